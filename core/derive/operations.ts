@@ -1,0 +1,225 @@
+import { InfraStackError } from '../errors.js';
+import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
+import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
+import { toPascal, toSnake } from '../naming.js';
+import type { Resource } from './resources.js';
+import type { SchemaTypes } from './schema-types.js';
+
+const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+const PAGE_NAMES = new Set(['page']);
+const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size']);
+const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
+const TOTAL_NAMES = ['total', 'count', 'total_count', 'total_items', 'total_results'];
+
+interface Classified {
+  kind: CrudKind;
+  input?: Operation['input'];
+  response: ResponseShape;
+}
+
+/** Builds the model's operations: CRUD where the document's shapes allow it, custom otherwise. */
+export class OperationBuilder {
+  private readonly usedNames = new Set<string>();
+
+  constructor(private readonly types: SchemaTypes) {}
+
+  build(api: ApiOperation, resource: { entity: Entity; resource: Resource } | undefined, groupOf: (op: ApiOperation) => string): Operation {
+    const name = this.uniqueName(api);
+    const classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
+    const base = {
+      name,
+      method: api.method,
+      path: api.path,
+      ...(api.summary ? { summary: api.summary } : {}),
+      ...(api.description ? { description: api.description } : {}),
+      source: api.source,
+    };
+    if (classified && resource) {
+      const { entity } = resource;
+      const keyField = classified.kind === 'list' || classified.kind === 'create' ? undefined : keyFieldOf(entity, resource.resource.keyParam!);
+      return {
+        ...base,
+        group: entity.slug,
+        kind: classified.kind,
+        entity: entity.name,
+        ...(keyField ? { keyField, keyParam: resource.resource.keyParam! } : {}),
+        params: this.parameters(api, name, entity, classified.kind, resource.resource.keyParam),
+        ...(api.requestBody ? { body: { type: { kind: 'object', name: entity.name }, contentType: api.requestBody.contentType, required: true } } : {}),
+        ...(classified.input ? { input: classified.input } : {}),
+        response: classified.response,
+      };
+    }
+    const scope = toPascal(name);
+    const body = api.requestBody;
+    const success = api.responses.find((r) => /^2/.test(r.status));
+    const responseType = success?.schema && (!success.contentType || JSON_MEDIA.test(success.contentType))
+      ? this.types.resolve(success.schema, `${scope}Response`, { ...api.source, pointer: `${api.source.pointer}/responses/${success.status}` }).type
+      : undefined;
+    return {
+      ...base,
+      group: groupOf(api),
+      kind: 'custom',
+      params: this.parameters(api, name, undefined, 'custom', undefined),
+      ...(body
+        ? {
+            body: {
+              contentType: body.contentType,
+              required: body.required,
+              ...(JSON_MEDIA.test(body.contentType) && body.schema
+                ? { type: this.types.resolve(body.schema, `${scope}Request`, { ...api.source, pointer: `${api.source.pointer}/requestBody` }).type }
+                : {}),
+            },
+          }
+        : {}),
+      response: { status: statusOf(success?.status, api.method === 'delete' ? 204 : 200), ...(responseType ? { type: responseType } : {}) },
+    };
+  }
+
+  private classify(api: ApiOperation, entity: Entity, resource: Resource): Classified | undefined {
+    const onItem = api.path === resource.itemPath;
+    const success = api.responses.find((r) => /^2/.test(r.status));
+    const returnsEntity = !success?.schema || this.types.componentName(success.schema) === entity.schemaName;
+    const entityType: TypeRef = { kind: 'object', name: entity.name };
+    const shape = (kind: CrudKind, fallback: number): ResponseShape => ({
+      status: statusOf(success?.status, fallback),
+      ...(kind === 'delete' ? {} : { type: entityType }),
+    });
+    if (!onItem) {
+      if (api.method === 'get') {
+        const page = this.pageShape(success?.schema, entity);
+        return page ? { kind: 'list', response: { status: statusOf(success?.status, 200), type: { kind: 'array', items: entityType }, page } } : undefined;
+      }
+      if (api.method === 'post' && returnsEntity) {
+        const input = this.inputOf(api.requestBody?.schema, entity, false);
+        return input ? { kind: 'create', input, response: shape('create', 201) } : undefined;
+      }
+      return undefined;
+    }
+    switch (api.method) {
+      case 'get':
+        return returnsEntity && !api.requestBody ? { kind: 'get', response: shape('get', 200) } : undefined;
+      case 'delete':
+        return !api.requestBody ? { kind: 'delete', response: { status: statusOf(success?.status, 204) } } : undefined;
+      case 'put':
+      case 'patch': {
+        if (!returnsEntity) return undefined;
+        const input = this.inputOf(api.requestBody?.schema, entity, api.method === 'patch');
+        return input ? { kind: api.method === 'put' ? 'update' : 'patch', input, response: shape('update', 200) } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The entity fields a body carries: the entity schema itself, or a schema whose properties are all entity fields. */
+  private inputOf(schema: SchemaNode | undefined, entity: Entity, partial: boolean): Operation['input'] | undefined {
+    if (!schema) return undefined;
+    const writable = entity.fields.filter((f) => !f.readOnly && !(f.name === entity.primaryKey.field && entity.primaryKey.generated));
+    if (this.types.componentName(schema) === entity.schemaName) {
+      return { fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required).map((f) => f.name) };
+    }
+    const { properties, required } = this.types.propertiesOf(schema);
+    if (properties.size === 0) return undefined;
+    const byWire = new Map(writable.map((f) => [f.wireName, f]));
+    const fields = [...properties.keys()].map((wire) => byWire.get(wire));
+    if (fields.some((f) => f === undefined)) return undefined;
+    return {
+      fields: fields.map((f) => f!.name),
+      required: partial ? [] : fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name),
+    };
+  }
+
+  private pageShape(schema: SchemaNode | undefined, entity: Entity): ResponseShape['page'] | undefined {
+    if (!schema) return { kind: 'array' };
+    if (schema.type === 'array') return this.types.componentName(schema.items as SchemaNode) === entity.schemaName ? { kind: 'array' } : undefined;
+    const wrapperName = this.types.componentName(schema);
+    if (!wrapperName) return undefined;
+    const { properties, required } = this.types.propertiesOf(this.types.componentSchema(wrapperName) ?? {});
+    let itemsField: string | undefined;
+    for (const [wire, property] of properties) {
+      if (property.type === 'array' && this.types.componentName(property.items as SchemaNode) === entity.schemaName) itemsField = wire;
+    }
+    if (!itemsField) return undefined;
+    const totalField = [...properties.keys()].find((wire) => TOTAL_NAMES.includes(toSnake(wire)));
+    const fillable = new Set([itemsField, totalField, ...[...properties.keys()].filter((w) => PAGE_NAMES.has(toSnake(w)) || LIMIT_NAMES.has(toSnake(w)))]);
+    if ([...required].some((wire) => !fillable.has(wire))) return undefined;
+    return { kind: 'wrapper', typeName: this.types.nameOf(wrapperName)!, itemsField: toSnake(itemsField), ...(totalField ? { totalField: toSnake(totalField) } : {}) };
+  }
+
+  private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined): Parameter[] {
+    const seen = new Map<string, string>();
+    return api.parameters.map((parameter, index) => {
+      const name = toSnake(parameter.name);
+      const clash = seen.get(name);
+      if (clash !== undefined) {
+        throw new InfraStackError(`parameters ${clash} and ${parameter.name} both become ${name}; rename one of them`, {
+          file: api.source.file,
+          location: `${api.source.pointer}/parameters/${index}`,
+        });
+      }
+      seen.set(name, parameter.name);
+      const field = entity?.fields.find((f) => f.wireName === parameter.name || f.name === name);
+      const role = roleOf(parameter, name, kind, keyParam, field !== undefined);
+      return {
+        name,
+        wireName: parameter.name,
+        in: parameter.in,
+        type: this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api),
+        required: parameter.required,
+        ...(parameter.description ? { description: parameter.description } : {}),
+        ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),
+        constraints: this.types.constraintsOf(parameter.schema),
+        role,
+        ...(role === 'filter' && field ? { field: field.name } : {}),
+      };
+    });
+  }
+
+  /** Inline string enums in parameters become literal types rather than named enums. */
+  private parameterType(parameter: ApiParameter, scope: string, api: ApiOperation): TypeRef {
+    const literal = (schema: SchemaNode | undefined): TypeRef | undefined =>
+      schema && !schema.$ref && Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((v) => typeof v === 'string')
+        ? { kind: 'literal', values: [...new Set(schema.enum as string[])] }
+        : undefined;
+    const direct = literal(parameter.schema);
+    if (direct) return direct;
+    if (parameter.schema.type === 'array') {
+      const items = literal(parameter.schema.items as SchemaNode | undefined);
+      if (items) return { kind: 'array', items };
+    }
+    return this.types.resolve(parameter.schema, scope, api.source).type;
+  }
+
+  private uniqueName(api: ApiOperation): string {
+    const raw = api.operationId ?? `${api.method} ${api.path.replace(/[{}]/g, '')}`;
+    let name = toSnake(raw);
+    if (this.usedNames.has(name)) name = toSnake(`${api.method} ${api.path.replace(/[{}]/g, '')}`);
+    for (let n = 2; this.usedNames.has(name); n += 1) name = `${toSnake(raw)}_${n}`;
+    this.usedNames.add(name);
+    return name;
+  }
+}
+
+function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {
+  if (kind === 'custom') return 'extra';
+  if (parameter.in === 'path' && parameter.name === keyParam) return 'key';
+  if (kind !== 'list' || parameter.in !== 'query') return 'extra';
+  if (PAGE_NAMES.has(name)) return 'page';
+  if (LIMIT_NAMES.has(name)) return 'limit';
+  if (SORT_NAMES.has(name)) return 'sort';
+  return matchesField ? 'filter' : 'extra';
+}
+
+/** The entity field an item path's parameter selects: a field of that name, else the primary key. */
+export function keyFieldOf(entity: Entity, keyParam: string): string {
+  const snake = toSnake(keyParam);
+  const idNames = new Set(['id', `${entity.slug}_id`]);
+  if (idNames.has(snake)) return entity.primaryKey.field;
+  return entity.fields.find((f) => f.wireName === keyParam || f.name === snake)?.name ?? entity.primaryKey.field;
+}
+
+function statusOf(status: string | undefined, fallback: number): number {
+  if (!status) return fallback;
+  const numeric = Number(status.replace(/X/gi, '0'));
+  return Number.isInteger(numeric) && numeric >= 200 && numeric < 300 ? numeric : fallback;
+}

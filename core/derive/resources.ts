@@ -1,0 +1,82 @@
+import type { ApiDocument, ApiOperation } from '../model/api-document.js';
+import type { SchemaTypes } from './schema-types.js';
+
+/** A collection path (`/pets`) with its item path (`/pets/{petId}`) and the schema behind them. */
+export interface Resource {
+  collectionPath: string;
+  itemPath?: string;
+  keyParam?: string;
+  schemaName: string;
+  operations: ApiOperation[];
+}
+
+const ITEM_PATH = /^(.*)\/\{([^}/]+)\}$/;
+
+function isStaticPath(route: string): boolean {
+  return !route.includes('{');
+}
+
+/**
+ * Finds the resources of a document: a static collection path that can create (POST) or
+ * has an item path, whose operations name one object schema.
+ */
+export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] {
+  const byPath = new Map<string, ApiOperation[]>();
+  for (const operation of api.operations) {
+    const list = byPath.get(operation.path) ?? [];
+    list.push(operation);
+    byPath.set(operation.path, list);
+  }
+  const items = new Map<string, { path: string; param: string }>();
+  for (const route of byPath.keys()) {
+    const match = ITEM_PATH.exec(route);
+    if (match && isStaticPath(match[1]!) && match[1] !== '' && !items.has(match[1]!)) items.set(match[1]!, { path: route, param: match[2]! });
+  }
+  const resources: Resource[] = [];
+  const claimed = new Set<string>();
+  const collectionPaths = new Set([...byPath.keys()].filter(isStaticPath));
+  for (const route of items.keys()) collectionPaths.add(route);
+  for (const collectionPath of collectionPaths) {
+    const collectionOps = byPath.get(collectionPath) ?? [];
+    const item = items.get(collectionPath);
+    const itemOps = item ? (byPath.get(item.path) ?? []) : [];
+    const creates = collectionOps.some((op) => op.method === 'post');
+    if (!creates && !item) continue;
+    const schemaName = pickSchema(collectionOps, itemOps, types);
+    if (!schemaName || claimed.has(schemaName)) continue;
+    claimed.add(schemaName);
+    resources.push({
+      collectionPath,
+      ...(item ? { itemPath: item.path, keyParam: item.param } : {}),
+      schemaName,
+      operations: [...collectionOps, ...itemOps],
+    });
+  }
+  return resources;
+}
+
+function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {
+  const find = (ops: ApiOperation[], method: string) => ops.find((op) => op.method === method);
+  const candidates = [
+    successSchema(find(itemOps, 'get')),
+    find(collectionOps, 'post')?.requestBody?.schema,
+    arrayItems(successSchema(find(collectionOps, 'get'))),
+    find(itemOps, 'put')?.requestBody?.schema,
+    successSchema(find(collectionOps, 'post')),
+  ];
+  for (const candidate of candidates) {
+    const name = types.componentName(candidate);
+    if (name === undefined) continue;
+    const schema = types.componentSchema(name);
+    if (schema && types.propertiesOf(schema).properties.size > 0) return name;
+  }
+  return undefined;
+}
+
+export function successSchema(operation: ApiOperation | undefined) {
+  return operation?.responses.find((r) => /^2/.test(r.status))?.schema;
+}
+
+function arrayItems(schema: Record<string, unknown> | undefined) {
+  return schema && schema.type === 'array' ? (schema.items as Record<string, unknown> | undefined) : undefined;
+}

@@ -1,0 +1,286 @@
+import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
+import type { Constraints, EnumType, Field, ObjectType, StringFormat, TypeRef } from '../model/domain-model.js';
+import { toPascal, toSnake, singular } from '../naming.js';
+import { componentSchemaName, encodeSegment } from '../parsers/openapi/json-pointer.js';
+import { TypeNames } from './names.js';
+
+const STRING_FORMATS: Record<string, StringFormat> = {
+  date: 'date',
+  'date-time': 'date-time',
+  datetime: 'date-time',
+  time: 'time',
+  uuid: 'uuid',
+  email: 'email',
+  uri: 'uri',
+  url: 'uri',
+  byte: 'byte',
+  password: 'password',
+};
+
+export interface ResolvedType {
+  type: TypeRef;
+  nullable: boolean;
+}
+
+/** Normalized view of a schema: `allOf` merged, `nullable`/`type: [.., null]` folded, refs followed. */
+interface Flat {
+  schema: SchemaNode;
+  nullable: boolean;
+  ref?: string;
+}
+
+/**
+ * Turns JSON Schema nodes into TypeRefs, registering named object types and enums as it
+ * meets them. Inline objects and enums are named after where they appear.
+ */
+export class SchemaTypes {
+  readonly objectTypes = new Map<string, ObjectType>();
+  readonly enums = new Map<string, EnumType>();
+  private readonly names = new TypeNames();
+  private readonly componentNames = new Map<string, string>();
+  private readonly componentTypes = new Map<string, ResolvedType>();
+
+  constructor(private readonly api: ApiDocument) {
+    for (const [name, { source }] of api.schemas) this.componentNames.set(name, this.names.claim(toPascal(name), source));
+  }
+
+  /** The generated name of a component schema. */
+  nameOf(componentName: string): string | undefined {
+    return this.componentNames.get(componentName);
+  }
+
+  componentName(schema: SchemaNode | undefined): string | undefined {
+    const ref = schema?.$ref;
+    if (typeof ref === 'string') return componentSchemaName(ref);
+    const all = schema?.allOf;
+    if (Array.isArray(all) && all.length === 1) return this.componentName(all[0] as SchemaNode);
+    return undefined;
+  }
+
+  componentSchema(name: string): SchemaNode | undefined {
+    return this.api.schemas.get(name)?.schema;
+  }
+
+  /** The properties of an object schema, with the ones it requires. */
+  propertiesOf(schema: SchemaNode): { properties: Map<string, SchemaNode>; required: Set<string> } {
+    return this.flattenObject(schema, new Set());
+  }
+
+  resolve(schema: SchemaNode | undefined, scope: string, source: SourceLocation): ResolvedType {
+    if (!schema) return { type: { kind: 'json' }, nullable: false };
+    const name = this.componentName(schema);
+    if (name !== undefined && this.api.schemas.has(name)) {
+      const nullableHere = schema.nullable === true;
+      const resolved = this.resolveComponent(name);
+      return { type: resolved.type, nullable: resolved.nullable || nullableHere };
+    }
+    const flat = this.flatten(schema, new Set());
+    if (flat.ref !== undefined) {
+      const target = componentSchemaName(flat.ref);
+      if (target !== undefined && this.api.schemas.has(target)) {
+        const resolved = this.resolveComponent(target);
+        return { type: resolved.type, nullable: resolved.nullable || flat.nullable };
+      }
+    }
+    return { type: this.typeOfFlat(flat.schema, scope, source, false), nullable: flat.nullable };
+  }
+
+  fieldsOf(schema: SchemaNode, ownerName: string, source: SourceLocation): Field[] {
+    const { properties, required } = this.flattenObject(schema, new Set());
+    const fields: Field[] = [];
+    for (const [wireName, propertySchema] of properties) {
+      const propertySource = { file: source.file, pointer: `${source.pointer}/properties/${encodeSegment(wireName)}` };
+      const scope = `${ownerName}${toPascal(wireName)}`;
+      const { type, nullable } = this.resolve(propertySchema, scope, propertySource);
+      const flat = this.flatten(propertySchema, new Set()).schema;
+      fields.push({
+        name: toSnake(wireName),
+        wireName,
+        type,
+        required: required.has(wireName),
+        nullable,
+        readOnly: flat.readOnly === true,
+        writeOnly: flat.writeOnly === true,
+        ...(typeof flat.description === 'string' ? { description: flat.description } : {}),
+        constraints: constraintsOf(flat),
+        ...(flat.default !== undefined ? { default: flat.default } : {}),
+        source: propertySource,
+      });
+    }
+    return fields;
+  }
+
+  constraintsOf(schema: SchemaNode | undefined): Constraints {
+    return schema ? constraintsOf(this.flatten(schema, new Set()).schema) : {};
+  }
+
+  private resolveComponent(name: string): ResolvedType {
+    const cached = this.componentTypes.get(name);
+    if (cached) return cached;
+    const entry = this.api.schemas.get(name)!;
+    const typeName = this.componentNames.get(name)!;
+    const flat = this.flatten(entry.schema, new Set([`#/components/schemas/${encodeSegment(name)}`]));
+    if (isObjectSchema(flat.schema)) {
+      const resolved: ResolvedType = { type: { kind: 'object', name: typeName }, nullable: flat.nullable };
+      this.componentTypes.set(name, resolved);
+      this.registerObject(typeName, flat.schema, entry.source);
+      return resolved;
+    }
+    const placeholder: ResolvedType = { type: { kind: 'json' }, nullable: flat.nullable };
+    this.componentTypes.set(name, placeholder);
+    const resolved: ResolvedType = { type: this.typeOfFlat(flat.schema, typeName, entry.source, true), nullable: flat.nullable };
+    this.componentTypes.set(name, resolved);
+    return resolved;
+  }
+
+  private registerObject(name: string, schema: SchemaNode, source: SourceLocation): void {
+    const objectType: ObjectType = {
+      name,
+      ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+      fields: [],
+      open: schema.additionalProperties !== undefined && schema.additionalProperties !== false,
+      source,
+    };
+    this.objectTypes.set(name, objectType);
+    objectType.fields = this.fieldsOf(schema, name, source);
+  }
+
+  private typeOfFlat(schema: SchemaNode, scope: string, source: SourceLocation, named: boolean): TypeRef {
+    const type = schema.type as string | undefined;
+    if (Array.isArray(schema.enum) && (type === 'string' || type === undefined) && schema.enum.every((v) => typeof v === 'string' || v === null)) {
+      const values = [...new Set(schema.enum.filter((v): v is string => typeof v === 'string'))];
+      if (values.length > 0) return this.registerEnum(scope, values, schema, source, named);
+    }
+    switch (type) {
+      case 'integer':
+        return schema.format === 'int64' ? { kind: 'integer', format: 'int64' } : { kind: 'integer' };
+      case 'number':
+        return schema.format === 'decimal' ? { kind: 'number', format: 'decimal' } : { kind: 'number' };
+      case 'boolean':
+        return { kind: 'boolean' };
+      case 'string':
+        if (schema.format === 'binary') return { kind: 'binary' };
+        if (schema.format === 'decimal') return { kind: 'number', format: 'decimal' };
+        return typeof schema.format === 'string' && STRING_FORMATS[schema.format]
+          ? { kind: 'string', format: STRING_FORMATS[schema.format]! }
+          : { kind: 'string' };
+      case 'array': {
+        const items = (schema.items ?? {}) as SchemaNode;
+        const itemScope = named ? `${scope}Item` : toPascal(singular(scope));
+        const itemSource = { file: source.file, pointer: `${source.pointer}/items` };
+        return { kind: 'array', items: this.resolve(items, itemScope === scope ? `${scope}Item` : itemScope, itemSource).type };
+      }
+      case 'object':
+      case undefined: {
+        if (isObjectSchema(schema)) {
+          const name = named ? scope : this.names.invent(scope, source);
+          this.registerObject(name, schema, source);
+          return { kind: 'object', name };
+        }
+        const extra = schema.additionalProperties;
+        if (extra && typeof extra === 'object' && Object.keys(extra).length > 0) {
+          const valueSource = { file: source.file, pointer: `${source.pointer}/additionalProperties` };
+          return { kind: 'map', values: this.resolve(extra as SchemaNode, `${scope}Value`, valueSource).type };
+        }
+        return { kind: 'json' };
+      }
+      default:
+        return { kind: 'json' };
+    }
+  }
+
+  private registerEnum(scope: string, values: string[], schema: SchemaNode, source: SourceLocation, named: boolean): TypeRef {
+    const name = named ? scope : this.names.invent(scope, source);
+    this.enums.set(name, {
+      name,
+      values,
+      ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+      source,
+    });
+    return { kind: 'enum', name };
+  }
+
+  private flatten(schema: SchemaNode, seen: Set<string>): Flat {
+    let nullable = schema.nullable === true;
+    let current = schema;
+    let ref: string | undefined;
+    if (typeof current.$ref === 'string') {
+      ref = current.$ref;
+      if (componentSchemaName(ref) === undefined) return { schema: {}, nullable };
+      if (seen.has(ref)) return { schema: {}, nullable, ref };
+      const name = componentSchemaName(ref)!;
+      const target = this.api.schemas.get(name)?.schema;
+      if (!target) return { schema: {}, nullable };
+      const inner = this.flatten(target, new Set([...seen, ref]));
+      return { schema: inner.schema, nullable: nullable || inner.nullable, ref };
+    }
+    if (Array.isArray(current.type)) {
+      const types = current.type.filter((t) => t !== 'null');
+      nullable ||= types.length < current.type.length;
+      current = { ...current, type: types.length === 1 ? types[0] : types.length === 0 ? undefined : 'mixed' };
+    }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const variants = current[key];
+      if (!Array.isArray(variants)) continue;
+      const nonNull = (variants as SchemaNode[]).filter((v) => v.type !== 'null' && !(v.enum && Array.isArray(v.enum) && v.enum.every((x) => x === null)));
+      nullable ||= nonNull.length < variants.length;
+      if (nonNull.length === 1) {
+        const inner = this.flatten(nonNull[0]!, seen);
+        const { [key]: _dropped, ...rest } = current;
+        return { schema: { ...rest, ...inner.schema }, nullable: nullable || inner.nullable, ...(inner.ref ? { ref: inner.ref } : {}) };
+      }
+      const { [key]: _dropped, ...rest } = current;
+      current = { ...rest, type: 'mixed' };
+    }
+    if (Array.isArray(current.allOf)) {
+      const parts = (current.allOf as SchemaNode[]).map((part) => this.flatten(part, seen));
+      if (parts.length === 1 && parts[0]!.ref && !current.properties) {
+        const { allOf: _dropped, ...rest } = current;
+        return { schema: { ...parts[0]!.schema, ...rest }, nullable: nullable || parts[0]!.nullable, ref: parts[0]!.ref };
+      }
+      const merged: SchemaNode = {};
+      const properties: Record<string, unknown> = {};
+      const required = new Set<string>();
+      for (const part of [...parts.map((p) => p.schema), current]) {
+        for (const [key, value] of Object.entries(part)) {
+          if (key === 'properties' && value && typeof value === 'object') Object.assign(properties, value);
+          else if (key === 'required' && Array.isArray(value)) value.forEach((r) => required.add(String(r)));
+          else if (key !== 'allOf' && merged[key] === undefined) merged[key] = value;
+        }
+      }
+      if (Object.keys(properties).length > 0) {
+        merged.properties = properties;
+        merged.type = 'object';
+      }
+      if (required.size > 0) merged.required = [...required];
+      return { schema: merged, nullable: nullable || parts.some((p) => p.nullable) };
+    }
+    return { schema: current, nullable };
+  }
+
+  private flattenObject(schema: SchemaNode, seen: Set<string>): { properties: Map<string, SchemaNode>; required: Set<string> } {
+    const flat = this.flatten(schema, seen).schema;
+    const properties = new Map(Object.entries((flat.properties ?? {}) as Record<string, SchemaNode>));
+    const required = new Set(Array.isArray(flat.required) ? flat.required.map(String) : []);
+    return { properties, required };
+  }
+}
+
+function isObjectSchema(schema: SchemaNode): boolean {
+  return (schema.type === 'object' || schema.type === undefined) && !!schema.properties && typeof schema.properties === 'object' && Object.keys(schema.properties).length > 0;
+}
+
+function constraintsOf(schema: SchemaNode): Constraints {
+  const pick = (key: string): number | undefined => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const constraints: Constraints = {};
+  const entries: [keyof Constraints, number | undefined][] = [
+    ['minLength', pick('minLength')],
+    ['maxLength', pick('maxLength')],
+    ['minimum', pick('minimum')],
+    ['maximum', pick('maximum')],
+    ['minItems', pick('minItems')],
+    ['maxItems', pick('maxItems')],
+  ];
+  for (const [key, value] of entries) if (value !== undefined) constraints[key] = value;
+  return constraints;
+}

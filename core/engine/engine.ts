@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { InfraStackError } from '../errors.js';
+import type { ApiDocument } from '../model/api-document.js';
+import type { DomainModel } from '../model/domain-model.js';
+import { mergeApiDocuments } from '../parsers/merge.js';
+import { guardTap } from './guard.js';
+import { createHooks, type EngineConfig } from './hooks.js';
+import type { FilePlan, PlannedFile } from './plan.js';
+import type { InfraStackPlugin, PluginApi } from './plugin.js';
+import { Diagnostics, type RunReport } from './report.js';
+import { TemplateRegistry } from './templates.js';
+import { writeFiles, type RenderedFile, type WriteOutcome } from './writer.js';
+
+export interface RunOutcome extends WriteOutcome {
+  config: EngineConfig;
+  model: DomainModel;
+  report: RunReport;
+}
+
+/** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
+export class Engine {
+  private readonly hooks = createHooks();
+  private readonly templates = new TemplateRegistry();
+  private readonly plugins: string[] = [];
+
+  constructor() {
+    for (const [name, hook] of Object.entries(this.hooks)) {
+      if (name === 'parse') continue;
+      (hook as { intercept(i: object): void }).intercept({ register: (tap: Parameters<typeof guardTap>[1]) => guardTap(name, tap) });
+    }
+    this.hooks.parse.intercept({
+      factory: (key, hook) => {
+        hook.intercept({ register: (tap) => guardTap(`parse:${String(key)}`, tap) });
+        return hook;
+      },
+    });
+  }
+
+  use(plugin: InfraStackPlugin): this {
+    if (this.plugins.includes(plugin.name)) throw new InfraStackError(`plugin "${plugin.name}" is applied twice`);
+    this.plugins.push(plugin.name);
+    const { parse, ...others } = this.hooks;
+    const api: PluginApi = {
+      hooks: {
+        ...others,
+        parse: { for: (format: string) => parse.for(format) },
+      },
+      templates: { addSearchPath: (directory) => this.templates.addSearchPath(directory) },
+    };
+    try {
+      plugin.apply(api);
+    } catch (error) {
+      throw new InfraStackError(`plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
+    }
+    return this;
+  }
+
+  async run(initial: EngineConfig): Promise<RunOutcome> {
+    const config = await this.hooks.configure.promise(initial);
+    const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
+    const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
+    const diagnostics = new Diagnostics();
+    this.hooks.validateModel.call(model, diagnostics);
+    const [firstError] = diagnostics.errors;
+    if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
+    const report: RunReport = { toImplement: [], nextSteps: [] };
+    const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
+    const rendered = await this.render(checkPlan(plan, config.outDir));
+    const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
+    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report });
+    return { ...outcome, config, model, report };
+  }
+
+  private async parse(file: string, config: EngineConfig): Promise<ApiDocument> {
+    const format = formatOf(file);
+    const hook = this.hooks.parse.get(format);
+    const document = hook ? await hook.promise({ file, config }) : undefined;
+    if (!document) throw new InfraStackError(`no installed parser reads ${format} documents`, { file });
+    return document;
+  }
+
+  private async render(files: PlannedFile[]): Promise<RenderedFile[]> {
+    const rendered: RenderedFile[] = [];
+    for (const file of files) {
+      let content: string;
+      try {
+        content = file.template !== undefined ? this.templates.render(file.template, file.data ?? {}) : (file.content ?? '');
+      } catch (error) {
+        throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
+      }
+      rendered.push({ path: file.path, content: await this.hooks.renderFile.promise(content, file) });
+    }
+    return rendered;
+  }
+}
+
+/** Input formats by file extension; a plugin may register parsers for more. */
+export function formatOf(file: string): string {
+  const extension = path.extname(file).toLowerCase();
+  if (['.yaml', '.yml', '.json'].includes(extension)) return 'openapi';
+  return extension.slice(1) || 'unknown';
+}
+
+function emptyModel(api: ApiDocument): DomainModel {
+  return {
+    title: api.title,
+    version: api.version,
+    ...(api.description ? { description: api.description } : {}),
+    basePath: api.basePath,
+    entities: [],
+    objectTypes: [],
+    enums: [],
+    operations: [],
+  };
+}
+
+/** Every planned path stays inside the output folder and is planned once. */
+function checkPlan(plan: FilePlan, outDir: string): PlannedFile[] {
+  const owners = new Map<string, string>();
+  for (const file of plan.files) {
+    const target = path.resolve(outDir, file.path);
+    if (path.isAbsolute(file.path) || !target.startsWith(path.resolve(outDir) + path.sep)) {
+      throw new InfraStackError(`plugin "${file.owner}" planned ${file.path}, which is outside the output folder`, { file: outDir });
+    }
+    const previous = owners.get(file.path);
+    if (previous !== undefined) throw new InfraStackError(`plugins "${previous}" and "${file.owner}" both planned ${file.path}`);
+    owners.set(file.path, file.owner);
+  }
+  return plan.files;
+}

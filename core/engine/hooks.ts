@@ -1,0 +1,56 @@
+import { AsyncSeriesBailHook, AsyncSeriesHook, AsyncSeriesWaterfallHook, HookMap, SyncHook, SyncWaterfallHook } from 'tapable';
+import type { ApiDocument } from '../model/api-document.js';
+import type { DomainModel } from '../model/domain-model.js';
+import type { DatabaseKind } from '../options.js';
+import type { FilePlan, PlannedFile } from './plan.js';
+import type { Diagnostics, RunReport } from './report.js';
+
+/** Resolved settings of one run; plugins may add their own keys in `configure`. */
+export interface EngineConfig {
+  apiFiles: string[];
+  outDir: string;
+  db: DatabaseKind;
+  stack: string;
+  force: boolean;
+  dryRun: boolean;
+  [key: string]: unknown;
+}
+
+export interface ParseRequest {
+  file: string;
+  config: EngineConfig;
+}
+
+export interface DeriveContext {
+  api: ApiDocument;
+  config: EngineConfig;
+}
+
+export interface PlanContext {
+  model: DomainModel;
+  config: EngineConfig;
+  report: RunReport;
+}
+
+export interface EmitSummary {
+  config: EngineConfig;
+  model: DomainModel;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  report: RunReport;
+}
+
+export function createHooks() {
+  return Object.freeze({
+    configure: new AsyncSeriesWaterfallHook<[EngineConfig]>(['config']),
+    parse: new HookMap(() => new AsyncSeriesBailHook<[ParseRequest], ApiDocument | undefined>(['request'])),
+    deriveModel: new SyncWaterfallHook<[DomainModel, DeriveContext]>(['model', 'context']),
+    validateModel: new SyncHook<[DomainModel, Diagnostics]>(['model', 'diagnostics']),
+    planFiles: new AsyncSeriesWaterfallHook<[FilePlan, PlanContext]>(['plan', 'context']),
+    renderFile: new AsyncSeriesWaterfallHook<[string, PlannedFile]>(['content', 'file']),
+    afterEmit: new AsyncSeriesHook<[EmitSummary]>(['summary']),
+  });
+}
+
+export type EngineHooks = ReturnType<typeof createHooks>;

@@ -1,0 +1,29 @@
+/** What stacks tell the user at the end of a run, besides the files. */
+export interface RunReport {
+  toImplement: string[];
+  nextSteps: string[];
+}
+
+export interface Diagnostic {
+  message: string;
+  file?: string;
+  location?: string;
+}
+
+/** Collects problems found in the model; the engine stops at the first error. */
+export class Diagnostics {
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+
+  error(message: string, where: { file?: string; pointer?: string } = {}): void {
+    this.errors.push(toDiagnostic(message, where));
+  }
+
+  warn(message: string, where: { file?: string; pointer?: string } = {}): void {
+    this.warnings.push(toDiagnostic(message, where));
+  }
+}
+
+function toDiagnostic(message: string, where: { file?: string; pointer?: string }): Diagnostic {
+  return { message, ...(where.file ? { file: where.file } : {}), ...(where.pointer ? { location: where.pointer } : {}) };
+}

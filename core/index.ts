@@ -1,0 +1,13 @@
+export { runEngine } from './run.js';
+export { Engine, formatOf } from './engine/engine.js';
+export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, EmitSummary } from './engine/hooks.js';
+export type { InfraStackPlugin, PluginApi } from './engine/plugin.js';
+export type { FilePlan, PlannedFile } from './engine/plan.js';
+export type { RunReport, Diagnostic } from './engine/report.js';
+export { Diagnostics } from './engine/report.js';
+export { InfraStackError, isInfraStackError } from './errors.js';
+export type { GenerateOptions, GenerateResult, DatabaseKind } from './options.js';
+export { DATABASE_KINDS } from './options.js';
+export type * from './model/api-document.js';
+export type * from './model/domain-model.js';
+export { toSnake, toPascal, toTableName, singular } from './naming.js';

@@ -1,0 +1,142 @@
+import type { SourceLocation } from './api-document.js';
+
+/** A field or value type, independent of any target language. */
+export type TypeRef =
+  | { kind: 'integer'; format?: 'int32' | 'int64' }
+  | { kind: 'number'; format?: 'float' | 'double' | 'decimal' }
+  | { kind: 'string'; format?: StringFormat }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; name: string }
+  | { kind: 'literal'; values: string[] }
+  | { kind: 'object'; name: string }
+  | { kind: 'array'; items: TypeRef }
+  | { kind: 'map'; values: TypeRef }
+  | { kind: 'json' }
+  | { kind: 'binary' };
+
+export type StringFormat = 'date' | 'date-time' | 'time' | 'uuid' | 'email' | 'uri' | 'byte' | 'password';
+
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+export interface Field {
+  /** snake_case identifier in the generated code. */
+  name: string;
+  /** The property name on the wire, as the document spells it. */
+  wireName: string;
+  type: TypeRef;
+  required: boolean;
+  nullable: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+  description?: string;
+  constraints: Constraints;
+  default?: unknown;
+  source: SourceLocation;
+}
+
+export interface PrimaryKey {
+  field: string;
+  type: TypeRef;
+  /** Values are produced by the database or the application, not sent by clients on create. */
+  generated: boolean;
+}
+
+export type CrudKind = 'list' | 'get' | 'create' | 'update' | 'patch' | 'delete';
+
+export interface Entity {
+  name: string;
+  /** snake_case singular, used for module and variable names. */
+  slug: string;
+  table: string;
+  schemaName: string;
+  description?: string;
+  fields: Field[];
+  primaryKey: PrimaryKey;
+  source: SourceLocation;
+}
+
+/** A named object type used on the wire but not persisted as its own table. */
+export interface ObjectType {
+  name: string;
+  description?: string;
+  fields: Field[];
+  /** Extra keys allowed (`additionalProperties`). */
+  open: boolean;
+  source: SourceLocation;
+}
+
+export interface EnumType {
+  name: string;
+  values: string[];
+  description?: string;
+  source: SourceLocation;
+}
+
+export interface Parameter {
+  name: string;
+  wireName: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+  default?: unknown;
+  constraints: Constraints;
+  /** What a CRUD operation uses the parameter for. */
+  role: 'key' | 'filter' | 'page' | 'limit' | 'sort' | 'extra';
+  /** For filters: the entity field compared with. */
+  field?: string;
+}
+
+export interface Body {
+  /** JSON bodies have a type; other media types are passed through as raw bytes. */
+  type?: TypeRef;
+  contentType: string;
+  required: boolean;
+}
+
+export interface ResponseShape {
+  status: number;
+  type?: TypeRef;
+  /** For lists: how the page is represented (a plain array with a total header, or a wrapper object). */
+  page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string };
+}
+
+export interface Operation {
+  /** snake_case function name, unique across the model. */
+  name: string;
+  method: string;
+  path: string;
+  summary?: string;
+  description?: string;
+  /** The router the operation belongs to. */
+  group: string;
+  kind: CrudKind | 'custom';
+  entity?: string;
+  /** For item operations: the entity field the path parameter selects on. */
+  keyField?: string;
+  keyParam?: string;
+  params: Parameter[];
+  body?: Body;
+  /** For create/update/patch: which entity fields the body carries, and which of them it requires. */
+  input?: { fields: string[]; required: string[] };
+  response: ResponseShape;
+  source: SourceLocation;
+}
+
+export interface DomainModel {
+  title: string;
+  version: string;
+  description?: string;
+  basePath: string;
+  entities: Entity[];
+  objectTypes: ObjectType[];
+  enums: EnumType[];
+  operations: Operation[];
+}

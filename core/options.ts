@@ -1,0 +1,36 @@
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
+
+/** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
+export interface GenerateOptions {
+  /** API documents to read; at least one. Relative paths resolve against `cwd`. */
+  apiFiles: string[];
+  /** Target folder that receives `backend/` and `output/`. */
+  outDir: string;
+  /** Database the generated backend defaults to. */
+  db?: DatabaseKind;
+  /** Overwrite files the user edited since they were generated. */
+  force?: boolean;
+  /** Compute and report the plan; write nothing. */
+  dryRun?: boolean;
+  /** Base folder for relative paths; defaults to `process.cwd()`. */
+  cwd?: string;
+  /** Extra plugins, applied after the first-party ones. */
+  plugins?: import('./engine/plugin.js').InfraStackPlugin[];
+}
+
+export interface GenerateResult {
+  outDir: string;
+  dryRun: boolean;
+  /** Paths relative to `outDir`, sorted. */
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Files the user edited that a regeneration would overwrite (only filled when not forced). */
+  conflicts: string[];
+  /** Operations the user still has to implement (non-CRUD endpoints answering 501). */
+  toImplement: string[];
+  /** Short hints from the stacks on what to do next (how to install and start the backend). */
+  nextSteps: string[];
+}

@@ -1,0 +1,36 @@
+import { InfraStackError } from '../errors.js';
+import type { ApiDocument } from '../model/api-document.js';
+
+/** Several documents describe one API: schemas by name and operations by method and path must not clash. */
+export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
+  const [first, ...rest] = documents;
+  if (!first) throw new InfraStackError('no API document given: pass at least one with --api');
+  if (rest.length === 0) return first;
+  const schemas = new Map(first.schemas);
+  const operations = [...first.operations];
+  const seen = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.source.file]));
+  for (const document of rest) {
+    for (const [name, entry] of document.schemas) {
+      const existing = schemas.get(name);
+      if (existing && JSON.stringify(existing.schema) !== JSON.stringify(entry.schema)) {
+        throw new InfraStackError(`schema ${name} is defined differently in ${existing.source.file}`, { file: entry.source.file, location: entry.source.pointer });
+      }
+      schemas.set(name, existing ?? entry);
+    }
+    for (const operation of document.operations) {
+      const key = `${operation.method} ${operation.path}`;
+      const other = seen.get(key);
+      if (other !== undefined) {
+        throw new InfraStackError(`${operation.method.toUpperCase()} ${operation.path} is also defined in ${other}`, { file: operation.source.file, location: operation.source.pointer });
+      }
+      seen.set(key, operation.source.file);
+      operations.push(operation);
+    }
+  }
+  return {
+    ...first,
+    schemas,
+    operations,
+    sources: documents.flatMap((d) => d.sources),
+  };
+}

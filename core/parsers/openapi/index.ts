@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { bundle } from '@readme/openapi-parser';
+import { InfraStackError } from '../../errors.js';
+import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
+import { encodeSegment, resolveLocalRef } from './json-pointer.js';
+import { loadStructuredFile } from './source-text.js';
+import { inlineForeignRefs } from './inline-refs.js';
+import { assertValidOpenApi } from './validate.js';
+
+const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+
+type Json = Record<string, unknown>;
+
+/** Reads, validates and normalizes one OpenAPI 3.0/3.1 document. */
+export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
+  const source = await loadStructuredFile(file);
+  assertOpenApi3(file, source.data);
+  await assertValidOpenApi(file, source.text);
+  let bundled: Json;
+  try {
+    bundled = (await bundle(file)) as unknown as Json;
+  } catch (cause) {
+    throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });
+  }
+  return normalize(file, inlineForeignRefs(bundled));
+}
+
+function assertOpenApi3(file: string, data: unknown): asserts data is Json {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InfraStackError('expected an OpenAPI document (a mapping with `openapi`, `info` and `paths`)', { file, location: 'line 1' });
+  }
+  const version = (data as Json).openapi;
+  if ((data as Json).swagger !== undefined) {
+    throw new InfraStackError('Swagger 2.0 documents are not supported yet: expected `openapi: 3.0.x` or `3.1.x`', { file, location: '/swagger' });
+  }
+  if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
+    throw new InfraStackError(`expected \`openapi: 3.0.x\` or \`3.1.x\`, found ${JSON.stringify(version ?? null)}`, { file, location: '/openapi' });
+  }
+}
+
+function normalize(file: string, doc: Json): ApiDocument {
+  const info = (doc.info ?? {}) as Json;
+  const schemas: ApiDocument['schemas'] = new Map();
+  const componentSchemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
+  for (const [name, schema] of Object.entries(componentSchemas)) {
+    schemas.set(name, { schema: schema as SchemaNode, source: { file, pointer: `/components/schemas/${encodeSegment(name)}` } });
+  }
+  const deref = <T>(node: unknown): T => followRefs(doc, node) as T;
+  const operations: ApiOperation[] = [];
+  for (const [route, rawItem] of Object.entries((doc.paths ?? {}) as Json)) {
+    const pathItem = deref<Json>(rawItem);
+    const shared = ((pathItem.parameters ?? []) as unknown[]).map((p) => deref<Json>(p));
+    for (const method of METHODS) {
+      const raw = pathItem[method] as Json | undefined;
+      if (!raw) continue;
+      const pointer = `/paths/${encodeSegment(route)}/${method}`;
+      operations.push({
+        ...(typeof raw.operationId === 'string' ? { operationId: raw.operationId } : {}),
+        method,
+        path: route,
+        ...optionalText('summary', raw.summary),
+        ...optionalText('description', raw.description),
+        tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
+        parameters: mergeParameters(shared, ((raw.parameters ?? []) as unknown[]).map((p) => deref<Json>(p))),
+        ...requestBodyOf(deref<Json | undefined>(raw.requestBody)),
+        responses: Object.entries((raw.responses ?? {}) as Json).map(([status, response]) => responseOf(status, deref<Json>(response))),
+        source: { file, pointer },
+      });
+    }
+  }
+  return {
+    title: typeof info.title === 'string' ? info.title : path.basename(file),
+    version: typeof info.version === 'string' ? info.version : '0.0.0',
+    ...optionalText('description', info.description),
+    basePath: basePathOf(doc.servers),
+    schemas,
+    operations,
+    sources: [file],
+  };
+}
+
+function followRefs(root: Json, node: unknown): unknown {
+  let current = node;
+  const seen = new Set<string>();
+  while (current && typeof current === 'object' && typeof (current as Json).$ref === 'string') {
+    const ref = (current as Json).$ref as string;
+    if (seen.has(ref)) return {};
+    seen.add(ref);
+    current = resolveLocalRef(root, ref);
+  }
+  return current;
+}
+
+function mergeParameters(shared: Json[], own: Json[]): ApiParameter[] {
+  const byKey = new Map<string, Json>();
+  for (const parameter of [...shared, ...own]) byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+  return [...byKey.values()].map((p) => ({
+    name: String(p.name),
+    in: p.in as ApiParameter['in'],
+    required: p.in === 'path' || p.required === true,
+    ...optionalText('description', p.description),
+    schema: (p.schema ?? firstMediaSchema(p.content) ?? {}) as SchemaNode,
+  }));
+}
+
+function requestBodyOf(body: Json | undefined): { requestBody?: ApiBody } {
+  if (!body) return {};
+  const [contentType, media] = pickMedia(body.content);
+  if (!contentType) return {};
+  return {
+    requestBody: {
+      contentType,
+      required: body.required === true,
+      ...optionalText('description', body.description),
+      ...(media?.schema ? { schema: media.schema as SchemaNode } : {}),
+    },
+  };
+}
+
+function responseOf(status: string, response: Json): ApiResponse {
+  const [contentType, media] = pickMedia(response.content);
+  return {
+    status,
+    ...optionalText('description', response.description),
+    ...(contentType ? { contentType } : {}),
+    ...(media?.schema ? { schema: media.schema as SchemaNode } : {}),
+  };
+}
+
+/** Prefers a JSON media type; otherwise the first one declared. */
+function pickMedia(content: unknown): [string | undefined, Json | undefined] {
+  if (!content || typeof content !== 'object') return [undefined, undefined];
+  const entries = Object.entries(content as Json);
+  const chosen = entries.find(([type]) => JSON_MEDIA.test(type)) ?? entries[0];
+  return chosen ? [chosen[0], (chosen[1] ?? {}) as Json] : [undefined, undefined];
+}
+
+function firstMediaSchema(content: unknown): unknown {
+  return pickMedia(content)[1]?.schema;
+}
+
+function basePathOf(servers: unknown): string {
+  const first = Array.isArray(servers) ? (servers[0] as Json | undefined) : undefined;
+  if (!first || typeof first.url !== 'string') return '';
+  const url = first.url.replace(/\{[^}]*\}/g, (m) => String(((first.variables as Json | undefined)?.[m.slice(1, -1)] as Json | undefined)?.default ?? ''));
+  const pathname = /^[a-z]+:\/\//i.test(url) ? new URL(url).pathname : url;
+  const trimmed = pathname.replace(/\/+$/, '');
+  return trimmed === '' || trimmed === '/' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function optionalText<K extends string>(key: K, value: unknown): { [P in K]?: string } {
+  return typeof value === 'string' && value.trim() !== '' ? ({ [key]: value } as { [P in K]: string }) : {};
+}

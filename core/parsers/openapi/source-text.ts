@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, isMap, isSeq, isPair, isScalar, parseDocument, type Node } from 'yaml';
+import { InfraStackError } from '../../errors.js';
+
+export interface LoadedSource {
+  file: string;
+  text: string;
+  data: unknown;
+}
+
+/** Reads a YAML or JSON file; a syntax error names the line and column. */
+export async function loadStructuredFile(file: string): Promise<LoadedSource> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new InfraStackError(`cannot read the API document (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file, cause });
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [firstError] = document.errors;
+  if (firstError) {
+    const { line, col } = lineCounter.linePos(firstError.pos[0]);
+    const what = file.endsWith('.json') ? 'JSON' : 'YAML';
+    throw new InfraStackError(`malformed ${what}: ${firstError.message.split('\n')[0]}`, { file, location: `line ${line}, column ${col}` });
+  }
+  return { file, text, data: document.toJS({ maxAliasCount: 1000 }) };
+}
+
+/** Maps a JSON pointer to `line N` in the file's text, as precisely as the YAML tree allows. */
+export function describePointer(text: string, pointer: string): string {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0];
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (!item) break;
+      offset = (item as Node).range?.[0];
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === undefined) return pointer || '/';
+  return `line ${lineCounter.linePos(offset).line} (${pointer || '/'})`;
+}

@@ -1,0 +1,40 @@
+import { dereference, validate } from '@readme/openapi-parser';
+import { InfraStackError } from '../../errors.js';
+import { pointerPerPrettyLine } from './json-pointer-lines.js';
+import { describePointer } from './source-text.js';
+
+/**
+ * Validates the document against the OpenAPI schema and rules. The library quotes the
+ * offending spot of the dereferenced document pretty-printed; that line is mapped back
+ * to a JSON pointer and to the line in the user's file.
+ */
+export async function assertValidOpenApi(file: string, text: string): Promise<void> {
+  let result;
+  try {
+    result = await validate(file, { validate: { errors: { colorize: false } } });
+  } catch (cause) {
+    throw new InfraStackError(`invalid OpenAPI document: ${(cause as Error).message}`, { file, cause });
+  }
+  if (result.valid) return;
+  const [first] = result.errors;
+  const message = first?.message ?? 'the document does not match the OpenAPI schema';
+  const headline = message.split('\n')[0]?.trim() ?? message;
+  const explanation = /\^+\s+(.*)$/m.exec(message)?.[1]?.trim();
+  const quotedLine = Number(/^>\s*(\d+)\s*\|/m.exec(message)?.[1]);
+  const location = Number.isFinite(quotedLine) ? await locate(file, text, quotedLine) : undefined;
+  const more = result.errors.length + result.additionalErrors - 1;
+  throw new InfraStackError(
+    `invalid OpenAPI document: ${headline}${explanation ? ` (${explanation})` : ''}${more > 0 ? ` [and ${more} more]` : ''}`,
+    { file, ...(location ? { location } : {}) },
+  );
+}
+
+async function locate(file: string, text: string, prettyLine: number): Promise<string | undefined> {
+  try {
+    const resolved = await dereference(file, { dereference: { circular: 'ignore' } });
+    const pointer = pointerPerPrettyLine(resolved)[prettyLine - 1];
+    return pointer === undefined ? undefined : describePointer(text, pointer);
+  } catch {
+    return undefined;
+  }
+}

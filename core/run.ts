@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { corePlugins } from './builtins.js';
+import { Engine } from './engine/engine.js';
+import type { InfraStackPlugin } from './engine/plugin.js';
+import { InfraStackError } from './errors.js';
+import { DATABASE_KINDS, type GenerateOptions, type GenerateResult } from './options.js';
+
+/** Runs the engine with the core plugins and the given ones (stacks first, then extras). */
+export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[]): Promise<GenerateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
+  const db = options.db ?? 'sqlite';
+  if (!DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
+  const engine = new Engine();
+  for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
+  const outDir = path.resolve(cwd, options.outDir);
+  const outcome = await engine.run({
+    apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)),
+    outDir,
+    db,
+    stack: 'fastapi-sqlalchemy',
+    force: options.force ?? false,
+    dryRun: options.dryRun ?? false,
+  });
+  return {
+    outDir,
+    dryRun: options.dryRun ?? false,
+    created: outcome.created,
+    updated: outcome.updated,
+    unchanged: outcome.unchanged,
+    conflicts: outcome.conflicts,
+    toImplement: outcome.report.toImplement,
+    nextSteps: outcome.report.nextSteps,
+  };
+}

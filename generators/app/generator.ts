@@ -1,0 +1,85 @@
+/**
+ * `yo infra-stack`: collects the options (flags, then `.yo-rc.json`, then prompts when a
+ * terminal is attached) and hands them to the engine, which writes the files itself.
+ * Only `.yo-rc.json` goes through Yeoman's file system (and its conflicter, which always
+ * overwrites `.yo-rc.json` without asking).
+ */
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { generate, InfraStackError, isInfraStackError, type GenerateResult } from '../../lib/index.js';
+import {
+  canPrompt,
+  completeSettings,
+  missingQuestionKeys,
+  questionsFor,
+  settingsFromOptions,
+  settingsFromStored,
+  toStoredAnswers,
+  yeomanOptions,
+  type RunSettings,
+  type StoredAnswers,
+} from './options.js';
+import { summaryLines } from './summary.js';
+
+export default class InfraStackGenerator extends Generator<StoredAnswers> {
+  #given: Partial<RunSettings> = {};
+  #settings: RunSettings | undefined;
+  #result: GenerateResult | undefined;
+
+  constructor(args: string[], options: BaseOptions) {
+    // The output is Python: never let Yeoman run `npm install` (or mention it).
+    super(args, options, { customInstallTask: true });
+    this.description = 'Generates a FastAPI + SQLAlchemy backend and its docs from OpenAPI documents.';
+    this.option(yeomanOptions());
+  }
+
+  /** Settles the output folder first: it holds the `.yo-rc.json` whose answers are reused. */
+  async initializing(): Promise<void> {
+    this.#given = settingsFromOptions(this.options, this.env.cwd);
+    let out = this.#given.out;
+    const answeredHere = this.config.get('api') !== undefined;
+    if (out === undefined && !answeredHere && canPrompt(this.env.adapter)) {
+      const answers = await this.prompt(questionsFor(['out']));
+      out = settingsFromOptions(answers, this.env.cwd).out;
+    }
+    this.destinationRoot(out ?? this.env.cwd);
+  }
+
+  async prompting(): Promise<void> {
+    const outDir = this.destinationRoot();
+    const known: Partial<RunSettings> = {
+      ...settingsFromStored(this.config.getAll(), outDir),
+      ...this.#given,
+      out: outDir,
+    };
+    const missing = missingQuestionKeys(known);
+    if (missing.length > 0 && canPrompt(this.env.adapter)) {
+      const answers = await this.prompt(questionsFor(missing));
+      Object.assign(known, settingsFromOptions(answers, this.env.cwd), { out: outDir });
+    }
+    this.#settings = completeSettings(known, this.env.cwd);
+  }
+
+  async writing(): Promise<void> {
+    const settings = this.#settings;
+    if (!settings) throw new Error('writing() ran before prompting()');
+    try {
+      this.#result = await generate({
+        apiFiles: settings.api,
+        outDir: settings.out,
+        db: settings.db,
+        force: settings.force,
+        dryRun: settings.dryRun,
+        cwd: this.env.cwd,
+      });
+    } catch (error) {
+      // yo prints only `error.message`: make it the full `file:location: message` line.
+      if (isInfraStackError(error)) throw new InfraStackError(error.describe(), { cause: error });
+      throw error;
+    }
+    if (!settings.dryRun) this.config.set(toStoredAnswers(settings));
+  }
+
+  end(): void {
+    if (this.#result) this.log(summaryLines(this.#result, this.env.cwd).join('\n'));
+  }
+}

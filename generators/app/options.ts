@@ -1,0 +1,251 @@
+/**
+ * The one table of `yo infra-stack` / `infra-stack` options. It feeds the Yeoman option
+ * declarations, the prompts asked for missing values, the bin's argv parser and its usage text.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
+import { InfraStackError } from '../../core/errors.js';
+import { DATABASE_KINDS, type DatabaseKind } from '../../core/options.js';
+
+/** Everything one run needs, after options, `.yo-rc.json` and prompts are merged. */
+export interface RunSettings {
+  /** Absolute paths of the API documents. */
+  api: string[];
+  /** Absolute output folder (also where `.yo-rc.json` lives). */
+  out: string;
+  db: DatabaseKind;
+  force: boolean;
+  dryRun: boolean;
+}
+
+/** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
+export interface StoredAnswers {
+  api?: string[];
+  db?: string;
+}
+
+type SettingKey = keyof RunSettings;
+
+export interface OptionEntry {
+  /** Name on the command line, without `--`. */
+  readonly name: string;
+  readonly key: SettingKey;
+  /** `paths`: a repeatable string option, also accepted comma-separated. */
+  readonly kind: 'paths' | 'string' | 'choice' | 'boolean';
+  readonly description: string;
+  /** Placeholder in the usage text: `--api <file>`. */
+  readonly valueName?: string;
+  readonly choices?: readonly string[];
+  /** Used when the value is missing and nothing is asked. */
+  readonly defaultValue?: string;
+  /** No default: missing without a terminal is an error. */
+  readonly required?: boolean;
+  /** Question asked when the value is missing and a terminal is attached. */
+  readonly prompt?: string;
+}
+
+export const OPTIONS: readonly OptionEntry[] = [
+  {
+    name: 'api',
+    key: 'api',
+    kind: 'paths',
+    valueName: 'file',
+    description: 'OpenAPI document to read; repeat the option for several documents',
+    required: true,
+    prompt: 'API document path(s), comma-separated',
+  },
+  {
+    name: 'out',
+    key: 'out',
+    kind: 'string',
+    valueName: 'dir',
+    description: 'Folder that receives backend/, output/ and .yo-rc.json (default: the current folder)',
+    defaultValue: '.',
+    prompt: 'Output folder',
+  },
+  {
+    name: 'db',
+    key: 'db',
+    kind: 'choice',
+    valueName: 'kind',
+    choices: DATABASE_KINDS,
+    description: `Database of the generated backend: ${DATABASE_KINDS.join(' or ')} (default: sqlite)`,
+    defaultValue: 'sqlite',
+    prompt: 'Database',
+  },
+  {
+    name: 'force',
+    key: 'force',
+    kind: 'boolean',
+    description: 'Overwrite generated files you edited since they were generated',
+  },
+  {
+    name: 'dry-run',
+    key: 'dryRun',
+    kind: 'boolean',
+    description: 'Report what would be created or changed; write nothing',
+  },
+];
+
+function entry(key: SettingKey): OptionEntry {
+  const found = OPTIONS.find((option) => option.key === key);
+  if (!found) throw new Error(`no option for setting ${key}`);
+  return found;
+}
+
+/** `['a.yaml', 'b.yaml,c.yaml']` or `'a.yaml'` → `['a.yaml', 'b.yaml', 'c.yaml']`. */
+export function toPathList(value: unknown): string[] {
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  return values
+    .filter((item) => item !== undefined && item !== null && item !== true && item !== false)
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Yeoman option declarations (`this.option(yeomanOptions())`); defaults are applied later, so a missing value stays missing. */
+export function yeomanOptions(): CliOptionSpec[] {
+  return OPTIONS.map((option) => ({
+    name: option.name,
+    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' ? toPathList : String,
+    description: option.description,
+  }));
+}
+
+/** Prompts for the given settings, in table order, skipping those that have no question. */
+export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
+  return OPTIONS.filter((option) => option.prompt && keys.includes(option.key)).map((option): PromptQuestion => {
+    const message = option.prompt ?? option.description;
+    if (option.kind === 'choice') {
+      return {
+        type: 'select',
+        name: option.key,
+        message,
+        choices: (option.choices ?? []).map((choice) => ({ name: choice, value: choice })),
+        default: option.defaultValue,
+      };
+    }
+    return {
+      type: 'input',
+      name: option.key,
+      message,
+      default: option.defaultValue,
+      validate: (input: unknown) => toPathList(input).length > 0 || `Enter a value for --${option.name}`,
+      ...(option.kind === 'paths' ? { filter: (input: string) => toPathList(input) } : {}),
+    };
+  });
+}
+
+/** The settings present in parsed Yeoman options (absent values stay absent). */
+export function settingsFromOptions(options: Record<string, unknown>, cwd: string): Partial<RunSettings> {
+  const settings: Partial<RunSettings> = {};
+  const api = toPathList(options.api);
+  if (api.length > 0) settings.api = api.map((path) => resolve(cwd, path));
+  if (typeof options.out === 'string' && options.out.trim() !== '') settings.out = resolve(cwd, options.out);
+  if (options.db !== undefined) settings.db = parseDatabase(options.db, '--db');
+  if (options.force !== undefined) settings.force = options.force === true;
+  const dryRun = options['dry-run'] ?? options.dryRun;
+  if (dryRun !== undefined) settings.dryRun = dryRun === true;
+  return settings;
+}
+
+/** The settings recorded in `.yo-rc.json` at `outDir`. */
+export function settingsFromStored(stored: StoredAnswers, outDir: string): Partial<RunSettings> {
+  const settings: Partial<RunSettings> = {};
+  const api = toPathList(stored.api);
+  if (api.length > 0) settings.api = api.map((path) => resolve(outDir, path));
+  if (stored.db !== undefined) settings.db = parseDatabase(stored.db, `${resolve(outDir, '.yo-rc.json')}: db`);
+  return settings;
+}
+
+/** What a successful run records in `.yo-rc.json`. */
+export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> {
+  return {
+    api: settings.api.map((path) => {
+      const fromOut = relative(settings.out, path);
+      return isAbsolute(fromOut) ? path : fromOut.split(sep).join('/');
+    }),
+    db: settings.db,
+  };
+}
+
+/** Settings still missing that have a question. */
+export function missingQuestionKeys(settings: Partial<RunSettings>): SettingKey[] {
+  return OPTIONS.filter((option) => option.prompt && settings[option.key] === undefined).map((option) => option.key);
+}
+
+/** Fills defaults; a missing required value is an error that names its option. */
+export function completeSettings(settings: Partial<RunSettings>, cwd: string): RunSettings {
+  const api = settings.api ?? [];
+  if (api.length === 0) {
+    const option = entry('api');
+    throw new InfraStackError(
+      `missing required option --${option.name} <${option.valueName}>: the OpenAPI document(s) to read ` +
+        `(no terminal to ask for it, and no .yo-rc.json with answers in the output folder)`,
+    );
+  }
+  return {
+    api,
+    out: settings.out ?? resolve(cwd, entry('out').defaultValue ?? '.'),
+    db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
+    force: settings.force ?? false,
+    dryRun: settings.dryRun ?? false,
+  };
+}
+
+export function parseDatabase(value: unknown, where: string): DatabaseKind {
+  const kind = DATABASE_KINDS.find((known) => known === value);
+  if (!kind) {
+    throw new InfraStackError(`${where} must be one of ${DATABASE_KINDS.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return kind;
+}
+
+/** `node:util` parseArgs options for the bin (plus --help and --version). */
+export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
+  const options: NonNullable<ParseArgsConfig['options']> = {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  };
+  for (const option of OPTIONS) {
+    options[option.name] =
+      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' };
+  }
+  return options;
+}
+
+export function usage(binary: string): string {
+  const rows = [
+    ...OPTIONS.map((option) => [
+      `--${option.name}${option.valueName ? ` <${option.valueName}>` : ''}`,
+      option.description,
+    ]),
+    ['-h, --help', 'Print this help'],
+    ['--version', 'Print the version'],
+  ];
+  const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
+  return [
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db sqlite|postgresql] [--force] [--dry-run]`,
+    '',
+    'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
+    'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',
+    '',
+    'Options:',
+    ...rows.map(([flag = '', text = '']) => `  ${flag.padEnd(width)}  ${text}`),
+  ].join('\n');
+}
+
+interface MaybeTerminal {
+  isTTY?: boolean;
+}
+
+/**
+ * Prompts need a person at a terminal: process stdin and the Yeoman adapter's stdin both
+ * interactive. Otherwise (CI, pipes, `</dev/null`, test adapters) nothing is asked.
+ */
+export function canPrompt(adapter: unknown, stdin: MaybeTerminal = process.stdin): boolean {
+  const actual = (adapter as { actualAdapter?: unknown } | undefined)?.actualAdapter ?? adapter;
+  const adapterStdin = (actual as { stdin?: MaybeTerminal } | undefined)?.stdin;
+  return stdin.isTTY === true && adapterStdin?.isTTY === true;
+}

@@ -1,0 +1,24 @@
+import { relative } from 'node:path';
+import type { GenerateResult } from '../../core/options.js';
+
+/** The lines printed after a run: file counts, operations left to implement, next steps. */
+export function summaryLines(result: GenerateResult, cwd: string): string[] {
+  const where = relative(cwd, result.outDir) || '.';
+  const verb = result.dryRun ? 'would be' : '';
+  const counts = [
+    `${result.created.length} ${verb} created`,
+    `${result.updated.length} ${verb} updated`,
+    `${result.unchanged.length} unchanged`,
+  ].map((text) => text.replace(/\s+/g, ' '));
+  const lines = [`${result.dryRun ? 'Dry run, nothing written' : 'Generated'} in ${where}: ${counts.join(', ')}.`];
+  if (result.conflicts.length > 0) {
+    lines.push('', 'Edited since generated (rerun with --force to overwrite):', ...result.conflicts.map((path) => `  ${path}`));
+  }
+  if (result.toImplement.length > 0) {
+    lines.push('', 'To implement (these endpoints answer 501 until done):', ...result.toImplement.map((item) => `  ${item}`));
+  }
+  if (result.nextSteps.length > 0) {
+    lines.push('', 'Next steps:', ...result.nextSteps.map((step) => `  ${step}`));
+  }
+  return lines;
+}

@@ -1,0 +1,7 @@
+import type { InfraStackPlugin } from '../core/index.js';
+import { fastapiSqlalchemyStack } from '../stacks/fastapi-sqlalchemy/index.js';
+
+/** The plugins that ship with the package, in the order they are applied. */
+export function firstPartyPlugins(): InfraStackPlugin[] {
+  return [fastapiSqlalchemyStack];
+}

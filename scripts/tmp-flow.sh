@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite: `npm test` (extra arguments go to vitest, e.g.
+# `npm test -- --project unit` or `npm test -- test/e2e`).
+#
+#   1. builds the TypeScript (npm run build -> dist/)
+#   2. type-checks the tests (tsconfig.test.json, no output)
+#   3. makes sure uv is installed (scripts/python-env.sh -> .cache/tools)
+#   4. starts a throwaway PostgreSQL 15 (scripts/postgres.sh) and stops it on exit,
+#      unless it was already running before (then it is left running)
+#   5. runs `npx vitest run` (projects unit and e2e) and exits with its code
+#
+# Env it sets for the tests: INFRA_STACK_UV, INFRA_STACK_PG_URL, UV_CACHE_DIR (.cache/uv).
+# Env it reads: INFRA_STACK_PG_PORT (default 55432), INFRA_STACK_KEEP_TMP=1 (keep the
+# generated backends in the temp dir for a look by hand).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+step() { echo "==> $*" >&2; }
+
+step "build"
+true
+
+step "type-check tests"
+true
+
+step "python tooling"
+INFRA_STACK_UV="$(bash scripts/python-env.sh)"
+export INFRA_STACK_UV
+export UV_CACHE_DIR="${UV_CACHE_DIR:-$repo_root/.cache/uv}"
+
+step "postgresql"
+started_pg=0
+if ! bash scripts/postgres.sh status; then
+  started_pg=1
+fi
+stop_pg() {
+  if [ "$started_pg" -eq 1 ]; then
+    bash scripts/postgres.sh stop || true
+  fi
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+bash scripts/postgres.sh start
+INFRA_STACK_PG_URL="$(bash scripts/postgres.sh url)"
+export INFRA_STACK_PG_URL
+
+step "vitest"
+status=0
+npx vitest run "$@" || status=$?
+exit "$status"

@@ -1,0 +1,15 @@
+import type { InfraStackPlugin } from '../../core/index.js';
+import { templatesDir } from './paths.js';
+import { planBackend, STACK_NAME } from './plan.js';
+
+/** The FastAPI + SQLAlchemy 2.0 stack, registered like any third-party plugin. */
+export const fastapiSqlalchemyStack: InfraStackPlugin = {
+  name: STACK_NAME,
+  apply({ hooks, templates }) {
+    templates.addSearchPath(templatesDir());
+    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report }) => {
+      if (config.stack !== STACK_NAME) return plan;
+      return { files: [...plan.files, ...planBackend(model, config, report)] };
+    });
+  },
+};

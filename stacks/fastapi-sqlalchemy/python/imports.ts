@@ -1,0 +1,64 @@
+const STDLIB = new Set([
+  '__future__', 'abc', 'asyncio', 'collections', 'contextlib', 'dataclasses', 'datetime', 'decimal', 'enum', 'functools',
+  'json', 'logging', 'os', 'pathlib', 'tempfile', 'typing', 'uuid', 'collections.abc', 'logging.config', 'random', 'time',
+]);
+const FIRST_PARTY = new Set(['app', 'tests', 'migrations']);
+
+/**
+ * Collects a module's imports and prints them the way ruff's isort rules expect: sections
+ * (future, stdlib, third party, first party), plain imports before `from` imports, members
+ * ordered constants, classes, then the rest.
+ */
+export class PythonImports {
+  private readonly froms = new Map<string, Set<string>>();
+  private readonly plain = new Set<string>();
+
+  add(module: string, ...names: string[]): this {
+    const members = this.froms.get(module) ?? new Set<string>();
+    for (const name of names) members.add(name);
+    this.froms.set(module, members);
+    return this;
+  }
+
+  addModule(module: string): this {
+    this.plain.add(module);
+    return this;
+  }
+
+  render(): string {
+    const sections: string[][] = [[], [], [], []];
+    const sectionOf = (module: string) => {
+      const top = module.split('.')[0]!;
+      if (module === '__future__') return 0;
+      if (STDLIB.has(module) || STDLIB.has(top)) return 1;
+      return FIRST_PARTY.has(top) ? 3 : 2;
+    };
+    for (const module of [...this.plain].sort(compareModules)) sections[sectionOf(module)]!.push(`import ${module}`);
+    for (const module of [...this.froms.keys()].sort(compareModules)) {
+      const members = [...this.froms.get(module)!].sort(compareMembers);
+      const line = `from ${module} import ${members.join(', ')}`;
+      sections[sectionOf(module)]!.push(line.length <= 100 ? line : `from ${module} import (\n${members.map((m) => `    ${m},`).join('\n')}\n)`);
+    }
+    return sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n');
+  }
+}
+
+function compareModules(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function memberRank(name: string): number {
+  const bare = name.split(' as ')[0]!;
+  if (bare.length > 1 && bare === bare.toUpperCase() && /[A-Z]/.test(bare)) return 0;
+  return /^[A-Z]/.test(bare) ? 1 : 2;
+}
+
+function compareMembers(a: string, b: string): number {
+  const rank = memberRank(a) - memberRank(b);
+  if (rank !== 0) return rank;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,160 @@
+import type { Constraints, TypeRef } from '../../../core/index.js';
+import type { PythonImports } from './imports.js';
+import { pyClassName, pyString } from './names.js';
+
+const ENUMS_MODULE = 'app.domain.enums';
+
+/** Python annotation of a value in the domain layer (JSON-shaped values stay plain data). */
+export function domainType(type: TypeRef, imports: PythonImports): string {
+  switch (type.kind) {
+    case 'object':
+    case 'map':
+      imports.add('typing', 'Any');
+      return 'dict[str, Any]';
+    case 'array':
+      imports.add('typing', 'Any');
+      return 'list[Any]';
+    case 'json':
+      imports.add('typing', 'Any');
+      return 'Any';
+    case 'literal':
+      return 'str';
+    default:
+      return scalarType(type, imports);
+  }
+}
+
+/** Python annotation on the wire (Pydantic): nested objects are typed models from `modelModule`. */
+export function wireType(type: TypeRef, imports: PythonImports, modelModule: string | undefined): string {
+  switch (type.kind) {
+    case 'object':
+      if (modelModule) imports.add(modelModule, pyClassName(type.name));
+      return pyClassName(type.name);
+    case 'array':
+      return `list[${wireType(type.items, imports, modelModule)}]`;
+    case 'map':
+      return `dict[str, ${wireType(type.values, imports, modelModule)}]`;
+    case 'json':
+      imports.add('typing', 'Any');
+      return 'Any';
+    case 'literal':
+      imports.add('typing', 'Literal');
+      return `Literal[${type.values.map(pyString).join(', ')}]`;
+    case 'string':
+      if (type.format === 'email') {
+        imports.add('pydantic', 'EmailStr');
+        return 'EmailStr';
+      }
+      return scalarType(type, imports);
+    default:
+      return scalarType(type, imports);
+  }
+}
+
+function scalarType(type: TypeRef, imports: PythonImports): string {
+  switch (type.kind) {
+    case 'integer':
+      return 'int';
+    case 'number':
+      if (type.format === 'decimal') {
+        imports.add('decimal', 'Decimal');
+        return 'Decimal';
+      }
+      return 'float';
+    case 'boolean':
+      return 'bool';
+    case 'binary':
+      return 'bytes';
+    case 'enum':
+      imports.add(ENUMS_MODULE, pyClassName(type.name));
+      return pyClassName(type.name);
+    case 'string':
+      switch (type.format) {
+        case 'date':
+          imports.add('datetime', 'date');
+          return 'date';
+        case 'date-time':
+          imports.add('datetime', 'datetime');
+          return 'datetime';
+        case 'time':
+          imports.add('datetime', 'time');
+          return 'time';
+        case 'uuid':
+          imports.add('uuid', 'UUID');
+          return 'UUID';
+        default:
+          return 'str';
+      }
+    default:
+      return 'str';
+  }
+}
+
+/** True when the value is stored as JSON rather than in a typed column. */
+export function isJsonStored(type: TypeRef): boolean {
+  return type.kind === 'object' || type.kind === 'array' || type.kind === 'map' || type.kind === 'json';
+}
+
+export interface ColumnType {
+  /** Expression for `mapped_column` in the model, with names imported from sqlalchemy. */
+  model: string;
+  /** Expression in a migration, with `sa.` prefixes. */
+  migration: string;
+}
+
+/** SQLAlchemy column type for a field, in the model and in a migration. */
+export function columnType(
+  type: TypeRef,
+  constraints: Constraints,
+  options: { primaryKey: boolean; enumValues?: string[] },
+  imports: PythonImports,
+): ColumnType {
+  const use = (name: string, args = '') => {
+    imports.add('sqlalchemy', name);
+    return { model: `${name}(${args})`, migration: `sa.${name}(${args})` };
+  };
+  switch (type.kind) {
+    case 'integer':
+      if (type.format === 'int64' || options.primaryKey) {
+        imports.add('sqlalchemy', 'BigInteger', 'Integer');
+        return type.format === 'int64'
+          ? { model: 'BigInteger().with_variant(Integer(), "sqlite")', migration: 'sa.BigInteger().with_variant(sa.Integer(), "sqlite")' }
+          : use('Integer');
+      }
+      return use('Integer');
+    case 'number':
+      return type.format === 'decimal' ? use('Numeric', 'precision=18, scale=4') : use('Float');
+    case 'boolean':
+      return use('Boolean');
+    case 'binary':
+      return use('LargeBinary');
+    case 'enum': {
+      const values = options.enumValues ?? [];
+      const length = Math.max(1, ...values.map((v) => v.length));
+      imports.add('sqlalchemy', 'Enum');
+      const name = pyClassName(type.name);
+      return {
+        model: `Enum(${name}, native_enum=False, length=${length}, values_callable=enum_values)`,
+        migration: `sa.Enum(${values.map(pyString).join(', ')}, native_enum=False, length=${length})`,
+      };
+    }
+    case 'literal':
+      return use('String', String(Math.max(1, ...type.values.map((v) => v.length))));
+    case 'string':
+      switch (type.format) {
+        case 'date':
+          return use('Date');
+        case 'date-time':
+          return use('DateTime', 'timezone=True');
+        case 'time':
+          return use('Time');
+        case 'uuid':
+          return use('Uuid');
+        default:
+          if (constraints.maxLength !== undefined) return use('String', String(constraints.maxLength));
+          return options.primaryKey ? use('String', '64') : use('Text');
+      }
+    default:
+      return use('JSON');
+  }
+}

@@ -1,0 +1,56 @@
+import type { Parameter, TypeRef } from '../../../core/index.js';
+import type { PythonImports } from '../python/imports.js';
+import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
+import { wireType } from '../python/types.js';
+import { COMPONENTS_MODULE } from './wire.js';
+
+/** Names the generated handlers use themselves; a document parameter of that name is renamed. */
+const HANDLER_NAMES = new Set(['repository', 'operations', 'response', 'payload', 'request', 'filters', 'items', 'total', 'entity', 'result']);
+
+export function paramAttr(parameter: Parameter): string {
+  const attr = pyIdentifier(parameter.name);
+  return HANDLER_NAMES.has(attr) ? `${attr}_param` : attr;
+}
+
+const KINDS = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' } as const;
+
+export interface ParamDeclaration {
+  attr: string;
+  line: string;
+  hasDefault: boolean;
+}
+
+/** `name: Annotated[type, Query(alias=...)] = default` for a path, query, header or cookie parameter. */
+export function declareParameter(parameter: Parameter, imports: PythonImports, typeOverride?: string): ParamDeclaration {
+  const attr = paramAttr(parameter);
+  const kind = KINDS[parameter.in];
+  imports.add('fastapi', kind);
+  imports.add('typing', 'Annotated');
+  const base = typeOverride ?? wireType(parameter.type, imports, COMPONENTS_MODULE);
+  const args: string[] = [];
+  if (attr !== parameter.wireName) args.push(`alias=${pyString(parameter.wireName)}`);
+  const c = parameter.constraints;
+  if (parameter.type.kind === 'integer' || parameter.type.kind === 'number') {
+    if (c.minimum !== undefined) args.push(`ge=${c.minimum}`);
+    if (c.maximum !== undefined) args.push(`le=${c.maximum}`);
+  }
+  if (parameter.type.kind === 'string' && parameter.type.format === undefined) {
+    if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
+    if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
+  }
+  const required = parameter.required || parameter.in === 'path';
+  const fallback = required ? undefined : defaultOf(parameter.default, parameter.type);
+  const annotation = required || fallback !== undefined ? base : `${base} | None`;
+  const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
+  if (required) return { attr, line: declared, hasDefault: false };
+  return { attr, line: `${declared} = ${fallback ?? 'None'}`, hasDefault: true };
+}
+
+function defaultOf(value: unknown, type: TypeRef): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (type.kind === 'integer' && Number.isInteger(value)) return pyLiteral(value);
+  if (type.kind === 'boolean' && typeof value === 'boolean') return pyLiteral(value);
+  if (type.kind === 'string' && type.format === undefined && typeof value === 'string') return pyString(value);
+  if (type.kind === 'literal' && typeof value === 'string' && type.values.includes(value)) return pyString(value);
+  return undefined;
+}

@@ -1,0 +1,280 @@
+import type { DomainModel, Operation, Parameter } from '../../../core/index.js';
+import { PythonImports } from '../python/imports.js';
+import { pyCall } from '../python/layout.js';
+import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
+import { wireType } from '../python/types.js';
+import type { EntityView } from './entities.js';
+import { declareParameter, paramAttr } from './params.js';
+import { COMPONENTS_MODULE } from './wire.js';
+
+const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+
+export interface HandlerView {
+  decorator: string;
+  name: string;
+  doc: string;
+  params: string[];
+  returns: string;
+  body: string[];
+}
+
+export interface RouterView {
+  module: string;
+  imports: string;
+  tag: string;
+  adapters: string[];
+  handlers: HandlerView[];
+}
+
+export interface UseCaseView {
+  module: string;
+  className: string;
+  imports: string;
+  entity?: EntityView;
+  methods: { name: string; doc: string; params: string[] }[];
+}
+
+export interface GroupViews {
+  router: RouterView;
+  useCases?: UseCaseView;
+}
+
+/** Static path segments sort before parameters, so `/pets/mine` is matched before `/pets/{id}`. */
+function routeOrder(a: Operation, b: Operation): number {
+  const x = a.path.split('/');
+  const y = b.path.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    const px = x[i]!.startsWith('{');
+    const py = y[i]!.startsWith('{');
+    if (px !== py) return px ? 1 : -1;
+  }
+  return 0;
+}
+
+export function groupViews(group: string, operations: Operation[], model: DomainModel, entities: Map<string, EntityView>, schemaNames: Map<string, Record<string, string>>): GroupViews {
+  const imports = new PythonImports().add('fastapi', 'APIRouter');
+  const ordered = [...operations].sort(routeOrder);
+  const custom = ordered.filter((op) => op.kind === 'custom');
+  const groupEntity = [...entities.values()].find((e) => e.slug === group);
+  const useCaseClass = `${pyClassName(toPascalWords(group))}Operations`;
+  const adapters: string[] = [];
+  const handlers = ordered.map((op) => {
+    if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, group, adapters);
+    const entity = entities.get(op.entity!)!;
+    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports);
+  });
+  const router: RouterView = { module: group, imports: imports.render(), tag: group, adapters, handlers };
+  if (custom.length === 0) return { router };
+  const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
+  if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
+  const methods = custom.map((op) => ({
+    name: op.name,
+    doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
+    params: [
+      ...op.params.map((p) => `${paramAttr(p)}: ${domainParamType(p, useCaseImports)}`),
+      ...(op.body ? [`body: ${op.body.type ? 'Any' : 'bytes'}${op.body.type && !op.body.required ? '' : ''}`] : []),
+    ],
+  }));
+  if (custom.some((op) => op.body?.type) || custom.some((op) => op.params.some((p) => domainParamType(p, new PythonImports()) === 'Any'))) useCaseImports.add('typing', 'Any');
+  void model;
+  return {
+    router,
+    useCases: {
+      module: group,
+      className: useCaseClass,
+      imports: useCaseImports.render(),
+      ...(groupEntity ? { entity: groupEntity } : {}),
+      methods,
+    },
+  };
+}
+
+function toPascalWords(snake: string): string {
+  return snake.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+/** Use cases see plain values: JSON-shaped parameters arrive as Any. */
+function domainParamType(p: Parameter, imports: PythonImports): string {
+  const t = p.type;
+  const scalar = ['integer', 'number', 'boolean', 'string', 'enum', 'literal'].includes(t.kind);
+  if (!scalar || t.kind === 'enum') {
+    imports.add('typing', 'Any');
+    return 'Any';
+  }
+  const probe = new PythonImports();
+  const type = t.kind === 'literal' ? 'str' : wireType(t, probe, undefined);
+  if (type === 'Decimal') imports.add('decimal', 'Decimal');
+  if (['date', 'datetime', 'time'].includes(type)) imports.add('datetime', type);
+  if (type === 'UUID') imports.add('uuid', 'UUID');
+  if (type === 'EmailStr') return p.required ? 'str' : 'str | None';
+  const optional = !(p.required || p.in === 'path') && p.default === undefined;
+  return optional ? `${type} | None` : type;
+}
+
+function decorator(op: Operation, responseModel: string | undefined, extra: string[] = []): string {
+  const args = [pyString(op.path)];
+  if (responseModel) args.push(`response_model=${responseModel}`);
+  args.push(`status_code=${op.response.status}`, ...extra);
+  if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name))}`);
+  return pyCall(`@router.${op.method}`, args, 0);
+}
+
+function orderParams(declarations: { line: string; hasDefault: boolean }[]): string[] {
+  return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => d.line);
+}
+
+function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports): HandlerView {
+  const read = names.read!;
+  imports.add('app.presentation.api.v1.schemas', read);
+  imports.add('app.presentation.api.v1.dependencies', `${entity.name}RepositoryDep`);
+  const declarations: { line: string; hasDefault: boolean }[] = [{ line: `repository: ${entity.name}RepositoryDep`, hasDefault: false }];
+  const body: string[] = [];
+  const keyParam = op.params.find((p) => p.role === 'key');
+  const keyField = entity.fields.find((f) => f.column === op.keyField);
+  for (const parameter of op.params) {
+    if (parameter.role === 'key' && keyField) {
+      const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
+      declarations.push(declareParameter(parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
+    } else if (['page', 'limit'].includes(parameter.role)) {
+      continue;
+    } else {
+      declarations.push(declareParameter(parameter, imports));
+    }
+  }
+  const loadExisting = () => {
+    const key = paramAttr(keyParam!);
+    const lookup = keyField && !keyField.primaryKey ? `get_by_${keyField.column}` : 'get';
+    imports.add('app.domain.exceptions', 'EntityNotFoundError');
+    body.push(`entity = await repository.${lookup}(${key})`, 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
+  };
+  let returns = read;
+  let responseModel: string | undefined;
+  const extra: string[] = [];
+  switch (op.kind) {
+    case 'list': {
+      imports.add('typing', 'Annotated').add('fastapi', 'Query');
+      imports.add('app.presentation.api.v1.schemas.common', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE');
+      const pageParam = op.params.find((p) => p.role === 'page');
+      const limitParam = op.params.find((p) => p.role === 'limit');
+      const pageAttr = pageParam ? paramAttr(pageParam) : 'page';
+      const limitAttr = limitParam ? paramAttr(limitParam) : 'limit';
+      const pageAlias = pageParam && pageAttr !== pageParam.wireName ? `alias=${pyString(pageParam.wireName)}, ` : '';
+      const limitAlias = limitParam && limitAttr !== limitParam.wireName ? `alias=${pyString(limitParam.wireName)}, ` : '';
+      declarations.push({ line: `${pageAttr}: Annotated[int, Query(${pageAlias}ge=1)] = 1`, hasDefault: true });
+      declarations.push({ line: `${limitAttr}: Annotated[int, Query(${limitAlias}ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE`, hasDefault: true });
+      const filters = op.params.filter((p) => p.role === 'filter');
+      const sort = op.params.find((p) => p.role === 'sort');
+      const filterEntries = filters.map((p) => `${pyString(pyIdentifier(p.field!))}: ${paramAttr(p)}`);
+      if (filters.length > 0) {
+        body.push(`candidates: dict[str, object] = {${filterEntries.join(', ')}}`);
+        body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
+      }
+      const sortArg = sort ? paramAttr(sort) : 'None';
+      const filterArg = filters.length > 0 ? 'filters' : 'None';
+      body.push(pyCall('await repository.find_page', [`page=${pageAttr}`, `limit=${limitAttr}`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
+      if (op.response.page?.kind === 'wrapper') {
+        const wrapper = pyClassName(op.response.page.typeName);
+        imports.add(COMPONENTS_MODULE, wrapper);
+        const fields = [`${pyString(op.response.page.itemsField)}: [${read}.model_validate(item).model_dump(by_alias=True) for item in items]`];
+        if (op.response.page.totalField) fields.push(`${pyString(op.response.page.totalField)}: total`);
+        body.push(`return ${wrapper}.model_validate({${fields.join(', ')}})`);
+        returns = wrapper;
+      } else {
+        imports.add('fastapi', 'Response');
+        declarations.push({ line: 'response: Response', hasDefault: false });
+        body.push('response.headers["X-Total-Count"] = str(total)', `return [${read}.model_validate(item) for item in items]`);
+        returns = `list[${read}]`;
+      }
+      responseModel = returns;
+      break;
+    }
+    case 'get':
+      loadExisting();
+      body.push(`return ${read}.model_validate(entity)`);
+      break;
+    case 'create': {
+      imports.add('app.domain.entities', entity.name);
+      imports.add('app.presentation.api.v1.schemas', names.create!);
+      declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
+      body.push(`created = await repository.add(${entity.name}(**payload.changes()))`, `return ${read}.model_validate(created)`);
+      break;
+    }
+    case 'update':
+    case 'patch': {
+      const schema = names[op.kind]!;
+      imports.add('app.presentation.api.v1.schemas', schema);
+      imports.add('dataclasses', 'replace');
+      declarations.push({ line: `payload: ${schema}`, hasDefault: false });
+      loadExisting();
+      body.push('updated = await repository.update(replace(entity, **payload.changes()))', `return ${read}.model_validate(updated)`);
+      break;
+    }
+    case 'delete':
+      imports.add('fastapi', 'Response');
+      loadExisting();
+      body.push('await repository.remove(entity)', `return Response(status_code=${op.response.status})`);
+      returns = 'Response';
+      extra.push('response_class=Response');
+      break;
+  }
+  return {
+    decorator: decorator(op, op.kind === 'delete' ? undefined : responseModel, extra),
+    name: op.name,
+    doc: pyDocLine(op.description ?? op.summary, `${op.kind} ${entity.name}`),
+    params: orderParams(declarations),
+    returns,
+    body: body.filter((line) => line !== ''),
+  };
+}
+
+function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, group: string, adapters: string[]): HandlerView {
+  imports.add('app.presentation.api.v1.dependencies', `${useCaseClass}Dep`);
+  const declarations: { line: string; hasDefault: boolean }[] = [{ line: `operations: ${useCaseClass}Dep`, hasDefault: false }];
+  const args: string[] = [];
+  for (const parameter of op.params) {
+    const declaration = declareParameter(parameter, imports);
+    declarations.push(declaration);
+    args.push(`${declaration.attr}=${declaration.attr}`);
+  }
+  if (op.body) {
+    if (op.body.type && JSON_MEDIA.test(op.body.contentType)) {
+      imports.add('fastapi', 'Body').add('typing', 'Annotated');
+      const type = wireType(op.body.type, imports, COMPONENTS_MODULE);
+      if (op.body.required) declarations.push({ line: `payload: Annotated[${type}, Body()]`, hasDefault: false });
+      else declarations.push({ line: `payload: Annotated[${type} | None, Body()] = None`, hasDefault: true });
+      imports.add('app.presentation.api.v1.schemas.common', 'to_plain');
+      args.push('body=to_plain(payload)');
+    } else {
+      imports.add('fastapi', 'Request');
+      declarations.push({ line: 'request: Request', hasDefault: false });
+      args.push('body=await request.body()');
+    }
+  }
+  const body: string[] = [];
+  const call = pyCall(`await operations.${op.name}`, args, 4, 'result = ');
+  let returns = 'Response';
+  let responseModel: string | undefined;
+  const extra: string[] = [];
+  if (op.response.type) {
+    const type = wireType(op.response.type, imports, COMPONENTS_MODULE);
+    const adapter = `${op.name.toUpperCase()}_RESPONSE`;
+    imports.add('pydantic', 'TypeAdapter');
+    adapters.push(`${adapter}: TypeAdapter[${type}] = TypeAdapter(${type})`);
+    body.push(call, `return ${adapter}.validate_python(result)`);
+    returns = type;
+    responseModel = type;
+  } else {
+    imports.add('fastapi', 'Response');
+    body.push(call.replace(/^result = /, ''), `return Response(status_code=${op.response.status})`);
+    extra.push('response_class=Response');
+  }
+  void group;
+  return {
+    decorator: decorator(op, responseModel, extra),
+    name: op.name,
+    doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
+    params: orderParams(declarations),
+    returns,
+    body,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Operation } from '../../../core/index.js';
+import { PythonImports } from '../python/imports.js';
+import { pyIdentifier, pyString } from '../python/names.js';
+import type { EntityView } from './entities.js';
+import { COMPONENTS_MODULE, wireFieldLine, type ClassView } from './wire.js';
+
+export interface SchemaModuleView {
+  imports: string;
+  classes: (ClassView & { changes?: { partial: boolean; lines: string[] } })[];
+}
+
+/** Read, create, update and patch schemas of an entity, each with its conversion to the domain. */
+export function entitySchemas(view: EntityView, operations: Operation[]): { module: SchemaModuleView; names: Record<string, string> } {
+  const imports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
+  const classes: SchemaModuleView['classes'] = [];
+  const names: Record<string, string> = {};
+  const readFields = view.fields.filter((f) => !f.field.writeOnly);
+  names.read = `${view.name}Read`;
+  classes.push({
+    name: names.read,
+    doc: `${view.name} as the API returns it.`,
+    config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
+    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE })),
+  });
+  const inputs: [kind: 'create' | 'update' | 'patch', suffix: string, doc: string][] = [
+    ['create', 'Create', `What a client sends to create a ${view.name}.`],
+    ['update', 'Update', `What a client sends to replace a ${view.name}.`],
+    ['patch', 'Patch', `What a client sends to change some fields of a ${view.name}.`],
+  ];
+  for (const [kind, suffix, doc] of inputs) {
+    const operation = operations.find((op) => op.kind === kind && op.input);
+    if (!operation?.input) continue;
+    const partial = kind === 'patch';
+    const required = new Set(operation.input.required);
+    const fields = view.fields.filter((f) => operation.input!.fields.includes(f.column));
+    imports.add('typing', 'Any');
+    names[kind] = `${view.name}${suffix}`;
+    classes.push({
+      name: names[kind]!,
+      doc,
+      config: 'ConfigDict(populate_by_name=True)',
+      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE })),
+      changes: {
+        partial,
+        lines: fields.map((f) => {
+          if (f.jsonStored) imports.add('app.presentation.api.v1.schemas.common', 'to_plain');
+          const attr = pyIdentifier(f.field.name);
+          return `${pyString(attr)}: ${f.jsonStored ? `to_plain(self.${attr})` : `self.${attr}`},`;
+        }),
+      },
+    });
+  }
+  return { module: { imports: imports.render(), classes }, names };
+}

@@ -1,0 +1,111 @@
+import type { DomainModel, Operation } from '../../../core/index.js';
+import { pyLiteral, pyString } from '../python/names.js';
+import type { EntityView } from './entities.js';
+import { comparable, Samples } from './samples.js';
+
+export interface EntityTestView {
+  name: string;
+  slug: string;
+  create?: { path: string; status: number; payload: string; invalid: boolean };
+  get?: { status: number };
+  list?: { path: string; wrapperItems?: string; wrapperTotal?: string };
+  update?: { method: string; status: number; payload: string; compare: string[] };
+  patch?: { status: number; payload: string; compare: string[] };
+  delete?: { status: number };
+  itemPath?: string;
+  missingKey: string;
+  keyWire: string;
+  compare: string[];
+  integration?: { payload: string; createSchema: string; compare: string[] };
+}
+
+export interface CustomTestView {
+  name: string;
+  method: string;
+  path: string;
+  params: string;
+  headers: string;
+  json?: string;
+  content?: string;
+}
+
+const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
+
+export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined): EntityTestView {
+  const create = byKind(operations, 'create');
+  const key = view.fields.find((f) => f.column === (byKind(operations, 'get') ?? byKind(operations, 'delete') ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
+  const itemOp = operations.find((op) => op.keyParam);
+  const inputFields = (op: Operation | undefined) => view.fields.filter((f) => op?.input?.fields.includes(f.column)).map((f) => f.field);
+  const payloadOf = (op: Operation | undefined, variant: number) => samples.fields(inputFields(op), variant);
+  const compareOf = (op: Operation | undefined) => inputFields(op).filter(comparable).map((f) => f.wireName);
+  const keyInPayload = create?.input?.fields.includes(key.column) ?? false;
+  const createPayload = payloadOf(create, 1);
+  const result: EntityTestView = {
+    name: view.name,
+    slug: view.slug,
+    missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined)),
+    keyWire: key.wire,
+    compare: compareOf(create),
+  };
+  if (itemOp) result.itemPath = itemOp.path.replace(`{${itemOp.keyParam}}`, '{key}');
+  if (create) {
+    const required = create.input?.required.length ?? 0;
+    result.create = { path: create.path, status: create.response.status, payload: pyLiteral(createPayload), invalid: required > 0 };
+    if (createSchema) result.integration = { payload: pyLiteral(createPayload), createSchema, compare: compareOf(create) };
+  }
+  const get = byKind(operations, 'get');
+  if (get) result.get = { status: get.response.status };
+  const list = byKind(operations, 'list');
+  if (list) {
+    const page = list.response.page;
+    result.list = {
+      path: list.path,
+      ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
+    };
+  }
+  const update = byKind(operations, 'update');
+  if (update) {
+    const payload = payloadOf(update, 2);
+    if (keyInPayload && key.wire in payload) delete payload[key.wire];
+    const compare = compareOf(update).filter((w) => w !== key.wire);
+    result.update = { method: update.method, status: update.response.status, payload: '', compare };
+    result.update.payload = pyLiteral(payload);
+  }
+  const patch = byKind(operations, 'patch');
+  if (patch) {
+    const candidates = inputFields(patch).filter((f) => comparable(f) && f.wireName !== key.wire);
+    const chosen = candidates.slice(0, 1);
+    result.patch = { status: patch.response.status, payload: pyLiteral(samples.fields(chosen, 3)), compare: chosen.map((f) => f.wireName) };
+  }
+  const del = byKind(operations, 'delete');
+  if (del) result.delete = { status: del.response.status };
+  return result;
+}
+
+function wireOf(model: DomainModel, typeName: string, field: string): string {
+  return model.objectTypes.find((t) => t.name === typeName)?.fields.find((f) => f.name === field)?.wireName ?? field;
+}
+
+function missingKey(kind: string, format: string | undefined): unknown {
+  if (kind === 'integer') return 987654321;
+  if (format === 'uuid') return '00000000-0000-4000-8000-999999999999';
+  return 'missing-key';
+}
+
+export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
+  return operations.filter((op) => op.kind === 'custom').map((op) => {
+    let path = op.path;
+    const params: Record<string, unknown> = {};
+    const headers: Record<string, string> = {};
+    for (const parameter of op.params) {
+      const value = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+      if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(value)));
+      else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
+      else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
+    }
+    const view: CustomTestView = { name: op.name, method: op.method.toUpperCase(), path: pyString(path), params: pyLiteral(params), headers: pyLiteral(headers) };
+    if (op.body?.type) view.json = pyLiteral(samples.value(op.body.type, {}, 'body', 1));
+    else if (op.body) view.content = 'b"example"';
+    return view;
+  });
+}

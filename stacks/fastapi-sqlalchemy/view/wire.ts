@@ -1,0 +1,85 @@
+import type { Field, ObjectType } from '../../../core/index.js';
+import type { PythonImports } from '../python/imports.js';
+import { pyCall } from '../python/layout.js';
+import { pyClassName, pyDocLine, pyIdentifier, pyLiteral, pyString } from '../python/names.js';
+import { wireType } from '../python/types.js';
+
+export const COMPONENTS_MODULE = 'app.presentation.api.v1.schemas.components';
+
+export interface WireFieldOptions {
+  /** Every field optional with a None default (PATCH bodies). */
+  partial?: boolean;
+  /** Module nested object types are imported from; undefined inside that module. */
+  modelModule?: string;
+}
+
+/** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
+export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
+  const attr = pyIdentifier(field.name);
+  const base = wireType(field.type, imports, options.modelModule);
+  const optional = options.partial || !field.required;
+  const annotation = optional || field.nullable ? `${base} | None` : base;
+  const args: string[] = [];
+  const scalarDefault = defaultLiteral(field);
+  if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
+  if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
+  args.push(...constraintArgs(field));
+  if (args.length === 0) return `${attr}: ${annotation}`;
+  if (args.length === 1 && args[0]!.startsWith('default=')) return `${attr}: ${annotation} = ${args[0]!.slice('default='.length)}`;
+  imports.add('pydantic', 'Field');
+  return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
+}
+
+function constraintArgs(field: Field): string[] {
+  const c = field.constraints;
+  const args: string[] = [];
+  const kind = field.type.kind;
+  if (kind === 'string' && field.type.format === undefined) {
+    if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
+    if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
+  }
+  if (kind === 'integer' || kind === 'number') {
+    if (c.minimum !== undefined) args.push(`ge=${c.minimum}`);
+    if (c.maximum !== undefined) args.push(`le=${c.maximum}`);
+  }
+  if (kind === 'array') {
+    if (c.minItems !== undefined) args.push(`min_length=${c.minItems}`);
+    if (c.maxItems !== undefined) args.push(`max_length=${c.maxItems}`);
+  }
+  return args;
+}
+
+/** The document's default as a Python literal, for scalar fields where it is valid. */
+function defaultLiteral(field: Field): string | undefined {
+  const value = field.default;
+  if (value === undefined || value === null) return undefined;
+  switch (field.type.kind) {
+    case 'string':
+      return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
+    case 'integer':
+      return Number.isInteger(value) ? pyLiteral(value) : undefined;
+    case 'number':
+      return typeof value === 'number' && field.type.format !== 'decimal' ? pyLiteral(Number.isInteger(value) ? `${value}.0` : value).replace(/"/g, '') : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? pyLiteral(value) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export interface ClassView {
+  name: string;
+  doc: string;
+  config: string;
+  lines: string[];
+}
+
+export function componentClass(type: ObjectType, imports: PythonImports): ClassView {
+  const config = type.open ? 'ConfigDict(populate_by_name=True, extra="allow")' : 'ConfigDict(populate_by_name=True)';
+  return {
+    name: pyClassName(type.name),
+    doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
+    config,
+    lines: type.fields.map((field) => wireFieldLine(field, imports, {})),
+  };
+}

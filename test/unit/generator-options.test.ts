@@ -1,0 +1,134 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInfraStackError } from '../../core/errors.js';
+import {
+  OPTIONS,
+  canPrompt,
+  completeSettings,
+  missingQuestionKeys,
+  parseArgsOptions,
+  questionsFor,
+  settingsFromOptions,
+  settingsFromStored,
+  toPathList,
+  toStoredAnswers,
+  usage,
+  yeomanOptions,
+} from '../../generators/app/options.js';
+
+function thrown(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('generator option table', () => {
+  it('declares every table entry as a Yeoman option, without defaults', () => {
+    const specs = yeomanOptions();
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run']);
+    const byName = new Map(specs.map((spec) => [spec.name, spec]));
+    expect(byName.get('force')?.type).toBe(Boolean);
+    expect(byName.get('dry-run')?.type).toBe(Boolean);
+    expect(byName.get('out')?.type).toBe(String);
+    expect(byName.get('db')?.type).toBe(String);
+    expect(byName.get('api')?.type).toBe(toPathList);
+    for (const spec of specs) {
+      expect(spec).not.toHaveProperty('default');
+      expect(spec.description).toBeTruthy();
+    }
+  });
+
+  it('turns repeated, single and comma-separated --api values into a list', () => {
+    expect(toPathList(['a.yaml', 'b.yaml, c.json'])).toEqual(['a.yaml', 'b.yaml', 'c.json']);
+    expect(toPathList('a.yaml')).toEqual(['a.yaml']);
+    expect(toPathList(undefined)).toEqual([]);
+    expect(toPathList(true)).toEqual([]);
+  });
+
+  it('asks for api, out and db, and only for those', () => {
+    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db']);
+    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite' })).toEqual(['out']);
+    expect(questionsFor(['force', 'dryRun'])).toEqual([]);
+
+    const [api, db] = questionsFor(['db', 'api']);
+    expect(api).toMatchObject({ type: 'input', name: 'api' });
+    expect(db).toMatchObject({
+      type: 'select',
+      name: 'db',
+      default: 'sqlite',
+      choices: [
+        { name: 'sqlite', value: 'sqlite' },
+        { name: 'postgresql', value: 'postgresql' },
+      ],
+    });
+    const filter = (api as { filter?: (input: string) => unknown }).filter;
+    expect(filter?.('a.yaml, b.yaml')).toEqual(['a.yaml', 'b.yaml']);
+    const validate = (api as { validate?: (input: unknown) => unknown }).validate;
+    expect(validate?.('  ')).toMatch(/--api/);
+    expect(validate?.(['a.yaml'])).toBe(true);
+  });
+
+  it('reads options as yo (camelCase + dashed, arrays) and the bin pass them', () => {
+    const cwd = resolve('/work/project');
+    expect(
+      settingsFromOptions({ api: ['a.yaml', '/abs/b.yaml'], out: 'gen', db: 'postgresql', dryRun: true, 'dry-run': true }, cwd),
+    ).toEqual({ api: [resolve(cwd, 'a.yaml'), '/abs/b.yaml'], out: resolve(cwd, 'gen'), db: 'postgresql', dryRun: true });
+    expect(settingsFromOptions({ force: true, 'dry-run': false }, cwd)).toEqual({ force: true, dryRun: false });
+    expect(settingsFromOptions({}, cwd)).toEqual({});
+    expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of sqlite, postgresql/);
+  });
+
+  it('stores api paths relative to the output folder and reads them back', () => {
+    const out = resolve('/work/gen');
+    const stored = toStoredAnswers({
+      api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
+      out,
+      db: 'sqlite',
+      force: true,
+      dryRun: false,
+    });
+    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite' });
+    expect(settingsFromStored(stored, out)).toEqual({
+      api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
+      db: 'sqlite',
+    });
+  });
+
+  it('fills defaults, and a missing --api is an error naming the option', () => {
+    const cwd = resolve('/work/project');
+    expect(completeSettings({ api: ['/a.yaml'] }, cwd)).toEqual({
+      api: ['/a.yaml'],
+      out: cwd,
+      db: 'sqlite',
+      force: false,
+      dryRun: false,
+    });
+    const error = thrown(() => completeSettings({ db: 'postgresql' }, cwd));
+    expect(isInfraStackError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/missing required option --api <file>/);
+  });
+
+  it('prompts only when process stdin and the adapter stdin are terminals', () => {
+    const terminal = { isTTY: true };
+    const pipe = { isTTY: false };
+    expect(canPrompt({ actualAdapter: { stdin: terminal } }, terminal)).toBe(true);
+    expect(canPrompt({ stdin: terminal }, terminal)).toBe(true);
+    expect(canPrompt({ actualAdapter: { stdin: terminal } }, pipe)).toBe(false);
+    expect(canPrompt({ actualAdapter: { stdin: pipe } }, terminal)).toBe(false);
+    expect(canPrompt({ actualAdapter: {} }, terminal)).toBe(false);
+    expect(canPrompt(undefined, terminal)).toBe(false);
+  });
+
+  it('feeds the bin argv parser and usage text from the same table', () => {
+    const parse = parseArgsOptions();
+    expect(parse.api).toEqual({ type: 'string', multiple: true });
+    expect(parse.db).toEqual({ type: 'string', multiple: false });
+    expect(parse['dry-run']).toEqual({ type: 'boolean' });
+    expect(parse.help).toEqual({ type: 'boolean', short: 'h' });
+    const text = usage('infra-stack');
+    for (const option of OPTIONS) expect(text).toContain(`--${option.name}`);
+  });
+});

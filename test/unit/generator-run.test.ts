@@ -1,0 +1,142 @@
+/**
+ * The generator inside a real yeoman-environment, with the engine replaced by a fake:
+ * no terminal (piped stdin), so nothing may be asked.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createEnv } from 'yeoman-environment';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GenerateOptions, GenerateResult } from '../../core/options.js';
+
+const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
+
+vi.mock('../../lib/index.js', async () => ({
+  ...(await import('../../core/errors.js')),
+  ...(await import('../../core/options.js')),
+  generate,
+}));
+
+const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
+const { InfraStackError } = await import('../../core/errors.js');
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const generatorFile = fileURLToPath(new URL('../../generators/app/generator.ts', import.meta.url));
+
+function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {}): GenerateResult {
+  return {
+    outDir: options.outDir,
+    dryRun: options.dryRun ?? false,
+    created: ['backend/pyproject.toml', 'output/README.md'],
+    updated: [],
+    unchanged: [],
+    conflicts: [],
+    toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
+    nextSteps: ['cd backend && uv pip install -e .'],
+    ...overrides,
+  };
+}
+
+/** Runs `infra-stack:app` in `cwd` like `yo` does (options as an object); returns what it printed. */
+async function runGenerator(cwd: string, options: Record<string, unknown>): Promise<string> {
+  const stdout = new PassThrough();
+  let printed = '';
+  stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  // Any stream will do (the types ask for tty streams); a PassThrough stdin is not a terminal.
+  const env = createEnv({
+    cwd,
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+  });
+  env.register(InfraStackGenerator, { namespace: 'infra-stack:app', resolved: generatorFile, packagePath: packageRoot });
+  await env.run(['infra-stack:app'], options);
+  return printed;
+}
+
+async function readYoRc(dir: string): Promise<unknown> {
+  return JSON.parse(await readFile(join(dir, '.yo-rc.json'), 'utf8'));
+}
+
+describe('yo infra-stack generator without a terminal', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'infra-stack-generator-'));
+    await writeFile(join(root, 'petstore.yaml'), 'openapi: 3.0.0\n');
+    generate.mockReset();
+    generate.mockImplementation(async (options) => result(options));
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('fails on a missing --api, naming the option, and writes nothing', async () => {
+    const run = runGenerator(root, {});
+    await expect(run).rejects.toBeInstanceOf(InfraStackError);
+    await expect(run).rejects.toThrow(/missing required option --api/);
+    expect(generate).not.toHaveBeenCalled();
+    expect(existsSync(join(root, '.yo-rc.json'))).toBe(false);
+  });
+
+  it('rejects an unknown --db naming the option', async () => {
+    await expect(runGenerator(root, { api: 'petstore.yaml', db: 'mysql' })).rejects.toThrow(/--db must be one of/);
+  });
+
+  it('runs the engine, records the answers in <out>/.yo-rc.json, and reuses them on a second run', async () => {
+    const out = join(root, 'gen');
+    const printed = await runGenerator(root, { api: ['petstore.yaml'], out: 'gen', db: 'postgresql' });
+    expect(generate).toHaveBeenCalledWith({
+      apiFiles: [join(root, 'petstore.yaml')],
+      outDir: out,
+      db: 'postgresql',
+      force: false,
+      dryRun: false,
+      cwd: root,
+    });
+    expect(printed).toContain('Generated in gen: 2 created, 0 updated, 0 unchanged.');
+    expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
+    expect(printed).toContain('cd backend && uv pip install -e .');
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } });
+
+    generate.mockClear();
+    await runGenerator(out, {});
+    expect(generate).toHaveBeenCalledWith(
+      expect.objectContaining({ apiFiles: [join(root, 'petstore.yaml')], outDir: out, db: 'postgresql' }),
+    );
+  });
+
+  it('lets options override the recorded answers', async () => {
+    await mkdir(join(root, 'gen'));
+    await writeFile(
+      join(root, 'gen', '.yo-rc.json'),
+      JSON.stringify({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } }),
+    );
+    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true });
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true }));
+    expect(await readYoRc(join(root, 'gen'))).toEqual({
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite' },
+    });
+  });
+
+  it('writes no .yo-rc.json on a dry run', async () => {
+    const printed = await runGenerator(root, { api: 'petstore.yaml', 'dry-run': true, dryRun: true });
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ dryRun: true }));
+    expect(printed).toContain('Dry run, nothing written in .: 2 would be created');
+    expect(existsSync(join(root, '.yo-rc.json'))).toBe(false);
+  });
+
+  it('turns an engine error into one `file:location: message` line and records nothing', async () => {
+    generate.mockRejectedValue(
+      new InfraStackError('expected a schema', { file: 'petstore.yaml', location: 'line 3 (#/paths)' }),
+    );
+    const run = runGenerator(root, { api: 'petstore.yaml' });
+    await expect(run).rejects.toBeInstanceOf(InfraStackError);
+    await expect(run).rejects.toThrow(/^petstore\.yaml:line 3 \(#\/paths\): expected a schema$/);
+    expect(existsSync(join(root, '.yo-rc.json'))).toBe(false);
+  });
+});
