@@ -193,10 +193,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       body.push(`return ${read}.model_validate(entity)`);
       break;
     case 'create': {
-      imports.add('app.domain.entities', entity.name);
+      imports.add('app.domain', 'entities');
       imports.add('app.presentation.api.v1.schemas', names.create!);
       declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
-      body.push(`created = await repository.add(${entity.name}(**payload.changes()))`, `return ${read}.model_validate(created)`);
+      body.push(`created = await repository.add(entities.${entity.name}(**payload.changes()))`, `return ${read}.model_validate(created)`);
       break;
     }
     case 'update':

@@ -43,7 +43,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
-    missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined)),
+    missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined, itemOp?.params.find((p) => p.role === 'key')?.constraints.maximum)),
     keyWire: key.wire,
     compare: compareOf(create),
   };
@@ -86,8 +86,9 @@ function wireOf(model: DomainModel, typeName: string, field: string): string {
   return model.objectTypes.find((t) => t.name === typeName)?.fields.find((f) => f.name === field)?.wireName ?? field;
 }
 
-function missingKey(kind: string, format: string | undefined): unknown {
-  if (kind === 'integer') return 987654321;
+/** A key no test creates: the largest the path allows, for integers. */
+function missingKey(kind: string, format: string | undefined, maximum: number | undefined): unknown {
+  if (kind === 'integer') return maximum ?? 987654321;
   if (format === 'uuid') return '00000000-0000-4000-8000-999999999999';
   return 'missing-key';
 }
