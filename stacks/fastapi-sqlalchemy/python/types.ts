@@ -115,11 +115,9 @@ export function columnType(
   };
   switch (type.kind) {
     case 'integer':
-      if (type.format === 'int64' || options.primaryKey) {
+      if (type.format === 'int64') {
         imports.add('sqlalchemy', 'BigInteger', 'Integer');
-        return type.format === 'int64'
-          ? { model: 'BigInteger().with_variant(Integer(), "sqlite")', migration: 'sa.BigInteger().with_variant(sa.Integer(), "sqlite")' }
-          : use('Integer');
+        return { model: 'BigInteger().with_variant(Integer(), "sqlite")', migration: 'sa.BigInteger().with_variant(sa.Integer(), "sqlite")' };
       }
       return use('Integer');
     case 'number':
