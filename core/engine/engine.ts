@@ -40,10 +40,11 @@ export class Engine {
     if (this.plugins.includes(plugin.name)) throw new InfraStackError(`plugin "${plugin.name}" is applied twice`);
     this.plugins.push(plugin.name);
     const { parse, ...others } = this.hooks;
+    const tapOnly = Object.fromEntries(Object.entries(others).map(([name, hook]) => [name, hook.withOptions({})])) as unknown as Omit<PluginApi['hooks'], 'parse'>;
     const api: PluginApi = {
       hooks: {
-        ...others,
-        parse: { for: (format: string) => parse.for(format) },
+        ...tapOnly,
+        parse: { for: (format: string) => parse.for(format).withOptions({}) },
       },
       templates: { addSearchPath: (directory) => this.templates.addSearchPath(directory) },
     };

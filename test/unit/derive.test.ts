@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../core/derive/derive.js';
+import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
+
+const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
+const shop = path.resolve('examples/shop/openapi.yaml');
+
+describe('first derivation', () => {
+  it('finds the Petstore resources and keeps the rest as custom operations', async () => {
+    const model = deriveModel(await parseOpenApiFile(petstore));
+    expect(model.basePath).toBe('/v2');
+    expect(model.entities.map((e) => [e.name, e.table])).toEqual([['Pet', 'pets'], ['Order', 'orders'], ['User', 'users']]);
+    const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
+    expect(kinds).toMatchObject({ add_pet: 'create', get_pet_by_id: 'get', delete_pet: 'delete', place_order: 'create', get_user_by_name: 'get', update_user: 'update' });
+    expect(kinds).toMatchObject({ update_pet: 'custom', find_pets_by_status: 'custom', upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });
+    expect(model.operations.find((op) => op.name === 'get_user_by_name')!.keyField).toBe('username');
+    expect(model.operations.find((op) => op.name === 'get_pet_by_id')!.keyField).toBe('id');
+  });
+
+  it('types fields, keeps wire names and makes required fields non-null', async () => {
+    const model = deriveModel(await parseOpenApiFile(petstore));
+    const pet = model.entities.find((e) => e.name === 'Pet')!;
+    const byName = Object.fromEntries(pet.fields.map((f) => [f.name, f]));
+    expect(byName.photo_urls).toMatchObject({ wireName: 'photoUrls', required: true, type: { kind: 'array', items: { kind: 'string' } } });
+    expect(byName.status).toMatchObject({ required: false, type: { kind: 'enum', name: 'PetStatus' } });
+    expect(byName.id).toMatchObject({ required: true, nullable: false, readOnly: true, type: { kind: 'integer', format: 'int64' } });
+    expect(byName.category!.type).toEqual({ kind: 'object', name: 'Category' });
+    expect(model.enums.find((e) => e.name === 'PetStatus')!.values).toEqual(['available', 'pending', 'sold']);
+  });
+
+  it('reads 3.1 nullability, formats, wrapper pages, and names inline objects after their parent', async () => {
+    const model = deriveModel(await parseOpenApiFile(shop));
+    const user = model.entities.find((e) => e.name === 'User')!;
+    expect(user.fields.find((f) => f.name === 'full_name')).toMatchObject({ nullable: true, required: false, wireName: 'fullName' });
+    const order = model.entities.find((e) => e.name === 'Order')!;
+    expect(order.primaryKey).toEqual({ field: 'id', type: { kind: 'string', format: 'uuid' }, generated: true });
+    expect(order.fields.find((f) => f.name === 'shipping_address')!.type).toEqual({ kind: 'object', name: 'OrderShippingAddress' });
+    const listUsers = model.operations.find((op) => op.name === 'list_users')!;
+    expect(listUsers.response.page).toEqual({ kind: 'wrapper', typeName: 'UserPage', itemsField: 'items', totalField: 'total' });
+    expect(listUsers.params.map((p) => p.role)).toEqual(['page', 'limit', 'filter']);
+    const create = model.operations.find((op) => op.name === 'register_user')!;
+    expect(create.input).toEqual({ fields: ['email', 'username', 'full_name'], required: ['email', 'username'] });
+    expect(model.operations.find((op) => op.name === 'restock_product')).toMatchObject({ kind: 'custom', group: 'product' });
+  });
+});
