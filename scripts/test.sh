@@ -19,6 +19,11 @@ cd "$repo_root"
 
 step() { echo "==> $*" >&2; }
 
+if [ ! -d node_modules ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
 step "build"
 npm run --silent build
 
