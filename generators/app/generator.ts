@@ -1,9 +1,11 @@
 /**
- * `yo infra-stack`: collects the options (flags, then `.yo-rc.json`, then prompts when a
- * terminal is attached) and hands them to the engine, which writes the files itself.
- * Only `.yo-rc.json` goes through Yeoman's file system (and its conflicter, which always
- * overwrites `.yo-rc.json` without asking).
+ * `yo infra-stack`: collects the options (flags, then `<out>/.yo-rc.json`, then prompts when
+ * a terminal is attached) and hands them to the engine, which writes the files itself.
+ * Only `.yo-rc.json` goes through Yeoman's file system: after a successful, non-dry run the
+ * destination root becomes `<out>` and the answers are recorded there (Yeoman's conflicter
+ * always overwrites `.yo-rc.json` without asking). A failed run leaves no trace.
  */
+import { join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { generate, InfraStackError, isInfraStackError, type GenerateResult } from '../../lib/index.js';
 import {
@@ -22,6 +24,7 @@ import { summaryLines } from './summary.js';
 
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #given: Partial<RunSettings> = {};
+  #outDir = '';
   #settings: RunSettings | undefined;
   #result: GenerateResult | undefined;
 
@@ -41,16 +44,14 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       const answers = await this.prompt(questionsFor(['out']));
       out = settingsFromOptions(answers, this.env.cwd).out;
     }
-    this.destinationRoot(out ?? this.env.cwd);
+    this.#outDir = out ?? this.env.cwd;
   }
 
   async prompting(): Promise<void> {
-    const outDir = this.destinationRoot();
-    const known: Partial<RunSettings> = {
-      ...settingsFromStored(this.config.getAll(), outDir),
-      ...this.#given,
-      out: outDir,
-    };
+    const outDir = this.#outDir;
+    // Read without making <out> the destination root yet: that would create the folder.
+    const recorded = this.createStorage<StoredAnswers>(join(outDir, '.yo-rc.json'), this.rootGeneratorName());
+    const known: Partial<RunSettings> = { ...settingsFromStored(recorded.getAll(), outDir), ...this.#given, out: outDir };
     const missing = missingQuestionKeys(known);
     if (missing.length > 0 && canPrompt(this.env.adapter)) {
       const answers = await this.prompt(questionsFor(missing));
@@ -76,7 +77,10 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       if (isInfraStackError(error)) throw new InfraStackError(error.describe(), { cause: error });
       throw error;
     }
-    if (!settings.dryRun) this.config.set(toStoredAnswers(settings));
+    if (!settings.dryRun) {
+      this.destinationRoot(settings.out);
+      this.config.set(toStoredAnswers(settings));
+    }
   }
 
   end(): void {

@@ -1,9 +1,10 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { GenerateResult } from '../../core/options.js';
 
 /** The lines printed after a run: file counts, operations left to implement, next steps. */
 export function summaryLines(result: GenerateResult, cwd: string): string[] {
-  const where = relative(cwd, result.outDir) || '.';
+  const fromCwd = relative(cwd, result.outDir);
+  const where = fromCwd === '' ? '.' : fromCwd.startsWith('..') || isAbsolute(fromCwd) ? result.outDir : fromCwd;
   const verb = result.dryRun ? 'would be' : '';
   const counts = [
     `${result.created.length} ${verb} created`,

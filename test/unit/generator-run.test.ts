@@ -76,10 +76,11 @@ describe('yo infra-stack generator without a terminal', () => {
   });
 
   it('fails on a missing --api, naming the option, and writes nothing', async () => {
-    const run = runGenerator(root, {});
+    const run = runGenerator(root, { out: 'gen' });
     await expect(run).rejects.toBeInstanceOf(InfraStackError);
     await expect(run).rejects.toThrow(/missing required option --api/);
     expect(generate).not.toHaveBeenCalled();
+    expect(existsSync(join(root, 'gen'))).toBe(false);
     expect(existsSync(join(root, '.yo-rc.json'))).toBe(false);
   });
 
@@ -128,6 +129,9 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(generate).toHaveBeenCalledWith(expect.objectContaining({ dryRun: true }));
     expect(printed).toContain('Dry run, nothing written in .: 2 would be created');
     expect(existsSync(join(root, '.yo-rc.json'))).toBe(false);
+
+    await runGenerator(root, { api: 'petstore.yaml', out: 'gen', 'dry-run': true });
+    expect(existsSync(join(root, 'gen'))).toBe(false);
   });
 
   it('turns an engine error into one `file:location: message` line and records nothing', async () => {
