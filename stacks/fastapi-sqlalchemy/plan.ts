@@ -137,7 +137,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const groupNames = [...groups.keys()].sort();
   const useCases = [];
   for (const group of groupNames) {
-    const { router, useCases: uc } = groupViews(group, groups.get(group)!, model, views, schemaNames);
+    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames);
     add(`app/presentation/api/v1/routers/${group}.py`, 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
@@ -193,15 +193,16 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories.', imports: '', exports: [] });
   add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: entityList, imports: conftestImports.render(), basePath: model.basePath });
+  const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create)]));
   for (const group of groupNames) {
     const ops = groups.get(group)!;
-    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create));
+    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!);
     const custom = customTests(ops, samples);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });
   }
   for (const e of entityList) {
-    const t = entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create);
+    const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
     add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr });
   }

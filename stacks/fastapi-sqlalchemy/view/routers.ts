@@ -1,4 +1,4 @@
-import type { DomainModel, Operation, Parameter } from '../../../core/index.js';
+import type { Operation, Parameter } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
@@ -51,7 +51,7 @@ function routeOrder(a: Operation, b: Operation): number {
   return 0;
 }
 
-export function groupViews(group: string, operations: Operation[], model: DomainModel, entities: Map<string, EntityView>, schemaNames: Map<string, Record<string, string>>): GroupViews {
+export function groupViews(group: string, operations: Operation[], entities: Map<string, EntityView>, schemaNames: Map<string, Record<string, string>>): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
   const ordered = [...operations].sort(routeOrder);
   const custom = ordered.filter((op) => op.kind === 'custom');
@@ -59,7 +59,7 @@ export function groupViews(group: string, operations: Operation[], model: Domain
   const useCaseClass = `${pyClassName(toPascalWords(group))}Operations`;
   const adapters: string[] = [];
   const handlers = ordered.map((op) => {
-    if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, group, adapters);
+    if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters);
     const entity = entities.get(op.entity!)!;
     return crudHandler(op, entity, schemaNames.get(entity.name)!, imports);
   });
@@ -72,11 +72,10 @@ export function groupViews(group: string, operations: Operation[], model: Domain
     doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
     params: [
       ...op.params.map((p) => `${paramAttr(p)}: ${domainParamType(p, useCaseImports)}`),
-      ...(op.body ? [`body: ${op.body.type ? 'Any' : 'bytes'}${op.body.type && !op.body.required ? '' : ''}`] : []),
+      ...(op.body ? [`body: ${op.body.type ? 'Any' : 'bytes'}`] : []),
     ],
   }));
   if (custom.some((op) => op.body?.type) || custom.some((op) => op.params.some((p) => domainParamType(p, new PythonImports()) === 'Any'))) useCaseImports.add('typing', 'Any');
-  void model;
   return {
     router,
     useCases: {
@@ -227,7 +226,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   };
 }
 
-function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, group: string, adapters: string[]): HandlerView {
+function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, adapters: string[]): HandlerView {
   imports.add('app.presentation.api.v1.dependencies', `${useCaseClass}Dep`);
   const declarations: { line: string; hasDefault: boolean }[] = [{ line: `operations: ${useCaseClass}Dep`, hasDefault: false }];
   const args: string[] = [];
@@ -268,7 +267,6 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     body.push(call.replace(/^result = /, ''), `return Response(status_code=${op.response.status})`);
     extra.push('response_class=Response');
   }
-  void group;
   return {
     decorator: decorator(op, responseModel, extra),
     name: op.name,
