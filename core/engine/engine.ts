@@ -1,3 +1,4 @@
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
@@ -73,7 +74,7 @@ export class Engine {
   }
 
   private async parse(file: string, config: EngineConfig): Promise<ApiDocument> {
-    const format = formatOf(file);
+    const format = formatOf(file, await readHead(file));
     const hook = this.hooks.parse.get(format);
     const document = hook ? await hook.promise({ file, config }) : undefined;
     if (!document) throw new InfraStackError(`no installed parser reads ${format} documents`, { file });
@@ -95,11 +96,30 @@ export class Engine {
   }
 }
 
-/** Input formats by file extension; a plugin may register parsers for more. */
-export function formatOf(file: string): string {
+/**
+ * Input formats by file extension, and for JSON by its first character: an array is a list of
+ * class definitions, an object an OpenAPI document. A plugin may register parsers for more.
+ */
+export function formatOf(file: string, head = ''): string {
   const extension = path.extname(file).toLowerCase();
+  if (extension === '.json' && head.trimStart().startsWith('[')) return 'classes';
   if (['.yaml', '.yml', '.json'].includes(extension)) return 'openapi';
+  if (['.md', '.markdown'].includes(extension)) return 'markdown';
   return extension.slice(1) || 'unknown';
+}
+
+async function readHead(file: string): Promise<string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch (error) {
+    throw new InfraStackError(`cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+  } finally {
+    await handle?.close();
+  }
 }
 
 function emptyModel(api: ApiDocument): DomainModel {

@@ -5,8 +5,15 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 
 
 export interface SourceLocation {
   file: string;
-  /** JSON pointer inside the file. */
+  /** JSON pointer inside the file (for line-based formats: into the OpenAPI-shaped view of it). */
   pointer: string;
+  /** 1-based line, when the format has lines worth naming (markdown); errors prefer it to the pointer. */
+  line?: number;
+}
+
+/** Where an error about a source should point a user: its line when known, else its JSON pointer. */
+export function locationOf(source: SourceLocation): string {
+  return source.line !== undefined ? String(source.line) : source.pointer;
 }
 
 export interface ApiParameter {
@@ -44,6 +51,51 @@ export interface ApiOperation {
   source: SourceLocation;
 }
 
+export const DATABASE_CHOICES = ['postgresql', 'mysql', 'sqlite'] as const;
+export type DatabaseChoice = (typeof DATABASE_CHOICES)[number];
+
+/** Choices a document makes about the generated project (the markdown tech-stack table). */
+export interface DocumentSettings {
+  database?: DatabaseChoice;
+  /** Where the choice was made, for messages. */
+  source?: SourceLocation;
+}
+
+/** A type as a class definition writes it (`Optional[Customer]`), parsed into a schema node. */
+export interface TypedName {
+  name: string;
+  /** JSON Schema; a class that is no schema of the document is `{ "x-class": "Invoice" }`. */
+  schema: SchemaNode;
+  /** The text as written, kept for messages and docs. */
+  written: string;
+}
+
+export interface ComponentMethod {
+  name: string;
+  parameters: TypedName[];
+  returns: TypedName;
+  description?: string;
+}
+
+/** Layers of the JSON class definitions that are not data: they become classes of the stack, not tables. */
+export type ComponentLayer = 'infrastructure/repository' | 'infrastructure/adapter' | 'infrastructure/pipeline_step';
+
+/** One class definition of a non-data layer, as the document gives it. */
+export interface ComponentDefinition {
+  name: string;
+  layer: ComponentLayer;
+  description?: string;
+  attributes: TypedName[];
+  methods: ComponentMethod[];
+  /** Ports and classes it is given by its constructor (`ICustomerRepository`). */
+  dependencies: string[];
+  /** The port it implements, as a dotted import path when the document gives one. */
+  implements?: string;
+  /** Settings it reads (`PAYMENT_API_BASE_URL`). */
+  config: string[];
+  source: SourceLocation;
+}
+
 /** A format-independent view of one or more API documents. */
 export interface ApiDocument {
   title: string;
@@ -54,5 +106,8 @@ export interface ApiDocument {
   /** Named schemas, by name, in document order. */
   schemas: Map<string, { schema: SchemaNode; source: SourceLocation }>;
   operations: ApiOperation[];
+  /** Non-data classes (JSON class definitions). */
+  components: ComponentDefinition[];
+  settings: DocumentSettings;
   sources: string[];
 }

@@ -1,5 +1,5 @@
 import { InfraStackError } from '../errors.js';
-import type { ApiDocument } from '../model/api-document.js';
+import { locationOf, type ApiDocument, type DocumentSettings } from '../model/api-document.js';
 
 /** Several documents describe one API: schemas by name and operations by method and path must not clash. */
 export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
@@ -31,6 +31,24 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     ...first,
     schemas,
     operations,
+    components: documents.flatMap((d) => d.components),
+    settings: mergeSettings(documents),
     sources: documents.flatMap((d) => d.sources),
   };
+}
+
+/** Documents may each choose a database; two different choices are an error naming both. */
+function mergeSettings(documents: ApiDocument[]): DocumentSettings {
+  let chosen: DocumentSettings = {};
+  for (const { settings } of documents) {
+    if (settings.database === undefined) continue;
+    if (chosen.database !== undefined && chosen.database !== settings.database) {
+      const where = chosen.source ? ` in ${chosen.source.file}` : '';
+      throw new InfraStackError(`database ${settings.database} contradicts ${chosen.database} chosen${where}`, {
+        ...(settings.source ? { file: settings.source.file, location: locationOf(settings.source) } : {}),
+      });
+    }
+    chosen = settings;
+  }
+  return chosen;
 }

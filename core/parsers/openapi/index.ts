@@ -76,6 +76,8 @@ function normalize(file: string, doc: Json): ApiDocument {
     basePath: basePathOf(doc.servers),
     schemas,
     operations,
+    components: [],
+    settings: {},
     sources: [file],
   };
 }

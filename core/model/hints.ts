@@ -1,0 +1,32 @@
+/**
+ * The `x-` extensions the derivation reads from schema nodes. OpenAPI documents write them
+ * by hand; the markdown and class-definition parsers translate their own hint syntax into them,
+ * so one derivation serves every input format.
+ */
+export const SCHEMA_HINTS = {
+  /** `true`: persist the schema as a table even when no resource path exposes it. */
+  entity: 'x-entity',
+  /** Table name to use instead of the plural snake_case of the schema name. */
+  tableName: 'x-table-name',
+  /** `true`: rows get `deleted_at`; reads hide them, DELETE sets it. */
+  softDelete: 'x-soft-delete',
+  /** `true` (column `tenant_id`) or the tenant column's name: uniques become composite with it. */
+  tenant: 'x-tenant',
+  /** On a schema: `string[][]` composite uniques (wire or snake names). On a property: `true`. */
+  unique: 'x-unique',
+  /** On a schema: `string[][]` composite indexes. On a property: `true`. */
+  index: 'x-index',
+  /** On a property holding a key: `CASCADE`, `SET NULL`, `RESTRICT` or `NO ACTION`. On a schema: the default for its keys. */
+  onDelete: 'x-on-delete',
+  /** On a property: the schema name it refers to, when the name alone (`owner_id`) does not say. */
+  references: 'x-references',
+  /** On a property or schema: its previous name, so regeneration renames instead of dropping. */
+  renamedFrom: 'x-renamed-from',
+  /** On any node: the 1-based line it was read from, for formats with lines (markdown). */
+  sourceLine: 'x-source-line',
+  /** A class named by a class definition that is no schema of the document (a placeholder is due). */
+  className: 'x-class',
+} as const;
+
+export const ON_DELETE_RULES = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'] as const;
+export type OnDeleteRule = (typeof ON_DELETE_RULES)[number];
