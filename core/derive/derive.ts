@@ -1,5 +1,5 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
-import type { DomainModel, Entity, Field, PrimaryKey } from '../model/domain-model.js';
+import { ENTITY_LAYERS, type DomainModel, type Entity, type Field, type PrimaryKey } from '../model/domain-model.js';
 import { toSnake, toTableName } from '../naming.js';
 import { OperationBuilder } from './operations.js';
 import { findResources, type Resource } from './resources.js';
@@ -38,6 +38,7 @@ export function deriveModel(api: ApiDocument): DomainModel {
     entities,
     objectTypes: [...types.objectTypes.values()],
     enums: [...types.enums.values()],
+    relations: [],
     operations,
   };
 }
@@ -56,6 +57,12 @@ function entityOf(resource: Resource, api: ApiDocument, types: SchemaTypes): Ent
     ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
     fields,
     primaryKey,
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    softDelete: false,
+    layers: [...ENTITY_LAYERS],
+    reasons: { table: { rule: 'table name: plural snake_case of the entity name', source } },
     source,
   };
 }

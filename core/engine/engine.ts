@@ -131,6 +131,7 @@ function emptyModel(api: ApiDocument): DomainModel {
     entities: [],
     objectTypes: [],
     enums: [],
+    relations: [],
     operations: [],
   };
 }

@@ -38,7 +38,69 @@ export interface Field {
   description?: string;
   constraints: Constraints;
   default?: unknown;
+  /** Added by the tool, not the document: `id`, `created_at`, `updated_at`, `deleted_at`, a tenant key. */
+  system?: boolean;
+  /** The field is no column: a relation of this name carries it (child rows, or links through a join table). */
+  relation?: string;
+  /** The field's previous name (`x-renamed-from`), for regeneration. */
+  renamedFrom?: string;
   source: SourceLocation;
+}
+
+/** Why the derivation decided something: the rule applied and where in the input it looked. */
+export interface Reason {
+  rule: string;
+  source: SourceLocation;
+}
+
+export type OnDelete = 'CASCADE' | 'SET NULL' | 'RESTRICT' | 'NO ACTION';
+
+export interface ForeignKey {
+  /** The entity field holding the key. */
+  field: string;
+  /** The entity referred to, and its key field. */
+  target: string;
+  targetField: string;
+  onDelete: OnDelete;
+  reason: Reason;
+}
+
+export interface UniqueConstraint {
+  fields: string[];
+  reason: Reason;
+}
+
+export interface Index {
+  fields: string[];
+  reason: Reason;
+}
+
+/** The layers one entity is generated in; class definitions ask for them item by item. */
+export const ENTITY_LAYERS = ['domain', 'model', 'repository', 'api'] as const;
+export type EntityLayer = (typeof ENTITY_LAYERS)[number];
+
+/**
+ * How two entities are linked. `many-to-one` reads from the side holding the key
+ * (`Order.user` through `orders.user_id`); its `inverse` names the collection on the other side.
+ * `many-to-many` links through a join table. `owned` children are written and deleted with their parent.
+ */
+export interface Relation {
+  name: string;
+  kind: 'many-to-one' | 'many-to-many';
+  /** The entity holding the key (many-to-one) or the field listing the links (many-to-many). */
+  from: string;
+  to: string;
+  /** many-to-one: the key field on `from`. many-to-many: the list field on `from` (`tag_ids`, `tags`). */
+  field: string;
+  /** Attribute on `from` that reads the other side (`user`, `tags`). */
+  attribute: string;
+  /** Attribute on `to` that reads back (`orders`), absent when nothing reads back. */
+  inverse?: string;
+  onDelete: OnDelete;
+  selfReference: boolean;
+  owned: boolean;
+  joinTable?: { table: string; fromColumn: string; toColumn: string };
+  reason: Reason;
 }
 
 export interface PrimaryKey {
@@ -59,6 +121,18 @@ export interface Entity {
   description?: string;
   fields: Field[];
   primaryKey: PrimaryKey;
+  foreignKeys: ForeignKey[];
+  uniques: UniqueConstraint[];
+  indexes: Index[];
+  /** Rows carry `deleted_at`; reads hide them and DELETE sets it. */
+  softDelete: boolean;
+  /** The tenant column uniques are scoped by, when the entity has one. */
+  tenantField?: string;
+  /** The entity this one's rows belong to (an array of nested objects became this child table). */
+  owner?: { entity: string; field: string };
+  layers: EntityLayer[];
+  renamedFrom?: string;
+  reasons: { table: Reason; softDelete?: Reason };
   source: SourceLocation;
 }
 
@@ -138,5 +212,8 @@ export interface DomainModel {
   entities: Entity[];
   objectTypes: ObjectType[];
   enums: EnumType[];
+  relations: Relation[];
   operations: Operation[];
+  /** The database the documents chose (markdown tech-stack table); the run's option wins when given. */
+  database?: 'postgresql' | 'mysql' | 'sqlite';
 }

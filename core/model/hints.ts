@@ -24,6 +24,8 @@ export const SCHEMA_HINTS = {
   renamedFrom: 'x-renamed-from',
   /** On any node: the 1-based line it was read from, for formats with lines (markdown). */
   sourceLine: 'x-source-line',
+  /** `EntityLayer[]`: the layers the input asks for (class definitions); absent means all. */
+  layers: 'x-layers',
   /** A class named by a class definition that is no schema of the document (a placeholder is due). */
   className: 'x-class',
 } as const;
