@@ -1,8 +1,10 @@
 import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
 import type { Constraints, EnumType, Field, ObjectType, StringFormat, TypeRef } from '../model/domain-model.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
 import { toPascal, toSnake, singular } from '../naming.js';
 import { componentSchemaName, encodeSegment } from '../parsers/openapi/json-pointer.js';
 import { TypeNames } from './names.js';
+import { fieldHintsOf, fieldName, sourceOf } from './field-hints.js';
 
 const STRING_FORMATS: Record<string, StringFormat> = {
   date: 'date',
@@ -89,12 +91,14 @@ export class SchemaTypes {
     const { properties, required } = this.flattenObject(schema, new Set());
     const fields: Field[] = [];
     for (const [wireName, propertySchema] of properties) {
-      const propertySource = { file: source.file, pointer: `${source.pointer}/properties/${encodeSegment(wireName)}` };
+      const propertySource = sourceOf(propertySchema, { file: source.file, pointer: `${source.pointer}/properties/${encodeSegment(wireName)}` });
       const scope = `${ownerName}${toPascal(wireName)}`;
       const { type, nullable } = this.resolve(propertySchema, scope, propertySource);
       const flat = this.flatten(propertySchema, new Set()).schema;
+      const hints = fieldHintsOf(propertySchema, propertySource);
+      const renamedFrom = propertySchema[SCHEMA_HINTS.renamedFrom];
       fields.push({
-        name: toSnake(wireName),
+        name: fieldName(wireName, fields, propertySource),
         wireName,
         type,
         required: required.has(wireName),
@@ -104,6 +108,8 @@ export class SchemaTypes {
         ...(typeof flat.description === 'string' ? { description: flat.description } : {}),
         constraints: constraintsOf(flat),
         ...(flat.default !== undefined ? { default: flat.default } : {}),
+        ...(typeof renamedFrom === 'string' ? { renamedFrom: toSnake(renamedFrom) } : {}),
+        ...(hints ? { hints } : {}),
         source: propertySource,
       });
     }

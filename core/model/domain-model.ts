@@ -44,7 +44,16 @@ export interface Field {
   relation?: string;
   /** The field's previous name (`x-renamed-from`), for regeneration. */
   renamedFrom?: string;
+  /** What the document says about storing it (`x-unique`, `x-index`, `x-on-delete`, `x-references`). */
+  hints?: FieldHints;
   source: SourceLocation;
+}
+
+export interface FieldHints {
+  unique?: boolean;
+  index?: boolean;
+  onDelete?: OnDelete;
+  references?: string;
 }
 
 /** Why the derivation decided something: the rule applied and where in the input it looked. */

@@ -3,6 +3,9 @@ import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } fro
 import { PythonImports } from './python/imports.js';
 import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
+import { mapperView } from './view/mapper.js';
+import { tableOrder } from './view/storage.js';
+import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
@@ -21,13 +24,10 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const opsByEntity = new Map<string, Operation[]>();
   for (const op of model.operations) if (op.entity) opsByEntity.set(op.entity, [...(opsByEntity.get(op.entity) ?? []), op]);
   const views = new Map<string, EntityView>();
-  for (const entity of model.entities) {
-    const ops = opsByEntity.get(entity.name) ?? [];
-    const lookups = new Set(ops.map((op) => op.keyField).filter((f): f is string => !!f && f !== entity.primaryKey.field));
-    const filters = new Set(ops.flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
-    views.set(entity.name, entityView(entity, model, lookups, filters));
-  }
-  const entityList = [...views.values()];
+  for (const entity of model.entities) views.set(entity.name, entityView(entity, model));
+  const modelled = [...views.values()];
+  // Rows written only through their owner (child tables) have a model and a mapper, nothing else.
+  const entityList = modelled.filter((e) => e.entity.layers.includes('repository') || e.entity.layers.includes('domain'));
   const toImplement = model.operations.filter((op) => op.kind === 'custom').map((op) => `${op.method.toUpperCase()} ${op.path} (${op.name})`);
   report.toImplement.push(...toImplement);
   const defaultDatabaseUrl = config.db === 'postgresql'
@@ -79,9 +79,15 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/infrastructure/database', 'Database base class and sessions.');
   add('app/infrastructure/database/base.py', 'app/infrastructure/database/base.py.njk');
   add('app/infrastructure/database/session.py', 'app/infrastructure/database/session.py.njk');
-  const modelExports = exportsOf(entityList.map((e) => [`app.infrastructure.models.${e.slug}`, e.model]));
+  const modelExports = exportsOf(modelled.flatMap((e) => [[`app.infrastructure.models.${e.slug}`, e.model] as [string, string], ...e.modelModule.linkClasses.map((l): [string, string] => [`app.infrastructure.models.${e.slug}`, l.name])]));
   pkg('app/infrastructure/models', 'SQLAlchemy models; importing this package registers them all.', modelExports.imports, modelExports.names);
   pkg('app/infrastructure/mappers', 'Conversions between entities and models.');
+  add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
+  const nested = new Set(model.relations.flatMap((r) => (r.owned ? [r.from] : r.kind === 'many-to-many' ? [r.to] : [])));
+  for (const e of modelled) {
+    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e });
+    add(`app/infrastructure/mappers/${e.slug}_mapper.py`, 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
+  }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
   pkg('app/infrastructure/repositories', 'SQLAlchemy repositories.', repoExports.imports, repoExports.names);
   add('app/infrastructure/repositories/base.py', 'app/infrastructure/repositories/base.py.njk');
@@ -89,8 +95,6 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/infrastructure/repositories/in_memory', 'In-memory repositories for unit tests.', memoryExports.imports, memoryExports.names);
   add('app/infrastructure/repositories/in_memory/base.py', 'app/infrastructure/repositories/in_memory/base.py.njk');
   for (const e of entityList) {
-    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e });
-    add(`app/infrastructure/mappers/${e.slug}_mapper.py`, 'app/infrastructure/mappers/mapper.py.njk', { e });
     const imports = new PythonImports()
       .add('app.application.interfaces', e.port)
       .add('app.domain.entities', e.name)
@@ -168,12 +172,20 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/presentation/api/v1/dependencies', 'FastAPI dependency factories.', depExports.imports, depExports.names);
 
   // Migrations.
-  const tables = entityList.map((e) => ({
-    name: e.table,
-    primaryKey: e.key.column,
-    columns: e.migrationColumns,
-    indexes: e.fields.filter((f) => e.filterable.includes(f.attr) || e.lookups.some((l) => l.attr === f.attr)).map((f) => ({ name: `ix_${e.table}_${f.column}`, column: f.column })),
-  }));
+  const tables = tableOrder(model.entities).flatMap((entity) => {
+    const e = views.get(entity.name)!;
+    const table = {
+      name: e.table,
+      primaryKey: [e.key.column],
+      columns: e.migrationColumns,
+      constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
+      indexes: e.storage.migration.indexes,
+    };
+    const links = e.modelModule.linkClasses.map((l) => ({ name: l.table, primaryKey: l.primaryKey, columns: l.migrationColumns, constraints: l.foreignKeys, indexes: [] }));
+    return [table, ...links];
+  });
+  // Link tables refer to both sides: create them after every entity table.
+  tables.sort((a, b) => Number(a.primaryKey.length > 1) - Number(b.primaryKey.length > 1));
   const revision = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 12);
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
@@ -183,7 +195,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const samples = new Samples(model);
   const conftestImports = new PythonImports()
     .add('app.infrastructure.database.base', 'Base')
-    .add('app.infrastructure.database.session', 'get_session')
+    .add('app.infrastructure.database.session', 'enforce_foreign_keys', 'get_session')
     .add('app.main', 'create_app');
   for (const e of entityList) {
     conftestImports.add('app.infrastructure.repositories.in_memory', e.memoryRepository);
@@ -193,7 +205,10 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories.', imports: '', exports: [] });
   add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: entityList, imports: conftestImports.render(), basePath: model.basePath });
-  const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create)]));
+  const seeding = new Seeding(model, samples);
+  const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
+  const seeds = [...seeding.functions.values()].sort(byName);
+  if (seeds.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds });
   for (const group of groupNames) {
     const ops = groups.get(group)!;
     const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!);

@@ -10,7 +10,8 @@ describe('first derivation', () => {
   it('finds the Petstore resources and keeps the rest as custom operations', async () => {
     const model = deriveModel(await parseOpenApiFile(petstore));
     expect(model.basePath).toBe('/v2');
-    expect(model.entities.map((e) => [e.name, e.table])).toEqual([['Pet', 'pets'], ['Order', 'orders'], ['User', 'users']]);
+    expect(model.entities.map((e) => [e.name, e.table])).toEqual([['Pet', 'pets'], ['Order', 'orders'], ['User', 'users'], ['Tag', 'tags']]);
+    expect(model.entities.find((e) => e.name === 'Tag')!.owner).toEqual({ entity: 'Pet', field: 'pet_id' });
     const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
     expect(kinds).toMatchObject({ add_pet: 'create', get_pet_by_id: 'get', delete_pet: 'delete', place_order: 'create', get_user_by_name: 'get', update_user: 'update' });
     expect(kinds).toMatchObject({ update_pet: 'custom', find_pets_by_status: 'custom', upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });

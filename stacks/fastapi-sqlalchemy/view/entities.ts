@@ -3,6 +3,7 @@ import { PythonImports } from '../python/imports.js';
 import { pyCall } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
+import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
 
 export interface FieldView {
   attr: string;
@@ -11,8 +12,16 @@ export interface FieldView {
   field: Field;
   primaryKey: boolean;
   jsonStored: boolean;
-  /** Nullable in the database and in the domain entity. */
+  /** May be None in the domain entity (not yet assigned, or not required). */
   optional: boolean;
+  /** Nullable column. */
+  nullable: boolean;
+  /** Carried by child rows or link rows, not by a column. */
+  relation: boolean;
+  /** Part of the API's shapes; fields the tool added for storage (timestamps, soft delete) are not. */
+  onWire: boolean;
+  /** `created_at`/`updated_at`/`deleted_at` kept by the database layer. */
+  timestamp?: 'created' | 'updated' | 'deleted';
 }
 
 export interface EntityView {
@@ -31,8 +40,9 @@ export interface EntityView {
   filterable: string[];
   sortable: string[];
   domainModule: { imports: string; lines: string[] };
-  modelModule: { imports: string; lines: string[] };
+  modelModule: { imports: string; lines: string[]; linkClasses: LinkClass[] };
   migrationColumns: string[];
+  storage: StorageView;
   portImports: string;
   newKey: string;
   memoryImports: string;
@@ -49,12 +59,23 @@ export function fieldViews(entity: Entity): FieldView[] {
       field,
       primaryKey,
       jsonStored: isJsonStored(field.type),
-      optional: !primaryKey && (!field.required || field.nullable),
+      optional: !primaryKey && (!field.required || field.nullable || (field.system === true && field.readOnly)),
+      nullable: !primaryKey && (!field.required || field.nullable),
+      relation: field.relation !== undefined,
+      onWire: primaryKey || !field.system,
+      ...timestampOf(field),
     };
   });
 }
 
-export function entityView(entity: Entity, model: DomainModel, lookupFields: Set<string>, filterFields: Set<string>): EntityView {
+const TIMESTAMPS = { created_at: 'created', updated_at: 'updated', deleted_at: 'deleted' } as const;
+
+function timestampOf(field: Field): { timestamp?: FieldView['timestamp'] } {
+  const kind = TIMESTAMPS[field.name as keyof typeof TIMESTAMPS];
+  return kind && field.type.kind === 'string' && field.type.format === 'date-time' ? { timestamp: kind } : {};
+}
+
+export function entityView(entity: Entity, model: DomainModel): EntityView {
   const fields = fieldViews(entity);
   const key = fields.find((f) => f.primaryKey)!;
   const enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
@@ -72,8 +93,9 @@ export function entityView(entity: Entity, model: DomainModel, lookupFields: Set
   const modelImports = new PythonImports()
     .add('sqlalchemy.orm', 'Mapped', 'mapped_column')
     .add('app.infrastructure.database.base', 'Base');
+  const storage = storageView(entity, model, modelImports);
   const migrationColumns: string[] = [];
-  const modelLines = fields.map((f) => {
+  const modelLines = fields.filter((f) => !f.relation).map((f) => {
     const options = { primaryKey: f.primaryKey, ...(f.field.type.kind === 'enum' ? { enumValues: enumValues.get(f.field.type.name) ?? [] } : {}) };
     const column = columnType(f.field.type, f.field.constraints, options, modelImports);
     if (column.model.includes('enum_values')) modelImports.add('app.infrastructure.database.base', 'enum_values');
@@ -93,18 +115,41 @@ export function entityView(entity: Entity, model: DomainModel, lookupFields: Set
         }
       }
     } else {
-      args.push(`nullable=${f.optional ? 'True' : 'False'}`);
+      args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
     }
-    if (filterFields.has(f.column) || lookupFields.has(f.column)) args.push('index=True');
-    const mapped = `Mapped[${annotation}${f.optional ? ' | None' : ''}]`;
+    const key = storage.foreignKeys.get(f.column);
+    if (key) {
+      modelImports.add('sqlalchemy', 'ForeignKey');
+      args.splice(args.indexOf(column.model) + 1, 0, `ForeignKey(${pyString(`${key.targetTable}.${key.targetColumn}`)}, ondelete=${pyString(key.onDelete)})`);
+    }
+    if (storage.uniqueColumns.has(f.column)) args.push('unique=True');
+    if (storage.indexedColumns.has(f.column)) args.push('index=True');
+    if (f.timestamp === 'created' || f.timestamp === 'updated') {
+      modelImports.add('sqlalchemy', 'func').add('app.infrastructure.database.base', 'utc_now');
+      args.push('default=utc_now', 'server_default=func.now()');
+      if (f.timestamp === 'updated') args.push('onupdate=utc_now');
+    }
+    const mapped = `Mapped[${annotation}${f.nullable ? ' | None' : ''}]`;
     migrationColumns.push(migrationColumn(f, column.migration, entity));
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
+  if (storage.tableArgs.length > 0) modelLines.unshift(`__table_args__ = (\n${storage.tableArgs.map((a) => `        ${a},`).join('\n')}\n    )\n`);
+  for (const child of storage.children) {
+    modelImports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${child.slug}`, child.model);
+    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', `order_by=${child.model}.id`], 4, `${child.attr}: Mapped[list[${child.model}]] = `));
+  }
+  const linkClasses = storage.links.map((link) => linkClass(link, entity, model, modelImports));
+  for (const link of storage.links) {
+    modelImports.add('sqlalchemy.orm', 'relationship');
+    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"'], 4, `${link.linksAttr}: Mapped[list[${link.model}]] = `));
+  }
 
   const portImports = new PythonImports()
     .add('app.application.interfaces.repository', 'Repository')
     .add(`app.domain.entities.${entity.slug}`, entity.name);
   domainType(key.field.type, portImports);
+  const lookupFields = new Set(model.operations.filter((op) => op.entity === entity.name && op.keyField).map((op) => op.keyField!));
+  const filterFields = new Set(model.operations.filter((op) => op.entity === entity.name).flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
   const lookups = fields
     .filter((f) => lookupFields.has(f.column) && !f.primaryKey)
     .map((f) => ({ method: `get_by_${f.column}`, attr: f.attr, type: domainType(f.field.type, portImports) }));
@@ -119,7 +164,7 @@ export function entityView(entity: Entity, model: DomainModel, lookupFields: Set
     memoryImports.add('uuid', key.field.type.format === 'uuid' ? 'UUID' : 'uuid4');
     newKey = key.field.type.format === 'uuid' ? 'UUID(int=sequence)' : 'uuid4().hex';
   }
-  const scalar = (f: FieldView) => !f.jsonStored && f.field.type.kind !== 'binary';
+  const scalar = (f: FieldView) => !f.jsonStored && !f.relation && f.field.type.kind !== 'binary';
   return {
     name: entity.name,
     slug: entity.slug,
@@ -136,8 +181,9 @@ export function entityView(entity: Entity, model: DomainModel, lookupFields: Set
     filterable: fields.filter((f) => filterFields.has(f.column) && scalar(f)).map((f) => f.attr).sort(),
     sortable: fields.filter(scalar).map((f) => f.attr).sort(),
     domainModule: { imports: domainImports.render(), lines: domainLines },
-    modelModule: { imports: modelImports.render(), lines: modelLines },
+    modelModule: { imports: modelImports.render(), lines: modelLines, linkClasses },
     migrationColumns,
+    storage,
     portImports: portImports.render(),
     newKey,
     memoryImports: memoryImports.render(),
@@ -148,8 +194,56 @@ export function entityView(entity: Entity, model: DomainModel, lookupFields: Set
 function migrationColumn(f: FieldView, type: string, entity: Entity): string {
   const args = [pyString(f.column), type];
   if (f.primaryKey && entity.primaryKey.generated && f.field.type.kind === 'integer') args.push('autoincrement=True');
-  args.push(`nullable=${f.optional ? 'True' : 'False'}`);
+  args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
+  if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
   return pyCall('sa.Column', args, 8);
+}
+
+export interface LinkClass {
+  name: string;
+  table: string;
+  doc: string;
+  lines: string[];
+  migrationColumns: string[];
+  primaryKey: string[];
+  foreignKeys: string[];
+}
+
+/** The row of a join table: both keys, each the table's primary key part and a key to its side. */
+function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, imports: PythonImports): LinkClass {
+  const target = model.entities.find((e) => e.name === link.targetEntity)!;
+  imports.add('sqlalchemy', 'ForeignKey');
+  const sides = [
+    { column: link.fromColumn, table: link.fromTable, key: entity.primaryKey },
+    { column: link.toColumn, table: link.toTable, key: target.primaryKey },
+  ];
+  const lines = sides.map((side) => {
+    const column = columnType(side.key.type, {}, { primaryKey: true }, imports);
+    const annotation = domainType(side.key.type, imports);
+    const args = [column.model, `ForeignKey(${pyString(`${side.table}.${side.key.field}`)}, ondelete="CASCADE")`, 'primary_key=True'];
+    return pyCall('mapped_column', args, 4, `${side.column}: Mapped[${annotation}] = `);
+  });
+  if (link.listsObjects) {
+    imports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${target.slug}`, `${target.name}Model`);
+    lines.push(`target: Mapped[${target.name}Model] = relationship(lazy="selectin")`);
+  }
+  const migrationColumns = sides.map((side) => {
+    const column = columnType(side.key.type, {}, { primaryKey: true }, new PythonImports());
+    return pyCall('sa.Column', [pyString(side.column), column.migration, 'nullable=False'], 8);
+  });
+  const foreignKeys = sides.map((side) => {
+    const name = constraintName(`fk_${link.table}_${side.column}_${side.table}`);
+    return pyCall('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
+  });
+  return {
+    name: link.model,
+    table: link.table,
+    doc: `Links of ${link.fromTable} to ${link.toTable}.`,
+    lines,
+    migrationColumns,
+    primaryKey: sides.map((side) => side.column),
+    foreignKeys,
+  };
 }
 
 export function isScalar(type: TypeRef): boolean {

@@ -14,7 +14,7 @@ export function entitySchemas(view: EntityView, operations: Operation[]): { modu
   const imports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
   const classes: SchemaModuleView['classes'] = [];
   const names: Record<string, string> = {};
-  const readFields = view.fields.filter((f) => !f.field.writeOnly);
+  const readFields = view.fields.filter((f) => f.onWire && !f.field.writeOnly);
   names.read = `${view.name}Read`;
   classes.push({
     name: names.read,

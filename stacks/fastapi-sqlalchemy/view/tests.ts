@@ -2,6 +2,7 @@ import type { DomainModel, Operation } from '../../../core/index.js';
 import { pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { comparable, Samples } from './samples.js';
+import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
   name: string;
@@ -16,7 +17,7 @@ export interface EntityTestView {
   missingKey: string;
   keyWire: string;
   compare: string[];
-  integration?: { payload: string; createSchema: string; compare: string[] };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean };
 }
 
 export interface CustomTestView {
@@ -31,7 +32,7 @@ export interface CustomTestView {
 
 const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
 
-export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined): EntityTestView {
+export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined, seeding: Seeding): EntityTestView {
   const create = byKind(operations, 'create');
   const key = view.fields.find((f) => f.column === (byKind(operations, 'get') ?? byKind(operations, 'delete') ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
   const itemOp = operations.find((op) => op.keyParam);
@@ -51,7 +52,12 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (create) {
     const required = create.input?.required.length ?? 0;
     result.create = { path: create.path, status: create.response.status, payload: pyLiteral(createPayload), invalid: required > 0 };
-    if (createSchema) result.integration = { payload: pyLiteral(createPayload), createSchema, compare: compareOf(create) };
+    const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
+    if (createSchema && assignments) {
+      const seeds = [...new Set(assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []))].sort();
+      const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
+      result.integration = { payload: pyLiteral(createPayload), createSchema, compare: compareOf(create), assignments, seeds, updatedAt };
+    }
   }
   const get = byKind(operations, 'get');
   if (get) result.get = { status: get.response.status };

@@ -1,0 +1,105 @@
+import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
+import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey } from '../model/domain-model.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { toSnake, toTableName } from '../naming.js';
+import { hintError, sourceOf } from './field-hints.js';
+import type { SchemaTypes } from './schema-types.js';
+
+/** An entity from a component schema: its fields, key and the table-level hints it carries. */
+export function entityOf(schemaName: string, api: ApiDocument, types: SchemaTypes): Entity {
+  const entry = api.schemas.get(schemaName)!;
+  const schema = entry.schema;
+  const source = sourceOf(schema, entry.source);
+  types.resolve({ $ref: `#/components/schemas/${schemaName.replace(/~/g, '~0').replace(/\//g, '~1')}` }, schemaName, source);
+  const name = types.nameOf(schemaName)!;
+  const fields = types.fieldsOf(schema, name, source);
+  const primaryKey = primaryKeyOf(fields, source);
+  const tableHint = schema[SCHEMA_HINTS.tableName];
+  if (tableHint !== undefined && (typeof tableHint !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tableHint))) {
+    throw hintError(`${SCHEMA_HINTS.tableName} must be a table name of letters, digits and underscores, not ${JSON.stringify(tableHint)}`, source);
+  }
+  const renamedFrom = schema[SCHEMA_HINTS.renamedFrom];
+  const softDelete = schema[SCHEMA_HINTS.softDelete] === true;
+  return {
+    name,
+    slug: toSnake(name),
+    table: typeof tableHint === 'string' ? tableHint : toTableName(name),
+    schemaName,
+    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+    fields,
+    primaryKey,
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    softDelete,
+    layers: layersOf(schema, source),
+    ...(typeof renamedFrom === 'string' ? { renamedFrom } : {}),
+    reasons: {
+      table: typeof tableHint === 'string'
+        ? { rule: `table name from ${SCHEMA_HINTS.tableName}`, source }
+        : { rule: 'table name: plural snake_case of the entity name, a trailing Model trimmed', source },
+      ...(softDelete ? { softDelete: { rule: `soft delete asked for by ${SCHEMA_HINTS.softDelete}`, source } } : {}),
+    },
+    source,
+  };
+}
+
+/** Schemas the document asks to persist although no resource path exposes them. */
+export function declaredEntities(api: ApiDocument): string[] {
+  return [...api.schemas].filter(([, { schema }]) => schema[SCHEMA_HINTS.entity] === true).map(([name]) => name);
+}
+
+/** The tenant column of a schema (`x-tenant: true` means `tenant_id`). */
+export function tenantHint(schema: SchemaNode, source: SourceLocation): string | undefined {
+  const hint = schema[SCHEMA_HINTS.tenant];
+  if (hint === undefined || hint === false) return undefined;
+  if (hint === true) return 'tenant_id';
+  if (typeof hint === 'string' && hint !== '') return toSnake(hint);
+  throw hintError(`${SCHEMA_HINTS.tenant} must be true or a column name, not ${JSON.stringify(hint)}`, source);
+}
+
+/** Composite `x-unique`/`x-index` lists on a schema, as snake_case field names. */
+export function compositeHint(schema: SchemaNode, key: string, source: SourceLocation): string[][] {
+  const hint = schema[key];
+  if (hint === undefined) return [];
+  const lists = Array.isArray(hint) ? hint.map((entry) => (Array.isArray(entry) ? entry : [entry])) : undefined;
+  if (!lists || lists.some((list) => list.length === 0 || list.some((name) => typeof name !== 'string'))) {
+    throw hintError(`${key} on a schema must list field names, or lists of them for composite constraints`, source);
+  }
+  return lists.map((list) => list.map((name) => toSnake(name as string)));
+}
+
+function layersOf(schema: SchemaNode, source: SourceLocation): EntityLayer[] {
+  const hint = schema[SCHEMA_HINTS.layers];
+  if (hint === undefined) return [...ENTITY_LAYERS];
+  if (!Array.isArray(hint) || hint.some((layer) => !ENTITY_LAYERS.includes(layer as EntityLayer))) {
+    throw hintError(`${SCHEMA_HINTS.layers} must list layers among ${ENTITY_LAYERS.join(', ')}`, source);
+  }
+  return ENTITY_LAYERS.filter((layer) => hint.includes(layer));
+}
+
+/** `id` when the schema has one (made required and non-null), else a generated integer `id`. */
+function primaryKeyOf(fields: Field[], source: SourceLocation): PrimaryKey {
+  const existing = fields.find((f) => f.name === 'id');
+  if (existing) {
+    existing.required = true;
+    existing.nullable = false;
+    const generated = existing.type.kind === 'integer' || (existing.type.kind === 'string' && (existing.type.format === undefined || existing.type.format === 'uuid'));
+    if (generated) existing.readOnly = true;
+    return { field: 'id', type: existing.type, generated };
+  }
+  fields.unshift({
+    name: 'id',
+    wireName: 'id',
+    type: { kind: 'integer' },
+    required: true,
+    nullable: false,
+    readOnly: true,
+    writeOnly: false,
+    description: 'Identifier assigned by the database.',
+    constraints: {},
+    system: true,
+    source,
+  });
+  return { field: 'id', type: { kind: 'integer' }, generated: true };
+}

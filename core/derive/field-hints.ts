@@ -1,0 +1,48 @@
+import { InfraStackError } from '../errors.js';
+import { locationOf, type SchemaNode, type SourceLocation } from '../model/api-document.js';
+import type { Field, FieldHints, OnDelete } from '../model/domain-model.js';
+import { ON_DELETE_RULES, SCHEMA_HINTS } from '../model/hints.js';
+import { toSnake } from '../naming.js';
+
+/** The location of a node, with the line a line-based parser recorded on it. */
+export function sourceOf(node: SchemaNode, fallback: SourceLocation): SourceLocation {
+  const line = node[SCHEMA_HINTS.sourceLine];
+  return typeof line === 'number' ? { ...fallback, line } : fallback;
+}
+
+/** Reads the storage hints written on a property; a malformed one is an error at the property. */
+export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHints | undefined {
+  const hints: FieldHints = {};
+  if (node[SCHEMA_HINTS.unique] === true) hints.unique = true;
+  if (node[SCHEMA_HINTS.index] === true) hints.index = true;
+  const onDelete = node[SCHEMA_HINTS.onDelete];
+  if (onDelete !== undefined) hints.onDelete = onDeleteRule(onDelete, source);
+  const references = node[SCHEMA_HINTS.references];
+  if (references !== undefined) {
+    if (typeof references !== 'string' || references === '') throw hintError(`${SCHEMA_HINTS.references} must name a schema`, source);
+    hints.references = references;
+  }
+  return Object.keys(hints).length > 0 ? hints : undefined;
+}
+
+export function onDeleteRule(value: unknown, source: SourceLocation): OnDelete {
+  const normalized = typeof value === 'string' ? value.trim().toUpperCase().replace(/[_-]+/g, ' ') : '';
+  const rule = ON_DELETE_RULES.find((r) => r === normalized);
+  if (!rule) throw hintError(`${SCHEMA_HINTS.onDelete} is ${JSON.stringify(value)}: expected one of ${ON_DELETE_RULES.join(', ')}`, source);
+  return rule;
+}
+
+export function hintError(message: string, source: SourceLocation): InfraStackError {
+  return new InfraStackError(message, { file: source.file, location: locationOf(source) });
+}
+
+/** snake_case name of a property; two properties that collapse to one name are an error naming both. */
+export function fieldName(wireName: string, earlier: readonly Field[], source: SourceLocation): string {
+  const name = toSnake(wireName);
+  if (name === '') throw hintError(`the property name ${JSON.stringify(wireName)} gives no usable identifier`, source);
+  const clash = earlier.find((f) => f.name === name);
+  if (clash) {
+    throw hintError(`the properties ${JSON.stringify(clash.wireName)} and ${JSON.stringify(wireName)} both become the field ${name}; rename one of them`, source);
+  }
+  return name;
+}

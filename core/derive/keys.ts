@@ -1,0 +1,167 @@
+import type { SchemaNode } from '../model/api-document.js';
+import type { Entity, Field, Relation, TypeRef } from '../model/domain-model.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { singular, toSnake } from '../naming.js';
+import { hintError, onDeleteRule } from './field-hints.js';
+
+/** Key stems that name a person rather than a table: they point at the user-like entity. */
+const PERSON_ROLES = new Set(['owner', 'author', 'creator', 'created_by', 'updated_by', 'reviewer', 'assignee', 'sender', 'recipient', 'customer']);
+const PERSON_ENTITIES = ['user', 'account', 'person', 'member', 'customer'];
+
+interface EntityIndex {
+  bySlug: Map<string, Entity>;
+  byTable: Map<string, Entity>;
+  bySchema: Map<string, Entity>;
+}
+
+/**
+ * Foreign keys from `<entity>_id` fields (or `x-references`), many-to-one relations over them,
+ * and many-to-many links from lists of keys (`tag_ids: int[]`) or of other entities.
+ */
+export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => SchemaNode | undefined): Relation[] {
+  const index: EntityIndex = {
+    bySlug: new Map(entities.map((e) => [e.slug, e])),
+    byTable: new Map(entities.map((e) => [e.table, e])),
+    bySchema: new Map(entities.flatMap((e) => [[e.schemaName, e] as const, [e.name, e] as const])),
+  };
+  const relations: Relation[] = [];
+  for (const entity of entities) {
+    const schema = schemaOf(entity);
+    const defaultOnDelete = schema?.[SCHEMA_HINTS.onDelete] !== undefined ? onDeleteRule(schema[SCHEMA_HINTS.onDelete], entity.source) : undefined;
+    const keyed: { field: Field; target: Entity; stem: string; rule: string }[] = [];
+    for (const field of entity.fields) {
+      if (field.relation !== undefined || field.name === entity.primaryKey.field) continue;
+      if (entity.owner && field.name === entity.owner.field) continue;
+      const target = keyTarget(field, entity, index);
+      if (target) keyed.push({ field, ...target });
+    }
+    const perTarget = new Map<string, number>();
+    for (const { target } of keyed) perTarget.set(target.name, (perTarget.get(target.name) ?? 0) + 1);
+    for (const { field, target, stem, rule } of keyed) {
+      const onDelete = field.hints?.onDelete ?? defaultOnDelete ?? (field.required && !field.nullable ? 'RESTRICT' : 'SET NULL');
+      const onDeleteWhy = field.hints?.onDelete ? `${SCHEMA_HINTS.onDelete} on the field` : defaultOnDelete ? `${SCHEMA_HINTS.onDelete} on the schema` : onDelete === 'SET NULL' ? 'optional key: SET NULL' : 'required key: RESTRICT';
+      if (onDelete === 'SET NULL' && field.required && !field.nullable) {
+        throw hintError(`${entity.name}.${field.name} is required, so deleting its ${target.name} cannot set it to NULL; make it optional or choose another on-delete rule`, field.source);
+      }
+      entity.foreignKeys.push({ field: field.name, target: target.name, targetField: target.primaryKey.field, onDelete, reason: { rule: `${rule}; ${onDeleteWhy}`, source: field.source } });
+      const selfReference = target.name === entity.name;
+      const attribute = freeName(entity, stem === 'parent' || !selfReference ? stem : `${stem}_${target.slug}`);
+      const shared = (perTarget.get(target.name) ?? 0) > 1;
+      const plural = toSnake(`${entity.table}`);
+      const inverse = freeName(target, selfReference && stem === 'parent' ? 'children' : shared ? `${stem}_${plural}` : plural);
+      relations.push({
+        name: `${entity.slug}_${attribute}`,
+        kind: 'many-to-one',
+        from: entity.name,
+        to: target.name,
+        field: field.name,
+        attribute,
+        inverse,
+        onDelete,
+        selfReference,
+        owned: false,
+        reason: { rule, source: field.source },
+      });
+    }
+    for (const field of entity.fields) {
+      if (field.relation !== undefined || field.type.kind !== 'array') continue;
+      const link = linkTarget(field, index);
+      if (!link) continue;
+      relations.push(manyToMany(entity, field, link.target, link.rule, entities));
+    }
+  }
+  return relations;
+}
+
+function keyTarget(field: Field, entity: Entity, index: EntityIndex): { target: Entity; stem: string; rule: string } | undefined {
+  const stem = field.name.replace(/_id$/, '');
+  if (field.hints?.references) {
+    const target = index.bySchema.get(field.hints.references);
+    if (!target) throw hintError(`${SCHEMA_HINTS.references} names ${field.hints.references}, which is no entity of the document`, field.source);
+    checkKeyType(field, target);
+    return { target, stem: stem === field.name ? `${stem}_ref` : stem, rule: `${SCHEMA_HINTS.references}: ${target.name}` };
+  }
+  if (stem === field.name || stem === '' || !isKeyType(field.type)) return undefined;
+  let target: Entity | undefined;
+  let rule = `${field.name} names the entity ${stem}`;
+  if (stem === 'parent') {
+    target = entity;
+    rule = 'parent_id refers to the same table (self-reference)';
+  } else {
+    target = index.bySlug.get(stem) ?? index.byTable.get(stem) ?? index.bySlug.get(singular(stem));
+    const last = stem.split('_').pop()!;
+    if (!target && last !== stem) {
+      target = index.bySlug.get(last);
+      if (target) rule = `${field.name} ends with the entity ${last}`;
+    }
+    if (!target && PERSON_ROLES.has(stem)) {
+      target = PERSON_ENTITIES.map((slug) => index.bySlug.get(slug)).find((e) => e !== undefined);
+      if (target) rule = `${field.name} names a person's role: the ${target.name} entity`;
+    }
+  }
+  if (!target || !sameKeyType(field.type, target)) return undefined;
+  return { target, stem, rule };
+}
+
+function linkTarget(field: Field, index: EntityIndex): { target: Entity; rule: string } | undefined {
+  if (field.type.kind !== 'array') return undefined;
+  const items = field.type.items;
+  if (items.kind === 'object') {
+    const target = index.bySchema.get(items.name);
+    return target && !target.owner ? { target, rule: `${field.name} lists ${target.name} entities: many-to-many through a join table` } : undefined;
+  }
+  const match = /^(.+)_ids$/.exec(field.name);
+  if (!match || !isKeyType(items)) return undefined;
+  const stem = match[1]!;
+  const target = index.bySlug.get(stem) ?? index.bySlug.get(singular(stem));
+  if (!target || !sameKeyType(items, target)) return undefined;
+  return { target, rule: `${field.name} lists keys of ${target.name}: many-to-many through a join table` };
+}
+
+function manyToMany(entity: Entity, field: Field, target: Entity, rule: string, entities: Entity[]): Relation {
+  const table = freeTable(`${entity.slug}_${target.table}`, entities);
+  const fromColumn = `${entity.slug}_id`;
+  const toColumn = target.name === entity.name ? `related_${target.slug}_id` : `${target.slug}_id`;
+  const name = `${entity.slug}_${field.name}`;
+  field.relation = name;
+  return {
+    name,
+    kind: 'many-to-many',
+    from: entity.name,
+    to: target.name,
+    field: field.name,
+    attribute: field.name,
+    onDelete: 'CASCADE',
+    selfReference: target.name === entity.name,
+    owned: false,
+    joinTable: { table, fromColumn, toColumn },
+    reason: { rule: `${rule} ${table}; links deleted with either side`, source: field.source },
+  };
+}
+
+function freeTable(preferred: string, entities: Entity[]): string {
+  return entities.some((e) => e.table === preferred) ? `${preferred}_links` : preferred;
+}
+
+/** A relation attribute that shadows no field of the entity. */
+function freeName(entity: Entity, preferred: string): string {
+  return entity.fields.some((f) => f.name === preferred) ? `${preferred}_ref` : preferred;
+}
+
+function isKeyType(type: TypeRef): boolean {
+  return type.kind === 'integer' || (type.kind === 'string' && (type.format === undefined || type.format === 'uuid'));
+}
+
+function sameKeyType(type: TypeRef, target: Entity): boolean {
+  const key = target.primaryKey.type;
+  if (type.kind === 'integer') return key.kind === 'integer';
+  if (type.kind === 'string') return key.kind === 'string' && (type.format ?? 'plain') === (key.format ?? 'plain');
+  return false;
+}
+
+function checkKeyType(field: Field, target: Entity): void {
+  if (!sameKeyType(field.type, target)) {
+    throw hintError(`${field.name} refers to ${target.name}, whose key ${target.primaryKey.field} has another type`, field.source);
+  }
+}
+

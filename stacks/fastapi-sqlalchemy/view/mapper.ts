@@ -1,0 +1,79 @@
+import type { TypeRef } from '../../../core/index.js';
+import { PythonImports } from '../python/imports.js';
+import { pyString } from '../python/names.js';
+import type { EntityView, FieldView } from './entities.js';
+
+export interface MapperView {
+  imports: string;
+  /** `attr=expression` lines of `to_domain`. */
+  toDomain: string[];
+  /** Statements of `apply_to_model`. */
+  apply: string[];
+  /** `"wire": expression` lines of `to_value`, and `attr=expression` lines of `from_value`. */
+  toValue: string[];
+  fromValue: string[];
+}
+
+const VALUE_CONVERTERS: Record<string, string> = { decimal: 'as_decimal', 'date-time': 'as_datetime', date: 'as_date', time: 'as_time', uuid: 'as_uuid' };
+
+/**
+ * The mapper of one entity: domain ↔ row, and row ↔ JSON value for rows that travel nested in
+ * another entity (owned children, linked entities). Timestamps are the database's to set.
+ */
+export function mapperView(view: EntityView, views: Map<string, EntityView>, nested: boolean): MapperView {
+  const imports = new PythonImports().add('app.infrastructure.models', view.model);
+  const served = view.entity.layers.includes('domain') || view.entity.layers.includes('repository');
+  if (served) imports.add('app.domain.entities', view.name);
+  const toDomain: string[] = [];
+  const apply: string[] = [];
+  const { children, links } = view.storage;
+  for (const f of view.fields) {
+    if (f.relation) {
+      const child = children.find((c) => c.attr === f.attr);
+      const link = links.find((l) => l.field === f.attr);
+      if (child) {
+        const mapper = `${child.slug}_mapper`;
+        imports.add('app.infrastructure.mappers', mapper);
+        toDomain.push(`${f.attr}=[${mapper}.to_value(child) for child in model.${child.attr}],`);
+        apply.push(`rows = list(model.${child.attr})`);
+        apply.push(`model.${child.attr} = [\n        ${mapper}.from_value(value, rows[index] if index < len(rows) else None)\n        for index, value in enumerate(entity.${f.attr} or [])\n    ]`);
+      } else if (link) {
+        imports.add('app.infrastructure.models', link.model);
+        const target = views.get(link.targetEntity)!;
+        if (link.listsObjects) {
+          imports.add('app.infrastructure.mappers', `${target.slug}_mapper`);
+          toDomain.push(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr}],`);
+        } else {
+          toDomain.push(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}],`);
+        }
+        const keys = link.listsObjects ? `[value[${pyString(target.key.wire)}] for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
+        apply.push(`existing = {link.${link.toColumn}: link for link in model.${link.linksAttr}}`);
+        apply.push(`model.${link.linksAttr} = [existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`);
+      }
+      continue;
+    }
+    toDomain.push(`${f.attr}=model.${f.attr},`);
+    if (f.timestamp === 'created' || f.timestamp === 'updated') continue;
+    if (f.primaryKey) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
+    else apply.push(`model.${f.attr} = entity.${f.attr}`);
+  }
+  const valueFields = nested ? view.fields.filter((f) => !f.field.system && !f.relation) : [];
+  const toValue = valueFields.map((f) => `${pyString(f.wire)}: model.${f.attr},`);
+  const fromValue = valueFields.filter((f) => !f.primaryKey).map((f) => `model.${f.attr} = ${fromValueExpression(f, imports)}`);
+  if (toValue.length > 0) imports.add('typing', 'Any').add('pydantic_core', 'to_jsonable_python');
+  return { imports: imports.render(), toDomain, apply, toValue, fromValue };
+}
+
+function fromValueExpression(f: FieldView, imports: PythonImports): string {
+  const read = f.field.required && !f.field.nullable ? `value[${pyString(f.wire)}]` : `value.get(${pyString(f.wire)})`;
+  const converter = converterOf(f.field.type);
+  if (!converter) return read;
+  imports.add('app.infrastructure.mappers.values', converter);
+  return `${converter}(${read})`;
+}
+
+function converterOf(type: TypeRef): string | undefined {
+  if (type.kind === 'number' && type.format === 'decimal') return VALUE_CONVERTERS.decimal;
+  if (type.kind === 'string' && type.format) return VALUE_CONVERTERS[type.format];
+  return undefined;
+}

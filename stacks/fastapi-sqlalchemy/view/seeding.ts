@@ -1,0 +1,96 @@
+import type { DomainModel, Entity, Operation } from '../../../core/index.js';
+import { pyLiteral } from '../python/names.js';
+import type { Samples } from './samples.js';
+
+/** Seed variant: values apart from the ones the tests send, so uniques do not collide. */
+const SEED_VARIANT = 7;
+
+export interface SeedFunction {
+  name: string;
+  path: string;
+  status: number;
+  payload: string;
+  keyWire: string;
+  assignments: string[];
+}
+
+/**
+ * Integration tests run against a database that enforces foreign keys: before a row is sent,
+ * the rows its required keys point at are created over HTTP, and optional keys are left out.
+ */
+export class Seeding {
+  readonly functions = new Map<string, SeedFunction>();
+  private readonly entities: Map<string, Entity>;
+  private readonly creates: Map<string, Operation>;
+
+  constructor(private readonly model: DomainModel, private readonly samples: Samples) {
+    this.entities = new Map(model.entities.map((e) => [e.name, e]));
+    this.creates = new Map(model.operations.filter((op) => op.kind === 'create' && op.entity && op.input).map((op) => [op.entity!, op]));
+  }
+
+  /** Python statements that fix up `data` (a create payload of `entity`), or undefined when a required parent cannot be created. */
+  assignments(entity: Entity, inputFields: string[], required: string[], visiting: string[] = []): string[] | undefined {
+    const lines: string[] = [];
+    const wireOf = (e: Entity, field: string) => e.fields.find((f) => f.name === field)?.wireName ?? field;
+    const keyLine = (target: string, isRequired: boolean, slot: string, pop: string) => {
+      if (!isRequired) return [pop];
+      const seed = this.seedName(target, [...visiting, entity.name]);
+      return seed ? [`${slot} = await ${seed}(client)`] : undefined;
+    };
+    for (const key of entity.foreignKeys) {
+      if (entity.owner && key.field === entity.owner.field) continue;
+      if (!inputFields.includes(key.field)) continue;
+      const wire = wireOf(entity, key.field);
+      const line = keyLine(key.target, required.includes(key.field) && key.target !== entity.name, `data[${pyLiteral(wire)}]`, `data.pop(${pyLiteral(wire)}, None)`);
+      if (!line) return undefined;
+      lines.push(...line);
+    }
+    for (const relation of this.model.relations) {
+      if (relation.from === entity.name && relation.kind === 'many-to-many' && inputFields.includes(relation.field)) {
+        const wire = wireOf(entity, relation.field);
+        const isRequired = required.includes(relation.field);
+        const seed = isRequired ? this.seedName(relation.to, [...visiting, entity.name]) : undefined;
+        if (isRequired && !seed) return undefined;
+        const listsObjects = entity.fields.find((f) => f.name === relation.field)?.type;
+        if (seed && listsObjects?.kind === 'array' && listsObjects.items.kind !== 'object') lines.push(`data[${pyLiteral(wire)}] = [await ${seed}(client)]`);
+        else lines.push(`data.pop(${pyLiteral(wire)}, None)`);
+      }
+      if (relation.owned && relation.to === entity.name && inputFields.includes(relation.inverse!)) {
+        const child = this.entities.get(relation.from)!;
+        const childLines: string[] = [];
+        for (const key of child.foreignKeys) {
+          if (key.field === child.owner?.field) continue;
+          const field = child.fields.find((f) => f.name === key.field)!;
+          const line = keyLine(key.target, field.required && !field.nullable, `item[${pyLiteral(field.wireName)}]`, `item.pop(${pyLiteral(field.wireName)}, None)`);
+          if (!line) return undefined;
+          childLines.push(...line);
+        }
+        if (childLines.length > 0) {
+          lines.push(`for item in data.get(${pyLiteral(wireOf(entity, relation.inverse!))}) or []:`, ...childLines.map((l) => `    ${l}`));
+        }
+      }
+    }
+    return lines;
+  }
+
+  private seedName(target: string, visiting: string[]): string | undefined {
+    const entity = this.entities.get(target);
+    const create = this.creates.get(target);
+    if (!entity || !create?.input || visiting.includes(target)) return undefined;
+    const name = `create_${entity.slug}`;
+    if (this.functions.has(name)) return name;
+    const fields = entity.fields.filter((f) => create.input!.fields.includes(f.name));
+    const assignments = this.assignments(entity, create.input.fields, create.input.required, visiting);
+    if (!assignments) return undefined;
+    const key = entity.fields.find((f) => f.name === entity.primaryKey.field)!;
+    this.functions.set(name, {
+      name,
+      path: create.path,
+      status: create.response.status,
+      payload: pyLiteral(this.samples.fields(fields, SEED_VARIANT)),
+      keyWire: key.wireName,
+      assignments,
+    });
+    return name;
+  }
+}

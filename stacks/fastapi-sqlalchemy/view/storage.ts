@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { DomainModel, Entity, Relation } from '../../../core/index.js';
+import type { PythonImports } from '../python/imports.js';
+import { pyCall } from '../python/layout.js';
+import { pyIdentifier, pyString } from '../python/names.js';
+
+const MAX_IDENTIFIER = 63;
+
+/** A constraint or index name within PostgreSQL's 63 bytes: long names keep a stable hash suffix. */
+export function constraintName(name: string): string {
+  if (name.length <= MAX_IDENTIFIER) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_IDENTIFIER - 9)}_${hash}`;
+}
+
+export interface ForeignKeyView {
+  column: string;
+  targetTable: string;
+  targetColumn: string;
+  onDelete: string;
+  name: string;
+}
+
+export interface LinkTableView {
+  table: string;
+  model: string;
+  fromColumn: string;
+  toColumn: string;
+  fromTable: string;
+  toTable: string;
+  keyType: string;
+  toKeyType: string;
+  /** Attribute on the owner's model holding the link rows. */
+  linksAttr: string;
+  /** The entity field the links carry, and whether it lists keys or objects. */
+  field: string;
+  listsObjects: boolean;
+  targetEntity: string;
+  targetKey: string;
+}
+
+export interface StorageView {
+  foreignKeys: Map<string, ForeignKeyView>;
+  /** Single-column indexes go on the column; composite ones into `__table_args__`. */
+  indexedColumns: Set<string>;
+  uniqueColumns: Set<string>;
+  tableArgs: string[];
+  migration: { uniques: string[]; indexes: { name: string; columns: string }[]; foreignKeys: string[] };
+  children: { attr: string; model: string; slug: string; entity: Entity }[];
+  links: LinkTableView[];
+}
+
+/** Keys, uniques, indexes, child rows and link tables of one entity, named as the metadata's convention names them. */
+export function storageView(entity: Entity, model: DomainModel, imports: PythonImports): StorageView {
+  const byName = new Map(model.entities.map((e) => [e.name, e]));
+  const foreignKeys = new Map<string, ForeignKeyView>();
+  for (const key of entity.foreignKeys) {
+    const target = byName.get(key.target)!;
+    foreignKeys.set(key.field, {
+      column: key.field,
+      targetTable: target.table,
+      targetColumn: key.targetField,
+      onDelete: key.onDelete,
+      name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+    });
+  }
+  const tableArgs: string[] = [];
+  const uniqueColumns = new Set<string>();
+  const uniques: string[] = [];
+  for (const unique of entity.uniques) {
+    const name = constraintName(`uq_${entity.table}_${unique.fields.join('_')}`);
+    const columns = unique.fields.map(pyString);
+    if (unique.fields.length === 1) uniqueColumns.add(unique.fields[0]!);
+    else {
+      imports.add('sqlalchemy', 'UniqueConstraint');
+      tableArgs.push(pyCall('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
+    }
+    uniques.push(pyCall('sa.UniqueConstraint', [...columns, `name=op.f(${pyString(name)})`], 8));
+  }
+  const indexedColumns = new Set<string>();
+  const indexes: { name: string; columns: string }[] = [];
+  for (const index of entity.indexes) {
+    const name = constraintName(`ix_${entity.table}_${index.fields.join('_')}`);
+    if (index.fields.length === 1) indexedColumns.add(index.fields[0]!);
+    else {
+      imports.add('sqlalchemy', 'Index');
+      tableArgs.push(pyCall('Index', [pyString(name), ...index.fields.map(pyString)], 8));
+    }
+    indexes.push({ name, columns: `[${index.fields.map(pyString).join(', ')}]` });
+  }
+  const migrationKeys = [...foreignKeys.values()].map((key) =>
+    pyCall('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
+  );
+  const children = model.relations
+    .filter((r) => r.owned && r.to === entity.name)
+    .map((r) => {
+      const child = byName.get(r.from)!;
+      return { attr: pyIdentifier(r.inverse!), model: `${child.name}Model`, slug: child.slug, entity: child };
+    });
+  const links = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name).map((r) => linkView(r, entity, byName.get(r.to)!));
+  return { foreignKeys, indexedColumns, uniqueColumns, tableArgs, migration: { uniques, indexes, foreignKeys: migrationKeys }, children, links };
+}
+
+function linkView(relation: Relation, from: Entity, to: Entity): LinkTableView {
+  const join = relation.joinTable!;
+  const field = from.fields.find((f) => f.name === relation.field)!;
+  return {
+    table: join.table,
+    model: `${from.name}${to.name === from.name ? 'Related' : to.name}LinkModel`,
+    fromColumn: join.fromColumn,
+    toColumn: join.toColumn,
+    fromTable: from.table,
+    toTable: to.table,
+    keyType: from.primaryKey.type.kind,
+    toKeyType: to.primaryKey.type.kind,
+    linksAttr: `${pyIdentifier(relation.field).replace(/_ids$/, '')}_links`,
+    field: pyIdentifier(field.name),
+    listsObjects: field.type.kind === 'array' && field.type.items.kind === 'object',
+    targetEntity: to.name,
+    targetKey: to.primaryKey.field,
+  };
+}
+
+/** Tables in an order where every key refers to a table created before it (self-references aside). */
+export function tableOrder(entities: Entity[]): Entity[] {
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  const placed = new Set<string>();
+  const ordered: Entity[] = [];
+  const visiting = new Set<string>();
+  const visit = (entity: Entity) => {
+    if (placed.has(entity.name) || visiting.has(entity.name)) return;
+    visiting.add(entity.name);
+    for (const key of entity.foreignKeys) if (key.target !== entity.name) visit(byName.get(key.target)!);
+    visiting.delete(entity.name);
+    placed.add(entity.name);
+    ordered.push(entity);
+  };
+  for (const entity of entities) visit(entity);
+  return ordered;
+}
