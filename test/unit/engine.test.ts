@@ -29,7 +29,7 @@ describe('engine lifecycle', () => {
     };
     const out = await tempDir();
     const result = await runEngine({ apiFiles: [petstore], outDir: out }, [recorder]);
-    expect(calls).toEqual(['configure', 'deriveModel:3', 'validateModel', 'planFiles', 'afterEmit:notes.txt']);
+    expect(calls).toEqual(['configure', 'deriveModel:4', 'validateModel', 'planFiles', 'afterEmit:notes.txt']);
     expect(result.created).toEqual(['notes.txt']);
     expect(await readdir(out)).toContain('notes.txt');
   });
@@ -68,7 +68,7 @@ describe('engine lifecycle', () => {
       },
     };
     await runEngine({ apiFiles: [petstore], outDir: await tempDir(), dryRun: true }, [refiner]);
-    expect(seen).toEqual(['Pet', 'Order']);
+    expect(seen).toEqual(['Pet', 'Order', 'Tag']);
   });
 
   it('gives plugins hooks they can tap but not call', () => {
