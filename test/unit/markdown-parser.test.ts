@@ -204,6 +204,8 @@ describe('markdown API list: bad input', () => {
     ['an unknown hint', endpoint('| field | type | notes |\n| --- | --- | --- |\n| name | string | [uniq] |'), /unknown hint \[uniq\]/, 9],
     ['an unknown resource hint', '# API\n\n## Things\n\nHints: [soft delete] [sharded]\n\n### POST /things\n\n| field | type |\n| --- | --- |\n| name | string |\n', /unknown resource hint \[sharded\]/, 5],
     ['an undefined response type', '# API\n\n### POST /things/{id}/spin\n\nResponse 200: Spin\n', /response type Spin is not defined/, 5],
+    ['a field typed differently by two tables', endpoint('| field | type |\n| --- | --- |\n| name | string |') + '\n### PATCH /things/{id}\n\n| field | type |\n| --- | --- |\n| name | int |\n', /field name of Thing has another type here than at line 9/, 15],
+    ['a second unlabelled table', endpoint('| field | type |\n| --- | --- |\n| name | string |\n\n| field | type |\n| --- | --- |\n| size | int |'), /a second table under POST \/things/, 11],
     ['an unsupported database', '# Requirements\n\n## Tech stack\n\n| item | choice |\n| --- | --- |\n| Database | MongoDB |\n', /unsupported database "MongoDB"/, 7],
     ['a document with nothing to read', '# Notes\n\nJust prose.\n', /found no endpoint headings/, 1],
   ];

@@ -67,7 +67,8 @@ export function readOutline(root: MarkdownRoot, file: string): DocumentOutline {
 
   for (const block of root.children) {
     const line = lineOf(block);
-    if (block.type !== 'table' && pendingLabel && block.type !== 'paragraph') pendingLabel = undefined;
+    // A `Name:` label names the table right after it, nothing further away.
+    if (block.type !== 'table' && block.type !== 'paragraph') pendingLabel = undefined;
     if (block.type === 'heading') {
       const text = plainText(block);
       heading = text;

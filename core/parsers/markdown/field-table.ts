@@ -66,6 +66,13 @@ function flag(value: string, file: string, line: number): boolean {
   throw markdownError(file, line, `cannot read "${value}" as required or not: expected yes/no, true/false, y/n, ✓, x, required/optional or an empty cell`);
 }
 
+/** An empty cell means not required, in a `required` column and in an `optional` one alike. */
+function requiredOf(requiredCell: string, optionalCell: string, columns: Partial<Record<Column, number>>, file: string, line: number): boolean {
+  if (columns.required !== undefined) return flag(requiredCell, file, line);
+  if (columns.optional === undefined || optionalCell.trim() === '') return false;
+  return !flag(optionalCell, file, line);
+}
+
 /** Reads a field table: columns in any order, header wording and case forgiven. */
 export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
   const [header, ...body] = table.children;
@@ -96,7 +103,7 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
       const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
       throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
     }
-    const required = columns.required !== undefined ? flag(cell('required'), file, rowLine) : columns.optional !== undefined ? !flag(cell('optional'), file, rowLine) && cell('optional').trim() !== '' : false;
+    const required = requiredOf(cell('required'), cell('optional'), columns, file, rowLine);
     const described = extractHintTokens(cell('description'));
     const hinted = extractHintTokens(cell('hints'));
     rows.push({
