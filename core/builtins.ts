@@ -1,5 +1,6 @@
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
+import { parseMarkdownFile } from './parsers/markdown/index.js';
 import { parseOpenApiFile } from './parsers/openapi/index.js';
 
 /** Reads OpenAPI 3.0/3.1 documents (YAML or JSON). */
@@ -7,6 +8,14 @@ export const openApiParserPlugin: InfraStackPlugin = {
   name: 'core:openapi',
   apply({ hooks }) {
     hooks.parse.for('openapi').tapPromise('core:openapi', ({ file }) => parseOpenApiFile(file));
+  },
+};
+
+/** Reads markdown API lists and requirements documents (endpoints as headings, field tables, a tech-stack table). */
+export const markdownParserPlugin: InfraStackPlugin = {
+  name: 'core:markdown',
+  apply({ hooks }) {
+    hooks.parse.for('markdown').tapPromise('core:markdown', ({ file }) => parseMarkdownFile(file));
   },
 };
 
@@ -18,4 +27,4 @@ export const resourceDerivationPlugin: InfraStackPlugin = {
   },
 };
 
-export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, resourceDerivationPlugin];
+export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, markdownParserPlugin, resourceDerivationPlugin];

@@ -1,0 +1,101 @@
+import type { SchemaNode } from '../../model/api-document.js';
+import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
+import type { Endpoint, NamedTable } from './document-outline.js';
+import { markdownError } from './errors.js';
+import type { FieldRow, FieldTable } from './field-table.js';
+import { schemaFromFieldName } from './field-name-types.js';
+import { resourceHints } from './hint-tokens.js';
+import type { ResourceGroup } from './resource-groups.js';
+
+/** An entity's fields as the tables and response lines give them. */
+export interface EntityFields {
+  name: string;
+  properties: Map<string, SchemaNode>;
+  required: string[];
+  /** The fields a client may send (not read-only). */
+  writable: Set<string>;
+}
+
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const WRITE_FLAGS = ['readOnly', 'writeOnly'];
+
+/** The node without what only documents it, to compare two tables' idea of one field. */
+function typeOnly(node: SchemaNode): string {
+  return JSON.stringify(node, (key, value: unknown) => (key === SOURCE_LINE || key === 'description' || key.startsWith('x-') || WRITE_FLAGS.includes(key) ? undefined : value));
+}
+
+/** A property node from a table row: its type, description and hints, and the line it came from. */
+export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegistry): SchemaNode {
+  return {
+    ...registry.schemaOf(row.type, owner, row.name, row.line),
+    ...(row.description !== undefined ? { description: row.description } : {}),
+    ...row.hints,
+    [SOURCE_LINE]: row.line,
+  };
+}
+
+/** Builds the schema of a `Name:` table. */
+export function namedTableSchema(named: NamedTable, registry: ComponentRegistry): SchemaNode {
+  return objectSchema(named.table.rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), named.table.rows.filter((r) => r.required).map((r) => r.name), named.line);
+}
+
+export function objectSchema(properties: [string, SchemaNode][], required: string[], line: number): SchemaNode {
+  return { type: 'object', ...(required.length > 0 ? { required } : {}), properties: Object.fromEntries(properties), [SOURCE_LINE]: line };
+}
+
+/**
+ * The union of the entity's body tables (POST, PUT, PATCH on its paths), response tables and
+ * response field lists. Fields no body sends are read-only; `id` comes first, added when absent.
+ */
+export function collectEntityFields(name: string, group: ResourceGroup, ownTable: NamedTable | undefined, registry: ComponentRegistry, file: string): EntityFields {
+  const properties = new Map<string, SchemaNode>();
+  const sent = new Set<string>();
+  const addRow = (row: FieldRow, fromBody: boolean) => {
+    const node = propertyOf(row, name, registry);
+    const existing = properties.get(row.name);
+    if (existing && typeOnly(existing) !== typeOnly(node)) {
+      throw markdownError(file, row.line, `field ${row.name} of ${name} has another type here than at line ${String(existing[SOURCE_LINE])}`);
+    }
+    if (!existing) properties.set(row.name, node);
+    if (fromBody) sent.add(row.name);
+  };
+  const bodies = group.entityEndpoints.filter(({ endpoint }) => BODY_METHODS.has(endpoint.method) && endpoint.body);
+  for (const row of ownTable?.table.rows ?? []) addRow(row, true);
+  for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true);
+  const entityResponses = group.entityEndpoints.flatMap(({ endpoint }) => endpoint.responses.filter((r) => r.body?.typeName === name));
+  for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false);
+  for (const response of entityResponses) {
+    for (const field of response.fields) {
+      if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });
+    }
+  }
+  const hasBodies = sent.size > 0;
+  const line = (ownTable?.line ?? group.entityEndpoints[0]?.endpoint.line) ?? 1;
+  const ordered = new Map<string, SchemaNode>([['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]]);
+  for (const [field, node] of properties) if (field !== 'id') ordered.set(field, node);
+  for (const [field, node] of ordered) {
+    if (hasBodies && !sent.has(field) && node.readOnly === undefined) ordered.set(field, { ...node, readOnly: true });
+  }
+  const writable = new Set([...ordered].filter(([field, node]) => node.readOnly !== true && field !== 'id').map(([field]) => field));
+  return { name, properties: ordered, required: requiredOf(group, ownTable, ordered), writable };
+}
+
+/** The POST table's required fields (else the PUT's, else the entity's own table's), and `id`. */
+function requiredOf(group: ResourceGroup, ownTable: NamedTable | undefined, properties: Map<string, SchemaNode>): string[] {
+  const tableOf = (method: string): FieldTable | undefined => group.entityEndpoints.find(({ endpoint }) => endpoint.method === method && endpoint.body)?.endpoint.body;
+  const table = tableOf('post') ?? tableOf('put') ?? ownTable?.table;
+  const required = new Set((table?.rows ?? []).filter((row) => row.required).map((row) => row.name));
+  required.add('id');
+  return [...properties.keys()].filter((field) => required.has(field));
+}
+
+/** The entity's component schema, with the resource hints of its section. */
+export function entitySchema(fields: EntityFields, hintSources: Endpoint['section'], line: number, file: string): SchemaNode {
+  const hints: SchemaNode = {};
+  for (const { tokens, line: hintLine } of hintSources?.hintTokens ?? []) {
+    for (const [key, value] of Object.entries(resourceHints(tokens, file, hintLine))) {
+      hints[key] = Array.isArray(value) && Array.isArray(hints[key]) ? [...(hints[key] as unknown[]), ...value] : value;
+    }
+  }
+  return { ...objectSchema([...fields.properties], fields.required, line), ...hints };
+}

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InfraStackError } from '../../errors.js';
+import type { ApiDocument, ApiOperation } from '../../model/api-document.js';
+import { ComponentRegistry } from './component-registry.js';
+import { DEFAULT_PAGING } from './document-lines.js';
+import { readOutline, type DocumentOutline } from './document-outline.js';
+import { collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
+import { markdownError } from './errors.js';
+import { parseMarkdownTree } from './markdown-tree.js';
+import { OperationFactory } from './operations.js';
+import { entityNameOf, groupEndpoints, type ResourceGroup } from './resource-groups.js';
+import { readTechStack } from './tech-stack.js';
+
+const CREATING_METHODS = new Set(['post', 'put', 'patch']);
+
+/** Reads a markdown API list (or a requirements document) into an ApiDocument. */
+export async function parseMarkdownFile(file: string): Promise<ApiDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InfraStackError(`cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+  }
+  return parseMarkdownText(text, file);
+}
+
+export function parseMarkdownText(text: string, file: string): ApiDocument {
+  const outline = readOutline(parseMarkdownTree(text), file);
+  const { settings, found: hasTechStack } = readTechStack(outline.otherTables, file);
+  if (outline.endpoints.length === 0 && outline.namedTables.length === 0 && !hasTechStack) {
+    throw markdownError(file, 1, 'found no endpoint headings (`### POST /users`), tech-stack table (| item | choice |) or named types (`Name:` and a field table)');
+  }
+  const { schemas, operations } = buildComponentsAndOperations(outline, file);
+  return {
+    title: outline.title ?? path.basename(file, path.extname(file)),
+    version: outline.version ?? '0.0.0',
+    ...(outline.description ? { description: outline.description } : {}),
+    basePath: outline.basePath,
+    schemas,
+    operations,
+    components: [],
+    settings,
+    sources: [file],
+  };
+}
+
+/** A group becomes an entity when it can create or has an item path, and something gives it fields. */
+function isEntityGroup(group: ResourceGroup): boolean {
+  const endpoints = group.entityEndpoints.map((e) => e.endpoint);
+  const creates = endpoints.some((e) => e.method === 'post');
+  const describes = endpoints.some((e) => (CREATING_METHODS.has(e.method) && e.body) || e.responses.some((r) => r.body || r.fields.length > 0));
+  return (creates || group.itemPath !== undefined) && describes;
+}
+
+function buildComponentsAndOperations(outline: DocumentOutline, file: string): Pick<ApiDocument, 'schemas' | 'operations'> {
+  const registry = new ComponentRegistry(file);
+  const namedTables = new Map<string, DocumentOutline['namedTables'][number]>();
+  for (const named of outline.namedTables) {
+    const previous = namedTables.get(named.name);
+    if (previous) throw markdownError(file, named.line, `the type ${named.name} is defined twice (first at line ${previous.line})`);
+    namedTables.set(named.name, named);
+    registry.declare(named.name);
+  }
+  const groups = groupEndpoints(outline.endpoints, outline.basePath);
+  const entityGroups = groups.filter(isEntityGroup).map((group) => ({ group, name: entityNameOf(group, outline.namedTables) }));
+  const owners = new Map<string, ResourceGroup>();
+  for (const { group, name } of entityGroups) {
+    const other = owners.get(name);
+    if (other) throw markdownError(file, group.entityEndpoints[0]!.endpoint.line, `the sections "${other.title ?? other.key}" and "${group.title ?? group.key}" both describe ${name}; name the response type of one of them`);
+    owners.set(name, group);
+    registry.declare(name);
+  }
+  const entities = new Map<ResourceGroup, EntityFields>();
+  for (const { group, name } of entityGroups) {
+    const ownTable = namedTables.get(name);
+    const fields = collectEntityFields(name, group, ownTable, registry, file);
+    entities.set(group, fields);
+    const line = ownTable?.line ?? group.entityEndpoints[0]!.endpoint.section?.line ?? group.entityEndpoints[0]!.endpoint.line;
+    registry.add(name, entitySchema(fields, group.entityEndpoints[0]!.endpoint.section, line, file), line);
+  }
+  for (const named of namedTables.values()) {
+    if (!owners.has(named.name)) registry.add(named.name, namedTableSchema(named, registry), named.line);
+  }
+  const factory = new OperationFactory();
+  const operations: ApiOperation[] = [];
+  for (const group of groups) {
+    const entity = entities.get(group);
+    for (const endpoint of group.endpoints) {
+      operations.push(factory.build(endpoint, { file, registry, paging: outline.paging ?? DEFAULT_PAGING, group, ...(entity ? { entity } : {}) }));
+    }
+  }
+  operations.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
+  return { schemas: sortedByLine(registry.schemas), operations };
+}
+
+/** Schemas in document order, so output does not depend on the order they were built in. */
+function sortedByLine(schemas: ApiDocument['schemas']): ApiDocument['schemas'] {
+  return new Map([...schemas].sort(([, a], [, b]) => (a.source.line ?? 0) - (b.source.line ?? 0)));
+}

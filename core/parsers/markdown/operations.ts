@@ -1,0 +1,115 @@
+import type { ApiBody, ApiOperation, ApiResponse, SchemaNode } from '../../model/api-document.js';
+import { encodeSegment } from '../openapi/json-pointer.js';
+import { ComponentRegistry, componentRef, SOURCE_LINE } from './component-registry.js';
+import type { PagingDefaults } from './document-lines.js';
+import type { ResponseLine } from './endpoint-lines.js';
+import { objectSchema, propertyOf, type EntityFields } from './entity-schema.js';
+import { markdownError } from './errors.js';
+import { endpointScope } from './endpoint-scope.js';
+import { pathParameters, queryParameters } from './parameters.js';
+import type { ResourceGroup, RoutedEndpoint } from './resource-groups.js';
+
+const JSON_MEDIA = 'application/json';
+const BODY_SUFFIX: Record<string, string> = { post: 'Create', put: 'Update', patch: 'Patch' };
+
+/** What the operations of one group share: its entity (when it has one) and the document's choices. */
+export interface OperationContext {
+  file: string;
+  registry: ComponentRegistry;
+  paging: PagingDefaults;
+  group: ResourceGroup;
+  entity?: EntityFields;
+}
+
+/** `UserPage`: the wrapper a `page of User` response names, made once per type. */
+function pageComponent(typeName: string, line: number, registry: ComponentRegistry, pages: Map<string, string>): string {
+  const existing = pages.get(typeName);
+  if (existing !== undefined) return existing;
+  const name = registry.invent(`${typeName}Page`);
+  pages.set(typeName, name);
+  const integer = { type: 'integer', [SOURCE_LINE]: line };
+  registry.add(name, objectSchema([
+    ['items', { type: 'array', items: componentRef(typeName), [SOURCE_LINE]: line }],
+    ['total', integer],
+    ['page', integer],
+    ['limit', integer],
+  ], ['items', 'total'], line), line);
+  return name;
+}
+
+export class OperationFactory {
+  private readonly pages = new Map<string, string>();
+
+  build({ endpoint, route }: RoutedEndpoint, context: OperationContext): ApiOperation {
+    const { entity, group } = context;
+    const onEntity = entity !== undefined && group.entityEndpoints.some((e) => e.endpoint === endpoint);
+    const fields = onEntity ? entity.properties : new Map<string, SchemaNode>();
+    const isList = onEntity && endpoint.method === 'get' && route === group.collectionPath;
+    const keyType = onEntity ? entity.properties.get('id') : undefined;
+    const requestBody = this.requestBody({ endpoint, route }, context, onEntity);
+    return {
+      method: endpoint.method,
+      path: route,
+      ...(endpoint.summary ? { summary: endpoint.summary } : {}),
+      ...(endpoint.description ? { description: endpoint.description } : {}),
+      tags: group.title ? [group.title] : [],
+      parameters: [
+        ...pathParameters(route, endpoint.line, keyType ? { type: keyType.type, ...(keyType.format ? { format: keyType.format } : {}) } : undefined, fields),
+        ...queryParameters(endpoint.query, endpoint.line, context.paging, fields, isList),
+      ],
+      ...(requestBody ? { requestBody } : {}),
+      responses: this.responses({ endpoint, route }, context, onEntity, isList),
+      source: { file: context.file, pointer: `/paths/${encodeSegment(route)}/${endpoint.method}`, line: endpoint.line },
+    };
+  }
+
+  /**
+   * An entity's POST/PUT send the entity when their table lists all its writable fields (or they
+   * have no table); a PATCH or a partial table gets its own schema reusing the entity's property
+   * nodes. Other endpoints' tables are inline object schemas.
+   */
+  private requestBody({ endpoint, route }: RoutedEndpoint, { entity, registry }: OperationContext, onEntity: boolean): ApiBody | undefined {
+    const table = endpoint.body;
+    const body = (schema: SchemaNode): ApiBody => ({ contentType: JSON_MEDIA, required: true, schema });
+    if (onEntity && entity && BODY_SUFFIX[endpoint.method] !== undefined) {
+      if (!table) return body(componentRef(entity.name));
+      const names = table.rows.map((row) => row.name);
+      const isWhole = endpoint.method !== 'patch' && names.length === entity.writable.size && names.every((name) => entity.writable.has(name));
+      if (isWhole) return body(componentRef(entity.name));
+      const name = registry.invent(`${entity.name}${BODY_SUFFIX[endpoint.method]!}`);
+      const properties = table.rows.map((row): [string, SchemaNode] => [row.name, { ...entity.properties.get(row.name)!, [SOURCE_LINE]: row.line }]);
+      registry.add(name, objectSchema(properties, table.rows.filter((r) => r.required).map((r) => r.name), table.line), table.line);
+      return body(componentRef(name));
+    }
+    if (!table) return undefined;
+    const owner = endpointScope(endpoint.method, route);
+    const properties = table.rows.map((row): [string, SchemaNode] => [row.name, propertyOf(row, owner, registry)]);
+    return body(objectSchema(properties, table.rows.filter((r) => r.required).map((r) => r.name), table.line));
+  }
+
+  /** The document's `Response` lines; without a success response, the default for the method. */
+  private responses({ endpoint }: RoutedEndpoint, context: OperationContext, onEntity: boolean, isList: boolean): ApiResponse[] {
+    const responses = endpoint.responses.map((line) => this.response(line, context));
+    if (responses.some((r) => r.status.startsWith('2'))) return responses;
+    const entity = onEntity ? context.entity : undefined;
+    const fallback = ((): ApiResponse => {
+      if (endpoint.method === 'delete') return { status: '204', description: 'Deleted' };
+      if (!entity) return { status: '200', description: 'OK' };
+      const ref = componentRef(entity.name);
+      if (isList) return { status: '200', description: 'OK', contentType: JSON_MEDIA, schema: { type: 'array', items: ref } };
+      return { status: endpoint.method === 'post' ? '201' : '200', description: endpoint.method === 'post' ? 'Created' : 'OK', contentType: JSON_MEDIA, schema: ref };
+    })();
+    return [fallback, ...responses];
+  }
+
+  private response(line: ResponseLine, { registry, file }: OperationContext): ApiResponse {
+    if (!line.body) return { status: line.status };
+    const { shape, typeName } = line.body;
+    if (!registry.isDeclared(typeName)) {
+      throw markdownError(file, line.line, `the response type ${typeName} is not defined: expected an entity of this document or a \`${typeName}:\` paragraph followed by a field table`);
+    }
+    const ref = componentRef(typeName);
+    const schema = shape === 'single' ? ref : shape === 'array' ? { type: 'array', items: ref } : componentRef(pageComponent(typeName, line.line, registry, this.pages));
+    return { status: line.status, contentType: JSON_MEDIA, schema };
+  }
+}

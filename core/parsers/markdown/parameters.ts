@@ -1,0 +1,58 @@
+import type { ApiParameter, SchemaNode } from '../../model/api-document.js';
+import { SOURCE_LINE } from './component-registry.js';
+import type { PagingDefaults } from './document-lines.js';
+import type { QueryItem, QueryLine } from './endpoint-lines.js';
+import { splitTopLevel } from './endpoint-lines.js';
+import { schemaFromFieldName, schemaFromPathParameter } from './field-name-types.js';
+
+const TYPE_KEYS = new Set(['type', 'format', 'items', '$ref', 'enum', 'additionalProperties']);
+const RANGE = /^(?:min|max)_(.+)$/;
+
+/** A field's node reduced to its type, for a parameter that filters on that field. */
+function typeOf(node: SchemaNode): SchemaNode {
+  return Object.fromEntries(Object.entries(node).filter(([key]) => TYPE_KEYS.has(key)));
+}
+
+/** Path parameters from `{user_id}`: the entity key's type when they select it, else by name. */
+export function pathParameters(route: string, line: number, keyType: SchemaNode | undefined, fields: Map<string, SchemaNode>): ApiParameter[] {
+  return [...route.matchAll(/\{([^}/]+)\}/g)].map(([, name]) => {
+    const field = fields.get(name!);
+    const schema = field ? typeOf(field) : (keyType ?? schemaFromPathParameter(name!));
+    return { name: name!, in: 'path', required: true, schema: { ...schema, [SOURCE_LINE]: line } };
+  });
+}
+
+function pageParameter(paging: PagingDefaults, line: number): ApiParameter {
+  return { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
+}
+
+function limitParameter(paging: PagingDefaults, line: number): ApiParameter {
+  return { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
+}
+
+/**
+ * One query parameter: `page`/`limit` integers with the document's defaults, `sort` an enum of
+ * the values in its parentheses, a field's name its type, `min_X`/`max_X` X's type, else by name.
+ */
+function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, fields: Map<string, SchemaNode>): ApiParameter {
+  if (item.name === 'page') return pageParameter(paging, line);
+  if (item.name === 'limit') return limitParameter(paging, line);
+  let schema: SchemaNode;
+  const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
+  if (item.name === 'sort' && item.note !== undefined) schema = { type: 'string', enum: splitTopLevel(item.note) };
+  else if (field) schema = typeOf(field);
+  else schema = schemaFromFieldName(item.name);
+  return { name: item.name, in: 'query', required: false, schema: { ...schema, [SOURCE_LINE]: line } };
+}
+
+/** The query parameters of a `Query:` line; a list endpoint always takes `page` and `limit`. */
+export function queryParameters(query: QueryLine | undefined, fallbackLine: number, paging: PagingDefaults, fields: Map<string, SchemaNode>, isList: boolean): ApiParameter[] {
+  const line = query?.line ?? fallbackLine;
+  const parameters = (query?.items ?? []).map((item) => queryParameter(item, line, paging, fields));
+  if (!isList) return parameters;
+  const missing = [
+    ...(parameters.some((p) => p.name === 'page') ? [] : [pageParameter(paging, line)]),
+    ...(parameters.some((p) => p.name === 'limit') ? [] : [limitParameter(paging, line)]),
+  ];
+  return [...missing, ...parameters];
+}

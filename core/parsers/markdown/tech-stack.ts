@@ -1,0 +1,47 @@
+import type { DatabaseChoice, DocumentSettings } from '../../model/api-document.js';
+import type { OtherTable } from './document-outline.js';
+import { markdownError } from './errors.js';
+import { cellTexts, lineOf } from './markdown-tree.js';
+
+const STACK_HEADER = /\b(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option)\b/i;
+const STACK_HEADING = /\b(?:tech(?:nology)?|stack)\b/i;
+const DATABASE_ROW = /\b(?:database|db|rdbms)\b/i;
+
+const DATABASES: [RegExp, DatabaseChoice][] = [
+  [/\bpostgre(?:s|sql)?\b/i, 'postgresql'],
+  [/\b(?:mysql|mariadb)\b/i, 'mysql'],
+  [/\bsqlite\d*\b/i, 'sqlite'],
+];
+
+/** A tech-stack table: its header or the heading above it speaks of technology choices. */
+function isTechStackTable({ table, heading }: OtherTable): boolean {
+  const header = table.children[0];
+  if (!header || header.children.length < 2) return false;
+  return cellTexts(header).some((cell) => STACK_HEADER.test(cell)) || (heading !== undefined && STACK_HEADING.test(heading));
+}
+
+/** The database a tech-stack table chooses (its row whose first cell mentions a database). */
+export function readTechStack(tables: readonly OtherTable[], file: string): { settings: DocumentSettings; found: boolean } {
+  let settings: DocumentSettings = {};
+  let found = false;
+  for (const entry of tables) {
+    if (!isTechStackTable(entry)) continue;
+    found = true;
+    const [header, ...rows] = entry.table.children;
+    const headers = cellTexts(header!);
+    const choiceColumn = Math.max(1, headers.findIndex((cell, index) => index > 0 && STACK_HEADER.test(cell)));
+    for (const row of rows) {
+      const cells = cellTexts(row);
+      if (!DATABASE_ROW.test(cells[0] ?? '')) continue;
+      const line = lineOf(row);
+      const written = cells[choiceColumn] ?? '';
+      const database = DATABASES.find(([pattern]) => pattern.test(written))?.[1];
+      if (!database) throw markdownError(file, line, `unsupported database "${written}": expected PostgreSQL, MySQL (or MariaDB) or SQLite`);
+      if (settings.database !== undefined && settings.database !== database) {
+        throw markdownError(file, line, `database ${database} contradicts ${settings.database} chosen at line ${settings.source?.line ?? '?'}`);
+      }
+      settings = { database, source: { file, pointer: '/x-tech-stack/database', line } };
+    }
+  }
+  return { settings, found };
+}
