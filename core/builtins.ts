@@ -1,5 +1,6 @@
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
+import { parseClassesFile } from './parsers/classes/index.js';
 import { parseOpenApiFile } from './parsers/openapi/index.js';
 
 /** Reads OpenAPI 3.0/3.1 documents (YAML or JSON). */
@@ -7,6 +8,14 @@ export const openApiParserPlugin: InfraStackPlugin = {
   name: 'core:openapi',
   apply({ hooks }) {
     hooks.parse.for('openapi').tapPromise('core:openapi', ({ file }) => parseOpenApiFile(file));
+  },
+};
+
+/** Reads JSON class definitions (an array of `{ class_name, layer, ... }`). */
+export const classesParserPlugin: InfraStackPlugin = {
+  name: 'core:classes',
+  apply({ hooks }) {
+    hooks.parse.for('classes').tapPromise('core:classes', ({ file }) => parseClassesFile(file));
   },
 };
 
@@ -18,4 +27,4 @@ export const resourceDerivationPlugin: InfraStackPlugin = {
   },
 };
 
-export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, resourceDerivationPlugin];
+export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, classesParserPlugin, resourceDerivationPlugin];
