@@ -1,3 +1,4 @@
+import { deriveComponents, hasClassDefinitions } from './derive/components.js';
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
 import { parseClassesFile } from './parsers/classes/index.js';
@@ -27,4 +28,12 @@ export const resourceDerivationPlugin: InfraStackPlugin = {
   },
 };
 
-export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, classesParserPlugin, resourceDerivationPlugin];
+/** Adds the components, placeholders and entity items of class definitions to the derived model. */
+export const componentDerivationPlugin: InfraStackPlugin = {
+  name: 'core:components',
+  apply({ hooks }) {
+    hooks.deriveModel.tap({ name: 'core:components', stage: 0 }, (model, { api }) => (hasClassDefinitions(api) ? { ...model, ...deriveComponents(api) } : model));
+  },
+};
+
+export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, classesParserPlugin, resourceDerivationPlugin, componentDerivationPlugin];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatOf, isInfraStackError, type ApiDocument, type ComponentDefinition, type InfraStackError } from '../../core/index.js';
+import { deriveComponents } from '../../core/derive/components.js';
 import { parseClassesFile } from '../../core/parsers/classes/index.js';
 import { firstJsonSyntaxError } from '../../core/parsers/classes/strict-json.js';
 import { parseTypeExpression } from '../../core/parsers/classes/type-expression.js';
@@ -221,5 +222,82 @@ describe('JSON class definitions parser', () => {
     const second = await failure(extra);
     expect(second.location).toBe('line 3 (/0/methods/0)');
     expect(second.message).toMatch(/^in ARepo: methods\[0\]: unexpected key "returns"/);
+  });
+});
+
+describe('components derived from class definitions', () => {
+  it('types the members of components and finds the entity a repository persists', async () => {
+    const { components } = deriveComponents(await parseClassesFile(shop));
+    const repository = components.find((c) => c.name === 'SqlCustomerRepository')!;
+    expect(repository).toMatchObject({ slug: 'sql_customer_repository', layer: 'repository', entity: 'Customer', dependencies: ['ICustomerRepository'] });
+    expect(repository.attributes).toEqual([{ name: 'db_session', type: { kind: 'object', name: 'Session' }, nullable: false, written: 'Session' }]);
+    const byName = new Map(repository.methods.map((m) => [m.name, m]));
+    expect(byName.get('save')).toEqual({
+      name: 'save',
+      parameters: [{ name: 'customer', type: { kind: 'object', name: 'Customer' }, nullable: false, written: 'Customer' }],
+      returns: { name: 'return', type: { kind: 'object', name: 'Customer' }, nullable: false, written: 'Customer' },
+    });
+    expect(byName.get('find_by_email')!.returns).toEqual({ name: 'return', type: { kind: 'object', name: 'Customer' }, nullable: true, written: 'Optional[Customer]' });
+    expect(byName.get('list_all')!.parameters.map((p) => p.type)).toEqual([{ kind: 'integer' }, { kind: 'integer' }]);
+    expect(byName.get('list_all')!.returns!.type).toEqual({ kind: 'array', items: { kind: 'object', name: 'Customer' } });
+    expect(components.find((c) => c.name === 'SqlInvoiceRepository')!.entity).toBe('Invoice');
+
+    const adapter = components.find((c) => c.name === 'PaymentGatewayClient')!;
+    expect(adapter).toMatchObject({
+      layer: 'adapter',
+      implements: { module: 'app.application.interfaces.payment', name: 'IPaymentGateway' },
+      config: ['PAYMENT_API_BASE_URL', 'PAYMENT_API_KEY'],
+    });
+    expect(adapter.entity).toBeUndefined();
+    expect(adapter.methods[0]!.parameters.map((p) => [p.name, p.type])).toEqual([
+      ['amount_cents', { kind: 'integer' }],
+      ['currency', { kind: 'string' }],
+      ['metadata', { kind: 'json' }],
+    ]);
+    const step = components.find((c) => c.name === 'ResizeImageStep')!;
+    expect(step).toMatchObject({ layer: 'pipeline_step', slug: 'resize_image_step', implements: { module: 'app.application.interfaces.media', name: 'IImageResizer' } });
+    expect(step.methods).toEqual([
+      { name: 'run', parameters: [{ name: 'context', type: { kind: 'json' }, nullable: false, written: 'dict' }], returns: { name: 'return', type: { kind: 'json' }, nullable: false, written: 'dict' } },
+    ]);
+  });
+
+  it('lists placeholders: entities with no domain class, and ports', async () => {
+    const { placeholders } = deriveComponents(await parseClassesFile(shop));
+    expect(placeholders).toEqual([
+      { name: 'ICustomerRepository', kind: 'port', referencedBy: ['SqlCustomerRepository'] },
+      { name: 'IImageResizer', kind: 'port', referencedBy: ['ResizeImageStep'] },
+      { name: 'IPaymentGateway', kind: 'port', referencedBy: ['PaymentGatewayClient'] },
+      { name: 'Invoice', kind: 'entity', referencedBy: ['SqlInvoiceRepository'] },
+    ]);
+  });
+
+  it('remembers which items asked for each entity', async () => {
+    const { entityItems } = deriveComponents(await parseClassesFile(shop));
+    expect(entityItems).toEqual([
+      { entity: 'Customer', domain: 'Customer', model: 'CustomerModel', repository: 'SqlCustomerRepository' },
+      { entity: 'Invoice', model: 'InvoiceModel', repository: 'SqlInvoiceRepository' },
+    ]);
+  });
+
+  it('finds the persisted class from the save parameter, and makes a placeholder of an undefined one', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'infra-stack-classes-')), 'store.json');
+    const items = [
+      { class_name: 'OrderModel', layer: 'infrastructure/model', attributes: ['id: int'] },
+      { class_name: 'OrderStore', layer: 'infrastructure/repository', methods: [{ method_name: 'save', parameters: ['order: Order'], return_type: 'None' }] },
+      { class_name: 'PaymentArchive', layer: 'infrastructure/repository', attributes: ['session: AsyncSession'], methods: [{ method_name: 'add', parameters: ['payment: Payment', 'tags: list[Tag]'] }] },
+    ];
+    await writeFile(file, JSON.stringify(items, null, 2));
+    const api = await parseClassesFile(file);
+    expect(api.schemas.get('Order')!.schema['x-layers']).toEqual(['model', 'repository']);
+    const { components, placeholders } = deriveComponents(api);
+    expect(components.map((c) => [c.name, c.entity])).toEqual([['OrderStore', 'Order'], ['PaymentArchive', 'Payment']]);
+    expect(components[0]!.methods[0]!.returns).toBeUndefined();
+    expect(placeholders).toEqual([
+      { name: 'Order', kind: 'entity', referencedBy: ['OrderStore'] },
+      { name: 'Payment', kind: 'entity', referencedBy: ['PaymentArchive'] },
+      { name: 'Tag', kind: 'entity', referencedBy: ['PaymentArchive'] },
+    ]);
   });
 });
