@@ -2,6 +2,7 @@ import { deriveComponents, hasClassDefinitions } from './derive/components.js';
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
 import { parseClassesFile } from './parsers/classes/index.js';
+import { writeBackGeneratedPaths } from './parsers/classes/write-back-run.js';
 import { parseOpenApiFile } from './parsers/openapi/index.js';
 
 /** Reads OpenAPI 3.0/3.1 documents (YAML or JSON). */
@@ -36,4 +37,18 @@ export const componentDerivationPlugin: InfraStackPlugin = {
   },
 };
 
-export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, classesParserPlugin, resourceDerivationPlugin, componentDerivationPlugin];
+/** Writes `code_path`/`test_path` (and raw URLs) of the generated files back into class definitions. */
+export const classesWriteBackPlugin: InfraStackPlugin = {
+  name: 'core:classes-writeback',
+  apply({ hooks }) {
+    hooks.afterEmit.tapPromise('core:classes-writeback', (summary) => writeBackGeneratedPaths(summary));
+  },
+};
+
+export const corePlugins: readonly InfraStackPlugin[] = [
+  openApiParserPlugin,
+  classesParserPlugin,
+  resourceDerivationPlugin,
+  componentDerivationPlugin,
+  classesWriteBackPlugin,
+];
