@@ -1,6 +1,9 @@
+import { deriveComponents, hasClassDefinitions } from './derive/components.js';
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
 import { parseMarkdownFile } from './parsers/markdown/index.js';
+import { parseClassesFile } from './parsers/classes/index.js';
+import { writeBackGeneratedPaths } from './parsers/classes/write-back-run.js';
 import { parseOpenApiFile } from './parsers/openapi/index.js';
 
 /** Reads OpenAPI 3.0/3.1 documents (YAML or JSON). */
@@ -19,6 +22,14 @@ export const markdownParserPlugin: InfraStackPlugin = {
   },
 };
 
+/** Reads JSON class definitions (an array of `{ class_name, layer, ... }`). */
+export const classesParserPlugin: InfraStackPlugin = {
+  name: 'core:classes',
+  apply({ hooks }) {
+    hooks.parse.for('classes').tapPromise('core:classes', ({ file }) => parseClassesFile(file));
+  },
+};
+
 /** The base derivation; later taps of `deriveModel` refine what it produced. */
 export const resourceDerivationPlugin: InfraStackPlugin = {
   name: 'core:derive',
@@ -27,4 +38,27 @@ export const resourceDerivationPlugin: InfraStackPlugin = {
   },
 };
 
-export const corePlugins: readonly InfraStackPlugin[] = [openApiParserPlugin, markdownParserPlugin, resourceDerivationPlugin];
+/** Adds the components, placeholders and entity items of class definitions to the derived model. */
+export const componentDerivationPlugin: InfraStackPlugin = {
+  name: 'core:components',
+  apply({ hooks }) {
+    hooks.deriveModel.tap({ name: 'core:components', stage: 0 }, (model, { api }) => (hasClassDefinitions(api) ? { ...model, ...deriveComponents(api) } : model));
+  },
+};
+
+/** Writes `code_path`/`test_path` (and raw URLs) of the generated files back into class definitions. */
+export const classesWriteBackPlugin: InfraStackPlugin = {
+  name: 'core:classes-writeback',
+  apply({ hooks }) {
+    hooks.afterEmit.tapPromise('core:classes-writeback', (summary) => writeBackGeneratedPaths(summary));
+  },
+};
+
+export const corePlugins: readonly InfraStackPlugin[] = [
+  openApiParserPlugin,
+  markdownParserPlugin,
+  classesParserPlugin,
+  resourceDerivationPlugin,
+  componentDerivationPlugin,
+  classesWriteBackPlugin,
+];

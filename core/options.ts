@@ -16,6 +16,11 @@ export interface GenerateOptions {
   dryRun?: boolean;
   /** Base folder for relative paths; defaults to `process.cwd()`. */
   cwd?: string;
+  /**
+   * URL under which the output folder is published (`https://raw.githubusercontent.com/o/r/main/gen`):
+   * class definitions then get `code_raw_url`/`test_raw_url` = this URL + the file's path in the output folder.
+   */
+  rawUrlBase?: string;
   /** Extra plugins, applied after the first-party ones. */
   plugins?: import('./engine/plugin.js').InfraStackPlugin[];
 }

@@ -14,6 +14,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   const engine = new Engine();
   for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
   const outDir = path.resolve(cwd, options.outDir);
+  const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);
   const outcome = await engine.run({
     apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)),
     outDir,
@@ -21,6 +22,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     stack: 'fastapi-sqlalchemy',
     force: options.force ?? false,
     dryRun: options.dryRun ?? false,
+    ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
   });
   return {
     outDir,
@@ -32,4 +34,18 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
   };
+}
+
+/** An http(s) URL, without its trailing slashes. */
+function checkedRawUrlBase(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new InfraStackError(`--raw-url-base must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value.replace(/\/+$/, '');
 }

@@ -67,9 +67,10 @@ export class Engine {
     if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
     const report: RunReport = { toImplement: [], nextSteps: [] };
     const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
-    const rendered = await this.render(checkPlan(plan, config.outDir));
+    const planned = checkPlan(plan, config.outDir);
+    const rendered = await this.render(planned);
     const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
-    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report });
+    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
     return { ...outcome, config, model, report };
   }
 

@@ -13,6 +13,8 @@ export interface EngineConfig {
   stack: string;
   force: boolean;
   dryRun: boolean;
+  /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */
+  rawUrlBase?: string;
   [key: string]: unknown;
 }
 
@@ -39,6 +41,8 @@ export interface EmitSummary {
   updated: string[];
   unchanged: string[];
   report: RunReport;
+  /** Every file of the plan (written or already up to date), with its origin when it has one. */
+  files: PlannedFile[];
 }
 
 export function createHooks() {

@@ -9,6 +9,11 @@ export interface PlannedFile {
   data?: object;
   /** ...or literal content. */
   content?: string;
+  /**
+   * The input item the file was generated for, when the input is made of named items
+   * (JSON class definitions): `item` is the class name as the input spells it.
+   */
+  origin?: { item: string; role: 'code' | 'test' };
 }
 
 export interface FilePlan {

@@ -225,4 +225,82 @@ export interface DomainModel {
   operations: Operation[];
   /** The database the documents chose (markdown tech-stack table); the run's option wins when given. */
   database?: 'postgresql' | 'mysql' | 'sqlite';
+  /** Repositories, adapters and pipeline steps of class definitions (see the last section). */
+  components?: Component[];
+  /** Classes the components refer to that the input does not define. */
+  placeholders?: Placeholder[];
+  /** For entities made from class definitions: the items that asked for each layer. */
+  entityItems?: EntityClassItems[];
+}
+
+// ---------------------------------------------------------------------------
+// JSON class definitions: components, placeholders, and the items behind entities.
+// ---------------------------------------------------------------------------
+
+/** The non-data layers of class definitions. */
+export type ComponentKind = 'repository' | 'adapter' | 'pipeline_step';
+
+/** An attribute, a parameter or (named `return`) a return value of a component. */
+export interface TypedValue {
+  name: string;
+  type: TypeRef;
+  nullable: boolean;
+  /** The type as the input wrote it (`Optional[Customer]`). */
+  written: string;
+}
+
+export interface MethodSignature {
+  name: string;
+  description?: string;
+  parameters: TypedValue[];
+  /** Absent when the method returns None. */
+  returns?: TypedValue;
+}
+
+/** A repository, adapter or pipeline step the input defines: a class of the stack, not a table. */
+export interface Component {
+  name: string;
+  /** snake_case, for module names. */
+  slug: string;
+  layer: ComponentKind;
+  description?: string;
+  /** Constructor attributes, in the order written (`db_session: Session`). */
+  attributes: TypedValue[];
+  methods: MethodSignature[];
+  /** Ports and classes its constructor is given, as written. */
+  dependencies: string[];
+  /** The port it implements: `app.application.interfaces.payment.IPaymentGateway` → module + name. */
+  implements?: { module?: string; name: string };
+  /** Settings it reads. */
+  config: string[];
+  /** Repositories: the entity (or, when none is defined, the class) it persists. */
+  entity?: string;
+  source: SourceLocation;
+}
+
+/**
+ * A class the components refer to that the input does not define: an entity with no
+ * `domain/entity` item, or a port (`IPaymentGateway`), which class definitions never define.
+ */
+export interface Placeholder {
+  name: string;
+  kind: 'entity' | 'port';
+  /** Names of the components referring to it, sorted. */
+  referencedBy: string[];
+}
+
+/** The class names the input gave an entity's layers, so generated files map back to items. */
+export interface EntityClassItems {
+  /** The entity's name in this model. */
+  entity: string;
+  domain?: string;
+  model?: string;
+  repository?: string;
+}
+
+/** What class definitions add to a DomainModel (the optional tail of DomainModel). */
+export interface ClassDefinitionParts {
+  components: Component[];
+  placeholders: Placeholder[];
+  entityItems: EntityClassItems[];
 }

@@ -28,6 +28,12 @@ export const SCHEMA_HINTS = {
   layers: 'x-layers',
   /** A class named by a class definition that is no schema of the document (a placeholder is due). */
   className: 'x-class',
+  /**
+   * On a schema made from class definitions: the class names the input used for it, by layer
+   * (`{ domain: 'Customer', model: 'CustomerModel', repository: 'SqlCustomerRepository' }`),
+   * so generated files can be traced back to the items that asked for them.
+   */
+  classItems: 'x-class-items',
 } as const;
 
 export const ON_DELETE_RULES = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'] as const;

@@ -70,6 +70,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
         db: settings.db,
         force: settings.force,
         dryRun: settings.dryRun,
+        ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
         cwd: this.env.cwd,
       });
     } catch (error) {

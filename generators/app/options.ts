@@ -17,6 +17,8 @@ export interface RunSettings {
   db: DatabaseKind;
   force: boolean;
   dryRun: boolean;
+  /** URL under which the output folder is published (raw URLs written back into class definitions). */
+  rawUrlBase?: string;
 }
 
 /** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
@@ -51,7 +53,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     key: 'api',
     kind: 'paths',
     valueName: 'file',
-    description: 'OpenAPI document to read; repeat the option for several documents',
+    description: 'API document to read (OpenAPI, or a JSON array of class definitions); repeat the option for several documents',
     required: true,
     prompt: 'API document path(s), comma-separated',
   },
@@ -85,6 +87,13 @@ export const OPTIONS: readonly OptionEntry[] = [
     key: 'dryRun',
     kind: 'boolean',
     description: 'Report what would be created or changed; write nothing',
+  },
+  {
+    name: 'raw-url-base',
+    key: 'rawUrlBase',
+    kind: 'string',
+    valueName: 'url',
+    description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
   },
 ];
 
@@ -147,6 +156,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.force !== undefined) settings.force = options.force === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
+  const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
+  if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
   return settings;
 }
 
@@ -191,6 +202,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
     force: settings.force ?? false,
     dryRun: settings.dryRun ?? false,
+    ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
   };
 }
 
@@ -226,7 +238,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db sqlite|postgresql] [--force] [--dry-run]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db sqlite|postgresql] [--force] [--dry-run] [--raw-url-base <url>]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

@@ -18,7 +18,9 @@ const T = 'backend';
 /** Every file of the backend, as template + data. */
 export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport): PlannedFile[] {
   const files: PlannedFile[] = [];
-  const add = (path: string, template: string, data: object = {}) => files.push({ path: `backend/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data });
+  const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
+    files.push({ path: `backend/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
+  const origin = classItemOrigin(model);
   const pkg = (path: string, doc: string, imports = '', exports: string[] = []) => add(`${path}/__init__.py`, 'package_init.py.njk', { doc, imports, exports });
 
   const opsByEntity = new Map<string, Operation[]>();
@@ -67,7 +69,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
   pkg('app/domain/entities', 'Domain entities.', entityExports.imports, entityExports.names);
-  for (const e of entityList) add(`app/domain/entities/${e.slug}.py`, 'app/domain/entities/entity.py.njk', { e });
+  for (const e of entityList) add(`app/domain/entities/${e.slug}.py`, 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
 
   pkg('app/application', 'The application layer: ports and use cases.');
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.slug}_repository`, e.port]));
@@ -85,7 +87,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
   const nested = new Set(model.relations.flatMap((r) => (r.owned ? [r.from] : r.kind === 'many-to-many' ? [r.to] : [])));
   for (const e of modelled) {
-    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e });
+    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
     add(`app/infrastructure/mappers/${e.slug}_mapper.py`, 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
   }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
@@ -110,7 +112,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     add(`app/infrastructure/repositories/${e.slug}_repository.py`, 'app/infrastructure/repositories/repository.py.njk', {
       e: { ...e, filterableLiteral: literal(e.filterable), sortableLiteral: literal(e.sortable) },
       imports: imports.render(),
-    });
+    }, origin(e.name, 'repository'));
     add(`app/infrastructure/repositories/in_memory/${e.slug}_repository.py`, 'app/infrastructure/repositories/in_memory/repository.py.njk', {
       e: { ...e, filterableLiteral: literal(e.filterable), sortableLiteral: literal(e.sortable) },
     });
@@ -219,7 +221,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
-    add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr });
+    add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,
@@ -227,6 +229,18 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     'pytest',
   );
   return files;
+}
+
+/**
+ * The class-definition item that asked for an entity's layer (`model` → `CustomerModel`), as the
+ * origin of the file generated for it; the integration test of the repository is its `test`.
+ */
+function classItemOrigin(model: DomainModel) {
+  const items = new Map((model.entityItems ?? []).map((entry) => [entry.entity, entry]));
+  return (entity: string, layer: 'domain' | 'model' | 'repository', role: 'code' | 'test' = 'code'): PlannedFile['origin'] => {
+    const item = items.get(entity)?.[layer];
+    return item === undefined ? undefined : { item, role };
+  };
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

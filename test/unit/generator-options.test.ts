@@ -28,17 +28,26 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'raw-url-base']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
     expect(byName.get('api')?.type).toBe(toPathList);
+    expect(byName.get('raw-url-base')?.type).toBe(String);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
       expect(spec.description).toBeTruthy();
     }
+  });
+
+  it('passes --raw-url-base through, and leaves it out when not given', () => {
+    const cwd = resolve('/work/project');
+    const given = settingsFromOptions({ api: 'classes.json', 'raw-url-base': 'https://raw.example.com/o/r/main/gen' }, cwd);
+    expect(given.rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
+    expect(completeSettings(given, cwd).rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
+    expect(completeSettings({ api: ['/a.json'] }, cwd)).not.toHaveProperty('rawUrlBase');
   });
 
   it('turns repeated, single and comma-separated --api values into a list', () => {

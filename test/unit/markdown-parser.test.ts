@@ -50,7 +50,18 @@ describe('markdown API list: the shop example', () => {
       ['Product', 'products'],
       ['Tag', 'tags'],
       ['Order', 'orders'],
+      ['OrderItem', 'order_items'],
     ]);
+    expect(model.relations.map((r) => `${r.kind} ${r.from}.${r.field} -> ${r.to}${r.joinTable ? ` via ${r.joinTable.table}` : ''}`)).toEqual([
+      'many-to-one OrderItem.order_id -> Order',
+      'many-to-one Category.parent_id -> Category',
+      'many-to-one Product.category_id -> Category',
+      'many-to-many Product.tag_ids -> Tag via product_tags',
+      'many-to-one Order.user_id -> User',
+      'many-to-one OrderItem.product_id -> Product',
+    ]);
+    expect(entity(model, 'Tag').uniques).toEqual([]);
+    expect(entity(model, 'Category').uniques.map((u) => u.fields)).toEqual([['slug']]);
     expect(entity(model, 'User').fields.map((f) => f.name)).toEqual(['id', 'email', 'username', 'full_name', 'created_at', 'updated_at']);
     expect(field(model, 'User', 'email')).toMatchObject({ type: { kind: 'string', format: 'email' }, required: true });
     expect(field(model, 'User', 'full_name')).toMatchObject({ type: { kind: 'string' }, required: false });

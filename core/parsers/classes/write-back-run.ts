@@ -1,0 +1,37 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatOf } from '../../engine/engine.js';
+import type { EmitSummary } from '../../engine/hooks.js';
+import { InfraStackError } from '../../errors.js';
+import { withWrittenBackPaths, type ItemPaths } from './write-back.js';
+
+/**
+ * After a successful, non-dry run: writes into each class definitions file the paths of the
+ * files generated for its items (relative to the JSON file's folder, posix separators), and
+ * their raw URLs when `rawUrlBase` is set. Items no file was generated for are left alone.
+ */
+export async function writeBackGeneratedPaths(summary: EmitSummary): Promise<void> {
+  const { config, files } = summary;
+  if (config.dryRun) return;
+  for (const jsonFile of config.apiFiles) {
+    const text = await readFile(jsonFile, 'utf8');
+    if (formatOf(jsonFile, text) !== 'classes') continue;
+    const pathsByItem = new Map<string, ItemPaths>();
+    for (const file of files) {
+      if (!file.origin) continue;
+      const paths = pathsByItem.get(file.origin.item) ?? {};
+      const [pathKey, urlKey] = file.origin.role === 'code' ? (['code_path', 'code_raw_url'] as const) : (['test_path', 'test_raw_url'] as const);
+      if (paths[pathKey] !== undefined) continue;
+      paths[pathKey] = path.relative(path.dirname(jsonFile), path.join(config.outDir, file.path)).split(path.sep).join('/');
+      if (config.rawUrlBase) paths[urlKey] = `${config.rawUrlBase}/${file.path}`;
+      pathsByItem.set(file.origin.item, paths);
+    }
+    const updated = withWrittenBackPaths(text, pathsByItem);
+    if (updated === text) continue;
+    try {
+      await writeFile(jsonFile, updated);
+    } catch (cause) {
+      throw new InfraStackError(`cannot write the generated paths back (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file: jsonFile, cause });
+    }
+  }
+}
