@@ -17,6 +17,7 @@ import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResul
 const documents = [
   { name: 'petstore', apiFile: join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml') },
   { name: 'shop', apiFile: join(REPO_ROOT, 'examples/shop/openapi.yaml') },
+  { name: 'shop-markdown', apiFile: join(REPO_ROOT, 'examples/shop/api-list.md') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -65,11 +65,12 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
 }
 
 function fromValueExpression(f: FieldView, imports: PythonImports): string {
-  const read = f.field.required && !f.field.nullable ? `value[${pyString(f.wire)}]` : `value.get(${pyString(f.wire)})`;
+  const required = f.field.required && !f.field.nullable;
+  const read = required ? `value[${pyString(f.wire)}]` : `value.get(${pyString(f.wire)})`;
   const converter = converterOf(f.field.type);
   if (!converter) return read;
   imports.add('app.infrastructure.mappers.values', converter);
-  return `${converter}(${read})`;
+  return required ? `${converter}(${read})` : `None if ${read} is None else ${converter}(${read})`;
 }
 
 function converterOf(type: TypeRef): string | undefined {
