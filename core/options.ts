@@ -16,6 +16,8 @@ export interface GenerateOptions {
   dryRun?: boolean;
   /** Base folder for relative paths; defaults to `process.cwd()`. */
   cwd?: string;
+  /** Receives the duration of each phase of the run (configure, parse, derive, plan, render, write). */
+  onPhase?: import('./engine/phases.js').PhaseListener;
   /** Extra plugins, applied after the first-party ones. */
   plugins?: import('./engine/plugin.js').InfraStackPlugin[];
 }
