@@ -1,5 +1,6 @@
 export { runEngine } from './run.js';
-export { Engine, formatOf } from './engine/engine.js';
+export { Engine, formatOf, type EngineOptions } from './engine/engine.js';
+export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
 export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';

@@ -21,6 +21,8 @@ export interface GenerateOptions {
    * class definitions then get `code_raw_url`/`test_raw_url` = this URL + the file's path in the output folder.
    */
   rawUrlBase?: string;
+  /** Receives the duration of each phase of the run (configure, parse, derive, plan, render, write). */
+  onPhase?: import('./engine/phases.js').PhaseListener;
   /** Extra plugins, applied after the first-party ones. */
   plugins?: import('./engine/plugin.js').InfraStackPlugin[];
 }

@@ -11,7 +11,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
   const db = options.db ?? 'sqlite';
   if (!DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
-  const engine = new Engine();
+  const engine = new Engine(options.onPhase ? { onPhase: options.onPhase } : {});
   for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
   const outDir = path.resolve(cwd, options.outDir);
   const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);

@@ -6,11 +6,17 @@ import type { DomainModel } from '../model/domain-model.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { guardTap } from './guard.js';
 import { createHooks, type EngineConfig } from './hooks.js';
+import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { InfraStackPlugin, PluginApi } from './plugin.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
 import { writeFiles, type RenderedFile, type WriteOutcome } from './writer.js';
+
+export interface EngineOptions {
+  /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
+  onPhase?: PhaseListener;
+}
 
 export interface RunOutcome extends WriteOutcome {
   config: EngineConfig;
@@ -24,7 +30,7 @@ export class Engine {
   private readonly templates = new TemplateRegistry();
   private readonly plugins: string[] = [];
 
-  constructor() {
+  constructor(private readonly options: EngineOptions = {}) {
     for (const [name, hook] of Object.entries(this.hooks)) {
       if (name === 'parse') continue;
       (hook as { intercept(i: object): void }).intercept({ register: (tap: Parameters<typeof guardTap>[1]) => guardTap(name, tap) });
@@ -58,19 +64,26 @@ export class Engine {
   }
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
+    const clock = new PhaseClock(this.options.onPhase);
     const config = await this.hooks.configure.promise(initial);
+    clock.end('configure');
     const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
+    clock.end('parse');
     const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
     const diagnostics = new Diagnostics();
     this.hooks.validateModel.call(model, diagnostics);
     const [firstError] = diagnostics.errors;
     if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
+    clock.end('derive');
     const report: RunReport = { toImplement: [], nextSteps: [] };
     const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
+    clock.end('plan');
     const planned = checkPlan(plan, config.outDir);
     const rendered = await this.render(planned);
+    clock.end('render');
     const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
     await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
+    clock.end('write');
     return { ...outcome, config, model, report };
   }
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEngine, type InfraStackPlugin } from '../../core/index.js';
+import { ENGINE_PHASES, runEngine, type EnginePhase, type InfraStackPlugin } from '../../core/index.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 
@@ -32,6 +32,13 @@ describe('engine lifecycle', () => {
     expect(calls).toEqual(['configure', 'deriveModel:4', 'validateModel', 'planFiles', 'afterEmit:notes.txt']);
     expect(result.created).toEqual(['notes.txt']);
     expect(await readdir(out)).toContain('notes.txt');
+  });
+
+  it('reports the duration of each phase, in order, when asked', async () => {
+    const phases: [EnginePhase, number][] = [];
+    await runEngine({ apiFiles: [petstore], outDir: await tempDir(), onPhase: (phase, ms) => phases.push([phase, ms]) }, []);
+    expect(phases.map(([phase]) => phase)).toEqual([...ENGINE_PHASES]);
+    expect(phases.every(([, ms]) => ms >= 0)).toBe(true);
   });
 
   it('names the plugin and the hook when a plugin fails, and writes nothing', async () => {

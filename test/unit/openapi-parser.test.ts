@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InfraStackError } from '../../core/index.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
 import { generate } from '../../lib/index.js';
+import { deriveModel } from '../../core/derive/derive.js';
+import type { DomainModel } from '../../core/model/domain-model.js';
 
 const fixture = (name: string) => path.resolve('test/fixtures', name);
 
@@ -29,12 +31,12 @@ describe('OpenAPI parser', () => {
     expect(error.location).toBe('line 9 (/paths/~1things/get/responses/notastatus)');
   });
 
-  it('rejects a Swagger 2.0 document clearly', async () => {
+  it('rejects an unknown Swagger version clearly', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-parser-'));
     const file = path.join(dir, 'swagger.json');
-    await (await import('node:fs/promises')).writeFile(file, JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }));
+    await (await import('node:fs/promises')).writeFile(file, JSON.stringify({ swagger: '1.2', info: { title: 't', version: '1' }, paths: {} }));
     const error = await expectUserError(parseOpenApiFile(file));
-    expect(error.describe()).toBe(`${file}:/swagger: Swagger 2.0 documents are not supported yet: expected \`openapi: 3.0.x\` or \`3.1.x\``);
+    expect(error.describe()).toBe(`${file}:/swagger: expected \`swagger: "2.0"\`, found "1.2"`);
   });
 
   it('resolves references to other files', async () => {
@@ -51,5 +53,37 @@ describe('OpenAPI parser', () => {
       await expectUserError(generate({ apiFiles: [fixture(name)], outDir: out }));
     }
     expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('Swagger 2.0 documents', () => {
+  const examples = path.resolve('node_modules/@readme/oas-examples');
+  const shape = (model: DomainModel) => ({
+    entities: model.entities.map((e) => ({ name: e.name, table: e.table, primaryKey: e.primaryKey, fields: e.fields.map((f) => [f.name, f.type.kind, f.required, f.nullable]) })),
+    operations: model.operations.map((o) => [o.name, o.method, o.path, o.kind, o.entity ?? null, o.params.map((p) => p.name), o.body?.contentType ?? null]),
+    objectTypes: model.objectTypes.map((t) => t.name),
+    enums: model.enums.map((e) => [e.name, e.values]),
+  });
+
+  it.each(['yaml/petstore.yaml', 'json/petstore.json'])('derives the same model from the 2.0 Petstore (%s) as from the 3.0 one', async (name) => {
+    const openApi3 = deriveModel(await parseOpenApiFile(path.join(examples, '3.0/yaml/petstore.yaml')));
+    const swagger2 = deriveModel(await parseOpenApiFile(path.join(examples, '2.0', name)));
+    expect(swagger2.entities.map((e) => e.name)).toEqual(['Pet', 'Order', 'User', 'Tag']);
+    expect(shape(swagger2)).toEqual(shape(openApi3));
+    expect(swagger2.basePath).toBe('/v2');
+  });
+
+  it('names schemas by their place in the 2.0 file', async () => {
+    const api = await parseOpenApiFile(path.join(examples, '2.0/json/petstore.json'));
+    expect(api.schemas.get('Pet')!.source.pointer).toBe('/definitions/Pet');
+    expect(api.operations.find((o) => o.operationId === 'addPet')!.requestBody).toMatchObject({ contentType: 'application/json', required: true });
+  });
+
+  it('names the offending line and JSON pointer of an invalid 2.0 document', async () => {
+    const error = await expectUserError(parseOpenApiFile(fixture('invalid-swagger2.yaml')));
+    expect(error.file).toBe(fixture('invalid-swagger2.yaml'));
+    expect(error.message).toMatch(/invalid OpenAPI document/);
+    expect(error.message).toContain('notastatus');
+    expect(error.location).toBe('line 9 (/paths/~1things/get/responses/notastatus)');
   });
 });

@@ -6,16 +6,20 @@ import { encodeSegment, resolveLocalRef } from './json-pointer.js';
 import { loadStructuredFile } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
 import { assertValidOpenApi } from './validate.js';
+import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 
 type Json = Record<string, unknown>;
 
-/** Reads, validates and normalizes one OpenAPI 3.0/3.1 document. */
+/**
+ * Reads, validates and normalizes one OpenAPI 3.0/3.1 document, or a Swagger 2.0 document
+ * upgraded to OpenAPI 3.0 after it was validated as written.
+ */
 export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
   const source = await loadStructuredFile(file);
-  assertOpenApi3(file, source.data);
+  const swagger2 = assertSupportedVersion(file, source.data);
   await assertValidOpenApi(file, source.text);
   let bundled: Json;
   try {
@@ -23,28 +27,34 @@ export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
   } catch (cause) {
     throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });
   }
-  return normalize(file, inlineForeignRefs(bundled));
+  const openApi3 = swagger2 ? await upgradeSwagger2(file, bundled) : bundled;
+  return normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
 }
 
-function assertOpenApi3(file: string, data: unknown): asserts data is Json {
+/** True for a Swagger 2.0 document; throws unless the version is one this parser reads. */
+function assertSupportedVersion(file: string, data: unknown): boolean {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InfraStackError('expected an OpenAPI document (a mapping with `openapi`, `info` and `paths`)', { file, location: 'line 1' });
   }
+  if (isSwagger2(data as Json)) {
+    const version = (data as Json).swagger;
+    if (version !== '2.0') throw new InfraStackError(`expected \`swagger: "2.0"\`, found ${JSON.stringify(version)}`, { file, location: '/swagger' });
+    return true;
+  }
   const version = (data as Json).openapi;
-  if ((data as Json).swagger !== undefined) {
-    throw new InfraStackError('Swagger 2.0 documents are not supported yet: expected `openapi: 3.0.x` or `3.1.x`', { file, location: '/swagger' });
-  }
   if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
-    throw new InfraStackError(`expected \`openapi: 3.0.x\` or \`3.1.x\`, found ${JSON.stringify(version ?? null)}`, { file, location: '/openapi' });
+    throw new InfraStackError(`expected \`openapi: 3.0.x\` or \`3.1.x\` (or \`swagger: "2.0"\`), found ${JSON.stringify(version ?? null)}`, { file, location: '/openapi' });
   }
+  return false;
 }
 
-function normalize(file: string, doc: Json): ApiDocument {
+/** `schemaPointerPrefix` is where the user's file keeps the named schemas, for messages. */
+function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDocument {
   const info = (doc.info ?? {}) as Json;
   const schemas: ApiDocument['schemas'] = new Map();
   const componentSchemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
   for (const [name, schema] of Object.entries(componentSchemas)) {
-    schemas.set(name, { schema: schema as SchemaNode, source: { file, pointer: `/components/schemas/${encodeSegment(name)}` } });
+    schemas.set(name, { schema: schema as SchemaNode, source: { file, pointer: `${schemaPointerPrefix}${encodeSegment(name)}` } });
   }
   const deref = <T>(node: unknown): T => followRefs(doc, node) as T;
   const operations: ApiOperation[] = [];
