@@ -6,12 +6,15 @@ import { describePointer } from './source-text.js';
 /**
  * Validates the document against the OpenAPI schema and rules. The library quotes the
  * offending spot of the dereferenced document pretty-printed; that line is mapped back
- * to a JSON pointer and to the line in the user's file.
+ * to a JSON pointer and to the line in the user's file. `parsed`, when given, is a copy of
+ * the document that holds no reference to another file.
  */
-export async function assertValidOpenApi(file: string, text: string): Promise<void> {
+export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
   let result;
   try {
-    result = await validate(file, { validate: { errors: { colorize: false } } });
+    // Given the parsed document (which it dereferences in place), the library reads no file.
+    const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
+    result = await validate(input, { validate: { errors: { colorize: false } } });
   } catch (cause) {
     throw new InfraStackError(`invalid OpenAPI document: ${(cause as Error).message}`, { file, cause });
   }
