@@ -31,6 +31,7 @@ async function main(): Promise<number> {
     onOutcome: (outcome) => {
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write(`\r${outcomes.length}/${files.length}`);
+      else if (outcomes.length % 250 === 0) process.stderr.write(`${outcomes.length}/${files.length} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r');
