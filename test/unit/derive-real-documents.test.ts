@@ -50,4 +50,31 @@ describe('derivation of real documents', () => {
     expect(model.objectTypes.length).toBeGreaterThan(1);
     expect(model.objectTypes.length).toBeLessThan(30);
   });
+
+  it('renames parameters whose Python names collide, keeping their wire names', () => {
+    const api = apiWithSchemas({});
+    api.operations.push({
+      method: 'get',
+      path: '/items/{id}',
+      operationId: 'listThings',
+      tags: [],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'maxResults', in: 'query', required: false, schema: { type: 'integer' } },
+        { name: 'MaxResults', in: 'query', required: false, schema: { type: 'integer' } },
+        { name: 'id', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'max-results', in: 'query', required: false, schema: { type: 'integer' } },
+      ],
+      responses: [{ status: '200' }],
+      source: { file: 'api.json', pointer: '/paths/~1items~1{id}/get' },
+    });
+    const [operation] = deriveModel(api).operations;
+    expect(operation!.params.map((p) => [p.name, p.wireName])).toEqual([
+      ['id', 'id'],
+      ['max_results', 'maxResults'],
+      ['max_results_query', 'MaxResults'],
+      ['id_query', 'id'],
+      ['max_results_2', 'max-results'],
+    ]);
+  });
 });
