@@ -1,4 +1,3 @@
-import { InfraStackError } from '../errors.js';
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
