@@ -45,7 +45,11 @@ export class SchemaTypes {
   private inlineObjectDepth = 0;
 
   constructor(private readonly api: ApiDocument) {
-    for (const [name, { source }] of api.schemas) this.componentNames.set(name, this.names.claim(toPascal(name), source));
+    for (const [name, { source }] of api.schemas) {
+      // `boolean` and `Boolean`, `FileDTO` and `FileDto`: the later schema takes a numbered name.
+      const preferred = toPascal(name);
+      this.componentNames.set(name, this.names.has(preferred) ? this.names.invent(`${preferred}2`, source) : this.names.claim(preferred, source));
+    }
   }
 
   /** The generated name of a component schema. */

@@ -77,4 +77,16 @@ describe('derivation of real documents', () => {
       ['max_results_2', 'max-results'],
     ]);
   });
+
+  it('gives a numbered name to a schema whose name collides with an earlier one', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        FileDTO: { type: 'object', properties: { path: { type: 'string' } } },
+        FileDto: { type: 'object', properties: { size: { type: 'integer' } } },
+        Holder: { type: 'object', properties: { a: { $ref: '#/components/schemas/FileDTO' }, b: { $ref: '#/components/schemas/FileDto' } } },
+      }),
+    );
+    const holder = model.objectTypes.find((t) => t.name === 'Holder')!;
+    expect(holder.fields.map((f) => f.type)).toEqual([{ kind: 'object', name: 'FileDto' }, { kind: 'object', name: 'FileDto2' }]);
+  });
 });
