@@ -16,7 +16,7 @@ export async function assertValidOpenApi(file: string, text: string, parsed?: ob
     const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
     result = await validate(input, { validate: { errors: { colorize: false } } });
   } catch (cause) {
-    throw new InfraStackError(`invalid OpenAPI document: ${(cause as Error).message}`, { file, cause });
+    throw new InfraStackError(`invalid OpenAPI document: ${clip((cause as Error).message)}`, { file, cause });
   }
   if (result.valid) return;
   const [first] = result.errors;
@@ -40,4 +40,10 @@ async function locate(file: string, text: string, prettyLine: number): Promise<s
   } catch {
     return undefined;
   }
+}
+
+/** Some library messages quote a whole reference chain (thousands of characters): keep one readable line. */
+function clip(message: string, limit = 300): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.length <= limit ? line : `${line.slice(0, limit)}…`;
 }
