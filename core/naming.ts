@@ -1,17 +1,34 @@
 import { pascalCase, snakeCase } from 'change-case';
 import pluralize from 'pluralize';
 
-/** `photoUrls` → `photo_urls`; digits stay attached to the word before them. */
-export function toSnake(name: string): string {
-  const snake = snakeCase(name.replace(/[^A-Za-z0-9]+/g, ' ').trim(), { separateNumbers: false });
-  return snake === '' ? 'value' : snake;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Names repeat (every property, parameter and type is converted several times): remember
+ * them, forgetting all at a bound so a long-lived process does not grow without end.
+ */
+function memoized(convert: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let converted = cache.get(name);
+    if (converted !== undefined) return converted;
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(name, (converted = convert(name)));
+    return converted;
+  };
 }
 
+/** `photoUrls` → `photo_urls`; digits stay attached to the word before them. */
+export const toSnake = memoized((name: string): string => {
+  const snake = snakeCase(name.replace(/[^A-Za-z0-9]+/g, ' ').trim(), { separateNumbers: false });
+  return snake === '' ? 'value' : snake;
+});
+
 /** `order-item` → `OrderItem`. */
-export function toPascal(name: string): string {
+export const toPascal = memoized((name: string): string => {
   const pascal = pascalCase(name.replace(/[^A-Za-z0-9]+/g, ' ').trim(), { mergeAmbiguousCharacters: true });
   return pascal === '' ? 'Value' : pascal;
-}
+});
 
 /** `ProductModel` → `products`, `Category` → `categories`, `Person` → `people`. */
 export function toTableName(entityName: string): string {

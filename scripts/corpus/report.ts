@@ -4,19 +4,29 @@ import type { DocumentOutcome } from './check-document.js';
 type Rejected = Extract<DocumentOutcome, { status: 'rejected' }>;
 type Crashed = Extract<DocumentOutcome, { status: 'crashed' }>;
 
+/** Words of the tool's messages that look like names but are not particulars. */
+const VOCABULARY = new Set(['OpenAPI', 'Swagger', 'JSON', 'YAML']);
+
 /**
- * The kind of a rejection: its message with the particulars (quoted names, numbers, what
- * follows a colon) blanked, so one rule broken by many documents counts once.
+ * The kind of a rejection: its first line with the particulars blanked (quoted or bracketed
+ * text, pointers, numbers, names of the document's things, words repeated as in "a and a"),
+ * so one rule broken by many documents counts once.
  */
 export function messageKind(message: string): string {
-  return message
-    .split('\n')[0]!
-    .replace(/"[^"]*"|`[^`]*`|'[^']*'/g, '…')
-    .replace(/\([^)]*\)/g, '(…)')
-    .replace(/\[and \d+ more\]/g, '')
-    .replace(/\d+/g, 'N')
-    .replace(/^((?:[^:]*:){2}).*$/, '$1 …')
-    .trim();
+  const line = message.split('\n')[0]!.replace(/\s*\[and \d+ more\]/g, '').replace(/"[^"]*"|`[^`]*`|'[^']*'/g, '…').replace(/\([^)]*\)/g, '(…)');
+  const words = line.split(/\s+/);
+  const bare = (word: string) => word.replace(/[:;,.]$/, '');
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(bare(word), (counts.get(bare(word)) ?? 0) + 1);
+  const startsSentence = (index: number) => index === 0 || /:$/.test(words[index - 1]!);
+  const particular = (word: string, index: number) => {
+    const text = bare(word);
+    if (VOCABULARY.has(text) || /^[A-Z]+$/.test(text)) return false;
+    if (/[/#\d_\-.[<{]/.test(text) || /^.+[A-Z]/.test(text)) return true;
+    if (/^[A-Z]/.test(text) && !startsSentence(index)) return true;
+    return counts.get(text)! > 1 && /^\w+$/.test(text) && !['and', 'or', 'the', 'of', 'a', 'is', 'both'].includes(text);
+  };
+  return words.map((word, index) => (particular(word, index) ? '…' + (/[:;,]$/.test(word) ? word.at(-1) : '') : word)).join(' ');
 }
 
 export interface CorpusSummary {

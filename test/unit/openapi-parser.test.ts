@@ -24,6 +24,15 @@ describe('OpenAPI parser', () => {
     expect(error.message).toMatch(/malformed YAML/);
   });
 
+  it('names the line and column of malformed JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-parser-'));
+    const file = path.join(dir, 'broken.json');
+    await (await import('node:fs/promises')).writeFile(file, '{\n  "openapi": "3.0.3",\n  "info": {,\n}\n');
+    const error = await expectUserError(parseOpenApiFile(file));
+    expect(error.message).toMatch(/malformed JSON/);
+    expect(error.location).toMatch(/^line 3, column \d+$/);
+  });
+
   it('names the offending line and JSON pointer of an invalid document', async () => {
     const error = await expectUserError(parseOpenApiFile(fixture('invalid-openapi.yaml')));
     expect(error.message).toMatch(/invalid OpenAPI document/);

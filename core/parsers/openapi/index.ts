@@ -6,6 +6,7 @@ import { encodeSegment, resolveLocalRef } from './json-pointer.js';
 import { loadStructuredFile } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
 import { assertValidOpenApi } from './validate.js';
+import { hasExternalRefs } from './external-refs.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -19,33 +20,39 @@ type Json = Record<string, unknown>;
  */
 export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
   const source = await loadStructuredFile(file);
-  const swagger2 = assertSupportedVersion(file, source.data);
-  await assertValidOpenApi(file, source.text);
-  let bundled: Json;
-  try {
-    bundled = (await bundle(file)) as unknown as Json;
-  } catch (cause) {
-    throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });
-  }
+  const { data, swagger2 } = checkVersion(file, source.data);
+  const selfContained = !hasExternalRefs(data);
+  // A document without references to other files is validated from a copy of what was
+  // already read, and needs no bundling; otherwise the library reads the files itself.
+  await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
+  const bundled = selfContained ? data : await bundleFile(file);
   const openApi3 = swagger2 ? await upgradeSwagger2(file, bundled) : bundled;
   return normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
 }
 
-/** True for a Swagger 2.0 document; throws unless the version is one this parser reads. */
-function assertSupportedVersion(file: string, data: unknown): boolean {
+async function bundleFile(file: string): Promise<Json> {
+  try {
+    return (await bundle(file)) as unknown as Json;
+  } catch (cause) {
+    throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });
+  }
+}
+
+/** Throws unless the document has a version this parser reads; tells Swagger 2.0 apart. */
+function checkVersion(file: string, data: unknown): { data: Json; swagger2: boolean } {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InfraStackError('expected an OpenAPI document (a mapping with `openapi`, `info` and `paths`)', { file, location: 'line 1' });
   }
   if (isSwagger2(data as Json)) {
     const version = (data as Json).swagger;
     if (version !== '2.0') throw new InfraStackError(`expected \`swagger: "2.0"\`, found ${JSON.stringify(version)}`, { file, location: '/swagger' });
-    return true;
+    return { data: data as Json, swagger2: true };
   }
   const version = (data as Json).openapi;
   if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
     throw new InfraStackError(`expected \`openapi: 3.0.x\` or \`3.1.x\` (or \`swagger: "2.0"\`), found ${JSON.stringify(version ?? null)}`, { file, location: '/openapi' });
   }
-  return false;
+  return { data: data as Json, swagger2: false };
 }
 
 /** `schemaPointerPrefix` is where the user's file keeps the named schemas, for messages. */

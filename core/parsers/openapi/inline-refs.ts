@@ -3,30 +3,39 @@ import { componentSchemaName, resolveLocalRef } from './json-pointer.js';
 /**
  * Replaces every local `$ref` that does not name a component schema with its target, so the
  * document stands alone (bundling leaves refs like `#/paths/...` behind). Named schema refs
- * are kept: their names matter. Each target is inlined once and shared; cycles become `{}`.
+ * are kept: their names matter. Each target is inlined once and shared; a reference to a
+ * node that encloses it (a cycle) becomes `{}`, so the result is always a tree of shared
+ * subtrees, never a cyclic graph.
  */
 export function inlineForeignRefs<T>(root: T): T {
   const done = new Map<string, unknown>();
-  const active = new Set<string>();
+  const activeRefs = new Set<string>();
+  const enclosing = new Set<object>();
+  const finished = new Set<object>();
   const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i += 1) node[i] = visit(node[i]);
-      return node;
-    }
     if (node === null || typeof node !== 'object') return node;
-    const record = node as Record<string, unknown>;
-    const ref = record.$ref;
+    const ref = (node as Record<string, unknown>).$ref;
     if (typeof ref === 'string' && ref.startsWith('#') && componentSchemaName(ref) === undefined) {
       if (done.has(ref)) return done.get(ref);
-      if (active.has(ref)) return {};
-      active.add(ref);
-      const target = visit(resolveLocalRef(root, ref) ?? {});
-      active.delete(ref);
-      done.set(ref, target);
-      return target;
+      const target = resolveLocalRef(root, ref) ?? {};
+      if (activeRefs.has(ref) || (typeof target === 'object' && target !== null && enclosing.has(target))) return {};
+      activeRefs.add(ref);
+      const inlined = visit(target);
+      activeRefs.delete(ref);
+      done.set(ref, inlined);
+      return inlined;
     }
-    for (const key of Object.keys(record)) record[key] = visit(record[key]);
-    return record;
+    if (finished.has(node) || enclosing.has(node)) return node;
+    enclosing.add(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i += 1) node[i] = visit(node[i]);
+    } else {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = visit(record[key]);
+    }
+    enclosing.delete(node);
+    finished.add(node);
+    return node;
   };
   return visit(root) as T;
 }

@@ -8,13 +8,24 @@ export interface LoadedSource {
   data: unknown;
 }
 
-/** Reads a YAML or JSON file; a syntax error names the line and column. */
+/**
+ * Reads a YAML or JSON file; a syntax error names the line and column. JSON text goes
+ * through `JSON.parse`, many times faster than the YAML parser on large documents; the
+ * YAML parser still reads it when it fails, to name the place.
+ */
 export async function loadStructuredFile(file: string): Promise<LoadedSource> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
     throw new InfraStackError(`cannot read the API document (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file, cause });
+  }
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return { file, text, data: JSON.parse(text) as unknown };
+    } catch {
+      // Not strict JSON (or YAML flow style): the YAML parser below reads it or names the error.
+    }
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

