@@ -18,15 +18,20 @@ function memoized(convert: (name: string) => string): (name: string) => string {
   };
 }
 
-/** `photoUrls` → `photo_urls`; digits stay attached to the word before them. */
+/** A leading sign carries meaning (GitHub's reactions `+1` and `-1`): spell it out. */
+function spelledSign(name: string): string {
+  return name.replace(/^\+(?=\d)/, 'plus ').replace(/^-(?=\d)/, 'minus ');
+}
+
+/** `photoUrls` → `photo_urls`, `+1` → `plus_1`; digits stay attached to the word before them. */
 export const toSnake = memoized((name: string): string => {
-  const snake = snakeCase(name.replace(/[^A-Za-z0-9]+/g, ' ').trim(), { separateNumbers: false });
+  const snake = snakeCase(spelledSign(name).replace(/[^A-Za-z0-9]+/g, ' ').trim(), { separateNumbers: false });
   return snake === '' ? 'value' : snake;
 });
 
 /** `order-item` → `OrderItem`. */
 export const toPascal = memoized((name: string): string => {
-  const pascal = pascalCase(name.replace(/[^A-Za-z0-9]+/g, ' ').trim(), { mergeAmbiguousCharacters: true });
+  const pascal = pascalCase(spelledSign(name).replace(/[^A-Za-z0-9]+/g, ' ').trim(), { mergeAmbiguousCharacters: true });
   return pascal === '' ? 'Value' : pascal;
 });
 

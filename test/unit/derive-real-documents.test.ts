@@ -89,4 +89,14 @@ describe('derivation of real documents', () => {
     const holder = model.objectTypes.find((t) => t.name === 'Holder')!;
     expect(holder.fields.map((f) => f.type)).toEqual([{ kind: 'object', name: 'FileDto' }, { kind: 'object', name: 'FileDto2' }]);
   });
+
+  it('spells out a leading sign, so GitHub\'s reactions `+1` and `-1` stay two fields', () => {
+    const model = deriveModel(apiWithSchemas({ Reactions: { type: 'object', properties: { '+1': { type: 'integer' }, '-1': { type: 'integer' }, laugh: { type: 'integer' } } } }));
+    const reactions = model.objectTypes.find((t) => t.name === 'Reactions')!;
+    expect(reactions.fields.map((f) => [f.name, f.wireName])).toEqual([
+      ['plus_1', '+1'],
+      ['minus_1', '-1'],
+      ['laugh', 'laugh'],
+    ]);
+  });
 });
