@@ -2,13 +2,16 @@ export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
 
+/** `--db auto`: the database the documents choose (a requirements tech-stack table), else SQLite. */
+export const DATABASE_AUTO = 'auto';
+
 /** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
 export interface GenerateOptions {
   /** API documents to read; at least one. Relative paths resolve against `cwd`. */
   apiFiles: string[];
   /** Target folder that receives `backend/` and `output/`. */
   outDir: string;
-  /** Database the generated backend defaults to. */
+  /** Database the generated backend defaults to; when absent, the documents' choice, else SQLite. */
   db?: DatabaseKind;
   /** Overwrite files the user edited since they were generated. */
   force?: boolean;
@@ -36,6 +39,8 @@ export interface GenerateResult {
   unchanged: string[];
   /** Files the user edited that a regeneration would overwrite (only filled when not forced). */
   conflicts: string[];
+  /** Choices the run made that the user should know of (the database and where it was chosen). */
+  notes: string[];
   /** Operations the user still has to implement (non-CRUD endpoints answering 501). */
   toImplement: string[];
   /** Short hints from the stacks on what to do next (how to install and start the backend). */

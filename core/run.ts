@@ -9,8 +9,8 @@ import { DATABASE_KINDS, type GenerateOptions, type GenerateResult } from './opt
 export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[]): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
-  const db = options.db ?? 'sqlite';
-  if (!DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
+  const db = options.db;
+  if (db !== undefined && !DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
   const engine = new Engine(options.onPhase ? { onPhase: options.onPhase } : {});
   for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
   const outDir = path.resolve(cwd, options.outDir);
@@ -18,7 +18,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   const outcome = await engine.run({
     apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)),
     outDir,
-    db,
+    ...(db !== undefined ? { db } : {}),
     stack: 'fastapi-sqlalchemy',
     force: options.force ?? false,
     dryRun: options.dryRun ?? false,
@@ -31,6 +31,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     updated: outcome.updated,
     unchanged: outcome.unchanged,
     conflicts: outcome.conflicts,
+    notes: outcome.report.notes,
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
   };

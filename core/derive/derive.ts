@@ -47,5 +47,6 @@ export function deriveModel(api: ApiDocument): DomainModel {
     relations,
     operations,
     ...(api.settings.database ? { database: api.settings.database } : {}),
+    ...(api.settings.database && api.settings.source ? { databaseSource: api.settings.source } : {}),
   };
 }

@@ -75,7 +75,7 @@ export class Engine {
     const [firstError] = diagnostics.errors;
     if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
     clock.end('derive');
-    const report: RunReport = { toImplement: [], nextSteps: [] };
+    const report: RunReport = { notes: [], toImplement: [], nextSteps: [] };
     const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
     clock.end('plan');
     const planned = checkPlan(plan, config.outDir);

@@ -9,7 +9,8 @@ import type { Diagnostics, RunReport } from './report.js';
 export interface EngineConfig {
   apiFiles: string[];
   outDir: string;
-  db: DatabaseKind;
+  /** The database the run asks for; when absent, the documents' choice applies (`model.database`). */
+  db?: DatabaseKind;
   stack: string;
   force: boolean;
   dryRun: boolean;

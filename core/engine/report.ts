@@ -1,5 +1,7 @@
 /** What stacks tell the user at the end of a run, besides the files. */
 export interface RunReport {
+  /** Choices the run made that the user should know of (which database, from where). */
+  notes: string[];
   toImplement: string[];
   nextSteps: string[];
 }

@@ -225,6 +225,8 @@ export interface DomainModel {
   operations: Operation[];
   /** The database the documents chose (markdown tech-stack table); the run's option wins when given. */
   database?: 'postgresql' | 'mysql' | 'sqlite';
+  /** Where the documents made that choice. */
+  databaseSource?: SourceLocation;
   /** Repositories, adapters and pipeline steps of class definitions (see the last section). */
   components?: Component[];
   /** Classes the components refer to that the input does not define. */

@@ -10,6 +10,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { generate, InfraStackError, isInfraStackError, type GenerateResult } from '../../lib/index.js';
 import {
   canPrompt,
+  chosenDatabase,
   completeSettings,
   missingQuestionKeys,
   questionsFor,
@@ -67,7 +68,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       this.#result = await generate({
         apiFiles: settings.api,
         outDir: settings.out,
-        db: settings.db,
+        ...(chosenDatabase(settings.db) !== undefined ? { db: chosenDatabase(settings.db) } : {}),
         force: settings.force,
         dryRun: settings.dryRun,
         ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),

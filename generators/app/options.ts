@@ -6,7 +6,12 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_KINDS, type DatabaseKind } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, type DatabaseKind } from '../../core/options.js';
+
+/** A database, or `auto`: the documents' choice, else SQLite. */
+export type DatabaseSetting = DatabaseKind | typeof DATABASE_AUTO;
+
+const DATABASE_SETTINGS: readonly DatabaseSetting[] = [DATABASE_AUTO, ...DATABASE_KINDS];
 
 /** Everything one run needs, after options, `.yo-rc.json` and prompts are merged. */
 export interface RunSettings {
@@ -14,7 +19,7 @@ export interface RunSettings {
   api: string[];
   /** Absolute output folder (also where `.yo-rc.json` lives). */
   out: string;
-  db: DatabaseKind;
+  db: DatabaseSetting;
   force: boolean;
   dryRun: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
@@ -71,9 +76,9 @@ export const OPTIONS: readonly OptionEntry[] = [
     key: 'db',
     kind: 'choice',
     valueName: 'kind',
-    choices: DATABASE_KINDS,
-    description: `Database of the generated backend: ${DATABASE_KINDS.join(' or ')} (default: sqlite)`,
-    defaultValue: 'sqlite',
+    choices: DATABASE_SETTINGS,
+    description: `Database of the generated backend: ${DATABASE_KINDS.join(' or ')}, or ${DATABASE_AUTO} (default): the one the documents' tech-stack table names, else sqlite`,
+    defaultValue: DATABASE_AUTO,
     prompt: 'Database',
   },
   {
@@ -206,12 +211,17 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
   };
 }
 
-export function parseDatabase(value: unknown, where: string): DatabaseKind {
-  const kind = DATABASE_KINDS.find((known) => known === value);
+export function parseDatabase(value: unknown, where: string): DatabaseSetting {
+  const kind = DATABASE_SETTINGS.find((known) => known === value);
   if (!kind) {
-    throw new InfraStackError(`${where} must be one of ${DATABASE_KINDS.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new InfraStackError(`${where} must be one of ${DATABASE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`);
   }
   return kind;
+}
+
+/** The database to pass to the engine: none for `auto`, so the documents may choose. */
+export function chosenDatabase(setting: DatabaseSetting): DatabaseKind | undefined {
+  return setting === DATABASE_AUTO ? undefined : setting;
 }
 
 /** `node:util` parseArgs options for the bin (plus --help and --version). */
@@ -238,7 +248,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db sqlite|postgresql] [--force] [--dry-run] [--raw-url-base <url>]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--raw-url-base <url>]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

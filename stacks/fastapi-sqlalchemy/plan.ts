@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
+import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
 import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
@@ -32,7 +33,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const entityList = modelled.filter((e) => e.entity.layers.includes('repository') || e.entity.layers.includes('domain'));
   const toImplement = model.operations.filter((op) => op.kind === 'custom').map((op) => `${op.method.toUpperCase()} ${op.path} (${op.name})`);
   report.toImplement.push(...toImplement);
-  const defaultDatabaseUrl = config.db === 'postgresql'
+  const database = databaseOf(config, model);
+  report.notes.push(databaseNote(config, model, database));
+  const defaultDatabaseUrl = database === 'postgresql'
     ? `postgresql+asyncpg://postgres:postgres@localhost:5432/${distribution(model.title).replace(/-/g, '_')}`
     : 'sqlite+aiosqlite:///./app.db';
   const project = {

@@ -67,8 +67,9 @@ describe('generator option table', () => {
     expect(db).toMatchObject({
       type: 'select',
       name: 'db',
-      default: 'sqlite',
+      default: 'auto',
       choices: [
+        { name: 'auto', value: 'auto' },
         { name: 'sqlite', value: 'sqlite' },
         { name: 'postgresql', value: 'postgresql' },
       ],
@@ -87,7 +88,7 @@ describe('generator option table', () => {
     ).toEqual({ api: [resolve(cwd, 'a.yaml'), '/abs/b.yaml'], out: resolve(cwd, 'gen'), db: 'postgresql', dryRun: true });
     expect(settingsFromOptions({ force: true, 'dry-run': false }, cwd)).toEqual({ force: true, dryRun: false });
     expect(settingsFromOptions({}, cwd)).toEqual({});
-    expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of sqlite, postgresql/);
+    expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
   });
 
   it('stores api paths relative to the output folder and reads them back', () => {
@@ -111,7 +112,7 @@ describe('generator option table', () => {
     expect(completeSettings({ api: ['/a.yaml'] }, cwd)).toEqual({
       api: ['/a.yaml'],
       out: cwd,
-      db: 'sqlite',
+      db: 'auto',
       force: false,
       dryRun: false,
     });

@@ -34,6 +34,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     updated: [],
     unchanged: [],
     conflicts: [],
+    notes: ['Database: postgresql (--db).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
     ...overrides,
@@ -100,6 +101,7 @@ describe('yo infra-stack generator without a terminal', () => {
       cwd: root,
     });
     expect(printed).toContain('Generated in gen: 2 created, 0 updated, 0 unchanged.');
+    expect(printed).toContain('Database: postgresql (--db).');
     expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
     expect(printed).toContain('cd backend && uv pip install -e .');
     expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } });

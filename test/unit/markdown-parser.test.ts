@@ -1,4 +1,4 @@
-import { access, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,11 +157,27 @@ describe('markdown API list: the shop example', () => {
     expect(JSON.stringify(second.operations)).toBe(JSON.stringify(first.operations));
   });
 
-  it('generates a backend through the engine', async () => {
+  it('generates a backend through the engine, on the database the requirements choose', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-markdown-'));
     const result = await generate({ apiFiles: [apiList, requirements], outDir: out });
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/infrastructure/models/order.py', 'backend/app/infrastructure/models/user.py']));
     await access(path.join(out, 'backend/app/infrastructure/models/order.py'));
+    expect(await readFile(path.join(out, 'backend/app/core/config.py'), 'utf8')).toContain('database_url: str = "postgresql+asyncpg://');
+    expect(result.notes).toEqual(['Database: postgresql, as requirements.md:11 chooses.']);
+  });
+
+  it('lets --db win over the requirements, and rejects a database the stack cannot run on at its line', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-markdown-'));
+    const result = await generate({ apiFiles: [apiList, requirements], outDir: out, db: 'sqlite', dryRun: true });
+    expect(result.notes).toEqual(['Database: sqlite (--db).']);
+    const mysql = path.join(out, 'requirements.md');
+    await writeFile(mysql, (await readFile(requirements, 'utf8')).replace('| Database | PostgreSQL |', '| Database | MySQL 8 |'));
+    const error = await generate({ apiFiles: [apiList, mysql], outDir: out }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InfraStackError);
+    expect((error as InfraStackError).describe()).toBe(
+      `${mysql}:11: the documents choose mysql, which the fastapi-sqlalchemy stack does not run on yet: choose sqlite or postgresql there, or pass --db`,
+    );
+    expect(await readdir(out)).toEqual(['requirements.md']);
   });
 });
 

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { InfraStackError, type DatabaseKind, type DomainModel, type EngineConfig } from '../../core/index.js';
+import { locationOf } from '../../core/model/api-document.js';
+
+const SUPPORTED: readonly string[] = ['sqlite', 'postgresql'] satisfies DatabaseKind[];
+
+/** The run's `--db`, else the documents' choice, else SQLite; a choice this stack cannot run on is an error at its source. */
+export function databaseOf(config: EngineConfig, model: DomainModel): DatabaseKind {
+  if (config.db !== undefined) return config.db;
+  const chosen = model.database;
+  if (chosen === undefined) return 'sqlite';
+  if (SUPPORTED.includes(chosen)) return chosen as DatabaseKind;
+  const source = model.databaseSource;
+  throw new InfraStackError(
+    `the documents choose ${chosen}, which the fastapi-sqlalchemy stack does not run on yet: choose ${SUPPORTED.join(' or ')} there, or pass --db`,
+    source ? { file: source.file, location: locationOf(source) } : {},
+  );
+}
+
+/** `PostgreSQL (chosen in requirements.md:12)` for the summary. */
+export function databaseNote(config: EngineConfig, model: DomainModel, database: DatabaseKind): string {
+  if (config.db !== undefined) return `Database: ${database} (--db).`;
+  const source = model.databaseSource;
+  if (model.database !== undefined && source) return `Database: ${database}, as ${path.basename(source.file)}${source.line !== undefined ? `:${source.line}` : ''} chooses.`;
+  return `Database: ${database} (the default; pass --db or name one in the requirements' tech-stack table).`;
+}
