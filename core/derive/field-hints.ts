@@ -1,7 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import type { Field, FieldHints, OnDelete } from '../model/domain-model.js';
-import { ON_DELETE_RULES, SCHEMA_HINTS } from '../model/hints.js';
+import { ON_DELETE_RULES, readOnDeleteRule, SCHEMA_HINTS } from '../model/hints.js';
 import { toSnake } from '../naming.js';
 
 /** The location of a node, with the line a line-based parser recorded on it. */
@@ -26,8 +26,7 @@ export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHin
 }
 
 export function onDeleteRule(value: unknown, source: SourceLocation): OnDelete {
-  const normalized = typeof value === 'string' ? value.trim().toUpperCase().replace(/[_-]+/g, ' ') : '';
-  const rule = ON_DELETE_RULES.find((r) => r === normalized);
+  const rule = readOnDeleteRule(value);
   if (!rule) throw hintError(`${SCHEMA_HINTS.onDelete} is ${JSON.stringify(value)}: expected one of ${ON_DELETE_RULES.join(', ')}`, source);
   return rule;
 }

@@ -38,3 +38,9 @@ export const SCHEMA_HINTS = {
 
 export const ON_DELETE_RULES = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'] as const;
 export type OnDeleteRule = (typeof ON_DELETE_RULES)[number];
+
+/** `set-null`, `Set_Null`, `set null` → `SET NULL`; undefined when the value names no rule. */
+export function readOnDeleteRule(value: unknown): OnDeleteRule | undefined {
+  const normalized = typeof value === 'string' ? value.trim().toUpperCase().replace(/[\s_-]+/g, ' ') : '';
+  return ON_DELETE_RULES.find((rule) => rule === normalized);
+}

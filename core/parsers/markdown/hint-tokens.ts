@@ -1,4 +1,4 @@
-import { SCHEMA_HINTS, ON_DELETE_RULES } from '../../model/hints.js';
+import { readOnDeleteRule, SCHEMA_HINTS } from '../../model/hints.js';
 import type { SchemaNode } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
 
@@ -33,10 +33,8 @@ function splitToken(token: string): Token {
 }
 
 function onDeleteRule(value: string | undefined, file: string, line: number): string {
-  const rule = (value ?? '').toUpperCase().replace(/[\s_-]+/g, ' ');
-  if (!(ON_DELETE_RULES as readonly string[]).includes(rule)) {
-    throw markdownError(file, line, `unknown on-delete rule "${value ?? ''}": expected cascade, set null, restrict or no action`);
-  }
+  const rule = readOnDeleteRule(value);
+  if (!rule) throw markdownError(file, line, `unknown on-delete rule "${value ?? ''}": expected cascade, set null, restrict or no action`);
   return rule;
 }
 
