@@ -1,6 +1,7 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
+import { filterOf } from './filters.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -149,8 +150,8 @@ export class OperationBuilder {
     const taken = new Set<string>();
     return api.parameters.map((parameter) => {
       const name = uniqueParameterName(parameter, taken);
-      const field = entity?.fields.find((f) => f.wireName === parameter.name || f.name === name);
-      const role = roleOf(parameter, name, kind, keyParam, field !== undefined);
+      const filter = entity ? filterOf(parameter.name, name, entity.fields) : undefined;
+      const role = roleOf(parameter, name, kind, keyParam, filter !== undefined);
       return {
         name,
         wireName: parameter.name,
@@ -161,7 +162,7 @@ export class OperationBuilder {
         ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),
         constraints: this.types.constraintsOf(parameter.schema),
         role,
-        ...(role === 'filter' && field ? { field: field.name } : {}),
+        ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}),
       };
     });
   }

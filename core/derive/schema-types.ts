@@ -102,8 +102,9 @@ export class SchemaTypes {
       const scope = `${ownerName}${toPascal(wireName)}`;
       const { type, nullable } = this.resolve(propertySchema, scope, propertySource);
       const flat = this.flatten(propertySchema, new Set()).schema;
-      const hints = fieldHintsOf(propertySchema, propertySource);
-      const renamedFrom = propertySchema[SCHEMA_HINTS.renamedFrom];
+      const annotated = withReferenceAnnotations(propertySchema);
+      const hints = fieldHintsOf(annotated, propertySource);
+      const renamedFrom = annotated[SCHEMA_HINTS.renamedFrom];
       fields.push({
         name: fieldName(wireName, fields, propertySource),
         wireName,
@@ -231,7 +232,8 @@ export class SchemaTypes {
       const target = this.api.schemas.get(name)?.schema;
       if (!target) return { schema: {}, nullable };
       const inner = this.flatten(target, new Set([...seen, ref]));
-      return { schema: inner.schema, nullable: nullable || inner.nullable, ref };
+      // OpenAPI 3.1 lets a reference carry its own description, readOnly, hints…: they win over the target's.
+      return { schema: { ...inner.schema, ...annotationsBeside(current) }, nullable: nullable || inner.nullable, ref };
     }
     if (Array.isArray(current.type)) {
       const types = current.type.filter((t) => t !== 'null');
@@ -293,6 +295,23 @@ export class SchemaTypes {
 
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'externalDocs']);
 
+function isAnnotation(key: string): boolean {
+  return ANNOTATIONS.has(key) || key.startsWith('x-');
+}
+
+/** The annotations written next to a `$ref`. */
+function annotationsBeside(reference: SchemaNode): SchemaNode {
+  return Object.fromEntries(Object.entries(reference).filter(([key]) => isAnnotation(key)));
+}
+
+/** A property with the annotations of its `allOf: [{ $ref }, { x-on-delete, … }]` parts lifted onto it. */
+function withReferenceAnnotations(property: SchemaNode): SchemaNode {
+  const sole = soleReference(property.allOf);
+  if (!sole || !Array.isArray(property.allOf)) return property;
+  const annotations = (property.allOf as SchemaNode[]).filter((part) => part !== sole);
+  return Object.assign({}, ...annotations, property) as SchemaNode;
+}
+
 /**
  * The one `$ref` of an `allOf` that only annotates it (`allOf: [{ $ref }, { description }]`,
  * the usual way to describe a reference), else undefined.
@@ -303,7 +322,7 @@ function soleReference(allOf: unknown): SchemaNode | undefined {
   const references = parts.filter((part) => typeof part?.$ref === 'string');
   if (parts.length === 1) return parts[0];
   if (references.length !== 1) return undefined;
-  const annotationsOnly = parts.every((part) => part === references[0] || Object.keys(part ?? {}).every((key) => ANNOTATIONS.has(key) || key.startsWith('x-')));
+  const annotationsOnly = parts.every((part) => part === references[0] || Object.keys(part ?? {}).every(isAnnotation));
   return annotationsOnly ? references[0] : undefined;
 }
 

@@ -175,7 +175,11 @@ export interface Parameter {
   role: 'key' | 'filter' | 'page' | 'limit' | 'sort' | 'extra';
   /** For filters: the entity field compared with. */
   field?: string;
+  /** For filters: how the field is compared with the value (`min_price`: price ≥ value). */
+  comparison?: FilterComparison;
 }
+
+export type FilterComparison = 'eq' | 'gte' | 'lte' | 'gt' | 'lt';
 
 export interface Body {
   /** JSON bodies have a type; other media types are passed through as raw bytes. */

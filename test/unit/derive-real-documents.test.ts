@@ -99,4 +99,35 @@ describe('derivation of real documents', () => {
       ['laugh', 'laugh'],
     ]);
   });
+
+  it('keeps the hints and annotations written beside a reference, directly or in its allOf', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Customer: { type: 'object', 'x-entity': true, properties: { id: { type: 'integer' } } },
+        Order: {
+          type: 'object',
+          'x-entity': true,
+          required: ['customer_id'],
+          properties: {
+            id: { type: 'integer' },
+            customer_id: { $ref: '#/components/schemas/Key', 'x-on-delete': 'cascade', description: 'The buyer.' },
+            approver: { allOf: [{ $ref: '#/components/schemas/Key' }, { 'x-references': 'Customer', 'x-on-delete': 'no-action', description: 'Who approved.' }] },
+            code: { $ref: '#/components/schemas/Code', 'x-unique': true, readOnly: true },
+          },
+        },
+        Key: { type: 'integer', description: 'A row key.' },
+        Code: { type: 'string' },
+      }),
+    );
+    const order = model.entities.find((e) => e.name === 'Order')!;
+    const byName = new Map(order.fields.map((f) => [f.name, f]));
+    expect(byName.get('customer_id')).toMatchObject({ description: 'The buyer.', hints: { onDelete: 'CASCADE' } });
+    expect(byName.get('approver')).toMatchObject({ description: 'Who approved.', hints: { onDelete: 'NO ACTION', references: 'Customer' } });
+    expect(byName.get('code')).toMatchObject({ readOnly: true, hints: { unique: true } });
+    expect(order.foreignKeys.map((k) => [k.field, k.target, k.onDelete])).toEqual([
+      ['customer_id', 'Customer', 'CASCADE'],
+      ['approver', 'Customer', 'NO ACTION'],
+    ]);
+    expect(order.uniques.map((u) => u.fields)).toEqual([['code']]);
+  });
 });

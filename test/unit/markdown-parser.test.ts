@@ -113,13 +113,13 @@ describe('markdown API list: the shop example', () => {
     ]);
     expect(listUsers.params[1]!.constraints).toEqual({ minimum: 1, maximum: 100 });
     const listProducts = model.operations.find((op) => op.kind === 'list' && op.entity === 'Product')!;
-    expect(listProducts.params.map((p) => [p.name, p.role])).toEqual([
-      ['page', 'page'],
-      ['limit', 'limit'],
-      ['category_id', 'filter'],
-      ['min_price', 'extra'],
-      ['max_price', 'extra'],
-      ['sort', 'sort'],
+    expect(listProducts.params.map((p) => [p.name, p.role, p.field, p.comparison])).toEqual([
+      ['page', 'page', undefined, undefined],
+      ['limit', 'limit', undefined, undefined],
+      ['category_id', 'filter', 'category_id', 'eq'],
+      ['min_price', 'filter', 'price', 'gte'],
+      ['max_price', 'filter', 'price', 'lte'],
+      ['sort', 'sort', undefined, undefined],
     ]);
     expect(listProducts.params.find((p) => p.name === 'min_price')!.type).toEqual({ kind: 'number', format: 'decimal' });
     expect(listProducts.params.find((p) => p.name === 'sort')!.type).toEqual({ kind: 'literal', values: ['price', '-price', 'created_at'] });

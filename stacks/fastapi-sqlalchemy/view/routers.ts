@@ -163,7 +163,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       declarations.push({ line: `${limitAttr}: Annotated[int, Query(${limitAlias}ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE`, hasDefault: true });
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
-      const filterEntries = filters.map((p) => `${pyString(pyIdentifier(p.field!))}: ${paramAttr(p)}`);
+      const filterEntries = filters.map((p) => `${pyString(filterKey(p))}: ${paramAttr(p)}`);
       if (filters.length > 0) {
         body.push(`candidates: dict[str, object] = {${filterEntries.join(', ')}}`);
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
@@ -275,4 +275,10 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     returns,
     body,
   };
+}
+
+/** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */
+function filterKey(parameter: Parameter): string {
+  const field = pyIdentifier(parameter.field!);
+  return parameter.comparison && parameter.comparison !== 'eq' ? `${field}__${parameter.comparison}` : field;
 }
