@@ -45,6 +45,8 @@ export class SchemaTypes {
   private readonly componentNames = new Map<string, string>();
   private readonly componentTypes = new Map<string, ResolvedType>();
   private inlineObjectDepth = 0;
+  /** The non-null variants of the `oneOf`/`anyOf` that a flattened node stood for. */
+  private readonly unionVariants = new WeakMap<SchemaNode, { keyword: 'oneOf' | 'anyOf'; variants: SchemaNode[] }>();
 
   constructor(private readonly api: ApiDocument) {
     for (const [name, { source }] of api.schemas) {
@@ -160,6 +162,8 @@ export class SchemaTypes {
   }
 
   private typeOfFlat(schema: SchemaNode, scope: string, source: SourceLocation, named: boolean): TypeRef {
+    const union = this.unionVariants.get(schema);
+    if (union) return this.unionOf(union.variants, schema, scope, { file: source.file, pointer: `${source.pointer}/${union.keyword}` });
     const type = schema.type as string | undefined;
     if (Array.isArray(schema.enum) && (type === 'string' || type === undefined) && schema.enum.every((v) => typeof v === 'string' || v === null)) {
       const values = [...new Set(schema.enum.filter((v): v is string => typeof v === 'string'))];
@@ -209,6 +213,19 @@ export class SchemaTypes {
     }
   }
 
+  /**
+   * A typed union when every variant references an object schema (`oneOf: [Cat, Dog]`), with the
+   * document's discriminator noted; any other mix (scalars, inline variants) is plain JSON.
+   */
+  private unionOf(variants: SchemaNode[], schema: SchemaNode, scope: string, source: SourceLocation): TypeRef {
+    if (!variants.every((variant) => this.componentName(variant) !== undefined)) return { kind: 'json' };
+    const types = variants.map((variant, index) => this.resolve(variant, scope, { file: source.file, pointer: `${source.pointer}/${index}` }).type);
+    const names = new Set(types.map((type) => (type.kind === 'object' ? type.name : undefined)));
+    if (names.has(undefined) || names.size !== types.length) return { kind: 'json' };
+    const discriminator = (schema.discriminator as { propertyName?: unknown } | undefined)?.propertyName;
+    return { kind: 'union', variants: types, ...(typeof discriminator === 'string' && discriminator !== '' ? { discriminator } : {}) };
+  }
+
   private registerEnum(scope: string, values: string[], schema: SchemaNode, source: SourceLocation, named: boolean): TypeRef {
     const name = named ? scope : this.names.invent(scope, source);
     this.enums.set(name, {
@@ -252,6 +269,7 @@ export class SchemaTypes {
       }
       const { [key]: _dropped, ...rest } = current;
       current = { ...rest, type: 'mixed' };
+      this.unionVariants.set(current, { keyword: key, variants: nonNull });
     }
     if (Array.isArray(current.allOf)) {
       const sole = soleReference(current.allOf);

@@ -11,6 +11,8 @@ export type TypeRef =
   | { kind: 'object'; name: string }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'map'; values: TypeRef }
+  /** `oneOf`/`anyOf` of referenced object schemas; stored as JSON. */
+  | { kind: 'union'; variants: TypeRef[]; discriminator?: string }
   | { kind: 'json' }
   | { kind: 'binary' };
 

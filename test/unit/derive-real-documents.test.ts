@@ -130,4 +130,29 @@ describe('derivation of real documents', () => {
     ]);
     expect(order.uniques.map((u) => u.fields)).toEqual([['code']]);
   });
+
+  it('types a oneOf of referenced objects as a union, and any other mix as JSON', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Cat: { type: 'object', properties: { kind: { type: 'string' }, lives: { type: 'integer' } } },
+        Dog: { type: 'object', properties: { kind: { type: 'string' }, bark: { type: 'boolean' } } },
+        Owner: {
+          type: 'object',
+          properties: {
+            pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } },
+            maybe: { anyOf: [{ $ref: '#/components/schemas/Cat' }, { type: 'null' }] },
+            either: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+            inline: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { type: 'object', properties: { x: { type: 'integer' } } }] },
+          },
+        },
+      }),
+    );
+    const owner = model.objectTypes.find((t) => t.name === 'Owner')!;
+    expect(owner.fields.map((f) => [f.name, f.type, f.nullable])).toEqual([
+      ['pet', { kind: 'union', variants: [{ kind: 'object', name: 'Cat' }, { kind: 'object', name: 'Dog' }], discriminator: 'kind' }, false],
+      ['maybe', { kind: 'object', name: 'Cat' }, true],
+      ['either', { kind: 'json' }, false],
+      ['inline', { kind: 'json' }, false],
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ export function domainType(type: TypeRef, imports: PythonImports): string {
   switch (type.kind) {
     case 'object':
     case 'map':
+    case 'union':
       imports.add('typing', 'Any');
       return 'dict[str, Any]';
     case 'array':
@@ -34,6 +35,9 @@ export function wireType(type: TypeRef, imports: PythonImports, modelModule: str
       return `list[${wireType(type.items, imports, modelModule)}]`;
     case 'map':
       return `dict[str, ${wireType(type.values, imports, modelModule)}]`;
+    case 'union':
+      // Pydantic's smart mode picks the variant that fits best; a discriminator field would have to be a Literal in each.
+      return type.variants.map((variant) => wireType(variant, imports, modelModule)).join(' | ');
     case 'json':
       imports.add('typing', 'Any');
       return 'Any';
@@ -92,7 +96,7 @@ function scalarType(type: TypeRef, imports: PythonImports): string {
 
 /** True when the value is stored as JSON rather than in a typed column. */
 export function isJsonStored(type: TypeRef): boolean {
-  return type.kind === 'object' || type.kind === 'array' || type.kind === 'map' || type.kind === 'json';
+  return type.kind === 'object' || type.kind === 'array' || type.kind === 'map' || type.kind === 'union' || type.kind === 'json';
 }
 
 export interface ColumnType {

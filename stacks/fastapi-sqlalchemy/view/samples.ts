@@ -34,6 +34,8 @@ export class Samples {
         return { key: this.value(type.values, {}, seed, variant, depth + 1, stack) };
       case 'object':
         return this.object(type.name, variant, depth, stack);
+      case 'union':
+        return this.value(type.variants[0]!, {}, seed, variant, depth, stack);
       case 'binary':
         return 'AA==';
       default:
