@@ -1,6 +1,8 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument } from '../model/api-document.js';
 import type { Entity, ObjectType, Operation, Relation } from '../model/domain-model.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { singular, toSnake } from '../naming.js';
 import { ownedChildren } from './children.js';
 import { addConstraints, addSystemFields } from './constraints.js';
 import { inferKeys } from './keys.js';
@@ -12,7 +14,7 @@ import { inferKeys } from './keys.js';
 export function derivePersistence(entities: Entity[], objectTypes: ObjectType[], operations: Operation[], api: ApiDocument): Relation[] {
   const { children, relations: owned } = ownedChildren(entities, objectTypes);
   entities.push(...children);
-  checkTables(entities);
+  checkTables(entities, (entity) => api.schemas.get(entity.schemaName)?.schema[SCHEMA_HINTS.tableName] !== undefined);
   const schemaOf = (entity: Entity) => (entity.owner ? undefined : api.schemas.get(entity.schemaName)?.schema);
   for (const entity of entities) addSystemFields(entity, schemaOf(entity));
   const relations = [...owned, ...inferKeys(entities, schemaOf)];
@@ -20,11 +22,31 @@ export function derivePersistence(entities: Entity[], objectTypes: ObjectType[],
   return relations;
 }
 
-/** Two entities may not share a table: the error names both sources. */
-function checkTables(entities: Entity[]): void {
+/**
+ * Two entities may not share a table. When the names alone collide (`Permissions`, a container
+ * with a list of `Permission`), the plural-named one is a collection and takes `permission_collections`;
+ * otherwise the error names both sources.
+ */
+function checkTables(entities: Entity[], tableHinted: (entity: Entity) => boolean): void {
   const byTable = new Map<string, Entity>();
   for (const entity of entities) {
     const other = byTable.get(entity.table);
+    if (other && !tableHinted(entity) && !tableHinted(other)) {
+      const collection = [entity, other].find((e) => isPluralName(e.name) && !isPluralName((e === entity ? other : entity)!.name));
+      if (collection) {
+        const table = `${toSnake(singular(collection.name))}_collections`;
+        if (!byTable.has(table)) {
+          collection.reasons.table = {
+            rule: `${entity.name} and ${other.name} both pluralize to ${entity.table}: ${collection.name}, named in the plural, holds a collection`,
+            source: collection.source,
+          };
+          byTable.set(entity.table, collection === entity ? other : entity);
+          collection.table = table;
+          byTable.set(table, collection);
+          continue;
+        }
+      }
+    }
     if (other) {
       throw new InfraStackError(`${other.name} (${other.source.file}#${other.source.pointer}) and ${entity.name} both map to the table ${entity.table}; set x-table-name on one of them`, {
         file: entity.source.file,
@@ -33,4 +55,9 @@ function checkTables(entities: Entity[]): void {
     }
     byTable.set(entity.table, entity);
   }
+}
+
+function isPluralName(name: string): boolean {
+  const lastWord = toSnake(name).split('_').pop() ?? name;
+  return singular(lastWord) !== lastWord;
 }

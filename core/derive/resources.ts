@@ -1,4 +1,5 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
+import { envelopeItemSchema } from './envelopes.js';
 import type { SchemaTypes } from './schema-types.js';
 
 /** A collection path (`/pets`) with its item path (`/pets/{petId}`) and the schema behind them. */
@@ -65,8 +66,9 @@ function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], type
     successSchema(find(collectionOps, 'post')),
   ];
   for (const candidate of candidates) {
-    const name = types.componentName(candidate);
-    if (name === undefined) continue;
+    const written = types.componentName(candidate);
+    if (written === undefined) continue;
+    const name = envelopeItemSchema(written, types) ?? written;
     const schema = types.componentSchema(name);
     if (schema && types.propertiesOf(schema).properties.size > 0) return name;
   }

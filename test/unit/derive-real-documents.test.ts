@@ -155,4 +155,45 @@ describe('derivation of real documents', () => {
       ['inline', { kind: 'json' }, false],
     ]);
   });
+
+  it('reads an envelope schema (one list beside paging fields) as its items, not as an entity', () => {
+    const api = apiWithSchemas({
+      Employee: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+      Employees: { type: 'object', properties: { Employees: { type: 'array', items: { $ref: '#/components/schemas/Employee' } }, total: { type: 'integer' } } },
+    });
+    api.operations.push({
+      method: 'get', path: '/employees', tags: [], parameters: [],
+      responses: [{ status: '200', schema: { $ref: '#/components/schemas/Employees' } }],
+      source: { file: 'api.json', pointer: '/paths/~1employees/get' },
+    }, {
+      method: 'post', path: '/employees', tags: [], parameters: [],
+      requestBody: { contentType: 'application/json', required: true, schema: { $ref: '#/components/schemas/Employees' } },
+      responses: [{ status: '201', schema: { $ref: '#/components/schemas/Employees' } }],
+      source: { file: 'api.json', pointer: '/paths/~1employees/post' },
+    });
+    expect(deriveModel(api).entities.map((e) => [e.name, e.table])).toEqual([['Employee', 'employees']]);
+  });
+
+  it('gives a plural-named container the table <singular>_collections when its list of items takes the plural', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Permission: { type: 'object', 'x-entity': true, properties: { id: { type: 'integer' }, role: { type: 'string' } } },
+        Permissions: { type: 'object', 'x-entity': true, properties: { issuerId: { type: 'string' }, permissions: { type: 'array', items: { $ref: '#/components/schemas/Permission' } } } },
+      }),
+    );
+    const tables = model.entities.map((e) => [e.name, e.table]);
+    expect(tables).toEqual(expect.arrayContaining([['Permission', 'permissions'], ['Permissions', 'permission_collections']]));
+    expect(model.entities.find((e) => e.name === 'Permissions')!.reasons.table.rule).toMatch(/named in the plural, holds a collection/);
+  });
+
+  it('still rejects two entities on one table when a hint put them there, naming both', () => {
+    const run = () =>
+      deriveModel(
+        apiWithSchemas({
+          Pet: { type: 'object', 'x-entity': true, properties: { id: { type: 'integer' } } },
+          Animal: { type: 'object', 'x-entity': true, 'x-table-name': 'pets', properties: { id: { type: 'integer' } } },
+        }),
+      );
+    expect(run).toThrow(/Pet \(api\.json#\/components\/schemas\/Pet\) and Animal both map to the table pets/);
+  });
 });
