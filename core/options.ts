@@ -2,6 +2,9 @@ export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
 
+/** What a caller asks for when it wants only the derived model (`infra-stack model`). */
+export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins'>;
+
 /** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
 export interface GenerateOptions {
   /** API documents to read; at least one. Relative paths resolve against `cwd`. */
