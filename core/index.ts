@@ -11,4 +11,5 @@ export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind } fro
 export { DATABASE_KINDS } from './options.js';
 export type * from './model/api-document.js';
 export type * from './model/domain-model.js';
+export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions } from './model/model-json.js';
 export { toSnake, toPascal, toTableName, singular } from './naming.js';
