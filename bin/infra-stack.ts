@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createEnv } from 'yeoman-environment';
 import { isInfraStackError } from '../core/errors.js';
 import { parseArgsOptions, usage } from '../generators/app/options.js';
+import { runModelCommand } from './model/command.js';
 
 const BINARY = 'infra-stack';
 const NAMESPACE = 'infra-stack:app';
@@ -16,6 +17,7 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const generatorPath = fileURLToPath(new URL('../generators/app/index.js', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'model') return runModelCommand(argv.slice(1));
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false }));

@@ -1,5 +1,5 @@
-export { runEngine } from './run.js';
-export { Engine, formatOf, type EngineOptions } from './engine/engine.js';
+export { runEngine, deriveDomainModel } from './run.js';
+export { Engine, formatOf, type EngineOptions, type DerivedModel } from './engine/engine.js';
 export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
 export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi } from './engine/plugin.js';
@@ -7,8 +7,9 @@ export type { FilePlan, PlannedFile } from './engine/plan.js';
 export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';
 export { InfraStackError, isInfraStackError } from './errors.js';
-export type { GenerateOptions, GenerateResult, DatabaseKind } from './options.js';
+export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind } from './options.js';
 export { DATABASE_KINDS } from './options.js';
 export type * from './model/api-document.js';
 export type * from './model/domain-model.js';
+export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions } from './model/model-json.js';
 export { toSnake, toPascal, toTableName, singular } from './naming.js';

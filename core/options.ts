@@ -5,6 +5,9 @@ export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
 /** `--db auto`: the database the documents choose (a requirements tech-stack table), else SQLite. */
 export const DATABASE_AUTO = 'auto';
 
+/** What a caller asks for when it wants only the derived model (`infra-stack model`). */
+export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins'>;
+
 /** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
 export interface GenerateOptions {
   /** API documents to read; at least one. Relative paths resolve against `cwd`. */

@@ -1,25 +1,20 @@
 import path from 'node:path';
 import { corePlugins } from './builtins.js';
 import { Engine } from './engine/engine.js';
+import type { EngineConfig } from './engine/hooks.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
 import { InfraStackError } from './errors.js';
-import { DATABASE_KINDS, type GenerateOptions, type GenerateResult } from './options.js';
+import type { DomainModel } from './model/domain-model.js';
+import { DATABASE_KINDS, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
 
 /** Runs the engine with the core plugins and the given ones (stacks first, then extras). */
 export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[]): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
-  const db = options.db;
-  if (db !== undefined && !DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
-  const engine = new Engine(options.onPhase ? { onPhase: options.onPhase } : {});
-  for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
+  const engine = createEngine(options, plugins);
   const outDir = path.resolve(cwd, options.outDir);
   const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);
   const outcome = await engine.run({
-    apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)),
-    outDir,
-    ...(db !== undefined ? { db } : {}),
-    stack: 'fastapi-sqlalchemy',
+    ...engineConfig(options, outDir),
     force: options.force ?? false,
     dryRun: options.dryRun ?? false,
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
@@ -35,6 +30,31 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
   };
+}
+
+/**
+ * Reads the documents and derives their domain model with the same engine and plugins as
+ * `runEngine`, without planning, rendering or writing anything.
+ */
+export async function deriveDomainModel(options: DeriveOptions, plugins: readonly InfraStackPlugin[] = []): Promise<DomainModel> {
+  const engine = createEngine(options, plugins);
+  // Nothing is written: the output folder is only there for plugins that read the config.
+  const { model } = await engine.derive({ ...engineConfig(options, path.resolve(options.cwd ?? process.cwd())), force: false, dryRun: true });
+  return model;
+}
+
+function createEngine(options: DeriveOptions, plugins: readonly InfraStackPlugin[]): Engine {
+  if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
+  const engine = new Engine(options.onPhase ? { onPhase: options.onPhase } : {});
+  for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
+  return engine;
+}
+
+function engineConfig(options: DeriveOptions, outDir: string): Pick<EngineConfig, 'apiFiles' | 'outDir' | 'db' | 'stack'> {
+  const cwd = options.cwd ?? process.cwd();
+  const db = options.db;
+  if (db !== undefined && !DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
+  return { apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)), outDir, ...(db !== undefined ? { db } : {}), stack: 'fastapi-sqlalchemy' };
 }
 
 /** An http(s) URL, without its trailing slashes. */

@@ -1,4 +1,4 @@
-import { runEngine, type GenerateOptions, type GenerateResult } from '../core/index.js';
+import { deriveDomainModel, runEngine, type DeriveOptions, type DomainModel, type GenerateOptions, type GenerateResult } from '../core/index.js';
 import { firstPartyPlugins } from './first-party.js';
 
 export * from '../core/index.js';
@@ -6,4 +6,9 @@ export * from '../core/index.js';
 /** Generates a backend from API documents: the engine with the first-party stack and plugins. */
 export function generate(options: GenerateOptions): Promise<GenerateResult> {
   return runEngine(options, firstPartyPlugins());
+}
+
+/** The domain model `generate` would build from the documents, without generating anything. */
+export function deriveModel(options: DeriveOptions): Promise<DomainModel> {
+  return deriveDomainModel(options, firstPartyPlugins());
 }

@@ -18,6 +18,12 @@ export interface EngineOptions {
   onPhase?: PhaseListener;
 }
 
+/** What the engine read and derived, before anything is planned. */
+export interface DerivedModel {
+  config: EngineConfig;
+  model: DomainModel;
+}
+
 export interface RunOutcome extends WriteOutcome {
   config: EngineConfig;
   model: DomainModel;
@@ -65,16 +71,7 @@ export class Engine {
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
-    const config = await this.hooks.configure.promise(initial);
-    clock.end('configure');
-    const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
-    clock.end('parse');
-    const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
-    const diagnostics = new Diagnostics();
-    this.hooks.validateModel.call(model, diagnostics);
-    const [firstError] = diagnostics.errors;
-    if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
-    clock.end('derive');
+    const { config, model } = await this.deriveTimed(initial, clock);
     const report: RunReport = { notes: [], toImplement: [], nextSteps: [] };
     const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
     clock.end('plan');
@@ -85,6 +82,25 @@ export class Engine {
     await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
     clock.end('write');
     return { ...outcome, config, model, report };
+  }
+
+  /** The first half of a run: configure, parse, derive and validate the model; plans and writes nothing. */
+  derive(initial: EngineConfig): Promise<DerivedModel> {
+    return this.deriveTimed(initial, new PhaseClock(this.options.onPhase));
+  }
+
+  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel> {
+    const config = await this.hooks.configure.promise(initial);
+    clock.end('configure');
+    const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
+    clock.end('parse');
+    const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
+    const diagnostics = new Diagnostics();
+    this.hooks.validateModel.call(model, diagnostics);
+    const [firstError] = diagnostics.errors;
+    if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
+    clock.end('derive');
+    return { config, model };
   }
 
   private async parse(file: string, config: EngineConfig): Promise<ApiDocument> {

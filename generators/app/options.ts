@@ -255,6 +255,11 @@ export function usage(binary: string): string {
     '',
     'Options:',
     ...rows.map(([flag = '', text = '']) => `  ${flag.padEnd(width)}  ${text}`),
+    '',
+    'Commands:',
+    `  ${binary} model --api <file> [--api <file>...] [--json]`,
+    '      Prints the domain model derived from the documents (entities, fields, keys, relations, indexes)',
+    `      and why each key, constraint and relation was inferred; writes nothing. See '${binary} model --help'.`,
   ].join('\n');
 }
 

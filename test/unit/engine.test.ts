@@ -2,7 +2,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_PHASES, runEngine, type EnginePhase, type InfraStackPlugin } from '../../core/index.js';
+import { deriveDomainModel, ENGINE_PHASES, runEngine, type EnginePhase, type InfraStackPlugin } from '../../core/index.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 
@@ -87,5 +87,30 @@ describe('engine lifecycle', () => {
       },
     };
     return runEngine({ apiFiles: [petstore], outDir: path.join(os.tmpdir(), 'unused'), dryRun: true }, [sneaky]).then(() => expect(attempts).toEqual([undefined]));
+  });
+
+  it('derives the model through the same hooks without planning or writing anything', async () => {
+    const calls: string[] = [];
+    const recorder: InfraStackPlugin = {
+      name: 'recorder',
+      apply({ hooks }) {
+        hooks.configure.tap('recorder', (config) => (calls.push(`configure:dryRun=${String(config.dryRun)}`), config));
+        hooks.deriveModel.tap('recorder', (model) => (calls.push('deriveModel'), model));
+        hooks.validateModel.tap('recorder', () => void calls.push('validateModel'));
+        hooks.planFiles.tap('recorder', (plan) => (calls.push('planFiles'), plan));
+        hooks.afterEmit.tap('recorder', () => void calls.push('afterEmit'));
+      },
+    };
+    const cwd = await tempDir();
+    const phases: EnginePhase[] = [];
+    const model = await deriveDomainModel({ apiFiles: [petstore], cwd, onPhase: (phase) => phases.push(phase) }, [recorder]);
+    expect(calls).toEqual(['configure:dryRun=true', 'deriveModel', 'validateModel']);
+    expect(phases).toEqual(['configure', 'parse', 'derive']);
+    expect(model.entities.map((entity) => entity.name)).toEqual(['Pet', 'Order', 'User', 'Tag']);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('rejects a derive call without documents', async () => {
+    await expect(deriveDomainModel({ apiFiles: [] })).rejects.toThrow('no API document given');
   });
 });

@@ -140,5 +140,6 @@ describe('generator option table', () => {
     expect(parse.help).toEqual({ type: 'boolean', short: 'h' });
     const text = usage('infra-stack');
     for (const option of OPTIONS) expect(text).toContain(`--${option.name}`);
+    expect(text).toContain('infra-stack model --api <file> [--api <file>...] [--json]');
   });
 });
