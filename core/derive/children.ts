@@ -59,17 +59,24 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
   const parentKey = parent.fields.find((f) => f.name === parent.primaryKey.field)!;
   const fields: Field[] = objectType.fields.map((f) => ({ ...f, constraints: { ...f.constraints } }));
   const existingId = fields.find((f) => f.name === 'id');
-  const keyField = fields.some((f) => f.name === `${parent.slug}_id`) ? `owner_${parent.slug}_id` : `${parent.slug}_id`;
   if (!existingId) {
     fields.unshift({
       name: 'id', wireName: 'id', type: { kind: 'integer' }, required: true, nullable: false, readOnly: true, writeOnly: false,
       description: 'Identifier assigned by the database.', constraints: {}, system: true, source: objectType.source,
     });
   }
-  fields.splice(1, 0, {
-    name: keyField, wireName: keyField, type: parentKey.type, required: true, nullable: false, readOnly: true, writeOnly: false,
-    description: `The ${parent.name} this row belongs to.`, constraints: {}, system: true, source: objectType.source,
-  });
+  // Items that already carry their parent's key (`story_id` in a story's collaborators) keep it, set by the server.
+  const parentKeyName = `${parent.slug}_id`;
+  const carried = fields.findIndex((f) => f.name === parentKeyName && sameType(f.type, parentKey.type));
+  const keyField = carried >= 0 ? parentKeyName : fields.some((f) => f.name === parentKeyName) ? `owner_${parentKeyName}` : parentKeyName;
+  if (carried >= 0) {
+    fields[carried] = { ...fields[carried]!, required: true, nullable: false, readOnly: true };
+  } else {
+    fields.splice(1, 0, {
+      name: keyField, wireName: keyField, type: parentKey.type, required: true, nullable: false, readOnly: true, writeOnly: false,
+      description: `The ${parent.name} this row belongs to.`, constraints: {}, system: true, source: objectType.source,
+    });
+  }
   const idField = fields.find((f) => f.name === 'id')!;
   const generated = idField.type.kind === 'integer' || (idField.type.kind === 'string' && (idField.type.format === undefined || idField.type.format === 'uuid'));
   return {
@@ -89,4 +96,10 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
     reasons: { table: { rule: `child table of ${parent.table}: plural snake_case of ${objectType.name}`, source: objectType.source } },
     source: objectType.source,
   };
+}
+
+/** Integers of any width match; strings match by format (plain or uuid). */
+function sameType(a: TypeRef, b: TypeRef): boolean {
+  if (a.kind === 'string' && b.kind === 'string') return (a.format ?? 'plain') === (b.format ?? 'plain');
+  return a.kind === b.kind && a.kind === 'integer';
 }

@@ -51,7 +51,13 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
     if (field.name === entity.primaryKey.field || field.system) continue;
     const tenantNote = tenant ? `, composite with ${tenant}` : '';
     if (field.hints?.unique) addUnique(scoped([field.name]), { rule: `${SCHEMA_HINTS.unique} on the field${tenantNote}`, source: field.source });
-    else if (UNIQUE_NAMES.has(field.name) && isUniqueable(field)) addUnique(scoped([field.name]), { rule: `${field.name} identifies a row (unique names: ${[...UNIQUE_NAMES].join(', ')})${tenantNote}`, source: field.source });
+    else if (UNIQUE_NAMES.has(field.name) && isUniqueable(field)) {
+      // A child row is told apart among its parent's rows: the same email may collaborate on two stories.
+      const owner = entity.owner?.field;
+      const fields = owner && !tenant ? [owner, field.name] : scoped([field.name]);
+      const scopeNote = owner && !tenant ? `, within its ${entity.owner!.entity}` : tenantNote;
+      addUnique(fields, { rule: `${field.name} identifies a row (unique names: ${[...UNIQUE_NAMES].join(', ')})${scopeNote}`, source: field.source });
+    }
   }
   for (const fields of schema ? compositeHint(schema, SCHEMA_HINTS.unique, entity.source) : []) {
     checkColumns(entity, fields, columns);
@@ -67,7 +73,7 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   if (entity.owner) addIndex([entity.owner.field], { rule: 'the key to the owning row is indexed', source: entity.source });
   for (const field of columns.values()) {
     if (field.hints?.index) addIndex([field.name], { rule: `${SCHEMA_HINTS.index} on the field`, source: field.source });
-    else if (INDEXED_NAMES.has(field.name)) addIndex([field.name], { rule: `${field.name} is indexed by name (${[...INDEXED_NAMES].join(', ')})`, source: field.source });
+    else if (INDEXED_NAMES.has(field.name) && !(entity.owner && field.system)) addIndex([field.name], { rule: `${field.name} is indexed by name (${[...INDEXED_NAMES].join(', ')})`, source: field.source });
   }
   if (tenant && columns.has(tenant)) addIndex([tenant], { rule: 'the tenant key is indexed', source: entity.source });
   for (const fields of schema ? compositeHint(schema, SCHEMA_HINTS.index, entity.source) : []) {

@@ -18,12 +18,17 @@ interface EntityIndex {
  * Foreign keys from `<entity>_id` fields (or `x-references`), many-to-one relations over them,
  * and many-to-many links from lists of keys (`tag_ids: int[]`) or of other entities.
  */
-export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => SchemaNode | undefined): Relation[] {
+export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => SchemaNode | undefined, owned: readonly Relation[] = []): Relation[] {
   const index: EntityIndex = {
     bySlug: new Map(entities.map((e) => [e.slug, e])),
     byTable: new Map(entities.map((e) => [e.table, e])),
     bySchema: new Map(entities.flatMap((e) => [[e.schemaName, e] as const, [e.name, e] as const])),
   };
+  const attributes = new AttributeNames(entities);
+  for (const relation of owned) {
+    attributes.claim(relation.from, relation.attribute);
+    if (relation.inverse) attributes.claim(relation.to, relation.inverse);
+  }
   const relations: Relation[] = [];
   for (const entity of entities) {
     const schema = schemaOf(entity);
@@ -45,10 +50,10 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       }
       entity.foreignKeys.push({ field: field.name, target: target.name, targetField: target.primaryKey.field, onDelete, reason: { rule: `${rule}; ${onDeleteWhy}`, source: field.source } });
       const selfReference = target.name === entity.name;
-      const attribute = freeName(entity, stem === 'parent' || !selfReference ? stem : `${stem}_${target.slug}`);
+      const attribute = attributes.free(entity, stem === 'parent' || !selfReference ? stem : `${stem}_${target.slug}`);
       const shared = (perTarget.get(target.name) ?? 0) > 1;
       const plural = toSnake(`${entity.table}`);
-      const inverse = freeName(target, selfReference && stem === 'parent' ? 'children' : shared ? `${stem}_${plural}` : plural);
+      const inverse = attributes.free(target, selfReference && stem === 'parent' ? 'children' : shared ? `${stem}_${plural}` : plural);
       relations.push({
         name: `${entity.slug}_${attribute}`,
         kind: 'many-to-one',
@@ -63,14 +68,39 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
         reason: { rule, source: field.source },
       });
     }
+  }
+  for (const entity of entities) {
     for (const field of entity.fields) {
       if (field.relation !== undefined || field.type.kind !== 'array') continue;
       const link = linkTarget(field, index);
-      if (!link) continue;
+      // A list of rows that key back to this one is the other side of their many-to-one, not a link table.
+      if (!link || link.target.foreignKeys.some((key) => key.target === entity.name && link.target.name !== entity.name)) continue;
       relations.push(manyToMany(entity, field, link.target, link.rule, entities));
     }
   }
   return relations;
+}
+
+/** Relation attribute names per entity: never a field's name, never twice. */
+class AttributeNames {
+  private readonly taken = new Map<string, Set<string>>();
+
+  constructor(entities: readonly Entity[]) {
+    for (const entity of entities) this.taken.set(entity.name, new Set(entity.fields.map((f) => f.name)));
+  }
+
+  claim(entity: string, name: string): void {
+    this.taken.get(entity)?.add(name);
+  }
+
+  free(entity: Entity, preferred: string): string {
+    const taken = this.taken.get(entity.name) ?? new Set<string>();
+    let name = taken.has(preferred) ? `${preferred}_ref` : preferred;
+    for (let n = 2; taken.has(name); n += 1) name = `${preferred}_${n}`;
+    taken.add(name);
+    this.taken.set(entity.name, taken);
+    return name;
+  }
 }
 
 function keyTarget(field: Field, entity: Entity, index: EntityIndex): { target: Entity; stem: string; rule: string } | undefined {
@@ -89,6 +119,8 @@ function keyTarget(field: Field, entity: Entity, index: EntityIndex): { target: 
     rule = 'parent_id refers to the same table (self-reference)';
   } else {
     target = index.bySlug.get(stem) ?? index.byTable.get(stem) ?? index.bySlug.get(singular(stem));
+    // `subscriptionId` on Subscription is its own identifier, not a key: only parent_id refers to the same table.
+    if (target === entity) return undefined;
     const last = stem.split('_').pop()!;
     if (!target && last !== stem) {
       target = index.bySlug.get(last);
@@ -141,11 +173,6 @@ function manyToMany(entity: Entity, field: Field, target: Entity, rule: string, 
 
 function freeTable(preferred: string, entities: Entity[]): string {
   return entities.some((e) => e.table === preferred) ? `${preferred}_links` : preferred;
-}
-
-/** A relation attribute that shadows no field of the entity. */
-function freeName(entity: Entity, preferred: string): string {
-  return entity.fields.some((f) => f.name === preferred) ? `${preferred}_ref` : preferred;
 }
 
 function isKeyType(type: TypeRef): boolean {

@@ -17,7 +17,7 @@ export function derivePersistence(entities: Entity[], objectTypes: ObjectType[],
   checkTables(entities, (entity) => api.schemas.get(entity.schemaName)?.schema[SCHEMA_HINTS.tableName] !== undefined);
   const schemaOf = (entity: Entity) => (entity.owner ? undefined : api.schemas.get(entity.schemaName)?.schema);
   for (const entity of entities) addSystemFields(entity, schemaOf(entity));
-  const relations = [...owned, ...inferKeys(entities, schemaOf)];
+  const relations = [...owned, ...inferKeys(entities, schemaOf, owned)];
   for (const entity of entities) addConstraints(entity, schemaOf(entity), operations);
   return relations;
 }

@@ -1,4 +1,5 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
 import { envelopeItemSchema } from './envelopes.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -21,6 +22,9 @@ function isStaticPath(route: string): boolean {
  * Finds the resources of a document: a static collection path that can create (POST) or
  * has an item path, whose operations name one object schema.
  */
+/** Schemas named as messages of an RPC call (`BatchGetRecordResponse`) are no entities unless marked so. */
+const MESSAGE_NAME = /(?:Request|Response|Input|Output|Result|Results|Payload|Params|Parameters)$/;
+
 export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] {
   const byPath = new Map<string, ApiOperation[]>();
   for (const operation of api.operations) {
@@ -70,6 +74,7 @@ function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], type
     if (written === undefined) continue;
     const name = envelopeItemSchema(written, types) ?? written;
     const schema = types.componentSchema(name);
+    if (MESSAGE_NAME.test(name) && schema?.[SCHEMA_HINTS.entity] !== true) continue;
     if (schema && types.propertiesOf(schema).properties.size > 0) return name;
   }
   return undefined;

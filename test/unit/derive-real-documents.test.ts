@@ -196,4 +196,44 @@ describe('derivation of real documents', () => {
       );
     expect(run).toThrow(/Pet \(api\.json#\/components\/schemas\/Pet\) and Animal both map to the table pets/);
   });
+
+  it('reads a data modeller\'s intent on shapes real documents use', () => {
+    const api = apiWithSchemas({
+      Story: {
+        type: 'object',
+        'x-entity': true,
+        properties: {
+          id: { type: 'integer' },
+          storyId: { type: 'integer' },
+          collaborators: { type: 'array', items: { $ref: '#/components/schemas/Collaborator' } },
+          views: { type: 'array', items: { $ref: '#/components/schemas/View' } },
+        },
+      },
+      Collaborator: { type: 'object', properties: { story_id: { type: 'integer' }, email: { type: 'string' } } },
+      View: { type: 'object', 'x-entity': true, properties: { id: { type: 'integer' }, story_id: { type: 'integer' } } },
+      BatchGetRecordResponse: { type: 'object', properties: { records: { type: 'array', items: { type: 'string' } } } },
+    });
+    api.operations.push({
+      method: 'post', path: '/BatchGetRecord', tags: [], parameters: [],
+      requestBody: { contentType: 'application/json', required: true, schema: { $ref: '#/components/schemas/BatchGetRecordResponse' } },
+      responses: [{ status: '200', schema: { $ref: '#/components/schemas/BatchGetRecordResponse' } }],
+      source: { file: 'api.json', pointer: '/paths/~1BatchGetRecord/post' },
+    });
+    const model = deriveModel(api);
+    // An RPC call's message is no entity.
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Collaborator', 'Story', 'View']);
+    // The items' own story_id is the key to their owner: one key, one relation.
+    const collaborator = model.entities.find((e) => e.name === 'Collaborator')!;
+    expect(collaborator.owner).toEqual({ entity: 'Story', field: 'story_id' });
+    expect(collaborator.foreignKeys.map((k) => [k.field, k.target])).toEqual([['story_id', 'Story']]);
+    expect(collaborator.fields.find((f) => f.name === 'story_id')).toMatchObject({ wireName: 'story_id', readOnly: true, required: true });
+    // A name-inferred unique of a child row holds within its parent.
+    expect(collaborator.uniques.map((u) => u.fields)).toEqual([['story_id', 'email']]);
+    // storyId on Story is its own identifier, not a self-reference; views key back, so no link table.
+    expect(model.entities.find((e) => e.name === 'Story')!.foreignKeys).toEqual([]);
+    expect(model.relations.map((r) => `${r.kind} ${r.from}.${r.attribute} -> ${r.to}.${r.inverse ?? ''}`)).toEqual([
+      'many-to-one Collaborator.story -> Story.collaborators',
+      'many-to-one View.story -> Story.views_ref',
+    ]);
+  });
 });

@@ -56,9 +56,9 @@ describe('markdown API list: the shop example', () => {
       'many-to-one OrderItem.order_id -> Order',
       'many-to-one Category.parent_id -> Category',
       'many-to-one Product.category_id -> Category',
-      'many-to-many Product.tag_ids -> Tag via product_tags',
       'many-to-one Order.user_id -> User',
       'many-to-one OrderItem.product_id -> Product',
+      'many-to-many Product.tag_ids -> Tag via product_tags',
     ]);
     expect(entity(model, 'Tag').uniques).toEqual([]);
     expect(entity(model, 'Category').uniques.map((u) => u.fields)).toEqual([['slug']]);
