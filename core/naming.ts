@@ -18,9 +18,12 @@ function memoized(convert: (name: string) => string): (name: string) => string {
   };
 }
 
-/** A leading sign carries meaning (GitHub's reactions `+1` and `-1`): spell it out. */
+/**
+ * A leading sign carries meaning: GitHub's reactions `+1` and `-1`, JSON-LD's `@id` beside `id`,
+ * .NET's `$type` beside `type`. Spell it out so the names stay apart.
+ */
 function spelledSign(name: string): string {
-  return name.replace(/^\+(?=\d)/, 'plus ').replace(/^-(?=\d)/, 'minus ');
+  return name.replace(/^\+(?=\d)/, 'plus ').replace(/^-(?=\d)/, 'minus ').replace(/^@(?=\w)/, 'at ').replace(/^\$(?=\w)/, 'dollar ');
 }
 
 /** `photoUrls` → `photo_urls`, `+1` → `plus_1`; digits stay attached to the word before them. */

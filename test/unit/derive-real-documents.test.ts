@@ -90,13 +90,25 @@ describe('derivation of real documents', () => {
     expect(holder.fields.map((f) => f.type)).toEqual([{ kind: 'object', name: 'FileDto' }, { kind: 'object', name: 'FileDto2' }]);
   });
 
-  it('spells out a leading sign, so GitHub\'s reactions `+1` and `-1` stay two fields', () => {
-    const model = deriveModel(apiWithSchemas({ Reactions: { type: 'object', properties: { '+1': { type: 'integer' }, '-1': { type: 'integer' }, laugh: { type: 'integer' } } } }));
+  it('spells out a leading sign, so `+1` and `-1`, `@id` and `id` stay two fields', () => {
+    const model = deriveModel(
+      apiWithSchemas({
+        Reactions: { type: 'object', properties: { '+1': { type: 'integer' }, '-1': { type: 'integer' }, laugh: { type: 'integer' } } },
+        Node: { type: 'object', properties: { '@id': { type: 'string' }, id: { type: 'string' }, $type: { type: 'string' }, type: { type: 'string' } } },
+      }),
+    );
     const reactions = model.objectTypes.find((t) => t.name === 'Reactions')!;
     expect(reactions.fields.map((f) => [f.name, f.wireName])).toEqual([
       ['plus_1', '+1'],
       ['minus_1', '-1'],
       ['laugh', 'laugh'],
+    ]);
+    const node = model.objectTypes.find((t) => t.name === 'Node')!;
+    expect(node.fields.map((f) => [f.name, f.wireName])).toEqual([
+      ['at_id', '@id'],
+      ['id', 'id'],
+      ['dollar_type', '$type'],
+      ['type', 'type'],
     ]);
   });
 
