@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
 import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
+import { call, collection, pyFormat } from './python/layout.js';
 import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
@@ -111,13 +112,20 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
       const [, module, names] = /^from (\S+) import (.+)$/.exec(line)!;
       imports.add(module!, ...names!.split(', '));
     }
-    const literal = (items: string[]) => (items.length ? `{${items.map(pyString).join(', ')}}` : '');
+    // `    sortable_fields = frozenset({...})`, laid out in the class body.
+    const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);
+    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable) };
+    const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
+    const headers = {
+      sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),
+      memoryHeader: classHeader(e.memoryRepository, [`InMemoryRepository[${e.name}, ${e.keyType}]`, e.port]),
+    };
     add(`app/infrastructure/repositories/${e.slug}_repository.py`, 'app/infrastructure/repositories/repository.py.njk', {
-      e: { ...e, filterableLiteral: literal(e.filterable), sortableLiteral: literal(e.sortable) },
+      e: { ...e, ...whitelists, ...headers },
       imports: imports.render(),
     }, origin(e.name, 'repository'));
     add(`app/infrastructure/repositories/in_memory/${e.slug}_repository.py`, 'app/infrastructure/repositories/in_memory/repository.py.njk', {
-      e: { ...e, filterableLiteral: literal(e.filterable), sortableLiteral: literal(e.sortable) },
+      e: { ...e, ...whitelists, ...headers },
     });
   }
 

