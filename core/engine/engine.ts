@@ -97,10 +97,11 @@ export class Engine {
 
   private async render(files: PlannedFile[]): Promise<RenderedFile[]> {
     const rendered: RenderedFile[] = [];
+    const renderTemplate = await this.templates.renderer();
     for (const file of files) {
       let content: string;
       try {
-        content = file.template !== undefined ? this.templates.render(file.template, file.data ?? {}) : (file.content ?? '');
+        content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
         throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { bundle } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
 import { encodeSegment, resolveLocalRef } from './json-pointer.js';
@@ -32,6 +31,7 @@ export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
 
 async function bundleFile(file: string): Promise<Json> {
   try {
+    const { bundle } = await import('@readme/openapi-parser');
     return (await bundle(file)) as unknown as Json;
   } catch (cause) {
     throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });

@@ -1,7 +1,5 @@
-import { dereference, validate } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import { pointerPerPrettyLine } from './json-pointer-lines.js';
-import { describePointer } from './source-text.js';
 
 /**
  * Validates the document against the OpenAPI schema and rules. The library quotes the
@@ -10,6 +8,7 @@ import { describePointer } from './source-text.js';
  * the document that holds no reference to another file.
  */
 export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
+  const { validate } = await import('@readme/openapi-parser');
   let result;
   try {
     // Given the parsed document (which it dereferences in place), the library reads no file.
@@ -34,6 +33,7 @@ export async function assertValidOpenApi(file: string, text: string, parsed?: ob
 
 async function locate(file: string, text: string, prettyLine: number): Promise<string | undefined> {
   try {
+    const [{ dereference }, { describePointer }] = await Promise.all([import('@readme/openapi-parser'), import('./pointer-lines.js')]);
     const resolved = await dereference(file, { dereference: { circular: 'ignore' } });
     const pointer = pointerPerPrettyLine(resolved)[prettyLine - 1];
     return pointer === undefined ? undefined : describePointer(text, pointer);
