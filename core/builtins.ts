@@ -9,9 +9,9 @@ import { writeBackGeneratedPaths } from './parsers/classes/write-back-run.js';
 export const openApiParserPlugin: InfraStackPlugin = {
   name: 'core:openapi',
   apply({ hooks }) {
-    hooks.parse.for('openapi').tapPromise('core:openapi', async ({ file }) => {
+    hooks.parse.for('openapi').tapPromise('core:openapi', async ({ file, defer }) => {
       const { parseOpenApiFile } = await import('./parsers/openapi/index.js');
-      return parseOpenApiFile(file);
+      return parseOpenApiFile(file, { deferValidation: defer });
     });
   },
 };

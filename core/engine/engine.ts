@@ -4,8 +4,9 @@ import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
+import { PendingChecks } from './checks.js';
 import { guardTap } from './guard.js';
-import { createHooks, type EngineConfig } from './hooks.js';
+import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { InfraStackPlugin, PluginApi } from './plugin.js';
@@ -67,7 +68,17 @@ export class Engine {
     const clock = new PhaseClock(this.options.onPhase);
     const config = await this.hooks.configure.promise(initial);
     clock.end('configure');
-    const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
+    const checks = new PendingChecks();
+    const documents = await this.parseAll(config, checks);
+    try {
+      return await this.generate(documents, config, checks, clock);
+    } catch (error) {
+      throw (await checks.firstFailure()) ?? error;
+    }
+  }
+
+  private async generate(documents: ApiDocument[], config: EngineConfig, checks: PendingChecks, clock: PhaseClock): Promise<RunOutcome> {
+    const api = mergeApiDocuments(documents);
     clock.end('parse');
     const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
     const diagnostics = new Diagnostics();
@@ -81,16 +92,33 @@ export class Engine {
     const planned = checkPlan(plan, config.outDir);
     const rendered = await this.render(planned);
     clock.end('render');
+    const failedCheck = await checks.firstFailure();
+    if (failedCheck !== undefined) throw failedCheck;
+    clock.end('checks');
     const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
     await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
     clock.end('write');
     return { ...outcome, config, model, report };
   }
 
-  private async parse(file: string, config: EngineConfig): Promise<ApiDocument> {
+  /**
+   * Every document parsed. A document that cannot be read fails the run ahead of the checks
+   * others left running (it fails sooner); those are waited for, so that nothing outlives the run.
+   */
+  private async parseAll(config: EngineConfig, checks: PendingChecks): Promise<ApiDocument[]> {
+    const parsed = await Promise.allSettled(config.apiFiles.map((file, index) => this.parse(file, config, (check) => checks.add(index, check))));
+    const failed = parsed.find((outcome) => outcome.status === 'rejected');
+    if (failed) {
+      await checks.finished();
+      throw failed.reason;
+    }
+    return parsed.map((outcome) => (outcome as PromiseFulfilledResult<ApiDocument>).value);
+  }
+
+  private async parse(file: string, config: EngineConfig, defer: ParseRequest['defer']): Promise<ApiDocument> {
     const format = formatOf(file, await readHead(file));
     const hook = this.hooks.parse.get(format);
-    const document = hook ? await hook.promise({ file, config }) : undefined;
+    const document = hook ? await hook.promise({ file, config, defer }) : undefined;
     if (!document) throw new InfraStackError(`no installed parser reads ${format} documents`, { file });
     return document;
   }

@@ -1,5 +1,8 @@
-/** The lifecycle phases a run reports the duration of. */
-export const ENGINE_PHASES = ['configure', 'parse', 'derive', 'plan', 'render', 'write'] as const;
+/**
+ * The lifecycle phases a run reports the duration of. `checks` is the wait, after rendering,
+ * for the checks parsers left running in the background (schema validation).
+ */
+export const ENGINE_PHASES = ['configure', 'parse', 'derive', 'plan', 'render', 'checks', 'write'] as const;
 export type EnginePhase = (typeof ENGINE_PHASES)[number];
 
 /** Called once per phase, in order, with its wall time in milliseconds. */

@@ -4,6 +4,8 @@ import { InfraStackError } from '../../errors.js';
 export interface LoadedSource {
   file: string;
   text: string;
+  /** `json`: the text is strict JSON (`JSON.parse` reads it the same again). */
+  syntax: 'json' | 'yaml';
   data: unknown;
 }
 
@@ -21,7 +23,7 @@ export async function loadStructuredFile(file: string): Promise<LoadedSource> {
   }
   if (/^\s*[{[]/.test(text)) {
     try {
-      return { file, text, data: JSON.parse(text) as unknown };
+      return { file, text, syntax: 'json', data: JSON.parse(text) as unknown };
     } catch {
       // Not strict JSON (or YAML flow style): the YAML parser below reads it or names the error.
     }
@@ -35,5 +37,5 @@ export async function loadStructuredFile(file: string): Promise<LoadedSource> {
     const what = file.endsWith('.json') ? 'JSON' : 'YAML';
     throw new InfraStackError(`malformed ${what}: ${firstError.message.split('\n')[0]}`, { file, location: `line ${line}, column ${col}` });
   }
-  return { file, text, data: document.toJS({ maxAliasCount: 1000 }) };
+  return { file, text, syntax: 'yaml', data: document.toJS({ maxAliasCount: 1000 }) };
 }

@@ -1,22 +1,41 @@
+import type { ValidationResult } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import { pointerPerPrettyLine } from './json-pointer-lines.js';
 
+/** Options of every validation, here or on the validation thread (a new object each time: the library may write to it). */
+export function validateOptions() {
+  return { validate: { errors: { colorize: false } } };
+}
+
+/** What the validator answered: its result, or what it threw (it throws on some broken documents). */
+export type ValidatorOutcome = { result: ValidationResult } | { thrown: unknown };
+
 /**
- * Validates the document against the OpenAPI schema and rules. The library quotes the
- * offending spot of the dereferenced document pretty-printed; that line is mapped back
- * to a JSON pointer and to the line in the user's file. `parsed`, when given, is a copy of
- * the document that holds no reference to another file.
+ * Validates the document against the OpenAPI schema and rules, on this thread. `parsed`, when
+ * given, is a copy of the document that holds no reference to another file (the validator
+ * dereferences it in place); otherwise the validator reads the file and what it references.
  */
 export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
   const { validate } = await import('@readme/openapi-parser');
-  let result;
-  try {
-    // Given the parsed document (which it dereferences in place), the library reads no file.
-    const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
-    result = await validate(input, { validate: { errors: { colorize: false } } });
-  } catch (cause) {
+  const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
+  const outcome: ValidatorOutcome = await validate(input, validateOptions()).then(
+    (result) => ({ result }),
+    (thrown: unknown) => ({ thrown }),
+  );
+  await assertValidOutcome(file, text, outcome);
+}
+
+/**
+ * Throws the one-line error of a failed validation: the first message, and where it is in the
+ * user's file. The library quotes the offending spot of the dereferenced document
+ * pretty-printed; that line is mapped back to a JSON pointer and to the line in `text`.
+ */
+export async function assertValidOutcome(file: string, text: string, outcome: ValidatorOutcome): Promise<void> {
+  if ('thrown' in outcome) {
+    const cause = outcome.thrown;
     throw new InfraStackError(`invalid OpenAPI document: ${clip((cause as Error).message)}`, { file, cause });
   }
+  const { result } = outcome;
   if (result.valid) return;
   const [first] = result.errors;
   const message = first?.message ?? 'the document does not match the OpenAPI schema';
