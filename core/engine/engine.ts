@@ -12,7 +12,7 @@ import type { FilePlan, PlannedFile } from './plan.js';
 import type { InfraStackPlugin, PluginApi } from './plugin.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
-import { writeFiles, type RenderedFile, type WriteOutcome } from './writer.js';
+import { prepareWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
@@ -92,12 +92,21 @@ export class Engine {
     const planned = checkPlan(plan, config.outDir);
     const rendered = await this.render(planned);
     clock.end('render');
-    const failedCheck = await checks.firstFailure();
-    if (failedCheck !== undefined) throw failedCheck;
-    clock.end('checks');
-    const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
-    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
+    // Written under temporary names while the checks may still run, put in place once they passed.
+    const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
     clock.end('write');
+    try {
+      const failedCheck = await checks.firstFailure();
+      if (failedCheck !== undefined) throw failedCheck;
+      clock.end('checks');
+      await prepared.commit();
+    } catch (error) {
+      await prepared.discard();
+      throw error;
+    }
+    const { outcome } = prepared;
+    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
+    clock.end('commit');
     return { ...outcome, config, model, report };
   }
 

@@ -10,32 +10,59 @@ export interface FileToWrite {
   replaces: boolean;
 }
 
+/** Files written beside their targets under temporary names, not yet in place. */
+export interface StagedFiles {
+  /** Renames every staged file over its target: none is ever seen half-written. */
+  commit(): Promise<void>;
+  /** Removes what is still staged, and, unless a commit started, the folders staging created. */
+  discard(): Promise<void>;
+}
+
 /** Files being written at once: enough to keep the disk busy, few enough to bound open handles. */
 const FILES_IN_FLIGHT = 32;
 
 /**
- * Puts files on disk so that none is ever seen half-written: each is written to a temporary
- * file beside it and renamed over its target. Each folder is created once. After a failure no
- * further file is started; the ones under way finish, then the first error is thrown.
+ * Writes each file to a temporary file in its target's folder, creating each folder once.
+ * Nothing is in place before `commit`, which puts `last` in place after all the others; a
+ * failure discards what was staged and is rethrown.
  */
-export async function commitFiles(files: readonly FileToWrite[]): Promise<void> {
-  const folders = [...new Set(files.map((file) => path.dirname(file.path)))];
-  await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
-  await forEachLimited(files, replaceFile);
-}
-
-/** Writes the content to a temporary file in the target's folder, then renames it over the target. */
-async function replaceFile(file: FileToWrite): Promise<void> {
-  const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+export async function stageFiles(files: readonly FileToWrite[], last?: FileToWrite): Promise<StagedFiles> {
+  const all = last ? [...files, last] : [...files];
+  const staged = all.map((file) => ({ file, temporary: temporaryNameFor(file.path) }));
+  const createdFolders: string[] = [];
+  let committing = false;
+  const discard = async () => {
+    await forEachLimited(staged, ({ temporary }) => rm(temporary, { force: true }));
+    if (!committing) await Promise.all(createdFolders.map((folder) => rm(folder, { recursive: true, force: true })));
+  };
   try {
-    const mode = file.replaces ? await existingMode(file.path) : undefined;
-    await writeFile(temporary, file.content, { flag: 'wx' });
-    if (mode !== undefined) await chmod(temporary, mode);
-    await rename(temporary, file.path);
+    await forEachLimited([...new Set(all.map((file) => path.dirname(file.path)))], async (folder) => {
+      const firstCreated = await mkdir(folder, { recursive: true });
+      if (firstCreated !== undefined) createdFolders.push(firstCreated);
+    });
+    await forEachLimited(staged, async ({ file, temporary }) => {
+      const mode = file.replaces ? await existingMode(file.path) : undefined;
+      await writeFile(temporary, file.content, { flag: 'wx' });
+      if (mode !== undefined) await chmod(temporary, mode);
+    });
   } catch (error) {
-    await rm(temporary, { force: true });
+    await discard();
     throw error;
   }
+  return {
+    async commit() {
+      committing = true;
+      const putLast = last ? staged.pop() : undefined;
+      await forEachLimited(staged, ({ file, temporary }) => rename(temporary, file.path));
+      if (putLast) await rename(putLast.temporary, putLast.file.path);
+      staged.length = 0;
+    },
+    discard,
+  };
+}
+
+function temporaryNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
 async function existingMode(file: string): Promise<number | undefined> {
@@ -47,6 +74,7 @@ async function existingMode(file: string): Promise<number | undefined> {
   }
 }
 
+/** Runs `work` on every item, a bounded number at a time; after a failure no new item starts, and the first error is thrown once the others are done. */
 async function forEachLimited<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];

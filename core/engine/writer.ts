@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InfraStackError } from '../errors.js';
-import { commitFiles, type FileToWrite } from './file-commit.js';
+import { stageFiles, type FileToWrite } from './file-commit.js';
 import { hashText, MANIFEST_PATH, parseManifest, serializeManifest } from './manifest.js';
 
 export interface RenderedFile {
@@ -16,13 +16,38 @@ export interface WriteOutcome {
   conflicts: string[];
 }
 
+/** The changed files written under temporary names beside their targets, to be put in place or dropped. */
+export interface PreparedWrite {
+  outcome: WriteOutcome;
+  /** Puts the files in place, then the manifest: a run stopped half-way leaves the previous manifest, and its rerun finds the files already written unchanged. */
+  commit(): Promise<void>;
+  /** Leaves the output folder as it was. */
+  discard(): Promise<void>;
+}
+
+interface WriteOptions {
+  force: boolean;
+  dryRun: boolean;
+}
+
+/** Compares, writes and commits at once (see `prepareWrite`). */
+export async function writeFiles(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<WriteOutcome> {
+  const prepared = await prepareWrite(outDir, files, options);
+  try {
+    await prepared.commit();
+  } catch (error) {
+    await prepared.discard();
+    throw error;
+  }
+  return prepared.outcome;
+}
+
 /**
- * Compares the rendered files with the disk and writes the changed ones, the manifest last:
- * a run that stops half-way leaves the previous manifest, and its rerun finds the files it
- * already wrote unchanged. A file the user edited since the last run (or never ours) is a
+ * Compares the rendered files with the disk and writes the changed ones under temporary names
+ * beside their targets. A file the user edited since the last run (or never ours) is a
  * conflict: without `force` nothing at all is written. A dry run writes nothing.
  */
-export async function writeFiles(outDir: string, files: RenderedFile[], options: { force: boolean; dryRun: boolean }): Promise<WriteOutcome> {
+export async function prepareWrite(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<PreparedWrite> {
   const manifestPath = path.join(outDir, MANIFEST_PATH);
   const manifestText = await readOptional(manifestPath);
   const manifest = parseManifest(manifestText);
@@ -55,11 +80,11 @@ export async function writeFiles(outDir: string, files: RenderedFile[], options:
       { file: outDir },
     );
   }
-  if (options.dryRun) return outcome;
-  await commitFiles(changed);
+  if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
   const newManifest = serializeManifest(hashes);
-  if (manifestText !== newManifest) await commitFiles([{ path: manifestPath, content: newManifest, replaces: manifestText !== undefined }]);
-  return outcome;
+  const manifestFile = manifestText === newManifest ? undefined : { path: manifestPath, content: newManifest, replaces: manifestText !== undefined };
+  const staged = await stageFiles(changed, manifestFile);
+  return { outcome, commit: () => staged.commit(), discard: () => staged.discard() };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InfraStackError, runEngine, type ApiDocument, type InfraStackPlugin } from '../../core/index.js';
@@ -40,6 +40,12 @@ function pluginsWith(check: () => Promise<void>, options: { failInPlan?: boolean
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Paths of the files under `dir`, relative, sorted; none when it does not exist. */
+async function readTreeNames(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+}
+
 describe('checks a parser leaves running', () => {
   let root: string;
   let out: string;
@@ -56,15 +62,18 @@ describe('checks a parser leaves running', () => {
     await removeTempDir(root);
   });
 
-  it('are waited for before anything is written', async () => {
+  it('are waited for before any file is put in place', async () => {
     const seenWhenPassing: string[][] = [];
     const check = async () => {
       await later(50);
-      seenWhenPassing.push(await readdir(root));
+      seenWhenPassing.push(await readTreeNames(out));
     };
     const result = await runEngine({ apiFiles: [api], outDir: out }, pluginsWith(check));
-    expect(seenWhenPassing).toEqual([['api.fake']]);
+    expect(seenWhenPassing).toHaveLength(1);
+    expect(seenWhenPassing[0]!.every((name) => name.endsWith('.tmp'))).toBe(true);
+    expect(seenWhenPassing[0]).not.toContain('notes.txt');
     expect(result.created).toEqual(['notes.txt']);
+    expect(await readTreeNames(out)).toEqual(['.infra-stack/manifest.json', 'notes.txt']);
   });
 
   it('fail the run when they fail, and nothing is written, dry run or not', async () => {
@@ -74,8 +83,12 @@ describe('checks a parser leaves running', () => {
     };
     for (const dryRun of [false, true]) {
       await expect(runEngine({ apiFiles: [api], outDir: out, dryRun }, pluginsWith(failing))).rejects.toThrow('invalid document');
+      expect(await readdir(root)).toEqual(['api.fake']);
     }
-    expect(await readdir(root)).toEqual(['api.fake']);
+    await mkdir(out);
+    await writeFile(path.join(out, 'mine.txt'), 'mine');
+    await expect(runEngine({ apiFiles: [api], outDir: out }, pluginsWith(failing))).rejects.toThrow('invalid document');
+    expect(await readTreeNames(out)).toEqual(['mine.txt']);
   });
 
   it('are reported ahead of an error of a later step', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isInfraStackError } from '../../core/errors.js';
 import { MANIFEST_PATH } from '../../core/engine/manifest.js';
-import { writeFiles, type RenderedFile } from '../../core/engine/writer.js';
+import { prepareWrite, writeFiles, type RenderedFile } from '../../core/engine/writer.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 
 const write = { force: false, dryRun: false };
@@ -85,5 +85,24 @@ describe('writing the rendered files', () => {
     const outcome = await writeFiles(out, rendered('1'), { force: false, dryRun: true });
     expect(outcome.created).toHaveLength(4);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('puts nothing in place before the commit, and a discard leaves the folder as it was', async () => {
+    const fresh = await prepareWrite(out, rendered('1'), write);
+    expect([...(await readTree(out)).keys()].every((file) => file.endsWith('.tmp'))).toBe(true);
+    await fresh.discard();
+    expect(existsSync(out)).toBe(false);
+
+    await writeFiles(out, rendered('1'), write);
+    const before = await readTree(out);
+    const update = await prepareWrite(out, rendered('2'), write);
+    expect(update.outcome.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
+    await update.discard();
+    expect(await readTree(out)).toEqual(before);
+
+    const again = await prepareWrite(out, rendered('2'), write);
+    await again.commit();
+    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe('# main 2\n');
+    expect([...(await readTree(out)).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 });
