@@ -2,9 +2,13 @@ import type { ValidationResult } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import { pointerPerPrettyLine } from './json-pointer-lines.js';
 
-/** Options of every validation, here or on the validation thread (a new object each time: the library may write to it). */
-export function validateOptions() {
-  return { validate: { errors: { colorize: false } } };
+/**
+ * Options of a validation, here or on the validation thread (a new object each time: the
+ * library may write to it). A document none of whose `$ref`s leaves it spares the validator a
+ * walk over the whole document in search of other files to read.
+ */
+export function validateOptions(selfContained: boolean) {
+  return { ...(selfContained ? { resolve: { external: false } } : {}), validate: { errors: { colorize: false } } };
 }
 
 /** What the validator answered: its result, or what it threw (it throws on some broken documents). */
@@ -18,7 +22,7 @@ export type ValidatorOutcome = { result: ValidationResult } | { thrown: unknown 
 export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
   const { validate } = await import('@readme/openapi-parser');
   const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
-  const outcome: ValidatorOutcome = await validate(input, validateOptions()).then(
+  const outcome: ValidatorOutcome = await validate(input, validateOptions(parsed !== undefined)).then(
     (result) => ({ result }),
     (thrown: unknown) => ({ thrown }),
   );

@@ -47,7 +47,7 @@ export function startValidationThread(): ValidationThread {
   answer.catch(() => undefined);
   return {
     validate(input) {
-      thread.postMessage({ ...input, options: validateOptions() });
+      thread.postMessage({ ...input, options: validateOptions(!('file' in input)) });
       return answer;
     },
     cancel() {
