@@ -33,9 +33,10 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   const { cwd, canPrompt } = context;
   const method = <T>(name: string, work: () => T | Promise<T>) => generatorMethod(name, work, context);
 
-  const given = await method('initializing', () => settingsFromOptions(values, cwd));
+  // Yeoman reads this one as it creates the generator, before the flags are looked at.
   const here = await readYoRc(cwd);
   if (!here) return 'needs-yeoman';
+  const given = await method('initializing', () => settingsFromOptions(values, cwd));
   const answeredHere = recordedAnswers(here).api !== undefined;
   if (given.out === undefined && !answeredHere && canPrompt) return 'needs-yeoman';
   const outDir = given.out ?? cwd;

@@ -225,6 +225,8 @@ describe('infra-stack without Yeoman', () => {
         await writeFile(join(root, '.yo-rc.json'), text);
         expect(await runWithoutYeoman({ api: 'petstore.yaml' }, noTerminal)).toBe('needs-yeoman');
         expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, noTerminal)).toBe('needs-yeoman');
+        // Yeoman fails on it before it reads the flags.
+        expect(await runWithoutYeoman({ api: 'petstore.yaml', db: 'mysql' }, noTerminal)).toBe('needs-yeoman');
       }
       expect(generate).not.toHaveBeenCalled();
     });
