@@ -132,6 +132,13 @@ describe('validation on another thread', () => {
     }
   });
 
+  it('validates on this thread, deferred the same way, documents beyond the threads it runs at once', async () => {
+    const file = fixture('invalid-openapi.yaml');
+    const expected = (await expectUserError(parseOpenApiFile(file))).describe();
+    const many = Array.from({ length: os.availableParallelism() + 2 }, () => validatedInBackground(file));
+    for (const { failure } of await Promise.all(many)) expect((failure as InfraStackError).describe()).toBe(expected);
+  });
+
   it('leaves nothing running for a document that cannot be read', async () => {
     const deferred: unknown[] = [];
     const error = await expectUserError(parseOpenApiFile(fixture('malformed.yaml'), { deferValidation: (check) => deferred.push(check) }));

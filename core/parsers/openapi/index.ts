@@ -33,16 +33,18 @@ export async function parseOpenApiFile(file: string, options: OpenApiParseOption
   try {
     read = await readDocument(file);
   } catch (error) {
-    background?.thread.cancel();
+    background?.thread?.cancel();
     throw error;
   }
   const { source, data, swagger2, selfContained } = read;
-  if (background) {
+  // A document without references to other files is validated from a copy of what was
+  // already read, and needs no bundling; otherwise the library reads the files itself.
+  if (!background) {
+    await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
+  } else if (background.thread) {
     background.defer(validateOnThread(background.thread, source, selfContained));
   } else {
-    // A document without references to other files is validated from a copy of what was
-    // already read, and needs no bundling; otherwise the library reads the files itself.
-    await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
+    background.defer(assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined));
   }
   const bundled = selfContained ? data : await bundleFile(file);
   const openApi3 = swagger2 ? await upgradeSwagger2(file, bundled) : bundled;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { validateOptions, type ValidatorOutcome } from './validate.js';
 
@@ -28,20 +29,29 @@ parentPort.once('message', (input) => {
 });
 `;
 
+/** Validation threads at once: each holds its own copy of a document and of the validator. */
+const MAX_THREADS = Math.max(2, availableParallelism());
+let runningThreads = 0;
+
 /**
  * Starts a thread for @readme/openapi-parser's validation, which takes about a second on a
  * large document (it dereferences the whole document, then matches it against the schema):
  * the engine spends that second deriving, planning and rendering. Started before the document
- * is read, the thread loads the validator meanwhile.
+ * is read, the thread loads the validator meanwhile. Undefined when enough threads run already.
  */
-export function startValidationThread(): ValidationThread {
+export function startValidationThread(): ValidationThread | undefined {
+  if (runningThreads >= MAX_THREADS) return undefined;
+  runningThreads += 1;
   const validator = createRequire(import.meta.url).resolve('@readme/openapi-parser');
   const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { validator } });
   const answer = new Promise<ValidatorOutcome>((resolve, reject) => {
     thread.once('message', (outcome: ValidatorOutcome) => resolve(outcome));
     thread.once('error', reject);
-    // Exiting after the answer settles nothing more.
-    thread.once('exit', (code) => reject(new Error(`the OpenAPI validation thread stopped (exit code ${code}) without an answer`)));
+    thread.once('exit', (code) => {
+      runningThreads -= 1;
+      // After the answer this settles nothing more.
+      reject(new Error(`the OpenAPI validation thread stopped (exit code ${code}) without an answer`));
+    });
   });
   // A cancelled thread's answer is never asked for.
   answer.catch(() => undefined);
