@@ -1,20 +1,19 @@
 #!/usr/bin/env node
 /**
- * `infra-stack`: runs the `yo infra-stack` generator through yeoman-environment, without `yo`.
+ * `infra-stack`: the `yo infra-stack` generator without `yo`. When flags and `<out>/.yo-rc.json`
+ * settle every question, the engine runs directly; otherwise through yeoman-environment,
+ * which asks. Either way the same files, `.yo-rc.json` and output.
  * Exit code 0 on success, 1 on a user error (one line, no stack trace), 2 on bad arguments.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEnv } from 'yeoman-environment';
 import { isInfraStackError } from '../core/errors.js';
-import { parseArgsOptions, usage } from '../generators/app/options.js';
+import { canPrompt, parseArgsOptions, usage } from '../generators/app/options.js';
 import { runModelCommand } from './model/command.js';
 
 const BINARY = 'infra-stack';
-const NAMESPACE = 'infra-stack:app';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-const generatorPath = fileURLToPath(new URL('../generators/app/index.js', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'model') return runModelCommand(argv.slice(1));
@@ -34,9 +33,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(version);
     return 0;
   }
-  const env = createEnv();
-  env.register(generatorPath, { namespace: NAMESPACE, packagePath: packageRoot });
-  await env.run([NAMESPACE], values);
+  // Loaded once needed: --help and --version stay instant.
+  const { runWithoutYeoman } = await import('./direct-run.js');
+  const context = { cwd: process.cwd(), canPrompt: canPrompt({ stdin: process.stdin }), stderr: process.stderr };
+  if ((await runWithoutYeoman(values, context)) === 'needs-yeoman') {
+    const { runThroughYeoman } = await import('./yeoman-run.js');
+    await runThroughYeoman(values);
+  }
   return 0;
 }
 

@@ -1,16 +1,18 @@
 import { deriveComponents, hasClassDefinitions } from './derive/components.js';
 import { deriveModel } from './derive/derive.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
-import { parseMarkdownFile } from './parsers/markdown/index.js';
-import { parseClassesFile } from './parsers/classes/index.js';
 import { writeBackGeneratedPaths } from './parsers/classes/write-back-run.js';
-import { parseOpenApiFile } from './parsers/openapi/index.js';
+
+// Each parser, with the libraries it reads with, is loaded when a document of its format is read.
 
 /** Reads OpenAPI 3.0/3.1 documents (YAML or JSON). */
 export const openApiParserPlugin: InfraStackPlugin = {
   name: 'core:openapi',
   apply({ hooks }) {
-    hooks.parse.for('openapi').tapPromise('core:openapi', ({ file }) => parseOpenApiFile(file));
+    hooks.parse.for('openapi').tapPromise('core:openapi', async ({ file, defer }) => {
+      const { parseOpenApiFile } = await import('./parsers/openapi/index.js');
+      return parseOpenApiFile(file, { deferValidation: defer });
+    });
   },
 };
 
@@ -18,7 +20,10 @@ export const openApiParserPlugin: InfraStackPlugin = {
 export const markdownParserPlugin: InfraStackPlugin = {
   name: 'core:markdown',
   apply({ hooks }) {
-    hooks.parse.for('markdown').tapPromise('core:markdown', ({ file }) => parseMarkdownFile(file));
+    hooks.parse.for('markdown').tapPromise('core:markdown', async ({ file }) => {
+      const { parseMarkdownFile } = await import('./parsers/markdown/index.js');
+      return parseMarkdownFile(file);
+    });
   },
 };
 
@@ -26,7 +31,10 @@ export const markdownParserPlugin: InfraStackPlugin = {
 export const classesParserPlugin: InfraStackPlugin = {
   name: 'core:classes',
   apply({ hooks }) {
-    hooks.parse.for('classes').tapPromise('core:classes', ({ file }) => parseClassesFile(file));
+    hooks.parse.for('classes').tapPromise('core:classes', async ({ file }) => {
+      const { parseClassesFile } = await import('./parsers/classes/index.js');
+      return parseClassesFile(file);
+    });
   },
 };
 

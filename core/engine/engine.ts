@@ -4,14 +4,15 @@ import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
+import { PendingChecks } from './checks.js';
 import { guardTap } from './guard.js';
-import { createHooks, type EngineConfig } from './hooks.js';
+import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { InfraStackPlugin, PluginApi } from './plugin.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
-import { writeFiles, type RenderedFile, type WriteOutcome } from './writer.js';
+import { prepareWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
@@ -71,52 +72,93 @@ export class Engine {
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
-    const { config, model } = await this.deriveTimed(initial, clock);
-    const report: RunReport = { notes: [], toImplement: [], nextSteps: [] };
-    const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
-    clock.end('plan');
-    const planned = checkPlan(plan, config.outDir);
-    const rendered = await this.render(planned);
-    clock.end('render');
-    const outcome = await writeFiles(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
-    await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
-    clock.end('write');
-    return { ...outcome, config, model, report };
+    const { config, model, checks } = await this.deriveTimed(initial, clock);
+    try {
+      const report: RunReport = { notes: [], toImplement: [], nextSteps: [] };
+      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
+      clock.end('plan');
+      const planned = checkPlan(plan, config.outDir);
+      const rendered = await this.render(planned);
+      clock.end('render');
+      // Written under temporary names while the checks may still run, put in place once they passed.
+      const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
+      clock.end('write');
+      try {
+        const failedCheck = await checks.firstFailure();
+        if (failedCheck !== undefined) throw failedCheck;
+        clock.end('checks');
+        await prepared.commit();
+      } catch (error) {
+        await prepared.discard();
+        throw error;
+      }
+      const { outcome } = prepared;
+      await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
+      clock.end('commit');
+      return { ...outcome, config, model, report };
+    } catch (error) {
+      throw (await checks.firstFailure()) ?? error;
+    }
   }
 
   /** The first half of a run: configure, parse, derive and validate the model; plans and writes nothing. */
-  derive(initial: EngineConfig): Promise<DerivedModel> {
-    return this.deriveTimed(initial, new PhaseClock(this.options.onPhase));
-  }
-
-  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel> {
-    const config = await this.hooks.configure.promise(initial);
-    clock.end('configure');
-    const api = mergeApiDocuments(await Promise.all(config.apiFiles.map((file) => this.parse(file, config))));
-    clock.end('parse');
-    const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
-    const diagnostics = new Diagnostics();
-    this.hooks.validateModel.call(model, diagnostics);
-    const [firstError] = diagnostics.errors;
-    if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
-    clock.end('derive');
+  async derive(initial: EngineConfig): Promise<DerivedModel> {
+    const { config, model, checks } = await this.deriveTimed(initial, new PhaseClock(this.options.onPhase));
+    const failedCheck = await checks.firstFailure();
+    if (failedCheck !== undefined) throw failedCheck;
     return { config, model };
   }
 
-  private async parse(file: string, config: EngineConfig): Promise<ApiDocument> {
+  /** Derives the model while the documents' deferred checks may still be running; they are returned to be awaited. */
+  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks }> {
+    const config = await this.hooks.configure.promise(initial);
+    clock.end('configure');
+    const checks = new PendingChecks();
+    const documents = await this.parseAll(config, checks);
+    try {
+      const api = mergeApiDocuments(documents);
+      clock.end('parse');
+      const model = this.hooks.deriveModel.call(emptyModel(api), { api, config });
+      const diagnostics = new Diagnostics();
+      this.hooks.validateModel.call(model, diagnostics);
+      const [firstError] = diagnostics.errors;
+      if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
+      clock.end('derive');
+      return { config, model, checks };
+    } catch (error) {
+      throw (await checks.firstFailure()) ?? error;
+    }
+  }
+
+  /**
+   * Every document parsed. A document that cannot be read fails the run ahead of the checks
+   * others left running (it fails sooner); those are waited for, so that nothing outlives the run.
+   */
+  private async parseAll(config: EngineConfig, checks: PendingChecks): Promise<ApiDocument[]> {
+    const parsed = await Promise.allSettled(config.apiFiles.map((file, index) => this.parse(file, config, (check) => checks.add(index, check))));
+    const failed = parsed.find((outcome) => outcome.status === 'rejected');
+    if (failed) {
+      await checks.finished();
+      throw failed.reason;
+    }
+    return parsed.map((outcome) => (outcome as PromiseFulfilledResult<ApiDocument>).value);
+  }
+
+  private async parse(file: string, config: EngineConfig, defer: ParseRequest['defer']): Promise<ApiDocument> {
     const format = formatOf(file, await readHead(file));
     const hook = this.hooks.parse.get(format);
-    const document = hook ? await hook.promise({ file, config }) : undefined;
+    const document = hook ? await hook.promise({ file, config, defer }) : undefined;
     if (!document) throw new InfraStackError(`no installed parser reads ${format} documents`, { file });
     return document;
   }
 
   private async render(files: PlannedFile[]): Promise<RenderedFile[]> {
     const rendered: RenderedFile[] = [];
+    const renderTemplate = await this.templates.renderer();
     for (const file of files) {
       let content: string;
       try {
-        content = file.template !== undefined ? this.templates.render(file.template, file.data ?? {}) : (file.content ?? '');
+        content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
         throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }

@@ -22,6 +22,12 @@ export interface EngineConfig {
 export interface ParseRequest {
   file: string;
   config: EngineConfig;
+  /**
+   * Hands the engine a check of this document still running (a validation on another thread):
+   * nothing is written before it passed, and its failure is reported ahead of any error met
+   * meanwhile.
+   */
+  defer(check: Promise<void>): void;
 }
 
 export interface DeriveContext {

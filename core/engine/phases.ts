@@ -1,5 +1,9 @@
-/** The lifecycle phases a run reports the duration of. */
-export const ENGINE_PHASES = ['configure', 'parse', 'derive', 'plan', 'render', 'write'] as const;
+/**
+ * The lifecycle phases a run reports the duration of. `write` writes the changed files under
+ * temporary names; `checks` waits for the checks parsers left running in the background
+ * (schema validation); `commit` puts the files in place and reports.
+ */
+export const ENGINE_PHASES = ['configure', 'parse', 'derive', 'plan', 'render', 'write', 'checks', 'commit'] as const;
 export type EnginePhase = (typeof ENGINE_PHASES)[number];
 
 /** Called once per phase, in order, with its wall time in milliseconds. */

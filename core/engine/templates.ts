@@ -1,4 +1,6 @@
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
+
+export type RenderTemplate = (name: string, data: object) => string;
 
 /**
  * One nunjucks environment for the run, compiled templates cached. Later search paths win,
@@ -13,13 +15,18 @@ export class TemplateRegistry {
     this.environment = undefined;
   }
 
-  render(name: string, data: object): string {
-    this.environment ??= new nunjucks.Environment(new nunjucks.FileSystemLoader([...this.searchPaths], { noCache: false }), {
-      autoescape: false,
-      trimBlocks: true,
-      lstripBlocks: true,
-      throwOnUndefined: true,
-    });
-    return this.environment.render(name, data);
+  /** Renders by template name; nunjucks is loaded here, once there is something to render. */
+  async renderer(): Promise<RenderTemplate> {
+    if (!this.environment) {
+      const { default: engine } = await import('nunjucks');
+      this.environment = new engine.Environment(new engine.FileSystemLoader([...this.searchPaths], { noCache: false }), {
+        autoescape: false,
+        trimBlocks: true,
+        lstripBlocks: true,
+        throwOnUndefined: true,
+      });
+    }
+    const environment = this.environment;
+    return (name, data) => environment.render(name, data);
   }
 }

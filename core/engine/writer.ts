@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { create as createStore } from 'mem-fs';
-import { create as createEditor, type MemFsEditorFile } from 'mem-fs-editor';
 import { InfraStackError } from '../errors.js';
+import { stageFiles, type FileToWrite } from './file-commit.js';
 import { hashText, MANIFEST_PATH, parseManifest, serializeManifest } from './manifest.js';
 
 export interface RenderedFile {
@@ -17,16 +16,44 @@ export interface WriteOutcome {
   conflicts: string[];
 }
 
+/** The changed files written under temporary names beside their targets, to be put in place or dropped. */
+export interface PreparedWrite {
+  outcome: WriteOutcome;
+  /** Puts the files in place, then the manifest: a run stopped half-way leaves the previous manifest, and its rerun finds the files already written unchanged. */
+  commit(): Promise<void>;
+  /** Leaves the output folder as it was. */
+  discard(): Promise<void>;
+}
+
+interface WriteOptions {
+  force: boolean;
+  dryRun: boolean;
+}
+
+/** Compares, writes and commits at once (see `prepareWrite`). */
+export async function writeFiles(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<WriteOutcome> {
+  const prepared = await prepareWrite(outDir, files, options);
+  try {
+    await prepared.commit();
+  } catch (error) {
+    await prepared.discard();
+    throw error;
+  }
+  return prepared.outcome;
+}
+
 /**
- * Compares the rendered files with the disk and commits the changed ones at once through
- * mem-fs-editor. A file the user edited since the last run (or never ours) is a conflict:
- * without `force` nothing at all is written.
+ * Compares the rendered files with the disk and writes the changed ones under temporary names
+ * beside their targets. A file the user edited since the last run (or never ours) is a
+ * conflict: without `force` nothing at all is written. A dry run writes nothing.
  */
-export async function writeFiles(outDir: string, files: RenderedFile[], options: { force: boolean; dryRun: boolean }): Promise<WriteOutcome> {
-  const manifest = parseManifest(await readOptional(path.join(outDir, MANIFEST_PATH)));
+export async function prepareWrite(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<PreparedWrite> {
+  const manifestPath = path.join(outDir, MANIFEST_PATH);
+  const manifestText = await readOptional(manifestPath);
+  const manifest = parseManifest(manifestText);
   const outcome: WriteOutcome = { created: [], updated: [], unchanged: [], conflicts: [] };
-  const editor = createEditor(createStore<MemFsEditorFile>());
   const hashes = new Map<string, string>();
+  const changed: FileToWrite[] = [];
   const disk = await Promise.all(files.map((file) => readOptional(path.join(outDir, file.path))));
   files.forEach((file, index) => {
     const current = disk[index];
@@ -42,7 +69,7 @@ export async function writeFiles(outDir: string, files: RenderedFile[], options:
       outcome.conflicts.push(file.path);
       return;
     }
-    editor.write(path.join(outDir, file.path), file.content);
+    changed.push({ path: path.join(outDir, file.path), content: file.content, replaces: current !== undefined });
   });
   for (const list of Object.values(outcome)) list.sort();
   if (outcome.conflicts.length > 0 && !options.force) {
@@ -53,11 +80,11 @@ export async function writeFiles(outDir: string, files: RenderedFile[], options:
       { file: outDir },
     );
   }
-  const manifestText = serializeManifest(hashes);
-  const manifestPath = path.join(outDir, MANIFEST_PATH);
-  if ((await readOptional(manifestPath)) !== manifestText) editor.write(manifestPath, manifestText);
-  if (!options.dryRun) await editor.commit();
-  return outcome;
+  if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
+  const newManifest = serializeManifest(hashes);
+  const manifestFile = manifestText === newManifest ? undefined : { path: manifestPath, content: newManifest, replaces: manifestText !== undefined };
+  const staged = await stageFiles(changed, manifestFile);
+  return { outcome, commit: () => staged.commit(), discard: () => staged.discard() };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -10,8 +10,8 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { generate, InfraStackError, isInfraStackError, type GenerateResult } from '../../lib/index.js';
 import {
   canPrompt,
-  chosenDatabase,
   completeSettings,
+  generateOptionsFor,
   missingQuestionKeys,
   questionsFor,
   settingsFromOptions,
@@ -65,15 +65,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     const settings = this.#settings;
     if (!settings) throw new Error('writing() ran before prompting()');
     try {
-      this.#result = await generate({
-        apiFiles: settings.api,
-        outDir: settings.out,
-        ...(chosenDatabase(settings.db) !== undefined ? { db: chosenDatabase(settings.db) } : {}),
-        force: settings.force,
-        dryRun: settings.dryRun,
-        ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
-        cwd: this.env.cwd,
-      });
+      this.#result = await generate(generateOptionsFor(settings, this.env.cwd));
     } catch (error) {
       // yo prints only `error.message`: make it the full `file:location: message` line.
       if (isInfraStackError(error)) throw new InfraStackError(error.describe(), { cause: error });

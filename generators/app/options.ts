@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, type DatabaseKind } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
 export type DatabaseSetting = DatabaseKind | typeof DATABASE_AUTO;
@@ -219,9 +219,17 @@ export function parseDatabase(value: unknown, where: string): DatabaseSetting {
   return kind;
 }
 
-/** The database to pass to the engine: none for `auto`, so the documents may choose. */
-export function chosenDatabase(setting: DatabaseSetting): DatabaseKind | undefined {
-  return setting === DATABASE_AUTO ? undefined : setting;
+/** What the engine is asked to do for these settings; `--db auto` passes no database, so the documents may choose. */
+export function generateOptionsFor(settings: RunSettings, cwd: string): GenerateOptions {
+  return {
+    apiFiles: settings.api,
+    outDir: settings.out,
+    ...(settings.db !== DATABASE_AUTO ? { db: settings.db } : {}),
+    force: settings.force,
+    dryRun: settings.dryRun,
+    ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    cwd,
+  };
 }
 
 /** `node:util` parseArgs options for the bin (plus --help and --version). */

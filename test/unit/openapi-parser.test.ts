@@ -96,3 +96,53 @@ describe('Swagger 2.0 documents', () => {
     expect(error.location).toBe('line 9 (/paths/~1things/get/responses/notastatus)');
   });
 });
+
+describe('validation on another thread', () => {
+  /** Parses with the validation deferred; resolves with the validation's error, if any. */
+  async function validatedInBackground(file: string): Promise<{ document: unknown; failure: unknown }> {
+    const checks: Promise<void>[] = [];
+    const document = await parseOpenApiFile(file, { deferValidation: (check) => checks.push(check) });
+    expect(checks).toHaveLength(1);
+    const failure = await checks[0]!.then(() => undefined, (error: unknown) => error);
+    return { document, failure };
+  }
+
+  async function invalidJsonDocument(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-parser-'));
+    const file = path.join(dir, 'invalid.json');
+    const document = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { bogus: {} } } } } };
+    await (await import('node:fs/promises')).writeFile(file, JSON.stringify(document, null, 2));
+    return file;
+  }
+
+  it('fails with the message, file and place of the validation on this thread', async () => {
+    for (const file of [fixture('invalid-openapi.yaml'), fixture('invalid-swagger2.yaml'), await invalidJsonDocument()]) {
+      const here = await expectUserError(parseOpenApiFile(file));
+      const { failure } = await validatedInBackground(file);
+      expect(failure).toBeInstanceOf(InfraStackError);
+      expect((failure as InfraStackError).describe()).toBe(here.describe());
+    }
+  });
+
+  it('passes valid documents, self-contained or split over files, and returns the same document', async () => {
+    for (const file of [fixture('split/api.yaml'), path.resolve('node_modules/@readme/oas-examples/3.0/json/petstore.json')]) {
+      const { document, failure } = await validatedInBackground(file);
+      expect(failure).toBeUndefined();
+      expect(document).toEqual(await parseOpenApiFile(file));
+    }
+  });
+
+  it('validates on this thread, deferred the same way, documents beyond the threads it runs at once', async () => {
+    const file = fixture('invalid-openapi.yaml');
+    const expected = (await expectUserError(parseOpenApiFile(file))).describe();
+    const many = Array.from({ length: os.availableParallelism() + 2 }, () => validatedInBackground(file));
+    for (const { failure } of await Promise.all(many)) expect((failure as InfraStackError).describe()).toBe(expected);
+  });
+
+  it('leaves nothing running for a document that cannot be read', async () => {
+    const deferred: unknown[] = [];
+    const error = await expectUserError(parseOpenApiFile(fixture('malformed.yaml'), { deferValidation: (check) => deferred.push(check) }));
+    expect(error.message).toMatch(/malformed YAML/);
+    expect(deferred).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { InfraStackError } from '../../errors.js';
 import type { ApiDocument, SourceLocation } from '../../model/api-document.js';
-import { loadStructuredFile, pointerLineFinder } from '../openapi/source-text.js';
+import { pointerLineFinder } from '../openapi/pointer-lines.js';
+import { loadStructuredFile } from '../openapi/source-text.js';
 import { componentDefinitionOf } from './component-definitions.js';
 import { entityNameOf, entitySchemaOf, type EntityItems } from './entity-schemas.js';
 import { COMPONENT_ITEM_LAYERS, type LocatedItem, type RawClassItem } from './items.js';

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { InfraStackError } from '../../errors.js';
 import { ON_DELETE_RULES } from '../../model/hints.js';
-import { describePointer } from '../openapi/source-text.js';
+import { describePointer } from '../openapi/pointer-lines.js';
 import { ITEM_LAYERS, WRITTEN_BACK_KEYS, type RawClassItem } from './items.js';
 
 const IDENTIFIER = '^[A-Za-z_][A-Za-z0-9_]*$';

@@ -1,6 +1,6 @@
 import { InfraStackError } from '../../errors.js';
 import type { SchemaNode, TypedName } from '../../model/api-document.js';
-import { describePointer } from '../openapi/source-text.js';
+import { describePointer } from '../openapi/pointer-lines.js';
 import { parseTypeExpression, TypeSyntaxError } from './type-expression.js';
 import { schemaOfType, type EntityLookup } from './type-schema.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatOf } from '../../engine/engine.js';
 import type { EmitSummary } from '../../engine/hooks.js';
 import { InfraStackError } from '../../errors.js';
-import { withWrittenBackPaths, type ItemPaths } from './write-back.js';
+import type { ItemPaths } from './write-back.js';
 
 /**
  * After a successful, non-dry run: writes into each class definitions file the paths of the
@@ -26,6 +26,7 @@ export async function writeBackGeneratedPaths(summary: EmitSummary): Promise<voi
       if (config.rawUrlBase) paths[urlKey] = `${config.rawUrlBase}/${file.path}`;
       pathsByItem.set(file.origin.item, paths);
     }
+    const { withWrittenBackPaths } = await import('./write-back.js');
     const updated = withWrittenBackPaths(text, pathsByItem);
     if (updated === text) continue;
     try {

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { bundle } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
 import { encodeSegment, resolveLocalRef } from './json-pointer.js';
-import { loadStructuredFile } from './source-text.js';
+import { loadStructuredFile, type LoadedSource } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
-import { assertValidOpenApi } from './validate.js';
+import { assertValidOpenApi, assertValidOutcome } from './validate.js';
+import { startValidationThread, type ValidationThread } from './validation-thread.js';
 import { hasExternalRefs } from './external-refs.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
@@ -14,24 +14,70 @@ const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 
 type Json = Record<string, unknown>;
 
+export interface OpenApiParseOptions {
+  /**
+   * Takes the schema validation, then run on another thread while the caller goes on; the
+   * caller must not use the document for anything lasting before it passed. Without it the
+   * validation runs on this thread, before the document is returned.
+   */
+  deferValidation?: (validation: Promise<void>) => void;
+}
+
 /**
  * Reads, validates and normalizes one OpenAPI 3.0/3.1 document, or a Swagger 2.0 document
  * upgraded to OpenAPI 3.0 after it was validated as written.
  */
-export async function parseOpenApiFile(file: string): Promise<ApiDocument> {
-  const source = await loadStructuredFile(file);
-  const { data, swagger2 } = checkVersion(file, source.data);
-  const selfContained = !hasExternalRefs(data);
+export async function parseOpenApiFile(file: string, options: OpenApiParseOptions = {}): Promise<ApiDocument> {
+  const background = options.deferValidation && { defer: options.deferValidation, thread: startValidationThread() };
+  let read: ReadDocument;
+  try {
+    read = await readDocument(file);
+  } catch (error) {
+    background?.thread?.cancel();
+    throw error;
+  }
+  const { source, data, swagger2, selfContained } = read;
   // A document without references to other files is validated from a copy of what was
   // already read, and needs no bundling; otherwise the library reads the files itself.
-  await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
+  if (!background) {
+    await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
+  } else if (background.thread) {
+    background.defer(validateOnThread(background.thread, source, selfContained));
+  } else {
+    background.defer(assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined));
+  }
   const bundled = selfContained ? data : await bundleFile(file);
   const openApi3 = swagger2 ? await upgradeSwagger2(file, bundled) : bundled;
   return normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
 }
 
+interface ReadDocument {
+  source: LoadedSource;
+  data: Json;
+  swagger2: boolean;
+  /** No `$ref` points to another file. */
+  selfContained: boolean;
+}
+
+async function readDocument(file: string): Promise<ReadDocument> {
+  const source = await loadStructuredFile(file);
+  const { data, swagger2 } = checkVersion(file, source.data);
+  return { source, data, swagger2, selfContained: !hasExternalRefs(data) };
+}
+
+/**
+ * The validation on the thread: JSON text is parsed there again (cheaper than copying the
+ * document over); the document is handed over before this thread changes it (inlining refs).
+ */
+function validateOnThread(thread: ValidationThread, source: LoadedSource, selfContained: boolean): Promise<void> {
+  const input = !selfContained ? { file: source.file } : source.syntax === 'json' ? { json: source.text } : { document: source.data as object };
+  const answer = thread.validate(input);
+  return answer.then((outcome) => assertValidOutcome(source.file, source.text, outcome));
+}
+
 async function bundleFile(file: string): Promise<Json> {
   try {
+    const { bundle } = await import('@readme/openapi-parser');
     return (await bundle(file)) as unknown as Json;
   } catch (cause) {
     throw new InfraStackError(`cannot resolve a $ref: ${(cause as Error).message}`, { file, cause });

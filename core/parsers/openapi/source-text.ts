@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isSeq, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import { InfraStackError } from '../../errors.js';
 
 export interface LoadedSource {
   file: string;
   text: string;
+  /** `json`: the text is strict JSON (`JSON.parse` reads it the same again). */
+  syntax: 'json' | 'yaml';
   data: unknown;
 }
 
 /**
  * Reads a YAML or JSON file; a syntax error names the line and column. JSON text goes
  * through `JSON.parse`, many times faster than the YAML parser on large documents; the
- * YAML parser still reads it when it fails, to name the place.
+ * YAML parser (loaded only then) still reads it when it fails, to name the place.
  */
 export async function loadStructuredFile(file: string): Promise<LoadedSource> {
   let text: string;
@@ -22,11 +23,12 @@ export async function loadStructuredFile(file: string): Promise<LoadedSource> {
   }
   if (/^\s*[{[]/.test(text)) {
     try {
-      return { file, text, data: JSON.parse(text) as unknown };
+      return { file, text, syntax: 'json', data: JSON.parse(text) as unknown };
     } catch {
       // Not strict JSON (or YAML flow style): the YAML parser below reads it or names the error.
     }
   }
+  const { LineCounter, parseDocument } = await import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [firstError] = document.errors;
@@ -35,41 +37,5 @@ export async function loadStructuredFile(file: string): Promise<LoadedSource> {
     const what = file.endsWith('.json') ? 'JSON' : 'YAML';
     throw new InfraStackError(`malformed ${what}: ${firstError.message.split('\n')[0]}`, { file, location: `line ${line}, column ${col}` });
   }
-  return { file, text, data: document.toJS({ maxAliasCount: 1000 }) };
-}
-
-/** Maps a JSON pointer to `line N` in the file's text, as precisely as the YAML tree allows. */
-export function describePointer(text: string, pointer: string): string {
-  const line = pointerLineFinder(text)(pointer);
-  return line === undefined ? pointer || '/' : `line ${line} (${pointer || '/'})`;
-}
-
-/**
- * Parses `text` once and answers, for any JSON pointer, the 1-based line of the deepest node
- * on its path (the key of a mapping entry, the start of a sequence item).
- */
-export function pointerLineFinder(text: string): (pointer: string) => number | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return (pointer) => {
-    const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node: unknown = document.contents;
-    let offset: number | undefined;
-    for (const segment of segments) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
-        if (!pair) break;
-        offset = (pair.key as Node).range?.[0];
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)];
-        if (!item) break;
-        offset = (item as Node).range?.[0];
-        node = item;
-      } else {
-        break;
-      }
-    }
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-  };
+  return { file, text, syntax: 'yaml', data: document.toJS({ maxAliasCount: 1000 }) };
 }

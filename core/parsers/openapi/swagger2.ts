@@ -1,4 +1,4 @@
-import converter from 'swagger2openapi';
+import type converter from 'swagger2openapi';
 import { InfraStackError } from '../../errors.js';
 
 type Json = Record<string, unknown>;
@@ -18,6 +18,7 @@ export function isSwagger2(data: Json): boolean {
  */
 export async function upgradeSwagger2(file: string, bundled: Json): Promise<Json> {
   try {
+    const { default: converter } = await import('swagger2openapi');
     const { openapi } = await converter.convertObj(bundled as unknown as Swagger2Document, {
       patch: true,
       warnOnly: true,

@@ -1,23 +1,45 @@
-import { dereference, validate } from '@readme/openapi-parser';
+import type { ValidationResult } from '@readme/openapi-parser';
 import { InfraStackError } from '../../errors.js';
 import { pointerPerPrettyLine } from './json-pointer-lines.js';
-import { describePointer } from './source-text.js';
 
 /**
- * Validates the document against the OpenAPI schema and rules. The library quotes the
- * offending spot of the dereferenced document pretty-printed; that line is mapped back
- * to a JSON pointer and to the line in the user's file. `parsed`, when given, is a copy of
- * the document that holds no reference to another file.
+ * Options of a validation, here or on the validation thread (a new object each time: the
+ * library may write to it). A document none of whose `$ref`s leaves it spares the validator a
+ * walk over the whole document in search of other files to read.
+ */
+export function validateOptions(selfContained: boolean) {
+  return { ...(selfContained ? { resolve: { external: false } } : {}), validate: { errors: { colorize: false } } };
+}
+
+/** What the validator answered: its result, or what it threw (it throws on some broken documents). */
+export type ValidatorOutcome = { result: ValidationResult } | { thrown: unknown };
+
+/**
+ * Validates the document against the OpenAPI schema and rules, on this thread. `parsed`, when
+ * given, is a copy of the document that holds no reference to another file (the validator
+ * dereferences it in place); otherwise the validator reads the file and what it references.
  */
 export async function assertValidOpenApi(file: string, text: string, parsed?: object): Promise<void> {
-  let result;
-  try {
-    // Given the parsed document (which it dereferences in place), the library reads no file.
-    const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
-    result = await validate(input, { validate: { errors: { colorize: false } } });
-  } catch (cause) {
+  const { validate } = await import('@readme/openapi-parser');
+  const input = (parsed as Parameters<typeof validate>[0] | undefined) ?? file;
+  const outcome: ValidatorOutcome = await validate(input, validateOptions(parsed !== undefined)).then(
+    (result) => ({ result }),
+    (thrown: unknown) => ({ thrown }),
+  );
+  await assertValidOutcome(file, text, outcome);
+}
+
+/**
+ * Throws the one-line error of a failed validation: the first message, and where it is in the
+ * user's file. The library quotes the offending spot of the dereferenced document
+ * pretty-printed; that line is mapped back to a JSON pointer and to the line in `text`.
+ */
+export async function assertValidOutcome(file: string, text: string, outcome: ValidatorOutcome): Promise<void> {
+  if ('thrown' in outcome) {
+    const cause = outcome.thrown;
     throw new InfraStackError(`invalid OpenAPI document: ${clip((cause as Error).message)}`, { file, cause });
   }
+  const { result } = outcome;
   if (result.valid) return;
   const [first] = result.errors;
   const message = first?.message ?? 'the document does not match the OpenAPI schema';
@@ -34,6 +56,7 @@ export async function assertValidOpenApi(file: string, text: string, parsed?: ob
 
 async function locate(file: string, text: string, prettyLine: number): Promise<string | undefined> {
   try {
+    const [{ dereference }, { describePointer }] = await Promise.all([import('@readme/openapi-parser'), import('./pointer-lines.js')]);
     const resolved = await dereference(file, { dereference: { circular: 'ignore' } });
     const pointer = pointerPerPrettyLine(resolved)[prettyLine - 1];
     return pointer === undefined ? undefined : describePointer(text, pointer);

@@ -1,0 +1,78 @@
+/**
+ * The bin's run without yeoman-environment (loading it costs about a second), for when
+ * nothing has to be asked: the steps of `InfraStackGenerator` with the same settings, the same
+ * `.yo-rc.json`, and the same output on stderr. When a question would be asked, or a
+ * `.yo-rc.json` is one only Yeoman should judge, it does nothing and says so.
+ */
+import { mkdir } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { generate, type GenerateResult } from '../lib/index.js';
+import {
+  completeSettings,
+  generateOptionsFor,
+  missingQuestionKeys,
+  settingsFromOptions,
+  settingsFromStored,
+  toStoredAnswers,
+  type RunSettings,
+} from '../generators/app/options.js';
+import { summaryLines } from '../generators/app/summary.js';
+import { failedMethodLine, forcedFileLine } from './yeoman-lines.js';
+import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
+
+export interface CommandContext {
+  cwd: string;
+  /** A person at a terminal could answer questions. */
+  canPrompt: boolean;
+  stderr: { write(text: string): unknown };
+}
+
+export type DirectRunOutcome = 'done' | 'needs-yeoman';
+
+/** Runs the generation from `values` (parsed flags); throws what the generator would throw. */
+export async function runWithoutYeoman(values: Record<string, unknown>, context: CommandContext): Promise<DirectRunOutcome> {
+  const { cwd, canPrompt } = context;
+  const method = <T>(name: string, work: () => T | Promise<T>) => generatorMethod(name, work, context);
+
+  // Yeoman reads this one as it creates the generator, before the flags are looked at.
+  const here = await readYoRc(cwd);
+  if (!here) return 'needs-yeoman';
+  const given = await method('initializing', () => settingsFromOptions(values, cwd));
+  const answeredHere = recordedAnswers(here).api !== undefined;
+  if (given.out === undefined && !answeredHere && canPrompt) return 'needs-yeoman';
+  const outDir = given.out ?? cwd;
+
+  const record = outDir === cwd ? here : await readYoRc(outDir);
+  if (!record) return 'needs-yeoman';
+  const settings = await method('prompting', () => {
+    const known: Partial<RunSettings> = { ...settingsFromStored(recordedAnswers(record), outDir), ...given, out: outDir };
+    return missingQuestionKeys(known).length > 0 && canPrompt ? undefined : completeSettings(known, cwd);
+  });
+  if (!settings) return 'needs-yeoman';
+
+  const result = await method('writing', () => generateFor(settings, cwd));
+  if (!settings.dryRun) await recordTheAnswers(record, settings, context);
+  context.stderr.write(`${summaryLines(result, cwd).join('\n')}\n`);
+  return 'done';
+}
+
+function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult> {
+  return generate(generateOptionsFor(settings, cwd));
+}
+
+/** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
+async function recordTheAnswers(record: YoRcFile, settings: RunSettings, context: CommandContext): Promise<void> {
+  await mkdir(settings.out, { recursive: true });
+  await recordAnswers(record, toStoredAnswers(settings));
+  context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
+}
+
+/** Like a Yeoman generator method: a failure is announced with the method's name, then rethrown. */
+async function generatorMethod<T>(name: string, work: () => T | Promise<T>, context: CommandContext): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    context.stderr.write(failedMethodLine(name));
+    throw error;
+  }
+}

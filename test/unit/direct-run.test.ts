@@ -1,0 +1,235 @@
+/**
+ * The bin's run without Yeoman against the generator inside a real yeoman-environment, both
+ * with the engine replaced by a fake: the same `.yo-rc.json` byte for byte, the same output,
+ * the same errors; and a hand-over to Yeoman whenever something would have to be asked.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createEnv } from 'yeoman-environment';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GenerateOptions, GenerateResult } from '../../core/options.js';
+
+const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
+
+vi.mock('../../lib/index.js', async () => ({
+  ...(await import('../../core/errors.js')),
+  ...(await import('../../core/options.js')),
+  generate,
+}));
+
+const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
+const { runWithoutYeoman } = await import('../../bin/direct-run.js');
+const { InfraStackError } = await import('../../core/errors.js');
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const generatorFile = fileURLToPath(new URL('../../generators/app/generator.ts', import.meta.url));
+
+interface Run {
+  printed: string;
+  error?: unknown;
+  yoRc?: string;
+  calls: GenerateOptions[];
+}
+
+function fakeResult(options: GenerateOptions): GenerateResult {
+  return {
+    outDir: options.outDir,
+    dryRun: options.dryRun ?? false,
+    created: ['backend/pyproject.toml'],
+    updated: [],
+    unchanged: ['output/README.md'],
+    conflicts: [],
+    notes: ['Database: sqlite (the default).'],
+    toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
+    nextSteps: ['cd backend && uv pip install -e .'],
+  };
+}
+
+async function throughYeoman(cwd: string, options: Record<string, unknown>): Promise<Pick<Run, 'printed' | 'error'>> {
+  const stream = new PassThrough();
+  let printed = '';
+  stream.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const env = createEnv({
+    cwd,
+    stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+    stdout: stream as unknown as NodeJS.WriteStream,
+    stderr: stream as unknown as NodeJS.WriteStream,
+  });
+  env.register(InfraStackGenerator, { namespace: 'infra-stack:app', resolved: generatorFile, packagePath: packageRoot });
+  try {
+    await env.run(['infra-stack:app'], options);
+    return { printed };
+  } catch (error) {
+    return { printed, error };
+  }
+}
+
+async function withoutYeoman(cwd: string, options: Record<string, unknown>): Promise<Pick<Run, 'printed' | 'error'>> {
+  let printed = '';
+  const stderr = { write: (text: string) => (printed += text) };
+  try {
+    expect(await runWithoutYeoman(options, { cwd, canPrompt: false, stderr })).toBe('done');
+    return { printed };
+  } catch (error) {
+    return { printed, error };
+  }
+}
+
+/** One scenario, set up afresh in its own folder, run one way. */
+async function scenario(
+  runner: typeof throughYeoman,
+  setup: (root: string) => Promise<void>,
+  cwdOf: (root: string) => string,
+  options: Record<string, unknown>,
+  yoRcOf: (root: string) => string,
+): Promise<Run> {
+  const root = await mkdtemp(join(tmpdir(), 'infra-stack-direct-'));
+  try {
+    await writeFile(join(root, 'petstore.yaml'), 'openapi: 3.0.0\n');
+    await setup(root);
+    generate.mockClear();
+    const outcome = await runner(cwdOf(root), options);
+    const yoRcPath = yoRcOf(root);
+    const yoRc = existsSync(yoRcPath) ? await readFile(yoRcPath, 'utf8') : undefined;
+    const normalize = (text: string) => text.split(root).join('<root>');
+    return {
+      printed: normalize(outcome.printed),
+      ...(outcome.error !== undefined ? { error: normalize(describeError(outcome.error)) } : {}),
+      ...(yoRc !== undefined ? { yoRc } : {}),
+      calls: generate.mock.calls.map(([options]) => JSON.parse(normalize(JSON.stringify(options))) as GenerateOptions),
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof InfraStackError ? `InfraStackError: ${error.describe()}` : String(error);
+}
+
+const nothing = async () => {};
+
+const cases: Array<{
+  name: string;
+  setup?: (root: string) => Promise<void>;
+  cwd?: (root: string) => string;
+  options: Record<string, unknown>;
+  yoRc?: (root: string) => string;
+  /** The one line the bin prints after `infra-stack: `. */
+  error?: RegExp;
+}> = [
+  { name: 'a first run into a new folder', options: { api: ['petstore.yaml'], out: 'gen', db: 'postgresql' } },
+  { name: 'a run into the current folder', options: { api: ['petstore.yaml'] }, yoRc: (root) => join(root, '.yo-rc.json') },
+  {
+    name: 'a second run from the recorded answers',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"postgresql"}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
+  {
+    name: 'options over recorded answers, other keys kept in place',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(
+        join(root, 'gen', '.yo-rc.json'),
+        '{"other":{"a":1},"generator-infra-stack":{"extra":true,"db":"postgresql"},"last":[1,2]}',
+      );
+    },
+    options: { api: 'petstore.yaml', out: 'gen', db: 'sqlite', force: true },
+  },
+  {
+    name: 'an output folder outside the current one',
+    setup: async (root) => {
+      await mkdir(join(root, 'deep', 'er'), { recursive: true });
+    },
+    cwd: (root) => join(root, 'deep', 'er'),
+    options: { api: '../../petstore.yaml', out: '../../up' },
+    yoRc: (root) => join(root, 'up', '.yo-rc.json'),
+  },
+  { name: 'a dry run', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true } },
+  { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
+  { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
+  {
+    name: 'an unknown recorded db',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"oracle"}}');
+    },
+    options: { out: 'gen' },
+    error: /^InfraStackError: <root>\/gen\/.yo-rc.json: db must be one of/,
+  },
+];
+
+describe('infra-stack without Yeoman', () => {
+  beforeEach(() => {
+    generate.mockReset();
+    generate.mockImplementation(async (options) => fakeResult(options));
+  });
+
+  for (const { name, setup = nothing, cwd = (root: string) => root, options, yoRc = (root: string) => join(root, 'gen', '.yo-rc.json'), error } of cases) {
+    it(`does what yo infra-stack does: ${name}`, async () => {
+      const yeoman = await scenario(throughYeoman, setup, cwd, options, yoRc);
+      const direct = await scenario(withoutYeoman, setup, cwd, options, yoRc);
+      expect(direct).toEqual(yeoman);
+      if (error) {
+        expect(direct.error).toMatch(error);
+        expect(direct.calls).toEqual([]);
+      } else {
+        expect(direct.error).toBeUndefined();
+      }
+    });
+  }
+
+  it('fails like the generator when the engine fails, and records nothing', async () => {
+    const failure = new InfraStackError('expected a schema', { file: 'petstore.yaml', location: 'line 3 (#/paths)' });
+    generate.mockRejectedValue(failure);
+    const yoRc = (root: string) => join(root, 'gen', '.yo-rc.json');
+    const yeoman = await scenario(throughYeoman, nothing, (root) => root, { api: 'petstore.yaml', out: 'gen' }, yoRc);
+    const direct = await scenario(withoutYeoman, nothing, (root) => root, { api: 'petstore.yaml', out: 'gen' }, yoRc);
+    expect(direct).toEqual(yeoman);
+    expect(direct.error).toBe('InfraStackError: petstore.yaml:line 3 (#/paths): expected a schema');
+    expect(direct.printed).toMatch(/An error occured while running infra-stack:app#writing\n$/);
+    expect(direct.yoRc).toBeUndefined();
+  });
+
+  describe('hands over to Yeoman', () => {
+    let root: string;
+    const stderr = { write: () => true };
+
+    beforeEach(async () => {
+      root = await mkdtemp(join(tmpdir(), 'infra-stack-direct-'));
+    });
+
+    afterEach(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('when a terminal could answer a missing setting', async () => {
+      const ask = { cwd: root, canPrompt: true, stderr };
+      expect(await runWithoutYeoman({ out: 'gen' }, ask)).toBe('needs-yeoman');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('done');
+    });
+
+    it('when a .yo-rc.json is not what Yeoman stores', async () => {
+      const noTerminal = { cwd: root, canPrompt: false, stderr };
+      for (const text of ['{"generator-infra-stack": ', 'null', '[1]', '{"generator-infra-stack": 5}']) {
+        await writeFile(join(root, '.yo-rc.json'), text);
+        expect(await runWithoutYeoman({ api: 'petstore.yaml' }, noTerminal)).toBe('needs-yeoman');
+        expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, noTerminal)).toBe('needs-yeoman');
+        // Yeoman fails on it before it reads the flags.
+        expect(await runWithoutYeoman({ api: 'petstore.yaml', db: 'mysql' }, noTerminal)).toBe('needs-yeoman');
+      }
+      expect(generate).not.toHaveBeenCalled();
+    });
+  });
+});
