@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 
 const LINE_LENGTH = 100;
+const TARGET_VERSION = 'py311';
 
-/** A line the formatter cannot split either: one string, docstring or name (with its comma). */
-const UNSPLITTABLE = /^\s*(?:"(?:[^"\\]|\\.)*"|"""(?:[^"]|"(?!""))*"""|[\w.]+),?\s*$/;
+/**
+ * A line the formatter cannot split either: one string, docstring or name (with its comma), or
+ * a head already split at its only bracket (`async def a_very_long_name(`).
+ */
+const UNSPLITTABLE = /^\s*(?:(?:"(?:[^"\\]|\\.)*"|"""(?:[^"]|"(?!""))*"""|[\w.]+),?|(?:async def |def |class )?[\w.]+[([{])\s*$/;
 
 interface RuffWorkspace {
   format(contents: string): string;
@@ -14,26 +18,36 @@ interface RuffModule {
   PositionEncoding: { Utf16: number };
 }
 
-let workspace: RuffWorkspace | undefined;
+let formatter: RuffWorkspace | undefined;
 
 /**
  * The templates and view layouts write formatted Python; names from real documents can still
- * push a line past the limit (a long class or operation name). Only such files go through
- * ruff's own formatter (its WebAssembly build, the version the generated pyproject pins), loaded
- * on first need, so the output passes `ruff format --check` without a formatter pass per file.
+ * push a statement past the limit (a long class, operation or enum name). Each such statement
+ * alone goes through ruff's own formatter (its WebAssembly build, the version the generated
+ * pyproject pins, loaded on first need), with the width its indentation leaves; only when a
+ * statement cannot stand alone (a decorated function) is the whole file formatted. So the output
+ * passes `ruff format --check` without a formatter pass over every file.
  */
 export function formatLongLines(path: string, content: string): string {
   if (!path.endsWith('.py') || !hasSplittableLongLine(content)) return content;
-  try {
-    return ruffFormat(content);
-  } catch (error) {
-    throw new Error(`ruff could not format ${path}: ${(error as Error).message}`, { cause: error });
+  const lines = content.split('\n');
+  const long: number[] = [];
+  lines.forEach((line, index) => {
+    if (line.length > LINE_LENGTH && !UNSPLITTABLE.test(line)) long.push(index);
+  });
+  const statements = statementRanges(lines, long.at(-1)!);
+  const touched: Array<[number, number]> = [];
+  let next = 0;
+  for (const range of statements) {
+    while (next < long.length && long[next]! < range[0]) next += 1;
+    if (next < long.length && long[next]! <= range[1]) touched.push(range);
   }
-}
-
-/** The text as `ruff format` writes it with the generated backend's settings. */
-export function ruffFormat(content: string): string {
-  return ruffWorkspace().format(content);
+  for (const [first, last] of touched.reverse()) {
+    const formatted = formatStatement(lines.slice(first, last + 1));
+    if (formatted === undefined) return formatWhole(path, content);
+    lines.splice(first, last - first + 1, ...formatted);
+  }
+  return lines.join('\n');
 }
 
 function hasSplittableLongLine(content: string): boolean {
@@ -47,10 +61,89 @@ function hasSplittableLongLine(content: string): boolean {
   return false;
 }
 
-function ruffWorkspace(): RuffWorkspace {
-  if (!workspace) {
-    const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as RuffModule;
-    workspace = new ruff.Workspace({ 'line-length': LINE_LENGTH, 'target-version': 'py311' }, ruff.PositionEncoding.Utf16);
+/** The text as `ruff format` writes it with the generated backend's settings. */
+export function ruffFormat(content: string): string {
+  return workspace().format(content);
+}
+
+/**
+ * A statement's lines formatted on their own, nested in `if _:` blocks up to their indentation so
+ * that one formatter with the file's settings sees them where they stand; undefined when they
+ * cannot stand alone.
+ */
+function formatStatement(statement: string[]): string[] | undefined {
+  const first = statement[0]!;
+  const indent = first.length - first.trimStart().length;
+  if (indent % 4 !== 0 || first.trimStart().startsWith('@')) return undefined;
+  const levels = indent / 4;
+  const wrapper = Array.from({ length: levels }, (_, level) => `${' '.repeat(level * 4)}if _:`);
+  const opensBlock = statement.at(-1)!.trimEnd().endsWith(':');
+  const body = opensBlock ? [...statement, `${' '.repeat(indent + 4)}pass`] : statement;
+  let formatted: string;
+  try {
+    formatted = ruffFormat(`${[...wrapper, ...body].join('\n')}\n`);
+  } catch {
+    return undefined;
   }
-  return workspace;
+  const lines = formatted.replace(/\n$/, '').split('\n').slice(levels);
+  // A definition right after `if _:` gets an empty line first; the statement itself starts with none.
+  while (lines[0] === '') lines.shift();
+  if (opensBlock) lines.pop();
+  return lines;
+}
+
+/**
+ * The logical statements of a file as [first line, last line]: a statement goes on while a
+ * bracket or a triple-quoted string it opened is open.
+ */
+function statementRanges(lines: readonly string[], through: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (depth === 0 && quote === '') {
+      if (index > through) break;
+      start = index;
+    }
+    for (let at = 0; at < line.length; at += 1) {
+      const code = line.charCodeAt(at);
+      if (quote !== '') {
+        if (code === 92 /* \\ */) at += 1;
+        else if (line.startsWith(quote, at)) {
+          at += quote.length - 1;
+          quote = '';
+        }
+      } else if (code === 35 /* # */) break;
+      else if (code === 34 || code === 39 /* " ' */) {
+        const char = line[at]!;
+        quote = line.startsWith(char.repeat(3), at) ? char.repeat(3) : char;
+        at += quote.length - 1;
+      } else if (code === 40 || code === 91 || code === 123 /* ( [ { */) depth += 1;
+      else if (code === 41 || code === 93 || code === 125 /* ) ] } */) depth -= 1;
+    }
+    if (quote.length === 1) quote = '';
+    if (depth <= 0 && quote === '') {
+      depth = 0;
+      ranges.push([start, index]);
+    }
+  }
+  return ranges;
+}
+
+function formatWhole(path: string, content: string): string {
+  try {
+    return ruffFormat(content);
+  } catch (error) {
+    throw new Error(`ruff could not format ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function workspace(): RuffWorkspace {
+  if (!formatter) {
+    const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as RuffModule;
+    formatter = new ruff.Workspace({ 'line-length': LINE_LENGTH, 'target-version': TARGET_VERSION }, ruff.PositionEncoding.Utf16);
+  }
+  return formatter;
 }

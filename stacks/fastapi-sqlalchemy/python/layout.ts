@@ -6,7 +6,15 @@ const LINE_LENGTH = 100;
  * A Python expression the layout may split: text that stays whole, a call, a collection literal,
  * or a `key: value` / `name=value` pair inside one of those.
  */
-export type PyExpr = string | PyCallExpr | PyCollectionExpr | PyPairExpr;
+export type PyExpr = string | PyCallExpr | PyCollectionExpr | PyPairExpr | PyComprehensionExpr;
+
+/** `[element for x in xs if x]`: split, the element and each clause take a line of their own. */
+interface PyComprehensionExpr {
+  kind: 'comprehension';
+  open: '[' | '{' | '(';
+  element: string;
+  clauses: string[];
+}
 
 interface PyCallExpr {
   kind: 'call';
@@ -59,6 +67,8 @@ export function pyFlat(expr: PyExpr): string {
       return `${expr.open}${expr.items.map(pyFlat).join(', ')}${CLOSING[expr.open]}`;
     case 'pair':
       return `${expr.key}${expr.separator}${pyFlat(expr.value)}`;
+    case 'comprehension':
+      return `${expr.open}${[expr.element, ...expr.clauses].join(' ')}${CLOSING[expr.open]}`;
   }
 }
 
@@ -70,9 +80,16 @@ export function pyFlat(expr: PyExpr): string {
  */
 export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = ''): string {
   const flat = `${prefix}${pyFlat(expr)}${suffix}`;
-  if (indent + flat.length <= LINE_LENGTH || typeof expr === 'string') return flat;
+  if (indent + flat.length <= LINE_LENGTH) return flat;
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 4);
+  // The value of an assignment or return that cannot split within the line goes in parentheses when it then fits.
+  const value = pyFlat(expr);
+  const headTooLong = typeof expr === 'string' || (expr.kind === 'call' && indent + prefix.length + expr.callee.length + 1 > LINE_LENGTH);
+  if (headTooLong && /(?:^| )(?:=|return) $/.test(prefix) && suffix === '' && indent + 4 + value.length <= LINE_LENGTH) {
+    return `${prefix}(\n${inner}${value}\n${pad})`;
+  }
+  if (typeof expr === 'string') return flat;
   switch (expr.kind) {
     case 'pair':
       return pyFormat(expr.value, indent, `${prefix}${expr.key}${expr.separator}`, suffix);
@@ -85,6 +102,11 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
       if (expr.args.length === 1 && !lone) return `${head}\n${inner}${pyFormat(expr.args[0]!, indent + 4)}\n${pad})${suffix}`;
       return `${head}\n${expr.args.map((arg) => `${inner}${pyFormat(arg, indent + 4, '', ',')}`).join('\n')}\n${pad})${suffix}`;
     }
+    case 'comprehension': {
+      const together = [expr.element, ...expr.clauses].join(' ');
+      const body = indent + 4 + together.length <= LINE_LENGTH ? [together] : [expr.element, ...expr.clauses];
+      return `${prefix}${expr.open}\n${body.map((part) => `${inner}${part}`).join('\n')}\n${pad}${CLOSING[expr.open]}${suffix}`;
+    }
     case 'collection': {
       if (expr.items.length === 0) return flat;
       const items = expr.items.map((item) => `${inner}${pyFormat(item, indent + 4, '', ',')}`).join('\n');
@@ -93,15 +115,82 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
   }
 }
 
-/**
- * `callee(arg, arg)` on one line when it fits, else one argument per line with a trailing
- * comma — the shape ruff's formatter keeps for calls whose arguments do not fit together.
- */
+/** `callee(arg, arg)` laid out by `pyFormat`; arguments written as text are read back into calls, lists and keywords. */
 export function pyCall(callee: string, args: string[], indent: number, prefix = ''): string {
-  const flat = `${prefix}${callee}(${args.join(', ')})`;
-  if (indent + flat.length <= LINE_LENGTH || args.length === 0) return flat;
-  const pad = ' '.repeat(indent + 4);
-  return `${prefix}${callee}(\n${args.map((a) => `${pad}${a},`).join('\n')}\n${' '.repeat(indent)})`;
+  return pyFormat(call(callee, args.map(pyParse)), indent, prefix);
+}
+
+/**
+ * Reads the expression shapes the views write as text (`Enum(Kind, native_enum=False)`,
+ * `[m.to_value(c) for c in rows]`, `name=value`) into a splittable expression; anything else
+ * stays text, written as it is.
+ */
+export function pyParse(text: string): PyExpr {
+  const source = text.trim();
+  const keywordMatch = /^(\w+)=(?!=)(.+)$/s.exec(source);
+  if (keywordMatch && topLevelParts(keywordMatch[2]!, ',').length === 1) return keyword(keywordMatch[1]!, pyParse(keywordMatch[2]!));
+  const last = source.at(-1);
+  if (last !== ')' && last !== ']' && last !== '}') return source;
+  const open = matchingOpen(source);
+  if (open === undefined) return source;
+  const head = source.slice(0, open);
+  const inner = source.slice(open + 1, -1);
+  const bracket = source[open] as '(' | '[' | '{';
+  if (head === '') {
+    const clauses = topLevelParts(inner, ' for ');
+    if (clauses.length > 1) {
+      const [element, ...rest] = clauses;
+      return { kind: 'comprehension', open: bracket, element: element!, clauses: rest.flatMap((clause) => topLevelParts(`for ${clause}`, ' if ').map((part, index) => (index === 0 ? part : `if ${part}`))) };
+    }
+    const items = inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse);
+    return bracket === '(' && items.length === 1 ? source : collection(bracket, items);
+  }
+  if (bracket !== '(' || !/^[\w.]+(?:\[[^()]*\])?$/.test(head)) return source;
+  return call(head, inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse));
+}
+
+/** Index of the bracket that the text's last character closes, when quotes and nesting allow. */
+function matchingOpen(text: string): number | undefined {
+  const opens: number[] = [];
+  let quote: string | undefined;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at]!;
+    if (quote !== undefined) {
+      if (char === '\\') at += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if ('([{'.includes(char)) opens.push(at);
+    else if (')]}'.includes(char)) {
+      const start = opens.pop();
+      if (start === undefined) return undefined;
+      if (at === text.length - 1) return opens.length === 0 ? start : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The text cut at each top-level `separator` (outside brackets and strings), parts trimmed. */
+function topLevelParts(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at]!;
+    if (quote !== undefined) {
+      if (char === '\\') at += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if ('([{'.includes(char)) depth += 1;
+    else if (')]}'.includes(char)) depth -= 1;
+    else if (depth === 0 && text.startsWith(separator, at)) {
+      parts.push(text.slice(start, at).trim());
+      start = at + separator.length;
+      at += separator.length - 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part, index) => part !== '' || index < parts.length - 1);
 }
 
 /** Indents every line after the first. */

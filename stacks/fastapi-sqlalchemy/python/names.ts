@@ -52,8 +52,8 @@ export function pyEnumMember(value: string): string {
 }
 
 /** A one-line docstring body: no triple quotes, no trailing backslash, trimmed. */
-export function pyDocLine(text: string | undefined, fallback: string): string {
+export function pyDocLine(text: string | undefined, fallback: string, maxLength = 90): string {
   const line = (text ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? fallback;
   const clean = line.replace(/\\/g, '/').replace(/"""/g, "'''").replace(/"$/, "'");
-  return clean.length > 90 ? `${clean.slice(0, 87).trimEnd()}...` : clean;
+  return clean.length > maxLength ? `${clean.slice(0, maxLength - 3).trimEnd()}...` : clean;
 }

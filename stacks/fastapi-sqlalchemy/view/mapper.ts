@@ -1,5 +1,6 @@
 import type { TypeRef } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
+import { definition, pyFormat, pyParse } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import type { EntityView, FieldView } from './entities.js';
 
@@ -12,6 +13,9 @@ export interface MapperView {
   /** `"wire": expression` lines of `to_value`, and `attr=expression` lines of `from_value`. */
   toValue: string[];
   fromValue: string[];
+  /** The `def` lines of `apply_to_model` and `from_value`, laid out. */
+  applyHeader: string;
+  fromValueHeader: string;
 }
 
 const VALUE_CONVERTERS: Record<string, string> = { decimal: 'as_decimal', 'date-time': 'as_datetime', date: 'as_date', time: 'as_time', uuid: 'as_uuid' };
@@ -34,7 +38,7 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
       if (child) {
         const mapper = `${child.slug}_mapper`;
         imports.add('app.infrastructure.mappers', mapper);
-        toDomain.push(`${f.attr}=[${mapper}.to_value(child) for child in model.${child.attr}],`);
+        toDomain.push(argument(`${f.attr}=[${mapper}.to_value(child) for child in model.${child.attr}]`));
         apply.push(`rows = list(model.${child.attr})`);
         apply.push(`model.${child.attr} = [\n        ${mapper}.from_value(value, rows[index] if index < len(rows) else None)\n        for index, value in enumerate(entity.${f.attr} or [])\n    ]`);
       } else if (link) {
@@ -42,26 +46,28 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
         const target = views.get(link.targetEntity)!;
         if (link.listsObjects) {
           imports.add('app.infrastructure.mappers', `${target.slug}_mapper`);
-          toDomain.push(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr}],`);
+          toDomain.push(argument(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr}]`));
         } else {
-          toDomain.push(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}],`);
+          toDomain.push(argument(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}]`));
         }
         const keys = link.listsObjects ? `[value[${pyString(target.key.wire)}] for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
-        apply.push(`existing = {link.${link.toColumn}: link for link in model.${link.linksAttr}}`);
-        apply.push(`model.${link.linksAttr} = [existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`);
+        apply.push(statement(`existing = `, `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`));
+        apply.push(statement(`model.${link.linksAttr} = `, `[existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`));
       }
       continue;
     }
-    toDomain.push(`${f.attr}=model.${f.attr},`);
+    toDomain.push(argument(`${f.attr}=model.${f.attr}`));
     if (f.timestamp === 'created' || f.timestamp === 'updated') continue;
     if (f.primaryKey) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
     else apply.push(`model.${f.attr} = entity.${f.attr}`);
   }
   const valueFields = nested ? view.fields.filter((f) => !f.field.system && !f.relation) : [];
   const toValue = valueFields.map((f) => `${pyString(f.wire)}: model.${f.attr},`);
-  const fromValue = valueFields.filter((f) => !f.primaryKey).map((f) => `model.${f.attr} = ${fromValueExpression(f, imports)}`);
+  const fromValue = valueFields.filter((f) => !f.primaryKey).map((f) => statement(`model.${f.attr} = `, fromValueExpression(f, imports)));
   if (toValue.length > 0) imports.add('typing', 'Any').add('pydantic_core', 'to_jsonable_python');
-  return { imports: imports.render(), toDomain, apply, toValue, fromValue };
+  const applyHeader = pyFormat(definition('def apply_to_model', [`entity: ${view.name}`, `model: ${view.model}`]), 0, '', ' -> None:');
+  const fromValueHeader = pyFormat(definition('def from_value', ['value: dict[str, Any]', `model: ${view.model} | None = None`]), 0, '', ` -> ${view.model}:`);
+  return { imports: imports.render(), toDomain, apply, toValue, fromValue, applyHeader, fromValueHeader };
 }
 
 function fromValueExpression(f: FieldView, imports: PythonImports): string {
@@ -77,4 +83,14 @@ function converterOf(type: TypeRef): string | undefined {
   if (type.kind === 'number' && type.format === 'decimal') return VALUE_CONVERTERS.decimal;
   if (type.kind === 'string' && type.format) return VALUE_CONVERTERS[type.format];
   return undefined;
+}
+
+/** `name=value,` as an argument line of `Entity(...)` in `to_domain`, laid out. */
+function argument(text: string): string {
+  return pyFormat(pyParse(text), 8, '', ',');
+}
+
+/** `target = value` in a function body, laid out. */
+function statement(target: string, value: string): string {
+  return pyFormat(pyParse(value), 4, target);
 }

@@ -119,7 +119,8 @@ function decorator(op: Operation, responseModel: string | undefined, extra: stri
   const args = [pyString(op.path)];
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
-  if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name))}`);
+  // `    summary="...",` within the line limit, quotes escaped included.
+  if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78))}`);
   return pyCall(`@router.${op.method}`, args, 0);
 }
 
@@ -255,7 +256,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     }
   }
   const body: string[] = [];
-  const call = pyCall(`await operations.${op.name}`, args, 4, 'result = ');
+  const invocation = pyCall(`await operations.${op.name}`, args, 4, 'result = ');
   let returns = 'Response';
   let responseModel: string | undefined;
   const extra: string[] = [];
@@ -263,13 +264,13 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     const type = wireType(op.response.type, imports, COMPONENTS_MODULE);
     const adapter = `${op.name.toUpperCase()}_RESPONSE`;
     imports.add('pydantic', 'TypeAdapter');
-    adapters.push(`${adapter}: TypeAdapter[${type}] = TypeAdapter(${type})`);
-    body.push(call, `return ${adapter}.validate_python(result)`);
+    adapters.push(pyFormat(call('TypeAdapter', [type]), 0, `${adapter}: TypeAdapter[${type}] = `));
+    body.push(invocation, pyFormat(call(`${adapter}.validate_python`, ['result']), 4, 'return '));
     returns = type;
     responseModel = type;
   } else {
     imports.add('fastapi', 'Response');
-    body.push(call.replace(/^result = /, ''), `return Response(status_code=${op.response.status})`);
+    body.push(pyCall(`await operations.${op.name}`, args, 4), `return Response(status_code=${op.response.status})`);
     extra.push('response_class=Response');
   }
   return {

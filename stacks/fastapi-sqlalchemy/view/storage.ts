@@ -45,7 +45,8 @@ export interface StorageView {
   indexedColumns: Set<string>;
   uniqueColumns: Set<string>;
   tableArgs: string[];
-  migration: { uniques: string[]; indexes: { name: string; columns: string }[]; foreignKeys: string[] };
+  /** Migration statements, laid out: `create`/`drop` are the `op.create_index`/`op.drop_index` calls. */
+  migration: { uniques: string[]; indexes: { name: string; create: string; drop: string }[]; foreignKeys: string[] };
   children: { attr: string; model: string; slug: string; entity: Entity }[];
   links: LinkTableView[];
 }
@@ -78,7 +79,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     uniques.push(pyCall('sa.UniqueConstraint', [...columns, `name=op.f(${pyString(name)})`], 8));
   }
   const indexedColumns = new Set<string>();
-  const indexes: { name: string; columns: string }[] = [];
+  const indexes: { name: string; create: string; drop: string }[] = [];
   for (const index of entity.indexes) {
     const name = constraintName(`ix_${entity.table}_${index.fields.join('_')}`);
     if (index.fields.length === 1) indexedColumns.add(index.fields[0]!);
@@ -86,7 +87,11 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       imports.add('sqlalchemy', 'Index');
       tableArgs.push(pyCall('Index', [pyString(name), ...index.fields.map(pyString)], 8));
     }
-    indexes.push({ name, columns: `[${index.fields.map(pyString).join(', ')}]` });
+    indexes.push({
+      name,
+      create: pyCall('op.create_index', [`op.f(${pyString(name)})`, pyString(entity.table), `[${index.fields.map(pyString).join(', ')}]`, 'unique=False'], 4),
+      drop: pyCall('op.drop_index', [`op.f(${pyString(name)})`, `table_name=${pyString(entity.table)}`], 4),
+    });
   }
   const migrationKeys = [...foreignKeys.values()].map((key) =>
     pyCall('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
