@@ -25,7 +25,7 @@ let formatter: RuffWorkspace | undefined;
  * push a statement past the limit (a long class, operation or enum name). Each such statement
  * alone goes through ruff's own formatter (its WebAssembly build, the version the generated
  * pyproject pins, loaded on first need), with the width its indentation leaves; only when a
- * statement cannot stand alone (a decorated function) is the whole file formatted. So the output
+ * statement cannot stand alone (an odd indentation) is the whole file formatted. So the output
  * passes `ruff format --check` without a formatter pass over every file.
  */
 export function formatLongLines(path: string, content: string): string {
@@ -74,11 +74,15 @@ export function ruffFormat(content: string): string {
 function formatStatement(statement: string[]): string[] | undefined {
   const first = statement[0]!;
   const indent = first.length - first.trimStart().length;
-  if (indent % 4 !== 0 || first.trimStart().startsWith('@')) return undefined;
+  if (indent % 4 !== 0) return undefined;
   const levels = indent / 4;
   const wrapper = Array.from({ length: levels }, (_, level) => `${' '.repeat(level * 4)}if _:`);
-  const opensBlock = statement.at(-1)!.trimEnd().endsWith(':');
-  const body = opensBlock ? [...statement, `${' '.repeat(indent + 4)}pass`] : statement;
+  // A decorator stands only above a definition, and a block opener only with a body: lend them one.
+  const decorator = first.trimStart().startsWith('@');
+  const opensBlock = !decorator && statement.at(-1)!.trimEnd().endsWith(':');
+  const pad = ' '.repeat(indent);
+  const lent = decorator ? [`${pad}def _() -> None:`, `${pad}    pass`] : opensBlock ? [`${pad}    pass`] : [];
+  const body = [...statement, ...lent];
   let formatted: string;
   try {
     formatted = ruffFormat(`${[...wrapper, ...body].join('\n')}\n`);
@@ -88,8 +92,7 @@ function formatStatement(statement: string[]): string[] | undefined {
   const lines = formatted.replace(/\n$/, '').split('\n').slice(levels);
   // A definition right after `if _:` gets an empty line first; the statement itself starts with none.
   while (lines[0] === '') lines.shift();
-  if (opensBlock) lines.pop();
-  return lines;
+  return lines.slice(0, lines.length - lent.length);
 }
 
 /**
