@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
 import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
-import { call, collection, pyFormat } from './python/layout.js';
+import { call, collection, definition, pyFormat, pyParse } from './python/layout.js';
 import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
@@ -67,6 +67,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('app/domain/enums.py', 'app/domain/enums.py.njk', {
     enums: [...model.enums].sort(byName).map((e) => ({
       name: pyClassName(e.name),
+      header: pyFormat(call(`class ${pyClassName(e.name)}`, ['StrEnum']), 0, '', ':'),
       doc: pyDocLine(e.description, `Values of ${e.name}.`),
       members: uniqueMembers(e.values),
     })),
@@ -170,13 +171,23 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);
   add('app/presentation/api/v1/dependencies/database.py', 'app/presentation/api/v1/dependencies/database.py.njk');
-  add('app/presentation/api/v1/dependencies/repositories.py', 'app/presentation/api/v1/dependencies/repositories.py.njk', { entities: entityList, imports: dependencyImports.render() });
+  const repositoryFactories = entityList.map((e) => ({
+    header: pyFormat(definition(`def get_${e.slug}_repository`, ['session: SessionDep']), 0, '', ` -> ${e.port}:`),
+    body: `return ${e.sqlRepository}(session)`,
+    alias: pyFormat(pyParse(`Annotated[${e.port}, Depends(get_${e.slug}_repository)]`), 0, `${e.name}RepositoryDep = `),
+  }));
+  add('app/presentation/api/v1/dependencies/repositories.py', 'app/presentation/api/v1/dependencies/repositories.py.njk', { factories: repositoryFactories, imports: dependencyImports.render() });
   const useCaseImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends');
   for (const uc of useCases) {
     useCaseImports.add(`app.application.use_cases.${uc.module}`, uc.className);
     if (uc.entity) useCaseImports.add('app.presentation.api.v1.dependencies.repositories', `${uc.entity.name}RepositoryDep`);
   }
-  add('app/presentation/api/v1/dependencies/use_cases.py', 'app/presentation/api/v1/dependencies/use_cases.py.njk', { useCases, imports: useCaseImports.render() });
+  const useCaseFactories = useCases.map((u) => ({
+    header: pyFormat(definition(`def get_${u.module}_operations`, u.entity ? [`repository: ${u.entity.name}RepositoryDep`] : []), 0, '', ` -> ${u.className}:`),
+    body: `return ${u.className}(${u.entity ? 'repository' : ''})`,
+    alias: pyFormat(pyParse(`Annotated[${u.className}, Depends(get_${u.module}_operations)]`), 0, `${u.className}Dep = `),
+  }));
+  add('app/presentation/api/v1/dependencies/use_cases.py', 'app/presentation/api/v1/dependencies/use_cases.py.njk', { factories: useCaseFactories, imports: useCaseImports.render() });
   const depExports = exportsOf([
     ['app.presentation.api.v1.dependencies.database', 'SessionDep'],
     ...entityList.map((e): [string, string] => ['app.presentation.api.v1.dependencies.repositories', `${e.name}RepositoryDep`]),
@@ -217,7 +228,12 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('tests/__init__.py', 'package_init.py.njk', { doc: 'Tests of the generated backend.', imports: '', exports: [] });
   add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories.', imports: '', exports: [] });
   add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
-  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: entityList, imports: conftestImports.render(), basePath: model.basePath });
+  const overrides = entityList.map((e) => ({
+    ...e,
+    // Left long when it is: ruff splits a lambda its own way, and the formatter pass below applies it.
+    override: `application.dependency_overrides[get_${e.slug}_repository] = lambda: ${e.slug}_repository`,
+  }));
+  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath });
   const seeding = new Seeding(model, samples);
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
   const seeds = [...seeding.functions.values()].sort(byName);
@@ -264,13 +280,13 @@ function exportsOf(pairs: [string, string][]): { imports: string; names: string[
   return { imports: pairs.length ? imports.render() : '', names: pairs.map(([, name]) => name).sort() };
 }
 
-function uniqueMembers(values: string[]): { name: string; value: string }[] {
+function uniqueMembers(values: string[]): { name: string; value: string; line: string }[] {
   const used = new Set<string>();
   return values.map((value) => {
     let name = pyEnumMember(value);
     for (let n = 2; used.has(name); n += 1) name = `${pyEnumMember(value)}_${n}`;
     used.add(name);
-    return { name, value: pyString(value) };
+    return { name, value: pyString(value), line: pyFormat(pyString(value), 4, `${name} = `) };
   });
 }
 

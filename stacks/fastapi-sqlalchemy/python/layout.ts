@@ -20,6 +20,8 @@ interface PyCallExpr {
   kind: 'call';
   callee: string;
   args: PyExpr[];
+  /** `[` for a subscript (`Annotated[T, Depends(f)]`), split like a call. */
+  bracket?: '(' | '[';
   /** A `def`/`class` header: a lone parameter split off gets a trailing comma, so stands on its own line. */
   definition?: boolean;
 }
@@ -61,8 +63,10 @@ export function pyValue(value: unknown): PyExpr {
 export function pyFlat(expr: PyExpr): string {
   if (typeof expr === 'string') return expr;
   switch (expr.kind) {
-    case 'call':
-      return `${expr.callee}(${expr.args.map(pyFlat).join(', ')})`;
+    case 'call': {
+      const [open, close] = expr.bracket === '[' ? ['[', ']'] : ['(', ')'];
+      return `${expr.callee}${open}${expr.args.map(pyFlat).join(', ')}${close}`;
+    }
     case 'collection':
       return `${expr.open}${expr.items.map(pyFlat).join(', ')}${CLOSING[expr.open]}`;
     case 'pair':
@@ -95,12 +99,13 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
       return pyFormat(expr.value, indent, `${prefix}${expr.key}${expr.separator}`, suffix);
     case 'call': {
       if (expr.args.length === 0) return flat;
-      const head = `${prefix}${expr.callee}(`;
+      const [open, close] = expr.bracket === '[' ? ['[', ']'] : ['(', ')'];
+      const head = `${prefix}${expr.callee}${open}`;
       const together = expr.args.map(pyFlat).join(', ');
       const lone = expr.definition === true && expr.args.length === 1;
-      if (!lone && indent + 4 + together.length <= LINE_LENGTH) return `${head}\n${inner}${together}\n${pad})${suffix}`;
-      if (expr.args.length === 1 && !lone) return `${head}\n${inner}${pyFormat(expr.args[0]!, indent + 4)}\n${pad})${suffix}`;
-      return `${head}\n${expr.args.map((arg) => `${inner}${pyFormat(arg, indent + 4, '', ',')}`).join('\n')}\n${pad})${suffix}`;
+      if (!lone && indent + 4 + together.length <= LINE_LENGTH) return `${head}\n${inner}${together}\n${pad}${close}${suffix}`;
+      if (expr.args.length === 1 && !lone) return `${head}\n${inner}${pyFormat(expr.args[0]!, indent + 4)}\n${pad}${close}${suffix}`;
+      return `${head}\n${expr.args.map((arg) => `${inner}${pyFormat(arg, indent + 4, '', ',')}`).join('\n')}\n${pad}${close}${suffix}`;
     }
     case 'comprehension': {
       const together = [expr.element, ...expr.clauses].join(' ');
@@ -145,6 +150,7 @@ export function pyParse(text: string): PyExpr {
     const items = inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse);
     return bracket === '(' && items.length === 1 ? source : collection(bracket, items);
   }
+  if (bracket === '[' && /^[\w.]+$/.test(head)) return { kind: 'call', callee: head, args: topLevelParts(inner, ',').map(pyParse), bracket: '[' };
   if (bracket !== '(' || !/^[\w.]+(?:\[[^()]*\])?$/.test(head)) return source;
   return call(head, inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse));
 }
@@ -196,4 +202,22 @@ function topLevelParts(text: string, separator: string): string[] {
 /** Indents every line after the first. */
 export function indentRest(text: string, spaces: number): string {
   return text.split('\n').join(`\n${' '.repeat(spaces)}`);
+}
+
+/**
+ * `name: Annotation = default` in a class body at `indent`, as ruff writes it: the default in
+ * parentheses when that leaves the first line short enough, else the annotation on lines of its
+ * own, split at its top-level `|` when it is longer still.
+ */
+export function pyAnnotated(name: string, annotation: string, defaultValue: string | undefined, indent: number): string {
+  const tail = defaultValue === undefined ? '' : ` = ${defaultValue}`;
+  const flat = `${name}: ${annotation}${tail}`;
+  if (indent + flat.length <= LINE_LENGTH || defaultValue === undefined) return flat;
+  const pad = ' '.repeat(indent);
+  const inner = ' '.repeat(indent + 4);
+  // The value goes in parentheses when the annotation then still fits on the first line.
+  if (indent + `${name}: ${annotation} = (`.length <= LINE_LENGTH) return `${name}: ${annotation} = (\n${inner}${defaultValue}\n${pad})`;
+  const parts = topLevelParts(annotation, ' | ');
+  const body = indent + 4 + annotation.length <= LINE_LENGTH || parts.length === 1 ? [annotation] : parts.map((part, index) => (index === 0 ? part : `| ${part}`));
+  return `${name}: (\n${body.map((line) => `${inner}${line}`).join('\n')}\n${pad})${tail}`;
 }

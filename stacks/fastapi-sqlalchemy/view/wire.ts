@@ -1,6 +1,6 @@
 import type { Field, ObjectType } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
-import { pyCall } from '../python/layout.js';
+import { pyAnnotated, pyCall } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
 
@@ -25,7 +25,7 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
   args.push(...constraintArgs(field));
   if (args.length === 0) return `${attr}: ${annotation}`;
-  if (args.length === 1 && args[0]!.startsWith('default=')) return `${attr}: ${annotation} = ${args[0]!.slice('default='.length)}`;
+  if (args.length === 1 && args[0]!.startsWith('default=')) return pyAnnotated(attr, annotation, args[0]!.slice('default='.length), 4);
   imports.add('pydantic', 'Field');
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
 }
