@@ -53,8 +53,9 @@ for (const doc of documents) {
       await removeTempDir(work);
     });
 
-    it('passes ruff check', async () => {
+    it('passes ruff check and ruff format --check', async () => {
       expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
+      expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
     });
 
     it('passes mypy', async () => {
