@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerateResult } from '../../core/options.js';
+import { summaryLines } from '../../generators/app/summary.js';
+
+function result(toImplement: string[]): GenerateResult {
+  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [] };
+}
+
+describe('the summary after a run', () => {
+  it('says where, how many files, and the notes', () => {
+    expect(summaryLines(result([]), '/work')).toEqual(['Generated in gen: 1 created, 0 updated, 0 unchanged.', 'Database: sqlite (--db).']);
+  });
+
+  it('lists the first 20 operations to implement and counts the rest', () => {
+    const operations = Array.from({ length: 23 }, (_, index) => `GET /things/${index} (get_thing_${index})`);
+    const lines = summaryLines(result(operations), '/work');
+    expect(lines).toContain('  GET /things/19 (get_thing_19)');
+    expect(lines).not.toContain('  GET /things/20 (get_thing_20)');
+    expect(lines.at(-1)).toBe('  … and 3 more, all listed in backend/README.md');
+  });
+});
