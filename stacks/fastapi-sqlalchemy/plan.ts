@@ -240,7 +240,8 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   if (seeds.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds });
   for (const group of groupNames) {
     const ops = groups.get(group)!;
-    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!);
+    // An entity without a create, get or delete route has nothing its unit tests could call.
+    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
     const custom = customTests(ops, samples);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../lib/index.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
-import { firstDifference, ruffFormat } from '../support/ruff-format.js';
+import { firstDifference, ruffCheck, ruffFormat } from '../support/ruff-format.js';
 
 const documents: Record<string, string[]> = {
   'shop-openapi': ['examples/shop/openapi.yaml'],
@@ -22,7 +22,7 @@ afterAll(async () => {
   for (const folder of folders) await removeTempDir(folder);
 });
 
-describe('generated Python is written as ruff format writes it', () => {
+describe('generated Python is written as ruff format writes it, and ruff check finds nothing', () => {
   it.each(Object.entries(documents))('%s', { timeout: 60_000 }, async (_name, files) => {
     const out = await makeTempDir('format');
     folders.push(out);
@@ -39,6 +39,7 @@ describe('generated Python is written as ruff format writes it', () => {
       const text = bytes.toString('utf8');
       const formatted = ruffFormat(text);
       if (formatted !== text) unformatted.push(`${file} ${firstDifference(text, formatted)}`);
+      for (const finding of await ruffCheck(text)) unformatted.push(`${file}:${finding}`);
     }
     expect(unformatted, unformatted.join('\n\n')).toEqual([]);
   });

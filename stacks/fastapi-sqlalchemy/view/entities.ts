@@ -145,7 +145,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   }
 
   const portImports = new PythonImports()
-    .add('app.application.interfaces.repository', 'Repository')
+    .add('app.application.interfaces.repository', 'RepositoryPort')
     .add(`app.domain.entities.${entity.slug}`, entity.name);
   domainType(key.field.type, portImports);
   const lookupFields = new Set(model.operations.filter((op) => op.entity === entity.name && op.keyField).map((op) => op.keyField!));

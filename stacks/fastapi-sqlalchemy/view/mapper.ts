@@ -32,6 +32,8 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
   const apply: string[] = [];
   const { children, links } = view.storage;
   for (const f of view.fields) {
+    // A nested row (not served) is converted as a value: its own children and links are not followed.
+    if (f.relation && !served) continue;
     if (f.relation) {
       const child = children.find((c) => c.attr === f.attr);
       const link = links.find((l) => l.field === f.attr);
