@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
 import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
-import { call, collection, definition, pyFormat, pyParse } from './python/layout.js';
+import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
@@ -230,8 +230,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
   const overrides = entityList.map((e) => ({
     ...e,
-    // Left long when it is: ruff splits a lambda its own way, and the formatter pass below applies it.
-    override: `application.dependency_overrides[get_${e.slug}_repository] = lambda: ${e.slug}_repository`,
+    override: pyLambdaAssignment(`application.dependency_overrides[get_${e.slug}_repository]`, `${e.slug}_repository`, 4),
   }));
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath });
   const seeding = new Seeding(model, samples);

@@ -221,3 +221,25 @@ export function pyAnnotated(name: string, annotation: string, defaultValue: stri
   const body = indent + 4 + annotation.length <= LINE_LENGTH || parts.length === 1 ? [annotation] : parts.map((part, index) => (index === 0 ? part : `| ${part}`));
   return `${name}: (\n${body.map((line) => `${inner}${line}`).join('\n')}\n${pad})${tail}`;
 }
+
+/**
+ * `NAME: TypeAdapter[T] = TypeAdapter(T)` at module level, as ruff writes it: the call split when
+ * its opening fits the first line, else the value in parentheses, else the annotation split.
+ */
+export function pyTypeAdapter(name: string, type: string): string {
+  const flat = `${name}: TypeAdapter[${type}] = TypeAdapter(${type})`;
+  if (flat.length <= LINE_LENGTH) return flat;
+  const call = `${name}: TypeAdapter[${type}] = TypeAdapter(`;
+  if (call.length <= LINE_LENGTH && 4 + type.length <= LINE_LENGTH) return `${call}\n    ${type}\n)`;
+  const head = `${name}: TypeAdapter[${type}] = (`;
+  if (head.length <= LINE_LENGTH && 4 + `TypeAdapter(${type})`.length <= LINE_LENGTH) return `${head}\n    TypeAdapter(${type})\n)`;
+  const tail = `] = TypeAdapter(${type})`;
+  return `${name}: TypeAdapter[\n    ${type}\n${tail.length <= LINE_LENGTH ? tail : `] = TypeAdapter(\n    ${type}\n)`}`;
+}
+
+/** `target = lambda: value` in a function body, its value in parentheses when the line is too long. */
+export function pyLambdaAssignment(target: string, value: string, indent: number): string {
+  const flat = `${target} = lambda: ${value}`;
+  if (indent + flat.length <= LINE_LENGTH) return flat;
+  return `${target} = lambda: (\n${' '.repeat(indent + 4)}${value}\n${' '.repeat(indent)})`;
+}

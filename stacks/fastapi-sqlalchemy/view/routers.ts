@@ -1,6 +1,6 @@
 import type { Operation, Parameter } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { call, collection, definition, entry, pyCall, pyFormat } from '../python/layout.js';
+import { call, collection, definition, entry, pyCall, pyFormat, pyTypeAdapter } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
@@ -264,7 +264,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     const type = wireType(op.response.type, imports, COMPONENTS_MODULE);
     const adapter = `${op.name.toUpperCase()}_RESPONSE`;
     imports.add('pydantic', 'TypeAdapter');
-    adapters.push(pyFormat(call('TypeAdapter', [type]), 0, `${adapter}: TypeAdapter[${type}] = `));
+    adapters.push(pyTypeAdapter(adapter, type));
     body.push(invocation, pyFormat(call(`${adapter}.validate_python`, ['result']), 4, 'return '));
     returns = type;
     responseModel = type;
