@@ -115,7 +115,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     }
     // `    sortable_fields = frozenset({...})`, laid out in the class body.
     const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);
-    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable) };
+    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const headers = {
       sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),

@@ -62,7 +62,7 @@ describe('markdown API list: the shop example', () => {
     ]);
     expect(entity(model, 'Tag').uniques).toEqual([]);
     expect(entity(model, 'Category').uniques.map((u) => u.fields)).toEqual([['slug']]);
-    expect(entity(model, 'User').fields.map((f) => f.name)).toEqual(['id', 'email', 'username', 'full_name', 'created_at', 'updated_at']);
+    expect(entity(model, 'User').fields.map((f) => f.name)).toEqual(['id', 'email', 'username', 'full_name', 'created_at', 'updated_at', 'deleted_at']);
     expect(field(model, 'User', 'email')).toMatchObject({ type: { kind: 'string', format: 'email' }, required: true });
     expect(field(model, 'User', 'full_name')).toMatchObject({ type: { kind: 'string' }, required: false });
     expect(field(model, 'User', 'created_at')).toMatchObject({ type: { kind: 'string', format: 'date-time' }, readOnly: true });

@@ -25,7 +25,7 @@ describe('the model as a table', () => {
 
   it('heads each entity with its table, layers, soft delete and tenant', () => {
     expect(shop).toMatch(/^Shop API 1\.0\.0\n5 entities, 5 relations, 3 enums, 18 operations; base path \/api\n/);
-    expect(shop).toContain('\nOrder: table orders; layers domain, model, repository, api; soft delete no; tenant none\n');
+    expect(shop).toContain('\nOrder: table orders; layers domain, model, repository, api; soft delete yes; tenant none\n');
     expect(shop).toContain('\nOrderItem: table order_items; layers model; soft delete no; tenant none; owned by Order (order_id)\n');
   });
 

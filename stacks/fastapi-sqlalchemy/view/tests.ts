@@ -21,7 +21,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string };
 }
 
 export interface CustomTestView {
@@ -84,7 +84,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     if (createSchema && assignments) {
       const seeds = [...new Set(assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []))].sort();
       const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
-      result.integration = { payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '), createSchema, compare: compareOf(create), assignments, seeds, updatedAt };
+      result.integration = {
+        payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '),
+        createSchema,
+        compare: compareOf(create),
+        assignments,
+        seeds,
+        updatedAt,
+        ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
+      };
     }
   }
   const get = byKind(operations, 'get');
