@@ -212,11 +212,12 @@ export function indentRest(text: string, spaces: number): string {
 export function pyAnnotated(name: string, annotation: string, defaultValue: string | undefined, indent: number): string {
   const tail = defaultValue === undefined ? '' : ` = ${defaultValue}`;
   const flat = `${name}: ${annotation}${tail}`;
-  if (indent + flat.length <= LINE_LENGTH || defaultValue === undefined) return flat;
+  // Without a default, ruff parenthesizes a lone long name but splits a subscript or union its own way.
+  if (indent + flat.length <= LINE_LENGTH || (defaultValue === undefined && !/^[\w.]+$/.test(annotation))) return flat;
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 4);
   // The value goes in parentheses when the annotation then still fits on the first line.
-  if (indent + `${name}: ${annotation} = (`.length <= LINE_LENGTH) return `${name}: ${annotation} = (\n${inner}${defaultValue}\n${pad})`;
+  if (defaultValue !== undefined && indent + `${name}: ${annotation} = (`.length <= LINE_LENGTH) return `${name}: ${annotation} = (\n${inner}${defaultValue}\n${pad})`;
   const parts = topLevelParts(annotation, ' | ');
   const body = indent + 4 + annotation.length <= LINE_LENGTH || parts.length === 1 ? [annotation] : parts.map((part, index) => (index === 0 ? part : `| ${part}`));
   return `${name}: (\n${body.map((line) => `${inner}${line}`).join('\n')}\n${pad})${tail}`;

@@ -61,7 +61,7 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
     toDomain.push(argument(`${f.attr}=model.${f.attr}`));
     if (f.timestamp === 'created' || f.timestamp === 'updated') continue;
     if (f.primaryKey) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
-    else apply.push(`model.${f.attr} = entity.${f.attr}`);
+    else apply.push(statement(`model.${f.attr} = `, `entity.${f.attr}`));
   }
   const valueFields = nested ? view.fields.filter((f) => !f.field.system && !f.relation) : [];
   const toValue = valueFields.map((f) => `${pyString(f.wire)}: model.${f.attr},`);

@@ -1,6 +1,6 @@
 import type { Operation, Parameter } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { call, collection, definition, entry, pyCall, pyFormat, pyTypeAdapter } from '../python/layout.js';
+import { call, collection, definition, entry, pyCall, pyFormat, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
@@ -62,7 +62,7 @@ export function groupViews(group: string, operations: Operation[], entities: Map
   const handlers = ordered.map((op) => {
     if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters);
     const entity = entities.get(op.entity!)!;
-    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports);
+    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters);
   });
   const router: RouterView = { module: group, imports: imports.render(), tag: group, adapters, handlers };
   if (custom.length === 0) return { router };
@@ -92,6 +92,9 @@ export function groupViews(group: string, operations: Operation[], entities: Map
     },
   };
 }
+
+/** Longer `Literal[...]` parameter types are named at module level. */
+const LONG_LITERAL = 40;
 
 function toPascalWords(snake: string): string {
   return snake.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -128,7 +131,7 @@ function orderParams(declarations: { line: string; hasDefault: boolean }[]): str
   return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => d.line);
 }
 
-function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports): HandlerView {
+function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[]): HandlerView {
   const read = names.read!;
   imports.add('app.presentation.api.v1.schemas', read);
   imports.add('app.presentation.api.v1.dependencies', `${entity.name}RepositoryDep`);
@@ -143,7 +146,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
-      declarations.push(declareParameter(parameter, imports));
+      declarations.push(declareParameter(parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements)));
     }
   }
   const loadExisting = () => {
@@ -237,7 +240,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
   const declarations: { line: string; hasDefault: boolean }[] = [{ line: `operations: ${useCaseClass}Dep`, hasDefault: false }];
   const args: string[] = [];
   for (const parameter of op.params) {
-    const declaration = declareParameter(parameter, imports);
+    const declaration = declareParameter(parameter, imports, hoistedLiteral(op, parameter, imports, adapters));
     declarations.push(declaration);
     args.push(`${declaration.attr}=${declaration.attr}`);
   }
@@ -287,4 +290,20 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 function filterKey(parameter: Parameter): string {
   const field = pyIdentifier(parameter.field!);
   return parameter.comparison && parameter.comparison !== 'eq' ? `${field}__${parameter.comparison}` : field;
+}
+
+/**
+ * A parameter's long choice of strings as a module-level alias (`ActionsListWorkflowRunsStatusParam =
+ * Literal[...]`), so the handler's signature stays readable; undefined for other parameters.
+ */
+function hoistedLiteral(op: Operation, parameter: Parameter, imports: PythonImports, moduleStatements: string[]): string | undefined {
+  const type = parameter.type;
+  const literal = type.kind === 'literal' ? type : type.kind === 'array' && type.items.kind === 'literal' ? type.items : undefined;
+  if (!literal) return undefined;
+  const text = `Literal[${literal.values.map(pyString).join(', ')}]`;
+  if (text.length <= LONG_LITERAL) return undefined;
+  const alias = `${toPascalWords(op.name)}${toPascalWords(paramAttr(parameter))}Param`;
+  imports.add('typing', 'Literal');
+  moduleStatements.push(pyFormat(pyParse(text), 0, `${alias} = `));
+  return type.kind === 'array' ? `list[${alias}]` : alias;
 }

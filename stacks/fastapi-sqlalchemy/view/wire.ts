@@ -24,7 +24,7 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
   if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
   args.push(...constraintArgs(field));
-  if (args.length === 0) return `${attr}: ${annotation}`;
+  if (args.length === 0) return pyAnnotated(attr, annotation, undefined, 4);
   if (args.length === 1 && args[0]!.startsWith('default=')) return pyAnnotated(attr, annotation, args[0]!.slice('default='.length), 4);
   imports.add('pydantic', 'Field');
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
