@@ -117,7 +117,15 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);
     const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
+    const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
+    const methods = {
+      toDomain: method('_to_domain', [`model: ${e.model}`], e.name),
+      toModel: method('_to_model', [`entity: ${e.name}`], e.model),
+      apply: method('_apply', [`entity: ${e.name}`, `model: ${e.model}`], 'None'),
+      keyOf: method('_key_of', [`entity: ${e.name}`], `${e.keyType} | None`),
+    };
     const headers = {
+      methods,
       sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),
       memoryHeader: classHeader(e.memoryRepository, [`InMemoryRepository[${e.name}, ${e.keyType}]`, e.port]),
     };
