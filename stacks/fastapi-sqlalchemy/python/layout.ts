@@ -244,3 +244,18 @@ export function pyLambdaAssignment(target: string, value: string, indent: number
   if (indent + flat.length <= LINE_LENGTH) return flat;
   return `${target} = lambda: (\n${' '.repeat(indent + 4)}${value}\n${' '.repeat(indent)})`;
 }
+
+/**
+ * A parameter line of an exploded signature (`name: Annotated[T, Query()] = default`, its comma
+ * added by the caller) as ruff writes it when too long: the `Annotated[...]` subscript split.
+ */
+export function pyParameter(line: string, indent: number): string {
+  if (indent + line.length + 1 <= LINE_LENGTH) return line;
+  const match = /^(\w+): Annotated\[(.*)\]( = .+)?$/s.exec(line);
+  if (!match) return line;
+  const [, name, inner, tail = ''] = match;
+  const pad = ' '.repeat(indent);
+  const innerPad = ' '.repeat(indent + 4);
+  const body = indent + 4 + inner!.length <= LINE_LENGTH ? [inner!] : topLevelParts(inner!, ',').map((part) => `${part},`);
+  return `${name}: Annotated[\n${body.map((part) => `${innerPad}${part}`).join('\n')}\n${pad}]${tail}`;
+}

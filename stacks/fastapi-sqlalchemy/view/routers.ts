@@ -1,6 +1,6 @@
 import type { Operation, Parameter } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { call, collection, definition, entry, pyCall, pyFormat, pyParse, pyTypeAdapter } from '../python/layout.js';
+import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
@@ -128,7 +128,7 @@ function decorator(op: Operation, responseModel: string | undefined, extra: stri
 }
 
 function orderParams(declarations: { line: string; hasDefault: boolean }[]): string[] {
-  return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => d.line);
+  return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => pyParameter(d.line, 4));
 }
 
 function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[]): HandlerView {
