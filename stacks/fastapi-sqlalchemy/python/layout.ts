@@ -90,8 +90,12 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
   // The value of an assignment or return that cannot split within the line goes in parentheses when it then fits.
   const value = pyFlat(expr);
   const headTooLong = typeof expr === 'string' || (expr.kind === 'call' && indent + prefix.length + expr.callee.length + 1 > LINE_LENGTH);
-  if (headTooLong && /(?:^| )(?:=|return) $/.test(prefix) && suffix === '' && indent + 4 + value.length <= LINE_LENGTH) {
-    return `${prefix}(\n${inner}${value}\n${pad})`;
+  if (headTooLong && /(?:^| )(?:=|return) $/.test(prefix) && suffix === '') {
+    if (indent + 4 + value.length <= LINE_LENGTH) return `${prefix}(\n${inner}${value}\n${pad})`;
+    // Still too long: split inside the parentheses when that lets the call's opening fit.
+    if (typeof expr !== 'string' && expr.kind === 'call' && indent + 4 + expr.callee.length + 1 <= LINE_LENGTH) {
+      return `${prefix}(\n${inner}${pyFormat(expr, indent + 4)}\n${pad})`;
+    }
   }
   if (typeof expr === 'string') return flat;
   switch (expr.kind) {
@@ -123,6 +127,11 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
 /** `callee(arg, arg)` laid out by `pyFormat`; arguments written as text are read back into calls, lists and keywords. */
 export function pyCall(callee: string, args: string[], indent: number, prefix = ''): string {
   return pyFormat(call(callee, args.map(pyParse)), indent, prefix);
+}
+
+/** A call that is an item of an exploded list (the caller writes its comma), laid out counting that comma. */
+export function pyCallItem(callee: string, args: string[], indent: number): string {
+  return pyFormat(call(callee, args.map(pyParse)), indent, '', ',').slice(0, -1);
 }
 
 /**

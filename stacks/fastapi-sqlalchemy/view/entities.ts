@@ -1,6 +1,6 @@
 import type { DomainModel, Entity, Field, TypeRef } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { pyCall } from '../python/layout.js';
+import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
@@ -196,7 +196,7 @@ function migrationColumn(f: FieldView, type: string, entity: Entity): string {
   if (f.primaryKey && entity.primaryKey.generated && f.field.type.kind === 'integer') args.push('autoincrement=True');
   args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
   if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
-  return pyCall('sa.Column', args, 8);
+  return pyCallItem('sa.Column', args, 8);
 }
 
 export interface LinkClass {
@@ -229,11 +229,11 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   }
   const migrationColumns = sides.map((side) => {
     const column = columnType(side.key.type, {}, { primaryKey: true }, new PythonImports());
-    return pyCall('sa.Column', [pyString(side.column), column.migration, 'nullable=False'], 8);
+    return pyCallItem('sa.Column', [pyString(side.column), column.migration, 'nullable=False'], 8);
   });
   const foreignKeys = sides.map((side) => {
     const name = constraintName(`fk_${link.table}_${side.column}_${side.table}`);
-    return pyCall('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
+    return pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
   });
   return {
     name: link.model,

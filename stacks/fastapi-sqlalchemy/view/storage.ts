@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DomainModel, Entity, Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
-import { pyCall } from '../python/layout.js';
+import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyIdentifier, pyString } from '../python/names.js';
 
 const MAX_IDENTIFIER = 63;
@@ -74,9 +74,9 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     if (unique.fields.length === 1) uniqueColumns.add(unique.fields[0]!);
     else {
       imports.add('sqlalchemy', 'UniqueConstraint');
-      tableArgs.push(pyCall('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
+      tableArgs.push(pyCallItem('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
     }
-    uniques.push(pyCall('sa.UniqueConstraint', [...columns, `name=op.f(${pyString(name)})`], 8));
+    uniques.push(pyCallItem('sa.UniqueConstraint', [...columns, `name=op.f(${pyString(name)})`], 8));
   }
   const indexedColumns = new Set<string>();
   const indexes: { name: string; create: string; drop: string }[] = [];
@@ -85,7 +85,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     if (index.fields.length === 1) indexedColumns.add(index.fields[0]!);
     else {
       imports.add('sqlalchemy', 'Index');
-      tableArgs.push(pyCall('Index', [pyString(name), ...index.fields.map(pyString)], 8));
+      tableArgs.push(pyCallItem('Index', [pyString(name), ...index.fields.map(pyString)], 8));
     }
     indexes.push({
       name,
@@ -94,7 +94,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     });
   }
   const migrationKeys = [...foreignKeys.values()].map((key) =>
-    pyCall('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
+    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
   );
   const children = model.relations
     .filter((r) => r.owned && r.to === entity.name)
