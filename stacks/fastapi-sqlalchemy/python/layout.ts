@@ -164,9 +164,8 @@ export function pyParse(text: string): PyExpr {
   return call(head, inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse));
 }
 
-/** Index of the bracket that the text's last character closes, when quotes and nesting allow. */
-function matchingOpen(text: string): number | undefined {
-  const opens: number[] = [];
+/** The positions of the text's characters outside string literals (one-line, `"` or `'` quoted). */
+function* codePositions(text: string): Generator<number> {
   let quote: string | undefined;
   for (let at = 0; at < text.length; at += 1) {
     const char = text[at]!;
@@ -174,7 +173,16 @@ function matchingOpen(text: string): number | undefined {
       if (char === '\\') at += 1;
       else if (char === quote) quote = undefined;
     } else if (char === '"' || char === "'") quote = char;
-    else if ('([{'.includes(char)) opens.push(at);
+    else yield at;
+  }
+}
+
+/** Index of the bracket that the text's last character closes, when quotes and nesting allow. */
+function matchingOpen(text: string): number | undefined {
+  const opens: number[] = [];
+  for (const at of codePositions(text)) {
+    const char = text[at]!;
+    if ('([{'.includes(char)) opens.push(at);
     else if (')]}'.includes(char)) {
       const start = opens.pop();
       if (start === undefined) return undefined;
@@ -188,20 +196,15 @@ function matchingOpen(text: string): number | undefined {
 function topLevelParts(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let quote: string | undefined;
   let start = 0;
-  for (let at = 0; at < text.length; at += 1) {
+  for (const at of codePositions(text)) {
+    if (at < start) continue;
     const char = text[at]!;
-    if (quote !== undefined) {
-      if (char === '\\') at += 1;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
-    else if ('([{'.includes(char)) depth += 1;
+    if ('([{'.includes(char)) depth += 1;
     else if (')]}'.includes(char)) depth -= 1;
     else if (depth === 0 && text.startsWith(separator, at)) {
       parts.push(text.slice(start, at).trim());
       start = at + separator.length;
-      at += separator.length - 1;
     }
   }
   parts.push(text.slice(start).trim());
