@@ -1,18 +1,17 @@
 import path from 'node:path';
-import { InfraStackError, type DatabaseKind, type DomainModel, type EngineConfig } from '../../core/index.js';
+import { DATABASE_KINDS, InfraStackError, type DatabaseKind, type DomainModel, type EngineConfig } from '../../core/index.js';
 import { locationOf } from '../../core/model/api-document.js';
-
-const SUPPORTED: readonly string[] = ['sqlite', 'postgresql'] satisfies DatabaseKind[];
 
 /** The run's `--db`, else the documents' choice, else SQLite; a choice this stack cannot run on is an error at its source. */
 export function databaseOf(config: EngineConfig, model: DomainModel): DatabaseKind {
   if (config.db !== undefined) return config.db;
   const chosen = model.database;
   if (chosen === undefined) return 'sqlite';
-  if (SUPPORTED.includes(chosen)) return chosen as DatabaseKind;
+  const supported = DATABASE_KINDS.find((kind) => kind === chosen);
+  if (supported) return supported;
   const source = model.databaseSource;
   throw new InfraStackError(
-    `the documents choose ${chosen}, which the fastapi-sqlalchemy stack does not run on yet: choose ${SUPPORTED.join(' or ')} there, or pass --db`,
+    `the documents choose ${chosen}, which the fastapi-sqlalchemy stack does not run on yet: choose ${DATABASE_KINDS.join(' or ')} there, or pass --db`,
     source ? { file: source.file, location: locationOf(source) } : {},
   );
 }
