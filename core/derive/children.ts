@@ -1,5 +1,6 @@
 import type { Entity, Field, ObjectType, Relation, TypeRef } from '../model/domain-model.js';
 import { toSnake, toTableName } from '../naming.js';
+import { sameKeyType } from './keys.js';
 
 /**
  * Arrays of nested objects on an entity (`items: OrderItem[]`) become child tables owned by
@@ -67,7 +68,7 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
   }
   // Items that already carry their parent's key (`story_id` in a story's collaborators) keep it, set by the server.
   const parentKeyName = `${parent.slug}_id`;
-  const carried = fields.findIndex((f) => f.name === parentKeyName && sameType(f.type, parentKey.type));
+  const carried = fields.findIndex((f) => f.name === parentKeyName && sameKeyType(f.type, parent));
   const keyField = carried >= 0 ? parentKeyName : fields.some((f) => f.name === parentKeyName) ? `owner_${parentKeyName}` : parentKeyName;
   if (carried >= 0) {
     fields[carried] = { ...fields[carried]!, required: true, nullable: false, readOnly: true };
@@ -98,8 +99,3 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
   };
 }
 
-/** Integers of any width match; strings match by format (plain or uuid). */
-function sameType(a: TypeRef, b: TypeRef): boolean {
-  if (a.kind === 'string' && b.kind === 'string') return (a.format ?? 'plain') === (b.format ?? 'plain');
-  return a.kind === b.kind && a.kind === 'integer';
-}

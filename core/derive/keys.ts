@@ -179,7 +179,8 @@ function isKeyType(type: TypeRef): boolean {
   return type.kind === 'integer' || (type.kind === 'string' && (type.format === undefined || type.format === 'uuid'));
 }
 
-function sameKeyType(type: TypeRef, target: Entity): boolean {
+/** A key of this type can point at the target's primary key: integers of any width, strings of one format. */
+export function sameKeyType(type: TypeRef, target: Entity): boolean {
   const key = target.primaryKey.type;
   if (type.kind === 'integer') return key.kind === 'integer';
   if (type.kind === 'string') return key.kind === 'string' && (type.format ?? 'plain') === (key.format ?? 'plain');
