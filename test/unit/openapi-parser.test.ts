@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,14 @@ import { deriveModel } from '../../core/derive/derive.js';
 import type { DomainModel } from '../../core/model/domain-model.js';
 
 const fixture = (name: string) => path.resolve('test/fixtures', name);
+
+/** A JSON OpenAPI 3.0 document with these members, pretty-printed to a file of its own. */
+async function writeDocument(name: string, members: object): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-parser-'));
+  const file = path.join(dir, name);
+  await writeFile(file, JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, ...members }, null, 2));
+  return file;
+}
 
 async function expectUserError(promise: Promise<unknown>): Promise<InfraStackError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -38,6 +46,35 @@ describe('OpenAPI parser', () => {
     expect(error.message).toMatch(/invalid OpenAPI document/);
     expect(error.message).toContain('notastatus');
     expect(error.location).toBe('line 9 (/paths/~1things/get/responses/notastatus)');
+  });
+
+  it('names the $ref that points to nothing', async () => {
+    const file = await writeDocument('missing-ref.json', {
+      paths: { '/things': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } } } } } } },
+    });
+    const error = await expectUserError(parseOpenApiFile(file));
+    expect(error.message).toBe('invalid OpenAPI document: the $ref "#/components/schemas/Nope" points to nothing in the document');
+    expect(error.location).toBe('line 16 (/paths/~1things/get/responses/200/content/application~1json/schema/$ref)');
+  });
+
+  it('rejects an operationId used twice, at the second one', async () => {
+    const ok = { '200': { description: 'ok' } };
+    const file = await writeDocument('twice.json', { paths: { '/things': { get: { operationId: 'list', responses: ok } }, '/others': { get: { operationId: 'list', responses: ok } } } });
+    const error = await expectUserError(parseOpenApiFile(file));
+    expect(error.message).toBe('invalid OpenAPI document: the operationId "list" of GET /others is already the one of GET /things; operation ids must be unique');
+    expect(error.location).toBe('line 20 (/paths/~1others/get/operationId)');
+  });
+
+  it.each([
+    [{ '/things/{thingId}': { get: { responses: { '200': { description: 'ok' } } } } }, 'GET /things/{thingId} has {thingId} in its path but no path parameter named "thingId"'],
+    [
+      { '/things': { get: { parameters: [{ name: 'thingId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
+      'GET /things declares the path parameter "thingId", which its path does not have',
+    ],
+  ])('rejects path parameters that do not match the path', async (paths, message) => {
+    const error = await expectUserError(parseOpenApiFile(await writeDocument('params.json', { paths })));
+    expect(error.message).toBe(`invalid OpenAPI document: ${message}`);
+    expect(error.location).toMatch(/^line 9 \(\/paths\/~1things.*\/get\)$/);
   });
 
   it('rejects an unknown Swagger version clearly', async () => {

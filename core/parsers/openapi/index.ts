@@ -5,8 +5,9 @@ import { encodeSegment, resolveLocalRef } from './json-pointer.js';
 import { loadStructuredFile, type LoadedSource } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
 import { assertValidOpenApi, assertValidOutcome } from './validate.js';
-import { startValidationThread, type ValidationThread } from './validation-thread.js';
+import { startValidationThread } from './validation-thread.js';
 import { hasExternalRefs } from './external-refs.js';
+import { assertOperationRules } from './operation-rules.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -37,18 +38,37 @@ export async function parseOpenApiFile(file: string, options: OpenApiParseOption
     throw error;
   }
   const { source, data, swagger2, selfContained } = read;
-  // A document without references to other files is validated from a copy of what was
-  // already read, and needs no bundling; otherwise the library reads the files itself.
-  if (!background) {
-    await assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined);
-  } else if (background.thread) {
-    background.defer(validateOnThread(background.thread, source, selfContained));
-  } else {
-    background.defer(assertValidOpenApi(file, source.text, selfContained ? structuredClone(data) : undefined));
+  let complete: Json;
+  try {
+    complete = selfContained ? data : await bundleFile(file);
+  } catch (error) {
+    background?.thread?.cancel();
+    throw error;
   }
-  const bundled = selfContained ? data : await bundleFile(file);
-  const openApi3 = swagger2 ? await upgradeSwagger2(file, bundled) : bundled;
-  return normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
+  // The check gets the document before this thread changes it (inlining refs, upgrading 2.0);
+  // JSON text is parsed there again, which is cheaper than copying the document over.
+  if (!background) {
+    assertValidOpenApi(file, source.text, complete);
+  } else if (background.thread) {
+    const input = selfContained && source.syntax === 'json' ? { json: source.text } : { document: complete };
+    background.defer(background.thread.validate(input).then((outcome) => assertValidOutcome(file, source.text, outcome)));
+  } else {
+    background.defer(settledNow(() => assertValidOpenApi(file, source.text, complete)));
+  }
+  const openApi3 = swagger2 ? await upgradeSwagger2(file, complete) : complete;
+  const document = normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
+  assertOperationRules(file, source.text, document.operations);
+  return document;
+}
+
+/** Runs `check` now; its failure is reported when the promise is awaited. */
+function settledNow(check: () => void): Promise<void> {
+  try {
+    check();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 interface ReadDocument {
@@ -63,16 +83,6 @@ async function readDocument(file: string): Promise<ReadDocument> {
   const source = await loadStructuredFile(file);
   const { data, swagger2 } = checkVersion(file, source.data);
   return { source, data, swagger2, selfContained: !hasExternalRefs(data) };
-}
-
-/**
- * The validation on the thread: JSON text is parsed there again (cheaper than copying the
- * document over); the document is handed over before this thread changes it (inlining refs).
- */
-function validateOnThread(thread: ValidationThread, source: LoadedSource, selfContained: boolean): Promise<void> {
-  const input = !selfContained ? { file: source.file } : source.syntax === 'json' ? { json: source.text } : { document: source.data as object };
-  const answer = thread.validate(input);
-  return answer.then((outcome) => assertValidOutcome(source.file, source.text, outcome));
 }
 
 async function bundleFile(file: string): Promise<Json> {

@@ -1,31 +1,34 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { validateOptions, type ValidatorOutcome } from './validate.js';
+import { checkOpenApiSchema, schemaCheckModules } from './schema-check.js';
+import type { ValidatorOutcome } from './validate.js';
 
-/** What the thread validates: JSON text it parses itself, a parsed document, or a file it reads with the files it references. */
-export type ValidationInput = { json: string } | { document: object } | { file: string };
+/** What the thread validates: JSON text it parses itself, or a parsed (or bundled) document. */
+export type ValidationInput = { json: string } | { document: object };
 
 export interface ValidationThread {
-  /** Hands the thread its document; answers once the validator has. Call it once. */
+  /** Hands the thread its document; answers once the check has. Call it once. */
   validate(input: ValidationInput): Promise<ValidatorOutcome>;
   /** Stops a thread whose document will never come (it could not be read). */
   cancel(): void;
 }
 
 /**
- * The thread's code. Evaluated rather than loaded from a file of its own, so that it runs the
- * same from dist/ and from the TypeScript sources under test; it only calls the validator.
+ * The thread's code: the check itself, as source text, so that it runs the same from dist/ and
+ * from the TypeScript sources under test.
  */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { validate } = require(workerData.validator);
+const checkOpenApiSchema = ${checkOpenApiSchema.toString()};
+require(workerData.modules.schemas);
+require(workerData.modules.ajvDraft4);
 parentPort.once('message', (input) => {
-  const document = input.json !== undefined ? JSON.parse(input.json) : input.document ?? input.file;
-  validate(document, input.options).then(
-    (result) => parentPort.postMessage({ result }),
-    (thrown) => parentPort.postMessage({ thrown }),
-  );
+  try {
+    const document = input.json !== undefined ? JSON.parse(input.json) : input.document;
+    parentPort.postMessage({ result: checkOpenApiSchema(document, workerData.modules, require, new Map()) });
+  } catch (thrown) {
+    parentPort.postMessage({ thrown });
+  }
 });
 `;
 
@@ -34,16 +37,14 @@ const MAX_THREADS = Math.max(2, availableParallelism());
 let runningThreads = 0;
 
 /**
- * Starts a thread for @readme/openapi-parser's validation, which takes about a second on a
- * large document (it dereferences the whole document, then matches it against the schema):
- * the engine spends that second deriving, planning and rendering. Started before the document
- * is read, the thread loads the validator meanwhile. Undefined when enough threads run already.
+ * Starts a thread for the schema check, which takes a few hundred milliseconds on a large
+ * document: the engine derives and plans meanwhile. Started before the document is read, the
+ * thread loads the validator in the meantime. Undefined when enough threads run already.
  */
 export function startValidationThread(): ValidationThread | undefined {
   if (runningThreads >= MAX_THREADS) return undefined;
   runningThreads += 1;
-  const validator = createRequire(import.meta.url).resolve('@readme/openapi-parser');
-  const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { validator } });
+  const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { modules: schemaCheckModules() } });
   const answer = new Promise<ValidatorOutcome>((resolve, reject) => {
     thread.once('message', (outcome: ValidatorOutcome) => resolve(outcome));
     thread.once('error', reject);
@@ -57,7 +58,7 @@ export function startValidationThread(): ValidationThread | undefined {
   answer.catch(() => undefined);
   return {
     validate(input) {
-      thread.postMessage({ ...input, options: validateOptions(!('file' in input)) });
+      thread.postMessage(input);
       return answer;
     },
     cancel() {

@@ -1,0 +1,32 @@
+import { InfraStackError } from '../../errors.js';
+import type { ApiOperation } from '../../model/api-document.js';
+import { describePointer } from './pointer-lines.js';
+
+/**
+ * The rules of the OpenAPI specification that its JSON Schema cannot state and that the
+ * generated code relies on: operation ids name functions, so they are unique; a router's path
+ * and its function's path parameters must match.
+ */
+export function assertOperationRules(file: string, text: string, operations: readonly ApiOperation[]): void {
+  const fail = (message: string, pointer: string): never => {
+    throw new InfraStackError(`invalid OpenAPI document: ${message}`, { file, location: describePointer(text, pointer) });
+  };
+  const firstWithId = new Map<string, ApiOperation>();
+  for (const operation of operations) {
+    const where = `${operation.method.toUpperCase()} ${operation.path}`;
+    const id = operation.operationId;
+    if (id !== undefined) {
+      const first = firstWithId.get(id);
+      if (first) fail(`the operationId "${id}" of ${where} is already the one of ${first.method.toUpperCase()} ${first.path}; operation ids must be unique`, `${operation.source.pointer}/operationId`);
+      firstWithId.set(id, operation);
+    }
+    const inTemplate = new Set([...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!));
+    const declared = new Set(operation.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name));
+    for (const name of inTemplate) {
+      if (!declared.has(name)) fail(`${where} has {${name}} in its path but no path parameter named "${name}"`, operation.source.pointer);
+    }
+    for (const name of declared) {
+      if (!inTemplate.has(name)) fail(`${where} declares the path parameter "${name}", which its path does not have`, operation.source.pointer);
+    }
+  }
+}
