@@ -9,7 +9,7 @@ const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 const PAGE_NAMES = new Set(['page']);
 const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size']);
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
-const TOTAL_NAMES = ['total', 'count', 'total_count', 'total_items', 'total_results'];
+const TOTAL_NAMES = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);
 
 interface Classified {
   kind: CrudKind;
@@ -140,10 +140,21 @@ export class OperationBuilder {
       if (property.type === 'array' && this.types.componentName(property.items as SchemaNode) === entity.schemaName) itemsField = wire;
     }
     if (!itemsField) return undefined;
-    const totalField = [...properties.keys()].find((wire) => TOTAL_NAMES.includes(toSnake(wire)));
-    const fillable = new Set([itemsField, totalField, ...[...properties.keys()].filter((w) => PAGE_NAMES.has(toSnake(w)) || LIMIT_NAMES.has(toSnake(w)))]);
+    const named = (names: ReadonlySet<string>) => [...properties.keys()].find((wire) => names.has(toSnake(wire)));
+    const totalField = named(TOTAL_NAMES);
+    const pageField = named(PAGE_NAMES);
+    const limitField = named(LIMIT_NAMES);
+    const fillable = new Set([itemsField, totalField, pageField, limitField]);
     if ([...required].some((wire) => !fillable.has(wire))) return undefined;
-    return { kind: 'wrapper', typeName: this.types.nameOf(wrapperName)!, itemsField: toSnake(itemsField), ...(totalField ? { totalField: toSnake(totalField) } : {}) };
+    const snake = (name: 'totalField' | 'pageField' | 'limitField', wire: string | undefined) => (wire ? { [name]: toSnake(wire) } : {});
+    return {
+      kind: 'wrapper',
+      typeName: this.types.nameOf(wrapperName)!,
+      itemsField: toSnake(itemsField),
+      ...snake('totalField', totalField),
+      ...snake('pageField', pageField),
+      ...snake('limitField', limitField),
+    };
   }
 
   private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined): Parameter[] {

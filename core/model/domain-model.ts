@@ -194,7 +194,7 @@ export interface ResponseShape {
   status: number;
   type?: TypeRef;
   /** For lists: how the page is represented (a plain array with a total header, or a wrapper object). */
-  page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string };
+  page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string; pageField?: string; limitField?: string };
 }
 
 export interface Operation {

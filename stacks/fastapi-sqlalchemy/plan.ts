@@ -3,7 +3,8 @@ import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } fro
 import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
-import { pyClassName, pyDocLine, pyEnumMember, pyString } from './python/names.js';
+import { EnumMembers } from './python/enum-members.js';
+import { pyClassName, pyDocLine, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { tableOrder } from './view/storage.js';
@@ -23,6 +24,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `backend/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
   const origin = classItemOrigin(model);
+  const enumMembers = new EnumMembers(model.enums);
   const pkg = (path: string, doc: string, imports = '', exports: string[] = []) => add(`${path}/__init__.py`, 'package_init.py.njk', { doc, imports, exports });
 
   const opsByEntity = new Map<string, Operation[]>();
@@ -69,7 +71,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
       name: pyClassName(e.name),
       header: pyFormat(call(`class ${pyClassName(e.name)}`, ['StrEnum']), 0, '', ':'),
       doc: pyDocLine(e.description, `Values of ${e.name}.`),
-      members: uniqueMembers(e.values),
+      members: enumMembers.membersOf(e.name).map(([name, value]) => ({ name, value: pyString(value), line: pyFormat(pyString(value), 4, `${name} = `) })),
     })),
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
@@ -144,13 +146,13 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/presentation/api/v1', 'Version 1 of the HTTP API.');
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
   const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
-  const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports));
+  const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers));
   add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
   add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk');
   const schemaNames = new Map<string, Record<string, string>>();
   const schemaExports: [string, string][] = [];
   for (const e of entityList) {
-    const { module, names } = entitySchemas(e, opsByEntity.get(e.name) ?? []);
+    const { module, names } = entitySchemas(e, opsByEntity.get(e.name) ?? [], enumMembers);
     schemaNames.set(e.name, names);
     for (const name of Object.values(names)) schemaExports.push([`app.presentation.api.v1.schemas.${e.slug}`, name]);
     add(`app/presentation/api/v1/schemas/${e.slug}.py`, 'app/presentation/api/v1/schemas/entity.py.njk', { e, s: module });
@@ -288,15 +290,6 @@ function exportsOf(pairs: [string, string][]): { imports: string; names: string[
   return { imports: pairs.length ? imports.render() : '', names: pairs.map(([, name]) => name).sort() };
 }
 
-function uniqueMembers(values: string[]): { name: string; value: string; line: string }[] {
-  const used = new Set<string>();
-  return values.map((value) => {
-    let name = pyEnumMember(value);
-    for (let n = 2; used.has(name); n += 1) name = `${pyEnumMember(value)}_${n}`;
-    used.add(name);
-    return { name, value: pyString(value), line: pyFormat(pyString(value), 4, `${name} = `) };
-  });
-}
 
 function distribution(title: string): string {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');

@@ -38,7 +38,7 @@ describe('first derivation', () => {
     expect(order.primaryKey).toEqual({ field: 'id', type: { kind: 'string', format: 'uuid' }, generated: true });
     expect(order.fields.find((f) => f.name === 'shipping_address')!.type).toEqual({ kind: 'object', name: 'OrderShippingAddress' });
     const listUsers = model.operations.find((op) => op.name === 'list_users')!;
-    expect(listUsers.response.page).toEqual({ kind: 'wrapper', typeName: 'UserPage', itemsField: 'items', totalField: 'total' });
+    expect(listUsers.response.page).toEqual({ kind: 'wrapper', typeName: 'UserPage', itemsField: 'items', totalField: 'total', pageField: 'page', limitField: 'limit' });
     expect(listUsers.params.map((p) => p.role)).toEqual(['page', 'limit', 'filter']);
     const create = model.operations.find((op) => op.name === 'register_user')!;
     expect(create.input).toEqual({ fields: ['email', 'username', 'full_name'], required: ['email', 'username'] });

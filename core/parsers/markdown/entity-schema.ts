@@ -2,6 +2,7 @@ import type { SchemaNode } from '../../model/api-document.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
 import type { Endpoint, NamedTable } from './document-outline.js';
 import { markdownError } from './errors.js';
+import { defaultOf } from './field-default.js';
 import type { FieldRow, FieldTable } from './field-table.js';
 import { schemaFromFieldName } from './field-name-types.js';
 import { resourceHints } from './hint-tokens.js';
@@ -21,7 +22,7 @@ const WRITE_FLAGS = ['readOnly', 'writeOnly'];
 
 /** The node without what only documents it, to compare two tables' idea of one field. */
 function typeOnly(node: SchemaNode): string {
-  return JSON.stringify(node, (key, value: unknown) => (key === SOURCE_LINE || key === 'description' || key.startsWith('x-') || WRITE_FLAGS.includes(key) ? undefined : value));
+  return JSON.stringify(node, (key, value: unknown) => (key === SOURCE_LINE || key === 'description' || key === 'default' || key.startsWith('x-') || WRITE_FLAGS.includes(key) ? undefined : value));
 }
 
 /** A property node from a table row: its type, description and hints, and the line it came from. */
@@ -29,6 +30,7 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
   return {
     ...registry.schemaOf(row.type, owner, row.name, row.line),
     ...(row.description !== undefined ? { description: row.description } : {}),
+    ...defaultOf(row.type, row.description),
     ...row.hints,
     [SOURCE_LINE]: row.line,
   };

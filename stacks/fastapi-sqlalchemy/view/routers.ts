@@ -184,7 +184,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
         const fields = [entry(pyString(op.response.page.itemsField), `[${read}.model_validate(item).model_dump(by_alias=True) for item in items]`)];
-        if (op.response.page.totalField) fields.push(entry(pyString(op.response.page.totalField), 'total'));
+        const { totalField, pageField, limitField } = op.response.page;
+        if (totalField) fields.push(entry(pyString(totalField), 'total'));
+        if (pageField) fields.push(entry(pyString(pageField), pageAttr));
+        if (limitField) fields.push(entry(pyString(limitField), limitAttr));
         body.push(pyFormat(call(`${wrapper}.model_validate`, [collection('{', fields)]), 4, 'return '));
         returns = wrapper;
       } else {

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../core/index.js';
+import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyIdentifier, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
@@ -10,7 +11,7 @@ export interface SchemaModuleView {
 }
 
 /** Read, create, update and patch schemas of an entity, each with its conversion to the domain. */
-export function entitySchemas(view: EntityView, operations: Operation[]): { module: SchemaModuleView; names: Record<string, string> } {
+export function entitySchemas(view: EntityView, operations: Operation[], enums: EnumMembers): { module: SchemaModuleView; names: Record<string, string> } {
   const imports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
   const classes: SchemaModuleView['classes'] = [];
   const names: Record<string, string> = {};
@@ -20,7 +21,7 @@ export function entitySchemas(view: EntityView, operations: Operation[]): { modu
     name: names.read,
     doc: `${view.name} as the API returns it.`,
     config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
-    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE })),
+    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums })),
   });
   const inputs: [kind: 'create' | 'update' | 'patch', suffix: string, doc: string][] = [
     ['create', 'Create', `What a client sends to create a ${view.name}.`],
@@ -39,7 +40,7 @@ export function entitySchemas(view: EntityView, operations: Operation[]): { modu
       name: names[kind]!,
       doc,
       config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE })),
+      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums })),
       changes: {
         partial,
         lines: fields.map((f) => {

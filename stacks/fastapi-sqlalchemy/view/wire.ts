@@ -1,4 +1,5 @@
 import type { Field, ObjectType } from '../../../core/index.js';
+import type { EnumMembers } from '../python/enum-members.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyAnnotated, pyCall } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyLiteral, pyString } from '../python/names.js';
@@ -11,6 +12,8 @@ export interface WireFieldOptions {
   partial?: boolean;
   /** Module nested object types are imported from; undefined inside that module. */
   modelModule?: string;
+  /** Member names of the enums, for a default that names one. */
+  enums: EnumMembers;
 }
 
 /** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
@@ -20,7 +23,7 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   const optional = options.partial || !field.required;
   const annotation = optional || field.nullable ? `${base} | None` : base;
   const args: string[] = [];
-  const scalarDefault = defaultLiteral(field);
+  const scalarDefault = defaultLiteral(field, options.enums);
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
   if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
   args.push(...constraintArgs(field));
@@ -49,11 +52,13 @@ function constraintArgs(field: Field): string[] {
   return args;
 }
 
-/** The document's default as a Python literal, for scalar fields where it is valid. */
-function defaultLiteral(field: Field): string | undefined {
+/** The document's default as a Python literal, for scalar and enum fields where it is valid. */
+function defaultLiteral(field: Field, enums: EnumMembers): string | undefined {
   const value = field.default;
   if (value === undefined || value === null) return undefined;
   switch (field.type.kind) {
+    case 'enum':
+      return enums.reference(field.type.name, value);
     case 'string':
       return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
     case 'integer':
@@ -74,12 +79,12 @@ export interface ClassView {
   lines: string[];
 }
 
-export function componentClass(type: ObjectType, imports: PythonImports): ClassView {
+export function componentClass(type: ObjectType, imports: PythonImports, enums: EnumMembers): ClassView {
   const config = type.open ? 'ConfigDict(populate_by_name=True, extra="allow")' : 'ConfigDict(populate_by_name=True)';
   return {
     name: pyClassName(type.name),
     doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
     config,
-    lines: type.fields.map((field) => wireFieldLine(field, imports, {})),
+    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums })),
   };
 }
