@@ -236,12 +236,13 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     conftestImports.add('app.presentation.api.v1.dependencies.repositories', `get_${e.slug}_repository`);
   }
   add('tests/__init__.py', 'package_init.py.njk', { doc: 'Tests of the generated backend.', imports: '', exports: [] });
-  add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories.', imports: '', exports: [] });
+  add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories, mappers.', imports: '', exports: [] });
   add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
   const overrides = entityList.map((e) => ({
     ...e,
     override: pyLambdaAssignment(`application.dependency_overrides[get_${e.slug}_repository]`, `${e.slug}_repository`, 4),
   }));
+  add('tests/unit/test_errors.py', 'tests/unit/test_errors.py.njk');
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath });
   const seeding = new Seeding(model, samples);
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
@@ -259,6 +260,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
     add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
+    add(`tests/unit/test_${e.slug}_mapper.py`, 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr });
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,

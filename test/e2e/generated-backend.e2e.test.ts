@@ -74,8 +74,11 @@ for (const doc of documents) {
       expectSuccess(await backend.run(['alembic', 'downgrade', 'base'], { env }), 'alembic downgrade base (PostgreSQL)');
     });
 
-    it('passes its own tests on SQLite (DATABASE_URL unset)', async () => {
-      expectSuccess(await backend.run(['pytest'], { env: { DATABASE_URL: undefined } }), 'pytest (SQLite)');
+    it('passes its own tests on SQLite (DATABASE_URL unset), covering at least 85% of app/', async () => {
+      // pyproject.toml sets coverage's fail_under = 85: --cov makes pytest fail below it.
+      const result = await backend.run(['pytest', '--cov'], { env: { DATABASE_URL: undefined } });
+      expectSuccess(result, 'pytest --cov (SQLite)');
+      expect(result.stdout).toMatch(/Required test coverage of 85% reached/);
     });
 
     it('passes its own tests on PostgreSQL', async () => {
