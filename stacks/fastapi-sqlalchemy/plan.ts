@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
+import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
 import { PythonImports } from './python/imports.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
@@ -17,12 +18,13 @@ import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
+const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
 export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
-    files.push({ path: `backend/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
+    files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
   const origin = classItemOrigin(model);
   const enumMembers = new EnumMembers(model.enums);
   const pkg = (path: string, doc: string, imports = '', exports: string[] = []) => add(`${path}/__init__.py`, 'package_init.py.njk', { doc, imports, exports });
@@ -33,7 +35,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const entity of model.entities) views.set(entity.name, entityView(entity, model));
   const modelled = [...views.values()];
   // Rows written only through their owner (child tables) have a model and a mapper, nothing else.
-  const entityList = modelled.filter((e) => e.entity.layers.includes('repository') || e.entity.layers.includes('domain'));
+  const entityList = modelled.filter((e) => isServedEntity(e.entity));
   const toImplement = model.operations.filter((op) => op.kind === 'custom').map((op) => `${op.method.toUpperCase()} ${op.path} (${op.name})`);
   report.toImplement.push(...toImplement);
   const database = databaseOf(config, model);
@@ -76,13 +78,13 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
   pkg('app/domain/entities', 'Domain entities.', entityExports.imports, entityExports.names);
-  for (const e of entityList) add(`app/domain/entities/${e.slug}.py`, 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
+  for (const e of entityList) add(F.domainEntity(e.slug), 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
 
   pkg('app/application', 'The application layer: ports and use cases.');
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.slug}_repository`, e.port]));
   pkg('app/application/interfaces', 'Ports the infrastructure implements.', portExports.imports, portExports.names);
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk');
-  for (const e of entityList) add(`app/application/interfaces/${e.slug}_repository.py`, 'app/application/interfaces/port.py.njk', { e });
+  for (const e of entityList) add(F.port(e.slug), 'app/application/interfaces/port.py.njk', { e });
 
   pkg('app/infrastructure', 'The infrastructure layer: database, models, mappers, repositories.');
   pkg('app/infrastructure/database', 'Database base class and sessions.');
@@ -94,8 +96,8 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
   const nested = new Set(model.relations.flatMap((r) => (r.owned ? [r.from] : r.kind === 'many-to-many' ? [r.to] : [])));
   for (const e of modelled) {
-    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
-    add(`app/infrastructure/mappers/${e.slug}_mapper.py`, 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
+    add(F.model(e.slug), 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
+    add(F.mapper(e.slug), 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
   }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
   pkg('app/infrastructure/repositories', 'SQLAlchemy repositories.', repoExports.imports, repoExports.names);
@@ -131,11 +133,11 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
       sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),
       memoryHeader: classHeader(e.memoryRepository, [`InMemoryRepository[${e.name}, ${e.keyType}]`, e.port]),
     };
-    add(`app/infrastructure/repositories/${e.slug}_repository.py`, 'app/infrastructure/repositories/repository.py.njk', {
+    add(F.sqlRepository(e.slug), 'app/infrastructure/repositories/repository.py.njk', {
       e: { ...e, ...whitelists, ...headers },
       imports: imports.render(),
     }, origin(e.name, 'repository'));
-    add(`app/infrastructure/repositories/in_memory/${e.slug}_repository.py`, 'app/infrastructure/repositories/in_memory/repository.py.njk', {
+    add(F.memoryRepository(e.slug), 'app/infrastructure/repositories/in_memory/repository.py.njk', {
       e: { ...e, ...whitelists, ...headers },
     });
   }
@@ -166,10 +168,10 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const useCases = [];
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames);
-    add(`app/presentation/api/v1/routers/${group}.py`, 'app/presentation/api/v1/routers/router.py.njk', { r: router });
+    add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
-      add(`app/application/use_cases/${group}.py`, 'app/application/use_cases/use_cases.py.njk', { u: uc });
+      add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
   pkg('app/application/use_cases', 'Use cases: operations beyond CRUD.');
@@ -223,7 +225,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const revision = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 12);
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  add(`migrations/versions/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
+  add(`${F.migrationVersions}/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
 
   // Tests.
   const samples = new Samples(model);
@@ -258,7 +260,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
-    add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
+    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,
