@@ -3,7 +3,7 @@
  * packages, and the line the docs' project structure gives each folder.
  */
 export const BACKEND_FOLDERS: Readonly<Record<string, string>> = {
-  '': 'The generated FastAPI + SQLAlchemy backend: pyproject.toml, alembic.ini, README.md.',
+  '': 'The generated FastAPI + SQLAlchemy backend: pyproject.toml, alembic.ini, .env.example, README.md.',
   app: 'The application package.',
   'app/core': 'Configuration.',
   'app/domain': 'The domain layer: entities, enums, errors. No framework code.',
