@@ -30,7 +30,7 @@ export function dataModelView(model: DomainModel): DataModelView {
     er: erDiagram(model),
     entities: model.entities.map((entity) => entityView(entity, tables)),
     relations: model.relations.map((relation) => relationRow(relation, entities)),
-    enums: model.enums.map((e) => [code(e.name), cell(e.values.map(code).join(', ')), cell(firstLine(e.description))]),
+    enums: model.enums.map((e) => [code(e.name), cell(e.values.map(code).join(', ')), cell(e.description)]),
   };
 }
 
@@ -56,7 +56,7 @@ function entityView(entity: Entity, tables: Map<string, string>): EntityView {
       ...(field.writeOnly ? ['write only'] : []),
       ...(field.default !== undefined ? [`default ${code(JSON.stringify(field.default))}`] : []),
     ];
-    return [code(field.name), code(field.wireName), code(typeText(field.type)), yesNo(field.required), yesNo(field.nullable), key, constraints.join(', '), firstLine(field.description) ?? ''].map(cell);
+    return [code(field.name), code(field.wireName), code(typeText(field.type)), yesNo(field.required), yesNo(field.nullable), key, constraints.join(', '), field.description ?? ''].map(cell);
   });
   const composites = [
     ...entity.uniques.filter((u) => u.fields.length > 1).map((u) => `Unique together: ${u.fields.map(code).join(', ')}.`),
