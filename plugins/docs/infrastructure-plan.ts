@@ -5,7 +5,7 @@
  * where the plan shows the item holds. The feature is the whole API (see `featureSlug`).
  */
 import path from 'node:path';
-import type { DomainModel, EngineConfig, Entity, PlannedFile } from '../../core/index.js';
+import type { DomainModel, EngineConfig, Entity, PlannedFile, Relation } from '../../core/index.js';
 import { cell, code } from './markdown.js';
 import { folderTree } from './project-structure.js';
 import type { CodeComponent, ComponentRole, DocumentedStack } from './stack.js';
@@ -112,6 +112,7 @@ export function infrastructurePlanView(model: DomainModel, config: EngineConfig,
 /** Domain concept, database representation: a table per entity, a column per stored field, keys, child rows, links, enums. */
 function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
   const tables = new Map(model.entities.map((e) => [e.name, e.table]));
+  const relations = new Map(model.relations.map((r) => [r.name, r]));
   const rows: string[][] = [];
   for (const entity of model.entities) {
     rows.push([`${code(entity.name)} (entity)`, `Table: ${code(entity.table)}`]);
@@ -122,7 +123,7 @@ function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
     for (const field of entity.fields) {
       const concept = `${code(`${entity.name}.${field.name}`)}`;
       if (field.relation !== undefined) {
-        rows.push([concept, relationText(entity, field.relation, model, tables)]);
+        rows.push([concept, relationText(entity, relations.get(field.relation), tables)]);
         continue;
       }
       const key = keys.get(field.name);
@@ -139,8 +140,7 @@ function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
   return rows.map((row) => row.map(cell));
 }
 
-function relationText(entity: Entity, relationName: string, model: DomainModel, tables: Map<string, string>): string {
-  const relation = model.relations.find((r) => r.name === relationName);
+function relationText(entity: Entity, relation: Relation | undefined, tables: Map<string, string>): string {
   if (!relation) return 'No column';
   if (relation.joinTable) return `Join table: ${code(relation.joinTable.table)} (${code(relation.joinTable.fromColumn)}, ${code(relation.joinTable.toColumn)}), ON DELETE CASCADE both ways`;
   const child = relation.from === entity.name ? relation.to : relation.from;

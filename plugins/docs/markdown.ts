@@ -9,6 +9,7 @@ export function cell(text: string | undefined): string {
 
 /** An inline code span that holds any text, backticks included (CommonMark: a longer fence, padded). */
 export function code(text: string): string {
+  if (!text.includes('`')) return `\`${text}\``;
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;

@@ -12,6 +12,9 @@ import { STACK_NAME } from './plan.js';
 
 const inBackend = (file: string) => `${BACKEND_DIR}/${file}`;
 
+/** Enum values by enum name, once per model (asked for entity after entity). */
+const enumValuesOf = new WeakMap<DomainModel, Map<string, string[]>>();
+
 export const fastapiSqlalchemyDocs = {
   name: STACK_NAME,
   title: 'FastAPI + SQLAlchemy 2.0 (async)',
@@ -44,12 +47,16 @@ export const fastapiSqlalchemyDocs = {
   },
 
   columnTypes(entity: Entity, model: DomainModel) {
-    const enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
+    let enumValues = enumValuesOf.get(model);
+    if (!enumValues) {
+      enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
+      enumValuesOf.set(model, enumValues);
+    }
     const imports = new PythonImports();
     const types = new Map<string, string>();
     for (const field of entity.fields) {
       if (field.relation !== undefined) continue;
-      const options = { primaryKey: field.name === entity.primaryKey.field, ...(field.type.kind === 'enum' ? { enumValues: enumValues.get(field.type.name) ?? [] } : {}) };
+      const options = { primaryKey: field.name === entity.primaryKey.field, ...(field.type.kind === 'enum' ? { enumValues: enumValues!.get(field.type.name) ?? [] } : {}) };
       types.set(field.name, columnType(field.type, field.constraints, options, imports).model);
     }
     return types;
