@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'model') return runModelCommand(argv.slice(1));
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false, allowNegative: true }));
   } catch (error) {
     console.error(`${BINARY}: ${(error as Error).message}\nRun '${BINARY} --help' for the options.`);
     return 2;

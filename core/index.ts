@@ -13,3 +13,5 @@ export type * from './model/api-document.js';
 export type * from './model/domain-model.js';
 export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions } from './model/model-json.js';
 export { toSnake, toPascal, toTableName, singular } from './naming.js';
+export { typeText } from './model/type-text.js';
+export { lookupFieldOf } from './model/lookups.js';

@@ -20,6 +20,8 @@ export interface GenerateOptions {
   force?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
+  /** Write the documents of `output/` (the docs plugin); on unless false. */
+  docs?: boolean;
   /** Base folder for relative paths; defaults to `process.cwd()`. */
   cwd?: string;
   /**

@@ -17,6 +17,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     ...engineConfig(options, outDir),
     force: options.force ?? false,
     dryRun: options.dryRun ?? false,
+    ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
   });
   return {

@@ -1,7 +1,7 @@
 import { locationOf, type SourceLocation } from '../../core/model/api-document.js';
 import type { Component, DomainModel, Entity, Field, ForeignKey, Placeholder, Reason, Relation } from '../../core/model/domain-model.js';
+import { typeText } from '../../core/model/type-text.js';
 import { alignColumns } from './columns.js';
-import { typeText } from './type-text.js';
 
 const INDENT = '  ';
 /** Width of the kind column of decisions (`foreign key`); their reasons sit under what follows it. */

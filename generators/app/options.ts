@@ -22,6 +22,8 @@ export interface RunSettings {
   db: DatabaseSetting;
   force: boolean;
   dryRun: boolean;
+  /** Write the documents of `<out>/output` (`--no-docs`: not). */
+  docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
 }
@@ -30,6 +32,7 @@ export interface RunSettings {
 export interface StoredAnswers {
   api?: string[];
   db?: string;
+  docs?: boolean;
 }
 
 type SettingKey = keyof RunSettings;
@@ -44,8 +47,10 @@ export interface OptionEntry {
   /** Placeholder in the usage text: `--api <file>`. */
   readonly valueName?: string;
   readonly choices?: readonly string[];
-  /** Used when the value is missing and nothing is asked. */
+  /** Used when the value is missing and nothing is asked (`'true'`/`'false'` for booleans). */
   readonly defaultValue?: string;
+  /** A boolean that is on by default: the command line turns it off with `--no-<name>`. */
+  readonly negatable?: boolean;
   /** No default: missing without a terminal is an error. */
   readonly required?: boolean;
   /** Question asked when the value is missing and a terminal is attached. */
@@ -94,6 +99,15 @@ export const OPTIONS: readonly OptionEntry[] = [
     description: 'Report what would be created or changed; write nothing',
   },
   {
+    name: 'docs',
+    key: 'docs',
+    kind: 'boolean',
+    description: 'Write the docs into <out>/output: data model, API mapping, infrastructure plan, project structure (default; --no-docs: none)',
+    defaultValue: 'true',
+    negatable: true,
+    prompt: 'Write the docs (output/)?',
+  },
+  {
     name: 'raw-url-base',
     key: 'rawUrlBase',
     kind: 'string',
@@ -131,6 +145,7 @@ export function yeomanOptions(): CliOptionSpec[] {
 export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
   return OPTIONS.filter((option) => option.prompt && keys.includes(option.key)).map((option): PromptQuestion => {
     const message = option.prompt ?? option.description;
+    if (option.kind === 'boolean') return { type: 'confirm', name: option.key, message, default: option.defaultValue === 'true' };
     if (option.kind === 'choice') {
       return {
         type: 'select',
@@ -161,6 +176,7 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.force !== undefined) settings.force = options.force === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
+  if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
   return settings;
@@ -172,6 +188,10 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
   const api = toPathList(stored.api);
   if (api.length > 0) settings.api = api.map((path) => resolve(outDir, path));
   if (stored.db !== undefined) settings.db = parseDatabase(stored.db, `${resolve(outDir, '.yo-rc.json')}: db`);
+  if (stored.docs !== undefined) {
+    if (typeof stored.docs !== 'boolean') throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: docs must be true or false, got ${JSON.stringify(stored.docs)}`);
+    settings.docs = stored.docs;
+  }
   return settings;
 }
 
@@ -183,6 +203,7 @@ export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> 
       return isAbsolute(fromOut) ? path : fromOut.split(sep).join('/');
     }),
     db: settings.db,
+    docs: settings.docs,
   };
 }
 
@@ -207,6 +228,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
     force: settings.force ?? false,
     dryRun: settings.dryRun ?? false,
+    docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
   };
 }
@@ -227,6 +249,7 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     ...(settings.db !== DATABASE_AUTO ? { db: settings.db } : {}),
     force: settings.force,
     dryRun: settings.dryRun,
+    docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
     cwd,
   };
@@ -248,7 +271,7 @@ export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
 export function usage(binary: string): string {
   const rows = [
     ...OPTIONS.map((option) => [
-      `--${option.name}${option.valueName ? ` <${option.valueName}>` : ''}`,
+      `--${option.name}${option.valueName ? ` <${option.valueName}>` : ''}${option.negatable ? `, --no-${option.name}` : ''}`,
       option.description,
     ]),
     ['-h, --help', 'Print this help'],
@@ -256,7 +279,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--raw-url-base <url>]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

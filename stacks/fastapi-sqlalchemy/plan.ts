@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
+import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
+import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
@@ -17,15 +19,16 @@ import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
+const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
 export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
-    files.push({ path: `backend/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
+    files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
   const origin = classItemOrigin(model);
   const enumMembers = new EnumMembers(model.enums);
-  const pkg = (path: string, doc: string, imports = '', exports: string[] = []) => add(`${path}/__init__.py`, 'package_init.py.njk', { doc, imports, exports });
+  const pkg = (path: string, imports = '', exports: string[] = [], doc = BACKEND_FOLDERS[path]) => add(`${path}/__init__.py`, 'package_init.py.njk', { doc, imports, exports });
 
   const opsByEntity = new Map<string, Operation[]>();
   for (const op of model.operations) if (op.entity) opsByEntity.set(op.entity, [...(opsByEntity.get(op.entity) ?? []), op]);
@@ -33,7 +36,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const entity of model.entities) views.set(entity.name, entityView(entity, model));
   const modelled = [...views.values()];
   // Rows written only through their owner (child tables) have a model and a mapper, nothing else.
-  const entityList = modelled.filter((e) => e.entity.layers.includes('repository') || e.entity.layers.includes('domain'));
+  const entityList = modelled.filter((e) => isServedEntity(e.entity));
   const toImplement = model.operations.filter((op) => op.kind === 'custom').map((op) => `${op.method.toUpperCase()} ${op.path} (${op.name})`);
   report.toImplement.push(...toImplement);
   const database = databaseOf(config, model);
@@ -59,12 +62,12 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('README.md', 'README.md.njk', { project });
   add('.env.example', 'env.example.njk', { project });
   add('alembic.ini', 'alembic.ini.njk');
-  pkg('app', `${model.title}: the application package.`);
+  pkg('app', '', [], `${model.title}: the application package.`);
   add('app/main.py', 'app/main.py.njk', { project });
-  pkg('app/core', 'Configuration.');
+  pkg('app/core');
   add('app/core/config.py', 'app/core/config.py.njk', { project });
 
-  pkg('app/domain', 'The domain layer: entities, enums, errors. No framework code.');
+  pkg('app/domain');
   add('app/domain/exceptions.py', 'app/domain/exceptions.py.njk');
   add('app/domain/enums.py', 'app/domain/enums.py.njk', {
     enums: [...model.enums].sort(byName).map((e) => ({
@@ -75,33 +78,33 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     })),
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
-  pkg('app/domain/entities', 'Domain entities.', entityExports.imports, entityExports.names);
-  for (const e of entityList) add(`app/domain/entities/${e.slug}.py`, 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
+  pkg('app/domain/entities', entityExports.imports, entityExports.names);
+  for (const e of entityList) add(F.domainEntity(e.slug), 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
 
-  pkg('app/application', 'The application layer: ports and use cases.');
+  pkg('app/application');
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.slug}_repository`, e.port]));
-  pkg('app/application/interfaces', 'Ports the infrastructure implements.', portExports.imports, portExports.names);
+  pkg('app/application/interfaces', portExports.imports, portExports.names);
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk');
-  for (const e of entityList) add(`app/application/interfaces/${e.slug}_repository.py`, 'app/application/interfaces/port.py.njk', { e });
+  for (const e of entityList) add(F.port(e.slug), 'app/application/interfaces/port.py.njk', { e });
 
-  pkg('app/infrastructure', 'The infrastructure layer: database, models, mappers, repositories.');
-  pkg('app/infrastructure/database', 'Database base class and sessions.');
+  pkg('app/infrastructure');
+  pkg('app/infrastructure/database');
   add('app/infrastructure/database/base.py', 'app/infrastructure/database/base.py.njk');
   add('app/infrastructure/database/session.py', 'app/infrastructure/database/session.py.njk');
   const modelExports = exportsOf(modelled.flatMap((e) => [[`app.infrastructure.models.${e.slug}`, e.model] as [string, string], ...e.modelModule.linkClasses.map((l): [string, string] => [`app.infrastructure.models.${e.slug}`, l.name])]));
-  pkg('app/infrastructure/models', 'SQLAlchemy models; importing this package registers them all.', modelExports.imports, modelExports.names);
-  pkg('app/infrastructure/mappers', 'Conversions between entities and models.');
+  pkg('app/infrastructure/models', modelExports.imports, modelExports.names);
+  pkg('app/infrastructure/mappers');
   add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
   const nested = new Set(model.relations.flatMap((r) => (r.owned ? [r.from] : r.kind === 'many-to-many' ? [r.to] : [])));
   for (const e of modelled) {
-    add(`app/infrastructure/models/${e.slug}.py`, 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
-    add(`app/infrastructure/mappers/${e.slug}_mapper.py`, 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
+    add(F.model(e.slug), 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
+    add(F.mapper(e.slug), 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
   }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
-  pkg('app/infrastructure/repositories', 'SQLAlchemy repositories.', repoExports.imports, repoExports.names);
+  pkg('app/infrastructure/repositories', repoExports.imports, repoExports.names);
   add('app/infrastructure/repositories/base.py', 'app/infrastructure/repositories/base.py.njk');
   const memoryExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.in_memory.${e.slug}_repository`, e.memoryRepository]));
-  pkg('app/infrastructure/repositories/in_memory', 'In-memory repositories for unit tests.', memoryExports.imports, memoryExports.names);
+  pkg('app/infrastructure/repositories/in_memory', memoryExports.imports, memoryExports.names);
   add('app/infrastructure/repositories/in_memory/base.py', 'app/infrastructure/repositories/in_memory/base.py.njk');
   for (const e of entityList) {
     const imports = new PythonImports()
@@ -131,19 +134,19 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
       sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),
       memoryHeader: classHeader(e.memoryRepository, [`InMemoryRepository[${e.name}, ${e.keyType}]`, e.port]),
     };
-    add(`app/infrastructure/repositories/${e.slug}_repository.py`, 'app/infrastructure/repositories/repository.py.njk', {
+    add(F.sqlRepository(e.slug), 'app/infrastructure/repositories/repository.py.njk', {
       e: { ...e, ...whitelists, ...headers },
       imports: imports.render(),
     }, origin(e.name, 'repository'));
-    add(`app/infrastructure/repositories/in_memory/${e.slug}_repository.py`, 'app/infrastructure/repositories/in_memory/repository.py.njk', {
+    add(F.memoryRepository(e.slug), 'app/infrastructure/repositories/in_memory/repository.py.njk', {
       e: { ...e, ...whitelists, ...headers },
     });
   }
 
   // Presentation.
-  pkg('app/presentation', 'The presentation layer: HTTP.');
-  pkg('app/presentation/api', 'HTTP API.');
-  pkg('app/presentation/api/v1', 'Version 1 of the HTTP API.');
+  pkg('app/presentation');
+  pkg('app/presentation/api');
+  pkg('app/presentation/api/v1');
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
   const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
   const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers));
@@ -158,7 +161,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     add(`app/presentation/api/v1/schemas/${e.slug}.py`, 'app/presentation/api/v1/schemas/entity.py.njk', { e, s: module });
   }
   const schemaPkg = exportsOf(schemaExports);
-  pkg('app/presentation/api/v1/schemas', 'Pydantic schemas of the API.', schemaPkg.imports, schemaPkg.names);
+  pkg('app/presentation/api/v1/schemas', schemaPkg.imports, schemaPkg.names);
 
   const groups = new Map<string, Operation[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
@@ -166,14 +169,14 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const useCases = [];
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames);
-    add(`app/presentation/api/v1/routers/${group}.py`, 'app/presentation/api/v1/routers/router.py.njk', { r: router });
+    add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
-      add(`app/application/use_cases/${group}.py`, 'app/application/use_cases/use_cases.py.njk', { u: uc });
+      add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
-  pkg('app/application/use_cases', 'Use cases: operations beyond CRUD.');
-  pkg('app/presentation/api/v1/routers', 'One router per resource or tag.');
+  pkg('app/application/use_cases');
+  pkg('app/presentation/api/v1/routers');
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
     imports: groupNames.length ? `from app.presentation.api.v1.routers import ${groupNames.join(', ')}` : '',
     modules: groupNames,
@@ -203,7 +206,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     ...entityList.map((e): [string, string] => ['app.presentation.api.v1.dependencies.repositories', `${e.name}RepositoryDep`]),
     ...useCases.map((u): [string, string] => ['app.presentation.api.v1.dependencies.use_cases', `${u.className}Dep`]),
   ]);
-  pkg('app/presentation/api/v1/dependencies', 'FastAPI dependency factories.', depExports.imports, depExports.names);
+  pkg('app/presentation/api/v1/dependencies', depExports.imports, depExports.names);
 
   // Migrations.
   const tables = tableOrder(model.entities).flatMap((entity) => {
@@ -223,7 +226,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const revision = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 12);
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  add(`migrations/versions/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
+  add(`${F.migrationVersions}/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
 
   // Tests.
   const samples = new Samples(model);
@@ -235,9 +238,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     conftestImports.add('app.infrastructure.repositories.in_memory', e.memoryRepository);
     conftestImports.add('app.presentation.api.v1.dependencies.repositories', `get_${e.slug}_repository`);
   }
-  add('tests/__init__.py', 'package_init.py.njk', { doc: 'Tests of the generated backend.', imports: '', exports: [] });
-  add('tests/unit/__init__.py', 'package_init.py.njk', { doc: 'Unit tests: routers over in-memory repositories, mappers.', imports: '', exports: [] });
-  add('tests/integration/__init__.py', 'package_init.py.njk', { doc: 'Integration tests against a real database.', imports: '', exports: [] });
+  pkg('tests');
+  pkg('tests/unit');
+  pkg('tests/integration');
   const overrides = entityList.map((e) => ({
     ...e,
     override: pyLambdaAssignment(`application.dependency_overrides[get_${e.slug}_repository]`, `${e.slug}_repository`, 4),
@@ -259,8 +262,8 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
-    add(`tests/integration/test_${e.slug}_repository.py`, 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
-    add(`tests/unit/test_${e.slug}_mapper.py`, 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr });
+    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
+    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr });
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,

@@ -154,6 +154,16 @@ const cases: Array<{
     yoRc: (root) => join(root, 'up', '.yo-rc.json'),
   },
   { name: 'a dry run', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true } },
+  { name: 'a run without docs', options: { api: 'petstore.yaml', out: 'gen', docs: false } },
+  {
+    name: 'a run without docs, as recorded',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"sqlite","docs":false}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
   { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
   {
@@ -217,7 +227,9 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
-      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('done');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('done');
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {

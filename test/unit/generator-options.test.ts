@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isInfraStackError } from '../../core/errors.js';
 import {
   OPTIONS,
   canPrompt,
   completeSettings,
+  generateOptionsFor,
   missingQuestionKeys,
   parseArgsOptions,
   questionsFor,
@@ -28,10 +30,11 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'raw-url-base']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'docs', 'raw-url-base']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
+    expect(byName.get('docs')?.type).toBe(Boolean);
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
     expect(byName.get('api')?.type).toBe(toPathList);
@@ -57,9 +60,10 @@ describe('generator option table', () => {
     expect(toPathList(true)).toEqual([]);
   });
 
-  it('asks for api, out and db, and only for those', () => {
-    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db']);
-    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite' })).toEqual(['out']);
+  it('asks for api, out, db and docs, and only for those', () => {
+    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'docs']);
+    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', docs: true })).toEqual(['out']);
+    expect(questionsFor(['docs'])).toEqual([{ type: 'confirm', name: 'docs', message: 'Write the docs (output/)?', default: true }]);
     expect(questionsFor(['force', 'dryRun'])).toEqual([]);
 
     const [api, db] = questionsFor(['db', 'api']);
@@ -99,12 +103,15 @@ describe('generator option table', () => {
       db: 'sqlite',
       force: true,
       dryRun: false,
+      docs: false,
     });
-    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite' });
+    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', docs: false });
     expect(settingsFromStored(stored, out)).toEqual({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       db: 'sqlite',
+      docs: false,
     });
+    expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {
@@ -115,6 +122,7 @@ describe('generator option table', () => {
       db: 'auto',
       force: false,
       dryRun: false,
+      docs: true,
     });
     const error = thrown(() => completeSettings({ db: 'postgresql' }, cwd));
     expect(isInfraStackError(error)).toBe(true);
@@ -137,9 +145,20 @@ describe('generator option table', () => {
     expect(parse.api).toEqual({ type: 'string', multiple: true });
     expect(parse.db).toEqual({ type: 'string', multiple: false });
     expect(parse['dry-run']).toEqual({ type: 'boolean' });
+    expect(parse.docs).toEqual({ type: 'boolean' });
     expect(parse.help).toEqual({ type: 'boolean', short: 'h' });
     const text = usage('infra-stack');
     for (const option of OPTIONS) expect(text).toContain(`--${option.name}`);
     expect(text).toContain('infra-stack model --api <file> [--api <file>...] [--json]');
+    expect(text).toContain('--docs, --no-docs');
+  });
+
+  it('reads --no-docs (and --docs) from the bin and yo alike; docs are on unless turned off', () => {
+    const cwd = resolve('/work/project');
+    const { values } = parseArgs({ args: ['--api', 'a.yaml', '--no-docs'], options: parseArgsOptions(), strict: true, allowNegative: true });
+    expect(settingsFromOptions(values, cwd).docs).toBe(false);
+    expect(settingsFromOptions({ docs: true }, cwd).docs).toBe(true);
+    expect(completeSettings(settingsFromOptions({ api: 'a.yaml', docs: false }, cwd), cwd).docs).toBe(false);
+    expect(generateOptionsFor(completeSettings({ api: ['/a.yaml'] }, cwd), cwd).docs).toBe(true);
   });
 });

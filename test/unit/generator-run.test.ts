@@ -98,13 +98,14 @@ describe('yo infra-stack generator without a terminal', () => {
       db: 'postgresql',
       force: false,
       dryRun: false,
+      docs: true,
       cwd: root,
     });
     expect(printed).toContain('Generated in gen: 2 created, 0 updated, 0 unchanged.');
     expect(printed).toContain('Database: postgresql (--db).');
     expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
     expect(printed).toContain('cd backend && uv pip install -e .');
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: true } });
 
     generate.mockClear();
     await runGenerator(out, {});
@@ -122,7 +123,7 @@ describe('yo infra-stack generator without a terminal', () => {
     await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true });
     expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true }));
     expect(await readYoRc(join(root, 'gen'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite' },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true },
     });
   });
 

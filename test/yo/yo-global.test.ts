@@ -95,13 +95,15 @@ describe('global install: yo infra-stack and infra-stack', () => {
       expect(existsSync(join(installed, file)), file).toBe(true);
     }
     expect(existsSync(join(installed, 'generators/app/index.ts')), 'TypeScript sources are not shipped').toBe(false);
-    for (const stack of await readdir(join(repoRoot, 'stacks'))) {
-      const templates = join(repoRoot, 'stacks', stack, 'templates');
-      if (!existsSync(templates)) continue;
-      const missing = (await filesUnder(templates)).filter(
-        (file) => !existsSync(join(installed, 'stacks', stack, 'templates', file)),
-      );
-      expect(missing, `templates of ${stack} missing from the package`).toEqual([]);
+    for (const kind of ['stacks', 'plugins']) {
+      for (const plugin of await readdir(join(repoRoot, kind))) {
+        const templates = join(repoRoot, kind, plugin, 'templates');
+        if (!existsSync(templates)) continue;
+        const missing = (await filesUnder(templates)).filter(
+          (file) => !existsSync(join(installed, kind, plugin, 'templates', file)),
+        );
+        expect(missing, `templates of ${plugin} missing from the package`).toEqual([]);
+      }
     }
   });
 
@@ -110,8 +112,9 @@ describe('global install: yo infra-stack and infra-stack', () => {
     const first = await yo(['infra-stack', '--api', join(work, 'petstore.yaml'), '--out', out, '--db', 'sqlite'], work);
     expect(first.code, describeOutcome('yo infra-stack', first)).toBe(0);
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
+    expect(existsSync(join(out, 'output', 'data-model.md'))).toBe(true);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite' },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true },
     });
 
     const second = await yo(['infra-stack'], out);
@@ -136,11 +139,12 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(help.stdout).toContain('Usage: infra-stack --api <file>');
 
     const out = join(work, 'bin-out');
-    const generated = await infraStack(['--api', 'petstore.yaml', '--out', 'bin-out', '--db', 'postgresql'], work);
+    const generated = await infraStack(['--api', 'petstore.yaml', '--out', 'bin-out', '--db', 'postgresql', '--no-docs'], work);
     expect(generated.code, describeOutcome('infra-stack', generated)).toBe(0);
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
+    expect(existsSync(join(out, 'output'))).toBe(false);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: false },
     });
 
     const missing = await infraStack(['--out', 'nowhere'], work);

@@ -1,4 +1,5 @@
-import type { DomainModel, Entity, Field, TypeRef } from '../../../core/index.js';
+import { lookupFieldOf, type DomainModel, type Entity, type Field, type TypeRef } from '../../../core/index.js';
+import { entityClassNames, lookupMethod } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
@@ -78,6 +79,7 @@ function timestampOf(field: Field): { timestamp?: FieldView['timestamp'] } {
 export function entityView(entity: Entity, model: DomainModel): EntityView {
   const fields = fieldViews(entity);
   const key = fields.find((f) => f.primaryKey)!;
+  const classes = entityClassNames(entity.name);
   const enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
@@ -148,14 +150,14 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('app.application.interfaces.repository', 'RepositoryPort')
     .add(`app.domain.entities.${entity.slug}`, entity.name);
   domainType(key.field.type, portImports);
-  const lookupFields = new Set(model.operations.filter((op) => op.entity === entity.name && op.keyField).map((op) => op.keyField!));
+  const lookupFields = new Set(model.operations.filter((op) => op.entity === entity.name).map((op) => lookupFieldOf(op, entity)));
   const filterFields = new Set(model.operations.filter((op) => op.entity === entity.name).flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
   const lookups = fields
-    .filter((f) => lookupFields.has(f.column) && !f.primaryKey)
-    .map((f) => ({ method: `get_by_${f.column}`, attr: f.attr, type: domainType(f.field.type, portImports) }));
+    .filter((f) => lookupFields.has(f.column))
+    .map((f) => ({ method: lookupMethod(f.column), attr: f.attr, type: domainType(f.field.type, portImports) }));
 
   const memoryImports = new PythonImports()
-    .add('app.application.interfaces', `I${entity.name}Repository`)
+    .add('app.application.interfaces', classes.port)
     .add('app.domain.entities', entity.name)
     .add('app.infrastructure.repositories.in_memory.base', 'InMemoryRepository');
   domainType(key.field.type, memoryImports);
@@ -170,10 +172,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     slug: entity.slug,
     table: entity.table,
     doc: pyDocLine(entity.description, `A ${entity.name} stored in the ${entity.table} table.`),
-    model: `${entity.name}Model`,
-    port: `I${entity.name}Repository`,
-    sqlRepository: `${entity.name}Repository`,
-    memoryRepository: `InMemory${entity.name}Repository`,
+    ...classes,
     keyType,
     key,
     fields,

@@ -2,6 +2,7 @@ import type { TypeRef } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
 import { definition, pyFormat, pyParse } from '../python/layout.js';
 import { pyString } from '../python/names.js';
+import { isServedEntity } from '../code-names.js';
 import type { EntityView, FieldView } from './entities.js';
 
 export interface MapperView {
@@ -26,7 +27,7 @@ const VALUE_CONVERTERS: Record<string, string> = { decimal: 'as_decimal', 'date-
  */
 export function mapperView(view: EntityView, views: Map<string, EntityView>, nested: boolean): MapperView {
   const imports = new PythonImports().add('app.infrastructure.models', view.model);
-  const served = view.entity.layers.includes('domain') || view.entity.layers.includes('repository');
+  const served = isServedEntity(view.entity);
   if (served) imports.add('app.domain.entities', view.name);
   const toDomain: string[] = [];
   const apply: string[] = [];

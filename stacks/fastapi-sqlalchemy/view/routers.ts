@@ -1,4 +1,5 @@
-import type { Operation, Parameter } from '../../../core/index.js';
+import { lookupFieldOf, type Operation, type Parameter } from '../../../core/index.js';
+import { lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
@@ -57,7 +58,7 @@ export function groupViews(group: string, operations: Operation[], entities: Map
   const ordered = [...operations].sort(routeOrder);
   const custom = ordered.filter((op) => op.kind === 'custom');
   const groupEntity = [...entities.values()].find((e) => e.slug === group);
-  const useCaseClass = `${pyClassName(toPascalWords(group))}Operations`;
+  const useCaseClass = useCaseClassName(group);
   const adapters: string[] = [];
   const handlers = ordered.map((op) => {
     if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters);
@@ -151,7 +152,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   }
   const loadExisting = () => {
     const key = paramAttr(keyParam!);
-    const lookup = keyField && !keyField.primaryKey ? `get_by_${keyField.column}` : 'get';
+    const lookup = lookupMethod(lookupFieldOf(op, entity.entity));
     imports.add('app.domain.exceptions', 'EntityNotFoundError');
     body.push(`entity = await repository.${lookup}(${key})`, 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
@@ -179,7 +180,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       }
       const sortArg = sort ? paramAttr(sort) : 'None';
       const filterArg = filters.length > 0 ? 'filters' : 'None';
-      body.push(pyCall('await repository.find_page', [`page=${pageAttr}`, `limit=${limitAttr}`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
+      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=${pageAttr}`, `limit=${limitAttr}`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
@@ -207,7 +208,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.domain', 'entities');
       imports.add('app.presentation.api.v1.schemas', names.create!);
       declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
-      body.push(pyFormat(call('await repository.add', [`entities.${entity.name}(**payload.changes())`]), 4, 'created = '), `return ${read}.model_validate(created)`);
+      body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**payload.changes())`]), 4, 'created = '), `return ${read}.model_validate(created)`);
       break;
     }
     case 'update':
@@ -217,13 +218,13 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('dataclasses', 'replace');
       declarations.push({ line: `payload: ${schema}`, hasDefault: false });
       loadExisting();
-      body.push('updated = await repository.update(replace(entity, **payload.changes()))', `return ${read}.model_validate(updated)`);
+      body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **payload.changes()))`, `return ${read}.model_validate(updated)`);
       break;
     }
     case 'delete':
       imports.add('fastapi', 'Response');
       loadExisting();
-      body.push('await repository.remove(entity)', `return Response(status_code=${op.response.status})`);
+      body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`, `return Response(status_code=${op.response.status})`);
       returns = 'Response';
       extra.push('response_class=Response');
       break;

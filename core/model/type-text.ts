@@ -1,4 +1,4 @@
-import type { TypeRef } from '../../core/model/domain-model.js';
+import type { TypeRef } from './domain-model.js';
 
 /** A type as one short word for a table cell: `integer(int64)`, `OrderItem[]`, `enum OrderStatus`. */
 export function typeText(type: TypeRef): string {

@@ -1,0 +1,12 @@
+import type { Entity, Operation } from './domain-model.js';
+
+/**
+ * The field an item operation finds its row by when that is not the primary key
+ * (`GET /users/{username}` → `username`); undefined when it finds the row by its primary key.
+ * Stacks name a lookup method after it, and documents list that method.
+ */
+export function lookupFieldOf(operation: Operation, entity: Entity): string | undefined {
+  const field = operation.keyField;
+  if (field === undefined || field === entity.primaryKey.field) return undefined;
+  return entity.fields.some((f) => f.name === field) ? field : undefined;
+}

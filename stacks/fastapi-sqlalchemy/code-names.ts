@@ -1,0 +1,69 @@
+/**
+ * The names the stack gives the code it generates for the model: classes, repository methods,
+ * modules and files. The views use them to write the code, the stack's description for the
+ * docs (./docs.ts) to document it, so both always agree.
+ */
+import { lookupFieldOf, type Entity, type Operation } from '../../core/index.js';
+import { pyClassName } from './python/names.js';
+
+/** The folder of the output that receives the backend. */
+export const BACKEND_DIR = 'backend';
+
+/** The classes generated for one entity. */
+export function entityClassNames(entity: string): { model: string; port: string; sqlRepository: string; memoryRepository: string } {
+  return { model: `${entity}Model`, port: `I${entity}Repository`, sqlRepository: `${entity}Repository`, memoryRepository: `InMemory${entity}Repository` };
+}
+
+/** Entities with a domain class, a port and repositories; the others are rows written only through their owner. */
+export function isServedEntity(entity: Entity): boolean {
+  return entity.layers.includes('repository') || entity.layers.includes('domain');
+}
+
+/** The repository methods the routers call (the generic base repository's names). */
+export const REPOSITORY_METHODS = { page: 'find_page', get: 'get', add: 'add', update: 'update', remove: 'remove' } as const;
+
+/** The method that loads the row an item operation names: `get`, or `get_by_<field>` for another lookup field. */
+export function lookupMethod(lookupField: string | undefined): string {
+  return lookupField === undefined ? REPOSITORY_METHODS.get : `get_by_${lookupField}`;
+}
+
+/** The repository methods a CRUD operation's handler calls, in order. */
+export function repositoryCalls(operation: Operation, entity: Entity): string[] {
+  const load = lookupMethod(lookupFieldOf(operation, entity));
+  switch (operation.kind) {
+    case 'list':
+      return [REPOSITORY_METHODS.page];
+    case 'get':
+      return [load];
+    case 'create':
+      return [REPOSITORY_METHODS.add];
+    case 'update':
+    case 'patch':
+      return [load, REPOSITORY_METHODS.update];
+    case 'delete':
+      return [load, REPOSITORY_METHODS.remove];
+    case 'custom':
+      return [];
+  }
+}
+
+/** The class holding a router group's operations beyond CRUD (`ProductOperations`). */
+export function useCaseClassName(group: string): string {
+  const pascal = group.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return `${pyClassName(pascal)}Operations`;
+}
+
+/** Files of the backend, relative to `backend/`. */
+export const backendFiles = {
+  domainEntity: (slug: string) => `app/domain/entities/${slug}.py`,
+  port: (slug: string) => `app/application/interfaces/${slug}_repository.py`,
+  model: (slug: string) => `app/infrastructure/models/${slug}.py`,
+  mapper: (slug: string) => `app/infrastructure/mappers/${slug}_mapper.py`,
+  sqlRepository: (slug: string) => `app/infrastructure/repositories/${slug}_repository.py`,
+  memoryRepository: (slug: string) => `app/infrastructure/repositories/in_memory/${slug}_repository.py`,
+  repositoryTest: (slug: string) => `tests/integration/test_${slug}_repository.py`,
+  mapperTest: (slug: string) => `tests/unit/test_${slug}_mapper.py`,
+  router: (group: string) => `app/presentation/api/v1/routers/${group}.py`,
+  useCases: (group: string) => `app/application/use_cases/${group}.py`,
+  migrationVersions: 'migrations/versions',
+};
