@@ -14,7 +14,7 @@ import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
-import { customTests, entityTests } from './view/tests.js';
+import { customTests, entityTests, rowKeysDropper } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
@@ -263,7 +263,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     const t = testViews.get(e.slug)!;
     if (!t.integration) continue;
     add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
-    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr });
+    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, dropRowKeys: rowKeysDropper(e) });
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,
