@@ -94,7 +94,7 @@ describe('infra-stack --verify on the shop example', () => {
     expect(run).toContain(`backend: ${join(out, 'backend')}`);
     expect(run).toMatch(/^\$ \S*uv venv --clear --seed --python python3 \.venv$/m);
     expect(run).toMatch(/^\$ \S*uv pip install --python \.venv\/bin\/python --reinstall-package shop-api -e '\.\[dev\]'$/m);
-    for (const command of ['.venv/bin/ruff check .', '.venv/bin/ruff format --check .', '.venv/bin/mypy', '.venv/bin/alembic upgrade head', '.venv/bin/pytest']) {
+    for (const command of ['.venv/bin/ruff check .', '.venv/bin/ruff format --check .', '.venv/bin/mypy', '.venv/bin/alembic upgrade head', '.venv/bin/pytest --cov']) {
       expect(run).toContain(`\n$ ${command}\n`);
     }
     expect(run).toContain('All checks passed!');
@@ -103,6 +103,7 @@ describe('infra-stack --verify on the shop example', () => {
     // Unit and integration tests, the latter on SQLite although DATABASE_URL named a PostgreSQL server.
     expect(run).toMatch(/tests\/integration\/test_order_repository\.py \.+/);
     expect(run).toMatch(/=+ \d+ passed in [\d.]+s =+/);
+    expect(run).toMatch(/Required test coverage of 85(\.0)?% reached/);
     expect(run).toMatch(/verified: every step passed\n$/);
     // Timestamps stay in the log.
     expect(await readFile(join(out, 'backend', 'pyproject.toml'), 'utf8')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);

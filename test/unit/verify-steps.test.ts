@@ -32,7 +32,7 @@ describe('the plan of the validation gate', () => {
       ['check', 'ruff format', `${VENV}/bin/ruff format --check .`],
       ['check', 'mypy', `${VENV}/bin/mypy`],
       ['check', 'alembic', `${VENV}/bin/alembic upgrade head`],
-      ['check', 'pytest', `${VENV}/bin/pytest`],
+      ['check', 'pytest', `${VENV}/bin/pytest --cov`],
     ]);
   });
 

@@ -86,7 +86,8 @@ export function planGate(setup: GateSetup): GateStep[] {
     tool('mypy', ['mypy'], 20 * MINUTE),
     tool('alembic', ['alembic', 'upgrade', 'head'], 5 * MINUTE, { ...inVenv, DATABASE_URL: setup.migrationDatabaseUrl }),
     // DATABASE_URL stays unset: the generated conftest then gives each integration test a fresh SQLite file.
-    tool('pytest', ['pytest'], 30 * MINUTE),
+    // --cov: pyproject.toml's coverage fail_under is part of the gate.
+    tool('pytest', ['pytest', '--cov'], 30 * MINUTE),
   ];
 }
 
