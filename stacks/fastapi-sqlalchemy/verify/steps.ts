@@ -125,6 +125,7 @@ function venvStep(setup: GateSetup, venvDir: string): GateStep {
       env: { ...ISOLATED, UV_NO_PROGRESS: '1' },
       timeoutMs: 5 * MINUTE,
       inspect: () => ({ detail: 'uv' }),
+      hint: 'check the uv that INFRA_STACK_UV names, or the one found on PATH',
     };
   }
   return {
