@@ -12,3 +12,6 @@ export function generate(options: GenerateOptions): Promise<GenerateResult> {
 export function deriveModel(options: DeriveOptions): Promise<DomainModel> {
   return deriveDomainModel(options, firstPartyPlugins());
 }
+
+/** The validation gate of a backend generated into `outDir` (venv, install, ruff, mypy, migrations, tests). */
+export { verifyBackend, WORKFLOW_LOG_PATH, type VerifyOptions, type VerificationReport, type StepOutcome, type StepStatus } from '../stacks/fastapi-sqlalchemy/verify/index.js';

@@ -26,6 +26,8 @@ export interface RunSettings {
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
+  /** Run the stack's validation gate on the generated backend after a (non-dry) run. */
+  verify: boolean;
 }
 
 /** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
@@ -33,6 +35,7 @@ export interface StoredAnswers {
   api?: string[];
   db?: string;
   docs?: boolean;
+  verify?: boolean;
 }
 
 type SettingKey = keyof RunSettings;
@@ -49,7 +52,7 @@ export interface OptionEntry {
   readonly choices?: readonly string[];
   /** Used when the value is missing and nothing is asked (`'true'`/`'false'` for booleans). */
   readonly defaultValue?: string;
-  /** A boolean that is on by default: the command line turns it off with `--no-<name>`. */
+  /** A boolean that is on by default or remembered: the command line turns it off with `--no-<name>`. */
   readonly negatable?: boolean;
   /** No default: missing without a terminal is an error. */
   readonly required?: boolean;
@@ -113,6 +116,15 @@ export const OPTIONS: readonly OptionEntry[] = [
     kind: 'string',
     valueName: 'url',
     description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
+  },
+  {
+    name: 'verify',
+    key: 'verify',
+    kind: 'boolean',
+    description: 'After generating, check the backend (.venv, install, ruff, mypy, migrations, tests; log in <out>/logs/workflow.log); remembered in .yo-rc.json',
+    defaultValue: 'false',
+    negatable: true,
+    prompt: 'Verify the generated backend (venv, install, ruff, mypy, tests)?',
   },
 ];
 
@@ -179,6 +191,7 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
+  if (options.verify !== undefined) settings.verify = options.verify === true;
   return settings;
 }
 
@@ -188,10 +201,8 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
   const api = toPathList(stored.api);
   if (api.length > 0) settings.api = api.map((path) => resolve(outDir, path));
   if (stored.db !== undefined) settings.db = parseDatabase(stored.db, `${resolve(outDir, '.yo-rc.json')}: db`);
-  if (stored.docs !== undefined) {
-    if (typeof stored.docs !== 'boolean') throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: docs must be true or false, got ${JSON.stringify(stored.docs)}`);
-    settings.docs = stored.docs;
-  }
+  if (stored.docs !== undefined) settings.docs = parseBoolean(stored.docs, `${resolve(outDir, '.yo-rc.json')}: docs`);
+  if (stored.verify !== undefined) settings.verify = parseBoolean(stored.verify, `${resolve(outDir, '.yo-rc.json')}: verify`);
   return settings;
 }
 
@@ -204,6 +215,7 @@ export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> 
     }),
     db: settings.db,
     docs: settings.docs,
+    verify: settings.verify,
   };
 }
 
@@ -230,6 +242,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     dryRun: settings.dryRun ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    verify: settings.verify ?? entry('verify').defaultValue === 'true',
   };
 }
 
@@ -239,6 +252,11 @@ export function parseDatabase(value: unknown, where: string): DatabaseSetting {
     throw new InfraStackError(`${where} must be one of ${DATABASE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`);
   }
   return kind;
+}
+
+function parseBoolean(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new InfraStackError(`${where} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** What the engine is asked to do for these settings; `--db auto` passes no database, so the documents may choose. */
@@ -279,7 +297,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--verify]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

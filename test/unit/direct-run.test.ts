@@ -12,13 +12,17 @@ import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
+import type { StepOutcome, VerificationReport, VerifyOptions } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
 
 const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
+const verifyBackend = vi.hoisted(() => vi.fn<(options: VerifyOptions) => Promise<VerificationReport>>());
 
 vi.mock('../../lib/index.js', async () => ({
   ...(await import('../../core/errors.js')),
   ...(await import('../../core/options.js')),
   generate,
+  verifyBackend,
+  WORKFLOW_LOG_PATH: 'logs/workflow.log',
 }));
 
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
@@ -46,6 +50,26 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     notes: ['Database: sqlite (the default).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
+  };
+}
+
+/** A gate whose steps all pass, except the ones named (the first fails with a hint). */
+function fakeGate(failing: string[] = []) {
+  return async (options: VerifyOptions): Promise<VerificationReport> => {
+    const steps = ['python', 'install', 'mypy', 'pytest'].map((name): StepOutcome => {
+      const failed = failing.includes(name);
+      return {
+        name,
+        status: failed ? 'failed' : 'ok',
+        command: `.venv/bin/${name}`,
+        exitCode: failed ? 1 : 0,
+        durationMs: 2500,
+        ...(failed ? { detail: 'exit code 1', hint: 'look closer' } : {}),
+        outputTail: failed ? [`${name}: 1 error`] : [],
+      };
+    });
+    for (const step of steps) options.onStep?.(step);
+    return { ok: failing.length === 0, backendDir: join(options.outDir, 'backend'), logFile: join(options.outDir, 'logs/workflow.log'), steps };
   };
 }
 
@@ -164,6 +188,25 @@ const cases: Array<{
     cwd: (root) => join(root, 'gen'),
     options: {},
   },
+  { name: 'a verified run', options: { api: 'petstore.yaml', out: 'gen', verify: true } },
+  { name: 'a dry run with --verify', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true, verify: true } },
+  {
+    name: '--no-verify over a recorded yes',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","verify":true}}');
+    },
+    options: { out: 'gen', verify: false },
+  },
+  {
+    name: 'an unreadable recorded verify',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"verify":"yes"}}');
+    },
+    options: { out: 'gen' },
+    error: /^InfraStackError: <root>\/gen\/.yo-rc.json: verify must be true or false, got "yes"$/,
+  },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
   { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
   {
@@ -181,6 +224,8 @@ describe('infra-stack without Yeoman', () => {
   beforeEach(() => {
     generate.mockReset();
     generate.mockImplementation(async (options) => fakeResult(options));
+    verifyBackend.mockReset();
+    verifyBackend.mockImplementation(fakeGate());
   });
 
   for (const { name, setup = nothing, cwd = (root: string) => root, options, yoRc = (root: string) => join(root, 'gen', '.yo-rc.json'), error } of cases) {
@@ -209,6 +254,21 @@ describe('infra-stack without Yeoman', () => {
     expect(direct.yoRc).toBeUndefined();
   });
 
+  it('fails like the generator when verification fails, after the report; the answers stay recorded', async () => {
+    verifyBackend.mockImplementation(fakeGate(['mypy', 'pytest']));
+    const yoRc = (root: string) => join(root, 'gen', '.yo-rc.json');
+    const options = { api: 'petstore.yaml', out: 'gen', verify: true };
+    const yeoman = await scenario(throughYeoman, nothing, (root) => root, options, yoRc);
+    const direct = await scenario(withoutYeoman, nothing, (root) => root, options, yoRc);
+    expect(direct).toEqual(yeoman);
+    expect(direct.error).toBe('InfraStackError: verification failed (mypy, pytest): the full output is in gen/logs/workflow.log');
+    expect(direct.printed).toContain(
+      ['  failed   mypy           2.5 s  exit code 1', '  failed   pytest         2.5 s  exit code 1', '', 'mypy (.venv/bin/mypy):', '  mypy: 1 error', '  hint: look closer', ''].join('\n'),
+    );
+    expect(direct.printed).toMatch(/An error occured while running infra-stack:app#end\n$/);
+    expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, verify: true } });
+  });
+
   describe('hands over to Yeoman', () => {
     let root: string;
     const stderr = { write: () => true };
@@ -229,7 +289,9 @@ describe('infra-stack without Yeoman', () => {
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
-      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('done');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('done');
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {

@@ -30,7 +30,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'docs', 'raw-url-base']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'docs', 'raw-url-base', 'verify']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -39,6 +39,7 @@ describe('generator option table', () => {
     expect(byName.get('db')?.type).toBe(String);
     expect(byName.get('api')?.type).toBe(toPathList);
     expect(byName.get('raw-url-base')?.type).toBe(String);
+    expect(byName.get('verify')?.type).toBe(Boolean);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
       expect(spec.description).toBeTruthy();
@@ -60,10 +61,13 @@ describe('generator option table', () => {
     expect(toPathList(true)).toEqual([]);
   });
 
-  it('asks for api, out, db and docs, and only for those', () => {
-    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'docs']);
-    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', docs: true })).toEqual(['out']);
+  it('asks for api, out, db, docs and verify, and only for those', () => {
+    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'docs', 'verify']);
+    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', docs: true, verify: false })).toEqual(['out']);
     expect(questionsFor(['docs'])).toEqual([{ type: 'confirm', name: 'docs', message: 'Write the docs (output/)?', default: true }]);
+    expect(questionsFor(['verify'])).toEqual([
+      { type: 'confirm', name: 'verify', message: 'Verify the generated backend (venv, install, ruff, mypy, tests)?', default: false },
+    ]);
     expect(questionsFor(['force', 'dryRun'])).toEqual([]);
 
     const [api, db] = questionsFor(['db', 'api']);
@@ -104,14 +108,17 @@ describe('generator option table', () => {
       force: true,
       dryRun: false,
       docs: false,
+      verify: true,
     });
-    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', docs: false });
+    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', docs: false, verify: true });
     expect(settingsFromStored(stored, out)).toEqual({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       db: 'sqlite',
       docs: false,
+      verify: true,
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
+    expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {
@@ -123,6 +130,7 @@ describe('generator option table', () => {
       force: false,
       dryRun: false,
       docs: true,
+      verify: false,
     });
     const error = thrown(() => completeSettings({ db: 'postgresql' }, cwd));
     expect(isInfraStackError(error)).toBe(true);
@@ -151,6 +159,18 @@ describe('generator option table', () => {
     for (const option of OPTIONS) expect(text).toContain(`--${option.name}`);
     expect(text).toContain('infra-stack model --api <file> [--api <file>...] [--json]');
     expect(text).toContain('--docs, --no-docs');
+    expect(text).toMatch(/^ {2}--verify, --no-verify {2,}After generating, check the backend/m);
+  });
+
+  it('reads --verify and --no-verify from the bin and yo alike; off unless asked or remembered', () => {
+    const cwd = resolve('/work/project');
+    const parsed = (...args: string[]) => parseArgs({ args, options: parseArgsOptions(), strict: true, allowNegative: true }).values;
+    expect(settingsFromOptions(parsed('--verify'), cwd).verify).toBe(true);
+    expect(settingsFromOptions(parsed('--verify', '--no-verify'), cwd).verify).toBe(false);
+    expect(settingsFromOptions(parsed(), cwd)).not.toHaveProperty('verify');
+    expect(settingsFromOptions({ verify: false }, cwd).verify).toBe(false);
+    expect(completeSettings({ api: ['/a.yaml'] }, cwd).verify).toBe(false);
+    expect(completeSettings({ ...settingsFromStored({ verify: true }, cwd), api: ['/a.yaml'] }, cwd).verify).toBe(true);
   });
 
   it('reads --no-docs (and --docs) from the bin and yo alike; docs are on unless turned off', () => {

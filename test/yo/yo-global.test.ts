@@ -114,7 +114,7 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
     expect(existsSync(join(out, 'output', 'data-model.md'))).toBe(true);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true, verify: false },
     });
 
     const second = await yo(['infra-stack'], out);
@@ -144,7 +144,7 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
     expect(existsSync(join(out, 'output'))).toBe(false);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: false },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: false, verify: false },
     });
 
     const missing = await infraStack(['--out', 'nowhere'], work);
