@@ -61,6 +61,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   add('pyproject.toml', 'pyproject.toml.njk', { project });
   add('README.md', 'README.md.njk', { project });
   add('.env.example', 'env.example.njk', { project });
+  add('.gitignore', 'gitignore.njk');
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], `${model.title}: the application package.`);
   add('app/main.py', 'app/main.py.njk', { project });
