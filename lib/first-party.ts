@@ -1,7 +1,8 @@
 import type { InfraStackPlugin } from '../core/index.js';
+import { ddlPlugin } from '../plugins/ddl/index.js';
 import { fastapiSqlalchemyStack } from '../stacks/fastapi-sqlalchemy/index.js';
 
 /** The plugins that ship with the package, in the order they are applied. */
 export function firstPartyPlugins(): InfraStackPlugin[] {
-  return [fastapiSqlalchemyStack];
+  return [fastapiSqlalchemyStack, ddlPlugin];
 }
