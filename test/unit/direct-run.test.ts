@@ -154,6 +154,18 @@ const cases: Array<{
     yoRc: (root) => join(root, 'up', '.yo-rc.json'),
   },
   { name: 'a dry run', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true } },
+  { name: 'DDL dialects, repeated and comma-separated', options: { api: 'petstore.yaml', out: 'gen', ddl: ['sqlite,postgresql', 'mysql'] } },
+  { name: 'no DDL', options: { api: 'petstore.yaml', out: 'gen', ddl: 'none' } },
+  {
+    name: 'recorded DDL dialects',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","ddl":"auto,mysql"}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
+  { name: 'an unknown --ddl dialect', options: { api: 'petstore.yaml', ddl: 'postgresql,oracle' }, error: /^InfraStackError: --ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "oracle"$/ },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
   { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
   {
@@ -216,8 +228,9 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
-      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('done');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'] }, ask)).toBe('done');
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {

@@ -28,13 +28,14 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'raw-url-base']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'raw-url-base']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
     expect(byName.get('api')?.type).toBe(toPathList);
+    expect(byName.get('ddl')?.type).toBe(toPathList);
     expect(byName.get('raw-url-base')?.type).toBe(String);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
@@ -57,9 +58,9 @@ describe('generator option table', () => {
     expect(toPathList(true)).toEqual([]);
   });
 
-  it('asks for api, out and db, and only for those', () => {
-    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db']);
-    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite' })).toEqual(['out']);
+  it('asks for api, out, db and ddl, and only for those', () => {
+    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'ddl']);
+    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', ddl: [] })).toEqual(['out']);
     expect(questionsFor(['force', 'dryRun'])).toEqual([]);
 
     const [api, db] = questionsFor(['db', 'api']);
@@ -72,6 +73,17 @@ describe('generator option table', () => {
         { name: 'auto', value: 'auto' },
         { name: 'sqlite', value: 'sqlite' },
         { name: 'postgresql', value: 'postgresql' },
+      ],
+    });
+    const [ddl] = questionsFor(['ddl']);
+    expect(ddl).toMatchObject({
+      type: 'checkbox',
+      name: 'ddl',
+      choices: [
+        { name: 'auto', value: 'auto', checked: true },
+        { name: 'postgresql', value: 'postgresql', checked: false },
+        { name: 'mysql', value: 'mysql', checked: false },
+        { name: 'sqlite', value: 'sqlite', checked: false },
       ],
     });
     const filter = (api as { filter?: (input: string) => unknown }).filter;
@@ -91,20 +103,37 @@ describe('generator option table', () => {
     expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
   });
 
+  it('reads --ddl as a list of dialects: repeated, comma-separated, checked in a prompt, none or empty', () => {
+    const cwd = resolve('/work/project');
+    expect(settingsFromOptions({ ddl: ['sqlite, postgresql', 'MySQL'] }, cwd)).toEqual({ ddl: ['postgresql', 'mysql', 'sqlite'] });
+    expect(settingsFromOptions({ ddl: ['auto', 'mysql', 'auto'] }, cwd)).toEqual({ ddl: ['auto', 'mysql'] });
+    expect(settingsFromOptions({ ddl: 'none' }, cwd)).toEqual({ ddl: [] });
+    expect(settingsFromOptions({ ddl: [''] }, cwd)).toEqual({ ddl: [] });
+    expect(settingsFromOptions({ ddl: [] }, cwd)).toEqual({ ddl: [] });
+    const error = thrown(() => settingsFromOptions({ ddl: 'postgresql,none' }, cwd));
+    expect(isInfraStackError(error)).toBe(true);
+    expect((error as Error).message).toBe('--ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "none"');
+    expect(String(thrown(() => settingsFromStored({ ddl: 'oracle' }, resolve('/work/gen'))))).toContain(`${resolve('/work/gen/.yo-rc.json')}: ddl takes`);
+  });
+
   it('stores api paths relative to the output folder and reads them back', () => {
     const out = resolve('/work/gen');
     const stored = toStoredAnswers({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       out,
       db: 'sqlite',
+      ddl: ['auto', 'mysql'],
       force: true,
       dryRun: false,
     });
-    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite' });
+    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', ddl: 'auto,mysql' });
     expect(settingsFromStored(stored, out)).toEqual({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       db: 'sqlite',
+      ddl: ['auto', 'mysql'],
     });
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false }).ddl).toBe('none');
+    expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {
@@ -113,6 +142,7 @@ describe('generator option table', () => {
       api: ['/a.yaml'],
       out: cwd,
       db: 'auto',
+      ddl: ['auto'],
       force: false,
       dryRun: false,
     });
@@ -136,6 +166,7 @@ describe('generator option table', () => {
     const parse = parseArgsOptions();
     expect(parse.api).toEqual({ type: 'string', multiple: true });
     expect(parse.db).toEqual({ type: 'string', multiple: false });
+    expect(parse.ddl).toEqual({ type: 'string', multiple: true });
     expect(parse['dry-run']).toEqual({ type: 'boolean' });
     expect(parse.help).toEqual({ type: 'boolean', short: 'h' });
     const text = usage('infra-stack');

@@ -96,6 +96,7 @@ describe('yo infra-stack generator without a terminal', () => {
       apiFiles: [join(root, 'petstore.yaml')],
       outDir: out,
       db: 'postgresql',
+      ddl: ['auto'],
       force: false,
       dryRun: false,
       cwd: root,
@@ -104,7 +105,7 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(printed).toContain('Database: postgresql (--db).');
     expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
     expect(printed).toContain('cd backend && uv pip install -e .');
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', ddl: 'auto' } });
 
     generate.mockClear();
     await runGenerator(out, {});
@@ -119,10 +120,10 @@ describe('yo infra-stack generator without a terminal', () => {
       join(root, 'gen', '.yo-rc.json'),
       JSON.stringify({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } }),
     );
-    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true });
-    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true }));
+    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true, ddl: 'mysql,postgresql' });
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true, ddl: ['postgresql', 'mysql'] }));
     expect(await readYoRc(join(root, 'gen'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite' },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'postgresql,mysql' },
     });
   });
 
