@@ -154,6 +154,17 @@ describe('reserved words, composite constraints, a join table and every column t
   });
 });
 
+describe('MySQL\'s limits on a large document (Stripe: 5000-character strings)', () => {
+  it('keys strings in 255 characters, and makes longer strings longtext', async () => {
+    const mysql = (await ddlFiles([path.join(root, directory, 'stripe.com.json')], ['mysql'])).get('schema.mysql.sql')!;
+    const accounts = /create table `accounts` \(([\s\S]*?)\n\)/.exec(mysql)![1]!;
+    expect(accounts).toContain('`id` varchar(255) not null');
+    expect(accounts).toContain('`email` varchar(255),');
+    expect(accounts).toContain('`country` longtext,');
+    expect(mysql).not.toMatch(/varchar\((?:2[6-9]\d|[3-9]\d\d|\d{4,})\)/);
+  });
+});
+
 describe('SQL for many real documents', () => {
   const documents = [
     'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml',
