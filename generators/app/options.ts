@@ -6,7 +6,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { ddlChoicesText, DDL_NONE, parseDdlChoices, type DdlChoice } from '../../plugins/ddl/choices.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
 export type DatabaseSetting = DatabaseKind | typeof DATABASE_AUTO;
@@ -20,6 +21,8 @@ export interface RunSettings {
   /** Absolute output folder (also where `.yo-rc.json` lives). */
   out: string;
   db: DatabaseSetting;
+  /** SQL schemas to write (`auto`: the backend's database); empty: none. */
+  ddl: DdlChoice[];
   force: boolean;
   dryRun: boolean;
   /** Write the documents of `<out>/output` (`--no-docs`: not). */
@@ -36,6 +39,8 @@ export interface StoredAnswers {
   db?: string;
   docs?: boolean;
   verify?: boolean;
+  /** As `--ddl` takes it: `auto`, `none`, `postgresql,sqlite`. */
+  ddl?: string;
 }
 
 type SettingKey = keyof RunSettings;
@@ -44,8 +49,8 @@ export interface OptionEntry {
   /** Name on the command line, without `--`. */
   readonly name: string;
   readonly key: SettingKey;
-  /** `paths`: a repeatable string option, also accepted comma-separated. */
-  readonly kind: 'paths' | 'string' | 'choice' | 'boolean';
+  /** `paths`: a repeatable string option, also accepted comma-separated; `choices`: the same, of `choices`. */
+  readonly kind: 'paths' | 'string' | 'choice' | 'choices' | 'boolean';
   readonly description: string;
   /** Placeholder in the usage text: `--api <file>`. */
   readonly valueName?: string;
@@ -88,6 +93,18 @@ export const OPTIONS: readonly OptionEntry[] = [
     description: `Database of the generated backend: ${DATABASE_KINDS.join(' or ')}, or ${DATABASE_AUTO} (default): the one the documents' tech-stack table names, else sqlite`,
     defaultValue: DATABASE_AUTO,
     prompt: 'Database',
+  },
+  {
+    name: 'ddl',
+    key: 'ddl',
+    kind: 'choices',
+    valueName: 'dialects',
+    choices: [DDL_AUTO, ...DDL_DIALECTS],
+    description:
+      `SQL schema and seed script to write per dialect (backend/db/schema.<dialect>.sql): a comma-separated list of ${DDL_DIALECTS.join(', ')}, ` +
+      `or ${DDL_AUTO} (default): the backend's database; ${DDL_NONE} writes none`,
+    defaultValue: DDL_AUTO,
+    prompt: `SQL schemas to write (${DDL_AUTO}: the backend's database; none checked: no schema)`,
   },
   {
     name: 'force',
@@ -148,7 +165,7 @@ export function toPathList(value: unknown): string[] {
 export function yeomanOptions(): CliOptionSpec[] {
   return OPTIONS.map((option) => ({
     name: option.name,
-    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' ? toPathList : String,
+    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' || option.kind === 'choices' ? toPathList : String,
     description: option.description,
   }));
 }
@@ -157,6 +174,14 @@ export function yeomanOptions(): CliOptionSpec[] {
 export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
   return OPTIONS.filter((option) => option.prompt && keys.includes(option.key)).map((option): PromptQuestion => {
     const message = option.prompt ?? option.description;
+    if (option.kind === 'choices') {
+      return {
+        type: 'checkbox',
+        name: option.key,
+        message,
+        choices: (option.choices ?? []).map((choice) => ({ name: choice, value: choice, checked: choice === option.defaultValue })),
+      };
+    }
     if (option.kind === 'boolean') return { type: 'confirm', name: option.key, message, default: option.defaultValue === 'true' };
     if (option.kind === 'choice') {
       return {
@@ -185,6 +210,7 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (api.length > 0) settings.api = api.map((path) => resolve(cwd, path));
   if (typeof options.out === 'string' && options.out.trim() !== '') settings.out = resolve(cwd, options.out);
   if (options.db !== undefined) settings.db = parseDatabase(options.db, '--db');
+  if (options.ddl !== undefined) settings.ddl = parseDdlChoices(options.ddl, '--ddl');
   if (options.force !== undefined) settings.force = options.force === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
@@ -203,6 +229,7 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
   if (stored.db !== undefined) settings.db = parseDatabase(stored.db, `${resolve(outDir, '.yo-rc.json')}: db`);
   if (stored.docs !== undefined) settings.docs = parseBoolean(stored.docs, `${resolve(outDir, '.yo-rc.json')}: docs`);
   if (stored.verify !== undefined) settings.verify = parseBoolean(stored.verify, `${resolve(outDir, '.yo-rc.json')}: verify`);
+  if (stored.ddl !== undefined) settings.ddl = parseDdlChoices(stored.ddl, `${resolve(outDir, '.yo-rc.json')}: ddl`);
   return settings;
 }
 
@@ -216,6 +243,7 @@ export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> 
     db: settings.db,
     docs: settings.docs,
     verify: settings.verify,
+    ddl: ddlChoicesText(settings.ddl),
   };
 }
 
@@ -238,6 +266,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     api,
     out: settings.out ?? resolve(cwd, entry('out').defaultValue ?? '.'),
     db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
+    ddl: settings.ddl ?? parseDdlChoices(entry('ddl').defaultValue, '--ddl'),
     force: settings.force ?? false,
     dryRun: settings.dryRun ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
@@ -265,6 +294,7 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     apiFiles: settings.api,
     outDir: settings.out,
     ...(settings.db !== DATABASE_AUTO ? { db: settings.db } : {}),
+    ddl: settings.ddl,
     force: settings.force,
     dryRun: settings.dryRun,
     docs: settings.docs,
@@ -281,7 +311,7 @@ export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
   };
   for (const option of OPTIONS) {
     options[option.name] =
-      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' };
+      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' || option.kind === 'choices' };
   }
   return options;
 }
@@ -297,7 +327,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--verify]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--verify]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

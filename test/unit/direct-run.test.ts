@@ -188,6 +188,17 @@ const cases: Array<{
     cwd: (root) => join(root, 'gen'),
     options: {},
   },
+  { name: 'DDL dialects, repeated and comma-separated', options: { api: 'petstore.yaml', out: 'gen', ddl: ['sqlite,postgresql', 'mysql'] } },
+  { name: 'no DDL', options: { api: 'petstore.yaml', out: 'gen', ddl: 'none' } },
+  {
+    name: 'recorded DDL dialects',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","ddl":"auto,mysql"}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
   { name: 'a verified run', options: { api: 'petstore.yaml', out: 'gen', verify: true } },
   { name: 'a dry run with --verify', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true, verify: true } },
   {
@@ -207,6 +218,7 @@ const cases: Array<{
     options: { out: 'gen' },
     error: /^InfraStackError: <root>\/gen\/.yo-rc.json: verify must be true or false, got "yes"$/,
   },
+  { name: 'an unknown --ddl dialect', options: { api: 'petstore.yaml', ddl: 'postgresql,oracle' }, error: /^InfraStackError: --ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "oracle"$/ },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
   { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
   {
@@ -266,7 +278,7 @@ describe('infra-stack without Yeoman', () => {
       ['  failed   mypy           2.5 s  exit code 1', '  failed   pytest         2.5 s  exit code 1', '', 'mypy (.venv/bin/mypy):', '  mypy: 1 error', '  hint: look closer', ''].join('\n'),
     );
     expect(direct.printed).toMatch(/An error occured while running infra-stack:app#end\n$/);
-    expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, verify: true } });
+    expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
   });
 
   describe('hands over to Yeoman', () => {
@@ -286,12 +298,15 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
-      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('done');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false }, ask)).toBe('done');
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {

@@ -120,6 +120,7 @@ describe('yo infra-stack generator without a terminal', () => {
       apiFiles: [join(root, 'petstore.yaml')],
       outDir: out,
       db: 'postgresql',
+      ddl: ['auto'],
       force: false,
       dryRun: false,
       docs: true,
@@ -129,7 +130,7 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(printed).toContain('Database: postgresql (--db).');
     expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
     expect(printed).toContain('cd backend && uv pip install -e .');
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: true, verify: false } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', ddl: 'auto', docs: true, verify: false } });
     expect(verifyBackend).not.toHaveBeenCalled();
 
     generate.mockClear();
@@ -145,10 +146,10 @@ describe('yo infra-stack generator without a terminal', () => {
       join(root, 'gen', '.yo-rc.json'),
       JSON.stringify({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } }),
     );
-    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true });
-    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true }));
+    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true, ddl: 'mysql,postgresql' });
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true, ddl: ['postgresql', 'mysql'] }));
     expect(await readYoRc(join(root, 'gen'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true, verify: false },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'postgresql,mysql', docs: true, verify: false },
     });
   });
 
@@ -159,14 +160,14 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(printed.indexOf('Verifying gen/backend (full output in gen/logs/workflow.log):')).toBeGreaterThan(printed.indexOf('Next steps:'));
     expect(printed).toMatch(/ {2}ok {7}ruff check {5}1\.5 s\n/);
     expect(printed).toContain('Verified: every step passed (log: gen/logs/workflow.log).');
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, verify: true } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
 
     verifyBackend.mockClear();
     await runGenerator(out, {});
     expect(verifyBackend).toHaveBeenCalledTimes(1);
     await runGenerator(out, { verify: false });
     expect(verifyBackend).toHaveBeenCalledTimes(1);
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, verify: false } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false } });
   });
 
   it('fails when a step fails, naming the steps and the log, after printing their output; the answers stay recorded', async () => {
@@ -174,7 +175,7 @@ describe('yo infra-stack generator without a terminal', () => {
     const run = runGenerator(root, { api: 'petstore.yaml', out: 'gen', verify: true });
     await expect(run).rejects.toBeInstanceOf(InfraStackError);
     await expect(run).rejects.toThrow(/^verification failed \(ruff check, pytest\): the full output is in gen\/logs\/workflow\.log$/);
-    expect(await readYoRc(join(root, 'gen'))).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, verify: true } });
+    expect(await readYoRc(join(root, 'gen'))).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
   });
 
   it('does not verify a dry run, and says so', async () => {
