@@ -94,6 +94,7 @@ function backendClasses(components: Component[], entities: GeneratedEntity[], ou
   return {
     entities: new Map(entities.map((e) => [e.name, `app.domain.entities.${e.slug}`])),
     ports: new Map(entities.map((e) => [e.port, `app.application.interfaces.${e.slug}_repository`])),
+    portModules: new Map(components.flatMap((c) => (c.implements?.module ? [[c.implements.name, c.implements.module] as [string, string]] : []))),
     components: new Map(components.flatMap((c) => (c.layer === 'repository' ? [] : [[c.name, `${folder[c.layer]}.${c.slug}`] as [string, string]]))),
     defines: userModules(outDir),
   };

@@ -141,7 +141,8 @@ export function adapterTestView(component: Component, view: AdapterView, backend
   imports.addModule('pytest');
   const { settings } = view;
   if (settings.apiKey) imports.add('pydantic', 'SecretStr');
-  const values = collaborators(component, module).map((c) => collaboratorValue(c, component, imports));
+  // The collaborators are made-up values: their classes are not needed here.
+  const values = collaborators(component, new ComponentModule(backend, portMethods)).map((c) => collaboratorValue(c, component, imports));
   const clientLines = [...values.map((v) => v.line), pyFormat(call(component.name, [...values.map((v) => keyword(v.name, v.name)), keyword('settings', 'settings')]), 4, 'return ')];
   const settingsLines = [
     keyword(settings.baseUrl.field, 'httpserver.url_for("/")'),

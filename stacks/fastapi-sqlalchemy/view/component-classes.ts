@@ -12,6 +12,8 @@ export interface BackendClasses {
   entities: ReadonlyMap<string, string>;
   /** Ports the stack generates (entity repositories), by name → module. */
   ports: ReadonlyMap<string, string>;
+  /** Modules the components' `implements` name for ports (`IPaymentGateway` → `app.application.interfaces.payment`). */
+  portModules: ReadonlyMap<string, string>;
   /** The components' own classes, by name → module. */
   components: ReadonlyMap<string, string>;
   /** Whether a module the stack does not write defines the class (the user wrote it). */
@@ -43,7 +45,7 @@ export function classOrigin(written: string, backend: BackendClasses): ClassOrig
   if (framework && (dot < 0 || written.startsWith('sqlalchemy.'))) return { kind: 'import', ...framework };
   const generated = backend.components.get(name) ?? backend.entities.get(name) ?? backend.ports.get(name);
   const role = isPortName(name) ? 'port' : 'entity';
-  const module = dot >= 0 ? written.slice(0, dot) : role === 'port' ? `app.application.interfaces.${toSnake(name.slice(1))}` : `app.domain.entities.${toSnake(name)}`;
+  const module = dot >= 0 ? written.slice(0, dot) : role === 'port' ? (backend.portModules.get(name) ?? `app.application.interfaces.${toSnake(name.slice(1))}`) : `app.domain.entities.${toSnake(name)}`;
   if (dot >= 0 && !module.startsWith('app.')) return { kind: 'import', module, name };
   if (generated !== undefined && (dot < 0 || generated === module)) return { kind: 'import', module: generated, name };
   if (backend.defines(module, name)) return { kind: 'import', module, name };

@@ -30,7 +30,7 @@ export function collaborators(component: Component, module: ComponentModule, lea
   };
   for (const written of [...leading, ...component.dependencies]) {
     const className = module.classRef(written.trim());
-    push({ name: parameterName(className), annotation: className, className });
+    push({ name: parameterName(written.trim().slice(written.trim().lastIndexOf('.') + 1)), annotation: className, className });
   }
   for (const attribute of component.attributes) {
     const annotation = module.annotation(attribute);

@@ -75,13 +75,15 @@ export class ComponentModule {
           role: placeholder.role,
           module: placeholder.module,
           intendedImport: `from ${placeholder.module} import ${placeholder.name}`,
-          doc: `Placeholder for ${placeholder.module}.${placeholder.name}, which does not exist yet.`,
+          doc: `Placeholder for ${placeholder.name} (the commented import above), which does not exist yet.`,
           methods: methods.map((m) => ({ name: m.name, header: this.methodHeader(m, 4), parameters: m.parameters })),
         });
       }
     }
     if ([...views.values()].some((v) => v.role === 'entity')) this.imports.add('dataclasses', 'dataclass');
-    return [...views.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Entities first: the ports' stubs may name them, and annotations are evaluated where they stand.
+    const rank = (view: PlaceholderView) => `${view.role === 'entity' ? 0 : 1}${view.name}`;
+    return [...views.values()].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
   }
 
   private unviewed(views: ReadonlyMap<string, PlaceholderView>): Placeholder[] {

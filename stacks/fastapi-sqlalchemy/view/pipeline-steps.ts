@@ -105,7 +105,8 @@ export function stepTestView(component: Component, view: StepView, backend: Back
   const { imports } = module;
   imports.add(stepModule, component.name);
   const port = workPort(component);
-  const given = collaborators(component, module, port ? [port] : []);
+  // Only the port's fake is used as a class; the other collaborators are made-up values.
+  const given = collaborators(component, new ComponentModule(backend, portMethods, stepModule), port ? [port] : []);
   const worker = port ? given[0] : undefined;
   const fakeName = worker && `Fake${worker.annotation.replace(/^I(?=[A-Z])/, '')}`;
   const values = given.map((c) => (c === worker ? { name: c.name, line: `${c.name} = ${fakeName}()` } : collaboratorValue(c, component, imports)));
