@@ -5,7 +5,7 @@ import { call, pyAnnotated, pyFormat } from './python/layout.js';
 import { pyString } from './python/names.js';
 import { userModules } from './python/user-modules.js';
 import type { AdapterSetting } from './view/adapter-settings.js';
-import { adapterTestView, adapterView, HTTP_SERVICE_MODULE } from './view/adapters.js';
+import { adapterTestView, adapterView } from './view/adapters.js';
 import type { BackendClasses } from './view/component-classes.js';
 import type { PlaceholderView } from './view/component-module.js';
 import { valueSamples } from './view/component-samples.js';
@@ -149,5 +149,3 @@ function placeholderTests(modules: { module: string; component: Component; place
   }
   return { imports: imports.render(), tests, doc: pyString('The placeholders for classes the class definitions name but do not define.') };
 }
-
-export { HTTP_SERVICE_MODULE };

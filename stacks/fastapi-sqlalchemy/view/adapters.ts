@@ -81,9 +81,11 @@ export function adapterView(component: Component, backend: BackendClasses, portM
     return { header: module.methodHeader(method, 4), lines };
   });
   const placeholders = module.placeholderViews();
+  const first = component.methods[0];
+  const example = first ? ` (\`${first.name}\`: \`${httpCall(first).verb} ${httpCall(first).path}\`)` : '';
   const docLines = [
     ...wrapText(`Settings: ${settings.all.map((s) => (s === settings.apiKey ? `${s.env} (sent as a bearer token)` : s.env)).join(', ')}.`, 4),
-    ...wrapText(`Each method sends its arguments to the service's path of its name${component.methods[0] ? ` (\`${component.methods[0].name}\`: \`${httpCall(component.methods[0]).verb} ${httpCall(component.methods[0]).path}\`)` : ''}; adapt the paths to the service.`, 4),
+    ...wrapText(`Each method sends its arguments to the service's path of its name${example}; adapt the paths to the service.`, 4),
   ];
   return {
     name: component.name,
