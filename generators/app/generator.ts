@@ -21,7 +21,7 @@ import {
   type RunSettings,
   type StoredAnswers,
 } from './options.js';
-import { summaryLines } from './summary.js';
+import { checkFailure, paintFor, summaryLines } from './summary.js';
 
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #given: Partial<RunSettings> = {};
@@ -71,13 +71,16 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       if (isInfraStackError(error)) throw new InfraStackError(error.describe(), { cause: error });
       throw error;
     }
-    if (!settings.dryRun) {
+    if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
       this.config.set(toStoredAnswers(settings));
     }
   }
 
   end(): void {
-    if (this.#result) this.log(summaryLines(this.#result, this.env.cwd).join('\n'));
+    if (!this.#result) return;
+    this.log(summaryLines(this.#result, this.env.cwd, paintFor(process.stdout)).join('\n'));
+    const outOfDate = checkFailure(this.#result);
+    if (outOfDate) throw new InfraStackError(outOfDate.describe(), { cause: outOfDate });
   }
 }

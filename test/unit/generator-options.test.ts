@@ -30,10 +30,12 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'docs', 'raw-url-base']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
+    expect(byName.get('check')?.type).toBe(Boolean);
+    expect(byName.get('diff')?.type).toBe(Boolean);
     expect(byName.get('docs')?.type).toBe(Boolean);
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
@@ -91,6 +93,7 @@ describe('generator option table', () => {
       settingsFromOptions({ api: ['a.yaml', '/abs/b.yaml'], out: 'gen', db: 'postgresql', dryRun: true, 'dry-run': true }, cwd),
     ).toEqual({ api: [resolve(cwd, 'a.yaml'), '/abs/b.yaml'], out: resolve(cwd, 'gen'), db: 'postgresql', dryRun: true });
     expect(settingsFromOptions({ force: true, 'dry-run': false }, cwd)).toEqual({ force: true, dryRun: false });
+    expect(settingsFromOptions({ check: true, diff: true }, cwd)).toEqual({ check: true, diff: true });
     expect(settingsFromOptions({}, cwd)).toEqual({});
     expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
   });
@@ -103,6 +106,8 @@ describe('generator option table', () => {
       db: 'sqlite',
       force: true,
       dryRun: false,
+      check: false,
+      diff: false,
       docs: false,
     });
     expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', docs: false });
@@ -122,6 +127,8 @@ describe('generator option table', () => {
       db: 'auto',
       force: false,
       dryRun: false,
+      check: false,
+      diff: false,
       docs: true,
     });
     const error = thrown(() => completeSettings({ db: 'postgresql' }, cwd));
