@@ -8,9 +8,9 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
   name: STACK_NAME,
   apply({ hooks, templates }) {
     templates.addSearchPath(templatesDir());
-    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report }) => {
+    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
       if (config.stack !== STACK_NAME) return plan;
-      return { files: [...plan.files, ...planBackend(model, config, report)] };
+      return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
     });
     hooks.renderFile.tap(STACK_NAME, (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
   },
