@@ -1,7 +1,7 @@
 export { runEngine, deriveDomainModel } from './run.js';
 export { Engine, formatOf, type EngineOptions, type DerivedModel } from './engine/engine.js';
 export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
-export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, EmitSummary } from './engine/hooks.js';
+export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';
 export type { RunReport, Diagnostic } from './engine/report.js';

@@ -33,6 +33,10 @@ export interface GenerateOptions {
   force?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
+  /** Write nothing; the result's `outOfDate` lists what a run would change (for CI). */
+  check?: boolean;
+  /** Unified diffs of every change in the result (`diffs`). */
+  diff?: boolean;
   /** Write the documents of `output/` (the docs plugin); on unless false. */
   docs?: boolean;
   /** Base folder for relative paths; defaults to `process.cwd()`. */
@@ -55,8 +59,25 @@ export interface GenerateResult {
   created: string[];
   updated: string[];
   unchanged: string[];
-  /** Files the user edited that a regeneration would overwrite (only filled when not forced). */
+  /** Files the user edited and the tool merged with the new generation. */
+  merged: string[];
+  /** Files the user edited where the new generation changed the same lines: left with conflict markers to resolve. */
   conflicts: string[];
+  /** Files generated before that nothing generates now, removed because untouched. */
+  deleted: string[];
+  /** Files generated before that nothing generates now, kept because edited. */
+  keptStale: string[];
+  /** Files on disk the tool never generated, where it would now generate one: left alone (`force` overwrites). */
+  untracked: string[];
+  /** Where `force` kept the previous text of what it overwrote or deleted, relative to `outDir`. */
+  backupDir?: string;
+  /** `check`: the run only looked, and these files are out of date with the documents. */
+  check: boolean;
+  outOfDate: string[];
+  /** Unified diffs of the changes, when asked for (`diff`). */
+  diffs: string[];
+  /** What changed beyond the files (a new migration, renames to confirm). */
+  regeneration: string[];
   /** Choices the run made that the user should know of (the database and where it was chosen). */
   notes: string[];
   /** Operations the user still has to implement (non-CRUD endpoints answering 501). */

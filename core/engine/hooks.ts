@@ -14,6 +14,8 @@ export interface EngineConfig {
   stack: string;
   force: boolean;
   dryRun: boolean;
+  /** Unified diffs of every change in the outcome (`--diff`). */
+  diff?: boolean;
   /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */
   rawUrlBase?: string;
   [key: string]: unknown;
@@ -39,6 +41,16 @@ export interface PlanContext {
   model: DomainModel;
   config: EngineConfig;
   report: RunReport;
+  /** What the last run in the output folder generated (empty on a first run). */
+  previous: PreviousRun;
+}
+
+/** The last run as its manifest recorded it: stacks plan incremental changes (migrations) from it. */
+export interface PreviousRun {
+  /** The model the files were generated from (sources relative to the output folder); absent on a first run. */
+  model?: DomainModel;
+  /** Every file generated, with the text generated for it (absent in manifests of older versions). */
+  files: ReadonlyMap<string, { owner: string; text?: string }>;
 }
 
 export interface EmitSummary {
@@ -47,6 +59,9 @@ export interface EmitSummary {
   created: string[];
   updated: string[];
   unchanged: string[];
+  merged: string[];
+  conflicts: string[];
+  deleted: string[];
   report: RunReport;
   /** Every file of the plan (written or already up to date), with its origin when it has one. */
   files: PlannedFile[];

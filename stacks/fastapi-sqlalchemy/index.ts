@@ -8,10 +8,10 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
   name: STACK_NAME,
   apply({ hooks, templates }) {
     templates.addSearchPath(templatesDir());
-    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report }) => {
+    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
       if (config.stack !== STACK_NAME) return plan;
       prepareFormatter();
-      return { files: [...plan.files, ...planBackend(model, config, report)] };
+      return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
     });
     hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
   },

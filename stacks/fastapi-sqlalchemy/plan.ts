@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
+import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
+import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { domainPlaceholders, planComponents } from './plan-components.js';
 import { PythonImports } from './python/imports.js';
@@ -10,7 +10,6 @@ import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
-import { tableOrder } from './view/storage.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
 import { Samples } from './view/samples.js';
@@ -23,7 +22,7 @@ const T = 'backend';
 const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
-export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport): PlannedFile[] {
+export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport, previous: PreviousRun = { files: new Map() }): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -216,24 +215,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/presentation/api/v1/dependencies', depExports.imports, depExports.names);
 
   // Migrations.
-  const tables = tableOrder(model.entities).flatMap((entity) => {
-    const e = views.get(entity.name)!;
-    const table = {
-      name: e.table,
-      primaryKey: [e.key.column],
-      columns: e.migrationColumns,
-      constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
-      indexes: e.storage.migration.indexes,
-    };
-    const links = e.modelModule.linkClasses.map((l) => ({ name: l.table, primaryKey: l.primaryKey, columns: l.migrationColumns, constraints: l.foreignKeys, indexes: [] }));
-    return [table, ...links];
-  });
-  // Link tables refer to both sides: create them after every entity table.
-  tables.sort((a, b) => Number(a.primaryKey.length > 1) - Number(b.primaryKey.length > 1));
-  const revision = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 12);
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  add(`${F.migrationVersions}/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
+  files.push(...planMigrations(model, views, previous, report, STACK_NAME));
 
   // Tests.
   const samples = new Samples(model);

@@ -3,7 +3,7 @@ import type { GenerateResult } from '../../core/options.js';
 import { summaryLines } from '../../generators/app/summary.js';
 
 function result(toImplement: string[]): GenerateResult {
-  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [] };
+  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [] };
 }
 
 describe('the summary after a run', () => {
