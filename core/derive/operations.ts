@@ -126,9 +126,12 @@ export class OperationBuilder {
     const byWire = new Map(writable.map((f) => [f.wireName, f]));
     const fields = [...properties.keys()].map((wire) => byWire.get(wire));
     if (fields.some((f) => f === undefined)) return undefined;
+    const mandatory = new Set(fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name));
+    // A create or a replace must be able to build the whole entity: a required field the body may leave out is not one.
+    if (!partial && writable.some((f) => f.required && !f.nullable && f.default === undefined && !mandatory.has(f.name))) return undefined;
     return {
       fields: fields.map((f) => f!.name),
-      required: partial ? [] : fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name),
+      required: partial ? [] : [...mandatory],
     };
   }
 
