@@ -145,7 +145,7 @@ describe('regenerating the shop after its document changed', () => {
     expect(revisions.size).toBe(2);
     for (const [name, text] of revisionsBefore) expect(revisions.get(name)).toBe(text);
     const [newName, newText] = [...revisions].find(([name]) => !revisionsBefore.has(name))!;
-    expect(newName).toMatch(/^[0-9a-f]{12}_create_reviews_alter_products_drop_coupons\.py$/);
+    expect(newName).toMatch(/^[0-9a-f]{12}_create_reviews_alter_products_alter_users_and_more\.py$/);
     const firstRevision = [...revisionsBefore.keys()][0]!.slice(0, 12);
     expect(newText).toContain(`down_revision: str | None = "${firstRevision}"`);
     expect(regenerated.regeneration.join('\n')).toContain(`New migration ${VERSIONS}/${newName}`);
@@ -156,11 +156,12 @@ describe('regenerating the shop after its document changed', () => {
     const sqliteRows = await sqlite('SELECT name, sku, stock, weight FROM products');
     expectSuccess(sqliteRows, 'select products (SQLite)');
     expect(sqliteRows.stdout.trim()).toBe("[('Dune', 'BK-1', 3, None)]");
+    expect((await sqlite('SELECT username, display_name FROM users')).stdout.trim()).toBe("[('ada', 'Ada')]");
     expect((await sqlite("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('coupons', 'reviews')")).stdout.trim()).toBe("[('reviews',)]");
 
     expectSuccess(await backend.run(['alembic', 'upgrade', 'head'], { env: { DATABASE_URL: postgres!.asyncUrl } }), 'alembic upgrade head (PostgreSQL, after)');
     expect(await postgresQuery('SELECT name, sku, stock, weight FROM products')).toEqual([{ name: 'Dune', sku: 'BK-1', stock: 3, weight: null }]);
-    expect(await postgresQuery('SELECT username FROM users')).toEqual([{ username: 'ada' }]);
+    expect(await postgresQuery('SELECT username, display_name FROM users')).toEqual([{ username: 'ada', display_name: 'Ada' }]);
     await postgresQuery("INSERT INTO products (name, sku, price, category_id) VALUES ('Emma', 'BK-2', 7, 1)");
     await postgresQuery("INSERT INTO reviews (product_id, rating) VALUES (1, 5)");
   });
@@ -171,6 +172,23 @@ describe('regenerating the shop after its document changed', () => {
     const result = await backend.run(['pytest', '-q', '-p', 'no:cacheprovider'], { env: { DATABASE_URL: undefined } });
     expectSuccess(result, 'pytest (SQLite)');
     expect(result.stdout).toMatch(/\d+ passed/);
+    const fresh = await createPostgresDatabase('regeneration_pytest');
+    try {
+      expectSuccess(await backend.run(['pytest', '-q', '-p', 'no:cacheprovider'], { env: { DATABASE_URL: fresh.asyncUrl } }), 'pytest (PostgreSQL)');
+    } finally {
+      await fresh.drop();
+    }
+    expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check . (the new revision included)');
+    expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
+    expectSuccess(await backend.run(['mypy']), 'mypy');
+  });
+
+  it('renames a column the hint names, in the new revision, without losing its values', async () => {
+    const revisions = await revisionTexts();
+    const newest = [...revisions.entries()].find(([name]) => !revisionsBefore.has(name))![1];
+    expect(newest).toMatch(/new_column_name="display_name"/);
+    expect(newest).not.toMatch(/drop_column\("full_name"\)/);
+    expect(regenerated.regeneration.join('\n')).not.toMatch(/full_name.*may be a rename/);
   });
 
   it('writes nothing at all on a run with unchanged documents', async () => {

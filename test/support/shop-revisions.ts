@@ -71,7 +71,8 @@ const REVIEW_SCHEMA = `    Review:
 /**
  * The shop example before and after a change of the API, for regeneration scenarios. Before:
  * the shop plus coupons. After: coupons gone, reviews added, products gain an optional weight,
- * their stock becomes optional, and orders may be refunded.
+ * their stock becomes optional, orders may be refunded, and users' fullName is renamed
+ * displayName (with the hint that says so).
  */
 export async function shopRevisions(root: string): Promise<{ before: string; after: string }> {
   const shop = await readFile(path.join(root, 'examples/shop/openapi.yaml'), 'utf8');
@@ -81,7 +82,8 @@ export async function shopRevisions(root: string): Promise<{ before: string; aft
   const after = withSchemas(withPaths(shop, REVIEW_PATHS), REVIEW_SCHEMA)
     .replace('required: [name, sku, price, stock, categoryId]', 'required: [name, sku, price, categoryId]')
     .replace('        stock: { type: integer, minimum: 0 }\n', '        stock: { type: integer, minimum: 0 }\n        weight: { type: number }\n')
-    .replace('enum: [pending, paid, shipped, cancelled]', 'enum: [pending, paid, shipped, cancelled, refunded]');
+    .replace('enum: [pending, paid, shipped, cancelled]', 'enum: [pending, paid, shipped, cancelled, refunded]')
+    .replaceAll('fullName: { type: [string, "null"], maxLength: 120 }', 'displayName: { type: [string, "null"], maxLength: 120, x-renamed-from: fullName }');
   if (after === withSchemas(withPaths(shop, REVIEW_PATHS), REVIEW_SCHEMA)) throw new Error('the shop example changed: update shopRevisions');
   return { before, after };
 }
