@@ -8,6 +8,7 @@ export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';
 export { InfraStackError, isInfraStackError } from './errors.js';
 export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind, DdlDialect } from './options.js';
+export type { FileOutcomes } from './engine/outcomes.js';
 export { DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS } from './options.js';
 export type * from './model/api-document.js';
 export type * from './model/domain-model.js';

@@ -1,3 +1,5 @@
+import type { FileOutcomes } from './engine/outcomes.js';
+
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
@@ -52,25 +54,9 @@ export interface GenerateOptions {
   plugins?: import('./engine/plugin.js').InfraStackPlugin[];
 }
 
-export interface GenerateResult {
+export interface GenerateResult extends FileOutcomes {
   outDir: string;
   dryRun: boolean;
-  /** Paths relative to `outDir`, sorted. */
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  /** Files the user edited and the tool merged with the new generation. */
-  merged: string[];
-  /** Files the user edited where the new generation changed the same lines: left with conflict markers to resolve. */
-  conflicts: string[];
-  /** Files generated before that nothing generates now, removed because untouched. */
-  deleted: string[];
-  /** Files generated before that nothing generates now, kept because edited. */
-  keptStale: string[];
-  /** Files on disk the tool never generated, where it would now generate one: left alone (`force` overwrites). */
-  untracked: string[];
-  /** Where `force` kept the previous text of what it overwrote or deleted, relative to `outDir`. */
-  backupDir?: string;
   /** `check`: the run only looked, and these files are out of date with the documents. */
   check: boolean;
   outOfDate: string[];

@@ -4,6 +4,7 @@ import type { DomainModel } from '../model/domain-model.js';
 import type { DatabaseKind } from '../options.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { Diagnostics, RunReport } from './report.js';
+import type { FileOutcomes } from './outcomes.js';
 
 /** Resolved settings of one run; plugins may add their own keys in `configure`. */
 export interface EngineConfig {
@@ -53,15 +54,9 @@ export interface PreviousRun {
   files: ReadonlyMap<string, { owner: string; text?: string }>;
 }
 
-export interface EmitSummary {
+export interface EmitSummary extends Pick<FileOutcomes, 'created' | 'updated' | 'unchanged' | 'merged' | 'conflicts' | 'deleted'> {
   config: EngineConfig;
   model: DomainModel;
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  merged: string[];
-  conflicts: string[];
-  deleted: string[];
   report: RunReport;
   /** Every file of the plan (written or already up to date), with its origin when it has one. */
   files: PlannedFile[];
