@@ -51,7 +51,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   if (!settings) return 'needs-yeoman';
 
   const result = await method('writing', () => generateFor(settings, cwd));
-  if (!settings.dryRun) await recordTheAnswers(record, settings, context);
+  if (!settings.dryRun) await recordTheAnswers(record, settings, result.plugins, context);
   context.stderr.write(`${summaryLines(result, cwd).join('\n')}\n`);
   return 'done';
 }
@@ -61,9 +61,9 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 }
 
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
-async function recordTheAnswers(record: YoRcFile, settings: RunSettings, context: CommandContext): Promise<void> {
+async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  await recordAnswers(record, toStoredAnswers(settings));
+  await recordAnswers(record, toStoredAnswers(settings, pluginsUsed));
   context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }
 

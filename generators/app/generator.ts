@@ -73,7 +73,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
     if (!settings.dryRun) {
       this.destinationRoot(settings.out);
-      this.config.set(toStoredAnswers(settings));
+      this.config.set(toStoredAnswers(settings, this.#result.plugins));
     }
   }
 

@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
 export type DatabaseSetting = DatabaseKind | typeof DATABASE_AUTO;
@@ -26,6 +26,12 @@ export interface RunSettings {
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
+  /** The stack that generates the code; absent: the default one. */
+  stack?: string;
+  /** Installed plugins to use, in order; absent: every plugin found. */
+  plugins?: string[];
+  /** Use plugins whose declared engine range excludes this version. */
+  skipChecks?: boolean;
 }
 
 /** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
@@ -33,6 +39,10 @@ export interface StoredAnswers {
   api?: string[];
   db?: string;
   docs?: boolean;
+  /** Recorded when not the default stack. */
+  stack?: string;
+  /** The installed plugins the last run used, in order; recorded when there were some. */
+  plugins?: string[];
 }
 
 type SettingKey = keyof RunSettings;
@@ -114,6 +124,26 @@ export const OPTIONS: readonly OptionEntry[] = [
     valueName: 'url',
     description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
   },
+  {
+    name: 'stack',
+    key: 'stack',
+    kind: 'string',
+    valueName: 'name',
+    description: 'The stack that generates the code: fastapi-sqlalchemy (default) or one an installed plugin adds',
+  },
+  {
+    name: 'plugins',
+    key: 'plugins',
+    kind: 'paths',
+    valueName: 'names',
+    description: 'Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: every one found',
+  },
+  {
+    name: 'skip-checks',
+    key: 'skipChecks',
+    kind: 'boolean',
+    description: 'Use installed plugins even when the generator-infra-stack versions they declare exclude this one',
+  },
 ];
 
 function entry(key: SettingKey): OptionEntry {
@@ -179,6 +209,11 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
+  if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
+  const plugins = toPathList(options.plugins);
+  if (plugins.length > 0) settings.plugins = plugins;
+  const skipChecks = options['skip-checks'] ?? options.skipChecks;
+  if (skipChecks !== undefined) settings.skipChecks = skipChecks === true;
   return settings;
 }
 
@@ -192,11 +227,19 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
     if (typeof stored.docs !== 'boolean') throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: docs must be true or false, got ${JSON.stringify(stored.docs)}`);
     settings.docs = stored.docs;
   }
+  if (stored.stack !== undefined) settings.stack = String(stored.stack);
+  if (stored.plugins !== undefined) {
+    if (!Array.isArray(stored.plugins)) throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: plugins must be a list of plugin names, got ${JSON.stringify(stored.plugins)}`);
+    settings.plugins = toPathList(stored.plugins);
+  }
   return settings;
 }
 
-/** What a successful run records in `.yo-rc.json`. */
-export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> {
+/** What a run that always records these answers stores. */
+export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs'>>;
+
+/** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
+export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): RecordedAnswers {
   return {
     api: settings.api.map((path) => {
       const fromOut = relative(settings.out, path);
@@ -204,6 +247,8 @@ export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> 
     }),
     db: settings.db,
     docs: settings.docs,
+    ...(settings.stack !== undefined && settings.stack !== DEFAULT_STACK ? { stack: settings.stack } : {}),
+    ...(pluginsUsed.length > 0 ? { plugins: [...pluginsUsed] } : {}),
   };
 }
 
@@ -230,6 +275,9 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     dryRun: settings.dryRun ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
+    ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
+    ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
   };
 }
 
@@ -251,6 +299,9 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     dryRun: settings.dryRun,
     docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
+    ...(settings.plugins !== undefined ? { pluginNames: settings.plugins } : {}),
+    ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
     cwd,
   };
 }
@@ -279,7 +330,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

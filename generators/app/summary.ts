@@ -15,6 +15,7 @@ export function summaryLines(result: GenerateResult, cwd: string): string[] {
     `${result.unchanged.length} unchanged`,
   ].map((text) => text.replace(/\s+/g, ' '));
   const lines = [`${result.dryRun ? 'Dry run, nothing written' : 'Generated'} in ${where}: ${counts.join(', ')}.`];
+  if (result.plugins.length > 0) lines.push(`Plugins: ${result.plugins.join(', ')}.`);
   lines.push(...result.notes);
   if (result.conflicts.length > 0) {
     lines.push('', 'Edited since generated (rerun with --force to overwrite):', ...result.conflicts.map((path) => `  ${path}`));
