@@ -3,7 +3,8 @@
  * and this package, each packed with `npm pack`, installed from the tarballs into a new project,
  * then `npx infra-stack` there without plugin flags. The plugin is found, its files and its
  * README override are in the output, and the generated backend still passes its own gates and
- * tests. The plugin's own tests then run there through `generator-infra-stack/testing`.
+ * tests. The plugin's own tests then run there through `generator-infra-stack/testing`, and so do
+ * those of a plugin scaffolded there by the installed `infra-stack:plugin` generator.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -90,5 +91,21 @@ describe('a plugin package installed beside the generator', () => {
     const result = await runProcess(process.execPath, ['--test', 'test/'], { cwd: copy, env: quiet });
     expectSuccess(result, 'node --test (the plugin package)');
     expect(result.stdout).toMatch(/# pass 2\n/);
+  });
+
+  it('scaffolds a plugin with the installed infra-stack:plugin generator, whose own tests pass', async () => {
+    const generator = join(project, 'node_modules', 'generator-infra-stack', 'generators', 'plugin', 'index.js');
+    const script = [
+      "import { createEnv } from 'yeoman-environment';",
+      'const env = createEnv();',
+      `env.register(${JSON.stringify(generator)}, { namespace: 'infra-stack:plugin' });`,
+      "await env.run(['infra-stack:plugin', 'audit'], {});",
+    ].join('\n');
+    expectSuccess(await runProcess(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env: quiet }), 'yo infra-stack:plugin audit');
+    const scaffolded = join(project, 'infra-stack-plugin-audit');
+    expect(JSON.parse(await readFile(join(scaffolded, 'package.json'), 'utf8'))).toMatchObject({ name: 'infra-stack-plugin-audit', peerDependencies: { 'generator-infra-stack': '^0.1.0' } });
+    const result = await runProcess(process.execPath, ['--test', 'test/'], { cwd: scaffolded, env: quiet });
+    expectSuccess(result, 'node --test (the scaffolded plugin)');
+    expect(result.stdout).toMatch(/# pass 1\n/);
   });
 });
