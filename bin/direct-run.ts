@@ -17,6 +17,7 @@ import {
   type RunSettings,
 } from '../generators/app/options.js';
 import { summaryLines } from '../generators/app/summary.js';
+import { verifyIfAsked } from '../generators/app/verification.js';
 import { failedMethodLine, forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
 
@@ -53,6 +54,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   const result = await method('writing', () => generateFor(settings, cwd));
   if (!settings.dryRun) await recordTheAnswers(record, settings, result.plugins, context);
   context.stderr.write(`${summaryLines(result, cwd).join('\n')}\n`);
+  await method('end', () => verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`)));
   return 'done';
 }
 

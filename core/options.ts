@@ -5,6 +5,14 @@ export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
 /** `--db auto`: the database the documents choose (a requirements tech-stack table), else SQLite. */
 export const DATABASE_AUTO = 'auto';
 
+/** SQL dialects the DDL plugin writes a schema for (`backend/db/schema.<dialect>.sql`). */
+export type DdlDialect = 'postgresql' | 'mysql' | 'sqlite';
+
+export const DDL_DIALECTS: readonly DdlDialect[] = ['postgresql', 'mysql', 'sqlite'];
+
+/** In `ddl`: the database the backend runs on (`db`, else the documents' choice, else SQLite). */
+export const DDL_AUTO = 'auto';
+
 /** The stack used when none is asked for. */
 export const DEFAULT_STACK = 'fastapi-sqlalchemy';
 
@@ -19,6 +27,11 @@ export interface GenerateOptions {
   outDir: string;
   /** Database the generated backend defaults to; when absent, the documents' choice, else SQLite. */
   db?: DatabaseKind;
+  /**
+   * SQL schemas (and seed scripts) to write, one per dialect; `auto` stands for the backend's
+   * database. Absent: `['auto']`; empty: none.
+   */
+  ddl?: readonly (DdlDialect | typeof DDL_AUTO)[];
   /** Overwrite files the user edited since they were generated. */
   force?: boolean;
   /** Compute and report the plan; write nothing. */

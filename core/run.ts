@@ -15,6 +15,8 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);
   const outcome = await engine.run({
     ...engineConfig(options, outDir),
+    // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
+    ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
     dryRun: options.dryRun ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),

@@ -17,3 +17,6 @@ export async function deriveModel(options: DeriveOptions): Promise<DomainModel> 
   const installed = await installedPluginsFor(options);
   return deriveDomainModel(options, [...firstPartyPlugins(), ...installed.plugins]);
 }
+
+/** The validation gate of a backend generated into `outDir` (venv, install, ruff, mypy, migrations, tests). */
+export { verifyBackend, WORKFLOW_LOG_PATH, type VerifyOptions, type VerificationReport, type StepOutcome, type StepStatus } from '../stacks/fastapi-sqlalchemy/verify/index.js';

@@ -5,13 +5,15 @@
 #   1. builds the TypeScript (npm run build -> dist/)
 #   2. type-checks the tests (tsconfig.test.json, no output)
 #   3. makes sure uv is installed (scripts/python-env.sh -> .cache/tools)
-#   4. starts a throwaway PostgreSQL 15 (scripts/postgres.sh) and stops it on exit,
-#      unless it was already running before (then it is left running)
+#   4. starts a throwaway PostgreSQL 15 (scripts/postgres.sh) and MariaDB
+#      (scripts/mariadb.sh), and stops each on exit unless it was already running
+#      before (then it is left running)
 #   5. runs `npx vitest run` (projects unit and e2e) and exits with its code
 #
-# Env it sets for the tests: INFRA_STACK_UV, INFRA_STACK_PG_URL, UV_CACHE_DIR (.cache/uv).
-# Env it reads: INFRA_STACK_PG_PORT (default 55432), INFRA_STACK_KEEP_TMP=1 (keep the
-# generated backends in the temp dir for a look by hand).
+# Env it sets for the tests: INFRA_STACK_UV, INFRA_STACK_PG_URL, INFRA_STACK_MYSQL_URL,
+# UV_CACHE_DIR (.cache/uv).
+# Env it reads: INFRA_STACK_PG_PORT (default 55432), INFRA_STACK_MYSQL_PORT (default 53306),
+# INFRA_STACK_KEEP_TMP=1 (keep the generated backends in the temp dir for a look by hand).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,17 +42,29 @@ started_pg=0
 if ! bash scripts/postgres.sh status; then
   started_pg=1
 fi
-stop_pg() {
+started_mysql=0
+stop_servers() {
   if [ "$started_pg" -eq 1 ]; then
     bash scripts/postgres.sh stop || true
   fi
+  if [ "$started_mysql" -eq 1 ]; then
+    bash scripts/mariadb.sh stop || true
+  fi
 }
-trap stop_pg EXIT
+trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 bash scripts/postgres.sh start
 INFRA_STACK_PG_URL="$(bash scripts/postgres.sh url)"
 export INFRA_STACK_PG_URL
+
+step "mariadb"
+if ! bash scripts/mariadb.sh status; then
+  started_mysql=1
+fi
+bash scripts/mariadb.sh start
+INFRA_STACK_MYSQL_URL="$(bash scripts/mariadb.sh url)"
+export INFRA_STACK_MYSQL_URL
 
 step "vitest"
 status=0

@@ -22,6 +22,7 @@ import {
   type StoredAnswers,
 } from './options.js';
 import { summaryLines } from './summary.js';
+import { verifyIfAsked } from './verification.js';
 
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #given: Partial<RunSettings> = {};
@@ -77,7 +78,14 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
   }
 
-  end(): void {
+  async end(): Promise<void> {
     if (this.#result) this.log(summaryLines(this.#result, this.env.cwd).join('\n'));
+    if (!this.#settings) return;
+    try {
+      await verifyIfAsked(this.#settings, this.env.cwd, (line) => this.log(line));
+    } finally {
+      // Yeoman queues log lines and drops the queued ones when a method fails: the report goes out first.
+      await (this.env.adapter as { onIdle?: () => Promise<void> }).onIdle?.();
+    }
   }
 }

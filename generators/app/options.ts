@@ -6,7 +6,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { ddlChoicesText, DDL_NONE, parseDdlChoices, type DdlChoice } from '../../plugins/ddl/choices.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
 export type DatabaseSetting = DatabaseKind | typeof DATABASE_AUTO;
@@ -20,12 +21,16 @@ export interface RunSettings {
   /** Absolute output folder (also where `.yo-rc.json` lives). */
   out: string;
   db: DatabaseSetting;
+  /** SQL schemas to write (`auto`: the backend's database); empty: none. */
+  ddl: DdlChoice[];
   force: boolean;
   dryRun: boolean;
   /** Write the documents of `<out>/output` (`--no-docs`: not). */
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
+  /** Run the stack's validation gate on the generated backend after a (non-dry) run. */
+  verify: boolean;
   /** The stack that generates the code; absent: the default one. */
   stack?: string;
   /** Installed plugins to use, in order; absent: every plugin found. */
@@ -39,6 +44,9 @@ export interface StoredAnswers {
   api?: string[];
   db?: string;
   docs?: boolean;
+  verify?: boolean;
+  /** As `--ddl` takes it: `auto`, `none`, `postgresql,sqlite`. */
+  ddl?: string;
   /** Recorded when not the default stack. */
   stack?: string;
   /** The installed plugins the last run used, in order; recorded when there were some. */
@@ -51,15 +59,15 @@ export interface OptionEntry {
   /** Name on the command line, without `--`. */
   readonly name: string;
   readonly key: SettingKey;
-  /** `paths`: a repeatable string option, also accepted comma-separated. */
-  readonly kind: 'paths' | 'string' | 'choice' | 'boolean';
+  /** `paths`: a repeatable string option, also accepted comma-separated; `choices`: the same, of `choices`. */
+  readonly kind: 'paths' | 'string' | 'choice' | 'choices' | 'boolean';
   readonly description: string;
   /** Placeholder in the usage text: `--api <file>`. */
   readonly valueName?: string;
   readonly choices?: readonly string[];
   /** Used when the value is missing and nothing is asked (`'true'`/`'false'` for booleans). */
   readonly defaultValue?: string;
-  /** A boolean that is on by default: the command line turns it off with `--no-<name>`. */
+  /** A boolean that is on by default or remembered: the command line turns it off with `--no-<name>`. */
   readonly negatable?: boolean;
   /** No default: missing without a terminal is an error. */
   readonly required?: boolean;
@@ -97,6 +105,18 @@ export const OPTIONS: readonly OptionEntry[] = [
     prompt: 'Database',
   },
   {
+    name: 'ddl',
+    key: 'ddl',
+    kind: 'choices',
+    valueName: 'dialects',
+    choices: [DDL_AUTO, ...DDL_DIALECTS],
+    description:
+      `SQL schema and seed script to write per dialect (backend/db/schema.<dialect>.sql): a comma-separated list of ${DDL_DIALECTS.join(', ')}, ` +
+      `or ${DDL_AUTO} (default): the backend's database; ${DDL_NONE} writes none`,
+    defaultValue: DDL_AUTO,
+    prompt: `SQL schemas to write (${DDL_AUTO}: the backend's database; none checked: no schema)`,
+  },
+  {
     name: 'force',
     key: 'force',
     kind: 'boolean',
@@ -123,6 +143,15 @@ export const OPTIONS: readonly OptionEntry[] = [
     kind: 'string',
     valueName: 'url',
     description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
+  },
+  {
+    name: 'verify',
+    key: 'verify',
+    kind: 'boolean',
+    description: 'After generating, check the backend (.venv, install, ruff, mypy, migrations, tests; log in <out>/logs/workflow.log); remembered in .yo-rc.json',
+    defaultValue: 'false',
+    negatable: true,
+    prompt: 'Verify the generated backend (venv, install, ruff, mypy, tests)?',
   },
   {
     name: 'stack',
@@ -166,7 +195,7 @@ export function toPathList(value: unknown): string[] {
 export function yeomanOptions(): CliOptionSpec[] {
   return OPTIONS.map((option) => ({
     name: option.name,
-    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' ? toPathList : String,
+    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' || option.kind === 'choices' ? toPathList : String,
     description: option.description,
   }));
 }
@@ -175,6 +204,14 @@ export function yeomanOptions(): CliOptionSpec[] {
 export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
   return OPTIONS.filter((option) => option.prompt && keys.includes(option.key)).map((option): PromptQuestion => {
     const message = option.prompt ?? option.description;
+    if (option.kind === 'choices') {
+      return {
+        type: 'checkbox',
+        name: option.key,
+        message,
+        choices: (option.choices ?? []).map((choice) => ({ name: choice, value: choice, checked: choice === option.defaultValue })),
+      };
+    }
     if (option.kind === 'boolean') return { type: 'confirm', name: option.key, message, default: option.defaultValue === 'true' };
     if (option.kind === 'choice') {
       return {
@@ -203,12 +240,14 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (api.length > 0) settings.api = api.map((path) => resolve(cwd, path));
   if (typeof options.out === 'string' && options.out.trim() !== '') settings.out = resolve(cwd, options.out);
   if (options.db !== undefined) settings.db = parseDatabase(options.db, '--db');
+  if (options.ddl !== undefined) settings.ddl = parseDdlChoices(options.ddl, '--ddl');
   if (options.force !== undefined) settings.force = options.force === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
+  if (options.verify !== undefined) settings.verify = options.verify === true;
   if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
   const plugins = toPathList(options.plugins);
   if (plugins.length > 0) settings.plugins = plugins;
@@ -223,10 +262,9 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
   const api = toPathList(stored.api);
   if (api.length > 0) settings.api = api.map((path) => resolve(outDir, path));
   if (stored.db !== undefined) settings.db = parseDatabase(stored.db, `${resolve(outDir, '.yo-rc.json')}: db`);
-  if (stored.docs !== undefined) {
-    if (typeof stored.docs !== 'boolean') throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: docs must be true or false, got ${JSON.stringify(stored.docs)}`);
-    settings.docs = stored.docs;
-  }
+  if (stored.docs !== undefined) settings.docs = parseBoolean(stored.docs, `${resolve(outDir, '.yo-rc.json')}: docs`);
+  if (stored.verify !== undefined) settings.verify = parseBoolean(stored.verify, `${resolve(outDir, '.yo-rc.json')}: verify`);
+  if (stored.ddl !== undefined) settings.ddl = parseDdlChoices(stored.ddl, `${resolve(outDir, '.yo-rc.json')}: ddl`);
   if (stored.stack !== undefined) settings.stack = String(stored.stack);
   if (stored.plugins !== undefined) {
     if (!Array.isArray(stored.plugins)) throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: plugins must be a list of plugin names, got ${JSON.stringify(stored.plugins)}`);
@@ -236,7 +274,7 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
 }
 
 /** What a run that always records these answers stores. */
-export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs'>>;
+export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs' | 'verify' | 'ddl'>>;
 
 /** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
 export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): RecordedAnswers {
@@ -247,6 +285,8 @@ export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly str
     }),
     db: settings.db,
     docs: settings.docs,
+    verify: settings.verify,
+    ddl: ddlChoicesText(settings.ddl),
     ...(settings.stack !== undefined && settings.stack !== DEFAULT_STACK ? { stack: settings.stack } : {}),
     ...(pluginsUsed.length > 0 ? { plugins: [...pluginsUsed] } : {}),
   };
@@ -271,10 +311,12 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     api,
     out: settings.out ?? resolve(cwd, entry('out').defaultValue ?? '.'),
     db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
+    ddl: settings.ddl ?? parseDdlChoices(entry('ddl').defaultValue, '--ddl'),
     force: settings.force ?? false,
     dryRun: settings.dryRun ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    verify: settings.verify ?? entry('verify').defaultValue === 'true',
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
     ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
@@ -289,12 +331,18 @@ export function parseDatabase(value: unknown, where: string): DatabaseSetting {
   return kind;
 }
 
+function parseBoolean(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new InfraStackError(`${where} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 /** What the engine is asked to do for these settings; `--db auto` passes no database, so the documents may choose. */
 export function generateOptionsFor(settings: RunSettings, cwd: string): GenerateOptions {
   return {
     apiFiles: settings.api,
     outDir: settings.out,
     ...(settings.db !== DATABASE_AUTO ? { db: settings.db } : {}),
+    ddl: settings.ddl,
     force: settings.force,
     dryRun: settings.dryRun,
     docs: settings.docs,
@@ -314,7 +362,7 @@ export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
   };
   for (const option of OPTIONS) {
     options[option.name] =
-      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' };
+      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' || option.kind === 'choices' };
   }
   return options;
 }
@@ -330,7 +378,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

@@ -1,6 +1,6 @@
 import type { InfraStackPlugin } from '../../core/index.js';
 import { templatesDir } from './paths.js';
-import { formatLongLines } from './python/formatter.js';
+import { formatLongLines, prepareFormatter } from './python/formatter.js';
 import { planBackend, STACK_NAME } from './plan.js';
 
 /** The FastAPI + SQLAlchemy 2.0 stack, registered like any third-party plugin. */
@@ -11,8 +11,9 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
     templates.addSearchPath(templatesDir());
     hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report }) => {
       if (config.stack !== STACK_NAME) return plan;
+      prepareFormatter();
       return { files: [...plan.files, ...planBackend(model, config, report)] };
     });
-    hooks.renderFile.tap(STACK_NAME, (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
+    hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
   },
 };

@@ -3,6 +3,7 @@ import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } fro
 import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
+import { domainPlaceholders, planComponents } from './plan-components.js';
 import { PythonImports } from './python/imports.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
@@ -44,6 +45,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const defaultDatabaseUrl = database === 'postgresql'
     ? `postgresql+asyncpg://postgres:postgres@localhost:5432/${distribution(model.title).replace(/-/g, '_')}`
     : 'sqlite+aiosqlite:///./app.db';
+  const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port }));
+  const components = planComponents(model, config, generatedEntities, add);
+  const entityPlaceholders = new Set(domainPlaceholders(model, generatedEntities));
   const project = {
     title: model.title,
     titleLiteral: pyString(model.title),
@@ -58,14 +62,15 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     toImplement,
   };
 
-  add('pyproject.toml', 'pyproject.toml.njk', { project });
+  add('pyproject.toml', 'pyproject.toml.njk', { project, components });
   add('README.md', 'README.md.njk', { project });
-  add('.env.example', 'env.example.njk', { project });
+  add('.env.example', 'env.example.njk', { project, components });
+  add('.gitignore', 'gitignore.njk');
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], `${model.title}: the application package.`);
   add('app/main.py', 'app/main.py.njk', { project });
   pkg('app/core');
-  add('app/core/config.py', 'app/core/config.py.njk', { project });
+  add('app/core/config.py', 'app/core/config.py.njk', { project, components });
 
   pkg('app/domain');
   add('app/domain/exceptions.py', 'app/domain/exceptions.py.njk');
@@ -79,7 +84,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
   pkg('app/domain/entities', entityExports.imports, entityExports.names);
-  for (const e of entityList) add(F.domainEntity(e.slug), 'app/domain/entities/entity.py.njk', { e }, origin(e.name, 'domain'));
+  for (const e of entityList) {
+    add(F.domainEntity(e.slug), 'app/domain/entities/entity.py.njk', { e, placeholder: entityPlaceholders.has(e.name) && e.model }, origin(e.name, 'domain'));
+  }
 
   pkg('app/application');
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.slug}_repository`, e.port]));

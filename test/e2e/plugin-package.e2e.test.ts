@@ -62,7 +62,7 @@ describe('a plugin package installed beside the generator', () => {
   it('finds the plugin without flags, names it in the summary and records it in .yo-rc.json', async () => {
     expect(generated.stderr).toContain('Plugins: infra-stack-plugin-cache.');
     expect(JSON.parse(await readFile(join(project, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['petstore.yaml'], db: 'auto', docs: true, plugins: ['infra-stack-plugin-cache'] },
+      'generator-infra-stack': { api: ['petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, plugins: ['infra-stack-plugin-cache'] },
     });
   });
 

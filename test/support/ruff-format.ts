@@ -1,6 +1,25 @@
-/** Where generated Python and `ruff format`'s version of it first differ, for test messages. */
-export { ruffFormat } from '../../stacks/fastapi-sqlalchemy/python/formatter.js';
+import { createRequire } from 'node:module';
+import { LINE_LENGTH, TARGET_VERSION } from '../../stacks/fastapi-sqlalchemy/python/ruff-thread.js';
 
+interface RuffWorkspace {
+  format(contents: string): string;
+  check(contents: string): RuffDiagnostic[];
+}
+
+const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as {
+  Workspace: new (options: object, encoding: number) => RuffWorkspace;
+  PositionEncoding: { Utf16: number };
+};
+
+let formatter: RuffWorkspace | undefined;
+
+/** The text as `ruff format` writes it with the generated backend's settings (the version it pins). */
+export function ruffFormat(content: string): string {
+  formatter ??= new ruff.Workspace({ 'line-length': LINE_LENGTH, 'target-version': TARGET_VERSION }, ruff.PositionEncoding.Utf16);
+  return formatter.format(content);
+}
+
+/** Where generated Python and `ruff format`'s version of it first differ, for test messages. */
 /** The first line where `actual` and `expected` differ, with a few lines of each. */
 export function firstDifference(actual: string, expected: string): string {
   const a = actual.split('\n');
@@ -17,16 +36,11 @@ interface RuffDiagnostic {
   start_location: { row: number; column: number };
 }
 
-let linter: { check(contents: string): RuffDiagnostic[] } | undefined;
+let linter: RuffWorkspace | undefined;
 
 /** `ruff check` findings for one file, with the rules the generated pyproject selects. */
 export async function ruffCheck(text: string): Promise<string[]> {
   if (!linter) {
-    const { createRequire } = await import('node:module');
-    const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as {
-      Workspace: new (options: object, encoding: number) => { check(contents: string): RuffDiagnostic[] };
-      PositionEncoding: { Utf16: number };
-    };
     linter = new ruff.Workspace(
       {
         'line-length': 100,

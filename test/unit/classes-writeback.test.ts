@@ -55,7 +55,15 @@ describe('writing generated paths back into class definitions', () => {
     });
     expect(Object.keys(byName.get('Customer')!)).toEqual(['class_name', 'layer', 'description', 'attributes', 'code_path', 'code_raw_url']);
     expect(byName.get('InvoiceModel')).toMatchObject({ code_path: '../out/backend/app/infrastructure/models/invoice.py' });
-    for (const name of ['PaymentGatewayClient', 'ResizeImageStep']) expect(byName.get(name)).not.toHaveProperty('code_path');
+    expect(byName.get('PaymentGatewayClient')).toMatchObject({
+      code_path: '../out/backend/app/infrastructure/adapters/payment_gateway_client.py',
+      test_path: '../out/backend/tests/integration/test_payment_gateway_client.py',
+      test_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/tests/integration/test_payment_gateway_client.py',
+    });
+    expect(byName.get('ResizeImageStep')).toMatchObject({
+      code_path: '../out/backend/app/infrastructure/pipelines/steps/resize_image_step.py',
+      test_path: '../out/backend/tests/unit/test_resize_image_step.py',
+    });
     expect(updated.endsWith(']\n')).toBe(true);
 
     await generate({ apiFiles: [json], outDir: path.join(dir, 'out') });

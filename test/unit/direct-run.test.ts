@@ -12,13 +12,17 @@ import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
+import type { StepOutcome, VerificationReport, VerifyOptions } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
 
 const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
+const verifyBackend = vi.hoisted(() => vi.fn<(options: VerifyOptions) => Promise<VerificationReport>>());
 
 vi.mock('../../lib/index.js', async () => ({
   ...(await import('../../core/errors.js')),
   ...(await import('../../core/options.js')),
   generate,
+  verifyBackend,
+  WORKFLOW_LOG_PATH: 'logs/workflow.log',
 }));
 
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
@@ -48,6 +52,26 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
     plugins: (options.pluginNames ?? []).map((name) => pluginPackageName(name)),
+  };
+}
+
+/** A gate whose steps all pass, except the ones named (the first fails with a hint). */
+function fakeGate(failing: string[] = []) {
+  return async (options: VerifyOptions): Promise<VerificationReport> => {
+    const steps = ['python', 'install', 'mypy', 'pytest'].map((name): StepOutcome => {
+      const failed = failing.includes(name);
+      return {
+        name,
+        status: failed ? 'failed' : 'ok',
+        command: `.venv/bin/${name}`,
+        exitCode: failed ? 1 : 0,
+        durationMs: 2500,
+        ...(failed ? { detail: 'exit code 1', hint: 'look closer' } : {}),
+        outputTail: failed ? [`${name}: 1 error`] : [],
+      };
+    });
+    for (const step of steps) options.onStep?.(step);
+    return { ok: failing.length === 0, backendDir: join(options.outDir, 'backend'), logFile: join(options.outDir, 'logs/workflow.log'), steps };
   };
 }
 
@@ -166,6 +190,37 @@ const cases: Array<{
     cwd: (root) => join(root, 'gen'),
     options: {},
   },
+  { name: 'DDL dialects, repeated and comma-separated', options: { api: 'petstore.yaml', out: 'gen', ddl: ['sqlite,postgresql', 'mysql'] } },
+  { name: 'no DDL', options: { api: 'petstore.yaml', out: 'gen', ddl: 'none' } },
+  {
+    name: 'recorded DDL dialects',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","ddl":"auto,mysql"}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
+  { name: 'a verified run', options: { api: 'petstore.yaml', out: 'gen', verify: true } },
+  { name: 'a dry run with --verify', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true, verify: true } },
+  {
+    name: '--no-verify over a recorded yes',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","verify":true}}');
+    },
+    options: { out: 'gen', verify: false },
+  },
+  {
+    name: 'an unreadable recorded verify',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"verify":"yes"}}');
+    },
+    options: { out: 'gen' },
+    error: /^InfraStackError: <root>\/gen\/.yo-rc.json: verify must be true or false, got "yes"$/,
+  },
+  { name: 'an unknown --ddl dialect', options: { api: 'petstore.yaml', ddl: 'postgresql,oracle' }, error: /^InfraStackError: --ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "oracle"$/ },
   { name: 'a run with plugins and a stack of theirs', options: { api: 'petstore.yaml', out: 'gen', plugins: 'sqlmodel,@acme/audit', stack: 'sqlmodel', 'skip-checks': true } },
   {
     name: 'a run with the plugins recorded',
@@ -193,6 +248,8 @@ describe('infra-stack without Yeoman', () => {
   beforeEach(() => {
     generate.mockReset();
     generate.mockImplementation(async (options) => fakeResult(options));
+    verifyBackend.mockReset();
+    verifyBackend.mockImplementation(fakeGate());
   });
 
   for (const { name, setup = nothing, cwd = (root: string) => root, options, yoRc = (root: string) => join(root, 'gen', '.yo-rc.json'), error } of cases) {
@@ -213,7 +270,7 @@ describe('infra-stack without Yeoman', () => {
     const direct = await scenario(withoutYeoman, nothing, (root) => root, { api: 'petstore.yaml', out: 'gen', plugins: ['sqlmodel', '@acme/audit'], stack: 'sqlmodel' }, (root) => join(root, 'gen', '.yo-rc.json'));
     expect(direct.calls.map((call) => [call.pluginNames, call.stack])).toEqual([[['sqlmodel', '@acme/audit'], 'sqlmodel']]);
     expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', docs: true, stack: 'sqlmodel', plugins: ['infra-stack-plugin-sqlmodel', '@acme/infra-stack-plugin-audit'] },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, stack: 'sqlmodel', plugins: ['infra-stack-plugin-sqlmodel', '@acme/infra-stack-plugin-audit'] },
     });
   });
 
@@ -227,6 +284,21 @@ describe('infra-stack without Yeoman', () => {
     expect(direct.error).toBe('InfraStackError: petstore.yaml:line 3 (#/paths): expected a schema');
     expect(direct.printed).toMatch(/An error occured while running infra-stack:app#writing\n$/);
     expect(direct.yoRc).toBeUndefined();
+  });
+
+  it('fails like the generator when verification fails, after the report; the answers stay recorded', async () => {
+    verifyBackend.mockImplementation(fakeGate(['mypy', 'pytest']));
+    const yoRc = (root: string) => join(root, 'gen', '.yo-rc.json');
+    const options = { api: 'petstore.yaml', out: 'gen', verify: true };
+    const yeoman = await scenario(throughYeoman, nothing, (root) => root, options, yoRc);
+    const direct = await scenario(withoutYeoman, nothing, (root) => root, options, yoRc);
+    expect(direct).toEqual(yeoman);
+    expect(direct.error).toBe('InfraStackError: verification failed (mypy, pytest): the full output is in gen/logs/workflow.log');
+    expect(direct.printed).toContain(
+      ['  failed   mypy           2.5 s  exit code 1', '  failed   pytest         2.5 s  exit code 1', '', 'mypy (.venv/bin/mypy):', '  mypy: 1 error', '  hint: look closer', ''].join('\n'),
+    );
+    expect(direct.printed).toMatch(/An error occured while running infra-stack:app#end\n$/);
+    expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
   });
 
   describe('hands over to Yeoman', () => {
@@ -246,10 +318,15 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite' }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
-      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('done');
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false }, ask)).toBe('done');
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {

@@ -30,7 +30,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'force', 'dry-run', 'docs', 'raw-url-base', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -38,7 +38,9 @@ describe('generator option table', () => {
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
     expect(byName.get('api')?.type).toBe(toPathList);
+    expect(byName.get('ddl')?.type).toBe(toPathList);
     expect(byName.get('raw-url-base')?.type).toBe(String);
+    expect(byName.get('verify')?.type).toBe(Boolean);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
       expect(spec.description).toBeTruthy();
@@ -60,10 +62,13 @@ describe('generator option table', () => {
     expect(toPathList(true)).toEqual([]);
   });
 
-  it('asks for api, out, db and docs, and only for those', () => {
-    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'docs']);
-    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', docs: true })).toEqual(['out']);
+  it('asks for api, out, db, ddl, docs and verify, and only for those', () => {
+    expect(missingQuestionKeys({})).toEqual(['api', 'out', 'db', 'ddl', 'docs', 'verify']);
+    expect(missingQuestionKeys({ api: ['/a.yaml'], db: 'sqlite', ddl: [], docs: true, verify: false })).toEqual(['out']);
     expect(questionsFor(['docs'])).toEqual([{ type: 'confirm', name: 'docs', message: 'Write the docs (output/)?', default: true }]);
+    expect(questionsFor(['verify'])).toEqual([
+      { type: 'confirm', name: 'verify', message: 'Verify the generated backend (venv, install, ruff, mypy, tests)?', default: false },
+    ]);
     expect(questionsFor(['force', 'dryRun'])).toEqual([]);
 
     const [api, db] = questionsFor(['db', 'api']);
@@ -76,6 +81,17 @@ describe('generator option table', () => {
         { name: 'auto', value: 'auto' },
         { name: 'sqlite', value: 'sqlite' },
         { name: 'postgresql', value: 'postgresql' },
+      ],
+    });
+    const [ddl] = questionsFor(['ddl']);
+    expect(ddl).toMatchObject({
+      type: 'checkbox',
+      name: 'ddl',
+      choices: [
+        { name: 'auto', value: 'auto', checked: true },
+        { name: 'postgresql', value: 'postgresql', checked: false },
+        { name: 'mysql', value: 'mysql', checked: false },
+        { name: 'sqlite', value: 'sqlite', checked: false },
       ],
     });
     const filter = (api as { filter?: (input: string) => unknown }).filter;
@@ -95,23 +111,43 @@ describe('generator option table', () => {
     expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
   });
 
+  it('reads --ddl as a list of dialects: repeated, comma-separated, checked in a prompt, none or empty', () => {
+    const cwd = resolve('/work/project');
+    expect(settingsFromOptions({ ddl: ['sqlite, postgresql', 'MySQL'] }, cwd)).toEqual({ ddl: ['postgresql', 'mysql', 'sqlite'] });
+    expect(settingsFromOptions({ ddl: ['auto', 'mysql', 'auto'] }, cwd)).toEqual({ ddl: ['auto', 'mysql'] });
+    expect(settingsFromOptions({ ddl: 'none' }, cwd)).toEqual({ ddl: [] });
+    expect(settingsFromOptions({ ddl: [''] }, cwd)).toEqual({ ddl: [] });
+    expect(settingsFromOptions({ ddl: [] }, cwd)).toEqual({ ddl: [] });
+    const error = thrown(() => settingsFromOptions({ ddl: 'postgresql,none' }, cwd));
+    expect(isInfraStackError(error)).toBe(true);
+    expect((error as Error).message).toBe('--ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "none"');
+    expect(String(thrown(() => settingsFromStored({ ddl: 'oracle' }, resolve('/work/gen'))))).toContain(`${resolve('/work/gen/.yo-rc.json')}: ddl takes`);
+  });
+
   it('stores api paths relative to the output folder and reads them back', () => {
     const out = resolve('/work/gen');
     const stored = toStoredAnswers({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       out,
       db: 'sqlite',
+      ddl: ['auto', 'mysql'],
       force: true,
       dryRun: false,
       docs: false,
+      verify: true,
     });
-    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', docs: false });
+    expect(stored).toEqual({ api: ['petstore.yaml', '../specs/users.yaml'], db: 'sqlite', ddl: 'auto,mysql', docs: false, verify: true });
     expect(settingsFromStored(stored, out)).toEqual({
       api: [resolve(out, 'petstore.yaml'), resolve('/work/specs/users.yaml')],
       db: 'sqlite',
+      ddl: ['auto', 'mysql'],
       docs: false,
+      verify: true,
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
+    expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false }).ddl).toBe('none');
+    expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
   it('reads --stack, --plugins and --skip-checks, and stores the plugins used and a stack other than the default', () => {
@@ -121,9 +157,9 @@ describe('generator option table', () => {
     const settings = completeSettings(given, cwd);
     expect(generateOptionsFor(settings, cwd)).toMatchObject({ stack: 'sqlmodel', pluginNames: ['cache', '@acme/audit'], skipChecks: true });
     const stored = toStoredAnswers(settings, ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']);
-    expect(stored).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
+    expect(stored).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto', stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
     expect(settingsFromStored(stored, cwd)).toMatchObject({ stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
-    expect(toStoredAnswers({ ...settings, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true });
+    expect(toStoredAnswers({ ...settings, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
     expect(String(thrown(() => settingsFromStored({ plugins: 'cache' as unknown as string[] }, cwd)))).toMatch(/\.yo-rc\.json: plugins must be a list/);
   });
 
@@ -133,9 +169,11 @@ describe('generator option table', () => {
       api: ['/a.yaml'],
       out: cwd,
       db: 'auto',
+      ddl: ['auto'],
       force: false,
       dryRun: false,
       docs: true,
+      verify: false,
     });
     const error = thrown(() => completeSettings({ db: 'postgresql' }, cwd));
     expect(isInfraStackError(error)).toBe(true);
@@ -157,6 +195,7 @@ describe('generator option table', () => {
     const parse = parseArgsOptions();
     expect(parse.api).toEqual({ type: 'string', multiple: true });
     expect(parse.db).toEqual({ type: 'string', multiple: false });
+    expect(parse.ddl).toEqual({ type: 'string', multiple: true });
     expect(parse['dry-run']).toEqual({ type: 'boolean' });
     expect(parse.docs).toEqual({ type: 'boolean' });
     expect(parse.help).toEqual({ type: 'boolean', short: 'h' });
@@ -164,6 +203,18 @@ describe('generator option table', () => {
     for (const option of OPTIONS) expect(text).toContain(`--${option.name}`);
     expect(text).toContain('infra-stack model --api <file> [--api <file>...] [--json]');
     expect(text).toContain('--docs, --no-docs');
+    expect(text).toMatch(/^ {2}--verify, --no-verify {2,}After generating, check the backend/m);
+  });
+
+  it('reads --verify and --no-verify from the bin and yo alike; off unless asked or remembered', () => {
+    const cwd = resolve('/work/project');
+    const parsed = (...args: string[]) => parseArgs({ args, options: parseArgsOptions(), strict: true, allowNegative: true }).values;
+    expect(settingsFromOptions(parsed('--verify'), cwd).verify).toBe(true);
+    expect(settingsFromOptions(parsed('--verify', '--no-verify'), cwd).verify).toBe(false);
+    expect(settingsFromOptions(parsed(), cwd)).not.toHaveProperty('verify');
+    expect(settingsFromOptions({ verify: false }, cwd).verify).toBe(false);
+    expect(completeSettings({ api: ['/a.yaml'] }, cwd).verify).toBe(false);
+    expect(completeSettings({ ...settingsFromStored({ verify: true }, cwd), api: ['/a.yaml'] }, cwd).verify).toBe(true);
   });
 
   it('reads --no-docs (and --docs) from the bin and yo alike; docs are on unless turned off', () => {

@@ -11,13 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
+import type { StepOutcome, VerificationReport, VerifyOptions } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
 
 const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
+const verifyBackend = vi.hoisted(() => vi.fn<(options: VerifyOptions) => Promise<VerificationReport>>());
 
 vi.mock('../../lib/index.js', async () => ({
   ...(await import('../../core/errors.js')),
   ...(await import('../../core/options.js')),
   generate,
+  verifyBackend,
+  WORKFLOW_LOG_PATH: 'logs/workflow.log',
 }));
 
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
@@ -59,6 +63,24 @@ async function runGenerator(cwd: string, options: Record<string, unknown>): Prom
   return printed;
 }
 
+/** A gate whose steps all pass, except the ones named. */
+function fakeGate(failing: string[] = []) {
+  return async (options: VerifyOptions): Promise<VerificationReport> => {
+    const steps = ['python', 'install', 'ruff check', 'pytest'].map(
+      (name): StepOutcome => ({
+        name,
+        status: failing.includes(name) ? 'failed' : 'ok',
+        command: `.venv/bin/${name}`,
+        exitCode: failing.includes(name) ? 1 : 0,
+        durationMs: 1500,
+        outputTail: failing.includes(name) ? [`${name} found a problem`] : [],
+      }),
+    );
+    for (const step of steps) options.onStep?.(step);
+    return { ok: failing.length === 0, backendDir: join(options.outDir, 'backend'), logFile: join(options.outDir, 'logs/workflow.log'), steps };
+  };
+}
+
 async function readYoRc(dir: string): Promise<unknown> {
   return JSON.parse(await readFile(join(dir, '.yo-rc.json'), 'utf8'));
 }
@@ -71,6 +93,8 @@ describe('yo infra-stack generator without a terminal', () => {
     await writeFile(join(root, 'petstore.yaml'), 'openapi: 3.0.0\n');
     generate.mockReset();
     generate.mockImplementation(async (options) => result(options));
+    verifyBackend.mockReset();
+    verifyBackend.mockImplementation(fakeGate());
   });
 
   afterEach(async () => {
@@ -97,6 +121,7 @@ describe('yo infra-stack generator without a terminal', () => {
       apiFiles: [join(root, 'petstore.yaml')],
       outDir: out,
       db: 'postgresql',
+      ddl: ['auto'],
       force: false,
       dryRun: false,
       docs: true,
@@ -106,7 +131,8 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(printed).toContain('Database: postgresql (--db).');
     expect(printed).toContain('POST /pets/{petId}/adopt (adoptPet)');
     expect(printed).toContain('cd backend && uv pip install -e .');
-    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: true } });
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', ddl: 'auto', docs: true, verify: false } });
+    expect(verifyBackend).not.toHaveBeenCalled();
 
     generate.mockClear();
     await runGenerator(out, {});
@@ -121,11 +147,42 @@ describe('yo infra-stack generator without a terminal', () => {
       join(root, 'gen', '.yo-rc.json'),
       JSON.stringify({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql' } }),
     );
-    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true });
-    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true }));
+    await runGenerator(join(root, 'gen'), { db: 'sqlite', force: true, ddl: 'mysql,postgresql' });
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ db: 'sqlite', force: true, ddl: ['postgresql', 'mysql'] }));
     expect(await readYoRc(join(root, 'gen'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'postgresql,mysql', docs: true, verify: false },
     });
+  });
+
+  it('verifies the backend after the summary with --verify, and remembers to do so', async () => {
+    const out = join(root, 'gen');
+    const printed = await runGenerator(root, { api: 'petstore.yaml', out: 'gen', verify: true });
+    expect(verifyBackend).toHaveBeenCalledWith(expect.objectContaining({ outDir: out }));
+    expect(printed.indexOf('Verifying gen/backend (full output in gen/logs/workflow.log):')).toBeGreaterThan(printed.indexOf('Next steps:'));
+    expect(printed).toMatch(/ {2}ok {7}ruff check {5}1\.5 s\n/);
+    expect(printed).toContain('Verified: every step passed (log: gen/logs/workflow.log).');
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
+
+    verifyBackend.mockClear();
+    await runGenerator(out, {});
+    expect(verifyBackend).toHaveBeenCalledTimes(1);
+    await runGenerator(out, { verify: false });
+    expect(verifyBackend).toHaveBeenCalledTimes(1);
+    expect(await readYoRc(out)).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false } });
+  });
+
+  it('fails when a step fails, naming the steps and the log, after printing their output; the answers stay recorded', async () => {
+    verifyBackend.mockImplementation(fakeGate(['ruff check', 'pytest']));
+    const run = runGenerator(root, { api: 'petstore.yaml', out: 'gen', verify: true });
+    await expect(run).rejects.toBeInstanceOf(InfraStackError);
+    await expect(run).rejects.toThrow(/^verification failed \(ruff check, pytest\): the full output is in gen\/logs\/workflow\.log$/);
+    expect(await readYoRc(join(root, 'gen'))).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: true } });
+  });
+
+  it('does not verify a dry run, and says so', async () => {
+    const printed = await runGenerator(root, { api: 'petstore.yaml', 'dry-run': true, dryRun: true, verify: true });
+    expect(verifyBackend).not.toHaveBeenCalled();
+    expect(printed).toContain('Not verified: a dry run writes nothing.');
   });
 
   it('writes no .yo-rc.json on a dry run', async () => {

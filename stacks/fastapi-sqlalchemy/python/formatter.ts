@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-
-const LINE_LENGTH = 100;
-const TARGET_VERSION = 'py311';
+import { LINE_LENGTH, ruffThread, type RuffAnswer } from './ruff-thread.js';
 
 /**
  * A line the formatter cannot split either: one string, docstring or name (with its comma), or
@@ -10,26 +6,20 @@ const TARGET_VERSION = 'py311';
  */
 const UNSPLITTABLE = /^\s*(?:(?:"(?:[^"\\]|\\.)*"|"""(?:[^"]|"(?!""))*"""|[\w.]+),?|(?:async def |def |class )?[\w.]+[([{])\s*$/;
 
-interface RuffWorkspace {
-  format(contents: string): string;
+/** Starts ruff's formatter on its thread ahead of the first file that may need it. */
+export function prepareFormatter(): void {
+  ruffThread();
 }
-
-interface RuffModule {
-  Workspace: new (options: object, positionEncoding: number) => RuffWorkspace;
-  PositionEncoding: { Utf16: number };
-}
-
-let formatter: RuffWorkspace | undefined;
 
 /**
  * The templates and view layouts write formatted Python; names from real documents can still
  * push a statement past the limit (a long class, operation or enum name). Each such statement
- * alone goes through ruff's own formatter (its WebAssembly build, the version the generated
- * pyproject pins, loaded on first need), with the width its indentation leaves; only when a
- * statement cannot stand alone (an odd indentation) is the whole file formatted. So the output
- * passes `ruff format --check` without a formatter pass over every file.
+ * alone goes through ruff's own formatter (on its thread, see ruff-thread.ts), with the width
+ * its indentation leaves; only when a statement cannot stand alone (an odd indentation) is the
+ * whole file formatted. So the output passes `ruff format --check` without a formatter pass over
+ * every file.
  */
-export function formatLongLines(path: string, content: string): string {
+export async function formatLongLines(path: string, content: string): Promise<string> {
   if (!path.endsWith('.py') || !hasSplittableLongLine(content)) return content;
   const lines = content.split('\n');
   const long: number[] = [];
@@ -43,10 +33,14 @@ export function formatLongLines(path: string, content: string): string {
     while (next < long.length && long[next]! < range[0]) next += 1;
     if (next < long.length && long[next]! <= range[1]) touched.push(range);
   }
-  for (const [first, last] of touched.reverse()) {
-    const formatted = formatStatement(lines.slice(first, last + 1));
-    if (formatted === undefined) return formatWhole(path, content);
-    lines.splice(first, last - first + 1, ...formatted);
+  const wrapped = touched.map(([first, last]) => standAlone(lines.slice(first, last + 1)));
+  if (wrapped.some((statement) => statement === undefined)) return formatWhole(path, content);
+  const answers = await ruffThread().format(wrapped.map((statement) => statement!.text));
+  const formatted = answers.map((answer, index) => ('text' in answer ? wrapped[index]!.unwrap(answer.text) : undefined));
+  if (formatted.some((statement) => statement === undefined)) return formatWhole(path, content);
+  for (let index = touched.length - 1; index >= 0; index -= 1) {
+    const [first, last] = touched[index]!;
+    lines.splice(first, last - first + 1, ...formatted[index]!);
   }
   return lines.join('\n');
 }
@@ -62,17 +56,12 @@ function hasSplittableLongLine(content: string): boolean {
   return false;
 }
 
-/** The text as `ruff format` writes it with the generated backend's settings. */
-export function ruffFormat(content: string): string {
-  return workspace().format(content);
-}
-
 /**
- * A statement's lines formatted on their own, nested in `if _:` blocks up to their indentation so
- * that one formatter with the file's settings sees them where they stand; undefined when they
- * cannot stand alone.
+ * A statement's lines as a file of their own, nested in `if _:` blocks up to their indentation
+ * so that the formatter with the file's settings sees them where they stand, and how to take
+ * the statement back out of the formatted text; undefined when they cannot stand alone.
  */
-function formatStatement(statement: string[]): string[] | undefined {
+function standAlone(statement: string[]): { text: string; unwrap(formatted: string): string[] } | undefined {
   const first = statement[0]!;
   const indent = first.length - first.trimStart().length;
   if (indent % 4 !== 0) return undefined;
@@ -83,17 +72,15 @@ function formatStatement(statement: string[]): string[] | undefined {
   const opensBlock = !decorator && statement.at(-1)!.trimEnd().endsWith(':');
   const pad = ' '.repeat(indent);
   const lent = decorator ? [`${pad}def _() -> None:`, `${pad}    pass`] : opensBlock ? [`${pad}    pass`] : [];
-  const body = [...statement, ...lent];
-  let formatted: string;
-  try {
-    formatted = ruffFormat(`${[...wrapper, ...body].join('\n')}\n`);
-  } catch {
-    return undefined;
-  }
-  const lines = formatted.replace(/\n$/, '').split('\n').slice(levels);
-  // A definition right after `if _:` gets an empty line first; the statement itself starts with none.
-  while (lines[0] === '') lines.shift();
-  return lines.slice(0, lines.length - lent.length);
+  return {
+    text: `${[...wrapper, ...statement, ...lent].join('\n')}\n`,
+    unwrap(formatted) {
+      const lines = formatted.replace(/\n$/, '').split('\n').slice(levels);
+      // A definition right after `if _:` gets an empty line first; the statement itself starts with none.
+      while (lines[0] === '') lines.shift();
+      return lines.slice(0, lines.length - lent.length);
+    },
+  };
 }
 
 /**
@@ -136,21 +123,8 @@ function statementRanges(lines: readonly string[], through: number): Array<[numb
   return ranges;
 }
 
-function formatWhole(path: string, content: string): string {
-  try {
-    return ruffFormat(content);
-  } catch (error) {
-    throw new Error(`ruff could not format ${path}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-function workspace(): RuffWorkspace {
-  if (!formatter) {
-    // The formatter runs for a few statements: V8's baseline compiler is enough. Optimizing its
-    // 10 MB of WebAssembly in the background would take ~0.5 s of CPU and ~60 MB for nothing.
-    setFlagsFromString('--liftoff-only');
-    const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as RuffModule;
-    formatter = new ruff.Workspace({ 'line-length': LINE_LENGTH, 'target-version': TARGET_VERSION }, ruff.PositionEncoding.Utf16);
-  }
-  return formatter;
+async function formatWhole(path: string, content: string): Promise<string> {
+  const [answer] = await ruffThread().format([content]);
+  if (answer && 'text' in answer) return answer.text;
+  throw new Error(`ruff could not format ${path}: ${(answer as Extract<RuffAnswer, { error: string }> | undefined)?.error ?? 'no answer'}`);
 }

@@ -1,4 +1,5 @@
 import type { Constraints, TypeRef } from '../../../core/index.js';
+import { storedType } from '../column-storage.js';
 import type { PythonImports } from './imports.js';
 import { pyClassName, pyString } from './names.js';
 
@@ -117,46 +118,41 @@ export function columnType(
     imports.add('sqlalchemy', name);
     return { model: `${name}(${args})`, migration: `sa.${name}(${args})` };
   };
-  switch (type.kind) {
+  const stored = storedType(type, constraints, options);
+  switch (stored.kind) {
     case 'integer':
-      if (type.format === 'int64') {
-        imports.add('sqlalchemy', 'BigInteger', 'Integer');
-        return { model: 'BigInteger().with_variant(Integer(), "sqlite")', migration: 'sa.BigInteger().with_variant(sa.Integer(), "sqlite")' };
-      }
       return use('Integer');
-    case 'number':
-      return type.format === 'decimal' ? use('Numeric', 'precision=18, scale=4') : use('Float');
+    case 'bigint':
+      imports.add('sqlalchemy', 'BigInteger', 'Integer');
+      return { model: 'BigInteger().with_variant(Integer(), "sqlite")', migration: 'sa.BigInteger().with_variant(sa.Integer(), "sqlite")' };
+    case 'numeric':
+      return use('Numeric', `precision=${stored.precision}, scale=${stored.scale}`);
+    case 'float':
+      return use('Float');
     case 'boolean':
       return use('Boolean');
     case 'binary':
       return use('LargeBinary');
     case 'enum': {
-      const values = options.enumValues ?? [];
-      const length = Math.max(1, ...values.map((v) => v.length));
       imports.add('sqlalchemy', 'Enum');
-      const name = pyClassName(type.name);
       return {
-        model: `Enum(${name}, native_enum=False, length=${length}, values_callable=enum_values)`,
-        migration: `sa.Enum(${values.map(pyString).join(', ')}, native_enum=False, length=${length})`,
+        model: `Enum(${pyClassName(stored.name)}, native_enum=False, length=${stored.length}, values_callable=enum_values)`,
+        migration: `sa.Enum(${stored.values.map(pyString).join(', ')}, native_enum=False, length=${stored.length})`,
       };
     }
-    case 'literal':
-      return use('String', String(Math.max(1, ...type.values.map((v) => v.length))));
     case 'string':
-      switch (type.format) {
-        case 'date':
-          return use('Date');
-        case 'date-time':
-          return use('DateTime', 'timezone=True');
-        case 'time':
-          return use('Time');
-        case 'uuid':
-          return use('Uuid');
-        default:
-          if (constraints.maxLength !== undefined) return use('String', String(constraints.maxLength));
-          return options.primaryKey ? use('String', '64') : use('Text');
-      }
-    default:
+      return use('String', String(stored.length));
+    case 'text':
+      return use('Text');
+    case 'date':
+      return use('Date');
+    case 'datetime':
+      return use('DateTime', 'timezone=True');
+    case 'time':
+      return use('Time');
+    case 'uuid':
+      return use('Uuid');
+    case 'json':
       return use('JSON');
   }
 }

@@ -1,5 +1,6 @@
 import { lookupFieldOf, type DomainModel, type Entity, type Field, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, lookupMethod } from '../code-names.js';
+import { isAutoincrementKey } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
@@ -106,7 +107,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     if (f.attr !== f.column) args.unshift(pyString(f.column));
     if (f.primaryKey) {
       args.push('primary_key=True');
-      if (entity.primaryKey.generated && f.field.type.kind === 'integer') args.push('autoincrement=True');
+      if (isAutoincrementKey(entity, f.field)) args.push('autoincrement=True');
       if (entity.primaryKey.generated && f.field.type.kind === 'string') {
         if (f.field.type.format === 'uuid') {
           modelImports.add('uuid', 'uuid4');
@@ -192,7 +193,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
 
 function migrationColumn(f: FieldView, type: string, entity: Entity): string {
   const args = [pyString(f.column), type];
-  if (f.primaryKey && entity.primaryKey.generated && f.field.type.kind === 'integer') args.push('autoincrement=True');
+  if (isAutoincrementKey(entity, f.field)) args.push('autoincrement=True');
   args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
   if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
   return pyCallItem('sa.Column', args, 8);

@@ -1,0 +1,56 @@
+import { sql, type Expression } from 'kysely';
+import type { DdlDialect } from '../../core/index.js';
+import type { StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
+import type { Column } from './tables.js';
+
+/**
+ * A column's type in one dialect: what SQLAlchemy creates for the stack's type there, with MySQL's
+ * exceptions (README, "SQL schemas"). `enumType` names PostgreSQL's type for an enum column.
+ */
+export function columnTypeSql(dialect: DdlDialect, column: Column, enumType?: string): Expression<unknown> {
+  const { type } = column;
+  if (type.kind === 'enum') {
+    if (dialect === 'postgresql') return sql.id(enumType ?? type.name);
+    if (dialect === 'mysql') return sql`enum(${sql.join(type.values.map((value) => sql.lit(value)))})`;
+    return sql.raw(`varchar(${type.length})`);
+  }
+  return sql.raw(typeName(dialect, type, column.autoincrement));
+}
+
+function typeName(dialect: DdlDialect, type: Exclude<StoredType, { kind: 'enum' }>, autoincrement: boolean): string {
+  switch (type.kind) {
+    case 'integer':
+      return dialect === 'postgresql' && autoincrement ? 'serial' : 'integer';
+    case 'bigint':
+      if (dialect === 'sqlite') return 'integer';
+      return dialect === 'postgresql' && autoincrement ? 'bigserial' : 'bigint';
+    case 'float':
+      return { postgresql: 'double precision', mysql: 'double', sqlite: 'float' }[dialect];
+    case 'numeric':
+      return `${dialect === 'mysql' ? 'decimal' : 'numeric'}(${type.precision}, ${type.scale})`;
+    case 'boolean':
+      return 'boolean';
+    case 'binary':
+      return { postgresql: 'bytea', mysql: 'longblob', sqlite: 'blob' }[dialect];
+    case 'string':
+      return `varchar(${type.length})`;
+    case 'text':
+      return dialect === 'mysql' ? 'longtext' : 'text';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return { postgresql: 'timestamp with time zone', mysql: 'datetime(6)', sqlite: 'datetime' }[dialect];
+    case 'time':
+      return { postgresql: 'time without time zone', mysql: 'time(6)', sqlite: 'time' }[dialect];
+    case 'uuid':
+      // SQLAlchemy's Uuid is native on PostgreSQL, 32 hex digits elsewhere.
+      return dialect === 'postgresql' ? 'uuid' : 'char(32)';
+    case 'json':
+      return 'json';
+  }
+}
+
+/** What `server_default=func.now()` becomes in each dialect. */
+export function currentTimeSql(dialect: DdlDialect): Expression<unknown> {
+  return sql.raw({ postgresql: 'now()', mysql: 'current_timestamp(6)', sqlite: '(CURRENT_TIMESTAMP)' }[dialect]);
+}
