@@ -16,7 +16,7 @@ import {
   toStoredAnswers,
   type RunSettings,
 } from '../generators/app/options.js';
-import { summaryLines } from '../generators/app/summary.js';
+import { checkFailure, paintFor, summaryLines } from '../generators/app/summary.js';
 import { verifyIfAsked } from '../generators/app/verification.js';
 import { failedMethodLine, forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
@@ -25,7 +25,7 @@ export interface CommandContext {
   cwd: string;
   /** A person at a terminal could answer questions. */
   canPrompt: boolean;
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; hasColors?: () => boolean };
 }
 
 export type DirectRunOutcome = 'done' | 'needs-yeoman';
@@ -52,8 +52,10 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   if (!settings) return 'needs-yeoman';
 
   const result = await method('writing', () => generateFor(settings, cwd));
-  if (!settings.dryRun) await recordTheAnswers(record, settings, result.plugins, context);
-  context.stderr.write(`${summaryLines(result, cwd).join('\n')}\n`);
+  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
+  context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
+  const outOfDate = checkFailure(result);
+  if (outOfDate) throw outOfDate;
   await method('end', () => verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`)));
   return 'done';
 }

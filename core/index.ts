@@ -1,13 +1,14 @@
 export { runEngine, deriveDomainModel } from './run.js';
 export { Engine, formatOf, type EngineOptions, type DerivedModel } from './engine/engine.js';
 export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
-export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, EmitSummary } from './engine/hooks.js';
+export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi, Tappable, TapOnly, ExposableHook } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';
 export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';
 export { InfraStackError, isInfraStackError } from './errors.js';
 export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind, DdlDialect } from './options.js';
+export type { FileOutcomes } from './engine/outcomes.js';
 export { DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK } from './options.js';
 export { PLUGIN_PREFIX, LOCAL_PLUGINS_DIR, ENGINE_PACKAGE, isPluginPackageName, pluginPackageName } from './plugins/index.js';
 export type * from './model/api-document.js';

@@ -1,3 +1,5 @@
+import type { FileOutcomes } from './engine/outcomes.js';
+
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
@@ -36,6 +38,10 @@ export interface GenerateOptions {
   force?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
+  /** Write nothing; the result's `outOfDate` lists what a run would change (for CI). */
+  check?: boolean;
+  /** Unified diffs of every change in the result (`diffs`). */
+  diff?: boolean;
   /** Write the documents of `output/` (the docs plugin); on unless false. */
   docs?: boolean;
   /** Base folder for relative paths; defaults to `process.cwd()`. */
@@ -59,15 +65,16 @@ export interface GenerateOptions {
   discoverPlugins?: boolean;
 }
 
-export interface GenerateResult {
+export interface GenerateResult extends FileOutcomes {
   outDir: string;
   dryRun: boolean;
-  /** Paths relative to `outDir`, sorted. */
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  /** Files the user edited that a regeneration would overwrite (only filled when not forced). */
-  conflicts: string[];
+  /** `check`: the run only looked, and these files are out of date with the documents. */
+  check: boolean;
+  outOfDate: string[];
+  /** Unified diffs of the changes, when asked for (`diff`). */
+  diffs: string[];
+  /** What changed beyond the files (a new migration, renames to confirm). */
+  regeneration: string[];
   /** Choices the run made that the user should know of (the database and where it was chosen). */
   notes: string[];
   /** Operations the user still has to implement (non-CRUD endpoints answering 501). */

@@ -3,6 +3,7 @@ import { corePlugins } from './builtins.js';
 import { Engine } from './engine/engine.js';
 import type { EngineConfig } from './engine/hooks.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
+import { outOfDate } from './engine/writer.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
 import { DATABASE_KINDS, DEFAULT_STACK, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
@@ -18,17 +19,28 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
-    dryRun: options.dryRun ?? false,
+    dryRun: (options.dryRun ?? false) || (options.check ?? false),
+    diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
   });
+  const check = options.check ?? false;
   return {
     outDir,
-    dryRun: options.dryRun ?? false,
+    dryRun: (options.dryRun ?? false) || check,
     created: outcome.created,
     updated: outcome.updated,
     unchanged: outcome.unchanged,
+    merged: outcome.merged,
     conflicts: outcome.conflicts,
+    deleted: outcome.deleted,
+    keptStale: outcome.keptStale,
+    untracked: outcome.untracked,
+    ...(outcome.backupDir !== undefined ? { backupDir: outcome.backupDir } : {}),
+    check,
+    outOfDate: check ? outOfDate(outcome) : [],
+    diffs: outcome.diffs,
+    regeneration: outcome.report.regeneration,
     notes: outcome.report.notes,
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,

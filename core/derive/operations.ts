@@ -77,8 +77,11 @@ export class OperationBuilder {
 
   private classify(api: ApiOperation, entity: Entity, resource: Resource): Classified | undefined {
     const onItem = api.path === resource.itemPath;
+    if (onItem && !keyParamFits(api, entity, resource.keyParam!)) return undefined;
     const success = api.responses.find((r) => /^2/.test(r.status));
-    const returnsEntity = !success?.schema || this.types.componentName(success.schema) === entity.schemaName;
+    // A response without a schema is taken as the entity, unless its status allows no body.
+    const bodiless = success !== undefined && /^20[45]$/.test(success.status);
+    const returnsEntity = !bodiless && (!success?.schema || this.types.componentName(success.schema) === entity.schemaName);
     const entityType: TypeRef = { kind: 'object', name: entity.name };
     const shape = (kind: CrudKind, fallback: number): ResponseShape => ({
       status: statusOf(success?.status, fallback),
@@ -123,9 +126,12 @@ export class OperationBuilder {
     const byWire = new Map(writable.map((f) => [f.wireName, f]));
     const fields = [...properties.keys()].map((wire) => byWire.get(wire));
     if (fields.some((f) => f === undefined)) return undefined;
+    const mandatory = new Set(fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name));
+    // A create or a replace must be able to build the whole entity: a required field the body may leave out is not one.
+    if (!partial && writable.some((f) => f.required && !f.nullable && f.default === undefined && !mandatory.has(f.name))) return undefined;
     return {
       fields: fields.map((f) => f!.name),
-      required: partial ? [] : fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name),
+      required: partial ? [] : [...mandatory],
     };
   }
 
@@ -219,6 +225,21 @@ export function keyFieldOf(entity: Entity, keyParam: string): string {
   const idNames = new Set(['id', `${entity.slug}_id`]);
   if (idNames.has(snake)) return entity.primaryKey.field;
   return entity.fields.find((f) => f.wireName === keyParam || f.name === snake)?.name ?? entity.primaryKey.field;
+}
+
+/**
+ * Whether the item path's parameter can stand for the key it names: `{username}` declared as a
+ * string does not select an integer `id` (the fallback when no field has its name), so such
+ * operations stay custom rather than look rows up by a key of another type.
+ */
+function keyParamFits(api: ApiOperation, entity: Entity, keyParam: string): boolean {
+  const declared = api.parameters.find((p) => p.in === 'path' && p.name === keyParam)?.schema?.type;
+  if (typeof declared !== 'string') return true;
+  const key = entity.fields.find((f) => f.name === keyFieldOf(entity, keyParam))?.type.kind;
+  if (key === 'integer') return declared === 'integer';
+  if (key === 'number') return declared === 'number' || declared === 'integer';
+  if (key === 'string') return declared === 'string';
+  return true;
 }
 
 function statusOf(status: string | undefined, fallback: number): number {

@@ -1,10 +1,12 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
+import { modelToJson, relativePath } from '../model/model-json.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
+import { hashText } from './manifest.js';
 import { guardTap, type WrappableTap } from './guard.js';
 import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
@@ -12,7 +14,8 @@ import type { FilePlan, PlannedFile } from './plan.js';
 import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
-import { prepareWrite, type RenderedFile, type WriteOutcome } from './writer.js';
+import { previousRunOf } from './previous-run.js';
+import { loadManifest, prepareWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
@@ -69,14 +72,16 @@ export class Engine {
     const clock = new PhaseClock(this.options.onPhase);
     const { config, model, checks } = await this.deriveTimed(initial, clock);
     try {
-      const report: RunReport = { notes: [], toImplement: [], nextSteps: [] };
-      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report });
+      const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
+      const loaded = await loadManifest(config.outDir);
+      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       const rendered = await this.render(planned);
       clock.end('render');
+      const record = { inputs: await inputHashes(config), model: JSON.parse(modelToJson(model, { root: config.outDir })) as unknown, notes: report.regeneration };
       // Written under temporary names while the checks may still run, put in place once they passed.
-      const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun });
+      const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun, diff: config.diff === true, record, previous: loaded });
       clock.end('write');
       try {
         const failedCheck = await checks.firstFailure();
@@ -88,7 +93,18 @@ export class Engine {
         throw error;
       }
       const { outcome } = prepared;
-      await this.hooks.afterEmit.promise({ config, model, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, report, files: planned });
+      await this.hooks.afterEmit.promise({
+        config,
+        model,
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        merged: outcome.merged,
+        conflicts: outcome.conflicts,
+        deleted: outcome.deleted,
+        report,
+        files: planned,
+      });
       clock.end('commit');
       return { ...outcome, config, model, report };
     } catch (error) {
@@ -158,7 +174,7 @@ export class Engine {
       } catch (error) {
         throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }
-      rendered.push({ path: file.path, content: await this.hooks.renderFile.promise(content, file) });
+      rendered.push({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
     }
     return rendered;
   }
@@ -188,6 +204,12 @@ async function readHead(file: string): Promise<string> {
   } finally {
     await handle?.close();
   }
+}
+
+/** Per document, relative to the output folder, the hash of its content: the manifest records what it was generated from. */
+async function inputHashes(config: EngineConfig): Promise<Record<string, string>> {
+  const texts = await Promise.all(config.apiFiles.map((file) => readFile(file, 'utf8')));
+  return Object.fromEntries(config.apiFiles.map((file, index) => [relativePath(config.outDir, file), hashText(texts[index]!)]));
 }
 
 function emptyModel(api: ApiDocument): DomainModel {

@@ -4,6 +4,7 @@ import type { DomainModel } from '../model/domain-model.js';
 import type { DatabaseKind } from '../options.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { Diagnostics, RunReport } from './report.js';
+import type { FileOutcomes } from './outcomes.js';
 
 /** Resolved settings of one run; plugins may add their own keys in `configure`. */
 export interface EngineConfig {
@@ -14,6 +15,8 @@ export interface EngineConfig {
   stack: string;
   force: boolean;
   dryRun: boolean;
+  /** Unified diffs of every change in the outcome (`--diff`). */
+  diff?: boolean;
   /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */
   rawUrlBase?: string;
   [key: string]: unknown;
@@ -39,14 +42,21 @@ export interface PlanContext {
   model: DomainModel;
   config: EngineConfig;
   report: RunReport;
+  /** What the last run in the output folder generated (empty on a first run). */
+  previous: PreviousRun;
 }
 
-export interface EmitSummary {
+/** The last run as its manifest recorded it: stacks plan incremental changes (migrations) from it. */
+export interface PreviousRun {
+  /** The model the files were generated from (sources relative to the output folder); absent on a first run. */
+  model?: DomainModel;
+  /** Every file generated, with the text generated for it (absent in manifests of older versions). */
+  files: ReadonlyMap<string, { owner: string; text?: string }>;
+}
+
+export interface EmitSummary extends Pick<FileOutcomes, 'created' | 'updated' | 'unchanged' | 'merged' | 'conflicts' | 'deleted'> {
   config: EngineConfig;
   model: DomainModel;
-  created: string[];
-  updated: string[];
-  unchanged: string[];
   report: RunReport;
   /** Every file of the plan (written or already up to date), with its origin when it has one. */
   files: PlannedFile[];

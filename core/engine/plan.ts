@@ -9,6 +9,8 @@ export interface PlannedFile {
   data?: object;
   /** ...or literal content. */
   content?: string;
+  /** The content is final: no `renderFile` post-processing (a text kept as an earlier run generated it). */
+  verbatim?: boolean;
   /**
    * The input item the file was generated for, when the input is made of named items
    * (JSON class definitions): `item` is the class name as the input spells it.

@@ -4,6 +4,8 @@ export interface RunReport {
   notes: string[];
   toImplement: string[];
   nextSteps: string[];
+  /** What changed for the user on a regeneration beyond the files (a new migration, renames to confirm); goes into the regeneration report. */
+  regeneration: string[];
 }
 
 export interface Diagnostic {

@@ -21,7 +21,7 @@ import {
   type RunSettings,
   type StoredAnswers,
 } from './options.js';
-import { summaryLines } from './summary.js';
+import { checkFailure, paintFor, summaryLines } from './summary.js';
 import { verifyIfAsked } from './verification.js';
 
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
@@ -72,17 +72,19 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       if (isInfraStackError(error)) throw new InfraStackError(error.describe(), { cause: error });
       throw error;
     }
-    if (!settings.dryRun) {
+    if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
       this.config.set(toStoredAnswers(settings, this.#result.plugins));
     }
   }
 
   async end(): Promise<void> {
-    if (this.#result) this.log(summaryLines(this.#result, this.env.cwd).join('\n'));
-    if (!this.#settings) return;
+    if (!this.#result) return;
+    this.log(summaryLines(this.#result, this.env.cwd, paintFor(process.stdout)).join('\n'));
     try {
-      await verifyIfAsked(this.#settings, this.env.cwd, (line) => this.log(line));
+      const outOfDate = checkFailure(this.#result);
+      if (outOfDate) throw new InfraStackError(outOfDate.describe(), { cause: outOfDate });
+      if (this.#settings) await verifyIfAsked(this.#settings, this.env.cwd, (line) => this.log(line));
     } finally {
       // Yeoman queues log lines and drops the queued ones when a method fails: the report goes out first.
       await (this.env.adapter as { onIdle?: () => Promise<void> }).onIdle?.();

@@ -25,6 +25,10 @@ export interface RunSettings {
   ddl: DdlChoice[];
   force: boolean;
   dryRun: boolean;
+  /** Write nothing; fail when the generated code is out of date with the documents. */
+  check: boolean;
+  /** Print unified diffs of the changes. */
+  diff: boolean;
   /** Write the documents of `<out>/output` (`--no-docs`: not). */
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
@@ -120,13 +124,25 @@ export const OPTIONS: readonly OptionEntry[] = [
     name: 'force',
     key: 'force',
     kind: 'boolean',
-    description: 'Overwrite generated files you edited since they were generated',
+    description: 'Overwrite generated files you edited since they were generated (their text is kept in a backup folder the summary names)',
   },
   {
     name: 'dry-run',
     key: 'dryRun',
     kind: 'boolean',
-    description: 'Report what would be created or changed; write nothing',
+    description: 'Report what would be created, updated, merged, conflicted or deleted; write nothing',
+  },
+  {
+    name: 'check',
+    key: 'check',
+    kind: 'boolean',
+    description: 'Write nothing; exit non-zero and list the files when the generated code is out of date with the documents (for CI)',
+  },
+  {
+    name: 'diff',
+    key: 'diff',
+    kind: 'boolean',
+    description: 'Print a unified diff of every change (with --dry-run or --check: of what would change)',
   },
   {
     name: 'docs',
@@ -244,6 +260,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.force !== undefined) settings.force = options.force === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
+  if (options.check !== undefined) settings.check = options.check === true;
+  if (options.diff !== undefined) settings.diff = options.diff === true;
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
@@ -314,6 +332,8 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     ddl: settings.ddl ?? parseDdlChoices(entry('ddl').defaultValue, '--ddl'),
     force: settings.force ?? false,
     dryRun: settings.dryRun ?? false,
+    check: settings.check ?? false,
+    diff: settings.diff ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
     verify: settings.verify ?? entry('verify').defaultValue === 'true',
@@ -345,6 +365,8 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     ddl: settings.ddl,
     force: settings.force,
     dryRun: settings.dryRun,
+    check: settings.check,
+    diff: settings.diff,
     docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
@@ -378,7 +400,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

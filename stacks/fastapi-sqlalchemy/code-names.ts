@@ -63,6 +63,7 @@ export const backendFiles = {
   memoryRepository: (slug: string) => `app/infrastructure/repositories/in_memory/${slug}_repository.py`,
   repositoryTest: (slug: string) => `tests/integration/test_${slug}_repository.py`,
   mapperTest: (slug: string) => `tests/unit/test_${slug}_mapper.py`,
+  repositoriesTest: (slug: string) => `tests/unit/test_${slug}_repositories.py`,
   router: (group: string) => `app/presentation/api/v1/routers/${group}.py`,
   useCases: (group: string) => `app/application/use_cases/${group}.py`,
   migrationVersions: 'migrations/versions',

@@ -9,10 +9,10 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
   apply({ hooks, templates, stacks }) {
     stacks.add(STACK_NAME);
     templates.addSearchPath(templatesDir());
-    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report }) => {
+    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
       if (config.stack !== STACK_NAME) return plan;
       prepareFormatter();
-      return { files: [...plan.files, ...planBackend(model, config, report)] };
+      return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
     });
     hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
   },

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { DomainModel, EngineConfig, Operation, PlannedFile, RunReport } from '../../core/index.js';
+import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
+import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { domainPlaceholders, planComponents } from './plan-components.js';
 import { PythonImports } from './python/imports.js';
@@ -10,12 +10,11 @@ import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
-import { tableOrder } from './view/storage.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
-import { customTests, entityTests, rowKeysDropper } from './view/tests.js';
+import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
@@ -23,7 +22,7 @@ const T = 'backend';
 const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
-export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport): PlannedFile[] {
+export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport, previous: PreviousRun = { files: new Map() }): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -101,11 +100,14 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const modelExports = exportsOf(modelled.flatMap((e) => [[`app.infrastructure.models.${e.slug}`, e.model] as [string, string], ...e.modelModule.linkClasses.map((l): [string, string] => [`app.infrastructure.models.${e.slug}`, l.name])]));
   pkg('app/infrastructure/models', modelExports.imports, modelExports.names);
   pkg('app/infrastructure/mappers');
-  add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
   const nested = new Set(model.relations.flatMap((r) => (r.owned ? [r.from] : r.kind === 'many-to-many' ? [r.to] : [])));
-  for (const e of modelled) {
+  const mappers = modelled.map((e) => ({ e, m: mapperView(e, views, nested.has(e.name)) }));
+  if (mappers.some(({ m }) => m.imports.includes('app.infrastructure.mappers.values'))) {
+    add('app/infrastructure/mappers/values.py', 'app/infrastructure/mappers/values.py.njk');
+  }
+  for (const { e, m } of mappers) {
     add(F.model(e.slug), 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
-    add(F.mapper(e.slug), 'app/infrastructure/mappers/mapper.py.njk', { e, m: mapperView(e, views, nested.has(e.name)), served: entityList.includes(e) });
+    add(F.mapper(e.slug), 'app/infrastructure/mappers/mapper.py.njk', { e, m, served: entityList.includes(e) });
   }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
   pkg('app/infrastructure/repositories', repoExports.imports, repoExports.names);
@@ -155,13 +157,17 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/presentation/api');
   pkg('app/presentation/api/v1');
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
-  const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
-  const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers));
-  add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
-  add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk');
+  // Wire schemas serve routes: without operations there is nothing to speak on the wire.
+  if (model.operations.length > 0) {
+    const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
+    const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers));
+    add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
+    add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk');
+  }
   const schemaNames = new Map<string, Record<string, string>>();
   const schemaExports: [string, string][] = [];
   for (const e of entityList) {
+    if (!opsByEntity.has(e.name)) continue;
     const { module, names } = entitySchemas(e, opsByEntity.get(e.name) ?? [], enumMembers);
     schemaNames.set(e.name, names);
     for (const name of Object.values(names)) schemaExports.push([`app.presentation.api.v1.schemas.${e.slug}`, name]);
@@ -216,24 +222,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   pkg('app/presentation/api/v1/dependencies', depExports.imports, depExports.names);
 
   // Migrations.
-  const tables = tableOrder(model.entities).flatMap((entity) => {
-    const e = views.get(entity.name)!;
-    const table = {
-      name: e.table,
-      primaryKey: [e.key.column],
-      columns: e.migrationColumns,
-      constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
-      indexes: e.storage.migration.indexes,
-    };
-    const links = e.modelModule.linkClasses.map((l) => ({ name: l.table, primaryKey: l.primaryKey, columns: l.migrationColumns, constraints: l.foreignKeys, indexes: [] }));
-    return [table, ...links];
-  });
-  // Link tables refer to both sides: create them after every entity table.
-  tables.sort((a, b) => Number(a.primaryKey.length > 1) - Number(b.primaryKey.length > 1));
-  const revision = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 12);
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  add(`${F.migrationVersions}/${revision}_initial.py`, 'migrations/initial.py.njk', { tables, revision });
+  files.push(...planMigrations(model, views, previous, report, STACK_NAME));
 
   // Tests.
   const samples = new Samples(model);
@@ -268,9 +259,16 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   }
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;
-    if (!t.integration) continue;
+    if (!t.integration) {
+      const sample = domainSample(e, samples);
+      add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, values: sample.values, comparable: keptByDatabase(e, sample.timestamps) });
+      // No route creates it: the repositories are tested directly, in a database only when no row it needs must exist first.
+      const sql = e.entity.foreignKeys.length === 0 && e.storage.children.length === 0;
+      add(F.repositoriesTest(e.slug), 'tests/unit/test_repositories.py.njk', { e, keyAttr: e.key.attr, values: sample.values, sql });
+      continue;
+    }
     add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
-    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, dropRowKeys: rowKeysDropper(e) });
+    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, comparable: keptByDatabase(e, []) });
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,

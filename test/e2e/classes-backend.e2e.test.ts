@@ -114,9 +114,10 @@ describe('generated backend: shop class definitions', () => {
     expectSuccess(await backend.run(['alembic', 'downgrade', 'base'], { env }), 'alembic downgrade base (PostgreSQL)');
   });
 
-  it('passes its own tests on SQLite: adapters against a local HTTP server, steps, placeholders', async () => {
-    const result = await backend.run(['pytest', '-v'], { env: { DATABASE_URL: undefined } });
-    expectSuccess(result, 'pytest (SQLite)');
+  it('passes its own tests on SQLite: adapters against a local HTTP server, steps, placeholders, repositories; 85% covered', async () => {
+    const result = await backend.run(['pytest', '-v', '--cov'], { env: { DATABASE_URL: undefined } });
+    expectSuccess(result, 'pytest --cov (SQLite)');
+    expect(result.stdout).toMatch(/Required test coverage of 85(\.0)?% reached/);
     for (const test of ['test_http_service.py::test_retries_after_a_timeout', 'test_payment_gateway_client.py::test_create_payment_intent', 'test_resize_image_step.py::test_run_hands_the_work_to_image_resizer', 'test_placeholders.py']) {
       expect(result.stdout).toMatch(new RegExp(`${test.replace(/[.]/g, '\\.')}\\S* PASSED`));
     }

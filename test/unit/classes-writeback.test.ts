@@ -92,7 +92,7 @@ describe('writing generated paths back into class definitions', () => {
     const model = deriveModel(await parseOpenApiFile(petstore));
     model.entityItems = [{ entity: 'Pet', domain: 'Pet', model: 'PetModel', repository: 'SqlPetRepository' }];
     const config = { apiFiles: [petstore], outDir: '/tmp/x', db: 'sqlite', stack: 'fastapi-sqlalchemy', force: false, dryRun: true } as EngineConfig;
-    const files = planBackend(model, config, { notes: [], toImplement: [], nextSteps: [] });
+    const files = planBackend(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] });
     const origins = files.filter((f) => f.origin).map((f) => [f.path, f.origin!.item, f.origin!.role]);
     expect(origins).toEqual([
       ['backend/app/domain/entities/pet.py', 'Pet', 'code'],

@@ -88,7 +88,7 @@ describe('placeholders', () => {
     const model = await deriveDomainModel({ apiFiles: [shop] });
     edit?.(model);
     const config = { apiFiles: [shop], outDir, db: 'sqlite', stack: 'fastapi-sqlalchemy', force: false, dryRun: true } as EngineConfig;
-    return new Map(planBackend(model, config, { notes: [], toImplement: [], nextSteps: [] }).map((f) => [f.path, f]));
+    return new Map(planBackend(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] }).map((f) => [f.path, f]));
   }
   const placeholderNames = (file: PlannedFile | undefined) => ((file?.data as { a?: { placeholders: { name: string }[] }; s?: { placeholders: { name: string }[] } }).a ?? (file?.data as { s: { placeholders: { name: string }[] } }).s).placeholders.map((p) => p.name);
 

@@ -183,7 +183,7 @@ describe('SQL for many real documents', () => {
     const model = await deriveModel({ apiFiles: [document], cwd: root });
     const tables = relationalTables(model);
     const config = { apiFiles: [path.resolve(root, document)], outDir: root, stack: 'fastapi-sqlalchemy', force: false, dryRun: true, ddl: ALL };
-    const plan = () => planDdlFiles(model, config, { notes: [], toImplement: [], nextSteps: [] }, 'ddl');
+    const plan = () => planDdlFiles(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] }, 'ddl');
     const first = plan();
     expect(first.map((file) => file.content)).toEqual(plan().map((file) => file.content));
     for (const file of first) {

@@ -30,10 +30,12 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
+    expect(byName.get('check')?.type).toBe(Boolean);
+    expect(byName.get('diff')?.type).toBe(Boolean);
     expect(byName.get('docs')?.type).toBe(Boolean);
     expect(byName.get('out')?.type).toBe(String);
     expect(byName.get('db')?.type).toBe(String);
@@ -107,6 +109,7 @@ describe('generator option table', () => {
       settingsFromOptions({ api: ['a.yaml', '/abs/b.yaml'], out: 'gen', db: 'postgresql', dryRun: true, 'dry-run': true }, cwd),
     ).toEqual({ api: [resolve(cwd, 'a.yaml'), '/abs/b.yaml'], out: resolve(cwd, 'gen'), db: 'postgresql', dryRun: true });
     expect(settingsFromOptions({ force: true, 'dry-run': false }, cwd)).toEqual({ force: true, dryRun: false });
+    expect(settingsFromOptions({ check: true, diff: true }, cwd)).toEqual({ check: true, diff: true });
     expect(settingsFromOptions({}, cwd)).toEqual({});
     expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
   });
@@ -133,6 +136,8 @@ describe('generator option table', () => {
       ddl: ['auto', 'mysql'],
       force: true,
       dryRun: false,
+      check: false,
+      diff: false,
       docs: false,
       verify: true,
     });
@@ -146,7 +151,7 @@ describe('generator option table', () => {
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
     expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
-    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false }).ddl).toBe('none');
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
     expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
@@ -172,6 +177,8 @@ describe('generator option table', () => {
       ddl: ['auto'],
       force: false,
       dryRun: false,
+      check: false,
+      diff: false,
       docs: true,
       verify: false,
     });

@@ -39,6 +39,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     updated: [],
     unchanged: [],
     conflicts: [],
+    merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
     notes: ['Database: postgresql (--db).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
@@ -124,6 +125,8 @@ describe('yo infra-stack generator without a terminal', () => {
       ddl: ['auto'],
       force: false,
       dryRun: false,
+      check: false,
+      diff: false,
       docs: true,
       cwd: root,
     });

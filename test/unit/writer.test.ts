@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isInfraStackError } from '../../core/errors.js';
-import { MANIFEST_PATH } from '../../core/engine/manifest.js';
+import { MANIFEST_PATH, parseManifest } from '../../core/engine/manifest.js';
+import { REGENERATION_REPORT_PATH } from '../../core/engine/regeneration-report.js';
 import { prepareWrite, writeFiles, type RenderedFile } from '../../core/engine/writer.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 
@@ -16,6 +16,18 @@ function rendered(version: string): RenderedFile[] {
     { path: 'backend/pyproject.toml', content: '[project]\n' },
     { path: 'output/README.md', content: '' },
   ];
+}
+
+/** A file whose line 4 changes with the version: room for edits elsewhere. */
+function lines(version: string): RenderedFile[] {
+  return [
+    { path: 'backend/app/main.py', content: `import app\n\ndef main() -> None:\n    run(${version})\n` },
+    { path: 'backend/app/domain/entities/pet.py', content: `# pet ${version}\n` },
+  ];
+}
+
+function edited(version: string): string {
+  return `import app\nimport mine\n\ndef main() -> None:\n    run(${version})\n`;
 }
 
 describe('writing the rendered files', () => {
@@ -37,7 +49,12 @@ describe('writing the rendered files', () => {
       created: ['backend/app/domain/entities/pet.py', 'backend/app/main.py', 'backend/pyproject.toml', 'output/README.md'],
       updated: [],
       unchanged: [],
+      merged: [],
       conflicts: [],
+      deleted: [],
+      keptStale: [],
+      untracked: [],
+      diffs: [],
     });
     const tree = await readTree(out);
     expect([...tree.keys()]).toEqual([MANIFEST_PATH, ...outcome.created].sort());
@@ -58,26 +75,82 @@ describe('writing the rendered files', () => {
     expect([...(await readTree(out)).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('writes nothing at all when a file was edited by hand, unless forced', async () => {
-    await writeFiles(out, rendered('1'), write);
-    await writeFile(path.join(out, 'backend/app/main.py'), '# mine\n');
-    const before = await readTree(out);
-    const failure = await writeFiles(out, rendered('2'), write).catch((error: unknown) => error);
-    expect(isInfraStackError(failure) && failure.message).toMatch(/^1 file\(s\) differ from what was last generated .*: backend\/app\/main\.py\. Nothing was written/);
-    expect(await readTree(out)).toEqual(before);
+  it('keeps a hand edit the new generation does not touch, and keeps it as is when the generation did not change', async () => {
+    await writeFiles(out, lines('1'), write);
+    await writeFile(path.join(out, 'backend/app/main.py'), edited('1'));
+    const same = await writeFiles(out, lines('1'), write);
+    expect(same.unchanged).toContain('backend/app/main.py');
+    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe(edited('1'));
 
-    const forced = await writeFiles(out, rendered('2'), { force: true, dryRun: false });
-    expect(forced.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
-    expect(forced.conflicts).toEqual([]);
-    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe('# main 2\n');
+    const outcome = await writeFiles(out, lines('2'), write);
+    expect(outcome.merged).toEqual(['backend/app/main.py']);
+    expect(outcome.conflicts).toEqual([]);
+    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe(edited('2'));
+    const manifest = parseManifest(await readFile(path.join(out, MANIFEST_PATH), 'utf8'));
+    expect(manifest?.files['backend/app/main.py']?.text).toBe(lines('2')[0]?.content);
+    expect(await readFile(path.join(out, REGENERATION_REPORT_PATH), 'utf8')).toContain('## Merged (1)');
   });
 
-  it('lists on a forced dry run what it would overwrite, and writes nothing', async () => {
+  it('leaves conflict markers in the one file where both sides changed the same lines, and lists it', async () => {
+    await writeFiles(out, lines('1'), write);
+    await writeFile(path.join(out, 'backend/app/main.py'), 'import app\n\ndef main() -> None:\n    run(42)\n');
+    const outcome = await writeFiles(out, lines('2'), write);
+    expect(outcome.conflicts).toEqual(['backend/app/main.py']);
+    expect(outcome.updated).toEqual(['backend/app/domain/entities/pet.py']);
+    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe(
+      'import app\n\ndef main() -> None:\n<<<<<<< your edit\n    run(42)\n=======\n    run(2)\n>>>>>>> generated now\n',
+    );
+    expect(await readFile(path.join(out, 'backend/app/domain/entities/pet.py'), 'utf8')).toBe('# pet 2\n');
+    expect(await readFile(path.join(out, REGENERATION_REPORT_PATH), 'utf8')).toMatch(/## Conflicts to resolve \(1\)[\s\S]*`backend\/app\/main\.py`/);
+  });
+
+  it('overwrites edits with --force, keeping their text in a numbered backup folder', async () => {
+    await writeFiles(out, lines('1'), write);
+    await writeFile(path.join(out, 'backend/app/main.py'), '# mine\n');
+    const forced = await writeFiles(out, lines('2'), { force: true, dryRun: false });
+    expect(forced.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
+    expect(forced.backupDir).toBe('.infra-stack/backup/1');
+    expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe(lines('2')[0]?.content);
+    expect(await readFile(path.join(out, '.infra-stack/backup/1/backend/app/main.py'), 'utf8')).toBe('# mine\n');
+    await writeFile(path.join(out, 'backend/app/main.py'), '# mine again\n');
+    expect((await writeFiles(out, lines('3'), { force: true, dryRun: false })).backupDir).toBe('.infra-stack/backup/2');
+  });
+
+  it('deletes files no longer generated when untouched, keeps and reports edited ones, never touches files it did not generate', async () => {
+    await writeFiles(out, rendered('1'), write);
+    await writeFile(path.join(out, 'backend/pyproject.toml'), '[project]\nname = "mine"\n');
+    await writeFile(path.join(out, 'backend/notes.txt'), 'my notes\n');
+    const fewer = rendered('2').filter((file) => !['backend/app/domain/entities/pet.py', 'backend/pyproject.toml'].includes(file.path));
+    const outcome = await writeFiles(out, [...fewer, { path: 'backend/notes.txt', content: 'generated notes\n' }], write);
+    expect(outcome.deleted).toEqual(['backend/app/domain/entities/pet.py']);
+    expect(outcome.keptStale).toEqual(['backend/pyproject.toml']);
+    expect(outcome.untracked).toEqual(['backend/notes.txt']);
+    expect(existsSync(path.join(out, 'backend/app/domain/entities/pet.py'))).toBe(false);
+    expect(await readFile(path.join(out, 'backend/pyproject.toml'), 'utf8')).toBe('[project]\nname = "mine"\n');
+    expect(await readFile(path.join(out, 'backend/notes.txt'), 'utf8')).toBe('my notes\n');
+    const manifest = parseManifest(await readFile(path.join(out, MANIFEST_PATH), 'utf8'));
+    expect(Object.keys(manifest?.files ?? {})).toEqual(['backend/app/main.py', 'output/README.md']);
+  });
+
+  it('writes nothing at all, not even the manifest, when nothing changed', async () => {
+    const record = { inputs: { 'a.yaml': 'h' }, model: { title: 'A' }, notes: [] };
+    await writeFiles(out, rendered('1'), { ...write, record });
+    const before = await readTree(out);
+    const stamps = async () => Promise.all([...before.keys()].map(async (file) => (await stat(path.join(out, file))).mtimeMs));
+    const stampsBefore = await stamps();
+    const outcome = await writeFiles(out, rendered('1'), { ...write, record });
+    expect(outcome.unchanged).toHaveLength(4);
+    expect(await readTree(out)).toEqual(before);
+    expect(await stamps()).toEqual(stampsBefore);
+  });
+
+  it('lists on a dry run what it would change, with unified diffs on request, and writes nothing', async () => {
     await writeFiles(out, rendered('1'), write);
     await writeFile(path.join(out, 'backend/pyproject.toml'), '# mine\n');
     const before = await readTree(out);
-    const outcome = await writeFiles(out, rendered('2'), { force: true, dryRun: true });
+    const outcome = await writeFiles(out, rendered('2'), { force: true, dryRun: true, diff: true });
     expect(outcome.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py', 'backend/pyproject.toml']);
+    expect(outcome.diffs[0]).toBe('--- a/backend/app/domain/entities/pet.py\n+++ b/backend/app/domain/entities/pet.py\n@@ -1,1 +1,1 @@\n-# pet 1\n+# pet 2\n');
     expect(await readTree(out)).toEqual(before);
   });
 

@@ -42,6 +42,11 @@ class RuffThread {
   constructor() {
     const settings = { 'line-length': LINE_LENGTH, 'target-version': TARGET_VERSION };
     this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { ruff: createRequire(import.meta.url).resolve('@astral-sh/ruff-wasm-nodejs'), settings } });
+    this.worker.unref();
+    // An unref before the thread is online does not hold in Node 20: again once it is.
+    this.worker.once('online', () => {
+      if (this.pending.size === 0) this.worker.unref();
+    });
     this.worker.on('message', ({ id, answers }: { id: number; answers: RuffAnswer[] }) => {
       this.pending.get(id)?.resolve(answers);
       this.pending.delete(id);
@@ -53,9 +58,6 @@ class RuffThread {
     };
     this.worker.on('error', failAll);
     this.worker.on('exit', (code) => failAll(new Error(`the ruff formatting thread stopped (exit code ${code})`)));
-    // Only after the 'message' listener: adding it refs the thread's port again, and a run that
-    // formats nothing would then never exit.
-    this.worker.unref();
   }
 
   format(texts: string[]): Promise<RuffAnswer[]> {

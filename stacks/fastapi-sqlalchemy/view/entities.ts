@@ -44,11 +44,24 @@ export interface EntityView {
   domainModule: { imports: string; lines: string[] };
   modelModule: { imports: string; lines: string[]; linkClasses: LinkClass[] };
   migrationColumns: string[];
+  /** The same columns, for comparing one model's tables with another's. */
+  columnSpecs: ColumnSpec[];
   storage: StorageView;
   portImports: string;
   newKey: string;
   memoryImports: string;
   entity: Entity;
+}
+
+/** A column as a migration writes it: `definition` is the laid-out `sa.Column(...)` list item. */
+export interface ColumnSpec {
+  name: string;
+  /** The `sa.` type expression. */
+  type: string;
+  nullable: boolean;
+  definition: string;
+  /** The column's previous name (`x-renamed-from`). */
+  renamedFrom?: string | undefined;
 }
 
 export function fieldViews(entity: Entity): FieldView[] {
@@ -98,6 +111,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('app.infrastructure.database.base', 'Base');
   const storage = storageView(entity, model, modelImports);
   const migrationColumns: string[] = [];
+  const columnSpecs: ColumnSpec[] = [];
   const modelLines = fields.filter((f) => !f.relation).map((f) => {
     const options = { primaryKey: f.primaryKey, ...(f.field.type.kind === 'enum' ? { enumValues: enumValues.get(f.field.type.name) ?? [] } : {}) };
     const column = columnType(f.field.type, f.field.constraints, options, modelImports);
@@ -133,7 +147,9 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       if (f.timestamp === 'updated') args.push('onupdate=utc_now');
     }
     const mapped = `Mapped[${annotation}${f.nullable ? ' | None' : ''}]`;
-    migrationColumns.push(migrationColumn(f, column.migration, entity));
+    const definition = migrationColumn(f, column.migration, entity);
+    migrationColumns.push(definition);
+    columnSpecs.push({ name: f.column, type: column.migration, nullable: f.nullable, definition, renamedFrom: f.field.renamedFrom });
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
   if (storage.tableArgs.length > 0) modelLines.unshift(`${tableArgsLine(storage.tableArgs)}\n`);
@@ -183,6 +199,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     domainModule: { imports: domainImports.render(), lines: domainLines },
     modelModule: { imports: modelImports.render(), lines: modelLines, linkClasses },
     migrationColumns,
+    columnSpecs,
     storage,
     portImports: portImports.render(),
     newKey,

@@ -1,5 +1,5 @@
 import type { DomainModel, Operation } from '../../../core/index.js';
-import { call, definition, pyCall, pyFormat, pyValue } from '../python/layout.js';
+import { call, definition, pyFormat, pyValue } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { comparable, Samples } from './samples.js';
@@ -171,17 +171,35 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
 }
 
 /**
- * What the mapper test compares: nested rows whose keys the database assigns drop the key the
- * value carried (a child row's key is never taken from the value), so both sides go through
- * `without_row_keys` first. Undefined when the entity has no such rows.
+ * What the mapper test leaves out of the comparison, as statements on `state` (the entity as a
+ * dict): what the database assigns, so a row built from an entity cannot carry it back yet: the
+ * timestamps it keeps, and the keys of nested rows (never taken from the value). Undefined when
+ * there is nothing to leave out.
  */
-export function rowKeysDropper(view: EntityView): string | undefined {
-  const dropped = view.storage.children.flatMap((child) => {
+export function keptByDatabase(view: EntityView, timestamps: readonly string[]): string[] | undefined {
+  const lines = timestamps.map((attr) => `state.pop(${pyString(attr)})`);
+  for (const child of view.storage.children) {
     const key = child.entity.primaryKey;
     const wireName = child.entity.fields.find((f) => f.name === key.field)?.wireName;
-    if (!key.generated || wireName === undefined) return [];
-    const attr = pyIdentifier(child.attr);
-    return [`${attr}=[{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in entity.${attr} or []]`];
-  });
-  return dropped.length === 0 ? undefined : pyCall('dataclasses.replace', ['entity', ...dropped], 4, 'return ');
+    if (!key.generated || wireName === undefined) continue;
+    const attr = pyString(pyIdentifier(child.attr));
+    lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
+  }
+  return lines.length === 0 ? undefined : lines;
+}
+
+/**
+ * An entity's state for the mapper test when no create route names its fields: sample values by
+ * attribute, validated into the dataclass by pydantic (strings to datetimes, numbers to
+ * Decimals). The key the database assigns and the timestamps it may leave unset are left out.
+ */
+export function domainSample(view: EntityView, samples: Samples): { values: string; timestamps: string[] } {
+  const values: Record<string, unknown> = {};
+  const timestamps: string[] = [];
+  for (const f of view.fields) {
+    if ((f.primaryKey && view.entity.primaryKey.generated) || (f.timestamp !== undefined && f.optional) || f.relation) continue;
+    if (f.timestamp !== undefined) timestamps.push(f.attr);
+    values[f.attr] = samples.value(f.field.type, f.field.constraints, f.field.name, 1);
+  }
+  return { values: pyFormat(pyValue(values), 0, 'VALUES: dict[str, Any] = '), timestamps };
 }

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { pyCall } from '../python/layout.js';
+import { pyString } from '../python/names.js';
+import type { ColumnSpec } from '../view/entities.js';
+import type { SchemaDiff, TableChange } from './schema-diff.js';
+import { createTableLines, dropTableLine, type TableSpec } from './tables.js';
+
+export interface Revision {
+  id: string;
+  slug: string;
+  text: string;
+  /** One line per change, for the report. */
+  summary: string[];
+}
+
+const SLUG_LENGTH = 48;
+
+/**
+ * An Alembic revision applying `diff` after `parent`. Its id is derived from its content and its
+ * parent, so the same change regenerates the same file. Tables are renamed first, then created,
+ * altered (in batch mode, which SQLite needs to change a column or a constraint) and dropped;
+ * the downgrade undoes it in reverse.
+ */
+export function renderRevision(diff: SchemaDiff, parent: string): Revision {
+  const upgrade: string[] = [];
+  const downgrade: string[] = [];
+  for (const change of diff.altered) if (change.renamedFrom) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom), pyString(change.table)], 4)}`);
+  for (const table of diff.created) upgrade.push(...createTableLines(table));
+  for (const change of diff.altered) upgrade.push(...alterUpgrade(change));
+  for (const table of diff.dropped) upgrade.push(dropTableLine(table));
+
+  for (const table of [...diff.dropped].reverse()) downgrade.push(...createTableLines(table));
+  for (const change of [...diff.altered].reverse()) downgrade.push(...alterDowngrade(change));
+  for (const table of [...diff.created].reverse()) downgrade.push(dropTableLine(table));
+  for (const change of diff.altered) if (change.renamedFrom) downgrade.push(`    ${pyCall('op.rename_table', [pyString(change.table), pyString(change.renamedFrom)], 4)}`);
+
+  const summary = [
+    ...diff.created.map((t) => `create table ${t.name}`),
+    ...diff.altered.map((c) => `alter table ${c.renamedFrom ? `${c.renamedFrom} (renamed ${c.table})` : c.table}: ${describeChange(c)}`),
+    ...diff.dropped.map((t) => `drop table ${t.name}`),
+  ];
+  const slug = slugOf(diff);
+  const body = [upgrade.join('\n'), downgrade.join('\n')];
+  const id = createHash('sha256').update(JSON.stringify([parent, ...body])).digest('hex').slice(0, 12);
+  const usesSa = body.some((part) => part.includes('sa.'));
+  const text = [
+    `"""Schema changes since revision ${parent}.`,
+    '',
+    ...summary.map((line) => `- ${line}`),
+    '',
+    `Revision ID: ${id}`,
+    `Revises: ${parent}`,
+    '"""',
+    '',
+    'from collections.abc import Sequence',
+    '',
+    ...(usesSa ? ['import sqlalchemy as sa'] : []),
+    'from alembic import op',
+    '',
+    `revision: str = "${id}"`,
+    `down_revision: str | None = "${parent}"`,
+    'branch_labels: str | Sequence[str] | None = None',
+    'depends_on: str | Sequence[str] | None = None',
+    '',
+    '',
+    'def upgrade() -> None:',
+    body[0] || '    pass',
+    '',
+    '',
+    'def downgrade() -> None:',
+    body[1] || '    pass',
+    '',
+  ].join('\n');
+  return { id, slug, text, summary };
+}
+
+function alterUpgrade(change: TableChange): string[] {
+  const batch = [
+    ...change.foreignKeysDropped.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
+    ...change.uniquesDropped.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
+    ...change.columnsRenamed.map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
+    ...change.columnsAdded.map((column) => addColumn(column)),
+    ...change.columnsAltered.map(({ before, after }) => alterColumn(before, after)),
+    ...change.columnsDropped.map((column) => batchCall('drop_column', [pyString(column.name)])),
+    ...change.uniquesAdded.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
+    ...change.foreignKeysAdded.map((key) =>
+      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
+    ),
+  ];
+  return [...change.indexesDropped.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch), ...change.indexesAdded.map((index) => `    ${index.create}`)];
+}
+
+function alterDowngrade(change: TableChange): string[] {
+  const batch = [
+    ...change.foreignKeysAdded.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
+    ...change.uniquesAdded.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
+    ...change.columnsDropped.map((column) => addColumn(column)),
+    ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
+    ...change.columnsAdded.map((column) => batchCall('drop_column', [pyString(column.name)])),
+    ...change.columnsRenamed.map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
+    ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
+    ...change.foreignKeysDropped.map((key) =>
+      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
+    ),
+  ];
+  return [...change.indexesAdded.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch), ...change.indexesDropped.map((index) => `    ${index.create}`)];
+}
+
+function batchBlock(table: string, statements: string[]): string[] {
+  if (statements.length === 0) return [];
+  return [`    with op.batch_alter_table(${pyString(table)}) as batch_op:`, ...statements];
+}
+
+function batchCall(method: string, args: string[]): string {
+  return `        ${pyCall(`batch_op.${method}`, args, 8)}`;
+}
+
+/** `batch_op.add_column(sa.Column(...))`: the column definition, laid out for the initial migration's list, moved in by one level. */
+function addColumn(column: ColumnSpec): string {
+  const flat = `        batch_op.add_column(${column.definition})`;
+  if (!column.definition.includes('\n') && flat.length <= 100) return flat;
+  return `        batch_op.add_column(\n            ${column.definition.replace(/\n/g, '\n    ')}\n        )`;
+}
+
+function alterColumn(from: ColumnSpec, to: ColumnSpec): string {
+  const args = [pyString(from.name), `existing_type=${from.type}`];
+  if (from.type !== to.type) args.push(`type_=${to.type}`);
+  args.push(`existing_nullable=${py(from.nullable)}`);
+  if (from.nullable !== to.nullable) args.push(`nullable=${py(to.nullable)}`);
+  return batchCall('alter_column', args);
+}
+
+function py(value: boolean): string {
+  return value ? 'True' : 'False';
+}
+
+function describeChange(change: TableChange): string {
+  const parts = [
+    ...change.columnsAdded.map((c) => `add ${c.name}`),
+    ...change.columnsRenamed.map((r) => `rename ${r.from} to ${r.to}`),
+    ...change.columnsAltered.map(({ before, after }) => `alter ${after.name}${before.nullable !== after.nullable ? (after.nullable ? ' (now nullable)' : ' (now required)') : ''}`),
+    ...change.columnsDropped.map((c) => `drop ${c.name}`),
+    ...change.foreignKeysAdded.map((k) => `add key ${k.column}`),
+    ...change.foreignKeysDropped.map((k) => `drop key ${k.column}`),
+    ...change.uniquesAdded.map((u) => `add unique ${u.columns.join(', ')}`),
+    ...change.uniquesDropped.map((u) => `drop unique ${u.columns.join(', ')}`),
+    ...change.indexesAdded.map((i) => `add index ${i.columns.join(', ')}`),
+    ...change.indexesDropped.map((i) => `drop index ${i.columns.join(', ')}`),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'rename';
+}
+
+function slugOf(diff: SchemaDiff): string {
+  const words = [...diff.created.map((t) => `create_${t.name}`), ...diff.altered.map((c) => `alter_${c.table}`), ...diff.dropped.map((t) => `drop_${t.name}`)];
+  let slug = '';
+  for (const word of words) {
+    const next = slug === '' ? word : `${slug}_${word}`;
+    if (next.length > SLUG_LENGTH) return slug === '' ? word.slice(0, SLUG_LENGTH) : `${slug}_and_more`;
+    slug = next;
+  }
+  return slug;
+}
+
+export type { TableSpec };

@@ -1,0 +1,82 @@
+import type { DomainModel } from '../../../core/index.js';
+import { pyCall, pyCallItem } from '../python/layout.js';
+import { pyString } from '../python/names.js';
+import { entityView, type ColumnSpec, type EntityView } from '../view/entities.js';
+import { constraintName, tableOrder } from '../view/storage.js';
+
+export interface ForeignKeySpec {
+  name: string;
+  column: string;
+  targetTable: string;
+  targetColumn: string;
+  onDelete: string;
+}
+
+export interface IndexSpec {
+  name: string;
+  columns: string[];
+  /** `op.create_index(...)` / `op.drop_index(...)`, laid out at 4 spaces. */
+  create: string;
+  drop: string;
+}
+
+/** One table as the migrations create it, and as regeneration compares it. */
+export interface TableSpec {
+  name: string;
+  /** The table's previous name, from the entity's `x-renamed-from`. */
+  renamedFrom?: string;
+  primaryKey: string[];
+  columns: ColumnSpec[];
+  /** `sa.ForeignKeyConstraint(...)` and `sa.UniqueConstraint(...)` items of `op.create_table`. */
+  constraints: string[];
+  foreignKeys: ForeignKeySpec[];
+  uniques: { name: string; columns: string[] }[];
+  indexes: IndexSpec[];
+}
+
+/** Every table of the model, each after the tables its keys refer to; link tables last. */
+export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, EntityView>): TableSpec[] {
+  const viewOf = (name: string) => views?.get(name) ?? entityView(model.entities.find((e) => e.name === name)!, model);
+  const byName = new Map(model.entities.map((e) => [e.name, e]));
+  const tables = tableOrder(model.entities).flatMap((entity) => {
+    const e = viewOf(entity.name);
+    const renamed = entity.renamedFrom;
+    const table: TableSpec = {
+      name: e.table,
+      ...(renamed !== undefined ? { renamedFrom: byName.get(renamed)?.table ?? renamed } : {}),
+      primaryKey: [e.key.column],
+      columns: e.columnSpecs,
+      constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
+      foreignKeys: [...e.storage.foreignKeys.values()].map(({ name, column, targetTable, targetColumn, onDelete }) => ({ name, column, targetTable, targetColumn, onDelete })),
+      uniques: entity.uniques.map((unique) => ({ name: constraintName(`uq_${e.table}_${unique.fields.join('_')}`), columns: unique.fields })),
+      indexes: e.storage.migration.indexes.map((index, position) => ({ ...index, columns: entity.indexes[position]?.fields ?? [] })),
+    };
+    const links = e.modelModule.linkClasses.map((link): TableSpec => ({
+      name: link.table,
+      primaryKey: link.primaryKey,
+      columns: link.migrationColumns.map((definition, position) => ({ name: link.primaryKey[position]!, type: definition, nullable: false, definition })),
+      constraints: link.foreignKeys,
+      foreignKeys: [],
+      uniques: [],
+      indexes: [],
+    }));
+    return [table, ...links];
+  });
+  // Link tables refer to both sides: create them after every entity table.
+  return tables.sort((a, b) => Number(a.primaryKey.length > 1) - Number(b.primaryKey.length > 1));
+}
+
+/** `op.create_table(...)` and its indexes, at 4 spaces, as the initial migration writes them. */
+export function createTableLines(table: TableSpec): string[] {
+  const items = [
+    ...table.columns.map((column) => column.definition),
+    pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(`pk_${table.name}`)})`], 8),
+    ...table.constraints,
+  ];
+  return [`    op.create_table(\n        ${pyString(table.name)},\n${items.map((item) => `        ${item},\n`).join('')}    )`, ...table.indexes.map((index) => `    ${index.create}`)];
+}
+
+/** `op.drop_table(...)`, at 4 spaces. */
+export function dropTableLine(table: TableSpec): string {
+  return pyCall('op.drop_table', [pyString(table.name)], 4).replace(/^/, '    ');
+}

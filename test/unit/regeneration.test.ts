@@ -1,0 +1,90 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeThreeWay } from '../../core/engine/three-way-merge.js';
+import type { GenerateResult } from '../../core/options.js';
+import { checkFailure, summaryLines } from '../../generators/app/summary.js';
+import { planMigrations } from '../../stacks/fastapi-sqlalchemy/migrations/plan-migrations.js';
+import { deriveModel } from '../../core/derive/derive.js';
+import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
+
+describe('three-way merge', () => {
+  it('keeps both sides of changes to different lines, and a change made on both sides once', () => {
+    expect(mergeThreeWay('a\nb\nc\nd\n', 'a\nB\nc\nd\n', 'a\nb\nc\nD\n')).toEqual({ text: 'a\nB\nc\nD\n', conflicts: 0 });
+    expect(mergeThreeWay('a\nb\n', 'a\nB\n', 'a\nB\n')).toEqual({ text: 'a\nB\n', conflicts: 0 });
+  });
+
+  it('leaves both versions of the same lines between markers, even without a final newline', () => {
+    expect(mergeThreeWay('a\nb', 'a\nmine', 'a\ntheirs')).toEqual({ text: 'a\n<<<<<<< your edit\nmine\n=======\ntheirs\n>>>>>>> generated now\n', conflicts: 1 });
+  });
+});
+
+describe('--check', () => {
+  const result = (outOfDate: string[]): GenerateResult => ({
+    outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [],
+    check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [],
+  });
+
+  it('fails naming the files when the generated code is out of date, and passes otherwise', () => {
+    expect(checkFailure(result(['backend/a.py']))?.message).toBe('the generated code is out of date with the documents: backend/a.py; run without --check to regenerate');
+    expect(summaryLines(result(['backend/a.py']), '/work')).toContain('Out of date with the documents (1 files).');
+    expect(checkFailure(result([]))).toBeUndefined();
+    expect(summaryLines(result([]), '/work')[0]).toBe('Checked, nothing written in gen: 0 would be created, 0 would be updated, 0 unchanged.');
+  });
+});
+
+const DOCUMENT = (fields: string, extra = '') => `openapi: 3.0.3
+info: { title: T, version: '1' }
+paths:
+  /things:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } }
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [name]
+      properties:
+        id: { type: integer }
+${fields}${extra}`;
+
+async function modelOf(text: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'regen-'));
+  try {
+    await writeFile(path.join(dir, 'api.yaml'), text);
+    return deriveModel(await parseOpenApiFile(path.join(dir, 'api.yaml')));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('incremental migrations', () => {
+  const report = () => ({ notes: [], toImplement: [], nextSteps: [], regeneration: [] as string[] });
+
+  it('writes no revision when the model did not change, and chains one after the head when it did', async () => {
+    const before = await modelOf(DOCUMENT('        name: { type: string }\n        old_label: { type: string }\n'));
+    const [initial] = planMigrations(before, new Map(), { files: new Map() }, report(), 'stack');
+    expect(initial?.path).toMatch(/^backend\/migrations\/versions\/[0-9a-f]{12}_initial\.py$/);
+    const revision = initial!.path.slice('backend/migrations/versions/'.length, -'_initial.py'.length);
+    const previous = { model: before, files: new Map([[initial!.path, { owner: 'stack', text: `revision: str = "${revision}"\ndown_revision: str | None = None\n` }]]) };
+
+    const same = report();
+    expect(planMigrations(before, new Map(), previous, same, 'stack').map((f) => f.path)).toEqual([initial!.path]);
+    expect(same.regeneration).toEqual([]);
+
+    const after = await modelOf(DOCUMENT('        name: { type: string, maxLength: 10 }\n        label: { type: string, x-renamed-from: old_label }\n        size: { type: integer }\n'));
+    const changed = report();
+    const files = planMigrations(after, new Map(), previous, changed, 'stack');
+    expect(files[0]).toMatchObject({ path: initial!.path, verbatim: true });
+    const text = files[1]!.content!;
+    expect(files[1]!.path).toMatch(/_alter_things\.py$/);
+    expect(text).toContain(`down_revision: str | None = "${revision}"`);
+    expect(text).toContain('batch_op.alter_column("old_label", new_column_name="label")');
+    expect(text).toContain('batch_op.add_column(sa.Column("size", sa.Integer(), nullable=True))');
+    expect(text).toContain('batch_op.alter_column(\n            "name", existing_type=sa.Text(), type_=sa.String(10), existing_nullable=False\n        )');
+    expect(text).toContain('batch_op.drop_column("size")');
+    expect(changed.regeneration.at(-1)).toMatch(/^New migration backend\/migrations\/versions\/[0-9a-f]{12}_alter_things\.py/);
+  });
+});
