@@ -52,7 +52,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   if (!settings) return 'needs-yeoman';
 
   const result = await method('writing', () => generateFor(settings, cwd));
-  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, context);
+  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
   context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
   const outOfDate = checkFailure(result);
   if (outOfDate) throw outOfDate;
@@ -65,9 +65,9 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 }
 
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
-async function recordTheAnswers(record: YoRcFile, settings: RunSettings, context: CommandContext): Promise<void> {
+async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  await recordAnswers(record, toStoredAnswers(settings));
+  await recordAnswers(record, toStoredAnswers(settings, pluginsUsed));
   context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }
 

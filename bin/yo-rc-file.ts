@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoredAnswers } from '../generators/app/options.js';
+import type { RecordedAnswers, StoredAnswers } from '../generators/app/options.js';
 
 /** The section Yeoman keeps the answers under: the name of the generator's package. */
 export const ANSWERS_SECTION = 'generator-infra-stack';
@@ -51,7 +51,7 @@ export function recordedAnswers(file: YoRcFile): StoredAnswers {
 }
 
 /** Merges the answers into the generator's section (Storage#set) and writes the whole file. */
-export async function recordAnswers(file: YoRcFile, answers: Required<StoredAnswers>): Promise<void> {
+export async function recordAnswers(file: YoRcFile, answers: RecordedAnswers): Promise<void> {
   const section = { ...(file.content[ANSWERS_SECTION] as JsonObject | undefined), ...answers };
   const content = { ...file.content, [ANSWERS_SECTION]: section };
   await writeFile(file.path, `${JSON.stringify(content, null, 2)}\n`);

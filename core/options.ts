@@ -15,8 +15,11 @@ export const DDL_DIALECTS: readonly DdlDialect[] = ['postgresql', 'mysql', 'sqli
 /** In `ddl`: the database the backend runs on (`db`, else the documents' choice, else SQLite). */
 export const DDL_AUTO = 'auto';
 
+/** The stack used when none is asked for. */
+export const DEFAULT_STACK = 'fastapi-sqlalchemy';
+
 /** What a caller asks for when it wants only the derived model (`infra-stack model`). */
-export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins'>;
+export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins' | 'stack' | 'pluginNames' | 'skipChecks' | 'discoverPlugins'>;
 
 /** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
 export interface GenerateOptions {
@@ -50,8 +53,16 @@ export interface GenerateOptions {
   rawUrlBase?: string;
   /** Receives the duration of each phase of the run (configure, parse, derive, plan, render, write). */
   onPhase?: import('./engine/phases.js').PhaseListener;
-  /** Extra plugins, applied after the first-party ones. */
+  /** Extra plugins, applied after the first-party and the installed ones. */
   plugins?: import('./engine/plugin.js').InfraStackPlugin[];
+  /** The stack that generates the code (`--stack`); default `fastapi-sqlalchemy`. */
+  stack?: string;
+  /** Installed plugins to use, in order (`--plugins`): `cache`, `@acme/audit` or full package names; default: all found. */
+  pluginNames?: string[];
+  /** Use installed plugins whose declared engine range excludes this version (`--skip-checks`). */
+  skipChecks?: boolean;
+  /** Look for installed plugins (`infra-stack-plugin-*` packages, `.infra-stack/plugins/`); on unless false. */
+  discoverPlugins?: boolean;
 }
 
 export interface GenerateResult extends FileOutcomes {
@@ -70,4 +81,6 @@ export interface GenerateResult extends FileOutcomes {
   toImplement: string[];
   /** Short hints from the stacks on what to do next (how to install and start the backend). */
   nextSteps: string[];
+  /** The installed plugin packages used, in order (recorded as `plugins` in `.yo-rc.json`). */
+  plugins: string[];
 }

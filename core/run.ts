@@ -6,7 +6,7 @@ import type { InfraStackPlugin } from './engine/plugin.js';
 import { outOfDate } from './engine/writer.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
-import { DATABASE_KINDS, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
+import { DATABASE_KINDS, DEFAULT_STACK, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
 
 /** Runs the engine with the core plugins and the given ones (stacks first, then extras). */
 export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[]): Promise<GenerateResult> {
@@ -44,6 +44,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     notes: outcome.report.notes,
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
+    plugins: [],
   };
 }
 
@@ -69,7 +70,7 @@ function engineConfig(options: DeriveOptions, outDir: string): Pick<EngineConfig
   const cwd = options.cwd ?? process.cwd();
   const db = options.db;
   if (db !== undefined && !DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
-  return { apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)), outDir, ...(db !== undefined ? { db } : {}), stack: 'fastapi-sqlalchemy' };
+  return { apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)), outDir, ...(db !== undefined ? { db } : {}), stack: options.stack ?? DEFAULT_STACK };
 }
 
 /** An http(s) URL, without its trailing slashes. */

@@ -7,11 +7,11 @@ import { modelToJson, relativePath } from '../model/model-json.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { hashText } from './manifest.js';
-import { guardTap } from './guard.js';
+import { guardTap, type WrappableTap } from './guard.js';
 import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
-import type { InfraStackPlugin, PluginApi } from './plugin.js';
+import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
 import { previousRunOf } from './previous-run.js';
@@ -37,17 +37,17 @@ export interface RunOutcome extends WriteOutcome {
 /** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
 export class Engine {
   private readonly hooks = createHooks();
-  private readonly templates = new TemplateRegistry();
   private readonly plugins: string[] = [];
+  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined };
 
   constructor(private readonly options: EngineOptions = {}) {
     for (const [name, hook] of Object.entries(this.hooks)) {
       if (name === 'parse') continue;
-      (hook as { intercept(i: object): void }).intercept({ register: (tap: Parameters<typeof guardTap>[1]) => guardTap(name, tap) });
+      (hook as { intercept(i: object): void }).intercept({ register: (tap: WrappableTap) => guardTap(name, tap, this.host.applying) });
     }
     this.hooks.parse.intercept({
       factory: (key, hook) => {
-        hook.intercept({ register: (tap) => guardTap(`parse:${String(key)}`, tap) });
+        hook.intercept({ register: (tap) => guardTap(`parse:${String(key)}`, tap, this.host.applying) });
         return hook;
       },
     });
@@ -56,19 +56,14 @@ export class Engine {
   use(plugin: InfraStackPlugin): this {
     if (this.plugins.includes(plugin.name)) throw new InfraStackError(`plugin "${plugin.name}" is applied twice`);
     this.plugins.push(plugin.name);
-    const { parse, ...others } = this.hooks;
-    const tapOnly = Object.fromEntries(Object.entries(others).map(([name, hook]) => [name, hook.withOptions({})])) as unknown as Omit<PluginApi['hooks'], 'parse'>;
-    const api: PluginApi = {
-      hooks: {
-        ...tapOnly,
-        parse: { for: (format: string) => parse.for(format).withOptions({}) },
-      },
-      templates: { addSearchPath: (directory) => this.templates.addSearchPath(directory) },
-    };
+    this.host.applying = plugin.name;
     try {
-      plugin.apply(api);
+      plugin.apply(pluginApiFor(plugin, this.host));
     } catch (error) {
+      if (error instanceof InfraStackError) throw error;
       throw new InfraStackError(`plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
+    } finally {
+      this.host.applying = undefined;
     }
     return this;
   }
@@ -128,6 +123,7 @@ export class Engine {
   /** Derives the model while the documents' deferred checks may still be running; they are returned to be awaited. */
   private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks }> {
     const config = await this.hooks.configure.promise(initial);
+    checkStack(config.stack, this.host.stacks);
     clock.end('configure');
     const checks = new PendingChecks();
     const documents = await this.parseAll(config, checks);
@@ -170,7 +166,7 @@ export class Engine {
 
   private async render(files: PlannedFile[]): Promise<RenderedFile[]> {
     const rendered: RenderedFile[] = [];
-    const renderTemplate = await this.templates.renderer();
+    const renderTemplate = await this.host.templates.renderer();
     for (const file of files) {
       let content: string;
       try {
@@ -243,4 +239,10 @@ function checkPlan(plan: FilePlan, outDir: string): PlannedFile[] {
     owners.set(file.path, file.owner);
   }
   return plan.files;
+}
+
+/** The stack a run asks for is one a plugin declared; an engine without stacks (core only) checks nothing. */
+function checkStack(stack: string, declared: ReadonlySet<string>): void {
+  if (declared.size === 0 || declared.has(stack)) return;
+  throw new InfraStackError(`unknown stack "${stack}" (--stack): the installed plugins provide ${[...declared].sort().join(', ')}`);
 }

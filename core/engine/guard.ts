@@ -1,6 +1,6 @@
 import { InfraStackError } from '../errors.js';
 
-interface WrappableTap {
+export interface WrappableTap {
   name: string;
   type: 'sync' | 'async' | 'promise';
   fn: Function;
@@ -13,7 +13,8 @@ export function blame(pluginName: string, hookName: string, error: unknown): Err
   return new InfraStackError(`plugin "${pluginName}" failed in hook "${hookName}": ${reason}`, { cause: error });
 }
 
-export function guardTap<T extends WrappableTap>(hookName: string, tap: T): T {
+/** Wraps a tap so that what it throws names `owner` (the plugin that tapped, else the tap's name) and the hook. */
+export function guardTap<T extends WrappableTap>(hookName: string, tap: T, owner: string = tap.name): T {
   const original = tap.fn;
   switch (tap.type) {
     case 'sync':
@@ -23,7 +24,7 @@ export function guardTap<T extends WrappableTap>(hookName: string, tap: T): T {
           try {
             return original(...args);
           } catch (error) {
-            throw blame(tap.name, hookName, error);
+            throw blame(owner, hookName, error);
           }
         },
       };
@@ -34,7 +35,7 @@ export function guardTap<T extends WrappableTap>(hookName: string, tap: T): T {
           try {
             return await original(...args);
           } catch (error) {
-            throw blame(tap.name, hookName, error);
+            throw blame(owner, hookName, error);
           }
         },
       };
@@ -43,7 +44,7 @@ export function guardTap<T extends WrappableTap>(hookName: string, tap: T): T {
         ...tap,
         fn: (...args: unknown[]) => {
           const callback = args.pop() as (error?: unknown, result?: unknown) => void;
-          original(...args, (error?: unknown, result?: unknown) => callback(error ? blame(tap.name, hookName, error) : error, result));
+          original(...args, (error?: unknown, result?: unknown) => callback(error ? blame(owner, hookName, error) : error, result));
         },
       };
   }

@@ -1,7 +1,19 @@
+import { InfraStackError } from '../errors.js';
+import { guardTap, type WrappableTap } from './guard.js';
 import type { EngineHooks } from './hooks.js';
 import type { TemplateRegistry } from './templates.js';
 
-type Tappable<H> = Omit<H, 'call' | 'callAsync' | 'promise'>;
+/** A hook without its call methods: what plugins other than its owner receive. */
+export type Tappable<H> = Omit<H, 'call' | 'callAsync' | 'promise'>;
+
+/** Tap-only views of a record of hooks. */
+export type TapOnly<H> = { [K in keyof H]: Tappable<H[K]> };
+
+/** What a tapable hook offers for handing it out tap-only (`withOptions`) and guarding its taps (`intercept`). */
+export interface ExposableHook {
+  withOptions(options: object): object;
+  intercept(interceptor: { register?: (tap: WrappableTap) => WrappableTap }): void;
+}
 
 /** What a plugin receives: hooks it can tap but not call, and the template search path. */
 export interface PluginApi {
@@ -10,10 +22,50 @@ export interface PluginApi {
   } & {
     parse: { for(format: string): Tappable<ReturnType<EngineHooks['parse']['for']>> };
   };
-  templates: Pick<TemplateRegistry, 'addSearchPath'>;
+  /** Later folders win: a template of the same name overrides another plugin's. */
+  templates: { addSearchPath(directory: string): void };
+  /** Declares a stack this plugin generates when the run's `config.stack` names it (`--stack`). */
+  stacks: { add(name: string): void };
+  /** Hooks of this plugin that plugins applied after it may tap (through `hooksOf`); the plugin keeps calling them. */
+  exposeHooks(hooks: Record<string, ExposableHook>): void;
+  /** The hooks an earlier plugin exposed, tap-only. */
+  hooksOf<H extends object>(pluginName: string): TapOnly<H>;
 }
 
 export interface InfraStackPlugin {
   name: string;
   apply(api: PluginApi): void;
+}
+
+/** What the engine shares with every plugin's api. */
+export interface PluginHost {
+  hooks: EngineHooks;
+  templates: TemplateRegistry;
+  stacks: Set<string>;
+  exposedHooks: Map<string, Record<string, ExposableHook>>;
+  /** The plugin being applied: taps registered meanwhile are blamed on it. */
+  applying: string | undefined;
+}
+
+/** The api handed to one plugin: every hook tap-only, every contribution recorded under the plugin's name. */
+export function pluginApiFor(plugin: InfraStackPlugin, host: PluginHost): PluginApi {
+  const { parse, ...others } = host.hooks;
+  const tapOnly = Object.fromEntries(Object.entries(others).map(([name, hook]) => [name, hook.withOptions({})])) as unknown as Omit<PluginApi['hooks'], 'parse'>;
+  return {
+    hooks: { ...tapOnly, parse: { for: (format: string) => parse.for(format).withOptions({}) } },
+    templates: { addSearchPath: (directory) => host.templates.addSearchPath(directory, plugin.name) },
+    stacks: { add: (name) => void host.stacks.add(name) },
+    exposeHooks(hooks) {
+      if (host.exposedHooks.has(plugin.name)) throw new Error('exposeHooks was called twice');
+      for (const [name, hook] of Object.entries(hooks)) hook.intercept({ register: (tap) => guardTap(`${plugin.name}:${name}`, tap, host.applying) });
+      host.exposedHooks.set(plugin.name, hooks);
+    },
+    hooksOf<H extends object>(pluginName: string): TapOnly<H> {
+      const exposed = host.exposedHooks.get(pluginName);
+      if (!exposed) {
+        throw new InfraStackError(`plugin "${plugin.name}" asked for the hooks of "${pluginName}", which exposed none before it (is "${pluginName}" installed, and applied first?)`);
+      }
+      return Object.fromEntries(Object.entries(exposed).map(([name, hook]) => [name, hook.withOptions({})])) as TapOnly<H>;
+    },
+  };
 }

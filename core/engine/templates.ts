@@ -2,16 +2,22 @@ import type nunjucks from 'nunjucks';
 
 export type RenderTemplate = (name: string, data: object) => string;
 
+/** `fastapi-sqlalchemy:backend/app/main.py.njk`: a template of that plugin's folders only. */
+const OWNED_NAME = /^([^:/\\]+):(.+)$/;
+
 /**
  * One nunjucks environment for the run, compiled templates cached. Later search paths win,
- * so a plugin applied after another can override one of its templates by name.
+ * so a plugin applied after another can override one of its templates by name; the override
+ * can still include or extend the original as `<plugin name>:<template name>`.
  */
 export class TemplateRegistry {
   private readonly searchPaths: string[] = [];
+  private readonly pathsByOwner = new Map<string, string[]>();
   private environment: nunjucks.Environment | undefined;
 
-  addSearchPath(directory: string): void {
+  addSearchPath(directory: string, owner?: string): void {
     this.searchPaths.unshift(directory);
+    if (owner !== undefined) this.pathsByOwner.set(owner, [directory, ...(this.pathsByOwner.get(owner) ?? [])]);
     this.environment = undefined;
   }
 
@@ -19,7 +25,16 @@ export class TemplateRegistry {
   async renderer(): Promise<RenderTemplate> {
     if (!this.environment) {
       const { default: engine } = await import('nunjucks');
-      this.environment = new engine.Environment(new engine.FileSystemLoader([...this.searchPaths], { noCache: false }), {
+      const byOwner = new Map([...this.pathsByOwner].map(([owner, paths]) => [owner, new engine.FileSystemLoader([...paths], { noCache: false })]));
+      class OwnedTemplateLoader extends engine.FileSystemLoader {
+        override getSource(name: string): nunjucks.LoaderSource {
+          const owned = OWNED_NAME.exec(name);
+          const loader = owned?.[1] === undefined ? undefined : byOwner.get(owned[1]);
+          // nunjucks moves on to the next loader when one answers null.
+          return (loader && owned?.[2] !== undefined ? loader.getSource(owned[2]) : null) as nunjucks.LoaderSource;
+        }
+      }
+      this.environment = new engine.Environment([new OwnedTemplateLoader([]), new engine.FileSystemLoader([...this.searchPaths], { noCache: false })], {
         autoescape: false,
         trimBlocks: true,
         lstripBlocks: true,

@@ -74,7 +74,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
     if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
-      this.config.set(toStoredAnswers(settings));
+      this.config.set(toStoredAnswers(settings, this.#result.plugins));
     }
   }
 

@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
 import { ddlChoicesText, DDL_NONE, parseDdlChoices, type DdlChoice } from '../../plugins/ddl/choices.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
@@ -35,6 +35,12 @@ export interface RunSettings {
   rawUrlBase?: string;
   /** Run the stack's validation gate on the generated backend after a (non-dry) run. */
   verify: boolean;
+  /** The stack that generates the code; absent: the default one. */
+  stack?: string;
+  /** Installed plugins to use, in order; absent: every plugin found. */
+  plugins?: string[];
+  /** Use plugins whose declared engine range excludes this version. */
+  skipChecks?: boolean;
 }
 
 /** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
@@ -45,6 +51,10 @@ export interface StoredAnswers {
   verify?: boolean;
   /** As `--ddl` takes it: `auto`, `none`, `postgresql,sqlite`. */
   ddl?: string;
+  /** Recorded when not the default stack. */
+  stack?: string;
+  /** The installed plugins the last run used, in order; recorded when there were some. */
+  plugins?: string[];
 }
 
 type SettingKey = keyof RunSettings;
@@ -159,6 +169,26 @@ export const OPTIONS: readonly OptionEntry[] = [
     negatable: true,
     prompt: 'Verify the generated backend (venv, install, ruff, mypy, tests)?',
   },
+  {
+    name: 'stack',
+    key: 'stack',
+    kind: 'string',
+    valueName: 'name',
+    description: 'The stack that generates the code: fastapi-sqlalchemy (default) or one an installed plugin adds',
+  },
+  {
+    name: 'plugins',
+    key: 'plugins',
+    kind: 'paths',
+    valueName: 'names',
+    description: 'Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: every one found',
+  },
+  {
+    name: 'skip-checks',
+    key: 'skipChecks',
+    kind: 'boolean',
+    description: 'Use installed plugins even when the generator-infra-stack versions they declare exclude this one',
+  },
 ];
 
 function entry(key: SettingKey): OptionEntry {
@@ -236,6 +266,11 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
   if (options.verify !== undefined) settings.verify = options.verify === true;
+  if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
+  const plugins = toPathList(options.plugins);
+  if (plugins.length > 0) settings.plugins = plugins;
+  const skipChecks = options['skip-checks'] ?? options.skipChecks;
+  if (skipChecks !== undefined) settings.skipChecks = skipChecks === true;
   return settings;
 }
 
@@ -248,11 +283,19 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
   if (stored.docs !== undefined) settings.docs = parseBoolean(stored.docs, `${resolve(outDir, '.yo-rc.json')}: docs`);
   if (stored.verify !== undefined) settings.verify = parseBoolean(stored.verify, `${resolve(outDir, '.yo-rc.json')}: verify`);
   if (stored.ddl !== undefined) settings.ddl = parseDdlChoices(stored.ddl, `${resolve(outDir, '.yo-rc.json')}: ddl`);
+  if (stored.stack !== undefined) settings.stack = String(stored.stack);
+  if (stored.plugins !== undefined) {
+    if (!Array.isArray(stored.plugins)) throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: plugins must be a list of plugin names, got ${JSON.stringify(stored.plugins)}`);
+    settings.plugins = toPathList(stored.plugins);
+  }
   return settings;
 }
 
-/** What a successful run records in `.yo-rc.json`. */
-export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> {
+/** What a run that always records these answers stores. */
+export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs' | 'verify' | 'ddl'>>;
+
+/** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
+export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): RecordedAnswers {
   return {
     api: settings.api.map((path) => {
       const fromOut = relative(settings.out, path);
@@ -262,6 +305,8 @@ export function toStoredAnswers(settings: RunSettings): Required<StoredAnswers> 
     docs: settings.docs,
     verify: settings.verify,
     ddl: ddlChoicesText(settings.ddl),
+    ...(settings.stack !== undefined && settings.stack !== DEFAULT_STACK ? { stack: settings.stack } : {}),
+    ...(pluginsUsed.length > 0 ? { plugins: [...pluginsUsed] } : {}),
   };
 }
 
@@ -292,6 +337,9 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
     verify: settings.verify ?? entry('verify').defaultValue === 'true',
+    ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
+    ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
+    ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
   };
 }
 
@@ -321,6 +369,9 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     diff: settings.diff,
     docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
+    ...(settings.plugins !== undefined ? { pluginNames: settings.plugins } : {}),
+    ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
     cwd,
   };
 }
@@ -349,7 +400,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

@@ -6,7 +6,8 @@ import { planBackend, STACK_NAME } from './plan.js';
 /** The FastAPI + SQLAlchemy 2.0 stack, registered like any third-party plugin. */
 export const fastapiSqlalchemyStack: InfraStackPlugin = {
   name: STACK_NAME,
-  apply({ hooks, templates }) {
+  apply({ hooks, templates, stacks }) {
+    stacks.add(STACK_NAME);
     templates.addSearchPath(templatesDir());
     hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
       if (config.stack !== STACK_NAME) return plan;

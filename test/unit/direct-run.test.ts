@@ -28,6 +28,7 @@ vi.mock('../../lib/index.js', async () => ({
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
 const { runWithoutYeoman } = await import('../../bin/direct-run.js');
 const { InfraStackError } = await import('../../core/errors.js');
+const { pluginPackageName } = await import('../../core/plugins/names.js');
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const generatorFile = fileURLToPath(new URL('../../generators/app/generator.ts', import.meta.url));
@@ -51,6 +52,7 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     notes: ['Database: sqlite (the default).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
+    plugins: (options.pluginNames ?? []).map((name) => pluginPackageName(name)),
   };
 }
 
@@ -220,6 +222,16 @@ const cases: Array<{
     error: /^InfraStackError: <root>\/gen\/.yo-rc.json: verify must be true or false, got "yes"$/,
   },
   { name: 'an unknown --ddl dialect', options: { api: 'petstore.yaml', ddl: 'postgresql,oracle' }, error: /^InfraStackError: --ddl takes a comma-separated list of auto, postgresql, mysql, sqlite, or none; got "oracle"$/ },
+  { name: 'a run with plugins and a stack of theirs', options: { api: 'petstore.yaml', out: 'gen', plugins: 'sqlmodel,@acme/audit', stack: 'sqlmodel', 'skip-checks': true } },
+  {
+    name: 'a run with the plugins recorded',
+    setup: async (root) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"sqlite","plugins":["infra-stack-plugin-cache"]}}');
+    },
+    cwd: (root) => join(root, 'gen'),
+    options: {},
+  },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
   { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
   {
@@ -254,6 +266,14 @@ describe('infra-stack without Yeoman', () => {
       }
     });
   }
+
+  it('records the plugins used, in order, and a stack other than the default', async () => {
+    const direct = await scenario(withoutYeoman, nothing, (root) => root, { api: 'petstore.yaml', out: 'gen', plugins: ['sqlmodel', '@acme/audit'], stack: 'sqlmodel' }, (root) => join(root, 'gen', '.yo-rc.json'));
+    expect(direct.calls.map((call) => [call.pluginNames, call.stack])).toEqual([[['sqlmodel', '@acme/audit'], 'sqlmodel']]);
+    expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, stack: 'sqlmodel', plugins: ['infra-stack-plugin-sqlmodel', '@acme/infra-stack-plugin-audit'] },
+    });
+  });
 
   it('fails like the generator when the engine fails, and records nothing', async () => {
     const failure = new InfraStackError('expected a schema', { file: 'petstore.yaml', location: 'line 3 (#/paths)' });

@@ -30,7 +30,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -153,6 +153,19 @@ describe('generator option table', () => {
     expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
     expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
     expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
+  });
+
+  it('reads --stack, --plugins and --skip-checks, and stores the plugins used and a stack other than the default', () => {
+    const cwd = resolve('/work/project');
+    const given = settingsFromOptions({ api: 'a.yaml', stack: 'sqlmodel', plugins: ['cache,@acme/audit'], 'skip-checks': true }, cwd);
+    expect(given).toMatchObject({ stack: 'sqlmodel', plugins: ['cache', '@acme/audit'], skipChecks: true });
+    const settings = completeSettings(given, cwd);
+    expect(generateOptionsFor(settings, cwd)).toMatchObject({ stack: 'sqlmodel', pluginNames: ['cache', '@acme/audit'], skipChecks: true });
+    const stored = toStoredAnswers(settings, ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']);
+    expect(stored).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto', stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
+    expect(settingsFromStored(stored, cwd)).toMatchObject({ stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
+    expect(toStoredAnswers({ ...settings, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
+    expect(String(thrown(() => settingsFromStored({ plugins: 'cache' as unknown as string[] }, cwd)))).toMatch(/\.yo-rc\.json: plugins must be a list/);
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {

@@ -35,6 +35,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     outDir: options.outDir,
     dryRun: options.dryRun ?? false,
     created: ['backend/pyproject.toml', 'output/README.md'],
+    plugins: [],
     updated: [],
     unchanged: [],
     conflicts: [],

@@ -23,7 +23,7 @@ describe('three-way merge', () => {
 describe('--check', () => {
   const result = (outOfDate: string[]): GenerateResult => ({
     outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [],
-    check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [],
+    check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [],
   });
 
   it('fails naming the files when the generated code is out of date, and passes otherwise', () => {

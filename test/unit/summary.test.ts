@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../../core/options.js';
 import { summaryLines } from '../../generators/app/summary.js';
 
-function result(toImplement: string[]): GenerateResult {
-  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [] };
+function result(toImplement: string[], plugins: string[] = []): GenerateResult {
+  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins };
 }
 
 describe('the summary after a run', () => {
   it('says where, how many files, and the notes', () => {
     expect(summaryLines(result([]), '/work')).toEqual(['Generated in gen: 1 created, 0 updated, 0 unchanged.', 'Database: sqlite (--db).']);
+  });
+
+  it('names the installed plugins used, in order', () => {
+    expect(summaryLines(result([], ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']), '/work')).toEqual([
+      'Generated in gen: 1 created, 0 updated, 0 unchanged.',
+      'Plugins: infra-stack-plugin-cache, @acme/infra-stack-plugin-audit.',
+      'Database: sqlite (--db).',
+    ]);
   });
 
   it('lists the first 20 operations to implement and counts the rest', () => {

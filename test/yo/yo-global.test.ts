@@ -164,4 +164,33 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--bogus'");
   });
+
+  it('finds a plugin installed globally next to the generator', async () => {
+    const quiet = { ...userEnv };
+    const pack = await run('npm', ['pack', '--pack-destination', root ?? ''], { cwd: join(repoRoot, 'examples/plugins/infra-stack-plugin-cache'), env: quiet });
+    expect(pack.code, describeOutcome('npm pack (the example plugin)', pack)).toBe(0);
+    const tarball = (await readdir(root ?? '')).find((name) => name.startsWith('infra-stack-plugin-cache-') && name.endsWith('.tgz'));
+    expect(tarball, 'npm pack wrote no plugin tarball').toBeDefined();
+    // The generator it needs is the global one beside it: npm must not fetch another for the peer dependency.
+    const install = await run('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--legacy-peer-deps', join(root ?? '', tarball ?? '')], { cwd: root ?? '', env: quiet });
+    expect(install.code, describeOutcome('npm install -g (the example plugin)', install)).toBe(0);
+
+    const out = join(work, 'global-plugin');
+    const generated = await infraStack(['--api', 'petstore.yaml', '--out', 'global-plugin', '--db', 'sqlite'], work);
+    expect(generated.code, describeOutcome('infra-stack with a global plugin', generated)).toBe(0);
+    expect(generated.stderr).toContain('Plugins: infra-stack-plugin-cache.');
+    expect(existsSync(join(out, 'backend', 'app', 'infrastructure', 'cache', 'memory.py'))).toBe(true);
+    expect(await readFile(join(out, 'backend', 'README.md'), 'utf8')).toContain('## Cache\n');
+    expect(JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8'))).toEqual({
+      'generator-infra-stack': { api: ['../petstore.yaml'], db: 'sqlite', ddl: 'auto', docs: true, verify: false, plugins: ['infra-stack-plugin-cache'] },
+    });
+  });
+
+  it('yo infra-stack:plugin scaffolds a plugin package', async () => {
+    const scaffolded = await yo(['infra-stack:plugin', 'audit'], work);
+    expect(scaffolded.code, describeOutcome('yo infra-stack:plugin audit', scaffolded)).toBe(0);
+    const manifest = JSON.parse(await readFile(join(work, 'infra-stack-plugin-audit', 'package.json'), 'utf8')) as { name: string };
+    expect(manifest.name).toBe('infra-stack-plugin-audit');
+    expect(existsSync(join(work, 'infra-stack-plugin-audit', 'test', 'plugin.test.js'))).toBe(true);
+  });
 });

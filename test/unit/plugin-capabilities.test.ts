@@ -1,0 +1,233 @@
+/**
+ * What a third-party plugin can do, each through the public plugin api and the test helper
+ * plugin authors use (`generator-infra-stack/testing`).
+ */
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { SyncWaterfallHook } from 'tapable';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiDocument, Field, InfraStackPlugin } from '../../lib/index.js';
+import { deriveModelWith, runPlugins, type PluginRun } from '../../lib/testing.js';
+
+const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
+const runs: PluginRun[] = [];
+
+async function run(plugins: InfraStackPlugin[], options: { stack?: string } = {}): Promise<PluginRun> {
+  const result = await runPlugins(plugins, { api: petstore, db: 'sqlite', ...options });
+  runs.push(result);
+  return result;
+}
+
+async function templatesFolder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-plugin-templates-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+afterEach(async () => {
+  for (const done of runs.splice(0)) await done.cleanup();
+});
+
+describe('a plugin', () => {
+  it('adds a stack the user picks with --stack, and an unknown stack names the installed ones', async () => {
+    const flask: InfraStackPlugin = {
+      name: 'infra-stack-plugin-flask',
+      apply({ hooks, stacks }) {
+        stacks.add('flask');
+        hooks.planFiles.tap('flask', (plan, { model, config }) =>
+          config.stack !== 'flask' ? plan : { files: [...plan.files, { path: 'app.py', owner: 'flask', content: model.entities.map((e) => `# ${e.name}\n`).join('') }] },
+        );
+      },
+    };
+    const chosen = await run([flask], { stack: 'flask' });
+    expect(chosen.files).toContain('app.py');
+    // The stack-independent SQL of the DDL plugin stays; none of the FastAPI stack's code.
+    expect(chosen.files.filter((file) => file.startsWith('backend/') && !file.startsWith('backend/db/'))).toEqual([]);
+    expect(await chosen.read('app.py')).toBe('# Pet\n# Order\n# User\n# Tag\n');
+
+    const byDefault = await run([flask]);
+    expect(byDefault.files).toContain('backend/app/main.py');
+    expect(byDefault.files).not.toContain('app.py');
+
+    await expect(run([flask], { stack: 'django' })).rejects.toThrow('unknown stack "django" (--stack): the installed plugins provide fastapi-sqlalchemy, flask');
+  });
+
+  it("adds files beside the FastAPI stack's, from its own templates", async () => {
+    const templates = await templatesFolder({ 'cache/__init__.py.njk': '"""Cache for {{ title }}."""\n' });
+    const cache: InfraStackPlugin = {
+      name: 'infra-stack-plugin-cache',
+      apply({ hooks, templates: search }) {
+        search.addSearchPath(templates);
+        hooks.planFiles.tap('cache', (plan, { model }) => ({
+          files: [...plan.files, { path: 'backend/app/infrastructure/cache/__init__.py', owner: 'infra-stack-plugin-cache', template: 'cache/__init__.py.njk', data: { title: model.title } }],
+        }));
+      },
+    };
+    const result = await run([cache]);
+    expect(await result.read('backend/app/infrastructure/cache/__init__.py')).toBe('"""Cache for Swagger Petstore."""\n');
+    expect(result.files).toContain('backend/app/infrastructure/models/pet.py');
+  });
+
+  it("overrides one template of another plugin, falling back to that plugin's for the rest and including the original by its owner's name", async () => {
+    const templates = await templatesFolder({
+      'backend/README.md.njk': '{% include "fastapi-sqlalchemy:backend/README.md.njk" %}\n## Cache\n\nAn in-memory cache sits in front of the repositories.\n',
+    });
+    const override: InfraStackPlugin = { name: 'infra-stack-plugin-readme', apply: ({ templates: search }) => search.addSearchPath(templates) };
+    const plain = await run([]);
+    const overridden = await run([override]);
+    const original = await plain.read('backend/README.md');
+    expect(await overridden.read('backend/README.md')).toBe(`${original}## Cache\n\nAn in-memory cache sits in front of the repositories.\n`);
+    expect(overridden.files).toEqual(plain.files);
+    for (const file of plain.files.filter((name) => name.endsWith('.py'))) expect(await overridden.read(file), file).toBe(await plain.read(file));
+  });
+
+  it('refines the domain model: a tenant_id on every entity, in the model and in the generated code', async () => {
+    const tenancy: InfraStackPlugin = {
+      name: 'infra-stack-plugin-tenancy',
+      apply({ hooks }) {
+        hooks.deriveModel.tap('tenancy', (model) => ({
+          ...model,
+          entities: model.entities.map((entity) => ({ ...entity, fields: [...entity.fields, tenantField(entity.source)], tenantField: 'tenant_id' })),
+        }));
+      },
+    };
+    const model = await deriveModelWith([tenancy], { api: petstore });
+    expect(model.entities.map((entity) => [entity.name, entity.fields.some((field) => field.name === 'tenant_id')])).toEqual([
+      ['Pet', true],
+      ['Order', true],
+      ['User', true],
+      ['Tag', true],
+    ]);
+    const result = await run([tenancy]);
+    expect(await result.read('backend/app/infrastructure/models/pet.py')).toMatch(/tenant_id: Mapped\[int\]/);
+  });
+
+  it('adds an input format through the parse hook map', async () => {
+    const notes = path.join(await mkdtemp(path.join(os.tmpdir(), 'infra-stack-notes-')), 'shop.entities');
+    await writeFile(notes, 'Note: title, body\nLabel: name\n');
+    const entitiesFormat: InfraStackPlugin = {
+      name: 'infra-stack-plugin-entities',
+      apply({ hooks }) {
+        hooks.parse.for('entities').tapPromise('entities', async ({ file }) => entitiesDocument(file, await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8'))));
+      },
+    };
+    const model = await deriveModelWith([entitiesFormat], { api: notes });
+    expect(model.entities.map((entity) => [entity.name, entity.table, entity.fields.map((field) => field.name)])).toEqual([
+      ['Note', 'notes', ['id', 'title', 'body', 'created_at', 'updated_at']],
+      ['Label', 'labels', ['id', 'name', 'created_at', 'updated_at']],
+    ]);
+    await expect(deriveModelWith([], { api: notes })).rejects.toThrow('no installed parser reads entities documents');
+  });
+
+  it('exposes hooks of its own that later plugins tap but cannot call', async () => {
+    const seen: unknown[] = [];
+    const cache: InfraStackPlugin = {
+      name: 'infra-stack-plugin-cache',
+      apply({ hooks, exposeHooks }) {
+        const backends = new SyncWaterfallHook<[string[]]>(['backends']);
+        exposeHooks({ backends });
+        hooks.planFiles.tap('cache', (plan) => ({
+          files: [...plan.files, ...backends.call(['memory']).map((name) => ({ path: `cache/${name}.txt`, owner: 'infra-stack-plugin-cache', content: name }))],
+        }));
+      },
+    };
+    const redis: InfraStackPlugin = {
+      name: 'infra-stack-plugin-redis',
+      apply({ hooksOf }) {
+        const { backends } = hooksOf<{ backends: SyncWaterfallHook<[string[]]> }>('infra-stack-plugin-cache');
+        seen.push((backends as unknown as { call?: unknown }).call);
+        backends.tap('redis', (names) => [...names, 'redis']);
+      },
+    };
+    const result = await run([cache, redis]);
+    expect(result.files.filter((file) => file.startsWith('cache/'))).toEqual(['cache/memory.txt', 'cache/redis.txt']);
+    expect(seen).toEqual([undefined]);
+
+    await expect(run([redis, cache])).rejects.toThrow(
+      'plugin "infra-stack-plugin-redis" asked for the hooks of "infra-stack-plugin-cache", which exposed none before it',
+    );
+    const failing: InfraStackPlugin = {
+      name: 'infra-stack-plugin-failing',
+      apply: ({ hooksOf }) => hooksOf<{ backends: SyncWaterfallHook<[string[]]> }>('infra-stack-plugin-cache').backends.tap('x', () => {
+        throw new Error('no redis here');
+      }),
+    };
+    await expect(run([cache, failing])).rejects.toThrow('plugin "infra-stack-plugin-failing" failed in hook "infra-stack-plugin-cache:backends": no redis here');
+  });
+});
+
+describe('a failing plugin', () => {
+  const failIn = (hook: 'deriveModel' | 'renderFile' | 'validateModel'): InfraStackPlugin => ({
+    name: 'infra-stack-plugin-broken',
+    apply({ hooks }) {
+      // The tap's own name is not the plugin's: the error still names the plugin.
+      const tap = { name: 'some-tap' };
+      const boom = (): never => {
+        throw new TypeError('cannot read the moon');
+      };
+      if (hook === 'deriveModel') hooks.deriveModel.tap(tap, boom);
+      if (hook === 'validateModel') hooks.validateModel.tap(tap, boom);
+      if (hook === 'renderFile') hooks.renderFile.tap(tap, boom);
+    },
+  });
+
+  for (const hook of ['deriveModel', 'validateModel', 'renderFile'] as const) {
+    it(`is named with the hook (${hook}), and nothing is written`, async () => {
+      const outDir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-broken-'));
+      await expect(runPlugins([failIn(hook)], { api: petstore, outDir })).rejects.toThrow(
+        `plugin "infra-stack-plugin-broken" failed in hook "${hook}": cannot read the moon`,
+      );
+      expect(await readdir(outDir)).toEqual([]);
+    });
+  }
+
+  it('is named when it throws while being applied', async () => {
+    const broken: InfraStackPlugin = {
+      name: 'infra-stack-plugin-eager',
+      apply() {
+        throw new Error('missing setting');
+      },
+    };
+    await expect(run([broken])).rejects.toThrow('plugin "infra-stack-plugin-eager" failed while being applied: missing setting');
+  });
+});
+
+function tenantField(source: Field['source']): Field {
+  return {
+    name: 'tenant_id',
+    wireName: 'tenantId',
+    type: { kind: 'integer' },
+    required: true,
+    nullable: false,
+    readOnly: false,
+    writeOnly: false,
+    constraints: {},
+    system: true,
+    source,
+  };
+}
+
+/** `Note: title, body` per line: an entity with string fields, marked as one. */
+function entitiesDocument(file: string, text: string): ApiDocument {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return {
+    title: path.basename(file),
+    version: '1.0.0',
+    basePath: '',
+    schemas: new Map(
+      lines.map((line, index) => {
+        const [name = '', fields = ''] = line.split(':');
+        const properties = Object.fromEntries(fields.split(',').map((field) => [field.trim(), { type: 'string' }]));
+        return [name.trim(), { schema: { type: 'object', 'x-entity': true, required: Object.keys(properties), properties }, source: { file, pointer: '', line: index + 1 } }];
+      }),
+    ),
+    operations: [],
+    components: [],
+    settings: {},
+    sources: [file],
+  };
+}
