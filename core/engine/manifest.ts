@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 
 export const MANIFEST_PATH = '.infra-stack/manifest.json';
-const MANIFEST_VERSION = 2;
+/**
+ * Version 3 keeps the texts in a content-addressed store and the model beside the files, each
+ * as gzipped JSON in base64: inline, GitHub's model and texts made a 31 MB manifest.
+ */
+const MANIFEST_VERSION = 3;
+const gzipAsync = promisify(gzip);
 
 /** One generated file as the last run wrote it: the text is the base of the next run's three-way merge. */
 export interface ManifestFile {
@@ -37,17 +44,32 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   }
   const candidate = parsed as Partial<Manifest> | null;
   if (!candidate || typeof candidate !== 'object' || !candidate.files || typeof candidate.files !== 'object') return undefined;
+  const stored = parsed as { texts?: unknown; model?: unknown };
+  let store: Record<string, string> = {};
+  let model = candidate.model;
+  if (Number(candidate.version) >= 3) {
+    try {
+      store = typeof stored.texts === 'string' ? (decode(stored.texts) as Record<string, string>) : {};
+      model = typeof stored.model === 'string' ? decode(stored.model) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   const files: Record<string, ManifestFile> = {};
   for (const [path, entry] of Object.entries(candidate.files as Record<string, unknown>)) {
-    // Version 1 kept only the hash of each file.
+    // Version 1 kept only the hash of each file; version 2 its text inline.
     if (typeof entry === 'string') files[path] = { owner: '', hash: entry };
-    else if (entry && typeof entry === 'object' && typeof (entry as ManifestFile).hash === 'string') files[path] = entry as ManifestFile;
+    else if (entry && typeof entry === 'object' && typeof (entry as ManifestFile).hash === 'string') {
+      const file = entry as ManifestFile;
+      const text = file.text ?? store[file.hash];
+      files[path] = { owner: file.owner, hash: file.hash, ...(text !== undefined ? { text } : {}) };
+    }
   }
   return {
     generator: String(candidate.generator ?? 'generator-infra-stack'),
     version: Number(candidate.version ?? 1),
     inputs: candidate.inputs && typeof candidate.inputs === 'object' ? candidate.inputs : {},
-    ...(candidate.model !== undefined ? { model: candidate.model } : {}),
+    ...(model !== undefined ? { model } : {}),
     files,
   };
 }
@@ -58,14 +80,32 @@ export interface ManifestContent {
   files: Map<string, { owner: string; text: string }>;
 }
 
-/** Deterministic text: paths sorted, two-space indent, a final newline. */
-export function serializeManifest(content: ManifestContent): string {
-  const files = Object.fromEntries(
-    [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => [path, { owner: file.owner, hash: hashText(file.text), text: file.text }]),
-  );
+/**
+ * Deterministic text: paths sorted, two-space indent, a final newline; the texts (by hash) and
+ * the model compressed on the thread pool.
+ */
+export async function serializeManifest(content: ManifestContent): Promise<string> {
+  const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text }));
+  const store = Object.fromEntries(entries.map(({ hash, text }) => [hash, text]).sort(([a], [b]) => compare(a!, b!)));
   const inputs = Object.fromEntries(Object.entries(content.inputs).sort(([a], [b]) => compare(a, b)));
-  const manifest: Manifest = { generator: 'generator-infra-stack', version: MANIFEST_VERSION, inputs, model: content.model, files };
+  const [texts, model] = await Promise.all([encode(store), content.model === undefined ? undefined : encode(content.model)]);
+  const manifest = {
+    generator: 'generator-infra-stack',
+    version: MANIFEST_VERSION,
+    inputs,
+    files: Object.fromEntries(entries.map(({ path, owner, hash }) => [path, { owner, hash }])),
+    texts,
+    ...(model !== undefined ? { model } : {}),
+  };
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+async function encode(value: unknown): Promise<string> {
+  return (await gzipAsync(JSON.stringify(value))).toString('base64');
+}
+
+function decode(text: string): unknown {
+  return JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8'));
 }
 
 function compare(a: string, b: string): number {

@@ -86,8 +86,8 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
   const backupDir = backups.length > 0 ? await nextBackupDir(outDir) : undefined;
   const outcome = outcomeOf(actions, backupDir, options.diff === true);
   const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
-  const manifestText = serializeManifest({ inputs: record.inputs, model: record.model, files: generated });
   if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
+  const manifestText = await serializeManifest({ inputs: record.inputs, model: record.model, files: generated });
 
   const writes: FileToWrite[] = actions.flatMap((action) =>
     'content' in action ? [{ path: path.join(outDir, action.path), content: action.content, replaces: action.kind !== 'create' }] : [],
