@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
-import { modelToJson, relativePath } from '../model/model-json.js';
+import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { hashText } from './manifest.js';
@@ -79,7 +79,7 @@ export class Engine {
       const planned = checkPlan(plan, config.outDir);
       const rendered = await this.render(planned);
       clock.end('render');
-      const record = { inputs: await inputHashes(config), model: JSON.parse(modelToJson(model, { root: config.outDir })) as unknown, notes: report.regeneration };
+      const record = { inputs: await inputHashes(config), model: modelSnapshot(model), notes: report.regeneration };
       // Written under temporary names while the checks may still run, put in place once they passed.
       const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun, diff: config.diff === true, record, previous: loaded });
       clock.end('write');

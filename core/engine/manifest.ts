@@ -76,7 +76,8 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
 
 export interface ManifestContent {
   inputs: Record<string, string>;
-  model: unknown;
+  /** JSON text. */
+  model: string | undefined;
   files: Map<string, { owner: string; text: string }>;
 }
 
@@ -88,7 +89,7 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
   const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text }));
   const store = Object.fromEntries(entries.map(({ hash, text }) => [hash, text]).sort(([a], [b]) => compare(a!, b!)));
   const inputs = Object.fromEntries(Object.entries(content.inputs).sort(([a], [b]) => compare(a, b)));
-  const [texts, model] = await Promise.all([encode(store), content.model === undefined ? undefined : encode(content.model)]);
+  const [texts, model] = await Promise.all([encode(JSON.stringify(store)), content.model === undefined ? undefined : encode(content.model)]);
   const manifest = {
     generator: 'generator-infra-stack',
     version: MANIFEST_VERSION,
@@ -100,8 +101,8 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-async function encode(value: unknown): Promise<string> {
-  return (await gzipAsync(JSON.stringify(value))).toString('base64');
+async function encode(json: string): Promise<string> {
+  return (await gzipAsync(json)).toString('base64');
 }
 
 function decode(text: string): unknown {

@@ -18,7 +18,8 @@ export interface WriteOutcome extends FileOutcomes {
 /** What the manifest records besides the files. */
 export interface RunRecord {
   inputs: Record<string, string>;
-  model: unknown;
+  /** The model the files were generated from, as JSON text (see `modelSnapshot`). */
+  model: string | undefined;
   /** What the plugins said about this regeneration (a new migration...), for the report. */
   notes: string[];
 }

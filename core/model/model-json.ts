@@ -16,6 +16,17 @@ export function modelToJson(model: DomainModel, options: ModelJsonOptions): stri
   return `${JSON.stringify(withRelativeSources(model, options.root), orderedKeys, 2)}\n`;
 }
 
+/** What a snapshot of the model leaves out: where things came from and why, and their prose. */
+const NOT_IN_SNAPSHOTS = new Set(['source', 'reason', 'description']);
+
+/**
+ * The model as a regeneration compares it with the next one: its shapes, without sources, reasons
+ * and descriptions (which would tie the snapshot to where the documents sit, and make it large).
+ */
+export function modelSnapshot(model: DomainModel): string {
+  return JSON.stringify(model, (key, value: unknown) => (NOT_IN_SNAPSHOTS.has(key) ? undefined : value));
+}
+
 /** A copy of the model whose source locations name their files relative to `root`. */
 export function withRelativeSources(model: DomainModel, root: string): DomainModel {
   return mapSourceLocations(model, (source) => ({ ...source, file: relativePath(root, source.file) }));

@@ -3,6 +3,9 @@ import { templatesDir } from './paths.js';
 import { formatLongLines, prepareFormatter } from './python/formatter.js';
 import { planBackend, STACK_NAME } from './plan.js';
 
+/** Starting ruff's thread costs the main thread ~80 ms; a model this large very likely needs it. */
+const LARGE_MODEL = 200;
+
 /** The FastAPI + SQLAlchemy 2.0 stack, registered like any third-party plugin. */
 export const fastapiSqlalchemyStack: InfraStackPlugin = {
   name: STACK_NAME,
@@ -11,7 +14,8 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
     templates.addSearchPath(templatesDir());
     hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
       if (config.stack !== STACK_NAME) return plan;
-      prepareFormatter();
+      // Documents large enough to hold names that push a statement past 100 columns start ruff early.
+      if (model.entities.length + model.objectTypes.length + model.operations.length > LARGE_MODEL) prepareFormatter();
       return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
     });
     hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));

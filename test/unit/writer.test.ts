@@ -133,7 +133,7 @@ describe('writing the rendered files', () => {
   });
 
   it('writes nothing at all, not even the manifest, when nothing changed', async () => {
-    const record = { inputs: { 'a.yaml': 'h' }, model: { title: 'A' }, notes: [] };
+    const record = { inputs: { 'a.yaml': 'h' }, model: JSON.stringify({ title: 'A' }), notes: [] };
     await writeFiles(out, rendered('1'), { ...write, record });
     const before = await readTree(out);
     const stamps = async () => Promise.all([...before.keys()].map(async (file) => (await stat(path.join(out, file))).mtimeMs));
