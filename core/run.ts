@@ -3,6 +3,7 @@ import { corePlugins } from './builtins.js';
 import { Engine } from './engine/engine.js';
 import type { EngineConfig } from './engine/hooks.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
+import { fileOutcomesOf } from './engine/outcomes.js';
 import { outOfDate } from './engine/writer.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
@@ -14,29 +15,23 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   const engine = createEngine(options, plugins);
   const outDir = path.resolve(cwd, options.outDir);
   const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);
+  const check = options.check ?? false;
+  // A check writes nothing, like a dry run.
+  const dryRun = (options.dryRun ?? false) || check;
   const outcome = await engine.run({
     ...engineConfig(options, outDir),
     // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
-    dryRun: (options.dryRun ?? false) || (options.check ?? false),
+    dryRun,
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
   });
-  const check = options.check ?? false;
   return {
     outDir,
-    dryRun: (options.dryRun ?? false) || check,
-    created: outcome.created,
-    updated: outcome.updated,
-    unchanged: outcome.unchanged,
-    merged: outcome.merged,
-    conflicts: outcome.conflicts,
-    deleted: outcome.deleted,
-    keptStale: outcome.keptStale,
-    untracked: outcome.untracked,
-    ...(outcome.backupDir !== undefined ? { backupDir: outcome.backupDir } : {}),
+    dryRun,
+    ...fileOutcomesOf(outcome),
     check,
     outOfDate: check ? outOfDate(outcome) : [],
     diffs: outcome.diffs,

@@ -4,6 +4,7 @@ import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
+import { fileOutcomesOf } from './outcomes.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { hashText } from './manifest.js';
@@ -96,12 +97,7 @@ export class Engine {
       await this.hooks.afterEmit.promise({
         config,
         model,
-        created: outcome.created,
-        updated: outcome.updated,
-        unchanged: outcome.unchanged,
-        merged: outcome.merged,
-        conflicts: outcome.conflicts,
-        deleted: outcome.deleted,
+        ...fileOutcomesOf(outcome),
         report,
         files: planned,
       });

@@ -54,7 +54,7 @@ export interface PreviousRun {
   files: ReadonlyMap<string, { owner: string; text?: string }>;
 }
 
-export interface EmitSummary extends Pick<FileOutcomes, 'created' | 'updated' | 'unchanged' | 'merged' | 'conflicts' | 'deleted'> {
+export interface EmitSummary extends FileOutcomes {
   config: EngineConfig;
   model: DomainModel;
   report: RunReport;

@@ -17,3 +17,9 @@ export interface FileOutcomes {
   /** Where `force` kept the previous text of what it overwrote or deleted. */
   backupDir?: string;
 }
+
+/** The per-path outcomes alone, out of a larger result (the engine's, with its diffs and report). */
+export function fileOutcomesOf(outcome: FileOutcomes): FileOutcomes {
+  const { created, updated, unchanged, merged, conflicts, deleted, keptStale, untracked, backupDir } = outcome;
+  return { created, updated, unchanged, merged, conflicts, deleted, keptStale, untracked, ...(backupDir !== undefined ? { backupDir } : {}) };
+}
