@@ -48,7 +48,7 @@ export interface PlanContext {
 
 /** The last run as its manifest recorded it: stacks plan incremental changes (migrations) from it. */
 export interface PreviousRun {
-  /** The model the files were generated from (sources relative to the output folder); absent on a first run. */
+  /** The persistent part of the model the files were generated from (see `modelSnapshot`); absent on a first run. */
   model?: DomainModel;
   /** Every file generated, with the text generated for it (absent in manifests of older versions). */
   files: ReadonlyMap<string, { owner: string; text?: string }>;

@@ -88,8 +88,6 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
   const outcome = outcomeOf(actions, backupDir, options.diff === true);
   const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
   if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
-  const manifestText = await serializeManifest({ inputs: record.inputs, model: record.model, files: generated });
-
   const writes: FileToWrite[] = actions.flatMap((action) =>
     'content' in action ? [{ path: path.join(outDir, action.path), content: action.content, replaces: action.kind !== 'create' }] : [],
   );
@@ -102,12 +100,16 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
     if (current !== report) writes.push({ path: reportPath, content: report, replaces: current !== undefined });
   }
   const deletions = actions.flatMap((action) => (action.kind === 'delete' ? [path.join(outDir, action.path)] : []));
-  const manifestChanged = previous.text !== manifestText;
 
-  const staged = await stageFiles(writes);
+  // The manifest compresses on the thread pool while the files are written.
+  const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, files: generated }), stageFiles(writes)]);
+  if (written.status === 'rejected') throw written.reason;
+  const staged = written.value;
   let stagedManifest: StagedFiles | undefined;
   try {
-    if (manifestChanged) stagedManifest = await stageFiles([{ path: path.join(outDir, MANIFEST_PATH), content: manifestText, replaces: previous.text !== undefined }]);
+    if (serialized.status === 'rejected') throw serialized.reason;
+    const manifestText = serialized.value;
+    if (previous.text !== manifestText) stagedManifest = await stageFiles([{ path: path.join(outDir, MANIFEST_PATH), content: manifestText, replaces: previous.text !== undefined }]);
   } catch (error) {
     await staged.discard();
     throw error;

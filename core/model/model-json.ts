@@ -20,11 +20,15 @@ export function modelToJson(model: DomainModel, options: ModelJsonOptions): stri
 const NOT_IN_SNAPSHOTS = new Set(['source', 'reason', 'description']);
 
 /**
- * The model as a regeneration compares it with the next one: its shapes, without sources, reasons
- * and descriptions (which would tie the snapshot to where the documents sit, and make it large).
+ * The model as a regeneration compares it with the next one: what the database is made from (the
+ * entities, their relations, the enums, the operations on entities, which decide indexes), without
+ * sources, reasons and descriptions (which would tie the snapshot to where the documents sit).
+ * Object types that only travel on the wire and operations on no entity are left out: no
+ * migration depends on them, and on large documents they are most of the model.
  */
 export function modelSnapshot(model: DomainModel): string {
-  return JSON.stringify(model, (key, value: unknown) => (NOT_IN_SNAPSHOTS.has(key) ? undefined : value));
+  const persistent: DomainModel = { ...model, objectTypes: [], operations: model.operations.filter((operation) => operation.entity !== undefined) };
+  return JSON.stringify(persistent, (key, value: unknown) => (NOT_IN_SNAPSHOTS.has(key) ? undefined : value));
 }
 
 /** A copy of the model whose source locations name their files relative to `root`. */

@@ -78,7 +78,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
       name: pyClassName(e.name),
       header: pyFormat(call(`class ${pyClassName(e.name)}`, ['StrEnum']), 0, '', ':'),
       doc: pyDocLine(e.description, `Values of ${e.name}.`),
-      members: enumMembers.membersOf(e.name).map(([name, value]) => ({ name, value: pyString(value), line: pyFormat(pyString(value), 4, `${name} = `) })),
+      lines: enumMembers.membersOf(e.name).map(([name, value]) => pyFormat(pyString(value), 4, `${name} = `)),
     })),
   });
   const entityExports = exportsOf(entityList.map((e) => [`app.domain.entities.${e.slug}`, e.name]));
