@@ -4,8 +4,8 @@ import { stageFiles, type FileToWrite, type StagedFiles } from './file-commit.js
 import { MANIFEST_PATH, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 import { reconcile, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
-import { unifiedDiff } from './unified-diff.js';
 import type { FileOutcomes } from './outcomes.js';
+import type { unifiedDiff } from './unified-diff.js';
 
 export type { RenderedFile } from './reconcile.js';
 
@@ -85,7 +85,9 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
 
   const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
   const backupDir = backups.length > 0 ? await nextBackupDir(outDir) : undefined;
-  const outcome = outcomeOf(actions, backupDir, options.diff === true);
+  // The diff library is loaded only when diffs are asked for.
+  const diffOf = options.diff === true ? (await import('./unified-diff.js')).unifiedDiff : undefined;
+  const outcome = outcomeOf(actions, backupDir, diffOf);
   const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
   if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
   const writes: FileToWrite[] = actions.flatMap((action) =>
@@ -128,7 +130,7 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
   };
 }
 
-function outcomeOf(actions: FileAction[], backupDir: string | undefined, withDiffs: boolean): WriteOutcome {
+function outcomeOf(actions: FileAction[], backupDir: string | undefined, diffOf: typeof unifiedDiff | undefined): WriteOutcome {
   const outcome: WriteOutcome = { created: [], updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [], diffs: [] };
   const listOf: Record<FileAction['kind'], string[]> = {
     create: outcome.created,
@@ -143,10 +145,10 @@ function outcomeOf(actions: FileAction[], backupDir: string | undefined, withDif
   };
   for (const action of actions) {
     listOf[action.kind].push(action.path);
-    if (!withDiffs) continue;
+    if (!diffOf) continue;
     const before = 'previous' in action ? action.previous : '';
     const after = 'content' in action ? action.content : action.kind === 'delete' ? '' : undefined;
-    if (after !== undefined && after !== before) outcome.diffs.push(unifiedDiff(action.path, before, after, action.kind));
+    if (after !== undefined && after !== before) outcome.diffs.push(diffOf(action.path, before, after, action.kind));
   }
   return { ...outcome, ...(backupDir !== undefined ? { backupDir } : {}) };
 }

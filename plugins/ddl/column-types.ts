@@ -1,4 +1,5 @@
-import { sql, type Expression } from 'kysely';
+import type { Expression } from 'kysely';
+import { sql } from './kysely.js';
 import type { DdlDialect } from '../../core/index.js';
 import type { StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
 import type { Column } from './tables.js';

@@ -1,4 +1,5 @@
-import { sql, type CreateTableBuilder } from 'kysely';
+import type { CreateTableBuilder } from 'kysely';
+import { sql } from './kysely.js';
 import type { DdlDialect } from '../../core/index.js';
 import { constraintName } from '../../stacks/fastapi-sqlalchemy/view/storage.js';
 import { columnTypeSql, currentTimeSql } from './column-types.js';

@@ -1,4 +1,5 @@
-import { sql, type Expression } from 'kysely';
+import type { Expression } from 'kysely';
+import { sql } from './kysely.js';
 import type { DdlDialect } from '../../core/index.js';
 import { sqlBuilder, statementText } from './sql-builder.js';
 import type { SeedData, SeedValue } from './seed-rows.js';

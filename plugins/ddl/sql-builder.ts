@@ -1,3 +1,4 @@
+import type { Compilable, Dialect, Kysely as KyselyBuilder } from 'kysely';
 import {
   DummyDriver,
   Kysely,
@@ -10,13 +11,11 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  type Compilable,
-  type Dialect,
-} from 'kysely';
+} from './kysely.js';
 import type { DdlDialect } from '../../core/index.js';
 
 /** The tables are only known at run time: the builder is untyped. */
-export type SqlBuilder = Kysely<any>;
+export type SqlBuilder = KyselyBuilder<any>;
 
 /**
  * Kysely with the dialect's query compiler and a driver that never connects: statements are
