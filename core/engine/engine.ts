@@ -16,7 +16,10 @@ import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.j
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
 import { previousRunOf } from './previous-run.js';
-import { loadManifest, prepareWrite, type RenderedFile, type WriteOutcome } from './writer.js';
+import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
+
+/** How long rendering goes on before it lets the writes already started make progress. */
+const YIELD_EVERY_MS = 10;
 
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
@@ -78,11 +81,19 @@ export class Engine {
       const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
-      const rendered = await this.render(planned);
-      clock.end('render');
-      const record = { inputs: await inputHashes(config), model: modelSnapshot(model), notes: report.regeneration };
-      // Written under temporary names while the checks may still run, put in place once they passed.
-      const prepared = await prepareWrite(config.outDir, rendered, { force: config.force, dryRun: config.dryRun, diff: config.diff === true, record, previous: loaded });
+      // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
+      const session = new WriteSession(config.outDir, { force: config.force, dryRun: config.dryRun, previous: loaded });
+      session.expect(planned.map((file) => file.path));
+      let prepared: PreparedWrite;
+      try {
+        await this.render(planned, (file) => session.add(file));
+        clock.end('render');
+        const record = { inputs: await inputHashes(config), model: modelSnapshot(model), notes: report.regeneration };
+        prepared = await session.prepare({ diff: config.diff === true, record });
+      } catch (error) {
+        await session.discard();
+        throw error;
+      }
       clock.end('write');
       try {
         const failedCheck = await checks.firstFailure();
@@ -160,19 +171,24 @@ export class Engine {
     return document;
   }
 
-  private async render(files: PlannedFile[]): Promise<RenderedFile[]> {
-    const rendered: RenderedFile[] = [];
+  /** Renders every file, handing each to `rendered` as soon as it is done. */
+  private async render(files: PlannedFile[], rendered: (file: RenderedFile) => void): Promise<void> {
     const renderTemplate = await this.host.templates.renderer();
+    let yielded = performance.now();
     for (const file of files) {
+      // Rendering never waits on its own: let the writes of the files already rendered move on.
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
       let content: string;
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
         throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }
-      rendered.push({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
+      rendered({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
     }
-    return rendered;
   }
 }
 

@@ -22,43 +22,106 @@ export interface StagedFiles {
 const FILES_IN_FLIGHT = 32;
 
 /**
- * Writes each file to a temporary file in its target's folder, creating each folder once.
- * Nothing is in place before `commit`, which puts `last` in place after all the others; a
- * failure discards what was staged and is rethrown.
+ * Writes files to temporary files in their targets' folders as they are added, a bounded number
+ * at a time, creating each folder once; so the disk works while the caller is still producing
+ * the next files. Nothing is in place before `commit`.
  */
-export async function stageFiles(files: readonly FileToWrite[], last?: FileToWrite): Promise<StagedFiles> {
-  const all = last ? [...files, last] : [...files];
-  const staged = all.map((file) => ({ file, temporary: temporaryNameFor(file.path) }));
-  const createdFolders: string[] = [];
-  let committing = false;
-  const discard = async () => {
-    await forEachLimited(staged, ({ temporary }) => rm(temporary, { force: true }));
-    if (!committing) await Promise.all(createdFolders.map((folder) => rm(folder, { recursive: true, force: true })));
-  };
-  try {
-    await forEachLimited([...new Set(all.map((file) => path.dirname(file.path)))], async (folder) => {
-      const firstCreated = await mkdir(folder, { recursive: true });
-      if (firstCreated !== undefined) createdFolders.push(firstCreated);
-    });
-    await forEachLimited(staged, async ({ file, temporary }) => {
-      const mode = file.replaces ? await existingMode(file.path) : undefined;
-      await writeFile(temporary, file.content, { flag: 'wx' });
-      if (mode !== undefined) await chmod(temporary, mode);
-    });
-  } catch (error) {
-    await discard();
-    throw error;
+export class FileStager implements StagedFiles {
+  private readonly staged: { file: FileToWrite; temporary: string }[] = [];
+  private readonly waiting: FileToWrite[] = [];
+  private readonly folders = new Map<string, Promise<void>>();
+  private readonly createdFolders: string[] = [];
+  private readonly whenIdle: (() => void)[] = [];
+  private next = 0;
+  private active = 0;
+  private failure: { error: unknown } | undefined;
+  private stopped = false;
+  private committing = false;
+
+  add(file: FileToWrite): void {
+    if (this.stopped) return;
+    this.waiting.push(file);
+    this.pump();
   }
-  return {
-    async commit() {
-      committing = true;
-      const putLast = last ? staged.pop() : undefined;
-      await forEachLimited(staged, ({ file, temporary }) => rename(temporary, file.path));
-      if (putLast) await rename(putLast.temporary, putLast.file.path);
-      staged.length = 0;
-    },
-    discard,
-  };
+
+  /** Waits for every file added; after a failure, discards what was staged and throws the first error. */
+  async finish(): Promise<StagedFiles> {
+    await this.idle();
+    if (this.failure) {
+      const { error } = this.failure;
+      await this.discard();
+      throw error;
+    }
+    return this;
+  }
+
+  async commit(): Promise<void> {
+    this.committing = true;
+    await forEachLimited(this.staged, ({ file, temporary }) => rename(temporary, file.path));
+    this.staged.length = 0;
+  }
+
+  async discard(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+    await Promise.allSettled(this.folders.values());
+    await forEachLimited(this.staged, ({ temporary }) => rm(temporary, { force: true }));
+    this.staged.length = 0;
+    if (!this.committing) await Promise.all(this.createdFolders.map((folder) => rm(folder, { recursive: true, force: true })));
+  }
+
+  private pump(): void {
+    while (!this.stopped && this.active < FILES_IN_FLIGHT && this.next < this.waiting.length) {
+      const file = this.waiting[this.next++]!;
+      this.active += 1;
+      this.stage(file)
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+          this.stopped = true;
+        })
+        .finally(() => {
+          this.active -= 1;
+          this.pump();
+          if (this.active === 0) this.whenIdle.splice(0).forEach((resolve) => resolve());
+        });
+    }
+  }
+
+  private idle(): Promise<void> {
+    return this.active === 0 ? Promise.resolve() : new Promise((resolve) => this.whenIdle.push(resolve));
+  }
+
+  private async stage(file: FileToWrite): Promise<void> {
+    await this.folder(path.dirname(file.path));
+    const temporary = temporaryNameFor(file.path);
+    const mode = file.replaces ? await existingMode(file.path) : undefined;
+    this.staged.push({ file, temporary });
+    await writeFile(temporary, file.content, { flag: 'wx' });
+    if (mode !== undefined) await chmod(temporary, mode);
+  }
+
+  /** Creates a folder files will be written to, ahead of them (once; a failure surfaces with the files). */
+  prepareFolder(folder: string): void {
+    if (!this.stopped) this.folder(folder).catch(() => undefined);
+  }
+
+  private folder(folder: string): Promise<void> {
+    let ready = this.folders.get(folder);
+    if (!ready) {
+      ready = mkdir(folder, { recursive: true }).then((firstCreated) => {
+        if (firstCreated !== undefined) this.createdFolders.push(firstCreated);
+      });
+      this.folders.set(folder, ready);
+    }
+    return ready;
+  }
+}
+
+/** Writes every file under a temporary name beside its target (see `FileStager`); a failure discards what was staged and is rethrown. */
+export async function stageFiles(files: readonly FileToWrite[]): Promise<StagedFiles> {
+  const stager = new FileStager();
+  for (const file of files) stager.add(file);
+  return stager.finish();
 }
 
 function temporaryNameFor(target: string): string {

@@ -27,49 +27,13 @@ export type FileAction =
   /** No longer generated, but edited since: kept. */
   | { kind: 'keep-stale'; path: string };
 
-export interface Reconciliation {
-  actions: FileAction[];
-  /** What the new manifest records: every generated file with the text generated for it. */
-  generated: Map<string, { owner: string; text: string }>;
-}
-
-export interface ReconcileInput {
-  planned: readonly RenderedFile[];
-  /** The files the last run generated (its manifest). */
-  previous: Readonly<Record<string, ManifestFile>>;
-  /** The text on disk of every planned or previously generated path (undefined: no such file). */
-  disk: ReadonlyMap<string, string | undefined>;
-  force: boolean;
-}
-
 /**
- * Decides, for every path planned now or generated before, what the run does with it:
- * a file the user never touched follows the generation; one the user edited is merged
- * three-way (base: the text last generated); a file no longer generated goes when untouched;
- * a file the tool never generated is left alone. `force` overwrites the user's work (backed up).
+ * What a run does with a path it plans: a file the user never touched follows the generation;
+ * one the user edited is merged three-way (base: the text last generated); a file the tool never
+ * generated is left alone. `force` overwrites the user's work (backed up). `current` is the text
+ * on disk (undefined: no such file), `entry` what the last run's manifest says of the path.
  */
-export function reconcile({ planned, previous, disk, force }: ReconcileInput): Reconciliation {
-  const actions: FileAction[] = [];
-  const generated = new Map<string, { owner: string; text: string }>();
-  for (const file of planned) {
-    const action = plannedAction(file, previous[file.path], disk.get(file.path), force);
-    actions.push(action);
-    if (action.kind !== 'untracked') generated.set(file.path, { owner: file.owner ?? '', text: file.content });
-  }
-  const plannedPaths = new Set(planned.map((file) => file.path));
-  for (const [path, entry] of Object.entries(previous)) {
-    if (plannedPaths.has(path)) continue;
-    const current = disk.get(path);
-    if (current === undefined) continue;
-    if (hashText(current) === entry.hash) actions.push({ kind: 'delete', path, previous: current, backup: false });
-    else if (force) actions.push({ kind: 'delete', path, previous: current, backup: true });
-    else actions.push({ kind: 'keep-stale', path });
-  }
-  actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { actions, generated };
-}
-
-function plannedAction(file: RenderedFile, entry: ManifestFile | undefined, current: string | undefined, force: boolean): FileAction {
+export function plannedAction(file: RenderedFile, entry: ManifestFile | undefined, current: string | undefined, force: boolean): FileAction {
   const { path, content } = file;
   if (current === undefined) return { kind: 'create', path, content };
   if (current === content) return { kind: 'unchanged', path, edited: false };
@@ -82,4 +46,15 @@ function plannedAction(file: RenderedFile, entry: ManifestFile | undefined, curr
   if (merged.conflicts > 0) return { kind: 'conflict', path, content: merged.text, previous: current, regions: merged.conflicts };
   if (merged.text === current) return { kind: 'unchanged', path, edited: true };
   return { kind: 'merge', path, content: merged.text, previous: current };
+}
+
+/**
+ * What a run does with a path the last run generated and this one does not: it goes when
+ * untouched (or with `force`, backed up), else it is kept. `current` undefined: already gone.
+ */
+export function staleAction(path: string, entry: ManifestFile, current: string | undefined, force: boolean): FileAction | undefined {
+  if (current === undefined) return undefined;
+  if (hashText(current) === entry.hash) return { kind: 'delete', path, previous: current, backup: false };
+  if (force) return { kind: 'delete', path, previous: current, backup: true };
+  return { kind: 'keep-stale', path };
 }

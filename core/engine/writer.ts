@@ -1,8 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stageFiles, type FileToWrite, type StagedFiles } from './file-commit.js';
-import { MANIFEST_PATH, parseManifest, serializeManifest, type Manifest } from './manifest.js';
-import { reconcile, type FileAction, type RenderedFile } from './reconcile.js';
+import { FileStager, stageFiles, type StagedFiles } from './file-commit.js';
+import { MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
+import { plannedAction, staleAction, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
 import type { FileOutcomes } from './outcomes.js';
 import type { unifiedDiff } from './unified-diff.js';
@@ -59,7 +59,7 @@ export async function loadManifest(outDir: string): Promise<LoadedManifest> {
   return { ...(text !== undefined ? { text } : {}), ...(manifest ? { manifest } : {}) };
 }
 
-/** Compares, writes and commits at once (see `prepareWrite`). */
+/** Compares, writes and commits at once (see `WriteSession`). */
 export async function writeFiles(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<WriteOutcome> {
   const prepared = await prepareWrite(outDir, files, options);
   try {
@@ -71,63 +71,120 @@ export async function writeFiles(outDir: string, files: RenderedFile[], options:
   return prepared.outcome;
 }
 
-/**
- * Reconciles the rendered files with the disk and the last run's manifest (see `reconcile`)
- * and writes what changes under temporary names beside the targets. A dry run writes nothing.
- */
+/** Every file at once through a `WriteSession`. */
 export async function prepareWrite(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<PreparedWrite> {
-  const previous = options.previous ?? (await loadManifest(outDir));
-  const previousFiles = previous.manifest?.files ?? {};
-  const paths = [...new Set([...files.map((file) => file.path), ...Object.keys(previousFiles)])];
-  const texts = await Promise.all(paths.map((file) => readOptional(path.join(outDir, file))));
-  const disk = new Map(paths.map((file, index) => [file, texts[index]]));
-  const { actions, generated } = reconcile({ planned: files, previous: previousFiles, disk, force: options.force });
-
-  const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
-  const backupDir = backups.length > 0 ? await nextBackupDir(outDir) : undefined;
-  // The diff library is loaded only when diffs are asked for.
-  const diffOf = options.diff === true ? (await import('./unified-diff.js')).unifiedDiff : undefined;
-  const outcome = outcomeOf(actions, backupDir, diffOf);
-  const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
-  if (options.dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
-  const writes: FileToWrite[] = actions.flatMap((action) =>
-    'content' in action ? [{ path: path.join(outDir, action.path), content: action.content, replaces: action.kind !== 'create' }] : [],
-  );
-  for (const backup of backups) writes.push({ path: path.join(outDir, backupDir!, backup.path), content: backup.text, replaces: false });
-  const changesFiles = actions.some((action) => !['unchanged', 'untracked'].includes(action.kind));
-  if (previous.manifest && changesFiles) {
-    const report = regenerationReport(outcome, record.notes);
-    const reportPath = path.join(outDir, REGENERATION_REPORT_PATH);
-    const current = await readOptional(reportPath);
-    if (current !== report) writes.push({ path: reportPath, content: report, replaces: current !== undefined });
-  }
-  const deletions = actions.flatMap((action) => (action.kind === 'delete' ? [path.join(outDir, action.path)] : []));
-
-  // The manifest compresses on the thread pool while the files are written.
-  const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, files: generated }), stageFiles(writes)]);
-  if (written.status === 'rejected') throw written.reason;
-  const staged = written.value;
-  let stagedManifest: StagedFiles | undefined;
+  const session = new WriteSession(outDir, { ...options, previous: options.previous ?? (await loadManifest(outDir)) });
   try {
+    for (const file of files) session.add(file);
+    return await session.prepare(options);
+  } catch (error) {
+    await session.discard();
+    throw error;
+  }
+}
+
+/**
+ * A write that starts while files are still being rendered: each file added is compared with
+ * the disk and the last run's manifest (see `plannedAction`) and, when it changes, written at
+ * once under a temporary name beside its target, so the disk works while the next files render.
+ * `prepare` then settles the files no longer generated, the backups, the report and the manifest.
+ * A dry run writes nothing.
+ */
+export class WriteSession {
+  private readonly planned: RenderedFile[] = [];
+  private readonly actions: Promise<FileAction>[] = [];
+  private readonly stager = new FileStager();
+  private readonly disk: DiskReader;
+  private readonly previousFiles: Readonly<Record<string, ManifestFile>>;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly options: { force: boolean; dryRun: boolean; previous: LoadedManifest },
+  ) {
+    this.disk = new DiskReader(outDir);
+    this.previousFiles = options.previous.manifest?.files ?? {};
+  }
+
+  /**
+   * The paths about to be rendered: their folders are created now (a new folder is the slow part
+   * of writing on some file systems), while the files render. Nothing for a dry run.
+   */
+  expect(paths: readonly string[]): void {
+    if (this.options.dryRun) return;
+    for (const folder of new Set(paths.map((file) => path.dirname(file)))) this.stager.prepareFolder(path.join(this.outDir, folder));
+  }
+
+  add(file: RenderedFile): void {
+    this.planned.push(file);
+    const action = this.disk.read(file.path).then((current) => {
+      const decided = plannedAction(file, this.previousFiles[file.path], current, this.options.force);
+      if (!this.options.dryRun && 'content' in decided) {
+        this.stager.add({ path: path.join(this.outDir, decided.path), content: decided.content, replaces: decided.kind !== 'create' });
+      }
+      return decided;
+    });
+    // Awaited in `prepare`; a run that fails before that must not report it as unhandled.
+    action.catch(() => undefined);
+    this.actions.push(action);
+  }
+
+  async prepare(options: { diff?: boolean; record?: RunRecord }): Promise<PreparedWrite> {
+    const { outDir } = this;
+    const { previous, force, dryRun } = this.options;
+    const plannedActions = await Promise.all(this.actions);
+    const plannedPaths = new Set(this.planned.map((file) => file.path));
+    const staleEntries = Object.entries(this.previousFiles).filter(([file]) => !plannedPaths.has(file));
+    const staleTexts = await Promise.all(staleEntries.map(([file]) => this.disk.read(file)));
+    const staleActions = staleEntries.flatMap(([file, entry], index) => staleAction(file, entry, staleTexts[index], force) ?? []);
+    const actions = [...plannedActions, ...staleActions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const generated = new Map<string, { owner: string; text: string }>();
+    this.planned.forEach((file, index) => {
+      if (plannedActions[index]!.kind !== 'untracked') generated.set(file.path, { owner: file.owner ?? '', text: file.content });
+    });
+
+    const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
+    const backupDir = backups.length > 0 ? await nextBackupDir(outDir) : undefined;
+    // The diff library is loaded only when diffs are asked for.
+    const diffOf = options.diff === true ? (await import('./unified-diff.js')).unifiedDiff : undefined;
+    const outcome = outcomeOf(actions, backupDir, diffOf);
+    const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
+    if (dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
+    for (const backup of backups) this.stager.add({ path: path.join(outDir, backupDir!, backup.path), content: backup.text, replaces: false });
+    const changesFiles = actions.some((action) => !['unchanged', 'untracked'].includes(action.kind));
+    if (previous.manifest && changesFiles) {
+      const report = regenerationReport(outcome, record.notes);
+      const reportPath = path.join(outDir, REGENERATION_REPORT_PATH);
+      const current = await readOptional(reportPath);
+      if (current !== report) this.stager.add({ path: reportPath, content: report, replaces: current !== undefined });
+    }
+    const deletions = actions.flatMap((action) => (action.kind === 'delete' ? [path.join(outDir, action.path)] : []));
+
+    // The manifest compresses on the thread pool while the last files are written.
+    const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, files: generated }), this.stager.finish()]);
+    if (written.status === 'rejected') throw written.reason;
+    const staged = written.value;
+    let stagedManifest: StagedFiles | undefined;
     if (serialized.status === 'rejected') throw serialized.reason;
     const manifestText = serialized.value;
     if (previous.text !== manifestText) stagedManifest = await stageFiles([{ path: path.join(outDir, MANIFEST_PATH), content: manifestText, replaces: previous.text !== undefined }]);
-  } catch (error) {
-    await staged.discard();
-    throw error;
+    return {
+      outcome,
+      async commit() {
+        await staged.commit();
+        await Promise.all(deletions.map((file) => rm(file, { force: true })));
+        await stagedManifest?.commit();
+      },
+      async discard() {
+        await staged.discard();
+        await stagedManifest?.discard();
+      },
+    };
   }
-  return {
-    outcome,
-    async commit() {
-      await staged.commit();
-      await Promise.all(deletions.map((file) => rm(file, { force: true })));
-      await stagedManifest?.commit();
-    },
-    async discard() {
-      await staged.discard();
-      await stagedManifest?.discard();
-    },
-  };
+
+  /** Leaves the output folder as it was (what was staged is removed). */
+  async discard(): Promise<void> {
+    await this.stager.discard();
+  }
 }
 
 function outcomeOf(actions: FileAction[], backupDir: string | undefined, diffOf: typeof unifiedDiff | undefined): WriteOutcome {
@@ -168,6 +225,43 @@ async function nextBackupDir(outDir: string): Promise<string> {
 /** Paths whose generated code is out of date with the documents: what a run would write or delete. */
 export function outOfDate(outcome: WriteOutcome): string[] {
   return [...outcome.created, ...outcome.updated, ...outcome.merged, ...outcome.conflicts, ...outcome.deleted, ...outcome.untracked].sort();
+}
+
+/**
+ * The text on disk of paths of the output folder. Each folder is listed once and only the files
+ * it holds are read: a first run into an empty folder reads nothing. A name that differs only in
+ * case is read too, for a file system that ignores case.
+ */
+class DiskReader {
+  private readonly listings = new Map<string, Promise<{ exact: Set<string>; folded: Set<string> }>>();
+
+  constructor(private readonly outDir: string) {}
+
+  async read(file: string): Promise<string | undefined> {
+    const names = await this.namesIn(path.dirname(file));
+    const name = path.basename(file);
+    return names.exact.has(name) || names.folded.has(name.toLowerCase()) ? readOptional(path.join(this.outDir, file)) : undefined;
+  }
+
+  private namesIn(folder: string): Promise<{ exact: Set<string>; folded: Set<string> }> {
+    let listing = this.listings.get(folder);
+    if (!listing) {
+      listing = listFolder(path.join(this.outDir, folder));
+      this.listings.set(folder, listing);
+    }
+    return listing;
+  }
+}
+
+async function listFolder(folder: string): Promise<{ exact: Set<string>; folded: Set<string> }> {
+  let names: string[] = [];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+  }
+  return { exact: new Set(names), folded: new Set(names.map((name) => name.toLowerCase())) };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

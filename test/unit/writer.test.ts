@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, parseManifest } from '../../core/engine/manifest.js';
 import { REGENERATION_REPORT_PATH } from '../../core/engine/regeneration-report.js';
-import { prepareWrite, writeFiles, type RenderedFile } from '../../core/engine/writer.js';
+import { loadManifest, prepareWrite, writeFiles, WriteSession, type RenderedFile } from '../../core/engine/writer.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 
 const write = { force: false, dryRun: false };
@@ -177,6 +177,19 @@ describe('writing the rendered files', () => {
     await again.commit();
     expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe('# main 2\n');
     expect([...(await readTree(out)).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes files as they are added, before the last one is rendered, and a discard mid-way leaves the folder as it was', async () => {
+    await writeFiles(out, rendered('1'), write);
+    const before = await readTree(out);
+    const session = new WriteSession(out, { ...write, previous: await loadManifest(out) });
+    const files = [...rendered('2'), { path: 'backend/app/new/module.py', content: '# new\n' }];
+    session.expect(files.map((file) => file.path));
+    for (const file of files) session.add(file);
+    await expect.poll(async () => [...(await readTree(out)).keys()].filter((file) => file.endsWith('.tmp')).length).toBe(3);
+    await session.discard();
+    expect(await readTree(out)).toEqual(before);
+    expect(existsSync(path.join(out, 'backend/app/new'))).toBe(false);
   });
 
   it('leaves what it did not plan alone: the workflow log, a venv, caches are no conflicts and not in the manifest', async () => {
