@@ -45,6 +45,9 @@ export class SchemaTypes {
   private readonly componentNames = new Map<string, string>();
   private readonly componentTypes = new Map<string, ResolvedType>();
   private inlineObjectDepth = 0;
+  /** Flattened schemas are shared, never changed: see `flattened`. */
+  private readonly flatCache = new WeakMap<SchemaNode, Flat>();
+  private readonly targetCache = new Map<string, Flat>();
   /** The non-null variants of the `oneOf`/`anyOf` that a flattened node stood for. */
   private readonly unionVariants = new WeakMap<SchemaNode, { keyword: 'oneOf' | 'anyOf'; variants: SchemaNode[] }>();
 
@@ -74,7 +77,7 @@ export class SchemaTypes {
 
   /** The properties of an object schema, with the ones it requires. */
   propertiesOf(schema: SchemaNode): { properties: Map<string, SchemaNode>; required: Set<string> } {
-    return this.flattenObject(schema, new Set());
+    return this.flattenObject(schema);
   }
 
   resolve(schema: SchemaNode | undefined, scope: string, source: SourceLocation): ResolvedType {
@@ -85,7 +88,7 @@ export class SchemaTypes {
       const resolved = this.resolveComponent(name);
       return { type: resolved.type, nullable: resolved.nullable || nullableHere };
     }
-    const flat = this.flatten(schema, new Set());
+    const flat = this.flattened(schema);
     if (flat.ref !== undefined) {
       const target = componentSchemaName(flat.ref);
       if (target !== undefined && this.api.schemas.has(target)) {
@@ -97,13 +100,13 @@ export class SchemaTypes {
   }
 
   fieldsOf(schema: SchemaNode, ownerName: string, source: SourceLocation): Field[] {
-    const { properties, required } = this.flattenObject(schema, new Set());
+    const { properties, required } = this.flattenObject(schema);
     const fields: Field[] = [];
     for (const [wireName, propertySchema] of properties) {
       const propertySource = sourceOf(propertySchema, { file: source.file, pointer: `${source.pointer}/properties/${encodeSegment(wireName)}` });
       const scope = `${ownerName}${toPascal(wireName)}`;
       const { type, nullable } = this.resolve(propertySchema, scope, propertySource);
-      const flat = this.flatten(propertySchema, new Set()).schema;
+      const flat = this.flattened(propertySchema).schema;
       const annotated = withReferenceAnnotations(propertySchema);
       const hints = fieldHintsOf(annotated, propertySource);
       const renamedFrom = annotated[SCHEMA_HINTS.renamedFrom];
@@ -127,7 +130,7 @@ export class SchemaTypes {
   }
 
   constraintsOf(schema: SchemaNode | undefined): Constraints {
-    return schema ? constraintsOf(this.flatten(schema, new Set()).schema) : {};
+    return schema ? constraintsOf(this.flattened(schema).schema) : {};
   }
 
   private resolveComponent(name: string): ResolvedType {
@@ -248,7 +251,7 @@ export class SchemaTypes {
       const name = componentSchemaName(ref)!;
       const target = this.api.schemas.get(name)?.schema;
       if (!target) return { schema: {}, nullable };
-      const inner = this.flatten(target, new Set([...seen, ref]));
+      const inner = seen.size === 0 ? this.flattenedTarget(ref, target) : this.flatten(target, new Set([...seen, ref]));
       // OpenAPI 3.1 lets a reference carry its own description, readOnly, hints…: they win over the target's.
       return { schema: { ...inner.schema, ...annotationsBeside(current) }, nullable: nullable || inner.nullable, ref };
     }
@@ -303,8 +306,31 @@ export class SchemaTypes {
     return { schema: current, nullable };
   }
 
-  private flattenObject(schema: SchemaNode, seen: Set<string>): { properties: Map<string, SchemaNode>; required: Set<string> } {
-    const flat = this.flatten(schema, seen).schema;
+  /**
+   * `flatten` from the top (no reference followed yet), once per node: a component is reached
+   * from every property that references it, and each of those reads it flattened.
+   */
+  private flattened(schema: SchemaNode): Flat {
+    let flat = this.flatCache.get(schema);
+    if (flat === undefined) {
+      flat = this.flatten(schema, new Set());
+      this.flatCache.set(schema, flat);
+    }
+    return flat;
+  }
+
+  /** The target of a top-level `$ref`, flattened once per reference. */
+  private flattenedTarget(ref: string, target: SchemaNode): Flat {
+    let flat = this.targetCache.get(ref);
+    if (flat === undefined) {
+      flat = this.flatten(target, new Set([ref]));
+      this.targetCache.set(ref, flat);
+    }
+    return flat;
+  }
+
+  private flattenObject(schema: SchemaNode): { properties: Map<string, SchemaNode>; required: Set<string> } {
+    const flat = this.flattened(schema).schema;
     const properties = new Map(Object.entries((flat.properties ?? {}) as Record<string, SchemaNode>));
     const required = new Set(Array.isArray(flat.required) ? flat.required.map(String) : []);
     return { properties, required };

@@ -1,10 +1,16 @@
 import { LINE_LENGTH, ruffThread, type RuffAnswer } from './ruff-thread.js';
 
+const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const ATOM = String.raw`(?:${STRING}|[\w.]+)`;
+
 /**
- * A line the formatter cannot split either: one string, docstring or name (with its comma), or
- * a head already split at its only bracket (`async def a_very_long_name(`).
+ * A line the formatter cannot split either: one string, docstring or name, a keyword argument
+ * or dict entry of such atoms (each with its comma), or a head already split at its only bracket
+ * (`async def a_very_long_name(`).
  */
-const UNSPLITTABLE = /^\s*(?:(?:"(?:[^"\\]|\\.)*"|"""(?:[^"]|"(?!""))*"""|[\w.]+),?|(?:async def |def |class )?[\w.]+[([{])\s*$/;
+const UNSPLITTABLE = new RegExp(
+  String.raw`^\s*(?:(?:"""(?:[^"]|"(?!""))*"""|${ATOM}|\w+=${ATOM}|${STRING}: ${ATOM}),?|(?:async def |def |class )?[\w.]+[([{])\s*$`,
+);
 
 /** Starts ruff's formatter on its thread ahead of the first file that may need it. */
 export function prepareFormatter(): void {
@@ -89,6 +95,8 @@ function standAlone(statement: string[]): { text: string; unwrap(formatted: stri
  */
 function statementRanges(lines: readonly string[], through: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  // The characters that open or close a bracket, a string or a comment: the scan jumps from one to the next.
+  const significant = /["'#()[\]{}]/g;
   let depth = 0;
   let quote = '';
   let start = 0;
@@ -98,21 +106,26 @@ function statementRanges(lines: readonly string[], through: number): Array<[numb
       if (index > through) break;
       start = index;
     }
-    for (let at = 0; at < line.length; at += 1) {
-      const code = line.charCodeAt(at);
+    let at = 0;
+    while (at < line.length) {
       if (quote !== '') {
-        if (code === 92 /* \\ */) at += 1;
-        else if (line.startsWith(quote, at)) {
-          at += quote.length - 1;
-          quote = '';
-        }
-      } else if (code === 35 /* # */) break;
-      else if (code === 34 || code === 39 /* " ' */) {
-        const char = line[at]!;
-        quote = line.startsWith(char.repeat(3), at) ? char.repeat(3) : char;
-        at += quote.length - 1;
-      } else if (code === 40 || code === 91 || code === 123 /* ( [ { */) depth += 1;
-      else if (code === 41 || code === 93 || code === 125 /* ) ] } */) depth -= 1;
+        const end = closingQuote(line, quote, at);
+        if (end === -1) break;
+        at = end + quote.length;
+        quote = '';
+        continue;
+      }
+      significant.lastIndex = at;
+      const found = significant.exec(line);
+      if (!found) break;
+      const char = found[0];
+      at = found.index + 1;
+      if (char === '#') break;
+      if (char === '"' || char === "'") {
+        quote = line.startsWith(char.repeat(3), found.index) ? char.repeat(3) : char;
+        at = found.index + quote.length;
+      } else if (char === '(' || char === '[' || char === '{') depth += 1;
+      else depth -= 1;
     }
     if (quote.length === 1) quote = '';
     if (depth <= 0 && quote === '') {
@@ -121,6 +134,16 @@ function statementRanges(lines: readonly string[], through: number): Array<[numb
     }
   }
   return ranges;
+}
+
+/** Where `quote` closes on `line` from `from` (a backslash escapes the next character), or -1. */
+function closingQuote(line: string, quote: string, from: number): number {
+  for (let at = from; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (code === 92 /* \\ */) at += 1;
+    else if (line.startsWith(quote, at)) return at;
+  }
+  return -1;
 }
 
 async function formatWhole(path: string, content: string): Promise<string> {
