@@ -1,4 +1,5 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { webcrypto } from 'node:crypto';
 import path from 'node:path';
 import { InfraStackError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
@@ -7,7 +8,6 @@ import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { fileOutcomesOf } from './outcomes.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
-import { hashText } from './manifest.js';
 import { guardTap, type WrappableTap } from './guard.js';
 import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
@@ -76,6 +76,9 @@ export class Engine {
     const clock = new PhaseClock(this.options.onPhase);
     const { config, model, checks } = await this.deriveTimed(initial, clock);
     try {
+      // Hashed while the files are planned and rendered.
+      const inputs = inputHashes(config);
+      inputs.catch(() => undefined);
       const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
       const loaded = await loadManifest(config.outDir);
       const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
@@ -88,7 +91,7 @@ export class Engine {
       try {
         await this.render(planned, (file) => session.add(file));
         clock.end('render');
-        const record = { inputs: await inputHashes(config), model: modelSnapshot(model), notes: report.regeneration };
+        const record = { inputs: await inputs, model: modelSnapshot(model), notes: report.regeneration };
         prepared = await session.prepare({ diff: config.diff === true, record });
       } catch (error) {
         await session.discard();
@@ -219,9 +222,12 @@ async function readHead(file: string): Promise<string> {
 }
 
 /** Per document, relative to the output folder, the hash of its content: the manifest records what it was generated from. */
+/** The SHA-256 of each input document's bytes, computed on the thread pool. */
 async function inputHashes(config: EngineConfig): Promise<Record<string, string>> {
-  const texts = await Promise.all(config.apiFiles.map((file) => readFile(file, 'utf8')));
-  return Object.fromEntries(config.apiFiles.map((file, index) => [relativePath(config.outDir, file), hashText(texts[index]!)]));
+  const hashes = await Promise.all(
+    config.apiFiles.map(async (file) => Buffer.from(await webcrypto.subtle.digest('SHA-256', await readFile(file))).toString('hex')),
+  );
+  return Object.fromEntries(config.apiFiles.map((file, index) => [relativePath(config.outDir, file), hashes[index]!]));
 }
 
 function emptyModel(api: ApiDocument): DomainModel {

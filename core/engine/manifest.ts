@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { constants, gunzipSync, gzip } from 'node:zlib';
 
 export const MANIFEST_PATH = '.infra-stack/manifest.json';
 /**
@@ -102,7 +102,8 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
 }
 
 async function encode(json: string): Promise<string> {
-  return (await gzipAsync(json)).toString('base64');
+  // The fastest level: a third of the time of the default, for a manifest a third larger.
+  return (await gzipAsync(json, { level: constants.Z_BEST_SPEED })).toString('base64');
 }
 
 function decode(text: string): unknown {
