@@ -1,4 +1,5 @@
 import type nunjucks from 'nunjucks';
+import { compiledSource, loadPrecompiledTemplates, TEMPLATE_OPTIONS } from './precompiled-templates.js';
 
 export type RenderTemplate = (name: string, data: object) => string;
 
@@ -24,8 +25,17 @@ export class TemplateRegistry {
   /** Renders by template name; nunjucks is loaded here, once there is something to render. */
   async renderer(): Promise<RenderTemplate> {
     if (!this.environment) {
-      const { default: engine } = await import('nunjucks');
-      const byOwner = new Map([...this.pathsByOwner].map(([owner, paths]) => [owner, new engine.FileSystemLoader([...paths], { noCache: false })]));
+      const [{ default: engine }, precompiled] = await Promise.all([import('nunjucks'), loadPrecompiledTemplates()]);
+      /** Serves a template compiled by the build when its source is the one it was compiled from. */
+      class TemplateLoader extends engine.FileSystemLoader {
+        override getSource(name: string): nunjucks.LoaderSource {
+          const source = super.getSource(name) as nunjucks.LoaderSource | null;
+          if (!source || typeof source.src !== 'string') return source as nunjucks.LoaderSource;
+          const compiled = compiledSource(source.path, source.src, precompiled);
+          return compiled ? ({ ...source, src: compiled } as unknown as nunjucks.LoaderSource) : source;
+        }
+      }
+      const byOwner = new Map([...this.pathsByOwner].map(([owner, paths]) => [owner, new TemplateLoader([...paths], { noCache: false })]));
       class OwnedTemplateLoader extends engine.FileSystemLoader {
         override getSource(name: string): nunjucks.LoaderSource {
           const owned = OWNED_NAME.exec(name);
@@ -34,12 +44,7 @@ export class TemplateRegistry {
           return (loader && owned?.[2] !== undefined ? loader.getSource(owned[2]) : null) as nunjucks.LoaderSource;
         }
       }
-      this.environment = new engine.Environment([new OwnedTemplateLoader([]), new engine.FileSystemLoader([...this.searchPaths], { noCache: false })], {
-        autoescape: false,
-        trimBlocks: true,
-        lstripBlocks: true,
-        throwOnUndefined: true,
-      });
+      this.environment = new engine.Environment([new OwnedTemplateLoader([]), new TemplateLoader([...this.searchPaths], { noCache: false })], { ...TEMPLATE_OPTIONS });
       this.environment.addFilter('lines', indentedLines);
     }
     const environment = this.environment;
