@@ -12,17 +12,17 @@ export function sourceOf(node: SchemaNode, fallback: SourceLocation): SourceLoca
 
 /** Reads the storage hints written on a property; a malformed one is an error at the property. */
 export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHints | undefined {
-  const hints: FieldHints = {};
-  if (node[SCHEMA_HINTS.unique] === true) hints.unique = true;
-  if (node[SCHEMA_HINTS.index] === true) hints.index = true;
+  let hints: FieldHints | undefined;
+  if (node[SCHEMA_HINTS.unique] === true) (hints ??= {}).unique = true;
+  if (node[SCHEMA_HINTS.index] === true) (hints ??= {}).index = true;
   const onDelete = node[SCHEMA_HINTS.onDelete];
-  if (onDelete !== undefined) hints.onDelete = onDeleteRule(onDelete, source);
+  if (onDelete !== undefined) (hints ??= {}).onDelete = onDeleteRule(onDelete, source);
   const references = node[SCHEMA_HINTS.references];
   if (references !== undefined) {
     if (typeof references !== 'string' || references === '') throw hintError(`${SCHEMA_HINTS.references} must name a schema`, source);
-    hints.references = references;
+    (hints ??= {}).references = references;
   }
-  return Object.keys(hints).length > 0 ? hints : undefined;
+  return hints;
 }
 
 export function onDeleteRule(value: unknown, source: SourceLocation): OnDelete {

@@ -110,7 +110,8 @@ export class SchemaTypes {
       const annotated = withReferenceAnnotations(propertySchema);
       const hints = fieldHintsOf(annotated, propertySource);
       const renamedFrom = annotated[SCHEMA_HINTS.renamedFrom];
-      fields.push({
+      // Keys set in a fixed order, optional ones only when present (the snapshot's text depends on it).
+      const field: Omit<Field, 'constraints' | 'source'> & Partial<Field> = {
         name: fieldName(wireName, fields, propertySource),
         wireName,
         type,
@@ -118,13 +119,14 @@ export class SchemaTypes {
         nullable,
         readOnly: flat.readOnly === true,
         writeOnly: flat.writeOnly === true,
-        ...(typeof flat.description === 'string' ? { description: flat.description } : {}),
-        constraints: constraintsOf(flat),
-        ...(flat.default !== undefined ? { default: flat.default } : {}),
-        ...(typeof renamedFrom === 'string' ? { renamedFrom: toSnake(renamedFrom) } : {}),
-        ...(hints ? { hints } : {}),
-        source: propertySource,
-      });
+      };
+      if (typeof flat.description === 'string') field.description = flat.description;
+      field.constraints = constraintsOf(flat);
+      if (flat.default !== undefined) field.default = flat.default;
+      if (typeof renamedFrom === 'string') field.renamedFrom = toSnake(renamedFrom);
+      if (hints) field.hints = hints;
+      field.source = propertySource;
+      fields.push(field as Field);
     }
     return fields;
   }
@@ -374,17 +376,13 @@ function isObjectSchema(schema: SchemaNode): boolean {
   return (schema.type === 'object' || schema.type === undefined) && !!schema.properties && typeof schema.properties === 'object' && Object.keys(schema.properties).length > 0;
 }
 
+const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
+
 function constraintsOf(schema: SchemaNode): Constraints {
-  const pick = (key: string): number | undefined => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
   const constraints: Constraints = {};
-  const entries: [keyof Constraints, number | undefined][] = [
-    ['minLength', pick('minLength')],
-    ['maxLength', pick('maxLength')],
-    ['minimum', pick('minimum')],
-    ['maximum', pick('maximum')],
-    ['minItems', pick('minItems')],
-    ['maxItems', pick('maxItems')],
-  ];
-  for (const [key, value] of entries) if (value !== undefined) constraints[key] = value;
+  for (const key of CONSTRAINT_KEYS) {
+    const value = schema[key];
+    if (typeof value === 'number') constraints[key] = value;
+  }
   return constraints;
 }
