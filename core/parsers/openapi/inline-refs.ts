@@ -27,11 +27,22 @@ export function inlineForeignRefs<T>(root: T): T {
     }
     if (finished.has(node) || enclosing.has(node)) return node;
     enclosing.add(node);
+    // Only objects can hold a reference; a value is written back only when it was replaced.
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i += 1) node[i] = visit(node[i]);
+      for (let i = 0; i < node.length; i += 1) {
+        const item: unknown = node[i];
+        if (item === null || typeof item !== 'object') continue;
+        const visited = visit(item);
+        if (visited !== item) node[i] = visited;
+      }
     } else {
       const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = visit(record[key]);
+      for (const key in record) {
+        const value = record[key];
+        if (value === null || typeof value !== 'object') continue;
+        const visited = visit(value);
+        if (visited !== value) record[key] = visited;
+      }
     }
     enclosing.delete(node);
     finished.add(node);
