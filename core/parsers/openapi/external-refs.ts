@@ -2,13 +2,13 @@
 export function hasExternalRefs(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   if (Array.isArray(node)) {
-    for (const item of node) if (hasExternalRefs(item)) return true;
+    for (const item of node) if (item !== null && typeof item === 'object' && hasExternalRefs(item)) return true;
     return false;
   }
   const record = node as Record<string, unknown>;
   for (const key in record) {
     const value = record[key];
-    if (key === '$ref' ? typeof value === 'string' && !value.startsWith('#') : hasExternalRefs(value)) return true;
+    if (typeof value === 'string' ? key === '$ref' && !value.startsWith('#') : value !== null && typeof value === 'object' && hasExternalRefs(value)) return true;
   }
   return false;
 }

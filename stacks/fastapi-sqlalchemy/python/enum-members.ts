@@ -9,12 +9,19 @@ export class EnumMembers {
   private readonly byEnum = new Map<string, Map<string, string>>();
 
   constructor(enums: readonly EnumType[]) {
+    // The same values recur across a document's enums (`open`, `closed`, `all`): each is spelled once.
+    const spelled = new Map<string, string>();
+    const memberFor = (value: string): string => {
+      let member = spelled.get(value);
+      if (member === undefined) spelled.set(value, (member = pyEnumMember(value)));
+      return member;
+    };
     for (const { name, values } of enums) {
       const members = new Map<string, string>();
       const used = new Set<string>();
       for (const value of values) {
-        let member = pyEnumMember(value);
-        for (let n = 2; used.has(member); n += 1) member = `${pyEnumMember(value)}_${n}`;
+        let member = memberFor(value);
+        for (let n = 2; used.has(member); n += 1) member = `${memberFor(value)}_${n}`;
         used.add(member);
         members.set(value, member);
       }
