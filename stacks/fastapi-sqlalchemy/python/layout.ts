@@ -164,8 +164,11 @@ export function pyParse(text: string): PyExpr {
   return call(head, inner.trim() === '' ? [] : topLevelParts(inner, ',').map(pyParse));
 }
 
-/** The positions of the text's characters outside string literals (one-line, `"` or `'` quoted). */
-function* codePositions(text: string): Generator<number> {
+/**
+ * Calls `visit` with the position of each character of the text outside string literals (one-line,
+ * `"` or `'` quoted), until it returns true.
+ */
+function forEachCodePosition(text: string, visit: (at: number, char: string) => boolean | void): void {
   let quote: string | undefined;
   for (let at = 0; at < text.length; at += 1) {
     const char = text[at]!;
@@ -173,23 +176,35 @@ function* codePositions(text: string): Generator<number> {
       if (char === '\\') at += 1;
       else if (char === quote) quote = undefined;
     } else if (char === '"' || char === "'") quote = char;
-    else yield at;
+    else if (visit(at, char) === true) return;
   }
+}
+
+function isOpening(char: string): boolean {
+  return char === '(' || char === '[' || char === '{';
+}
+
+function isClosing(char: string): boolean {
+  return char === ')' || char === ']' || char === '}';
 }
 
 /** Index of the bracket that the text's last character closes, when quotes and nesting allow. */
 function matchingOpen(text: string): number | undefined {
   const opens: number[] = [];
-  for (const at of codePositions(text)) {
-    const char = text[at]!;
-    if ('([{'.includes(char)) opens.push(at);
-    else if (')]}'.includes(char)) {
+  let found: number | undefined;
+  forEachCodePosition(text, (at, char) => {
+    if (isOpening(char)) opens.push(at);
+    else if (isClosing(char)) {
       const start = opens.pop();
-      if (start === undefined) return undefined;
-      if (at === text.length - 1) return opens.length === 0 ? start : undefined;
+      if (start === undefined) return true;
+      if (at === text.length - 1) {
+        if (opens.length === 0) found = start;
+        return true;
+      }
     }
-  }
-  return undefined;
+    return false;
+  });
+  return found;
 }
 
 /** The text cut at each top-level `separator` (outside brackets and strings), parts trimmed. */
@@ -197,16 +212,15 @@ function topLevelParts(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
-  for (const at of codePositions(text)) {
-    if (at < start) continue;
-    const char = text[at]!;
-    if ('([{'.includes(char)) depth += 1;
-    else if (')]}'.includes(char)) depth -= 1;
+  forEachCodePosition(text, (at, char) => {
+    if (at < start) return;
+    if (isOpening(char)) depth += 1;
+    else if (isClosing(char)) depth -= 1;
     else if (depth === 0 && text.startsWith(separator, at)) {
       parts.push(text.slice(start, at).trim());
       start = at + separator.length;
     }
-  }
+  });
   parts.push(text.slice(start).trim());
   return parts.filter((part, index) => part !== '' || index < parts.length - 1);
 }

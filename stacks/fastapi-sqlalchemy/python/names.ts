@@ -30,7 +30,7 @@ export function pyClassName(name: string): string {
 
 /** `"text"` as a Python string literal. */
 export function pyString(text: string): string {
-  return JSON.stringify(text).replace(/\\u[0-9a-f]{4}/gi, (m) => m);
+  return JSON.stringify(text);
 }
 
 /** A JSON value as a Python literal. */
