@@ -1,4 +1,4 @@
-import { lookupFieldOf, type DomainModel, type Entity, type Field, type TypeRef } from '../../../core/index.js';
+import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, lookupMethod } from '../code-names.js';
 import { isAutoincrementKey } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
@@ -90,11 +90,35 @@ function timestampOf(field: Field): { timestamp?: FieldView['timestamp'] } {
   return kind && field.type.kind === 'string' && field.type.format === 'date-time' ? { timestamp: kind } : {};
 }
 
+interface ModelLookups {
+  enumValues: ReadonlyMap<string, readonly string[]>;
+  operationsOf: ReadonlyMap<string, readonly Operation[]>;
+}
+
+const lookupsByModel = new WeakMap<DomainModel, ModelLookups>();
+
+/** The enums' values and each entity's operations, indexed once per model rather than once per entity. */
+function lookupsOf(model: DomainModel): ModelLookups {
+  let lookups = lookupsByModel.get(model);
+  if (!lookups) {
+    const operationsOf = new Map<string, Operation[]>();
+    for (const op of model.operations) {
+      if (op.entity === undefined) continue;
+      const list = operationsOf.get(op.entity);
+      if (list) list.push(op);
+      else operationsOf.set(op.entity, [op]);
+    }
+    lookups = { enumValues: new Map(model.enums.map((e) => [e.name, e.values])), operationsOf };
+    lookupsByModel.set(model, lookups);
+  }
+  return lookups;
+}
+
 export function entityView(entity: Entity, model: DomainModel): EntityView {
   const fields = fieldViews(entity);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = entityClassNames(entity.name);
-  const enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
+  const { enumValues, operationsOf } = lookupsOf(model);
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
 
@@ -167,8 +191,9 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('app.application.interfaces.repository', 'RepositoryPort')
     .add(`app.domain.entities.${entity.slug}`, entity.name);
   domainType(key.field.type, portImports);
-  const lookupFields = new Set(model.operations.filter((op) => op.entity === entity.name).map((op) => lookupFieldOf(op, entity)));
-  const filterFields = new Set(model.operations.filter((op) => op.entity === entity.name).flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
+  const operations = operationsOf.get(entity.name) ?? [];
+  const lookupFields = new Set(operations.map((op) => lookupFieldOf(op, entity)));
+  const filterFields = new Set(operations.flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
   const lookups = fields
     .filter((f) => lookupFields.has(f.column))
     .map((f) => ({ method: lookupMethod(f.column), attr: f.attr, type: domainType(f.field.type, portImports) }));
