@@ -10,13 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isInfraStackError } from '../core/errors.js';
 import { canPrompt, parseArgsOptions, usage } from '../generators/app/options.js';
-import { runModelCommand } from './model/command.js';
 
 const BINARY = 'infra-stack';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'model') return runModelCommand(argv.slice(1));
+  if (argv[0] === 'model') return (await import('./model/command.js')).runModelCommand(argv.slice(1));
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false, allowNegative: true }));

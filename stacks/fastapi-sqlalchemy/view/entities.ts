@@ -91,7 +91,7 @@ function timestampOf(field: Field): { timestamp?: FieldView['timestamp'] } {
 }
 
 interface ModelLookups {
-  enumValues: ReadonlyMap<string, readonly string[]>;
+  enumValues: ReadonlyMap<string, string[]>;
   operationsOf: ReadonlyMap<string, readonly Operation[]>;
 }
 
