@@ -10,24 +10,26 @@ import { componentSchemaName, resolveLocalRef } from './json-pointer.js';
 export function inlineForeignRefs<T>(root: T): T {
   const done = new Map<string, unknown>();
   const activeRefs = new Set<string>();
-  const enclosing = new Set<object>();
-  const finished = new Set<object>();
-  const visit = (node: unknown): unknown => {
-    if (node === null || typeof node !== 'object') return node;
+  // The nodes being visited, outermost first. An array, not a set: a set would give every node of
+  // the document an identity hash, and only references need the check.
+  const enclosing: object[] = [];
+  const visit = (node: object): unknown => {
     const ref = (node as Record<string, unknown>).$ref;
     if (typeof ref === 'string' && ref.startsWith('#') && componentSchemaName(ref) === undefined) {
       if (done.has(ref)) return done.get(ref);
       const target = resolveLocalRef(root, ref) ?? {};
-      if (activeRefs.has(ref) || (typeof target === 'object' && target !== null && enclosing.has(target))) return {};
+      if (activeRefs.has(ref) || (typeof target === 'object' && target !== null && enclosing.includes(target))) return {};
       activeRefs.add(ref);
-      const inlined = visit(target);
+      const inlined = target !== null && typeof target === 'object' ? visit(target) : target;
       activeRefs.delete(ref);
       done.set(ref, inlined);
       return inlined;
     }
-    if (finished.has(node) || enclosing.has(node)) return node;
-    enclosing.add(node);
+    if (enclosing.includes(node)) return node;
+    enclosing.push(node);
     // Only objects can hold a reference; a value is written back only when it was replaced.
+    // A subtree met again (a reference's target, also reached where it stands) is walked again:
+    // its references are already replaced, so nothing changes.
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i += 1) {
         const item: unknown = node[i];
@@ -44,9 +46,8 @@ export function inlineForeignRefs<T>(root: T): T {
         if (visited !== value) record[key] = visited;
       }
     }
-    enclosing.delete(node);
-    finished.add(node);
+    enclosing.pop();
     return node;
   };
-  return visit(root) as T;
+  return (root !== null && typeof root === 'object' ? visit(root) : root) as T;
 }
