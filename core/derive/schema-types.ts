@@ -19,6 +19,9 @@ const STRING_FORMATS: Record<string, StringFormat> = {
   password: 'password',
 };
 
+/** The references followed so far when flattening from the top: none (never changed). */
+const NOTHING_SEEN: ReadonlySet<string> = new Set();
+
 /** Inline objects nested deeper than this become JSON: only a recursive `allOf` extension nests so deep. */
 const MAX_INLINE_OBJECT_DEPTH = 24;
 
@@ -45,8 +48,7 @@ export class SchemaTypes {
   private readonly componentNames = new Map<string, string>();
   private readonly componentTypes = new Map<string, ResolvedType>();
   private inlineObjectDepth = 0;
-  /** Flattened schemas are shared, never changed: see `flattened`. */
-  private readonly flatCache = new WeakMap<SchemaNode, Flat>();
+  /** A component's schema flattened, per reference to it: shared, never changed. */
   private readonly targetCache = new Map<string, Flat>();
   /** The non-null variants of the `oneOf`/`anyOf` that a flattened node stood for. */
   private readonly unionVariants = new WeakMap<SchemaNode, { keyword: 'oneOf' | 'anyOf'; variants: SchemaNode[] }>();
@@ -82,13 +84,18 @@ export class SchemaTypes {
 
   resolve(schema: SchemaNode | undefined, scope: string, source: SourceLocation): ResolvedType {
     if (!schema) return { type: { kind: 'json' }, nullable: false };
+    return this.resolveWith(schema, () => this.flatten(schema, NOTHING_SEEN), scope, source);
+  }
+
+  /** `resolve`, with the schema flattened by `flatOf` if it needs to be (a component reference does not). */
+  private resolveWith(schema: SchemaNode, flatOf: () => Flat, scope: string, source: SourceLocation): ResolvedType {
     const name = this.componentName(schema);
     if (name !== undefined && this.api.schemas.has(name)) {
       const nullableHere = schema.nullable === true || (Array.isArray(schema.allOf) && (schema.allOf as SchemaNode[]).some((part) => part?.nullable === true));
       const resolved = this.resolveComponent(name);
       return { type: resolved.type, nullable: resolved.nullable || nullableHere };
     }
-    const flat = this.flattened(schema);
+    const flat = flatOf();
     if (flat.ref !== undefined) {
       const target = componentSchemaName(flat.ref);
       if (target !== undefined && this.api.schemas.has(target)) {
@@ -105,8 +112,11 @@ export class SchemaTypes {
     for (const [wireName, propertySchema] of properties) {
       const propertySource = sourceOf(propertySchema, { file: source.file, pointer: `${source.pointer}/properties/${encodeSegment(wireName)}` });
       const scope = `${ownerName}${toPascal(wireName)}`;
-      const { type, nullable } = this.resolve(propertySchema, scope, propertySource);
-      const flat = this.flattened(propertySchema).schema;
+      // Flattened once, for its type (unless it references a component) and for its annotations.
+      let flattened: Flat | undefined;
+      const flatOf = () => (flattened ??= this.flatten(propertySchema, NOTHING_SEEN));
+      const { type, nullable } = this.resolveWith(propertySchema, flatOf, scope, propertySource);
+      const flat = flatOf().schema;
       const annotated = withReferenceAnnotations(propertySchema);
       const hints = fieldHintsOf(annotated, propertySource);
       const renamedFrom = annotated[SCHEMA_HINTS.renamedFrom];
@@ -132,7 +142,7 @@ export class SchemaTypes {
   }
 
   constraintsOf(schema: SchemaNode | undefined): Constraints {
-    return schema ? constraintsOf(this.flattened(schema).schema) : {};
+    return schema ? constraintsOf(this.flatten(schema, NOTHING_SEEN).schema) : {};
   }
 
   private resolveComponent(name: string): ResolvedType {
@@ -242,7 +252,7 @@ export class SchemaTypes {
     return { kind: 'enum', name };
   }
 
-  private flatten(schema: SchemaNode, seen: Set<string>): Flat {
+  private flatten(schema: SchemaNode, seen: ReadonlySet<string>): Flat {
     let nullable = schema.nullable === true;
     let current = schema;
     let ref: string | undefined;
@@ -254,15 +264,17 @@ export class SchemaTypes {
       const target = this.api.schemas.get(name)?.schema;
       if (!target) return { schema: {}, nullable };
       const inner = seen.size === 0 ? this.flattenedTarget(ref, target) : this.flatten(target, new Set([...seen, ref]));
-      // OpenAPI 3.1 lets a reference carry its own description, readOnly, hints…: they win over the target's.
-      return { schema: { ...inner.schema, ...annotationsBeside(current) }, nullable: nullable || inner.nullable, ref };
+      // OpenAPI 3.1 lets a reference carry its own description, readOnly, hints…: they win over the
+      // target's. Most references carry none, and share the target's flattened schema.
+      const beside = hasAnnotations(current) ? annotationsBeside(current) : undefined;
+      return { schema: beside ? { ...inner.schema, ...beside } : inner.schema, nullable: nullable || inner.nullable, ref };
     }
     if (Array.isArray(current.type)) {
       const types = current.type.filter((t) => t !== 'null');
       nullable ||= types.length < current.type.length;
       current = { ...current, type: types.length === 1 ? types[0] : types.length === 0 ? undefined : 'mixed' };
     }
-    for (const key of ['oneOf', 'anyOf'] as const) {
+    for (const key of UNION_KEYWORDS) {
       const variants = current[key];
       if (!Array.isArray(variants)) continue;
       const nonNull = (variants as SchemaNode[]).filter((v) => v.type !== 'null' && !(v.enum && Array.isArray(v.enum) && v.enum.every((x) => x === null)));
@@ -308,19 +320,6 @@ export class SchemaTypes {
     return { schema: current, nullable };
   }
 
-  /**
-   * `flatten` from the top (no reference followed yet), once per node: a component is reached
-   * from every property that references it, and each of those reads it flattened.
-   */
-  private flattened(schema: SchemaNode): Flat {
-    let flat = this.flatCache.get(schema);
-    if (flat === undefined) {
-      flat = this.flatten(schema, new Set());
-      this.flatCache.set(schema, flat);
-    }
-    return flat;
-  }
-
   /** The target of a top-level `$ref`, flattened once per reference. */
   private flattenedTarget(ref: string, target: SchemaNode): Flat {
     let flat = this.targetCache.get(ref);
@@ -332,7 +331,7 @@ export class SchemaTypes {
   }
 
   private flattenObject(schema: SchemaNode): { properties: Map<string, SchemaNode>; required: Set<string> } {
-    const flat = this.flattened(schema).schema;
+    const flat = this.flatten(schema, NOTHING_SEEN).schema;
     const properties = new Map(Object.entries((flat.properties ?? {}) as Record<string, SchemaNode>));
     const required = new Set(Array.isArray(flat.required) ? flat.required.map(String) : []);
     return { properties, required };
@@ -343,6 +342,13 @@ const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'dep
 
 function isAnnotation(key: string): boolean {
   return ANNOTATIONS.has(key) || key.startsWith('x-');
+}
+
+const UNION_KEYWORDS = ['oneOf', 'anyOf'] as const;
+
+function hasAnnotations(node: SchemaNode): boolean {
+  for (const key in node) if (isAnnotation(key)) return true;
+  return false;
 }
 
 /** The annotations written next to a `$ref`. */

@@ -105,10 +105,7 @@ export class WriteSession {
     this.previousFiles = options.previous.manifest?.files ?? {};
   }
 
-  /**
-   * The paths about to be rendered: their folders are created now (a new folder is the slow part
-   * of writing on some file systems), while the files render. Nothing for a dry run.
-   */
+  /** The paths about to be rendered: their folders are created now, while the files render. Nothing for a dry run. */
   expect(paths: readonly string[]): void {
     if (this.options.dryRun) return;
     for (const folder of new Set(paths.map((file) => path.dirname(file)))) this.stager.prepareFolder(path.join(this.outDir, folder));

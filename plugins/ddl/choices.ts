@@ -1,4 +1,7 @@
-import { DDL_AUTO, DDL_DIALECTS, InfraStackError, type DdlDialect, type DomainModel, type EngineConfig } from '../../core/index.js';
+import type { DomainModel, EngineConfig } from '../../core/index.js';
+// From the modules themselves, not the core's index: the command's --help reads these choices.
+import { InfraStackError } from '../../core/errors.js';
+import { DDL_AUTO, DDL_DIALECTS, type DdlDialect } from '../../core/options.js';
 
 export type DdlChoice = DdlDialect | typeof DDL_AUTO;
 
