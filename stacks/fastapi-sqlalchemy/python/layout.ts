@@ -124,14 +124,28 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
   }
 }
 
-/** `callee(arg, arg)` laid out by `pyFormat`; arguments written as text are read back into calls, lists and keywords. */
+/**
+ * `callee(arg, arg)` laid out by `pyFormat`; arguments written as text are read back into calls,
+ * lists and keywords only when the call does not fit on its line (the views write their
+ * arguments as `pyFlat` would, so the line is the same either way).
+ */
 export function pyCall(callee: string, args: string[], indent: number, prefix = ''): string {
+  const flat = flatCall(callee, args, prefix);
+  if (flat !== undefined && indent + flat.length <= LINE_LENGTH) return flat;
   return pyFormat(call(callee, args.map(pyParse)), indent, prefix);
 }
 
 /** A call that is an item of an exploded list (the caller writes its comma), laid out counting that comma. */
 export function pyCallItem(callee: string, args: string[], indent: number): string {
+  const flat = flatCall(callee, args, '');
+  if (flat !== undefined && indent + flat.length + 1 <= LINE_LENGTH) return flat;
   return pyFormat(call(callee, args.map(pyParse)), indent, '', ',').slice(0, -1);
+}
+
+/** The call on one line, when its arguments are each on one line already. */
+function flatCall(callee: string, args: readonly string[], prefix: string): string | undefined {
+  if (args.some((arg) => arg.includes('\n'))) return undefined;
+  return `${prefix}${callee}(${args.map((arg) => arg.trim()).join(', ')})`;
 }
 
 /**
