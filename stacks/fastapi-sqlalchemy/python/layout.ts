@@ -83,12 +83,12 @@ export function pyFlat(expr: PyExpr): string {
  * there, a collection literal puts one item per line with a trailing comma, and so on inwards.
  */
 export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = ''): string {
-  const flat = `${prefix}${pyFlat(expr)}${suffix}`;
+  const value = pyFlat(expr);
+  const flat = `${prefix}${value}${suffix}`;
   if (indent + flat.length <= LINE_LENGTH) return flat;
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 4);
   // The value of an assignment or return that cannot split within the line goes in parentheses when it then fits.
-  const value = pyFlat(expr);
   const headTooLong = typeof expr === 'string' || (expr.kind === 'call' && indent + prefix.length + expr.callee.length + 1 > LINE_LENGTH);
   if (headTooLong && /(?:^| )(?:=|return) $/.test(prefix) && suffix === '') {
     if (indent + 4 + value.length <= LINE_LENGTH) return `${prefix}(\n${inner}${value}\n${pad})`;
