@@ -1,22 +1,6 @@
 import { pascalCase, snakeCase } from 'change-case';
 import pluralize from 'pluralize';
-
-const MEMO_LIMIT = 50_000;
-
-/**
- * Names repeat (every property, parameter and type is converted several times): remember
- * them, forgetting all at a bound so a long-lived process does not grow without end.
- */
-function memoized(convert: (name: string) => string): (name: string) => string {
-  const cache = new Map<string, string>();
-  return (name) => {
-    let converted = cache.get(name);
-    if (converted !== undefined) return converted;
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(name, (converted = convert(name)));
-    return converted;
-  };
-}
+import { memoized } from './memo.js';
 
 /**
  * A leading sign carries meaning: GitHub's reactions `+1` and `-1`, JSON-LD's `@id` beside `id`,

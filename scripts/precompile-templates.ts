@@ -8,10 +8,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { precompiledKey, PRECOMPILED_MODULE, templateHash, TEMPLATE_OPTIONS } from '../core/engine/precompiled-templates.js';
+import { PACKAGE_ROOT, precompiledKey, PRECOMPILED_MODULE, templateHash, TEMPLATE_OPTIONS } from '../core/engine/precompiled-templates.js';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEMPLATE_ROOTS = ['stacks', 'plugins'];
 
 interface NunjucksCompiler {

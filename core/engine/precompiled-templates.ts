@@ -11,9 +11,9 @@ export interface PrecompiledTemplate {
   compiled: () => object;
 }
 
-// This module runs from `dist/core/engine` once built, from `core/engine` under the tests.
+// The package's root. This module runs from `dist/core/engine` once built, from `core/engine` under the tests.
 const CORE_PARENT = fileURLToPath(new URL('../../', import.meta.url));
-const PACKAGE_ROOT = path.basename(CORE_PARENT) === 'dist' ? path.dirname(CORE_PARENT) : CORE_PARENT;
+export const PACKAGE_ROOT = path.basename(CORE_PARENT) === 'dist' ? path.dirname(CORE_PARENT) : CORE_PARENT;
 
 /** Where the build writes the compiled templates; their keys are relative to the package root. */
 export const PRECOMPILED_MODULE = path.join(PACKAGE_ROOT, 'dist', 'templates', 'precompiled.js');

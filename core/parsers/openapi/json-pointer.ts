@@ -1,3 +1,5 @@
+import { memoized } from '../../memo.js';
+
 /** Resolves a local `#/a/b` reference inside `root`; undefined when it does not exist. */
 export function resolveLocalRef(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
@@ -20,19 +22,9 @@ export function encodeSegment(segment: string): string {
 
 export const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
 
-const componentNames = new Map<string, string | undefined>();
-/** A document has as many distinct references as schemas; the bound only guards a long-lived process. */
-const COMPONENT_NAMES_LIMIT = 100_000;
-
 /** The schema name when `ref` points at a named component schema (asked for every use of a reference: remembered). */
-export function componentSchemaName(ref: string): string | undefined {
-  if (componentNames.has(ref)) return componentNames.get(ref);
-  let name: string | undefined;
-  if (ref.startsWith(COMPONENT_SCHEMA_PREFIX)) {
-    const rest = ref.slice(COMPONENT_SCHEMA_PREFIX.length);
-    name = rest.includes('/') ? undefined : decodeSegment(rest);
-  }
-  if (componentNames.size >= COMPONENT_NAMES_LIMIT) componentNames.clear();
-  componentNames.set(ref, name);
-  return name;
-}
+export const componentSchemaName = memoized((ref: string): string | undefined => {
+  if (!ref.startsWith(COMPONENT_SCHEMA_PREFIX)) return undefined;
+  const rest = ref.slice(COMPONENT_SCHEMA_PREFIX.length);
+  return rest.includes('/') ? undefined : decodeSegment(rest);
+});

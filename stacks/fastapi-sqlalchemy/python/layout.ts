@@ -145,7 +145,7 @@ export function pyCallItem(callee: string, args: string[], indent: number): stri
 /** The call on one line, when its arguments are each on one line already. */
 function flatCall(callee: string, args: readonly string[], prefix: string): string | undefined {
   if (args.some((arg) => arg.includes('\n'))) return undefined;
-  return `${prefix}${callee}(${args.map((arg) => arg.trim()).join(', ')})`;
+  return `${prefix}${pyFlat(call(callee, args.map((arg) => arg.trim())))}`;
 }
 
 /**
