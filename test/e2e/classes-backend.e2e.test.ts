@@ -115,7 +115,7 @@ describe('generated backend: shop class definitions', () => {
   });
 
   it('passes its own tests on SQLite: adapters against a local HTTP server, steps, placeholders, repositories; 85% covered', async () => {
-    const result = await backend.run(['pytest', '-v', '--cov'], { env: { DATABASE_URL: undefined } });
+    const result = await backend.run(['pytest', '-v', '--cov']);
     expectSuccess(result, 'pytest --cov (SQLite)');
     expect(result.stdout).toMatch(/Required test coverage of 85(\.0)?% reached/);
     for (const test of ['test_http_service.py::test_retries_after_a_timeout', 'test_payment_gateway_client.py::test_create_payment_intent', 'test_resize_image_step.py::test_run_hands_the_work_to_image_resizer', 'test_placeholders.py']) {
@@ -124,7 +124,7 @@ describe('generated backend: shop class definitions', () => {
   });
 
   it('passes its own tests on PostgreSQL', async () => {
-    const env = { DATABASE_URL: await freshPostgres('pytest') };
+    const env = { TEST_DATABASE_URL: await freshPostgres('pytest') };
     expectSuccess(await backend.run(['pytest'], { env }), 'pytest (PostgreSQL)');
   });
 
@@ -158,6 +158,6 @@ describe('generated backend: shop class definitions', () => {
     expect(written.get('Invoice')).toMatchObject({ code_path: 'out/backend/app/domain/entities/invoice.py' });
 
     await expectQualityGates();
-    expectSuccess(await backend.run(['pytest'], { env: { DATABASE_URL: undefined } }), 'pytest (SQLite) after the second run');
+    expectSuccess(await backend.run(['pytest']), 'pytest (SQLite) after the second run');
   });
 });

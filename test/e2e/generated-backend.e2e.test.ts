@@ -74,15 +74,15 @@ for (const doc of documents) {
       expectSuccess(await backend.run(['alembic', 'downgrade', 'base'], { env }), 'alembic downgrade base (PostgreSQL)');
     });
 
-    it('passes its own tests on SQLite (DATABASE_URL unset), covering at least 85% of app/', async () => {
+    it('passes its own tests on SQLite (TEST_DATABASE_URL unset), covering at least 85% of app/', async () => {
       // pyproject.toml sets coverage's fail_under = 85: --cov makes pytest fail below it.
-      const result = await backend.run(['pytest', '--cov'], { env: { DATABASE_URL: undefined } });
+      const result = await backend.run(['pytest', '--cov']);
       expectSuccess(result, 'pytest --cov (SQLite)');
       expect(result.stdout).toMatch(/Required test coverage of 85(\.0)?% reached/);
     });
 
     it('passes its own tests on PostgreSQL', async () => {
-      const env = { DATABASE_URL: await freshPostgres('pytest') };
+      const env = { TEST_DATABASE_URL: await freshPostgres('pytest') };
       expectSuccess(await backend.run(['pytest'], { env }), 'pytest (PostgreSQL)');
     });
 

@@ -80,7 +80,7 @@ describe('a plugin package installed beside the generator', () => {
     expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
     expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
     expectSuccess(await backend.run(['mypy']), 'mypy');
-    const tests = await backend.run(['pytest', '--cov', '-v'], { env: { DATABASE_URL: undefined } });
+    const tests = await backend.run(['pytest', '--cov', '-v']);
     expectSuccess(tests, 'pytest --cov (SQLite)');
     expect(tests.stdout).toMatch(/tests\/unit\/test_cache\.py::test_returns_what_was_set_until_it_expires PASSED/);
   });

@@ -169,12 +169,12 @@ describe('regenerating the shop after its document changed', () => {
   it('passes its own tests, hand-written one included, once the conflict is resolved', async () => {
     const entity = await read(ENTITY);
     await writeFile(join(out, ENTITY), entity.replace(/<<<<<<< your edit\n[\s\S]*?=======\n([\s\S]*?)>>>>>>> generated now\n/g, '$1'));
-    const result = await backend.run(['pytest', '-q', '-p', 'no:cacheprovider'], { env: { DATABASE_URL: undefined } });
+    const result = await backend.run(['pytest', '-q', '-p', 'no:cacheprovider']);
     expectSuccess(result, 'pytest (SQLite)');
     expect(result.stdout).toMatch(/\d+ passed/);
     const fresh = await createPostgresDatabase('regeneration_pytest');
     try {
-      expectSuccess(await backend.run(['pytest', '-q', '-p', 'no:cacheprovider'], { env: { DATABASE_URL: fresh.asyncUrl } }), 'pytest (PostgreSQL)');
+      expectSuccess(await backend.run(['pytest', '-q', '-p', 'no:cacheprovider'], { env: { TEST_DATABASE_URL: fresh.asyncUrl } }), 'pytest (PostgreSQL)');
     } finally {
       await fresh.drop();
     }

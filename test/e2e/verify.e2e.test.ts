@@ -30,8 +30,10 @@ function infraStack(args: string[], cwd: string): Promise<Outcome> {
     INFRA_STACK_UV: uvPath(),
     UV_CACHE_DIR: process.env.UV_CACHE_DIR ?? join(REPO_ROOT, '.cache/uv'),
     FORCE_COLOR: '0',
-    // Must never reach the gate: the generated tests drop the tables of DATABASE_URL.
+    // Must never reach the gate: the generated tests drop the tables of their database.
     DATABASE_URL: 'postgresql+asyncpg://nobody@127.0.0.1:1/not_this_one',
+    TEST_DATABASE_URL: 'postgresql+asyncpg://nobody@127.0.0.1:1/not_this_one_test',
+    ALLOW_DESTRUCTIVE_TESTS: '1',
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,7 +102,7 @@ describe('infra-stack --verify on the shop example', () => {
     expect(run).toContain('All checks passed!');
     expect(run).toMatch(/Success: no issues found in \d+ source files/);
     expect(run).toContain('Running upgrade  -> ');
-    // Unit and integration tests, the latter on SQLite although DATABASE_URL named a PostgreSQL server.
+    // Unit and integration tests, the latter on SQLite although DATABASE_URL and TEST_DATABASE_URL named a PostgreSQL server.
     expect(run).toMatch(/tests\/integration\/test_order_repository\.py \.+/);
     expect(run).toMatch(/=+ \d+ passed in [\d.]+s =+/);
     expect(run).toMatch(/Required test coverage of 85(\.0)?% reached/);

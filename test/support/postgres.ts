@@ -16,8 +16,10 @@ export interface PostgresDatabase {
   name: string;
   /** postgresql://... URL of the new database (for libpq-style clients). */
   url: string;
-  /** postgresql+asyncpg://... URL of the new database (for SQLAlchemy async / DATABASE_URL). */
+  /** postgresql+asyncpg://... URL of the new database (for SQLAlchemy async: DATABASE_URL, TEST_DATABASE_URL). */
   asyncUrl: string;
+  /** Runs one SQL statement in the database and returns its rows. */
+  query(sql: string): Promise<Record<string, unknown>[]>;
   /** Drops the database, closing any connection left to it. */
   drop(): Promise<void>;
 }
@@ -34,10 +36,13 @@ export function postgresAdminUrl(): string {
   return url;
 }
 
-/** `prefix` reduced to [a-z0-9_] plus a unique suffix, at most 63 bytes (PostgreSQL's limit). */
-export function uniqueDatabaseName(prefix: string): string {
+/**
+ * `prefix` reduced to [a-z0-9_] plus a unique suffix ending in `_test` (the generated tests accept
+ * only a TEST_DATABASE_URL whose name ends in "test"), at most 63 bytes (PostgreSQL's limit).
+ */
+export function uniqueDatabaseName(prefix: string, { testSuffix = true } = {}): string {
   const clean = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'db';
-  const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}${testSuffix ? '_test' : ''}`;
   const head = /^[a-z_]/.test(clean) ? clean : `db_${clean}`;
   return `${head.slice(0, 63 - suffix.length - 1)}_${suffix}`;
 }
@@ -63,14 +68,16 @@ async function withAdminClient<T>(adminUrl: string, fn: (client: pg.Client) => P
   }
 }
 
-export async function createPostgresDatabase(prefix: string): Promise<PostgresDatabase> {
+/** `testSuffix: false` gives a name that does not look like a test database (for the safety tests). */
+export async function createPostgresDatabase(prefix: string, options: { testSuffix?: boolean } = {}): Promise<PostgresDatabase> {
   const adminUrl = postgresAdminUrl();
-  const name = uniqueDatabaseName(prefix);
+  const name = uniqueDatabaseName(prefix, options);
   await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   return {
     name,
     url: databaseUrl(adminUrl, name),
     asyncUrl: databaseUrl(adminUrl, name, 'postgresql+asyncpg'),
+    query: async (sql) => (await withAdminClient(databaseUrl(adminUrl, name), (client) => client.query(sql))).rows,
     drop: async () => {
       await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },

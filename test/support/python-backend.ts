@@ -2,7 +2,7 @@
  * Installs a generated Python backend into its own venv with uv, and runs its tools.
  *
  *   const env = await installBackend('/tmp/x/backend');
- *   const r = await env.run(['pytest'], { env: { DATABASE_URL: undefined } });
+ *   const r = await env.run(['pytest'], { env: { TEST_DATABASE_URL: db.asyncUrl } });
  *
  * Needs INFRA_STACK_UV (the path of uv, set by scripts/test.sh); when it is unset the
  * helper runs scripts/python-env.sh itself to get it. Wheels are cached in .cache/uv
@@ -103,6 +103,7 @@ export async function installBackend(backendDir: string): Promise<BackendEnv> {
         cwd: dir,
         timeoutMs: opts.timeoutMs,
         env: {
+          ...NO_DATABASE_OF_THE_CALLER,
           VIRTUAL_ENV: venvDir,
           PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
           ...opts.env,
@@ -111,6 +112,12 @@ export async function installBackend(backendDir: string): Promise<BackendEnv> {
     },
   };
 }
+
+/**
+ * A backend's tools see only the databases a test names: the developer's own DATABASE_URL or
+ * TEST_DATABASE_URL must never reach a generated test suite (it drops every table).
+ */
+const NO_DATABASE_OF_THE_CALLER = { DATABASE_URL: undefined, TEST_DATABASE_URL: undefined, ALLOW_DESTRUCTIVE_TESTS: undefined };
 
 /** Runs a process to completion, collecting its output; env entries set to undefined are removed. */
 export function runProcess(

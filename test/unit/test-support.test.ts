@@ -9,9 +9,11 @@ describe('test support: database names and URLs', () => {
   it('makes valid, unique database names', () => {
     const a = uniqueDatabaseName('Pet-Store alembic');
     const b = uniqueDatabaseName('Pet-Store alembic');
-    expect(a).toMatch(/^pet_store_alembic_[a-z0-9]+_[0-9a-f]{8}$/);
+    expect(a).toMatch(/^pet_store_alembic_[a-z0-9]+_[0-9a-f]{8}_test$/);
+    expect(uniqueDatabaseName('app', { testSuffix: false })).toMatch(/^app_[a-z0-9]+_[0-9a-f]{8}$/);
     expect(a).not.toBe(b);
     expect(uniqueDatabaseName('x'.repeat(200)).length).toBeLessThanOrEqual(63);
+    expect(uniqueDatabaseName('x'.repeat(200))).toMatch(/_test$/);
     expect(uniqueDatabaseName('1st')).toMatch(/^db_1st_/);
   });
 

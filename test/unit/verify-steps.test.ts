@@ -66,6 +66,8 @@ describe('the plan of the validation gate', () => {
       expect(step.env, step.name).toMatchObject({ PYTHONHOME: undefined, FORCE_COLOR: undefined, NO_COLOR: '1' });
       expect(step.timeoutMs, step.name).toBeGreaterThanOrEqual(60_000);
       if (step.name !== 'alembic') expect(step.env, step.name).toHaveProperty('DATABASE_URL', undefined);
+      expect(step.env, step.name).toMatchObject({ TEST_DATABASE_URL: undefined, ALLOW_DESTRUCTIVE_TESTS: undefined });
+      expect(step.env, step.name).toHaveProperty('TEST_DATABASE_URL');
     }
     const steps = byName(planGate(base));
     expect(steps.get('alembic')?.env.DATABASE_URL).toBe(MIGRATION_DB);

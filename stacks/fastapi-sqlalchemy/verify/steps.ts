@@ -47,13 +47,15 @@ const PRINT_VERSION = 'import sys; print("%d.%d.%d" % sys.version_info[:3])';
 
 /**
  * Variables of the caller that would leak into the gate: another activated virtualenv, forced
- * colors (the log is plain text), and above all DATABASE_URL: the generated tests drop every
- * table of the database it names.
+ * colors (the log is plain text), and the databases: the gate's tests run on their own temporary
+ * SQLite files, never on a TEST_DATABASE_URL (or DATABASE_URL) of the caller's.
  */
 const ISOLATED: Record<string, string | undefined> = {
   VIRTUAL_ENV: undefined,
   PYTHONHOME: undefined,
   DATABASE_URL: undefined,
+  TEST_DATABASE_URL: undefined,
+  ALLOW_DESTRUCTIVE_TESTS: undefined,
   FORCE_COLOR: undefined,
   CLICOLOR_FORCE: undefined,
   PY_COLORS: undefined,
@@ -85,7 +87,7 @@ export function planGate(setup: GateSetup): GateStep[] {
     tool('ruff format', ['ruff', 'format', '--check', '.'], 5 * MINUTE),
     tool('mypy', ['mypy'], 20 * MINUTE),
     tool('alembic', ['alembic', 'upgrade', 'head'], 5 * MINUTE, { ...inVenv, DATABASE_URL: setup.migrationDatabaseUrl }),
-    // DATABASE_URL stays unset: the generated conftest then gives each integration test a fresh SQLite file.
+    // TEST_DATABASE_URL stays unset: the generated conftest then gives each integration test a fresh SQLite file.
     // --cov: pyproject.toml's coverage fail_under is part of the gate.
     tool('pytest', ['pytest', '--cov'], 30 * MINUTE),
   ];
