@@ -18,7 +18,7 @@ import {
 } from '../generators/app/options.js';
 import { checkFailure, paintFor, summaryLines } from '../generators/app/summary.js';
 import { verifyIfAsked } from '../generators/app/verification.js';
-import { failedMethodLine, forcedFileLine } from './yeoman-lines.js';
+import { forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
 
 export interface CommandContext {
@@ -33,30 +33,29 @@ export type DirectRunOutcome = 'done' | 'needs-yeoman';
 /** Runs the generation from `values` (parsed flags); throws what the generator would throw. */
 export async function runWithoutYeoman(values: Record<string, unknown>, context: CommandContext): Promise<DirectRunOutcome> {
   const { cwd, canPrompt } = context;
-  const method = <T>(name: string, work: () => T | Promise<T>) => generatorMethod(name, work, context);
 
   // Yeoman reads this one as it creates the generator, before the flags are looked at.
   const here = await readYoRc(cwd);
   if (!here) return 'needs-yeoman';
-  const given = await method('initializing', () => settingsFromOptions(values, cwd));
+  const given = settingsFromOptions(values, cwd);
   const answeredHere = recordedAnswers(here).api !== undefined;
   if (given.out === undefined && !answeredHere && canPrompt) return 'needs-yeoman';
   const outDir = given.out ?? cwd;
 
   const record = outDir === cwd ? here : await readYoRc(outDir);
   if (!record) return 'needs-yeoman';
-  const settings = await method('prompting', () => {
+  const settings = (() => {
     const known: Partial<RunSettings> = { ...settingsFromStored(recordedAnswers(record), outDir), ...given, out: outDir };
     return missingQuestionKeys(known).length > 0 && canPrompt ? undefined : completeSettings(known, cwd);
-  });
+  })();
   if (!settings) return 'needs-yeoman';
 
-  const result = await method('writing', () => generateFor(settings, cwd));
+  const result = await generateFor(settings, cwd);
   if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
   context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
   const outOfDate = checkFailure(result);
   if (outOfDate) throw outOfDate;
-  await method('end', () => verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`)));
+  await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));
   return 'done';
 }
 
@@ -67,16 +66,5 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
 async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  await recordAnswers(record, toStoredAnswers(settings, pluginsUsed));
-  context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
-}
-
-/** Like a Yeoman generator method: a failure is announced with the method's name, then rethrown. */
-async function generatorMethod<T>(name: string, work: () => T | Promise<T>, context: CommandContext): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    context.stderr.write(failedMethodLine(name));
-    throw error;
-  }
+  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordedAnswers, StoredAnswers } from '../generators/app/options.js';
+import { answersAlreadyRecorded, type RecordedAnswers, type StoredAnswers } from '../generators/app/options.js';
 
 /** The section Yeoman keeps the answers under: the name of the generator's package. */
 export const ANSWERS_SECTION = 'generator-infra-stack';
@@ -50,11 +50,16 @@ export function recordedAnswers(file: YoRcFile): StoredAnswers {
   return structuredClone((file.content[ANSWERS_SECTION] ?? {}) as StoredAnswers);
 }
 
-/** Merges the answers into the generator's section (Storage#set) and writes the whole file. */
-export async function recordAnswers(file: YoRcFile, answers: RecordedAnswers): Promise<void> {
-  const section = { ...(file.content[ANSWERS_SECTION] as JsonObject | undefined), ...answers };
-  const content = { ...file.content, [ANSWERS_SECTION]: section };
+/**
+ * Merges the answers into the generator's section (Storage#set) and writes the whole file,
+ * only when that changes it (a run that changes nothing writes nothing). Returns whether it wrote.
+ */
+export async function recordAnswers(file: YoRcFile, answers: RecordedAnswers): Promise<boolean> {
+  const recorded = (file.content[ANSWERS_SECTION] as JsonObject | undefined) ?? {};
+  if (file.content[ANSWERS_SECTION] !== undefined && answersAlreadyRecorded(recorded, answers)) return false;
+  const content = { ...file.content, [ANSWERS_SECTION]: { ...recorded, ...answers } };
   await writeFile(file.path, `${JSON.stringify(content, null, 2)}\n`);
+  return true;
 }
 
 function isPlainObject(value: unknown): value is JsonObject {

@@ -20,3 +20,20 @@ export class InfraStackError extends Error {
 export function isInfraStackError(error: unknown): error is InfraStackError {
   return error instanceof InfraStackError;
 }
+
+const UNREADABLE_BECAUSE: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a part of its path is not a folder)',
+  EISDIR: 'this is a folder; give the path of a document inside it',
+  EACCES: 'permission denied: this user cannot read it',
+  EPERM: 'permission denied: this user cannot read it',
+  ELOOP: 'a symbolic link that points to itself',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** A document that could not be read, said in words rather than as an errno code. */
+export function unreadableDocumentError(file: string, cause: unknown): InfraStackError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const reason = (code && UNREADABLE_BECAUSE[code]) ?? (cause instanceof Error ? cause.message : String(cause));
+  return new InfraStackError(`cannot read the document: ${reason}`, { file, cause });
+}

@@ -4,6 +4,7 @@ import { Engine } from './engine/engine.js';
 import type { EngineConfig } from './engine/hooks.js';
 import type { InfraStackPlugin } from './engine/plugin.js';
 import { fileOutcomesOf } from './engine/outcomes.js';
+import { lockOutputFolder } from './engine/output-lock.js';
 import { outOfDate } from './engine/writer.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
@@ -18,7 +19,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   const check = options.check ?? false;
   // A check writes nothing, like a dry run.
   const dryRun = (options.dryRun ?? false) || check;
-  const outcome = await engine.run({
+  const config = {
     ...engineConfig(options, outDir),
     // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
@@ -27,7 +28,17 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
-  });
+  };
+  // Even a dry run waits for a run that is writing the folder: it would read half of its files.
+  const lock = await lockOutputFolder(outDir, { create: !dryRun });
+  let outcome: Awaited<ReturnType<Engine['run']>>;
+  try {
+    outcome = await engine.run(config);
+  } catch (error) {
+    await lock.release().catch(() => {});
+    throw error;
+  }
+  await lock.release();
   return {
     outDir,
     dryRun,

@@ -6,7 +6,8 @@
 #   2. type-checks the tests (tsconfig.test.json, no output)
 #   3. makes sure uv is installed (scripts/python-env.sh -> .cache/tools)
 #   4. starts a throwaway PostgreSQL 15 (scripts/postgres.sh) and MariaDB
-#      (scripts/mariadb.sh), and stops each on exit unless it was already running
+#      (scripts/mariadb.sh; scripts/install-mariadb.sh installs Debian's package first
+#      when it is missing), and stops each on exit unless it was already running
 #      before (then it is left running)
 #   5. runs `npx vitest run` (projects unit and e2e) and exits with its code
 #
@@ -39,8 +40,9 @@ export UV_CACHE_DIR="${UV_CACHE_DIR:-$repo_root/.cache/uv}"
 
 step "postgresql"
 started_pg=0
-if ! bash scripts/postgres.sh status; then
-  started_pg=1
+pg_was_running=0
+if bash scripts/postgres.sh status 2>/dev/null; then
+  pg_was_running=1
 fi
 started_mysql=0
 stop_servers() {
@@ -55,14 +57,19 @@ trap stop_servers EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 bash scripts/postgres.sh start
+# Stopped on exit only when this run started it (a failed start has nothing to stop).
+[ "$pg_was_running" -eq 1 ] || started_pg=1
 INFRA_STACK_PG_URL="$(bash scripts/postgres.sh url)"
 export INFRA_STACK_PG_URL
 
 step "mariadb"
-if ! bash scripts/mariadb.sh status; then
-  started_mysql=1
+bash scripts/install-mariadb.sh
+mysql_was_running=0
+if bash scripts/mariadb.sh status 2>/dev/null; then
+  mysql_was_running=1
 fi
 bash scripts/mariadb.sh start
+[ "$mysql_was_running" -eq 1 ] || started_mysql=1
 INFRA_STACK_MYSQL_URL="$(bash scripts/mariadb.sh url)"
 export INFRA_STACK_MYSQL_URL
 

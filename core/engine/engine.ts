@@ -1,7 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import path from 'node:path';
-import { InfraStackError } from '../errors.js';
+import { InfraStackError, unreadableDocumentError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
@@ -215,7 +215,7 @@ async function readHead(file: string): Promise<string> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } catch (error) {
-    throw new InfraStackError(`cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+    throw unreadableDocumentError(file, error);
   } finally {
     await handle?.close();
   }

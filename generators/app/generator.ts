@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { generate, InfraStackError, isInfraStackError, type GenerateResult } from '../../lib/index.js';
 import {
+  answersAlreadyRecorded,
   canPrompt,
   completeSettings,
   generateOptionsFor,
@@ -24,6 +25,25 @@ import {
 import { checkFailure, paintFor, summaryLines } from './summary.js';
 import { verifyIfAsked } from './verification.js';
 
+/**
+ * Yeoman announces a failing method with a line of its own ("An error occured while running
+ * infra-stack:app#writing", colored whatever the stream) before the error itself: the error
+ * already says what went wrong and where, in one line, so that announcement is dropped.
+ */
+function withoutMethodFailureLines<Log extends { error: (...args: never[]) => unknown }>(log: Log): Log {
+  return new Proxy(log, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== 'error' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => (isMethodFailureLine(args[0]) ? target : Reflect.apply(value, target, args));
+    },
+  });
+}
+
+function isMethodFailureLine(message: unknown): boolean {
+  return typeof message === 'string' && message.startsWith('An error occured while running ');
+}
+
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #given: Partial<RunSettings> = {};
   #outDir = '';
@@ -35,6 +55,8 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     super(args, options, { customInstallTask: true });
     this.description = 'Generates a FastAPI + SQLAlchemy backend and its docs from OpenAPI documents.';
     this.option(yeomanOptions());
+    // `log` is read-only in the types only: yeoman-generator assigns it in its constructor.
+    (this as { log: InfraStackGenerator['log'] }).log = withoutMethodFailureLines(this.log);
   }
 
   /** Settles the output folder first: it holds the `.yo-rc.json` whose answers are reused. */
@@ -74,7 +96,9 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
     if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
-      this.config.set(toStoredAnswers(settings, this.#result.plugins));
+      const answers = toStoredAnswers(settings, this.#result.plugins);
+      // Set only when it changes something: Yeoman rewrites (and announces) a .yo-rc.json it was handed.
+      if (!answersAlreadyRecorded(this.config.getAll(), answers)) this.config.set(answers);
     }
   }
 

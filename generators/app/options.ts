@@ -3,7 +3,7 @@
  * declarations, the prompts asked for missing values, the bin's argv parser and its usage text.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
+import { isDeepStrictEqual, type ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
 import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
@@ -293,6 +293,11 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
 
 /** What a run that always records these answers stores. */
 export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs' | 'verify' | 'ddl'>>;
+
+/** True when merging the answers into the recorded ones (as Yeoman's Storage#set does) changes nothing. */
+export function answersAlreadyRecorded(recorded: object, answers: RecordedAnswers): boolean {
+  return isDeepStrictEqual({ ...recorded, ...answers }, recorded);
+}
 
 /** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
 export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): RecordedAnswers {

@@ -46,7 +46,7 @@ describe('infra-stack model', () => {
   it('reports a missing document in one line and exits 1', async () => {
     const { code, stdout, stderr } = await run(['--api', 'missing.yaml']);
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
-    expect(stderr).toBe(`infra-stack: ${path.join(root, 'missing.yaml')}: cannot read the document: ENOENT\n`);
+    expect(stderr).toBe(`infra-stack: ${path.join(root, 'missing.yaml')}: cannot read the document: no such file\n`);
   });
 
   it('reports an invalid document with its location in one line and exits 1', async () => {

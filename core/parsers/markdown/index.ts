@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InfraStackError } from '../../errors.js';
+import { InfraStackError, unreadableDocumentError } from '../../errors.js';
 import type { ApiDocument, ApiOperation } from '../../model/api-document.js';
 import { ComponentRegistry } from './component-registry.js';
 import { DEFAULT_PAGING } from './document-lines.js';
@@ -20,7 +20,7 @@ export async function parseMarkdownFile(file: string): Promise<ApiDocument> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InfraStackError(`cannot read the document: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+    throw unreadableDocumentError(file, error);
   }
   return parseMarkdownText(text, file);
 }

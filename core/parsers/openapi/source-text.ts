@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InfraStackError } from '../../errors.js';
+import { InfraStackError, unreadableDocumentError } from '../../errors.js';
 
 export interface LoadedSource {
   file: string;
@@ -19,7 +19,7 @@ export async function loadStructuredFile(file: string): Promise<LoadedSource> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new InfraStackError(`cannot read the API document (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { file, cause });
+    throw unreadableDocumentError(file, cause);
   }
   if (/^\s*[{[]/.test(text)) {
     try {
