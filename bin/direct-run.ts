@@ -16,7 +16,7 @@ import {
   toStoredAnswers,
   type RunSettings,
 } from '../generators/app/options.js';
-import { checkFailure, paintFor, summaryLines } from '../generators/app/summary.js';
+import { checkFailure, diffText, paintFor, summaryLines } from '../generators/app/summary.js';
 import { verifyIfAsked } from '../generators/app/verification.js';
 import { forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
@@ -26,6 +26,8 @@ export interface CommandContext {
   /** A person at a terminal could answer questions. */
   canPrompt: boolean;
   stderr: { write(text: string): unknown; isTTY?: boolean; hasColors?: () => boolean };
+  /** Receives what can be piped: the unified diff of --diff. */
+  stdout: { write(text: string): unknown };
 }
 
 export type DirectRunOutcome = 'done' | 'needs-yeoman';
@@ -53,6 +55,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   const result = await generateFor(settings, cwd);
   if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
   context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
+  context.stdout.write(diffText(result));
   const outOfDate = checkFailure(result);
   if (outOfDate) throw outOfDate;
   await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Loaded once needed: --help and --version stay instant.
   const { runWithoutYeoman } = await import('./direct-run.js');
-  const context = { cwd: process.cwd(), canPrompt: canPrompt({ stdin: process.stdin }), stderr: process.stderr };
+  const context = { cwd: process.cwd(), canPrompt: canPrompt({ stdin: process.stdin }), stderr: process.stderr, stdout: process.stdout };
   if ((await runWithoutYeoman(values, context)) === 'needs-yeoman') {
     const { runThroughYeoman } = await import('./yeoman-run.js');
     await runThroughYeoman(values);

@@ -31,9 +31,13 @@ const UNREADABLE_BECAUSE: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
-/** A document that could not be read, said in words rather than as an errno code. */
-export function unreadableDocumentError(file: string, cause: unknown): InfraStackError {
+/** Why a file could not be read, in words rather than as an errno code. */
+export function unreadableReason(cause: unknown): string {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const reason = (code && UNREADABLE_BECAUSE[code]) ?? (cause instanceof Error ? cause.message : String(cause));
-  return new InfraStackError(`cannot read the document: ${reason}`, { file, cause });
+  return (code && UNREADABLE_BECAUSE[code]) ?? (cause instanceof Error ? cause.message : String(cause));
+}
+
+/** A document that could not be read. */
+export function unreadableDocumentError(file: string, cause: unknown): InfraStackError {
+  return new InfraStackError(`cannot read the document: ${unreadableReason(cause)}`, { file, cause });
 }

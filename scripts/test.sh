@@ -9,10 +9,12 @@
 #      (scripts/mariadb.sh; scripts/install-mariadb.sh installs Debian's package first
 #      when it is missing), and stops each on exit unless it was already running
 #      before (then it is left running)
-#   5. runs `npx vitest run` (projects unit and e2e) and exits with its code
+#   5. installs Node 22 and 24 into .cache/ (scripts/node-versions.sh, from the npm registry)
+#   6. runs `npx vitest run` (projects unit and e2e); without arguments, then the unit project
+#      again on Node 22 and on Node 24; exits non-zero if any of them failed
 #
 # Env it sets for the tests: INFRA_STACK_UV, INFRA_STACK_PG_URL, INFRA_STACK_MYSQL_URL,
-# UV_CACHE_DIR (.cache/uv).
+# INFRA_STACK_NODE_BINARIES ("22=<node> 24=<node>"), UV_CACHE_DIR (.cache/uv).
 # Env it reads: INFRA_STACK_PG_PORT (default 55432), INFRA_STACK_MYSQL_PORT (default 53306),
 # INFRA_STACK_KEEP_TMP=1 (keep the generated backends in the temp dir for a look by hand).
 set -euo pipefail
@@ -73,7 +75,20 @@ bash scripts/mariadb.sh start
 INFRA_STACK_MYSQL_URL="$(bash scripts/mariadb.sh url)"
 export INFRA_STACK_MYSQL_URL
 
-step "vitest"
+step "node 22 and 24"
+INFRA_STACK_NODE_BINARIES="$(bash scripts/node-versions.sh | tr '\n' ' ')"
+export INFRA_STACK_NODE_BINARIES
+
+step "vitest (node $(node --version))"
 status=0
 npx vitest run "$@" || status=$?
+
+# The whole suite (no arguments) also runs the unit project on the other supported Node versions;
+# test/e2e/node-versions.e2e.test.ts generated a backend with each of them above.
+if [ "$#" -eq 0 ]; then
+  for entry in $INFRA_STACK_NODE_BINARIES; do
+    step "vitest --project unit (node $("${entry#*=}" --version))"
+    "${entry#*=}" node_modules/vitest/vitest.mjs run --project unit || status=$?
+  done
+fi
 exit "$status"

@@ -22,8 +22,9 @@ import {
   type RunSettings,
   type StoredAnswers,
 } from './options.js';
-import { checkFailure, paintFor, summaryLines } from './summary.js';
+import { checkFailure, diffText, paintFor, summaryLines } from './summary.js';
 import { verifyIfAsked } from './verification.js';
+import { yoSwitchedFromRootProblem } from './yo-as-root.js';
 
 /**
  * Yeoman announces a failing method with a line of its own ("An error occured while running
@@ -44,6 +45,12 @@ function isMethodFailureLine(message: unknown): boolean {
   return typeof message === 'string' && message.startsWith('An error occured while running ');
 }
 
+/** Inquirer's errors for Ctrl-C (or a closed terminal) at a prompt. */
+function isPromptInterrupted(error: unknown): boolean {
+  const name = (error as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}
+
 export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #given: Partial<RunSettings> = {};
   #outDir = '';
@@ -51,6 +58,9 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
   #result: GenerateResult | undefined;
 
   constructor(args: string[], options: BaseOptions) {
+    // Yeoman's constructor already creates the working folder: check before it does.
+    const blocked = yoSwitchedFromRootProblem([(options as { env?: { cwd?: string } }).env?.cwd ?? process.cwd()]);
+    if (blocked) throw new InfraStackError(blocked.describe(), { cause: blocked });
     // The output is Python: never let Yeoman run `npm install` (or mention it).
     super(args, options, { customInstallTask: true });
     this.description = 'Generates a FastAPI + SQLAlchemy backend and its docs from OpenAPI documents.';
@@ -65,10 +75,12 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     let out = this.#given.out;
     const answeredHere = this.config.get('api') !== undefined;
     if (out === undefined && !answeredHere && canPrompt(this.env.adapter)) {
-      const answers = await this.prompt(questionsFor(['out']));
+      const answers = await this.#ask(questionsFor(['out'], this.env.cwd));
       out = settingsFromOptions(answers, this.env.cwd).out;
     }
     this.#outDir = out ?? this.env.cwd;
+    const blocked = yoSwitchedFromRootProblem([this.#outDir]);
+    if (blocked) throw new InfraStackError(blocked.describe(), { cause: blocked });
   }
 
   async prompting(): Promise<void> {
@@ -78,10 +90,23 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     const known: Partial<RunSettings> = { ...settingsFromStored(recorded.getAll(), outDir), ...this.#given, out: outDir };
     const missing = missingQuestionKeys(known);
     if (missing.length > 0 && canPrompt(this.env.adapter)) {
-      const answers = await this.prompt(questionsFor(missing));
+      const answers = await this.#ask(questionsFor(missing, this.env.cwd));
       Object.assign(known, settingsFromOptions(answers, this.env.cwd), { out: outDir });
     }
     this.#settings = completeSettings(known, this.env.cwd);
+  }
+
+  /** The prompts; Ctrl-C at one ends the run quietly with the shell's code for an interrupt (130). */
+  async #ask(questions: ReturnType<typeof questionsFor>): Promise<Record<string, unknown>> {
+    try {
+      return await this.prompt(questions);
+    } catch (error) {
+      if (isPromptInterrupted(error)) {
+        process.stderr.write('\n');
+        process.exit(130);
+      }
+      throw error;
+    }
   }
 
   async writing(): Promise<void> {
@@ -105,6 +130,8 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
   async end(): Promise<void> {
     if (!this.#result) return;
     this.log(summaryLines(this.#result, this.env.cwd, paintFor(process.stdout)).join('\n'));
+    const diff = diffText(this.#result);
+    if (diff) process.stdout.write(diff);
     try {
       const outOfDate = checkFailure(this.#result);
       if (outOfDate) throw new InfraStackError(outOfDate.describe(), { cause: outOfDate });

@@ -2,10 +2,11 @@
  * The one table of `yo infra-stack` / `infra-stack` options. It feeds the Yeoman option
  * declarations, the prompts asked for missing values, the bin's argv parser and its usage text.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual, type ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
-import { InfraStackError } from '../../core/errors.js';
+import { InfraStackError, unreadableReason } from '../../core/errors.js';
 import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
 import { ddlChoicesText, DDL_NONE, parseDdlChoices, type DdlChoice } from '../../plugins/ddl/choices.js';
 
@@ -217,7 +218,21 @@ export function yeomanOptions(): CliOptionSpec[] {
 }
 
 /** Prompts for the given settings, in table order, skipping those that have no question. */
-export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
+/** Each path given at the API prompt must name a readable file: checked as it is typed, not after every question. */
+function documentsProblem(input: unknown, cwd: string): string | undefined {
+  for (const path of toPathList(input)) {
+    const absolute = resolve(cwd, path);
+    try {
+      if (statSync(absolute).isDirectory()) return `${path}: this is a folder; enter the path of a document inside it`;
+      accessSync(absolute, constants.R_OK);
+    } catch (error) {
+      return `${path}: ${unreadableReason(error)}`;
+    }
+  }
+  return undefined;
+}
+
+export function questionsFor(keys: readonly SettingKey[], cwd = process.cwd()): PromptQuestion[] {
   return OPTIONS.filter((option) => option.prompt && keys.includes(option.key)).map((option): PromptQuestion => {
     const message = option.prompt ?? option.description;
     if (option.kind === 'choices') {
@@ -243,7 +258,10 @@ export function questionsFor(keys: readonly SettingKey[]): PromptQuestion[] {
       name: option.key,
       message,
       default: option.defaultValue,
-      validate: (input: unknown) => toPathList(input).length > 0 || `Enter a value for --${option.name}`,
+      validate: (input: unknown) => {
+        if (toPathList(input).length === 0) return `Enter a value for --${option.name}`;
+        return (option.key === 'api' ? documentsProblem(input, cwd) : undefined) ?? true;
+      },
       ...(option.kind === 'paths' ? { filter: (input: string) => toPathList(input) } : {}),
     };
   });

@@ -20,7 +20,7 @@ export function paintFor(stream: { isTTY?: boolean; hasColors?: () => boolean })
   return colored ? (color, text) => `\u001B[${ANSI[color][0]}m${text}\u001B[${ANSI[color][1]}m` : plain;
 }
 
-/** The lines printed after a run: file counts, what regeneration did, operations left to implement, next steps. */
+/** The lines printed after a run (to stderr): file counts, what regeneration did, operations left to implement, next steps. */
 export function summaryLines(result: GenerateResult, cwd: string, paint: Paint = plain): string[] {
   const fromCwd = relative(cwd, result.outDir);
   const where = fromCwd === '' ? '.' : fromCwd.startsWith('..') || isAbsolute(fromCwd) ? result.outDir : fromCwd;
@@ -55,11 +55,16 @@ export function summaryLines(result: GenerateResult, cwd: string, paint: Paint =
     lines.push('', 'To implement (these endpoints answer 501 until done):', ...shown.map((item) => `  ${item}`));
     if (more > 0) lines.push(`  … and ${more} more, all listed in backend/README.md`);
   }
-  if (result.nextSteps.length > 0) {
+  // Nothing was written: there is nothing to install or run yet.
+  if (result.nextSteps.length > 0 && !result.dryRun) {
     lines.push('', 'Next steps:', ...result.nextSteps.map((step) => `  ${step}`));
   }
-  for (const diff of result.diffs) lines.push('', diff.trimEnd());
   return lines;
+}
+
+/** `--diff`: the unified diff of every change, for stdout (the summary goes to stderr), so it can be piped. */
+export function diffText(result: GenerateResult): string {
+  return result.diffs.map((diff) => `${diff.trimEnd()}\n`).join('');
 }
 
 /** `--check` found generated code out of date: the error the run ends with (exit code 1). */

@@ -99,7 +99,7 @@ async function withoutYeoman(cwd: string, options: Record<string, unknown>): Pro
   let printed = '';
   const stderr = { write: (text: string) => (printed += text) };
   try {
-    expect(await runWithoutYeoman(options, { cwd, canPrompt: false, stderr })).toBe('done');
+    expect(await runWithoutYeoman(options, { cwd, canPrompt: false, stderr, stdout: stderr })).toBe('done');
     return { printed };
   } catch (error) {
     return { printed, error };
@@ -331,7 +331,7 @@ describe('infra-stack without Yeoman', () => {
     });
 
     it('when a terminal could answer a missing setting', async () => {
-      const ask = { cwd: root, canPrompt: true, stderr };
+      const ask = { cwd: root, canPrompt: true, stderr, stdout: stderr };
       expect(await runWithoutYeoman({ out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, ask)).toBe('needs-yeoman');
       expect(await runWithoutYeoman({ api: 'petstore.yaml' }, ask)).toBe('needs-yeoman');
@@ -347,7 +347,7 @@ describe('infra-stack without Yeoman', () => {
     });
 
     it('when a .yo-rc.json is not what Yeoman stores', async () => {
-      const noTerminal = { cwd: root, canPrompt: false, stderr };
+      const noTerminal = { cwd: root, canPrompt: false, stderr, stdout: stderr };
       for (const text of ['{"generator-infra-stack": ', 'null', '[1]', '{"generator-infra-stack": 5}']) {
         await writeFile(join(root, '.yo-rc.json'), text);
         expect(await runWithoutYeoman({ api: 'petstore.yaml' }, noTerminal)).toBe('needs-yeoman');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isInfraStackError } from '../../core/errors.js';
@@ -100,7 +101,16 @@ describe('generator option table', () => {
     expect(filter?.('a.yaml, b.yaml')).toEqual(['a.yaml', 'b.yaml']);
     const validate = (api as { validate?: (input: unknown) => unknown }).validate;
     expect(validate?.('  ')).toMatch(/--api/);
-    expect(validate?.(['a.yaml'])).toBe(true);
+  });
+
+  it('checks each API path as it is answered: a missing file or a folder is refused at once, in words', () => {
+    const cwd = fileURLToPath(new URL('../fixtures/', import.meta.url));
+    const [api] = questionsFor(['api'], cwd);
+    const validate = (api as { validate: (input: unknown) => unknown }).validate;
+    expect(validate('malformed.yaml')).toBe(true);
+    expect(validate('malformed.yaml, invalid-openapi.yaml')).toBe(true);
+    expect(validate('malformed.yaml, missing.yaml')).toBe('missing.yaml: no such file');
+    expect(validate('classes')).toBe('classes: this is a folder; enter the path of a document inside it');
   });
 
   it('reads options as yo (camelCase + dashed, arrays) and the bin pass them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../../core/options.js';
-import { summaryLines } from '../../generators/app/summary.js';
+import { diffText, summaryLines } from '../../generators/app/summary.js';
 
 function result(toImplement: string[], plugins: string[] = []): GenerateResult {
   return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins };
@@ -25,5 +25,20 @@ describe('the summary after a run', () => {
     expect(lines).toContain('  GET /things/19 (get_thing_19)');
     expect(lines).not.toContain('  GET /things/20 (get_thing_20)');
     expect(lines.at(-1)).toBe('  … and 3 more, all listed in backend/README.md');
+  });
+
+  it('gives next steps only when files were written', () => {
+    const written = { ...result([]), nextSteps: ['cd backend && pip install -e .'] };
+    expect(summaryLines(written, '/work')).toContain('Next steps:');
+    expect(summaryLines({ ...written, dryRun: true }, '/work').join('\n')).not.toMatch(/Next steps|pip install/);
+    expect(summaryLines({ ...written, dryRun: true, check: true }, '/work').join('\n')).not.toMatch(/Next steps|pip install/);
+  });
+
+  it('keeps the diffs out of the summary: they are printed apart, to stdout', () => {
+    const diffs = ['--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n', '--- a/y\n+++ b/y\n'];
+    const withDiffs = { ...result([]), dryRun: true, diffs };
+    expect(summaryLines(withDiffs, '/work').join('\n')).not.toContain('+++');
+    expect(diffText(withDiffs)).toBe('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n--- a/y\n+++ b/y\n');
+    expect(diffText(result([]))).toBe('');
   });
 });

@@ -165,6 +165,18 @@ describe('global install: yo infra-stack and infra-stack', () => {
     expect(unknown.stderr).toContain("Unknown option '--bogus'");
   });
 
+  // yo switches from root to another user before it loads a generator: as root only.
+  it.runIf(runningAsRoot)('yo infra-stack started as root in a folder only root can write fails in one line saying why', async () => {
+    const rootOnly = join(root ?? '', 'root-only');
+    await mkdir(rootOnly, { mode: 0o700 });
+    await copyFile(petstoreSource, join(rootOnly, 'petstore.yaml'));
+    const outcome = await yo(['infra-stack', '--api', 'petstore.yaml', '--out', 'gen'], rootOnly);
+    expect(outcome.code, describeOutcome('yo infra-stack as root', outcome)).toBe(1);
+    expect(outcome.stderr).toMatch(/root-only: yo runs generators as uid \d+, not as root .* run `infra-stack` instead/);
+    expect(outcome.stderr).not.toMatch(/TypeError|EACCES|^\s+at /m);
+    expect(existsSync(join(rootOnly, 'gen'))).toBe(false);
+  });
+
   it('finds a plugin installed globally next to the generator', async () => {
     const quiet = { ...userEnv };
     const pack = await run('npm', ['pack', '--pack-destination', root ?? ''], { cwd: join(repoRoot, 'examples/plugins/infra-stack-plugin-cache'), env: quiet });
