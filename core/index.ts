@@ -9,7 +9,7 @@ export { Diagnostics } from './engine/report.js';
 export { InfraStackError, isInfraStackError } from './errors.js';
 export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind, DdlDialect } from './options.js';
 export type { FileOutcomes } from './engine/outcomes.js';
-export { DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK } from './options.js';
+export { DATABASE_ALIASES, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK } from './options.js';
 export { PLUGIN_PREFIX, LOCAL_PLUGINS_DIR, ENGINE_PACKAGE, isPluginPackageName, pluginPackageName } from './plugins/index.js';
 export type * from './model/api-document.js';
 export type * from './model/domain-model.js';

@@ -1,8 +1,11 @@
 import type { FileOutcomes } from './engine/outcomes.js';
 
-export type DatabaseKind = 'sqlite' | 'postgresql';
+export type DatabaseKind = 'sqlite' | 'postgresql' | 'mysql';
 
-export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql'];
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['sqlite', 'postgresql', 'mysql'];
+
+/** Other names `--db` accepts for a database kind (MariaDB runs the MySQL backend). */
+export const DATABASE_ALIASES: Readonly<Record<string, DatabaseKind>> = { mariadb: 'mysql' };
 
 /** `--db auto`: the database the documents choose (a requirements tech-stack table), else SQLite. */
 export const DATABASE_AUTO = 'auto';

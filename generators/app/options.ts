@@ -7,7 +7,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual, type ParseArgsConfig } from 'node:util';
 import type { CliOptionSpec, PromptQuestion } from 'yeoman-generator';
 import { InfraStackError, unreadableReason } from '../../core/errors.js';
-import { DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
+import { DATABASE_ALIASES, DATABASE_AUTO, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK, type DatabaseKind, type GenerateOptions } from '../../core/options.js';
 import { ddlChoicesText, DDL_NONE, parseDdlChoices, type DdlChoice } from '../../plugins/ddl/choices.js';
 
 /** A database, or `auto`: the documents' choice, else SQLite. */
@@ -105,7 +105,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     kind: 'choice',
     valueName: 'kind',
     choices: DATABASE_SETTINGS,
-    description: `Database of the generated backend: ${DATABASE_KINDS.join(' or ')}, or ${DATABASE_AUTO} (default): the one the documents' tech-stack table names, else sqlite`,
+    description: `Database of the generated backend: ${DATABASE_KINDS.join(', ')} (mariadb is mysql), or ${DATABASE_AUTO} (default): the one the documents' tech-stack table names, else sqlite`,
     defaultValue: DATABASE_AUTO,
     prompt: 'Database',
   },
@@ -367,9 +367,9 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
 }
 
 export function parseDatabase(value: unknown, where: string): DatabaseSetting {
-  const kind = DATABASE_SETTINGS.find((known) => known === value);
+  const kind = DATABASE_SETTINGS.find((known) => known === value) ?? (typeof value === 'string' ? DATABASE_ALIASES[value] : undefined);
   if (!kind) {
-    throw new InfraStackError(`${where} must be one of ${DATABASE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new InfraStackError(`${where} must be one of ${[...DATABASE_SETTINGS, ...Object.keys(DATABASE_ALIASES)].join(', ')}, got ${JSON.stringify(value)}`);
   }
   return kind;
 }
@@ -423,7 +423,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

@@ -5,14 +5,14 @@ import type { StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.
 import type { Column } from './tables.js';
 
 /**
- * A column's type in one dialect: what SQLAlchemy creates for the stack's type there, with MySQL's
- * exceptions (README, "SQL schemas"). `enumType` names PostgreSQL's type for an enum column.
+ * A column's type in one dialect: what SQLAlchemy creates for the stack's type there (on MySQL the
+ * stack's LONGTEXT, LONGBLOB, DATETIME(6) and TIME(6) variants). `enumType` names PostgreSQL's
+ * type for an enum column; elsewhere an enum is the non-native Enum's VARCHAR.
  */
 export function columnTypeSql(dialect: DdlDialect, column: Column, enumType?: string): Expression<unknown> {
   const { type } = column;
   if (type.kind === 'enum') {
     if (dialect === 'postgresql') return sql.id(enumType ?? type.name);
-    if (dialect === 'mysql') return sql`enum(${sql.join(type.values.map((value) => sql.lit(value)))})`;
     return sql.raw(`varchar(${type.length})`);
   }
   return sql.raw(typeName(dialect, type, column.autoincrement));
@@ -34,7 +34,7 @@ function typeName(dialect: DdlDialect, type: Exclude<StoredType, { kind: 'enum' 
     case 'binary':
       return { postgresql: 'bytea', mysql: 'longblob', sqlite: 'blob' }[dialect];
     case 'string':
-      return `varchar(${type.length})`;
+      return dialect === 'mysql' && type.mysqlText ? 'longtext' : `varchar(${type.length})`;
     case 'text':
       return dialect === 'mysql' ? 'longtext' : 'text';
     case 'date':

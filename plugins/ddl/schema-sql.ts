@@ -1,9 +1,9 @@
 import type { CreateTableBuilder } from 'kysely';
 import { sql } from './kysely.js';
 import type { DdlDialect } from '../../core/index.js';
+import { MYSQL_TABLE } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
 import { constraintName } from '../../stacks/fastapi-sqlalchemy/view/storage.js';
 import { columnTypeSql, currentTimeSql } from './column-types.js';
-import { mysqlKeyTypes } from './mysql-keys.js';
 import { postgresEnums } from './postgres-enums.js';
 import { sqlBuilder, statementText, type SqlBuilder } from './sql-builder.js';
 import { layoutCreateTable } from './statement-layout.js';
@@ -19,7 +19,7 @@ export function schemaStatements(tables: Table[], dialect: DdlDialect): string[]
     for (const e of enums) enumTypes.set(e.enumName, e.typeName);
     if (enums.length > 0) groups.push(enums.map((e) => statementText(db.schema.createType(e.typeName).asEnum(e.values))));
   }
-  for (const table of dialect === 'mysql' ? mysqlKeyTypes(tables) : tables) {
+  for (const table of tables) {
     const create = layoutCreateTable(statementText(createTable(db, table, dialect, enumTypes)), dialect);
     const indexes = table.indexes.map((index) => statementText(db.schema.createIndex(index.name).on(table.name).columns(index.columns)));
     groups.push([create, ...indexes]);
@@ -53,6 +53,6 @@ function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, enumType
       builder = builder.addCheckConstraint(constraintName(`ck_${table.name}_${column.name}`), sql`${sql.ref(column.name)} in (${values})`);
     }
   }
-  if (dialect === 'mysql') builder = builder.modifyEnd(sql.raw('engine = InnoDB default charset = utf8mb4'));
+  if (dialect === 'mysql') builder = builder.modifyEnd(sql.raw(`engine = ${MYSQL_TABLE.engine} default charset = ${MYSQL_TABLE.charset} collate = ${MYSQL_TABLE.collation}`));
   return builder;
 }

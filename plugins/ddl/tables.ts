@@ -1,5 +1,5 @@
 import type { Constraints, DomainModel, Entity, OnDelete, Relation, TypeRef } from '../../core/index.js';
-import { isAutoincrementKey, storedType, type StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
+import { fieldStorageOptions, isAutoincrementKey, storedType, type StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
 import { fieldViews } from '../../stacks/fastapi-sqlalchemy/view/entities.js';
 import { constraintName, tableOrder } from '../../stacks/fastapi-sqlalchemy/view/storage.js';
 
@@ -63,10 +63,9 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
     .filter((view) => !view.relation)
     .map((view): Column => {
       const { field } = view;
-      const enumOption = field.type.kind === 'enum' ? { enumValues: enumValues.get(field.type.name) ?? [] } : {};
       return {
         name: view.column,
-        type: storedType(field.type, field.constraints, { primaryKey: view.primaryKey, ...enumOption }),
+        type: storedType(field.type, field.constraints, fieldStorageOptions(entity, field, enumValues, [...byName.values()])),
         nullable: view.nullable,
         autoincrement: isAutoincrementKey(entity, field),
         defaultsToNow: view.timestamp === 'created' || view.timestamp === 'updated',

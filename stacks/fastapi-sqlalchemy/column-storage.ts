@@ -15,7 +15,8 @@ export type StoredType =
   | { kind: 'binary' }
   /** A non-native `Enum`: a string column as long as the longest value. */
   | { kind: 'enum'; name: string; values: string[]; length: number }
-  | { kind: 'string'; length: number }
+  /** `VARCHAR(length)`; `mysqlText`: a LONGTEXT on MySQL, whose rows hold at most 65,535 bytes of VARCHAR. */
+  | { kind: 'string'; length: number; mysqlText?: true }
   | { kind: 'text' }
   | { kind: 'date' }
   /** `DateTime(timezone=True)`. */
@@ -24,16 +25,87 @@ export type StoredType =
   | { kind: 'uuid' }
   | { kind: 'json' };
 
+/**
+ * Every table on MySQL/MariaDB: InnoDB, utf8mb4, and the binary collation, so strings compare,
+ * sort and stay unique byte for byte as on PostgreSQL (a case-insensitive default collation
+ * would make "Ann" and "ann" one unique value).
+ */
+export const MYSQL_TABLE = { engine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_bin' } as const;
+
+/** SQLAlchemy's table keywords for MYSQL_TABLE (`mysql_engine=...`), in the order they are written. */
+export const MYSQL_TABLE_KEYWORDS: readonly [string, string][] = [
+  ['mysql_engine', MYSQL_TABLE.engine],
+  ['mysql_charset', MYSQL_TABLE.charset],
+  ['mysql_collate', MYSQL_TABLE.collation],
+];
+
 export const DECIMAL_PRECISION = 18;
 export const DECIMAL_SCALE = 4;
 /** A string primary key without a maxLength: long enough for a hex uuid4 or a slug. */
 const STRING_KEY_LENGTH = 64;
+/**
+ * A string without a maxLength in a key, a unique constraint, an index or a foreign key: MySQL
+ * indexes no TEXT column, so it is a VARCHAR of this many characters. Also the longest VARCHAR a
+ * string outside keys stays on MySQL; a longer one is a LONGTEXT there.
+ */
+export const KEYED_STRING_LENGTH = 255;
+/** InnoDB keys hold at most 3072 bytes: 768 characters of utf8mb4 (4 bytes each), shared by a key's strings. */
+export const KEY_CHARACTERS = 768;
+
+export interface StorageOptions {
+  primaryKey: boolean;
+  enumValues?: string[];
+  /** The column is in a key, a unique constraint, an index or a foreign key: the characters those leave it. */
+  keyLimit?: number;
+  /** An integer that refers to a `bigint` key is a `bigint` too. */
+  refersToBigint?: boolean;
+}
+
+/**
+ * For each string column of `entity` in its primary key, a unique constraint, an index or a
+ * foreign key, the characters the keys it is in leave it: the strings of one key share
+ * KEY_CHARACTERS (MySQL's 3072 bytes of utf8mb4). A longer maxLength is cut to it on every database.
+ */
+export function keyLimits(entity: Entity): Map<string, number> {
+  const isString = (name: string) => {
+    const field = entity.fields.find((f) => f.name === name);
+    const kind = field && storedType(field.type, field.constraints, { primaryKey: false }).kind;
+    return kind === 'string' || kind === 'text';
+  };
+  const keys = [[entity.primaryKey.field], ...entity.uniques.map((u) => u.fields), ...entity.indexes.map((i) => i.fields), ...entity.foreignKeys.map((k) => [k.field])];
+  const limits = new Map<string, number>();
+  for (const columns of keys) {
+    const strings = columns.filter(isString);
+    const share = Math.floor(KEY_CHARACTERS / Math.max(1, strings.length));
+    for (const name of strings) limits.set(name, Math.min(limits.get(name) ?? share, share));
+  }
+  return limits;
+}
+
+/** How `field` of `entity` is stored: its key role, its enum's values, its length in a key, the width of the key it refers to. */
+export function fieldStorageOptions(entity: Entity, field: Field, enumValues: ReadonlyMap<string, string[]>, entities: readonly Entity[]): StorageOptions {
+  const keyLimit = keyLimits(entity).get(field.name);
+  return {
+    primaryKey: field.name === entity.primaryKey.field,
+    ...(field.type.kind === 'enum' ? { enumValues: enumValues.get(field.type.name) ?? [] } : {}),
+    ...(keyLimit !== undefined ? { keyLimit } : {}),
+    ...(refersToBigint(entity, field, entities) ? { refersToBigint: true } : {}),
+  };
+}
+
+/** An integer foreign key to a 64-bit key: MySQL wants the referring column of the same type. */
+function refersToBigint(entity: Entity, field: Field, entities: readonly Entity[]): boolean {
+  if (field.type.kind !== 'integer') return false;
+  const key = entity.foreignKeys.find((k) => k.field === field.name);
+  const target = key && entities.find((e) => e.name === key.target)?.fields.find((f) => f.name === key.targetField);
+  return target?.type.kind === 'integer' && target.type.format === 'int64';
+}
 
 /** The stored type of a value of `type` (a primary key's strings get a bounded length). */
-export function storedType(type: TypeRef, constraints: Constraints, options: { primaryKey: boolean; enumValues?: string[] }): StoredType {
+export function storedType(type: TypeRef, constraints: Constraints, options: StorageOptions): StoredType {
   switch (type.kind) {
     case 'integer':
-      return type.format === 'int64' ? { kind: 'bigint' } : { kind: 'integer' };
+      return type.format === 'int64' || options.refersToBigint ? { kind: 'bigint' } : { kind: 'integer' };
     case 'number':
       return type.format === 'decimal' ? { kind: 'numeric', precision: DECIMAL_PRECISION, scale: DECIMAL_SCALE } : { kind: 'float' };
     case 'boolean':
@@ -57,8 +129,14 @@ export function storedType(type: TypeRef, constraints: Constraints, options: { p
         case 'uuid':
           return { kind: 'uuid' };
         default:
-          if (constraints.maxLength !== undefined) return { kind: 'string', length: constraints.maxLength };
-          return options.primaryKey ? { kind: 'string', length: STRING_KEY_LENGTH } : { kind: 'text' };
+          if (constraints.maxLength !== undefined) {
+            if (options.keyLimit !== undefined) return { kind: 'string', length: Math.min(constraints.maxLength, options.keyLimit) };
+            return constraints.maxLength > KEYED_STRING_LENGTH && !options.primaryKey
+              ? { kind: 'string', length: constraints.maxLength, mysqlText: true }
+              : { kind: 'string', length: constraints.maxLength };
+          }
+          if (options.primaryKey) return { kind: 'string', length: Math.min(STRING_KEY_LENGTH, options.keyLimit ?? STRING_KEY_LENGTH) };
+          return options.keyLimit !== undefined ? { kind: 'string', length: Math.min(KEYED_STRING_LENGTH, options.keyLimit) } : { kind: 'text' };
       }
     default:
       return { kind: 'json' };

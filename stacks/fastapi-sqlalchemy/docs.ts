@@ -4,9 +4,10 @@
  */
 import type { DomainModel, EngineConfig, Entity, Operation } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, entityClassNames, isServedEntity, repositoryCalls, useCaseClassName } from './code-names.js';
-import { databaseOf } from './database.js';
+import { DATABASE_DRIVERS, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
+import { fieldStorageOptions } from './column-storage.js';
 import { columnType } from './python/types.js';
 import { STACK_NAME } from './plan.js';
 
@@ -56,8 +57,7 @@ export const fastapiSqlalchemyDocs = {
     const types = new Map<string, string>();
     for (const field of entity.fields) {
       if (field.relation !== undefined) continue;
-      const options = { primaryKey: field.name === entity.primaryKey.field, ...(field.type.kind === 'enum' ? { enumValues: enumValues!.get(field.type.name) ?? [] } : {}) };
-      types.set(field.name, columnType(field.type, field.constraints, options, imports).model);
+      types.set(field.name, columnType(field.type, field.constraints, fieldStorageOptions(entity, field, enumValues!, model.entities), imports).model);
     }
     return types;
   },
@@ -65,7 +65,7 @@ export const fastapiSqlalchemyDocs = {
   migrationFolder: inBackend(backendFiles.migrationVersions),
 
   technologies(config: EngineConfig, model: DomainModel) {
-    const database = databaseOf(config, model) === 'postgresql' ? 'PostgreSQL (asyncpg)' : 'SQLite (aiosqlite)';
+    const database = DATABASE_DRIVERS[databaseOf(config, model)];
     return ['SQLAlchemy 2.0 (async, `Mapped[]`/`mapped_column`)', 'Alembic', `${database} by default; \`DATABASE_URL\` chooses at run time`];
   },
 

@@ -1,6 +1,7 @@
 import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
-import { databaseNote, databaseOf } from './database.js';
+import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
+import { databaseNote, databaseOf, databaseUrls } from './database.js';
 import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { domainPlaceholders, planComponents } from './plan-components.js';
@@ -41,11 +42,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   report.toImplement.push(...toImplement);
   const database = databaseOf(config, model);
   report.notes.push(databaseNote(config, model, database));
-  const defaultDatabaseUrl = database === 'postgresql'
-    ? `postgresql+asyncpg://postgres:postgres@localhost:5432/${distribution(model.title).replace(/-/g, '_')}`
-    : 'sqlite+aiosqlite:///./app.db';
-  // The tests' own database: a name ending in "test" (or a file under the temp folder) passes their disposability check.
-  const testDatabaseUrlExample = database === 'postgresql' ? `${defaultDatabaseUrl}_test` : 'sqlite+aiosqlite:////tmp/app_test.db';
+  const { defaultDatabaseUrl, testDatabaseUrlExample } = databaseUrls(database, distribution(model.title).replace(/-/g, '_'));
   const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port }));
   const components = planComponents(model, config, generatedEntities, add);
   const entityPlaceholders = new Set(domainPlaceholders(model, generatedEntities));
@@ -98,7 +95,9 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
 
   pkg('app/infrastructure');
   pkg('app/infrastructure/database');
-  add('app/infrastructure/database/base.py', 'app/infrastructure/database/base.py.njk');
+  add('app/infrastructure/database/base.py', 'app/infrastructure/database/base.py.njk', {
+    mysqlTableOptions: MYSQL_TABLE_KEYWORDS.map(([keyword, value]) => `${pyString(keyword)}: ${pyString(value)}`),
+  });
   add('app/infrastructure/database/session.py', 'app/infrastructure/database/session.py.njk');
   const modelExports = exportsOf(modelled.flatMap((e) => [[`app.infrastructure.models.${e.slug}`, e.model] as [string, string], ...e.modelModule.linkClasses.map((l): [string, string] => [`app.infrastructure.models.${e.slug}`, l.name])]));
   pkg('app/infrastructure/models', modelExports.imports, modelExports.names);
@@ -233,7 +232,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const samples = new Samples(model);
   const conftestImports = new PythonImports()
     .add('app.infrastructure.database.base', 'Base')
-    .add('app.infrastructure.database.session', 'enforce_foreign_keys', 'get_session')
+    .add('app.infrastructure.database.session', 'prepare_connections', 'get_session')
     .add('app.main', 'create_app');
   for (const e of entityList) {
     conftestImports.add('app.infrastructure.repositories.in_memory', e.memoryRepository);

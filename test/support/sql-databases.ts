@@ -45,7 +45,10 @@ export async function runSqliteScript(database: string, file: string): Promise<v
 }
 
 export interface MysqlDatabase {
+  /** Ends in `_test`, as the generated tests want of TEST_DATABASE_URL. */
   name: string;
+  /** The backend's URL of it: `mysql+asyncmy://root@127.0.0.1:53306/<name>`. */
+  asyncUrl: string;
   runScript(file: string): Promise<void>;
   /** Rows of a query, tab-separated columns. */
   query(sql: string): Promise<string[][]>;
@@ -74,20 +77,23 @@ function mysqlClient(): string {
   throw new Error('no mariadb or mysql client on PATH (Debian: apt-get install -y mariadb-server, as .ci/run does)');
 }
 
-export async function createMysqlDatabase(prefix: string): Promise<MysqlDatabase> {
+export async function createMysqlDatabase(prefix: string, options: { testSuffix?: boolean } = {}): Promise<MysqlDatabase> {
   const url = mysqlAdminUrl();
   const client = mysqlClient();
   const connection = ['--no-defaults', `--host=${url.hostname}`, `--port=${url.port || '3306'}`, `--user=${decodeURIComponent(url.username || 'root')}`];
   if (url.password) connection.push(`--password=${decodeURIComponent(url.password)}`);
-  const name = uniqueDatabaseName(prefix);
+  const name = uniqueDatabaseName(prefix, options);
   const run = async (args: string[], what: string) => {
     const result = await runProcess(client, [...connection, ...args], { cwd: REPO_ROOT });
     if (result.code !== 0) throw new Error(`${what} failed on MySQL\n${formatResult(result)}`);
     return result.stdout;
   };
   await run(['-e', `CREATE DATABASE \`${name}\``], `CREATE DATABASE ${name}`);
+  const asyncUrl = new URL(url);
+  asyncUrl.pathname = `/${name}`;
   return {
     name,
+    asyncUrl: asyncUrl.toString().replace(/^mysql:/, 'mysql+asyncmy:'),
     // As `mysql db < file`: the client stops at the first error and exits non-zero (`source` would not).
     runScript: async (file) => {
       const result = await runWithInput(client, [...connection, name], file);

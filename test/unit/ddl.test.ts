@@ -83,17 +83,17 @@ describe('the schema of the shop', () => {
     expect(mysql).toContain('`id` integer not null auto_increment');
     expect(mysql).toContain('`created_at` datetime(6) default current_timestamp(6)');
     expect(mysql).toContain('`id` char(32) not null');
-    expect(mysql).toContain(') engine = InnoDB default charset = utf8mb4;');
+    expect(mysql).toContain(') engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin;');
     expect(sqlite).toContain('"id" integer not null');
     expect(sqlite).toContain('"created_at" datetime default (CURRENT_TIMESTAMP)');
     expect(sqlite).toContain('"id" char(32) not null');
   });
 
-  it('makes enums a type in PostgreSQL, an ENUM in MySQL and a CHECK in SQLite', () => {
+  it('makes enums a type in PostgreSQL, the migration\'s VARCHAR in MySQL and a CHECK in SQLite', () => {
     const values = "'pending', 'paid', 'shipped', 'cancelled'";
     expect(files.get('schema.postgresql.sql')).toContain(`create type "order_status" as enum (${values});`);
     expect(files.get('schema.postgresql.sql')).toContain('"status" "order_status",');
-    expect(files.get('schema.mysql.sql')).toContain(`\`status\` enum(${values}),`);
+    expect(files.get('schema.mysql.sql')).toContain('`status` varchar(9),');
     expect(files.get('schema.sqlite.sql')).toContain('"status" varchar(9),');
     expect(files.get('schema.sqlite.sql')).toContain(`constraint "ck_orders_status" check ("status" in (${values}))`);
   });
@@ -130,7 +130,7 @@ describe('reserved words, composite constraints, a join table and every column t
     expect(files.get('schema.postgresql.sql')).toContain('create table "group" (');
     expect(files.get('schema.postgresql.sql')).toContain('"select" varchar(20) not null');
     expect(files.get('schema.mysql.sql')).toContain('`order` integer not null');
-    expect(files.get('schema.mysql.sql')).toContain("`kind` enum('public', 'private', 'it''s complicated') not null");
+    expect(files.get('schema.mysql.sql')).toContain('`kind` varchar(16) not null');
     expect(files.get('schema.postgresql.sql')).toContain(`create type "group_kind" as enum ('public', 'private', 'it''s complicated');`);
     expect(files.get('seed.sqlite.sql')).toContain("'it''s complicated'");
   });
@@ -155,13 +155,13 @@ describe('reserved words, composite constraints, a join table and every column t
 });
 
 describe('MySQL\'s limits on a large document (Stripe: 5000-character strings)', () => {
-  it('keys strings in 255 characters, and makes longer strings longtext', async () => {
+  it('keys strings in at most 768 characters (3072 bytes), and makes longer strings longtext', async () => {
     const mysql = (await ddlFiles([path.join(root, directory, 'stripe.com.json')], ['mysql'])).get('schema.mysql.sql')!;
     const accounts = /create table `accounts` \(([\s\S]*?)\n\)/.exec(mysql)![1]!;
-    expect(accounts).toContain('`id` varchar(255) not null');
+    expect(accounts).toContain('`id` varchar(768) not null');
     expect(accounts).toContain('`email` varchar(255),');
     expect(accounts).toContain('`country` longtext,');
-    expect(mysql).not.toMatch(/varchar\((?:2[6-9]\d|[3-9]\d\d|\d{4,})\)/);
+    expect(mysql).not.toMatch(/varchar\((?:769|7[7-9]\d|[89]\d\d|\d{4,})\)/);
   });
 });
 

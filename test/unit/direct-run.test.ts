@@ -233,7 +233,7 @@ const cases: Array<{
     options: {},
   },
   { name: 'a missing --api', options: { out: 'gen' }, error: /^InfraStackError: missing required option --api <file>: the OpenAPI document\(s\) to read \(no terminal/ },
-  { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'mysql' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, got "mysql"$/ },
+  { name: 'an unknown --db', options: { api: 'petstore.yaml', db: 'oracle' }, error: /^InfraStackError: --db must be one of auto, sqlite, postgresql, mysql, mariadb, got "oracle"$/ },
   {
     name: 'an unknown recorded db',
     setup: async (root) => {
@@ -353,7 +353,7 @@ describe('infra-stack without Yeoman', () => {
         expect(await runWithoutYeoman({ api: 'petstore.yaml' }, noTerminal)).toBe('needs-yeoman');
         expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen' }, noTerminal)).toBe('needs-yeoman');
         // Yeoman fails on it before it reads the flags.
-        expect(await runWithoutYeoman({ api: 'petstore.yaml', db: 'mysql' }, noTerminal)).toBe('needs-yeoman');
+        expect(await runWithoutYeoman({ api: 'petstore.yaml', db: 'oracle' }, noTerminal)).toBe('needs-yeoman');
       }
       expect(generate).not.toHaveBeenCalled();
     });

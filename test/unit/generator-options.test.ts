@@ -84,6 +84,7 @@ describe('generator option table', () => {
         { name: 'auto', value: 'auto' },
         { name: 'sqlite', value: 'sqlite' },
         { name: 'postgresql', value: 'postgresql' },
+        { name: 'mysql', value: 'mysql' },
       ],
     });
     const [ddl] = questionsFor(['ddl']);
@@ -121,7 +122,9 @@ describe('generator option table', () => {
     expect(settingsFromOptions({ force: true, 'dry-run': false }, cwd)).toEqual({ force: true, dryRun: false });
     expect(settingsFromOptions({ check: true, diff: true }, cwd)).toEqual({ check: true, diff: true });
     expect(settingsFromOptions({}, cwd)).toEqual({});
-    expect(String(thrown(() => settingsFromOptions({ db: 'mysql' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql/);
+    expect(settingsFromOptions({ db: 'mysql' }, cwd)).toEqual({ db: 'mysql' });
+    expect(settingsFromOptions({ db: 'mariadb' }, cwd)).toEqual({ db: 'mysql' });
+    expect(String(thrown(() => settingsFromOptions({ db: 'oracle' }, cwd)))).toMatch(/--db must be one of auto, sqlite, postgresql, mysql, mariadb, got "oracle"/);
   });
 
   it('reads --ddl as a list of dialects: repeated, comma-separated, checked in a prompt, none or empty', () => {

@@ -170,18 +170,18 @@ describe('markdown API list: the shop example', () => {
     expect(result.created).toEqual(expect.arrayContaining(['backend/db/schema.postgresql.sql', 'backend/db/seed.postgresql.sql']));
   });
 
-  it('lets --db win over the requirements, and rejects a database the stack cannot run on at its line', async () => {
+  it('lets --db win over the requirements, and takes MySQL or MariaDB from them', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-markdown-'));
     const result = await generate({ apiFiles: [apiList, requirements], outDir: out, db: 'sqlite', ddl: [], dryRun: true });
     expect(result.notes).toEqual(['Database: sqlite (--db).']);
     expect(result.created.filter((file) => file.startsWith('backend/db/'))).toEqual([]);
     const mysql = path.join(out, 'requirements.md');
     await writeFile(mysql, (await readFile(requirements, 'utf8')).replace('| Database | PostgreSQL |', '| Database | MySQL 8 |'));
-    const error = await generate({ apiFiles: [apiList, mysql], outDir: out }).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(InfraStackError);
-    expect((error as InfraStackError).describe()).toBe(
-      `${mysql}:11: the documents choose mysql, which the fastapi-sqlalchemy stack does not run on yet: choose sqlite or postgresql there, or pass --db`,
-    );
+    const chosen = await generate({ apiFiles: [apiList, mysql], outDir: out, dryRun: true });
+    expect(chosen.notes).toEqual(['Database: mysql, as requirements.md:11 chooses.']);
+    expect(chosen.created).toContain('backend/db/schema.mysql.sql');
+    await writeFile(mysql, (await readFile(requirements, 'utf8')).replace('| Database | PostgreSQL |', '| Database | MariaDB 10.11 |'));
+    expect((await generate({ apiFiles: [apiList, mysql], outDir: out, dryRun: true })).notes).toEqual(['Database: mysql, as requirements.md:11 chooses.']);
     expect(await readdir(out)).toEqual(['requirements.md']);
   });
 });

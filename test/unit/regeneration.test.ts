@@ -83,7 +83,10 @@ describe('incremental migrations', () => {
     expect(text).toContain(`down_revision: str | None = "${revision}"`);
     expect(text).toContain('batch_op.alter_column("old_label", new_column_name="label")');
     expect(text).toContain('batch_op.add_column(sa.Column("size", sa.Integer(), nullable=True))');
-    expect(text).toContain('batch_op.alter_column(\n            "name", existing_type=sa.Text(), type_=sa.String(10), existing_nullable=False\n        )');
+    expect(text).toContain(
+      'batch_op.alter_column(\n            "name",\n            existing_type=sa.Text().with_variant(mysql.LONGTEXT(), "mysql", "mariadb"),\n            type_=sa.String(10),\n            existing_nullable=False,\n        )',
+    );
+    expect(text).toContain('from alembic import op\nfrom sqlalchemy.dialects import mysql\n');
     expect(text).toContain('batch_op.drop_column("size")');
     expect(changed.regeneration.at(-1)).toMatch(/^New migration backend\/migrations\/versions\/[0-9a-f]{12}_alter_things\.py/);
   });

@@ -3,7 +3,7 @@ import { BACKEND_DIR, backendFiles } from '../code-names.js';
 import type { EntityView } from '../view/entities.js';
 import { renderRevision } from './revision.js';
 import { diffSchemas, isEmptyDiff } from './schema-diff.js';
-import { migrationTables } from './tables.js';
+import { migrationTables, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
 import { createHash } from 'node:crypto';
 
 const VERSIONS = `${BACKEND_DIR}/${backendFiles.migrationVersions}/`;
@@ -34,7 +34,9 @@ export function planMigrations(model: DomainModel, views: ReadonlyMap<string, En
       indexes: indexes.map(({ name: indexName, create, drop }) => ({ name: indexName, create, drop })),
     }));
     const revision = createHash('sha256').update(JSON.stringify(initial)).digest('hex').slice(0, 12);
-    return [{ path: `${VERSIONS}${revision}_initial.py`, owner, template: 'backend/migrations/initial.py.njk', data: { tables: initial, revision } }];
+    const usesMysql = initial.some((table) => table.columns.some((column) => column.includes('mysql.')));
+    const data = { tables: initial, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS };
+    return [{ path: `${VERSIONS}${revision}_initial.py`, owner, template: 'backend/migrations/initial.py.njk', data }];
   }
   const kept = known.map((revision): PlannedFile => ({ path: revision.path, owner, content: revision.text, verbatim: true }));
   const head = headOf(known);

@@ -43,6 +43,7 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   const body = [upgrade.join('\n'), downgrade.join('\n')];
   const id = createHash('sha256').update(JSON.stringify([parent, ...body])).digest('hex').slice(0, 12);
   const usesSa = body.some((part) => part.includes('sa.'));
+  const usesMysql = body.some((part) => part.includes('mysql.'));
   const text = [
     `"""Schema changes since revision ${parent}.`,
     '',
@@ -56,6 +57,7 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
     '',
     ...(usesSa ? ['import sqlalchemy as sa'] : []),
     'from alembic import op',
+    ...(usesMysql ? ['from sqlalchemy.dialects import mysql'] : []),
     '',
     `revision: str = "${id}"`,
     `down_revision: str | None = "${parent}"`,

@@ -1,4 +1,5 @@
 import type { DomainModel } from '../../../core/index.js';
+import { MYSQL_TABLE_KEYWORDS } from '../column-storage.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import { entityView, type ColumnSpec, type EntityView } from '../view/entities.js';
@@ -33,6 +34,9 @@ export interface TableSpec {
   uniques: { name: string; columns: string[] }[];
   indexes: IndexSpec[];
 }
+
+/** `mysql_engine="InnoDB"` and the like: what each `op.create_table` asks of MySQL (ignored elsewhere). */
+export const MYSQL_TABLE_OPTION_ARGS: readonly string[] = MYSQL_TABLE_KEYWORDS.map(([keyword, value]) => `${keyword}=${pyString(value)}`);
 
 /** Every table of the model, each after the tables its keys refer to; link tables last. */
 export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, EntityView>): TableSpec[] {
@@ -72,6 +76,7 @@ export function createTableLines(table: TableSpec): string[] {
     ...table.columns.map((column) => column.definition),
     pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(`pk_${table.name}`)})`], 8),
     ...table.constraints,
+    ...MYSQL_TABLE_OPTION_ARGS,
   ];
   return [`    op.create_table(\n        ${pyString(table.name)},\n${items.map((item) => `        ${item},\n`).join('')}    )`, ...table.indexes.map((index) => `    ${index.create}`)];
 }

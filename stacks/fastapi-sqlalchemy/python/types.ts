@@ -1,5 +1,5 @@
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import { storedType } from '../column-storage.js';
+import { storedType, type StorageOptions } from '../column-storage.js';
 import type { PythonImports } from './imports.js';
 import { pyClassName, pyString } from './names.js';
 
@@ -107,16 +107,25 @@ export interface ColumnType {
   migration: string;
 }
 
+/** The dialect names a MySQL variant applies to. */
+const MYSQL_DIALECT_NAMES = '"mysql", "mariadb"';
+
 /** SQLAlchemy column type for a field, in the model and in a migration. */
 export function columnType(
   type: TypeRef,
   constraints: Constraints,
-  options: { primaryKey: boolean; enumValues?: string[] },
+  options: StorageOptions,
   imports: PythonImports,
 ): ColumnType {
   const use = (name: string, args = '') => {
     imports.add('sqlalchemy', name);
     return { model: `${name}(${args})`, migration: `sa.${name}(${args})` };
+  };
+  // Where MySQL's own type of a SQLAlchemy type is smaller or less precise than PostgreSQL's.
+  const onMysql = (name: string, mysqlType: string) => {
+    imports.add('sqlalchemy', name).add('sqlalchemy.dialects', 'mysql');
+    const variant = `.with_variant(mysql.${mysqlType}, ${MYSQL_DIALECT_NAMES})`;
+    return { model: `${name}()${variant}`, migration: `sa.${name}()${variant}` };
   };
   const stored = storedType(type, constraints, options);
   switch (stored.kind) {
@@ -128,11 +137,12 @@ export function columnType(
     case 'numeric':
       return use('Numeric', `precision=${stored.precision}, scale=${stored.scale}`);
     case 'float':
-      return use('Float');
+      // MySQL's FLOAT is single precision; PostgreSQL's is double.
+      return onMysql('Float', 'DOUBLE(asdecimal=False)');
     case 'boolean':
       return use('Boolean');
     case 'binary':
-      return use('LargeBinary');
+      return onMysql('LargeBinary', 'LONGBLOB()');
     case 'enum': {
       imports.add('sqlalchemy', 'Enum');
       return {
@@ -141,15 +151,22 @@ export function columnType(
       };
     }
     case 'string':
+      if (stored.mysqlText) {
+        imports.add('sqlalchemy', 'String').add('sqlalchemy.dialects', 'mysql');
+        const variant = `.with_variant(mysql.LONGTEXT(), ${MYSQL_DIALECT_NAMES})`;
+        return { model: `String(${stored.length})${variant}`, migration: `sa.String(${stored.length})${variant}` };
+      }
       return use('String', String(stored.length));
     case 'text':
-      return use('Text');
+      return onMysql('Text', 'LONGTEXT()');
     case 'date':
       return use('Date');
     case 'datetime':
-      return use('DateTime', 'timezone=True');
+      // UtcDateTime is DATETIME(6) on MySQL, read back in UTC (app/infrastructure/database/base.py).
+      imports.add('app.infrastructure.database.base', 'UtcDateTime');
+      return { model: 'UtcDateTime()', migration: `sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), ${MYSQL_DIALECT_NAMES})` };
     case 'time':
-      return use('Time');
+      return onMysql('Time', 'TIME(fsp=6)');
     case 'uuid':
       return use('Uuid');
     case 'json':

@@ -1,6 +1,6 @@
 import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, lookupMethod } from '../code-names.js';
-import { isAutoincrementKey } from '../column-storage.js';
+import { fieldStorageOptions, isAutoincrementKey } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
@@ -137,8 +137,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const migrationColumns: string[] = [];
   const columnSpecs: ColumnSpec[] = [];
   const modelLines = fields.filter((f) => !f.relation).map((f) => {
-    const options = { primaryKey: f.primaryKey, ...(f.field.type.kind === 'enum' ? { enumValues: enumValues.get(f.field.type.name) ?? [] } : {}) };
-    const column = columnType(f.field.type, f.field.constraints, options, modelImports);
+    const column = columnType(f.field.type, f.field.constraints, fieldStorageOptions(entity, f.field, enumValues, model.entities), modelImports);
     if (column.model.includes('enum_values')) modelImports.add('app.infrastructure.database.base', 'enum_values');
     const annotation = domainType(f.field.type, modelImports);
     const args = [column.model];
@@ -176,7 +175,11 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     columnSpecs.push({ name: f.column, type: column.migration, nullable: f.nullable, definition, renamedFrom: f.field.renamedFrom });
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
-  if (storage.tableArgs.length > 0) modelLines.unshift(`${tableArgsLine(storage.tableArgs)}\n`);
+  if (storage.tableArgs.length > 0) {
+    // Table arguments of its own replace Base's: the MySQL table options go last, as SQLAlchemy wants them.
+    modelImports.add('app.infrastructure.database.base', 'MYSQL_TABLE_OPTIONS');
+    modelLines.unshift(`${tableArgsLine([...storage.tableArgs, 'MYSQL_TABLE_OPTIONS'])}\n`);
+  }
   for (const child of storage.children) {
     modelImports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${child.slug}`, child.model);
     modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', `order_by=${child.model}.id`], 4, `${child.attr}: Mapped[list[${child.model}]] = `));
