@@ -8,7 +8,7 @@
  * whose holder died is reclaimed: at once when the holder ran on this host and its pid is
  * gone, otherwise once its mtime is older than STALE_MS.
  */
-import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -64,7 +64,11 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
         },
       });
       const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+      // proper-lockfile takes the lock for compromised when the folder's mtime is not the one it set:
+      // writing the owner file into it must leave that mtime as it was.
+      const { atime, mtime } = await stat(lockPath);
       await writeFile(path.join(lockPath, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+      await utimes(lockPath, atime, mtime);
       return {
         release: async () => {
           await rm(path.join(lockPath, OWNER_FILE), { force: true });

@@ -66,9 +66,19 @@ export interface StorageOptions {
  * foreign key, the characters the keys it is in leave it: the strings of one key share
  * KEY_CHARACTERS (MySQL's 3072 bytes of utf8mb4). A longer maxLength is cut to it on every database.
  */
-export function keyLimits(entity: Entity): Map<string, number> {
+export function keyLimits(entity: Entity): ReadonlyMap<string, number> {
+  let limits = keyLimitsOf.get(entity);
+  if (!limits) keyLimitsOf.set(entity, (limits = computeKeyLimits(entity)));
+  return limits;
+}
+
+/** Entities are not changed once derived: their limits are computed once. */
+const keyLimitsOf = new WeakMap<Entity, ReadonlyMap<string, number>>();
+
+function computeKeyLimits(entity: Entity): Map<string, number> {
+  const fields = new Map(entity.fields.map((f) => [f.name, f]));
   const isString = (name: string) => {
-    const field = entity.fields.find((f) => f.name === name);
+    const field = fields.get(name);
     const kind = field && storedType(field.type, field.constraints, { primaryKey: false }).kind;
     return kind === 'string' || kind === 'text';
   };

@@ -159,7 +159,7 @@ describe('MySQL\'s limits on a large document (Stripe: 5000-character strings)',
     const mysql = (await ddlFiles([path.join(root, directory, 'stripe.com.json')], ['mysql'])).get('schema.mysql.sql')!;
     const accounts = /create table `accounts` \(([\s\S]*?)\n\)/.exec(mysql)![1]!;
     expect(accounts).toContain('`id` varchar(768) not null');
-    expect(accounts).toContain('`email` varchar(255),');
+    expect(accounts).toContain('`email` varchar(768),');
     expect(accounts).toContain('`country` longtext,');
     expect(mysql).not.toMatch(/varchar\((?:769|7[7-9]\d|[89]\d\d|\d{4,})\)/);
   });
