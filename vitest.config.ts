@@ -13,7 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Generous: a whole generation in a hook or test takes seconds on a loaded 2-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           // The fast project first: a broken unit fails the run before the slow one starts.
           sequence: { groupOrder: 0 },
         },
