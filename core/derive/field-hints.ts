@@ -18,13 +18,13 @@ export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHin
   const onDelete = node[SCHEMA_HINTS.onDelete];
   if (onDelete !== undefined) (hints ??= {}).onDelete = onDeleteRule(onDelete, source);
   if (node[SCHEMA_HINTS.softDeleteCascade] === true) (hints ??= {}).softDeleteCascade = true;
-  const reasons = whyOf(node);
-  if (hints && reasons) hints.why = reasons;
   const references = node[SCHEMA_HINTS.references];
   if (references !== undefined) {
     if (typeof references !== 'string' || references === '') throw hintError(`${SCHEMA_HINTS.references} must name a schema`, source);
     (hints ??= {}).references = references;
   }
+  const reasons = whyOf(node);
+  if (hints && reasons) hints.why = reasons;
   return hints;
 }
 
