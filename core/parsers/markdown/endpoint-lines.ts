@@ -92,7 +92,7 @@ export function readResponseLine(text: string, file: string, line: number, defau
 
 /** `Query: page, limit, email (filter), sort (price, -price)`; also separated by `、` or `;`. */
 export function readQueryLine(text: string, line: number): QueryLine | undefined {
-  const match = QUERY.exec(text.trim());
+  const match = QUERY.exec(text.replace(/`/g, '').trim());
   if (!match) return undefined;
   const items = splitTopLevel(match[1]!.replace(/[.。]$/, '').replace(/[、，;；]/g, ',')).flatMap((item) => {
     const parts = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（](.*)[)）])?/.exec(item);
