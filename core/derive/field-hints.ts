@@ -1,6 +1,6 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type SchemaNode, type SourceLocation } from '../model/api-document.js';
-import type { Field, FieldHints, OnDelete } from '../model/domain-model.js';
+import type { Field, FieldHints, OnDelete, Reason } from '../model/domain-model.js';
 import { ON_DELETE_RULES, readOnDeleteRule, SCHEMA_HINTS } from '../model/hints.js';
 import { toSnake } from '../naming.js';
 
@@ -17,12 +17,44 @@ export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHin
   if (node[SCHEMA_HINTS.index] === true) (hints ??= {}).index = true;
   const onDelete = node[SCHEMA_HINTS.onDelete];
   if (onDelete !== undefined) (hints ??= {}).onDelete = onDeleteRule(onDelete, source);
+  if (node[SCHEMA_HINTS.softDeleteCascade] === true) (hints ??= {}).softDeleteCascade = true;
   const references = node[SCHEMA_HINTS.references];
   if (references !== undefined) {
     if (typeof references !== 'string' || references === '') throw hintError(`${SCHEMA_HINTS.references} must name a schema`, source);
     (hints ??= {}).references = references;
   }
+  const reasons = whyOf(node);
+  if (hints && reasons) hints.why = reasons;
   return hints;
+}
+
+const WHY_KEYS: [string, keyof NonNullable<FieldHints['why']>][] = [
+  [SCHEMA_HINTS.unique, 'unique'],
+  [SCHEMA_HINTS.index, 'index'],
+  [SCHEMA_HINTS.onDelete, 'onDelete'],
+  [SCHEMA_HINTS.references, 'references'],
+  [SCHEMA_HINTS.softDeleteCascade, 'softDeleteCascade'],
+];
+
+/** The reasons an `x-why` hint gives, by field hint. */
+function whyOf(node: SchemaNode): FieldHints['why'] {
+  const written = node[SCHEMA_HINTS.why] as Record<string, { rule?: unknown; file?: unknown; line?: unknown }> | undefined;
+  if (!written || typeof written !== 'object') return undefined;
+  const reasons: NonNullable<FieldHints['why']> = {};
+  for (const [hint, key] of WHY_KEYS) {
+    const entry = written[hint];
+    if (entry && typeof entry.rule === 'string' && typeof entry.file === 'string') {
+      reasons[key] = { rule: entry.rule, source: { file: entry.file, pointer: '', ...(typeof entry.line === 'number' ? { line: entry.line } : {}) } };
+    }
+  }
+  return Object.keys(reasons).length > 0 ? reasons : undefined;
+}
+
+/** The reason an `x-why` hint gives a schema-level hint (`x-soft-delete`). */
+export function schemaWhy(node: SchemaNode, hint: string): Reason | undefined {
+  const entry = (node[SCHEMA_HINTS.why] as Record<string, { rule?: unknown; file?: unknown; line?: unknown }> | undefined)?.[hint];
+  if (!entry || typeof entry.rule !== 'string' || typeof entry.file !== 'string') return undefined;
+  return { rule: entry.rule, source: { file: entry.file, pointer: '', ...(typeof entry.line === 'number' ? { line: entry.line } : {}) } };
 }
 
 export function onDeleteRule(value: unknown, source: SourceLocation): OnDelete {

@@ -132,7 +132,14 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     }
     // `    sortable_fields = frozenset({...})`, laid out in the class body.
     const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);
-    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete };
+    // `orders are soft deleted with the user`: soft deleting a user marks its live orders too.
+    const keptWith = model.relations
+      .filter((r) => r.kind === 'many-to-one' && r.softDeleteCascade && r.to === e.name && r.from !== e.name && views.get(r.from)?.entity.softDelete)
+      .map((r) => ({ child: views.get(r.from)!, attr: views.get(r.from)!.fields.find((f) => f.field.name === r.field)!.attr }))
+      .sort((a, b) => a.child.name.localeCompare(b.child.name));
+    for (const { child } of keptWith) if (child.name !== e.name) imports.add('app.infrastructure.models', child.model);
+    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${child.model}, ${pyString(attr)})`));
+    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, softDeletedWith };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
     const methods = {
@@ -316,3 +323,11 @@ function pep440(version: string): string {
 }
 
 export { COMPONENTS_MODULE };
+
+/** `    soft_deleted_with = ((OrderModel, "user_id"),)`, one pair a line when they do not fit. */
+function softDeletedWithLine(pairs: string[]): string {
+  if (pairs.length === 0) return '';
+  const flat = `soft_deleted_with = (${pairs.join(', ')}${pairs.length === 1 ? ',' : ''})`;
+  if (flat.length + 4 <= 100) return flat;
+  return ['soft_deleted_with = (', ...pairs.map((pair) => `        ${pair},`), '    )'].join('\n');
+}

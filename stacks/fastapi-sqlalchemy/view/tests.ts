@@ -11,7 +11,7 @@ export interface EntityTestView {
   /** Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`, `response = await client.post(...)`. */
   create?: { path: string; status: number; payload: string; request: string; invalid: boolean };
   get?: { status: number };
-  list?: { path: string; wrapperItems?: string; wrapperTotal?: string };
+  list?: { path: string; pageParam: string; limitParam: string; wrapperItems?: string; wrapperTotal?: string };
   update?: { method: string; status: number; payload: string; request: string; compare: string[] };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   delete?: { status: number };
@@ -100,8 +100,13 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const list = byKind(operations, 'list');
   if (list) {
     const page = list.response.page;
+    // The page and its size by the names the document gives them (`page_size`, `per_page`).
+    const pageParam = list.params.find((p) => p.role === 'page')?.wireName ?? 'page';
+    const limitParam = list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit';
     result.list = {
       path: list.path,
+      pageParam,
+      limitParam,
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
     };
   }
