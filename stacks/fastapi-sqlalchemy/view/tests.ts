@@ -188,6 +188,8 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[]):
     const attr = pyString(pyIdentifier(child.attr));
     lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
   }
+  // Objects listed through a join table come back from the rows they link, which only the database holds.
+  for (const link of view.storage.links) if (link.listsObjects) lines.push(`state.pop(${pyString(link.field)})`);
   return lines.length === 0 ? undefined : lines;
 }
 
