@@ -30,7 +30,8 @@ export function deriveModel(written: ApiDocument): DomainModel {
     if (owner) return entityByPath.get(owner.collectionPath)?.entity.slug ?? toSnake(owner.schemaName);
     const tag = operation.tags[0];
     if (tag) return toSnake(tag);
-    const segment = operation.path.split('/').find((s) => s !== '' && !s.startsWith('{'));
+    // A fragment or a literal query string (`/jobs?action=archive`, `/tags/{arn}#tagKeys`) is no part of the resource's name.
+    const segment = operation.path.split(/[?#]/)[0]!.split('/').find((s) => s !== '' && !s.startsWith('{'));
     return segment ? toSnake(segment) : 'default';
   };
   const builder = new OperationBuilder(types);

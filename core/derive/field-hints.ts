@@ -67,13 +67,18 @@ export function hintError(message: string, source: SourceLocation): InfraStackEr
   return new InfraStackError(message, { file: source.file, location: locationOf(source) });
 }
 
-/** snake_case name of a property; two properties that collapse to one name are an error naming both. */
-export function fieldName(wireName: string, earlier: readonly Field[], source: SourceLocation): string {
+/**
+ * snake_case name of a property. Two properties that collapse to one name (`fooBar` and
+ * `foo_bar`, or two names of letters with no ASCII spelling) are both valid on the wire: the name
+ * goes to the property spelled exactly so (`foo_bar`), else to the first; the others are numbered
+ * (`foo_bar_2`), their wire names kept. `wireNames` are all the properties' names of the object.
+ */
+export function fieldName(wireName: string, earlier: readonly Field[], source: SourceLocation, wireNames: Iterable<string> = []): string {
   const name = toSnake(wireName);
   if (name === '') throw hintError(`the property name ${JSON.stringify(wireName)} gives no usable identifier`, source);
-  const clash = earlier.find((f) => f.name === name);
-  if (clash) {
-    throw hintError(`the properties ${JSON.stringify(clash.wireName)} and ${JSON.stringify(wireName)} both become the field ${name}; rename one of them`, source);
-  }
-  return name;
+  const others = new Set(wireNames);
+  others.delete(wireName);
+  const taken = (candidate: string) => others.has(candidate) || earlier.some((f) => f.name === candidate);
+  if (!taken(name)) return name;
+  for (let n = 2; ; n += 1) if (!taken(`${name}_${n}`)) return `${name}_${n}`;
 }

@@ -1,6 +1,7 @@
 import type { InfraStackPlugin } from '../../core/index.js';
 import { templatesDir } from './paths.js';
 import { formatLongLines, prepareFormatter } from './python/formatter.js';
+import { completeImports } from './python/import-resolver.js';
 import { planBackend, STACK_NAME } from './plan.js';
 
 /** Starting ruff's thread costs the main thread ~80 ms; a model this large very likely needs it. */
@@ -18,6 +19,10 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
       if (model.entities.length + model.objectTypes.length + model.operations.length > LARGE_MODEL) prepareFormatter();
       return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
     });
-    hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
+    // Imports first (a completed block may need laying out), then the statements too long for their line.
+    hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => {
+      if (file.owner !== STACK_NAME || !file.path.endsWith('.py')) return content;
+      return formatLongLines(file.path, completeImports(file.path, content));
+    });
   },
 };

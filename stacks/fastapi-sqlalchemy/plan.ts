@@ -1,5 +1,5 @@
 import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
-import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
+import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { databaseNote, databaseOf } from './database.js';
 import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
@@ -12,6 +12,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
+import { queryCondition } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -191,18 +192,21 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const groupNames = [...groups.keys()].sort();
   const useCases = [];
   for (const group of groupNames) {
-    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames);
+    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations);
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
+  if (model.operations.some((op) => queryCondition(op, model.operations) !== undefined)) {
+    add('app/presentation/api/v1/query_routes.py', 'app/presentation/api/v1/query_routes.py.njk');
+  }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
-    imports: groupNames.length ? `from app.presentation.api.v1.routers import ${groupNames.join(', ')}` : '',
-    modules: groupNames,
+    imports: groupNames.length ? new PythonImports().add('app.presentation.api.v1.routers', ...groupNames.map(groupModule)).render() : '',
+    modules: groupNames.map(groupModule).sort(),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);
@@ -262,7 +266,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const group of groupNames) {
     const ops = groups.get(group)!;
     // An entity without a create, get or delete route has nothing its unit tests could call.
-    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
+    const entitiesHere = entityList.filter((e) => e.entity.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
     const custom = customTests(ops, samples);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });

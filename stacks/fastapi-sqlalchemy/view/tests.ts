@@ -3,6 +3,7 @@ import { call, definition, pyFormat, pyValue } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { comparable, Samples } from './samples.js';
+import { documentPath, requestPath } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
@@ -69,15 +70,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       missing: testDef(`test_missing_${view.slug}_is_404`),
     },
   };
-  if (itemOp) result.itemPath = itemOp.path.replace(`{${itemOp.keyParam}}`, '{key}');
+  if (itemOp) result.itemPath = requestPath(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
   if (create) {
     const required = create.input?.required.length ?? 0;
     const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
     result.create = {
-      path: create.path,
+      path: requestPath(create),
       status: create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
-      request: pyFormat(call('await client.post', [pyString(create.path), `json=${constant}`]), 4, 'response = '),
+      request: pyFormat(call('await client.post', [pyString(requestPath(create)), `json=${constant}`]), 4, 'response = '),
       invalid: required > 0,
     };
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
@@ -104,7 +105,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const pageParam = list.params.find((p) => p.role === 'page')?.wireName ?? 'page';
     const limitParam = list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit';
     result.list = {
-      path: list.path,
+      path: requestPath(list),
       pageParam,
       limitParam,
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
@@ -151,8 +152,10 @@ function missingKey(kind: string, format: string | undefined, maximum: number | 
 
 export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
-    let path = op.path;
-    const params: Record<string, unknown> = {};
+    const written = documentPath(op.path);
+    let path = written.path;
+    // The literal query the document writes in the path is sent as parameters, with the others.
+    const params: Record<string, unknown> = Object.fromEntries(written.query.map(([name, value]) => [name, value ?? '']));
     const headers: Record<string, string> = {};
     for (const parameter of op.params) {
       const value = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
@@ -190,6 +193,8 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[]):
     const attr = pyString(pyIdentifier(child.attr));
     lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
   }
+  // Objects listed through a join table come back from the rows they link, which only the database holds.
+  for (const link of view.storage.links) if (link.listsObjects) lines.push(`state.pop(${pyString(link.field)})`);
   return lines.length === 0 ? undefined : lines;
 }
 
