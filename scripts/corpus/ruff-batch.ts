@@ -54,7 +54,7 @@ export async function ruffBatch(ruff: string, backendDirs: readonly string[], cw
     if (/^\S/.test(line) && !file && !failed) message = line;
     if (file !== undefined) add(file, { line: null, code: 'format', message: 'ruff format would change the file' });
     else if (failed) add(failed[1]!, { line: failed[2] === undefined ? null : Number(failed[2]), code: 'format', message: `cannot be formatted: ${failed[3]}` });
-    else if (pointer) add(pointer[1]!, { line: Number(pointer[2]), code: 'format', message: `cannot be formatted: ${message}` });
+    else if (pointer) add(pointer[1]!, { line: Number(pointer[2]), code: 'format', message: message.startsWith('unformatted:') ? 'ruff format would change the file' : `cannot be formatted: ${message}` });
     else continue;
     attributed += 1;
   }

@@ -30,6 +30,10 @@ export interface SweepOptions {
   keep: boolean;
   /** How many documents are generated and checked together. */
   batch?: number;
+  /** Generate and check only the documents the sample may draw (the first twice `sample` of the seeded order). */
+  sampleOnly?: boolean;
+  /** Told the results so far after each batch and each sampled document (to write a report an interrupted run leaves). */
+  onProgress?(result: SweepResult): Promise<void>;
   log(line: string): void;
 }
 
@@ -43,6 +47,8 @@ export interface DocumentRecord {
 }
 
 export interface SweepResult {
+  /** False while the sweep runs (a report written then is partial). */
+  complete: boolean;
   seed: number;
   sample: number;
   pg: number;
@@ -68,11 +74,35 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const backendOf = (file: string) => path.join(outDirOf.get(file)!, 'backend');
   const fileOfBackend = new Map(options.files.map((file) => [backendOf(file), file]));
   const pool = new ImportPool({ python: venv.bin('python'), scratchDir: scratch, workers: options.jobs });
+  const stop = () => {
+    pool.close();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   const batchSize = options.batch ?? 100;
+  const stageOne = options.sampleOnly === true ? options.files.filter((file) => keep.has(file)) : options.files;
+  const processed: string[] = [];
+  let firstPhase: number | undefined;
+  let sampleSize = 0;
+  let postgresSize = 0;
+  const snapshot = (complete: boolean): SweepResult => {
+    const wallMs = performance.now() - started;
+    return {
+      complete,
+      seed: options.seed,
+      sample: sampleSize,
+      pg: postgresSize,
+      root: options.root,
+      documents: processed.map((file) => records.get(file)!),
+      wallMs,
+      phaseMs: { generateAndLint: firstPhase ?? wallMs, sample: firstPhase === undefined ? 0 : wallMs - firstPhase },
+      workDir,
+    };
+  };
   let done = 0;
   try {
-    for (let start = 0; start < options.files.length; start += batchSize) {
-      const batch = options.files.slice(start, start + batchSize);
+    for (let start = 0; start < stageOne.length; start += batchSize) {
+      const batch = stageOne.slice(start, start + batchSize);
       const generated: string[] = [];
       await checkAll(
         batch.map((file) => ({ file, outDir: outDirOf.get(file)! })),
@@ -111,15 +141,19 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       for (const file of batch) logFailures(records.get(file)!, options);
       if (!options.keep) await Promise.all(batch.filter((file) => !keep.has(file)).map((file) => rm(outDirOf.get(file)!, { recursive: true, force: true })));
       done += batch.length;
-      options.log(`${done}/${options.files.length} generated and checked (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      processed.push(...batch);
+      options.log(`${done}/${stageOne.length} generated and checked (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      await options.onProgress?.(snapshot(false));
     }
   } finally {
     pool.close();
   }
-  const firstPhase = performance.now() - started;
+  firstPhase = performance.now() - started;
 
   const sample = order.filter((file) => records.get(file)!.stages.generate?.ok === true).slice(0, options.sample);
   const postgres = new Set(sample.slice(0, options.pg));
+  sampleSize = sample.length;
+  postgresSize = postgres.size;
   const mypyCacheDir = path.join(workDir, 'mypy-cache');
   let next = 0;
   let checked = 0;
@@ -137,22 +171,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       logFailures(record, options);
       const failed = results.filter((result) => !result.ok).map((result) => result.step);
       options.log(`sample ${checked}/${sample.length} ${path.relative(options.root, file)}: ${failed.length === 0 ? 'ok' : `failed ${failed.join(', ')}`}`);
+      await options.onProgress?.(snapshot(false));
       if (!options.keep) await rm(path.join(backendOf(file), '.venv'), { recursive: true, force: true });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.jobs) }, lane));
-  const wallMs = performance.now() - started;
+  process.off('SIGINT', stop).off('SIGTERM', stop);
+  const result = snapshot(true);
   if (!options.keep) await rm(workDir, { recursive: true, force: true });
-  return {
-    seed: options.seed,
-    sample: sample.length,
-    pg: postgres.size,
-    root: options.root,
-    documents: [...records.values()],
-    wallMs,
-    phaseMs: { generateAndLint: firstPhase, sample: wallMs - firstPhase },
-    workDir,
-  };
+  return result;
 }
 
 /** Names each failed stage of a document and its kinds, as soon as they are known. */

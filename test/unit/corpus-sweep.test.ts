@@ -79,6 +79,7 @@ describe('kinds of failure', () => {
 describe('the sweep summary', () => {
   it('counts each stage and groups failures by stage and kind', () => {
     const result: SweepResult = {
+      complete: true,
       seed: 1,
       sample: 1,
       pg: 0,
