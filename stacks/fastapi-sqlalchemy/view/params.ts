@@ -26,7 +26,7 @@ export function declareParameter(parameter: Parameter, imports: PythonImports, t
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');
-  const base = typeOverride ?? wireType(parameter.type, imports, COMPONENTS_MODULE);
+  const base = typeOverride ?? (readAsText(parameter) ? 'str' : wireType(parameter.type, imports, COMPONENTS_MODULE));
   const args: string[] = [];
   if (attr !== parameter.wireName) args.push(`alias=${pyString(parameter.wireName)}`);
   const c = parameter.constraints;
@@ -44,6 +44,18 @@ export function declareParameter(parameter: Parameter, imports: PythonImports, t
   const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
   if (required) return { attr, line: declared, hasDefault: false };
   return { attr, line: `${declared} = ${fallback ?? 'None'}`, hasDefault: true };
+}
+
+/**
+ * A parameter FastAPI cannot parse into its type: an object, a map or a union (a path, query,
+ * header or cookie value is text, or a list of texts for a query or header). It is read as the
+ * text sent (JSON, or the serialization its `style` names), and the handler decides what it means.
+ */
+export function readAsText(parameter: Parameter): boolean {
+  const structured = (type: TypeRef): boolean => type.kind === 'object' || type.kind === 'map' || type.kind === 'union';
+  const { type } = parameter;
+  if (type.kind === 'array') return parameter.in === 'path' || parameter.in === 'cookie' || structured(type.items) || type.items.kind === 'array';
+  return structured(type);
 }
 
 function defaultOf(value: unknown, type: TypeRef): string | undefined {
