@@ -28,9 +28,16 @@ export function pyClassName(name: string): string {
   return IMPORTED_CLASS_NAMES.has(safe) ? `${safe}Schema` : safe;
 }
 
-/** `"text"` as a Python string literal. */
+/**
+ * `"text"` as a Python string literal, quoted as ruff's formatter quotes it: double quotes,
+ * unless the text holds more double quotes than single ones (then single quotes, fewer escapes).
+ */
 export function pyString(text: string): string {
-  return JSON.stringify(text);
+  const json = JSON.stringify(text);
+  const count = (quote: string) => text.split(quote).length - 1;
+  if (count('"') <= count("'")) return json;
+  const body = json.slice(1, -1).replace(/\\(.)|'/g, (match, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? match : "\\'"));
+  return `'${body}'`;
 }
 
 /** A JSON value as a Python literal. */
