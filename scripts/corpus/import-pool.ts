@@ -95,7 +95,7 @@ export class ImportPool {
       while (next < backendDirs.length) {
         const dir = backendDirs[next++]!;
         const worker = this.take();
-        const answer = await worker.check(dir, this.options.timeoutMs ?? 120_000);
+        const answer = await worker.check(dir, this.options.timeoutMs ?? 600_000);
         if (answer.worker !== undefined || !worker.healthy || worker.served >= (this.options.recycleAfter ?? 150)) worker.stop();
         else this.idle.push(worker);
         onAnswer(dir, answer);
