@@ -14,6 +14,8 @@ the imported code goes to stderr: stdout carries the answers only.
 import json
 import os
 import sys
+import threading
+import time
 import traceback
 from importlib import import_module, invalidate_caches
 from pathlib import Path
@@ -66,7 +68,8 @@ def loaded_from(root: Path) -> list[str]:
 
 def configure_mappers(models: Any) -> None:
     """Configures the registries of the exported models (relationship errors surface here)."""
-    registries = {id(cls.registry): cls.registry for cls in vars(models).values() if isinstance(cls, type) and hasattr(cls, "registry") and hasattr(cls, "__mapper__")}
+    mapped = [cls for cls in vars(models).values() if isinstance(cls, type) and hasattr(cls, "__mapper__")]
+    registries = {id(cls.registry): cls.registry for cls in mapped}
     for registry in registries.values():
         registry.configure(cascade=True)
 
@@ -96,7 +99,20 @@ def check(root: Path) -> dict[str, Any]:
     return answer
 
 
+def exit_with_parent() -> None:
+    """Ends the worker when the sweep that started it is gone (even in the middle of an import)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> None:
+    exit_with_parent()
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # whatever the imported code prints goes to stderr
     sys.stdout = sys.stderr
