@@ -10,13 +10,16 @@ export function pyClassName(name: string): string {
   return pyName(name, 'class');
 }
 
-/** `"text"` as a Python string literal. */
+/**
+ * `"text"` as a Python string literal, quoted as ruff's formatter quotes it: double quotes,
+ * unless the text holds more double quotes than single ones (then single quotes, fewer escapes).
+ */
 export function pyString(text: string): string {
-  const quoted = JSON.stringify(text);
-  // ruff's formatter keeps double quotes unless single ones need fewer escapes.
-  const doubles = text.split('"').length - 1;
-  if (doubles === 0 || doubles <= text.split("'").length - 1) return quoted;
-  return `'${quoted.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  const json = JSON.stringify(text);
+  const count = (quote: string) => text.split(quote).length - 1;
+  if (count('"') <= count("'")) return json;
+  const body = json.slice(1, -1).replace(/\\(.)|'/g, (match, escaped: string | undefined) => (escaped === '"' ? '"' : escaped !== undefined ? match : "\\'"));
+  return `'${body}'`;
 }
 
 /** A JSON value as a Python literal. */

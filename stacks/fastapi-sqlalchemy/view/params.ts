@@ -56,7 +56,7 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');
-  const base = typeOverride ?? wireType(parameter.type, imports, COMPONENTS_MODULE);
+  const base = typeOverride ?? (readAsText(parameter) ? 'str' : wireType(parameter.type, imports, COMPONENTS_MODULE));
   const args: string[] = [];
   const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
   if (attr !== name) args.push(`alias=${pyString(name)}`);
@@ -75,6 +75,18 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
   if (required) return { attr, line: declared, hasDefault: false };
   return { attr, line: `${declared} = ${fallback ?? 'None'}`, hasDefault: true };
+}
+
+/**
+ * A parameter FastAPI cannot parse into its type: an object, a map or a union (a path, query,
+ * header or cookie value is text, or a list of texts for a query or header). It is read as the
+ * text sent (JSON, or the serialization its `style` names), and the handler decides what it means.
+ */
+export function readAsText(parameter: Parameter): boolean {
+  const structured = (type: TypeRef): boolean => type.kind === 'object' || type.kind === 'map' || type.kind === 'union';
+  const { type } = parameter;
+  if (type.kind === 'array') return parameter.in === 'path' || parameter.in === 'cookie' || structured(type.items) || type.items.kind === 'array';
+  return structured(type);
 }
 
 function defaultOf(value: unknown, type: TypeRef): string | undefined {

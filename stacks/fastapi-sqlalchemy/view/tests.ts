@@ -1,7 +1,8 @@
-import type { DomainModel, Operation } from '../../../core/index.js';
+import type { Constraints, DomainModel, Operation, TypeRef } from '../../../core/index.js';
 import { call, definition, pyFormat, pyValue } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
+import { readAsText } from './params.js';
 import { comparable, Samples } from './samples.js';
 import { documentPath, requestPath } from './route-paths.js';
 import type { Seeding } from './seeding.js';
@@ -55,7 +56,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
-    missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined, itemOp?.params.find((p) => p.role === 'key')?.constraints.maximum)),
+    missingKey: pyLiteral(missingKey(itemOp?.params.find((p) => p.role === 'key') ?? key.field, samples)),
     keyWire: key.wire,
     compare: compareOf(create),
     defs: {
@@ -143,12 +144,19 @@ function wireOf(model: DomainModel, typeName: string, field: string): string {
   return model.objectTypes.find((t) => t.name === typeName)?.fields.find((f) => f.name === field)?.wireName ?? field;
 }
 
-/** A key no test creates: the largest the path allows, for integers. */
-function missingKey(kind: string, format: string | undefined, maximum: number | undefined): unknown {
-  if (kind === 'integer') return maximum ?? 987654321;
-  if (format === 'uuid') return '00000000-0000-4000-8000-999999999999';
-  return 'missing-key';
+/**
+ * A key no test creates, yet one the key parameter accepts (its type, format and bounds), so the
+ * route answers 404 and not 422: for integers the largest the path allows.
+ */
+function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: Samples): unknown {
+  const { type, constraints } = key;
+  if (type.kind === 'integer') return constraints.maximum ?? Math.max(987654321, constraints.minimum ?? 0);
+  if (type.kind === 'string' && type.format === 'uuid') return '00000000-0000-4000-8000-999999999999';
+  return samples.value(type, constraints, 'missing', MISSING_VARIANT);
 }
+
+/** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
+const MISSING_VARIANT = 9;
 
 export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
@@ -158,7 +166,8 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
     const params: Record<string, unknown> = Object.fromEntries(written.query.map(([name, value]) => [name, value ?? '']));
     const headers: Record<string, string> = {};
     for (const parameter of op.params) {
-      const value = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+      const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+      const value = readAsText(parameter) ? JSON.stringify(sample) : sample;
       if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(value)));
       else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
       else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
