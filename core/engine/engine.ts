@@ -80,7 +80,7 @@ export class Engine {
       const inputs = inputHashes(config);
       inputs.catch(() => undefined);
       const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
-      const loaded = await loadManifest(config.outDir);
+      const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true });
       const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);

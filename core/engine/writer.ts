@@ -1,7 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStager, stageFiles, type StagedFiles } from './file-commit.js';
-import { MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
+import { InfraStackError } from '../errors.js';
+import { DamagedManifestError, MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { plannedAction, staleAction, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
 import type { FileOutcomes } from './outcomes.js';
@@ -27,6 +28,11 @@ export interface RunRecord {
 export interface LoadedManifest {
   text?: string;
   manifest?: Manifest;
+  /**
+   * `--rebuild-manifest`: the manifest is not read; the files on disk where this run generates
+   * one are taken as generated, so they follow the new generation (their text backed up).
+   */
+  rebuild?: boolean;
 }
 
 interface WriteOptions {
@@ -53,9 +59,22 @@ export interface PreparedWrite {
 
 const BACKUP_ROOT = '.infra-stack/backup';
 
-export async function loadManifest(outDir: string): Promise<LoadedManifest> {
-  const text = await readOptional(path.join(outDir, MANIFEST_PATH));
-  const manifest = parseManifest(text);
+/** The last run's manifest; a damaged one is an error naming it, unless it is to be rebuilt. */
+export async function loadManifest(outDir: string, options: { rebuild?: boolean } = {}): Promise<LoadedManifest> {
+  const file = path.join(outDir, MANIFEST_PATH);
+  const text = await readOptional(file);
+  if (options.rebuild === true) return { ...(text !== undefined ? { text } : {}), rebuild: true };
+  let manifest: Manifest | undefined;
+  try {
+    manifest = parseManifest(text);
+  } catch (error) {
+    if (!(error instanceof DamagedManifestError)) throw error;
+    throw new InfraStackError(
+      `the manifest of the last run ${error.message}; nothing was written. Restore it (from version control or a copy), ` +
+        'or run again with --rebuild-manifest to take the generated files on disk as the last generation (files you edited are then replaced by the new generation, their text backed up)',
+      { file },
+    );
+  }
   return { ...(text !== undefined ? { text } : {}), ...(manifest ? { manifest } : {}) };
 }
 
@@ -114,7 +133,9 @@ export class WriteSession {
   add(file: RenderedFile): void {
     this.planned.push(file);
     const action = this.disk.read(file.path).then((current) => {
-      const decided = plannedAction(file, this.previousFiles[file.path], current, this.options.force);
+      const entry = this.previousFiles[file.path];
+      // Rebuilding, every file on disk counts as generated: replaced like an edit with --force.
+      const decided = plannedAction(file, entry, current, this.options.force || (this.options.previous.rebuild === true && entry === undefined));
       if (!this.options.dryRun && 'content' in decided) {
         this.stager.add({ path: path.join(this.outDir, decided.path), content: decided.content, replaces: decided.kind !== 'create' });
       }

@@ -14,6 +14,8 @@ import {
   generateOptionsFor,
   missingQuestionKeys,
   questionsFor,
+  REBUILD_CONFIRMATION,
+  rebuildDeclined,
   settingsFromOptions,
   settingsFromStored,
   toStoredAnswers,
@@ -59,7 +61,12 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       const answers = await this.prompt(questionsFor(missing));
       Object.assign(known, settingsFromOptions(answers, this.env.cwd), { out: outDir });
     }
-    this.#settings = completeSettings(known, this.env.cwd);
+    const settings = completeSettings(known, this.env.cwd);
+    if (settings.rebuildManifest && canPrompt(this.env.adapter)) {
+      const { rebuildConfirmed } = (await this.prompt([REBUILD_CONFIRMATION])) as { rebuildConfirmed?: boolean };
+      if (rebuildConfirmed !== true) throw rebuildDeclined();
+    }
+    this.#settings = settings;
   }
 
   async writing(): Promise<void> {

@@ -181,6 +181,7 @@ const cases: Array<{
     yoRc: (root) => join(root, 'up', '.yo-rc.json'),
   },
   { name: 'a dry run', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true } },
+  { name: 'a manifest rebuilt without a terminal (the flag is the confirmation)', options: { api: 'petstore.yaml', out: 'gen', 'rebuild-manifest': true } },
   { name: 'a run without docs', options: { api: 'petstore.yaml', out: 'gen', docs: false } },
   {
     name: 'a run without docs, as recorded',
@@ -326,6 +327,8 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false, 'rebuild-manifest': true }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false }, ask)).toBe('done');
     });

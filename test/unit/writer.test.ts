@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, parseManifest } from '../../core/engine/manifest.js';
+import { InfraStackError } from '../../core/errors.js';
 import { REGENERATION_REPORT_PATH } from '../../core/engine/regeneration-report.js';
 import { loadManifest, prepareWrite, writeFiles, WriteSession, type RenderedFile } from '../../core/engine/writer.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
@@ -204,5 +205,48 @@ describe('writing the rendered files', () => {
     const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_PATH), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toEqual(rendered('2').map((file) => file.path).sort());
     expect(await readFile(path.join(out, 'logs/workflow.log'), 'utf8')).toBe('ruff check ok\n');
+  });
+
+  describe('a damaged manifest', () => {
+    const damages: [string, (text: string) => string, RegExp][] = [
+      ['truncated', (text) => text.slice(0, Math.floor(text.length / 2)), /is not valid JSON \(.*; truncated\?\)/],
+      ['emptied', () => '', /is not valid JSON \(the file is empty\)/],
+      ['with a store that does not decode', (text) => text.replace(/"texts": "[^"]{12}/, '"texts": "AAAAAAAAAAAA'), /has a "texts" field that does not decode/],
+      ['without its files', (text) => JSON.stringify({ ...JSON.parse(text), files: undefined }), /has no "files" object/],
+      ['missing a text', (text) => JSON.stringify({ ...JSON.parse(text), texts: JSON.parse(text).model }), /lacks the generated text of backend\/app\/domain\/entities\/pet\.py \(hash [0-9a-f]{12}… not in "texts"\)/],
+    ];
+
+    for (const [name, damage, expected] of damages) {
+      it(`is an error naming the file and what is wrong, and nothing is written: ${name}`, async () => {
+        await writeFiles(out, rendered('1'), { ...write, record: { inputs: {}, model: JSON.stringify({ title: 'T' }), notes: [] } });
+        const manifestFile = path.join(out, MANIFEST_PATH);
+        await writeFile(manifestFile, damage(await readFile(manifestFile, 'utf8')));
+        const before = await readTree(out);
+        const failure = await writeFiles(out, rendered('2'), write).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(InfraStackError);
+        expect((failure as InfraStackError).file).toBe(manifestFile);
+        expect((failure as InfraStackError).message).toMatch(expected);
+        expect((failure as InfraStackError).message).toContain('--rebuild-manifest');
+        expect(await readTree(out)).toEqual(before);
+      });
+    }
+
+    it('is rebuilt with --rebuild-manifest from the files on disk: edits replaced by the generation and backed up, the rest as after a normal run', async () => {
+      await writeFiles(out, lines('1'), write);
+      await writeFile(path.join(out, 'backend/app/main.py'), edited('1'));
+      await writeFile(path.join(out, 'backend/mine.py'), '# mine\n');
+      await writeFile(path.join(out, MANIFEST_PATH), '{"generator": "generator-infra-st');
+      const outcome = await writeFiles(out, lines('2'), { ...write, previous: await loadManifest(out, { rebuild: true }) });
+      expect(outcome.updated).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
+      expect(outcome.backupDir).toBe('.infra-stack/backup/1');
+      expect(await readFile(path.join(out, '.infra-stack/backup/1/backend/app/main.py'), 'utf8')).toBe(edited('1'));
+      expect(await readFile(path.join(out, 'backend/app/main.py'), 'utf8')).toBe(lines('2')[0]!.content);
+      expect(await readFile(path.join(out, 'backend/mine.py'), 'utf8')).toBe('# mine\n');
+      const manifest = parseManifest(await readFile(path.join(out, MANIFEST_PATH), 'utf8'));
+      expect(Object.keys(manifest!.files)).toEqual(['backend/app/domain/entities/pet.py', 'backend/app/main.py']);
+      // From here on, regeneration works as before: an edit is merged.
+      await writeFile(path.join(out, 'backend/app/main.py'), edited('2'));
+      expect((await writeFiles(out, lines('3'), write)).merged).toEqual(['backend/app/main.py']);
+    });
   });
 });
