@@ -6,6 +6,7 @@ import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { fileOutcomesOf } from './outcomes.js';
+import { outputFolderError } from './output-errors.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
@@ -118,7 +119,7 @@ export class Engine {
       clock.end('commit');
       return { ...outcome, config, model, report };
     } catch (error) {
-      throw (await checks.firstFailure()) ?? error;
+      throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
   }
 

@@ -8,6 +8,23 @@ export interface MergeOutcome {
 
 export const CONFLICT_MARKERS = { ours: '<<<<<<< your edit', separator: '=======', theirs: '>>>>>>> generated now' } as const;
 
+/** How many conflict regions (a `<<<<<<< your edit` line, later `=======`, then `>>>>>>> generated now`) the text holds. */
+export function conflictRegionsIn(text: string): number {
+  if (!text.includes(CONFLICT_MARKERS.ours)) return 0;
+  let regions = 0;
+  let state: 'outside' | 'ours' | 'theirs' = 'outside';
+  for (const line of text.split('\n')) {
+    const bare = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (bare === CONFLICT_MARKERS.ours) state = 'ours';
+    else if (bare === CONFLICT_MARKERS.separator && state === 'ours') state = 'theirs';
+    else if (bare === CONFLICT_MARKERS.theirs && state === 'theirs') {
+      regions += 1;
+      state = 'outside';
+    }
+  }
+  return regions;
+}
+
 /** A stretch of the base one side changed: `base[baseStart, baseEnd)` became `side[sideStart, sideEnd)`. */
 interface SideHunk {
   side: 'ours' | 'theirs';

@@ -157,7 +157,11 @@ export class WriteSession {
     const actions = [...plannedActions, ...staleActions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const generated = new Map<string, { owner: string; text: string }>();
     this.planned.forEach((file, index) => {
-      if (plannedActions[index]!.kind !== 'untracked') generated.set(file.path, { owner: file.owner ?? '', text: file.content });
+      const action = plannedActions[index]!;
+      if (action.kind === 'untracked') return;
+      // A file left with the markers of an earlier conflict keeps that run's text as its base: once resolved, it merges with this generation.
+      const base = action.kind === 'unresolved' ? (this.previousFiles[file.path]?.text ?? file.content) : file.content;
+      generated.set(file.path, { owner: file.owner ?? '', text: base });
     });
 
     const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
@@ -168,7 +172,8 @@ export class WriteSession {
     const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
     if (dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
     for (const backup of backups) this.stager.add({ path: path.join(outDir, backupDir!, backup.path), content: backup.text, replaces: false });
-    const changesFiles = actions.some((action) => !['unchanged', 'untracked'].includes(action.kind));
+    // Files left as they are (unresolved markers, deleted by you) were reported by the run that met them.
+    const changesFiles = actions.some((action) => !['unchanged', 'untracked', 'unresolved', 'deleted-by-you'].includes(action.kind));
     if (previous.manifest && changesFiles) {
       const report = regenerationReport(outcome, record.notes);
       const reportPath = path.join(outDir, REGENERATION_REPORT_PATH);
@@ -206,13 +211,28 @@ export class WriteSession {
 }
 
 function outcomeOf(actions: FileAction[], backupDir: string | undefined, diffOf: typeof unifiedDiff | undefined): WriteOutcome {
-  const outcome: WriteOutcome = { created: [], updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [], diffs: [] };
+  const outcome: WriteOutcome = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    merged: [],
+    conflicts: [],
+    deleted: [],
+    keptStale: [],
+    deletedByYou: [],
+    deleteConflicts: [],
+    untracked: [],
+    diffs: [],
+  };
   const listOf: Record<FileAction['kind'], string[]> = {
     create: outcome.created,
     update: outcome.updated,
     overwrite: outcome.updated,
     merge: outcome.merged,
     conflict: outcome.conflicts,
+    unresolved: outcome.conflicts,
+    'deleted-by-you': outcome.deletedByYou,
+    'delete-conflict': outcome.deleteConflicts,
     delete: outcome.deleted,
     unchanged: outcome.unchanged,
     untracked: outcome.untracked,
@@ -242,7 +262,7 @@ async function nextBackupDir(outDir: string): Promise<string> {
 
 /** Paths whose generated code is out of date with the documents: what a run would write or delete. */
 export function outOfDate(outcome: WriteOutcome): string[] {
-  return [...outcome.created, ...outcome.updated, ...outcome.merged, ...outcome.conflicts, ...outcome.deleted, ...outcome.untracked].sort();
+  return [...outcome.created, ...outcome.updated, ...outcome.merged, ...outcome.conflicts, ...outcome.deleteConflicts, ...outcome.deleted, ...outcome.untracked].sort();
 }
 
 /**

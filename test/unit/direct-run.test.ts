@@ -48,7 +48,7 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     updated: [],
     unchanged: ['output/README.md'],
     conflicts: [],
-    merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
+    merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
     notes: ['Database: sqlite (the default).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],

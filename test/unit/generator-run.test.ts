@@ -40,7 +40,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     updated: [],
     unchanged: [],
     conflicts: [],
-    merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
+    merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
     notes: ['Database: postgresql (--db).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],

@@ -22,7 +22,7 @@ describe('three-way merge', () => {
 
 describe('--check', () => {
   const result = (outOfDate: string[]): GenerateResult => ({
-    outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [],
+    outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [],
     check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [],
   });
 
@@ -30,6 +30,10 @@ describe('--check', () => {
     expect(checkFailure(result(['backend/a.py']))?.message).toBe('the generated code is out of date with the documents: backend/a.py; run without --check to regenerate');
     expect(summaryLines(result(['backend/a.py']), '/work')).toContain('Out of date with the documents (1 files).');
     expect(checkFailure(result([]))).toBeUndefined();
+    const conflicted = { ...result(['backend/a.py', 'backend/b.py']), created: ['backend/a.py'], conflicts: ['backend/b.py'] };
+    expect(checkFailure(conflicted)?.message).toBe(
+      'conflicts to resolve in backend/b.py; the generated code is out of date with the documents: backend/a.py; run without --check to regenerate',
+    );
     expect(summaryLines(result([]), '/work')[0]).toBe('Checked, nothing written in gen: 0 would be created, 0 would be updated, 0 unchanged.');
   });
 });

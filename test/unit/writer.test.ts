@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, parseManifest } from '../../core/engine/manifest.js';
 import { InfraStackError } from '../../core/errors.js';
 import { REGENERATION_REPORT_PATH } from '../../core/engine/regeneration-report.js';
-import { loadManifest, prepareWrite, writeFiles, WriteSession, type RenderedFile } from '../../core/engine/writer.js';
+import { loadManifest, outOfDate, prepareWrite, writeFiles, WriteSession, type RenderedFile } from '../../core/engine/writer.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 
 const write = { force: false, dryRun: false };
@@ -54,6 +54,8 @@ describe('writing the rendered files', () => {
       conflicts: [],
       deleted: [],
       keptStale: [],
+      deletedByYou: [],
+      deleteConflicts: [],
       untracked: [],
       diffs: [],
     });
@@ -247,6 +249,67 @@ describe('writing the rendered files', () => {
       // From here on, regeneration works as before: an edit is merged.
       await writeFile(path.join(out, 'backend/app/main.py'), edited('2'));
       expect((await writeFiles(out, lines('3'), write)).merged).toEqual(['backend/app/main.py']);
+    });
+  });
+
+  describe('a generated file you deleted', () => {
+    const PET = 'backend/app/domain/entities/pet.py';
+
+    it('stays deleted and is reported; when its generation changed, it is a modify/delete conflict; --force restores it', async () => {
+      await writeFiles(out, rendered('1'), write);
+      await rm(path.join(out, PET));
+      const same = await writeFiles(out, rendered('1'), write);
+      expect(same.deletedByYou).toEqual([PET]);
+      expect(same.created).toEqual([]);
+      expect(outOfDate(await writeFiles(out, rendered('1'), { ...write, dryRun: true }))).toEqual([]);
+      expect(existsSync(path.join(out, PET))).toBe(false);
+
+      const changed = await writeFiles(out, rendered('2'), write);
+      expect(changed.deleteConflicts).toEqual([PET]);
+      expect(changed.created).toEqual([]);
+      expect(existsSync(path.join(out, PET))).toBe(false);
+      expect(await readFile(path.join(out, REGENERATION_REPORT_PATH), 'utf8')).toMatch(/## Deleted by you, changed by the generation \(1\)[\s\S]*`backend\/app\/domain\/entities\/pet\.py`/);
+      // Reported once: the manifest now holds the new generation, and the file stays deleted.
+      expect((await writeFiles(out, rendered('2'), write)).deletedByYou).toEqual([PET]);
+
+      const forced = await writeFiles(out, rendered('2'), { force: true, dryRun: false });
+      expect(forced.created).toEqual([PET]);
+      expect(await readFile(path.join(out, PET), 'utf8')).toBe('# pet 2\n');
+    });
+  });
+
+  describe('a file still holding conflict markers', () => {
+    const MAIN = 'backend/app/main.py';
+    const conflicted = 'import app\n\ndef main() -> None:\n<<<<<<< your edit\n    run(42)\n=======\n    run(2)\n>>>>>>> generated now\n';
+
+    it('is a conflict as it stands: never merged again (no nested markers), its base kept until you resolve it', async () => {
+      await writeFiles(out, lines('1'), write);
+      await writeFile(path.join(out, MAIN), 'import app\n\ndef main() -> None:\n    run(42)\n');
+      expect((await writeFiles(out, lines('2'), write)).conflicts).toEqual([MAIN]);
+      expect(await readFile(path.join(out, MAIN), 'utf8')).toBe(conflicted);
+
+      const again = await writeFiles(out, lines('3'), write);
+      expect(again.conflicts).toEqual([MAIN]);
+      expect(again.updated).toEqual(['backend/app/domain/entities/pet.py']);
+      expect(await readFile(path.join(out, MAIN), 'utf8')).toBe(conflicted);
+      expect(parseManifest(await readFile(path.join(out, MANIFEST_PATH), 'utf8'))?.files[MAIN]?.text).toBe(lines('2')[0]!.content);
+
+      // Resolved (the generated side taken, a line of the user's added): merged with what changed since.
+      await writeFile(path.join(out, MAIN), 'import app\nimport mine\n\ndef main() -> None:\n    run(2)\n');
+      const resolved = await writeFiles(out, lines('3'), write);
+      expect(resolved.merged).toEqual([MAIN]);
+      expect(await readFile(path.join(out, MAIN), 'utf8')).toBe(edited('3'));
+    });
+
+    it('fails --check while the markers remain, even when the generation did not change', async () => {
+      await writeFiles(out, lines('1'), write);
+      await writeFile(path.join(out, MAIN), 'import app\n\ndef main() -> None:\n    run(42)\n');
+      await writeFiles(out, lines('2'), write);
+      const check = await writeFiles(out, lines('2'), { ...write, dryRun: true });
+      expect(check.conflicts).toEqual([MAIN]);
+      expect(outOfDate(check)).toEqual([MAIN]);
+      await writeFile(path.join(out, MAIN), 'import app\n\ndef main() -> None:\n    run(42)\n');
+      expect(outOfDate(await writeFiles(out, lines('2'), { ...write, dryRun: true }))).toEqual([]);
     });
   });
 });
