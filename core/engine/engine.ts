@@ -7,6 +7,7 @@ import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { fileOutcomesOf } from './outcomes.js';
 import { outputFolderError } from './output-errors.js';
+import { outputFolder } from './output-folder.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
@@ -82,7 +83,7 @@ export class Engine {
       inputs.catch(() => undefined);
       const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
       const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true });
-      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
+      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output: outputFolder(config.outDir) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
