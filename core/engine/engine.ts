@@ -82,7 +82,7 @@ export class Engine {
       const inputs = inputHashes(config);
       inputs.catch(() => undefined);
       const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
-      const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true });
+      const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true, dryRun: config.dryRun });
       const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output: outputFolder(config.outDir) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
