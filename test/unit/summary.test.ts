@@ -26,4 +26,17 @@ describe('the summary after a run', () => {
     expect(lines).not.toContain('  GET /things/20 (get_thing_20)');
     expect(lines.at(-1)).toBe('  … and 3 more, all listed in backend/README.md');
   });
+
+  it('lists the files you deleted, and the modify/delete conflicts apart, counted with the conflicts', () => {
+    const lines = summaryLines({ ...result([]), conflicts: ['backend/a.py'], deleteConflicts: ['backend/b.py'], deletedByYou: ['backend/c.py'] }, '/work');
+    expect(lines[0]).toBe('Generated in gen: 1 created, 0 updated, 2 conflicted, 0 unchanged.');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Deleted by you, changed by the generation (modify/delete conflicts; they stay deleted, --force restores them):',
+        '  backend/b.py',
+        'Deleted by you (not re-created; --force restores them):',
+        '  backend/c.py',
+      ]),
+    );
+  });
 });
