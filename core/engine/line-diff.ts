@@ -18,20 +18,35 @@ const MAX_EDIT_DISTANCE = 2000;
 
 /** The hunks that turn `a` into `b`, in order. */
 export function diffSequences(a: readonly string[], b: readonly string[]): Hunk[] {
-  const ids = new Map<string, number>();
-  const idOf = (line: string) => {
-    let id = ids.get(line);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(line, id);
-    }
-    return id;
-  };
-  const left = Int32Array.from(a, idOf);
-  const right = Int32Array.from(b, idOf);
+  const interned = new LineIds();
+  return diffIds(interned.of(a), interned.of(b));
+}
+
+/** The hunks that turn `a` into `b`, lines given as ids (equal lines, equal ids: see `LineIds`). */
+export function diffIds(a: Int32Array, b: Int32Array): Hunk[] {
   const matches: number[] = [];
-  matchRange(left, 0, left.length, right, 0, right.length, matches);
-  return hunksOf(matches, left.length, right.length);
+  matchRange(a, 0, a.length, b, 0, b.length, matches);
+  return hunksOf(matches, a.length, b.length);
+}
+
+/** Numbers lines so that equal lines get equal numbers: the diff compares numbers. */
+export class LineIds {
+  private readonly ids = new Map<string, number>();
+
+  of(lines: readonly string[]): Int32Array {
+    const out = new Int32Array(lines.length);
+    const { ids } = this;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      let id = ids.get(line);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(line, id);
+      }
+      out[i] = id;
+    }
+    return out;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { diffSequences } from './line-diff.js';
+import { diffIds, LineIds } from './line-diff.js';
 
 export interface MergeOutcome {
   text: string;
@@ -45,9 +45,11 @@ export function mergeThreeWay(base: string, ours: string, theirs: string): Merge
   const o = linesOf(base);
   const a = linesOf(ours);
   const b = linesOf(theirs);
+  const ids = new LineIds();
+  const [oIds, aIds, bIds] = [ids.of(o), ids.of(a), ids.of(b)];
   const hunks: SideHunk[] = [
-    ...diffSequences(o, a).map((h) => ({ side: 'ours' as const, baseStart: h.aStart, baseEnd: h.aStart + h.aLength, sideStart: h.bStart, sideEnd: h.bStart + h.bLength })),
-    ...diffSequences(o, b).map((h) => ({ side: 'theirs' as const, baseStart: h.aStart, baseEnd: h.aStart + h.aLength, sideStart: h.bStart, sideEnd: h.bStart + h.bLength })),
+    ...diffIds(oIds, aIds).map((h) => ({ side: 'ours' as const, baseStart: h.aStart, baseEnd: h.aStart + h.aLength, sideStart: h.bStart, sideEnd: h.bStart + h.bLength })),
+    ...diffIds(oIds, bIds).map((h) => ({ side: 'theirs' as const, baseStart: h.aStart, baseEnd: h.aStart + h.aLength, sideStart: h.bStart, sideEnd: h.bStart + h.bLength })),
   ].sort((x, y) => x.baseStart - y.baseStart || (x.side === y.side ? 0 : x.side === 'ours' ? -1 : 1));
 
   const out: string[] = [];
@@ -101,7 +103,15 @@ function sameLines(x: string[], y: string[]): boolean {
 
 /** Lines with their line ends, so that a text without a final newline merges back as it was. */
 function linesOf(text: string): string[] {
-  return text === '' ? [] : text.split(/(?<=\n)/);
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const next = end === -1 ? text.length : end + 1;
+    lines.push(text.slice(start, next));
+    start = next;
+  }
+  return lines;
 }
 
 /** A conflict side whose last line has no newline still ends before the marker that follows it. */
