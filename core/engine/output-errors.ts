@@ -23,7 +23,9 @@ export function outputFolderError(error: unknown, outDir: string): unknown {
   const code = failure?.code === 'EEXIST' && failure.syscall === 'mkdir' ? 'ENOTDIR' : failure?.code;
   const reason = code === undefined ? undefined : REASONS[code];
   if (reason === undefined) return error;
-  const inside = failure!.path === undefined ? undefined : path.relative(outDir, failure!.path);
-  const where = inside === undefined ? '' : inside === '' ? '' : inside.startsWith('..') || path.isAbsolute(inside) ? ` (${failure!.path})` : ` (at ${inside})`;
+  const inside = failure!.path === undefined ? '' : path.relative(outDir, failure!.path);
+  // A file outside the output folder (a document) is not the output folder's failure.
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return error;
+  const where = inside === '' ? '' : ` (at ${inside.split(path.sep).join('/')})`;
   return new InfraStackError(`cannot write to the output folder: ${reason}${where}; make it writable and run again`, { file: outDir, cause: error });
 }

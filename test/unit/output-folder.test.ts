@@ -54,6 +54,8 @@ describe('an output folder that cannot be written', () => {
     );
     const readOnly = Object.assign(new Error('EROFS'), { code: 'EROFS', path: '/srv/gen' });
     expect((outputFolderError(readOnly, '/srv/gen') as InfraStackError).describe()).toBe('/srv/gen: cannot write to the output folder: read-only file system; make it writable and run again');
+    const document = Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/srv/api.yaml' });
+    expect(outputFolderError(document, '/srv/gen')).toBe(document);
     const other = new TypeError('a bug');
     expect(outputFolderError(other, '/srv/gen')).toBe(other);
   });
