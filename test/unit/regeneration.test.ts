@@ -158,6 +158,14 @@ describe('incremental migrations', () => {
       expect(planMigrations(before, new Map(), previousRun(), report(), 'stack', onDisk).map((file) => file.path)).toEqual([initialPath]);
     });
 
+    it('plans the revisions it wrote oldest first, whatever their names, so that the plan keeps its order', () => {
+      const newer = `${VERSIONS}/000000_alter_things.py`;
+      const newerText = revisionFile('000000', `"${initialId}"`);
+      const previous = { model: before, files: new Map([[newer, { owner: 'stack', text: newerText }], [initialPath, { owner: 'stack', text: initialText }]]) };
+      const onDisk = new Map([[initialPath, initialText], [newer, newerText]]);
+      expect(planMigrations(before, new Map(), previous, report(), 'stack', onDisk).map((file) => file.path)).toEqual([initialPath, newer]);
+    });
+
     it('names a revision that follows one no file declares', () => {
       const onDisk = new Map([[initialPath, initialText], [`${VERSIONS}/c1_orphan.py`, revisionFile('c1', '"gone"')]]);
       expect(() => planMigrations(after, new Map(), previousRun(), report(), 'stack', onDisk)).toThrow(/revision c1 follows gone, which no file in backend\/migrations\/versions declares/);

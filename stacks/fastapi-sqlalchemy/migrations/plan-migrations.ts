@@ -62,12 +62,33 @@ export function planMigrations(
   return [...kept, { path, owner, content: revision.text }];
 }
 
-/** The revision files the last run generated (the manifest records them), by path. */
+/**
+ * The revision files the last run generated (the manifest records them), oldest first: a new
+ * one planned after them keeps the same order on the next run (the docs list them in plan order).
+ */
 function writtenRevisions(previous: PreviousRun): { path: string; text: string }[] {
-  return [...previous.files]
-    .filter(([path, file]) => path.startsWith(VERSIONS) && path.endsWith('.py') && file.text !== undefined && /^revision\b/m.test(file.text))
-    .map(([path, file]) => ({ path, text: file.text! }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = new Map<string, string>();
+  for (const [path, file] of previous.files) if (path.startsWith(VERSIONS) && file.text !== undefined) files.set(path, file.text);
+  return oldestFirst(revisionGraph(files)).map((node) => ({ path: node.path, text: files.get(node.path)! }));
+}
+
+/** Each revision after the ones it follows (by path among equals); a revision following none of these comes first. */
+function oldestFirst(nodes: RevisionNode[]): RevisionNode[] {
+  const ordered: RevisionNode[] = [];
+  const placed = new Set<string>();
+  const ids = new Set(nodes.map((node) => node.id));
+  let remaining = [...nodes];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((node) => node.parents.every((parent) => placed.has(parent) || !ids.has(parent)));
+    // A cycle: the rest by path, as they are.
+    const next = ready.length > 0 ? ready : remaining;
+    for (const node of next) {
+      ordered.push(node);
+      placed.add(node.id);
+    }
+    remaining = remaining.filter((node) => !placed.has(node.id));
+  }
+  return ordered;
 }
 
 /**
