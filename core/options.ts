@@ -36,6 +36,11 @@ export interface GenerateOptions {
   ddl?: readonly (DdlDialect | typeof DDL_AUTO)[];
   /** Overwrite files the user edited since they were generated. */
   force?: boolean;
+  /**
+   * Do not read `.infra-stack/manifest.json` (damaged, or lost): the files on disk where the run
+   * generates one count as generated, and follow the new generation (their text backed up).
+   */
+  rebuildManifest?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
   /** Write nothing; the result's `outOfDate` lists what a run would change (for CI). */

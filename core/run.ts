@@ -24,6 +24,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
+    ...(options.rebuildManifest === true ? { rebuildManifest: true } : {}),
     dryRun,
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),

@@ -6,6 +6,8 @@ import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { fileOutcomesOf } from './outcomes.js';
+import { outputFolderError } from './output-errors.js';
+import { outputFolder } from './output-folder.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
@@ -80,8 +82,8 @@ export class Engine {
       const inputs = inputHashes(config);
       inputs.catch(() => undefined);
       const report: RunReport = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
-      const loaded = await loadManifest(config.outDir);
-      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest) });
+      const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true, dryRun: config.dryRun });
+      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output: outputFolder(config.outDir) });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
@@ -118,7 +120,7 @@ export class Engine {
       clock.end('commit');
       return { ...outcome, config, model, report };
     } catch (error) {
-      throw (await checks.firstFailure()) ?? error;
+      throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
   }
 

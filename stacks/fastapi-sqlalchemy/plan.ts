@@ -23,7 +23,13 @@ const T = 'backend';
 const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
-export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport, previous: PreviousRun = { files: new Map() }): PlannedFile[] {
+export function planBackend(
+  model: DomainModel,
+  config: EngineConfig,
+  report: RunReport,
+  previous: PreviousRun = { files: new Map() },
+  revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
+): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -238,7 +244,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   // Migrations.
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  files.push(...planMigrations(model, views, previous, report, STACK_NAME));
+  files.push(...planMigrations(model, views, previous, report, STACK_NAME, revisionsOnDisk));
 
   // Tests.
   const samples = new Samples(model);

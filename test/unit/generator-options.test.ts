@@ -31,7 +31,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -145,6 +145,7 @@ describe('generator option table', () => {
       db: 'sqlite',
       ddl: ['auto', 'mysql'],
       force: true,
+      rebuildManifest: false,
       dryRun: false,
       check: false,
       diff: false,
@@ -161,7 +162,7 @@ describe('generator option table', () => {
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
     expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
-    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, rebuildManifest: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
     expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
@@ -186,6 +187,7 @@ describe('generator option table', () => {
       db: 'auto',
       ddl: ['auto'],
       force: false,
+      rebuildManifest: false,
       dryRun: false,
       check: false,
       diff: false,
