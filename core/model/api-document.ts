@@ -110,4 +110,6 @@ export interface ApiDocument {
   components: ComponentDefinition[];
   settings: DocumentSettings;
   sources: string[];
+  /** What the document holds that the tool read but does not use, each naming its file and place; shown after the run. */
+  notices?: string[];
 }

@@ -34,6 +34,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     components: documents.flatMap((d) => d.components),
     settings: mergeSettings(documents),
     sources: documents.flatMap((d) => d.sources),
+    notices: documents.flatMap((d) => d.notices ?? []),
   };
 }
 
