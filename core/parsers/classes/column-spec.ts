@@ -16,6 +16,8 @@ export interface ColumnSpec {
   primaryKey: boolean;
   /** `ForeignKey("table.column")`: the table and column it names; resolved to an entity by the caller. */
   foreignKey?: { table: string; column: string };
+  /** What the spec says that the generated backend does not keep (the part and why), to report. */
+  notKept: string[];
 }
 
 export class ColumnSpecError extends Error {}
@@ -32,8 +34,8 @@ const SQL_TYPES: Record<string, (args: string[]) => SchemaNode> = {
   UnicodeText: () => ({ type: 'string' }),
   Float: () => ({ type: 'number', format: 'double' }),
   Double: () => ({ type: 'number', format: 'double' }),
-  Numeric: () => ({ type: 'number', format: 'decimal' }),
-  DECIMAL: () => ({ type: 'number', format: 'decimal' }),
+  Numeric: (args) => withPrecision(args),
+  DECIMAL: (args) => withPrecision(args),
   Boolean: () => ({ type: 'boolean' }),
   DateTime: () => ({ type: 'string', format: 'date-time' }),
   TIMESTAMP: () => ({ type: 'string', format: 'date-time' }),
@@ -62,6 +64,7 @@ export function parseColumnSpec(text: string): ColumnSpec {
   let foreignKey: ColumnSpec['foreignKey'];
   let onDelete: string | undefined;
   const hints: SchemaNode = {};
+  const notKept: string[] = [];
   for (const part of parts) {
     const keyword = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/s.exec(part);
     if (keyword) {
@@ -115,6 +118,10 @@ export function parseColumnSpec(text: string): ColumnSpec {
     if (!type) throw new ColumnSpecError(`unknown column type ${callee}: expected one of ${Object.keys(SQL_TYPES).join(', ')}`);
     if (schema !== undefined) throw new ColumnSpecError(`two column types (${part} after another): expected one`);
     schema = type(args);
+    if (PRECISION in schema) {
+      delete schema[PRECISION];
+      notKept.push(`${part}: decimals are stored as Numeric(18, 4) on every database`);
+    }
   }
   if (schema === undefined) throw new ColumnSpecError(`no column type in ${JSON.stringify(rest)}: expected a SQLAlchemy type such as Integer or String(100)`);
   if (onDelete !== undefined) hints[SCHEMA_HINTS.onDelete] = onDelete;
@@ -127,7 +134,14 @@ export function parseColumnSpec(text: string): ColumnSpec {
     written: rest,
     primaryKey,
     ...(foreignKey ? { foreignKey } : {}),
+    notKept,
   };
+}
+
+const PRECISION = 'precision-given';
+
+function withPrecision(args: string[]): SchemaNode {
+  return { type: 'number', format: 'decimal', ...(args.length > 0 ? { [PRECISION]: true } : {}) };
 }
 
 function withLength(schema: SchemaNode, args: string[]): SchemaNode {

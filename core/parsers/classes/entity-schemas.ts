@@ -37,6 +37,7 @@ export function entitySchemaOf(
   lineOf: (pointer: string) => number | undefined,
   source: SourceLocation,
   tableOwner: (table: string) => string | undefined,
+  notice: (message: string, pointer: string) => void = () => undefined,
 ): { schema: SchemaNode; source: SourceLocation } {
   const parts = [entity.model, entity.domain].filter((part): part is LocatedItem => part !== undefined);
   const properties = new Map<string, PropertyOrigin>();
@@ -63,7 +64,8 @@ export function entitySchemaOf(
     });
     (item.columns ?? []).forEach((text, i) => {
       const columnPointer = `${pointer}/columns/${i}`;
-      const { name, schema, written } = columnOf(item.class_name, text, columnPointer, reader, tableOwner);
+      const { name, schema, written, notKept } = columnOf(item.class_name, text, columnPointer, reader, tableOwner);
+      for (const part of notKept) notice(`column ${name} of ${item.class_name}: ${part} (not kept as written)`, columnPointer);
       declare(name, schema, written, columnPointer);
     });
   }
@@ -108,7 +110,7 @@ function columnOf(className: string, text: string, pointer: string, reader: Type
     if (targetColumn !== 'id') reader.fail(`in ${className}: column ${column.name}: ForeignKey("${table}.${targetColumn}") must name the key column ${table}.id`, pointer);
     schema[SCHEMA_HINTS.references] = target;
   }
-  return { name: column.name, schema, written: column.written };
+  return { name: column.name, schema, written: column.written, notKept: column.notKept };
 }
 
 /** The part of a property schema two items must agree on: its value type and nullability, not its column hints. */

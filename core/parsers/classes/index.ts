@@ -28,10 +28,11 @@ export async function parseClassesFile(file: string): Promise<ApiDocument> {
     return { file, pointer: located.pointer, ...(line !== undefined ? { line } : {}) };
   };
   assertUniqueClassNames(file, items, where);
-  const notices = unreadParts(items, (located, pointer = located.pointer) => {
+  const at = (pointer: string) => {
     const line = lineOf(pointer);
     return describeSource({ file: path.relative(process.cwd(), file) || file, pointer, ...(line !== undefined ? { line } : {}) });
-  });
+  };
+  const notices = unreadParts(items, (located, pointer = located.pointer) => at(pointer));
 
   const entities = groupEntityItems(file, items, where);
   const reader = new TypeReader(file, source.text, (name) => entities.has(name));
@@ -48,7 +49,7 @@ export async function parseClassesFile(file: string): Promise<ApiDocument> {
   const schemas: ApiDocument['schemas'] = new Map();
   for (const entity of entities.values()) {
     const first = [entity.domain, entity.model].filter((part): part is LocatedItem => part !== undefined).sort((a, b) => a.index - b.index)[0]!;
-    schemas.set(entity.name, entitySchemaOf(entity, reader, lineOf, where(first), (table) => tables.get(table)));
+    schemas.set(entity.name, entitySchemaOf(entity, reader, lineOf, where(first), (table) => tables.get(table), (message, pointer) => notices.push(`${at(pointer)}: ${message}`)));
   }
   return {
     title: path.basename(file, path.extname(file)),
