@@ -56,6 +56,8 @@ export interface GenerateOptions {
    * class definitions then get `code_raw_url`/`test_raw_url` = this URL + the file's path in the output folder.
    */
   rawUrlBase?: string;
+  /** Write `code_path`/`test_path` (and raw URLs) into class definitions files after a run; on unless false (`--no-write-back`). */
+  writeBack?: boolean;
   /** Receives the duration of each phase of the run (configure, parse, derive, plan, render, write). */
   onPhase?: import('./engine/phases.js').PhaseListener;
   /** Extra plugins, applied after the first-party and the installed ones. */

@@ -29,6 +29,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
+    ...(options.writeBack === false ? { writeBack: false } : {}),
   };
   // Even a dry run waits for a run that is writing the folder: it would read half of its files.
   const lock = await lockOutputFolder(outDir, { create: !dryRun });

@@ -22,6 +22,8 @@ export interface EngineConfig {
   diff?: boolean;
   /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */
   rawUrlBase?: string;
+  /** False: class definitions files are left as they are after the run. */
+  writeBack?: boolean;
   [key: string]: unknown;
 }
 

@@ -149,4 +149,6 @@ export interface ApiDocument {
   rules?: DocumentRule[];
   /** What the reader skipped or doubted, with where. */
   warnings?: DocumentWarning[];
+  /** What the document holds that the tool read but does not use, each naming its file and place; shown after the run. */
+  notices?: string[];
 }

@@ -36,6 +36,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     sources: documents.flatMap((d) => d.sources),
     ...(documents.some((d) => d.rules) ? { rules: documents.flatMap((d) => d.rules ?? []) } : {}),
     ...(documents.some((d) => d.warnings) ? { warnings: documents.flatMap((d) => d.warnings ?? []) } : {}),
+    notices: documents.flatMap((d) => d.notices ?? []),
   };
 }
 

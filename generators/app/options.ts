@@ -36,6 +36,8 @@ export interface RunSettings {
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
+  /** `--no-write-back`: leave class definitions files as they are (no code_path/test_path written). */
+  writeBack?: boolean;
   /** Run the stack's validation gate on the generated backend after a (non-dry) run. */
   verify: boolean;
   /** The stack that generates the code; absent: the default one. */
@@ -170,6 +172,14 @@ export const OPTIONS: readonly OptionEntry[] = [
     kind: 'string',
     valueName: 'url',
     description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
+  },
+  {
+    name: 'write-back',
+    key: 'writeBack',
+    kind: 'boolean',
+    description: 'Write code_path/test_path (and raw URLs) of the generated files into class definitions files (default; --no-write-back: leave them read-only)',
+    defaultValue: 'true',
+    negatable: true,
   },
   {
     name: 'verify',
@@ -310,6 +320,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
+  const writeBack = options['write-back'] ?? options.writeBack;
+  if (writeBack !== undefined) settings.writeBack = writeBack !== false;
   if (options.verify !== undefined) settings.verify = options.verify === true;
   if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
   const plugins = toPathList(options.plugins);
@@ -387,6 +399,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     diff: settings.diff ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.writeBack !== undefined ? { writeBack: settings.writeBack } : {}),
     verify: settings.verify ?? entry('verify').defaultValue === 'true',
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
@@ -421,6 +434,7 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     diff: settings.diff,
     docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.writeBack !== undefined ? { writeBack: settings.writeBack } : {}),
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { pluginNames: settings.plugins } : {}),
     ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
@@ -452,7 +466,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

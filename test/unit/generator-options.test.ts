@@ -31,7 +31,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -43,6 +43,7 @@ describe('generator option table', () => {
     expect(byName.get('api')?.type).toBe(toPathList);
     expect(byName.get('ddl')?.type).toBe(toPathList);
     expect(byName.get('raw-url-base')?.type).toBe(String);
+    expect(byName.get('write-back')?.type).toBe(Boolean);
     expect(byName.get('verify')?.type).toBe(Boolean);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
@@ -56,6 +57,13 @@ describe('generator option table', () => {
     expect(given.rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
     expect(completeSettings(given, cwd).rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
     expect(completeSettings({ api: ['/a.json'] }, cwd)).not.toHaveProperty('rawUrlBase');
+  });
+
+  it('passes --no-write-back through to the run, and leaves write-back on by default', () => {
+    const cwd = resolve('/work/project');
+    const off = completeSettings(settingsFromOptions({ api: 'classes.json', 'write-back': false }, cwd), cwd);
+    expect(generateOptionsFor(off, cwd).writeBack).toBe(false);
+    expect(generateOptionsFor(completeSettings({ api: ['/a.json'] }, cwd), cwd)).not.toHaveProperty('writeBack');
   });
 
   it('turns repeated, single and comma-separated --api values into a list', () => {

@@ -158,6 +158,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       }
     } else {
       args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
+      const fallback = columnDefault(f.field);
+      if (fallback !== undefined) args.push(`default=${fallback}`);
     }
     const key = storage.foreignKeys.get(f.column);
     if (key) {
@@ -310,4 +312,19 @@ function tableArgsLine(args: string[]): string {
   const flat = `__table_args__ = (${args.join(', ')},)`;
   if (args.length === 1 && !args[0]!.includes('\n') && 4 + flat.length <= 100) return flat;
   return `__table_args__ = (\n${args.map((a) => `        ${a},`).join('\n')}\n    )`;
+}
+
+/** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
+function columnDefault(field: Field): string | undefined {
+  const value = field.default;
+  switch (field.type.kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
+    case 'string':
+      return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
+    default:
+      return undefined;
+  }
 }
