@@ -50,7 +50,8 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
     const known: Partial<RunSettings> = { ...settingsFromStored(recordedAnswers(record), outDir), ...given, out: outDir };
     return missingQuestionKeys(known).length > 0 && canPrompt ? undefined : completeSettings(known, cwd);
   })();
-  if (!settings) return 'needs-yeoman';
+  // A rebuilt manifest is confirmed first at a terminal: Yeoman asks.
+  if (!settings || (settings.rebuildManifest && canPrompt)) return 'needs-yeoman';
 
   const result = await generateFor(settings, cwd);
   if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);

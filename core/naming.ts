@@ -7,7 +7,12 @@ import { memoized } from './memo.js';
  * .NET's `$type` beside `type`. Spell it out so the names stay apart.
  */
 function spelledSign(name: string): string {
-  return name.replace(/^\+(?=\d)/, 'plus ').replace(/^-(?=\d)/, 'minus ').replace(/^@(?=\w)/, 'at ').replace(/^\$(?=\w)/, 'dollar ');
+  return asciiLetters(name).replace(/^\+(?=\d)/, 'plus ').replace(/^-(?=\d)/, 'minus ').replace(/^@(?=\w)/, 'at ').replace(/^\$(?=\w)/, 'dollar ');
+}
+
+/** Accented letters lose their accents (`café` → `cafe`, `Ü` → `U`); letters without an ASCII spelling stay, to be dropped. */
+function asciiLetters(name: string): string {
+  return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
 }
 
 /** `photoUrls` → `photo_urls`, `+1` → `plus_1`; digits stay attached to the word before them. */

@@ -39,6 +39,11 @@ export interface GenerateOptions {
   ddl?: readonly (DdlDialect | typeof DDL_AUTO)[];
   /** Overwrite files the user edited since they were generated. */
   force?: boolean;
+  /**
+   * Do not read `.infra-stack/manifest.json` (damaged, or lost): the files on disk where the run
+   * generates one count as generated, and follow the new generation (their text backed up).
+   */
+  rebuildManifest?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
   /** Write nothing; the result's `outOfDate` lists what a run would change (for CI). */
@@ -54,6 +59,8 @@ export interface GenerateOptions {
    * class definitions then get `code_raw_url`/`test_raw_url` = this URL + the file's path in the output folder.
    */
   rawUrlBase?: string;
+  /** Write `code_path`/`test_path` (and raw URLs) into class definitions files after a run; on unless false (`--no-write-back`). */
+  writeBack?: boolean;
   /** Receives the duration of each phase of the run (configure, parse, derive, plan, render, write). */
   onPhase?: import('./engine/phases.js').PhaseListener;
   /** Extra plugins, applied after the first-party and the installed ones. */

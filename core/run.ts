@@ -24,10 +24,12 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     // Read and checked by the DDL plugin (plugins/ddl); the engine only passes it on.
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
+    ...(options.rebuildManifest === true ? { rebuildManifest: true } : {}),
     dryRun,
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),
     ...(rawUrlBase !== undefined ? { rawUrlBase } : {}),
+    ...(options.writeBack === false ? { writeBack: false } : {}),
   };
   // Even a dry run waits for a run that is writing the folder: it would read half of its files.
   const lock = await lockOutputFolder(outDir, { create: !dryRun });

@@ -20,11 +20,18 @@ export function formatModelTable(model: DomainModel): string {
     relationLines(model.relations),
     enumLines(model),
     componentLines(model.components ?? [], model.placeholders ?? []),
+    warningLines(model.warnings ?? []),
   ];
   return `${sections
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))
     .join('\n\n')}\n`;
+}
+
+/** What the readers did not understand (a rule sentence), each with where it was written. */
+function warningLines(warnings: NonNullable<DomainModel['warnings']>): string[] {
+  if (warnings.length === 0) return [];
+  return ['Warnings', '', ...warnings.map(({ message, source }) => `  ${sourceText(source)}: ${message}`)];
 }
 
 /** `file:line` for line-based documents, `file#/json/pointer` otherwise. */

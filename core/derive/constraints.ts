@@ -50,7 +50,7 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   for (const field of columns.values()) {
     if (field.name === entity.primaryKey.field || field.system) continue;
     const tenantNote = tenant ? `, composite with ${tenant}` : '';
-    if (field.hints?.unique) addUnique(scoped([field.name]), { rule: `${SCHEMA_HINTS.unique} on the field${tenantNote}`, source: field.source });
+    if (field.hints?.unique) addUnique(scoped([field.name]), field.hints.why?.unique ? { ...field.hints.why.unique, rule: `${field.hints.why.unique.rule}${tenantNote}` } : { rule: `${SCHEMA_HINTS.unique} on the field${tenantNote}`, source: field.source });
     else if (UNIQUE_NAMES.has(field.name) && isUniqueable(field)) {
       // A child row is told apart among its parent's rows: the same email may collaborate on two stories.
       const owner = entity.owner?.field;
@@ -72,7 +72,7 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   for (const key of entity.foreignKeys) addIndex([key.field], { rule: 'foreign key columns are indexed', source: key.reason.source });
   if (entity.owner) addIndex([entity.owner.field], { rule: 'the key to the owning row is indexed', source: entity.source });
   for (const field of columns.values()) {
-    if (field.hints?.index) addIndex([field.name], { rule: `${SCHEMA_HINTS.index} on the field`, source: field.source });
+    if (field.hints?.index) addIndex([field.name], field.hints.why?.index ?? { rule: `${SCHEMA_HINTS.index} on the field`, source: field.source });
     else if (INDEXED_NAMES.has(field.name) && !(entity.owner && field.system)) addIndex([field.name], { rule: `${field.name} is indexed by name (${[...INDEXED_NAMES].join(', ')})`, source: field.source });
   }
   if (tenant && columns.has(tenant)) addIndex([tenant], { rule: 'the tenant key is indexed', source: entity.source });

@@ -1,6 +1,7 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
 import type { DomainModel, Entity } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
+import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf } from './entities.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
@@ -11,7 +12,8 @@ import { SchemaTypes } from './schema-types.js';
  * The first derivation: component schemas behind resource paths become entities, their
  * operations CRUD; everything else stays a typed custom operation.
  */
-export function deriveModel(api: ApiDocument): DomainModel {
+export function deriveModel(written: ApiDocument): DomainModel {
+  const api = applyDocumentRules(written);
   const types = new SchemaTypes(api);
   const resources = findResources(api, types);
   const entityByPath = new Map<string, { entity: Entity; resource: Resource }>();
@@ -28,7 +30,8 @@ export function deriveModel(api: ApiDocument): DomainModel {
     if (owner) return entityByPath.get(owner.collectionPath)?.entity.slug ?? toSnake(owner.schemaName);
     const tag = operation.tags[0];
     if (tag) return toSnake(tag);
-    const segment = operation.path.split('/').find((s) => s !== '' && !s.startsWith('{'));
+    // A fragment or a literal query string (`/jobs?action=archive`, `/tags/{arn}#tagKeys`) is no part of the resource's name.
+    const segment = operation.path.split(/[?#]/)[0]!.split('/').find((s) => s !== '' && !s.startsWith('{'));
     return segment ? toSnake(segment) : 'default';
   };
   const builder = new OperationBuilder(types);
@@ -48,5 +51,6 @@ export function deriveModel(api: ApiDocument): DomainModel {
     operations,
     ...(api.settings.database ? { database: api.settings.database } : {}),
     ...(api.settings.database && api.settings.source ? { databaseSource: api.settings.source } : {}),
+    ...(api.warnings && api.warnings.length > 0 ? { warnings: api.warnings.map(({ message, source }) => ({ message, source })) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-docum
 import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { toSnake, toTableName } from '../naming.js';
-import { hintError, sourceOf } from './field-hints.js';
+import { hintError, schemaWhy, sourceOf } from './field-hints.js';
 import type { SchemaTypes } from './schema-types.js';
 
 /** An entity from a component schema: its fields, key and the table-level hints it carries. */
@@ -38,7 +38,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
       table: typeof tableHint === 'string'
         ? { rule: `table name from ${SCHEMA_HINTS.tableName}`, source }
         : { rule: 'table name: plural snake_case of the entity name, a trailing Model trimmed', source },
-      ...(softDelete ? { softDelete: { rule: `soft delete asked for by ${SCHEMA_HINTS.softDelete}`, source } } : {}),
+      ...(softDelete ? { softDelete: schemaWhy(schema, SCHEMA_HINTS.softDelete) ?? { rule: `soft delete asked for by ${SCHEMA_HINTS.softDelete}`, source } } : {}),
     },
     source,
   };

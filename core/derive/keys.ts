@@ -44,7 +44,7 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
     for (const { target } of keyed) perTarget.set(target.name, (perTarget.get(target.name) ?? 0) + 1);
     for (const { field, target, stem, rule } of keyed) {
       const onDelete = field.hints?.onDelete ?? defaultOnDelete ?? (field.required && !field.nullable ? 'RESTRICT' : 'SET NULL');
-      const onDeleteWhy = field.hints?.onDelete ? `${SCHEMA_HINTS.onDelete} on the field` : defaultOnDelete ? `${SCHEMA_HINTS.onDelete} on the schema` : onDelete === 'SET NULL' ? 'optional key: SET NULL' : 'required key: RESTRICT';
+      const onDeleteWhy = field.hints?.why?.onDelete ? field.hints.why.onDelete.rule : field.hints?.onDelete ? `${SCHEMA_HINTS.onDelete} on the field` : defaultOnDelete ? `${SCHEMA_HINTS.onDelete} on the schema` : onDelete === 'SET NULL' ? 'optional key: SET NULL' : 'required key: RESTRICT';
       if (onDelete === 'SET NULL' && field.required && !field.nullable) {
         throw hintError(`${entity.name}.${field.name} is required, so deleting its ${target.name} cannot set it to NULL; make it optional or choose another on-delete rule`, field.source);
       }
@@ -65,7 +65,8 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
         onDelete,
         selfReference,
         owned: false,
-        reason: { rule, source: field.source },
+        ...(field.hints?.softDeleteCascade ? { softDeleteCascade: true } : {}),
+        reason: { rule: field.hints?.softDeleteCascade ? `${rule}; soft deleted with its ${target.name}: ${field.hints.why?.softDeleteCascade?.rule ?? SCHEMA_HINTS.softDeleteCascade}` : rule, source: field.source },
       });
     }
   }
@@ -109,7 +110,8 @@ function keyTarget(field: Field, entity: Entity, index: EntityIndex): { target: 
     const target = index.bySchema.get(field.hints.references);
     if (!target) throw hintError(`${SCHEMA_HINTS.references} names ${field.hints.references}, which is no entity of the document`, field.source);
     checkKeyType(field, target);
-    return { target, stem: stem === field.name ? `${stem}_ref` : stem, rule: `${SCHEMA_HINTS.references}: ${target.name}` };
+    const why = field.hints.why?.references?.rule;
+    return { target, stem: stem === field.name ? `${stem}_ref` : stem, rule: why ? `${why}: refers to ${target.name}` : `${SCHEMA_HINTS.references}: ${target.name}` };
   }
   if (stem === field.name || stem === '' || !isKeyType(field.type)) return undefined;
   let target: Entity | undefined;

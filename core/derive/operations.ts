@@ -52,7 +52,8 @@ export class OperationBuilder {
     const scope = toPascal(name);
     const body = api.requestBody;
     const success = api.responses.find((r) => /^2/.test(r.status));
-    const responseType = success?.schema && (!success.contentType || JSON_MEDIA.test(success.contentType))
+    // 204 and 205 carry no body, whatever schema the document gives them.
+    const responseType = success?.schema && !BODILESS_STATUS.test(success.status) && (!success.contentType || JSON_MEDIA.test(success.contentType))
       ? this.types.resolve(success.schema, `${scope}Response`, { ...api.source, pointer: `${api.source.pointer}/responses/${success.status}` }).type
       : undefined;
     return {
@@ -80,7 +81,7 @@ export class OperationBuilder {
     if (onItem && !keyParamFits(api, entity, resource.keyParam!)) return undefined;
     const success = api.responses.find((r) => /^2/.test(r.status));
     // A response without a schema is taken as the entity, unless its status allows no body.
-    const bodiless = success !== undefined && /^20[45]$/.test(success.status);
+    const bodiless = success !== undefined && BODILESS_STATUS.test(success.status);
     const returnsEntity = !bodiless && (!success?.schema || this.types.componentName(success.schema) === entity.schemaName);
     const entityType: TypeRef = { kind: 'object', name: entity.name };
     const shape = (kind: CrudKind, fallback: number): ResponseShape => ({
@@ -241,6 +242,9 @@ function keyParamFits(api: ApiOperation, entity: Entity, keyParam: string): bool
   if (key === 'string') return declared === 'string';
   return true;
 }
+
+/** Success statuses whose responses have no body (RFC 9110). */
+const BODILESS_STATUS = /^20[45]$/;
 
 function statusOf(status: string | undefined, fallback: number): number {
   if (!status) return fallback;

@@ -122,7 +122,7 @@ export class SchemaTypes {
       const renamedFrom = annotated[SCHEMA_HINTS.renamedFrom];
       // Keys set in a fixed order, optional ones only when present (the snapshot's text depends on it).
       const field: Omit<Field, 'constraints' | 'source'> & Partial<Field> = {
-        name: fieldName(wireName, fields, propertySource),
+        name: fieldName(wireName, fields, propertySource, properties.keys()),
         wireName,
         type,
         required: required.has(wireName),

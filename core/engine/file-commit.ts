@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { temporaryNameFor, type Journal } from './journal.js';
 
 export interface FileToWrite {
   /** Absolute path. */
@@ -8,10 +8,14 @@ export interface FileToWrite {
   content: string;
   /** The file is already on disk: it keeps its permission bits. */
   replaces: boolean;
+  /** Hash of the text the file replaces (null: none), checked before a stopped commit is finished; absent: not checked. */
+  before?: string | null;
 }
 
 /** Files written beside their targets under temporary names, not yet in place. */
 export interface StagedFiles {
+  /** What `commit` will rename. */
+  pending(): { temporary: string; target: string; before?: string | null }[];
   /** Renames every staged file over its target: none is ever seen half-written. */
   commit(): Promise<void>;
   /** Removes what is still staged, and, unless a commit started, the folders staging created. */
@@ -38,6 +42,9 @@ export class FileStager implements StagedFiles {
   private stopped = false;
   private committing = false;
 
+  /** `journal`: told of each folder before a temporary file is written there. */
+  constructor(private readonly journal?: Journal) {}
+
   add(file: FileToWrite): void {
     if (this.stopped) return;
     this.waiting.push(file);
@@ -53,6 +60,10 @@ export class FileStager implements StagedFiles {
       throw error;
     }
     return this;
+  }
+
+  pending(): { temporary: string; target: string; before?: string | null }[] {
+    return this.staged.map(({ file, temporary }) => ({ temporary, target: file.path, ...(file.before !== undefined ? { before: file.before } : {}) }));
   }
 
   async commit(): Promise<void> {
@@ -92,7 +103,8 @@ export class FileStager implements StagedFiles {
   }
 
   private async stage(file: FileToWrite): Promise<void> {
-    await this.folder(path.dirname(file.path));
+    const folder = path.dirname(file.path);
+    await Promise.all([this.folder(folder), this.journal?.cover(folder)]);
     const temporary = temporaryNameFor(file.path);
     const mode = file.replaces ? await existingMode(file.path) : undefined;
     this.staged.push({ file, temporary });
@@ -118,15 +130,12 @@ export class FileStager implements StagedFiles {
 }
 
 /** Writes every file under a temporary name beside its target (see `FileStager`); a failure discards what was staged and is rethrown. */
-export async function stageFiles(files: readonly FileToWrite[]): Promise<StagedFiles> {
-  const stager = new FileStager();
+export async function stageFiles(files: readonly FileToWrite[], journal?: Journal): Promise<StagedFiles> {
+  const stager = new FileStager(journal);
   for (const file of files) stager.add(file);
   return stager.finish();
 }
 
-function temporaryNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
 
 async function existingMode(file: string): Promise<number | undefined> {
   try {

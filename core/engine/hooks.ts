@@ -5,6 +5,7 @@ import type { DatabaseKind } from '../options.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import type { Diagnostics, RunReport } from './report.js';
 import type { FileOutcomes } from './outcomes.js';
+import type { OutputFolder } from './output-folder.js';
 
 /** Resolved settings of one run; plugins may add their own keys in `configure`. */
 export interface EngineConfig {
@@ -15,10 +16,14 @@ export interface EngineConfig {
   stack: string;
   force: boolean;
   dryRun: boolean;
+  /** Ignore the manifest and take the files on disk as the last generation (`--rebuild-manifest`). */
+  rebuildManifest?: boolean;
   /** Unified diffs of every change in the outcome (`--diff`). */
   diff?: boolean;
   /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */
   rawUrlBase?: string;
+  /** False: class definitions files are left as they are after the run. */
+  writeBack?: boolean;
   [key: string]: unknown;
 }
 
@@ -44,6 +49,8 @@ export interface PlanContext {
   report: RunReport;
   /** What the last run in the output folder generated (empty on a first run). */
   previous: PreviousRun;
+  /** The output folder as it is now (files the user wrote included), to read while planning. */
+  output: OutputFolder;
 }
 
 /** The last run as its manifest recorded it: stacks plan incremental changes (migrations) from it. */

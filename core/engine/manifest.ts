@@ -33,45 +33,69 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The manifest in `text`, or undefined when there is none or it cannot be read (then every file on disk counts as not generated). */
+/** The manifest cannot be trusted: what is wrong with it, in words a user can check. */
+export class DamagedManifestError extends Error {}
+
+/**
+ * The manifest in `text`, or undefined when there is none. A manifest that cannot be read whole
+ * (truncated, not JSON, a store that does not decode, a file without its text) throws a
+ * `DamagedManifestError` saying what is wrong: taken as absent, the files it lists would count
+ * as never generated and the migrations would start over.
+ */
 export function parseManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new DamagedManifestError(`is not valid JSON (${text.trim() === '' ? 'the file is empty' : `${(error as Error).message}; truncated?`})`);
   }
-  const candidate = parsed as Partial<Manifest> | null;
-  if (!candidate || typeof candidate !== 'object' || !candidate.files || typeof candidate.files !== 'object') return undefined;
-  const stored = parsed as { texts?: unknown; model?: unknown };
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new DamagedManifestError('is not a JSON object');
+  const candidate = parsed as Partial<Manifest> & { texts?: unknown };
+  if (!candidate.files || typeof candidate.files !== 'object' || Array.isArray(candidate.files)) throw new DamagedManifestError('has no "files" object');
+  const version = Number(candidate.version ?? 1);
+  if (!Number.isInteger(version) || version < 1) throw new DamagedManifestError(`has an invalid "version": ${JSON.stringify(candidate.version)}`);
+  if (version > MANIFEST_VERSION) throw new DamagedManifestError(`was written by a newer generator-infra-stack (manifest version ${version}; this one reads up to ${MANIFEST_VERSION})`);
   let store: Record<string, string> = {};
   let model = candidate.model;
-  if (Number(candidate.version) >= 3) {
-    try {
-      store = typeof stored.texts === 'string' ? (decode(stored.texts) as Record<string, string>) : {};
-      model = typeof stored.model === 'string' ? decode(stored.model) : undefined;
-    } catch {
-      return undefined;
-    }
+  if (version >= 3) {
+    if (typeof candidate.texts !== 'string') throw new DamagedManifestError('has no "texts" store');
+    store = decodeField(candidate.texts, 'texts') as Record<string, string>;
+    if (!store || typeof store !== 'object') throw new DamagedManifestError('has a "texts" store that is not an object');
+    model = candidate.model === undefined ? undefined : typeof candidate.model === 'string' ? decodeField(candidate.model, 'model') : fail('has a "model" that is not an encoded string');
   }
   const files: Record<string, ManifestFile> = {};
   for (const [path, entry] of Object.entries(candidate.files as Record<string, unknown>)) {
     // Version 1 kept only the hash of each file; version 2 its text inline.
-    if (typeof entry === 'string') files[path] = { owner: '', hash: entry };
-    else if (entry && typeof entry === 'object' && typeof (entry as ManifestFile).hash === 'string') {
-      const file = entry as ManifestFile;
-      const text = file.text ?? store[file.hash];
-      files[path] = { owner: file.owner, hash: file.hash, ...(text !== undefined ? { text } : {}) };
+    if (typeof entry === 'string' && version === 1) {
+      files[path] = { owner: '', hash: entry };
+      continue;
     }
+    const file = entry as Partial<ManifestFile> | null;
+    if (!file || typeof file !== 'object' || typeof file.hash !== 'string') throw new DamagedManifestError(`has an entry without a hash for ${path}`);
+    const text = typeof file.text === 'string' ? file.text : store[file.hash];
+    if (version >= 3 && text === undefined) throw new DamagedManifestError(`lacks the generated text of ${path} (hash ${file.hash.slice(0, 12)}… not in "texts")`);
+    files[path] = { owner: typeof file.owner === 'string' ? file.owner : '', hash: file.hash, ...(text !== undefined ? { text } : {}) };
   }
   return {
     generator: String(candidate.generator ?? 'generator-infra-stack'),
-    version: Number(candidate.version ?? 1),
+    version,
     inputs: candidate.inputs && typeof candidate.inputs === 'object' ? candidate.inputs : {},
     ...(model !== undefined ? { model } : {}),
     files,
   };
+}
+
+function decodeField(text: string, field: string): unknown {
+  try {
+    return decode(text);
+  } catch (error) {
+    throw new DamagedManifestError(`has a "${field}" field that does not decode (${(error as Error).message})`);
+  }
+}
+
+function fail(message: string): never {
+  throw new DamagedManifestError(message);
 }
 
 export interface ManifestContent {

@@ -6,7 +6,8 @@
  * The lock is a folder `<out>/.infra-stack.lock` made atomically by proper-lockfile, whose
  * mtime the holder refreshes while it runs; `owner.json` inside it names the holder. A lock
  * whose holder died is reclaimed: at once when the holder ran on this host and its pid is
- * gone, otherwise once its mtime is older than STALE_MS.
+ * gone (a live pid keeps it, however late its refreshes), otherwise once its mtime is older
+ * than STALE_MS.
  */
 import { mkdir, readFile, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -16,8 +17,11 @@ import { InfraStackError } from '../errors.js';
 
 export const LOCK_NAME = '.infra-stack.lock';
 const OWNER_FILE = 'owner.json';
-/** A lock not refreshed for this long belongs to a run that died. */
-const STALE_MS = 10_000;
+/**
+ * A lock not refreshed for this long belongs to a run that died (for holders on another host:
+ * one on this host is judged by its pid). Generous: a run keeps its event loop busy for seconds.
+ */
+const STALE_MS = 60_000;
 const RETRY_EVERY_MS = 200;
 const DEFAULT_WAIT_MS = 5_000;
 
@@ -37,6 +41,8 @@ export interface LockOptions {
   create: boolean;
   /** How long to wait for another run to finish. */
   waitMs?: number;
+  /** Age after which a lock of another host's run counts as abandoned (at least 2 s). */
+  staleMs?: number;
 }
 
 const NO_LOCK: OutputLock = { release: async () => {} };
@@ -52,15 +58,17 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
   if (options.create) await makeFolder();
   const lockPath = path.join(outDir, LOCK_NAME);
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
-  let compromised: Error | undefined;
   for (;;) {
+    let lateRefresh = false;
     try {
       const release = await lockfile.lock(outDir, {
         lockfilePath: lockPath,
         realpath: false,
-        stale: STALE_MS,
-        onCompromised: (error) => {
-          compromised = error;
+        stale: options.staleMs ?? STALE_MS,
+        // A refresh comes late when the run keeps the event loop busy: the lock is still ours
+        // unless another run wrote its own owner file meanwhile (checked on release).
+        onCompromised: () => {
+          lateRefresh = true;
         },
       });
       const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
@@ -71,11 +79,16 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
       await utimes(lockPath, atime, mtime);
       return {
         release: async () => {
-          await rm(path.join(lockPath, OWNER_FILE), { force: true });
-          if (!compromised) await release();
+          const holder = await readOwner(lockPath);
+          const stillOurs = holder?.pid === owner.pid && holder.since === owner.since;
+          if (stillOurs) {
+            await rm(path.join(lockPath, OWNER_FILE), { force: true });
+            if (lateRefresh) await rm(lockPath, { recursive: true, force: true });
+            else await release();
+          }
           // A run that failed before writing anything leaves no folder it created behind.
           if (created) await removeEmptyFolders(outDir, created);
-          if (compromised) throw new InfraStackError(`another run took over the lock on this folder while this one was writing (${compromised.message}); run again`, { file: outDir });
+          if (!stillOurs) throw new InfraStackError(`another run ${describeOwner(holder)} took over the lock on this folder while this one was writing; run again`, { file: outDir });
         },
       };
     } catch (error) {
@@ -86,14 +99,11 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
         await makeFolder();
         continue;
       }
-      // proper-lockfile found the lock stale but could not remove it: it holds the owner file.
-      if (code === 'ENOTEMPTY') {
-        await removeLockOf(lockPath, await readOwner(lockPath));
-        continue;
-      }
-      if (code !== 'ELOCKED') throw error;
+      // ELOCKED: a lock refreshed lately. ENOTEMPTY: proper-lockfile judged it stale by its age
+      // but could not remove it, since it holds an owner file. Either way the owner decides.
+      if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') throw error;
       const owner = await readOwner(lockPath);
-      if (owner && !isAlive(owner)) {
+      if (!holderLives(owner, code === 'ENOTEMPTY')) {
         await removeLockOf(lockPath, owner);
         continue;
       }
@@ -104,6 +114,15 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
       await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
     }
   }
+}
+
+/**
+ * A holder on this host lives while its pid does, however busy it is; one on another host (or
+ * one that has not written its owner file yet) while it keeps the lock fresh.
+ */
+function holderLives(owner: LockOwner | undefined, lockIsOld: boolean): boolean {
+  if (owner && owner.host === hostname()) return pidLives(owner.pid);
+  return !lockIsOld;
 }
 
 /** Removes `folder` and its parents up to `top` while they are empty (what `mkdir -p` made for a run that wrote nothing). */
@@ -135,11 +154,9 @@ async function removeLockOf(lockPath: string, owner: LockOwner | undefined): Pro
   await rm(lockPath, { recursive: true, force: true });
 }
 
-/** Alive unless it ran on this host and its pid is gone; another host's run is judged by the lock's age. */
-function isAlive(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true;
+function pidLives(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';

@@ -1,5 +1,5 @@
 import { hashText, type ManifestFile } from './manifest.js';
-import { mergeThreeWay } from './three-way-merge.js';
+import { conflictRegionsIn, mergeThreeWay } from './three-way-merge.js';
 
 /** A file of this run's plan, rendered. */
 export interface RenderedFile {
@@ -18,6 +18,12 @@ export type FileAction =
   | { kind: 'update'; path: string; content: string; previous: string }
   | { kind: 'merge'; path: string; content: string; previous: string }
   | { kind: 'conflict'; path: string; content: string; previous: string; regions: number }
+  /** Conflict markers of an earlier run still in the file: left as it is (never merged again), the last base kept. */
+  | { kind: 'unresolved'; path: string; regions: number }
+  /** Generated before, deleted by the user since, the generation unchanged: stays deleted. */
+  | { kind: 'deleted-by-you'; path: string }
+  /** Deleted by the user while the generation changed (a modify/delete conflict): stays deleted, listed. */
+  | { kind: 'delete-conflict'; path: string }
   | { kind: 'overwrite'; path: string; content: string; previous: string; backup: true }
   | { kind: 'delete'; path: string; previous: string; backup: boolean }
   /** Up to date, or edited by the user while the generation did not change: nothing to write. */
@@ -30,16 +36,24 @@ export type FileAction =
 /**
  * What a run does with a path it plans: a file the user never touched follows the generation;
  * one the user edited is merged three-way (base: the text last generated); a file the tool never
- * generated is left alone. `force` overwrites the user's work (backed up). `current` is the text
- * on disk (undefined: no such file), `entry` what the last run's manifest says of the path.
+ * generated is left alone; a generated file the user deleted stays deleted; a file that still
+ * holds conflict markers is a conflict as it stands. `force` overwrites the user's work (backed
+ * up) and restores what the user deleted. `current` is the text on disk (undefined: no such
+ * file), `entry` what the last run's manifest says of the path.
  */
 export function plannedAction(file: RenderedFile, entry: ManifestFile | undefined, current: string | undefined, force: boolean): FileAction {
   const { path, content } = file;
-  if (current === undefined) return { kind: 'create', path, content };
+  if (current === undefined) {
+    if (entry === undefined || force) return { kind: 'create', path, content };
+    return entry.hash === hashText(content) ? { kind: 'deleted-by-you', path } : { kind: 'delete-conflict', path };
+  }
   if (current === content) return { kind: 'unchanged', path, edited: false };
   if (entry === undefined) return force ? { kind: 'overwrite', path, content, previous: current, backup: true } : { kind: 'untracked', path };
   if (hashText(current) === entry.hash) return { kind: 'update', path, content, previous: current };
   if (force) return { kind: 'overwrite', path, content, previous: current, backup: true };
+  // Merging a file that still holds markers would nest them: it stays a conflict until resolved.
+  const unresolved = conflictRegionsIn(current) - conflictRegionsIn(content);
+  if (unresolved > 0) return { kind: 'unresolved', path, regions: unresolved };
   if (entry.hash === hashText(content)) return { kind: 'unchanged', path, edited: true };
   // A manifest of an older version has no text: everything the user has differs from an empty base.
   const merged = mergeThreeWay(entry.text ?? '', current, content);

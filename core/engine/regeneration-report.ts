@@ -5,8 +5,10 @@ export const REGENERATION_REPORT_PATH = 'output/regeneration-report.md';
 /** The sections of the report, in the order a reader acts on them. */
 const SECTIONS: [keyof WriteOutcome, string, string][] = [
   ['conflicts', 'Conflicts to resolve', 'Your edit and the new generation changed the same lines: both are in the file between `<<<<<<<` and `>>>>>>>` markers.'],
+  ['deleteConflicts', 'Deleted by you, changed by the generation', 'Modify/delete conflicts: you deleted these files and their generation changed since. They stay deleted; `--force` restores the new generation.'],
   ['merged', 'Merged', 'Edited by you and merged with the new generation; both changes kept.'],
   ['keptStale', 'Kept, no longer generated', 'Edited by you, so not deleted; nothing generates them any more.'],
+  ['deletedByYou', 'Deleted by you', 'Generated before and deleted by you: not re-created (`--force` restores them).'],
   ['untracked', 'Left alone', 'Files the tool never generated, where it would now generate one.'],
   ['created', 'Created', ''],
   ['updated', 'Updated', ''],

@@ -1,7 +1,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStager, stageFiles, type StagedFiles } from './file-commit.js';
-import { MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
+import { InfraStackError } from '../errors.js';
+import { isAbandonedTemporary, Journal, recoverInterruptedRun } from './journal.js';
+import { DamagedManifestError, hashText, MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { plannedAction, staleAction, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
 import type { FileOutcomes } from './outcomes.js';
@@ -27,6 +29,11 @@ export interface RunRecord {
 export interface LoadedManifest {
   text?: string;
   manifest?: Manifest;
+  /**
+   * `--rebuild-manifest`: the manifest is not read; the files on disk where this run generates
+   * one are taken as generated, so they follow the new generation (their text backed up).
+   */
+  rebuild?: boolean;
 }
 
 interface WriteOptions {
@@ -53,9 +60,26 @@ export interface PreparedWrite {
 
 const BACKUP_ROOT = '.infra-stack/backup';
 
-export async function loadManifest(outDir: string): Promise<LoadedManifest> {
-  const text = await readOptional(path.join(outDir, MANIFEST_PATH));
-  const manifest = parseManifest(text);
+/**
+ * The last run's manifest; a damaged one is an error naming it, unless it is to be rebuilt. A
+ * run stopped earlier is finished or cleaned up first (see `recoverInterruptedRun`).
+ */
+export async function loadManifest(outDir: string, options: { rebuild?: boolean; dryRun?: boolean } = {}): Promise<LoadedManifest> {
+  await recoverInterruptedRun(outDir, { dryRun: options.dryRun ?? false });
+  const file = path.join(outDir, MANIFEST_PATH);
+  const text = await readOptional(file);
+  if (options.rebuild === true) return { ...(text !== undefined ? { text } : {}), rebuild: true };
+  let manifest: Manifest | undefined;
+  try {
+    manifest = parseManifest(text);
+  } catch (error) {
+    if (!(error instanceof DamagedManifestError)) throw error;
+    throw new InfraStackError(
+      `the manifest of the last run ${error.message}; nothing was written. Restore it (from version control or a copy), ` +
+        'or run again with --rebuild-manifest to take the generated files on disk as the last generation (files you edited are then replaced by the new generation, their text backed up)',
+      { file },
+    );
+  }
   return { ...(text !== undefined ? { text } : {}), ...(manifest ? { manifest } : {}) };
 }
 
@@ -73,8 +97,9 @@ export async function writeFiles(outDir: string, files: RenderedFile[], options:
 
 /** Every file at once through a `WriteSession`. */
 export async function prepareWrite(outDir: string, files: RenderedFile[], options: WriteOptions): Promise<PreparedWrite> {
-  const session = new WriteSession(outDir, { ...options, previous: options.previous ?? (await loadManifest(outDir)) });
+  const session = new WriteSession(outDir, { ...options, previous: options.previous ?? (await loadManifest(outDir, { dryRun: options.dryRun })) });
   try {
+    session.expect(files.map((file) => file.path));
     for (const file of files) session.add(file);
     return await session.prepare(options);
   } catch (error) {
@@ -93,30 +118,44 @@ export async function prepareWrite(outDir: string, files: RenderedFile[], option
 export class WriteSession {
   private readonly planned: RenderedFile[] = [];
   private readonly actions: Promise<FileAction>[] = [];
-  private readonly stager = new FileStager();
+  private readonly journal: Journal;
+  private readonly stager: FileStager;
   private readonly disk: DiskReader;
   private readonly previousFiles: Readonly<Record<string, ManifestFile>>;
+  /** Removals of temporary files stopped runs left in the folders read. */
+  private readonly sweeps: Promise<unknown>[] = [];
 
   constructor(
     private readonly outDir: string,
     private readonly options: { force: boolean; dryRun: boolean; previous: LoadedManifest },
   ) {
-    this.disk = new DiskReader(outDir);
+    this.journal = new Journal(outDir);
+    this.stager = new FileStager(this.journal);
+    // Temporary files of runs stopped before they kept a journal go as their folders are read.
+    const sweep = (folder: string, names: readonly string[]) => {
+      for (const name of names) if (isAbandonedTemporary(name)) this.sweeps.push(rm(path.join(outDir, folder, name), { force: true }));
+    };
+    this.disk = new DiskReader(outDir, options.dryRun ? undefined : sweep);
     this.previousFiles = options.previous.manifest?.files ?? {};
   }
 
   /** The paths about to be rendered: their folders are created now, while the files render. Nothing for a dry run. */
   expect(paths: readonly string[]): void {
     if (this.options.dryRun) return;
-    for (const folder of new Set(paths.map((file) => path.dirname(file)))) this.stager.prepareFolder(path.join(this.outDir, folder));
+    const folders = [...new Set(paths.map((file) => path.join(this.outDir, path.dirname(file))))];
+    this.journal.expect(folders);
+    for (const folder of folders) this.stager.prepareFolder(folder);
   }
 
   add(file: RenderedFile): void {
     this.planned.push(file);
     const action = this.disk.read(file.path).then((current) => {
-      const decided = plannedAction(file, this.previousFiles[file.path], current, this.options.force);
+      const entry = this.previousFiles[file.path];
+      // Rebuilding, every file on disk counts as generated: replaced like an edit with --force.
+      const decided = plannedAction(file, entry, current, this.options.force || (this.options.previous.rebuild === true && entry === undefined));
       if (!this.options.dryRun && 'content' in decided) {
-        this.stager.add({ path: path.join(this.outDir, decided.path), content: decided.content, replaces: decided.kind !== 'create' });
+        const before = decided.kind === 'create' ? null : decided.kind === 'update' && entry ? entry.hash : hashText(decided.previous);
+        this.stager.add({ path: path.join(this.outDir, decided.path), content: decided.content, replaces: decided.kind !== 'create', before });
       }
       return decided;
     });
@@ -136,7 +175,11 @@ export class WriteSession {
     const actions = [...plannedActions, ...staleActions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const generated = new Map<string, { owner: string; text: string }>();
     this.planned.forEach((file, index) => {
-      if (plannedActions[index]!.kind !== 'untracked') generated.set(file.path, { owner: file.owner ?? '', text: file.content });
+      const action = plannedActions[index]!;
+      if (action.kind === 'untracked') return;
+      // A file left with the markers of an earlier conflict keeps that run's text as its base: once resolved, it merges with this generation.
+      const base = action.kind === 'unresolved' ? (this.previousFiles[file.path]?.text ?? file.content) : file.content;
+      generated.set(file.path, { owner: file.owner ?? '', text: base });
     });
 
     const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
@@ -146,15 +189,17 @@ export class WriteSession {
     const outcome = outcomeOf(actions, backupDir, diffOf);
     const record = options.record ?? { inputs: {}, model: undefined, notes: [] };
     if (dryRun) return { outcome, commit: async () => {}, discard: async () => {} };
-    for (const backup of backups) this.stager.add({ path: path.join(outDir, backupDir!, backup.path), content: backup.text, replaces: false });
-    const changesFiles = actions.some((action) => !['unchanged', 'untracked'].includes(action.kind));
+    for (const backup of backups) this.stager.add({ path: path.join(outDir, backupDir!, backup.path), content: backup.text, replaces: false, before: null });
+    // Files left as they are (unresolved markers, deleted by you) were reported by the run that met them.
+    const changesFiles = actions.some((action) => !['unchanged', 'untracked', 'unresolved', 'deleted-by-you'].includes(action.kind));
     if (previous.manifest && changesFiles) {
       const report = regenerationReport(outcome, record.notes);
       const reportPath = path.join(outDir, REGENERATION_REPORT_PATH);
       const current = await readOptional(reportPath);
-      if (current !== report) this.stager.add({ path: reportPath, content: report, replaces: current !== undefined });
+      if (current !== report) this.stager.add({ path: reportPath, content: report, replaces: current !== undefined, before: current === undefined ? null : hashText(current) });
     }
-    const deletions = actions.flatMap((action) => (action.kind === 'delete' ? [path.join(outDir, action.path)] : []));
+    const deletions = actions.flatMap((action) => (action.kind === 'delete' ? [{ path: action.path, hash: hashText(action.previous) }] : []));
+    await Promise.all(this.sweeps);
 
     // The manifest compresses on the thread pool while the last files are written.
     const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, files: generated }), this.stager.finish()]);
@@ -163,17 +208,30 @@ export class WriteSession {
     let stagedManifest: StagedFiles | undefined;
     if (serialized.status === 'rejected') throw serialized.reason;
     const manifestText = serialized.value;
-    if (previous.text !== manifestText) stagedManifest = await stageFiles([{ path: path.join(outDir, MANIFEST_PATH), content: manifestText, replaces: previous.text !== undefined }]);
+    if (previous.text !== manifestText) stagedManifest = await stageFiles([{ path: path.join(outDir, MANIFEST_PATH), content: manifestText, replaces: previous.text !== undefined }], this.journal);
+    const { journal } = this;
+    const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
     return {
       outcome,
       async commit() {
+        const renames = [...staged.pending(), ...(stagedManifest?.pending() ?? [])];
+        if (renames.length === 0 && deletions.length === 0) return;
+        // From here on, a stopped run is finished by the next one (see `recoverInterruptedRun`).
+        await journal.committing(
+          renames.map((rename) => ({ ...rename, temporary: relative(rename.temporary), target: relative(rename.target) })),
+          deletions,
+        );
         await staged.commit();
-        await Promise.all(deletions.map((file) => rm(file, { force: true })));
+        await Promise.all(deletions.map((file) => rm(path.join(outDir, file.path), { force: true })));
         await stagedManifest?.commit();
+        await journal.remove();
       },
       async discard() {
+        // Renames under way are finished by the next run rather than half undone.
+        if (journal.state === 'committing') return;
         await staged.discard();
         await stagedManifest?.discard();
+        await journal.remove(true);
       },
     };
   }
@@ -181,17 +239,33 @@ export class WriteSession {
   /** Leaves the output folder as it was (what was staged is removed). */
   async discard(): Promise<void> {
     await this.stager.discard();
+    await this.journal.remove(true);
   }
 }
 
 function outcomeOf(actions: FileAction[], backupDir: string | undefined, diffOf: typeof unifiedDiff | undefined): WriteOutcome {
-  const outcome: WriteOutcome = { created: [], updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [], diffs: [] };
+  const outcome: WriteOutcome = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    merged: [],
+    conflicts: [],
+    deleted: [],
+    keptStale: [],
+    deletedByYou: [],
+    deleteConflicts: [],
+    untracked: [],
+    diffs: [],
+  };
   const listOf: Record<FileAction['kind'], string[]> = {
     create: outcome.created,
     update: outcome.updated,
     overwrite: outcome.updated,
     merge: outcome.merged,
     conflict: outcome.conflicts,
+    unresolved: outcome.conflicts,
+    'deleted-by-you': outcome.deletedByYou,
+    'delete-conflict': outcome.deleteConflicts,
     delete: outcome.deleted,
     unchanged: outcome.unchanged,
     untracked: outcome.untracked,
@@ -221,7 +295,7 @@ async function nextBackupDir(outDir: string): Promise<string> {
 
 /** Paths whose generated code is out of date with the documents: what a run would write or delete. */
 export function outOfDate(outcome: WriteOutcome): string[] {
-  return [...outcome.created, ...outcome.updated, ...outcome.merged, ...outcome.conflicts, ...outcome.deleted, ...outcome.untracked].sort();
+  return [...outcome.created, ...outcome.updated, ...outcome.merged, ...outcome.conflicts, ...outcome.deleteConflicts, ...outcome.deleted, ...outcome.untracked].sort();
 }
 
 /**
@@ -232,7 +306,11 @@ export function outOfDate(outcome: WriteOutcome): string[] {
 class DiskReader {
   private readonly listings = new Map<string, Promise<{ exact: Set<string>; folded: Set<string> }>>();
 
-  constructor(private readonly outDir: string) {}
+  /** `listed`: told of the names in each folder read. */
+  constructor(
+    private readonly outDir: string,
+    private readonly listed?: (folder: string, names: readonly string[]) => void,
+  ) {}
 
   async read(file: string): Promise<string | undefined> {
     const names = await this.namesIn(path.dirname(file));
@@ -243,7 +321,10 @@ class DiskReader {
   private namesIn(folder: string): Promise<{ exact: Set<string>; folded: Set<string> }> {
     let listing = this.listings.get(folder);
     if (!listing) {
-      listing = listFolder(path.join(this.outDir, folder));
+      listing = listFolder(path.join(this.outDir, folder)).then((names) => {
+        this.listed?.(folder, [...names.exact]);
+        return names;
+      });
       this.listings.set(folder, listing);
     }
     return listing;

@@ -96,6 +96,41 @@ export interface ComponentDefinition {
   source: SourceLocation;
 }
 
+/**
+ * A rule a document states in plain words (`Orders are soft deleted with the user.`), entities
+ * named as written (`orders`, `the user`, `借阅`); the derivation resolves the names.
+ */
+export type DocumentRule =
+  /** Rows of `entity` are soft deleted. */
+  | { kind: 'soft-delete'; entity: string; source: RuleSource }
+  /** Deleting a `parent` deletes its `child` rows. */
+  | { kind: 'cascade'; parent: string; child: string; source: RuleSource }
+  /** Deleting a `parent` keeps its `child` rows: the parent is soft deleted. */
+  | { kind: 'keep'; parent: string; child: string; source: RuleSource }
+  /** `child` rows are soft deleted with their `parent` (both soft deleted). */
+  | { kind: 'soft-delete-with'; parent: string; child: string; source: RuleSource }
+  /** `entity` may have a parent of its own kind. */
+  | { kind: 'self-reference'; entity: string; source: RuleSource }
+  /** `from` carries many `to`, and a `to` many `from`. */
+  | { kind: 'many-to-many'; from: string; to: string; source: RuleSource }
+  /** Each `child` belongs to one `parent`. */
+  | { kind: 'belongs-to'; child: string; parent: string; source: RuleSource }
+  /** Each `owner` has one `owned`. */
+  | { kind: 'has-one'; owner: string; owned: string; source: RuleSource };
+
+/** Where a rule was read, and the sentence as written. */
+export interface RuleSource extends SourceLocation {
+  text: string;
+  /** Read under a rules heading: naming no entity is an error, not a passing remark. */
+  stated: boolean;
+}
+
+/** Something the reader did not understand, or understood with a doubt: shown, never fatal. */
+export interface DocumentWarning {
+  message: string;
+  source: SourceLocation;
+}
+
 /** A format-independent view of one or more API documents. */
 export interface ApiDocument {
   title: string;
@@ -110,4 +145,10 @@ export interface ApiDocument {
   components: ComponentDefinition[];
   settings: DocumentSettings;
   sources: string[];
+  /** Rules stated in plain words (markdown requirements and sections). */
+  rules?: DocumentRule[];
+  /** What the reader skipped or doubted, with where. */
+  warnings?: DocumentWarning[];
+  /** What the document holds that the tool read but does not use, each naming its file and place; shown after the run. */
+  notices?: string[];
 }

@@ -56,6 +56,10 @@ export interface FieldHints {
   index?: boolean;
   onDelete?: OnDelete;
   references?: string;
+  /** Soft deleting the row the key points at soft deletes this row too. */
+  softDeleteCascade?: boolean;
+  /** Why a hint is there when a rule in plain words asked for it, by hint (`unique`, `onDelete`...). */
+  why?: Partial<Record<'unique' | 'index' | 'onDelete' | 'references' | 'softDeleteCascade', Reason>>;
 }
 
 /** Why the derivation decided something: the rule applied and where in the input it looked. */
@@ -110,6 +114,8 @@ export interface Relation {
   onDelete: OnDelete;
   selfReference: boolean;
   owned: boolean;
+  /** many-to-one: soft deleting the `to` row soft deletes the `from` rows that point at it. */
+  softDeleteCascade?: boolean;
   joinTable?: { table: string; fromColumn: string; toColumn: string };
   reason: Reason;
 }
@@ -239,6 +245,8 @@ export interface DomainModel {
   placeholders?: Placeholder[];
   /** For entities made from class definitions: the items that asked for each layer. */
   entityItems?: EntityClassItems[];
+  /** What the readers skipped or doubted (a rule sentence not understood), with where. */
+  warnings?: { message: string; source: SourceLocation }[];
 }
 
 // ---------------------------------------------------------------------------

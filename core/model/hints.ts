@@ -22,6 +22,16 @@ export const SCHEMA_HINTS = {
   references: 'x-references',
   /** On a property or schema: its previous name, so regeneration renames instead of dropping. */
   renamedFrom: 'x-renamed-from',
+  /**
+   * On a property holding a key: `true` when soft deleting the row it points at soft deletes this
+   * row too (`orders are soft deleted with the user`).
+   */
+  softDeleteCascade: 'x-soft-delete-cascade',
+  /**
+   * On a schema or property: why a hint is there, by hint (`{ "x-unique": { rule, file, line } }`),
+   * when a rule in plain words (a field's note, a requirement) asked for it.
+   */
+  why: 'x-why',
   /** On any node: the 1-based line it was read from, for formats with lines (markdown). */
   sourceLine: 'x-source-line',
   /** `EntityLayer[]`: the layers the input asks for (class definitions); absent means all. */

@@ -17,7 +17,7 @@ export function modelToJson(model: DomainModel, options: ModelJsonOptions): stri
 }
 
 /** What a snapshot of the model leaves out: where things came from and why, and their prose. */
-const NOT_IN_SNAPSHOTS = new Set(['source', 'reason', 'description']);
+const NOT_IN_SNAPSHOTS = new Set(['source', 'reason', 'description', 'why', 'warnings']);
 
 /**
  * The model as a regeneration compares it with the next one: what the database is made from (the

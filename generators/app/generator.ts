@@ -15,6 +15,8 @@ import {
   generateOptionsFor,
   missingQuestionKeys,
   questionsFor,
+  REBUILD_CONFIRMATION,
+  rebuildDeclined,
   settingsFromOptions,
   settingsFromStored,
   toStoredAnswers,
@@ -93,7 +95,12 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
       const answers = await this.#ask(questionsFor(missing, this.env.cwd));
       Object.assign(known, settingsFromOptions(answers, this.env.cwd), { out: outDir });
     }
-    this.#settings = completeSettings(known, this.env.cwd);
+    const settings = completeSettings(known, this.env.cwd);
+    if (settings.rebuildManifest && canPrompt(this.env.adapter)) {
+      const { rebuildConfirmed } = (await this.prompt([REBUILD_CONFIRMATION])) as { rebuildConfirmed?: boolean };
+      if (rebuildConfirmed !== true) throw rebuildDeclined();
+    }
+    this.#settings = settings;
   }
 
   /** The prompts; Ctrl-C at one ends the run quietly with the shell's code for an interrupt (130). */

@@ -25,6 +25,8 @@ export interface RunSettings {
   /** SQL schemas to write (`auto`: the backend's database); empty: none. */
   ddl: DdlChoice[];
   force: boolean;
+  /** Rebuild the manifest from the files on disk (confirmed first when a terminal is attached). */
+  rebuildManifest: boolean;
   dryRun: boolean;
   /** Write nothing; fail when the generated code is out of date with the documents. */
   check: boolean;
@@ -34,6 +36,8 @@ export interface RunSettings {
   docs: boolean;
   /** URL under which the output folder is published (raw URLs written back into class definitions). */
   rawUrlBase?: string;
+  /** `--no-write-back`: leave class definitions files as they are (no code_path/test_path written). */
+  writeBack?: boolean;
   /** Run the stack's validation gate on the generated backend after a (non-dry) run. */
   verify: boolean;
   /** The stack that generates the code; absent: the default one. */
@@ -128,6 +132,14 @@ export const OPTIONS: readonly OptionEntry[] = [
     description: 'Overwrite generated files you edited since they were generated (their text is kept in a backup folder the summary names)',
   },
   {
+    name: 'rebuild-manifest',
+    key: 'rebuildManifest',
+    kind: 'boolean',
+    description:
+      'The manifest (.infra-stack/manifest.json) is damaged or lost: take the files on disk as the last generation and rebuild it; ' +
+      'files you edited are replaced by the new generation (their text backed up). Asks first at a terminal',
+  },
+  {
     name: 'dry-run',
     key: 'dryRun',
     kind: 'boolean',
@@ -160,6 +172,14 @@ export const OPTIONS: readonly OptionEntry[] = [
     kind: 'string',
     valueName: 'url',
     description: 'URL where the output folder is published: class definitions get code_raw_url/test_raw_url under it',
+  },
+  {
+    name: 'write-back',
+    key: 'writeBack',
+    kind: 'boolean',
+    description: 'Write code_path/test_path (and raw URLs) of the generated files into class definitions files (default; --no-write-back: leave them read-only)',
+    defaultValue: 'true',
+    negatable: true,
   },
   {
     name: 'verify',
@@ -267,6 +287,21 @@ export function questionsFor(keys: readonly SettingKey[], cwd = process.cwd()): 
   });
 }
 
+/** At a terminal, `--rebuild-manifest` is confirmed before anything is read or written. */
+export const REBUILD_CONFIRMATION: PromptQuestion = {
+  type: 'confirm',
+  name: 'rebuildConfirmed',
+  message:
+    'Rebuild .infra-stack/manifest.json from the files on disk? Every file the tool generates that is on disk counts as generated: ' +
+    'your edits to them are replaced by the new generation (their text is backed up in .infra-stack/backup/)',
+  default: false,
+};
+
+/** `--rebuild-manifest` answered no: the run stops before reading or writing anything. */
+export function rebuildDeclined(): InfraStackError {
+  return new InfraStackError('the manifest was not rebuilt (not confirmed); nothing was written');
+}
+
 /** The settings present in parsed Yeoman options (absent values stay absent). */
 export function settingsFromOptions(options: Record<string, unknown>, cwd: string): Partial<RunSettings> {
   const settings: Partial<RunSettings> = {};
@@ -276,6 +311,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.db !== undefined) settings.db = parseDatabase(options.db, '--db');
   if (options.ddl !== undefined) settings.ddl = parseDdlChoices(options.ddl, '--ddl');
   if (options.force !== undefined) settings.force = options.force === true;
+  const rebuildManifest = options['rebuild-manifest'] ?? options.rebuildManifest;
+  if (rebuildManifest !== undefined) settings.rebuildManifest = rebuildManifest === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
   if (options.check !== undefined) settings.check = options.check === true;
@@ -283,6 +320,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.docs !== undefined) settings.docs = options.docs !== false;
   const rawUrlBase = options['raw-url-base'] ?? options.rawUrlBase;
   if (typeof rawUrlBase === 'string' && rawUrlBase.trim() !== '') settings.rawUrlBase = rawUrlBase.trim();
+  const writeBack = options['write-back'] ?? options.writeBack;
+  if (writeBack !== undefined) settings.writeBack = writeBack !== false;
   if (options.verify !== undefined) settings.verify = options.verify === true;
   if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
   const plugins = toPathList(options.plugins);
@@ -354,11 +393,13 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     db: settings.db ?? parseDatabase(entry('db').defaultValue, '--db'),
     ddl: settings.ddl ?? parseDdlChoices(entry('ddl').defaultValue, '--ddl'),
     force: settings.force ?? false,
+    rebuildManifest: settings.rebuildManifest ?? false,
     dryRun: settings.dryRun ?? false,
     check: settings.check ?? false,
     diff: settings.diff ?? false,
     docs: settings.docs ?? entry('docs').defaultValue === 'true',
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.writeBack !== undefined ? { writeBack: settings.writeBack } : {}),
     verify: settings.verify ?? entry('verify').defaultValue === 'true',
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
@@ -387,11 +428,13 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     ...(settings.db !== DATABASE_AUTO ? { db: settings.db } : {}),
     ddl: settings.ddl,
     force: settings.force,
+    ...(settings.rebuildManifest ? { rebuildManifest: true } : {}),
     dryRun: settings.dryRun,
     check: settings.check,
     diff: settings.diff,
     docs: settings.docs,
     ...(settings.rawUrlBase !== undefined ? { rawUrlBase: settings.rawUrlBase } : {}),
+    ...(settings.writeBack !== undefined ? { writeBack: settings.writeBack } : {}),
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { pluginNames: settings.plugins } : {}),
     ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
@@ -423,7 +466,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

@@ -1,20 +1,21 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentOutcome } from './check-document.js';
+import type { DocumentOutcome, DocumentTask } from './check-document.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**
- * Checks the documents on `jobs` worker threads, one document per worker at a time. A worker
- * that dies or overruns `timeoutMs` is replaced and its document counted as crashed.
+ * Checks the documents (and generates their backends, when a task says where) on `jobs` worker
+ * threads, one document per worker at a time. A worker that dies or overruns `timeoutMs` is
+ * replaced and its document counted as crashed.
  */
-export async function checkAll(files: readonly string[], options: { jobs: number; timeoutMs: number; onOutcome(outcome: DocumentOutcome): void }): Promise<void> {
+export async function checkAll(tasks: readonly DocumentTask[], options: { jobs: number; timeoutMs: number; onOutcome(outcome: DocumentOutcome): void }): Promise<void> {
   let next = 0;
   const runLane = async (): Promise<void> => {
     let worker: Worker | undefined;
-    while (next < files.length) {
-      const file = files[next++]!;
+    while (next < tasks.length) {
+      const task = tasks[next++]!;
       worker ??= new Worker(WORKER_URL);
-      const outcome = await checkOn(worker, file, options.timeoutMs);
+      const outcome = await checkOn(worker, task, options.timeoutMs);
       if (outcome.status === 'crashed' && outcome.stack.startsWith('worker:')) {
         await worker.terminate();
         worker = undefined;
@@ -26,7 +27,8 @@ export async function checkAll(files: readonly string[], options: { jobs: number
   await Promise.all(Array.from({ length: Math.max(1, options.jobs) }, runLane));
 }
 
-function checkOn(worker: Worker, file: string, timeoutMs: number): Promise<DocumentOutcome> {
+function checkOn(worker: Worker, task: DocumentTask, timeoutMs: number): Promise<DocumentOutcome> {
+  const { file } = task;
   const started = performance.now();
   return new Promise((resolve) => {
     const finish = (outcome: DocumentOutcome) => {
@@ -44,6 +46,6 @@ function checkOn(worker: Worker, file: string, timeoutMs: number): Promise<Docum
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(file);
+    worker.postMessage(task);
   });
 }

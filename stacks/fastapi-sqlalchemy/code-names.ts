@@ -4,10 +4,26 @@
  * docs (./docs.ts) to document it, so both always agree.
  */
 import { lookupFieldOf, type Entity, type Operation } from '../../core/index.js';
+import { pyName } from './python/identifiers.js';
 import { pyClassName } from './python/names.js';
 
 /** The folder of the output that receives the backend. */
 export const BACKEND_DIR = 'backend';
+
+/** The module of an entity's files (`pet` in `app/domain/entities/pet.py`): its slug, as a module name (./python/identifiers.ts). */
+export function entityModule(entity: { slug: string }): string {
+  return pyName(entity.slug, 'module');
+}
+
+/** The module of a router group (`app/presentation/api/v1/routers/<group>.py`). */
+export function groupModule(group: string): string {
+  return pyName(group, 'module');
+}
+
+/** The handler of an operation in its router, and its use-case method when it has one. */
+export function handlerName(operation: { name: string }): string {
+  return pyName(operation.name, 'function');
+}
 
 /** The classes generated for one entity. */
 export function entityClassNames(entity: string): { model: string; port: string; sqlRepository: string; memoryRepository: string } {
@@ -64,7 +80,7 @@ export const backendFiles = {
   repositoryTest: (slug: string) => `tests/integration/test_${slug}_repository.py`,
   mapperTest: (slug: string) => `tests/unit/test_${slug}_mapper.py`,
   repositoriesTest: (slug: string) => `tests/unit/test_${slug}_repositories.py`,
-  router: (group: string) => `app/presentation/api/v1/routers/${group}.py`,
-  useCases: (group: string) => `app/application/use_cases/${group}.py`,
+  router: (group: string) => `app/presentation/api/v1/routers/${groupModule(group)}.py`,
+  useCases: (group: string) => `app/application/use_cases/${groupModule(group)}.py`,
   migrationVersions: 'migrations/versions',
 };

@@ -115,7 +115,7 @@ function refersToBigint(entity: Entity, field: Field, entities: readonly Entity[
 export function storedType(type: TypeRef, constraints: Constraints, options: StorageOptions): StoredType {
   switch (type.kind) {
     case 'integer':
-      return type.format === 'int64' || options.refersToBigint ? { kind: 'bigint' } : { kind: 'integer' };
+      return type.format === 'int64' || options.refersToBigint || !fitsInt32(constraints) ? { kind: 'bigint' } : { kind: 'integer' };
     case 'number':
       return type.format === 'decimal' ? { kind: 'numeric', precision: DECIMAL_PRECISION, scale: DECIMAL_SCALE } : { kind: 'float' };
     case 'boolean':
@@ -156,6 +156,14 @@ export function storedType(type: TypeRef, constraints: Constraints, options: Sto
 /** The database numbers the rows itself (SERIAL, AUTO_INCREMENT, SQLite's rowid). */
 export function isAutoincrementKey(entity: Entity, field: Field): boolean {
   return field.name === entity.primaryKey.field && entity.primaryKey.generated && field.type.kind === 'integer';
+}
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/** Whether every value the bounds allow fits a 32-bit INTEGER column (a bound past it asks for BIGINT). */
+function fitsInt32(constraints: Constraints): boolean {
+  const outside = (bound: number | undefined) => bound !== undefined && (bound < INT32.min || bound > INT32.max);
+  return !outside(constraints.minimum) && !outside(constraints.maximum);
 }
 
 function longest(values: string[]): number {

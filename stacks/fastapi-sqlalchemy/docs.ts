@@ -3,7 +3,7 @@
  * come from code-names.ts and folders.ts, which the views and the plan use to write the code.
  */
 import type { DomainModel, EngineConfig, Entity, Operation } from '../../core/index.js';
-import { backendFiles, BACKEND_DIR, entityClassNames, isServedEntity, repositoryCalls, useCaseClassName } from './code-names.js';
+import { backendFiles, BACKEND_DIR, entityClassNames, entityModule, handlerName, isServedEntity, repositoryCalls, useCaseClassName } from './code-names.js';
 import { DATABASE_DRIVERS, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
@@ -23,15 +23,15 @@ export const fastapiSqlalchemyDocs = {
   endpoint(operation: Operation, entity: Entity | undefined) {
     const file = inBackend(backendFiles.router(operation.group));
     if (operation.kind === 'custom' || entity === undefined) {
-      return { file, handler: operation.name, repositoryCalls: [], useCase: `${useCaseClassName(operation.group)}.${operation.name}` };
+      return { file, handler: handlerName(operation), repositoryCalls: [], useCase: `${useCaseClassName(operation.group)}.${handlerName(operation)}` };
     }
     const repository = entityClassNames(entity.name).sqlRepository;
-    return { file, handler: operation.name, repositoryCalls: repositoryCalls(operation, entity).map((method) => `${repository}.${method}`) };
+    return { file, handler: handlerName(operation), repositoryCalls: repositoryCalls(operation, entity).map((method) => `${repository}.${method}`) };
   },
 
   components(entity: Entity) {
     const classes = entityClassNames(entity.name);
-    const slug = entity.slug;
+    const slug = entityModule(entity);
     const stored = [
       { role: 'ORM model' as const, name: classes.model, file: inBackend(backendFiles.model(slug)) },
       { role: 'mapper' as const, name: `${slug}_mapper`, file: inBackend(backendFiles.mapper(slug)) },

@@ -1,6 +1,8 @@
 import type { InfraStackPlugin } from '../../core/index.js';
 import { templatesDir } from './paths.js';
 import { formatLongLines, prepareFormatter } from './python/formatter.js';
+import { completeImports } from './python/import-resolver.js';
+import { backendFiles, BACKEND_DIR } from './code-names.js';
 import { planBackend, STACK_NAME } from './plan.js';
 
 /** Starting ruff's thread costs the main thread ~80 ms; a model this large very likely needs it. */
@@ -12,12 +14,18 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
   apply({ hooks, templates, stacks }) {
     stacks.add(STACK_NAME);
     templates.addSearchPath(templatesDir());
-    hooks.planFiles.tap(STACK_NAME, (plan, { model, config, report, previous }) => {
+    hooks.planFiles.tapPromise(STACK_NAME, async (plan, { model, config, report, previous, output }) => {
       if (config.stack !== STACK_NAME) return plan;
       // Documents large enough to hold names that push a statement past 100 columns start ruff early.
       if (model.entities.length + model.objectTypes.length + model.operations.length > LARGE_MODEL) prepareFormatter();
-      return { files: [...plan.files, ...planBackend(model, config, report, previous)] };
+      // Every revision in the folder, whoever wrote it: a new one chains after the single head.
+      const revisionsOnDisk = await output.readFolder(`${BACKEND_DIR}/${backendFiles.migrationVersions}`);
+      return { files: [...plan.files, ...planBackend(model, config, report, previous, revisionsOnDisk)] };
     });
-    hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => (file.owner === STACK_NAME ? formatLongLines(file.path, content) : content));
+    // Imports first (a completed block may need laying out), then the statements too long for their line.
+    hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => {
+      if (file.owner !== STACK_NAME || !file.path.endsWith('.py')) return content;
+      return formatLongLines(file.path, completeImports(file.path, content));
+    });
   },
 };

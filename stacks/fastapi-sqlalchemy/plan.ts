@@ -1,5 +1,5 @@
 import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
-import { backendFiles, BACKEND_DIR, isServedEntity } from './code-names.js';
+import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
 import { planMigrations } from './migrations/plan-migrations.js';
@@ -13,6 +13,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
+import { queryCondition } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -23,7 +24,13 @@ const T = 'backend';
 const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
-export function planBackend(model: DomainModel, config: EngineConfig, report: RunReport, previous: PreviousRun = { files: new Map() }): PlannedFile[] {
+export function planBackend(
+  model: DomainModel,
+  config: EngineConfig,
+  report: RunReport,
+  previous: PreviousRun = { files: new Map() },
+  revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
+): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -131,7 +138,14 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
     }
     // `    sortable_fields = frozenset({...})`, laid out in the class body.
     const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);
-    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete };
+    // `orders are soft deleted with the user`: soft deleting a user marks its live orders too.
+    const keptWith = model.relations
+      .filter((r) => r.kind === 'many-to-one' && r.softDeleteCascade && r.to === e.name && r.from !== e.name && views.get(r.from)?.entity.softDelete)
+      .map((r) => ({ child: views.get(r.from)!, attr: views.get(r.from)!.fields.find((f) => f.field.name === r.field)!.attr }))
+      .sort((a, b) => a.child.name.localeCompare(b.child.name));
+    for (const { child } of keptWith) if (child.name !== e.name) imports.add('app.infrastructure.models', child.model);
+    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${child.model}, ${pyString(attr)})`));
+    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, softDeletedWith };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
     const methods = {
@@ -183,18 +197,21 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   const groupNames = [...groups.keys()].sort();
   const useCases = [];
   for (const group of groupNames) {
-    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames);
+    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations);
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
+  if (model.operations.some((op) => queryCondition(op, model.operations) !== undefined)) {
+    add('app/presentation/api/v1/query_routes.py', 'app/presentation/api/v1/query_routes.py.njk');
+  }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
-    imports: groupNames.length ? `from app.presentation.api.v1.routers import ${groupNames.join(', ')}` : '',
-    modules: groupNames,
+    imports: groupNames.length ? new PythonImports().add('app.presentation.api.v1.routers', ...groupNames.map(groupModule)).render() : '',
+    modules: groupNames.map(groupModule).sort(),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);
@@ -226,7 +243,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   // Migrations.
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  files.push(...planMigrations(model, views, previous, report, STACK_NAME));
+  files.push(...planMigrations(model, views, previous, report, STACK_NAME, revisionsOnDisk));
 
   // Tests.
   const samples = new Samples(model);
@@ -254,7 +271,7 @@ export function planBackend(model: DomainModel, config: EngineConfig, report: Ru
   for (const group of groupNames) {
     const ops = groups.get(group)!;
     // An entity without a create, get or delete route has nothing its unit tests could call.
-    const entitiesHere = entityList.filter((e) => e.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
+    const entitiesHere = entityList.filter((e) => e.entity.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
     const custom = customTests(ops, samples);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });
@@ -315,3 +332,11 @@ function pep440(version: string): string {
 }
 
 export { COMPONENTS_MODULE };
+
+/** `    soft_deleted_with = ((OrderModel, "user_id"),)`, one pair a line when they do not fit. */
+function softDeletedWithLine(pairs: string[]): string {
+  if (pairs.length === 0) return '';
+  const flat = `soft_deleted_with = (${pairs.join(', ')}${pairs.length === 1 ? ',' : ''})`;
+  if (flat.length + 4 <= 100) return flat;
+  return ['soft_deleted_with = (', ...pairs.map((pair) => `        ${pair},`), '    )'].join('\n');
+}

@@ -75,15 +75,15 @@ describe('generated backend: shop class definitions', () => {
   it('writes the adapter, the pipeline step and their tests, and their paths back into the JSON', async () => {
     const items = new Map((JSON.parse(await readFile(json, 'utf8')) as Record<string, string>[]).map((item) => [item.class_name, item]));
     expect(items.get('PaymentGatewayClient')).toMatchObject({
-      code_path: 'out/backend/app/infrastructure/adapters/payment_gateway_client.py',
-      test_path: 'out/backend/tests/integration/test_payment_gateway_client.py',
+      code_path: 'backend/app/infrastructure/adapters/payment_gateway_client.py',
+      test_path: 'backend/tests/integration/test_payment_gateway_client.py',
     });
     expect(items.get('ResizeImageStep')).toMatchObject({
-      code_path: 'out/backend/app/infrastructure/pipelines/steps/resize_image_step.py',
-      test_path: 'out/backend/tests/unit/test_resize_image_step.py',
+      code_path: 'backend/app/infrastructure/pipelines/steps/resize_image_step.py',
+      test_path: 'backend/tests/unit/test_resize_image_step.py',
     });
     for (const item of items.values()) {
-      for (const key of ['code_path', 'test_path']) if (item[key]) await expect(readFile(join(work!, item[key]!), 'utf8')).resolves.not.toBe('');
+      for (const key of ['code_path', 'test_path']) if (item[key]) await expect(readFile(join(out, item[key]!), 'utf8')).resolves.not.toBe('');
     }
     expect(await read('app/core/config.py')).toContain('payment_api_base_url: str | None = None');
     expect(await read('pyproject.toml')).toContain('"pytest-httpserver>=1.1"');
@@ -155,7 +155,7 @@ describe('generated backend: shop class definitions', () => {
     expect(adapter).toMatch(/^from app\.application\.interfaces\.payment import IPaymentGateway$/m);
     expect(await read('app/infrastructure/pipelines/steps/resize_image_step.py')).toContain(PLACEHOLDERS);
     const written = new Map((JSON.parse(await readFile(json, 'utf8')) as Record<string, string>[]).map((item) => [item.class_name, item]));
-    expect(written.get('Invoice')).toMatchObject({ code_path: 'out/backend/app/domain/entities/invoice.py' });
+    expect(written.get('Invoice')).toMatchObject({ code_path: 'backend/app/domain/entities/invoice.py' });
 
     await expectQualityGates();
     expectSuccess(await backend.run(['pytest']), 'pytest (SQLite) after the second run');

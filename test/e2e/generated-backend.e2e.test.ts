@@ -18,6 +18,9 @@ const documents = [
   { name: 'petstore', apiFile: join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml') },
   { name: 'shop', apiFile: join(REPO_ROOT, 'examples/shop/openapi.yaml') },
   { name: 'shop-markdown', apiFile: join(REPO_ROOT, 'examples/shop/api-list.md') },
+  // Keywords, builtins and library names as schema, property, parameter and path names, names that
+  // collapse to one identifier, fragments and query strings in paths, self-references and cycles.
+  { name: 'hostile', apiFile: join(REPO_ROOT, 'test/fixtures/hostile/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -23,7 +23,8 @@ function expectSuccess(result: RunResult, what: string): void {
 
 async function pack(folder: string, destination: string): Promise<string> {
   const before = new Set(await readdir(destination));
-  const packed = await runProcess('npm', ['pack', '--pack-destination', destination], { cwd: folder, env: quiet, timeoutMs: 5 * 60_000 });
+  // --ignore-scripts: no prepack rebuild of dist/ (built by npm test) while other test files use it.
+  const packed = await runProcess('npm', ['pack', '--ignore-scripts', '--pack-destination', destination], { cwd: folder, env: quiet, timeoutMs: 5 * 60_000 });
   expectSuccess(packed, `npm pack in ${folder}`);
   const tarball = (await readdir(destination)).find((name) => name.endsWith('.tgz') && !before.has(name));
   if (!tarball) throw new Error(`npm pack in ${folder} wrote no tarball`);

@@ -186,7 +186,7 @@ describe('JSON class definitions parser', () => {
     const error = await failure(fixture('bad-layer.json'));
     expect(error.location).toBe('line 9 (/1/layer)');
     expect(error.message).toBe(
-      'in CustomerService: layer: expected one of domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step, found "domain/service"',
+      'in CustomerService: layer: expected one of domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step, domain/service, application/interface, application/use_case, presentation/schema, presentation/dependency, presentation/router, found "domain/services"',
     );
   });
 
@@ -299,5 +299,93 @@ describe('components derived from class definitions', () => {
       { name: 'Payment', kind: 'entity', referencedBy: ['PaymentArchive'] },
       { name: 'Tag', kind: 'entity', referencedBy: ['PaymentArchive'] },
     ]);
+  });
+});
+
+describe('columns of class definitions (source document 001)', () => {
+  const properties = (api: ApiDocument, name: string) => api.schemas.get(name)!.schema.properties as Record<string, Record<string, unknown>>;
+
+  it('reads every column of document 001 with its nullability, and honors table_name', async () => {
+    const api = await parseClassesFile(fixture('document-001.json'));
+    const product = api.schemas.get('Product')!.schema;
+    expect(product['x-table-name']).toBe('products');
+    expect(Object.keys(properties(api, 'Product'))).toEqual(['id', 'name', 'category', 'price_range']);
+    expect(product.required).toEqual(['id', 'name', 'category', 'price_range']);
+    expect(properties(api, 'Product').name).toMatchObject({ type: 'string' });
+  });
+
+  it('reads the spellings of another author: Column(...), commas, lengths, defaults, ForeignKey to a renamed table', async () => {
+    const api = await parseClassesFile(fixture('hostile-columns.json'));
+    expect(api.schemas.get('Warehouse')!.schema['x-table-name']).toBe('depots');
+    const depot = properties(api, 'Warehouse');
+    expect(depot.code).toMatchObject({ type: 'string', maxLength: 12, 'x-unique': true });
+    expect(depot.label).toMatchObject({ type: ['string', 'null'] });
+    expect(api.schemas.get('Warehouse')!.schema.required).toEqual(['id', 'code']);
+    const stock = properties(api, 'StockItem');
+    expect(Object.keys(stock)).toEqual(['id', 'depot_ref', 'sku', 'quantity', 'unit_price', 'active', 'extra', 'note']);
+    expect(stock.depot_ref).toMatchObject({ type: 'integer', 'x-references': 'Warehouse', 'x-on-delete': 'CASCADE', 'x-index': true });
+    expect(stock.sku).toMatchObject({ type: 'string', maxLength: 40 });
+    expect(stock.quantity).toMatchObject({ type: 'integer', default: 0 });
+    expect(stock.unit_price).toMatchObject({ type: ['number', 'null'], format: 'decimal' });
+    expect(stock.active).toMatchObject({ type: 'boolean', default: true });
+    expect(stock.extra).toMatchObject({ type: ['object', 'null'] });
+    expect(api.schemas.get('StockItem')!.schema['x-unique']).toEqual([['depot_ref', 'sku']]);
+    expect(api.notices?.map((notice) => notice.replace(/^.*?: /, ''))).toEqual([
+      'key "owner_team" of StockItemModel is not used for infrastructure/model (kept in the file as written)',
+      'RestockDepot (application/use_case) is not handled by this input: class definitions generate domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step',
+      'column unit_price of StockItemModel: Numeric(10, 2): decimals are stored as Numeric(18, 4) on every database (not kept as written)',
+    ]);
+  });
+
+  it('refuses a column it cannot read, naming the item, the column and the line', async () => {
+    const cases: [string, RegExp][] = [
+      ['"name: Strng nullable=False"', /unknown column type Strng/],
+      ['"name: String nullable=Maybe"', /nullable=Maybe: expected True or False/],
+      ['"name: String colour=1"', /unknown keyword colour=/],
+      ['"owner_id: Integer ForeignKey(\'owners.id\')"', /names table owners, which no model or entity of this file maps/],
+      ['"code: String primary_key=True"', /column code: it is the primary key/],
+      ['"name: nullable=False"', /no column type/],
+    ];
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'columns-'));
+    for (const [column, message] of cases) {
+      const file = path.join(dir, 'bad.json');
+      await writeFile(file, `[\n  {\n    "class_name": "ThingModel",\n    "layer": "infrastructure/model",\n    "columns": [\n      "id: Integer primary_key=True",\n      ${column}\n    ]\n  }\n]\n`);
+      const error = await failure(file);
+      expect(error.message, column).toMatch(message);
+      expect(error.message, column).toMatch(/in ThingModel: column/);
+      expect(error.location, column).toMatch(/line 7/);
+    }
+  });
+});
+
+describe('what class definitions hold that the tool does not use', () => {
+  it('reports, with file, line and pointer, the layers of other workflows and the keys a layer does not read', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'notices-')), 'classes.json');
+    const items = [
+      { class_name: 'OrderModel', layer: 'infrastructure/model', columns: ['id: Integer primary_key=True'], methods: [{ method_name: 'total' }], owner: 'sales' },
+      { class_name: 'PlaceOrder', layer: 'application/use_case', dependencies: ['IOrderRepository'] },
+      { class_name: 'OrderRouter', layer: 'presentation/router' },
+      { class_name: 'SqlOrderRepository', layer: 'infrastructure/repository', table_name: 'orders', implements: 'IOrderRepository' },
+    ];
+    await writeFile(file, `${JSON.stringify(items, null, 2)}\n`);
+    const api = await parseClassesFile(file);
+    const shown = path.relative(process.cwd(), file);
+    expect(api.notices).toEqual([
+      `${shown}:8 (/0/methods): key "methods" of OrderModel is not used for infrastructure/model (kept in the file as written)`,
+      `${shown}:13 (/0/owner): key "owner" of OrderModel is not used for infrastructure/model (kept in the file as written)`,
+      `${shown}:15 (/1): PlaceOrder (application/use_case) is not handled by this input: class definitions generate domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step`,
+      `${shown}:22 (/2): OrderRouter (presentation/router) is not handled by this input: class definitions generate domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step`,
+      `${shown}:29 (/3/table_name): key "table_name" of SqlOrderRepository is not used for infrastructure/repository (kept in the file as written)`,
+    ]);
+    expect(api.schemas.has('PlaceOrder')).toBe(false);
+    expect(api.components.map((c) => c.name)).toEqual(['SqlOrderRepository']);
+  });
+
+  it('has nothing to report on document 001 (its pipeline step and adapter keys are all read)', async () => {
+    expect((await parseClassesFile(fixture('document-001.json'))).notices).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe('writing generated paths back into class definitions', () => {
     expect(withWrittenBackPaths(text.replace(/\n/g, '\r\n'), new Map([['AModel', { code_path: 'p' }]]))).toContain('"x": [1, 2],\r\n        "code_path": "p"\r\n');
   });
 
-  it('writes code_path, test_path and raw URLs after a run, preserving every other byte', async () => {
+  it('writes code_path, test_path (relative to the folder holding backend/, as document 001 shows) and raw URLs after a run, preserving every other byte', async () => {
     dir = await makeTempDir('classes-writeback');
     const json = path.join(dir, 'design', 'classes.json');
     await (await import('node:fs/promises')).mkdir(path.dirname(json));
@@ -46,28 +46,37 @@ describe('writing generated paths back into class definitions', () => {
     const items = JSON.parse(updated) as Record<string, unknown>[];
     const byName = new Map(items.map((item) => [item.class_name, item]));
     expect(byName.get('Customer')).toMatchObject({
-      code_path: '../out/backend/app/domain/entities/customer.py',
+      code_path: 'backend/app/domain/entities/customer.py',
       code_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/app/domain/entities/customer.py',
     });
-    expect(byName.get('CustomerModel')).toMatchObject({ code_path: '../out/backend/app/infrastructure/models/customer.py' });
+    expect(byName.get('CustomerModel')).toMatchObject({ code_path: 'backend/app/infrastructure/models/customer.py' });
     expect(byName.get('SqlCustomerRepository')).toMatchObject({
-      code_path: '../out/backend/app/infrastructure/repositories/customer_repository.py',
+      code_path: 'backend/app/infrastructure/repositories/customer_repository.py',
     });
     expect(Object.keys(byName.get('Customer')!)).toEqual(['class_name', 'layer', 'description', 'attributes', 'code_path', 'code_raw_url']);
-    expect(byName.get('InvoiceModel')).toMatchObject({ code_path: '../out/backend/app/infrastructure/models/invoice.py' });
+    expect(byName.get('InvoiceModel')).toMatchObject({ code_path: 'backend/app/infrastructure/models/invoice.py' });
     expect(byName.get('PaymentGatewayClient')).toMatchObject({
-      code_path: '../out/backend/app/infrastructure/adapters/payment_gateway_client.py',
-      test_path: '../out/backend/tests/integration/test_payment_gateway_client.py',
+      code_path: 'backend/app/infrastructure/adapters/payment_gateway_client.py',
+      test_path: 'backend/tests/integration/test_payment_gateway_client.py',
       test_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/tests/integration/test_payment_gateway_client.py',
     });
     expect(byName.get('ResizeImageStep')).toMatchObject({
-      code_path: '../out/backend/app/infrastructure/pipelines/steps/resize_image_step.py',
-      test_path: '../out/backend/tests/unit/test_resize_image_step.py',
+      code_path: 'backend/app/infrastructure/pipelines/steps/resize_image_step.py',
+      test_path: 'backend/tests/unit/test_resize_image_step.py',
     });
     expect(updated.endsWith(']\n')).toBe(true);
 
     await generate({ apiFiles: [json], outDir: path.join(dir, 'out') });
     expect(await readFile(json, 'utf8')).toBe(updated);
+  });
+
+  it('writes nothing back with --no-write-back (writeBack: false), the files generated all the same', async () => {
+    dir = await makeTempDir('classes-no-write-back');
+    const json = path.join(dir, 'classes.json');
+    await copyFile(shop, json);
+    await generate({ apiFiles: [json], outDir: path.join(dir, 'out'), writeBack: false });
+    expect(await readFile(json, 'utf8')).toBe(await readFile(shop, 'utf8'));
+    await expect(readFile(path.join(dir, 'out/backend/app/infrastructure/models/customer.py'), 'utf8')).resolves.toContain('class CustomerModel');
   });
 
   it('writes nothing back on a dry run', async () => {

@@ -78,6 +78,27 @@ describe('derivation of real documents', () => {
     ]);
   });
 
+  it('gives a 204 or 205 answer no body, even when the document gives it a schema (AWS)', () => {
+    const api = apiWithSchemas({ Tags: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } } } } });
+    for (const [status, path] of [['204', '/tags/{arn}'], ['205', '/reset'], ['200', '/echo']] as const) {
+      api.operations.push({
+        method: 'post',
+        path,
+        operationId: `op${status}`,
+        tags: [],
+        parameters: path.includes('{arn}') ? [{ name: 'arn', in: 'path', required: true, schema: { type: 'string' } }] : [],
+        responses: [{ status, contentType: 'application/json', schema: { $ref: '#/components/schemas/Tags' } }],
+        source: { file: 'api.json', pointer: `/paths/${path}/post` },
+      });
+    }
+    const responses = deriveModel(api).operations.map((op) => [op.response.status, op.response.type]);
+    expect(responses).toEqual([
+      [204, undefined],
+      [205, undefined],
+      [200, { kind: 'object', name: 'Tags' }],
+    ]);
+  });
+
   it('gives a numbered name to a schema whose name collides with an earlier one', () => {
     const model = deriveModel(
       apiWithSchemas({

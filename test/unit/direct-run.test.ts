@@ -48,7 +48,7 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     updated: [],
     unchanged: ['output/README.md'],
     conflicts: [],
-    merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
+    merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
     notes: ['Database: sqlite (the default).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
@@ -181,6 +181,7 @@ const cases: Array<{
     yoRc: (root) => join(root, 'up', '.yo-rc.json'),
   },
   { name: 'a dry run', options: { api: 'petstore.yaml', out: 'gen', 'dry-run': true } },
+  { name: 'a manifest rebuilt without a terminal (the flag is the confirmation)', options: { api: 'petstore.yaml', out: 'gen', 'rebuild-manifest': true } },
   { name: 'a run without docs', options: { api: 'petstore.yaml', out: 'gen', docs: false } },
   {
     name: 'a run without docs, as recorded',
@@ -342,6 +343,8 @@ describe('infra-stack without Yeoman', () => {
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', docs: false, verify: false }, ask)).toBe('needs-yeoman');
+      expect(generate).not.toHaveBeenCalled();
+      expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false, 'rebuild-manifest': true }, ask)).toBe('needs-yeoman');
       expect(generate).not.toHaveBeenCalled();
       expect(await runWithoutYeoman({ api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: ['none'], docs: false, verify: false }, ask)).toBe('done');
     });

@@ -20,8 +20,6 @@ interface DryRun {
   model: DomainModel;
   /** Every path the run planned. */
   planned: string[];
-  /** Time spent in the docs plugin's planning and in rendering its files. */
-  docsMs: number;
 }
 
 /** Generates without writing anything, keeping the docs' text, the model and the planned paths. */
@@ -29,18 +27,14 @@ async function dryRun(apiFiles: string[], extra: { docs?: boolean } = {}): Promi
   const docs = new Map<string, string>();
   let model: DomainModel | undefined;
   let planned: string[] = [];
-  let docsMs = 0;
-  let planStarted = 0;
   const spy: InfraStackPlugin = {
     name: 'test:spy',
     apply({ hooks }) {
       hooks.planFiles.tap({ name: 'test:before-docs', stage: 999 }, (plan, context) => {
         model = context.model;
-        planStarted = performance.now();
         return plan;
       });
       hooks.planFiles.tap({ name: 'test:after-docs', stage: 1001 }, (plan) => {
-        docsMs += performance.now() - planStarted;
         planned = plan.files.map((f) => f.path);
         return plan;
       });
@@ -50,22 +44,8 @@ async function dryRun(apiFiles: string[], extra: { docs?: boolean } = {}): Promi
       });
     },
   };
-  const timing: InfraStackPlugin = {
-    name: 'test:render-time',
-    apply({ hooks }) {
-      // Files are rendered one after the other, each just before its renderFile taps run:
-      // a docs file took what passed since the previous file's taps.
-      let previous = performance.now();
-      hooks.renderFile.tap({ name: 'test:render-time', stage: -2000 }, (content, file) => {
-        const now = performance.now();
-        if (file.owner === 'docs') docsMs += now - previous;
-        previous = now;
-        return content;
-      });
-    },
-  };
-  await generate({ apiFiles, outDir: await makeTempDir('docs-dry'), dryRun: true, plugins: [spy, timing], ...extra });
-  return { docs, model: model!, planned, docsMs };
+  await generate({ apiFiles, outDir: await makeTempDir('docs-dry'), dryRun: true, plugins: [spy], ...extra });
+  return { docs, model: model!, planned };
 }
 
 /** The body of the document's ```mermaid block. */
@@ -241,8 +221,8 @@ describe('docs plugin on other inputs (dry runs)', () => {
     await expect(parseMermaid(mermaidBlock(docs.get('output/data-model.md')!))).resolves.toMatchObject({ diagramType: 'er' });
   });
 
-  it('documents Stripe, a large real document, in a few tens of milliseconds, with a diagram Mermaid parses', async () => {
-    const { docs, model, docsMs } = await dryRun([STRIPE]);
+  it('documents Stripe, a large real document, with a diagram Mermaid parses', async () => {
+    const { docs, model } = await dryRun([STRIPE]);
     expect(model.entities.length).toBeGreaterThan(50);
     const dataModel = docs.get('output/data-model.md')!;
     const diagram = mermaidBlock(dataModel);
@@ -250,8 +230,7 @@ describe('docs plugin on other inputs (dry runs)', () => {
     expect(diagram.match(/^ {4}\S+ \S+ \S+ : "/gm)).toHaveLength(model.relations.length);
     await expect(parseMermaid(diagram)).resolves.toMatchObject({ diagramType: 'er' });
     expect(tableRows(docs.get('output/api-mapping.md')!)).toHaveLength(model.operations.length);
-    // Generous for a loaded 2-core machine; `npm run bench` measures it properly.
-    expect(docsMs).toBeLessThan(1000);
+    // Its speed is measured by `npm run bench` (the docs phase), not by a timed test.
   }, 60_000);
 
   it('writes no docs with docs: false (--no-docs)', async () => {

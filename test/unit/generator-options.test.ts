@@ -31,7 +31,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -43,6 +43,7 @@ describe('generator option table', () => {
     expect(byName.get('api')?.type).toBe(toPathList);
     expect(byName.get('ddl')?.type).toBe(toPathList);
     expect(byName.get('raw-url-base')?.type).toBe(String);
+    expect(byName.get('write-back')?.type).toBe(Boolean);
     expect(byName.get('verify')?.type).toBe(Boolean);
     for (const spec of specs) {
       expect(spec).not.toHaveProperty('default');
@@ -56,6 +57,13 @@ describe('generator option table', () => {
     expect(given.rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
     expect(completeSettings(given, cwd).rawUrlBase).toBe('https://raw.example.com/o/r/main/gen');
     expect(completeSettings({ api: ['/a.json'] }, cwd)).not.toHaveProperty('rawUrlBase');
+  });
+
+  it('passes --no-write-back through to the run, and leaves write-back on by default', () => {
+    const cwd = resolve('/work/project');
+    const off = completeSettings(settingsFromOptions({ api: 'classes.json', 'write-back': false }, cwd), cwd);
+    expect(generateOptionsFor(off, cwd).writeBack).toBe(false);
+    expect(generateOptionsFor(completeSettings({ api: ['/a.json'] }, cwd), cwd)).not.toHaveProperty('writeBack');
   });
 
   it('turns repeated, single and comma-separated --api values into a list', () => {
@@ -148,6 +156,7 @@ describe('generator option table', () => {
       db: 'sqlite',
       ddl: ['auto', 'mysql'],
       force: true,
+      rebuildManifest: false,
       dryRun: false,
       check: false,
       diff: false,
@@ -164,7 +173,7 @@ describe('generator option table', () => {
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
     expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
-    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, rebuildManifest: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
     expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
@@ -189,6 +198,7 @@ describe('generator option table', () => {
       db: 'auto',
       ddl: ['auto'],
       force: false,
+      rebuildManifest: false,
       dryRun: false,
       check: false,
       diff: false,

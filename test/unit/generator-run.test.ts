@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { TestAdapter } from '@yeoman/adapter/testing';
 import { createEnv } from 'yeoman-environment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
@@ -39,7 +40,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     updated: [],
     unchanged: [],
     conflicts: [],
-    merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
+    merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [],
     notes: ['Database: postgresql (--db).'],
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
@@ -142,6 +143,28 @@ describe('yo infra-stack generator without a terminal', () => {
     expect(generate).toHaveBeenCalledWith(
       expect.objectContaining({ apiFiles: [join(root, 'petstore.yaml')], outDir: out, db: 'postgresql' }),
     );
+  });
+
+  it('asks before rebuilding the manifest when a terminal is attached: no runs nothing, yes runs with it', async () => {
+    const atTerminal = async (confirmed: boolean) => {
+      const adapter = Object.assign(new TestAdapter({ mockedAnswers: { rebuildConfirmed: confirmed } }), { stdin: { isTTY: true } });
+      const env = createEnv({ cwd: root, adapter });
+      env.register(InfraStackGenerator, { namespace: 'infra-stack:app', resolved: generatorFile, packagePath: packageRoot });
+      const terminal = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
+      Object.defineProperty(process.stdin, 'isTTY', { value: true, configurable: true });
+      try {
+        const options: Record<string, unknown> = { api: 'petstore.yaml', out: 'gen', db: 'sqlite', ddl: 'none', docs: false, verify: false, 'rebuild-manifest': true };
+        await env.run(['infra-stack:app'], options);
+      } finally {
+        if (terminal) Object.defineProperty(process.stdin, 'isTTY', terminal);
+        else delete (process.stdin as { isTTY?: boolean }).isTTY;
+      }
+      return adapter.calls.map((call) => call.question.name);
+    };
+    await expect(atTerminal(false)).rejects.toThrow('the manifest was not rebuilt (not confirmed); nothing was written');
+    expect(generate).not.toHaveBeenCalled();
+    expect(await atTerminal(true)).toEqual(['rebuildConfirmed']);
+    expect(generate).toHaveBeenCalledWith(expect.objectContaining({ rebuildManifest: true }));
   });
 
   it('lets options override the recorded answers', async () => {

@@ -60,7 +60,9 @@ describe('markdown API list: the shop example', () => {
       'many-to-one OrderItem.product_id -> Product',
       'many-to-many Product.tag_ids -> Tag via product_tags',
     ]);
-    expect(entity(model, 'Tag').uniques).toEqual([]);
+    // `unique` in the notes of tag name and `unique code` of sku: uniques stated in plain words.
+    expect(entity(model, 'Tag').uniques.map((u) => u.fields)).toEqual([['name']]);
+    expect(entity(model, 'Product').uniques.map((u) => u.fields)).toEqual([['sku']]);
     expect(entity(model, 'Category').uniques.map((u) => u.fields)).toEqual([['slug']]);
     expect(entity(model, 'User').fields.map((f) => f.name)).toEqual(['id', 'email', 'username', 'full_name', 'created_at', 'updated_at', 'deleted_at']);
     expect(field(model, 'User', 'email')).toMatchObject({ type: { kind: 'string', format: 'email' }, required: true });
@@ -239,7 +241,7 @@ describe('markdown API list: bad input', () => {
     ['a field typed differently by two tables', endpoint('| field | type |\n| --- | --- |\n| name | string |') + '\n### PATCH /things/{id}\n\n| field | type |\n| --- | --- |\n| name | int |\n', /field name of Thing has another type here than at line 9/, 15],
     ['a second unlabelled table', endpoint('| field | type |\n| --- | --- |\n| name | string |\n\n| field | type |\n| --- | --- |\n| size | int |'), /a second table under POST \/things/, 11],
     ['an unsupported database', '# Requirements\n\n## Tech stack\n\n| item | choice |\n| --- | --- |\n| Database | MongoDB |\n', /unsupported database "MongoDB"/, 7],
-    ['a document with nothing to read', '# Notes\n\nJust prose.\n', /found no endpoint headings/, 1],
+    ['a document with nothing to read', '# Notes\n\nJust prose.\n', /found no endpoints/, 1],
   ];
 
   it.each(cases)('names the file and line of %s', (_name, text, message, line) => {

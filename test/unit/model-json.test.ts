@@ -21,7 +21,8 @@ describe('the model as JSON', () => {
     const model = await deriveModel({ apiFiles: ['examples/shop/api-list.md', 'examples/shop/requirements.md'], cwd: root });
     expect([...sourceFiles(model)].every((file) => path.isAbsolute(file))).toBe(true);
     const json = JSON.parse(modelToJson(model, { root })) as DomainModel;
-    expect(sourceFiles(json)).toEqual(new Set(['examples/shop/api-list.md']));
+    // The requirements are a source too: their rules in plain words explain soft deletes.
+    expect(sourceFiles(json)).toEqual(new Set(['examples/shop/api-list.md', 'examples/shop/requirements.md']));
     expect(json.entities[0]?.source).toEqual({ file: 'examples/shop/api-list.md', pointer: '/components/schemas/User', line: 5 });
   });
 

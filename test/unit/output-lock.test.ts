@@ -107,8 +107,36 @@ describe('the output folder lock', () => {
     const owner = { pid: 1, host: `not-${hostname()}`, since: '2026-01-01T00:00:00.000Z' };
     await foreignLock(out, owner);
     await expect(lockOutputFolder(out, { create: true, waitMs: 300 })).rejects.toThrow(/pid 1 on not-/);
-    await foreignLock(out, owner, 60_000);
+    await foreignLock(out, owner, 120_000);
     const lock = await lockOutputFolder(out, { create: true, waitMs: 0 });
     await lock.release();
+  });
+
+  it('keeps the lock of a live run on this host however old its last refresh, and names it', async () => {
+    const out = join(root, 'out');
+    await foreignLock(out, { pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }, 3_600_000);
+    await expect(lockOutputFolder(out, { create: true, waitMs: 300 })).rejects.toThrow(`pid ${process.pid}, since`);
+    expect(existsSync(join(out, LOCK_NAME, 'owner.json'))).toBe(true);
+  });
+
+  it('stays held by a run that kept its event loop busy past the refresh', async () => {
+    const out = join(root, 'out');
+    const lock = await lockOutputFolder(out, { create: true, staleMs: 2_000 });
+    const until = Date.now() + 3_500;
+    while (Date.now() < until) {
+      // A long synchronous phase (deriving a large model): no refresh can run.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(join(out, 'written.txt'), 'x');
+    await lock.release();
+    expect(await readdir(out)).toEqual(['written.txt']);
+  });
+
+  it('tells a run whose lock another run took over', async () => {
+    const out = join(root, 'out');
+    const lock = await lockOutputFolder(out, { create: true });
+    await writeFile(join(out, LOCK_NAME, 'owner.json'), JSON.stringify({ pid: 4242, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    await expect(lock.release()).rejects.toThrow(/another run \(pid 4242, since 2026-01-01T00:00:00.000Z\) took over the lock/);
+    expect(existsSync(join(out, LOCK_NAME, 'owner.json'))).toBe(true);
   });
 });

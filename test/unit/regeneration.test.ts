@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InfraStackError } from '../../core/errors.js';
 import { mergeThreeWay } from '../../core/engine/three-way-merge.js';
 import type { GenerateResult } from '../../core/options.js';
 import { checkFailure, summaryLines } from '../../generators/app/summary.js';
@@ -22,7 +23,7 @@ describe('three-way merge', () => {
 
 describe('--check', () => {
   const result = (outOfDate: string[]): GenerateResult => ({
-    outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], untracked: [],
+    outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [],
     check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [],
   });
 
@@ -30,6 +31,10 @@ describe('--check', () => {
     expect(checkFailure(result(['backend/a.py']))?.message).toBe('the generated code is out of date with the documents: backend/a.py; run without --check to regenerate');
     expect(summaryLines(result(['backend/a.py']), '/work')).toContain('Out of date with the documents (1 files).');
     expect(checkFailure(result([]))).toBeUndefined();
+    const conflicted = { ...result(['backend/a.py', 'backend/b.py']), created: ['backend/a.py'], conflicts: ['backend/b.py'] };
+    expect(checkFailure(conflicted)?.message).toBe(
+      'conflicts to resolve in backend/b.py; the generated code is out of date with the documents: backend/a.py; run without --check to regenerate',
+    );
     expect(summaryLines(result([]), '/work')[0]).toBe('Checked, nothing written in gen: 0 would be created, 0 would be updated, 0 unchanged.');
   });
 });
@@ -68,15 +73,17 @@ describe('incremental migrations', () => {
     const [initial] = planMigrations(before, new Map(), { files: new Map() }, report(), 'stack');
     expect(initial?.path).toMatch(/^backend\/migrations\/versions\/[0-9a-f]{12}_initial\.py$/);
     const revision = initial!.path.slice('backend/migrations/versions/'.length, -'_initial.py'.length);
-    const previous = { model: before, files: new Map([[initial!.path, { owner: 'stack', text: `revision: str = "${revision}"\ndown_revision: str | None = None\n` }]]) };
+    const initialText = `revision: str = "${revision}"\ndown_revision: str | None = None\n`;
+    const previous = { model: before, files: new Map([[initial!.path, { owner: 'stack', text: initialText }]]) };
+    const onDisk = new Map([[initial!.path, initialText]]);
 
     const same = report();
-    expect(planMigrations(before, new Map(), previous, same, 'stack').map((f) => f.path)).toEqual([initial!.path]);
+    expect(planMigrations(before, new Map(), previous, same, 'stack', onDisk).map((f) => f.path)).toEqual([initial!.path]);
     expect(same.regeneration).toEqual([]);
 
     const after = await modelOf(DOCUMENT('        name: { type: string, maxLength: 10 }\n        label: { type: string, x-renamed-from: old_label }\n        size: { type: integer }\n'));
     const changed = report();
-    const files = planMigrations(after, new Map(), previous, changed, 'stack');
+    const files = planMigrations(after, new Map(), previous, changed, 'stack', onDisk);
     expect(files[0]).toMatchObject({ path: initial!.path, verbatim: true });
     const text = files[1]!.content!;
     expect(files[1]!.path).toMatch(/_alter_things\.py$/);
@@ -89,5 +96,89 @@ describe('incremental migrations', () => {
     expect(text).toContain('from alembic import op\nfrom sqlalchemy.dialects import mysql\n');
     expect(text).toContain('batch_op.drop_column("size")');
     expect(changed.regeneration.at(-1)).toMatch(/^New migration backend\/migrations\/versions\/[0-9a-f]{12}_alter_things\.py/);
+  });
+
+  describe('the history on disk, whoever wrote it', () => {
+    const VERSIONS = 'backend/migrations/versions';
+    const revisionFile = (id: string, parent: string) => `"""A revision.\n\nRevision ID: ${id}\n"""\n\nrevision: str = ${JSON.stringify(id)}\ndown_revision: str | None = ${parent}\n`;
+    let before: Awaited<ReturnType<typeof modelOf>>;
+    let after: Awaited<ReturnType<typeof modelOf>>;
+    let initialPath: string;
+    let initialId: string;
+    let initialText: string;
+
+    beforeAll(async () => {
+      before = await modelOf(DOCUMENT('        name: { type: string }\n'));
+      after = await modelOf(DOCUMENT('        name: { type: string }\n        size: { type: integer }\n'));
+      const [initial] = planMigrations(before, new Map(), { files: new Map() }, report(), 'stack');
+      initialPath = initial!.path;
+      initialId = initialPath.slice(`${VERSIONS}/`.length, -'_initial.py'.length);
+      initialText = revisionFile(initialId, 'None');
+    });
+
+    const previousRun = () => ({ model: before, files: new Map([[initialPath, { owner: 'stack', text: initialText }]]) });
+
+    it('chains the new revision after your own revision, and never plans yours', () => {
+      const mine = `${VERSIONS}/a1b2c3_add_audit.py`;
+      const onDisk = new Map([[initialPath, initialText], [mine, revisionFile('a1b2c3', `'${initialId}'`)]]);
+      const notes = report();
+      const files = planMigrations(after, new Map(), previousRun(), notes, 'stack', onDisk);
+      expect(files.map((file) => file.path)).not.toContain(mine);
+      expect(files.at(-1)!.content).toContain('down_revision: str | None = "a1b2c3"');
+      expect(notes.regeneration.at(-1)).toMatch(new RegExp(`^New migration \\S+ \\(after a1b2c3, your revision in ${mine}\\)`));
+    });
+
+    it('chains after a merge revision (a tuple of parents, over several lines)', () => {
+      const onDisk = new Map([
+        [initialPath, initialText],
+        [`${VERSIONS}/b1_left.py`, revisionFile('b1', `"${initialId}"`)],
+        [`${VERSIONS}/b2_right.py`, revisionFile('b2', `"${initialId}"`)],
+        [`${VERSIONS}/m3_merge.py`, revisionFile('m3', '(\n    "b1",\n    "b2",\n)')],
+        [`${VERSIONS}/__init__.py`, ''],
+      ]);
+      expect(planMigrations(after, new Map(), previousRun(), report(), 'stack', onDisk).at(-1)!.content).toContain('down_revision: str | None = "m3"');
+    });
+
+    it('stops with one line saying to merge the heads when the history has several', () => {
+      const onDisk = new Map([
+        [initialPath, initialText],
+        [`${VERSIONS}/b1_left.py`, revisionFile('b1', `"${initialId}"`)],
+        [`${VERSIONS}/b2_right.py`, revisionFile('b2', `'${initialId}'`)],
+      ]);
+      const failure = (() => {
+        try {
+          planMigrations(after, new Map(), previousRun(), report(), 'stack', onDisk);
+        } catch (error) {
+          return error as InfraStackError;
+        }
+        return undefined;
+      })();
+      expect(failure).toBeInstanceOf(InfraStackError);
+      expect(failure!.describe()).toBe(
+          `${VERSIONS}: the migration history has 2 heads (b1 in b1_left.py, b2 in b2_right.py): run \`alembic merge heads -m "merge"\` in backend/, then run again; the new revision follows the merge`,
+      );
+      // No change to write: nothing to chain, nothing stops.
+      expect(planMigrations(before, new Map(), previousRun(), report(), 'stack', onDisk).map((file) => file.path)).toEqual([initialPath]);
+    });
+
+    it('plans the revisions it wrote oldest first, whatever their names, so that the plan keeps its order', () => {
+      const newer = `${VERSIONS}/000000_alter_things.py`;
+      const newerText = revisionFile('000000', `"${initialId}"`);
+      const previous = { model: before, files: new Map([[newer, { owner: 'stack', text: newerText }], [initialPath, { owner: 'stack', text: initialText }]]) };
+      const onDisk = new Map([[initialPath, initialText], [newer, newerText]]);
+      expect(planMigrations(before, new Map(), previous, report(), 'stack', onDisk).map((file) => file.path)).toEqual([initialPath, newer]);
+    });
+
+    it('names a revision that follows one no file declares', () => {
+      const onDisk = new Map([[initialPath, initialText], [`${VERSIONS}/c1_orphan.py`, revisionFile('c1', '"gone"')]]);
+      expect(() => planMigrations(after, new Map(), previousRun(), report(), 'stack', onDisk)).toThrow(/revision c1 follows gone, which no file in backend\/migrations\/versions declares/);
+    });
+
+    it('writes no second initial revision when the manifest is lost or rebuilt: the history on disk is there', () => {
+      const onDisk = new Map([[initialPath, initialText]]);
+      const notes = report();
+      expect(planMigrations(after, new Map(), { files: new Map() }, notes, 'stack', onDisk)).toEqual([]);
+      expect(notes.regeneration.join('\n')).toMatch(/^No migration written: the manifest of the last run has no model/);
+    });
   });
 });

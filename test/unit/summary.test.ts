@@ -3,7 +3,7 @@ import type { GenerateResult } from '../../core/options.js';
 import { diffText, summaryLines } from '../../generators/app/summary.js';
 
 function result(toImplement: string[], plugins: string[] = []): GenerateResult {
-  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins };
+  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins };
 }
 
 describe('the summary after a run', () => {
@@ -40,5 +40,18 @@ describe('the summary after a run', () => {
     expect(summaryLines(withDiffs, '/work').join('\n')).not.toContain('+++');
     expect(diffText(withDiffs)).toBe('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n--- a/y\n+++ b/y\n');
     expect(diffText(result([]))).toBe('');
+  });
+
+  it('lists the files you deleted, and the modify/delete conflicts apart, counted with the conflicts', () => {
+    const lines = summaryLines({ ...result([]), conflicts: ['backend/a.py'], deleteConflicts: ['backend/b.py'], deletedByYou: ['backend/c.py'] }, '/work');
+    expect(lines[0]).toBe('Generated in gen: 1 created, 0 updated, 2 conflicted, 0 unchanged.');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Deleted by you, changed by the generation (modify/delete conflicts; they stay deleted, --force restores them):',
+        '  backend/b.py',
+        'Deleted by you (not re-created; --force restores them):',
+        '  backend/c.py',
+      ]),
+    );
   });
 });

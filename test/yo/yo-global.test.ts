@@ -1,5 +1,5 @@
 /**
- * The package as users get it: `npm pack` (prepack builds dist/), then a global install of
+ * The package as users get it: `npm pack` (of the dist/ npm test built), then a global install of
  * the tarball and yo@7 into a temporary prefix, then the real `yo infra-stack` and
  * `infra-stack` commands, run without a terminal (stdin is /dev/null) and with CI=true.
  *
@@ -68,7 +68,8 @@ describe('global install: yo infra-stack and infra-stack', () => {
     await copyFile(petstoreSource, join(work, 'petstore.yaml'));
 
     const quiet = { ...process.env, CI: 'true', NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' };
-    const pack = await run('npm', ['pack', '--pack-destination', root], { cwd: repoRoot, env: quiet });
+    // --ignore-scripts: dist/ is built by npm test; a prepack rebuild would rewrite it under other test files.
+    const pack = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', root], { cwd: repoRoot, env: quiet });
     expect(pack.code, describeOutcome('npm pack', pack)).toBe(0);
     const tarball = (await readdir(root)).find((name) => name.endsWith('.tgz'));
     expect(tarball, 'npm pack wrote no tarball').toBeDefined();

@@ -2,6 +2,7 @@ import type { SchemaNode, SourceLocation } from '../../model/api-document.js';
 import type { EntityLayer } from '../../model/domain-model.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import type { LocatedItem, RawColumnSet } from './items.js';
+import { ColumnSpecError, parseColumnSpec } from './column-spec.js';
 import type { TypeReader } from './type-reader.js';
 import { isNullableSchema } from './type-schema.js';
 
@@ -35,26 +36,37 @@ export function entitySchemaOf(
   reader: TypeReader,
   lineOf: (pointer: string) => number | undefined,
   source: SourceLocation,
+  tableOwner: (table: string) => string | undefined,
+  notice: (message: string, pointer: string) => void = () => undefined,
 ): { schema: SchemaNode; source: SourceLocation } {
   const parts = [entity.model, entity.domain].filter((part): part is LocatedItem => part !== undefined);
   const properties = new Map<string, PropertyOrigin>();
   for (const { item, pointer } of parts) {
     const seenHere = new Set<string>();
-    (item.attributes ?? []).forEach((text, i) => {
-      const attributePointer = `${pointer}/attributes/${i}`;
-      const { name, schema, written } = reader.typedName(text, attributePointer);
-      if (seenHere.has(name)) reader.fail(`in ${item.class_name}: attribute ${name} is declared twice`, attributePointer);
+    const declare = (name: string, schema: SchemaNode, written: string, declaredAt: string) => {
+      if (seenHere.has(name)) reader.fail(`in ${item.class_name}: attribute ${name} is declared twice`, declaredAt);
       seenHere.add(name);
-      const line = lineOf(attributePointer);
+      const line = lineOf(declaredAt);
       const earlier = properties.get(name);
       if (earlier === undefined) {
         properties.set(name, { schema, written, item: item.class_name, line });
-      } else if (JSON.stringify(earlier.schema) !== JSON.stringify(schema)) {
+      } else if (JSON.stringify(valueType(earlier.schema)) !== JSON.stringify(valueType(schema))) {
         reader.fail(
           `${name} is "${written}" in ${item.class_name} but "${earlier.written}" in ${earlier.item}${earlier.line ? ` (line ${earlier.line})` : ''}: one entity's field has one type`,
-          attributePointer,
+          declaredAt,
         );
       }
+    };
+    (item.attributes ?? []).forEach((text, i) => {
+      const attributePointer = `${pointer}/attributes/${i}`;
+      const { name, schema, written } = reader.typedName(text, attributePointer);
+      declare(name, schema, written, attributePointer);
+    });
+    (item.columns ?? []).forEach((text, i) => {
+      const columnPointer = `${pointer}/columns/${i}`;
+      const { name, schema, written, notKept } = columnOf(item.class_name, text, columnPointer, reader, tableOwner);
+      for (const part of notKept) notice(`column ${name} of ${item.class_name}: ${part} (not kept as written)`, columnPointer);
+      declare(name, schema, written, columnPointer);
     });
   }
   const schema: SchemaNode = { type: 'object' };
@@ -76,6 +88,34 @@ export function entitySchemaOf(
     ...(entity.repository ? { repository: entity.repository } : {}),
   };
   return { schema, source };
+}
+
+/** A column spec as a property schema: its foreign key resolved to the entity mapped to the table it names. */
+function columnOf(className: string, text: string, pointer: string, reader: TypeReader, tableOwner: (table: string) => string | undefined) {
+  let column;
+  try {
+    column = parseColumnSpec(text);
+  } catch (error) {
+    if (!(error instanceof ColumnSpecError)) throw error;
+    reader.fail(`in ${className}: column ${JSON.stringify(text)}: ${error.message}`, pointer);
+  }
+  if (column.primaryKey && column.name !== 'id') {
+    reader.fail(`in ${className}: column ${column.name}: it is the primary key; the generated backend keys every table on a column named id: rename it id (keep ${column.name} as a unique column)`, pointer);
+  }
+  const schema = { ...column.schema };
+  if (column.foreignKey) {
+    const { table, column: targetColumn } = column.foreignKey;
+    const target = tableOwner(table);
+    if (target === undefined) reader.fail(`in ${className}: column ${column.name}: ForeignKey("${table}.${targetColumn}") names table ${table}, which no model or entity of this file maps`, pointer);
+    if (targetColumn !== 'id') reader.fail(`in ${className}: column ${column.name}: ForeignKey("${table}.${targetColumn}") must name the key column ${table}.id`, pointer);
+    schema[SCHEMA_HINTS.references] = target;
+  }
+  return { name: column.name, schema, written: column.written, notKept: column.notKept };
+}
+
+/** The part of a property schema two items must agree on: its value type and nullability, not its column hints. */
+function valueType(schema: SchemaNode): SchemaNode {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => !key.startsWith('x-') && !['default', 'description', 'maxLength'].includes(key)));
 }
 
 function layersOf(entity: EntityItems): EntityLayer[] {

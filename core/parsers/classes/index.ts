@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { InfraStackError } from '../../errors.js';
+import { toTableName } from '../../naming.js';
 import type { ApiDocument, SourceLocation } from '../../model/api-document.js';
 import { pointerLineFinder } from '../openapi/pointer-lines.js';
 import { loadStructuredFile } from '../openapi/source-text.js';
 import { componentDefinitionOf } from './component-definitions.js';
 import { entityNameOf, entitySchemaOf, type EntityItems } from './entity-schemas.js';
 import { COMPONENT_ITEM_LAYERS, type LocatedItem, type RawClassItem } from './items.js';
+import { describeSource, unreadParts } from './notices.js';
 import { persistedEntityOf } from './persisted-entity.js';
 import { assertClassDefinitions } from './shape.js';
 import { assertStrictJson } from './strict-json.js';
@@ -26,6 +28,11 @@ export async function parseClassesFile(file: string): Promise<ApiDocument> {
     return { file, pointer: located.pointer, ...(line !== undefined ? { line } : {}) };
   };
   assertUniqueClassNames(file, items, where);
+  const at = (pointer: string) => {
+    const line = lineOf(pointer);
+    return describeSource({ file: path.relative(process.cwd(), file) || file, pointer, ...(line !== undefined ? { line } : {}) });
+  };
+  const notices = unreadParts(items, (located, pointer = located.pointer) => at(pointer));
 
   const entities = groupEntityItems(file, items, where);
   const reader = new TypeReader(file, source.text, (name) => entities.has(name));
@@ -38,10 +45,11 @@ export async function parseClassesFile(file: string): Promise<ApiDocument> {
     if (persisted && persisted.repository === undefined) persisted.repository = component.name;
   }
 
+  const tables = new Map([...entities.values()].map((entity) => [entity.model?.item.table_name ?? toTableName(entity.name), entity.name]));
   const schemas: ApiDocument['schemas'] = new Map();
   for (const entity of entities.values()) {
     const first = [entity.domain, entity.model].filter((part): part is LocatedItem => part !== undefined).sort((a, b) => a.index - b.index)[0]!;
-    schemas.set(entity.name, entitySchemaOf(entity, reader, lineOf, where(first)));
+    schemas.set(entity.name, entitySchemaOf(entity, reader, lineOf, where(first), (table) => tables.get(table), (message, pointer) => notices.push(`${at(pointer)}: ${message}`)));
   }
   return {
     title: path.basename(file, path.extname(file)),
@@ -52,6 +60,7 @@ export async function parseClassesFile(file: string): Promise<ApiDocument> {
     components,
     settings: {},
     sources: [file],
+    notices,
   };
 }
 

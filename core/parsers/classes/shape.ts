@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { InfraStackError } from '../../errors.js';
 import { ON_DELETE_RULES } from '../../model/hints.js';
 import { describePointer } from '../openapi/pointer-lines.js';
-import { ITEM_LAYERS, WRITTEN_BACK_KEYS, type RawClassItem } from './items.js';
+import { DOCUMENTED_LAYERS, WRITTEN_BACK_KEYS, type RawClassItem } from './items.js';
 
 const IDENTIFIER = '^[A-Za-z_][A-Za-z0-9_]*$';
 const TYPED_NAME = '^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*:\\s*\\S';
@@ -37,10 +37,12 @@ const CLASS_DEFINITIONS_SCHEMA = {
     required: ['class_name', 'layer'],
     properties: {
       class_name: { type: 'string', pattern: IDENTIFIER, expected: 'a Python class name (letters, digits, _)' },
-      layer: { type: 'string', enum: [...ITEM_LAYERS], expected: `one of ${ITEM_LAYERS.join(', ')}` },
+      layer: { type: 'string', enum: [...DOCUMENTED_LAYERS], expected: `one of ${DOCUMENTED_LAYERS.join(', ')}` },
       description: { type: 'string', expected: 'a text' },
       table_name: { type: 'string', pattern: IDENTIFIER, expected: 'a table name (letters, digits, _)' },
       attributes: typedNames('an attribute and its type'),
+      columns: typedNames('a column and its SQLAlchemy type, e.g. "name: String(100) nullable=False"'),
+      imports: textList('Python import lines'),
       methods: {
         type: 'array',
         expected: 'a list of methods',

@@ -7,12 +7,13 @@ import type { ItemPaths } from './write-back.js';
 
 /**
  * After a successful, non-dry run: writes into each class definitions file the paths of the
- * files generated for its items (relative to the JSON file's folder, posix separators), and
- * their raw URLs when `rawUrlBase` is set. Items no file was generated for are left alone.
+ * files generated for its items (relative to the output folder, the one holding `backend/`,
+ * posix separators, as source document 001's sample writes them), and their raw URLs when
+ * `rawUrlBase` is set. Items no file was generated for are left alone; `writeBack: false` writes nothing.
  */
 export async function writeBackGeneratedPaths(summary: EmitSummary): Promise<void> {
   const { config, files } = summary;
-  if (config.dryRun) return;
+  if (config.dryRun || config.writeBack === false) return;
   for (const jsonFile of config.apiFiles) {
     const text = await readFile(jsonFile, 'utf8');
     if (formatOf(jsonFile, text) !== 'classes') continue;
@@ -22,7 +23,7 @@ export async function writeBackGeneratedPaths(summary: EmitSummary): Promise<voi
       const paths = pathsByItem.get(file.origin.item) ?? {};
       const [pathKey, urlKey] = file.origin.role === 'code' ? (['code_path', 'code_raw_url'] as const) : (['test_path', 'test_raw_url'] as const);
       if (paths[pathKey] !== undefined) continue;
-      paths[pathKey] = path.relative(path.dirname(jsonFile), path.join(config.outDir, file.path)).split(path.sep).join('/');
+      paths[pathKey] = file.path.split(path.sep).join('/');
       if (config.rawUrlBase) paths[urlKey] = `${config.rawUrlBase}/${file.path}`;
       pathsByItem.set(file.origin.item, paths);
     }

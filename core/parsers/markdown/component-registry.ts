@@ -49,6 +49,11 @@ export class ComponentRegistry {
 
   /** The schema node of a type expression; `owner` names hoisted enums. */
   schemaOf(expression: TypeExpression, owner: string, field: string, line: number): SchemaNode {
+    const node = this.nodeOf(expression, owner, field, line);
+    return expression.nullable ? { ...node, nullable: true } : node;
+  }
+
+  private nodeOf(expression: TypeExpression, owner: string, field: string, line: number): SchemaNode {
     switch (expression.kind) {
       case 'scalar':
         return { ...expression.schema, [SOURCE_LINE]: line };

@@ -8,7 +8,9 @@ export interface PagingDefaults {
 
 export const DEFAULT_PAGING: PagingDefaults = { page: 1, limit: 20, maxLimit: 100 };
 
-const BASE_PATH = /^base\s*(?:path|url)\s*:\s*(\S+)/i;
+/** `Base path: /api`, `Base URL: https://host/v1`, `Prefix: /api`, `接口前缀：/api`, `Prefijo: /api`, anywhere in the line. */
+const BASE_PATH =
+  /(?:\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[`"']?((?:https?:\/\/[^\s/`"']+)?\/[^\s`"']*)/iu;
 const VERSION = /^(?:api\s+)?version\s*:\s*(\S+)/i;
 
 function trimPunctuation(value: string): string {
@@ -19,7 +21,7 @@ function trimPunctuation(value: string): string {
 export function readBasePath(line: string): string | undefined {
   const match = BASE_PATH.exec(line);
   if (!match) return undefined;
-  const value = trimPunctuation(match[1]!).replace(/\/+$/, '');
+  const value = trimPunctuation(match[1]!.replace(/^https?:\/\/[^/]+/, '')).replace(/\/+$/, '');
   if (value === '') return '';
   return value.startsWith('/') ? value : `/${value}`;
 }
@@ -34,15 +36,15 @@ export function readVersion(line: string): string | undefined {
  * `default N` (and for limit `at most N`/`max N`/`up to N`). Missing numbers keep the defaults.
  */
 export function readPagingDefaults(line: string): PagingDefaults | undefined {
-  const page = /\bpage\b\s*\(([^)]*)\)/i.exec(line)?.[1];
-  const limit = /\blimit\b\s*\(([^)]*)\)/i.exec(line)?.[1];
+  const page = /\bpage\b`?\s*[(（]([^)）]*)[)）]/i.exec(line)?.[1];
+  const limit = /\b(?:limit|page_size|pagesize|per_page|size)\b`?\s*[(（]([^)）]*)[)）]/i.exec(line)?.[1];
   if (page === undefined && limit === undefined) return undefined;
   const number = (text: string | undefined, pattern: RegExp): number | undefined => {
     const match = text === undefined ? null : pattern.exec(text);
     return match ? Number(match[1]) : undefined;
   };
-  const defaultOf = /\bdefault(?:s)?\s*(?:is|=|:)?\s*(\d+)/i;
-  const maximumOf = /\b(?:at most|max(?:imum)?|up to|<=|≤)\s*(?:is|=|:|of)?\s*(\d+)/i;
+  const defaultOf = /(?:\bdefaults?|默认(?:值)?|por defecto|par défaut|standard)\s*(?:is|=|:|：|为|是)?\s*(\d+)/i;
+  const maximumOf = /(?:\bat most|\bmax(?:imum)?|\bup to|<=|≤|最大(?:值)?|最多|máximo|au plus)\s*(?:is|=|:|：|of|为|是)?\s*(\d+)/i;
   return {
     page: number(page, defaultOf) ?? DEFAULT_PAGING.page,
     limit: number(limit, defaultOf) ?? DEFAULT_PAGING.limit,

@@ -1,10 +1,12 @@
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
-import { readEndpointHeading, type EndpointHeading } from './endpoint-heading.js';
-import { isBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
+import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
-import { readFieldTable, type FieldTable } from './field-table.js';
+import { isFieldTable, readFieldTable, type FieldTable } from './field-table.js';
 import { extractHintTokens } from './hint-tokens.js';
-import { lineOf, paragraphLines, plainText, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
+import { lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
+import { isRulesHeading } from './rule-sentences.js';
 
 /** A heading that is no endpoint: it groups the endpoints below it (`## Users`). */
 export interface Section {
@@ -13,10 +15,16 @@ export interface Section {
   line: number;
   /** Hint tokens from the heading and its `Hints:` line, each with its line. */
   hintTokens: { tokens: string[]; line: number }[];
+  /** The heading names rules (`## Rules`, `## 业务规则`): each sentence below is a rule. */
+  rules: boolean;
 }
+
+/** How an endpoint was written: a heading details it; a bullet or a table row may only list it. */
+export type EndpointForm = 'heading' | 'line' | 'table';
 
 export interface Endpoint extends EndpointHeading {
   line: number;
+  form: EndpointForm;
   section?: Section;
   body?: FieldTable;
   responses: ResponseLine[];
@@ -36,126 +44,285 @@ export interface OtherTable {
   heading?: string;
 }
 
+/** A line of prose, with the sections it sits in: where rules in plain words are looked for. */
+export interface Sentence {
+  text: string;
+  line: number;
+  /** Under a rules heading: a sentence not understood is worth a warning. */
+  inRules: boolean;
+}
+
 /** The document as read: what each heading, paragraph and table says, not yet what it means. */
 export interface DocumentOutline {
   title?: string;
   description?: string;
   basePath: string;
+  /** The base path was written in the document (else it may be inferred from the routes). */
+  basePathWritten: boolean;
   version?: string;
   paging?: PagingDefaults;
   endpoints: Endpoint[];
   namedTables: NamedTable[];
   otherTables: OtherTable[];
+  sentences: Sentence[];
 }
 
-const TITLE_PREFIX = /^(?:api\s+list|requirements)\s*:\s*/i;
+const TITLE_PREFIX = /^(?:api\s+list|requirements|api)\s*[:：—–-]\s*/i;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*:$/;
-const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes']);
+const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns']);
+/** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
+const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto)\b|模型|实体|对象|[():`]/gi;
 
-/** Walks the top-level blocks in order, keeping track of the heading each belongs to. */
-export function readOutline(root: MarkdownRoot, file: string): DocumentOutline {
-  const outline: DocumentOutline = { basePath: '', endpoints: [], namedTables: [], otherTables: [] };
-  const sections: Section[] = [];
-  let endpoint: Endpoint | undefined;
-  let heading: string | undefined;
-  let pendingLabel: { name: string; line: number } | undefined;
+type TableTarget = 'body' | 'query' | ResponseLine;
+
+/** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
+class OutlineReader {
+  readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [] };
+  private readonly sections: Section[] = [];
+  private endpoint: { value: Endpoint; depth: number } | undefined;
+  private heading: string | undefined;
+  private pendingLabel: { name: string; line: number } | undefined;
+  /** A heading with nothing under it yet: a bullet or paragraph giving an endpoint makes it the endpoint's title. */
+  private pendingTitle: Section | undefined;
   /** Where the next unlabelled table under an endpoint goes: its body, or the response line just read. */
-  let tableTarget: 'body' | ResponseLine | undefined;
-  let afterTitle = false;
-  const seenEndpoints = new Map<string, number>();
+  private tableTarget: TableTarget | undefined;
+  private afterTitle = false;
+  private readonly seen = new Map<string, Endpoint>();
 
-  for (const block of root.children) {
-    const line = lineOf(block);
-    // A `Name:` label names the table right after it, nothing further away.
-    if (block.type !== 'table' && block.type !== 'paragraph') pendingLabel = undefined;
-    if (block.type === 'heading') {
-      const text = plainText(block);
-      heading = text;
-      pendingLabel = undefined;
-      tableTarget = undefined;
-      afterTitle = false;
-      const found = readEndpointHeading(text, file, line);
-      if (found) {
-        const key = `${found.method.toUpperCase()} ${found.path}`;
-        const first = seenEndpoints.get(key);
-        if (first !== undefined) throw markdownError(file, line, `${key} is defined twice (first at line ${first})`);
-        seenEndpoints.set(key, line);
-        const section = [...sections].reverse().find((s) => s.depth < block.depth);
-        endpoint = { ...found, line, ...(section ? { section } : {}), responses: [] };
-        tableTarget = 'body';
-        outline.endpoints.push(endpoint);
-        continue;
-      }
-      endpoint = undefined;
-      while (sections.length > 0 && sections[sections.length - 1]!.depth >= block.depth) sections.pop();
-      if (outline.title === undefined && block.depth === 1) {
-        outline.title = text.replace(TITLE_PREFIX, '').trim();
-        afterTitle = true;
-        continue;
-      }
-      const { text: title, tokens } = extractHintTokens(text);
-      sections.push({ title, depth: block.depth, line, hintTokens: tokens.length > 0 ? [{ tokens, line }] : [] });
-      continue;
-    }
-    if (block.type === 'paragraph') {
-      const lines = paragraphLines(block);
-      const label = lines.length === 1 ? TYPE_LABEL.exec(lines[0]!.text) : null;
-      if (label && !RESERVED_LABELS.has(label[1]!)) {
-        pendingLabel = { name: label[1]!, line };
-        continue;
-      }
-      pendingLabel = undefined;
-      const prose: string[] = [];
-      for (const { text, line: textLine } of lines) {
-        if (endpoint) {
-          const response = readResponseLine(text, file, textLine);
-          if (response) {
-            endpoint.responses.push(response);
-            tableTarget = response;
-          } else if (isBodyLabel(text)) tableTarget = 'body';
-          else {
-            const query = readQueryLine(text, textLine);
-            if (query) endpoint.query = { items: [...(endpoint.query?.items ?? []), ...query.items], line: endpoint.query?.line ?? query.line };
-            else prose.push(text);
-          }
-          continue;
+  constructor(private readonly file: string) {}
+
+  read(root: MarkdownRoot): DocumentOutline {
+    this.visit(root.children);
+    return this.outline;
+  }
+
+  private visit(blocks: readonly MarkdownBlock[]): void {
+    for (const block of blocks) {
+      if (block.type !== 'table' && block.type !== 'paragraph') this.pendingLabel = block.type === 'heading' ? this.pendingLabel : undefined;
+      switch (block.type) {
+        case 'heading':
+          this.readHeading(plainText(block), block.depth, lineOf(block));
+          break;
+        case 'paragraph': {
+          const lines = paragraphLines(block);
+          this.readLines(lines, this.isTypeLabel(lines));
+          this.pendingTitle = undefined;
+          break;
         }
-        const hints = HINTS_LINE.exec(text);
-        const section = sections[sections.length - 1];
-        if (hints && section) {
-          section.hintTokens.push({ tokens: extractHintTokens(hints[1]!).tokens, line: textLine });
-          continue;
-        }
-        const basePath = readBasePath(text);
-        if (basePath !== undefined) outline.basePath = basePath;
-        const version = readVersion(text);
-        if (version !== undefined) outline.version = version;
-        const paging = readPagingDefaults(text);
-        if (paging) outline.paging = paging;
-        if (basePath === undefined && version === undefined && !paging) prose.push(text);
+        case 'list':
+          for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
+          this.pendingTitle = undefined;
+          break;
+        case 'blockquote':
+          this.visit(block.children as MarkdownBlock[]);
+          break;
+        case 'table':
+          this.readTable(block);
+          this.pendingTitle = undefined;
+          break;
+        default:
+          break;
       }
-      if (endpoint && prose.length > 0) endpoint.description = [endpoint.description, prose.join(' ')].filter(Boolean).join('\n\n');
-      if (afterTitle && !endpoint && prose.length > 0 && outline.description === undefined) outline.description = prose.join(' ');
-      continue;
-    }
-    if (block.type === 'table') {
-      if (pendingLabel) {
-        outline.namedTables.push({ name: pendingLabel.name, line: pendingLabel.line, table: readFieldTable(block, file) });
-        pendingLabel = undefined;
-      } else if (endpoint) {
-        const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
-        if (tableTarget === undefined || (tableTarget === 'body' && endpoint.body)) {
-          throw markdownError(file, line, `a second table under ${where}: put \`Body:\`, a \`Response 200: Type\` line or a \`Name:\` paragraph above it to say what it lists`);
-        }
-        if (tableTarget === 'body') endpoint.body = readFieldTable(block, file);
-        else tableTarget.table = readFieldTable(block, file);
-        tableTarget = undefined;
-      } else {
-        outline.otherTables.push({ table: block, ...(heading !== undefined ? { heading } : {}) });
-      }
-      continue;
     }
   }
-  return outline;
+
+  private readHeading(text: string, depth: number, line: number): void {
+    this.heading = text;
+    this.pendingLabel = undefined;
+    const clean = cleanHeadingText(text);
+    // `#### Request body` or `#### 返回` under an endpoint heading says what the next table is.
+    if (this.endpoint && depth > this.endpoint.depth && this.labelTarget(clean, line)) return;
+    this.tableTarget = undefined;
+    this.afterTitle = false;
+    this.pendingTitle = undefined;
+    const found = readEndpointText(text, this.file, line, 'anywhere');
+    if (found) {
+      const section = [...this.sections].reverse().find((s) => s.depth < depth);
+      this.startEndpoint(found, line, 'heading', depth, section);
+      return;
+    }
+    this.endpoint = undefined;
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.depth >= depth) this.sections.pop();
+    if (this.outline.title === undefined && depth === 1) {
+      this.outline.title = clean.replace(TITLE_PREFIX, '').trim();
+      this.afterTitle = true;
+      return;
+    }
+    const { text: title, tokens } = extractHintTokens(clean);
+    const parentRules = this.sections.some((s) => s.rules);
+    const section: Section = { title, depth, line, hintTokens: tokens.length > 0 ? [{ tokens, line }] : [], rules: parentRules || isRulesHeading(title) };
+    this.sections.push(section);
+    this.pendingTitle = section;
+    const typeName = title.replace(TYPE_HEADING_WORDS, ' ').trim();
+    if (/^[A-Z][A-Za-z0-9_]*$/.test(typeName)) this.pendingLabel = { name: typeName, line };
+  }
+
+  /** A label line or heading under an endpoint: sets the next table's target. */
+  private labelTarget(text: string, line: number): boolean {
+    const method = this.endpoint?.value.method ?? 'get';
+    const readsQuery = method === 'get' || method === 'delete' || method === 'head';
+    if (isBodyLabel(text)) {
+      this.tableTarget = readsQuery ? 'query' : 'body';
+      return true;
+    }
+    if (isQueryLabel(text)) {
+      this.tableTarget = readsQuery || /query|查询|consulta|requête|abfrage|truy vấn|クエリ/i.test(text) ? 'query' : 'body';
+      return true;
+    }
+    const response = readResponseLine(text, this.file, line, this.defaultStatus());
+    if (response && this.endpoint) {
+      this.endpoint.value.responses.push(response);
+      this.tableTarget = response;
+      return true;
+    }
+    return false;
+  }
+
+  private defaultStatus(): string {
+    return this.endpoint?.value.method === 'post' ? '201' : this.endpoint?.value.method === 'delete' ? '204' : '200';
+  }
+
+  private isTypeLabel(lines: { text: string; line: number }[]): { name: string; line: number } | undefined {
+    const label = lines.length === 1 ? TYPE_LABEL.exec(lines[0]!.text) : null;
+    if (!label || RESERVED_LABELS.has(label[1]!) || isBodyLabel(lines[0]!.text) || isQueryLabel(lines[0]!.text)) return undefined;
+    return { name: label[1]!, line: lines[0]!.line };
+  }
+
+  /** A list item: a bullet giving an endpoint opens it (its nested lines belong to it); other items are lines. */
+  private readListItem(children: MarkdownBlock[]): void {
+    const [first, ...rest] = children;
+    if (first?.type === 'paragraph') {
+      const lines = paragraphLines(first);
+      this.readLines(lines, undefined);
+    } else if (first) this.visit([first]);
+    this.visit(rest);
+  }
+
+  private readLines(lines: { text: string; line: number }[], typeLabel: { name: string; line: number } | undefined): void {
+    if (typeLabel) {
+      this.pendingLabel = typeLabel;
+      return;
+    }
+    this.pendingLabel = undefined;
+    const prose: string[] = [];
+    for (const { text, line } of lines) {
+      const found = readEndpointText(text, this.file, line, 'opening');
+      if (found) {
+        const title = this.pendingTitle;
+        if (title) {
+          // `### 1.1 新增读者` then `- 接口：POST /readers`: the heading titles the endpoint, it groups nothing.
+          this.sections.splice(this.sections.indexOf(title), 1);
+          const summary = found.summary ?? title.title;
+          this.startEndpoint({ ...found, ...(summary ? { summary } : {}) }, line, 'heading', title.depth, [...this.sections].reverse().find((s) => s.depth < title.depth));
+          this.pendingTitle = undefined;
+        } else {
+          this.startEndpoint(found, line, 'line', this.sections[this.sections.length - 1]?.depth ?? 0, this.sections[this.sections.length - 1]);
+        }
+        continue;
+      }
+      if (this.endpoint) {
+        if (this.labelTarget(text, line)) continue;
+        const query = readQueryLine(text, line);
+        const current = this.endpoint.value;
+        if (query) {
+          current.query = { items: [...(current.query?.items ?? []), ...query.items], line: current.query?.line ?? query.line };
+          continue;
+        }
+        prose.push(text);
+        this.outline.sentences.push({ text, line, inRules: this.inRules() });
+        continue;
+      }
+      const hints = HINTS_LINE.exec(text);
+      const section = this.sections[this.sections.length - 1];
+      if (hints && section) {
+        section.hintTokens.push({ tokens: extractHintTokens(hints[1]!).tokens, line });
+        continue;
+      }
+      const basePath = readBasePath(text);
+      if (basePath !== undefined) {
+        this.outline.basePath = basePath;
+        this.outline.basePathWritten = true;
+      }
+      const version = readVersion(text);
+      if (version !== undefined) this.outline.version = version;
+      const paging = readPagingDefaults(text);
+      if (paging) this.outline.paging = paging;
+      if (basePath === undefined && version === undefined && !paging) {
+        prose.push(text);
+        this.outline.sentences.push({ text, line, inRules: this.inRules() });
+      }
+    }
+    const current = this.endpoint?.value;
+    if (current && prose.length > 0) current.description = [current.description, prose.join(' ')].filter(Boolean).join('\n\n');
+    if (this.afterTitle && !current && prose.length > 0 && this.outline.description === undefined) this.outline.description = prose.join(' ');
+  }
+
+  private inRules(): boolean {
+    return this.sections.some((section) => section.rules);
+  }
+
+  private readTable(table: MarkdownTable): void {
+    const line = lineOf(table);
+    if (this.pendingLabel && isFieldTable(table)) {
+      this.outline.namedTables.push({ name: this.pendingLabel.name, line: this.pendingLabel.line, table: readFieldTable(table, this.file) });
+      this.pendingLabel = undefined;
+      return;
+    }
+    this.pendingLabel = undefined;
+    const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
+    if (listed) {
+      const section = this.sections[this.sections.length - 1];
+      for (const row of listed) this.startEndpoint(row, row.line, 'table', 7, section);
+      this.endpoint = undefined;
+      return;
+    }
+    const endpoint = this.endpoint?.value;
+    if (!endpoint) {
+      this.outline.otherTables.push({ table, ...(this.heading !== undefined ? { heading: this.heading } : {}) });
+      return;
+    }
+    const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+    const target = this.tableTarget;
+    if (target === undefined || (target === 'body' && endpoint.body)) {
+      throw markdownError(this.file, line, `a second table under ${where}: put \`Body:\`, a \`Response 200: Type\` line or a \`Name:\` paragraph above it to say what it lists`);
+    }
+    const fields = readFieldTable(table, this.file);
+    if (target === 'body') endpoint.body = fields;
+    else if (target === 'query') {
+      const items = fields.rows.map((row) => ({ name: row.name, type: row.type, ...(row.description ? { note: row.description } : {}) }));
+      endpoint.query = { items: [...(endpoint.query?.items ?? []), ...items], line: endpoint.query?.line ?? fields.line };
+    } else target.table = fields;
+    this.tableTarget = undefined;
+  }
+
+  /**
+   * Records an endpoint. One a heading details replaces one a bullet or table row only listed
+   * (keeping its summary); the same endpoint detailed twice is a mistake.
+   */
+  private startEndpoint(found: EndpointHeading, line: number, form: EndpointForm, depth: number, section: Section | undefined): void {
+    const key = `${found.method.toUpperCase()} ${found.path}`;
+    const first = this.seen.get(key);
+    if (first && (form !== 'heading' || first.form === 'heading')) {
+      if (first.form === 'heading' && form === 'heading') throw markdownError(this.file, line, `${key} is defined twice (first at line ${first.line})`);
+      // A list repeating an endpoint listed or detailed before adds nothing.
+      if (!first.summary && found.summary) first.summary = found.summary;
+      if (form !== 'table') {
+        this.endpoint = { value: first, depth };
+        this.tableTarget = 'body';
+      }
+      return;
+    }
+    const summary = found.summary ?? first?.summary;
+    const endpoint: Endpoint = { method: found.method, path: found.path, ...(summary ? { summary } : {}), line, form, ...(section ? { section } : {}), responses: [] };
+    if (first) this.outline.endpoints.splice(this.outline.endpoints.indexOf(first), 1);
+    this.seen.set(key, endpoint);
+    this.outline.endpoints.push(endpoint);
+    this.endpoint = { value: endpoint, depth };
+    this.tableTarget = 'body';
+  }
+}
+
+export function readOutline(root: MarkdownRoot, file: string): DocumentOutline {
+  return new OutlineReader(file).read(root);
 }

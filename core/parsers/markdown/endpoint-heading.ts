@@ -9,23 +9,64 @@ export interface EndpointHeading {
 }
 
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
-const ENDPOINT = /^([A-Za-z]+)\s+(\/\S*)\s*(?:(?:—|–|-|:)\s*(.*))?$/;
+const METHOD_WORDS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE';
+/** A path or a URL: `/users/{id}`, `https://api.example.com/v1/users`. */
+const TICK = '`';
+const PATH = String.raw`((?:https?:\/\/[^\s/]+)?\/[^\s${TICK}'"<>)\]，。；]*(?:<[^>\s]+>[^\s${TICK}'")\]，。；]*)*)`;
+/** `METHOD /path` anywhere in a heading or a table cell; the method in capitals. */
+const ANYWHERE = new RegExp(String.raw`(?:^|[^A-Za-z])(${METHOD_WORDS})\s+${PATH}`);
+/** `method /path` opening a line (after a short label such as `Endpoint:` or `接口：`), any case. */
+const OPENING = new RegExp(String.raw`^(?:[\p{L}\p{N} ]{1,24}[:：]\s*)?(${METHOD_WORDS})\s+${PATH}`, 'iu');
+/** An all-capitals word before a path that is no method (`FETCH /users`): a mistake, not prose. */
+const UNKNOWN_METHOD = /^([A-Z]{3,10})\s+\/\S*/;
+/** Emoji, pictographs and what joins them; they decorate headings. */
+const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+/** `1.`, `1.2`, `(3)`, `①`, `一、`, `II.` opening a heading. */
+const NUMBERING = /^(?:\(?\d+(?:\.\d+)*[.)、:]?|[①-⑳]|[一二三四五六七八九十]+[、.．]|[IVX]+\.)\s+|^[一二三四五六七八九十]+、\s*/u;
+/** Words around an endpoint that only say "this is an endpoint". */
+const ENDPOINT_LABELS = /^(?:endpoint|route|url|api|path|接口|地址|请求|路径|request|ruta|chemin|pfad|エンドポイント)$/i;
+const SEPARATORS = /^[\s—–\-:：|·•→=>,()[\]]+|[\s—–\-:：|·•→=>,()[\]]+$/g;
+
+/** A heading's text without emoji and leading numbering (`## 1. Doctors 👩‍⚕️` → `Doctors`). */
+export function cleanHeadingText(text: string): string {
+  return text.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim().replace(NUMBERING, '').trim();
+}
 
 /**
- * `POST /users — Register a user` (em dash, en dash, `-` or `:` before the summary), or
- * undefined for a heading that is no endpoint. An all-capitals word before a path that is no
- * HTTP method (`FETCH /users`) is a mistake, not a section.
+ * Finds `METHOD /path` in a heading, a table cell or (with `opening`) at the start of a line, with
+ * the title before or after it: `` `POST /v1/doctors` Create doctor ``, `Create doctor — POST /doctors`,
+ * `1.1 新增读者 POST /readers`, `[GET /projects](#list)`. Returns undefined when there is none; an
+ * all-capitals word before a path that is no HTTP method (`FETCH /users`) is a mistake.
  */
-export function readEndpointHeading(text: string, file: string, line: number): EndpointHeading | undefined {
-  const match = ENDPOINT.exec(text.trim());
-  if (!match) return undefined;
-  const [, word, path, summary] = match as unknown as [string, string, string, string | undefined];
-  const method = word.toLowerCase() as HttpMethod;
-  if (!METHODS.includes(method)) {
-    if (word !== word.toUpperCase()) return undefined;
-    throw markdownError(file, line, `unknown HTTP method ${word} in the endpoint heading: expected ${METHODS.map((m) => m.toUpperCase()).join(', ')}`);
+export function readEndpointText(written: string, file: string, line: number, where: 'anywhere' | 'opening' = 'anywhere'): EndpointHeading | undefined {
+  const text = cleanHeadingText(written);
+  const match = (where === 'opening' ? OPENING : ANYWHERE).exec(text) ?? (where === 'anywhere' ? OPENING.exec(text) : null);
+  if (!match) {
+    const unknown = UNKNOWN_METHOD.exec(text);
+    if (unknown && !METHODS.includes(unknown[1]!.toLowerCase() as HttpMethod)) {
+      throw markdownError(file, line, `unknown HTTP method ${unknown[1]!} in the endpoint heading: expected ${METHODS.map((m) => m.toUpperCase()).join(', ')}`);
+    }
+    return undefined;
   }
-  return { method, path, ...(summary && summary.trim() !== '' ? { summary: summary.trim() } : {}) };
+  const method = match[1]!.toLowerCase() as HttpMethod;
+  const path = cleanPath(match[2]!);
+  const start = match.index + match[0].indexOf(match[1]!);
+  const before = text.slice(0, start).replace(SEPARATORS, '').trim();
+  const after = text.slice(match.index + match[0].length).replace(SEPARATORS, '').trim();
+  const summary = [before, after].filter((part) => part !== '' && !ENDPOINT_LABELS.test(part)).join(' — ');
+  return { method, path, ...(summary !== '' ? { summary } : {}) };
+}
+
+/**
+ * The path of a route as written: a URL's path, no query string or trailing punctuation,
+ * `:id` and `<id>` parameters written `{id}`.
+ */
+export function cleanPath(written: string): string {
+  let path = written.replace(/^https?:\/\/[^/]+/, '');
+  path = path.replace(/[?#].*$/, '').replace(/[.,;:]+$/, '');
+  path = path.replace(/<(?:[a-z]+:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}').replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, '/{$1}');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  return path === '' ? '/' : path;
 }
 
 /** `/api/users` → `/users` when the base path is `/api`; OpenAPI paths are relative to the server. */
@@ -34,4 +75,22 @@ export function stripBasePath(route: string, basePath: string): string {
   const rest = route.slice(basePath.length);
   if (rest === '') return '/';
   return rest.startsWith('/') ? rest : route;
+}
+
+/** Leading path segments that name a prefix rather than a resource (`/api`, `/v1`, `/api/v2`). */
+const PREFIX_SEGMENT = /^(?:api|apis|rest|v\d+(?:\.\d+)?|api-v\d+)$/i;
+
+/** The prefix every route shares when the document names none: `/api/v2` of `/api/v2/books`. */
+export function sharedPrefix(routes: readonly string[]): string {
+  if (routes.length === 0) return '';
+  const split = routes.map((route) => route.split('/').filter(Boolean));
+  const prefix: string[] = [];
+  for (let index = 0; ; index += 1) {
+    const segment = split[0]![index];
+    if (segment === undefined || !PREFIX_SEGMENT.test(segment)) break;
+    // A route that is only the prefix (`GET /api`) leaves nothing to route.
+    if (split.some((parts) => parts[index] !== segment || parts.length <= index + 1)) break;
+    prefix.push(segment);
+  }
+  return prefix.length === 0 ? '' : `/${prefix.join('/')}`;
 }

@@ -1,6 +1,6 @@
 import { markdownError } from './errors.js';
 import type { FieldTable } from './field-table.js';
-import { parseTypeExpression, EXPECTED_TYPES } from './type-expression.js';
+import { parseTypeExpression, EXPECTED_TYPES, type TypeExpression } from './type-expression.js';
 
 /** What a `Response 200: page of User — id, email` line says. */
 export interface ResponseLine {
@@ -18,6 +18,8 @@ export interface QueryItem {
   name: string;
   /** The text in parentheses after the name (`filter`, `price, -price`). */
   note?: string;
+  /** The type a query table gives it. */
+  type?: TypeExpression;
 }
 
 export interface QueryLine {
@@ -25,11 +27,20 @@ export interface QueryLine {
   line: number;
 }
 
-const RESPONSE = /^responses?\s+(\d{3}|[1-5]xx)\b\s*(?::\s*(.*))?$/i;
-const QUERY = /^query(?:\s+param(?:eter)?s?)?\s*:\s*(.*)$/i;
-const BODY_LABEL = /^(?:request\s+)?body\s*:?\s*$/i;
+const RESPONSE_WORDS = String.raw`(?:responses?|returns?|response\s+body|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス|戻り値)`;
+const STATUS_TEXT = String.raw`(?:ok|created|accepted|no content|成功|已创建)`;
+/** `Response 200: User`, `Response 201 Created → Doctor`, `返回：Reader`, `Returns: page of User`, `Response:`. */
+const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');
+const QUERY_WORDS = String.raw`(?:query(?:\s+(?:param(?:eter)?s?|string))?|params?|parameters|filters?|查询参数|查询条件|筛选(?:条件)?|参数|parámetros(?:\s+de\s+consulta)?|filtros|paramètres(?:\s+de\s+requête)?|filtres|abfrageparameter|parameter|filter|tham số(?:\s+truy vấn)?|クエリ(?:パラメータ)?|パラメータ)`;
+/** `Query: page, limit, email (filter)`, `Params: \`page\`, \`page_size\``, `查询参数：page、limit`. */
+const QUERY = new RegExp(String.raw`^${QUERY_WORDS}\s*[:：]\s*(.+)$`, 'iu');
+/** A label with nothing after it: the table below lists query parameters. */
+const QUERY_LABEL = new RegExp(String.raw`^(?:path\s+)?${QUERY_WORDS}\s*[:：]?$`, 'iu');
+/** A label with nothing after it: the table below is the request body. */
+const BODY_LABEL =
+  /^(?:request(?:\s+(?:body|payload|params?|parameters|fields))?|(?:request\s+)?body|payload|input|请求(?:参数|体|字段|body)?|入参|body\s*参数|cuerpo(?:\s+de\s+la\s+(?:petición|solicitud))?|corps(?:\s+de\s+la\s+requête)?|requête|anfrage(?:körper)?|request-body|nội dung(?:\s+yêu cầu)?|yêu cầu|リクエスト(?:ボディ|パラメータ)?)\s*(?:\(json\))?\s*[:：]?$/iu;
 const DASH = /\s+(?:—|–|-)\s+|\s*(?:—|–)\s*/;
-const PAGE_OF = /^(?:page|paged\s+list|paginated\s+list)\s+of\s+(.+)$/i;
+const PAGE_OF = /^(?:page|paged\s+list|paginated\s+list|分页)\s*(?:of\s+)?(.+)$/i;
 
 /** Splits at commas outside parentheses: `a, b (x, y)` → `a`, `b (x, y)`. */
 export function splitTopLevel(text: string): string[] {
@@ -49,35 +60,45 @@ export function splitTopLevel(text: string): string[] {
 }
 
 export function isBodyLabel(text: string): boolean {
-  return BODY_LABEL.test(text);
+  return BODY_LABEL.test(text.trim());
 }
 
-export function readResponseLine(text: string, file: string, line: number): ResponseLine | undefined {
-  const match = RESPONSE.exec(text);
+export function isQueryLabel(text: string): boolean {
+  return QUERY_LABEL.test(text.trim());
+}
+
+/**
+ * A response line. Its status is the one written, else `default` (the method's); a type that does
+ * not read as one (`返回：成功`) leaves the response without a body.
+ */
+export function readResponseLine(text: string, file: string, line: number, defaultStatus = '200'): ResponseLine | undefined {
+  const match = RESPONSE.exec(text.trim());
   if (!match) return undefined;
-  const status = match[1]!.toUpperCase();
-  const [typeText = '', fieldText = ''] = (match[2] ?? '').split(DASH, 2).map((part) => part.trim());
+  const status = (match[1] ?? defaultStatus).toUpperCase();
+  const [typeText = '', fieldText = ''] = (match[2] ?? '').replace(/[.。]$/, '').split(DASH, 2).map((part) => part.trim());
   const fields = splitTopLevel(fieldText).map((field) => field.replace(/[.;]$/, ''));
   if (typeText === '') return { status, fields, line };
   const page = PAGE_OF.exec(typeText);
   const expression = parseTypeExpression(page ? page[1]! : typeText);
   const named = expression?.kind === 'named' ? expression.name : expression?.kind === 'array' && expression.items.kind === 'named' ? expression.items.name : undefined;
   if (!expression || named === undefined) {
+    // Prose (`the created doctor`, `成功`) says nothing about a type; one word that is no type is a mistake.
+    if (!/^[A-Za-z_][\w[\]<>]*$/.test(typeText.replace(/^(?:page|list|array)\s+of\s+/i, ''))) return { status, fields, line };
     throw markdownError(file, line, `cannot read the response type "${typeText}": expected a named type (User), \`page of User\`, \`list of User\` or \`User[]\`; field types are ${EXPECTED_TYPES}`);
   }
   const shape = page ? 'page' : expression.kind === 'array' ? 'array' : 'single';
   return { status, body: { shape, typeName: named }, fields, line };
 }
 
-/** `Query: page, limit, email (filter), sort (price, -price)`. */
+/** `Query: page, limit, email (filter), sort (price, -price)`; also separated by `、` or `;`. */
 export function readQueryLine(text: string, line: number): QueryLine | undefined {
-  const match = QUERY.exec(text);
+  const match = QUERY.exec(text.replace(/`/g, '').trim());
   if (!match) return undefined;
-  const items = splitTopLevel(match[1]!.replace(/[.]$/, '')).map((item) => {
-    const parts = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?/.exec(item);
-    const name = parts?.[1] ?? item;
-    const note = parts?.[2]?.trim();
-    return { name, ...(note ? { note } : {}) };
+  const items = splitTopLevel(match[1]!.replace(/[.。]$/, '').replace(/[、，;；]/g, ',')).flatMap((item) => {
+    const parts = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（](.*)[)）])?/.exec(item);
+    if (!parts) return [];
+    const note = parts[2]?.trim();
+    return [{ name: parts[1]!, ...(note ? { note } : {}) }];
   });
-  return { items, line };
+  return items.length > 0 ? { items, line } : undefined;
 }

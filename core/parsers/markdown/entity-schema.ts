@@ -1,6 +1,6 @@
 import type { SchemaNode } from '../../model/api-document.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
-import type { Endpoint, NamedTable } from './document-outline.js';
+import type { NamedTable, Section } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { defaultOf } from './field-default.js';
 import type { FieldRow, FieldTable } from './field-table.js';
@@ -30,7 +30,7 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
   return {
     ...registry.schemaOf(row.type, owner, row.name, row.line),
     ...(row.description !== undefined ? { description: row.description } : {}),
-    ...defaultOf(row.type, row.description),
+    ...defaultOf(row.type, row.defaultText),
     ...row.hints,
     [SOURCE_LINE]: row.line,
   };
@@ -91,10 +91,10 @@ function requiredOf(group: ResourceGroup, ownTable: NamedTable | undefined, prop
   return [...properties.keys()].filter((field) => required.has(field));
 }
 
-/** The entity's component schema, with the resource hints of its section. */
-export function entitySchema(fields: EntityFields, hintSources: Endpoint['section'], line: number, file: string): SchemaNode {
+/** The entity's component schema, with the resource hints of its sections. */
+export function entitySchema(fields: EntityFields, sections: readonly Section[], line: number, file: string): SchemaNode {
   const hints: SchemaNode = {};
-  for (const { tokens, line: hintLine } of hintSources?.hintTokens ?? []) {
+  for (const { tokens, line: hintLine } of sections.flatMap((section) => section.hintTokens)) {
     for (const [key, value] of Object.entries(resourceHints(tokens, file, hintLine))) {
       hints[key] = Array.isArray(value) && Array.isArray(hints[key]) ? [...(hints[key] as unknown[]), ...value] : value;
     }

@@ -2,6 +2,7 @@ import type { SchemaNode } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
 import { extractHintTokens, fieldHints } from './hint-tokens.js';
 import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
+import { readFieldNotes } from './field-notes.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
 
 /** One row of a field table. */
@@ -10,6 +11,8 @@ export interface FieldRow {
   type: TypeExpression;
   required: boolean;
   description?: string;
+  /** The default as written (a default column, or `default X` in the notes). */
+  defaultText?: string;
   /** `x-` hints, readOnly and writeOnly the row's hint tokens ask for. */
   hints: SchemaNode;
   line: number;
@@ -20,34 +23,51 @@ export interface FieldTable {
   line: number;
 }
 
-type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints';
+type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints' | 'default' | 'example';
 
-/** Header words per column, matched as whole words of the lower-cased header. */
+/**
+ * Header words per column: Latin words match whole words of the lower-cased header, other
+ * scripts anywhere in it. The first column listed that a header names wins (`是否必填` is
+ * required before it is anything else; `字段说明` a description before a name).
+ */
 const COLUMN_WORDS: [Column, string[]][] = [
-  ['optional', ['optional']],
-  ['required', ['required', 'req', 'mandatory']],
-  ['hints', ['hints', 'hint', 'flags', 'constraints']],
-  ['type', ['type', 'datatype', 'kind']],
-  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key']],
-  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks']],
+  ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意']],
+  ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須']],
+  ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値']],
+  ['example', ['example', 'examples', 'sample', 'ejemplo', 'exemple', 'beispiel', 'ví dụ', '示例', '例子', '样例', '举例', '例']],
+  ['hints', ['hints', 'hint', 'flags', 'constraints', 'constraint', 'rules', 'restricciones', 'contraintes', 'einschränkungen', 'ràng buộc', '约束', '规则', '限制', '制約']],
+  ['type', ['type', 'datatype', 'kind', 'tipo', 'typ', 'datentyp', 'kiểu', 'loại', '类型', '数据类型', '型', 'タイプ', 'データ型']],
+  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks', 'meaning', 'descripción', 'notas', 'comentario', 'remarque', 'commentaire', 'beschreibung', 'bemerkung', 'hinweis', 'mô tả', 'ghi chú', '说明', '描述', '备注', '含义', '注释', '説明', '備考', '概要']],
+  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー']],
 ];
 
-const YES = new Set(['yes', 'y', 'true', '✓', '✔', '✅', 'x', 'required', '1']);
-const NO = new Set(['', 'no', 'n', 'false', 'optional', '-', '—', '0', '✗', '✘']);
+const YES = new Set(['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht']);
+const NO = new Set(['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel']);
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function columnOf(header: string): Column | undefined {
-  const words = header.toLowerCase().replace(/data\s+type/g, 'datatype').split(/[^a-z]+/).filter(Boolean);
-  return COLUMN_WORDS.find(([, synonyms]) => synonyms.some((word) => words.includes(word)))?.[0];
+function headerWords(header: string): { words: string[]; text: string } {
+  const text = header.toLowerCase().replace(/data\s+type/g, 'datatype').replace(/[*`]/g, '').trim();
+  return { words: text.split(/[^\p{L}\p{N}]+/u).filter(Boolean), text };
 }
 
-/** Where each column is; the first header naming a column wins. */
+function columnOf(header: string): Column | undefined {
+  const { words, text } = headerWords(header);
+  const names = (word: string) => (/^[\p{Script=Latin}\s]+$/u.test(word) ? (word.includes(' ') ? text.includes(word) : words.includes(word)) : text.includes(word));
+  return COLUMN_WORDS.find(([, synonyms]) => synonyms.some(names))?.[0];
+}
+
+/** Where each column is; the first header naming a column wins. Without a field column, the first unnamed column is it. */
 export function columnsOf(headers: readonly string[]): Partial<Record<Column, number>> {
   const columns: Partial<Record<Column, number>> = {};
   headers.forEach((header, index) => {
     const column = columnOf(header);
     if (column !== undefined && columns[column] === undefined) columns[column] = index;
   });
+  if (columns.name === undefined && columns.type !== undefined) {
+    const taken = new Set(Object.values(columns));
+    const first = headers.findIndex((_, index) => !taken.has(index));
+    if (first >= 0 && first < columns.type) columns.name = first;
+  }
   return columns;
 }
 
@@ -60,10 +80,11 @@ export function isFieldTable(table: MarkdownTable): boolean {
 }
 
 function flag(value: string, file: string, line: number): boolean {
-  const normalized = value.trim().toLowerCase();
-  if (YES.has(normalized)) return true;
-  if (NO.has(normalized)) return false;
-  throw markdownError(file, line, `cannot read "${value}" as required or not: expected yes/no, true/false, y/n, ✓, x, required/optional or an empty cell`);
+  const normalized = value.trim().toLowerCase().replace(/[()（）]/g, '');
+  const first = normalized.split(/[\s,，(（]/)[0] ?? '';
+  if (YES.has(normalized) || YES.has(first)) return true;
+  if (NO.has(normalized) || NO.has(first)) return false;
+  throw markdownError(file, line, `cannot read "${value}" as required or not: expected yes/no, true/false, y/n, ✓/✗, 是/否, required/optional, \`*\` or an empty cell`);
 }
 
 /** An empty cell means not required, in a `required` column and in an `optional` one alike. */
@@ -73,14 +94,22 @@ function requiredOf(requiredCell: string, optionalCell: string, columns: Partial
   return !flag(optionalCell, file, line);
 }
 
-/** Reads a field table: columns in any order, header wording and case forgiven. */
+/** `email *` (required), `nickname?` (optional), `` `id` `` → the name and what its marks say. */
+function nameOf(written: string): { name: string; required?: boolean } {
+  const text = written.replace(/`/g, '').trim();
+  const mark = /^(.*?)\s*([*?])$/.exec(text);
+  if (!mark) return { name: text };
+  return { name: mark[1]!, required: mark[2] === '*' };
+}
+
+/** Reads a field table: columns in any order, header wording, language and case forgiven. */
 export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
   const [header, ...body] = table.children;
   const line = lineOf(table);
   const headers = header ? cellTexts(header) : [];
   const columns = columnsOf(headers);
   if (columns.name === undefined || columns.type === undefined) {
-    const missing = [columns.name === undefined ? 'a field column (field, name, property, column or attribute)' : '', columns.type === undefined ? 'a type column (type, data type or kind)' : '']
+    const missing = [columns.name === undefined ? 'a field column (field, name, 字段, campo, champ, Feld...)' : '', columns.type === undefined ? 'a type column (type, data type, 类型, tipo, Typ...)' : '']
       .filter(Boolean)
       .join(' and ');
     throw markdownError(file, line, `a field table needs ${missing}; its header is | ${headers.join(' | ')} |`);
@@ -91,29 +120,42 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     const cells = cellTexts(row);
     const rowLine = lineOf(row);
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
-    const name = cell('name');
+    const written = nameOf(cell('name'));
+    const name = written.name;
     if (name === '' && cells.every((c) => c === '')) continue;
     if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
     const previous = seen.get(name);
     if (previous !== undefined) throw markdownError(file, rowLine, `field ${name} is listed twice in this table (first at line ${previous})`);
     seen.set(name, rowLine);
     const typeText = cell('type');
-    const type = parseTypeExpression(typeText);
-    if (!type) {
+    const parsed = parseTypeExpression(typeText);
+    if (!parsed) {
       const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
       throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
     }
-    const required = requiredOf(cell('required'), cell('optional'), columns, file, rowLine);
+    const type = keyTyped(name, parsed);
     const described = extractHintTokens(cell('description'));
     const hinted = extractHintTokens(cell('hints'));
+    const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine);
+    const defaultCell = cell('default').replace(/`/g, '').trim();
+    const required = notes.required ?? written.required ?? requiredOf(cell('required'), cell('optional'), columns, file, rowLine);
     rows.push({
       name,
-      type,
+      type: notes.type ?? type,
       required,
       ...(described.text !== '' ? { description: described.text } : {}),
-      hints: fieldHints([...described.tokens, ...hinted.tokens], file, rowLine),
+      ...(defaultCell !== '' ? { defaultText: defaultCell } : notes.defaultText !== undefined ? { defaultText: notes.defaultText } : {}),
+      hints: { ...notes.hints, ...fieldHints([...described.tokens, ...hinted.tokens], file, rowLine) },
       line: rowLine,
     });
   }
   return { rows, line };
+}
+
+/** TypeScript has no integers: `id: number`, `user_id: number`, `tag_ids: number[]` are keys, integers. */
+function keyTyped(name: string, type: TypeExpression): TypeExpression {
+  const isNumber = (t: TypeExpression) => t.kind === 'scalar' && t.schema.type === 'number' && t.schema.format === undefined;
+  if (/^(?:id|.+_id|.+Id)$/.test(name) && isNumber(type)) return { kind: 'scalar', schema: { type: 'integer' } };
+  if (/^(?:.+_ids|.+Ids)$/.test(name) && type.kind === 'array' && isNumber(type.items)) return { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } };
+  return type;
 }

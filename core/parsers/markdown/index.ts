@@ -4,7 +4,10 @@ import { InfraStackError, unreadableDocumentError } from '../../errors.js';
 import type { ApiDocument, ApiOperation } from '../../model/api-document.js';
 import { ComponentRegistry } from './component-registry.js';
 import { DEFAULT_PAGING } from './document-lines.js';
-import { readOutline, type DocumentOutline } from './document-outline.js';
+import { readOutline, type DocumentOutline, type NamedTable } from './document-outline.js';
+import { sharedPrefix } from './endpoint-heading.js';
+import { readRuleSentences } from './rule-sentences.js';
+import { singular, toPascal } from '../../naming.js';
 import { collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
 import { markdownError } from './errors.js';
 import { parseMarkdownTree } from './markdown-tree.js';
@@ -27,9 +30,15 @@ export async function parseMarkdownFile(file: string): Promise<ApiDocument> {
 
 export function parseMarkdownText(text: string, file: string): ApiDocument {
   const outline = readOutline(parseMarkdownTree(text), file);
+  if (!outline.basePathWritten) outline.basePath = sharedPrefix(outline.endpoints.map((e) => e.path));
   const { settings, found: hasTechStack } = readTechStack(outline.otherTables, file);
-  if (outline.endpoints.length === 0 && outline.namedTables.length === 0 && !hasTechStack) {
-    throw markdownError(file, 1, 'found no endpoint headings (`### POST /users`), tech-stack table (| item | choice |) or named types (`Name:` and a field table)');
+  const { rules, warnings } = readRuleSentences(outline.sentences, file);
+  if (outline.endpoints.length === 0 && outline.namedTables.length === 0 && !hasTechStack && rules.length === 0) {
+    throw markdownError(
+      file,
+      1,
+      'found no endpoints (a heading, bullet or table row with `POST /users`), tech-stack table (| item | choice |), named types (`Name:` and a field table) or rules',
+    );
   }
   const { schemas, operations } = buildComponentsAndOperations(outline, file);
   return {
@@ -42,15 +51,24 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
     components: [],
     settings,
     sources: [file],
+    ...(rules.length > 0 ? { rules } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
 /** A group becomes an entity when it can create or has an item path, and something gives it fields. */
-function isEntityGroup(group: ResourceGroup): boolean {
+function isEntityGroup(group: ResourceGroup, namedTables: ReadonlyMap<string, NamedTable>): boolean {
   const endpoints = group.entityEndpoints.map((e) => e.endpoint);
   const creates = endpoints.some((e) => e.method === 'post');
-  const describes = endpoints.some((e) => (CREATING_METHODS.has(e.method) && e.body) || e.responses.some((r) => r.body || r.fields.length > 0));
+  const describes =
+    endpoints.some((e) => (CREATING_METHODS.has(e.method) && e.body) || e.responses.some((r) => r.body || r.fields.length > 0 || r.table)) ||
+    ownTableOf(entityNameOf(group, [...namedTables.values()]), namedTables) !== undefined;
   return (creates || group.itemPath !== undefined) && describes;
+}
+
+/** The `Name:` table (or `### Name` table) of an entity, written singular or plural (`Projects`). */
+function ownTableOf(name: string, namedTables: ReadonlyMap<string, NamedTable>): NamedTable | undefined {
+  return namedTables.get(name) ?? [...namedTables.values()].find((named) => toPascal(singular(named.name)) === name);
 }
 
 function buildComponentsAndOperations(outline: DocumentOutline, file: string): Pick<ApiDocument, 'schemas' | 'operations'> {
@@ -63,7 +81,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     registry.declare(named.name);
   }
   const groups = groupEndpoints(outline.endpoints, outline.basePath);
-  const entityGroups = groups.filter(isEntityGroup).map((group) => ({ group, name: entityNameOf(group, outline.namedTables) }));
+  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables)).map((group) => ({ group, name: entityNameOf(group, outline.namedTables) }));
   const owners = new Map<string, ResourceGroup>();
   for (const { group, name } of entityGroups) {
     const other = owners.get(name);
@@ -72,15 +90,17 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     registry.declare(name);
   }
   const entities = new Map<ResourceGroup, EntityFields>();
+  const owned = new Set<NamedTable>();
   for (const { group, name } of entityGroups) {
-    const ownTable = namedTables.get(name);
+    const ownTable = ownTableOf(name, namedTables);
+    if (ownTable) owned.add(ownTable);
     const fields = collectEntityFields(name, group, ownTable, registry, file);
     entities.set(group, fields);
-    const line = ownTable?.line ?? group.entityEndpoints[0]!.endpoint.section?.line ?? group.entityEndpoints[0]!.endpoint.line;
-    registry.add(name, entitySchema(fields, group.entityEndpoints[0]!.endpoint.section, line, file), line);
+    const line = ownTable?.line ?? group.sections.find((section) => section.title === group.title)?.line ?? group.entityEndpoints[0]!.endpoint.line;
+    registry.add(name, entitySchema(fields, group.sections, line, file), line);
   }
   for (const named of namedTables.values()) {
-    if (!owners.has(named.name)) registry.add(named.name, namedTableSchema(named, registry), named.line);
+    if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry), named.line);
   }
   const factory = new OperationFactory();
   const operations: ApiOperation[] = [];

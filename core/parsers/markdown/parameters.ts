@@ -26,8 +26,11 @@ function pageParameter(paging: PagingDefaults, line: number): ApiParameter {
   return { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
 }
 
-function limitParameter(paging: PagingDefaults, line: number): ApiParameter {
-  return { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
+/** Names people give the page size; the first one a list names is its limit. */
+const LIMIT_NAMES = new Set(['limit', 'page_size', 'pagesize', 'pageSize', 'per_page', 'perPage', 'size']);
+
+function limitParameter(paging: PagingDefaults, line: number, name = 'limit'): ApiParameter {
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
 }
 
 /**
@@ -36,11 +39,13 @@ function limitParameter(paging: PagingDefaults, line: number): ApiParameter {
  */
 function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, fields: Map<string, SchemaNode>): ApiParameter {
   if (item.name === 'page') return pageParameter(paging, line);
-  if (item.name === 'limit') return limitParameter(paging, line);
+  if (LIMIT_NAMES.has(item.name)) return limitParameter(paging, line, item.name);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
   if (item.name === 'sort' && item.note !== undefined) schema = { type: 'string', enum: splitTopLevel(item.note) };
   else if (field) schema = typeOf(field);
+  else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
+  else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
   else schema = schemaFromFieldName(item.name);
   return { name: item.name, in: 'query', required: false, schema: { ...schema, [SOURCE_LINE]: line } };
 }
@@ -52,7 +57,7 @@ export function queryParameters(query: QueryLine | undefined, fallbackLine: numb
   if (!isList) return parameters;
   const missing = [
     ...(parameters.some((p) => p.name === 'page') ? [] : [pageParameter(paging, line)]),
-    ...(parameters.some((p) => p.name === 'limit') ? [] : [limitParameter(paging, line)]),
+    ...(parameters.some((p) => LIMIT_NAMES.has(p.name)) ? [] : [limitParameter(paging, line)]),
   ];
   return [...missing, ...parameters];
 }

@@ -1,5 +1,5 @@
 import { singular, toPascal } from '../../naming.js';
-import type { Endpoint, NamedTable } from './document-outline.js';
+import type { Endpoint, NamedTable, Section } from './document-outline.js';
 import { stripBasePath } from './endpoint-heading.js';
 
 /** An endpoint with its path relative to the base path. */
@@ -11,8 +11,10 @@ export interface RoutedEndpoint {
 /** The endpoints of one section (or, without sections, of one first path segment). */
 export interface ResourceGroup {
   key: string;
-  /** The section heading, hints taken out. */
+  /** The heading of the section its endpoints are detailed in, hints taken out. */
   title?: string;
+  /** The sections its endpoints sit in, in document order. */
+  sections: Section[];
   endpoints: RoutedEndpoint[];
   collectionPath?: string;
   itemPath?: string;
@@ -30,15 +32,24 @@ function firstSegment(route: string): string {
   return route.split('/').find((segment) => segment !== '' && !segment.startsWith('{')) ?? 'root';
 }
 
-/** Groups endpoints by section and finds each group's collection and item path. */
+/**
+ * Groups endpoints by the first segment of their route (`/users`, `/users/{id}` and
+ * `/users/{id}/orders` are one group), wherever the document put them, and finds each group's
+ * collection and item path. The title is the section of its first detailed endpoint.
+ */
 export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string): ResourceGroup[] {
   const groups = new Map<string, ResourceGroup>();
   for (const endpoint of endpoints) {
     const route = stripBasePath(endpoint.path, basePath);
-    const key = endpoint.section ? `section:${endpoint.section.line}` : `path:${firstSegment(route)}`;
-    const group = groups.get(key) ?? { key, ...(endpoint.section ? { title: endpoint.section.title } : {}), endpoints: [], entityEndpoints: [] };
+    const key = `path:${firstSegment(route)}`;
+    const group = groups.get(key) ?? { key, sections: [], endpoints: [], entityEndpoints: [] };
     group.endpoints.push({ endpoint, route });
+    if (endpoint.section && !group.sections.includes(endpoint.section)) group.sections.push(endpoint.section);
     groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const detailed = group.endpoints.find(({ endpoint }) => endpoint.section && endpoint.form === 'heading') ?? group.endpoints.find(({ endpoint }) => endpoint.section);
+    if (detailed) group.title = detailed.endpoint.section!.title;
   }
   for (const group of groups.values()) {
     const routes = group.endpoints.map((e) => e.route);
@@ -56,7 +67,8 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string)
 
 /**
  * The entity's schema name: the first type a response of its CRUD endpoints names (unless that is
- * a `Name:` table of another shape), else the singular of the section heading or the path.
+ * a `Name:` table of another shape), else the singular of its collection path (`/order-items` →
+ * `OrderItem`), else of its section heading.
  */
 export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTable[]): string {
   const tableNames = new Set(namedTables.map((t) => t.name));
@@ -65,6 +77,6 @@ export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTa
       if (response.body && !tableNames.has(response.body.typeName)) return response.body.typeName;
     }
   }
-  const base = group.title ?? group.collectionPath?.split('/').filter(Boolean).pop() ?? group.key;
+  const base = group.collectionPath?.split('/').filter(Boolean).pop() ?? group.title ?? group.key;
   return toPascal(singular(base));
 }

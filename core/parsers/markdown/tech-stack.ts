@@ -3,9 +3,9 @@ import type { OtherTable } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
 
-const STACK_HEADER = /\b(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option)\b/i;
-const STACK_HEADING = /\b(?:tech(?:nology)?|stack)\b/i;
-const DATABASE_ROW = /\b(?:database|db|rdbms)\b/i;
+const STACK_HEADER = /\b(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)\b|选型|选择|技术|方案|技術|選定/iu;
+const STACK_HEADING = /\b(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)\b|技术|选型|技術/iu;
+const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|cơ sở dữ liệu)\b|数据库|データベース/iu;
 
 const DATABASES: [RegExp, DatabaseChoice][] = [
   [/\bpostgre(?:s|sql)?\b/i, 'postgresql'],

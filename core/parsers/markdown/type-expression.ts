@@ -1,11 +1,15 @@
 import type { SchemaNode } from '../../model/api-document.js';
 
 /** A field's type as a markdown table writes it, before named types are resolved. */
-export type TypeExpression =
+export type TypeExpression = (
   | { kind: 'scalar'; schema: SchemaNode }
   | { kind: 'named'; name: string }
   | { kind: 'array'; items: TypeExpression }
-  | { kind: 'enum'; values: string[] };
+  | { kind: 'enum'; values: string[] }
+) & {
+  /** `Optional[int]`, `str | None`, `string?`: the value may be null. */
+  nullable?: true;
+};
 
 const SCALARS: Record<string, SchemaNode> = {
   string: { type: 'string' },
@@ -38,7 +42,70 @@ const SCALARS: Record<string, SchemaNode> = {
   file: { type: 'string', format: 'binary' },
   object: { type: 'object', additionalProperties: true },
   json: { type: 'object', additionalProperties: true },
+  jsonb: { type: 'object', additionalProperties: true },
   dict: { type: 'object', additionalProperties: true },
+  map: { type: 'object', additionalProperties: true },
+  any: { type: 'object', additionalProperties: true },
+  unknown: { type: 'object', additionalProperties: true },
+  // SQL
+  varchar: { type: 'string' },
+  nvarchar: { type: 'string' },
+  char: { type: 'string' },
+  longtext: { type: 'string' },
+  mediumtext: { type: 'string' },
+  smallint: { type: 'integer' },
+  tinyint: { type: 'integer' },
+  serial: { type: 'integer' },
+  bigserial: { type: 'integer', format: 'int64' },
+  numeric: { type: 'number', format: 'decimal' },
+  real: { type: 'number' },
+  'double precision': { type: 'number' },
+  timestamptz: { type: 'string', format: 'date-time' },
+  'timestamp with time zone': { type: 'string', format: 'date-time' },
+  bytea: { type: 'string', format: 'binary' },
+  blob: { type: 'string', format: 'binary' },
+  // Chinese, Spanish, French, German, Vietnamese, Japanese
+  字符串: { type: 'string' },
+  文本: { type: 'string' },
+  整数: { type: 'integer' },
+  整型: { type: 'integer' },
+  整形: { type: 'integer' },
+  长整型: { type: 'integer', format: 'int64' },
+  数字: { type: 'number' },
+  数值: { type: 'number' },
+  浮点数: { type: 'number' },
+  小数: { type: 'number', format: 'decimal' },
+  金额: { type: 'number', format: 'decimal' },
+  布尔: { type: 'boolean' },
+  布尔值: { type: 'boolean' },
+  日期: { type: 'string', format: 'date' },
+  日期时间: { type: 'string', format: 'date-time' },
+  时间戳: { type: 'string', format: 'date-time' },
+  时间: { type: 'string', format: 'time' },
+  对象: { type: 'object', additionalProperties: true },
+  邮箱: { type: 'string', format: 'email' },
+  cadena: { type: 'string' },
+  texto: { type: 'string' },
+  entero: { type: 'integer' },
+  número: { type: 'number' },
+  booleano: { type: 'boolean' },
+  fecha: { type: 'string', format: 'date' },
+  chaîne: { type: 'string' },
+  texte: { type: 'string' },
+  entier: { type: 'integer' },
+  nombre: { type: 'number' },
+  booléen: { type: 'boolean' },
+  zeichenkette: { type: 'string' },
+  ganzzahl: { type: 'integer' },
+  zahl: { type: 'number' },
+  datum: { type: 'string', format: 'date' },
+  chuỗi: { type: 'string' },
+  'số nguyên': { type: 'integer' },
+  文字列: { type: 'string' },
+  整数値: { type: 'integer' },
+  真偽値: { type: 'boolean' },
+  日付: { type: 'string', format: 'date' },
+  日時: { type: 'string', format: 'date-time' },
 };
 
 /** Formats written in parentheses that are spelled differently in OpenAPI. */
@@ -46,46 +113,102 @@ const FORMAT_ALIASES: Record<string, string> = { url: 'uri', datetime: 'date-tim
 
 export const EXPECTED_TYPES =
   'string, int, bigint, float, decimal, bool, date, datetime, time, uuid, email, url, binary, object, ' +
-  '`string (email)`, `int[]`, `array of X`, `enum(a, b)` or a named type defined by a `Name:` paragraph and a table';
+  '`string (email)`, `varchar(50)`, `int[]`, `list[str]`, `Optional[int]`, `array of X`, `enum(a, b)`, `a | b | c` ' +
+  'or a named type defined by a `Name:` paragraph and a table';
 
 const ARRAY_SUFFIX = /^(.+?)\s*\[\s*\]$/;
-const ARRAY_WORDS = /^(?:array|list)\s+of\s+(.+)$/i;
-const ARRAY_BRACKETS = /^(?:array|list)\s*[[<](.+)[\]>]$/i;
-const ENUM = /^enum\s*\((.*)\)$/is;
-const WITH_FORMAT = /^([a-z][a-z0-9-]*)\s*\(\s*([a-z0-9-]+)\s*\)$/i;
+const ARRAY_WORDS = /^(?:array|list|set|数组|列表|lista|liste|tableau|mảng|配列)\s*(?:of|de|von|的)?\s+(.+)$/i;
+const ARRAY_BRACKETS = /^(?:array|list|set|sequence|iterable|数组|列表)\s*[[<(](.+)[\]>)]$/i;
+const MAP_BRACKETS = /^(?:dict|map|record|mapping|object)\s*[[<]\s*(?:str|string)\s*,\s*(.+)[\]>]$/i;
+const OPTIONAL = /^optional\s*\[(.+)\]$/i;
+const UNION_NONE = /^union\s*\[(.+?)\s*,\s*none\s*\]$/i;
+const ENUM = /^(?:enum|枚举|enumeración|énumération|aufzählung|liệt kê|列挙)\s*[([（](.*)[)\]）]$/is;
+const ENUM_COLON = /^(?:enum|枚举|one\s+of)\s*[:：]?\s+(.+)$|^(?:enum|枚举)\s*[:：]\s*(.+)$/is;
+const WITH_FORMAT = /^([\p{L}][\p{L}0-9-]*)\s*[(<:]\s*([a-z][a-z0-9-]*)\s*[)>]?$/iu;
+const SIZED = /^([a-z][a-z ]*?)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)(?:\s+unsigned)?$/i;
 const NAMED = /^[A-Z][A-Za-z0-9_]*$/;
+/** `scheduled | done | cancelled`, `'a' | 'b'`: a union of words that are no types is an enum. */
+const WORD = /^["']?[\p{L}_][\p{L}\p{N}_-]*["']?$/u;
+
+/** Python, TypeScript and SQL spellings of "may be null" around a type. */
+function withoutNull(text: string): { text: string; nullable: boolean } {
+  const optional = OPTIONAL.exec(text) ?? UNION_NONE.exec(text);
+  if (optional) return { text: optional[1]!.trim(), nullable: true };
+  const parts = text.split('|').map((part) => part.trim());
+  const nulls = parts.filter((part) => /^(?:none|null|undefined|nil)$/i.test(part));
+  if (nulls.length > 0 && nulls.length < parts.length) return { text: parts.filter((part) => !nulls.includes(part)).join(' | '), nullable: true };
+  const nullWords = /\s+(?:or\s+(?:none|null)|nullable|null)$/i.exec(text) ?? /^(?:nullable|null)\s+/i.exec(text);
+  if (nullWords) return { text: text.replace(nullWords[0], '').trim(), nullable: true };
+  if (/^[A-Za-z_][\w<>[\], ]*\?$/.test(text)) return { text: text.slice(0, -1).trim(), nullable: true };
+  return { text, nullable: false };
+}
+
+function enumOf(written: string): TypeExpression | undefined {
+  const values = written
+    .split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/)
+    .map((value) => value.trim().replace(/^["'`]|["'`]$/g, ''))
+    .filter((value) => value !== '');
+  return values.length > 0 ? { kind: 'enum', values: [...new Set(values)] } : undefined;
+}
 
 /**
- * Reads a type as written (`string (email)`, `OrderItem[]`, `enum(a, b)`), or undefined when it
- * is no type at all. A capitalized identifier is a named type; whether it exists is
- * decided later, when all the document's types are known.
+ * Reads a type as written (`string (email)`, `OrderItem[]`, `enum(a, b)`, `list[str]`,
+ * `Optional[int]`, `varchar(50)`, `Array<Item>`, `a | b | c`, `字符串`), or undefined when it is
+ * no type at all. A capitalized identifier is a named type; whether it exists is decided later,
+ * when all the document's types are known.
  */
 export function parseTypeExpression(written: string): TypeExpression | undefined {
-  const text = written.trim().replace(/`/g, '');
+  const text = written.trim().replace(/`/g, '').replace(/\s+/g, ' ');
   if (text === '') return undefined;
-  const enumMatch = ENUM.exec(text);
-  if (enumMatch) {
-    const values = enumMatch[1]!
-      .split(/[,|]/)
-      .map((value) => value.trim().replace(/^["']|["']$/g, ''))
-      .filter((value) => value !== '');
-    return values.length > 0 ? { kind: 'enum', values: [...new Set(values)] } : undefined;
+  const { text: core, nullable } = withoutNull(text);
+  const parsed = parseCore(core);
+  return parsed && nullable ? { ...parsed, nullable: true } : parsed;
+}
+
+function parseCore(text: string): TypeExpression | undefined {
+  const enumMatch = ENUM.exec(text) ?? ENUM_COLON.exec(text);
+  if (enumMatch) return enumOf(enumMatch[1] ?? enumMatch[2] ?? '');
+  const parts = text.split('|').map((part) => part.trim());
+  if (parts.length > 1) {
+    if (parts.every((part) => WORD.test(part) && (/^["']/.test(part) || (SCALARS[part.toLowerCase()] === undefined && !NAMED.test(part))))) return enumOf(text);
+    // A union of several types is stored as it comes: JSON.
+    return { kind: 'scalar', schema: { type: 'object', additionalProperties: true } };
+  }
+  const map = MAP_BRACKETS.exec(text);
+  if (map) {
+    const values = parseTypeExpression(map[1]!);
+    if (!values) return undefined;
+    const valueSchema = values.kind === 'scalar' ? values.schema : true;
+    return { kind: 'scalar', schema: { type: 'object', additionalProperties: valueSchema } };
   }
   const arrayOf = ARRAY_SUFFIX.exec(text) ?? ARRAY_WORDS.exec(text) ?? ARRAY_BRACKETS.exec(text);
   if (arrayOf) {
     const items = parseTypeExpression(arrayOf[1]!);
     return items ? { kind: 'array', items } : undefined;
   }
-  if (/^(?:array|list)$/i.test(text)) return { kind: 'array', items: { kind: 'scalar', schema: {} } };
+  if (/^(?:array|list|set|tuple|数组|列表)$/i.test(text)) return { kind: 'array', items: { kind: 'scalar', schema: {} } };
+  const sized = SIZED.exec(text);
+  if (sized) {
+    const base = sized[1]!.toLowerCase();
+    if (base === 'tinyint' && sized[2] === '1') return { kind: 'scalar', schema: { type: 'boolean' } };
+    const schema = SCALARS[base];
+    if (!schema) return undefined;
+    if (schema.type === 'string' && schema.format === undefined) return { kind: 'scalar', schema: { ...schema, maxLength: Number(sized[2]) } };
+    if (base === 'numeric' || base === 'decimal') return { kind: 'scalar', schema: { type: 'number', format: 'decimal' } };
+    return { kind: 'scalar', schema: { ...schema } };
+  }
+  const scalar = SCALARS[text.toLowerCase()];
+  if (scalar) return { kind: 'scalar', schema: { ...scalar } };
   const withFormat = WITH_FORMAT.exec(text);
   if (withFormat) {
     const base = SCALARS[withFormat[1]!.toLowerCase()];
     if (!base) return undefined;
     const format = withFormat[2]!.toLowerCase();
+    const known = SCALARS[format];
+    // `string (email)`, `number (decimal)`: the format names a scalar of its own; keep its type and format.
+    if (known && known.format !== undefined) return { kind: 'scalar', schema: { ...known } };
     return { kind: 'scalar', schema: { ...base, format: FORMAT_ALIASES[format] ?? format } };
   }
-  const scalar = SCALARS[text.toLowerCase()];
-  if (scalar) return { kind: 'scalar', schema: { ...scalar } };
   return NAMED.test(text) ? { kind: 'named', name: text } : undefined;
 }
 

@@ -1,31 +1,34 @@
-import type { DomainModel, PlannedFile, PreviousRun, RunReport } from '../../../core/index.js';
+import { createHash } from 'node:crypto';
+import { InfraStackError, type DomainModel, type PlannedFile, type PreviousRun, type RunReport } from '../../../core/index.js';
 import { BACKEND_DIR, backendFiles } from '../code-names.js';
 import type { EntityView } from '../view/entities.js';
 import { renderRevision } from './revision.js';
 import { diffSchemas, isEmptyDiff } from './schema-diff.js';
 import { migrationTables, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
-import { createHash } from 'node:crypto';
+import { danglingParent, headsOf, revisionGraph, type RevisionNode } from './revision-graph.js';
 
 const VERSIONS = `${BACKEND_DIR}/${backendFiles.migrationVersions}/`;
 
-/** A migration file of an earlier run, and the revision it declares. */
-interface KnownRevision {
-  path: string;
-  text: string;
-  id: string;
-  parent: string | undefined;
-}
-
 /**
  * The files of `migrations/versions`. A first run writes one initial revision creating every
- * table. Later runs keep every revision written before exactly as it was generated, and add one
- * revision from the difference between the previous model and this one, chained after the last;
- * no difference, no revision.
+ * table. Later runs keep every revision the tool wrote before exactly as it was generated (the
+ * manifest lists them; one you deleted stays deleted) and never touch yours; they add one
+ * revision from the difference between the previous model and this one, chained after the single
+ * head of the history on disk, whoever wrote it. No difference, no revision; several heads stop
+ * the run until they are merged.
  */
-export function planMigrations(model: DomainModel, views: ReadonlyMap<string, EntityView>, previous: PreviousRun, report: RunReport, owner: string): PlannedFile[] {
-  const known = knownRevisions(previous);
+export function planMigrations(
+  model: DomainModel,
+  views: ReadonlyMap<string, EntityView>,
+  previous: PreviousRun,
+  report: RunReport,
+  owner: string,
+  onDisk: ReadonlyMap<string, string> = new Map(),
+): PlannedFile[] {
+  const written = writtenRevisions(previous);
+  const history = revisionGraph(onDisk);
   const tables = migrationTables(model, views);
-  if (known.length === 0) {
+  if (history.length === 0 && written.length === 0) {
     const initial = tables.map(({ name, primaryKey, columns, constraints, indexes }) => ({
       name,
       primaryKey,
@@ -38,55 +41,78 @@ export function planMigrations(model: DomainModel, views: ReadonlyMap<string, En
     const data = { tables: initial, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS };
     return [{ path: `${VERSIONS}${revision}_initial.py`, owner, template: 'backend/migrations/initial.py.njk', data }];
   }
-  const kept = known.map((revision): PlannedFile => ({ path: revision.path, owner, content: revision.text, verbatim: true }));
-  const head = headOf(known);
-  if (head === undefined) {
-    report.regeneration.push(`No migration written: the earlier revisions in ${VERSIONS} do not form one chain with a single head.`);
-    return kept;
-  }
+  const kept = written.map(({ path, text }): PlannedFile => ({ path, owner, content: text, verbatim: true }));
   if (!previous.model) {
-    report.regeneration.push('No migration written: the manifest of the last run has no model to compare with (it was written by an older version); write this one by hand.');
+    report.regeneration.push(
+      `No migration written: the manifest of the last run has no model to compare with (rebuilt, or written by an older version); ` +
+        `if the schema changed, write this revision by hand (alembic revision --autogenerate). The next change gets one.`,
+    );
     return kept;
   }
   const diff = diffSchemas(migrationTables(previous.model), tables, { before: previous.model, after: model });
   report.regeneration.push(...diff.notes);
   if (isEmptyDiff(diff)) return kept;
-  const revision = renderRevision(diff, head);
+  const head = singleHead(history);
+  if (head === undefined) {
+    report.regeneration.push(`No migration written: ${VERSIONS} holds no revision to chain after (the ones generated before were deleted); write this one by hand.`);
+    return kept;
+  }
+  const revision = renderRevision(diff, head.id);
   const path = `${VERSIONS}${revision.id}_${revision.slug}.py`;
-  report.regeneration.push(`New migration ${path} (after ${head}): ${revision.summary.join('; ')}.`);
+  const whose = written.some((file) => file.path === head.path) ? '' : `, your revision in ${head.path}`;
+  report.regeneration.push(`New migration ${path} (after ${head.id}${whose}): ${revision.summary.join('; ')}.`);
   return [...kept, { path, owner, content: revision.text }];
 }
 
-function knownRevisions(previous: PreviousRun): KnownRevision[] {
-  const revisions: KnownRevision[] = [];
-  for (const [path, file] of previous.files) {
-    if (!path.startsWith(VERSIONS) || !path.endsWith('.py') || file.text === undefined) continue;
-    const id = /^revision: str = "([^"]+)"$/m.exec(file.text)?.[1];
-    if (id === undefined) continue;
-    const parent = /^down_revision: str \| None = "([^"]+)"$/m.exec(file.text)?.[1];
-    revisions.push({ path, text: file.text, id, parent });
-  }
-  return inChainOrder(revisions.sort((a, b) => (a.path < b.path ? -1 : 1)));
+/**
+ * The revision files the last run generated (the manifest records them), oldest first: a new
+ * one planned after them keeps the same order on the next run (the docs list them in plan order).
+ */
+function writtenRevisions(previous: PreviousRun): { path: string; text: string }[] {
+  const files = new Map<string, string>();
+  for (const [path, file] of previous.files) if (path.startsWith(VERSIONS) && file.text !== undefined) files.set(path, file.text);
+  return oldestFirst(revisionGraph(files)).map((node) => ({ path: node.path, text: files.get(node.path)! }));
 }
 
-/** The revisions from the first to the last, so that a new one planned after them keeps the same order on the next run. */
-function inChainOrder(revisions: KnownRevision[]): KnownRevision[] {
-  const ordered: KnownRevision[] = [];
+/** Each revision after the ones it follows (by path among equals); a revision following none of these comes first. */
+function oldestFirst(nodes: RevisionNode[]): RevisionNode[] {
+  const ordered: RevisionNode[] = [];
   const placed = new Set<string>();
-  let parent: string | undefined;
-  for (;;) {
-    const next = revisions.find((r) => r.parent === parent && !placed.has(r.id));
-    if (!next) break;
-    ordered.push(next);
-    placed.add(next.id);
-    parent = next.id;
+  const ids = new Set(nodes.map((node) => node.id));
+  let remaining = [...nodes];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((node) => node.parents.every((parent) => placed.has(parent) || !ids.has(parent)));
+    // A cycle: the rest by path, as they are.
+    const next = ready.length > 0 ? ready : remaining;
+    for (const node of next) {
+      ordered.push(node);
+      placed.add(node.id);
+    }
+    remaining = remaining.filter((node) => !placed.has(node.id));
   }
-  return [...ordered, ...revisions.filter((r) => !placed.has(r.id))];
+  return ordered;
 }
 
-/** The revision no other revision follows, when there is exactly one. */
-function headOf(revisions: KnownRevision[]): string | undefined {
-  const parents = new Set(revisions.map((r) => r.parent));
-  const heads = revisions.filter((r) => !parents.has(r.id));
-  return heads.length === 1 ? heads[0]!.id : undefined;
+/**
+ * The head a new revision follows: the one revision of the history no other follows. Several
+ * heads, a cycle, or a revision following one no file declares stop the run: Alembic itself
+ * could not upgrade such a history.
+ */
+function singleHead(history: readonly RevisionNode[]): RevisionNode | undefined {
+  if (history.length === 0) return undefined;
+  const folder = VERSIONS.slice(0, -1);
+  const dangling = danglingParent(history);
+  if (dangling) {
+    throw new InfraStackError(`revision ${dangling.node.id} follows ${dangling.parent}, which no file in ${folder} declares: restore that revision or fix its down_revision, then run again`, {
+      file: dangling.node.path,
+    });
+  }
+  const heads = headsOf(history);
+  if (heads.length === 1) return heads[0];
+  if (heads.length === 0) throw new InfraStackError(`the revisions in ${folder} form a cycle (every revision is followed by another): fix their down_revision, then run again`);
+  throw new InfraStackError(
+    `the migration history has ${heads.length} heads (${heads.map((head) => `${head.id} in ${head.path.slice(VERSIONS.length)}`).join(', ')}): ` +
+      `run \`alembic merge heads -m "merge"\` in ${BACKEND_DIR}/, then run again; the new revision follows the merge`,
+    { file: folder },
+  );
 }

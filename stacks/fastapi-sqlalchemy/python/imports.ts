@@ -1,6 +1,8 @@
 const STDLIB = new Set([
-  '__future__', 'abc', 'asyncio', 'collections', 'contextlib', 'dataclasses', 'datetime', 'decimal', 'enum', 'functools',
-  'json', 'logging', 'os', 'pathlib', 'tempfile', 'typing', 'uuid', 'collections.abc', 'logging.config', 'random', 'time',
+  '__future__', 'abc', 'argparse', 'asyncio', 'base64', 'collections', 'contextlib', 'copy', 'csv', 'dataclasses', 'datetime',
+  'decimal', 'enum', 'functools', 'hashlib', 'hmac', 'http', 'importlib', 'inspect', 'io', 'ipaddress', 'itertools', 'json',
+  'logging', 'math', 'operator', 'os', 'pathlib', 'random', 're', 'secrets', 'shutil', 'socket', 'sqlite3', 'string', 'subprocess',
+  'sys', 'tempfile', 'threading', 'time', 'types', 'typing', 'unittest', 'urllib', 'uuid', 'warnings', 'zoneinfo',
 ]);
 const FIRST_PARTY = new Set(['app', 'tests', 'migrations']);
 

@@ -92,9 +92,11 @@ export function pyFormat(expr: PyExpr, indent: number, prefix = '', suffix = '')
   const headTooLong = typeof expr === 'string' || (expr.kind === 'call' && indent + prefix.length + expr.callee.length + 1 > LINE_LENGTH);
   if (headTooLong && /(?:^| )(?:=|return) $/.test(prefix) && suffix === '') {
     if (indent + 4 + value.length <= LINE_LENGTH) return `${prefix}(\n${inner}${value}\n${pad})`;
-    // Still too long: split inside the parentheses when that lets the call's opening fit.
+    // Still too long: split inside the parentheses when that lets the call's opening fit and
+    // every line then fits; else ruff splits the call's own brackets, its first line overlong.
     if (typeof expr !== 'string' && expr.kind === 'call' && indent + 4 + expr.callee.length + 1 <= LINE_LENGTH) {
-      return `${prefix}(\n${inner}${pyFormat(expr, indent + 4)}\n${pad})`;
+      const parenthesized = `${prefix}(\n${inner}${pyFormat(expr, indent + 4)}\n${pad})`;
+      if (parenthesized.split('\n').every((line, index) => (index === 0 ? indent : 0) + line.length <= LINE_LENGTH)) return parenthesized;
     }
   }
   if (typeof expr === 'string') return flat;

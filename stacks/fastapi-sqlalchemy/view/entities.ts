@@ -1,9 +1,10 @@
 import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type TypeRef } from '../../../core/index.js';
-import { entityClassNames, lookupMethod } from '../code-names.js';
+import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
-import { pyClassName, pyDocLine, pyIdentifier, pyString } from '../python/names.js';
+import { fieldAttribute } from '../python/identifiers.js';
+import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
 
@@ -68,7 +69,7 @@ export function fieldViews(entity: Entity): FieldView[] {
   return entity.fields.map((field) => {
     const primaryKey = field.name === entity.primaryKey.field;
     return {
-      attr: pyIdentifier(field.name),
+      attr: fieldAttribute(entity, field.name),
       column: field.name,
       wire: field.wireName,
       field,
@@ -156,6 +157,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       }
     } else {
       args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
+      const fallback = columnDefault(f.field);
+      if (fallback !== undefined) args.push(`default=${fallback}`);
     }
     const key = storage.foreignKeys.get(f.column);
     if (key) {
@@ -187,12 +190,14 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const linkClasses = storage.links.map((link) => linkClass(link, entity, model, modelImports));
   for (const link of storage.links) {
     modelImports.add('sqlalchemy.orm', 'relationship');
-    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"'], 4, `${link.linksAttr}: Mapped[list[${link.model}]] = `));
+    // Both keys of a link of an entity to its own kind refer to one table: the relationship names the one to follow.
+    const own = link.fromTable === link.toTable ? [`foreign_keys=${pyString(`${link.model}.${link.fromColumn}`)}`] : [];
+    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', ...own], 4, `${link.linksAttr}: Mapped[list[${link.model}]] = `));
   }
 
   const portImports = new PythonImports()
     .add('app.application.interfaces.repository', 'RepositoryPort')
-    .add(`app.domain.entities.${entity.slug}`, entity.name);
+    .add(`app.domain.entities.${entityModule(entity)}`, entity.name);
   domainType(key.field.type, portImports);
   const operations = operationsOf.get(entity.name) ?? [];
   const lookupFields = new Set(operations.map((op) => lookupFieldOf(op, entity)));
@@ -214,7 +219,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const scalar = (f: FieldView) => !f.jsonStored && !f.relation && f.field.type.kind !== 'binary';
   return {
     name: entity.name,
-    slug: entity.slug,
+    slug: entityModule(entity),
     table: entity.table,
     doc: pyDocLine(entity.description, `A ${entity.name} stored in the ${entity.table} table.`),
     ...classes,
@@ -269,8 +274,13 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
     return pyCall('mapped_column', args, 4, `${side.column}: Mapped[${annotation}] = `);
   });
   if (link.listsObjects) {
-    imports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${target.slug}`, `${target.name}Model`);
-    lines.push(`target: Mapped[${target.name}Model] = relationship(lazy="selectin")`);
+    imports.add('sqlalchemy.orm', 'relationship');
+    // A link of an entity to its own kind names the model the module defines.
+    if (target.name !== entity.name) imports.add(`app.infrastructure.models.${entityModule(target)}`, `${target.name}Model`);
+    // A link of an entity to its own kind comes before the entity's model in the module, so names it in quotes.
+    const annotation = target.name === entity.name ? pyString(`${target.name}Model`) : `${target.name}Model`;
+    const own = target.name === entity.name ? [`foreign_keys=${pyString(`${link.model}.${link.toColumn}`)}`] : [];
+    lines.push(pyCall('relationship', ['lazy="selectin"', ...own], 4, `target: Mapped[${annotation}] = `));
   }
   const migrationColumns = sides.map((side) => {
     const column = columnType(side.key.type, {}, { primaryKey: true }, new PythonImports());
@@ -305,4 +315,19 @@ function tableArgsLine(args: string[]): string {
   const flat = `__table_args__ = (${args.join(', ')},)`;
   if (args.length === 1 && !args[0]!.includes('\n') && 4 + flat.length <= 100) return flat;
   return `__table_args__ = (\n${args.map((a) => `        ${a},`).join('\n')}\n    )`;
+}
+
+/** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
+function columnDefault(field: Field): string | undefined {
+  const value = field.default;
+  switch (field.type.kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
+    case 'string':
+      return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -49,7 +49,8 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
         const target = views.get(link.targetEntity)!;
         if (link.listsObjects) {
           imports.add('app.infrastructure.mappers', `${target.slug}_mapper`);
-          toDomain.push(argument(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr}]`));
+          // A link row not yet stored (built from an entity) has no target loaded: nothing to show of it yet.
+          toDomain.push(argument(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr} if link.target is not None]`));
         } else {
           toDomain.push(argument(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}]`));
         }

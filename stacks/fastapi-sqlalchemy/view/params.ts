@@ -1,15 +1,45 @@
-import type { Parameter, TypeRef } from '../../../core/index.js';
+import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
+import { NameScope } from '../python/identifiers.js';
 import type { PythonImports } from '../python/imports.js';
-import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
+import { pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
 
-/** Names the generated handlers use themselves; a document parameter of that name is renamed. */
-const HANDLER_NAMES = new Set(['repository', 'operations', 'response', 'payload', 'request', 'filters', 'items', 'total', 'entity', 'result']);
+/**
+ * Names the generated handlers and use-case methods use themselves (their own arguments and
+ * locals): a document parameter of that name is numbered (`payload_2`), its wire name kept.
+ */
+const HANDLER_NAMES = [
+  'self', 'repository', 'operations', 'response', 'payload', 'request', 'body', 'filters', 'candidates', 'items', 'total',
+  'entity', 'created', 'updated', 'result',
+];
 
-export function paramAttr(parameter: Parameter): string {
-  const attr = pyIdentifier(parameter.name);
-  return HANDLER_NAMES.has(attr) ? `${attr}_param` : attr;
+const parameterScopes = new WeakMap<Operation, NameScope>();
+
+/**
+ * The Python name of an operation's parameter: one scope per operation (./../python/identifiers.ts),
+ * so `{thing-id}` in the path and `thing_id` in the query, or `class` and `class_`, stay apart, and
+ * every place naming the parameter (the signature, the route's path, the call of the use case)
+ * agrees.
+ */
+export function paramAttr(operation: Operation, parameter: Parameter): string {
+  let scope = parameterScopes.get(operation);
+  if (!scope) {
+    scope = new NameScope('parameter', HANDLER_NAMES);
+    // Claimed in the document's order, whichever place asks first.
+    for (const p of operation.params) scope.name(p.name, p);
+    parameterScopes.set(operation, scope);
+  }
+  return scope.name(parameter.name, parameter);
+}
+
+/**
+ * The name of a path parameter in the route's path: the document's, when Starlette can read it
+ * there (an identifier), else its Python name (`{thing-id}` → `{thing_id}`): a request's path holds
+ * values, never names, so the route matches the same requests either way.
+ */
+export function routeName(operation: Operation, parameter: Parameter): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(parameter.wireName) ? parameter.wireName : paramAttr(operation, parameter);
 }
 
 const KINDS = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' } as const;
@@ -21,14 +51,15 @@ export interface ParamDeclaration {
 }
 
 /** `name: Annotated[type, Query(alias=...)] = default` for a path, query, header or cookie parameter. */
-export function declareParameter(parameter: Parameter, imports: PythonImports, typeOverride?: string): ParamDeclaration {
-  const attr = paramAttr(parameter);
+export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string): ParamDeclaration {
+  const attr = paramAttr(operation, parameter);
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');
-  const base = typeOverride ?? wireType(parameter.type, imports, COMPONENTS_MODULE);
+  const base = typeOverride ?? (readAsText(parameter) ? 'str' : wireType(parameter.type, imports, COMPONENTS_MODULE));
   const args: string[] = [];
-  if (attr !== parameter.wireName) args.push(`alias=${pyString(parameter.wireName)}`);
+  const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
+  if (attr !== name) args.push(`alias=${pyString(name)}`);
   const c = parameter.constraints;
   if (parameter.type.kind === 'integer' || parameter.type.kind === 'number') {
     if (c.minimum !== undefined) args.push(`ge=${c.minimum}`);
@@ -44,6 +75,18 @@ export function declareParameter(parameter: Parameter, imports: PythonImports, t
   const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
   if (required) return { attr, line: declared, hasDefault: false };
   return { attr, line: `${declared} = ${fallback ?? 'None'}`, hasDefault: true };
+}
+
+/**
+ * A parameter FastAPI cannot parse into its type: an object, a map or a union (a path, query,
+ * header or cookie value is text, or a list of texts for a query or header). It is read as the
+ * text sent (JSON, or the serialization its `style` names), and the handler decides what it means.
+ */
+export function readAsText(parameter: Parameter): boolean {
+  const structured = (type: TypeRef): boolean => type.kind === 'object' || type.kind === 'map' || type.kind === 'union';
+  const { type } = parameter;
+  if (type.kind === 'array') return parameter.in === 'path' || parameter.in === 'cookie' || structured(type.items) || type.items.kind === 'array';
+  return structured(type);
 }
 
 function defaultOf(value: unknown, type: TypeRef): string | undefined {

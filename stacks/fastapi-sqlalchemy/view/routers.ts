@@ -1,11 +1,13 @@
 import { lookupFieldOf, type Operation, type Parameter } from '../../../core/index.js';
-import { lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
+import { groupModule, handlerName, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
-import { pyDocLine, pyString, pyClassName, pyIdentifier } from '../python/names.js';
+import { fieldAttribute } from '../python/identifiers.js';
+import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { declareParameter, paramAttr } from './params.js';
+import { documentPath, queryCondition, routePath, routeRank } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
@@ -43,8 +45,8 @@ export interface GroupViews {
 
 /** Static path segments sort before parameters, so `/pets/mine` is matched before `/pets/{id}`. */
 function routeOrder(a: Operation, b: Operation): number {
-  const x = a.path.split('/');
-  const y = b.path.split('/');
+  const x = documentPath(a.path).path.split('/');
+  const y = documentPath(b.path).path.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
     const px = x[i]!.startsWith('{');
     const py = y[i]!.startsWith('{');
@@ -53,31 +55,38 @@ function routeOrder(a: Operation, b: Operation): number {
   return 0;
 }
 
-export function groupViews(group: string, operations: Operation[], entities: Map<string, EntityView>, schemaNames: Map<string, Record<string, string>>): GroupViews {
+export function groupViews(
+  group: string,
+  operations: Operation[],
+  entities: Map<string, EntityView>,
+  schemaNames: Map<string, Record<string, string>>,
+  allOperations: readonly Operation[],
+): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
-  const ordered = [...operations].sort(routeOrder);
+  const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
+  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, queryCondition(op, allOperations), imports);
   const custom = ordered.filter((op) => op.kind === 'custom');
-  const groupEntity = [...entities.values()].find((e) => e.slug === group);
+  const groupEntity = [...entities.values()].find((e) => e.entity.slug === group);
   const useCaseClass = useCaseClassName(group);
   const adapters: string[] = [];
   const handlers = ordered.map((op) => {
-    if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters);
+    if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters, route);
     const entity = entities.get(op.entity!)!;
-    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters);
+    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route);
   });
-  const router: RouterView = { module: group, imports: imports.render(), tag: group, adapters, handlers };
+  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
   const methods = custom.map((op) => {
     const params = [
-      ...op.params.map((p) => `${paramAttr(p)}: ${domainParamType(p, useCaseImports)}`),
+      ...op.params.map((p) => `${paramAttr(op, p)}: ${domainParamType(p, useCaseImports)}`),
       ...(op.body ? [`body: ${op.body.type ? 'Any' : 'bytes'}`] : []),
     ];
     return {
-      name: op.name,
+      name: handlerName(op),
       doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
-      header: pyFormat(definition(`async def ${op.name}`, ['self', ...(params.length > 0 ? ['*', ...params] : [])]), 4, '', ' -> object:'),
+      header: pyFormat(definition(`async def ${handlerName(op)}`, ['self', ...(params.length > 0 ? ['*', ...params] : [])]), 4, '', ' -> object:'),
       raise: pyFormat(call('raise OperationNotImplementedError', [pyString(op.name)]), 8),
     };
   });
@@ -85,7 +94,7 @@ export function groupViews(group: string, operations: Operation[], entities: Map
   return {
     router,
     useCases: {
-      module: group,
+      module: groupModule(group),
       className: useCaseClass,
       imports: useCaseImports.render(),
       ...(groupEntity ? { entity: groupEntity } : {}),
@@ -119,20 +128,34 @@ function domainParamType(p: Parameter, imports: PythonImports): string {
   return optional ? `${type} | None` : type;
 }
 
-function decorator(op: Operation, responseModel: string | undefined, extra: string[] = []): string {
-  const args = [pyString(op.path)];
+type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?: string[]) => string;
+
+/**
+ * `@router.get("/path", ...)`; on a method and path other operations share, `@query_route(router,
+ * "/path", methods=[...], query={...}, ...)`, which takes only the requests whose query string the
+ * operation asks for (route-paths.ts).
+ */
+function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: [string, string | undefined][] | undefined, imports: PythonImports): string {
+  const args = [pyString(routePath(op))];
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
   if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78))}`);
-  return pyCall(`@router.${op.method}`, args, 0);
+  // The route asking nothing of the query string takes what the others left: a plain route, registered after them.
+  if (condition === undefined || condition.length === 0) return pyCall(`@router.${op.method}`, args, 0);
+  imports.add(QUERY_ROUTES_MODULE, 'query_route');
+  const query = `{${condition.map(([name, value]) => `${pyString(name)}: ${value === undefined ? 'None' : pyString(value)}`).join(', ')}}`;
+  return pyCall('@query_route', ['router', args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, `query=${query}`, ...args.slice(1)], 0);
 }
+
+/** The module of `query_route`, written when some route needs it. */
+export const QUERY_ROUTES_MODULE = 'app.presentation.api.v1.query_routes';
 
 function orderParams(declarations: { line: string; hasDefault: boolean }[]): string[] {
   return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => pyParameter(d.line, 4));
 }
 
-function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[]): HandlerView {
+function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[], route: RouteDecorator): HandlerView {
   const read = names.read!;
   imports.add('app.presentation.api.v1.schemas', read);
   imports.add('app.presentation.api.v1.dependencies', `${entity.name}RepositoryDep`);
@@ -143,15 +166,15 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   for (const parameter of op.params) {
     if (parameter.role === 'key' && keyField) {
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
-      declarations.push(declareParameter(parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
+      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
-      declarations.push(declareParameter(parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements)));
+      declarations.push(declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements)));
     }
   }
   const loadExisting = () => {
-    const key = paramAttr(keyParam!);
+    const key = paramAttr(op, keyParam!);
     const lookup = lookupMethod(lookupFieldOf(op, entity.entity));
     imports.add('app.domain.exceptions', 'EntityNotFoundError');
     body.push(`entity = await repository.${lookup}(${key})`, 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
@@ -165,20 +188,20 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.presentation.api.v1.schemas.common', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE');
       const pageParam = op.params.find((p) => p.role === 'page');
       const limitParam = op.params.find((p) => p.role === 'limit');
-      const pageAttr = pageParam ? paramAttr(pageParam) : 'page';
-      const limitAttr = limitParam ? paramAttr(limitParam) : 'limit';
+      const pageAttr = pageParam ? paramAttr(op, pageParam) : 'page';
+      const limitAttr = limitParam ? paramAttr(op, limitParam) : 'limit';
       const pageAlias = pageParam && pageAttr !== pageParam.wireName ? `alias=${pyString(pageParam.wireName)}, ` : '';
       const limitAlias = limitParam && limitAttr !== limitParam.wireName ? `alias=${pyString(limitParam.wireName)}, ` : '';
       declarations.push({ line: `${pageAttr}: Annotated[int, Query(${pageAlias}ge=1)] = 1`, hasDefault: true });
       declarations.push({ line: `${limitAttr}: Annotated[int, Query(${limitAlias}ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE`, hasDefault: true });
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
-      const filterEntries = filters.map((p) => entry(pyString(filterKey(p)), paramAttr(p)));
+      const filterEntries = filters.map((p) => entry(pyString(filterKey(entity, p)), paramAttr(op, p)));
       if (filters.length > 0) {
         body.push(pyFormat(collection('{', filterEntries), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
       }
-      const sortArg = sort ? paramAttr(sort) : 'None';
+      const sortArg = sort ? paramAttr(op, sort) : 'None';
       const filterArg = filters.length > 0 ? 'filters' : 'None';
       body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=${pageAttr}`, `limit=${limitAttr}`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
       if (op.response.page?.kind === 'wrapper') {
@@ -230,8 +253,8 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       break;
   }
   return {
-    decorator: decorator(op, op.kind === 'delete' ? undefined : responseModel, extra),
-    name: op.name,
+    decorator: route(op, op.kind === 'delete' ? undefined : responseModel, extra),
+    name: handlerName(op),
     doc: pyDocLine(op.description ?? op.summary, `${op.kind} ${entity.name}`),
     params: orderParams(declarations),
     returns,
@@ -239,12 +262,12 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   };
 }
 
-function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, adapters: string[]): HandlerView {
+function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, adapters: string[], route: RouteDecorator): HandlerView {
   imports.add('app.presentation.api.v1.dependencies', `${useCaseClass}Dep`);
   const declarations: { line: string; hasDefault: boolean }[] = [{ line: `operations: ${useCaseClass}Dep`, hasDefault: false }];
   const args: string[] = [];
   for (const parameter of op.params) {
-    const declaration = declareParameter(parameter, imports, hoistedLiteral(op, parameter, imports, adapters));
+    const declaration = declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, adapters));
     declarations.push(declaration);
     args.push(`${declaration.attr}=${declaration.attr}`);
   }
@@ -263,7 +286,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     }
   }
   const body: string[] = [];
-  const invocation = pyCall(`await operations.${op.name}`, args, 4, 'result = ');
+  const invocation = pyCall(`await operations.${handlerName(op)}`, args, 4, 'result = ');
   let returns = 'Response';
   let responseModel: string | undefined;
   const extra: string[] = [];
@@ -277,12 +300,12 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     responseModel = type;
   } else {
     imports.add('fastapi', 'Response');
-    body.push(pyCall(`await operations.${op.name}`, args, 4), `return Response(status_code=${op.response.status})`);
+    body.push(pyCall(`await operations.${handlerName(op)}`, args, 4), `return Response(status_code=${op.response.status})`);
     extra.push('response_class=Response');
   }
   return {
-    decorator: decorator(op, responseModel, extra),
-    name: op.name,
+    decorator: route(op, responseModel, extra),
+    name: handlerName(op),
     doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
     params: orderParams(declarations),
     returns,
@@ -291,8 +314,8 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 }
 
 /** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */
-function filterKey(parameter: Parameter): string {
-  const field = pyIdentifier(parameter.field!);
+function filterKey(entity: EntityView, parameter: Parameter): string {
+  const field = fieldAttribute(entity.entity, parameter.field!);
   return parameter.comparison && parameter.comparison !== 'eq' ? `${field}__${parameter.comparison}` : field;
 }
 
@@ -306,7 +329,7 @@ function hoistedLiteral(op: Operation, parameter: Parameter, imports: PythonImpo
   if (!literal) return undefined;
   const text = `Literal[${literal.values.map(pyString).join(', ')}]`;
   if (text.length <= LONG_LITERAL) return undefined;
-  const alias = `${toPascalWords(op.name)}${toPascalWords(paramAttr(parameter))}Param`;
+  const alias = `${toPascalWords(op.name)}${toPascalWords(paramAttr(op, parameter))}Param`;
   imports.add('typing', 'Literal');
   moduleStatements.push(pyFormat(pyParse(text), 0, `${alias} = `));
   return type.kind === 'array' ? `list[${alias}]` : alias;

@@ -71,10 +71,12 @@ export class Samples {
         return `10:00:0${Math.min(variant, 9)}`;
       case 'uuid':
         return `00000000-0000-4000-8000-${String(variant).padStart(12, '0')}`;
-      case 'email':
-        return `${seed.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'user'}${variant}@example.com`;
+      case 'email': {
+        const local = `${seed.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'user'}${variant}`;
+        return fitting([`${local}@example.com`, `${local.slice(-8)}@example.com`, `u${variant}@x.io`], constraints);
+      }
       case 'uri':
-        return `https://example.com/${seed}/${variant}`;
+        return fitting([`https://example.com/${seed}/${variant}`, `https://example.com/${variant}`, `http://x.io/${variant}`], constraints);
       default: {
         let text = `${seed}-${variant}`;
         const min = constraints.minLength ?? 0;
@@ -84,6 +86,12 @@ export class Samples {
       }
     }
   }
+}
+
+/** The first candidate within the length bounds (a column's VARCHAR(n) refuses a longer one), else the shortest. */
+function fitting(candidates: string[], constraints: Constraints): string {
+  const fits = (text: string) => text.length <= (constraints.maxLength ?? Infinity) && text.length >= (constraints.minLength ?? 0);
+  return candidates.find(fits) ?? candidates.at(-1)!;
 }
 
 function clamp(value: number, constraints: Constraints): number {

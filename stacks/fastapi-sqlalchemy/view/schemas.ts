@@ -1,7 +1,7 @@
 import type { Operation } from '../../../core/index.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
-import { pyIdentifier, pyString } from '../python/names.js';
+import { pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { COMPONENTS_MODULE, wireFieldLine, type ClassView } from './wire.js';
 
@@ -21,7 +21,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     name: names.read,
     doc: `${view.name} as the API returns it.`,
     config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
-    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums })),
+    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr })),
   });
   const inputs: [kind: 'create' | 'update' | 'patch', suffix: string, doc: string][] = [
     ['create', 'Create', `What a client sends to create a ${view.name}.`],
@@ -40,12 +40,12 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
       name: names[kind]!,
       doc,
       config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums })),
+      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr })),
       changes: {
         partial,
         lines: fields.map((f) => {
           if (f.jsonStored) imports.add('app.presentation.api.v1.schemas.common', 'to_plain');
-          const attr = pyIdentifier(f.field.name);
+          const attr = f.attr;
           return `${pyString(attr)}: ${f.jsonStored ? `to_plain(self.${attr})` : `self.${attr}`},`;
         }),
       },

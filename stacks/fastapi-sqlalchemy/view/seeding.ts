@@ -1,4 +1,5 @@
 import type { DomainModel, Entity, Operation } from '../../../core/index.js';
+import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral } from '../python/names.js';
 import type { Samples } from './samples.js';
@@ -78,7 +79,7 @@ export class Seeding {
     const entity = this.entities.get(target);
     const create = this.creates.get(target);
     if (!entity || !create?.input || visiting.includes(target)) return undefined;
-    const name = `create_${entity.slug}`;
+    const name = `create_${entityModule(entity)}`;
     if (this.functions.has(name)) return name;
     const fields = entity.fields.filter((f) => create.input!.fields.includes(f.name));
     const assignments = this.assignments(entity, create.input.fields, create.input.required, visiting);

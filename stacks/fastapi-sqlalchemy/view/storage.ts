@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DomainModel, Entity, Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
+import { entityModule } from '../code-names.js';
+import { fieldAttribute } from '../python/identifiers.js';
 import { pyIdentifier, pyString } from '../python/names.js';
 
 const MAX_IDENTIFIER = 63;
@@ -100,7 +102,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     .filter((r) => r.owned && r.to === entity.name)
     .map((r) => {
       const child = byName.get(r.from)!;
-      return { attr: pyIdentifier(r.inverse!), model: `${child.name}Model`, slug: child.slug, entity: child };
+      return { attr: pyIdentifier(r.inverse!), model: `${child.name}Model`, slug: entityModule(child), entity: child };
     });
   const links = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name).map((r) => linkView(r, entity, byName.get(r.to)!));
   return { foreignKeys, indexedColumns, uniqueColumns, tableArgs, migration: { uniques, indexes, foreignKeys: migrationKeys }, children, links };
@@ -119,7 +121,7 @@ function linkView(relation: Relation, from: Entity, to: Entity): LinkTableView {
     keyType: from.primaryKey.type.kind,
     toKeyType: to.primaryKey.type.kind,
     linksAttr: `${pyIdentifier(relation.field).replace(/_ids$/, '')}_links`,
-    field: pyIdentifier(field.name),
+    field: fieldAttribute(from, field.name),
     listsObjects: field.type.kind === 'array' && field.type.items.kind === 'object',
     targetEntity: to.name,
     targetKey: to.primaryKey.field,

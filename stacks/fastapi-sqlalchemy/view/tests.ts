@@ -1,8 +1,10 @@
-import type { DomainModel, Operation } from '../../../core/index.js';
+import type { Constraints, DomainModel, Operation, TypeRef } from '../../../core/index.js';
 import { call, definition, pyFormat, pyValue } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
+import { readAsText } from './params.js';
 import { comparable, Samples } from './samples.js';
+import { documentPath, requestPath } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
@@ -11,7 +13,7 @@ export interface EntityTestView {
   /** Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`, `response = await client.post(...)`. */
   create?: { path: string; status: number; payload: string; request: string; invalid: boolean };
   get?: { status: number };
-  list?: { path: string; wrapperItems?: string; wrapperTotal?: string };
+  list?: { path: string; pageParam: string; limitParam: string; wrapperItems?: string; wrapperTotal?: string };
   update?: { method: string; status: number; payload: string; request: string; compare: string[] };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   delete?: { status: number };
@@ -54,7 +56,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
-    missingKey: pyLiteral(missingKey(key.field.type.kind, key.field.type.kind === 'string' ? key.field.type.format : undefined, itemOp?.params.find((p) => p.role === 'key')?.constraints.maximum)),
+    missingKey: pyLiteral(missingKey(itemOp?.params.find((p) => p.role === 'key') ?? key.field, samples)),
     keyWire: key.wire,
     compare: compareOf(create),
     defs: {
@@ -69,15 +71,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       missing: testDef(`test_missing_${view.slug}_is_404`),
     },
   };
-  if (itemOp) result.itemPath = itemOp.path.replace(`{${itemOp.keyParam}}`, '{key}');
+  if (itemOp) result.itemPath = requestPath(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
   if (create) {
     const required = create.input?.required.length ?? 0;
     const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
     result.create = {
-      path: create.path,
+      path: requestPath(create),
       status: create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
-      request: pyFormat(call('await client.post', [pyString(create.path), `json=${constant}`]), 4, 'response = '),
+      request: pyFormat(call('await client.post', [pyString(requestPath(create)), `json=${constant}`]), 4, 'response = '),
       invalid: required > 0,
     };
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
@@ -100,8 +102,13 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const list = byKind(operations, 'list');
   if (list) {
     const page = list.response.page;
+    // The page and its size by the names the document gives them (`page_size`, `per_page`).
+    const pageParam = list.params.find((p) => p.role === 'page')?.wireName ?? 'page';
+    const limitParam = list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit';
     result.list = {
-      path: list.path,
+      path: requestPath(list),
+      pageParam,
+      limitParam,
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
     };
   }
@@ -137,20 +144,30 @@ function wireOf(model: DomainModel, typeName: string, field: string): string {
   return model.objectTypes.find((t) => t.name === typeName)?.fields.find((f) => f.name === field)?.wireName ?? field;
 }
 
-/** A key no test creates: the largest the path allows, for integers. */
-function missingKey(kind: string, format: string | undefined, maximum: number | undefined): unknown {
-  if (kind === 'integer') return maximum ?? 987654321;
-  if (format === 'uuid') return '00000000-0000-4000-8000-999999999999';
-  return 'missing-key';
+/**
+ * A key no test creates, yet one the key parameter accepts (its type, format and bounds), so the
+ * route answers 404 and not 422: for integers the largest the path allows.
+ */
+function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: Samples): unknown {
+  const { type, constraints } = key;
+  if (type.kind === 'integer') return constraints.maximum ?? Math.max(987654321, constraints.minimum ?? 0);
+  if (type.kind === 'string' && type.format === 'uuid') return '00000000-0000-4000-8000-999999999999';
+  return samples.value(type, constraints, 'missing', MISSING_VARIANT);
 }
+
+/** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
+const MISSING_VARIANT = 9;
 
 export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
-    let path = op.path;
-    const params: Record<string, unknown> = {};
+    const written = documentPath(op.path);
+    let path = written.path;
+    // The literal query the document writes in the path is sent as parameters, with the others.
+    const params: Record<string, unknown> = Object.fromEntries(written.query.map(([name, value]) => [name, value ?? '']));
     const headers: Record<string, string> = {};
     for (const parameter of op.params) {
-      const value = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+      const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+      const value = readAsText(parameter) ? JSON.stringify(sample) : sample;
       if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(value)));
       else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
       else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
@@ -185,6 +202,8 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[]):
     const attr = pyString(pyIdentifier(child.attr));
     lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
   }
+  // Objects listed through a join table come back from the rows they link, which only the database holds.
+  for (const link of view.storage.links) if (link.listsObjects) lines.push(`state.pop(${pyString(link.field)})`);
   return lines.length === 0 ? undefined : lines;
 }
 

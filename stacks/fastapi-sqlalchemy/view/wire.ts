@@ -2,7 +2,8 @@ import type { Field, ObjectType } from '../../../core/index.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyAnnotated, pyCall } from '../python/layout.js';
-import { pyClassName, pyDocLine, pyIdentifier, pyLiteral, pyString } from '../python/names.js';
+import { fieldAttribute } from '../python/identifiers.js';
+import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
 
 export const COMPONENTS_MODULE = 'app.presentation.api.v1.schemas.components';
@@ -14,11 +15,13 @@ export interface WireFieldOptions {
   modelModule?: string;
   /** Member names of the enums, for a default that names one. */
   enums: EnumMembers;
+  /** The field's attribute in its class (./identifiers.ts: fieldAttributes of its owner). */
+  attr: string;
 }
 
 /** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
 export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
-  const attr = pyIdentifier(field.name);
+  const attr = options.attr;
   const base = wireType(field.type, imports, options.modelModule);
   const optional = options.partial || !field.required;
   const annotation = optional || field.nullable ? `${base} | None` : base;
@@ -85,6 +88,6 @@ export function componentClass(type: ObjectType, imports: PythonImports, enums: 
     name: pyClassName(type.name),
     doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
     config,
-    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums })),
+    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name) })),
   };
 }

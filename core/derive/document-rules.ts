@@ -1,0 +1,268 @@
+import { InfraStackError } from '../errors.js';
+import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { singular, toSnake } from '../naming.js';
+import { findResources } from './resources.js';
+import { SchemaTypes } from './schema-types.js';
+
+/** Words around a noun that do not name it: `their orders`, `the user`, `其借阅记录`. */
+const ENGLISH_FILLERS = /\b(?:the|a|an|its|their|his|her|our|your|all|each|every|any|some|these|those|one|also|too|for\s+\w+(?:\s+\w+)?|records?|rows?|entries)\b/gi;
+const CHINESE_FILLERS = /其|它的|他的|该|对应的|相关的|所有的?|这个|每个|每位|一个|记录|数据|信息|的/g;
+/** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
+const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
+
+interface Target {
+  name: string;
+  schema: SchemaNode;
+}
+
+/** Names people call each schema by: `OrderItem` is `order item(s)`, `order_item(s)`; a resource also by its section (tag). */
+class EntityNames {
+  private readonly aliases = new Map<string, string>();
+
+  constructor(api: ApiDocument) {
+    for (const [name, { schema }] of api.schemas) {
+      if (schema.type !== 'object' && schema.properties === undefined) continue;
+      const words = toSnake(name).split('_');
+      const last = words.pop()!;
+      for (const variant of [[...words, last], [...words, pluralOf(last)], [...words, singular(last)]]) {
+        this.add(variant.join(' '), name);
+        this.add(variant.join('_'), name);
+        this.add(variant.join(''), name);
+      }
+    }
+    const resources = findResources(api, new SchemaTypes(api));
+    for (const resource of resources) {
+      const segment = resource.collectionPath.split('/').filter(Boolean).pop();
+      if (segment) this.add(segment.replace(/[-_]/g, ' '), resource.schemaName);
+      for (const tag of new Set(resource.operations.flatMap((op) => op.tags))) {
+        const cleaned = normalized(tag.replace(TITLE_FILLERS, ' '));
+        for (const part of cleaned.split(/\s*[/|,，、()（）]\s*|\s+-\s+/)) this.add(part, resource.schemaName);
+      }
+    }
+  }
+
+  private add(alias: string, name: string): void {
+    const key = normalized(alias);
+    if (key !== '' && !this.aliases.has(key)) this.aliases.set(key, name);
+  }
+
+  /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
+  resolve(phrase: string): string | undefined {
+    const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+    const exact = this.aliases.get(text) ?? this.aliases.get(singular(text));
+    if (exact) return exact;
+    let best: [string, string] | undefined;
+    for (const [alias, name] of this.aliases) {
+      const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
+      if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
+    }
+    return best?.[1];
+  }
+}
+
+function pluralOf(word: string): string {
+  return word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
+function normalized(text: string): string {
+  return text.toLowerCase().replace(/[`*_"'“”‘’.,;:!?。，；：！？]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function ruleError(message: string, source: SourceLocation): InfraStackError {
+  return new InfraStackError(message, { file: source.file, location: locationOf(source) });
+}
+
+/** Why a hint is there: the rule's sentence and where it was read. */
+function why(source: RuleSource): { rule: string; file: string; line?: number } {
+  return { rule: `rule "${source.text.trim()}"`, file: source.file, ...(source.line !== undefined ? { line: source.line } : {}) };
+}
+
+function recordWhy(node: SchemaNode, hint: string, source: RuleSource): void {
+  const reasons = { ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}) };
+  reasons[hint] = why(source);
+  node[SCHEMA_HINTS.why] = reasons;
+}
+
+/**
+ * Applies the rules the documents state in plain words to their schemas, as the hints an
+ * OpenAPI document would carry: soft deletes, on-delete rules, keys for self-references,
+ * many-to-many links, belongs-to and has-one keys. A rule under a rules heading naming no
+ * entity is an error at its line; elsewhere it is a warning.
+ */
+export function applyDocumentRules(api: ApiDocument): ApiDocument {
+  const rules = api.rules ?? [];
+  const referencing = [...api.schemas.values()].some(({ schema }) => Object.values((schema.properties as Record<string, SchemaNode> | undefined) ?? {}).some((p) => typeof p[SCHEMA_HINTS.references] === 'string'));
+  if (rules.length === 0 && !referencing) return api;
+  const names = new EntityNames(api);
+  const schemas = new Map([...api.schemas].map(([name, entry]) => [name, { ...entry, schema: structuredClone(entry.schema) }]));
+  const warnings: DocumentWarning[] = [...(api.warnings ?? [])];
+  const target = (phrase: string, rule: DocumentRule, parent?: Target): Target | undefined => {
+    const viaProperty = parent ? propertyTarget(parent, phrase, schemas) : undefined;
+    const name = viaProperty ?? names.resolve(phrase);
+    const entry = name === undefined ? undefined : schemas.get(name);
+    if (entry && name !== undefined) return { name, schema: entry.schema };
+    const message = `the rule "${rule.source.text.trim()}" names "${phrase}", which is no entity of the documents`;
+    if (rule.source.stated && rule.kind !== 'has-one' && rule.kind !== 'belongs-to') throw ruleError(message, rule.source);
+    warnings.push({ message: `${message}; ignored`, source: rule.source });
+    return undefined;
+  };
+  for (const rule of rules) applyRule(rule, target, schemas);
+  resolveReferences(schemas, names);
+  return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+type Resolve = (phrase: string, rule: DocumentRule, parent?: Target) => Target | undefined;
+
+function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas']): void {
+  const softDelete = (entity: Target) => {
+    entity.schema[SCHEMA_HINTS.softDelete] = true;
+    recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
+  };
+  switch (rule.kind) {
+    case 'soft-delete': {
+      const entity = target(rule.entity, rule);
+      if (entity) softDelete(entity);
+      return;
+    }
+    case 'keep': {
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule, parent);
+      if (parent && child) softDelete(parent);
+      return;
+    }
+    case 'soft-delete-with': {
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule, parent);
+      if (!parent || !child) return;
+      softDelete(parent);
+      if (ownedBy(parent, child.name)) return;
+      softDelete(child);
+      const key = keyProperty(child, parent, rule, schemas, false);
+      key[SCHEMA_HINTS.softDeleteCascade] = true;
+      recordWhy(key, SCHEMA_HINTS.softDeleteCascade, rule.source);
+      return;
+    }
+    case 'cascade': {
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule, parent);
+      if (!parent || !child || ownedBy(parent, child.name)) return;
+      const key = keyProperty(child, parent, rule, schemas, true);
+      key[SCHEMA_HINTS.onDelete] = 'CASCADE';
+      recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+      return;
+    }
+    case 'self-reference': {
+      const entity = target(rule.entity, rule);
+      if (!entity) return;
+      const properties = propertiesOf(entity.schema);
+      const existing = properties.parent_id ?? properties.parentId;
+      const key = existing ?? (properties.parent_id = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });
+      key[SCHEMA_HINTS.references] = entity.name;
+      recordWhy(key, SCHEMA_HINTS.references, rule.source);
+      return;
+    }
+    case 'many-to-many': {
+      const from = target(rule.from, rule);
+      const to = from && target(rule.to, rule, from);
+      if (!from || !to || listsOf(from, to) || listsOf(to, from)) return;
+      const name = `${toSnake(to.name)}_ids`;
+      propertiesOf(from.schema)[name] = { type: 'array', items: keyTypeOf(to.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line, [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.references]: why(rule.source) } };
+      return;
+    }
+    case 'belongs-to': {
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule);
+      if (parent && child && !ownedBy(parent, child.name)) keyProperty(child, parent, rule, schemas, true);
+      return;
+    }
+    case 'has-one': {
+      const owner = target(rule.owner, rule);
+      const owned = owner && target(rule.owned, rule, owner);
+      if (!owner || !owned || ownedBy(owner, owned.name)) return;
+      const ownerKey = findKey(owner, owned.name);
+      const key = ownerKey ?? keyProperty(owned, owner, rule, schemas, true);
+      key[SCHEMA_HINTS.unique] = true;
+      recordWhy(key, SCHEMA_HINTS.unique, rule.source);
+      return;
+    }
+  }
+}
+
+function propertiesOf(schema: SchemaNode): Record<string, SchemaNode> {
+  if (schema.properties === undefined || typeof schema.properties !== 'object') schema.properties = {};
+  return schema.properties as Record<string, SchemaNode>;
+}
+
+function refName(node: SchemaNode | undefined): string | undefined {
+  const ref = node?.$ref;
+  return typeof ref === 'string' ? decodeURIComponent(ref.replace(/^#\/components\/schemas\//, '')).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** The child is an array of objects inside the parent (`Order.items: OrderItem[]`): written and deleted with it. */
+function ownedBy(parent: Target, child: string): boolean {
+  return Object.values(propertiesOf(parent.schema)).some((node) => node.type === 'array' && refName(node.items as SchemaNode) === child);
+}
+
+/** A property of the parent named by the phrase (`its items` → `Order.items: OrderItem[]`). */
+function propertyTarget(parent: Target, phrase: string, schemas: ApiDocument['schemas']): string | undefined {
+  const words = normalized(phrase.replace(ENGLISH_FILLERS, ' ')).replace(/\s+/g, '_');
+  const node = propertiesOf(parent.schema)[words];
+  const name = refName(node) ?? refName(node?.items as SchemaNode | undefined);
+  return name !== undefined && schemas.has(name) ? name : undefined;
+}
+
+/** `tag_ids`/`tags` on `from` listing `to`'s keys or rows. */
+function listsOf(from: Target, to: Target): boolean {
+  const properties = propertiesOf(from.schema);
+  const stem = toSnake(to.name);
+  if (properties[`${stem}_ids`] || properties[`${stem}Ids`]) return true;
+  return Object.values(properties).some((node) => node.type === 'array' && refName(node.items as SchemaNode) === to.name);
+}
+
+function findKey(child: Target, parent: string): SchemaNode | undefined {
+  const properties = propertiesOf(child.schema);
+  const stem = toSnake(parent);
+  const byName = properties[`${stem}_id`] ?? properties[`${stem.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}Id`];
+  if (byName) return byName;
+  return Object.values(properties).find((node) => node[SCHEMA_HINTS.references] === parent);
+}
+
+/** The key on `child` pointing at `parent`, added (`user_id`, required when `required`) when the child has none. */
+function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas: ApiDocument['schemas'], required: boolean): SchemaNode {
+  const existing = findKey(child, parent.name);
+  if (existing) return existing;
+  const name = `${toSnake(parent.name)}_id`;
+  const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.sourceLine]: rule.source.line };
+  recordWhy(key, SCHEMA_HINTS.references, rule.source);
+  propertiesOf(child.schema)[name] = key;
+  if (required) child.schema.required = [...((child.schema.required as string[] | undefined) ?? []), name];
+  return key;
+}
+
+/** The type of a key to the schema: its `id`'s (integer unless written otherwise). */
+function keyTypeOf(schema: SchemaNode): SchemaNode {
+  const id = propertiesOf(schema).id;
+  if (id?.type === 'string') return { type: 'string', ...(typeof id.format === 'string' ? { format: id.format } : {}) };
+  return { type: 'integer', ...(id?.format === 'int64' ? { format: 'int64' } : {}) };
+}
+
+/** `references doctors`, `关联 读者`: the schema the words name, else an error at the field. */
+function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames): void {
+  for (const [, { schema, source }] of schemas) {
+    for (const node of Object.values(propertiesOf(schema))) {
+      const written = node[SCHEMA_HINTS.references];
+      if (typeof written !== 'string' || schemas.has(written)) continue;
+      const name = names.resolve(written);
+      if (name === undefined) {
+        const line = node[SCHEMA_HINTS.sourceLine];
+        throw ruleError(`the field refers to "${written}", which is no entity of the documents`, typeof line === 'number' ? { ...source, line } : source);
+      }
+      node[SCHEMA_HINTS.references] = name;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { HttpMethod } from '../../model/api-document.js';
+import { cleanPath, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
+import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
+
+/** One row of an endpoint table, with its line. */
+export interface EndpointRow extends EndpointHeading {
+  line: number;
+}
+
+const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
+const METHOD_HEADER = /^(?:(?:http\s+)?(?:method|verb)|方法|请求方式|请求方法|método|méthode|methode|phương thức|メソッド)$/iu;
+const PATH_HEADER = /^(?:path|url|uri|route|endpoint|resource|路径|接口|接口地址|地址|请求路径|ruta|chemin|pfad|đường dẫn|パス|エンドポイント)$/iu;
+const SUMMARY_HEADER =
+  /^(?:description|summary|purpose|action|notes?|what|说明|描述|功能|接口说明|备注|descripción|resumen|description|beschreibung|zweck|mô tả|説明|概要|機能)$/iu;
+
+function columnOf(headers: readonly string[], pattern: RegExp): number | undefined {
+  const index = headers.findIndex((header) => pattern.test(header.trim()));
+  return index < 0 ? undefined : index;
+}
+
+/**
+ * The endpoints of a table that lists them: `| Method | Path | Description |` (header words in
+ * English, Chinese, Spanish, French, German, Vietnamese or Japanese), or any table whose rows each
+ * hold `METHOD /path` in one cell. Undefined when the table is no such list.
+ */
+export function readEndpointTable(table: MarkdownTable, file: string): EndpointRow[] | undefined {
+  const [header, ...rows] = table.children;
+  if (!header || rows.length === 0) return undefined;
+  const headers = cellTexts(header);
+  const methodColumn = columnOf(headers, METHOD_HEADER);
+  const pathColumn = columnOf(headers, PATH_HEADER);
+  const summaryColumn = columnOf(headers, SUMMARY_HEADER);
+  const endpoints: EndpointRow[] = [];
+  for (const row of rows) {
+    const cells = cellTexts(row);
+    if (cells.every((cell) => cell === '')) continue;
+    const line = lineOf(row);
+    const found = fromColumns(cells, methodColumn, pathColumn) ?? fromAnyCell(cells, file, line);
+    if (!found) return undefined;
+    const summary = summaryColumn !== undefined && summaryColumn !== pathColumn ? (cells[summaryColumn] ?? '').trim() : (found.summary ?? '');
+    endpoints.push({ method: found.method, path: found.path, ...(summary !== '' ? { summary } : {}), line });
+  }
+  return endpoints.length > 0 ? endpoints : undefined;
+}
+
+function fromColumns(cells: readonly string[], methodColumn: number | undefined, pathColumn: number | undefined): EndpointHeading | undefined {
+  if (methodColumn === undefined || pathColumn === undefined) return undefined;
+  const method = (cells[methodColumn] ?? '').trim().toLowerCase();
+  const path = (cells[pathColumn] ?? '').trim().split(/\s+/)[0] ?? '';
+  if (!METHODS.has(method) || !/^(?:https?:\/\/[^/\s]+)?\//.test(path)) return undefined;
+  return { method: method as HttpMethod, path: cleanPath(path) };
+}
+
+function fromAnyCell(cells: readonly string[], file: string, line: number): EndpointHeading | undefined {
+  for (const cell of cells) {
+    const found = readEndpointText(cell, file, line, 'opening');
+    if (found) return found;
+  }
+  return undefined;
+}

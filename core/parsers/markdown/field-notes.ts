@@ -1,0 +1,55 @@
+import type { SchemaNode } from '../../model/api-document.js';
+import { SCHEMA_HINTS } from '../../model/hints.js';
+import type { TypeExpression } from './type-expression.js';
+
+/** What a field's notes say in plain words (`unique code`, `默认 normal`, `references doctors`). */
+export interface FieldNotes {
+  hints: SchemaNode;
+  required?: boolean;
+  defaultText?: string;
+  /** `one of a, b, c` on a string: an enum. */
+  type?: TypeExpression;
+}
+
+const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|可重复|可以重复/i;
+const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|唯一|不可重复|不能重复|不允许重复|一意/iu;
+const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
+const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bmặc định|デフォルト(?:値)?)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
+const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencia\s+a|\bréférence)\s*[:：]?\s*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
+const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-]generated\b|\bauto[\s-]?generated\b|只读|自动生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
+const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
+const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
+const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
+
+/** Reads the rules a field's notes state; what they do not say stays description only. */
+export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number): FieldNotes {
+  const result: FieldNotes = { hints: {} };
+  if (notes.trim() === '') return result;
+  const why: Record<string, { rule: string; file: string; line: number }> = {};
+  const because = (hint: string) => (why[hint] = { rule: `the field's note "${notes.trim()}"`, file, line });
+  if (UNIQUE.test(notes) && !NEGATED_UNIQUE.test(notes)) {
+    result.hints[SCHEMA_HINTS.unique] = true;
+    because(SCHEMA_HINTS.unique);
+  }
+  if (INDEXED.test(notes)) {
+    result.hints[SCHEMA_HINTS.index] = true;
+    because(SCHEMA_HINTS.index);
+  }
+  const reference = REFERENCES.exec(notes)?.[1];
+  if (reference !== undefined) {
+    result.hints[SCHEMA_HINTS.references] = reference.replace(/\.\w+$/, '');
+    because(SCHEMA_HINTS.references);
+  }
+  if (READ_ONLY.test(notes)) result.hints.readOnly = true;
+  else if (WRITE_ONLY.test(notes)) result.hints.writeOnly = true;
+  if (OPTIONAL.test(notes)) result.required = false;
+  const defaultText = DEFAULT.exec(notes)?.[1];
+  if (defaultText !== undefined) result.defaultText = defaultText;
+  const values = ONE_OF.exec(notes);
+  if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
+    const members = (values[1] ?? values[2] ?? '').split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
+    if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
+  }
+  if (Object.keys(why).length > 0) result.hints[SCHEMA_HINTS.why] = why;
+  return result;
+}

@@ -1,0 +1,150 @@
+import type { DocumentRule, DocumentWarning, RuleSource } from '../../model/api-document.js';
+import type { Sentence } from './document-outline.js';
+
+/** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
+const RULES_HEADING =
+  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|\bregeln?\b|quy tắc|ルール|制約/iu;
+
+export function isRulesHeading(title: string): boolean {
+  return RULES_HEADING.test(title);
+}
+
+/** Words that make a sentence outside a rules section worth a warning when it is not understood. */
+const RULE_WORDS = /soft[\s-]?delet|cascad|many[\s-]to[\s-]many|self[\s-]referenc|软删除|逻辑删除|级联|多对多/i;
+
+type Rule = DocumentRule;
+type Recognizer = (clause: string, source: RuleSource) => Rule[] | undefined;
+
+const BE = String.raw`(?:are|is|get|gets|will\s+be|shall\s+be|should\s+be|must\s+be|can\s+only\s+be|are\s+only|is\s+only)`;
+const SOFT = String.raw`soft[\s-]?deleted`;
+const DELETING = String.raw`(?:deleting|removing|when\s+(?:you\s+)?(?:delete|remove)|on\s+delet(?:e|ion)\s+of)`;
+
+/** Each recognizer reads one clause shape; the first that matches wins. */
+const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
+  // `The user is soft deleted, and so are their orders.`
+  [new RegExp(String.raw`^(.+?)\s+${BE}\s+${SOFT},?\s+and\s+so\s+(?:is|are)\s+(.+)$`, 'i'), (m, source) => [
+    { kind: 'soft-delete', entity: m[1]!, source },
+    { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `orders are soft deleted with the user`
+  [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:also\s+)?${SOFT}\s+(?:together\s+|along\s+)?(?:with|when\s+deleting)\s+(.+)$`, 'i'), (m, source) => [
+    { kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source },
+  ]],
+  // `Patients are soft deleted.`
+  [new RegExp(String.raw`^(?:all\s+)?(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `Soft delete users and orders.`, `Use soft deletion for orders.`
+  [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `Orders use soft delete.`
+  [/^(.+?)\s+(?:use|uses|support|supports|have|has)\s+soft[\s-]?delet(?:e|ion)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `Deleting a user keeps their orders`
+  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:keeps|preserves|retains|leaves|does\s+not\s+delete|doesn't\s+delete|must\s+not\s+delete|should\s+keep|must\s+keep)\s+(.+)$`, 'i'), (m, source) => [
+    { kind: 'keep', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `Deleting a user soft deletes their orders`
+  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?soft[\s-]?deletes\s+(.+)$`, 'i'), (m, source) => [
+    { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `Deleting an order deletes its items.`
+  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(.+)$`, 'i'), (m, source) => [
+    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `When a project is deleted, its tasks are deleted too.` / `... are kept.`
+  [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well)?$/i, (m, source) => [
+    m[3]!.toLowerCase() === 'kept'
+      ? { kind: 'keep', parent: m[1]!, child: m[2]!, source }
+      : m[3]!.toLowerCase() === 'deleted'
+        ? { kind: 'cascade', parent: m[1]!, child: m[2]!, source }
+        : { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `A category may have a parent category.`
+  [/^(.+?)\s+(?:may|can|might|could)\s+(?:have|belong\s+to)\s+(?:a|an|one)\s+parent(?:\s+.+)?$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
+  [/^(.+?)\s+(?:are|is|form)\s+(?:hierarchical|nested|a\s+tree|a\s+hierarchy)$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
+  // `A product can carry many tags, and a tag many products.`
+  [/^(.+?)\s+(?:can|may)\s+(?:carry|have|hold|contain|belong\s+to|be\s+tagged\s+with|be\s+in|reference|link\s+to)\s+(?:many|several|multiple|any\s+number\s+of)\s+(.+?),?\s+and\s+(.+?)\s+(?:(?:can|may)\s+\w+(?:\s+\w+)?\s+)?(?:many|several|multiple)\s+(.+)$/i, (m, source) => [
+    { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
+  ]],
+  [/^(.+?)\s+and\s+(.+?)\s+are\s+(?:linked\s+)?many[\s-]to[\s-]many$/i, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
+  // `A project has many tasks.` (one-to-many, read from the other side)
+  [/^(.+?)\s+(?:has|have|can\s+have|may\s+have|contains?)\s+(?:many|several|multiple)\s+(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
+  // `A task belongs to a project.`
+  [/^(.+?)\s+(?:belongs?|belonging)\s+to\s+(?:exactly\s+)?(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[1]!, parent: m[2]!, source }]],
+  // `Each user has one profile.`
+  [/^(?:each|every|a|an|one)\s+(.+?)\s+(?:has|owns)\s+(?:exactly\s+)?(?:one|a\s+single)\s+(.+)$/i, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
+];
+
+const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
+  // `借阅随读者软删除`
+  [/^(.+?)(?:随|跟随|随着)(.+?)(?:一起|一并|同时)?(?:被)?(?:软删除|逻辑删除)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source }]],
+  // `删除用户时软删除其订单`
+  [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:软删除|逻辑删除)(.+)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source }]],
+  // `删除读者时保留其借阅记录`
+  [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|应|需要|需)?(?:保留|不删除|不会删除)(.+)$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
+  // `删除订单时删除其明细` / `删除项目会级联删除任务`
+  [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:级联)?删除(.+)$/u, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  // `读者软删除`, `订单采用逻辑删除`
+  [/^(.+?)(?:采用|使用|支持|需要|需|要|均|都|为|做|是)?(?:软删除|逻辑删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  [/^(?:软删除|逻辑删除)[:：]?(.+)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `分类可以有父分类`
+  [/^(.+?)(?:可以|可|可能|允许)?有(?:一个)?(?:父|上级|父级)/u, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
+  // `商品和标签是多对多`, `一个商品可以有多个标签，一个标签也可以属于多个商品`
+  [/^(.+?)(?:和|与|跟)(.+?)(?:之间)?(?:是|为)?多对多(?:关系)?$/u, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
+  [/^一个(.+?)可以(?:有|包含|关联|带有|打上)多个(.+?)[，,]\s*一个.+?(?:也)?可以(?:属于|有|关联)多个.+$/u, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
+  // `每个任务属于一个项目`
+  [/^(?:每个|每位|每本|每条|一个)?(.+?)属于(?:一个|某个)?(.+)$/u, (m, source) => [{ kind: 'belongs-to', child: m[1]!, parent: m[2]!, source }]],
+  // `每个用户有一个资料`
+  [/^每(?:个|位|本|条)?(.+?)(?:有且仅有|只有|有)一个(.+)$/u, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
+];
+
+/** `users and orders`, `users, orders`, `用户和订单` → each name. */
+function listed(text: string): string[] {
+  return text.split(/\s*(?:,|，|、|\band\b|\bor\b|和|及|与)\s*/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** A sentence without list markers, emphasis, parentheticals and its final stop. */
+function cleanSentence(text: string): string {
+  return text
+    .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s*[(（][^)）]*[)）]/g, '')
+    .trim()
+    .replace(/[.。!！]+$/, '')
+    .trim();
+}
+
+/** Clauses of a sentence: split at `:`, `;` and sentence stops (a rule may fill one clause). */
+function clausesOf(sentence: string): string[] {
+  return sentence.split(/\s*[:;：；。]\s*|\.\s+/).map((clause) => clause.trim()).filter((clause) => clause !== '');
+}
+
+const recognize: Recognizer = (clause, source) => {
+  const table = /[\u4e00-\u9fff]/.test(clause) ? CHINESE : ENGLISH;
+  for (const [pattern, make] of table) {
+    const match = pattern.exec(clause);
+    if (match) return make(match, source);
+  }
+  return undefined;
+};
+
+/**
+ * Reads the rules a document states in plain words. Under a rules heading every sentence must
+ * say something this reader knows (else a warning names it); elsewhere, sentences that say such
+ * a thing are rules too, and one that speaks of soft deletes or cascades without being understood
+ * is a warning.
+ */
+export function readRuleSentences(sentences: readonly Sentence[], file: string): { rules: DocumentRule[]; warnings: DocumentWarning[] } {
+  const rules: DocumentRule[] = [];
+  const warnings: DocumentWarning[] = [];
+  for (const sentence of sentences) {
+    const cleaned = cleanSentence(sentence.text);
+    if (cleaned === '') continue;
+    const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules };
+    const found = clausesOf(cleaned).flatMap((clause) => recognize(clause, source) ?? []);
+    const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
+    const read = [...found, ...whole];
+    rules.push(...read);
+    if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(cleaned))) {
+      warnings.push({ message: `rule not understood, ignored: "${sentence.text}"`, source: { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line } });
+    }
+  }
+  return { rules, warnings };
+}

@@ -1,0 +1,140 @@
+/**
+ * End to end for the input forms of source documents 000 and 001: document 001's own example
+ * (a model given as `table_name` + SQLAlchemy `columns`) and a class definitions file written the
+ * way another author would (Column(...), commas, lengths, defaults, a ForeignKey to a renamed
+ * table, attributes in three Optional spellings, a use case and a key the tool does not read).
+ * Each generates a backend that is installed and must pass ruff, mypy --strict, its tests under
+ * both markers on SQLite and PostgreSQL, and alembic up/down; the migrated SQLite database must
+ * carry every declared column with its nullability and keys. The JSON gets its paths written
+ * back relative to the folder holding backend/.
+ *
+ * Run through `npm test` (builds dist/, provides INFRA_STACK_UV and INFRA_STACK_PG_URL).
+ */
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../dist/lib/index.js';
+import { makeTempDir, removeTempDir } from '../support/files.js';
+import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
+import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResult } from '../support/python-backend.js';
+
+/** Prints the tables of a migrated database as SQLAlchemy's inspector sees them. */
+const INSPECT = `
+import json, sys
+from sqlalchemy import create_engine, inspect
+i = inspect(create_engine(sys.argv[1]))
+out = {}
+for t in i.get_table_names():
+    out[t] = {
+        "columns": {c["name"]: c["nullable"] for c in i.get_columns(t)},
+        "pk": i.get_pk_constraint(t)["constrained_columns"],
+        "fks": [[f["constrained_columns"], f["referred_table"], f["referred_columns"], (f.get("options") or {}).get("ondelete")] for f in i.get_foreign_keys(t)],
+        "uniques": [u["column_names"] for u in i.get_unique_constraints(t)] + [x["column_names"] for x in i.get_indexes(t) if x["unique"]],
+        "indexes": [x["column_names"] for x in i.get_indexes(t)],
+    }
+print(json.dumps(out))
+`;
+
+interface TableShape {
+  columns: Record<string, boolean>;
+  pk: string[];
+  fks: [string[], string, string[], string | null][];
+  uniques: string[][];
+  indexes: string[][];
+}
+
+function expectSuccess(result: RunResult, what: string): void {
+  expect(result.code, `${what} failed\n${formatResult(result)}`).toBe(0);
+}
+
+const CASES = [
+  { label: 'document 001', fixture: 'test/fixtures/classes/document-001.json' },
+  { label: 'another author', fixture: 'test/fixtures/classes/hostile-columns.json' },
+] as const;
+
+describe.each(CASES)('generated backend: class definitions of $label', ({ label, fixture }) => {
+  let work: string | undefined;
+  let json: string;
+  let backend: BackendEnv;
+  let tables: Record<string, TableShape>;
+  const databases: PostgresDatabase[] = [];
+  const slug = label.replace(/\W+/g, '_');
+
+  beforeAll(async () => {
+    postgresAdminUrl();
+    work = await makeTempDir('classes-documents');
+    json = join(work, 'classes.json');
+    await copyFile(join(REPO_ROOT, fixture), json);
+    await generate({ apiFiles: [json], outDir: work });
+    backend = await installBackend(join(work, 'backend'));
+    const url = `sqlite:///${join(work, 'inspect.sqlite3')}`;
+    expectSuccess(await backend.run(['alembic', 'upgrade', 'head'], { env: { DATABASE_URL: url.replace('sqlite:', 'sqlite+aiosqlite:') } }), 'alembic upgrade head (SQLite)');
+    const inspected = await backend.run(['python', '-c', INSPECT, url]);
+    expectSuccess(inspected, 'inspecting the migrated database');
+    tables = JSON.parse(inspected.stdout) as Record<string, TableShape>;
+  });
+
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+    await removeTempDir(work);
+  });
+
+  it('migrates every declared column with its nullability and keys', () => {
+    if (label === 'document 001') {
+      expect(tables.products?.columns).toMatchObject({ id: false, name: false, category: false, price_range: false });
+      expect(tables.products?.pk).toEqual(['id']);
+      return;
+    }
+    const depots = tables.depots!;
+    expect(depots.columns).toMatchObject({ id: false, code: false, label: true, opened_on: true });
+    expect(depots.pk).toEqual(['id']);
+    expect(depots.uniques).toContainEqual(['code']);
+    const stock = tables.stock_items!;
+    expect(stock.columns).toMatchObject({ id: false, depot_ref: false, sku: false, quantity: false, unit_price: true, active: false, extra: true, note: true });
+    expect(stock.fks).toContainEqual([['depot_ref'], 'depots', ['id'], 'CASCADE']);
+    expect(stock.uniques).toContainEqual(['depot_ref', 'sku']);
+  });
+
+  it('writes code_path and test_path back relative to the folder holding backend/, other keys untouched', async () => {
+    const original = JSON.parse(await readFile(join(REPO_ROOT, fixture), 'utf8')) as Record<string, unknown>[];
+    const written = JSON.parse(await readFile(json, 'utf8')) as Record<string, unknown>[];
+    expect(written.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !key.endsWith('_path'))))).toEqual(original);
+    for (const item of written) {
+      for (const key of ['code_path', 'test_path']) {
+        const value = item[key];
+        if (typeof value !== 'string') continue;
+        expect(value).toMatch(/^backend\//);
+        await expect(readFile(join(work!, value), 'utf8')).resolves.not.toBe('');
+      }
+    }
+    const model = written.find((item) => item.layer === 'infrastructure/model');
+    expect(model?.code_path).toMatch(/^backend\/app\/infrastructure\/models\/\w+\.py$/);
+  });
+
+  it('passes ruff check, ruff format --check and mypy --strict', async () => {
+    expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
+    expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
+    expectSuccess(await backend.run(['mypy']), 'mypy (strict = true in pyproject.toml)');
+  });
+
+  it('passes its tests under -m "not integration" and -m integration on SQLite', async () => {
+    expectSuccess(await backend.run(['pytest', '-m', 'not integration']), 'pytest -m "not integration" (SQLite)');
+    expectSuccess(await backend.run(['pytest', '-m', 'integration']), 'pytest -m integration (SQLite)');
+  });
+
+  it('passes its tests and migrates up and down on PostgreSQL', async () => {
+    const tests = await createPostgresDatabase(`classes_doc_${slug}`);
+    databases.push(tests);
+    expectSuccess(await backend.run(['pytest', '-m', 'integration'], { env: { TEST_DATABASE_URL: tests.asyncUrl } }), 'pytest -m integration (PostgreSQL)');
+    const migrated = await createPostgresDatabase(`classes_mig_${slug}`);
+    databases.push(migrated);
+    const env = { DATABASE_URL: migrated.asyncUrl };
+    expectSuccess(await backend.run(['alembic', 'upgrade', 'head'], { env }), 'alembic upgrade head (PostgreSQL)');
+    expectSuccess(await backend.run(['alembic', 'downgrade', 'base'], { env }), 'alembic downgrade base (PostgreSQL)');
+  });
+
+  it('migrates SQLite down to base', async () => {
+    const env = { DATABASE_URL: `sqlite+aiosqlite:///${join(work!, 'inspect.sqlite3')}` };
+    expectSuccess(await backend.run(['alembic', 'downgrade', 'base'], { env }), 'alembic downgrade base (SQLite)');
+  });
+});

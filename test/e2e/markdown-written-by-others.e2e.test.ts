@@ -1,0 +1,58 @@
+/**
+ * End to end for markdown written by others: the shop's API list and requirements as first
+ * written (rules only in plain words, no bracketed hints) and a clinic API list in another
+ * style (code-span headings, emoji, Python and SQL types, rules in its requirements). Each is
+ * generated, installed and put through its own ruff, mypy --strict and pytest, with a test of
+ * the stated rules added to its suite (test/e2e/stated-rules/): a taken unique answers 409,
+ * soft deletes hide the rows kept with them, cascades delete.
+ *
+ * Run through `npm test` (builds dist/, provides INFRA_STACK_UV).
+ */
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../dist/lib/index.js';
+import { makeTempDir, removeTempDir } from '../support/files.js';
+import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResult } from '../support/python-backend.js';
+
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/markdown/written-by-others');
+
+const documents = [
+  { name: 'shop-as-first-written', apiFiles: ['shop-as-first-written/api-list.md', 'shop-as-first-written/requirements.md'], rules: 'shop.py' },
+  { name: 'clinic', apiFiles: ['clinic-api.md', 'clinic-requirements.md'], rules: 'clinic.py' },
+];
+
+function expectSuccess(result: RunResult, what: string): void {
+  expect(result.code, `${what} failed\n${formatResult(result)}`).toBe(0);
+}
+
+for (const doc of documents) {
+  describe(`generated backend from markdown written by others: ${doc.name}`, () => {
+    let work: string | undefined;
+    let backend: BackendEnv;
+
+    beforeAll(async () => {
+      work = await makeTempDir(doc.name);
+      const out = join(work, 'out');
+      await generate({ apiFiles: doc.apiFiles.map((file) => join(FIXTURES, file)), outDir: out });
+      await copyFile(join(REPO_ROOT, 'test/e2e/stated-rules', doc.rules), join(out, 'backend/tests/integration/test_stated_rules.py'));
+      backend = await installBackend(join(out, 'backend'));
+    });
+
+    afterAll(async () => {
+      await removeTempDir(work);
+    });
+
+    it('passes ruff check, ruff format --check and mypy --strict', async () => {
+      expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
+      expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
+      expectSuccess(await backend.run(['mypy']), 'mypy');
+    });
+
+    it('passes its own tests and the stated rules on SQLite', async () => {
+      const result = await backend.run(['pytest', '--cov'], { env: { DATABASE_URL: undefined } });
+      expectSuccess(result, 'pytest --cov');
+      expect(result.stdout).toMatch(/test_stated_rules\.py \.{3}/);
+    });
+  });
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { sharedPrefix, readEndpointText, cleanPath } from '../../core/parsers/markdown/endpoint-heading.js';
+import { readBasePath, readPagingDefaults } from '../../core/parsers/markdown/document-lines.js';
+import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine } from '../../core/parsers/markdown/endpoint-lines.js';
+import { readEndpointTable } from '../../core/parsers/markdown/endpoint-table.js';
+import { columnsOf, readFieldTable } from '../../core/parsers/markdown/field-table.js';
+import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
+import { parseMarkdownTree, plainText, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
+import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
+import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
+
+const file = '/docs/api.md';
+
+function table(markdown: string): MarkdownTable {
+  const block = parseMarkdownTree(markdown).children[0];
+  if (block?.type !== 'table') throw new Error('no table');
+  return block;
+}
+
+describe('endpoints wherever people put them', () => {
+  it.each([
+    ['POST /users — Register a user', 'post', '/users', 'Register a user'],
+    ['`POST /v1/doctors` Create doctor', 'post', '/v1/doctors', 'Create doctor'],
+    ['1.2 Create doctor: POST /v1/doctors', 'post', '/v1/doctors', 'Create doctor'],
+    ['📅 Crear evento — `POST /api/events`', 'post', '/api/events', 'Crear evento'],
+    ['1.1 新增读者 POST /api/v2/readers', 'post', '/api/v2/readers', '新增读者'],
+    ['GET https://api.example.com/v1/users/:id?expand=1', 'get', '/v1/users/{id}', undefined],
+    ['DELETE /files/<int:file_id>', 'delete', '/files/{file_id}', undefined],
+  ])('reads %s', (text, method, path, summary) => {
+    const found = readEndpointText(text.replace(/`/g, ''), file, 3);
+    expect(found).toEqual({ method, path, ...(summary ? { summary } : {}) });
+  });
+
+  it('reads headings whose endpoint is a link or a code span', () => {
+    const root = parseMarkdownTree('### [GET /projects](#list)\n\n#### `POST /v1/doctors` Create doctor\n');
+    const texts = root.children.map((block) => plainText(block as Parameters<typeof plainText>[0]));
+    expect(texts.map((text, index) => readEndpointText(text, file, index))).toEqual([
+      { method: 'get', path: '/projects' },
+      { method: 'post', path: '/v1/doctors', summary: 'Create doctor' },
+    ]);
+  });
+
+  it('reads a line only when it opens with the endpoint (after a short label)', () => {
+    expect(readEndpointText('接口：POST /api/v2/readers', file, 1, 'opening')).toEqual({ method: 'post', path: '/api/v2/readers' });
+    expect(readEndpointText('Use POST /users to register', file, 1, 'opening')).toBeUndefined();
+  });
+
+  it('refuses an unknown method written in capitals', () => {
+    expect(() => readEndpointText('FETCH /things', file, 4)).toThrow(/unknown HTTP method FETCH/);
+  });
+
+  it('reads endpoint tables in several languages and with one endpoint column', () => {
+    const spanish = readEndpointTable(table('| Método | Ruta | Descripción |\n|---|---|---|\n| GET | /api/venues | Lista |\n| POST | /api/venues | Crear |'), file);
+    expect(spanish).toEqual([
+      { method: 'get', path: '/api/venues', summary: 'Lista', line: 3 },
+      { method: 'post', path: '/api/venues', summary: 'Crear', line: 4 },
+    ]);
+    const chinese = readEndpointTable(table('| 接口 | 说明 |\n|---|---|\n| GET /books | 图书列表 |'), file);
+    expect(chinese).toEqual([{ method: 'get', path: '/books', summary: '图书列表', line: 3 }]);
+    expect(readEndpointTable(table('| item | choice |\n|---|---|\n| Database | PostgreSQL |'), file)).toBeUndefined();
+  });
+
+  it('reads base paths written in several ways, and infers a shared prefix', () => {
+    expect(readBasePath('Base path: `/api`.')).toBe('/api');
+    expect(readBasePath('All endpoints live under Base URL: https://api.clinic.example/v1')).toBe('/v1');
+    expect(readBasePath('Prefix: `/api/v2`')).toBe('/api/v2');
+    expect(readBasePath('接口前缀：`/api/v2`')).toBe('/api/v2');
+    expect(readBasePath('Prefijo: /api')).toBe('/api');
+    expect(readBasePath('The prefix matters.')).toBeUndefined();
+    expect(sharedPrefix(['/v1/doctors', '/v1/doctors/{id}', '/v1/patients'])).toBe('/v1');
+    expect(sharedPrefix(['/doctors', '/doctors/{id}'])).toBe('');
+    expect(cleanPath('/users/')).toBe('/users');
+  });
+
+  it('reads paging sentences in Chinese', () => {
+    expect(readPagingDefaults('分页参数统一为 `page`（默认 1）和 `limit`（默认 20，最大 100）')).toEqual({ page: 1, limit: 20, maxLimit: 100 });
+  });
+});
+
+describe('labels, query and response lines', () => {
+  it('knows body, query and response labels in several languages', () => {
+    for (const label of ['Body:', 'Request body', '请求参数：', 'Cuerpo:', 'Corps de la requête', 'リクエスト']) expect(isBodyLabel(label), label).toBe(true);
+    for (const label of ['Query parameters', '查询参数', 'Params:']) expect(isQueryLabel(label), label).toBe(true);
+    expect(readQueryLine('Params: `page`, `page_size`, `specialty`', 5)?.items.map((i) => i.name)).toEqual(['page', 'page_size', 'specialty']);
+    expect(readQueryLine('查询参数：page、limit、level', 5)?.items.map((i) => i.name)).toEqual(['page', 'limit', 'level']);
+    expect(readResponseLine('Response 201 Created → Doctor', file, 7)).toMatchObject({ status: '201', body: { shape: 'single', typeName: 'Doctor' } });
+    expect(readResponseLine('返回：Reader', file, 7, '201')).toMatchObject({ status: '201', body: { typeName: 'Reader' } });
+    expect(readResponseLine('Response:', file, 7)).toEqual({ status: '200', fields: [], line: 7 });
+    expect(readResponseLine('Response 200: the created doctor', file, 7)).toEqual({ status: '200', fields: [], line: 7 });
+  });
+});
+
+describe('field tables in other words and languages', () => {
+  it.each([
+    [['Field', 'Type', 'Required', 'Notes'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['字段', '类型', '必填', '说明'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['参数名', '类型', '是否必填', '描述', '默认值'], { name: 0, type: 1, required: 2, description: 3, default: 4 }],
+    [['Campo', 'Tipo', 'Obligatorio', 'Descripción'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['Champ', 'Type', 'Obligatoire', 'Description'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['Feld', 'Typ', 'Pflicht', 'Beschreibung'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['Tên trường', 'Kiểu', 'Bắt buộc', 'Mô tả'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['項目名', '型', '必須', '説明'], { name: 0, type: 1, required: 2, description: 3 }],
+    [['', 'Type', 'Example'], { name: 0, type: 1, example: 2 }],
+  ])('finds the columns of | %s |', (headers, columns) => {
+    expect(columnsOf(headers)).toEqual(columns);
+  });
+
+  it('reads required as people write it, and marks on names', () => {
+    const read = readFieldTable(
+      table('| 字段 | 类型 | 必填 | 说明 |\n|---|---|---|---|\n| a | int | 是 | |\n| b | int | 否 | |\n| c | int | ✅ | |\n| d | int | ❌ | |\n| e * | int | | |\n| f | int | Y | optional |'),
+      file,
+    );
+    expect(read.rows.map((row) => [row.name, row.required])).toEqual([['a', true], ['b', false], ['c', true], ['d', false], ['e', true], ['f', false]]);
+  });
+
+  it('reads number keys as integers (TypeScript has no integers)', () => {
+    const read = readFieldTable(table('| name | type |\n|---|---|\n| id | number |\n| project_id | number |\n| label_ids | number[] |\n| estimate | number |'), file);
+    expect(read.rows.map((row) => row.type)).toEqual([
+      { kind: 'scalar', schema: { type: 'integer' } },
+      { kind: 'scalar', schema: { type: 'integer' } },
+      { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } },
+      { kind: 'scalar', schema: { type: 'number' } },
+    ]);
+  });
+});
+
+describe('types as people write them', () => {
+  it.each([
+    ['str', { kind: 'scalar', schema: { type: 'string' } }],
+    ['list[str]', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],
+    ['Optional[int]', { kind: 'scalar', schema: { type: 'integer' }, nullable: true }],
+    ['str | None', { kind: 'scalar', schema: { type: 'string' }, nullable: true }],
+    ['dict[str, int]', { kind: 'scalar', schema: { type: 'object', additionalProperties: { type: 'integer' } } }],
+    ['string[]', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],
+    ['Array<Item>', { kind: 'array', items: { kind: 'named', name: 'Item' } }],
+    ['varchar(50)', { kind: 'scalar', schema: { type: 'string', maxLength: 50 } }],
+    ['numeric(10,2)', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+    ['bigint', { kind: 'scalar', schema: { type: 'integer', format: 'int64' } }],
+    ['timestamp', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ['enum(a, b)', { kind: 'enum', values: ['a', 'b'] }],
+    ['enum: a / b / c', { kind: 'enum', values: ['a', 'b', 'c'] }],
+    ['scheduled | done | cancelled', { kind: 'enum', values: ['scheduled', 'done', 'cancelled'] }],
+    ['one of a, b', { kind: 'enum', values: ['a', 'b'] }],
+    ['枚举(normal, vip)', { kind: 'enum', values: ['normal', 'vip'] }],
+    ['string (email)', { kind: 'scalar', schema: { type: 'string', format: 'email' } }],
+    ['uuid', { kind: 'scalar', schema: { type: 'string', format: 'uuid' } }],
+    ['url', { kind: 'scalar', schema: { type: 'string', format: 'uri' } }],
+    ['money', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+    ['字符串', { kind: 'scalar', schema: { type: 'string' } }],
+    ['strng', undefined],
+  ])('reads %s', (written, expected) => {
+    expect(parseTypeExpression(written)).toEqual(expected);
+  });
+});
+
+describe('rules in a field notes', () => {
+  const text = { kind: 'scalar', schema: { type: 'string' } } as const;
+  it.each([
+    ['unique code', { 'x-unique': true }],
+    ['must be unique', { 'x-unique': true }],
+    ['借书证号，唯一', { 'x-unique': true }],
+    ['único', { 'x-unique': true }],
+    ['not unique', {}],
+    ['indexed', { 'x-index': true }],
+    ['书名，索引', { 'x-index': true }],
+    ['references doctors', { 'x-references': 'doctors' }],
+    ['关联 读者', { 'x-references': '读者' }],
+    ['FK to users.id', { 'x-references': 'users' }],
+    ['read only', { readOnly: true }],
+  ])('reads "%s"', (notes, hints) => {
+    const { hints: read } = readFieldNotes(notes, text, file, 9);
+    const { 'x-why': _why, ...rest } = read;
+    expect(rest).toEqual(hints);
+  });
+
+  it('reads defaults, optional and one-of values', () => {
+    expect(readFieldNotes('default pending', text, file, 9).defaultText).toBe('pending');
+    expect(readFieldNotes('默认 normal', text, file, 9).defaultText).toBe('normal');
+    expect(readFieldNotes('hex, default `#cccccc`', text, file, 9).defaultText).toBe('#cccccc');
+    expect(readFieldNotes('hours, optional', text, file, 9).required).toBe(false);
+    expect(readFieldNotes('one of: draft, live, gone', text, file, 9).type).toEqual({ kind: 'enum', values: ['draft', 'live', 'gone'] });
+  });
+});
+
+describe('rules in plain words', () => {
+  const read = (text: string, inRules = true) => readRuleSentences([{ text, line: 4, inRules }], file);
+  const kinds = (text: string) => read(text).rules.map((rule) => ({ ...rule, source: undefined }));
+
+  it.each([
+    ['Appointments are soft deleted.', [{ kind: 'soft-delete', entity: 'Appointments' }]],
+    ['Soft delete users and orders.', [{ kind: 'soft-delete', entity: 'users' }, { kind: 'soft-delete', entity: 'orders' }]],
+    ['Deleting an order deletes its items.', [{ kind: 'cascade', parent: 'an order', child: 'its items' }]],
+    [
+      'Deleting a user keeps their orders for accounting: orders are soft deleted with the user.',
+      [{ kind: 'keep', parent: 'a user', child: 'their orders for accounting' }, { kind: 'soft-delete-with', parent: 'the user', child: 'orders' }],
+    ],
+    ['The user is soft deleted, and so are their orders (see the requirements).', [{ kind: 'soft-delete', entity: 'The user' }, { kind: 'soft-delete-with', parent: 'The user', child: 'their orders' }]],
+    ['A category may have a parent category.', [{ kind: 'self-reference', entity: 'A category' }]],
+    ['A product can carry many tags, and a tag many products.', [{ kind: 'many-to-many', from: 'A product', to: 'tags' }]],
+    ['A task belongs to a project.', [{ kind: 'belongs-to', child: 'A task', parent: 'a project' }]],
+    ['Each user has one profile.', [{ kind: 'has-one', owner: 'user', owned: 'profile' }]],
+    ['读者软删除。', [{ kind: 'soft-delete', entity: '读者' }]],
+    ['借阅随读者软删除', [{ kind: 'soft-delete-with', parent: '读者', child: '借阅' }]],
+    ['删除图书时删除其借阅。', [{ kind: 'cascade', parent: '图书', child: '其借阅' }]],
+    ['删除读者时保留其借阅记录', [{ kind: 'keep', parent: '读者', child: '其借阅记录' }]],
+    ['分类可以有父分类', [{ kind: 'self-reference', entity: '分类' }]],
+    ['商品和标签是多对多', [{ kind: 'many-to-many', from: '商品', to: '标签' }]],
+  ])('reads "%s"', (text, expected) => {
+    expect(kinds(text)).toEqual(expected.map((rule) => ({ ...rule, source: undefined })));
+  });
+
+  it('warns about a rule it does not understand, with its line, and about rule words elsewhere', () => {
+    expect(read('A doctor license number can never change.').warnings).toEqual([
+      { message: 'rule not understood, ignored: "A doctor license number can never change."', source: { file, pointer: '/x-rules/4', line: 4 } },
+    ]);
+    expect(read('Customers browse products.', false).warnings).toEqual([]);
+    expect(read('Orders are kept forever, never soft-deleted or so.', false).warnings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * API lists and requirements written the ways other people write them (fixtures in
+ * test/fixtures/markdown/written-by-others/): each derives the keys, uniques, soft deletes and
+ * relations it states, reports what it did not understand, and generates a backend.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DomainModel, Entity } from '../../core/model/domain-model.js';
+import { deriveModel, generate, InfraStackError } from '../../lib/index.js';
+
+const dir = path.resolve('test/fixtures/markdown/written-by-others');
+const files = (...names: string[]) => names.map((name) => path.join(dir, name));
+
+const documents: [string, string[]][] = [
+  ['the shop as first written', files('shop-as-first-written/api-list.md', 'shop-as-first-written/requirements.md')],
+  ['a clinic with code-span headings, emoji and Python/SQL types', files('clinic-api.md', 'clinic-requirements.md')],
+  ['a library written in Chinese', files('library-api.zh.md', 'library-requirements.zh.md')],
+  ['events in Spanish, listed in a table first', files('eventos-api.es.md')],
+  ['a task tracker with bullet endpoints and model headings', files('tasks-api.md')],
+];
+
+function entity(model: DomainModel, name: string): Entity {
+  const found = model.entities.find((e) => e.name === name);
+  if (!found) throw new Error(`no entity ${name} among ${model.entities.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+const uniques = (model: DomainModel, name: string) => entity(model, name).uniques.map((u) => u.fields.join('+'));
+const keys = (model: DomainModel, name: string) => entity(model, name).foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`);
+const softDeleted = (model: DomainModel) => model.entities.filter((e) => e.softDelete).map((e) => e.name);
+const links = (model: DomainModel) => model.relations.map((r) => `${r.kind} ${r.from}.${r.field}->${r.to}${r.softDeleteCascade ? ' (soft deleted with it)' : ''}`);
+
+describe('markdown written by others', () => {
+  it.each(documents)('generates a backend from %s', async (_name, apiFiles) => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-others-'));
+    const result = await generate({ apiFiles, outDir: out, dryRun: true });
+    expect(result.created).toEqual(expect.arrayContaining(['backend/app/main.py', 'backend/app/infrastructure/repositories/base.py']));
+  });
+
+  it('the shop as first written: its prose gives a unique sku and tag name, and soft deleted users and orders', async () => {
+    const model = await deriveModel({ apiFiles: documents[0]![1] });
+    expect(uniques(model, 'Product')).toEqual(['sku']);
+    expect(uniques(model, 'Tag')).toEqual(['name']);
+    expect(softDeleted(model)).toEqual(['User', 'Order']);
+    expect(links(model)).toEqual([
+      'many-to-one OrderItem.order_id->Order',
+      'many-to-one Category.parent_id->Category',
+      'many-to-one Product.category_id->Category',
+      'many-to-one Order.user_id->User (soft deleted with it)',
+      'many-to-one OrderItem.product_id->Product',
+      'many-to-many Product.tag_ids->Tag',
+    ]);
+    expect(entity(model, 'User').reasons.softDelete?.rule).toBe('rule "Deleting a user keeps their orders for accounting: orders are soft deleted with the user."');
+    expect(entity(model, 'User').reasons.softDelete?.source).toMatchObject({ file: documents[0]![1][1], line: 16 });
+    expect(model.warnings).toBeUndefined();
+  });
+
+  it('the clinic: uniques and an index from notes, soft deletes and a cascade from its requirements, one rule not understood', async () => {
+    const model = await deriveModel({ apiFiles: documents[1]![1] });
+    expect(model.basePath).toBe('/v1');
+    expect(model.entities.map((e) => e.name)).toEqual(['Doctor', 'Patient', 'Appointment']);
+    expect(uniques(model, 'Doctor')).toEqual(['license_no', 'email']);
+    expect(entity(model, 'Doctor').indexes.map((i) => i.fields.join('+'))).toContain('specialty');
+    expect(uniques(model, 'Patient')).toEqual(['insurance_number']);
+    expect(softDeleted(model)).toEqual(['Patient', 'Appointment']);
+    expect(keys(model, 'Appointment')).toEqual(['doctor_id->Doctor CASCADE', 'patient_id->Patient RESTRICT']);
+    expect(links(model)).toContain('many-to-one Appointment.patient_id->Patient (soft deleted with it)');
+    const fields = Object.fromEntries(entity(model, 'Doctor').fields.map((f) => [f.name, f]));
+    expect(fields.license_no).toMatchObject({ type: { kind: 'string' }, required: true, constraints: { maxLength: 32 } });
+    expect(fields.bio).toMatchObject({ nullable: true, required: false });
+    expect(fields.active).toMatchObject({ default: true });
+    expect(fields.specialty!.type).toEqual({ kind: 'enum', name: 'DoctorSpecialty' });
+    const appointment = Object.fromEntries(entity(model, 'Appointment').fields.map((f) => [f.name, f]));
+    expect(appointment.status).toMatchObject({ default: 'scheduled' });
+    expect(appointment.duration_min).toMatchObject({ default: 30 });
+    const list = model.operations.find((op) => op.method === 'get' && op.path === '/doctors')!;
+    expect(list.params.map((p) => [p.name, p.role])).toEqual([['page', 'page'], ['page_size', 'limit'], ['specialty', 'filter']]);
+    expect(model.warnings?.map((w) => [w.message, w.source.line])).toEqual([['rule not understood, ignored: "A doctor\'s license number can never change once created."', 22]]);
+  });
+
+  it('the library in Chinese: notes in Chinese, references by section names, rules in Chinese', async () => {
+    const model = await deriveModel({ apiFiles: documents[2]![1] });
+    expect(model.basePath).toBe('/api/v2');
+    expect(model.database).toBe('postgresql');
+    expect(model.entities.map((e) => e.name)).toEqual(['Reader', 'Book', 'Loan']);
+    expect(uniques(model, 'Reader')).toEqual(['card_no']);
+    expect(uniques(model, 'Book')).toEqual(['isbn']);
+    expect(entity(model, 'Book').fields.find((f) => f.name === 'stock')).toMatchObject({ default: 0 });
+    expect(softDeleted(model)).toEqual(['Reader', 'Loan']);
+    expect(keys(model, 'Loan')).toEqual(['reader_id->Reader RESTRICT', 'book_id->Book CASCADE']);
+    expect(links(model)).toContain('many-to-one Loan.reader_id->Reader (soft deleted with it)');
+    expect(entity(model, 'Reader').fields.find((f) => f.name === 'level')).toMatchObject({ default: 'normal' });
+    expect(model.warnings?.map((w) => w.source.line)).toEqual([17]);
+  });
+
+  it('the Spanish events: endpoints listed in a table, then detailed; one rule in English, one not understood', async () => {
+    const model = await deriveModel({ apiFiles: documents[3]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Venue', 'Event']);
+    expect(model.operations.map((op) => `${op.method.toUpperCase()} ${op.path} ${op.kind}`)).toEqual([
+      'GET /venues list',
+      'GET /venues/{venue_id} get',
+      'DELETE /venues/{venue_id} delete',
+      'GET /events list',
+      'GET /events/{event_id} get',
+      'PATCH /events/{event_id} patch',
+      'DELETE /events/{event_id} delete',
+      'POST /venues create',
+      'POST /events create',
+    ]);
+    expect(uniques(model, 'Venue')).toEqual(['nombre']);
+    expect(keys(model, 'Event')).toEqual(['venue_id->Venue CASCADE']);
+    expect(model.warnings).toHaveLength(1);
+  });
+
+  it('the task tracker: bullets, model headings, TypeScript types and rules that add keys and links', async () => {
+    const model = await deriveModel({ apiFiles: documents[4]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Project', 'Task', 'Label']);
+    expect(uniques(model, 'Project')).toEqual(['name']);
+    expect(uniques(model, 'Label')).toEqual(['name']);
+    expect(softDeleted(model)).toEqual(['Task']);
+    expect(keys(model, 'Task')).toEqual(['project_id->Project CASCADE', 'parent_id->Task SET NULL']);
+    expect(links(model)).toContain('many-to-many Task.label_ids->Label');
+    expect(entity(model, 'Task').fields.find((f) => f.name === 'id')!.type).toEqual({ kind: 'integer' });
+  });
+
+  it('a rule under a rules heading naming no entity is an error at its line', async () => {
+    const error = await deriveModel({ apiFiles: files('clinic-requirements.md') }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InfraStackError);
+    expect((error as InfraStackError).describe()).toBe(`${files('clinic-requirements.md')[0]}:19: the rule "Appointments are soft deleted." names "Appointments", which is no entity of the documents`);
+  });
+});

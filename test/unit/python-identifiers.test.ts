@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { fieldAttributes, NameScope, pyName, type IdentifierKind } from '../../dist/stacks/fastapi-sqlalchemy/python/identifiers.js';
+import { completeImports } from '../../dist/stacks/fastapi-sqlalchemy/python/import-resolver.js';
+import { documentPath } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+
+/** Names a document may use for anything: none may come out as it went in where Python or the generated code gives it a meaning. */
+const HOSTILE = [
+  'class', 'from', 'import', 'lambda', 'None', 'True', 'match', 'case', 'type', '_', 'list', 'dict', 'str', 'int', 'date', 'datetime',
+  'time', 'decimal', 'Decimal', 'UUID', 'uuid4', 'json', 'metadata', 'model_config', 'Field', 'field', 'Any', 'Annotated',
+  'mapped_column', 'relationship', 'router', 'entities', 'replace', '2fa', '2016_11_15', '名前', 'café', '', '__init__', 'BaseModel',
+  'ValueError', 'Exception', 'Base', 'Settings',
+];
+
+const KINDS: IdentifierKind[] = ['module', 'class', 'function', 'parameter', 'attribute', 'member'];
+
+/** Python 3.11's keywords and soft keywords, and the names a class body or module of the generated code refers to. */
+const FORBIDDEN = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
+  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+  'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_', 'list', 'dict', 'str', 'int', 'date', 'datetime', 'time',
+  'Decimal', 'UUID', 'uuid4', 'Field', 'field', 'Any', 'Annotated', 'mapped_column', 'relationship', 'router', 'entities',
+  'replace', 'BaseModel', 'ValueError', 'Exception', 'Base', 'Settings',
+]);
+
+describe('Python identifiers', () => {
+  it('turns every hostile name into a valid identifier of each kind that shadows nothing the code uses', () => {
+    for (const kind of KINDS) {
+      for (const name of HOSTILE) {
+        const identifier = pyName(name, kind);
+        expect(identifier, `${kind} ${JSON.stringify(name)}`).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+        expect(/^[0-9]/.test(identifier), `${kind} ${JSON.stringify(name)} → ${identifier}`).toBe(false);
+        if (kind !== 'member') expect(FORBIDDEN.has(identifier), `${kind} ${JSON.stringify(name)} → ${identifier}`).toBe(false);
+      }
+    }
+  });
+
+  it('keeps names that are valid and free as they are, and spells the others readably', () => {
+    expect(pyName('photo_urls', 'attribute')).toBe('photo_urls');
+    expect(pyName('id', 'attribute')).toBe('id');
+    expect(pyName('status', 'attribute')).toBe('status');
+    expect(pyName('Pet', 'class')).toBe('Pet');
+    expect(pyName('class', 'module')).toBe('class_');
+    expect(pyName('2016_11_15', 'module')).toBe('n_2016_11_15');
+    expect(pyName('date', 'attribute')).toBe('date_');
+    expect(pyName('list', 'function')).toBe('list_');
+    expect(pyName('json', 'attribute')).toBe('json_');
+    expect(pyName('json', 'parameter')).toBe('json');
+    expect(pyName('model_config', 'attribute')).toBe('model_config_');
+    expect(pyName('None', 'class')).toBe('NoneSchema');
+    expect(pyName('UUID', 'class')).toBe('UUIDSchema');
+    expect(pyName('2Factor', 'class')).toBe('N2Factor');
+    expect(pyName('café', 'attribute')).toBe('cafe');
+    expect(pyName('名前', 'attribute')).toBe('value');
+    expect(pyName('', 'class')).toBe('Unnamed');
+    expect(pyName('2nd', 'member')).toBe('V_2ND');
+  });
+
+  it('numbers names that collapse to one identifier in a scope, and answers the same for the same key', () => {
+    const scope = new NameScope('parameter', ['payload']);
+    expect(scope.name('class', 'a')).toBe('class_');
+    expect(scope.name('class_', 'b')).toBe('class__2');
+    expect(scope.name('payload', 'c')).toBe('payload_2');
+    expect(scope.name('class', 'a')).toBe('class_');
+  });
+
+  it('never spells an attribute like another field of its owner on the wire', () => {
+    const owner = { fields: [{ name: 'from', wireName: 'from' }, { name: 'from_2', wireName: 'from_' }, { name: 'foo_bar_2', wireName: 'fooBar' }, { name: 'foo_bar', wireName: 'foo_bar' }] };
+    const attributes = fieldAttributes(owner);
+    expect(attributes.get('from')).not.toBe('from_');
+    expect(attributes.get('foo_bar')).toBe('foo_bar');
+    expect(new Set(attributes.values()).size).toBe(4);
+  });
+});
+
+describe('imports computed from what a module uses', () => {
+  it('imports a library name the code uses and nothing else, in ruff order', () => {
+    const module = [
+      '"""In-memory repository."""',
+      '',
+      'from app.domain.entities import Widget',
+      'from app.infrastructure.repositories.in_memory.base import InMemoryRepository',
+      '',
+      '',
+      'class WidgetRepository(InMemoryRepository[Widget, int]):',
+      '    async def get_by_code(self, code: UUID) -> Widget | None:',
+      '        """Not a use: date, Decimal."""',
+      '        return await self.get_by("code", code)  # nor: datetime',
+      '',
+    ].join('\n');
+    expect(completeImports('repository.py', module)).toBe(
+      [
+        '"""In-memory repository."""',
+        '',
+        'from uuid import UUID',
+        '',
+        'from app.domain.entities import Widget',
+        'from app.infrastructure.repositories.in_memory.base import InMemoryRepository',
+        '',
+        '',
+        'class WidgetRepository(InMemoryRepository[Widget, int]):',
+        '    async def get_by_code(self, code: UUID) -> Widget | None:',
+        '        """Not a use: date, Decimal."""',
+        '        return await self.get_by("code", code)  # nor: datetime',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves a module that misses nothing as it is, whatever it names after a dot, as a keyword or as its own', () => {
+    const module = [
+      '"""Fine."""',
+      '',
+      'from datetime import date',
+      '',
+      '',
+      'def handler(value: date, time: int) -> dict[str, object]:',
+      '    field = f"{value.isoformat()} {time}"',
+      '    return dict(Field=field, decimal=value.year, uuid4=f"{{Decimal}}")',
+      '',
+    ].join('\n');
+    expect(completeImports('fine.py', module)).toBe(module);
+  });
+
+  it('adds a block after the docstring of a module without imports', () => {
+    expect(completeImports('m.py', '"""Doc."""\n\nVALUE: Any = None\n')).toBe('"""Doc."""\n\nfrom typing import Any\n\nVALUE: Any = None\n');
+  });
+});
+
+describe('paths as the document writes them', () => {
+  it('keeps the path, and reads the fragment and the literal query string apart', () => {
+    expect(documentPath('/tags/{ResourceArn}#tagKeys')).toEqual({ path: '/tags/{ResourceArn}', query: [], fragment: 'tagKeys' });
+    expect(documentPath('/jobs?action=archive&force')).toEqual({ path: '/jobs', query: [['action', 'archive'], ['force', undefined]] });
+    expect(documentPath('/things/{thing-id}')).toEqual({ path: '/things/{thing-id}', query: [] });
+  });
+});
