@@ -149,7 +149,7 @@ describe('docs plugin on the shop (OpenAPI), written to disk', () => {
     expect(doc).toContain('**Feature**: Shop API (`shop-api`: the whole API is one feature)');
     expect(doc).toContain('4 aggregates with a repository, 1 child table written through its owner, 0 join tables, 1 migration.');
     expect(doc).toContain('| `OrderItem` | `order_items` | — | — | `OrderItemModel` | `order_item_mapper` | — | — | — |');
-    expect(doc).toContain('| `User.email` | Column: `email` `Text()`, NOT NULL, UNIQUE |');
+    expect(doc).toContain('| `User.email` | Column: `email` `String(255)`, NOT NULL, UNIQUE |');
     expect(doc).toContain('| `Order.user_id` | Column: `user_id` `Integer()`, NOT NULL, indexed, foreign key → `users.id` ON DELETE RESTRICT |');
     expect(doc).toContain('| `Order.items` | Rows of `order_items` keyed by `order_id`, ON DELETE CASCADE |');
     const checklist = doc.split('## Validation Checklist\n')[1]!.split('\n---')[0]!.trim().split('\n');
