@@ -48,6 +48,11 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     expect(await run.read('backend/tests/unit/test_searches_api.py')).toContain(`params={"criteria": '{"key":"criteria-1"}'},`);
   });
 
+  it('types the rows of several nested lists so that each list may hold another class (mypy)', async () => {
+    const mapper = await run.read('backend/app/infrastructure/mappers/report_mapper.py');
+    expect(mapper.match(/^ {4}rows(: list\[Any\])? = list\(model\.\w+\)$/gm)).toEqual(['    rows: list[Any] = list(model.brands)', '    rows = list(model.faces)']);
+  });
+
   it('stores an integer whose bounds pass 32 bits as BIGINT', async () => {
     expect(await run.read('backend/app/infrastructure/models/seat.py')).toMatch(/number: Mapped\[int\] = mapped_column\(\s*BigInteger\(\)/);
     const migration = run.files.find((file) => file.startsWith('backend/migrations/versions/'))!;

@@ -32,6 +32,8 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
   const toDomain: string[] = [];
   const apply: string[] = [];
   const { children, links } = view.storage;
+  let rowsTyped = false;
+  let existingTyped = false;
   for (const f of view.fields) {
     // A nested row (not served) is converted as a value: its own children and links are not followed.
     if (f.relation && !served) continue;
@@ -42,7 +44,10 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
         const mapper = `${child.slug}_mapper`;
         imports.add('app.infrastructure.mappers', mapper);
         toDomain.push(argument(`${f.attr}=[${mapper}.to_value(child) for child in model.${child.attr}]`));
-        apply.push(`rows = list(model.${child.attr})`);
+        // One `rows` for every child list: typed once, wide enough for each list's row class.
+        apply.push(`rows${rowsTyped ? '' : ': list[Any]'} = list(model.${child.attr})`);
+        if (!rowsTyped) imports.add('typing', 'Any');
+        rowsTyped = true;
         apply.push(`model.${child.attr} = [\n        ${mapper}.from_value(value, rows[index] if index < len(rows) else None)\n        for index, value in enumerate(entity.${f.attr} or [])\n    ]`);
       } else if (link) {
         imports.add('app.infrastructure.models', link.model);
@@ -55,7 +60,10 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
           toDomain.push(argument(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}]`));
         }
         const keys = link.listsObjects ? `[value[${pyString(target.key.wire)}] for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
-        apply.push(statement(`existing = `, `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`));
+        // Likewise one `existing` for every link list.
+        apply.push(statement(existingTyped ? 'existing = ' : 'existing: dict[Any, Any] = ', `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`));
+        if (!existingTyped) imports.add('typing', 'Any');
+        existingTyped = true;
         apply.push(statement(`model.${link.linksAttr} = `, `[existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`));
       }
       continue;
