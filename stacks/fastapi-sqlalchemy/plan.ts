@@ -263,6 +263,7 @@ export function planBackend(
     override: pyLambdaAssignment(`application.dependency_overrides[get_${e.slug}_repository]`, `${e.slug}_repository`, 4),
   }));
   add('tests/unit/test_errors.py', 'tests/unit/test_errors.py.njk');
+  add('tests/unit/test_database.py', 'tests/unit/test_database.py.njk');
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath });
   const seeding = new Seeding(model, samples);
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
