@@ -225,7 +225,8 @@ async function removeTemporaries(folder: string, recursive: boolean, matches: (n
   );
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+/** A file's text, or undefined when it does not exist. */
+export async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

@@ -1,8 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStager, stageFiles, type StagedFiles } from './file-commit.js';
 import { InfraStackError } from '../errors.js';
-import { isAbandonedTemporary, Journal, recoverInterruptedRun } from './journal.js';
+import { isAbandonedTemporary, Journal, readOptional, recoverInterruptedRun } from './journal.js';
 import { DamagedManifestError, hashText, MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { plannedAction, staleAction, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
@@ -342,11 +342,3 @@ async function listFolder(folder: string): Promise<{ exact: Set<string>; folded:
   return { exact: new Set(names), folded: new Set(names.map((name) => name.toLowerCase())) };
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
