@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../dist/lib/index.js';
@@ -25,7 +26,8 @@ describe('generated tests and the databases they are given', () => {
   let backend: BackendEnv;
   let production: PostgresDatabase | undefined;
   // Outside the system temp folder, where a SQLite test database is not expected to live.
-  const outsideTemp = join(REPO_ROOT, '.cache', `safety-${process.pid}`);
+  // (The clone itself may sit under the temp folder, as CI's does: the home folder does not.)
+  const outsideTemp = join(homedir(), `.infra-stack-safety-${process.pid}`);
 
   async function usernames(): Promise<unknown[]> {
     return (await production!.query('SELECT username FROM users ORDER BY id')).map((row) => row.username);
