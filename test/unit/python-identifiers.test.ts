@@ -8,7 +8,7 @@ const HOSTILE = [
   'class', 'from', 'import', 'lambda', 'None', 'True', 'match', 'case', 'type', '_', 'list', 'dict', 'str', 'int', 'date', 'datetime',
   'time', 'decimal', 'Decimal', 'UUID', 'uuid4', 'json', 'metadata', 'model_config', 'Field', 'field', 'Any', 'Annotated',
   'mapped_column', 'relationship', 'router', 'entities', 'replace', '2fa', '2016_11_15', '名前', 'café', '', '__init__', 'BaseModel',
-  'ValueError', 'Exception', 'Base', 'Settings',
+  'ValueError', 'Exception', 'Base', 'Settings', 'l', 'I', 'O', 'i', 'o',
 ];
 
 const KINDS: IdentifierKind[] = ['module', 'class', 'function', 'parameter', 'attribute', 'member'];
@@ -19,7 +19,7 @@ const FORBIDDEN = new Set([
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
   'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type', '_', 'list', 'dict', 'str', 'int', 'date', 'datetime', 'time',
   'Decimal', 'UUID', 'uuid4', 'Field', 'field', 'Any', 'Annotated', 'mapped_column', 'relationship', 'router', 'entities',
-  'replace', 'BaseModel', 'ValueError', 'Exception', 'Base', 'Settings',
+  'replace', 'BaseModel', 'ValueError', 'Exception', 'Base', 'Settings', 'l', 'I', 'O',
 ]);
 
 describe('Python identifiers', () => {
@@ -29,7 +29,7 @@ describe('Python identifiers', () => {
         const identifier = pyName(name, kind);
         expect(identifier, `${kind} ${JSON.stringify(name)}`).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
         expect(/^[0-9]/.test(identifier), `${kind} ${JSON.stringify(name)} → ${identifier}`).toBe(false);
-        if (kind !== 'member') expect(FORBIDDEN.has(identifier), `${kind} ${JSON.stringify(name)} → ${identifier}`).toBe(false);
+        if (kind !== 'member' || ['l', 'I', 'O'].includes(identifier)) expect(FORBIDDEN.has(identifier), `${kind} ${JSON.stringify(name)} → ${identifier}`).toBe(false);
       }
     }
   });
@@ -53,6 +53,9 @@ describe('Python identifiers', () => {
     expect(pyName('名前', 'attribute')).toBe('value');
     expect(pyName('', 'class')).toBe('Unnamed');
     expect(pyName('2nd', 'member')).toBe('V_2ND');
+    expect(pyName('i', 'member')).toBe('I_');
+    expect(pyName('l', 'attribute')).toBe('l_');
+    expect(pyName('O', 'class')).toBe('OSchema');
   });
 
   it('numbers names that collapse to one identifier in a scope, and answers the same for the same key', () => {
@@ -119,6 +122,63 @@ describe('imports computed from what a module uses', () => {
       '',
     ].join('\n');
     expect(completeImports('fine.py', module)).toBe(module);
+  });
+
+  it('drops the names a module imports and never uses, keeping those it names in a forward reference', () => {
+    const module = [
+      '"""Routes of Widget."""',
+      '',
+      'from typing import TYPE_CHECKING, Annotated',
+      '',
+      'from fastapi import APIRouter, Query, Response',
+      '',
+      'from app.presentation.api.v1.schemas import Gadget, WidgetCreate, WidgetRead',
+      '',
+      'router = APIRouter(tags=["Widget"])',
+      '',
+      '',
+      'async def create(body: WidgetCreate, limit: Annotated[int, Query(Response=1)] = 3) -> "Gadget | None":',
+      '    """Answers Response, WidgetRead."""',
+      '    return None',
+      '',
+    ].join('\n');
+    expect(completeImports('routers/widget.py', module)).toBe(
+      [
+        '"""Routes of Widget."""',
+        '',
+        'from typing import Annotated',
+        '',
+        'from fastapi import APIRouter, Query',
+        '',
+        'from app.presentation.api.v1.schemas import Gadget, WidgetCreate',
+        '',
+        'router = APIRouter(tags=["Widget"])',
+        '',
+        '',
+        'async def create(body: WidgetCreate, limit: Annotated[int, Query(Response=1)] = 3) -> "Gadget | None":',
+        '    """Answers Response, WidgetRead."""',
+        '    return None',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('drops a block none of whose names is used, and keeps the blank lines ruff wants', () => {
+    expect(completeImports('m.py', '"""Doc."""\n\nfrom uuid import UUID\n\n\nclass A:\n    pass\n')).toBe('"""Doc."""\n\n\nclass A:\n    pass\n');
+    expect(completeImports('m.py', '"""Doc."""\n\nimport os.path\n\nVALUE = 1\n')).toBe('"""Doc."""\n\nVALUE = 1\n');
+  });
+
+  it('keeps what a package, a module with __all__ or an import with a comment imports on purpose', () => {
+    const reexports = 'from app.domain.entities.widget import Widget\n';
+    expect(completeImports('app/domain/entities/__init__.py', reexports)).toBe(reexports);
+    const listed = 'from app.x import Widget\n\n__all__ = ["Widget"]\n';
+    expect(completeImports('app/y.py', listed)).toBe(listed);
+    const registering = 'from app.infrastructure import models  # noqa: F401\n\nVALUE = 1\n';
+    expect(completeImports('migrations/env.py', registering)).toBe(registering);
+  });
+
+  it('reads an annotation before a default inside a parameter list as a use', () => {
+    expect(completeImports('m.py', 'def f(key: UUID = DEFAULT) -> None:\n    pass\n')).toBe('from uuid import UUID\n\n\ndef f(key: UUID = DEFAULT) -> None:\n    pass\n');
   });
 
   it('adds a block after the docstring of a module without imports', () => {

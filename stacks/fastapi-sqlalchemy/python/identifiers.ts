@@ -10,6 +10,7 @@
  * - empty: a stand-in of its kind (`value`, `Unnamed`);
  * - digit-leading: a prefix (`2fa` → `n_2fa`, `2Factor` → `N2Factor`, `2nd` → `V_2ND`);
  * - a keyword or soft keyword (`class`, `match`, `type`, `None`): a suffix (`class_`, `NoneSchema`);
+ * - `l`, `O` or `I`, which read as digits (pycodestyle refuses them): a suffix (`I_`);
  * - a name the generated code uses itself, which the identifier would shadow in the module or the
  *   class body that defines it: builtins the code calls or annotates with (`list`, `str`, `type`),
  *   library names it imports (`date`, `UUID`, `Field`, `mapped_column`; ./symbols.ts), the stack's
@@ -79,6 +80,8 @@ export function isReserved(name: string, kind: IdentifierKind): boolean {
   return kind === 'attribute' && (MODEL_ATTRIBUTES.has(name) || name.startsWith('model_'));
 }
 
+const LOOKALIKE_NAMES: ReadonlySet<string> = new Set(['l', 'O', 'I']);
+
 const STAND_INS: Record<IdentifierKind, string> = { module: 'module', class: 'Unnamed', function: 'operation', parameter: 'value', attribute: 'value', member: 'EMPTY' };
 
 /** `café` → `cafe`; letters with no ASCII spelling become `_`. */
@@ -99,6 +102,8 @@ export function pyName(name: string, kind: IdentifierKind): string {
   if (spelled === '' || /^_+$/.test(spelled)) return STAND_INS[kind];
   if (/^[0-9]/.test(spelled)) spelled = kind === 'class' ? `N${spelled}` : kind === 'member' ? `V_${spelled}` : `n_${spelled}`;
   if (kind !== 'member' && isReserved(spelled, kind)) return kind === 'class' ? `${spelled}Schema` : `${spelled}_`;
+  // `l`, `O` and `I` read as `1` and `0`: pycodestyle (ruff E741-E743) refuses them as any name.
+  if (LOOKALIKE_NAMES.has(spelled)) return kind === 'class' ? `${spelled}Schema` : `${spelled}_`;
   return spelled;
 }
 

@@ -2,33 +2,50 @@ import { PythonImports } from './imports.js';
 import { LIBRARY_SYMBOLS } from './symbols.js';
 
 /**
- * Completes the imports of a generated module from what its code uses: each library name of
- * ./symbols.ts the code refers to, and neither imports nor defines, is imported. The one place
- * where imports of library names are decided for every module, whatever template or view wrote it:
- * a view that annotates a parameter `UUID` cannot leave the module without `from uuid import UUID`.
+ * Computes the imports of a generated module from what its code uses, whatever template or view
+ * wrote it: each library name of ./symbols.ts the code refers to, and neither imports nor
+ * defines, is imported (a view that annotates a parameter `UUID` cannot leave the module without
+ * `from uuid import UUID`), and each name the leading import block binds that the code never
+ * uses is dropped (a router whose operations all answer 204 imports no `*Read` schema).
  *
- * The module's leading import block is read and written again with the missing names, in ruff's
- * order (PythonImports); a module that misses nothing comes back unchanged. Names the code only
- * spells inside strings, comments, after a dot (`x.date`) or as a keyword argument (`date=`) are
- * not uses. A module needing a name that no import block can take (its block holds comments or
- * conditional code) is an error, not a guess.
+ * The module's leading import block is read and written again in ruff's order (PythonImports);
+ * a module that misses nothing and imports nothing in vain comes back unchanged. Names the code
+ * only spells inside strings, comments, after a dot (`x.date`) or as a keyword argument (`date=`)
+ * are not uses, except a string that reads as a type (`"Order | None"`, a forward reference).
+ * A package's `__init__.py`, a module with `__all__` and a block holding comments (`# noqa`)
+ * import on purpose: nothing is dropped from them. A module needing a name that no import block
+ * can take (its block holds comments or conditional code) is an error, not a guess.
  */
 export function completeImports(path: string, text: string): string {
   const code = codeTokens(text);
   const missing = new Set<string>();
   const imported = new Set<string>();
   const defined = new Set<string>();
+  const used = new Set<string>();
   // The parameter list being read, if any: of a `def` (up to its closing bracket) or a `lambda` (up to its colon).
   let parameters: { depth: number; of: 'def' | 'lambda' } | undefined;
   for (let index = 0; index < code.length; index += 1) {
     const token = code[index]!;
     const previous = code[index - 1];
     const next = code[index + 1];
+    if (token.kind === 'quoted') {
+      used.add(token.text);
+      continue;
+    }
     if (token.text === '(' && code[index - 2]?.text === 'def') parameters = { depth: token.depth, of: 'def' };
     else if (token.kind === 'name' && token.text === 'lambda') parameters = { depth: token.depth, of: 'lambda' };
     else if (parameters?.of === 'def' && token.text === ')' && token.depth < parameters.depth) parameters = undefined;
     else if (parameters?.of === 'lambda' && token.text === ':' && token.depth === parameters.depth) parameters = undefined;
     if (token.kind !== 'name') continue;
+    if (token.inImport) {
+      // `from a.b import c, d` / `import a.b`: what follows `import` is imported (its first name, for a dotted module).
+      if (token.afterImport && previous?.text !== '.') imported.add(token.text);
+      continue;
+    }
+    if (previous?.text === '.') continue;
+    // A keyword argument; at a parameter list's own depth `name=` is a parameter or the end of its annotation.
+    if (next?.text === '=' && token.depth > 0 && token.depth !== parameters?.depth) continue;
+    used.add(token.text);
     if (parameters !== undefined && token.depth === parameters.depth && ['(', ',', '*', '**', 'lambda'].includes(previous?.text ?? '')) {
       defined.add(token.text);
       continue;
@@ -37,17 +54,10 @@ export function completeImports(path: string, text: string): string {
       defined.add(token.text);
       continue;
     }
-    if (token.inImport) {
-      // `from a.b import c, d` / `import a.b`: what follows `import` is imported (its first name, for a dotted module).
-      if (token.afterImport && previous?.text !== '.') imported.add(token.text);
-      continue;
-    }
     if (previous?.kind === 'name' && previous.text === 'for') {
       defined.add(token.text);
       continue;
     }
-    if (previous?.text === '.') continue;
-    if (next?.text === '=' && token.depth > 0) continue; // a keyword argument
     if (next?.text === '=' && token.depth === 0 && token.lineStart) {
       defined.add(token.text);
       continue;
@@ -59,12 +69,15 @@ export function completeImports(path: string, text: string): string {
     if (LIBRARY_SYMBOLS.has(token.text)) missing.add(token.text);
   }
   for (const name of [...missing]) if (imported.has(name) || defined.has(name)) missing.delete(name);
-  if (missing.size === 0) return text;
-  return withImports(path, text, [...missing].sort());
+  const importsOnPurpose = /(?:^|\/)__init__\.py$/.test(path) || used.has('__all__');
+  const unused = importsOnPurpose ? new Set<string>() : new Set([...imported].filter((name) => !used.has(name)));
+  if (missing.size === 0 && unused.size === 0) return text;
+  return withImports(path, text, [...missing].sort(), unused);
 }
 
 interface Token {
-  kind: 'name' | 'op';
+  /** `quoted`: a name inside a string that reads as a type (a forward reference). */
+  kind: 'name' | 'op' | 'quoted';
   text: string;
   /** Bracket depth at the token. */
   depth: number;
@@ -94,16 +107,22 @@ function codeTokens(text: string): Token[] {
     if (keyword) afterImport = true;
     lineStart = false;
   };
+  const pushQuotedType = (content: string): void => {
+    if (!readsAsType(content)) return;
+    for (const name of content.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) tokens.push({ kind: 'quoted', text: name[0], depth, lineStart: false, inImport: false });
+  };
   const scanString = (prefix: string): void => {
     const quote = text.startsWith(text[at]!.repeat(3), at) ? text[at]!.repeat(3) : text[at]!;
     const formatted = /f/i.test(prefix);
     at += quote.length;
+    const contentStart = at;
     while (at < text.length) {
       if (text[at] === '\\' && !/r/i.test(prefix)) {
         at += 2;
         continue;
       }
       if (text.startsWith(quote, at)) {
+        if (!formatted) pushQuotedType(text.slice(contentStart, at));
         at += quote.length;
         return;
       }
@@ -198,8 +217,21 @@ function codeTokens(text: string): Token[] {
   return tokens;
 }
 
-/** The module with its leading import block written again, holding `names` besides what it imported. */
-function withImports(path: string, text: string, names: string[]): string {
+/**
+ * A string's content that reads as a type expression (`Order`, `list[Tag] | None`), as a forward
+ * reference does; prose (`Routes of Order.`) does not.
+ */
+function readsAsType(content: string): boolean {
+  if (content.length === 0 || content.length > 300 || !/^[A-Za-z_]/.test(content)) return false;
+  const squeezed = content.replace(/\s*\|\s*/g, '|').replace(/,\s*/g, ',');
+  return /^[\w.[\],|'"]+$/.test(squeezed);
+}
+
+/**
+ * The module with its leading import block written again, holding `names` besides what it
+ * imported, without the names of `unused`.
+ */
+function withImports(path: string, text: string, names: string[], unused: Set<string>): string {
   const lines = text.split('\n');
   let first = 0;
   // The module docstring (one or more lines) stays above the imports.
@@ -231,9 +263,17 @@ function withImports(path: string, text: string, names: string[]): string {
       for (; end < lines.length && lines[end]!.trim() !== ')'; end += 1) parts.push(lines[end]!.trim());
       members = parts.join(' ');
     }
-    if (/#/.test(line) || /#/.test(members ?? '')) throw new Error(`${path}: its imports hold a comment; cannot add ${names.join(', ')}`);
-    if (statement[1] !== undefined) imports.add(statement[1], ...members!.replace(/[()]/g, '').split(',').map((m) => m.trim()).filter((m) => m !== ''));
-    else for (const module of statement[3]!.split(',')) imports.addModule(module.trim());
+    if (/#/.test(line) || /#/.test(members ?? '')) {
+      // Imports with a comment (`# noqa`) are kept as written, so the block cannot be written again.
+      if (names.length === 0) return text;
+      throw new Error(`${path}: its imports hold a comment; cannot add ${names.join(', ')}`);
+    }
+    const keep = (member: string) => !unused.has(boundName(member));
+    if (statement[1] === '__future__') imports.add(statement[1], ...splitMembers(members!));
+    else if (statement[1] !== undefined) {
+      const kept = splitMembers(members!).filter(keep);
+      if (kept.length > 0) imports.add(statement[1], ...kept);
+    } else for (const module of statement[3]!.split(',').map((m) => m.trim()).filter(keep)) imports.addModule(module);
     end += 1;
   }
   // The blank lines after the block belong to what follows it.
@@ -241,12 +281,24 @@ function withImports(path: string, text: string, names: string[]): string {
   for (const name of names) imports.add(LIBRARY_SYMBOLS.get(name)!, name);
   const before = lines.slice(0, first);
   const after = lines.slice(end);
-  const block = imports.render().split('\n');
-  if (end === start) {
+  const rendered = imports.render();
+  const block = rendered === '' ? [] : rendered.split('\n');
+  if (end === start || block.length === 0) {
     // No import block: one goes after the docstring, apart from what follows by the blank lines ruff wants.
     const rest = after.join('\n').replace(/^\n+/, '');
     const gap = /^(?:class |def |async def |@)/.test(rest) ? '\n\n\n' : '\n\n';
+    if (block.length === 0) return before.length ? `${before.join('\n')}${gap}${rest}` : rest;
     return `${[...before, ...(before.length ? [''] : []), ...block].join('\n')}${gap}${rest}`;
   }
   return [...before, ...(before.length ? [''] : []), ...block, ...after].join('\n');
+}
+
+function splitMembers(members: string): string[] {
+  return members.replace(/[()]/g, '').split(',').map((member) => member.trim()).filter((member) => member !== '');
+}
+
+/** The name an imported member or module binds: `b` for `a as b`, `a` for `a.b.c`. */
+function boundName(member: string): string {
+  const alias = / as (\w+)$/.exec(member);
+  return alias ? alias[1]! : member.split('.')[0]!;
 }
