@@ -44,6 +44,11 @@ export interface GenerateOptions {
    * generates one count as generated, and follow the new generation (their text backed up).
    */
   rebuildManifest?: boolean;
+  /**
+   * Write a migration that may destroy data (drops a table or a column, narrows a type, removes
+   * an enum value, makes a column required); without it such a run stops before writing anything.
+   */
+  acceptDataLoss?: boolean;
   /** Compute and report the plan; write nothing. */
   dryRun?: boolean;
   /** Write nothing; the result's `outOfDate` lists what a run would change (for CI). */

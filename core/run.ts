@@ -25,6 +25,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     ...(options.ddl !== undefined ? { ddl: options.ddl } : {}),
     force: options.force ?? false,
     ...(options.rebuildManifest === true ? { rebuildManifest: true } : {}),
+    ...(options.acceptDataLoss === true ? { acceptDataLoss: true } : {}),
     dryRun,
     diff: options.diff ?? false,
     ...(options.docs !== undefined ? { docs: options.docs } : {}),

@@ -18,6 +18,8 @@ export interface EngineConfig {
   dryRun: boolean;
   /** Ignore the manifest and take the files on disk as the last generation (`--rebuild-manifest`). */
   rebuildManifest?: boolean;
+  /** A migration that may destroy data may be written (`--accept-data-loss`). */
+  acceptDataLoss?: boolean;
   /** Unified diffs of every change in the outcome (`--diff`). */
   diff?: boolean;
   /** URL under which the output folder is published; class definitions get raw URLs of their files from it. */

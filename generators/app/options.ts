@@ -27,6 +27,7 @@ export interface RunSettings {
   force: boolean;
   /** Rebuild the manifest from the files on disk (confirmed first when a terminal is attached). */
   rebuildManifest: boolean;
+  acceptDataLoss: boolean;
   dryRun: boolean;
   /** Write nothing; fail when the generated code is out of date with the documents. */
   check: boolean;
@@ -138,6 +139,14 @@ export const OPTIONS: readonly OptionEntry[] = [
     description:
       'The manifest (.infra-stack/manifest.json) is damaged or lost: take the files on disk as the last generation and rebuild it; ' +
       'files you edited are replaced by the new generation (their text backed up). Asks first at a terminal',
+  },
+  {
+    name: 'accept-data-loss',
+    key: 'acceptDataLoss',
+    kind: 'boolean',
+    description:
+      'Write a migration that may destroy data (drops a table or a column, narrows a type, removes an enum value, makes a column required); ' +
+      'without it such a run stops before writing anything and lists what would be lost',
   },
   {
     name: 'dry-run',
@@ -313,6 +322,8 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (options.force !== undefined) settings.force = options.force === true;
   const rebuildManifest = options['rebuild-manifest'] ?? options.rebuildManifest;
   if (rebuildManifest !== undefined) settings.rebuildManifest = rebuildManifest === true;
+  const acceptDataLoss = options['accept-data-loss'] ?? options.acceptDataLoss;
+  if (acceptDataLoss !== undefined) settings.acceptDataLoss = acceptDataLoss === true;
   const dryRun = options['dry-run'] ?? options.dryRun;
   if (dryRun !== undefined) settings.dryRun = dryRun === true;
   if (options.check !== undefined) settings.check = options.check === true;
@@ -394,6 +405,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     ddl: settings.ddl ?? parseDdlChoices(entry('ddl').defaultValue, '--ddl'),
     force: settings.force ?? false,
     rebuildManifest: settings.rebuildManifest ?? false,
+    acceptDataLoss: settings.acceptDataLoss ?? false,
     dryRun: settings.dryRun ?? false,
     check: settings.check ?? false,
     diff: settings.diff ?? false,
@@ -429,6 +441,7 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     ddl: settings.ddl,
     force: settings.force,
     ...(settings.rebuildManifest ? { rebuildManifest: true } : {}),
+    ...(settings.acceptDataLoss ? { acceptDataLoss: true } : {}),
     dryRun: settings.dryRun,
     check: settings.check,
     diff: settings.diff,

@@ -25,7 +25,8 @@ async function asAdmin(adminUrl: string, sql: string): Promise<void> {
 }
 
 export async function createDatabase(prefix: string, adminUrl = postgresAdminUrl()): Promise<ThrowawayDatabase> {
-  const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').slice(0, 40)}_${randomBytes(5).toString('hex')}`;
+  // The generated tests run only on a database whose name says it is one for tests (its conftest refuses others).
+  const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').slice(0, 40)}_${randomBytes(5).toString('hex')}_test`;
   await asAdmin(adminUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   const auth = url.username ? `${url.username}${url.password ? `:${url.password}` : ''}@` : '';

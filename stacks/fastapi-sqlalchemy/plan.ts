@@ -13,7 +13,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
-import { queryCondition } from './view/route-paths.js';
+import { conditionSize, routeCondition } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -204,8 +204,8 @@ export function planBackend(
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
-  if (model.operations.some((op) => queryCondition(op, model.operations) !== undefined)) {
-    add('app/presentation/api/v1/query_routes.py', 'app/presentation/api/v1/query_routes.py.njk');
+  if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations)) > 0)) {
+    add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk');
   }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');
@@ -243,7 +243,7 @@ export function planBackend(
   // Migrations.
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  files.push(...planMigrations(model, views, previous, report, STACK_NAME, revisionsOnDisk));
+  files.push(...planMigrations(model, views, previous, report, STACK_NAME, revisionsOnDisk, { acceptDataLoss: config.acceptDataLoss === true, dryRun: config.dryRun }));
 
   // Tests.
   const samples = new Samples(model);

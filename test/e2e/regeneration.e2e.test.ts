@@ -50,6 +50,8 @@ describe('regenerating the shop after its document changed', () => {
   let sqliteFile: string;
   let regenerated: GenerateResult;
   let revisionsBefore: Map<string, string>;
+  let refused: Error | undefined;
+  let writtenWhenRefused: boolean;
 
   const read = (file: string) => readFile(join(out, file), 'utf8');
   const sqlite = (sql: string) =>
@@ -92,7 +94,14 @@ describe('regenerating the shop after its document changed', () => {
     await writeFile(join(out, ENTITY), entity.replace('    stock: int\n', '    stock: int  # counted by hand\n'));
 
     await writeFile(apiFile, after);
-    regenerated = await generate({ apiFiles: [apiFile], outDir: out });
+    const manifestBefore = await readFile(join(out, '.infra-stack/manifest.json'), 'utf8');
+    const entityBefore = await read(ENTITY);
+    refused = await generate({ apiFiles: [apiFile], outDir: out }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    writtenWhenRefused = (await readFile(join(out, '.infra-stack/manifest.json'), 'utf8')) !== manifestBefore || (await read(ENTITY)) !== entityBefore;
+    regenerated = await generate({ apiFiles: [apiFile], outDir: out, acceptDataLoss: true });
   });
 
   afterAll(async () => {
@@ -105,6 +114,13 @@ describe('regenerating the shop after its document changed', () => {
     const names = (await readdir(join(out, VERSIONS))).filter((name) => name.endsWith('.py')).sort();
     return new Map(await Promise.all(names.map(async (name) => [name, await read(`${VERSIONS}/${name}`)] as [string, string])));
   }
+
+  it('refuses the change that drops the coupons table until the user consents, writing nothing', () => {
+    expect(refused?.message).toContain("the documents' changes need a migration that may destroy data");
+    expect(refused?.message).toContain('drop table coupons: every row it holds is deleted');
+    expect(refused?.message).toContain('--accept-data-loss');
+    expect(writtenWhenRefused).toBe(false);
+  });
 
   it('merges the hand edits of a repository and a test with the new generation, and keeps an edited router whose generation did not change', async () => {
     expect(regenerated.merged).toEqual(expect.arrayContaining([REPOSITORY, TEST]));
@@ -148,6 +164,7 @@ describe('regenerating the shop after its document changed', () => {
     expect(newName).toMatch(/^[0-9a-f]{12}_create_reviews_alter_products_alter_users_and_more\.py$/);
     const firstRevision = [...revisionsBefore.keys()][0]!.slice(0, 12);
     expect(newText).toContain(`down_revision: str | None = "${firstRevision}"`);
+    expect(newText).toContain('WARNING: may destroy data (accepted with --accept-data-loss):\n- drop table coupons: every row it holds is deleted');
     expect(regenerated.regeneration.join('\n')).toContain(`New migration ${VERSIONS}/${newName}`);
   });
 

@@ -31,7 +31,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'accept-data-loss', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -157,6 +157,7 @@ describe('generator option table', () => {
       ddl: ['auto', 'mysql'],
       force: true,
       rebuildManifest: false,
+      acceptDataLoss: false,
       dryRun: false,
       check: false,
       diff: false,
@@ -173,7 +174,7 @@ describe('generator option table', () => {
     });
     expect(String(thrown(() => settingsFromStored({ docs: 'no' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: docs must be true or false, got "no"/);
     expect(String(thrown(() => settingsFromStored({ verify: 'yes' as unknown as boolean }, out)))).toMatch(/\.yo-rc\.json: verify must be true or false, got "yes"/);
-    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, rebuildManifest: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
+    expect(toStoredAnswers({ api: [], out, db: 'auto', ddl: [], force: false, rebuildManifest: false, acceptDataLoss: false, dryRun: false, docs: true, verify: false, check: false, diff: false }).ddl).toBe('none');
     expect(settingsFromStored({ ddl: 'none' }, out)).toEqual({ ddl: [] });
   });
 
@@ -199,6 +200,7 @@ describe('generator option table', () => {
       ddl: ['auto'],
       force: false,
       rebuildManifest: false,
+      acceptDataLoss: false,
       dryRun: false,
       check: false,
       diff: false,

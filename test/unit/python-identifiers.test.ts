@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAttributes, NameScope, pyName, type IdentifierKind } from '../../dist/stacks/fastapi-sqlalchemy/python/identifiers.js';
 import { completeImports } from '../../dist/stacks/fastapi-sqlalchemy/python/import-resolver.js';
-import { documentPath } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import { documentPath, routeCondition, routeRank } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import type { Operation } from '../../dist/core/index.js';
 
 /** Names a document may use for anything: none may come out as it went in where Python or the generated code gives it a meaning. */
 const HOSTILE = [
@@ -191,5 +192,26 @@ describe('paths as the document writes them', () => {
     expect(documentPath('/tags/{ResourceArn}#tagKeys')).toEqual({ path: '/tags/{ResourceArn}', query: [], fragment: 'tagKeys' });
     expect(documentPath('/jobs?action=archive&force')).toEqual({ path: '/jobs', query: [['action', 'archive'], ['force', undefined]] });
     expect(documentPath('/things/{thing-id}')).toEqual({ path: '/things/{thing-id}', query: [] });
+  });
+
+  const operation = (path: string, extra: Partial<Operation> = {}): Operation =>
+    ({ name: path, method: 'post', path, group: 'g', kind: 'custom', params: [], response: { status: 200 }, source: { file: 'api.yaml', pointer: '' }, ...extra }) as Operation;
+  const header = (wireName: string, values?: string[]) =>
+    ({ name: wireName, wireName, in: 'header', required: true, type: values ? { kind: 'literal', values } : { kind: 'string' }, constraints: {}, role: 'extra' }) as Operation['params'][number];
+
+  it('tells operations sharing a method and path apart by what the request carries: query, headers, the body media type', () => {
+    const start = operation('/#X-Amz-Target=Svc.Start', { params: [header('X-Amz-Target')] });
+    const stop = operation('/#X-Amz-Target=Svc.Stop', { params: [header('X-Amz-Target', ['Svc.Stop'])] });
+    const json = operation('/analyze', { body: { contentType: 'application/json', required: true, type: { kind: 'json' } } });
+    const stream = operation('/analyze#overload=stream', { body: { contentType: 'application/octet-stream', required: true } });
+    const alone = operation('/alone');
+    const all = [start, stop, json, stream, alone];
+    expect(routeCondition(start, all)).toEqual({ query: [], headers: [['X-Amz-Target', 'Svc.Start']] });
+    expect(routeCondition(stop, all)).toEqual({ query: [], headers: [['X-Amz-Target', 'Svc.Stop']] });
+    expect(routeCondition(stream, all)).toEqual({ query: [], headers: [], contentType: 'application/octet-stream' });
+    // The JSON operation takes what the others leave: registered after them.
+    expect(routeCondition(json, all)).toEqual({ query: [], headers: [] });
+    expect(routeRank(stream, all)).toBeLessThan(routeRank(json, all));
+    expect(routeCondition(alone, all)).toBeUndefined();
   });
 });

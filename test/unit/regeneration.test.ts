@@ -83,7 +83,8 @@ describe('incremental migrations', () => {
 
     const after = await modelOf(DOCUMENT('        name: { type: string, maxLength: 10 }\n        label: { type: string, x-renamed-from: old_label }\n        size: { type: integer }\n'));
     const changed = report();
-    const files = planMigrations(after, new Map(), previous, changed, 'stack', onDisk);
+    expect(() => planMigrations(after, new Map(), previous, report(), 'stack', onDisk)).toThrow(/change things\.name from .* to sa\.String\(10\)/);
+    const files = planMigrations(after, new Map(), previous, changed, 'stack', onDisk, { acceptDataLoss: true });
     expect(files[0]).toMatchObject({ path: initial!.path, verbatim: true });
     const text = files[1]!.content!;
     expect(files[1]!.path).toMatch(/_alter_things\.py$/);
@@ -180,5 +181,95 @@ describe('incremental migrations', () => {
       expect(planMigrations(after, new Map(), { files: new Map() }, notes, 'stack', onDisk)).toEqual([]);
       expect(notes.regeneration.join('\n')).toMatch(/^No migration written: the manifest of the last run has no model/);
     });
+  });
+});
+
+const NOTES = (schemas: { note: string; tag: string; noteHint?: string; tagHint?: string; tagField?: string; tagFieldHint?: string; extra?: string }) => `openapi: 3.0.3
+info: { title: T, version: '1' }
+paths:
+  /${schemas.note.toLowerCase()}s:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/${schemas.note}' } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/${schemas.note}' } } } } }
+  /${schemas.tag.toLowerCase()}s:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/${schemas.tag}' } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/${schemas.tag}' } } } } }
+components:
+  schemas:
+    ${schemas.note}:
+      type: object
+${schemas.noteHint ? `      x-renamed-from: ${schemas.noteHint}\n` : ''}      required: [title]
+      properties:
+        id: { type: integer }
+        title: { type: string }
+        ${schemas.tagField ?? 'tag_ids'}: { type: array, items: { type: integer }${schemas.tagFieldHint ? `, x-renamed-from: ${schemas.tagFieldHint}` : ''} }
+${schemas.extra ?? ''}    ${schemas.tag}:
+      type: object
+${schemas.tagHint ? `      x-renamed-from: ${schemas.tagHint}\n` : ''}      required: [name]
+      properties:
+        id: { type: integer }
+        name: { type: string }
+`;
+
+describe('migrations that keep the data', () => {
+  const report = () => ({ notes: [], toImplement: [], nextSteps: [], regeneration: [] as string[] });
+
+  async function revisionFor(beforeText: string, afterText: string, consent: { acceptDataLoss?: boolean } = {}) {
+    const before = await modelOf(beforeText);
+    const after = await modelOf(afterText);
+    const [initial] = planMigrations(before, new Map(), { files: new Map() }, report(), 'stack');
+    const id = initial!.path.slice('backend/migrations/versions/'.length, -'_initial.py'.length);
+    const initialText = `revision: str = "${id}"\ndown_revision: str | None = None\n`;
+    const previous = { model: before, files: new Map([[initial!.path, { owner: 'stack', text: initialText }]]) };
+    const notes = report();
+    const files = planMigrations(after, new Map(), previous, notes, 'stack', new Map([[initial!.path, initialText]]), consent);
+    if (process.env.SHOW_REVISION) console.log(files.at(-1)!.content, notes.regeneration);
+    return { initial: initial!, text: files.at(-1)!.content ?? '', notes: notes.regeneration };
+  }
+
+  it('renames the table of an entity renamed with its previous entity name, and its join table with it', async () => {
+    const { initial, text, notes } = await revisionFor(
+      NOTES({ note: 'Note', tag: 'Tag' }),
+      NOTES({ note: 'Memo', tag: 'Label', noteHint: 'Note', tagHint: 'Tag', tagField: 'label_ids', tagFieldHint: 'tag_ids' }),
+    );
+    expect(JSON.stringify(initial.data)).toContain('"name":"note_tags"');
+    expect(text).toContain('op.rename_table("notes", "memos")');
+    expect(text).toContain('op.rename_table("tags", "labels")');
+    expect(text).toContain('op.rename_table("note_tags", "memo_labels")');
+    // The old indexes go before the rename (they name the old table), and come back after the rename back.
+    expect(text.indexOf('op.drop_index(op.f("ix_notes_created_at"), table_name="notes")')).toBeLessThan(text.indexOf('op.rename_table("notes", "memos")'));
+    expect(text.lastIndexOf('op.create_index(op.f("ix_notes_created_at"), "notes"')).toBeGreaterThan(text.lastIndexOf('op.rename_table("memos", "notes")'));
+    expect(text).not.toMatch(/drop_table|create_table|drop_column/);
+    expect(text).toContain('batch_op.alter_column("tag_id", new_column_name="label_id")');
+    expect(notes.join('\n')).not.toMatch(/renamed-from/);
+  });
+
+  it('still reads the previous table name as the hint, as it was first documented', async () => {
+    const { text } = await revisionFor(NOTES({ note: 'Note', tag: 'Tag' }), NOTES({ note: 'Memo', tag: 'Tag', noteHint: 'notes' }));
+    expect(text).toContain('op.rename_table("notes", "memos")');
+    expect(text).not.toMatch(/drop_table/);
+  });
+
+  it('stops before writing a migration that may destroy data, listing what it destroys; consent writes it with the warning', async () => {
+    const before = NOTES({ note: 'Note', tag: 'Tag', extra: '    Draft:\n      type: object\n      properties: { id: { type: integer } }\n' });
+    const after = NOTES({ note: 'Memo', tag: 'Tag' });
+    const failure = await revisionFor(before, after).then(() => undefined, (error: unknown) => error as InfraStackError);
+    expect(failure).toBeInstanceOf(InfraStackError);
+    const message = failure!.describe();
+    expect(message).toContain('drop table notes: every row it holds is deleted');
+    expect(message).toContain('Nothing was written');
+    expect(message).toContain('--accept-data-loss');
+    const accepted = await revisionFor(before, after, { acceptDataLoss: true });
+    expect(accepted.text).toContain('WARNING: may destroy data (accepted with --accept-data-loss):\n- drop table note_tags: every row it holds is deleted\n- drop table notes: every row it holds is deleted\n');
+    expect(accepted.notes.join('\n')).toContain('if Memo is Note renamed, add `x-renamed-from: Note` to the schema Memo');
+  });
+
+  it('asks no consent for changes that keep every value: a longer string, a new optional column', async () => {
+    const doc = (title: string, extra = '') => NOTES({ note: 'Note', tag: 'Tag' }).replace('title: { type: string }', `title: ${title}${extra}`);
+    const { text } = await revisionFor(doc('{ type: string, maxLength: 20 }'), doc('{ type: string, maxLength: 80 }', '\n        body: { type: string }'));
+    expect(text).toMatch(/add_column\(\s*sa\.Column\(\s*"body"/);
+    expect(text).not.toContain('WARNING');
+    await expect(revisionFor(doc('{ type: string, maxLength: 80 }'), doc('{ type: string, maxLength: 20 }'))).rejects.toThrow(/change notes\.title from .*String.* to .*String/);
   });
 });

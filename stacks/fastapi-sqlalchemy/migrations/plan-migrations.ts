@@ -24,6 +24,7 @@ export function planMigrations(
   report: RunReport,
   owner: string,
   onDisk: ReadonlyMap<string, string> = new Map(),
+  consent: { acceptDataLoss?: boolean; dryRun?: boolean } = {},
 ): PlannedFile[] {
   const written = writtenRevisions(previous);
   const history = revisionGraph(onDisk);
@@ -56,6 +57,18 @@ export function planMigrations(
   if (head === undefined) {
     report.regeneration.push(`No migration written: ${VERSIONS} holds no revision to chain after (the ones generated before were deleted); write this one by hand.`);
     return kept;
+  }
+  if (diff.destructive.length > 0 && consent.acceptDataLoss !== true) {
+    const list = diff.destructive.map((operation) => `\n  - ${operation}`).join('');
+    if (consent.dryRun !== true) {
+      throw new InfraStackError(
+        `the documents' changes need a migration that may destroy data:${list}\n` +
+          `Nothing was written. If an entity or a field was renamed, mark it (\`x-renamed-from: <old name>\`) and run again; ` +
+          `if the data may go, run again with --accept-data-loss.`,
+        { file: VERSIONS.slice(0, -1) },
+      );
+    }
+    report.regeneration.push(`A run would stop here: the migration may destroy data (${diff.destructive.join('; ')}); it needs --accept-data-loss.`);
   }
   const revision = renderRevision(diff, head.id);
   const path = `${VERSIONS}${revision.id}_${revision.slug}.py`;

@@ -19,20 +19,28 @@ const SLUG_LENGTH = 48;
  * An Alembic revision applying `diff` after `parent`. Its id is derived from its content and its
  * parent, so the same change regenerates the same file. Tables are renamed first, then created,
  * altered (in batch mode, which SQLite needs to change a column or a constraint) and dropped;
- * the downgrade undoes it in reverse.
+ * the downgrade undoes it in reverse, each statement where the names it uses exist.
  */
 export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   const upgrade: string[] = [];
   const downgrade: string[] = [];
-  for (const change of diff.altered) if (change.renamedFrom) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom), pyString(change.table)], 4)}`);
+  const renamed = diff.altered.filter((change) => change.renamedFrom !== undefined);
+  // A renamed table's old indexes go while it has its old name, and come back after it has it again.
+  for (const change of renamed) upgrade.push(...change.indexesDropped.map((index) => `    ${index.drop}`));
+  for (const change of renamed) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom!), pyString(change.table)], 4)}`);
   for (const table of diff.created) upgrade.push(...createTableLines(table));
   for (const change of diff.altered) upgrade.push(...alterUpgrade(change));
   for (const table of diff.dropped) upgrade.push(dropTableLine(table));
 
-  for (const table of [...diff.dropped].reverse()) downgrade.push(...createTableLines(table));
-  for (const change of [...diff.altered].reverse()) downgrade.push(...alterDowngrade(change));
+  // The downgrade undoes the columns while the tables have their new names, gives them their old
+  // names back, then brings back the dropped tables and the constraints, which name the old ones.
+  const undone = [...diff.altered].reverse().map((change) => ({ change, ...alterDowngrade(change) }));
+  for (const { columns } of undone) downgrade.push(...columns);
   for (const table of [...diff.created].reverse()) downgrade.push(dropTableLine(table));
-  for (const change of diff.altered) if (change.renamedFrom) downgrade.push(`    ${pyCall('op.rename_table', [pyString(change.table), pyString(change.renamedFrom)], 4)}`);
+  for (const change of renamed) downgrade.push(`    ${pyCall('op.rename_table', [pyString(change.table), pyString(change.renamedFrom!)], 4)}`);
+  for (const change of renamed) downgrade.push(...change.indexesDropped.map((index) => `    ${index.create}`));
+  for (const table of [...diff.dropped].reverse()) downgrade.push(...createTableLines(table));
+  for (const { constraints } of undone) downgrade.push(...constraints);
 
   const summary = [
     ...diff.created.map((t) => `create table ${t.name}`),
@@ -44,10 +52,12 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   const id = createHash('sha256').update(JSON.stringify([parent, ...body])).digest('hex').slice(0, 12);
   const usesSa = body.some((part) => part.includes('sa.'));
   const usesMysql = body.some((part) => part.includes('mysql.'));
+  const warning = diff.destructive.length > 0 ? ['', 'WARNING: may destroy data (accepted with --accept-data-loss):', ...diff.destructive.map((line) => `- ${line}`)] : [];
   const text = [
     `"""Schema changes since revision ${parent}.`,
     '',
     ...summary.map((line) => `- ${line}`),
+    ...warning,
     '',
     `Revision ID: ${id}`,
     `Revises: ${parent}`,
@@ -84,15 +94,19 @@ function alterUpgrade(change: TableChange): string[] {
     ...change.columnsAdded.map((column) => addColumn(column)),
     ...change.columnsAltered.map(({ before, after }) => alterColumn(before, after)),
     ...change.columnsDropped.map((column) => batchCall('drop_column', [pyString(column.name)])),
+  ];
+  const constraints = [
     ...change.uniquesAdded.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
     ...change.foreignKeysAdded.map((key) =>
       batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
     ),
   ];
-  return [...change.indexesDropped.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch), ...change.indexesAdded.map((index) => `    ${index.create}`)];
+  const drops = change.renamedFrom === undefined ? change.indexesDropped : [];
+  return [...drops.map((index) => `    ${index.drop}`), ...batchBlocks(change, batch, constraints), ...change.indexesAdded.map((index) => `    ${index.create}`)];
 }
 
-function alterDowngrade(change: TableChange): string[] {
+/** The downgrade of a table's change: its columns (on the table's new name), then its constraints and indexes (on its old one). */
+function alterDowngrade(change: TableChange): { columns: string[]; constraints: string[] } {
   const batch = [
     ...change.foreignKeysAdded.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
     ...change.uniquesAdded.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
@@ -100,12 +114,28 @@ function alterDowngrade(change: TableChange): string[] {
     ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
     ...change.columnsAdded.map((column) => batchCall('drop_column', [pyString(column.name)])),
     ...change.columnsRenamed.map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
+  ];
+  const constraints = [
     ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
     ...change.foreignKeysDropped.map((key) =>
       batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
     ),
   ];
-  return [...change.indexesAdded.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch), ...change.indexesDropped.map((index) => `    ${index.create}`)];
+  const creates = change.renamedFrom === undefined ? change.indexesDropped : [];
+  return {
+    columns: [...change.indexesAdded.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch)],
+    constraints: [...batchBlock(change.renamedFrom ?? change.table, constraints), ...creates.map((index) => `    ${index.create}`)],
+  };
+}
+
+/**
+ * The batch block(s) of a table's change. Alembic's batch mode loses a constraint created on a
+ * column renamed in the same block (SQLite, where the table is copied): the constraints then get
+ * a block of their own, after the renames.
+ */
+function batchBlocks(change: TableChange, statements: string[], constraints: string[]): string[] {
+  if (change.columnsRenamed.length > 0 && constraints.length > 0) return [...batchBlock(change.table, statements), ...batchBlock(change.table, constraints)];
+  return batchBlock(change.table, [...statements, ...constraints]);
 }
 
 function batchBlock(table: string, statements: string[]): string[] {

@@ -25,47 +25,145 @@ export interface SchemaDiff {
   altered: TableChange[];
   /** What the user should know: renames that cannot be told from a drop and an add, data a change needs. */
   notes: string[];
+  /**
+   * The operations that may destroy data or stop on rows already there, each with what it may
+   * destroy: a run writes them only with the user's consent (`--accept-data-loss`).
+   */
+  destructive: string[];
 }
 
-/** Compares the tables of the previous model with the current ones; renames only where a hint names them. */
+/**
+ * Compares the tables of the previous model with the current ones. A table continues the previous
+ * table that held the same entity (or the same entity's list field, for a join table), where the
+ * entity's or the field's `x-renamed-from` names the previous entity or field (or, as older
+ * documents wrote it, the previous table): such a table is renamed in place, with its rows.
+ */
 export function diffSchemas(before: readonly TableSpec[], after: readonly TableSpec[], models: { before: DomainModel; after: DomainModel }): SchemaDiff {
-  const previous = new Map(before.map((table) => [table.name, table]));
+  const continued = previousTables(before, after, models);
   const matched = new Set<string>();
   const created: TableSpec[] = [];
   const altered: TableChange[] = [];
   const notes: string[] = [];
   for (const table of after) {
-    const renamedFrom = !previous.has(table.name) && table.renamedFrom !== undefined && previous.has(table.renamedFrom) ? table.renamedFrom : undefined;
-    const old = previous.get(renamedFrom ?? table.name);
+    const old = continued.get(table.name);
     if (!old) {
       created.push(table);
       continue;
     }
     matched.add(old.name);
-    const change = diffTable(old, table, renamedFrom);
+    const change = diffTable(old, table, old.name !== table.name ? old.name : undefined);
     if (hasChanges(change)) altered.push(change);
   }
   const dropped = before.filter((table) => !matched.has(table.name)).reverse();
-  if (created.length > 0 && dropped.length > 0) {
-    notes.push(
-      `Tables ${dropped.map((t) => t.name).join(', ')} dropped and ${created.map((t) => t.name).join(', ')} created: a renamed entity cannot be told from a drop and an add; if one is a rename, mark it with \`x-renamed-from\` and regenerate before applying the migration.`,
-    );
-  }
+  notes.push(...unmarkedRenames(dropped, created));
   for (const change of altered) {
     if (change.columnsAdded.length > 0 && change.columnsDropped.length > 0) {
       notes.push(
-        `${change.table}: columns ${change.columnsDropped.map((c) => c.name).join(', ')} dropped and ${change.columnsAdded.map((c) => c.name).join(', ')} added; if one is a rename, mark the field with \`x-renamed-from\` and regenerate before applying the migration, or its data is lost.`,
+        `${change.table}: columns ${change.columnsDropped.map((c) => c.name).join(', ')} dropped and ${change.columnsAdded.map((c) => c.name).join(', ')} added; if one is a rename, mark the field with \`x-renamed-from: <old name>\` (markdown: \`[renamed from: <old name>]\`) and run again, or its data is lost.`,
       );
     }
-    for (const column of change.columnsAdded.filter((c) => !c.nullable)) {
-      notes.push(`${change.table}.${column.name} is required: rows already in the table need a value (the migration fails on a table that has rows until you give the column a server_default or fill it in two steps).`);
-    }
-    for (const { after: column } of change.columnsAltered.filter(({ before: b, after: a }) => b.nullable && !a.nullable)) {
-      notes.push(`${change.table}.${column.name} becomes required: rows holding NULL there need a value before the migration runs.`);
+  }
+  const destructive = [...destructiveOperations(dropped, altered), ...removedEnumValues(models.before, models.after)];
+  notes.push(...enumValueNotes(models.before, models.after));
+  return { created, dropped, altered, notes, destructive };
+}
+
+/** For each current table, the previous table it continues (by what it holds, through rename hints), if any. */
+function previousTables(before: readonly TableSpec[], after: readonly TableSpec[], models: { before: DomainModel; after: DomainModel }): Map<string, TableSpec> {
+  const holdsKey = (entity: string, field?: string) => `${entity}\u0000${field ?? ''}`;
+  const byHolds = new Map(before.map((table) => [holdsKey(table.holds.entity, table.holds.field), table]));
+  const byName = new Map(before.map((table) => [table.name, table]));
+  const previousEntities = new Set(models.before.entities.map((entity) => entity.name));
+  const previousEntityOf = (name: string): string => {
+    const entity = models.after.entities.find((candidate) => candidate.name === name);
+    const hint = entity?.renamedFrom;
+    if (hint === undefined || previousEntities.has(name)) return name;
+    if (previousEntities.has(hint)) return hint;
+    const folded = models.before.entities.filter((candidate) => candidate.name.toLowerCase() === hint.toLowerCase());
+    if (folded.length === 1) return folded[0]!.name;
+    // The previous table's name, as the hint was first documented.
+    const table = byName.get(hint);
+    return table && table.holds.field === undefined ? table.holds.entity : name;
+  };
+  const previousFieldOf = (entityName: string, fieldName: string): string => {
+    const field = models.after.entities.find((candidate) => candidate.name === entityName)?.fields.find((candidate) => candidate.name === fieldName);
+    return field?.renamedFrom ?? fieldName;
+  };
+  const continued = new Map<string, TableSpec>();
+  const taken = new Set<string>();
+  const afterNames = new Set(after.map((table) => table.name));
+  for (const table of after) {
+    const entity = previousEntityOf(table.holds.entity);
+    const field = table.holds.field === undefined ? undefined : previousFieldOf(table.holds.entity, table.holds.field);
+    let old = byHolds.get(holdsKey(entity, field));
+    // A previous table still in use under its own name is not this one's to take.
+    if (old && old.name !== table.name && afterNames.has(old.name)) old = undefined;
+    old ??= byName.get(table.name);
+    if (!old || taken.has(old.name)) continue;
+    taken.add(old.name);
+    continued.set(table.name, old);
+  }
+  return continued;
+}
+
+/** Tables dropped while others with the same columns are created: likely renames, with the hint that keeps their rows. */
+function unmarkedRenames(dropped: readonly TableSpec[], created: readonly TableSpec[]): string[] {
+  const columnsOf = (table: TableSpec) => table.columns.map((column) => column.name).sort().join(',');
+  const notes: string[] = [];
+  for (const gone of dropped.filter((table) => table.holds.field === undefined)) {
+    const twin = created.find((table) => table.holds.field === undefined && columnsOf(table) === columnsOf(gone));
+    if (twin) {
+      notes.push(
+        `Table ${gone.name} (${gone.holds.entity}) is dropped and ${twin.name} (${twin.holds.entity}) created with the same columns: if ${twin.holds.entity} is ${gone.holds.entity} renamed, add \`x-renamed-from: ${gone.holds.entity}\` to the schema ${twin.holds.entity} (markdown: \`[renamed from: ${gone.holds.entity}]\` after its heading) and run again, or the rows of ${gone.name} are lost.`,
+      );
+    } else if (created.length > 0) {
+      notes.push(`Table ${gone.name} (${gone.holds.entity}) is dropped while ${created.map((t) => t.name).join(', ')} ${created.length === 1 ? 'is' : 'are'} created: if one is ${gone.holds.entity} renamed, mark it with \`x-renamed-from: ${gone.holds.entity}\` and run again.`);
     }
   }
-  notes.push(...enumValueNotes(models.before, models.after));
-  return { created, dropped, altered, notes };
+  return notes;
+}
+
+/** What each operation of the change may destroy, or where it stops on rows already there. */
+function destructiveOperations(dropped: readonly TableSpec[], altered: readonly TableChange[]): string[] {
+  const operations = dropped.map((table) => `drop table ${table.name}: every row it holds is deleted`);
+  for (const change of altered) {
+    for (const column of change.columnsDropped) operations.push(`drop column ${change.table}.${column.name}: every value it holds is deleted`);
+    for (const { before, after } of change.columnsAltered) {
+      if (storedType(before) !== storedType(after) && !widens(before.type, after.type)) {
+        operations.push(`change ${change.table}.${after.name} from ${before.type} to ${after.type}: values the new type cannot hold are cut or stop the migration`);
+      }
+      if (before.nullable && !after.nullable) operations.push(`make ${change.table}.${after.name} required: the migration stops on rows holding NULL there`);
+    }
+    for (const column of change.columnsAdded.filter((c) => !c.nullable && !/server_default=/.test(c.definition))) {
+      operations.push(`add required column ${change.table}.${column.name} without a default: the migration stops on a table that has rows (give the field a \`default\` in the document, or make it optional)`);
+    }
+  }
+  return operations;
+}
+
+/** Type changes that keep every value: a longer string, text for a string, a wider integer. */
+function widens(from: string, to: string): boolean {
+  const length = (type: string) => /^sa\.String\((?:length=)?(\d+)\)/.exec(type)?.[1];
+  const fromLength = length(from);
+  if (fromLength !== undefined) {
+    const toLength = length(to);
+    if (toLength !== undefined) return Number(toLength) >= Number(fromLength);
+    return /^sa\.(?:Text|UnicodeText)\(/.test(to);
+  }
+  const enumFrom = /^sa\.Enum\([\s\S]*length=(\d+)\)$/.exec(from)?.[1];
+  const enumTo = /^sa\.Enum\([\s\S]*length=(\d+)\)$/.exec(to)?.[1];
+  if (enumFrom !== undefined && enumTo !== undefined) return Number(enumTo) >= Number(enumFrom);
+  const integerRank = (type: string) => ['sa.SmallInteger()', 'sa.Integer()', 'sa.BigInteger()'].findIndex((name) => type.startsWith(name));
+  return integerRank(from) >= 0 && integerRank(to) >= integerRank(from);
+}
+
+function removedEnumValues(before: DomainModel, after: DomainModel): string[] {
+  const current = new Map(after.enums.map((e) => [e.name, new Set(e.values)]));
+  return before.enums.flatMap((e) => {
+    const now = current.get(e.name);
+    const removed = now ? e.values.filter((value) => !now.has(value)) : [];
+    return removed.length > 0 ? [`remove ${removed.join(', ')} from enum ${e.name}: rows still holding them can no longer be read (update or delete them first)`] : [];
+  });
 }
 
 export function isEmptyDiff(diff: SchemaDiff): boolean {
@@ -79,8 +177,11 @@ function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | un
   const columnsRenamed: TableChange['columnsRenamed'] = [];
   const columnsAltered: TableChange['columnsAltered'] = [];
   const kept = new Set<string>();
-  for (const column of after.columns) {
-    const renamed = !oldColumns.has(column.name) && column.renamedFrom !== undefined && oldColumns.has(column.renamedFrom) && !newNames.has(column.renamedFrom) ? column.renamedFrom : undefined;
+  // A join table's columns are its two sides' keys, in order: renamed with the sides.
+  const joinTable = after.holds.field !== undefined && before.columns.length === after.columns.length;
+  for (const [position, column] of after.columns.entries()) {
+    const hint = joinTable ? before.columns[position]!.name : column.renamedFrom;
+    const renamed = !oldColumns.has(column.name) && hint !== undefined && oldColumns.has(hint) && !newNames.has(hint) ? hint : undefined;
     const old = oldColumns.get(renamed ?? column.name);
     if (!old) {
       columnsAdded.push(column);

@@ -24,7 +24,12 @@ export interface IndexSpec {
 /** One table as the migrations create it, and as regeneration compares it. */
 export interface TableSpec {
   name: string;
-  /** The table's previous name, from the entity's `x-renamed-from`. */
+  /** The entity stored in the table, or, for a join table, the entity and the list field it stores. */
+  holds: { entity: string; field?: string };
+  /**
+   * The entity's `x-renamed-from` as written: its previous entity name (or previous table name),
+   * resolved against the previous model by the diff.
+   */
   renamedFrom?: string;
   primaryKey: string[];
   columns: ColumnSpec[];
@@ -41,13 +46,13 @@ export const MYSQL_TABLE_OPTION_ARGS: readonly string[] = MYSQL_TABLE_KEYWORDS.m
 /** Every table of the model, each after the tables its keys refer to; link tables last. */
 export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, EntityView>): TableSpec[] {
   const viewOf = (name: string) => views?.get(name) ?? entityView(model.entities.find((e) => e.name === name)!, model);
-  const byName = new Map(model.entities.map((e) => [e.name, e]));
   const tables = tableOrder(model.entities).flatMap((entity) => {
     const e = viewOf(entity.name);
     const renamed = entity.renamedFrom;
     const table: TableSpec = {
       name: e.table,
-      ...(renamed !== undefined ? { renamedFrom: byName.get(renamed)?.table ?? renamed } : {}),
+      holds: { entity: entity.name },
+      ...(renamed !== undefined ? { renamedFrom: renamed } : {}),
       primaryKey: [e.key.column],
       columns: e.columnSpecs,
       constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
@@ -57,8 +62,9 @@ export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, 
     };
     const links = e.modelModule.linkClasses.map((link): TableSpec => ({
       name: link.table,
+      holds: { entity: entity.name, field: link.field },
       primaryKey: link.primaryKey,
-      columns: link.migrationColumns.map((definition, position) => ({ name: link.primaryKey[position]!, type: definition, nullable: false, definition })),
+      columns: link.migrationColumns.map((definition, position) => ({ name: link.primaryKey[position]!, type: link.migrationTypes[position]!, nullable: false, definition })),
       constraints: link.foreignKeys,
       foreignKeys: [],
       uniques: [],

@@ -252,9 +252,13 @@ function migrationColumn(f: FieldView, type: string, entity: Entity): string {
 export interface LinkClass {
   name: string;
   table: string;
+  /** The owner's list field the rows store. */
+  field: string;
   doc: string;
   lines: string[];
   migrationColumns: string[];
+  /** The type of each of `migrationColumns` (`sa.Integer()`), as the diff compares columns. */
+  migrationTypes: string[];
   primaryKey: string[];
   foreignKeys: string[];
 }
@@ -282,10 +286,8 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
     const own = target.name === entity.name ? [`foreign_keys=${pyString(`${link.model}.${link.toColumn}`)}`] : [];
     lines.push(pyCall('relationship', ['lazy="selectin"', ...own], 4, `target: Mapped[${annotation}] = `));
   }
-  const migrationColumns = sides.map((side) => {
-    const column = columnType(side.key.type, {}, { primaryKey: true }, new PythonImports());
-    return pyCallItem('sa.Column', [pyString(side.column), column.migration, 'nullable=False'], 8);
-  });
+  const migrationTypes = sides.map((side) => columnType(side.key.type, {}, { primaryKey: true }, new PythonImports()).migration);
+  const migrationColumns = sides.map((side, position) => pyCallItem('sa.Column', [pyString(side.column), migrationTypes[position]!, 'nullable=False'], 8));
   const foreignKeys = sides.map((side) => {
     const name = constraintName(`fk_${link.table}_${side.column}_${side.table}`);
     return pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
@@ -293,9 +295,11 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   return {
     name: link.model,
     table: link.table,
+    field: link.field,
     doc: `Links of ${link.fromTable} to ${link.toTable}.`,
     lines,
     migrationColumns,
+    migrationTypes,
     primaryKey: sides.map((side) => side.column),
     foreignKeys,
   };

@@ -65,42 +65,84 @@ function routeKey(operation: Operation): string {
 }
 
 /**
- * What the query string of a request must hold for the route of an operation to take it, when
- * other operations share its method and path; undefined when none does (the route then takes
- * every request on its path, as the document says). It is the literal query the document wrote
- * in the path, then the query parameters the operation requires: `DELETE /tags/{arn}#tagKeys`
- * with a required `tagKeys` takes the requests carrying `tagKeys`, and `DELETE /tags/{arn}#all`,
- * requiring nothing, the others. The routes are registered the most demanding first (routeRank),
- * so the one asking nothing comes last and takes what the others left. Two operations asking the
- * same cannot be told apart by any request: the first registered takes them all.
+ * What a request must carry for the route of an operation to take it, when other operations share
+ * its method and path; undefined when none does (the route then takes every request on its path,
+ * as the document says). Documents tell such operations apart in three ways, each read here:
+ * - the query string: the literal query the document wrote in the path, then the query parameters
+ *   the operation requires (`DELETE /tags/{arn}#tagKeys` with a required `tagKeys` takes the
+ *   requests carrying `tagKeys`);
+ * - headers: the header parameters it requires, with the one value a single-valued enum or the
+ *   fragment (`/#X-Amz-Target=Firewall.TagResource`, AWS's JSON protocols) gives them;
+ * - the body's media type, where the colliding operations take different ones (`POST /analyze`
+ *   with a JSON body and `POST /analyze#overload=stream` with `application/octet-stream`): a
+ *   non-JSON body's operation takes the requests of its media type, a JSON one what is left.
+ * The routes are registered the most demanding first (routeRank), so the one asking nothing comes
+ * last and takes what the others left. Two operations asking the same cannot be told apart by any
+ * request: the first registered takes them all.
  */
-export function queryCondition(operation: Operation, operations: readonly Operation[]): [string, string | undefined][] | undefined {
+export interface RouteCondition {
+  /** Query names, with the value each must have (undefined: only present). */
+  query: [name: string, value: string | undefined][];
+  /** Header names as the document spells them, with the value each must have (undefined: only present). */
+  headers: [name: string, value: string | undefined][];
+  /** The media type the request's body must have (`image/*` and `*\/*` match by their wildcard). */
+  contentType?: string;
+}
+
+export function routeCondition(operation: Operation, operations: readonly Operation[]): RouteCondition | undefined {
   const key = routeKey(operation);
-  if (!collisions(operations).has(key)) return undefined;
-  const condition = new Map(documentPath(operation.path).query);
+  const group = collisions(operations).get(key);
+  if (group === undefined) return undefined;
+  const written = documentPath(operation.path);
+  const query = new Map(written.query);
   for (const parameter of operation.params) {
-    if (parameter.in === 'query' && parameter.required && !condition.has(parameter.wireName)) condition.set(parameter.wireName, undefined);
+    if (parameter.in === 'query' && parameter.required && !query.has(parameter.wireName)) query.set(parameter.wireName, undefined);
   }
-  return [...condition];
+  const fragment = fragmentAssignment(written.fragment);
+  const headers = operation.params
+    .filter((parameter) => parameter.in === 'header' && parameter.required)
+    .map((parameter): [string, string | undefined] => {
+      if (fragment && fragment[0].toLowerCase() === parameter.wireName.toLowerCase()) return [parameter.wireName, fragment[1]];
+      return [parameter.wireName, parameter.type.kind === 'literal' && parameter.type.values.length === 1 ? parameter.type.values[0] : undefined];
+    });
+  const mediaTypes = new Set(group.map((other) => other.body?.contentType.toLowerCase() ?? ''));
+  const contentType = operation.body?.contentType.toLowerCase();
+  const byMediaType = mediaTypes.size > 1 && contentType !== undefined && !JSON_MEDIA.test(contentType);
+  return { query: [...query], headers, ...(byMediaType ? { contentType } : {}) };
 }
 
-/** Among routes on one method and path, the more a route's query condition asks, the earlier it is registered. */
+const JSON_MEDIA = /^application\/(?:.+\+)?json\b/;
+
+/** `X-Amz-Target=Service.Action` → its name and value. */
+function fragmentAssignment(fragment: string | undefined): [string, string] | undefined {
+  const match = fragment === undefined ? null : /^([^=&]+)=([^&]*)$/.exec(fragment);
+  return match ? [decodeURIComponent(match[1]!), decodeURIComponent(match[2]!)] : undefined;
+}
+
+/** How many things a condition asks of a request. */
+export function conditionSize(condition: RouteCondition | undefined): number {
+  return condition === undefined ? 0 : condition.query.length + condition.headers.length + (condition.contentType === undefined ? 0 : 1);
+}
+
+/** Among routes on one method and path, the more a route's condition asks, the earlier it is registered. */
 export function routeRank(operation: Operation, operations: readonly Operation[]): number {
-  return -(queryCondition(operation, operations)?.length ?? 0);
+  return -conditionSize(routeCondition(operation, operations));
 }
 
-const collisionsOf = new WeakMap<readonly Operation[], Set<string>>();
+const collisionsOf = new WeakMap<readonly Operation[], Map<string, Operation[]>>();
 
-function collisions(operations: readonly Operation[]): Set<string> {
+/** The operations of each method and path that more than one operation shares. */
+function collisions(operations: readonly Operation[]): Map<string, Operation[]> {
   let found = collisionsOf.get(operations);
   if (!found) {
-    const seen = new Set<string>();
-    found = new Set<string>();
+    const byKey = new Map<string, Operation[]>();
     for (const operation of operations) {
       const key = routeKey(operation);
-      if (seen.has(key)) found.add(key);
-      seen.add(key);
+      const group = byKey.get(key);
+      if (group) group.push(operation);
+      else byKey.set(key, [operation]);
     }
+    found = new Map([...byKey].filter(([, group]) => group.length > 1));
     collisionsOf.set(operations, found);
   }
   return found;

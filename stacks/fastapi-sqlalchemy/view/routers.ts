@@ -7,7 +7,7 @@ import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { declareParameter, paramAttr } from './params.js';
-import { documentPath, queryCondition, routePath, routeRank } from './route-paths.js';
+import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
@@ -64,7 +64,7 @@ export function groupViews(
 ): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
   const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
-  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, queryCondition(op, allOperations), imports);
+  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, routeCondition(op, allOperations), imports);
   const custom = ordered.filter((op) => op.kind === 'custom');
   const groupEntity = [...entities.values()].find((e) => e.entity.slug === group);
   const useCaseClass = useCaseClassName(group);
@@ -131,25 +131,30 @@ function domainParamType(p: Parameter, imports: PythonImports): string {
 type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?: string[]) => string;
 
 /**
- * `@router.get("/path", ...)`; on a method and path other operations share, `@query_route(router,
- * "/path", methods=[...], query={...}, ...)`, which takes only the requests whose query string the
+ * `@router.get("/path", ...)`; on a method and path other operations share, `@conditional_route(router,
+ * "/path", methods=[...], query={...}, headers={...}, ...)`, which takes only the requests carrying what the
  * operation asks for (route-paths.ts).
  */
-function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: [string, string | undefined][] | undefined, imports: PythonImports): string {
+function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports): string {
   const args = [pyString(routePath(op))];
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
   if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78))}`);
   // The route asking nothing of the query string takes what the others left: a plain route, registered after them.
-  if (condition === undefined || condition.length === 0) return pyCall(`@router.${op.method}`, args, 0);
-  imports.add(QUERY_ROUTES_MODULE, 'query_route');
-  const query = `{${condition.map(([name, value]) => `${pyString(name)}: ${value === undefined ? 'None' : pyString(value)}`).join(', ')}}`;
-  return pyCall('@query_route', ['router', args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, `query=${query}`, ...args.slice(1)], 0);
+  if (condition === undefined || conditionSize(condition) === 0) return pyCall(`@router.${op.method}`, args, 0);
+  imports.add(CONDITIONAL_ROUTES_MODULE, 'conditional_route');
+  const mapping = (pairs: [string, string | undefined][]) => `{${pairs.map(([name, value]) => `${pyString(name)}: ${value === undefined ? 'None' : pyString(value)}`).join(', ')}}`;
+  const asks = [
+    ...(condition.query.length > 0 ? [`query=${mapping(condition.query)}`] : []),
+    ...(condition.headers.length > 0 ? [`headers=${mapping(condition.headers)}`] : []),
+    ...(condition.contentType !== undefined ? [`content_type=${pyString(condition.contentType)}`] : []),
+  ];
+  return pyCall('@conditional_route', ['router', args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, ...asks, ...args.slice(1)], 0);
 }
 
-/** The module of `query_route`, written when some route needs it. */
-export const QUERY_ROUTES_MODULE = 'app.presentation.api.v1.query_routes';
+/** The module of `conditional_route`, written when some route needs it. */
+export const CONDITIONAL_ROUTES_MODULE = 'app.presentation.api.v1.conditional_routes';
 
 function orderParams(declarations: { line: string; hasDefault: boolean }[]): string[] {
   return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => pyParameter(d.line, 4));

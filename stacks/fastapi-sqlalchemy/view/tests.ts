@@ -172,6 +172,8 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
       else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
       else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
     }
+    // A body sent as bytes says what it is, as a client does: operations may be told apart by it.
+    if (op.body && !op.body.type) headers['Content-Type'] = concreteMediaType(op.body.contentType);
     const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
     const view: CustomTestView = {
       name: op.name,
@@ -185,6 +187,12 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
     else if (op.body) view.content = 'b"example"';
     return view;
   });
+}
+
+/** A media type a request can carry for one the document may write with wildcards (`image/*`). */
+function concreteMediaType(mediaType: string): string {
+  if (mediaType === '*/*' || mediaType === '') return 'application/octet-stream';
+  return mediaType.endsWith('/*') ? `${mediaType.slice(0, -1)}octet-stream` : mediaType;
 }
 
 /**
