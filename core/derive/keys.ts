@@ -70,13 +70,14 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       });
     }
   }
+  const joinTables = new Set<string>();
   for (const entity of entities) {
     for (const field of entity.fields) {
       if (field.relation !== undefined || field.type.kind !== 'array') continue;
       const link = linkTarget(field, index);
       // A list of rows that key back to this one is the other side of their many-to-one, not a link table.
       if (!link || link.target.foreignKeys.some((key) => key.target === entity.name && link.target.name !== entity.name)) continue;
-      relations.push(manyToMany(entity, field, link.target, link.rule, entities));
+      relations.push(manyToMany(entity, field, link.target, link.rule, entities, joinTables));
     }
   }
   return relations;
@@ -152,8 +153,8 @@ function linkTarget(field: Field, index: EntityIndex): { target: Entity; rule: s
   return { target, rule: `${field.name} lists keys of ${target.name}: many-to-many through a join table` };
 }
 
-function manyToMany(entity: Entity, field: Field, target: Entity, rule: string, entities: Entity[]): Relation {
-  const table = freeTable(`${entity.slug}_${target.table}`, entities);
+function manyToMany(entity: Entity, field: Field, target: Entity, rule: string, entities: Entity[], joinTables: Set<string>): Relation {
+  const table = joinTable(entity, field, target, entities, joinTables);
   const fromColumn = `${entity.slug}_id`;
   const toColumn = target.name === entity.name ? `related_${target.slug}_id` : `${target.slug}_id`;
   const name = `${entity.slug}_${field.name}`;
@@ -173,8 +174,21 @@ function manyToMany(entity: Entity, field: Field, target: Entity, rule: string, 
   };
 }
 
-function freeTable(preferred: string, entities: Entity[]): string {
-  return entities.some((e) => e.table === preferred) ? `${preferred}_links` : preferred;
+/**
+ * The join table of a list field: `<entity>_<target table>`, or, where another list of the entity
+ * already links the same target (`Background.proficiencies` and `Background.languages`, both
+ * lists of `ApiReference`), `<entity>_<field>`; never an entity's table nor another join table.
+ */
+function joinTable(entity: Entity, field: Field, target: Entity, entities: Entity[], taken: Set<string>): string {
+  const isFree = (name: string) => !taken.has(name) && !entities.some((e) => e.table === name);
+  const preferred = `${entity.slug}_${target.table}`;
+  const byField = `${entity.slug}_${toSnake(field.name).replace(/_ids$/, '')}`;
+  // Named like an entity's table: `_links` after it, as before; taken by another link: named by the field.
+  const candidates = taken.has(preferred) ? [byField] : [preferred, `${preferred}_links`, byField];
+  let table = candidates.find(isFree);
+  for (let n = 2; table === undefined; n += 1) if (isFree(`${byField}_${n}`)) table = `${byField}_${n}`;
+  taken.add(table);
+  return table;
 }
 
 function isKeyType(type: TypeRef): boolean {

@@ -71,6 +71,10 @@ describe('OpenAPI parser', () => {
       { '/things': { get: { parameters: [{ name: 'thingId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
       'GET /things declares the path parameter "thingId", which its path does not have',
     ],
+    [
+      { '/things/{id}/of/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
+      'GET /things/{id}/of/{id} has {id} twice in its path: a request could give it two values, and one parameter holds one; name each place apart',
+    ],
   ])('rejects path parameters that do not match the path', async (paths, message) => {
     const error = await expectUserError(parseOpenApiFile(await writeDocument('params.json', { paths })));
     expect(error.message).toBe(`invalid OpenAPI document: ${message}`);

@@ -143,7 +143,8 @@ function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDoc
     }
   }
   return {
-    title: typeof info.title === 'string' ? info.title : path.basename(file),
+    // A title is the application's name everywhere: one line, never empty.
+    title: (typeof info.title === 'string' ? info.title.replace(/\s+/g, ' ').trim() : '') || path.basename(file).replace(/\.(?:ya?ml|json)$/i, ''),
     version: typeof info.version === 'string' ? info.version : '0.0.0',
     ...optionalText('description', info.description),
     basePath: basePathOf(doc.servers),

@@ -5,7 +5,7 @@ import { describePointer } from './pointer-lines.js';
 /**
  * The rules of the OpenAPI specification that its JSON Schema cannot state and that the
  * generated code relies on: operation ids name functions, so they are unique; a router's path
- * and its function's path parameters must match.
+ * and its function's path parameters must match, each placeholder once.
  */
 export function assertOperationRules(file: string, text: string, operations: readonly ApiOperation[]): void {
   const fail = (message: string, pointer: string): never => {
@@ -20,7 +20,10 @@ export function assertOperationRules(file: string, text: string, operations: rea
       if (first) fail(`the operationId "${id}" of ${where} is already the one of ${first.method.toUpperCase()} ${first.path}; operation ids must be unique`, `${operation.source.pointer}/operationId`);
       firstWithId.set(id, operation);
     }
-    const inTemplate = new Set([...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!));
+    const templated = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    const inTemplate = new Set(templated);
+    const twice = templated.find((name, index) => templated.indexOf(name) !== index);
+    if (twice !== undefined) fail(`${where} has {${twice}} twice in its path: a request could give it two values, and one parameter holds one; name each place apart`, operation.source.pointer);
     const declared = new Set(operation.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name));
     for (const name of inTemplate) {
       if (!declared.has(name)) fail(`${where} has {${name}} in its path but no path parameter named "${name}"`, operation.source.pointer);

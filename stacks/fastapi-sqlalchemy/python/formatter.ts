@@ -5,11 +5,12 @@ const ATOM = String.raw`(?:${STRING}|[\w.]+)`;
 
 /**
  * A line the formatter cannot split either: one string, docstring or name, a keyword argument
- * or dict entry of such atoms (each with its comma), or a head already split at its only bracket
- * (`async def a_very_long_name(`).
+ * or dict entry of such atoms (each with its comma), an attribute annotated with one name and no
+ * value (`access: AVeryLongClassName`, which ruff leaves as it is in a class body), or a head
+ * already split at its only bracket (`async def a_very_long_name(`).
  */
 const UNSPLITTABLE = new RegExp(
-  String.raw`^\s*(?:(?:"""(?:[^"]|"(?!""))*"""|${ATOM}|\w+=${ATOM}|${STRING}: ${ATOM}),?|(?:async def |def |class )?[\w.]+[([{])\s*$`,
+  String.raw`^\s*(?:(?:"""(?:[^"]|"(?!""))*"""|${ATOM}|\w+=${ATOM}|${STRING}: ${ATOM}),?|\w+: [\w.]+|(?:async def |def |class )?[\w.]+[([{])\s*$`,
 );
 
 /** Starts ruff's formatter on its thread ahead of the first file that may need it. */

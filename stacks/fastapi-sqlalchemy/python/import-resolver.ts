@@ -89,6 +89,15 @@ interface Token {
   afterImport?: boolean;
 }
 
+const NAME = /[A-Za-z_]\w*/y;
+const NUMBER = /[0-9][\w.]*/y;
+
+/** The match of a sticky pattern starting at `at` (names of any length: generated class names reach hundreds of characters). */
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
 /**
  * The names and operators of Python source outside strings and comments (f-strings' replacement
  * fields are code), with the bracket depth of each.
@@ -139,7 +148,7 @@ function codeTokens(text: string): Token[] {
           const char = text[at]!;
           if (char === '{' || char === '[' || char === '(') nested += 1;
           else if (char === '}' || char === ']' || char === ')') nested -= 1;
-          const name = /^[A-Za-z_]\w*/.exec(text.slice(at, at + 200));
+          const name = matchAt(NAME, text, at);
           if (name && !/\w/.test(text[at - 1] ?? '')) {
             tokens.push({ kind: 'name', text: name[0], depth: depth + 1, lineStart: false, inImport: false });
             at += name[0].length;
@@ -178,7 +187,7 @@ function codeTokens(text: string): Token[] {
       at += 1;
       continue;
     }
-    const word = /^[A-Za-z_]\w*/.exec(text.slice(at, at + 200));
+    const word = matchAt(NAME, text, at);
     if (word) {
       const after = text[at + word[0].length];
       if ((after === '"' || after === "'") && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word[0])) {
@@ -197,7 +206,7 @@ function codeTokens(text: string): Token[] {
       continue;
     }
     if (/[0-9]/.test(char)) {
-      const number = /^[0-9][\w.]*/.exec(text.slice(at, at + 100))!;
+      const number = matchAt(NUMBER, text, at)!;
       push('op', number[0]);
       at += number[0].length;
       continue;

@@ -45,10 +45,23 @@ export class PythonImports {
   }
 }
 
+/** Ruff's isort compares names naturally: runs of digits by their value (`Geterc20balance` before `Geterc201`). */
+function naturalCompare(x: string, y: string): number {
+  const chunk = /(\d+|\D+)/g;
+  const left = x.match(chunk) ?? [];
+  const right = y.match(chunk) ?? [];
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const [a, b] = [left[index]!, right[index]!];
+    if (a === b) continue;
+    const bothNumbers = /^\d/.test(a) && /^\d/.test(b);
+    if (bothNumbers) return Number(a) - Number(b) || a.length - b.length;
+    return a < b ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
 function compareModules(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
+  return naturalCompare(a.toLowerCase(), b.toLowerCase());
 }
 
 function memberRank(name: string): number {
@@ -60,7 +73,5 @@ function memberRank(name: string): number {
 function compareMembers(a: string, b: string): number {
   const rank = memberRank(a) - memberRank(b);
   if (rank !== 0) return rank;
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return naturalCompare(a.toLowerCase(), b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
 }

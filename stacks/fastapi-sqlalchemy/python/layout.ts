@@ -254,8 +254,9 @@ export function indentRest(text: string, spaces: number): string {
 export function pyAnnotated(name: string, annotation: string, defaultValue: string | undefined, indent: number): string {
   const tail = defaultValue === undefined ? '' : ` = ${defaultValue}`;
   const flat = `${name}: ${annotation}${tail}`;
-  // Without a default, ruff parenthesizes a lone long name but splits a subscript or union its own way.
-  if (indent + flat.length <= LINE_LENGTH || (defaultValue === undefined && !/^[\w.]+$/.test(annotation))) return flat;
+  // Without a default, ruff parenthesizes a lone long name (when it then fits) but splits a subscript or union its own way.
+  const loneName = /^[\w.]+$/.test(annotation);
+  if (indent + flat.length <= LINE_LENGTH || (defaultValue === undefined && (!loneName || indent + 4 + annotation.length > LINE_LENGTH))) return flat;
   const pad = ' '.repeat(indent);
   const inner = ' '.repeat(indent + 4);
   // The value goes in parentheses when the annotation then still fits on the first line.

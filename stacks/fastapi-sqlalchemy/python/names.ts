@@ -43,5 +43,7 @@ export function pyEnumMember(value: string): string {
 export function pyDocLine(text: string | undefined, fallback: string, maxLength = 90): string {
   const line = (text ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? fallback;
   const clean = line.replace(/\\/g, '/').replace(/"""/g, "'''").replace(/"$/, "'");
-  return clean.length > maxLength ? `${clean.slice(0, maxLength - 3).trimEnd()}...` : clean;
+  const short = clean.length > maxLength ? `${clean.slice(0, maxLength - 3).trimEnd()}...` : clean;
+  // A docstring opening on a quote gets a space after its own quotes, as ruff writes it.
+  return short.startsWith('"') ? ` ${short}` : short;
 }

@@ -205,6 +205,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const lookups = fields
     .filter((f) => lookupFields.has(f.column))
     .map((f) => ({ method: lookupMethod(f.column), attr: f.attr, type: domainType(f.field.type, portImports) }));
+  if (lookups.length > 0) portImports.add('abc', 'abstractmethod');
 
   const memoryImports = new PythonImports()
     .add('app.application.interfaces', classes.port)

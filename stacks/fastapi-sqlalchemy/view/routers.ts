@@ -1,12 +1,12 @@
 import { lookupFieldOf, type Operation, type Parameter } from '../../../core/index.js';
-import { groupModule, handlerName, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
+import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
-import { fieldAttribute } from '../python/identifiers.js';
+import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
-import { declareParameter, paramAttr } from './params.js';
+import { declareParameter, paramAttr, readAsText } from './params.js';
 import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 
@@ -66,7 +66,8 @@ export function groupViews(
   const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
   const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, routeCondition(op, allOperations), imports);
   const custom = ordered.filter((op) => op.kind === 'custom');
-  const groupEntity = [...entities.values()].find((e) => e.entity.slug === group);
+  // Only an entity with a port of its own (a served one) lends it to the group's use cases.
+  const groupEntity = [...entities.values()].find((e) => e.entity.slug === group && isServedEntity(e.entity));
   const useCaseClass = useCaseClassName(group);
   const adapters: string[] = [];
   const handlers = ordered.map((op) => {
@@ -140,7 +141,7 @@ function decorator(op: Operation, responseModel: string | undefined, extra: stri
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
-  if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78))}`);
+  if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78).trimStart())}`);
   // The route asking nothing of the query string takes what the others left: a plain route, registered after them.
   if (condition === undefined || conditionSize(condition) === 0) return pyCall(`@router.${op.method}`, args, 0);
   imports.add(CONDITIONAL_ROUTES_MODULE, 'conditional_route');
@@ -330,11 +331,13 @@ function filterKey(entity: EntityView, parameter: Parameter): string {
  */
 function hoistedLiteral(op: Operation, parameter: Parameter, imports: PythonImports, moduleStatements: string[]): string | undefined {
   const type = parameter.type;
+  // A parameter read as the text sent (a list in the path) has no choice to name.
+  if (readAsText(parameter)) return undefined;
   const literal = type.kind === 'literal' ? type : type.kind === 'array' && type.items.kind === 'literal' ? type.items : undefined;
   if (!literal) return undefined;
   const text = `Literal[${literal.values.map(pyString).join(', ')}]`;
   if (text.length <= LONG_LITERAL) return undefined;
-  const alias = `${toPascalWords(op.name)}${toPascalWords(paramAttr(op, parameter))}Param`;
+  const alias = pyName(`${toPascalWords(op.name)}${toPascalWords(paramAttr(op, parameter))}Param`, 'class');
   imports.add('typing', 'Literal');
   moduleStatements.push(pyFormat(pyParse(text), 0, `${alias} = `));
   return type.kind === 'array' ? `list[${alias}]` : alias;

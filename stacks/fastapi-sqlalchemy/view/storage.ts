@@ -4,7 +4,7 @@ import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
-import { pyIdentifier, pyString } from '../python/names.js';
+import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
 
 const MAX_IDENTIFIER = 63;
 
@@ -104,16 +104,19 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       const child = byName.get(r.from)!;
       return { attr: pyIdentifier(r.inverse!), model: `${child.name}Model`, slug: entityModule(child), entity: child };
     });
-  const links = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name).map((r) => linkView(r, entity, byName.get(r.to)!));
+  const manyToMany = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name);
+  const links = manyToMany.map((r) => linkView(r, entity, byName.get(r.to)!, manyToMany.filter((other) => other.to === r.to).length > 1));
   return { foreignKeys, indexedColumns, uniqueColumns, tableArgs, migration: { uniques, indexes, foreignKeys: migrationKeys }, children, links };
 }
 
-function linkView(relation: Relation, from: Entity, to: Entity): LinkTableView {
+/** `shared`: another list of the entity links the same target, so the model is named by the field. */
+function linkView(relation: Relation, from: Entity, to: Entity, shared: boolean): LinkTableView {
   const join = relation.joinTable!;
   const field = from.fields.find((f) => f.name === relation.field)!;
+  const target = shared ? pyClassName(relation.field.replace(/_ids$/, '')) : to.name === from.name ? 'Related' : to.name;
   return {
     table: join.table,
-    model: `${from.name}${to.name === from.name ? 'Related' : to.name}LinkModel`,
+    model: `${from.name}${target}LinkModel`,
     fromColumn: join.fromColumn,
     toColumn: join.toColumn,
     fromTable: from.table,
