@@ -131,10 +131,10 @@ export function planBackend(
       .add('app.infrastructure.mappers', `${e.slug}_mapper`)
       .add('app.infrastructure.models', e.model)
       .add('app.infrastructure.repositories.base', 'SqlAlchemyRepository');
-    const keyImports = e.portImports.split('\n').filter((l) => /^from (uuid|datetime|decimal) /.test(l));
-    for (const line of keyImports) {
-      const [, module, names] = /^from (\S+) import (.+)$/.exec(line)!;
-      imports.add(module!, ...names!.split(', '));
+    // What the key's type needs (a UUID, a date, an enum of the domain): the port imported it for its signatures.
+    // Names it does not use are dropped by the import resolver.
+    for (const [, module, grouped, single] of e.portImports.matchAll(/^from (uuid|datetime|decimal|app\.domain\.enums) import (?:\(([^)]*)\)|(.+))$/gm)) {
+      imports.add(module!, ...(grouped ?? single!).split(',').map((name) => name.trim()).filter((name) => name !== ''));
     }
     // `    sortable_fields = frozenset({...})`, laid out in the class body.
     const fieldSet = (attribute: string, items: string[]) => pyFormat(call('frozenset', items.length ? [collection('{', items.map(pyString))] : []), 4, `${attribute} = `);

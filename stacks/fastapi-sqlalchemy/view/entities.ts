@@ -43,7 +43,8 @@ export interface EntityView {
   filterable: string[];
   sortable: string[];
   domainModule: { imports: string; lines: string[] };
-  modelModule: { imports: string; lines: string[]; linkClasses: LinkClass[] };
+  /** `typeOnlyImports`: the lines of the module's `if TYPE_CHECKING:` block (none: no block). */
+  modelModule: { imports: string; typeOnlyImports: string[]; lines: string[]; linkClasses: LinkClass[] };
   migrationColumns: string[];
   /** The same columns, for comparing one model's tables with another's. */
   columnSpecs: ColumnSpec[];
@@ -185,9 +186,15 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   }
   for (const child of storage.children) {
     modelImports.add('sqlalchemy.orm', 'relationship').add(`app.infrastructure.models.${child.slug}`, child.model);
-    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', `order_by=${child.model}.id`], 4, `${child.attr}: Mapped[list[${child.model}]] = `));
+    const keys = child.foreignKeys === undefined ? [] : [`foreign_keys=${pyString(child.foreignKeys)}`];
+    modelLines.push(pyCall('relationship', ['cascade="all, delete-orphan"', 'lazy="selectin"', `order_by=${child.model}.id`, ...keys], 4, `${child.attr}: Mapped[list[${child.model}]] = `));
   }
-  const linkClasses = storage.links.map((link) => linkClass(link, entity, model, modelImports));
+  // The models a link class points at are imported for type checking only: two entities listing
+  // each other would otherwise import each other's modules (SQLAlchemy finds the class by name).
+  const typeOnlyImports = new PythonImports();
+  const linkClasses = storage.links.map((link) => linkClass(link, entity, model, modelImports, typeOnlyImports));
+  const typeOnly = typeOnlyImports.render();
+  if (typeOnly !== '') modelImports.add('typing', 'TYPE_CHECKING');
   for (const link of storage.links) {
     modelImports.add('sqlalchemy.orm', 'relationship');
     // Both keys of a link of an entity to its own kind refer to one table: the relationship names the one to follow.
@@ -231,7 +238,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     filterable: fields.filter((f) => filterFields.has(f.column) && scalar(f)).map((f) => f.attr).sort(),
     sortable: fields.filter(scalar).map((f) => f.attr).sort(),
     domainModule: { imports: domainImports.render(), lines: domainLines },
-    modelModule: { imports: modelImports.render(), lines: modelLines, linkClasses },
+    modelModule: { imports: modelImports.render(), typeOnlyImports: typeOnly === '' ? [] : typeOnly.split('\n'), lines: modelLines, linkClasses },
     migrationColumns,
     columnSpecs,
     storage,
@@ -265,7 +272,7 @@ export interface LinkClass {
 }
 
 /** The row of a join table: both keys, each the table's primary key part and a key to its side. */
-function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, imports: PythonImports): LinkClass {
+function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, imports: PythonImports, typeOnlyImports: PythonImports): LinkClass {
   const target = model.entities.find((e) => e.name === link.targetEntity)!;
   imports.add('sqlalchemy', 'ForeignKey');
   const sides = [
@@ -280,10 +287,9 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   });
   if (link.listsObjects) {
     imports.add('sqlalchemy.orm', 'relationship');
-    // A link of an entity to its own kind names the model the module defines.
-    if (target.name !== entity.name) imports.add(`app.infrastructure.models.${entityModule(target)}`, `${target.name}Model`);
-    // A link of an entity to its own kind comes before the entity's model in the module, so names it in quotes.
-    const annotation = target.name === entity.name ? pyString(`${target.name}Model`) : `${target.name}Model`;
+    // A link of an entity to its own kind names the model the module defines, further down.
+    if (target.name !== entity.name) typeOnlyImports.add(`app.infrastructure.models.${entityModule(target)}`, `${target.name}Model`);
+    const annotation = pyString(`${target.name}Model`);
     const own = target.name === entity.name ? [`foreign_keys=${pyString(`${link.model}.${link.toColumn}`)}`] : [];
     lines.push(pyCall('relationship', ['lazy="selectin"', ...own], 4, `target: Mapped[${annotation}] = `));
   }

@@ -35,11 +35,16 @@ export function paramAttr(operation: Operation, parameter: Parameter): string {
 
 /**
  * The name of a path parameter in the route's path: the document's, when Starlette can read it
- * there (an identifier), else its Python name (`{thing-id}` → `{thing_id}`): a request's path holds
+ * there (an identifier) and no other parameter of the handler bears it, else its Python name (`{thing-id}` → `{thing_id}`): a request's path holds
  * values, never names, so the route matches the same requests either way.
  */
 export function routeName(operation: Operation, parameter: Parameter): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(parameter.wireName) ? parameter.wireName : paramAttr(operation, parameter);
+  const readable = /^[A-Za-z_][A-Za-z0-9_]*$/.test(parameter.wireName);
+  // FastAPI takes a handler parameter named like a path placeholder for that placeholder: a query
+  // `key` beside the path's `{key}` would be read from the path. The placeholder then takes the
+  // path parameter's own Python name (`{key_path}`).
+  const sharedWithAnother = operation.params.some((other) => other !== parameter && paramAttr(operation, other) === parameter.wireName);
+  return readable && !sharedWithAnother ? parameter.wireName : paramAttr(operation, parameter);
 }
 
 const KINDS = { path: 'Path', query: 'Query', header: 'Header', cookie: 'Cookie' } as const;

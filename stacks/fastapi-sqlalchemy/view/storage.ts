@@ -49,7 +49,11 @@ export interface StorageView {
   tableArgs: string[];
   /** Migration statements, laid out: `create`/`drop` are the `op.create_index`/`op.drop_index` calls. */
   migration: { uniques: string[]; indexes: { name: string; create: string; drop: string }[]; foreignKeys: string[] };
-  children: { attr: string; model: string; slug: string; entity: Entity }[];
+  /**
+   * Rows owned through a key of theirs; `foreignKeys`: the key's attribute on the child's model
+   * (`"CategoryModel.product_id"`), where the two tables have more than one key path between them.
+   */
+  children: { attr: string; model: string; slug: string; entity: Entity; foreignKeys?: string }[];
   links: LinkTableView[];
 }
 
@@ -102,7 +106,14 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     .filter((r) => r.owned && r.to === entity.name)
     .map((r) => {
       const child = byName.get(r.from)!;
-      return { attr: pyIdentifier(r.inverse!), model: `${child.name}Model`, slug: entityModule(child), entity: child };
+      const paths = entity.foreignKeys.filter((key) => key.target === child.name).length + child.foreignKeys.filter((key) => key.target === entity.name).length;
+      return {
+        attr: pyIdentifier(r.inverse!),
+        model: `${child.name}Model`,
+        slug: entityModule(child),
+        entity: child,
+        ...(paths > 1 ? { foreignKeys: `${child.name}Model.${fieldAttribute(child, r.field)}` } : {}),
+      };
     });
   const manyToMany = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name);
   const links = manyToMany.map((r) => linkView(r, entity, byName.get(r.to)!, manyToMany.filter((other) => other.to === r.to).length > 1));
