@@ -230,13 +230,16 @@ export function keyFieldOf(entity: Entity, keyParam: string): string {
 
 /**
  * Whether the item path's parameter can stand for the key it names: `{username}` declared as a
- * string does not select an integer `id` (the fallback when no field has its name), so such
- * operations stay custom rather than look rows up by a key of another type.
+ * string does not select an integer `id` (the fallback when no field has its name), and a key
+ * that is a list or an object fits no path, so such operations stay custom rather than look rows
+ * up by a key of another type.
  */
 function keyParamFits(api: ApiOperation, entity: Entity, keyParam: string): boolean {
+  const key = entity.fields.find((f) => f.name === keyFieldOf(entity, keyParam))?.type.kind;
+  // A path segment holds one value: a list or an object (a Go `UUID` written as a byte array) keys nothing.
+  if (key !== undefined && !['integer', 'number', 'string', 'enum', 'literal', 'boolean'].includes(key)) return false;
   const declared = api.parameters.find((p) => p.in === 'path' && p.name === keyParam)?.schema?.type;
   if (typeof declared !== 'string') return true;
-  const key = entity.fields.find((f) => f.name === keyFieldOf(entity, keyParam))?.type.kind;
   if (key === 'integer') return declared === 'integer';
   if (key === 'number') return declared === 'number' || declared === 'integer';
   if (key === 'string') return declared === 'string';

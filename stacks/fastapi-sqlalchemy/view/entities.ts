@@ -219,6 +219,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('app.domain.entities', entity.name)
     .add('app.infrastructure.repositories.in_memory.base', 'InMemoryRepository');
   domainType(key.field.type, memoryImports);
+  // The lookups' signatures name their fields' types (an enum, a date) in this module too.
+  for (const f of fields.filter((field) => lookupFields.has(field.column))) domainType(f.field.type, memoryImports);
   let newKey = 'sequence';
   if (key.field.type.kind === 'string') {
     memoryImports.add('uuid', key.field.type.format === 'uuid' ? 'UUID' : 'uuid4');

@@ -298,7 +298,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
   const extra: string[] = [];
   if (op.response.type) {
     const type = wireType(op.response.type, imports, COMPONENTS_MODULE);
-    const adapter = `${op.name.toUpperCase()}_RESPONSE`;
+    const adapter = pyName(`${op.name.toUpperCase()}_RESPONSE`, 'member');
     imports.add('pydantic', 'TypeAdapter');
     adapters.push(pyTypeAdapter(adapter, type));
     body.push(invocation, pyFormat(call(`${adapter}.validate_python`, ['result']), 4, 'return '));
