@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/longest-first.js';
 import SummaryReporter from './test/support/summary-reporter.js';
 
 // `npx vitest run` runs both projects; `npx vitest run --project unit` only the fast one.
@@ -7,6 +8,8 @@ import SummaryReporter from './test/support/summary-reporter.js';
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
+    // The long e2e files first (see the sequencer), so both cores stay busy to the end.
+    sequence: { sequencer: LongestFirst },
     // On Node 24 only, yeoman's TestAdapter (used to answer prompts in generator-run.test.ts)
     // destroys its internal prompt streams with an AbortError no one listens to when the
     // environment closes it, after the test has passed. That one error is not ours: ignored.
