@@ -10,11 +10,11 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, InfraStackError } from '../../dist/lib/index.js';
 import { parseManifest } from '../../dist/core/engine/manifest.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
+import { querySqlite } from '../support/sql-databases.js';
 import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, type BackendEnv, type RunResult } from '../support/python-backend.js';
 
@@ -66,19 +66,11 @@ describe('regenerating after revisions of your own', () => {
     expectSuccess(await alembic(['upgrade', 'head'], postgres!.asyncUrl), `alembic upgrade head (PostgreSQL, ${when})`);
   };
   const sqlite = async (sql: string) => {
-    const result = await backend.run(['python', '-c', 'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nrows = c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint(rows)', sqliteFile, sql]);
+    const result = await querySqlite(backend, sqliteFile, sql);
     expectSuccess(result, sql);
     return result.stdout.trim();
   };
-  const postgresQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgres!.url });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const postgresQuery = (sql: string) => postgres!.query(sql);
   const regenerate = (fields: string) => writeFile(apiFile, DOCUMENT(fields)).then(() => generate({ apiFiles: [apiFile], outDir: out, ddl: [] }));
   const revisionIdOf = (text: string) => /^revision: str = ['"]([^'"]+)['"]$/m.exec(text)![1]!;
   /** The revision file whose text says it follows `parent`. */

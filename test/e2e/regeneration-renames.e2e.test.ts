@@ -11,10 +11,10 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
+import { querySqlite } from '../support/sql-databases.js';
 import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, type BackendEnv, type RunResult } from '../support/python-backend.js';
 
@@ -85,19 +85,11 @@ describe('regeneration that renames entities and a join table, and drops data on
   let sqliteFile: string;
 
   const sqlite = async (sql: string) => {
-    const result = await backend.run(['python', '-c', 'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nrows = c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint(rows)', sqliteFile, sql]);
+    const result = await querySqlite(backend, sqliteFile, sql);
     expectSuccess(result, sql);
     return result.stdout.trim();
   };
-  const postgresQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgres!.url });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const postgresQuery = (sql: string) => postgres!.query(sql);
   const alembic = async (args: string[]) => {
     expectSuccess(await backend.run(['alembic', ...args], { env: { DATABASE_URL: `sqlite+aiosqlite:///${sqliteFile}` } }), `alembic ${args.join(' ')} (SQLite)`);
     expectSuccess(await backend.run(['alembic', ...args], { env: { DATABASE_URL: postgres!.asyncUrl } }), `alembic ${args.join(' ')} (PostgreSQL)`);

@@ -11,10 +11,10 @@
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
+import { querySqlite } from '../support/sql-databases.js';
 import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResult } from '../support/python-backend.js';
 import { shopRevisions } from '../support/shop-revisions.js';
@@ -55,16 +55,8 @@ describe('regenerating the shop after its document changed', () => {
 
   const read = (file: string) => readFile(join(out, file), 'utf8');
   const sqlite = (sql: string) =>
-    backend.run(['python', '-c', `import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nrows = c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint(rows)`, sqliteFile, sql]);
-  const postgresQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgres!.url });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+    querySqlite(backend, sqliteFile, sql);
+  const postgresQuery = (sql: string) => postgres!.query(sql);
 
   beforeAll(async () => {
     postgresAdminUrl();

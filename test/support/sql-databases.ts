@@ -44,6 +44,11 @@ export async function runSqliteScript(database: string, file: string): Promise<v
   if (result.code !== 0) throw new Error(`${file} failed on SQLite\n${formatResult(result)}`);
 }
 
+/** Runs one SQL statement on a SQLite file with the backend's Python, committed; prints the rows as Python writes them. */
+export function querySqlite(backend: BackendEnv, database: string, sql: string): Promise<RunResult> {
+  return backend.run(['python', '-c', 'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nrows = c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint(rows)', database, sql]);
+}
+
 export interface MysqlDatabase {
   /** Ends in `_test`, as the generated tests want of TEST_DATABASE_URL. */
   name: string;
