@@ -1,7 +1,9 @@
 import type { DomainModel, Entity, Operation } from '../../../core/index.js';
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
-import { pyLiteral } from '../python/names.js';
+import { pyLiteral, pyString } from '../python/names.js';
+import { requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
+import { requestPath } from './route-paths.js';
 import type { Samples } from './samples.js';
 
 /** Seed variant: values apart from the ones the tests send, so uniques do not collide. */
@@ -9,7 +11,8 @@ const SEED_VARIANT = 7;
 
 export interface SeedFunction {
   name: string;
-  path: string;
+  /** `response = await client.post(...)`, with the query and headers the operation requires. */
+  request: string;
   status: number;
   payload: string;
   keyWire: string;
@@ -87,7 +90,7 @@ export class Seeding {
     const key = entity.fields.find((f) => f.name === entity.primaryKey.field)!;
     this.functions.set(name, {
       name,
-      path: create.path,
+      request: requestStatement(4, 'response = ', 'await client.post', [pyString(requestPath(create)), 'json=data', ...requestKeywords(requestArguments(create, this.samples))]),
       status: create.response.status,
       payload: pyFormat(pyValue(this.samples.fields(fields, SEED_VARIANT)), 4, 'data: dict[str, Any] = '),
       keyWire: key.wireName,

@@ -1,8 +1,8 @@
-import type { Constraints, DomainModel, Operation, TypeRef } from '../../../core/index.js';
-import { call, definition, pyFormat, pyValue } from '../python/layout.js';
+import type { Constraints, DomainModel, Operation, Parameter, TypeRef } from '../../../core/index.js';
+import { definition, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
-import { readAsText } from './params.js';
+import { parameterSample, requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
 import { comparable, Samples } from './samples.js';
 import { documentPath, requestPath } from './route-paths.js';
 import type { Seeding } from './seeding.js';
@@ -10,20 +10,25 @@ import type { Seeding } from './seeding.js';
 export interface EntityTestView {
   name: string;
   slug: string;
-  /** Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`, `response = await client.post(...)`. */
-  create?: { path: string; status: number; payload: string; request: string; invalid: boolean };
-  get?: { status: number };
-  list?: { path: string; pageParam: string; limitParam: string; wrapperItems?: string; wrapperTotal?: string };
-  update?: { method: string; status: number; payload: string; request: string; compare: string[] };
+  /**
+   * Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`,
+   * `response = await client.post(...)`; each request carries the query and headers its operation requires.
+   */
+  create?: { status: number; payload: string; request: string; invalidRequest?: string };
+  get?: { status: number; request: string };
+  list?: { request: string; wrapperItems?: string; wrapperTotal?: string };
+  update?: { status: number; payload: string; request: string; compare: string[] };
   patch?: { status: number; payload: string; request: string; compare: string[] };
-  delete?: { status: number };
+  /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
+  delete?: { status: number; request: string; check?: string };
+  /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
+  missing?: string;
   itemPath?: string;
-  missingKey: string;
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string };
 }
 
 export interface CustomTestView {
@@ -46,17 +51,22 @@ const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === 
 
 export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined, seeding: Seeding): EntityTestView {
   const create = byKind(operations, 'create');
-  const key = view.fields.find((f) => f.column === (byKind(operations, 'get') ?? byKind(operations, 'delete') ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
+  const get = byKind(operations, 'get');
+  const del = byKind(operations, 'delete');
+  const key = view.fields.find((f) => f.column === (get ?? del ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
   const itemOp = operations.find((op) => op.keyParam);
   const inputFields = (op: Operation | undefined) => view.fields.filter((f) => op?.input?.fields.includes(f.column)).map((f) => f.field);
   const payloadOf = (op: Operation | undefined, variant: number) => samples.fields(inputFields(op), variant);
   const compareOf = (op: Operation | undefined) => inputFields(op).filter(comparable).map((f) => f.wireName);
   const keyInPayload = create?.input?.fields.includes(key.column) ?? false;
   const createPayload = payloadOf(create, 1);
+  /** `response = await <client>.<method>(<args>, params=..., headers=...)` for `op`. */
+  const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean } = {}) =>
+    requestStatement(4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
+  const createdUrl = `${view.slug}_url(created[${pyString(key.wire)}])`;
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
-    missingKey: pyLiteral(missingKey(itemOp?.params.find((p) => p.role === 'key') ?? key.field, samples)),
     keyWire: key.wire,
     compare: compareOf(create),
     defs: {
@@ -71,16 +81,20 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       missing: testDef(`test_missing_${view.slug}_is_404`),
     },
   };
-  if (itemOp) result.itemPath = requestPath(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
+  if (itemOp) {
+    result.itemPath = requestPath(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
+    const reader = get ?? del;
+    if (reader) result.missing = request(reader, [`${view.slug}_url(${pyLiteral(missingKey(itemOp.params.find((p) => p.role === 'key') ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
+  }
   if (create) {
     const required = create.input?.required.length ?? 0;
     const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
+    const path = pyString(requestPath(create));
     result.create = {
-      path: requestPath(create),
       status: create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
-      request: pyFormat(call('await client.post', [pyString(requestPath(create)), `json=${constant}`]), 4, 'response = '),
-      invalid: required > 0,
+      request: request(create, [path, `json=${constant}`], { method: 'post' }),
+      ...(required > 0 ? { invalidRequest: request(create, [path, 'json={}'], { method: 'post' }) } : {}),
     };
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
     if (createSchema && assignments) {
@@ -94,21 +108,22 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         seeds,
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
+        request: request(create, [path, 'json=data'], { client: 'db_client', method: 'post' }),
+        ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
     }
   }
-  const get = byKind(operations, 'get');
-  if (get) result.get = { status: get.response.status };
+  if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
   const list = byKind(operations, 'list');
   if (list) {
     const page = list.response.page;
     // The page and its size by the names the document gives them (`page_size`, `per_page`).
     const pageParam = list.params.find((p) => p.role === 'page')?.wireName ?? 'page';
     const limitParam = list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit';
+    const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
+    const args = [pyString(requestPath(list)), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
     result.list = {
-      path: requestPath(list),
-      pageParam,
-      limitParam,
+      request: requestStatement(4, 'response = ', 'await client.get', args),
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
     };
   }
@@ -117,7 +132,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const payload = payloadOf(update, 2);
     if (keyInPayload && key.wire in payload) delete payload[key.wire];
     const compare = compareOf(update).filter((w) => w !== key.wire);
-    result.update = { method: update.method, status: update.response.status, payload: pyFormat(pyValue(payload), 4, 'changed = '), request: changeRequest(update.method, view.slug, key.wire), compare };
+    result.update = { status: update.response.status, payload: pyFormat(pyValue(payload), 4, 'changed = '), request: request(update, [createdUrl, 'json=changed']), compare };
   }
   const patch = byKind(operations, 'patch');
   if (patch) {
@@ -126,18 +141,12 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     result.patch = {
       status: patch.response.status,
       payload: pyFormat(pyValue(samples.fields(chosen, 3)), 4, 'changed = '),
-      request: changeRequest('patch', view.slug, key.wire),
+      request: request(patch, [createdUrl, 'json=changed'], { method: 'patch' }),
       compare: chosen.map((f) => f.wireName),
     };
   }
-  const del = byKind(operations, 'delete');
-  if (del) result.delete = { status: del.response.status };
+  if (del) result.delete = { status: del.response.status, request: request(del, ['url'], { method: 'delete' }), ...(get ? { check: request(get, ['url'], { method: 'get' }) } : {}) };
   return result;
-}
-
-/** `response = await client.put(pet_url(created["id"]), json=changed)`, laid out. */
-function changeRequest(method: string, slug: string, keyWire: string): string {
-  return pyFormat(call(`await client.${method}`, [`${slug}_url(created[${pyString(keyWire)}])`, 'json=changed']), 4, 'response = ');
 }
 
 function wireOf(model: DomainModel, typeName: string, field: string): string {
@@ -160,20 +169,11 @@ const MISSING_VARIANT = 9;
 
 export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
-    const written = documentPath(op.path);
-    let path = written.path;
-    // The literal query the document writes in the path is sent as parameters, with the others.
-    const params: Record<string, unknown> = Object.fromEntries(written.query.map(([name, value]) => [name, value ?? '']));
-    const headers: Record<string, string> = {};
+    let path = documentPath(op.path).path;
     for (const parameter of op.params) {
-      const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
-      const value = readAsText(parameter) ? JSON.stringify(sample) : sample;
-      if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(value)));
-      else if (parameter.in === 'query' && parameter.required) params[parameter.wireName] = value;
-      else if (parameter.in === 'header' && parameter.required) headers[parameter.wireName] = String(value);
+      if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(parameterSample(parameter, samples))));
     }
-    // A body sent as bytes says what it is, as a client does: operations may be told apart by it.
-    if (op.body && !op.body.type) headers['Content-Type'] = concreteMediaType(op.body.contentType);
+    const { params, headers } = requestArguments(op, samples);
     const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
     const view: CustomTestView = {
       name: op.name,
@@ -187,12 +187,6 @@ export function customTests(operations: Operation[], samples: Samples): CustomTe
     else if (op.body) view.content = 'b"example"';
     return view;
   });
-}
-
-/** A media type a request can carry for one the document may write with wildcards (`image/*`). */
-function concreteMediaType(mediaType: string): string {
-  if (mediaType === '*/*' || mediaType === '') return 'application/octet-stream';
-  return mediaType.endsWith('/*') ? `${mediaType.slice(0, -1)}octet-stream` : mediaType;
 }
 
 /**

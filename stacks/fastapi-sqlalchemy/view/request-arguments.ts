@@ -1,0 +1,59 @@
+import type { Operation, Parameter } from '../../../core/index.js';
+import { call, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
+import { readAsText } from './params.js';
+import { documentPath } from './route-paths.js';
+import type { Samples } from './samples.js';
+
+/** What a test request carries besides its path and body for the route to take it. */
+export interface RequestArguments {
+  /** The literal query the document writes in the path, then every required query parameter. */
+  params: Record<string, unknown>;
+  /** Every required header, and the Content-Type of a body sent as bytes. */
+  headers: Record<string, string>;
+}
+
+/** A sample value of a parameter, as the request sends it (structured values as their JSON text). */
+export function parameterSample(parameter: Parameter, samples: Samples): unknown {
+  const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+  return readAsText(parameter) ? JSON.stringify(sample) : sample;
+}
+
+/**
+ * The query and headers a request of `operation` needs, as a client following the document sends
+ * them: a route answers 422 to a request missing a required parameter (Azure's `api-version`).
+ * `sentByTest`: parameters the test sets itself (a list test's page and size).
+ */
+export function requestArguments(operation: Operation, samples: Samples, sentByTest: (parameter: Parameter) => boolean = () => false): RequestArguments {
+  const params: Record<string, unknown> = Object.fromEntries(documentPath(operation.path).query.map(([name, value]) => [name, value ?? '']));
+  const headers: Record<string, string> = {};
+  for (const parameter of operation.params) {
+    if (!parameter.required || sentByTest(parameter)) continue;
+    if (parameter.in === 'query') params[parameter.wireName] = parameterSample(parameter, samples);
+    else if (parameter.in === 'header') headers[parameter.wireName] = String(parameterSample(parameter, samples));
+  }
+  // A body sent as bytes says what it is, as a client does: operations may be told apart by it.
+  if (operation.body && !operation.body.type) headers['Content-Type'] = concreteMediaType(operation.body.contentType);
+  return { params, headers };
+}
+
+/** `params=...` and `headers=...` arguments of an httpx call, each only when it has entries. */
+export function requestKeywords({ params, headers }: RequestArguments): PyExpr[] {
+  const keywords: PyExpr[] = [];
+  if (Object.keys(params).length > 0) keywords.push(keyword('params', pyValue(params)));
+  if (Object.keys(headers).length > 0) keywords.push(keyword('headers', pyValue(headers)));
+  return keywords;
+}
+
+/**
+ * A statement making a request, laid out as ruff formats it at `indent`:
+ * `response = await client.get(url, params={...})`.
+ */
+export function requestStatement(indent: number, prefix: string, callee: string, args: PyExpr[], suffix = ''): string {
+  return pyFormat(call(callee, args), indent, prefix, suffix);
+}
+
+/** A media type a request can carry for one the document may write with wildcards (`image/*`). */
+function concreteMediaType(mediaType: string): string {
+  if (mediaType === '*/*' || mediaType === '') return 'application/octet-stream';
+  return mediaType.endsWith('/*') ? `${mediaType.slice(0, -1)}octet-stream` : mediaType;
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPlugins, type PluginRun } from '../../lib/testing.js';
+
+/** Each request a generated test makes, as written in the module: from `client.x(` to the matching `)`. */
+function requests(module: string): string[] {
+  const found: string[] = [];
+  for (const match of module.matchAll(/\b(?:db_)?client\.(?:get|post|put|patch|delete|request)\(/g)) {
+    let depth = 0;
+    let end = match.index + match[0].length - 1;
+    for (; end < module.length; end += 1) {
+      if (module[end] === '(') depth += 1;
+      else if (module[end] === ')' && --depth === 0) break;
+    }
+    found.push(module.slice(match.index, end + 1));
+  }
+  return found;
+}
+
+/**
+ * Operations that require query parameters or headers (Azure's `api-version`): the tests the stack
+ * writes send them on every request, as a client following the document does, or the routes answer 422.
+ */
+describe('requests of the generated tests (test/fixtures/hostile)', () => {
+  let run: PluginRun;
+  beforeAll(async () => {
+    run = await runPlugins([], { api: 'test/fixtures/hostile/openapi.yaml' });
+  }, 60_000);
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('carry the required query parameter on every CRUD request, and the required header where the operation asks for it', async () => {
+    const api = requests(await run.read('backend/tests/unit/test_class_api.py'));
+    expect(api.length).toBe(8); // create, create without fields, get, list, put, delete, get after delete, get a missing one
+    for (const request of api) expect(request).toContain('"api-version": "api_version-1"');
+    // The header is required on the item path only (get, put, delete), not on create and list.
+    const onItem = (request: string) => request.includes('class__url(') || /\(\s*url,/.test(request);
+    expect(api.filter(onItem)).toHaveLength(5);
+    for (const request of api.filter(onItem)) expect(request).toContain('headers={"X-Tenant": "x_tenant-1"}');
+    for (const request of api.filter((r) => !onItem(r))) expect(request).not.toContain('headers=');
+    expect(api.find((request) => request.includes('"page": 1'))).toContain('params={"api-version": "api_version-1", "page": 1, "limit": 2}');
+  });
+
+  it('send them from the seeding and integration helpers too, and from tests of operations left to implement', async () => {
+    for (const request of requests(await run.read('backend/tests/integration/test_class__repository.py'))) expect(request).toContain('"api-version"');
+    const widgets = requests(await run.read('backend/tests/unit/test_widget_api.py'));
+    expect(widgets.some((request) => request.startsWith('client.request('))).toBe(true);
+    for (const request of widgets) expect(request).toMatch(/params=\{"api-version": "2024-01-01"[^}]*\},\s*headers=\{"X-Tenant": "x_tenant-1"\}/);
+  });
+});
