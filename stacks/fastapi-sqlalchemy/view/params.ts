@@ -75,7 +75,7 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
   }
   const required = parameter.required || parameter.in === 'path';
-  const fallback = required ? undefined : defaultOf(parameter.default, parameter.type);
+  const fallback = required ? undefined : parameterDefault(parameter);
   const annotation = required || fallback !== undefined ? base : `${base} | None`;
   const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
   if (required) return { attr, line: declared, hasDefault: false };
@@ -94,9 +94,15 @@ export function readAsText(parameter: Parameter): boolean {
   return structured(type);
 }
 
-function defaultOf(value: unknown, type: TypeRef): string | undefined {
+/**
+ * The document's default of an optional parameter as a Python literal, when it is one the route can
+ * declare; undefined otherwise (the parameter is then `T | None = None`, in the route and below it).
+ */
+export function parameterDefault(parameter: Parameter): string | undefined {
+  const { default: value, type } = parameter;
   if (value === undefined || value === null) return undefined;
   if (type.kind === 'integer' && Number.isInteger(value)) return pyLiteral(value);
+  if (type.kind === 'number' && type.format !== 'decimal' && typeof value === 'number' && Number.isFinite(value)) return pyLiteral(value);
   if (type.kind === 'boolean' && typeof value === 'boolean') return pyLiteral(value);
   if (type.kind === 'string' && type.format === undefined && typeof value === 'string') return pyString(value);
   if (type.kind === 'literal' && typeof value === 'string' && type.values.includes(value)) return pyString(value);

@@ -6,7 +6,7 @@ import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
-import { declareParameter, paramAttr, readAsText } from './params.js';
+import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
 import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 
@@ -125,7 +125,7 @@ function domainParamType(p: Parameter, imports: PythonImports): string {
   if (['date', 'datetime', 'time'].includes(type)) imports.add('datetime', type);
   if (type === 'UUID') imports.add('uuid', 'UUID');
   if (type === 'EmailStr') return p.required ? 'str' : 'str | None';
-  const optional = !(p.required || p.in === 'path') && p.default === undefined;
+  const optional = !(p.required || p.in === 'path') && parameterDefault(p) === undefined;
   return optional ? `${type} | None` : type;
 }
 
