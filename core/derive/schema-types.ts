@@ -186,7 +186,7 @@ export class SchemaTypes {
     }
     switch (type) {
       case 'integer':
-        return schema.format === 'int64' ? { kind: 'integer', format: 'int64' } : { kind: 'integer' };
+        return schema.format === 'int64' || schema.format === 'uint64' ? { kind: 'integer', format: 'int64' } : { kind: 'integer' };
       case 'number':
         return schema.format === 'decimal' ? { kind: 'number', format: 'decimal' } : { kind: 'number' };
       case 'boolean':
@@ -390,5 +390,39 @@ function constraintsOf(schema: SchemaNode): Constraints {
     const value = schema[key];
     if (typeof value === 'number') constraints[key] = value;
   }
+  if (schema.type === 'integer') {
+    // An exclusive bound of an integer is the next integer in (OpenAPI 3.0 writes it as a flag on minimum/maximum).
+    const exclusive = (keyword: 'exclusiveMinimum' | 'exclusiveMaximum', inclusive: 'minimum' | 'maximum', step: number) => {
+      const value = schema[keyword];
+      const bound = typeof value === 'number' ? value : value === true ? constraints[inclusive] : undefined;
+      if (bound !== undefined) narrow(constraints, inclusive, (inclusive === 'minimum' ? Math.floor(bound) : Math.ceil(bound)) + step);
+    };
+    exclusive('exclusiveMinimum', 'minimum', 1);
+    exclusive('exclusiveMaximum', 'maximum', -1);
+  }
+  // A format that names a width bounds the values as a minimum and maximum would (int64's bounds,
+  // past what a double holds exactly, stay with the format: the stacks know them).
+  const range = typeof schema.format === 'string' && (schema.type === 'integer' || schema.type === 'number') ? FORMAT_RANGES[schema.format] : undefined;
+  if (range) {
+    narrow(constraints, 'minimum', range[0]);
+    if (range[1] !== undefined) narrow(constraints, 'maximum', range[1]);
+  }
   return constraints;
+}
+
+/** The values of each integer format (OpenAPI's format registry): [minimum, maximum]; uint64's maximum is int64's (a stack's widest column). */
+const FORMAT_RANGES: Record<string, [number, number | undefined]> = {
+  int8: [-(2 ** 7), 2 ** 7 - 1],
+  int16: [-(2 ** 15), 2 ** 15 - 1],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint8: [0, 2 ** 8 - 1],
+  uint16: [0, 2 ** 16 - 1],
+  uint32: [0, 2 ** 32 - 1],
+  uint64: [0, undefined],
+};
+
+/** Tightens a bound: the larger minimum, the smaller maximum. */
+function narrow(constraints: Constraints, key: 'minimum' | 'maximum', value: number): void {
+  const current = constraints[key];
+  constraints[key] = current === undefined ? value : key === 'minimum' ? Math.max(current, value) : Math.min(current, value);
 }

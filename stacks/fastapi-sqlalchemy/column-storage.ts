@@ -103,6 +103,16 @@ export function fieldStorageOptions(entity: Entity, field: Field, enumValues: Re
   };
 }
 
+/** How wide a stored integer is: its column (INTEGER or BIGINT) holds no value past it. */
+export type IntegerWidth = 'int32' | 'int64';
+
+/** The width of the column an integer field of `entity` is stored in; undefined for other fields. */
+export function storedIntegerWidth(entity: Entity, field: Field, entities: readonly Entity[]): IntegerWidth | undefined {
+  if (field.type.kind !== 'integer' || field.relation !== undefined) return undefined;
+  const kind = storedType(field.type, field.constraints, fieldStorageOptions(entity, field, new Map(), entities)).kind;
+  return kind === 'bigint' ? 'int64' : kind === 'integer' ? 'int32' : undefined;
+}
+
 /** An integer foreign key to a 64-bit key: MySQL wants the referring column of the same type. */
 function refersToBigint(entity: Entity, field: Field, entities: readonly Entity[]): boolean {
   if (field.type.kind !== 'integer') return false;

@@ -176,7 +176,8 @@ export function planBackend(
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.
   if (model.operations.length > 0) {
     const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
-    const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers));
+    const widthsByEntity = new Map(modelled.map((e) => [e.entity.name, new Map(e.fields.flatMap((f) => (f.integerWidth ? [[f.column, f.integerWidth] as const] : [])))]));
+    const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
     add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk');
   }

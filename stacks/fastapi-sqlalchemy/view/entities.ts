@@ -1,12 +1,13 @@
 import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
-import { fieldStorageOptions, isAutoincrementKey } from '../column-storage.js';
+import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
+import type { IntegerWidth } from '../column-storage.js';
 
 export interface FieldView {
   attr: string;
@@ -25,6 +26,8 @@ export interface FieldView {
   onWire: boolean;
   /** `created_at`/`updated_at`/`deleted_at` kept by the database layer. */
   timestamp?: 'created' | 'updated' | 'deleted';
+  /** The width of the column of an integer field: values past it are refused at the edge. */
+  integerWidth?: IntegerWidth;
 }
 
 export interface EntityView {
@@ -66,9 +69,10 @@ export interface ColumnSpec {
   renamedFrom?: string | undefined;
 }
 
-export function fieldViews(entity: Entity): FieldView[] {
+export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity]): FieldView[] {
   return entity.fields.map((field) => {
     const primaryKey = field.name === entity.primaryKey.field;
+    const integerWidth = storedIntegerWidth(entity, field, entities);
     return {
       attr: fieldAttribute(entity, field.name),
       column: field.name,
@@ -81,6 +85,7 @@ export function fieldViews(entity: Entity): FieldView[] {
       relation: field.relation !== undefined,
       onWire: primaryKey || !field.system,
       ...timestampOf(field),
+      ...(integerWidth ? { integerWidth } : {}),
     };
   });
 }
@@ -117,7 +122,7 @@ function lookupsOf(model: DomainModel): ModelLookups {
 }
 
 export function entityView(entity: Entity, model: DomainModel): EntityView {
-  const fields = fieldViews(entity);
+  const fields = fieldViews(entity, model.entities);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = entityClassNames(entity.name);
   const { enumValues, operationsOf } = lookupsOf(model);

@@ -4,14 +4,17 @@ import type { PythonImports } from '../python/imports.js';
 import { pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
+import type { IntegerWidth } from '../column-storage.js';
+import { numberBoundArgs } from './number-bounds.js';
 
 /**
  * Names the generated handlers and use-case methods use themselves (their own arguments and
  * locals): a document parameter of that name is numbered (`payload_2`), its wire name kept.
  */
+/** Names a handler's body uses: its locals, the helpers it calls and the builtins among them. */
 const HANDLER_NAMES = [
   'self', 'repository', 'operations', 'response', 'payload', 'request', 'body', 'filters', 'candidates', 'items', 'total',
-  'entity', 'created', 'updated', 'result',
+  'entity', 'created', 'updated', 'result', 'page_size', 'sort_by_fields', 'to_plain', 'max', 'str',
 ];
 
 const parameterScopes = new WeakMap<Operation, NameScope>();
@@ -56,7 +59,7 @@ export interface ParamDeclaration {
 }
 
 /** `name: Annotated[type, Query(alias=...)] = default` for a path, query, header or cookie parameter. */
-export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string): ParamDeclaration {
+export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string, integerWidth?: IntegerWidth): ParamDeclaration {
   const attr = paramAttr(operation, parameter);
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
@@ -66,10 +69,8 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
   if (attr !== name) args.push(`alias=${pyString(name)}`);
   const c = parameter.constraints;
-  if (parameter.type.kind === 'integer' || parameter.type.kind === 'number') {
-    if (c.minimum !== undefined) args.push(`ge=${c.minimum}`);
-    if (c.maximum !== undefined) args.push(`le=${c.maximum}`);
-  }
+  // A list read as text has no bounds of its own; a number has the document's, and where it lands.
+  if (!readAsText(parameter)) args.push(...numberBoundArgs(parameter.type, c, integerWidth));
   if (parameter.type.kind === 'string' && parameter.type.format === undefined) {
     if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);

@@ -6,6 +6,7 @@ import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
+import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
 import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
@@ -172,11 +173,13 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   for (const parameter of op.params) {
     if (parameter.role === 'key' && keyField) {
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
-      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
+      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType, keyField.integerWidth));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
-      declarations.push(declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements)));
+      // A filter compares with a column: a value past its width could only fail in the database.
+      const filtered = parameter.role === 'filter' ? entity.fields.find((f) => f.column === parameter.field) : undefined;
+      declarations.push(declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements), filtered?.integerWidth));
     }
   }
   const loadExisting = () => {
@@ -191,15 +194,13 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   switch (op.kind) {
     case 'list': {
       imports.add('typing', 'Annotated').add('fastapi', 'Query');
-      imports.add('app.presentation.api.v1.schemas.common', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE');
+      imports.add('app.presentation.api.v1.schemas.common', 'DEFAULT_PAGE_SIZE');
       const pageParam = op.params.find((p) => p.role === 'page');
       const limitParam = op.params.find((p) => p.role === 'limit');
       const pageAttr = pageParam ? paramAttr(op, pageParam) : 'page';
       const limitAttr = limitParam ? paramAttr(op, limitParam) : 'limit';
-      const pageAlias = pageParam && pageAttr !== pageParam.wireName ? `alias=${pyString(pageParam.wireName)}, ` : '';
-      const limitAlias = limitParam && limitAttr !== limitParam.wireName ? `alias=${pyString(limitParam.wireName)}, ` : '';
-      declarations.push({ line: `${pageAttr}: Annotated[int, Query(${pageAlias}ge=1)] = 1`, hasDefault: true });
-      declarations.push({ line: `${limitAttr}: Annotated[int, Query(${limitAlias}ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE`, hasDefault: true });
+      declarations.push(pagingParameter(pageParam, pageAttr, '1'));
+      declarations.push(pagingParameter(limitParam, limitAttr, 'DEFAULT_PAGE_SIZE'));
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
       const filterEntries = filters.map((p) => entry(pyString(filterKey(entity, p)), paramAttr(op, p)));
@@ -207,9 +208,11 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         body.push(pyFormat(collection('{', filterEntries), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
       }
-      const sortArg = sort ? paramAttr(op, sort) : 'None';
+      const sortArg = sort ? sortArgument(entity, paramAttr(op, sort), imports, moduleStatements) : 'None';
       const filterArg = filters.length > 0 ? 'filters' : 'None';
-      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=${pageAttr}`, `limit=${limitAttr}`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
+      // Any page the document allows is served: before the first is the first, and the size is capped (page_size).
+      imports.add('app.presentation.api.v1.schemas.common', 'page_size');
+      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=max(${pageAttr}, 1)`, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
@@ -317,6 +320,33 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     returns,
     body,
   };
+}
+
+/**
+ * The page or page-size parameter of a list: with the document's own bounds and default when it
+ * declares it (none invented: a size past the app's cap is served capped, not refused); the app's
+ * own, from 1, when the document pages without naming one.
+ */
+function pagingParameter(parameter: Parameter | undefined, attr: string, fallback: string): { line: string; hasDefault: boolean } {
+  const args: string[] = [];
+  if (parameter && attr !== parameter.wireName) args.push(`alias=${pyString(parameter.wireName)}`);
+  args.push(...(parameter ? numberBoundArgs({ kind: 'integer' }, parameter.constraints) : ['ge=1']));
+  const documented = parameter && Number.isInteger(parameter.default) ? String(parameter.default) : undefined;
+  return { line: `${attr}: Annotated[int, Query(${args.join(', ')})] = ${documented ?? fallback}`, hasDefault: true };
+}
+
+/**
+ * The sort a client sends, by the document's wire names (`-createdAt`), as the repository's field
+ * names: through a module constant naming the fields whose names differ, when one does.
+ */
+function sortArgument(entity: EntityView, attr: string, imports: PythonImports, moduleStatements: string[]): string {
+  const renamed = entity.fields.filter((f) => f.onWire && !f.relation && f.wire !== f.attr && entity.sortable.includes(f.attr));
+  if (renamed.length === 0) return attr;
+  const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
+  const statement = pyFormat(collection('{', renamed.map((f) => entry(pyString(f.wire), pyString(f.attr)))), 0, `${constant} = `);
+  if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
+  imports.add('app.presentation.api.v1.schemas.common', 'sort_by_fields');
+  return `sort_by_fields(${attr}, ${constant})`;
 }
 
 /** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */

@@ -40,7 +40,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
       name: names[kind]!,
       doc,
       config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr })),
+      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth })),
       changes: {
         partial,
         lines: fields.map((f) => {

@@ -5,6 +5,8 @@ import { pyAnnotated, pyCall } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
+import type { IntegerWidth } from '../column-storage.js';
+import { numberBoundArgs } from './number-bounds.js';
 
 export const COMPONENTS_MODULE = 'app.presentation.api.v1.schemas.components';
 
@@ -17,6 +19,8 @@ export interface WireFieldOptions {
   enums: EnumMembers;
   /** The field's attribute in its class (./identifiers.ts: fieldAttributes of its owner). */
   attr: string;
+  /** The width of the column an integer field is stored in. */
+  integerWidth?: IntegerWidth | undefined;
 }
 
 /** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
@@ -29,14 +33,14 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   const scalarDefault = defaultLiteral(field, options.enums);
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
   if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
-  args.push(...constraintArgs(field));
+  args.push(...constraintArgs(field, options.integerWidth));
   if (args.length === 0) return pyAnnotated(attr, annotation, undefined, 4);
   if (args.length === 1 && args[0]!.startsWith('default=')) return pyAnnotated(attr, annotation, args[0]!.slice('default='.length), 4);
   imports.add('pydantic', 'Field');
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
 }
 
-function constraintArgs(field: Field): string[] {
+function constraintArgs(field: Field, integerWidth: IntegerWidth | undefined): string[] {
   const c = field.constraints;
   const args: string[] = [];
   const kind = field.type.kind;
@@ -44,10 +48,7 @@ function constraintArgs(field: Field): string[] {
     if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
   }
-  if (kind === 'integer' || kind === 'number') {
-    if (c.minimum !== undefined) args.push(`ge=${c.minimum}`);
-    if (c.maximum !== undefined) args.push(`le=${c.maximum}`);
-  }
+  args.push(...numberBoundArgs(field.type, c, integerWidth));
   if (kind === 'array') {
     if (c.minItems !== undefined) args.push(`min_length=${c.minItems}`);
     if (c.maxItems !== undefined) args.push(`max_length=${c.maxItems}`);
@@ -82,12 +83,16 @@ export interface ClassView {
   lines: string[];
 }
 
-export function componentClass(type: ObjectType, imports: PythonImports, enums: EnumMembers): ClassView {
+/**
+ * A class of the document's own shapes. `storedWidths`: the integer column widths of the entity the
+ * type also is (an owned child sent nested in its parent), so a value past them is a 422 there too.
+ */
+export function componentClass(type: ObjectType, imports: PythonImports, enums: EnumMembers, storedWidths?: ReadonlyMap<string, IntegerWidth>): ClassView {
   const config = type.open ? 'ConfigDict(populate_by_name=True, extra="allow")' : 'ConfigDict(populate_by_name=True)';
   return {
     name: pyClassName(type.name),
     doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
     config,
-    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name) })),
+    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name), integerWidth: storedWidths?.get(field.name) })),
   };
 }

@@ -1,0 +1,31 @@
+import type { Constraints, TypeRef } from '../../../core/index.js';
+import type { IntegerWidth } from '../column-storage.js';
+
+/** Exact bounds as Python literals: int64's are past what a JavaScript number holds exactly. */
+const RANGES: Record<IntegerWidth, { min: bigint; max: bigint }> = {
+  int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n },
+  int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n },
+};
+
+/**
+ * `ge=`/`le=` arguments of a number: the document's bounds (its format's range is one, core folds it
+ * in), and for an integer the range of where it lands: its column (`width`), else the int64 its
+ * format names. A value past them is a 422 naming the field, never a database error (a 500).
+ */
+export function numberBoundArgs(type: TypeRef, constraints: Constraints, width?: IntegerWidth): string[] {
+  if (type.kind === 'number') {
+    return [...(constraints.minimum !== undefined ? [`ge=${constraints.minimum}`] : []), ...(constraints.maximum !== undefined ? [`le=${constraints.maximum}`] : [])];
+  }
+  if (type.kind !== 'integer') return [];
+  const range = RANGES[width ?? (type.format === 'int64' ? 'int64' : 'int32')];
+  const limited = width !== undefined || type.format === 'int64';
+  const bound = (value: number | undefined, limit: bigint, tighter: (a: bigint, b: bigint) => boolean): string | undefined => {
+    // The nearest integer inside a fractional bound.
+    const own = value !== undefined && Number.isFinite(value) ? BigInt(limit < 0n ? Math.ceil(value) : Math.floor(value)) : undefined;
+    if (own !== undefined && (!limited || tighter(own, limit))) return String(own);
+    return limited ? String(limit) : undefined;
+  };
+  const ge = bound(constraints.minimum, range.min, (a, b) => a >= b);
+  const le = bound(constraints.maximum, range.max, (a, b) => a <= b);
+  return [...(ge !== undefined ? [`ge=${ge}`] : []), ...(le !== undefined ? [`le=${le}`] : [])];
+}
