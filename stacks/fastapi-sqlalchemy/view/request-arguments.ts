@@ -12,6 +12,9 @@ export interface RequestArguments {
   headers: Record<string, string>;
 }
 
+/** Headers httpx sends on every request unless told otherwise. */
+const CLIENT_HEADERS = new Set(['accept', 'accept-encoding', 'connection', 'user-agent']);
+
 /** A sample value of a parameter, as the request sends it (structured values as their JSON text). */
 export function parameterSample(parameter: Parameter, samples: Samples): unknown {
   const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
@@ -27,7 +30,9 @@ export function requestArguments(operation: Operation, samples: Samples, sentByT
   const params: Record<string, unknown> = Object.fromEntries(documentPath(operation.path).query.map(([name, value]) => [name, value ?? '']));
   const headers: Record<string, string> = {};
   for (const parameter of operation.params) {
-    if (!parameter.required || sentByTest(parameter)) continue;
+    // A header the client sends anyway (httpx's `Accept: */*`) is sent as the document describes it.
+    const sentAnyway = parameter.in === 'header' && CLIENT_HEADERS.has(parameter.wireName.toLowerCase());
+    if (!(parameter.required || sentAnyway) || sentByTest(parameter)) continue;
     if (parameter.in === 'query') params[parameter.wireName] = parameterSample(parameter, samples);
     else if (parameter.in === 'header') headers[parameter.wireName] = String(parameterSample(parameter, samples));
   }

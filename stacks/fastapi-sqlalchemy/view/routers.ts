@@ -44,16 +44,24 @@ export interface GroupViews {
   useCases?: UseCaseView;
 }
 
-/** Static path segments sort before parameters, so `/pets/mine` is matched before `/pets/{id}`. */
+/**
+ * Static path segments sort before parameters, so `/pets/mine` is matched before `/pets/{id}`; a
+ * segment of a parameter and text (Google's `{id}:download`) sorts between, before the bare
+ * parameter that would otherwise take `7:download` as its value.
+ */
 function routeOrder(a: Operation, b: Operation): number {
   const x = documentPath(a.path).path.split('/');
   const y = documentPath(b.path).path.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
-    const px = x[i]!.startsWith('{');
-    const py = y[i]!.startsWith('{');
-    if (px !== py) return px ? 1 : -1;
+    const difference = segmentRank(x[i]!) - segmentRank(y[i]!);
+    if (difference !== 0) return difference;
   }
   return 0;
+}
+
+function segmentRank(segment: string): number {
+  if (!segment.includes('{')) return 0;
+  return /^\{[^}]*\}$/.test(segment) ? 2 : 1;
 }
 
 export function groupViews(

@@ -218,6 +218,8 @@ export function domainSample(view: EntityView, samples: Samples): { values: stri
   const values: Record<string, unknown> = {};
   const timestamps: string[] = [];
   for (const f of view.fields) {
+    // A list of related rows the entity requires starts empty: its rows are tested on their own.
+    if (f.relation && !f.optional && f.field.type.kind === 'array') values[f.attr] = [];
     if ((f.primaryKey && view.entity.primaryKey.generated) || (f.timestamp !== undefined && f.optional) || f.relation) continue;
     if (f.timestamp !== undefined) timestamps.push(f.attr);
     values[f.attr] = samples.value(f.field.type, f.field.constraints, f.field.name, 1);
