@@ -214,4 +214,12 @@ describe('paths as the document writes them', () => {
     expect(routeRank(stream, all)).toBeLessThan(routeRank(json, all));
     expect(routeCondition(alone, all)).toBeUndefined();
   });
+
+  it('reads every assignment of a fragment as the value its query parameter or header must have (AWS query protocols)', () => {
+    const action = (name: string) => ({ ...header(name), in: 'query' as const });
+    const create = operation('/#Operation=CreateJob&Action=CreateJob', { params: [action('Action')] });
+    const cancel = operation('/#Operation=CancelJob&Action=CancelJob', { params: [action('Action')] });
+    expect(routeCondition(create, [create, cancel])).toEqual({ query: [['Action', 'CreateJob']], headers: [] });
+    expect(routeCondition(cancel, [create, cancel])).toEqual({ query: [['Action', 'CancelJob']], headers: [] });
+  });
 });

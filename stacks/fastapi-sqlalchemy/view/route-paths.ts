@@ -1,4 +1,4 @@
-import type { Operation } from '../../../core/index.js';
+import type { Operation, Parameter } from '../../../core/index.js';
 import { routeName } from './params.js';
 
 /**
@@ -94,17 +94,21 @@ export function routeCondition(operation: Operation, operations: readonly Operat
   const group = collisions(operations).get(key);
   if (group === undefined) return undefined;
   const written = documentPath(operation.path);
+  const assigned = fragmentAssignments(written.fragment);
+  // The one value a parameter must have: the fragment's (`#Action=CreateJob`), else a single-valued enum's.
+  const valueOf = (parameter: Parameter): string | undefined => {
+    const name = parameter.in === 'header' ? parameter.wireName.toLowerCase() : parameter.wireName;
+    const fromFragment = assigned.find(([assignedName]) => (parameter.in === 'header' ? assignedName.toLowerCase() : assignedName) === name)?.[1];
+    if (fromFragment !== undefined) return fromFragment;
+    return parameter.type.kind === 'literal' && parameter.type.values.length === 1 ? parameter.type.values[0] : undefined;
+  };
   const query = new Map(written.query);
   for (const parameter of operation.params) {
-    if (parameter.in === 'query' && parameter.required && !query.has(parameter.wireName)) query.set(parameter.wireName, undefined);
+    if (parameter.in === 'query' && parameter.required && !query.has(parameter.wireName)) query.set(parameter.wireName, valueOf(parameter));
   }
-  const fragment = fragmentAssignment(written.fragment);
   const headers = operation.params
     .filter((parameter) => parameter.in === 'header' && parameter.required)
-    .map((parameter): [string, string | undefined] => {
-      if (fragment && fragment[0].toLowerCase() === parameter.wireName.toLowerCase()) return [parameter.wireName, fragment[1]];
-      return [parameter.wireName, parameter.type.kind === 'literal' && parameter.type.values.length === 1 ? parameter.type.values[0] : undefined];
-    });
+    .map((parameter): [string, string | undefined] => [parameter.wireName, valueOf(parameter)]);
   const mediaTypes = new Set(group.map((other) => other.body?.contentType.toLowerCase() ?? ''));
   const contentType = operation.body?.contentType.toLowerCase();
   const byMediaType = mediaTypes.size > 1 && contentType !== undefined && !JSON_MEDIA.test(contentType);
@@ -113,10 +117,13 @@ export function routeCondition(operation: Operation, operations: readonly Operat
 
 const JSON_MEDIA = /^application\/(?:.+\+)?json\b/;
 
-/** `X-Amz-Target=Service.Action` → its name and value. */
-function fragmentAssignment(fragment: string | undefined): [string, string] | undefined {
-  const match = fragment === undefined ? null : /^([^=&]+)=([^&]*)$/.exec(fragment);
-  return match ? [decodeURIComponent(match[1]!), decodeURIComponent(match[2]!)] : undefined;
+/** `X-Amz-Target=Service.Action`, `Operation=CreateJob&Action=CreateJob` → each name and value; none for another fragment. */
+function fragmentAssignments(fragment: string | undefined): [string, string][] {
+  if (fragment === undefined || !/^[^=&]+=[^&]*(?:&[^=&]+=[^&]*)*$/.test(fragment)) return [];
+  return fragment.split('&').map((pair) => {
+    const at = pair.indexOf('=');
+    return [decodeURIComponent(pair.slice(0, at)), decodeURIComponent(pair.slice(at + 1))];
+  });
 }
 
 /** How many things a condition asks of a request. */
