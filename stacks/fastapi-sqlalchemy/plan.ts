@@ -13,7 +13,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
-import { conditionSize, routeCondition } from './view/route-paths.js';
+import { conditionSize, pathTypes, routeCondition } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -171,7 +171,16 @@ export function planBackend(
   // Presentation.
   pkg('app/presentation');
   pkg('app/presentation/api');
-  pkg('app/presentation/api/v1');
+  const routeTypes = pathTypes(model.operations);
+  if (routeTypes.integer || routeTypes.segments.length > 0) {
+    add('app/presentation/api/v1/__init__.py', 'app/presentation/api/v1/package_init.py.njk');
+    add('app/presentation/api/v1/path_types.py', 'app/presentation/api/v1/path_types.py.njk', {
+      integer: routeTypes.integer,
+      segments: routeTypes.segments.map((segment) => ({ ...segment, regex: pyString(segment.regex) })),
+    });
+  } else {
+    pkg('app/presentation/api/v1');
+  }
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.
   if (model.operations.length > 0) {

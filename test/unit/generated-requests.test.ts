@@ -41,6 +41,14 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(api.find((request) => request.includes('"page": 1'))).toContain('params={"api-version": "api_version-1", "page": 1, "limit": 2}');
   });
 
+  it('match an integer path parameter only with digits, registered before any router is built', async () => {
+    const files = await run.read('backend/app/presentation/api/v1/routers/files.py');
+    expect(files).toContain('@router.get("/files/{fileId:integer}:download"');
+    expect(await run.read('backend/app/presentation/api/v1/routers/class_.py')).toContain('"/classes/{class_id:integer}"');
+    expect(await run.read('backend/app/presentation/api/v1/__init__.py')).toContain('register_path_types()');
+    expect(await run.read('backend/app/presentation/api/v1/path_types.py')).toContain('regex = "-?[0-9]+"');
+  });
+
   it('send them from the seeding and integration helpers too, and from tests of operations left to implement', async () => {
     for (const request of requests(await run.read('backend/tests/integration/test_class__repository.py'))) expect(request).toContain('"api-version"');
     const widgets = requests(await run.read('backend/tests/unit/test_widget_api.py'));

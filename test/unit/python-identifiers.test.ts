@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAttributes, NameScope, pyName, type IdentifierKind } from '../../dist/stacks/fastapi-sqlalchemy/python/identifiers.js';
 import { completeImports } from '../../dist/stacks/fastapi-sqlalchemy/python/import-resolver.js';
-import { documentPath, routeCondition, routeRank } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import { documentPath, pathTypes, routeCondition, routePath, routeRank } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
 import type { Operation } from '../../dist/core/index.js';
 
 /** Names a document may use for anything: none may come out as it went in where Python or the generated code gives it a meaning. */
@@ -213,6 +213,24 @@ describe('paths as the document writes them', () => {
     expect(routeCondition(json, all)).toEqual({ query: [], headers: [] });
     expect(routeRank(stream, all)).toBeLessThan(routeRank(json, all));
     expect(routeCondition(alone, all)).toBeUndefined();
+  });
+
+  it('keeps a parameter from the literal segments other paths give its place, and matches an integer one as an integer', () => {
+    const path = (wireName: string, kind: 'string' | 'integer' = 'string') =>
+      ({ name: wireName, wireName, in: 'path', required: true, type: { kind }, constraints: {}, role: 'extra' }) as Operation['params'][number];
+    const bySid = operation('/Accounts/{AccountSid}/Numbers/{Sid}.json', { params: [path('AccountSid'), path('Sid')] });
+    const local = operation('/Accounts/{AccountSid}/Numbers/Local.json', { params: [path('AccountSid')] });
+    const mobile = operation('/Accounts/{AccountSid}/Numbers/Mobile.json', { params: [path('AccountSid')] });
+    const other = operation('/Elsewhere/{AccountSid}/Numbers/Toll.json', { params: [path('AccountSid')] });
+    const pet = operation('/pets/{petId}', { params: [path('petId', 'integer')] });
+    const all = [bySid, local, mobile, other, pet];
+    expect(pathTypes(all).segments).toEqual([{ name: 'segment_1', className: 'Segment1Convertor', regex: '(?!(?:Local\\.json|Mobile\\.json)(?:/|$))[^/]+' }]);
+    expect(routePath(bySid, all)).toBe('/Accounts/{AccountSid}/Numbers/{Sid:segment_1}.json');
+    expect(routePath(local, all)).toBe('/Accounts/{AccountSid}/Numbers/Local.json');
+    expect(routePath(pet, all)).toBe('/pets/{petId:integer}');
+    const regex = new RegExp(`^/Accounts/[^/]+/Numbers/(${pathTypes(all).segments[0]!.regex})\\.json$`);
+    expect(regex.test('/Accounts/AC1/Numbers/PN123.json')).toBe(true);
+    expect(regex.test('/Accounts/AC1/Numbers/Local.json')).toBe(false);
   });
 
   it('reads every assignment of a fragment as the value its query parameter or header must have (AWS query protocols)', () => {

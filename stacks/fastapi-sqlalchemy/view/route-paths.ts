@@ -41,13 +41,94 @@ function queryPair(pair: string): [string, string | undefined] {
   return equals === -1 ? [decode(pair), undefined] : [decode(pair.slice(0, equals)), decode(pair.slice(equals + 1))];
 }
 
-/** The path FastAPI registers: the document's path alone, its parameters by their Python names. */
-export function routePath(operation: Operation): string {
+/**
+ * The path FastAPI registers: the document's path alone, its parameters by their Python names; an
+ * integer one matched as an integer (`{pet_id:integer}`), and one whose segment a literal segment
+ * of another path could fill matched as anything but that literal (`{sid:segment_1}`), so that
+ * `/numbers/Local.json` never reaches `/numbers/{Sid}.json`, whichever router is included first
+ * (path_types.py.njk registers both).
+ */
+export function routePath(operation: Operation, operations: readonly Operation[]): string {
+  const types = pathTypes(operations);
   let path = documentPath(operation.path).path;
   for (const parameter of operation.params) {
-    if (parameter.in === 'path') path = path.split(`{${parameter.wireName}}`).join(`{${routeName(operation, parameter)}}`);
+    if (parameter.in !== 'path') continue;
+    const name = routeName(operation, parameter);
+    const type = matchedAsInteger(parameter) ? 'integer' : types.segmentOf.get(operation)?.get(parameter.wireName)?.name;
+    path = path.split(`{${parameter.wireName}}`).join(`{${name}${type ? `:${type}` : ''}}`);
   }
   return path;
+}
+
+/** A path parameter the route matches only with digits (a scalar integer, not a list read as text). */
+export function matchedAsInteger(parameter: Parameter): boolean {
+  return parameter.in === 'path' && parameter.type.kind === 'integer';
+}
+
+/** A Starlette path convertor of the generated app: its registered name, class and regular expression. */
+export interface SegmentType {
+  name: string;
+  className: string;
+  regex: string;
+}
+
+export interface PathTypes {
+  /** Some route matches an integer parameter. */
+  integer: boolean;
+  /** The segment types the routes use, by name. */
+  segments: SegmentType[];
+  /** Per operation, the segment type of each of its path parameters that has one (by wire name). */
+  segmentOf: Map<Operation, Map<string, SegmentType>>;
+}
+
+const pathTypesOf = new WeakMap<readonly Operation[], PathTypes>();
+
+/** The path types the routes of `operations` need (memoized per model). */
+export function pathTypes(operations: readonly Operation[]): PathTypes {
+  const known = pathTypesOf.get(operations);
+  if (known) return known;
+  const paths = [...new Set(operations.map((op) => documentPath(op.path).path))].map((path) => path.split('/'));
+  const byRegex = new Map<string, SegmentType>();
+  const segmentOf = new Map<Operation, Map<string, SegmentType>>();
+  for (const operation of operations) {
+    const segments = documentPath(operation.path).path.split('/');
+    for (const parameter of operation.params) {
+      if (parameter.in !== 'path' || matchedAsInteger(parameter)) continue;
+      const at = segments.findIndex((segment) => segment.startsWith(`{${parameter.wireName}}`) && !segment.slice(parameter.wireName.length + 2).includes('{'));
+      if (at === -1) continue;
+      const suffix = segments[at]!.slice(parameter.wireName.length + 2);
+      const literals = new Set<string>();
+      for (const other of paths) {
+        const literal = other[at];
+        if (other.length !== segments.length || literal === undefined || literal.includes('{') || !literal.endsWith(suffix) || literal.length === suffix.length) continue;
+        if (other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) literals.add(literal);
+      }
+      if (literals.size === 0) continue;
+      const alternatives = [...literals].sort().map(escapeRegex).join('|');
+      const regex = `(?!(?:${alternatives})(?:/|$))[^/]+`;
+      let type = byRegex.get(regex);
+      if (!type) {
+        type = { name: '', className: '', regex };
+        byRegex.set(regex, type);
+      }
+      if (!segmentOf.has(operation)) segmentOf.set(operation, new Map());
+      segmentOf.get(operation)!.set(parameter.wireName, type);
+    }
+  }
+  // Numbered in the order of their expressions: the same document, the same names.
+  const segments = [...byRegex.keys()].sort().map((regex, index) => Object.assign(byRegex.get(regex)!, { name: `segment_${index + 1}`, className: `Segment${index + 1}Convertor` }));
+  const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), segments, segmentOf };
+  pathTypesOf.set(operations, types);
+  return types;
+}
+
+/** Two segments one request segment may match: equal, or either with a parameter. */
+function mayMatchSameText(a: string, b: string): boolean {
+  return a === b || a.includes('{') || b.includes('{');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

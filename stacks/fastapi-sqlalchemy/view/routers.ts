@@ -73,7 +73,7 @@ export function groupViews(
 ): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
   const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
-  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, routeCondition(op, allOperations), imports);
+  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, routeCondition(op, allOperations), imports, allOperations);
   const custom = ordered.filter((op) => op.kind === 'custom');
   // Only an entity with a port of its own (a served one) lends it to the group's use cases.
   const groupEntity = [...entities.values()].find((e) => e.entity.slug === group && isServedEntity(e.entity));
@@ -145,8 +145,8 @@ type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?:
  * "/path", methods=[...], query={...}, headers={...}, ...)`, which takes only the requests carrying what the
  * operation asks for (route-paths.ts).
  */
-function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports): string {
-  const args = [pyString(routePath(op))];
+function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[]): string {
+  const args = [pyString(routePath(op, operations))];
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
