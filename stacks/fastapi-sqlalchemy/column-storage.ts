@@ -1,4 +1,4 @@
-import type { Constraints, Entity, Field, TypeRef } from '../../core/index.js';
+import type { Constraints, Entity, Field, Relation, TypeRef } from '../../core/index.js';
 
 /**
  * How a field is stored: the SQLAlchemy column type this stack gives it, as data. The models and
@@ -107,10 +107,19 @@ export function fieldStorageOptions(entity: Entity, field: Field, enumValues: Re
 export type IntegerWidth = 'int32' | 'int64';
 
 /** The width of the column an integer field of `entity` is stored in; undefined for other fields. */
-export function storedIntegerWidth(entity: Entity, field: Field, entities: readonly Entity[]): IntegerWidth | undefined {
+export function storedIntegerWidth(entity: Entity, field: Field, entities: readonly Entity[], relations: readonly Relation[] = []): IntegerWidth | undefined {
+  if (field.type.kind === 'array' && field.type.items.kind === 'integer') return linkedKeyWidth(entity, field, entities, relations);
   if (field.type.kind !== 'integer' || field.relation !== undefined) return undefined;
   const kind = storedType(field.type, field.constraints, fieldStorageOptions(entity, field, new Map(), entities)).kind;
   return kind === 'bigint' ? 'int64' : kind === 'integer' ? 'int32' : undefined;
+}
+
+/** The width of the integer key a list of ids links to (`tag_ids` → the tags' `id`), each id stored in the join table. */
+function linkedKeyWidth(entity: Entity, field: Field, entities: readonly Entity[], relations: readonly Relation[]): IntegerWidth | undefined {
+  const relation = relations.find((r) => r.kind === 'many-to-many' && r.from === entity.name && r.field === field.name);
+  const target = relation && entities.find((e) => e.name === relation.to);
+  const key = target?.fields.find((f) => f.name === target.primaryKey.field);
+  return target && key ? storedIntegerWidth(target, key, entities) : undefined;
 }
 
 /** An integer foreign key to a 64-bit key: MySQL wants the referring column of the same type. */

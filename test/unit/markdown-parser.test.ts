@@ -170,6 +170,9 @@ describe('markdown API list: the shop example', () => {
       "SQL schema: backend/db/schema.postgresql.sql and a seed script, for postgresql, the backend's database (--ddl picks dialects, --ddl none writes none).",
     ]);
     expect(result.created).toEqual(expect.arrayContaining(['backend/db/schema.postgresql.sql', 'backend/db/seed.postgresql.sql']));
+    // Each linked id is bounded by the tags' key column, so an id past it is 422, not a database error.
+    const productSchemas = await readFile(path.join(out, 'backend/app/presentation/api/v1/schemas/product.py'), 'utf8');
+    expect(productSchemas).toMatch(/^ {4}tag_ids: list\[Annotated\[int, Field\(ge=-2147483648, le=2147483647\)\]\] \| None = None$/m);
   });
 
   it('lets --db win over the requirements, and takes MySQL or MariaDB from them', async () => {

@@ -1,4 +1,4 @@
-import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type TypeRef } from '../../../core/index.js';
+import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
@@ -69,10 +69,10 @@ export interface ColumnSpec {
   renamedFrom?: string | undefined;
 }
 
-export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity]): FieldView[] {
+export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity], relations: readonly Relation[] = []): FieldView[] {
   return entity.fields.map((field) => {
     const primaryKey = field.name === entity.primaryKey.field;
-    const integerWidth = storedIntegerWidth(entity, field, entities);
+    const integerWidth = storedIntegerWidth(entity, field, entities, relations);
     return {
       attr: fieldAttribute(entity, field.name),
       column: field.name,
@@ -122,7 +122,7 @@ function lookupsOf(model: DomainModel): ModelLookups {
 }
 
 export function entityView(entity: Entity, model: DomainModel): EntityView {
-  const fields = fieldViews(entity, model.entities);
+  const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = entityClassNames(entity.name);
   const { enumValues, operationsOf } = lookupsOf(model);

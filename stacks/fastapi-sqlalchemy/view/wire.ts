@@ -26,7 +26,7 @@ export interface WireFieldOptions {
 /** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
 export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
   const attr = options.attr;
-  const base = wireType(field.type, imports, options.modelModule);
+  const base = boundedItems(field, imports, options.integerWidth) ?? wireType(field.type, imports, options.modelModule);
   const optional = options.partial || !field.required;
   const annotation = optional || field.nullable ? `${base} | None` : base;
   const args: string[] = [];
@@ -38,6 +38,13 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   if (args.length === 1 && args[0]!.startsWith('default=')) return pyAnnotated(attr, annotation, args[0]!.slice('default='.length), 4);
   imports.add('pydantic', 'Field');
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
+}
+
+/** `list[Annotated[int, Field(ge=..., le=...)]]`: a list of ids, each bounded by the key column it links to. */
+function boundedItems(field: Field, imports: PythonImports, integerWidth: IntegerWidth | undefined): string | undefined {
+  if (integerWidth === undefined || field.type.kind !== 'array' || field.type.items.kind !== 'integer') return undefined;
+  imports.add('typing', 'Annotated').add('pydantic', 'Field');
+  return `list[Annotated[int, Field(${numberBoundArgs(field.type.items, {}, integerWidth).join(', ')})]]`;
 }
 
 function constraintArgs(field: Field, integerWidth: IntegerWidth | undefined): string[] {
