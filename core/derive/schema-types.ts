@@ -221,7 +221,8 @@ export class SchemaTypes {
           const valueSource = { file: source.file, pointer: `${source.pointer}/additionalProperties` };
           return { kind: 'map', values: this.resolve(extra as SchemaNode, `${scope}Value`, valueSource).type };
         }
-        return { kind: 'json' };
+        // `type: object` with no properties: a JSON object of anything, still an object (not a list or a number).
+        return type === 'object' ? { kind: 'map', values: { kind: 'json' } } : { kind: 'json' };
       }
       default:
         return { kind: 'json' };

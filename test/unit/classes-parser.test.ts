@@ -252,12 +252,12 @@ describe('components derived from class definitions', () => {
     expect(adapter.methods[0]!.parameters.map((p) => [p.name, p.type])).toEqual([
       ['amount_cents', { kind: 'integer' }],
       ['currency', { kind: 'string' }],
-      ['metadata', { kind: 'json' }],
+      ['metadata', { kind: 'map', values: { kind: 'json' } }],
     ]);
     const step = components.find((c) => c.name === 'ResizeImageStep')!;
     expect(step).toMatchObject({ layer: 'pipeline_step', slug: 'resize_image_step', implements: { module: 'app.application.interfaces.media', name: 'IImageResizer' } });
     expect(step.methods).toEqual([
-      { name: 'run', parameters: [{ name: 'context', type: { kind: 'json' }, nullable: false, written: 'dict' }], returns: { name: 'return', type: { kind: 'json' }, nullable: false, written: 'dict' } },
+      { name: 'run', parameters: [{ name: 'context', type: { kind: 'map', values: { kind: 'json' } }, nullable: false, written: 'dict' }], returns: { name: 'return', type: { kind: 'map', values: { kind: 'json' } }, nullable: false, written: 'dict' } },
     ]);
   });
 

@@ -262,8 +262,31 @@ export function pyAnnotated(name: string, annotation: string, defaultValue: stri
   // The value goes in parentheses when the annotation then still fits on the first line.
   if (defaultValue !== undefined && indent + `${name}: ${annotation} = (`.length <= LINE_LENGTH) return `${name}: ${annotation} = (\n${inner}${defaultValue}\n${pad})`;
   const parts = topLevelParts(annotation, ' | ');
+  // A lone subscript (`MayOmit[...]`) is split inside its own brackets rather than parenthesized.
+  if (parts.length === 1 && isLoneSubscript(annotation)) return `${name}: ${splitSubscript(annotation, indent)}${tail}`;
   const body = indent + 4 + annotation.length <= LINE_LENGTH || parts.length === 1 ? [annotation] : parts.map((part, index) => (index === 0 ? part : `| ${part}`));
   return `${name}: (\n${body.map((line) => `${inner}${line}`).join('\n')}\n${pad})${tail}`;
+}
+
+/** `Name[...]` whose first bracket closes at the very end. */
+function isLoneSubscript(text: string): boolean {
+  const open = text.indexOf('[');
+  if (open <= 0 || !text.endsWith(']') || !/^[\w.]+$/.test(text.slice(0, open))) return false;
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    if (text[i] === '[') depth += 1;
+    else if (text[i] === ']' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
+}
+
+/** `Name[\n    inner\n]`, the inner subscript split again while it does not fit. */
+function splitSubscript(text: string, indent: number): string {
+  const open = text.indexOf('[');
+  const inner = text.slice(open + 1, -1);
+  const innerIndent = indent + 4;
+  const innerText = innerIndent + inner.length > LINE_LENGTH && isLoneSubscript(inner) ? splitSubscript(inner, innerIndent) : inner;
+  return `${text.slice(0, open + 1)}\n${' '.repeat(innerIndent)}${innerText}\n${' '.repeat(indent)}]`;
 }
 
 /**

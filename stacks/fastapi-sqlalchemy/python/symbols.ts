@@ -26,7 +26,7 @@ const BY_MODULE: Record<string, readonly string[]> = {
   'fastapi.exceptions': ['RequestValidationError'],
   'fastapi.responses': ['JSONResponse'],
   httpx: ['ASGITransport', 'AsyncClient'],
-  pydantic: ['AliasChoices', 'BaseModel', 'ConfigDict', 'EmailStr', 'Field', 'SecretStr', 'TypeAdapter', 'ValidationError'],
+  pydantic: ['AliasChoices', 'BaseModel', 'ConfigDict', 'EmailStr', 'Field', 'SecretStr', 'StrictBool', 'TypeAdapter', 'ValidationError'],
   pydantic_core: ['to_jsonable_python'],
   pydantic_settings: ['BaseSettings', 'SettingsConfigDict'],
   pytest_httpserver: ['HTTPServer'],
@@ -67,5 +67,5 @@ export const STACK_NAMES: readonly string[] = [
   'router', 'api_router', 'app', 'entities', 'settings', 'logger', 'to_plain', 'utc_now', 'enum_values', 'get_session',
   'get_settings', 'enforce_foreign_keys', 'create_app', 'Base', 'Settings', 'Page', 'RepositoryPort', 'SqlAlchemyRepository',
   'InMemoryRepository', 'EntityNotFoundError', 'EntityAlreadyExistsError', 'DomainError', 'OperationNotImplementedError',
-  'SessionDep', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE', 'HttpService',
+  'SessionDep', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE', 'HttpService', 'MayOmit', 'OmitIfNone', 'JsonInt', 'JsonNumber',
 ];

@@ -26,19 +26,24 @@ export function domainType(type: TypeRef, imports: PythonImports): string {
   }
 }
 
-/** Python annotation on the wire (Pydantic): nested objects are typed models from `modelModule`. */
-export function wireType(type: TypeRef, imports: PythonImports, modelModule: string | undefined): string {
+/**
+ * Python annotation on the wire (Pydantic): nested objects are typed models from `modelModule`.
+ * `strict`: for what a client sends, integers, numbers and booleans take only JSON of their own
+ * kind (Pydantic's lax mode would read `true` as 1 and "5" as 5, which the document forbids);
+ * an integer written `3.0` is still an integer, as JSON Schema has it.
+ */
+export function wireType(type: TypeRef, imports: PythonImports, modelModule: string | undefined, strict = false): string {
   switch (type.kind) {
     case 'object':
       if (modelModule) imports.add(modelModule, pyClassName(type.name));
       return pyClassName(type.name);
     case 'array':
-      return `list[${wireType(type.items, imports, modelModule)}]`;
+      return `list[${wireType(type.items, imports, modelModule, strict)}]`;
     case 'map':
-      return `dict[str, ${wireType(type.values, imports, modelModule)}]`;
+      return `dict[str, ${wireType(type.values, imports, modelModule, strict)}]`;
     case 'union':
       // Pydantic's smart mode picks the variant that fits best; a discriminator field would have to be a Literal in each.
-      return type.variants.map((variant) => wireType(variant, imports, modelModule)).join(' | ');
+      return type.variants.map((variant) => wireType(variant, imports, modelModule, strict)).join(' | ');
     case 'json':
       imports.add('typing', 'Any');
       return 'Any';
@@ -52,8 +57,19 @@ export function wireType(type: TypeRef, imports: PythonImports, modelModule: str
       }
       return scalarType(type, imports);
     default:
-      return scalarType(type, imports);
+      return strict ? (strictScalar(type, imports) ?? scalarType(type, imports)) : scalarType(type, imports);
   }
+}
+
+/** `JsonInt`, `JsonNumber` (schemas/common.py), `StrictBool`: the JSON kinds Pydantic would otherwise coerce into. */
+export function strictScalar(type: TypeRef, imports: PythonImports): string | undefined {
+  if (type.kind === 'boolean') {
+    imports.add('pydantic', 'StrictBool');
+    return 'StrictBool';
+  }
+  const name = type.kind === 'integer' ? 'JsonInt' : type.kind === 'number' && type.format !== 'decimal' ? 'JsonNumber' : undefined;
+  if (name) imports.add('app.presentation.api.v1.schemas.common', name);
+  return name;
 }
 
 function scalarType(type: TypeRef, imports: PythonImports): string {

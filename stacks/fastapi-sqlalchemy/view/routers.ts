@@ -291,7 +291,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
   if (op.body) {
     if (op.body.type && JSON_MEDIA.test(op.body.contentType)) {
       imports.add('fastapi', 'Body').add('typing', 'Annotated');
-      const type = wireType(op.body.type, imports, COMPONENTS_MODULE);
+      const type = wireType(op.body.type, imports, COMPONENTS_MODULE, true);
       if (op.body.required) declarations.push({ line: `payload: Annotated[${type}, Body()]`, hasDefault: false });
       else declarations.push({ line: `payload: Annotated[${type} | None, Body()] = None`, hasDefault: true });
       imports.add('app.presentation.api.v1.schemas.common', 'to_plain');

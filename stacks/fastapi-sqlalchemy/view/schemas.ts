@@ -21,7 +21,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     name: names.read,
     doc: `${view.name} as the API returns it.`,
     config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
-    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr })),
+    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr, travels: 'response' })),
   });
   const inputs: [kind: 'create' | 'update' | 'patch', suffix: string, doc: string][] = [
     ['create', 'Create', `What a client sends to create a ${view.name}.`],
@@ -40,7 +40,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
       name: names[kind]!,
       doc,
       config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth })),
+      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request' })),
       changes: {
         partial,
         lines: fields.map((f) => {

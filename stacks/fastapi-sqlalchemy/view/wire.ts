@@ -4,7 +4,7 @@ import type { PythonImports } from '../python/imports.js';
 import { pyAnnotated, pyCall } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
-import { wireType } from '../python/types.js';
+import { strictScalar, wireType } from '../python/types.js';
 import type { IntegerWidth } from '../column-storage.js';
 import { numberBoundArgs } from './number-bounds.js';
 
@@ -21,14 +21,22 @@ export interface WireFieldOptions {
   attr: string;
   /** The width of the column an integer field is stored in. */
   integerWidth?: IntegerWidth | undefined;
+  /**
+   * Which way the class travels, for a field that may be left out but is not nullable: a request
+   * refuses null for it, a response leaves it out when unset, a shared class of the document does both.
+   */
+  travels: 'request' | 'response' | 'both';
 }
+
+const COMMON_MODULE = 'app.presentation.api.v1.schemas.common';
 
 /** One Pydantic field line: annotation, alias to the wire name, constraints, default. */
 export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
   const attr = options.attr;
-  const base = boundedItems(field, imports, options.integerWidth) ?? wireType(field.type, imports, options.modelModule);
+  const strict = options.travels !== 'response';
+  const base = boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
   const optional = options.partial || !field.required;
-  const annotation = optional || field.nullable ? `${base} | None` : base;
+  const annotation = optional && !field.nullable ? omittable(base, imports, options.travels) : optional || field.nullable ? `${base} | None` : base;
   const args: string[] = [];
   const scalarDefault = defaultLiteral(field, options.enums);
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
@@ -40,11 +48,19 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
 }
 
+/** `MayOmit[X]` or `OmitIfNone[X]` (schemas/common.py): optional without being nullable. */
+function omittable(base: string, imports: PythonImports, travels: WireFieldOptions['travels']): string {
+  const alias = travels === 'response' ? 'OmitIfNone' : 'MayOmit';
+  imports.add(COMMON_MODULE, alias);
+  return `${alias}[${base}]`;
+}
+
 /** `list[Annotated[int, Field(ge=..., le=...)]]`: a list of ids, each bounded by the key column it links to. */
-function boundedItems(field: Field, imports: PythonImports, integerWidth: IntegerWidth | undefined): string | undefined {
+function boundedItems(field: Field, imports: PythonImports, integerWidth: IntegerWidth | undefined, strict: boolean): string | undefined {
   if (integerWidth === undefined || field.type.kind !== 'array' || field.type.items.kind !== 'integer') return undefined;
   imports.add('typing', 'Annotated').add('pydantic', 'Field');
-  return `list[Annotated[int, Field(${numberBoundArgs(field.type.items, {}, integerWidth).join(', ')})]]`;
+  const item = strict ? strictScalar(field.type.items, imports)! : 'int';
+  return `list[Annotated[${item}, Field(${numberBoundArgs(field.type.items, {}, integerWidth).join(', ')})]]`;
 }
 
 function constraintArgs(field: Field, integerWidth: IntegerWidth | undefined): string[] {
@@ -100,6 +116,6 @@ export function componentClass(type: ObjectType, imports: PythonImports, enums: 
     name: pyClassName(type.name),
     doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
     config,
-    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name), integerWidth: storedWidths?.get(field.name) })),
+    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name), integerWidth: storedWidths?.get(field.name), travels: 'both' })),
   };
 }
