@@ -4,22 +4,20 @@
  * tagged products, an order with its items, lists with filters, sorting and pages, soft
  * delete, and the 404, 409 and 422 answers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
 import { createPostgresDatabase, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, REPO_ROOT } from '../support/python-backend.js';
+import { serveApp, type ServedApp } from '../support/served-app.js';
 
 type Json = Record<string, unknown>;
 
 describe('the generated shop over HTTP', () => {
   let work: string | undefined;
   let database: PostgresDatabase | undefined;
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
+  let server: ServedApp | undefined;
   let base = '';
 
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; headers: Headers }> {
@@ -47,20 +45,12 @@ describe('the generated shop over HTTP', () => {
     const env = { DATABASE_URL: database.asyncUrl };
     const migrated = await backend.run(['alembic', 'upgrade', 'head'], { env });
     expect(migrated.code, formatResult(migrated)).toBe(0);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(join(backend.venvDir, 'bin', 'uvicorn'), ['app.main:app', '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: backend.dir,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-    await waitUntilServing(`${base}/openapi.json`, () => serverOutput);
+    server = await serveApp(backend, env);
+    base = server.base;
   });
 
   afterAll(async () => {
-    server?.kill('SIGTERM');
+    server?.stop();
     await database?.drop();
     await removeTempDir(work);
   });
@@ -156,27 +146,3 @@ describe('the generated shop over HTTP', () => {
     expect(missing.json).toEqual({ detail: expect.stringContaining('424242') });
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, output: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the generated app did not start within ${timeoutMs} ms:\n${output()}`);
-}
