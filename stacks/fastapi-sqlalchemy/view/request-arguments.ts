@@ -1,4 +1,4 @@
-import type { Operation, Parameter } from '../../../core/index.js';
+import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
 import { call, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { readAsText } from './params.js';
 import { documentPath } from './route-paths.js';
@@ -17,8 +17,14 @@ const CLIENT_HEADERS = new Set(['accept', 'accept-encoding', 'connection', 'user
 
 /** A sample value of a parameter, as the request sends it (structured values as their JSON text). */
 export function parameterSample(parameter: Parameter, samples: Samples): unknown {
-  const sample = samples.value(parameter.type, parameter.constraints, parameter.name, 1);
+  const sample = samples.value(textForAnything(parameter.type), parameter.constraints, parameter.name, 1);
   return readAsText(parameter) ? JSON.stringify(sample) : sample;
+}
+
+/** A parameter of any JSON (`items: {}`) arrives as text: its sample is text, never an object. */
+function textForAnything(type: TypeRef): TypeRef {
+  if (type.kind === 'json') return { kind: 'string' };
+  return type.kind === 'array' ? { ...type, items: textForAnything(type.items) } : type;
 }
 
 /**
