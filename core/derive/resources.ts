@@ -12,7 +12,8 @@ export interface Resource {
   operations: ApiOperation[];
 }
 
-const ITEM_PATH = /^(.*)\/\{([^}/]+)\}$/;
+/** `/pets/{petId}`, or with the collection's format suffix: `/campaigns/{id}.json` beside `/campaigns.json`. */
+const ITEM_PATH = /^(.*)\/\{([^}/]+)\}(\.[A-Za-z][A-Za-z0-9]*)?$/;
 
 function isStaticPath(route: string): boolean {
   return !route.includes('{');
@@ -35,7 +36,8 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
   const items = new Map<string, { path: string; param: string }>();
   for (const route of byPath.keys()) {
     const match = ITEM_PATH.exec(route);
-    if (match && isStaticPath(match[1]!) && match[1] !== '' && !items.has(match[1]!)) items.set(match[1]!, { path: route, param: match[2]! });
+    const collection = match && `${match[1]!}${match[3] ?? ''}`;
+    if (match && collection && isStaticPath(match[1]!) && match[1] !== '' && !items.has(collection)) items.set(collection, { path: route, param: match[2]! });
   }
   const resources: Resource[] = [];
   const claimed = new Set<string>();

@@ -180,8 +180,9 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   const keyField = entity.fields.find((f) => f.column === op.keyField);
   for (const parameter of op.params) {
     if (parameter.role === 'key' && keyField) {
+      // A key past its column is no 422: no row has it, and the repository answers none (a 404).
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
-      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType, keyField.integerWidth));
+      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
