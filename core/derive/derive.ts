@@ -1,5 +1,5 @@
-import type { ApiDocument, ApiOperation } from '../model/api-document.js';
-import type { DomainModel, Entity } from '../model/domain-model.js';
+import type { ApiDocument, ApiOperation, SecurityScheme } from '../model/api-document.js';
+import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf } from './entities.js';
@@ -49,8 +49,16 @@ export function deriveModel(written: ApiDocument): DomainModel {
     enums: [...types.enums.values()],
     relations,
     operations,
+    ...securitySchemesUsed(api, operations),
     ...(api.settings.database ? { database: api.settings.database } : {}),
     ...(api.settings.database && api.settings.source ? { databaseSource: api.settings.source } : {}),
     ...(api.warnings && api.warnings.length > 0 ? { warnings: api.warnings.map(({ message, source }) => ({ message, source })) } : {}),
   };
+}
+
+/** The document's security schemes that some operation requires, in the document's order. */
+function securitySchemesUsed(api: ApiDocument, operations: readonly Operation[]): { securitySchemes?: SecurityScheme[] } {
+  const used = new Set(operations.flatMap((op) => op.security?.flat() ?? []));
+  const schemes = (api.securitySchemes ?? []).filter((scheme) => used.has(scheme.name));
+  return schemes.length > 0 ? { securitySchemes: schemes } : {};
 }

@@ -32,6 +32,7 @@ export class OperationBuilder {
       path: api.path,
       ...(api.summary ? { summary: api.summary } : {}),
       ...(api.description ? { description: api.description } : {}),
+      ...(api.security ? { security: api.security } : {}),
       source: api.source,
     };
     if (classified && resource) {

@@ -38,6 +38,12 @@ export interface ApiResponse {
   schema?: SchemaNode;
 }
 
+/** How a client proves who it is (the document's security schemes), as the generated app checks it. */
+export type SecurityScheme =
+  | { name: string; kind: 'apiKey'; in: 'header' | 'query' | 'cookie'; parameter: string; source: SourceLocation }
+  /** `http` bearer, and the tokens of `oauth2` and `openIdConnect`. */
+  | { name: string; kind: 'bearer' | 'basic'; source: SourceLocation };
+
 export interface ApiOperation {
   operationId?: string;
   method: HttpMethod;
@@ -48,6 +54,11 @@ export interface ApiOperation {
   parameters: ApiParameter[];
   requestBody?: ApiBody;
   responses: ApiResponse[];
+  /**
+   * Who may call it: alternatives, each the schemes that must all accept the request (`security`,
+   * the operation's own else the document's). Undefined: anyone (also when one alternative is empty).
+   */
+  security?: string[][];
   source: SourceLocation;
 }
 
@@ -141,6 +152,8 @@ export interface ApiDocument {
   /** Named schemas, by name, in document order. */
   schemas: Map<string, { schema: SchemaNode; source: SourceLocation }>;
   operations: ApiOperation[];
+  /** The security schemes the app can check (the ones operations name); others are notices. */
+  securitySchemes?: SecurityScheme[];
   /** Non-data classes (JSON class definitions). */
   components: ComponentDefinition[];
   settings: DocumentSettings;

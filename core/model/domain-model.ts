@@ -1,4 +1,4 @@
-import type { SourceLocation } from './api-document.js';
+import type { SecurityScheme, SourceLocation } from './api-document.js';
 
 /** A field or value type, independent of any target language. */
 export type TypeRef =
@@ -222,6 +222,8 @@ export interface Operation {
   /** For create/update/patch: which entity fields the body carries, and which of them it requires. */
   input?: { fields: string[]; required: string[] };
   response: ResponseShape;
+  /** Alternatives of the security schemes that must all accept a request; undefined: public. */
+  security?: string[][];
   source: SourceLocation;
 }
 
@@ -235,6 +237,8 @@ export interface DomainModel {
   enums: EnumType[];
   relations: Relation[];
   operations: Operation[];
+  /** The security schemes operations require (`Operation.security` names them). */
+  securitySchemes?: SecurityScheme[];
   /** The database the documents chose (markdown tech-stack table); the run's option wins when given. */
   database?: 'postgresql' | 'mysql' | 'sqlite';
   /** Where the documents made that choice. */

@@ -1,5 +1,5 @@
 import { InfraStackError } from '../errors.js';
-import { locationOf, type ApiDocument, type DocumentSettings } from '../model/api-document.js';
+import { locationOf, type ApiDocument, type DocumentSettings, type SecurityScheme } from '../model/api-document.js';
 
 /** Several documents describe one API: schemas by name and operations by method and path must not clash. */
 export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
@@ -31,6 +31,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     ...first,
     schemas,
     operations,
+    ...mergedSecuritySchemes(documents),
     components: documents.flatMap((d) => d.components),
     settings: mergeSettings(documents),
     sources: documents.flatMap((d) => d.sources),
@@ -54,4 +55,11 @@ function mergeSettings(documents: ApiDocument[]): DocumentSettings {
     chosen = settings;
   }
   return chosen;
+}
+
+/** Security schemes by name: the first document's definition of a name is the one operations use. */
+function mergedSecuritySchemes(documents: ApiDocument[]): Pick<ApiDocument, 'securitySchemes'> {
+  const byName = new Map<string, SecurityScheme>();
+  for (const scheme of documents.flatMap((d) => d.securitySchemes ?? [])) if (!byName.has(scheme.name)) byName.set(scheme.name, scheme);
+  return byName.size > 0 ? { securitySchemes: [...byName.values()] } : {};
 }

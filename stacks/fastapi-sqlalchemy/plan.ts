@@ -18,6 +18,7 @@ import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
+import { SECURITY_MODULE, securityView } from './view/security.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
@@ -68,15 +69,16 @@ export function planBackend(
     toImplement,
   };
 
-  add('pyproject.toml', 'pyproject.toml.njk', { project, components });
+  const security = securityView(model);
+  add('pyproject.toml', 'pyproject.toml.njk', { project, components, security });
   add('README.md', 'README.md.njk', { project });
-  add('.env.example', 'env.example.njk', { project, components });
+  add('.env.example', 'env.example.njk', { project, components, security });
   add('.gitignore', 'gitignore.njk');
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
   add('app/main.py', 'app/main.py.njk', { project });
   pkg('app/core');
-  add('app/core/config.py', 'app/core/config.py.njk', { project, components });
+  add('app/core/config.py', 'app/core/config.py.njk', { project, components, security });
 
   pkg('app/domain');
   add('app/domain/exceptions.py', 'app/domain/exceptions.py.njk');
@@ -182,6 +184,7 @@ export function planBackend(
     pkg('app/presentation/api/v1');
   }
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
+  if (security) add('app/presentation/api/v1/security.py', 'app/presentation/api/v1/security.py.njk', { s: security });
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.
   if (model.operations.length > 0) {
     const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
@@ -207,7 +210,7 @@ export function planBackend(
   const groupNames = [...groups.keys()].sort();
   const useCases = [];
   for (const group of groupNames) {
-    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations);
+    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security);
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
@@ -274,7 +277,12 @@ export function planBackend(
   }));
   add('tests/unit/test_errors.py', 'tests/unit/test_errors.py.njk');
   add('tests/unit/test_database.py', 'tests/unit/test_database.py.njk');
-  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath });
+  if (security) {
+    conftestImports.add(SECURITY_MODULE, ...security.requirements.map((r) => r.name));
+    const testImports = new PythonImports().add(SECURITY_MODULE, ...security.requirements.map((r) => r.name)).render();
+    add('tests/unit/test_security.py', 'tests/unit/test_security.py.njk', { s: { ...security, testImports } });
+  }
+  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath, security });
   const seeding = new Seeding(model, samples);
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
   const seeds = [...seeding.functions.values()].sort(byName);

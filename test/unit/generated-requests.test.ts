@@ -43,7 +43,7 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
 
   it('match an integer path parameter only with digits, registered before any router is built', async () => {
     const files = await run.read('backend/app/presentation/api/v1/routers/files.py');
-    expect(files).toContain('@router.get("/files/{fileId:integer}:download"');
+    expect(files).toContain('"/files/{fileId:integer}:download"');
     expect(await run.read('backend/app/presentation/api/v1/routers/class_.py')).toContain('"/classes/{class_id:integer}"');
     expect(await run.read('backend/app/presentation/api/v1/__init__.py')).toContain('register_path_types()');
     expect(await run.read('backend/app/presentation/api/v1/path_types.py')).toContain('regex = "-?[0-9]+"');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InfraStackError } from '../../errors.js';
-import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
+import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, SecurityScheme, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
 import { encodeSegment, resolveLocalRef } from './json-pointer.js';
 import { loadStructuredFile, type LoadedSource } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
@@ -120,6 +120,7 @@ function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDoc
     schemas.set(name, { schema: schema as SchemaNode, source: { file, pointer: `${schemaPointerPrefix}${encodeSegment(name)}` } });
   }
   const deref = <T>(node: unknown): T => followRefs(doc, node) as T;
+  const { schemes, notices } = securitySchemesOf(file, doc, deref);
   const operations: ApiOperation[] = [];
   for (const [route, rawItem] of Object.entries((doc.paths ?? {}) as Json)) {
     const pathItem = deref<Json>(rawItem);
@@ -138,6 +139,7 @@ function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDoc
         parameters: mergeParameters(shared, ((raw.parameters ?? []) as unknown[]).map((p) => deref<Json>(p))),
         ...requestBodyOf(deref<Json | undefined>(raw.requestBody)),
         responses: Object.entries((raw.responses ?? {}) as Json).map(([status, response]) => responseOf(status, deref<Json>(response))),
+        ...securityOf(raw.security ?? doc.security, schemes),
         source: { file, pointer },
       });
     }
@@ -150,10 +152,47 @@ function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDoc
     basePath: basePathOf(doc.servers),
     schemas,
     operations,
+    ...(schemes.size > 0 ? { securitySchemes: [...schemes.values()] } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
     components: [],
     settings: {},
     sources: [file],
   };
+}
+
+/**
+ * The schemes the generated app checks: `apiKey` (header, query, cookie), `http` bearer and basic,
+ * and the bearer tokens of `oauth2` and `openIdConnect`. Others (digest, mutual TLS) are notices.
+ */
+function securitySchemesOf(file: string, doc: Json, deref: <T>(node: unknown) => T): { schemes: Map<string, SecurityScheme>; notices: string[] } {
+  const schemes = new Map<string, SecurityScheme>();
+  const notices: string[] = [];
+  const declared = ((doc.components as Json | undefined)?.securitySchemes ?? {}) as Json;
+  for (const [name, raw] of Object.entries(declared)) {
+    const scheme = deref<Json | undefined>(raw) ?? {};
+    const source = { file, pointer: `/components/securitySchemes/${encodeSegment(name)}` };
+    const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
+    if (scheme.type === 'apiKey' && ['header', 'query', 'cookie'].includes(scheme.in as string) && typeof scheme.name === 'string') {
+      schemes.set(name, { name, kind: 'apiKey', in: scheme.in as 'header' | 'query' | 'cookie', parameter: scheme.name, source });
+    } else if ((scheme.type === 'http' && httpScheme === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
+      schemes.set(name, { name, kind: 'bearer', source });
+    } else if (scheme.type === 'http' && httpScheme === 'basic') {
+      schemes.set(name, { name, kind: 'basic', source });
+    } else {
+      notices.push(`${file}#${source.pointer}: security scheme ${name} (${String(scheme.type)}${httpScheme ? ` ${httpScheme}` : ''}) is not checked by the generated app`);
+    }
+  }
+  return { schemes, notices };
+}
+
+/** `security` as alternatives of scheme names; none when it is absent or one alternative asks for nothing. */
+function securityOf(requirement: unknown, schemes: ReadonlyMap<string, SecurityScheme>): { security?: string[][] } {
+  if (!Array.isArray(requirement)) return {};
+  const alternatives = requirement.map((entry) => (entry && typeof entry === 'object' ? Object.keys(entry as Json) : []));
+  if (alternatives.length === 0 || alternatives.some((names) => names.length === 0)) return {};
+  // An alternative naming a scheme the app cannot check is one it cannot grant.
+  const checkable = alternatives.filter((names) => names.every((name) => schemes.has(name)));
+  return checkable.length > 0 ? { security: checkable } : {};
 }
 
 function followRefs(root: Json, node: unknown): unknown {

@@ -10,6 +10,7 @@ import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
 import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
+import { SECURITY_MODULE, type SecurityView } from './security.js';
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 
@@ -70,10 +71,16 @@ export function groupViews(
   entities: Map<string, EntityView>,
   schemaNames: Map<string, Record<string, string>>,
   allOperations: readonly Operation[],
+  security?: SecurityView,
 ): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
   const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
-  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => decorator(op, responseModel, extra, routeCondition(op, allOperations), imports, allOperations);
+  const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => {
+    const requirement = security?.requirementOf.get(op.name);
+    if (requirement) imports.add('fastapi', 'Depends').add(SECURITY_MODULE, requirement);
+    const guarded = requirement ? [...extra, `dependencies=[Depends(${requirement})]`] : extra;
+    return decorator(op, responseModel, guarded, routeCondition(op, allOperations), imports, allOperations);
+  };
   const custom = ordered.filter((op) => op.kind === 'custom');
   // Only an entity with a port of its own (a served one) lends it to the group's use cases.
   const groupEntity = [...entities.values()].find((e) => e.entity.slug === group && isServedEntity(e.entity));

@@ -1,0 +1,172 @@
+import { toSnake, type DomainModel, type SecurityScheme } from '../../../core/index.js';
+import { pyName } from '../python/identifiers.js';
+import { PythonImports } from '../python/imports.js';
+import { pyCall, pyParameter } from '../python/layout.js';
+import { pyString } from '../python/names.js';
+
+export const SECURITY_MODULE = 'app.presentation.api.v1.security';
+
+/** One scheme of the document as `security.py` checks it. */
+export interface SchemeView {
+  /** The document's name (`api_key`, `Bearer Auth`), kept as the scheme name of the app's own OpenAPI. */
+  name: string;
+  nameLiteral: string;
+  kind: SecurityScheme['kind'];
+  /** `_api_key_credentials = APIKeyHeader(name="api_key", ...)`: the FastAPI class that reads the credential. */
+  readerLine: string;
+  /** `credential: Annotated[str | None, Security(_api_key_credentials)]` */
+  credentialParameter: string;
+  /** `an API key`, `a bearer token`, `a user and password`. */
+  credentialWords: string;
+  /** `async def <checker>(...) -> bool`: whether the request carries a credential the settings accept. */
+  checker: string;
+  /** What a 401 of a route asking for this scheme first names in WWW-Authenticate. */
+  challenge: string;
+}
+
+/** A dependency a route takes: some alternative of schemes accepts the request, else 401. */
+export interface RequirementView {
+  name: string;
+  /** One `<checker>_result: Annotated[bool, Depends(<checker>)]` per checker it depends on. */
+  parameters: string[];
+  /** `if not (a or b and c):`, laid out as ruff would. */
+  test: string;
+  /** Every checker it depends on, once, in order. */
+  checkers: string[];
+  /** Per alternative, httpx keyword arguments (a Python dict) carrying its credentials: accepted, and wrong. */
+  cases: { id: string; accepted: string; refused: string }[];
+  /** `Bearer`, `Basic realm="api"` or `ApiKey header="…"`: what the 401's WWW-Authenticate asks for. */
+  challengeLiteral: string;
+}
+
+export interface SecurityView {
+  schemes: SchemeView[];
+  /** The `from fastapi.security import ...` block. */
+  securityImports: string;
+  requirements: RequirementView[];
+  /** Which kinds of credentials the settings must hold. */
+  apiKeys: boolean;
+  bearer: boolean;
+  basic: boolean;
+  /** The requirement a route depends on, by operation name. */
+  requirementOf: ReadonlyMap<string, string>;
+}
+
+/** What `security.py`, the settings, the routes and the tests need to check the document's security. */
+export function securityView(model: DomainModel): SecurityView | undefined {
+  const schemes = model.securitySchemes ?? [];
+  if (schemes.length === 0) return undefined;
+  const taken = new Set<string>();
+  const unique = (base: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
+    taken.add(name);
+    return name;
+  };
+  const views = new Map<string, SchemeView>();
+  const schemeOf = new Map(schemes.map((scheme) => [scheme.name, scheme]));
+  for (const scheme of schemes) {
+    const stem = pyName(toSnake(scheme.name), 'function');
+    const readerAttr = unique(`_${stem}_credentials`);
+    const [readerClass, readerArgs] = readerOf(scheme);
+    views.set(scheme.name, {
+      name: scheme.name,
+      nameLiteral: pyString(scheme.name),
+      kind: scheme.kind,
+      readerLine: pyCall(readerClass, readerArgs, 0, `${readerAttr} = `),
+      credentialParameter: pyParameter(`credential: Annotated[${CREDENTIAL_TYPES[scheme.kind]} | None, Security(${readerAttr})]`, 4),
+      credentialWords: scheme.kind === 'apiKey' ? 'an API key' : scheme.kind === 'bearer' ? 'a bearer token' : 'a user and password',
+      checker: unique(`${stem}_accepts`),
+      challenge: challengeOf(scheme),
+    });
+  }
+  const requirements = new Map<string, RequirementView>();
+  const requirementOf = new Map<string, string>();
+  for (const op of model.operations) {
+    if (!op.security) continue;
+    const key = JSON.stringify(op.security);
+    let requirement = requirements.get(key);
+    if (!requirement) {
+      const alternatives = op.security.map((names) => names.map((name) => views.get(name)!.checker));
+      const checkers = [...new Set(alternatives.flat())];
+      const result = (checker: string) => `${checker.replace(/_accepts$/, '')}_accepted`;
+      requirement = {
+        name: unique(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50)),
+        parameters: checkers.map((checker) => pyParameter(`${result(checker)}: Annotated[bool, Depends(${checker})]`, 4)),
+        test: notAnyOf(alternatives.map((names) => names.map(result).join(' and '))),
+        cases: op.security.map((names, index) => {
+          const used = names.map((name) => schemeOf.get(name)!);
+          return { id: pyString(`${names.join(' and ')} (${index + 1})`), accepted: requestArguments(used, true), refused: requestArguments(used, false) };
+        }),
+        checkers,
+        challengeLiteral: pyString(views.get(op.security[0]![0]!)!.challenge),
+      };
+      requirements.set(key, requirement);
+    }
+    requirementOf.set(op.name, requirement.name);
+  }
+  const used = new Set([...requirements.values()].flatMap((r) => r.checkers));
+  const usedSchemes = [...views.values()].filter((view) => used.has(view.checker));
+  const readers = usedSchemes.map((view) => /= (\w+)\(/.exec(view.readerLine)![1]!);
+  const credentials = usedSchemes.map((view) => CREDENTIAL_TYPES[view.kind]).filter((type) => type !== 'str');
+  return {
+    schemes: usedSchemes,
+    securityImports: new PythonImports().add('fastapi.security', ...new Set([...readers, ...credentials])).render(),
+    requirements: [...requirements.values()],
+    apiKeys: usedSchemes.some((s) => s.kind === 'apiKey'),
+    bearer: usedSchemes.some((s) => s.kind === 'bearer'),
+    basic: usedSchemes.some((s) => s.kind === 'basic'),
+    requirementOf,
+  };
+}
+
+function challengeOf(scheme: SecurityScheme): string {
+  if (scheme.kind === 'apiKey') return `ApiKey ${scheme.in}="${scheme.parameter}"`;
+  return scheme.kind === 'bearer' ? 'Bearer' : 'Basic realm="api"';
+}
+
+const CREDENTIAL_TYPES: Record<SecurityScheme['kind'], string> = { apiKey: 'str', bearer: 'HTTPAuthorizationCredentials', basic: 'HTTPBasicCredentials' };
+
+/** The FastAPI class that reads a scheme's credential, and its arguments (never a 403 of its own). */
+function readerOf(scheme: SecurityScheme): [string, string[]] {
+  const named = [`scheme_name=${pyString(scheme.name)}`, 'auto_error=False'];
+  if (scheme.kind !== 'apiKey') return [scheme.kind === 'bearer' ? 'HTTPBearer' : 'HTTPBasic', named];
+  const reader = scheme.in === 'header' ? 'APIKeyHeader' : scheme.in === 'query' ? 'APIKeyQuery' : 'APIKeyCookie';
+  return [reader, [`name=${pyString(scheme.parameter)}`, ...named]];
+}
+
+/** `if not (a or b and c):`, split one alternative per line when too long, as ruff does. */
+function notAnyOf(alternatives: string[]): string {
+  if (alternatives.length === 1 && !alternatives[0]!.includes(' ')) return `if not ${alternatives[0]!}:`;
+  const flat = `if not (${alternatives.join(' or ')}):`;
+  if (4 + flat.length <= 100) return flat;
+  return `if not (\n${alternatives.map((alternative, index) => `        ${index === 0 ? '' : 'or '}${alternative}`).join('\n')}\n    ):`;
+}
+
+
+/**
+ * `{"headers": {...}, "params": {...}, "auth": (...)}`: how a test sends the credentials of a set of
+ * schemes (API_KEY, TOKEN, the user `tester`, as tests/unit/test_security.py configures them), or wrong ones.
+ */
+function requestArguments(schemes: SecurityScheme[], accepted: boolean): string {
+  const headers: string[] = [];
+  const params: string[] = [];
+  let auth: string | undefined;
+  for (const scheme of schemes) {
+    if (scheme.kind !== 'apiKey') {
+      if (scheme.kind === 'bearer') headers.push(`"Authorization": ${accepted ? 'f"Bearer {TOKEN}"' : '"Bearer not-a-token"'}`);
+      else auth = accepted ? '("tester", PASSWORD)' : '("tester", "wrong")';
+    } else {
+      const key = accepted ? 'API_KEY' : '"wrong"';
+      if (scheme.in === 'header') headers.push(`${pyString(scheme.parameter)}: ${key}`);
+      else if (scheme.in === 'query') params.push(`${pyString(scheme.parameter)}: ${key}`);
+      else headers.push(`"Cookie": ${accepted ? `f"${scheme.parameter}={API_KEY}"` : `"${scheme.parameter}=wrong"`}`);
+    }
+  }
+  const parts = [
+    ...(headers.length > 0 ? [`"headers": {${headers.join(', ')}}`] : []),
+    ...(params.length > 0 ? [`"params": {${params.join(', ')}}`] : []),
+    ...(auth ? [`"auth": ${auth}`] : []),
+  ];
+  return `{${parts.join(', ')}}`;
+}
