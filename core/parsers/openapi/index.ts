@@ -188,7 +188,13 @@ function securitySchemesOf(file: string, doc: Json, deref: <T>(node: unknown) =>
 /** `security` as alternatives of scheme names; none when it is absent or one alternative asks for nothing. */
 function securityOf(requirement: unknown, schemes: ReadonlyMap<string, SecurityScheme>): { security?: string[][] } {
   if (!Array.isArray(requirement)) return {};
-  const alternatives = requirement.map((entry) => (entry && typeof entry === 'object' ? Object.keys(entry as Json) : []));
+  // Scopes are not checked: alternatives that differ only by scope (Google's, one per scope) are one.
+  const distinct = new Map<string, string[]>();
+  for (const entry of requirement) {
+    const names = entry && typeof entry === 'object' ? Object.keys(entry as Json) : [];
+    distinct.set(JSON.stringify([...names].sort()), names);
+  }
+  const alternatives = [...distinct.values()];
   if (alternatives.length === 0 || alternatives.some((names) => names.length === 0)) return {};
   // An alternative naming a scheme the app cannot check is one it cannot grant.
   const checkable = alternatives.filter((names) => names.every((name) => schemes.has(name)));

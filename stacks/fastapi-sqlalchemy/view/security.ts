@@ -93,7 +93,7 @@ export function securityView(model: DomainModel): SecurityView | undefined {
       requirement = {
         name: unique(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50)),
         parameters: checkers.map((checker) => pyParameter(`${result(checker)}: Annotated[bool, Depends(${checker})]`, 4)),
-        test: notAnyOf(alternatives.map((names) => names.map(result).join(' and '))),
+        test: notAnyOf(alternatives.map((names) => names.map(result))),
         cases: op.security.map((names, index) => {
           const used = names.map((name) => schemeOf.get(name)!);
           return { id: pyString(`${names.join(' and ')} (${index + 1})`), accepted: requestArguments(used, true), refused: requestArguments(used, false) };
@@ -135,12 +135,13 @@ function readerOf(scheme: SecurityScheme): [string, string[]] {
   return [reader, [`name=${pyString(scheme.parameter)}`, ...named]];
 }
 
-/** `if not (a or b and c):`, split one alternative per line when too long, as ruff does. */
-function notAnyOf(alternatives: string[]): string {
-  if (alternatives.length === 1 && !alternatives[0]!.includes(' ')) return `if not ${alternatives[0]!}:`;
-  const flat = `if not (${alternatives.join(' or ')}):`;
+/** `if not (a or b and c):`, each operand on its own line when too long, as ruff splits a boolean chain. */
+function notAnyOf(alternatives: string[][]): string {
+  if (alternatives.length === 1 && alternatives[0]!.length === 1) return `if not ${alternatives[0]![0]!}:`;
+  const flat = `if not (${alternatives.map((names) => names.join(' and ')).join(' or ')}):`;
   if (4 + flat.length <= 100) return flat;
-  return `if not (\n${alternatives.map((alternative, index) => `        ${index === 0 ? '' : 'or '}${alternative}`).join('\n')}\n    ):`;
+  const operands = alternatives.flatMap((names, i) => names.map((name, j) => `${j > 0 ? 'and ' : i > 0 ? 'or ' : ''}${name}`));
+  return `if not (\n${operands.map((operand) => `        ${operand}`).join('\n')}\n    ):`;
 }
 
 
@@ -149,22 +150,23 @@ function notAnyOf(alternatives: string[]): string {
  * schemes (API_KEY, TOKEN, the user `tester`, as tests/unit/test_security.py configures them), or wrong ones.
  */
 function requestArguments(schemes: SecurityScheme[], accepted: boolean): string {
-  const headers: string[] = [];
+  // Two bearer schemes both read the Authorization header: one entry each.
+  const headers = new Map<string, string>();
   const params: string[] = [];
   let auth: string | undefined;
   for (const scheme of schemes) {
     if (scheme.kind !== 'apiKey') {
-      if (scheme.kind === 'bearer') headers.push(`"Authorization": ${accepted ? 'f"Bearer {TOKEN}"' : '"Bearer not-a-token"'}`);
+      if (scheme.kind === 'bearer') headers.set('"Authorization"', accepted ? 'f"Bearer {TOKEN}"' : '"Bearer not-a-token"');
       else auth = accepted ? '("tester", PASSWORD)' : '("tester", "wrong")';
     } else {
       const key = accepted ? 'API_KEY' : '"wrong"';
-      if (scheme.in === 'header') headers.push(`${pyString(scheme.parameter)}: ${key}`);
+      if (scheme.in === 'header') headers.set(pyString(scheme.parameter), key);
       else if (scheme.in === 'query') params.push(`${pyString(scheme.parameter)}: ${key}`);
-      else headers.push(`"Cookie": ${accepted ? `f"${scheme.parameter}={API_KEY}"` : `"${scheme.parameter}=wrong"`}`);
+      else headers.set('"Cookie"', accepted ? `f"${scheme.parameter}={API_KEY}"` : `"${scheme.parameter}=wrong"`);
     }
   }
   const parts = [
-    ...(headers.length > 0 ? [`"headers": {${headers.join(', ')}}`] : []),
+    ...(headers.size > 0 ? [`"headers": {${[...headers].map(([name, value]) => `${name}: ${value}`).join(', ')}}`] : []),
     ...(params.length > 0 ? [`"params": {${params.join(', ')}}`] : []),
     ...(auth ? [`"auth": ${auth}`] : []),
   ];
