@@ -26,13 +26,13 @@ describe('security schemes of the document', () => {
     expect(security('list_classes')).toEqual([['api key'], ['class']]);
     expect(security('create_widget')).toEqual([['Token', 'cookieAuth']]);
     expect(security('list_widgets')).toBeUndefined();
-    expect(security('list_nodes')).toEqual([['api key', 'Token'], ['class', 'cookieAuth'], ['Token', 'cookieAuth'], ['api key', 'cookieAuth']]);
+    expect(security('list_nodes')).toEqual([['api key', 'Token'], ['class', 'cookieAuth'], ['Token', 'cookieAuth'], ['api key', 'cookieAuth'], ['api key', 'api key again']]);
   });
 
   it('leaves an operation only an uncheckable scheme guards public, and says so', () => {
     expect(security('get_file')).toBeUndefined();
     expect(api.notices).toContainEqual(expect.stringMatching(/securitySchemes\/digest: security scheme digest \(http digest\) is not checked by the generated app$/));
-    expect(model.securitySchemes?.map((scheme) => scheme.name)).toEqual(['api key', 'class', 'Token', 'cookieAuth']);
+    expect(model.securitySchemes?.map((scheme) => scheme.name)).toEqual(['api key', 'class', 'Token', 'cookieAuth', 'api key again']);
   });
 
   it('reads each credential where the document puts it, never answering 403 itself', async () => {
@@ -42,6 +42,8 @@ describe('security schemes of the document', () => {
     expect(module).toContain('_token_credentials = HTTPBearer(scheme_name="Token", auto_error=False)');
     expect(module).toContain('_cookie_auth_credentials = APIKeyCookie(name="session", scheme_name="cookieAuth", auto_error=False)');
     expect(module).toContain('    if not (token_accepted and cookie_auth_accepted):');
+    // Two keys read from one query parameter: the test sends it once.
+    expect(await run.read('backend/tests/unit/test_security.py')).toContain('        {"params": {"api-key": API_KEY}},\n        {"params": {"api-key": "wrong"}},\n        \'ApiKey query="api-key"\',\n        id="api key and api key again (5)",');
   });
 
   it('guards exactly the operations that require credentials, and runs the routes\' own tests as an accepted caller', async () => {

@@ -150,9 +150,10 @@ function notAnyOf(alternatives: string[][]): string {
  * schemes (API_KEY, TOKEN, the user `tester`, as tests/unit/test_security.py configures them), or wrong ones.
  */
 function requestArguments(schemes: SecurityScheme[], accepted: boolean): string {
-  // Two bearer schemes both read the Authorization header: one entry each.
+  // Two schemes may read one place (two bearer schemes the Authorization header, two API keys one
+  // query parameter): one entry each.
   const headers = new Map<string, string>();
-  const params: string[] = [];
+  const params = new Map<string, string>();
   let auth: string | undefined;
   for (const scheme of schemes) {
     if (scheme.kind !== 'apiKey') {
@@ -161,13 +162,13 @@ function requestArguments(schemes: SecurityScheme[], accepted: boolean): string 
     } else {
       const key = accepted ? 'API_KEY' : '"wrong"';
       if (scheme.in === 'header') headers.set(pyString(scheme.parameter), key);
-      else if (scheme.in === 'query') params.push(`${pyString(scheme.parameter)}: ${key}`);
+      else if (scheme.in === 'query') params.set(pyString(scheme.parameter), key);
       else headers.set('"Cookie"', accepted ? `f"${scheme.parameter}={API_KEY}"` : `"${scheme.parameter}=wrong"`);
     }
   }
   const parts = [
     ...(headers.size > 0 ? [`"headers": {${[...headers].map(([name, value]) => `${name}: ${value}`).join(', ')}}`] : []),
-    ...(params.length > 0 ? [`"params": {${params.join(', ')}}`] : []),
+    ...(params.size > 0 ? [`"params": {${[...params].map(([name, value]) => `${name}: ${value}`).join(', ')}}`] : []),
     ...(auth ? [`"auth": ${auth}`] : []),
   ];
   return `{${parts.join(', ')}}`;
