@@ -1,5 +1,5 @@
 import { toSnake, type DomainModel, type SecurityScheme } from '../../../core/index.js';
-import { pyName } from '../python/identifiers.js';
+import { NameScope, pyName } from '../python/identifiers.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyParameter } from '../python/layout.js';
 import { pyString } from '../python/names.js';
@@ -8,11 +8,10 @@ export const SECURITY_MODULE = 'app.presentation.api.v1.security';
 
 /** One scheme of the document as `security.py` checks it. */
 export interface SchemeView {
-  /** The document's name (`api_key`, `Bearer Auth`), kept as the scheme name of the app's own OpenAPI. */
-  name: string;
-  nameLiteral: string;
   kind: SecurityScheme['kind'];
-  /** `_api_key_credentials = APIKeyHeader(name="api_key", ...)`: the FastAPI class that reads the credential. */
+  /** `APIKeyHeader`, `HTTPBearer`...: the FastAPI class that reads the credential. */
+  readerClass: string;
+  /** `_api_key_credentials = APIKeyHeader(name="api_key", ...)` */
   readerLine: string;
   /** `credential: Annotated[str | None, Security(_api_key_credentials)]` */
   credentialParameter: string;
@@ -56,27 +55,21 @@ export interface SecurityView {
 export function securityView(model: DomainModel): SecurityView | undefined {
   const schemes = model.securitySchemes ?? [];
   if (schemes.length === 0) return undefined;
-  const taken = new Set<string>();
-  const unique = (base: string) => {
-    let name = base;
-    for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
-    taken.add(name);
-    return name;
-  };
+  // Module-level names of security.py; the readers' get a leading underscore (private to the module).
+  const scope = new NameScope('function');
   const views = new Map<string, SchemeView>();
   const schemeOf = new Map(schemes.map((scheme) => [scheme.name, scheme]));
   for (const scheme of schemes) {
     const stem = pyName(toSnake(scheme.name), 'function');
-    const readerAttr = unique(`_${stem}_credentials`);
+    const readerAttr = `_${scope.name(`${stem}_credentials`, `reader of ${scheme.name}`)}`;
     const [readerClass, readerArgs] = readerOf(scheme);
     views.set(scheme.name, {
-      name: scheme.name,
-      nameLiteral: pyString(scheme.name),
       kind: scheme.kind,
+      readerClass,
       readerLine: pyCall(readerClass, readerArgs, 0, `${readerAttr} = `),
       credentialParameter: pyParameter(`credential: Annotated[${CREDENTIAL_TYPES[scheme.kind]} | None, Security(${readerAttr})]`, 4),
       credentialWords: scheme.kind === 'apiKey' ? 'an API key' : scheme.kind === 'bearer' ? 'a bearer token' : 'a user and password',
-      checker: unique(`${stem}_accepts`),
+      checker: scope.name(`${stem}_accepts`, `checker of ${scheme.name}`),
       challenge: challengeOf(scheme),
     });
   }
@@ -91,7 +84,7 @@ export function securityView(model: DomainModel): SecurityView | undefined {
       const checkers = [...new Set(alternatives.flat())];
       const result = (checker: string) => `${checker.replace(/_accepts$/, '')}_accepted`;
       requirement = {
-        name: unique(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50)),
+        name: scope.name(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50), `requirement ${key}`),
         parameters: checkers.map((checker) => pyParameter(`${result(checker)}: Annotated[bool, Depends(${checker})]`, 4)),
         test: notAnyOf(alternatives.map((names) => names.map(result))),
         cases: op.security.map((names, index) => {
@@ -105,17 +98,17 @@ export function securityView(model: DomainModel): SecurityView | undefined {
     }
     requirementOf.set(op.name, requirement.name);
   }
-  const used = new Set([...requirements.values()].flatMap((r) => r.checkers));
-  const usedSchemes = [...views.values()].filter((view) => used.has(view.checker));
-  const readers = usedSchemes.map((view) => /= (\w+)\(/.exec(view.readerLine)![1]!);
-  const credentials = usedSchemes.map((view) => CREDENTIAL_TYPES[view.kind]).filter((type) => type !== 'str');
+  // Core keeps only the schemes some operation requires: each one here is used.
+  const used = [...views.values()];
+  const readers = used.map((view) => view.readerClass);
+  const credentials = used.map((view) => CREDENTIAL_TYPES[view.kind]).filter((type) => type !== 'str');
   return {
-    schemes: usedSchemes,
+    schemes: used,
     securityImports: new PythonImports().add('fastapi.security', ...new Set([...readers, ...credentials])).render(),
     requirements: [...requirements.values()],
-    apiKeys: usedSchemes.some((s) => s.kind === 'apiKey'),
-    bearer: usedSchemes.some((s) => s.kind === 'bearer'),
-    basic: usedSchemes.some((s) => s.kind === 'basic'),
+    apiKeys: used.some((s) => s.kind === 'apiKey'),
+    bearer: used.some((s) => s.kind === 'bearer'),
+    basic: used.some((s) => s.kind === 'basic'),
     requirementOf,
   };
 }
