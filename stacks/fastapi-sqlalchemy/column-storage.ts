@@ -188,3 +188,56 @@ function fitsInt32(constraints: Constraints): boolean {
 function longest(values: string[]): number {
   return Math.max(1, ...values.map((value) => value.length));
 }
+
+/** PostgreSQL's name of a stored type, as a cast writes it (`"code"::INTEGER`). */
+export function postgresqlTypeName(stored: StoredType): string {
+  switch (stored.kind) {
+    case 'integer':
+      return 'INTEGER';
+    case 'bigint':
+      return 'BIGINT';
+    case 'float':
+      return 'DOUBLE PRECISION';
+    case 'numeric':
+      return `NUMERIC(${stored.precision}, ${stored.scale})`;
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'binary':
+      return 'BYTEA';
+    case 'enum':
+    case 'string':
+      return `VARCHAR(${stored.length})`;
+    case 'text':
+      return 'TEXT';
+    case 'date':
+      return 'DATE';
+    case 'datetime':
+      return 'TIMESTAMP WITH TIME ZONE';
+    case 'time':
+      return 'TIME WITHOUT TIME ZONE';
+    case 'uuid':
+      return 'UUID';
+    case 'json':
+      return 'JSON';
+  }
+}
+
+/**
+ * Types whose values PostgreSQL converts into each other on its own (numbers, strings): a change
+ * of type within a family needs no cast, a change across families needs `USING`.
+ */
+export function castFamily(stored: StoredType): string {
+  switch (stored.kind) {
+    case 'integer':
+    case 'bigint':
+    case 'float':
+    case 'numeric':
+      return 'number';
+    case 'enum':
+    case 'string':
+    case 'text':
+      return 'text';
+    default:
+      return stored.kind;
+  }
+}

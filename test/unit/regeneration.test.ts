@@ -265,6 +265,60 @@ describe('migrations that keep the data', () => {
     expect(accepted.notes.join('\n')).toContain('if Memo is Note renamed, add `x-renamed-from: Note` to the schema Memo');
   });
 
+  describe('migrations that run on a table with rows', () => {
+    const doc = (title: string, extra = '', required = 'title') => NOTES({ note: 'Note', tag: 'Tag' }).replace('title: { type: string }', `title: ${title}${extra}`).replace('required: [title]', `required: [${required}]`);
+
+    it('casts a string column to an integer with USING on PostgreSQL, the rename in the same alter_column, and back on downgrade', async () => {
+      const { text } = await revisionFor(
+        doc('{ type: string }', '\n        ref: { type: string, maxLength: 20 }'),
+        doc('{ type: string }', '\n        reference: { type: integer, x-renamed-from: ref }'),
+        { acceptDataLoss: true },
+      );
+      const [upgrade, downgrade] = text.split('def downgrade');
+      expect(upgrade).toMatch(/alter_column\(\s*"ref",\s*new_column_name="reference",\s*existing_type=sa\.String\(20\),\s*type_=sa\.Integer\(\),\s*existing_nullable=True,\s*postgresql_using='"ref"::INTEGER',\s*\)/);
+      expect(upgrade).not.toMatch(/alter_column\("ref", new_column_name="reference"\)/);
+      expect(downgrade).toMatch(/alter_column\(\s*"reference",\s*new_column_name="ref",\s*existing_type=sa\.Integer\(\),\s*type_=sa\.String\(20\),\s*existing_nullable=True,\s*postgresql_using='"reference"::TEXT::VARCHAR\(20\)',\s*\)/);
+    });
+
+    it('adds a required column nullable, fills the rows with the default or in a function of the revision, then makes it required, asking no consent', async () => {
+      const { text, notes } = await revisionFor(
+        doc('{ type: string }', '\n        rating: { type: integer }'),
+        doc('{ type: string }', '\n        rating: { type: integer, default: 1 }\n        priority: { type: integer, default: 3 }\n        label: { type: string, maxLength: 40 }', 'title, rating, priority, label'),
+      );
+      expect(text).not.toContain('WARNING');
+      const upgrade = text.slice(text.indexOf('def upgrade'), text.indexOf('def downgrade'));
+      const order = [
+        'batch_op.add_column(sa.Column("priority", sa.Integer(), nullable=True))',
+        'batch_op.add_column(sa.Column("label", sa.String(40), nullable=True))',
+        'fill_null("notes", "priority", 3)',
+        'fill_notes_label(op.get_bind())',
+        'refuse_null("notes", "label", "fill_notes_label")',
+        'fill_null("notes", "rating", 1)',
+        '"priority", existing_type=sa.Integer(), existing_nullable=True, nullable=False',
+        '"label", existing_type=sa.String(40), existing_nullable=True, nullable=False',
+        '"rating", existing_type=sa.Integer(), existing_nullable=True, nullable=False',
+      ].map((line) => upgrade.indexOf(line));
+      expect(order.every((position) => position >= 0)).toBe(true);
+      expect(order.slice(0, 6)).toEqual([...order.slice(0, 6)].sort((a, b) => a - b));
+      expect(Math.min(...order.slice(6))).toBeGreaterThan(order[5]!);
+      // The function the user writes comes before upgrade(); the helpers after downgrade().
+      expect(text.indexOf('def fill_notes_label(connection: sa.Connection) -> None:')).toBeLessThan(text.indexOf('def upgrade'));
+      expect(text.indexOf('def refuse_null(')).toBeGreaterThan(text.indexOf('def downgrade'));
+      expect(notes.join('\n')).toContain('notes.label is now required with no default: if notes has rows, give them a value in fill_notes_label()');
+      expect(notes.join('\n')).toContain("notes.priority is now required: rows already there get the document's default, 3.");
+    });
+
+    it('checks the rows for a removed enum value before changing anything, even when no column changes, with consent', async () => {
+      const status = (values: string) => doc('{ type: string }', `\n        status: { type: string, enum: [${values}] }`);
+      await expect(revisionFor(status('draft, live, gone'), status('draft, live'))).rejects.toThrow(/remove gone from notes\.status: the migration stops on rows holding them/);
+      const { text, notes } = await revisionFor(status('draft, live, gone'), status('draft, live'), { acceptDataLoss: true });
+      const upgrade = text.slice(text.indexOf('def upgrade'), text.indexOf('def downgrade'));
+      expect(upgrade).toBe('def upgrade() -> None:\n    update_notes_status(op.get_bind())\n    refuse_values("notes", "status", ["gone"], "update_notes_status")\n\n\n');
+      expect(text).toContain('def update_notes_status(connection: sa.Connection) -> None:');
+      expect(notes.join('\n')).toContain('if rows of notes hold gone in status, give them another value in update_notes_status()');
+    });
+  });
+
   it('asks no consent for changes that keep every value: a longer string, a new optional column', async () => {
     const doc = (title: string, extra = '') => NOTES({ note: 'Note', tag: 'Tag' }).replace('title: { type: string }', `title: ${title}${extra}`);
     const { text } = await revisionFor(doc('{ type: string, maxLength: 20 }'), doc('{ type: string, maxLength: 80 }', '\n        body: { type: string }'));

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { pyCall } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import type { ColumnSpec } from '../view/entities.js';
-import type { SchemaDiff, TableChange } from './schema-diff.js';
+import { castFamily, postgresqlTypeName } from '../column-storage.js';
+import { RevisionHooks } from './revision-hooks.js';
+import { storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
 import { createTableLines, dropTableLine, type TableSpec } from './tables.js';
 
 export interface Revision {
@@ -11,6 +13,8 @@ export interface Revision {
   text: string;
   /** One line per change, for the report. */
   summary: string[];
+  /** What the user may have to write in the revision before it upgrades a database with rows. */
+  todo: string[];
 }
 
 const SLUG_LENGTH = 48;
@@ -24,12 +28,15 @@ const SLUG_LENGTH = 48;
 export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   const upgrade: string[] = [];
   const downgrade: string[] = [];
+  const hooks = new RevisionHooks();
   const renamed = diff.altered.filter((change) => change.renamedFrom !== undefined);
+  // Rows holding a value a column no longer takes are checked before anything changes (MySQL cannot undo DDL).
+  for (const check of diff.valueChecks) upgrade.push(...hooks.valueCheck(check));
   // A renamed table's old indexes go while it has its old name, and come back after it has it again.
   for (const change of renamed) upgrade.push(...change.indexesDropped.map((index) => `    ${index.drop}`));
   for (const change of renamed) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom!), pyString(change.table)], 4)}`);
   for (const table of diff.created) upgrade.push(...createTableLines(table));
-  for (const change of diff.altered) upgrade.push(...alterUpgrade(change));
+  for (const change of diff.altered) upgrade.push(...alterUpgrade(change, hooks));
   for (const table of diff.dropped) upgrade.push(dropTableLine(table));
 
   // The downgrade undoes the columns while the tables have their new names, gives them their old
@@ -46,11 +53,12 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
     ...diff.created.map((t) => `create table ${t.name}`),
     ...diff.altered.map((c) => `alter table ${c.renamedFrom ? `${c.renamedFrom} (renamed ${c.table})` : c.table}: ${describeChange(c)}`),
     ...diff.dropped.map((t) => `drop table ${t.name}`),
+    ...diff.valueChecks.map((check) => `check ${check.table}.${check.column} holds none of ${check.values.join(', ')}`),
   ];
   const slug = slugOf(diff);
   const body = [upgrade.join('\n'), downgrade.join('\n')];
   const id = createHash('sha256').update(JSON.stringify([parent, ...body])).digest('hex').slice(0, 12);
-  const usesSa = body.some((part) => part.includes('sa.'));
+  const usesSa = body.some((part) => part.includes('sa.')) || hooks.used;
   const usesMysql = body.some((part) => part.includes('mysql.'));
   const warning = diff.destructive.length > 0 ? ['', 'WARNING: may destroy data (accepted with --accept-data-loss):', ...diff.destructive.map((line) => `- ${line}`)] : [];
   const text = [
@@ -75,6 +83,7 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
     'depends_on: str | Sequence[str] | None = None',
     '',
     '',
+    ...hooks.userFunctions().flatMap((lines) => [...lines, '', '']),
     'def upgrade() -> None:',
     body[0] || '    pass',
     '',
@@ -82,17 +91,24 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
     'def downgrade() -> None:',
     body[1] || '    pass',
     '',
+    ...hooks.helperFunctions().flatMap((lines) => ['', ...lines, '']),
   ].join('\n');
-  return { id, slug, text, summary };
+  return { id, slug, text, summary, todo: hooks.todo };
 }
 
-function alterUpgrade(change: TableChange): string[] {
+function alterUpgrade(change: TableChange, hooks: RevisionHooks): string[] {
+  // A column becoming required is added or altered nullable, filled, then made required.
+  const filled = [...change.columnsAdded.filter((column) => !column.nullable && column.addedNullable !== undefined), ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => after)];
+  const later = new Set(filled.map((column) => column.name));
   const batch = [
     ...change.foreignKeysDropped.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
     ...change.uniquesDropped.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
-    ...change.columnsRenamed.map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
-    ...change.columnsAdded.map((column) => addColumn(column)),
-    ...change.columnsAltered.map(({ before, after }) => alterColumn(before, after)),
+    ...change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to)).map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
+    ...change.columnsAdded.map((column) => addColumn(later.has(column.name) ? { ...column, definition: column.addedNullable! } : column)),
+    ...change.columnsAltered.flatMap(({ before, after }) => {
+      const stays = later.has(after.name) ? { ...after, nullable: before.nullable } : after;
+      return storedType(before) !== storedType(after) || stays.nullable !== before.nullable || before.name !== after.name ? [alterColumn(before, stays)] : [];
+    }),
     ...change.columnsDropped.map((column) => batchCall('drop_column', [pyString(column.name)])),
   ];
   const constraints = [
@@ -102,7 +118,14 @@ function alterUpgrade(change: TableChange): string[] {
     ),
   ];
   const drops = change.renamedFrom === undefined ? change.indexesDropped : [];
-  return [...drops.map((index) => `    ${index.drop}`), ...batchBlocks(change, batch, constraints), ...change.indexesAdded.map((index) => `    ${index.create}`)];
+  const required = filled.map((column) => batchCall('alter_column', [pyString(column.name), `existing_type=${column.type}`, 'existing_nullable=True', 'nullable=False']));
+  return [
+    ...drops.map((index) => `    ${index.drop}`),
+    ...batchBlocks(change, batch, constraints),
+    ...filled.flatMap((column) => hooks.fill(change.table, column)),
+    ...batchBlock(change.table, required),
+    ...change.indexesAdded.map((index) => `    ${index.create}`),
+  ];
 }
 
 /** The downgrade of a table's change: its columns (on the table's new name), then its constraints and indexes (on its old one). */
@@ -113,7 +136,7 @@ function alterDowngrade(change: TableChange): { columns: string[]; constraints: 
     ...change.columnsDropped.map((column) => addColumn(column)),
     ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
     ...change.columnsAdded.map((column) => batchCall('drop_column', [pyString(column.name)])),
-    ...change.columnsRenamed.map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
+    ...change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to)).map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
   ];
   const constraints = [
     ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
@@ -154,12 +177,28 @@ function addColumn(column: ColumnSpec): string {
   return `        batch_op.add_column(\n            ${column.definition.replace(/\n/g, '\n    ')}\n        )`;
 }
 
+/**
+ * `alter_column` from one state of a column to another. A rename goes in the same call: batch mode
+ * on SQLite knows a column by its old name to the end of the block, PostgreSQL by its new one
+ * after a separate rename. A change of type across families (text to integer) casts with
+ * `USING` on PostgreSQL, which changes the type before the name.
+ */
 function alterColumn(from: ColumnSpec, to: ColumnSpec): string {
-  const args = [pyString(from.name), `existing_type=${from.type}`];
+  const args = [pyString(from.name)];
+  if (from.name !== to.name) args.push(`new_column_name=${pyString(to.name)}`);
+  args.push(`existing_type=${from.type}`);
   if (from.type !== to.type) args.push(`type_=${to.type}`);
   args.push(`existing_nullable=${py(from.nullable)}`);
   if (from.nullable !== to.nullable) args.push(`nullable=${py(to.nullable)}`);
+  if (from.stored && to.stored && castFamily(from.stored) !== castFamily(to.stored)) {
+    const value = castFamily(from.stored) === 'text' ? pgIdentifier(from.name) : `${pgIdentifier(from.name)}::TEXT`;
+    args.push(`postgresql_using=${pyString(`${value}::${postgresqlTypeName(to.stored)}`)}`);
+  }
   return batchCall('alter_column', args);
+}
+
+function pgIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function py(value: boolean): string {

@@ -19,10 +19,19 @@ export interface TableChange {
   indexesDropped: IndexSpec[];
 }
 
+/** Values a column of the previous schema held that it no longer takes (an enum value removed), as named before the revision. */
+export interface ValueCheck {
+  table: string;
+  column: string;
+  values: string[];
+}
+
 export interface SchemaDiff {
   created: TableSpec[];
   dropped: TableSpec[];
   altered: TableChange[];
+  /** Rows the revision checks before changing anything. */
+  valueChecks: ValueCheck[];
   /** What the user should know: renames that cannot be told from a drop and an add, data a change needs. */
   notes: string[];
   /**
@@ -44,6 +53,7 @@ export function diffSchemas(before: readonly TableSpec[], after: readonly TableS
   const created: TableSpec[] = [];
   const altered: TableChange[] = [];
   const notes: string[] = [];
+  const valueChecks: ValueCheck[] = [];
   for (const table of after) {
     const old = continued.get(table.name);
     if (!old) {
@@ -53,6 +63,7 @@ export function diffSchemas(before: readonly TableSpec[], after: readonly TableS
     matched.add(old.name);
     const change = diffTable(old, table, old.name !== table.name ? old.name : undefined);
     if (hasChanges(change)) altered.push(change);
+    valueChecks.push(...removedValues(old, table, change));
   }
   const dropped = before.filter((table) => !matched.has(table.name)).reverse();
   notes.push(...unmarkedRenames(dropped, created));
@@ -63,9 +74,9 @@ export function diffSchemas(before: readonly TableSpec[], after: readonly TableS
       );
     }
   }
-  const destructive = [...destructiveOperations(dropped, altered), ...removedEnumValues(models.before, models.after)];
-  notes.push(...enumValueNotes(models.before, models.after));
-  return { created, dropped, altered, notes, destructive };
+  const destructive = [...destructiveOperations(dropped, altered), ...removedEnumValues(models.before, models.after, valueChecks)];
+  notes.push(...enumValueNotes(models.before, models.after), ...fillNotes(altered));
+  return { created, dropped, altered, valueChecks, notes, destructive };
 }
 
 /** For each current table, the previous table it continues (by what it holds, through rename hints), if any. */
@@ -132,10 +143,6 @@ function destructiveOperations(dropped: readonly TableSpec[], altered: readonly 
       if (storedType(before) !== storedType(after) && !widens(before.type, after.type)) {
         operations.push(`change ${change.table}.${after.name} from ${before.type} to ${after.type}: values the new type cannot hold are cut or stop the migration`);
       }
-      if (before.nullable && !after.nullable) operations.push(`make ${change.table}.${after.name} required: the migration stops on rows holding NULL there`);
-    }
-    for (const column of change.columnsAdded.filter((c) => !c.nullable && !/server_default=/.test(c.definition))) {
-      operations.push(`add required column ${change.table}.${column.name} without a default: the migration stops on a table that has rows (give the field a \`default\` in the document, or make it optional)`);
     }
   }
   return operations;
@@ -157,17 +164,46 @@ function widens(from: string, to: string): boolean {
   return integerRank(from) >= 0 && integerRank(to) >= integerRank(from);
 }
 
-function removedEnumValues(before: DomainModel, after: DomainModel): string[] {
+/**
+ * Enum values removed. A column holding the enum is checked by the revision, which stops on rows
+ * holding them (and has a function to map them); values held elsewhere (in JSON) are not checked.
+ */
+function removedEnumValues(before: DomainModel, after: DomainModel, checks: readonly ValueCheck[]): string[] {
   const current = new Map(after.enums.map((e) => [e.name, new Set(e.values)]));
-  return before.enums.flatMap((e) => {
+  const operations = checks.map((check) => `remove ${check.values.join(', ')} from ${check.table}.${check.column}: the migration stops on rows holding them, until the revision's update function gives them another value`);
+  const checked = new Set(checks.flatMap((check) => check.values));
+  for (const e of before.enums) {
     const now = current.get(e.name);
-    const removed = now ? e.values.filter((value) => !now.has(value)) : [];
-    return removed.length > 0 ? [`remove ${removed.join(', ')} from enum ${e.name}: rows still holding them can no longer be read (update or delete them first)`] : [];
+    const removed = now ? e.values.filter((value) => !now.has(value) && !checked.has(value)) : [];
+    if (removed.length > 0) operations.push(`remove ${removed.join(', ')} from enum ${e.name}: values stored in JSON are not checked, and rows still holding them can no longer be read (update or delete them first)`);
+  }
+  return operations;
+}
+
+/** Enum values the previous column took and the current one does not. */
+function removedValues(before: TableSpec, after: TableSpec, change: TableChange): ValueCheck[] {
+  const previousName = new Map(change.columnsRenamed.map(({ from, to }) => [to, from]));
+  const checks: ValueCheck[] = [];
+  for (const column of after.columns) {
+    const old = before.columns.find((candidate) => candidate.name === (previousName.get(column.name) ?? column.name));
+    if (old?.stored?.kind !== 'enum' || column.stored?.kind !== 'enum') continue;
+    const kept = new Set(column.stored.values);
+    const values = old.stored.values.filter((value) => !kept.has(value));
+    if (values.length > 0) checks.push({ table: before.name, column: old.name, values });
+  }
+  return checks;
+}
+
+/** Columns becoming required with a default: the rows already there get it (the others are the revision's to-do). */
+function fillNotes(altered: readonly TableChange[]): string[] {
+  return altered.flatMap((change) => {
+    const required = [...change.columnsAdded.filter((column) => !column.nullable), ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => after)];
+    return required.filter((column) => column.fillValue !== undefined).map((column) => `${change.table}.${column.name} is now required: rows already there get the document's default, ${column.fillValue}.`);
   });
 }
 
 export function isEmptyDiff(diff: SchemaDiff): boolean {
-  return diff.created.length === 0 && diff.dropped.length === 0 && diff.altered.length === 0;
+  return diff.created.length === 0 && diff.dropped.length === 0 && diff.altered.length === 0 && diff.valueChecks.length === 0;
 }
 
 function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | undefined): TableChange {

@@ -1,5 +1,5 @@
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import { storedType, type StorageOptions } from '../column-storage.js';
+import { storedType, type StorageOptions, type StoredType } from '../column-storage.js';
 import type { PythonImports } from './imports.js';
 import { pyClassName, pyString } from './names.js';
 
@@ -121,18 +121,20 @@ export interface ColumnType {
   model: string;
   /** Expression in a migration, with `sa.` prefixes. */
   migration: string;
+  /** What the column stores, as every dialect's type of it is chosen from. */
+  stored: StoredType;
 }
 
 /** The dialect names a MySQL variant applies to. */
 const MYSQL_DIALECT_NAMES = '"mysql", "mariadb"';
 
 /** SQLAlchemy column type for a field, in the model and in a migration. */
-export function columnType(
-  type: TypeRef,
-  constraints: Constraints,
-  options: StorageOptions,
-  imports: PythonImports,
-): ColumnType {
+export function columnType(type: TypeRef, constraints: Constraints, options: StorageOptions, imports: PythonImports): ColumnType {
+  const stored = storedType(type, constraints, options);
+  return { ...columnTypeOf(stored, imports), stored };
+}
+
+function columnTypeOf(stored: StoredType, imports: PythonImports): Omit<ColumnType, 'stored'> {
   const use = (name: string, args = '') => {
     imports.add('sqlalchemy', name);
     return { model: `${name}(${args})`, migration: `sa.${name}(${args})` };
@@ -143,7 +145,6 @@ export function columnType(
     const variant = `.with_variant(mysql.${mysqlType}, ${MYSQL_DIALECT_NAMES})`;
     return { model: `${name}()${variant}`, migration: `sa.${name}()${variant}` };
   };
-  const stored = storedType(type, constraints, options);
   switch (stored.kind) {
     case 'integer':
       return use('Integer');

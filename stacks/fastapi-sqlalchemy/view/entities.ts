@@ -1,6 +1,6 @@
 import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
-import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth } from '../column-storage.js';
+import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
@@ -67,6 +67,15 @@ export interface ColumnSpec {
   definition: string;
   /** The column's previous name (`x-renamed-from`). */
   renamedFrom?: string | undefined;
+  /** What it stores (absent on a join table's keys, which never change type). */
+  stored?: StoredType;
+  /**
+   * A required column as a migration adds it to a table that may hold rows: nullable until the
+   * rows have a value (`fillValue`, or the user's own fill in the revision), then required.
+   */
+  addedNullable?: string;
+  /** The document's `default` as a Python literal the column can store: the value rows already there get. */
+  fillValue?: string;
 }
 
 export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity], relations: readonly Relation[] = []): FieldView[] {
@@ -181,7 +190,17 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     const mapped = `Mapped[${annotation}${f.nullable ? ' | None' : ''}]`;
     const definition = migrationColumn(f, column.migration, entity);
     migrationColumns.push(definition);
-    columnSpecs.push({ name: f.column, type: column.migration, nullable: f.nullable, definition, renamedFrom: f.field.renamedFrom });
+    const fillValue = storedDefault(f.field.default, column.stored);
+    columnSpecs.push({
+      name: f.column,
+      type: column.migration,
+      nullable: f.nullable,
+      definition,
+      renamedFrom: f.field.renamedFrom,
+      stored: column.stored,
+      ...(f.nullable || f.primaryKey ? {} : { addedNullable: migrationColumn({ ...f, nullable: true }, column.migration, entity) }),
+      ...(fillValue !== undefined ? { fillValue } : {}),
+    });
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
   if (storage.tableArgs.length > 0) {
@@ -336,6 +355,34 @@ function tableArgsLine(args: string[]): string {
 }
 
 /** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
+/** A document's `default` as a Python literal of a value the stored type holds, if it is one. */
+function storedDefault(value: unknown, stored: StoredType): string | undefined {
+  switch (stored.kind) {
+    case 'integer':
+    case 'bigint':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
+    case 'float':
+    case 'numeric':
+      return typeof value === 'number' && Number.isFinite(value) ? pyNumber(value) : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
+    case 'enum':
+      return typeof value === 'string' && stored.values.includes(value) ? pyString(value) : undefined;
+    case 'string':
+      return typeof value === 'string' && [...value].length <= stored.length ? pyString(value) : undefined;
+    case 'text':
+      return typeof value === 'string' ? pyString(value) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A number as Python writes it: `2.0` stays a float, `1e+21` is `1e21`. */
+function pyNumber(value: number): string {
+  const text = String(value).replace('e+', 'e');
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
 function columnDefault(field: Field): string | undefined {
   const value = field.default;
   switch (field.type.kind) {
