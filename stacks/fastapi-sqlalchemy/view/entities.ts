@@ -388,6 +388,8 @@ function columnDefault(field: Field): string | undefined {
   switch (field.type.kind) {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && field.type.format !== 'decimal' ? pyNumber(value) : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
     case 'string':
