@@ -9,10 +9,11 @@
  * Run through `npm test` (builds dist/, provides INFRA_STACK_UV and INFRA_STACK_PG_URL).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../dist/lib/index.js';
+import { generate, type InfraStackPlugin } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
 import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResult } from '../support/python-backend.js';
@@ -73,7 +74,7 @@ describe('regeneration that recovers: a damaged manifest, a squashed revision, a
     return result.stdout.trim();
   };
   const revisions = async () => (await readdir(join(out, VERSIONS))).filter((name) => name.endsWith('.py')).sort();
-  const change = async (fields: string[], options: Record<string, boolean> = {}) => {
+  const change = async (fields: string[], options: Partial<Parameters<typeof generate>[0]> = {}) => {
     await writeFile(apiFile, document(fields));
     return generate({ apiFiles: [apiFile], outDir: out, docs: false, ...options });
   };
@@ -159,6 +160,41 @@ describe('regeneration that recovers: a damaged manifest, a squashed revision, a
       { text: 'second', tag: null, color: null },
     ]);
     expect(await sqlite('SELECT count(*) FROM notes')).toBe('[(2,)]');
+  });
+
+  it('finishes a run stopped after putting its files in place, before its manifest: after a document change, no file is taken for an edit and its revision is in the one line of history', async () => {
+    const manifest = join(out, MANIFEST);
+    const aside = `${manifest}.aside`;
+    // Stops the run where a kill would: its files renamed into place, the previous manifest still there.
+    const stopper: InfraStackPlugin = {
+      name: 'stopper',
+      apply({ hooks }) {
+        hooks.renderFile.tap('stopper', (content) => {
+          if (!existsSync(aside)) {
+            renameSync(manifest, aside);
+            mkdirSync(join(manifest, 'in-the-way'), { recursive: true });
+          }
+          return content;
+        });
+      },
+    };
+    await expect(change(['tag', 'color', 'pinned'], { plugins: [stopper] })).rejects.toThrow();
+    rmSync(manifest, { recursive: true });
+    renameSync(aside, manifest);
+    expect(existsSync(join(out, '.infra-stack/journal.json'))).toBe(true);
+
+    const next = await change(['tag', 'color', 'pinned', 'mood']);
+    expect(next.conflicts).toEqual([]);
+    expect(next.merged).toEqual([]);
+    const files = await snapshot(out);
+    expect([...files].filter(([, text]) => text.includes('<<<<<<<')).map(([path]) => path)).toEqual([]);
+    expect([...files.keys()].filter((path) => path.endsWith('.tmp'))).toEqual([]);
+    await alembic(['upgrade', 'head']);
+    await alembic(['upgrade', 'head'], { sqlite: join(work!, 'fresh.sqlite3') });
+    expect(await postgres!.query('SELECT text, pinned, mood FROM notes ORDER BY id')).toEqual([
+      { text: 'first', pinned: null, mood: null },
+      { text: 'second', pinned: null, mood: null },
+    ]);
   });
 
   it('fails --check while conflict markers remain in a Python file, naming it; passes once resolved', async () => {
