@@ -152,6 +152,7 @@ describe('migrations that run on tables with rows: casts, required columns, remo
     expect(report).toContain('give them a value in fill_notes_label()');
     expect(report).toContain('give them another value in update_notes_status()');
     expect(report).toContain("notes.priority is now required: rows already there get the document's default, 3.");
+    expect(report).toMatch(/_alter_notes\.py may destroy data \(accepted with --accept-data-loss\): change notes\.code from sa\.String\(20\) to sa\.Integer\(\)/);
 
     for (const { name, url } of urls()) {
       const upgrade = await alembic(url, ['upgrade', 'head']);

@@ -74,6 +74,7 @@ export function planMigrations(
   const path = `${VERSIONS}${revision.id}_${revision.slug}.py`;
   const whose = written.some((file) => file.path === head.path) ? '' : `, your revision in ${head.path}`;
   report.regeneration.push(`New migration ${path} (after ${head.id}${whose}): ${revision.summary.join('; ')}.`);
+  if (diff.destructive.length > 0 && consent.acceptDataLoss === true) report.regeneration.push(`${path} may destroy data (accepted with --accept-data-loss): ${diff.destructive.join('; ')}.`);
   report.regeneration.push(...revision.todo.map((line) => `In ${path}: ${line}.`));
   return [...kept, { path, owner, content: revision.text }];
 }
