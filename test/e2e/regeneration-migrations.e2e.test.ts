@@ -144,8 +144,10 @@ describe('migrations that run on tables with rows: casts, required columns, remo
     );
     expect(refusal?.message).toContain('change notes.code from sa.String(20) to sa.Integer()');
     expect(refusal?.message).toContain('remove gone from notes.status');
-    // Filling required columns destroys nothing: it asks no consent.
-    expect(refusal?.message).not.toMatch(/rating|priority|label|feeling/);
+    expect(refusal?.message).toContain('add required column notes.label with no default');
+    expect(refusal?.message).toContain('make notes.feeling required with no default');
+    // A column the document gives a default is filled with it: no consent asked for it.
+    expect(refusal?.message).not.toMatch(/rating|priority/);
 
     const result = await generate({ apiFiles: [apiFile], outDir: out, docs: false, acceptDataLoss: true });
     const report = result.regeneration.join('\n');

@@ -281,12 +281,14 @@ describe('migrations that keep the data', () => {
       expect(downgrade).toMatch(/alter_column\(\s*"reference",\s*new_column_name="ref",\s*existing_type=sa\.Integer\(\),\s*type_=sa\.String\(20\),\s*existing_nullable=True,\s*postgresql_using='"reference"::TEXT::VARCHAR\(20\)',\s*\)/);
     });
 
-    it('adds a required column nullable, fills the rows with the default or in a function of the revision, then makes it required, asking no consent', async () => {
-      const { text, notes } = await revisionFor(
-        doc('{ type: string }', '\n        rating: { type: integer }'),
-        doc('{ type: string }', '\n        rating: { type: integer, default: 1 }\n        priority: { type: integer, default: 3 }\n        label: { type: string, maxLength: 40 }', 'title, rating, priority, label'),
-      );
-      expect(text).not.toContain('WARNING');
+    it('adds a required column nullable, fills the rows with the default or in a function of the revision, then makes it required; consent only without a default', async () => {
+      const before = doc('{ type: string }', '\n        rating: { type: integer }');
+      const withDefaults = doc('{ type: string }', '\n        rating: { type: integer, default: 1 }\n        priority: { type: integer, default: 3 }', 'title, rating, priority');
+      expect((await revisionFor(before, withDefaults)).text).not.toContain('WARNING');
+      const after = doc('{ type: string }', '\n        rating: { type: integer, default: 1 }\n        priority: { type: integer, default: 3 }\n        label: { type: string, maxLength: 40 }', 'title, rating, priority, label');
+      await expect(revisionFor(before, after)).rejects.toThrow(/add required column notes\.label with no default: on a table with rows the migration stops until the revision's fill function gives them a value/);
+      const { text, notes } = await revisionFor(before, after, { acceptDataLoss: true });
+      expect(text).toMatch(/WARNING: may destroy data \(accepted with --accept-data-loss\):\n- add required column notes\.label with no default[^\n]*\n\n/);
       const upgrade = text.slice(text.indexOf('def upgrade'), text.indexOf('def downgrade'));
       const order = [
         'batch_op.add_column(sa.Column("priority", sa.Integer(), nullable=True))',

@@ -143,6 +143,12 @@ function destructiveOperations(dropped: readonly TableSpec[], altered: readonly 
       if (storedType(before) !== storedType(after) && !widens(before.type, after.type)) {
         operations.push(`change ${change.table}.${after.name} from ${before.type} to ${after.type}: values the new type cannot hold are cut or stop the migration`);
       }
+      if (before.nullable && !after.nullable && after.fillValue === undefined) {
+        operations.push(`make ${change.table}.${after.name} required with no default: rows holding no value stop the migration until the revision's fill function gives them one`);
+      }
+    }
+    for (const column of change.columnsAdded.filter((c) => !c.nullable && c.fillValue === undefined && c.addedNullable !== undefined)) {
+      operations.push(`add required column ${change.table}.${column.name} with no default: on a table with rows the migration stops until the revision's fill function gives them a value`);
     }
   }
   return operations;
