@@ -71,14 +71,16 @@ export function planBackend(
 
   const security = securityView(model);
   add('pyproject.toml', 'pyproject.toml.njk', { project, components, security });
-  add('README.md', 'README.md.njk', { project });
+  const healthPath = healthCheckPath(model);
+  add('README.md', 'README.md.njk', { project, healthPath });
   add('.env.example', 'env.example.njk', { project, components, security });
   add('.gitignore', 'gitignore.njk');
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
-  add('app/main.py', 'app/main.py.njk', { project });
+  add('app/main.py', 'app/main.py.njk', { project, healthPath });
   pkg('app/core');
   add('app/core/config.py', 'app/core/config.py.njk', { project, components, security });
+  add('app/core/logging.py', 'app/core/logging.py.njk');
 
   pkg('app/domain');
   add('app/domain/exceptions.py', 'app/domain/exceptions.py.njk');
@@ -184,6 +186,8 @@ export function planBackend(
     pkg('app/presentation/api/v1');
   }
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
+  add('app/presentation/request_context.py', 'app/presentation/request_context.py.njk');
+  if (healthPath !== undefined) add('app/presentation/health.py', 'app/presentation/health.py.njk', { healthPath });
   if (security) add('app/presentation/api/v1/security.py', 'app/presentation/api/v1/security.py.njk', { s: security });
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.
   if (model.operations.length > 0) {
@@ -277,6 +281,7 @@ export function planBackend(
   }));
   add('tests/unit/test_errors.py', 'tests/unit/test_errors.py.njk');
   add('tests/unit/test_database.py', 'tests/unit/test_database.py.njk');
+  add('tests/unit/test_service.py', 'tests/unit/test_service.py.njk', { healthPath });
   if (security) {
     conftestImports.add(SECURITY_MODULE, ...security.requirements.map((r) => r.name));
     const testImports = new PythonImports().add(SECURITY_MODULE, ...security.requirements.map((r) => r.name)).render();
@@ -358,4 +363,13 @@ function softDeletedWithLine(pairs: string[]): string {
   const flat = `soft_deleted_with = (${pairs.join(', ')}${pairs.length === 1 ? ',' : ''})`;
   if (flat.length + 4 <= 100) return flat;
   return ['soft_deleted_with = (', ...pairs.map((pair) => `        ${pair},`), '    )'].join('\n');
+}
+
+/**
+ * Where the app answers its health check: `/health`, unless the document serves a GET there
+ * itself (then its own operation is the health check, as the document says).
+ */
+function healthCheckPath(model: DomainModel): string | undefined {
+  const served = (op: Operation) => `${model.basePath}${op.path}`.replace(/\/+$/, '');
+  return model.operations.some((op) => op.method.toLowerCase() === 'get' && served(op) === '/health') ? undefined : '/health';
 }

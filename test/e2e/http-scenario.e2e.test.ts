@@ -1,8 +1,9 @@
 /**
- * End to end over HTTP: the backend generated from the markdown shop runs under uvicorn on a
- * migrated PostgreSQL database, and a client drives it as a user would: a category tree,
+ * End to end over HTTP: the backend generated from the markdown shop runs under `fastapi run` on
+ * a migrated PostgreSQL database, and a client drives it as a user would: a category tree,
  * tagged products, an order with its items, lists with filters, sorting and pages, soft
- * delete, and the 404, 409 and 422 answers (a reference to a row that does not exist is a 422).
+ * delete, and the 404, 409 and 422 answers (a reference to a row that does not exist is a 422);
+ * around the API, the health check, the request id in the answers and the log, and CORS.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('the generated shop over HTTP', () => {
     const env = { DATABASE_URL: database.asyncUrl };
     const migrated = await backend.run(['alembic', 'upgrade', 'head'], { env });
     expect(migrated.code, formatResult(migrated)).toBe(0);
-    server = await serveApp(backend, env);
+    server = await serveApp(backend, { ...env, CORS_ORIGINS: '["https://shop.example.com"]' });
     base = server.base;
   });
 
@@ -53,6 +54,21 @@ describe('the generated shop over HTTP', () => {
     server?.stop();
     await database?.drop();
     await removeTempDir(work);
+  });
+
+  it('answers its health check from the database, with a request id the log carries too, and lets the configured origin in', async () => {
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
+    const id = health.headers.get('x-request-id') ?? '';
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    await expect.poll(() => server!.output()).toContain(`[${id}] GET /health 200`);
+
+    const preflight = await fetch(`${base}/api/categories`, { method: 'OPTIONS', headers: { Origin: 'https://shop.example.com', 'Access-Control-Request-Method': 'POST' } });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
+    const stranger = await fetch(`${base}/api/categories`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example.com', 'Access-Control-Request-Method': 'POST' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('keeps a category tree, and answers 409 for a slug taken and 422 for a missing field', async () => {

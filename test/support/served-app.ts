@@ -3,21 +3,21 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { BackendEnv } from './python-backend.js';
 
-/** A generated app running under uvicorn on a free local port. */
+/** A generated app served by `fastapi run` (as its README says) on a free local port. */
 export interface ServedApp {
   /** `http://127.0.0.1:<port>` */
   base: string;
-  /** What uvicorn printed so far (for assertion messages). */
+  /** What the server printed so far (its log included). */
   output(): string;
   stop(): void;
 }
 
-/** Starts `uvicorn app.main:app` in the backend's venv with `env` added, and waits until it answers. */
+/** Starts `fastapi run` (which finds app/main.py) in the backend's venv with `env` added, and waits until it answers. */
 export async function serveApp(backend: BackendEnv, env: Record<string, string>): Promise<ServedApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = '';
-  const server: ChildProcess = spawn(join(backend.venvDir, 'bin', 'uvicorn'), ['app.main:app', '--host', '127.0.0.1', '--port', String(port)], {
+  const server: ChildProcess = spawn(join(backend.venvDir, 'bin', 'fastapi'), ['run', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: backend.dir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
