@@ -15,6 +15,6 @@ export { PLUGIN_PREFIX, LOCAL_PLUGINS_DIR, ENGINE_PACKAGE, isPluginPackageName, 
 export type * from './model/api-document.js';
 export type * from './model/domain-model.js';
 export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions } from './model/model-json.js';
-export { toSnake, toPascal, toTableName, singular } from './naming.js';
+export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { pascalCase, snakeCase } from 'change-case';
 import pluralize from 'pluralize';
 import { memoized } from './memo.js';
@@ -37,4 +38,20 @@ export function toTableName(entityName: string): string {
 
 export function singular(word: string): string {
   return pluralize.singular(word);
+}
+
+/**
+ * The longest name of a table, column or constraint every supported database keeps whole:
+ * PostgreSQL cuts a longer one at 63 bytes, so two long names could become one, and a name looked
+ * up whole would not be found.
+ */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** `name`, or, when longer than `MAX_IDENTIFIER_BYTES`, its start and a hash of the whole: names that differed still differ. */
+export function boundedIdentifier(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_IDENTIFIER_BYTES) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  let start = name.slice(0, MAX_IDENTIFIER_BYTES - 9);
+  while (Buffer.byteLength(start) > MAX_IDENTIFIER_BYTES - 9) start = start.slice(0, -1);
+  return `${start}_${hash}`;
 }

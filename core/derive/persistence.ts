@@ -2,7 +2,7 @@ import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument } from '../model/api-document.js';
 import type { Entity, ObjectType, Operation, Relation } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { singular, toSnake } from '../naming.js';
+import { boundedIdentifier, MAX_IDENTIFIER_BYTES, singular, toSnake } from '../naming.js';
 import { ownedChildren } from './children.js';
 import { addConstraints, addSystemFields } from './constraints.js';
 import { inferKeys } from './keys.js';
@@ -19,7 +19,22 @@ export function derivePersistence(entities: Entity[], objectTypes: ObjectType[],
   for (const entity of entities) addSystemFields(entity, schemaOf(entity));
   const relations = [...owned, ...inferKeys(entities, schemaOf, owned)];
   for (const entity of entities) addConstraints(entity, schemaOf(entity), operations);
+  boundTableNames(entities, relations);
   return relations;
+}
+
+/** Tables, and a join table's key columns, named within the length every database keeps whole. */
+function boundTableNames(entities: Entity[], relations: Relation[]): void {
+  for (const entity of entities) {
+    const bounded = boundedIdentifier(entity.table);
+    if (bounded === entity.table) continue;
+    entity.reasons.table = { ...entity.reasons.table, rule: `${entity.reasons.table.rule}; longer than ${MAX_IDENTIFIER_BYTES} bytes, shortened with a hash of the whole name` };
+    entity.table = bounded;
+  }
+  for (const relation of relations) {
+    const join = relation.joinTable;
+    if (join) relation.joinTable = { table: boundedIdentifier(join.table), fromColumn: boundedIdentifier(join.fromColumn), toColumn: boundedIdentifier(join.toColumn) };
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../../core/derive/derive.js';
+import { boundedIdentifier } from '../../core/naming.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
@@ -43,5 +44,31 @@ describe('first derivation', () => {
     const create = model.operations.find((op) => op.name === 'register_user')!;
     expect(create.input).toEqual({ fields: ['email', 'username', 'full_name'], required: ['email', 'username'] });
     expect(model.operations.find((op) => op.name === 'restock_product')).toMatchObject({ kind: 'custom', group: 'product' });
+  });
+});
+
+describe('names every database keeps whole', () => {
+  const hostile = path.resolve('test/fixtures/hostile/openapi.yaml');
+
+  it('shortens tables and join tables past 63 bytes with a hash of the whole name, so names equal in their first 63 stay apart', async () => {
+    const model = deriveModel(await parseOpenApiFile(hostile));
+    const long = model.entities.filter((e) => e.name.startsWith('FactCheckingTools'));
+    expect(long.map((e) => e.table)).toEqual(['fact_checking_tools_version_one_alpha_one_claim_review_8b841ecb', 'fact_checking_tools_version_one_alpha_one_claim_review_ab2811b7']);
+    expect(long[0]!.reasons.table.rule).toContain('longer than 63 bytes, shortened with a hash of the whole name');
+    const join = model.relations.find((r) => r.kind === 'many-to-many' && r.from === long[0]!.name)!.joinTable!;
+    for (const name of [join.table, join.fromColumn, join.toColumn]) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(63);
+    expect(new Set([join.fromColumn, join.toColumn]).size).toBe(2);
+    // Every table of the model is within the bound and unique.
+    const tables = [...model.entities.map((e) => e.table), ...model.relations.flatMap((r) => (r.joinTable ? [r.joinTable.table] : []))];
+    expect(tables.every((table) => Buffer.byteLength(table) <= 63)).toBe(true);
+    expect(new Set(tables).size).toBe(tables.length);
+  });
+
+  it('cuts a multibyte name on a character, within the bytes', () => {
+    const name = `${'é'.repeat(40)}_table`;
+    const bounded = boundedIdentifier(name);
+    expect(Buffer.byteLength(bounded)).toBeLessThanOrEqual(63);
+    expect(bounded).toMatch(/^é+_[0-9a-f]{8}$/);
+    expect(boundedIdentifier('short_name')).toBe('short_name');
   });
 });

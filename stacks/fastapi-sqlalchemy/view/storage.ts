@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { DomainModel, Entity, Relation } from '../../../core/index.js';
+import { boundedIdentifier, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
 
-const MAX_IDENTIFIER = 63;
-
-/** A constraint or index name within PostgreSQL's 63 bytes: long names keep a stable hash suffix. */
+/** A constraint or index name within the 63 bytes every database keeps whole: long names keep a stable hash suffix. */
 export function constraintName(name: string): string {
-  if (name.length <= MAX_IDENTIFIER) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, MAX_IDENTIFIER - 9)}_${hash}`;
+  return boundedIdentifier(name);
 }
 
 export interface ForeignKeyView {
