@@ -1,8 +1,8 @@
-import { lookupFieldOf, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { lookupFieldOf, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
-import { pyCall, pyCallItem } from '../python/layout.js';
+import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
@@ -139,11 +139,19 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const keyType = domainType(key.field.type, keyImports);
 
   const domainImports = new PythonImports().add('dataclasses', 'dataclass');
+  const assigned = serverAssignedLookups(entity, fields, operationsOf.get(entity.name) ?? []);
+  const hasDefault = (f: FieldView) => f.optional || f.primaryKey || assigned.has(f.column);
   const domainLines = [...fields]
-    .sort((a, b) => Number(a.optional || a.primaryKey) - Number(b.optional || b.primaryKey))
+    .sort((a, b) => Number(hasDefault(a)) - Number(hasDefault(b)))
     .map((f) => {
       const annotation = domainType(f.field.type, domainImports);
-      return f.optional || f.primaryKey ? `${f.attr}: ${annotation} | None = None` : `${f.attr}: ${annotation}`;
+      if (assigned.has(f.column)) {
+        // Assigned when the entity is made, as the database would assign a key.
+        domainImports.addModule('dataclasses').add('uuid', 'uuid4');
+        const factory = f.field.type.kind === 'string' && f.field.type.format === 'uuid' ? 'uuid4' : 'lambda: str(uuid4())';
+        return pyFormat(call('dataclasses.field', [`default_factory=${factory}`]), 4, `${f.attr}: ${annotation} | None = `);
+      }
+      return hasDefault(f) ? `${f.attr}: ${annotation} | None = None` : `${f.attr}: ${annotation}`;
     });
 
   const modelImports = new PythonImports()
@@ -397,4 +405,26 @@ function columnDefault(field: Field): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Fields the entity's paths look it up by (`/access-tokens/{uuid}`) that its create operation does
+ * not let the client send: the server assigns them, or a created entity could never be found by
+ * its path. Strings only, with room for a UUID's text.
+ */
+function serverAssignedLookups(entity: Entity, fields: readonly FieldView[], operations: readonly Operation[]): Set<string> {
+  const create = operations.find((op) => op.kind === 'create' && op.input);
+  if (!create?.input) return new Set();
+  const sent = new Set(create.input.fields);
+  const lookups = new Set(operations.map((op) => lookupFieldOf(op, entity)));
+  return new Set(
+    fields
+      .filter((f) => lookups.has(f.column) && !f.primaryKey && !sent.has(f.column) && !f.relation)
+      .filter((f) => f.field.type.kind === 'string' && (f.field.type.format === undefined || f.field.type.format === 'uuid') && fitsUuidText(f.field.constraints))
+      .map((f) => f.column),
+  );
+}
+
+function fitsUuidText(constraints: Constraints): boolean {
+  return (constraints.maxLength ?? 36) >= 36 && (constraints.minLength ?? 0) <= 36;
 }
