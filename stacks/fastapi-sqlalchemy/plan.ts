@@ -77,7 +77,9 @@ export function planBackend(
   add('.gitignore', 'gitignore.njk');
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
-  add('app/main.py', 'app/main.py.njk', { project, healthPath });
+  // Routes told apart by the keys of a JSON body need it read before routing (conditional_routes.py).
+  const bodyKeys = model.operations.some((op) => routeCondition(op, model.operations, model.objectTypes)?.bodyKeys !== undefined);
+  add('app/main.py', 'app/main.py.njk', { project, healthPath, bodyKeys });
   pkg('app/core');
   add('app/core/config.py', 'app/core/config.py.njk', { project, components, security });
   add('app/core/logging.py', 'app/core/logging.py.njk');
@@ -214,15 +216,15 @@ export function planBackend(
   const groupNames = [...groups.keys()].sort();
   const useCases = [];
   for (const group of groupNames) {
-    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security);
+    const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
-  if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations)) > 0)) {
-    add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk');
+  if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations, model.objectTypes)) > 0)) {
+    add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk', { bodyKeys });
   }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');

@@ -1,4 +1,4 @@
-import type { Operation, Parameter } from '../../../core/index.js';
+import type { ObjectType, Operation, Parameter } from '../../../core/index.js';
 import { routeName } from './params.js';
 
 /**
@@ -156,7 +156,10 @@ function routeKey(operation: Operation): string {
  *   fragment (`/#X-Amz-Target=Firewall.TagResource`, AWS's JSON protocols) gives them;
  * - the body's media type, where the colliding operations take different ones (`POST /analyze`
  *   with a JSON body and `POST /analyze#overload=stream` with `application/octet-stream`): a
- *   non-JSON body's operation takes the requests of its media type, a JSON one what is left.
+ *   non-JSON body's operation takes the requests of its media type, a JSON one what is left;
+ * - the JSON body's keys, where the colliding operations take JSON objects of different schemas
+ *   (Azure's `POST /verify` face to face, `faceId1` and `faceId2`, and `/verify#overload=person`,
+ *   `faceId` and `personId`): the properties its schema requires that no other one has.
  * The routes are registered the most demanding first (routeRank), so the one asking nothing comes
  * last and takes what the others left. Two operations asking the same cannot be told apart by any
  * request: the first registered takes them all.
@@ -168,9 +171,11 @@ export interface RouteCondition {
   headers: [name: string, value: string | undefined][];
   /** The media type the request's body must have (`image/*` and `*\/*` match by their wildcard). */
   contentType?: string;
+  /** Keys the request's JSON object must have. */
+  bodyKeys?: string[];
 }
 
-export function routeCondition(operation: Operation, operations: readonly Operation[]): RouteCondition | undefined {
+export function routeCondition(operation: Operation, operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): RouteCondition | undefined {
   const key = routeKey(operation);
   const group = collisions(operations).get(key);
   if (group === undefined) return undefined;
@@ -193,7 +198,31 @@ export function routeCondition(operation: Operation, operations: readonly Operat
   const mediaTypes = new Set(group.map((other) => other.body?.contentType.toLowerCase() ?? ''));
   const contentType = operation.body?.contentType.toLowerCase();
   const byMediaType = mediaTypes.size > 1 && contentType !== undefined && !JSON_MEDIA.test(contentType);
-  return { query: [...query], headers, ...(byMediaType ? { contentType } : {}) };
+  const bodyKeys = distinguishingBodyKeys(operation, group, objectTypes);
+  return { query: [...query], headers, ...(byMediaType ? { contentType } : {}), ...(bodyKeys.length > 0 ? { bodyKeys } : {}) };
+}
+
+/**
+ * The wire names of the properties the operation's JSON body requires that no other JSON body of
+ * its group has. The operation asking the fewest (the later one among equals) asks none: it takes
+ * what the others leave, a body that is no JSON object included.
+ */
+function distinguishingBodyKeys(operation: Operation, group: readonly Operation[], objectTypes: readonly ObjectType[]): string[] {
+  const typeOf = (op: Operation) => {
+    const body = op.body;
+    if (body?.type?.kind !== 'object' || !JSON_MEDIA.test(body.contentType.toLowerCase())) return undefined;
+    const name = body.type.name;
+    return objectTypes.find((type) => type.name === name);
+  };
+  const typed = group.map((op) => ({ op, type: typeOf(op) })).filter((entry): entry is { op: Operation; type: ObjectType } => entry.type !== undefined);
+  if (new Set(typed.map((entry) => entry.type.name)).size < 2) return [];
+  const keysOf = ({ op, type }: { op: Operation; type: ObjectType }) => {
+    const elsewhere = new Set(typed.filter((other) => other.op !== op && other.type.name !== type.name).flatMap((other) => other.type.fields.map((field) => field.wireName)));
+    return type.fields.filter((field) => field.required && !elsewhere.has(field.wireName)).map((field) => field.wireName);
+  };
+  const keyed = typed.map((entry) => ({ op: entry.op, keys: keysOf(entry) }));
+  const fallback = keyed.reduce((least, entry) => (entry.keys.length <= least.keys.length ? entry : least));
+  return fallback.op === operation ? [] : (keyed.find((entry) => entry.op === operation)?.keys ?? []);
 }
 
 const JSON_MEDIA = /^application\/(?:.+\+)?json\b/;
@@ -209,12 +238,12 @@ function fragmentAssignments(fragment: string | undefined): [string, string][] {
 
 /** How many things a condition asks of a request. */
 export function conditionSize(condition: RouteCondition | undefined): number {
-  return condition === undefined ? 0 : condition.query.length + condition.headers.length + (condition.contentType === undefined ? 0 : 1);
+  return condition === undefined ? 0 : condition.query.length + condition.headers.length + (condition.contentType === undefined ? 0 : 1) + (condition.bodyKeys?.length ?? 0);
 }
 
 /** Among routes on one method and path, the more a route's condition asks, the earlier it is registered. */
-export function routeRank(operation: Operation, operations: readonly Operation[]): number {
-  return -conditionSize(routeCondition(operation, operations));
+export function routeRank(operation: Operation, operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): number {
+  return -conditionSize(routeCondition(operation, operations, objectTypes));
 }
 
 const collisionsOf = new WeakMap<readonly Operation[], Map<string, Operation[]>>();

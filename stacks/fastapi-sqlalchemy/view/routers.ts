@@ -1,4 +1,4 @@
-import { lookupFieldOf, type Operation, type Parameter } from '../../../core/index.js';
+import { lookupFieldOf, type ObjectType, type Operation, type Parameter } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
@@ -72,14 +72,15 @@ export function groupViews(
   schemaNames: Map<string, Record<string, string>>,
   allOperations: readonly Operation[],
   security?: SecurityView,
+  objectTypes: readonly ObjectType[] = [],
 ): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
-  const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations) - routeRank(b, allOperations));
+  const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations, objectTypes) - routeRank(b, allOperations, objectTypes));
   const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => {
     const requirement = security?.requirementOf.get(op.name);
     if (requirement) imports.add('fastapi', 'Depends').add(SECURITY_MODULE, requirement);
     const guarded = requirement ? [...extra, `dependencies=[Depends(${requirement})]`] : extra;
-    return decorator(op, responseModel, guarded, routeCondition(op, allOperations), imports, allOperations);
+    return decorator(op, responseModel, guarded, routeCondition(op, allOperations, objectTypes), imports, allOperations);
   };
   const custom = ordered.filter((op) => op.kind === 'custom');
   // Only an entity with a port of its own (a served one) lends it to the group's use cases.
@@ -166,6 +167,7 @@ function decorator(op: Operation, responseModel: string | undefined, extra: stri
     ...(condition.query.length > 0 ? [`query=${mapping(condition.query)}`] : []),
     ...(condition.headers.length > 0 ? [`headers=${mapping(condition.headers)}`] : []),
     ...(condition.contentType !== undefined ? [`content_type=${pyString(condition.contentType)}`] : []),
+    ...(condition.bodyKeys !== undefined ? [`body_keys=[${condition.bodyKeys.map(pyString).join(', ')}]`] : []),
   ];
   return pyCall('@conditional_route', ['router', args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, ...asks, ...args.slice(1)], 0);
 }
