@@ -317,7 +317,7 @@ export function planBackend(
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,
-    'alembic upgrade head && uvicorn app.main:app --reload',
+    'alembic upgrade head && fastapi dev',
     'pytest',
   );
   return files;
