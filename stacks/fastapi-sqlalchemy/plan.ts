@@ -13,7 +13,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
-import { conditionSize, pathTypes, routeCondition } from './view/route-paths.js';
+import { conditionSize, documentPath, pathTypes, routeCondition } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -372,6 +372,6 @@ function softDeletedWithLine(pairs: string[]): string {
  * itself (then its own operation is the health check, as the document says).
  */
 function healthCheckPath(model: DomainModel): string | undefined {
-  const served = (op: Operation) => `${model.basePath}${op.path}`.replace(/\/+$/, '');
+  const served = (op: Operation) => `${model.basePath}${documentPath(op.path).path}`.replace(/\/+$/, '');
   return model.operations.some((op) => op.method.toLowerCase() === 'get' && served(op) === '/health') ? undefined : '/health';
 }

@@ -4,7 +4,7 @@ import { pyString } from '../python/names.js';
 import type { ColumnSpec } from '../view/entities.js';
 import { castFamily, postgresqlTypeName } from '../column-storage.js';
 import { RevisionHooks } from './revision-hooks.js';
-import { storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
+import { columnsBecomingRequired, storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
 import { createTableLines, dropTableLine, type TableSpec } from './tables.js';
 
 export interface Revision {
@@ -98,12 +98,12 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
 
 function alterUpgrade(change: TableChange, hooks: RevisionHooks): string[] {
   // A column becoming required is added or altered nullable, filled, then made required.
-  const filled = [...change.columnsAdded.filter((column) => !column.nullable && column.addedNullable !== undefined), ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => after)];
+  const filled = columnsBecomingRequired(change).map(({ column }) => column);
   const later = new Set(filled.map((column) => column.name));
   const batch = [
     ...change.foreignKeysDropped.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
     ...change.uniquesDropped.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
-    ...change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to)).map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
+    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
     ...change.columnsAdded.map((column) => addColumn(later.has(column.name) ? { ...column, definition: column.addedNullable! } : column)),
     ...change.columnsAltered.flatMap(({ before, after }) => {
       const stays = later.has(after.name) ? { ...after, nullable: before.nullable } : after;
@@ -136,7 +136,7 @@ function alterDowngrade(change: TableChange): { columns: string[]; constraints: 
     ...change.columnsDropped.map((column) => addColumn(column)),
     ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
     ...change.columnsAdded.map((column) => batchCall('drop_column', [pyString(column.name)])),
-    ...change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to)).map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
+    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
   ];
   const constraints = [
     ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
@@ -175,6 +175,11 @@ function addColumn(column: ColumnSpec): string {
   const flat = `        batch_op.add_column(${column.definition})`;
   if (!column.definition.includes('\n') && flat.length <= 100) return flat;
   return `        batch_op.add_column(\n            ${column.definition.replace(/\n/g, '\n    ')}\n        )`;
+}
+
+/** Columns renamed and otherwise unchanged: a renamed column that also changes is one alterColumn. */
+function renamesOnly(change: TableChange): TableChange['columnsRenamed'] {
+  return change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to));
 }
 
 /**

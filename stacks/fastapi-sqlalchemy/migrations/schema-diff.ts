@@ -138,16 +138,17 @@ function unmarkedRenames(dropped: readonly TableSpec[], created: readonly TableS
 function destructiveOperations(dropped: readonly TableSpec[], altered: readonly TableChange[]): string[] {
   const operations = dropped.map((table) => `drop table ${table.name}: every row it holds is deleted`);
   for (const change of altered) {
+    const unfilled = new Set(columnsBecomingRequired(change).filter(({ column }) => column.fillValue === undefined).map(({ column }) => column));
     for (const column of change.columnsDropped) operations.push(`drop column ${change.table}.${column.name}: every value it holds is deleted`);
     for (const { before, after } of change.columnsAltered) {
       if (storedType(before) !== storedType(after) && !widens(before.type, after.type)) {
         operations.push(`change ${change.table}.${after.name} from ${before.type} to ${after.type}: values the new type cannot hold are cut or stop the migration`);
       }
-      if (before.nullable && !after.nullable && after.fillValue === undefined) {
+      if (unfilled.has(after)) {
         operations.push(`make ${change.table}.${after.name} required with no default: rows holding no value stop the migration until the revision's fill function gives them one`);
       }
     }
-    for (const column of change.columnsAdded.filter((c) => !c.nullable && c.fillValue === undefined && c.addedNullable !== undefined)) {
+    for (const column of change.columnsAdded.filter((added) => unfilled.has(added))) {
       operations.push(`add required column ${change.table}.${column.name} with no default: on a table with rows the migration stops until the revision's fill function gives them a value`);
     }
   }
@@ -202,10 +203,22 @@ function removedValues(before: TableSpec, after: TableSpec, change: TableChange)
 
 /** Columns becoming required with a default: the rows already there get it (the others are the revision's to-do). */
 function fillNotes(altered: readonly TableChange[]): string[] {
-  return altered.flatMap((change) => {
-    const required = [...change.columnsAdded.filter((column) => !column.nullable), ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => after)];
-    return required.filter((column) => column.fillValue !== undefined).map((column) => `${change.table}.${column.name} is now required: rows already there get the document's default, ${column.fillValue}.`);
-  });
+  return altered.flatMap((change) =>
+    columnsBecomingRequired(change)
+      .filter(({ column }) => column.fillValue !== undefined)
+      .map(({ column }) => `${change.table}.${column.name} is now required: rows already there get the document's default, ${column.fillValue}.`),
+  );
+}
+
+/**
+ * The columns rows already there must get a value in before they are required: the required ones
+ * added (a new key excepted: a table's rows never get one) and the ones made required.
+ */
+export function columnsBecomingRequired(change: TableChange): { column: ColumnSpec; added: boolean }[] {
+  return [
+    ...change.columnsAdded.filter((column) => !column.nullable && column.addedNullable !== undefined).map((column) => ({ column, added: true })),
+    ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => ({ column: after, added: false })),
+  ];
 }
 
 export function isEmptyDiff(diff: SchemaDiff): boolean {
