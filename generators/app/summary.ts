@@ -54,7 +54,7 @@ export function summaryLines(result: GenerateResult, cwd: string, paint: Paint =
   if (result.toImplement.length > 0) {
     const shown = result.toImplement.slice(0, SHOWN_TO_IMPLEMENT);
     const more = result.toImplement.length - shown.length;
-    lines.push('', 'To implement (these endpoints answer 501 until done):', ...shown.map((item) => `  ${item}`));
+    lines.push('', 'To implement (endpoints answer 501 and methods raise NotImplementedError until done):', ...shown.map((item) => `  ${item}`));
     if (more > 0) lines.push(`  … and ${more} more, all listed in backend/README.md`);
   }
   // Nothing was written: there is nothing to install or run yet.

@@ -17,8 +17,8 @@ export function apiMappingView(model: DomainModel, stack: DocumentedStack | unde
   for (const operation of model.operations) groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
   const routers = [...groups.keys()].sort().map((group) => {
     const operations = groups.get(group)!;
-    const rows = operations.map((op) => row(op, op.entity === undefined ? undefined : entities.get(op.entity), stack));
-    const file = stack?.endpoint(operations[0]!, undefined).file;
+    const rows = operations.map((op) => row(op, op.entity === undefined ? undefined : entities.get(op.entity), model, stack));
+    const file = stack?.endpoint(operations[0]!, undefined, model).file;
     return { group, ...(file !== undefined ? { file: code(file) } : {}), rows };
   });
   return {
@@ -31,8 +31,8 @@ export function apiMappingView(model: DomainModel, stack: DocumentedStack | unde
 }
 
 /** Method, path, entity, operation, handler, repository methods. */
-function row(op: Operation, entity: Entity | undefined, stack: DocumentedStack | undefined): string[] {
-  const code_ = stack?.endpoint(op, entity);
+function row(op: Operation, entity: Entity | undefined, model: DomainModel, stack: DocumentedStack | undefined): string[] {
+  const code_ = stack?.endpoint(op, entity, model);
   const calls = code_ === undefined
     ? ''
     : code_.useCase !== undefined

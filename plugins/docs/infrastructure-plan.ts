@@ -38,7 +38,7 @@ const ROLE_ORDER: readonly ComponentRole[] = ['domain entity', 'repository port'
 
 export function infrastructurePlanView(model: DomainModel, config: EngineConfig, files: readonly PlannedFile[], stack: DocumentedStack): InfrastructurePlanView {
   const planned = new Set(files.map((f) => f.path));
-  const perEntity = model.entities.map((entity) => ({ entity, components: stack.components(entity).filter((c) => planned.has(c.file)) }));
+  const perEntity = model.entities.map((entity) => ({ entity, components: stack.components(entity, model).filter((c) => planned.has(c.file)) }));
   const aggregates = perEntity.filter(({ components }) => components.some((c) => c.role === 'repository'));
   const children = perEntity.filter(({ components }) => !components.some((c) => c.role === 'repository'));
   const migrations = files.filter((f) => path.posix.dirname(f.path) === stack.migrationFolder).map((f) => f.path);

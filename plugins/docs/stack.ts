@@ -12,9 +12,9 @@ export interface DocumentedStack {
   /** One line: what the stack generates (`FastAPI + SQLAlchemy 2.0 (async)`). */
   title: string;
   /** The handler of an operation and what it calls. */
-  endpoint(operation: Operation, entity: Entity | undefined): EndpointCode;
+  endpoint(operation: Operation, entity: Entity | undefined, model: DomainModel): EndpointCode;
   /** The classes and files the stack generates for one entity, whether or not this run planned each. */
-  components(entity: Entity): CodeComponent[];
+  components(entity: Entity, model: DomainModel): CodeComponent[];
   /** The column types the ORM declares for an entity's stored fields, by field name. */
   columnTypes(entity: Entity, model: DomainModel): Map<string, string>;
   /** The folder migration revisions are planned in. */

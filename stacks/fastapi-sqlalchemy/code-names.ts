@@ -3,7 +3,7 @@
  * modules and files. The views use them to write the code, the stack's description for the
  * docs (./docs.ts) to document it, so both always agree.
  */
-import { lookupFieldOf, type Entity, type Operation } from '../../core/index.js';
+import { lookupFieldOf, toSnake, type Component, type DomainModel, type Entity, type Operation } from '../../core/index.js';
 import { pyName } from './python/identifiers.js';
 import { pyClassName } from './python/names.js';
 
@@ -28,6 +28,39 @@ export function handlerName(operation: { name: string }): string {
 /** The classes generated for one entity. */
 export function entityClassNames(entity: string): { model: string; port: string; sqlRepository: string; memoryRepository: string } {
   return { model: `${entity}Model`, port: `I${entity}Repository`, sqlRepository: `${entity}Repository`, memoryRepository: `InMemory${entity}Repository` };
+}
+
+/** An entity's repository port and SQL repository, and their modules (under `app.application.interfaces` and `app.infrastructure.repositories`). */
+export interface RepositoryNames {
+  port: string;
+  portModule: string;
+  sqlRepository: string;
+  sqlRepositoryModule: string;
+  /** The repository item of class definitions that declares them (source document 000), if any. */
+  declared?: Component;
+}
+
+/**
+ * The repository item's own names when class definitions declare one (`SqlCustomerRepository` in
+ * `sql_customer_repository.py`, implementing the port it names); else `CustomerRepository` and
+ * `ICustomerRepository` in `customer_repository.py`.
+ */
+export function repositoryNames(entity: { name: string; slug: string }, model: DomainModel): RepositoryNames {
+  const module = `${entityModule(entity)}_repository`;
+  const itemName = model.entityItems?.find((item) => item.entity === entity.name)?.repository;
+  const declared = itemName === undefined ? undefined : model.components?.find((c) => c.layer === 'repository' && c.name === itemName);
+  const generated = entityClassNames(entity.name);
+  if (declared === undefined) return { port: generated.port, portModule: module, sqlRepository: generated.sqlRepository, sqlRepositoryModule: module };
+  const namedPort = declared.implements?.name ?? declared.dependencies.find((name) => /^I[A-Z]\w*Repository$/.test(name));
+  const portPackage = 'app.application.interfaces.';
+  const portModule = declared.implements?.module?.startsWith(portPackage) ? declared.implements.module.slice(portPackage.length) : module;
+  return {
+    port: namedPort ?? generated.port,
+    portModule: /^[a-z_][a-z0-9_]*$/.test(portModule) ? portModule : module,
+    sqlRepository: declared.name,
+    sqlRepositoryModule: pyName(toSnake(declared.name), 'module'),
+    declared,
+  };
 }
 
 /** Entities with a domain class, a port and repositories; the others are rows written only through their owner. */
@@ -72,10 +105,10 @@ export function useCaseClassName(group: string): string {
 /** Files of the backend, relative to `backend/`. */
 export const backendFiles = {
   domainEntity: (slug: string) => `app/domain/entities/${slug}.py`,
-  port: (slug: string) => `app/application/interfaces/${slug}_repository.py`,
+  port: (module: string) => `app/application/interfaces/${module}.py`,
   model: (slug: string) => `app/infrastructure/models/${slug}.py`,
   mapper: (slug: string) => `app/infrastructure/mappers/${slug}_mapper.py`,
-  sqlRepository: (slug: string) => `app/infrastructure/repositories/${slug}_repository.py`,
+  sqlRepository: (module: string) => `app/infrastructure/repositories/${module}.py`,
   memoryRepository: (slug: string) => `app/infrastructure/repositories/in_memory/${slug}_repository.py`,
   repositoryTest: (slug: string) => `tests/integration/test_${slug}_repository.py`,
   mapperTest: (slug: string) => `tests/unit/test_${slug}_mapper.py`,

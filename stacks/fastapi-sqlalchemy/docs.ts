@@ -3,7 +3,7 @@
  * come from code-names.ts and folders.ts, which the views and the plan use to write the code.
  */
 import type { DomainModel, EngineConfig, Entity, Operation } from '../../core/index.js';
-import { backendFiles, BACKEND_DIR, entityClassNames, entityModule, handlerName, isServedEntity, repositoryCalls, useCaseClassName } from './code-names.js';
+import { backendFiles, BACKEND_DIR, entityClassNames, entityModule, handlerName, isServedEntity, repositoryCalls, repositoryNames, useCaseClassName } from './code-names.js';
 import { DATABASE_DRIVERS, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
@@ -20,17 +20,17 @@ export const fastapiSqlalchemyDocs = {
   name: STACK_NAME,
   title: 'FastAPI + SQLAlchemy 2.0 (async)',
 
-  endpoint(operation: Operation, entity: Entity | undefined) {
+  endpoint(operation: Operation, entity: Entity | undefined, model: DomainModel) {
     const file = inBackend(backendFiles.router(operation.group));
     if (operation.kind === 'custom' || entity === undefined) {
       return { file, handler: handlerName(operation), repositoryCalls: [], useCase: `${useCaseClassName(operation.group)}.${handlerName(operation)}` };
     }
-    const repository = entityClassNames(entity.name).sqlRepository;
+    const repository = repositoryNames(entity, model).sqlRepository;
     return { file, handler: handlerName(operation), repositoryCalls: repositoryCalls(operation, entity).map((method) => `${repository}.${method}`) };
   },
 
-  components(entity: Entity) {
-    const classes = entityClassNames(entity.name);
+  components(entity: Entity, model: DomainModel) {
+    const classes = { ...entityClassNames(entity.name), ...repositoryNames(entity, model) };
     const slug = entityModule(entity);
     const stored = [
       { role: 'ORM model' as const, name: classes.model, file: inBackend(backendFiles.model(slug)) },
@@ -39,9 +39,9 @@ export const fastapiSqlalchemyDocs = {
     if (!isServedEntity(entity)) return stored;
     return [
       { role: 'domain entity' as const, name: entity.name, file: inBackend(backendFiles.domainEntity(slug)) },
-      { role: 'repository port' as const, name: classes.port, file: inBackend(backendFiles.port(slug)) },
+      { role: 'repository port' as const, name: classes.port, file: inBackend(backendFiles.port(classes.portModule)) },
       ...stored,
-      { role: 'repository' as const, name: classes.sqlRepository, file: inBackend(backendFiles.sqlRepository(slug)) },
+      { role: 'repository' as const, name: classes.sqlRepository, file: inBackend(backendFiles.sqlRepository(classes.sqlRepositoryModule)) },
       { role: 'in-memory repository' as const, name: classes.memoryRepository, file: inBackend(backendFiles.memoryRepository(slug)) },
       { role: 'repository integration test' as const, name: `test_${slug}_repository`, file: inBackend(backendFiles.repositoryTest(slug)) },
     ];

@@ -27,6 +27,8 @@ export interface GeneratedEntity {
   name: string;
   slug: string;
   port: string;
+  /** The port's module under `app.application.interfaces`. */
+  portModule: string;
 }
 
 /** Settings every backend has; an adapter's `config` naming one of them does not declare it again. */
@@ -89,11 +91,11 @@ export function domainPlaceholders(model: DomainModel, entities: readonly Genera
   return entities.filter((e) => missing.has(e.name)).map((e) => e.name);
 }
 
-function backendClasses(components: Component[], entities: GeneratedEntity[], outDir: string): BackendClasses {
+export function backendClasses(components: Component[], entities: GeneratedEntity[], outDir: string): BackendClasses {
   const folder = { adapter: 'app.infrastructure.adapters', pipeline_step: 'app.infrastructure.pipelines.steps' } as const;
   return {
     entities: new Map(entities.map((e) => [e.name, `app.domain.entities.${e.slug}`])),
-    ports: new Map(entities.map((e) => [e.port, `app.application.interfaces.${e.slug}_repository`])),
+    ports: new Map(entities.map((e) => [e.port, `app.application.interfaces.${e.portModule}`])),
     portModules: new Map(components.flatMap((c) => (c.implements?.module ? [[c.implements.name, c.implements.module] as [string, string]] : []))),
     components: new Map(components.flatMap((c) => (c.layer === 'repository' ? [] : [[c.name, `${folder[c.layer]}.${c.slug}`] as [string, string]]))),
     defines: userModules(outDir),
@@ -101,7 +103,7 @@ function backendClasses(components: Component[], entities: GeneratedEntity[], ou
 }
 
 /** A port's methods: those of the components implementing it, each name once. */
-function portMethodsOf(components: Component[]): (port: string) => MethodSignature[] {
+export function portMethodsOf(components: Component[]): (port: string) => MethodSignature[] {
   return (port) => {
     const methods = new Map<string, MethodSignature>();
     for (const component of components) {

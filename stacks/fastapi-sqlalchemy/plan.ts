@@ -4,7 +4,10 @@ import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
 import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
-import { domainPlaceholders, planComponents } from './plan-components.js';
+import { backendClasses, domainPlaceholders, planComponents, portMethodsOf } from './plan-components.js';
+import { declaredRepositories } from './view/declared-repositories.js';
+import { constructorCall } from './view/declared-repository.js';
+import { classItemTestFiles, modelTestView, repositoryTestView } from './view/class-item-tests.js';
 import { PythonImports } from './python/imports.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
@@ -51,7 +54,7 @@ export function planBackend(
   const database = databaseOf(config, model);
   report.notes.push(databaseNote(config, model, database));
   const { defaultDatabaseUrl, testDatabaseUrlExample } = databaseUrls(database, distribution(model.title).replace(/-/g, '_'));
-  const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port }));
+  const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port, portModule: e.portModule }));
   const components = planComponents(model, config, generatedEntities, add);
   const entityPlaceholders = new Set(domainPlaceholders(model, generatedEntities));
   const project = {
@@ -101,10 +104,14 @@ export function planBackend(
   }
 
   pkg('app/application');
-  const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.slug}_repository`, e.port]));
+  const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.portModule}`, e.port]));
+  const backend = backendClasses(model.components ?? [], generatedEntities, config.outDir);
+  const portMethods = portMethodsOf(model.components ?? []);
+  const declared = declaredRepositories(entityList, backend, portMethods);
+  report.toImplement.push(...declared.toImplement);
   pkg('app/application/interfaces', portExports.imports, portExports.names);
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk');
-  for (const e of entityList) add(F.port(e.slug), 'app/application/interfaces/port.py.njk', { e });
+  for (const e of entityList) add(F.port(e.portModule), 'app/application/interfaces/port.py.njk', { e: withoutDeclaredLookups(e), declared: declared.port.get(e.name) });
 
   pkg('app/infrastructure');
   pkg('app/infrastructure/database');
@@ -124,7 +131,7 @@ export function planBackend(
     add(F.model(e.slug), 'app/infrastructure/models/model.py.njk', { e }, origin(e.name, 'model'));
     add(F.mapper(e.slug), 'app/infrastructure/mappers/mapper.py.njk', { e, m, served: entityList.includes(e) });
   }
-  const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.slug}_repository`, e.sqlRepository]));
+  const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.sqlRepositoryModule}`, e.sqlRepository]));
   pkg('app/infrastructure/repositories', repoExports.imports, repoExports.names);
   add('app/infrastructure/repositories/base.py', 'app/infrastructure/repositories/base.py.njk');
   const memoryExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.in_memory.${e.slug}_repository`, e.memoryRepository]));
@@ -165,12 +172,17 @@ export function planBackend(
       sqlHeader: classHeader(e.sqlRepository, [`SqlAlchemyRepository[${e.model}, ${e.name}, ${e.keyType}]`, e.port]),
       memoryHeader: classHeader(e.memoryRepository, [`InMemoryRepository[${e.name}, ${e.keyType}]`, e.port]),
     };
-    add(F.sqlRepository(e.slug), 'app/infrastructure/repositories/repository.py.njk', {
-      e: { ...e, ...whitelists, ...headers },
+    const sql = declared.sql.get(e.name);
+    const memory = declared.memory.get(e.name);
+    if (sql) imports.merge(sql.imports);
+    add(F.sqlRepository(e.sqlRepositoryModule), 'app/infrastructure/repositories/repository.py.njk', {
+      e: { ...withoutDeclaredLookups(e), ...whitelists, ...headers },
       imports: imports.render(),
+      declared: sql,
     }, origin(e.name, 'repository'));
     add(F.memoryRepository(e.slug), 'app/infrastructure/repositories/in_memory/repository.py.njk', {
-      e: { ...e, ...whitelists, ...headers },
+      e: { ...withoutDeclaredLookups(e), ...whitelists, ...headers, memoryImports: memory ? e.memoryImportSet.merge(memory.imports).render() : e.memoryImports },
+      declared: memory,
     });
   }
 
@@ -237,7 +249,7 @@ export function planBackend(
   add('app/presentation/api/v1/dependencies/database.py', 'app/presentation/api/v1/dependencies/database.py.njk');
   const repositoryFactories = entityList.map((e) => ({
     header: pyFormat(definition(`def get_${e.slug}_repository`, ['session: SessionDep']), 0, '', ` -> ${e.port}:`),
-    body: `return ${e.sqlRepository}(session)`,
+    body: declared.factoryBodies.get(e.name) ?? `return ${e.sqlRepository}(session)`,
     alias: pyFormat(pyParse(`Annotated[${e.port}, Depends(get_${e.slug}_repository)]`), 0, `${e.name}RepositoryDep = `),
   }));
   add('app/presentation/api/v1/dependencies/repositories.py', 'app/presentation/api/v1/dependencies/repositories.py.njk', { factories: repositoryFactories, imports: dependencyImports.render() });
@@ -312,8 +324,31 @@ export function planBackend(
       add(F.repositoriesTest(e.slug), 'tests/unit/test_repositories.py.njk', { e, keyAttr: e.key.attr, values: sample.values, sql });
       continue;
     }
-    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr }, origin(e.name, 'repository', 'test') ?? origin(e.name, 'model', 'test'));
+    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr });
     add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, comparable: keptByDatabase(e, []) });
+  }
+  // Source document 000's per-class tests, at its paths, for the items class definitions declare.
+  const itemClasses = new Map((model.entityItems ?? []).map((entry) => [entry.entity, entry]));
+  const infrastructureTests = new Set<string>();
+  for (const e of modelled) {
+    const modelItem = itemClasses.get(e.name)?.model;
+    if (modelItem === undefined) continue;
+    const m = modelTestView(e.model, e);
+    add(classItemTestFiles.modelUnit(modelItem), 'tests/unit/infrastructure/test_model.py.njk', { m }, origin(e.name, 'model', 'test'));
+    add(classItemTestFiles.modelIntegration(modelItem), 'tests/integration/infrastructure/test_model.py.njk', { m });
+    infrastructureTests.add('models');
+  }
+  for (const e of entityList) {
+    if (e.declared === undefined) continue;
+    const writable = e.entity.foreignKeys.length === 0 && e.storage.children.length === 0;
+    const r = repositoryTestView(e.declared, e, backend, portMethods, domainSample(e, samples).values, constructorCall(e.declared, 'session'), writable);
+    add(classItemTestFiles.repositoryUnit(e.declared.name), 'tests/unit/infrastructure/test_repository.py.njk', { r }, origin(e.name, 'repository', 'test'));
+    if (r.construction !== undefined) add(classItemTestFiles.repositoryIntegration(e.declared.name), 'tests/integration/infrastructure/test_repository.py.njk', { r });
+    infrastructureTests.add('repositories');
+  }
+  for (const kind of ['unit', 'integration']) {
+    if (infrastructureTests.size > 0) pkg(`tests/${kind}/infrastructure`, '', [], `Tests of the infrastructure classes the class definitions declare (${kind}).`);
+    for (const folder of infrastructureTests) pkg(`tests/${kind}/infrastructure/${folder}`, '', [], `Tests of the ${folder} the class definitions declare (${kind}).`);
   }
   report.nextSteps.push(
     `cd ${config.outDir}/backend && python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[dev]'`,
@@ -333,6 +368,12 @@ function classItemOrigin(model: DomainModel) {
     const item = items.get(entity)?.[layer];
     return item === undefined ? undefined : { item, role };
   };
+}
+
+/** A lookup the class definitions declare too (`find_by_email`) is written once, as declared. */
+function withoutDeclaredLookups(e: EntityView): EntityView {
+  const declared = new Set(e.declared?.methods.map((m) => m.name));
+  return declared.size === 0 ? e : { ...e, lookups: e.lookups.filter((lookup) => !declared.has(lookup.method)) };
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

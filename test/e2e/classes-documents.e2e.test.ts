@@ -50,7 +50,30 @@ function expectSuccess(result: RunResult, what: string): void {
 const CASES = [
   { label: 'document 001', fixture: 'test/fixtures/classes/document-001.json' },
   { label: 'another author', fixture: 'test/fixtures/classes/hostile-columns.json' },
+  { label: 'declared repositories', fixture: 'test/fixtures/classes/declared-repositories.json' },
 ] as const;
+
+interface RepositoryItem {
+  class_name: string;
+  layer: string;
+  attributes?: string[];
+  methods?: { method_name: string; parameters?: string[] }[];
+  code_path?: string;
+  test_path?: string;
+}
+
+const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+
+/** The parameters of a class's `__init__` and of the named methods, and whether each method is a coroutine function. */
+const SIGNATURES = `
+import importlib, inspect, json, sys
+cls = getattr(importlib.import_module(sys.argv[1]), sys.argv[2])
+out = {"__init__": [list(inspect.signature(cls.__init__).parameters), False]}
+for name in sys.argv[3:]:
+    method = getattr(cls, name)
+    out[name] = [list(inspect.signature(method).parameters), inspect.iscoroutinefunction(method)]
+print(json.dumps(out))
+`;
 
 describe.each(CASES)('generated backend: class definitions of $label', ({ label, fixture }) => {
   let work: string | undefined;
@@ -80,6 +103,12 @@ describe.each(CASES)('generated backend: class definitions of $label', ({ label,
   });
 
   it('migrates every declared column with its nullability and keys', () => {
+    if (label === 'declared repositories') {
+      expect(tables.authors?.columns).toMatchObject({ id: false, pen_name: false, email: false, born_on: true });
+      expect(tables.library_books?.columns).toMatchObject({ id: false, author_id: false, title: false, isbn: false, pages: true });
+      expect(tables.library_books?.fks.map(([columns, table]) => [columns, table])).toContainEqual([['author_id'], 'authors']);
+      return;
+    }
     if (label === 'document 001') {
       expect(tables.products?.columns).toMatchObject({ id: false, name: false, category: false, price_range: false });
       expect(tables.products?.pk).toEqual(['id']);
@@ -109,6 +138,26 @@ describe.each(CASES)('generated backend: class definitions of $label', ({ label,
     }
     const model = written.find((item) => item.layer === 'infrastructure/model');
     expect(model?.code_path).toMatch(/^backend\/app\/infrastructure\/models\/\w+\.py$/);
+  });
+
+  it('keeps each repository as declared: its class in snake_case(class_name).py, __init__ with its attributes, every method async with its parameters; tests at document 000\'s path', async () => {
+    const items = (JSON.parse(await readFile(json, 'utf8')) as RepositoryItem[]).filter((item) => item.layer === 'infrastructure/repository');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const file = snakeCase(item.class_name);
+      expect(item.code_path).toBe(`backend/app/infrastructure/repositories/${file}.py`);
+      expect(item.test_path).toBe(`backend/tests/unit/infrastructure/repositories/test_${file}.py`);
+      const methods = (item.methods ?? []).map((m) => m.method_name);
+      const result = await backend.run(['python', '-c', SIGNATURES, `app.infrastructure.repositories.${file}`, item.class_name, ...methods]);
+      expectSuccess(result, `reading the signatures of ${item.class_name}`);
+      const signatures = JSON.parse(result.stdout) as Record<string, [string[], boolean]>;
+      const attributes = (item.attributes ?? []).map((text) => text.split(':')[0]!.trim());
+      expect(signatures.__init__![0]).toEqual(['self', ...(attributes.length > 0 ? attributes : ['db_session'])]);
+      for (const method of item.methods ?? []) {
+        const parameters = (method.parameters ?? []).map((text) => text.split(':')[0]!.trim());
+        expect(signatures[method.method_name], `${item.class_name}.${method.method_name}`).toEqual([['self', ...parameters], true]);
+      }
+    }
   });
 
   it('passes ruff check, ruff format --check and mypy --strict', async () => {

@@ -49,9 +49,14 @@ describe('writing generated paths back into class definitions', () => {
       code_path: 'backend/app/domain/entities/customer.py',
       code_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/app/domain/entities/customer.py',
     });
-    expect(byName.get('CustomerModel')).toMatchObject({ code_path: 'backend/app/infrastructure/models/customer.py' });
+    expect(byName.get('CustomerModel')).toMatchObject({
+      code_path: 'backend/app/infrastructure/models/customer.py',
+      test_path: 'backend/tests/unit/infrastructure/models/test_customer_model.py',
+    });
+    // Source document 000: the repository keeps its class name, its file is snake_case(class_name).py.
     expect(byName.get('SqlCustomerRepository')).toMatchObject({
-      code_path: 'backend/app/infrastructure/repositories/customer_repository.py',
+      code_path: 'backend/app/infrastructure/repositories/sql_customer_repository.py',
+      test_path: 'backend/tests/unit/infrastructure/repositories/test_sql_customer_repository.py',
     });
     expect(Object.keys(byName.get('Customer')!)).toEqual(['class_name', 'layer', 'description', 'attributes', 'code_path', 'code_raw_url']);
     expect(byName.get('InvoiceModel')).toMatchObject({ code_path: 'backend/app/infrastructure/models/invoice.py' });
@@ -107,7 +112,7 @@ describe('writing generated paths back into class definitions', () => {
       ['backend/app/domain/entities/pet.py', 'Pet', 'code'],
       ['backend/app/infrastructure/models/pet.py', 'PetModel', 'code'],
       ['backend/app/infrastructure/repositories/pet_repository.py', 'SqlPetRepository', 'code'],
-      ['backend/tests/integration/test_pet_repository.py', 'SqlPetRepository', 'test'],
+      ['backend/tests/unit/infrastructure/models/test_pet_model.py', 'PetModel', 'test'],
     ]);
   });
 });

@@ -27,6 +27,17 @@ export class PythonImports {
     return this;
   }
 
+  /** Everything `other` imports, added to these; a name imported here already (from any module) is not imported twice. */
+  merge(other: PythonImports): this {
+    const known = new Set([...this.froms.values()].flatMap((names) => [...names]));
+    for (const [module, names] of other.froms) {
+      const fresh = [...names].filter((name) => !known.has(name));
+      if (fresh.length > 0) this.add(module, ...fresh);
+    }
+    for (const module of other.plain) this.addModule(module);
+    return this;
+  }
+
   render(): string {
     const sections: string[][] = [[], [], [], []];
     const sectionOf = (module: string) => {

@@ -1,11 +1,12 @@
-import { lookupFieldOf, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
-import { entityClassNames, entityModule, lookupMethod } from '../code-names.js';
+import { lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { entityClassNames, entityModule, lookupMethod, repositoryNames } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
+import { constructorCall } from './declared-repository.js';
 import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
 import type { IntegerWidth } from '../column-storage.js';
 
@@ -37,7 +38,17 @@ export interface EntityView {
   doc: string;
   model: string;
   port: string;
+  /** Module of the port under `app.application.interfaces`. */
+  portModule: string;
   sqlRepository: string;
+  /** Module of the SQL repository under `app.infrastructure.repositories`. */
+  sqlRepositoryModule: string;
+  /** The repository item of class definitions that declares the SQL repository, if any. */
+  declared?: Component;
+  /** The SQLAlchemy type class of each column (`String`), by column name. */
+  columnClasses: Map<string, string>;
+  /** `CustomerRepository(session)`: how tests make the SQL repository over a session named `session`. */
+  sqlRepositoryCall: string;
   memoryRepository: string;
   keyType: string;
   key: FieldView;
@@ -53,8 +64,11 @@ export interface EntityView {
   columnSpecs: ColumnSpec[];
   storage: StorageView;
   portImports: string;
+  /** The same imports, for a module that adds its own (a declared repository's port). */
+  portImportSet: PythonImports;
   newKey: string;
   memoryImports: string;
+  memoryImportSet: PythonImports;
   entity: Entity;
 }
 
@@ -133,7 +147,7 @@ function lookupsOf(model: DomainModel): ModelLookups {
 export function entityView(entity: Entity, model: DomainModel): EntityView {
   const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
-  const classes = entityClassNames(entity.name);
+  const classes = { ...entityClassNames(entity.name), ...repositoryNames(entity, model) };
   const { enumValues, operationsOf } = lookupsOf(model);
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
@@ -160,8 +174,10 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   const storage = storageView(entity, model, modelImports);
   const migrationColumns: string[] = [];
   const columnSpecs: ColumnSpec[] = [];
+  const columnClasses = new Map<string, string>();
   const modelLines = fields.filter((f) => !f.relation).map((f) => {
     const column = columnType(f.field.type, f.field.constraints, fieldStorageOptions(entity, f.field, enumValues, model.entities), modelImports);
+    columnClasses.set(f.column, /^(?:\w+\.)*(\w+)/.exec(column.model)?.[1] ?? column.model);
     if (column.model.includes('enum_values')) modelImports.add('app.infrastructure.database.base', 'enum_values');
     const annotation = domainType(f.field.type, modelImports);
     const args = [column.model];
@@ -265,6 +281,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     table: entity.table,
     doc: pyDocLine(entity.description, `A ${entity.name} stored in the ${entity.table} table.`),
     ...classes,
+    columnClasses,
+    sqlRepositoryCall: (classes.declared && constructorCall(classes.declared, 'session')) ?? `${classes.sqlRepository}(session)`,
     keyType,
     key,
     fields,
@@ -277,8 +295,10 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     columnSpecs,
     storage,
     portImports: portImports.render(),
+    portImportSet: portImports,
     newKey,
     memoryImports: memoryImports.render(),
+    memoryImportSet: memoryImports,
     entity,
   };
 }

@@ -9,6 +9,8 @@ import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
   name: string;
+  sqlRepository: string;
+  sqlRepositoryCall: string;
   slug: string;
   /**
    * Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`,
@@ -68,6 +70,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
+    sqlRepository: view.sqlRepository,
+    sqlRepositoryCall: view.sqlRepositoryCall,
     keyWire: key.wire,
     compare: compareOf(create),
     defs: {
