@@ -5,6 +5,7 @@ import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf } from './entities.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
+import { attachSortValues } from './sorts.js';
 import { findResources, type Resource } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -39,6 +40,8 @@ export function deriveModel(written: ApiDocument): DomainModel {
   for (const name of api.schemas.keys()) types.resolve({ $ref: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` }, name, api.schemas.get(name)!.source);
   const objectTypes = [...types.objectTypes.values()];
   const relations = derivePersistence(entities, objectTypes, operations, api);
+  const enums = [...types.enums.values()];
+  attachSortValues(operations, entities, enums);
   return {
     title: api.title,
     version: api.version,
@@ -46,7 +49,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     basePath: api.basePath,
     entities,
     objectTypes,
-    enums: [...types.enums.values()],
+    enums,
     relations,
     operations,
     ...securitySchemesUsed(api, operations),

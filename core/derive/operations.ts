@@ -2,6 +2,7 @@ import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-docume
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf } from './filters.js';
+import { isSortDirection } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -218,6 +219,7 @@ function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom'
   if (PAGE_NAMES.has(name)) return 'page';
   if (LIMIT_NAMES.has(name)) return 'limit';
   if (SORT_NAMES.has(name)) return 'sort';
+  if (isSortDirection(parameter, name)) return 'direction';
   return matchesField ? 'filter' : 'extra';
 }
 

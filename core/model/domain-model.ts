@@ -180,11 +180,19 @@ export interface Parameter {
   default?: unknown;
   constraints: Constraints;
   /** What a CRUD operation uses the parameter for. */
-  role: 'key' | 'filter' | 'page' | 'limit' | 'sort' | 'extra';
+  role: 'key' | 'filter' | 'page' | 'limit' | 'sort' | 'direction' | 'extra';
   /** For filters: the entity field compared with. */
   field?: string;
   /** For filters: how the field is compared with the value (`min_price`: price ≥ value). */
   comparison?: FilterComparison;
+  /** For sorts: the values the document lists, each with the field it orders by. */
+  sortValues?: SortValue[];
+}
+
+/** A documented sort value (less its `-`), and the entity field it orders by; none when the entity stores none. */
+export interface SortValue {
+  value: string;
+  field?: string;
 }
 
 export type FilterComparison = 'eq' | 'gte' | 'lte' | 'gt' | 'lt';

@@ -310,7 +310,7 @@ export function planBackend(
     const ops = groups.get(group)!;
     // An entity without a create, get or delete route has nothing its unit tests could call.
     const entitiesHere = entityList.filter((e) => e.entity.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
-    const custom = customTests(ops, samples);
+    const custom = customTests(ops, samples, routeTypes);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });
   }

@@ -59,6 +59,31 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(widgets.some((request) => request.startsWith('client.request('))).toBe(true);
     for (const request of widgets) expect(request).toMatch(/params=\{"api-version": "2024-01-01"[^}]*\},\s*headers=\{"X-Tenant": "x_tenant-1"\}/);
   });
+
+  it("reach a parameter's route past literal paths of the same method only, with a value no such path takes", async () => {
+    // `/services/asana` has a GET: the parameter's GET never takes it. `/services/slack` has only a PUT: GET passes on.
+    expect(await run.read('backend/app/presentation/api/v1/path_types.py')).toContain('regex = "(?!(?:asana)(?:/|$))[^/]+"');
+    const services = requests(await run.read('backend/tests/unit/test_services_api.py'));
+    expect(services.filter((request) => request.includes('"GET"'))).toEqual([
+      expect.stringContaining('"/services/slack"'),
+      expect.stringContaining('"/services/asana"'),
+    ]);
+  });
+
+  it('read a UUID key the path declares as any text, so a text that is none is a 404 and not a 422', async () => {
+    expect(await run.read('backend/app/presentation/api/v1/routers/device.py')).toContain('device_id: Annotated[str, Path(alias="deviceId")]');
+    expect(await run.read('backend/app/presentation/api/v1/routers/device.py')).toContain('await repository.get(key_as(UUID, device_id, "Device"))');
+    expect(await run.read('backend/tests/unit/test_device_api.py')).toContain('device_url("missing-9")');
+  });
+
+  it("sort by every listed value: by the field it names (`created` is created_at), in the key's order when none, turned by the direction", async () => {
+    const nodes = await run.read('backend/app/presentation/api/v1/routers/node.py');
+    expect(nodes).toContain('NODE_SORT_FIELDS: dict[str, str | None] = {\n    "created": "created_at",\n    "parentId": "parent_id",\n    "popularity": None,\n}');
+    expect(nodes).toContain('sort=sort_by_fields(sort, NODE_SORT_FIELDS, direction=direction)');
+    const test = await run.read('backend/tests/unit/test_node_api.py');
+    expect(test).toContain('@pytest.mark.parametrize("sort", ["created", "-label", "popularity"])');
+    expect(requests(test)).toContain('client.get("/nodes", params={"page": 1, "limit": 2, "sort": sort})');
+  });
 });
 
 /** contribly.com: GET /forms requires `ownedBy`, a field the server sets (read-only in the create body). */

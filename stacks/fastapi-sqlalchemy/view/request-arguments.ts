@@ -16,8 +16,8 @@ export interface RequestArguments {
 const CLIENT_HEADERS = new Set(['accept', 'accept-encoding', 'connection', 'user-agent']);
 
 /** A sample value of a parameter, as the request sends it (structured values as their JSON text). */
-export function parameterSample(parameter: Parameter, samples: Samples): unknown {
-  const sample = samples.value(textForAnything(parameter.type), parameter.constraints, parameter.name, 1);
+export function parameterSample(parameter: Parameter, samples: Samples, variant = 1): unknown {
+  const sample = samples.value(textForAnything(parameter.type), parameter.constraints, parameter.name, variant);
   return readAsText(parameter) ? JSON.stringify(sample) : sample;
 }
 

@@ -79,6 +79,8 @@ export interface PathTypes {
   segments: SegmentType[];
   /** Per operation, the segment type of each of its path parameters that has one (by wire name). */
   segmentOf: Map<Operation, Map<string, SegmentType>>;
+  /** Per operation, the values each such parameter never takes (the literal segments, less the parameter's suffix). */
+  excludedOf: Map<Operation, Map<string, Set<string>>>;
 }
 
 const pathTypesOf = new WeakMap<readonly Operation[], PathTypes>();
@@ -87,9 +89,18 @@ const pathTypesOf = new WeakMap<readonly Operation[], PathTypes>();
 export function pathTypes(operations: readonly Operation[]): PathTypes {
   const known = pathTypesOf.get(operations);
   if (known) return known;
-  const paths = [...new Set(operations.map((op) => documentPath(op.path).path))].map((path) => path.split('/'));
+  // Only a path with the same method can take a request from a parameter: Starlette passes a path
+  // whose methods differ (a partial match) on to the next route that has the method.
+  const pathsByMethod = new Map<string, Map<string, string[]>>();
+  for (const op of operations) {
+    const known = pathsByMethod.get(op.method) ?? new Map<string, string[]>();
+    const path = documentPath(op.path).path;
+    if (!known.has(path)) known.set(path, path.split('/'));
+    pathsByMethod.set(op.method, known);
+  }
   const byRegex = new Map<string, SegmentType>();
   const segmentOf = new Map<Operation, Map<string, SegmentType>>();
+  const excludedOf = new Map<Operation, Map<string, Set<string>>>();
   for (const operation of operations) {
     const segments = documentPath(operation.path).path.split('/');
     for (const parameter of operation.params) {
@@ -98,7 +109,7 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       if (at === -1) continue;
       const suffix = segments[at]!.slice(parameter.wireName.length + 2);
       const literals = new Set<string>();
-      for (const other of paths) {
+      for (const other of pathsByMethod.get(operation.method)!.values()) {
         const literal = other[at];
         if (other.length !== segments.length || literal === undefined || literal.includes('{') || !literal.endsWith(suffix) || literal.length === suffix.length) continue;
         if (other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) literals.add(literal);
@@ -113,11 +124,13 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       }
       if (!segmentOf.has(operation)) segmentOf.set(operation, new Map());
       segmentOf.get(operation)!.set(parameter.wireName, type);
+      if (!excludedOf.has(operation)) excludedOf.set(operation, new Map());
+      excludedOf.get(operation)!.set(parameter.wireName, new Set([...literals].map((literal) => literal.slice(0, literal.length - suffix.length))));
     }
   }
   // Numbered in the order of their expressions: the same document, the same names.
   const segments = [...byRegex.keys()].sort().map((regex, index) => Object.assign(byRegex.get(regex)!, { name: `segment_${index + 1}`, className: `Segment${index + 1}Convertor` }));
-  const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), segments, segmentOf };
+  const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), segments, segmentOf, excludedOf };
   pathTypesOf.set(operations, types);
   return types;
 }

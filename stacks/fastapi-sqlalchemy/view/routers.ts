@@ -1,4 +1,4 @@
-import { lookupFieldOf, type ObjectType, type Operation, type Parameter } from '../../../core/index.js';
+import { lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
@@ -187,11 +187,13 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   const body: string[] = [];
   const keyParam = op.params.find((p) => p.role === 'key');
   const keyField = entity.fields.find((f) => f.column === op.keyField);
+  let keyParser: string | undefined;
   for (const parameter of op.params) {
     if (parameter.role === 'key' && keyField) {
       // A key past its column is no 422: no row has it, and the repository answers none (a 404).
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
-      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' ? 'str' : keyType));
+      keyParser = keyReadFromText(keyField.field.type, parameter.type, keyType);
+      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' || keyParser ? 'str' : keyType));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
@@ -204,7 +206,9 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     const key = paramAttr(op, keyParam!);
     const lookup = lookupMethod(lookupFieldOf(op, entity.entity));
     imports.add('app.domain.exceptions', 'EntityNotFoundError');
-    body.push(`entity = await repository.${lookup}(${key})`, 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
+    if (keyParser) imports.add('app.presentation.api.v1.schemas.common', 'key_as');
+    const value = keyParser ? `key_as(${keyParser}, ${key}, ${pyString(entity.name)})` : key;
+    body.push(pyCall(`await repository.${lookup}`, [value], 4, 'entity = '), 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
   let returns = read;
   let responseModel: string | undefined;
@@ -226,7 +230,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         body.push(pyFormat(collection('{', filterEntries), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
       }
-      const sortArg = sort ? sortArgument(entity, paramAttr(op, sort), imports, moduleStatements) : 'None';
+      const sortArg = sort ? sortArgument(entity, op, sort, imports, moduleStatements) : 'None';
       const filterArg = filters.length > 0 ? 'filters' : 'None';
       // Any page the document allows is served: before the first is the first, and the size is capped (page_size).
       imports.add('app.presentation.api.v1.schemas.common', 'page_size');
@@ -341,6 +345,21 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 }
 
 /**
+ * How the handler reads a key the path declares as any text while the key column holds a UUID, a
+ * date or an enum member (`key_as(UUID, ...)`): every text the document allows reaches the route,
+ * and one that is no such value names no row (404, not 422). Undefined when the path's type is
+ * the column's own.
+ */
+function keyReadFromText(column: TypeRef, path: TypeRef, columnType: string): string | undefined {
+  if (path.kind !== 'string' || path.format !== undefined) return undefined;
+  if (column.kind === 'enum') return columnType;
+  if (column.kind !== 'string') return undefined;
+  if (column.format === 'uuid') return columnType;
+  if (column.format === 'date') return `${columnType}.fromisoformat`;
+  return undefined;
+}
+
+/**
  * The page or page-size parameter of a list: with the document's own bounds and default when it
  * declares it (none invented: a size past the app's cap is served capped, not refused); the app's
  * own, from 1, when the document pages without naming one.
@@ -354,17 +373,33 @@ function pagingParameter(parameter: Parameter | undefined, attr: string, fallbac
 }
 
 /**
- * The sort a client sends, by the document's wire names (`-createdAt`), as the repository's field
- * names: through a module constant naming the fields whose names differ, when one does.
+ * The sort a client sends, by the document's wire names (`-createdAt`) or the values it lists
+ * (`created`), as the repository's field names: through a module constant naming those that
+ * differ (None for a listed value the entity stores no field for: served in the key's order),
+ * and turned by the list's direction parameter (`direction=desc`) when it has one.
  */
-function sortArgument(entity: EntityView, attr: string, imports: PythonImports, moduleStatements: string[]): string {
-  const renamed = entity.fields.filter((f) => f.onWire && !f.relation && f.wire !== f.attr && entity.sortable.includes(f.attr));
-  if (renamed.length === 0) return attr;
-  const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
-  const statement = pyFormat(collection('{', renamed.map((f) => entry(pyString(f.wire), pyString(f.attr)))), 0, `${constant} = `);
-  if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
+function sortArgument(entity: EntityView, op: Operation, sort: Parameter, imports: PythonImports, moduleStatements: string[]): string {
+  const attr = paramAttr(op, sort);
+  const direction = op.params.find((p) => p.role === 'direction');
+  const renamed = new Map(entity.fields.filter((f) => f.onWire && !f.relation && f.wire !== f.attr && entity.sortable.includes(f.attr)).map((f) => [f.wire, pyString(f.attr)]));
+  for (const { value, field } of sort.sortValues ?? []) {
+    const target = field === undefined ? undefined : fieldAttribute(entity.entity, field);
+    if (target === undefined || !entity.sortable.includes(target)) renamed.set(value, 'None');
+    else if (target !== value) renamed.set(value, pyString(target));
+    else renamed.delete(value);
+  }
+  if (renamed.size === 0 && !direction) return attr;
   imports.add('app.presentation.api.v1.schemas.common', 'sort_by_fields');
-  return `sort_by_fields(${attr}, ${constant})`;
+  const args = [attr];
+  if (renamed.size > 0) {
+    const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
+    const entries = [...renamed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([wire, target]) => entry(pyString(wire), target));
+    const statement = pyFormat(collection('{', entries), 0, `${constant}: dict[str, str | None] = `);
+    if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
+    args.push(constant);
+  }
+  if (direction) args.push(`direction=${paramAttr(op, direction)}`);
+  return `sort_by_fields(${args.join(', ')})`;
 }
 
 /** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */

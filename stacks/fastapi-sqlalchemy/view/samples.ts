@@ -23,7 +23,7 @@ export class Samples {
         return values[(variant - 1) % values.length];
       }
       case 'literal':
-        return type.values[0];
+        return type.values[(variant - 1) % type.values.length];
       case 'string':
         return this.string(type.format, constraints, seed, variant);
       case 'array': {

@@ -1,10 +1,10 @@
 import type { Constraints, DomainModel, Operation, Parameter, TypeRef } from '../../../core/index.js';
-import { definition, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
+import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { parameterSample, requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
 import { comparable, Samples } from './samples.js';
-import { documentPath, requestPath } from './route-paths.js';
+import { documentPath, requestPath, type PathTypes } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
@@ -20,6 +20,8 @@ export interface EntityTestView {
   get?: { status: number; request: string };
   /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
   list?: { request: string; wrapperItems?: string; wrapperTotal?: string; total: number; shown: number };
+  /** The list asked for each sort value the document lists (`sort` the test's parameter). */
+  listSorts?: { parametrize: string; request: string };
   update?: { status: number; payload: string; request: string; compare: string[] };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
@@ -30,7 +32,7 @@ export interface EntityTestView {
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'missing', string>;
+  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'update' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string };
 }
 
@@ -46,8 +48,8 @@ export interface CustomTestView {
 }
 
 /** `async def name(client: AsyncClient) -> None:`, split as ruff splits it when too long. */
-function testDef(name: string, returns = 'None'): string {
-  return pyFormat(definition(`async def ${name}`, ['client: AsyncClient']), 0, '', ` -> ${returns}:`);
+function testDef(name: string, returns = 'None', parameters: string[] = []): string {
+  return pyFormat(definition(`async def ${name}`, ['client: AsyncClient', ...parameters]), 0, '', ` -> ${returns}:`);
 }
 
 const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
@@ -80,6 +82,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       create422: testDef(`test_create_${view.slug}_without_required_fields_is_422`),
       get: testDef(`test_get_${view.slug}_after_create`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
+      listSorts: testDef(`test_list_${view.slug}_sorts_by_every_listed_value`, 'None', ['sort: str']),
       update: testDef(`test_update_${view.slug}_replaces_fields`),
       patch: testDef(`test_patch_${view.slug}_changes_only_given_fields`),
       delete: testDef(`test_delete_${view.slug}_removes_it`),
@@ -136,6 +139,16 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       shown: Math.min(total, 2),
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
     };
+    const sort = list.params.find((p) => p.role === 'sort');
+    if (sort?.sortValues && sort.type.kind === 'literal') {
+      const sorted = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit' || p === sort);
+      const query = collection('{', [...Object.entries({ ...sorted.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry(pyString(sort.wireName), 'sort')]);
+      const keywords = [keyword('params', query), ...requestKeywords({ params: {}, headers: sorted.headers })];
+      result.listSorts = {
+        parametrize: pyFormat(call('@pytest.mark.parametrize', [pyString('sort'), pyValue(sort.type.values)]), 0),
+        request: requestStatement(4, 'response = ', 'await client.get', [pyString(requestPath(list)), ...keywords]),
+      };
+    }
   }
   const update = byKind(operations, 'update');
   if (update) {
@@ -174,14 +187,33 @@ function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: S
   return samples.value(type, constraints, 'missing', MISSING_VARIANT);
 }
 
+/**
+ * A path parameter's sample that reaches its operation: not a literal segment another path gives
+ * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`), trying
+ * the parameter's other values (an enum's next member) when the first is one.
+ */
+function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<string> | undefined): unknown {
+  const first = parameterSample(parameter, samples);
+  if (!excluded) return first;
+  for (let variant = 1; variant <= MAX_SAMPLE_TRIES; variant += 1) {
+    const sample = parameterSample(parameter, samples, variant);
+    if (!excluded.has(String(sample))) return sample;
+  }
+  return first;
+}
+
+const MAX_SAMPLE_TRIES = 64;
+
 /** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
 const MISSING_VARIANT = 9;
 
-export function customTests(operations: Operation[], samples: Samples): CustomTestView[] {
+export function customTests(operations: Operation[], samples: Samples, routeTypes: PathTypes): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
     let path = documentPath(op.path).path;
     for (const parameter of op.params) {
-      if (parameter.in === 'path') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(parameterSample(parameter, samples))));
+      if (parameter.in !== 'path') continue;
+      const sample = reachingSample(parameter, samples, routeTypes.excludedOf.get(op)?.get(parameter.wireName));
+      path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(sample)));
     }
     const { params, headers } = requestArguments(op, samples);
     const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
