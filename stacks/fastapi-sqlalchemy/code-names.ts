@@ -113,6 +113,9 @@ export const backendFiles = {
   repositoryTest: (slug: string) => `tests/integration/test_${slug}_repository.py`,
   mapperTest: (slug: string) => `tests/unit/test_${slug}_mapper.py`,
   repositoriesTest: (slug: string) => `tests/unit/test_${slug}_repositories.py`,
+  /** Source document 001's places: `test_adapters_{snake_case}`, `test_pipeline_step_{snake_case}` (the step's name, as its sample `test_pipeline_step_transcribe.py`). */
+  adapterTest: (slug: string) => `tests/integration/infrastructure/test_adapters_${slug}.py`,
+  stepTest: (stepName: string) => `tests/unit/infrastructure/test_pipeline_step_${stepName}.py`,
   router: (group: string) => `app/presentation/api/v1/routers/${groupModule(group)}.py`,
   useCases: (group: string) => `app/application/use_cases/${groupModule(group)}.py`,
   migrationVersions: 'migrations/versions',

@@ -1,4 +1,5 @@
 import type { Component, DomainModel, EngineConfig, MethodSignature, PlannedFile } from '../../core/index.js';
+import { backendFiles } from './code-names.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
 import { call, pyAnnotated, pyFormat } from './python/layout.js';
@@ -7,9 +8,10 @@ import { userModules } from './python/user-modules.js';
 import type { AdapterSetting } from './view/adapter-settings.js';
 import { adapterTestView, adapterView } from './view/adapters.js';
 import type { BackendClasses } from './view/component-classes.js';
+import { COMPONENT_DEPENDENCIES_MODULE, componentFactories, componentFactoryTests } from './view/component-factories.js';
 import type { PlaceholderView } from './view/component-module.js';
 import { valueSamples } from './view/component-samples.js';
-import { stepMethods, stepTestView, stepView } from './view/pipeline-steps.js';
+import { stepMethods, stepNameOf, stepTestView, stepView } from './view/pipeline-steps.js';
 
 type Add = (path: string, template: string, data?: object, origin?: PlannedFile['origin']) => void;
 
@@ -20,6 +22,8 @@ export interface ComponentsPlan {
   secretSettings: boolean;
   /** The backend calls external services: httpx at run time, pytest-httpserver to test. */
   http: boolean;
+  /** The dependency aliases of the adapters' and steps' factories, by module, for the package's exports. */
+  dependencies: [string, string][];
 }
 
 /** The entities the backend writes a domain class for, and their repository ports. */
@@ -57,7 +61,7 @@ export function planComponents(model: DomainModel, config: EngineConfig, entitie
   for (const component of adapters) {
     const view = adapterView(component, backend, portMethods);
     add(`app/infrastructure/adapters/${component.slug}.py`, 'app/infrastructure/adapters/adapter.py.njk', { a: view }, { item: component.name, role: 'code' });
-    add(`tests/integration/test_${component.slug}.py`, 'tests/integration/test_adapter.py.njk', { t: adapterTestView(component, view, backend, portMethods) }, { item: component.name, role: 'test' });
+    add(backendFiles.adapterTest(component.slug), 'tests/integration/test_adapter.py.njk', { t: adapterTestView(component, view, backend, portMethods) }, { item: component.name, role: 'test' });
     const fresh = view.settings.all.filter((s) => !declared.has(s.field));
     for (const setting of fresh) declared.add(setting.field);
     if (fresh.length > 0) settings.push({ adapter: component.name, module: `app/infrastructure/adapters/${component.slug}.py`, lines: fresh.map((s) => pyAnnotated(s.field, s.type, s.default, 4)), env: fresh });
@@ -68,17 +72,28 @@ export function planComponents(model: DomainModel, config: EngineConfig, entitie
       add(`${folder}/__init__.py`, 'package_init.py.njk', { doc: BACKEND_FOLDERS[folder], imports: '', exports: [] });
     }
   }
+  // Two steps of one name (`Resize` and `ResizeStep`) keep their tests apart by their module names.
+  const stepNames = steps.map(stepNameOf);
+  const sharedName = (name: string) => stepNames.indexOf(name) !== stepNames.lastIndexOf(name);
   for (const component of steps) {
     const view = stepView(component, backend, portMethods);
     add(`app/infrastructure/pipelines/steps/${component.slug}.py`, 'app/infrastructure/pipelines/steps/step.py.njk', { s: view }, { item: component.name, role: 'code' });
-    add(`tests/unit/test_${component.slug}.py`, 'tests/unit/test_pipeline_step.py.njk', { t: stepTestView(component, view, backend, portMethods) }, { item: component.name, role: 'test' });
+    add(backendFiles.stepTest(sharedName(view.stepName) ? component.slug : view.stepName), 'tests/unit/test_pipeline_step.py.njk', { t: stepTestView(component, view, backend, portMethods) }, { item: component.name, role: 'test' });
     if (view.placeholders.length > 0) smoke.push({ module: `app.infrastructure.pipelines.steps.${component.slug}`, component, placeholders: view.placeholders });
+  }
+  let dependencies: [string, string][] = [];
+  if (adapters.length > 0 || steps.length > 0) {
+    const repositories = entities.map((e) => ({ port: e.port, dep: `${e.name}RepositoryDep` }));
+    const { imports, factories } = componentFactories(components, repositories, backend, portMethods);
+    add('app/presentation/api/v1/dependencies/components.py', 'app/presentation/api/v1/dependencies/components.py.njk', { imports, factories });
+    add('tests/unit/test_component_dependencies.py', 'tests/unit/test_component_dependencies.py.njk', componentFactoryTests(components, factories));
+    dependencies = factories.map((f) => [COMPONENT_DEPENDENCIES_MODULE, f.dep]);
   }
   const entityPlaceholders = domainPlaceholders(model, entities).map((name) => entities.find((e) => e.name === name)!);
   if (smoke.length > 0 || entityPlaceholders.length > 0) {
     add('tests/unit/test_placeholders.py', 'tests/unit/test_placeholders.py.njk', placeholderTests(smoke, entityPlaceholders));
   }
-  return { settings, secretSettings: settings.some((s) => s.env.some((e) => e.type.startsWith('SecretStr'))), http: adapters.length > 0 };
+  return { settings, secretSettings: settings.some((s) => s.env.some((e) => e.type.startsWith('SecretStr'))), http: adapters.length > 0, dependencies };
 }
 
 /**

@@ -268,6 +268,7 @@ export function planBackend(
     ['app.presentation.api.v1.dependencies.database', 'SessionDep'],
     ...entityList.map((e): [string, string] => ['app.presentation.api.v1.dependencies.repositories', `${e.name}RepositoryDep`]),
     ...useCases.map((u): [string, string] => ['app.presentation.api.v1.dependencies.use_cases', `${u.className}Dep`]),
+    ...components.dependencies,
   ]);
   pkg('app/presentation/api/v1/dependencies', depExports.imports, depExports.names);
 

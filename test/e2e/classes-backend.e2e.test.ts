@@ -76,15 +76,19 @@ describe('generated backend: shop class definitions', () => {
     const items = new Map((JSON.parse(await readFile(json, 'utf8')) as Record<string, string>[]).map((item) => [item.class_name, item]));
     expect(items.get('PaymentGatewayClient')).toMatchObject({
       code_path: 'backend/app/infrastructure/adapters/payment_gateway_client.py',
-      test_path: 'backend/tests/integration/test_payment_gateway_client.py',
+      test_path: 'backend/tests/integration/infrastructure/test_adapters_payment_gateway_client.py',
     });
     expect(items.get('ResizeImageStep')).toMatchObject({
       code_path: 'backend/app/infrastructure/pipelines/steps/resize_image_step.py',
-      test_path: 'backend/tests/unit/test_resize_image_step.py',
+      test_path: 'backend/tests/unit/infrastructure/test_pipeline_step_resize_image.py',
     });
     for (const item of items.values()) {
       for (const key of ['code_path', 'test_path']) if (item[key]) await expect(readFile(join(out, item[key]!), 'utf8')).resolves.not.toBe('');
     }
+    // Source document 001's DI notes: a factory per adapter and step, with an Annotated alias; the step's port has no implementation here.
+    const factories = await read('app/presentation/api/v1/dependencies/components.py');
+    expect(factories).toContain('    return PaymentGatewayClient(settings=settings)\n\n\nPaymentGatewayClientDep = Annotated[PaymentGatewayClient, Depends(get_payment_gateway_client)]');
+    expect(factories).toContain('"ResizeImageStep needs image_resizer (IImageResizer, a placeholder until it is written), which no generated class supplies: write this factory"');
     expect(await read('app/core/config.py')).toContain('payment_api_base_url: str | None = None');
     expect(await read('pyproject.toml')).toContain('"pytest-httpserver>=1.1"');
   });
@@ -118,7 +122,7 @@ describe('generated backend: shop class definitions', () => {
     const result = await backend.run(['pytest', '-v', '--cov']);
     expectSuccess(result, 'pytest --cov (SQLite)');
     expect(result.stdout).toMatch(/Required test coverage of 85(\.0)?% reached/);
-    for (const test of ['test_http_service.py::test_retries_after_a_timeout', 'test_payment_gateway_client.py::test_create_payment_intent', 'test_resize_image_step.py::test_run_hands_the_work_to_image_resizer', 'test_placeholders.py']) {
+    for (const test of ['test_http_service.py::test_retries_after_a_timeout', 'test_adapters_payment_gateway_client.py::test_create_payment_intent', 'test_pipeline_step_resize_image.py::test_run_hands_the_work_to_image_resizer', 'test_component_dependencies.py::test_get_payment_gateway_client_builds_payment_gateway_client', 'test_placeholders.py']) {
       expect(result.stdout).toMatch(new RegExp(`${test.replace(/[.]/g, '\\.')}\\S* PASSED`));
     }
   });

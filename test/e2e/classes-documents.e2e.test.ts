@@ -160,6 +160,17 @@ describe.each(CASES)('generated backend: class definitions of $label', ({ label,
     }
   });
 
+  it("gives each adapter and pipeline step a dependency factory and its tests at document 001's places", async () => {
+    const items = (JSON.parse(await readFile(json, 'utf8')) as RepositoryItem[]).filter((item) => ['infrastructure/adapter', 'infrastructure/pipeline_step'].includes(item.layer));
+    for (const item of items) {
+      const snake = snakeCase(item.class_name);
+      if (item.layer === 'infrastructure/adapter') expect(item.test_path).toBe(`backend/tests/integration/infrastructure/test_adapters_${snake}.py`);
+      else expect(item.test_path).toBe(`backend/tests/unit/infrastructure/test_pipeline_step_${snake.replace(/(?<=.)_step$/, '')}.py`);
+      const factory = `from app.presentation.api.v1.dependencies import ${item.class_name}Dep; from app.presentation.api.v1.dependencies.components import get_${snake}`;
+      expectSuccess(await backend.run(['python', '-c', factory]), `importing the factory of ${item.class_name}`);
+    }
+  });
+
   it('passes ruff check, ruff format --check and mypy --strict', async () => {
     expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check .');
     expectSuccess(await backend.run(['ruff', 'format', '--check', '.']), 'ruff format --check .');

@@ -62,12 +62,12 @@ describe('writing generated paths back into class definitions', () => {
     expect(byName.get('InvoiceModel')).toMatchObject({ code_path: 'backend/app/infrastructure/models/invoice.py' });
     expect(byName.get('PaymentGatewayClient')).toMatchObject({
       code_path: 'backend/app/infrastructure/adapters/payment_gateway_client.py',
-      test_path: 'backend/tests/integration/test_payment_gateway_client.py',
-      test_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/tests/integration/test_payment_gateway_client.py',
+      test_path: 'backend/tests/integration/infrastructure/test_adapters_payment_gateway_client.py',
+      test_raw_url: 'https://raw.githubusercontent.com/acme/shop/main/out/backend/tests/integration/infrastructure/test_adapters_payment_gateway_client.py',
     });
     expect(byName.get('ResizeImageStep')).toMatchObject({
       code_path: 'backend/app/infrastructure/pipelines/steps/resize_image_step.py',
-      test_path: 'backend/tests/unit/test_resize_image_step.py',
+      test_path: 'backend/tests/unit/infrastructure/test_pipeline_step_resize_image.py',
     });
     expect(updated.endsWith(']\n')).toBe(true);
 

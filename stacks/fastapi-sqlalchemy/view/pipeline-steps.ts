@@ -45,7 +45,7 @@ export function stepMethods(component: Component): MethodSignature[] {
 }
 
 /** The port a step hands its work to: the class it `implements`, injected like its dependencies. */
-function workPort(component: Component): string | undefined {
+export function workPort(component: Component): string | undefined {
   return component.implements ? (component.implements.module ? `${component.implements.module}.${component.implements.name}` : component.implements.name) : undefined;
 }
 
@@ -104,6 +104,7 @@ export function stepTestView(component: Component, view: StepView, backend: Back
   const module = new ComponentModule(backend, portMethods, stepModule);
   const { imports } = module;
   imports.add(stepModule, component.name);
+  imports.addModule('pytest');
   const port = workPort(component);
   // Only the port's fake is used as a class; the other collaborators are made-up values.
   const given = collaborators(component, new ComponentModule(backend, portMethods, stepModule), port ? [port] : []);
