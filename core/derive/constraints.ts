@@ -2,6 +2,7 @@ import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Operation, Reason } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { compositeHint, tenantHint } from './entities.js';
+import { isComparable } from './filters.js';
 import { hintError } from './field-hints.js';
 
 const UNIQUE_NAMES = new Set(['email', 'username', 'slug', 'code', 'external_id', 'uuid']);
@@ -98,7 +99,7 @@ function isUniqueable(field: Field): boolean {
 }
 
 function isIndexable(field: Field): boolean {
-  return !['object', 'array', 'map', 'json', 'binary'].includes(field.type.kind);
+  return isComparable(field.type);
 }
 
 function sameFields(a: string[], b: string[]): boolean {

@@ -1,4 +1,4 @@
-import type { Field, FilterComparison } from '../model/domain-model.js';
+import type { Field, FilterComparison, TypeRef } from '../model/domain-model.js';
 
 /** Name parts that make a query parameter a bound on a field: `min_price`, `created_after`. */
 const PREFIXES: ReadonlyArray<[string, FilterComparison]> = [
@@ -26,9 +26,23 @@ export interface FilterMatch {
 
 /**
  * The field a list's query parameter filters on: a field of the same name compares for
- * equality; else a bound on one (`min_price` ≥ price, `created_before` < created_at).
+ * equality (a list of values: membership); else a bound on one (`min_price` ≥ price,
+ * `created_before` < created_at). Only a field whose values compare as a whole is filtered on:
+ * a list or an object field is not, whatever its parameter is named.
  */
-export function filterOf(wireName: string, snakeName: string, fields: readonly Field[]): FilterMatch | undefined {
+export function filterOf(wireName: string, snakeName: string, fields: readonly Field[], parameterType: TypeRef): FilterMatch | undefined {
+  const match = namedField(wireName, snakeName, fields);
+  if (!match || !isComparable(match.field.type)) return undefined;
+  if (parameterType.kind !== 'array') return isComparable(parameterType) ? match : undefined;
+  return match.comparison === 'eq' && isComparable(parameterType.items) ? { field: match.field, comparison: 'in' } : undefined;
+}
+
+/** Whether values of this type compare as a whole (equality, order, membership) in any database. */
+export function isComparable(type: TypeRef): boolean {
+  return !['object', 'array', 'map', 'union', 'json', 'binary'].includes(type.kind);
+}
+
+function namedField(wireName: string, snakeName: string, fields: readonly Field[]): FilterMatch | undefined {
   const same = fields.find((f) => f.wireName === wireName || f.name === snakeName);
   if (same) return { field: same, comparison: 'eq' };
   for (const [prefix, comparison] of PREFIXES) {

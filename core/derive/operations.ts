@@ -170,13 +170,14 @@ export class OperationBuilder {
     const taken = new Set<string>();
     return api.parameters.map((parameter) => {
       const name = uniqueParameterName(parameter, taken);
-      const filter = entity ? filterOf(parameter.name, name, entity.fields) : undefined;
+      const type = this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api);
+      const filter = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
       const role = roleOf(parameter, name, kind, keyParam, filter !== undefined);
       return {
         name,
         wireName: parameter.name,
         in: parameter.in,
-        type: this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api),
+        type,
         required: parameter.required,
         ...(parameter.description ? { description: parameter.description } : {}),
         ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),

@@ -195,7 +195,8 @@ export interface SortValue {
   field?: string;
 }
 
-export type FilterComparison = 'eq' | 'gte' | 'lte' | 'gt' | 'lt';
+/** `in`: the parameter is a list of values, one of which the field equals. */
+export type FilterComparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt';
 
 export interface Body {
   /** JSON bodies have a type; other media types are passed through as raw bytes. */

@@ -195,6 +195,8 @@ export function planBackend(
     add('app/presentation/api/v1/path_types.py', 'app/presentation/api/v1/path_types.py.njk', {
       integer: routeTypes.integer,
       segments: routeTypes.segments.map((segment) => ({ ...segment, regex: pyString(segment.regex) })),
+      excludesLiterals: routeTypes.segments.some((segment) => segment.kind === 'segment'),
+      choices: routeTypes.segments.some((segment) => segment.kind === 'choice'),
     });
   } else {
     pkg('app/presentation/api/v1');

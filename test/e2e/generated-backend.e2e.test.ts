@@ -21,6 +21,8 @@ const documents = [
   // Keywords, builtins and library names as schema, property, parameter and path names, names that
   // collapse to one identifier, fragments and query strings in paths, self-references and cycles.
   { name: 'hostile', apiFile: join(REPO_ROOT, 'test/fixtures/hostile/openapi.yaml') },
+  // Keys with patterns and formats, structured query parameters, a path that is one parameter (`/{linkId}`).
+  { name: 'constrained-keys', apiFile: join(REPO_ROOT, 'test/fixtures/constrained-keys/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { filterOf } from '../../core/derive/filters.js';
-import type { Field } from '../../core/model/domain-model.js';
+import type { Field, TypeRef } from '../../core/model/domain-model.js';
 
-function field(name: string): Field {
-  return { name, wireName: name, type: { kind: 'string' }, required: false, nullable: false, readOnly: false, writeOnly: false, constraints: {}, source: { file: 'api.yaml', pointer: `/${name}` } } as Field;
+function field(name: string, type: TypeRef = { kind: 'string' }): Field {
+  return { name, wireName: name, type, required: false, nullable: false, readOnly: false, writeOnly: false, constraints: {}, source: { file: 'api.yaml', pointer: `/${name}` } } as Field;
 }
 
-const fields = ['price', 'created_at', 'max_retries', 'status'].map(field);
+const fields = [...['price', 'created_at', 'max_retries', 'status'].map((name) => field(name)), field('tag_keys', { kind: 'array', items: { kind: 'string' } }), field('address', { kind: 'object', name: 'Address' })];
 
-function match(wireName: string, snakeName = wireName): [string, string] | undefined {
-  const found = filterOf(wireName, snakeName, fields);
+const text: TypeRef = { kind: 'string' };
+const texts: TypeRef = { kind: 'array', items: text };
+
+function match(wireName: string, snakeName = wireName, parameterType: TypeRef = text): [string, string] | undefined {
+  const found = filterOf(wireName, snakeName, fields, parameterType);
   return found ? [found.field.name, found.comparison] : undefined;
 }
 
@@ -35,5 +38,17 @@ describe('list filters', () => {
     expect(match('min_weight')).toBeUndefined();
     expect(match('max_')).toBeUndefined();
     expect(match('query')).toBeUndefined();
+  });
+
+  it('reads a list of values for a field as membership, and never bounds with a list', () => {
+    expect(match('status', 'status', texts)).toEqual(['status', 'in']);
+    expect(match('min_price', 'min_price', texts)).toBeUndefined();
+  });
+
+  it('filters on no list or object field, whatever the parameter', () => {
+    expect(match('TagKeys', 'tag_keys', texts)).toBeUndefined();
+    expect(match('tag_keys')).toBeUndefined();
+    expect(match('address')).toBeUndefined();
+    expect(match('status', 'status', { kind: 'object', name: 'Status' })).toBeUndefined();
   });
 });

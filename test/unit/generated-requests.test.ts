@@ -31,7 +31,7 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
 
   it('carry the required query parameter on every CRUD request, and the required header where the operation asks for it', async () => {
     const api = requests(await run.read('backend/tests/unit/test_class_api.py'));
-    expect(api.length).toBe(8); // create, create without fields, get, list, put, delete, get after delete, get a missing one
+    expect(api.length).toBe(9); // create, create without fields, get, list, list by each filter, put, delete, get after delete, get a missing one
     for (const request of api) expect(request).toContain('"api-version": "api_version-1"');
     // The header is required on the item path only (get, put, delete), not on create and list.
     const onItem = (request: string) => request.includes('class__url(') || /\(\s*url,/.test(request);
@@ -39,6 +39,7 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     for (const request of api.filter(onItem)) expect(request).toContain('headers={"X-Tenant": "x_tenant-1"}');
     for (const request of api.filter((r) => !onItem(r))) expect(request).not.toContain('headers=');
     expect(api.find((request) => request.includes('"page": 1'))).toContain('params={"api-version": "api_version-1", "page": 1, "limit": 2}');
+    expect(api.find((request) => request.includes('name: value'))).toContain('params={"api-version": "api_version-1", "page": 1, "limit": 2, name: value}');
   });
 
   it('match an integer path parameter only with digits, registered before any router is built', async () => {

@@ -121,6 +121,11 @@ describe('imports computed from what a module uses', () => {
       '    field = f"{value.isoformat()} {time}"',
       '    return dict(Field=field, decimal=value.year, uuid4=f"{{Decimal}}")',
       '',
+      '',
+      'def split(key: str) -> tuple[str, str]:',
+      '    field, _, comparison = key.partition("_")',
+      '    return field, comparison',
+      '',
     ].join('\n');
     expect(completeImports('fine.py', module)).toBe(module);
   });
@@ -224,13 +229,27 @@ describe('paths as the document writes them', () => {
     const other = operation('/Elsewhere/{AccountSid}/Numbers/Toll.json', { params: [path('AccountSid')] });
     const pet = operation('/pets/{petId}', { params: [path('petId', 'integer')] });
     const all = [bySid, local, mobile, other, pet];
-    expect(pathTypes(all).segments).toEqual([{ name: 'segment_1', className: 'Segment1Convertor', regex: '(?!(?:Local\\.json|Mobile\\.json)(?:/|$))[^/]+' }]);
+    expect(pathTypes(all).segments).toEqual([{ kind: 'segment', name: 'segment_1', className: 'Segment1Convertor', regex: '(?!(?:Local\\.json|Mobile\\.json)(?:/|$))[^/]+' }]);
     expect(routePath(bySid, all)).toBe('/Accounts/{AccountSid}/Numbers/{Sid:segment_1}.json');
     expect(routePath(local, all)).toBe('/Accounts/{AccountSid}/Numbers/Local.json');
     expect(routePath(pet, all)).toBe('/pets/{petId:integer}');
     const regex = new RegExp(`^/Accounts/[^/]+/Numbers/(${pathTypes(all).segments[0]!.regex})\\.json$`);
     expect(regex.test('/Accounts/AC1/Numbers/PN123.json')).toBe(true);
     expect(regex.test('/Accounts/AC1/Numbers/Local.json')).toBe(false);
+  });
+
+  it('matches a listed-values parameter sharing its segment with another by its values only (Buffer: `{id}{mediaTypeExtension}`)', () => {
+    const id = { name: 'id', wireName: 'id', in: 'path', required: true, type: { kind: 'string' }, constraints: {}, role: 'extra' } as Operation['params'][number];
+    const extension = { ...id, name: 'ext', wireName: 'ext', type: { kind: 'literal', values: ['.xml', '.json'] } } as Operation['params'][number];
+    const alone = { ...extension, name: 'format', wireName: 'format' } as Operation['params'][number];
+    const profile = operation('/profiles/{id}{ext}', { params: [id, extension] });
+    const byFormat = operation('/reports/{format}', { params: [alone] });
+    const all = [profile, byFormat];
+    expect(pathTypes(all).segments).toEqual([{ kind: 'choice', name: 'choice_1', className: 'Choice1Convertor', regex: '(?:\\.json|\\.xml)' }]);
+    expect(routePath(profile, all)).toBe('/profiles/{id}{ext:choice_1}');
+    expect(routePath(byFormat, all)).toBe('/reports/{format}');
+    const match = new RegExp(`^/profiles/(?<id>[^/]+)(?<ext>${pathTypes(all).segments[0]!.regex})$`).exec('/profiles/id-1.json');
+    expect(match?.groups).toEqual({ id: 'id-1', ext: '.json' });
   });
 
   it('reads every assignment of a fragment as the value its query parameter or header must have (AWS query protocols)', () => {

@@ -58,9 +58,12 @@ export function completeImports(path: string, text: string): string {
       defined.add(token.text);
       continue;
     }
-    if (next?.text === '=' && token.depth === 0 && token.lineStart) {
-      defined.add(token.text);
-      continue;
+    if (token.depth === 0 && token.lineStart) {
+      const targets = assignmentTargets(code, index);
+      if (targets.length > 0) {
+        for (const target of targets) defined.add(target);
+        continue;
+      }
     }
     if (next?.text === ':' && token.depth === 0 && token.lineStart) {
       defined.add(token.text);
@@ -73,6 +76,20 @@ export function completeImports(path: string, text: string): string {
   const unused = importsOnPurpose ? new Set<string>() : new Set([...imported].filter((name) => !used.has(name)));
   if (missing.size === 0 && unused.size === 0) return text;
   return withImports(path, text, [...missing].sort(), unused);
+}
+
+/** The names a line starting at `start` assigns: `a = ...` or `a, b = ...`; none for any other line. */
+function assignmentTargets(code: readonly Token[], start: number): string[] {
+  const names: string[] = [];
+  for (let index = start; index < code.length; index += 2) {
+    const token = code[index]!;
+    if (token.kind !== 'name' || token.depth !== 0 || (index > start && token.lineStart)) return [];
+    names.push(token.text);
+    const separator = code[index + 1];
+    if (separator?.text === '=') return names;
+    if (separator?.text !== ',') return [];
+  }
+  return [];
 }
 
 interface Token {

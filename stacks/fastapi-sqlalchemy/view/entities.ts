@@ -256,7 +256,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   domainType(key.field.type, portImports);
   const operations = operationsOf.get(entity.name) ?? [];
   const lookupFields = new Set(operations.map((op) => lookupFieldOf(op, entity)));
-  const filterFields = new Set(operations.flatMap((op) => op.params.filter((p) => p.role === 'filter' && p.type.kind !== 'array').map((p) => p.field!)));
+  const filterFields = new Set(operations.flatMap((op) => op.params.filter((p) => p.role === 'filter').map((p) => p.field!)));
   const lookups = fields
     .filter((f) => lookupFields.has(f.column))
     .map((f) => ({ method: lookupMethod(f.column), attr: f.attr, type: domainType(f.field.type, portImports) }));

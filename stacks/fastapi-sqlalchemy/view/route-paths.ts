@@ -65,8 +65,13 @@ export function matchedAsInteger(parameter: Parameter): boolean {
   return parameter.in === 'path' && parameter.type.kind === 'integer';
 }
 
-/** A Starlette path convertor of the generated app: its registered name, class and regular expression. */
+/**
+ * A Starlette path convertor of the generated app: its registered name, class and regular
+ * expression. `segment`: any text but the literals other paths give the place; `choice`: only the
+ * values a parameter lists, where it shares its segment with another (`{id}{ext}`).
+ */
 export interface SegmentType {
+  kind: 'segment' | 'choice';
   name: string;
   className: string;
   regex: string;
@@ -101,10 +106,26 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
   const byRegex = new Map<string, SegmentType>();
   const segmentOf = new Map<Operation, Map<string, SegmentType>>();
   const excludedOf = new Map<Operation, Map<string, Set<string>>>();
+  const typeOf = (kind: SegmentType['kind'], regex: string): SegmentType => {
+    const key = `${kind} ${regex}`;
+    const type = byRegex.get(key) ?? { kind, name: '', className: '', regex };
+    byRegex.set(key, type);
+    return type;
+  };
+  const assign = (operation: Operation, parameter: Parameter, type: SegmentType) => {
+    if (!segmentOf.has(operation)) segmentOf.set(operation, new Map());
+    segmentOf.get(operation)!.set(parameter.wireName, type);
+  };
   for (const operation of operations) {
     const segments = documentPath(operation.path).path.split('/');
     for (const parameter of operation.params) {
       if (parameter.in !== 'path' || matchedAsInteger(parameter)) continue;
+      // Beside another parameter (`{id}{ext}`), a parameter's own values are the only way to tell where it starts.
+      const shared = segments.find((segment) => segment.includes(`{${parameter.wireName}}`) && segment.split('{').length > 2);
+      if (shared && parameter.type.kind === 'literal') {
+        assign(operation, parameter, typeOf('choice', `(?:${[...parameter.type.values].sort().map(escapeRegex).join('|')})`));
+        continue;
+      }
       const at = segments.findIndex((segment) => segment.startsWith(`{${parameter.wireName}}`) && !segment.slice(parameter.wireName.length + 2).includes('{'));
       if (at === -1) continue;
       const suffix = segments[at]!.slice(parameter.wireName.length + 2);
@@ -116,20 +137,18 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       }
       if (literals.size === 0) continue;
       const alternatives = [...literals].sort().map(escapeRegex).join('|');
-      const regex = `(?!(?:${alternatives})(?:/|$))[^/]+`;
-      let type = byRegex.get(regex);
-      if (!type) {
-        type = { name: '', className: '', regex };
-        byRegex.set(regex, type);
-      }
-      if (!segmentOf.has(operation)) segmentOf.set(operation, new Map());
-      segmentOf.get(operation)!.set(parameter.wireName, type);
+      assign(operation, parameter, typeOf('segment', `(?!(?:${alternatives})(?:/|$))[^/]+`));
       if (!excludedOf.has(operation)) excludedOf.set(operation, new Map());
       excludedOf.get(operation)!.set(parameter.wireName, new Set([...literals].map((literal) => literal.slice(0, literal.length - suffix.length))));
     }
   }
   // Numbered in the order of their expressions: the same document, the same names.
-  const segments = [...byRegex.keys()].sort().map((regex, index) => Object.assign(byRegex.get(regex)!, { name: `segment_${index + 1}`, className: `Segment${index + 1}Convertor` }));
+  const named = (kind: SegmentType['kind'], title: string) =>
+    [...byRegex.values()]
+      .filter((type) => type.kind === kind)
+      .sort((a, b) => (a.regex < b.regex ? -1 : a.regex > b.regex ? 1 : 0))
+      .map((type, index) => Object.assign(type, { name: `${kind}_${index + 1}`, className: `${title}${index + 1}Convertor` }));
+  const segments = [...named('segment', 'Segment'), ...named('choice', 'Choice')];
   const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), segments, segmentOf, excludedOf };
   pathTypesOf.set(operations, types);
   return types;

@@ -403,7 +403,8 @@ function sortArgument(entity: EntityView, op: Operation, sort: Parameter, import
 }
 
 /** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */
-function filterKey(entity: EntityView, parameter: Parameter): string {
+/** The key the repository reads a filter by: `price__gte`, `label__in`, `status` (see filter_target). */
+export function filterKey(entity: EntityView, parameter: Parameter): string {
   const field = fieldAttribute(entity.entity, parameter.field!);
   return parameter.comparison && parameter.comparison !== 'eq' ? `${field}__${parameter.comparison}` : field;
 }

@@ -2,6 +2,7 @@ import type { Constraints, DomainModel, Operation, Parameter, TypeRef } from '..
 import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
+import { filterKey } from './routers.js';
 import { parameterSample, requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
 import { comparable, Samples } from './samples.js';
 import { documentPath, requestPath, type PathTypes } from './route-paths.js';
@@ -22,6 +23,8 @@ export interface EntityTestView {
   list?: { request: string; wrapperItems?: string; wrapperTotal?: string; total: number; shown: number };
   /** The list asked for each sort value the document lists (`sort` the test's parameter). */
   listSorts?: { parametrize: string; request: string };
+  /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
+  listFilters?: { parametrize: string; request: string };
   update?: { status: number; payload: string; request: string; compare: string[] };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
@@ -32,8 +35,8 @@ export interface EntityTestView {
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'update' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string };
+  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'patch' | 'delete' | 'missing', string>;
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string; filters?: string };
 }
 
 export interface CustomTestView {
@@ -83,6 +86,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       get: testDef(`test_get_${view.slug}_after_create`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
       listSorts: testDef(`test_list_${view.slug}_sorts_by_every_listed_value`, 'None', ['sort: str']),
+      listFilters: testDef(`test_list_${view.slug}_filters_by_what_its_rows_hold`, 'None', ['name: str', 'value: str | list[str]']),
       update: testDef(`test_update_${view.slug}_replaces_fields`),
       patch: testDef(`test_patch_${view.slug}_changes_only_given_fields`),
       delete: testDef(`test_delete_${view.slug}_removes_it`),
@@ -116,6 +120,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         seeds,
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
+        ...storedRowFilters(byKind(operations, 'list'), view, createPayload),
         request: request(create, [path, 'json=data'], { client: 'db_client', method: 'post' }),
         ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
@@ -139,6 +144,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       shown: Math.min(total, 2),
       ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
     };
+    const filterCases = filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const);
+    if (filterCases.length > 0) {
+      const base = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
+      const query = collection('{', [...Object.entries({ ...base.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry('name', 'value')]);
+      result.listFilters = {
+        parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', filterCases.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
+        request: requestStatement(4, 'response = ', 'await client.get', [pyString(requestPath(list)), keyword('params', query), ...requestKeywords({ params: {}, headers: base.headers })]),
+      };
+    }
     const sort = list.params.find((p) => p.role === 'sort');
     if (sort?.sortValues && sort.type.kind === 'literal') {
       const sorted = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit' || p === sort);
@@ -267,4 +281,34 @@ export function domainSample(view: EntityView, samples: Samples): { values: stri
     values[f.attr] = samples.value(f.field.type, f.field.constraints, f.field.name, 1);
   }
   return { values: pyFormat(pyValue(values), 0, 'VALUES: dict[str, Any] = '), timestamps };
+}
+
+/**
+ * The value an optional filter takes to match every row the test creates, as query text (a list
+ * for a choice of values); undefined where that value is not certain: a field the create body
+ * does not set, a strict bound, a date or a fraction whose stored form may differ from the sent one.
+ */
+function filtersMatchingCreated(list: Operation, view: EntityView, createPayload: Record<string, unknown>): { parameter: Parameter; value: string | string[] }[] {
+  return list.params.flatMap((parameter) => {
+    if (parameter.role !== 'filter' || parameter.required || parameter.in !== 'query') return [];
+    if (!['eq', 'in', 'gte', 'lte'].includes(parameter.comparison ?? 'eq')) return [];
+    const field = view.fields.find((f) => f.column === parameter.field)?.field;
+    if (!field || !exactlyStored(field.type)) return [];
+    const value = createPayload[field.wireName];
+    if (value === undefined || value === null || typeof value === 'object') return [];
+    return [{ parameter, value: parameter.type.kind === 'array' ? [String(value)] : String(value) }];
+  });
+}
+
+function exactlyStored(type: TypeRef): boolean {
+  if (type.kind === 'string') return type.format === undefined || ['uuid', 'email', 'uri'].includes(type.format);
+  return ['integer', 'boolean', 'enum', 'literal'].includes(type.kind);
+}
+
+/** The repository's filter keys the integration test asks the stored row by, each with the attribute it compares (`@pytest.mark.parametrize`). */
+function storedRowFilters(list: Operation | undefined, view: EntityView, createPayload: Record<string, unknown>): { filters?: string } {
+  const cases = list ? filtersMatchingCreated(list, view, createPayload) : [];
+  if (cases.length === 0) return {};
+  const pairs = [...new Map(cases.map(({ parameter }) => [filterKey(view, parameter), view.fields.find((f) => f.column === parameter.field)!.attr])).entries()];
+  return { filters: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('key'), pyString('field')]), collection('[', pairs.map(([key, attr]) => collection('(', [pyString(key), pyString(attr)])))]), 0) };
 }
