@@ -152,6 +152,23 @@ describe('markdown API list: the shop example', () => {
     expect(merged.sources).toEqual([apiList, requirements]);
   });
 
+  it('reads a database chosen on a line of its own, in the words and languages people write it', () => {
+    const lines: [string, string][] = [
+      ['- Database: PostgreSQL', 'postgresql'],
+      ['**DB** — MySQL 8', 'mysql'],
+      ['- 数据库：MariaDB', 'mysql'],
+      ['- Cơ sở dữ liệu: PostgreSQL 15', 'postgresql'],
+      ['Base de datos: SQLite', 'sqlite'],
+    ];
+    const file = 'requirements.md';
+    for (const [line, database] of lines) {
+      const document = parseMarkdownText(`# Requirements\n\n${line}\n`, file);
+      expect(document.settings, line).toEqual({ database, source: { file, pointer: '/x-tech-stack/database', line: 3 } });
+    }
+    // A sentence about the database chooses none.
+    expect(parseMarkdownText('# API\n\n- Database: keep every order for five years.\n\n### POST /things\n\n| field | type |\n| --- | --- |\n| name | string |\n', file).settings).toEqual({});
+  });
+
   it('parses the same document to the same result every time', async () => {
     const first = await parseMarkdownFile(apiList);
     const second = await parseMarkdownFile(apiList);
@@ -244,6 +261,8 @@ describe('markdown API list: bad input', () => {
     ['a field typed differently by two tables', endpoint('| field | type |\n| --- | --- |\n| name | string |') + '\n### PATCH /things/{id}\n\n| field | type |\n| --- | --- |\n| name | int |\n', /field name of Thing has another type here than at line 9/, 15],
     ['a second unlabelled table', endpoint('| field | type |\n| --- | --- |\n| name | string |\n\n| field | type |\n| --- | --- |\n| size | int |'), /a second table under POST \/things/, 11],
     ['an unsupported database', '# Requirements\n\n## Tech stack\n\n| item | choice |\n| --- | --- |\n| Database | MongoDB |\n', /unsupported database "MongoDB"/, 7],
+    ['an unsupported database on a line', '# Requirements\n\n- Database: Oracle 19c\n', /unsupported database "Oracle 19c"/, 3],
+    ['two databases', '# Requirements\n\n- Database: MySQL\n\n| item | choice |\n| --- | --- |\n| Database | PostgreSQL |\n', /database postgresql contradicts mysql chosen at line 3/, 7],
     ['a document with nothing to read', '# Notes\n\nJust prose.\n', /found no endpoints/, 1],
   ];
 

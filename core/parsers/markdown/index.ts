@@ -31,7 +31,7 @@ export async function parseMarkdownFile(file: string): Promise<ApiDocument> {
 export function parseMarkdownText(text: string, file: string): ApiDocument {
   const outline = readOutline(parseMarkdownTree(text), file);
   if (!outline.basePathWritten) outline.basePath = sharedPrefix(outline.endpoints.map((e) => e.path));
-  const { settings, found: hasTechStack } = readTechStack(outline.otherTables, file);
+  const { settings, found: hasTechStack } = readTechStack(outline.otherTables, outline.sentences, file);
   const { rules, warnings } = readRuleSentences(outline.sentences, file);
   if (outline.endpoints.length === 0 && outline.namedTables.length === 0 && !hasTechStack && rules.length === 0) {
     throw markdownError(

@@ -1,5 +1,5 @@
 import type { DatabaseChoice, DocumentSettings } from '../../model/api-document.js';
-import type { OtherTable } from './document-outline.js';
+import type { OtherTable, Sentence } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
 
@@ -20,10 +20,32 @@ function isTechStackTable({ table, heading }: OtherTable): boolean {
   return cellTexts(header).some((cell) => STACK_HEADER.test(cell)) || (heading !== undefined && STACK_HEADING.test(heading));
 }
 
-/** The database a tech-stack table chooses (its row whose first cell mentions a database). */
-export function readTechStack(tables: readonly OtherTable[], file: string): { settings: DocumentSettings; found: boolean } {
+/** `Database: PostgreSQL`, `- **DB** — MySQL 8`, `数据库：MySQL`, `Cơ sở dữ liệu: PostgreSQL`: a database chosen on a line of its own. */
+const DATABASE_LINE = new RegExp(`^\\W*(?:${DATABASE_ROW.source})\\W*?\\s*[:：=\\-–—]\\s*(.+)$`, 'iu');
+/** A value that short is a choice, not a sentence about the database. */
+const CHOICE_WORDS = 4;
+
+/**
+ * The database a tech-stack table chooses (its row whose first cell mentions a database), or a
+ * line naming it (`Database: PostgreSQL`).
+ */
+export function readTechStack(tables: readonly OtherTable[], sentences: readonly Sentence[], file: string): { settings: DocumentSettings; found: boolean } {
   let settings: DocumentSettings = {};
   let found = false;
+  const choose = (written: string, line: number) => {
+    const database = DATABASES.find(([pattern]) => pattern.test(written))?.[1];
+    if (!database) throw markdownError(file, line, `unsupported database "${written}": expected PostgreSQL, MySQL (or MariaDB) or SQLite`);
+    if (settings.database !== undefined && settings.database !== database) {
+      throw markdownError(file, line, `database ${database} contradicts ${settings.database} chosen at line ${settings.source?.line ?? '?'}`);
+    }
+    settings = { database, source: { file, pointer: '/x-tech-stack/database', line } };
+  };
+  for (const sentence of sentences) {
+    const value = DATABASE_LINE.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
+    if (value === undefined || value.split(/\s+/).length > CHOICE_WORDS) continue;
+    found = true;
+    choose(value, sentence.line);
+  }
   for (const entry of tables) {
     if (!isTechStackTable(entry)) continue;
     found = true;
@@ -33,14 +55,7 @@ export function readTechStack(tables: readonly OtherTable[], file: string): { se
     for (const row of rows) {
       const cells = cellTexts(row);
       if (!DATABASE_ROW.test(cells[0] ?? '')) continue;
-      const line = lineOf(row);
-      const written = cells[choiceColumn] ?? '';
-      const database = DATABASES.find(([pattern]) => pattern.test(written))?.[1];
-      if (!database) throw markdownError(file, line, `unsupported database "${written}": expected PostgreSQL, MySQL (or MariaDB) or SQLite`);
-      if (settings.database !== undefined && settings.database !== database) {
-        throw markdownError(file, line, `database ${database} contradicts ${settings.database} chosen at line ${settings.source?.line ?? '?'}`);
-      }
-      settings = { database, source: { file, pointer: '/x-tech-stack/database', line } };
+      choose(cells[choiceColumn] ?? '', lineOf(row));
     }
   }
   return { settings, found };
