@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// This module runs from `dist/core/engine` once built, from `core/engine` under the tests.
+const CODE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_ROOT = path.basename(CODE_ROOT) === 'dist' ? path.dirname(CODE_ROOT) : CODE_ROOT;
+/** The folders of the package whose files generate output (sources, or their build, and templates). */
+const CODE_FOLDERS = ['bin', 'core', 'generators', 'lib', 'plugins', 'stacks', 'templates'];
+
+/** The files and folders holding this generator's code: its build (or its sources), its templates and its package.json. */
+export function generatorCodePaths(): string[] {
+  const paths = [...CODE_FOLDERS.map((folder) => path.join(CODE_ROOT, folder)), path.join(PACKAGE_ROOT, 'stacks'), path.join(PACKAGE_ROOT, 'plugins'), path.join(PACKAGE_ROOT, 'package.json')];
+  return [...new Set(paths)];
+}
+
+/**
+ * What the code under `paths` is, cheaply: a hash of the path, size and mtime of every file
+ * (`node_modules` skipped), so that a rebuild or an edited plugin gives another identity
+ * without reading a byte of the code. A missing path counts as empty.
+ */
+export async function codeIdentity(paths: readonly string[]): Promise<string> {
+  const listed = await Promise.all(paths.map((entry) => filesUnder(path.resolve(entry))));
+  const hash = createHash('sha256');
+  for (const [index, files] of listed.entries()) {
+    hash.update(`${path.resolve(paths[index]!)}\n`);
+    for (const file of files) hash.update(`${file.path}\0${file.size}\0${file.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+interface StatEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function filesUnder(entry: string): Promise<StatEntry[]> {
+  let info: import('node:fs').Stats;
+  try {
+    info = await stat(entry);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  if (!info.isDirectory()) return [{ path: entry, size: info.size, mtimeMs: info.mtimeMs }];
+  const names = (await readdir(entry)).filter((name) => name !== 'node_modules').sort();
+  const nested = await Promise.all(names.map((name) => filesUnder(path.join(entry, name))));
+  return nested.flat();
+}
