@@ -21,7 +21,7 @@ export function mayBeUpToDate(options: GenerateOptions): boolean {
  * the code under `codePaths` (the generator's, the plugins'). Options that only change how the
  * run goes (force, dry run, diff, check, data loss accepted, manifest rebuilt, timings) are left out.
  */
-export async function runIdentity(options: GenerateOptions, codePaths: readonly string[], installedPlugins: readonly string[]): Promise<RunIdentity> {
+export function runIdentity(options: GenerateOptions, codePaths: readonly string[], installedPlugins: readonly string[]): RunIdentity {
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
   // Every option is either here or named a run-only option: a new option must choose.
@@ -39,6 +39,6 @@ export async function runIdentity(options: GenerateOptions, codePaths: readonly 
     plugins: (options.plugins ?? []).map((plugin) => plugin.name),
     installedPlugins,
   };
-  const code = await codeIdentity(codePaths);
+  const code = codeIdentity(codePaths);
   return { key: createHash('sha256').update(JSON.stringify(outputOptions)).update(code).digest('hex'), plugins: [...installedPlugins] };
 }

@@ -30,7 +30,7 @@ async function identityOf(options: GenerateOptions): Promise<RunIdentity | undef
   try {
     const installed = await chosenPluginsFor(options);
     const pluginPaths = installed ? [...installed.chosen.map((plugin) => plugin.dir), installed.localDir] : [];
-    return await runIdentity(options, [...generatorCodePaths(), ...pluginPaths], installed?.chosen.map((plugin) => plugin.name) ?? []);
+    return runIdentity(options, [...generatorCodePaths(), ...pluginPaths], installed?.chosen.map((plugin) => plugin.name) ?? []);
   } catch {
     // A plugin selected but not installed, say: the whole run reports it.
     return undefined;

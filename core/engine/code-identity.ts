@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,14 +18,14 @@ export function generatorCodePaths(): string[] {
 /**
  * What the code under `paths` is, cheaply: a hash of the path, size and mtime of every file
  * (`node_modules` skipped), so that a rebuild or an edited plugin gives another identity
- * without reading a byte of the code. A missing path counts as empty.
+ * without reading a byte of the code. A missing path counts as empty. Synchronous, as the
+ * stats of a file check are (see `file-state.ts`).
  */
-export async function codeIdentity(paths: readonly string[]): Promise<string> {
-  const listed = await Promise.all(paths.map((entry) => filesUnder(path.resolve(entry))));
+export function codeIdentity(paths: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const [index, files] of listed.entries()) {
-    hash.update(`${path.resolve(paths[index]!)}\n`);
-    for (const file of files) hash.update(`${file.path}\0${file.size}\0${file.mtimeMs}\n`);
+  for (const entry of paths) {
+    hash.update(`${path.resolve(entry)}\n`);
+    for (const file of filesUnder(path.resolve(entry))) hash.update(`${file.path}\0${file.size}\0${file.mtimeMs}\n`);
   }
   return hash.digest('hex');
 }
@@ -36,16 +36,10 @@ interface StatEntry {
   mtimeMs: number;
 }
 
-async function filesUnder(entry: string): Promise<StatEntry[]> {
-  let info: import('node:fs').Stats;
-  try {
-    info = await stat(entry);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+function filesUnder(entry: string): StatEntry[] {
+  const info = statSync(entry, { throwIfNoEntry: false });
+  if (!info) return [];
   if (!info.isDirectory()) return [{ path: entry, size: info.size, mtimeMs: info.mtimeMs }];
-  const names = (await readdir(entry)).filter((name) => name !== 'node_modules').sort();
-  const nested = await Promise.all(names.map((name) => filesUnder(path.join(entry, name))));
-  return nested.flat();
+  const names = readdirSync(entry).filter((name) => name !== 'node_modules').sort();
+  return names.flatMap((name) => filesUnder(path.join(entry, name)));
 }

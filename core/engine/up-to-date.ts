@@ -5,7 +5,8 @@
  * Only what is cheap to know is checked here (hashes of the documents, stats of the files), so
  * this module loads nothing of the engine.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStateOf, sha256, stillAsRecorded, type FileState } from './file-state.js';
 import { JOURNAL_PATH } from './journal.js';
@@ -56,14 +57,14 @@ export async function upToDateStamp(outDir: string, apiFiles: readonly string[],
     const stamp = parseStamp(await readFile(path.join(outDir, UP_TO_DATE_PATH), 'utf8'));
     if (!stamp || stamp.key !== identity.key || stamp.inputs.length !== apiFiles.length) return undefined;
     // A run under way, or one stopped while committing: the folder is not what any stamp says.
-    if ((await exists(path.join(outDir, LOCK_NAME))) || (await exists(path.join(outDir, JOURNAL_PATH)))) return undefined;
+    if (existsSync(path.join(outDir, LOCK_NAME)) || existsSync(path.join(outDir, JOURNAL_PATH))) return undefined;
     const inputs = await Promise.all(apiFiles.map(async (file) => sha256(await readFile(file))));
     if (inputs.some((hash, index) => hash !== stamp.inputs[index])) return undefined;
     for (const [folder, names] of Object.entries(stamp.folders)) {
       if ((await fileNamesIn(path.join(outDir, folder))).join('/') !== names.join('/')) return undefined;
     }
-    const same = await Promise.all(Object.entries(stamp.files).map(([file, state]) => stillAsRecorded(path.join(outDir, file), state)));
-    return same.every(Boolean) ? stamp : undefined;
+    const same = Object.entries(stamp.files).every(([file, state]) => stillAsRecorded(path.join(outDir, file), state));
+    return same ? stamp : undefined;
   } catch {
     return undefined;
   }
@@ -73,11 +74,11 @@ export async function upToDateStamp(outDir: string, apiFiles: readonly string[],
 export async function recordUpToDate(outDir: string, apiFiles: readonly string[], identity: RunIdentity, run: RunFiles): Promise<void> {
   const watched = [...new Set([...run.generated, ...run.owned, ...run.reads.files])].sort();
   const listedFolders = [...run.reads.folders].sort();
-  const [inputs, states, folders] = await Promise.all([
+  const [inputs, folders] = await Promise.all([
     Promise.all(apiFiles.map(async (file) => sha256(await readFile(file)))),
-    Promise.all(watched.map((file) => fileStateOf(path.join(outDir, file)))),
     Promise.all(listedFolders.map((folder) => fileNamesIn(path.join(outDir, folder)))),
   ]);
+  const states = watched.map((file) => fileStateOf(path.join(outDir, file)));
   const stamp: UpToDateStamp = {
     version: STAMP_VERSION,
     key: identity.key,
@@ -119,13 +120,4 @@ function isStringList(value: unknown): value is string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
