@@ -1,0 +1,119 @@
+/**
+ * Recognizers added after reading API lists written in styles the first fixtures did not have
+ * (a Vietnamese clinic, a Japanese inventory, a Chinese blog with method and URL on label lines,
+ * an English storefront with SQL column definitions as types). Each test is the hostile excerpt.
+ */
+import { describe, expect, it } from 'vitest';
+import { readEndpointPart, readEndpointPartLine } from '../../core/parsers/markdown/endpoint-parts.js';
+import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
+import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
+import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
+
+const file = '/docs/api.md';
+
+describe('types with a size in any script', () => {
+  it.each([
+    ['文字列(20)', { type: 'string', maxLength: 20 }],
+    ['字符串（50）', { type: 'string', maxLength: 50 }],
+    ['string(50)', { type: 'string', maxLength: 50 }],
+    ['DECIMAL(10，2)', { type: 'number', format: 'decimal' }],
+  ])('reads %s', (written, schema) => {
+    expect(parseTypeExpression(written)).toEqual({ kind: 'scalar', schema });
+  });
+});
+
+describe('SQL column definitions as types', () => {
+  it('splits the type from its constraints', () => {
+    expect(readSqlColumnModifiers('VARCHAR(255) NOT NULL UNIQUE')).toEqual({ typeText: 'VARCHAR(255)', nullable: false, unique: true });
+    expect(readSqlColumnModifiers('INT DEFAULT 0')).toEqual({ typeText: 'INT', defaultText: '0' });
+    expect(readSqlColumnModifiers("varchar(10) default 'new' not null")).toEqual({ typeText: 'varchar(10)', nullable: false, defaultText: 'new' });
+    expect(readSqlColumnModifiers('BIGINT REFERENCES users(id)')).toEqual({ typeText: 'BIGINT', references: 'users' });
+    expect(readSqlColumnModifiers('TEXT NULL')).toEqual({ typeText: 'TEXT', nullable: true });
+    expect(readSqlColumnModifiers('double precision not null')).toEqual({ typeText: 'double precision', nullable: false });
+  });
+
+  it('leaves types that are no SQL column definition alone', () => {
+    expect(readSqlColumnModifiers('string | null')).toEqual({ typeText: 'string | null' });
+    expect(readSqlColumnModifiers('Optional[int]')).toEqual({ typeText: 'Optional[int]' });
+    expect(readSqlColumnModifiers('enum(a, b)')).toEqual({ typeText: 'enum(a, b)' });
+  });
+
+  it('gives a field table row its nullability, required, unique and default', () => {
+    const api = parseMarkdownText(
+      [
+        '## Products',
+        '### POST /products',
+        '| Field | Type | Notes |',
+        '|---|---|---|',
+        '| sku | `VARCHAR(32) NOT NULL UNIQUE` | |',
+        '| status | `VARCHAR(16) NOT NULL DEFAULT draft` | |',
+        '| note | `TEXT NULL` | |',
+        '| phone | `string \\| null` | |',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const product = api.schemas.get('Product')!.schema;
+    const properties = product.properties as Record<string, Record<string, unknown>>;
+    expect(product.required).toEqual(['id', 'sku']);
+    expect(properties.sku).toMatchObject({ type: 'string', maxLength: 32, 'x-unique': true });
+    expect(properties.sku!['x-why']).toEqual({ 'x-unique': { rule: 'the column definition "VARCHAR(32) NOT NULL UNIQUE"', file, line: 5 } });
+    expect(properties.status).toMatchObject({ type: 'string', maxLength: 16, default: 'draft' });
+    expect(properties.note).toMatchObject({ type: 'string', nullable: true });
+    expect(properties.phone).toMatchObject({ type: 'string', nullable: true });
+  });
+});
+
+describe('an endpoint written as a method line and a path line', () => {
+  it('reads the labels people use for each part', () => {
+    expect(readEndpointPartLine('请求方式：POST')).toEqual({ kind: 'method', method: 'post' });
+    expect(readEndpointPartLine('请求地址：/api/articles')).toEqual({ kind: 'path', path: '/api/articles' });
+    expect(readEndpointPartLine('HTTP Method: GET')).toEqual({ kind: 'method', method: 'get' });
+    expect(readEndpointPartLine('URL: https://api.x.com/v1/users/:id')).toEqual({ kind: 'path', path: '/v1/users/{id}' });
+    expect(readEndpointPart('Méthode', 'DELETE')).toEqual({ kind: 'method', method: 'delete' });
+    expect(readEndpointPartLine('说明：/api 前缀的接口')).toBeUndefined();
+    expect(readEndpointPartLine('Method: whatever fits')).toBeUndefined();
+  });
+
+  it('opens the endpoint titled by the heading above, from lines, bullets or a key/value table', () => {
+    const api = parseMarkdownText(
+      [
+        '## 一、文章模块',
+        '### 1. 创建文章',
+        '**请求方式**：`POST`',
+        '**请求地址**：`/api/articles`',
+        '',
+        '**请求参数**',
+        '',
+        '| 参数 | 类型 | 是否必填 | 说明 |',
+        '| --- | --- | --- | --- |',
+        '| title | string(100) | 是 | 标题 |',
+        '',
+        '### 2. 文章详情',
+        '- 请求地址：`/api/articles/{id}`',
+        '- 请求方式：GET',
+        '',
+        '### 3. 删除文章',
+        '| 项目 | 内容 |',
+        '| --- | --- |',
+        '| 请求方式 | DELETE |',
+        '| 请求地址 | /api/articles/{id} |',
+        '',
+      ].join('\n'),
+      file,
+    );
+    expect(api.operations.map((op) => `${op.method} ${op.path} ${op.summary ?? ''}`)).toEqual([
+      'post /articles 创建文章',
+      'get /articles/{id} 文章详情',
+      'delete /articles/{id} 删除文章',
+    ]);
+    expect(api.schemas.get('Article')!.schema.properties).toHaveProperty('title');
+  });
+});
+
+describe('tech-stack tables in words \\b does not know', () => {
+  it('reads a Vietnamese tech-stack table (| Thành phần | Công nghệ |)', () => {
+    const api = parseMarkdownText('## Công nghệ sử dụng\n\n| Thành phần | Công nghệ |\n|---|---|\n| Cơ sở dữ liệu | PostgreSQL |\n', file);
+    expect(api.settings.database).toBe('postgresql');
+  });
+});
