@@ -117,3 +117,50 @@ describe('tech-stack tables in words \\b does not know', () => {
     expect(api.settings.database).toBe('postgresql');
   });
 });
+
+describe('a body table under endpoints a table or bullets listed', () => {
+  const french = [
+    '## Adhérents',
+    '',
+    '| Méthode | Chemin | Description |',
+    '|---|---|---|',
+    '| `GET` | `/adherents` | Lister |',
+    '| `POST` | `/adherents` | Créer |',
+    '| `PUT` | `/adherents/{id}` | Modifier |',
+    '| `PATCH` | `/adherents/{id}` | Modifier en partie |',
+    '',
+    '**Corps de la requête (POST/PUT)** :',
+    '',
+    '| Champ | Type | Obligatoire | Description |',
+    '|---|---|---|---|',
+    '| nom | chaîne | oui | |',
+    '| parrain_id | entier | non | Référence l\'adhérent |',
+    '',
+  ].join('\n');
+
+  it('reads the label and the methods it names', async () => {
+    const { readBodyLabel } = await import('../../core/parsers/markdown/endpoint-lines.js');
+    expect(readBodyLabel('Corps de la requête (POST/PUT) :')).toEqual({ methods: ['post', 'put'] });
+    expect(readBodyLabel('Request body (POST and PATCH)')).toEqual({ methods: ['post', 'patch'] });
+    expect(readBodyLabel('Request body:')).toEqual({});
+    expect(readBodyLabel('Body of the request is JSON')).toBeUndefined();
+  });
+
+  it('is the body of the section endpoints with those methods, so the section is an entity', () => {
+    const api = parseMarkdownText(french, file);
+    const bodies = api.operations.map((op) => `${op.method} ${JSON.stringify(op.requestBody?.schema.$ref ?? '-')}`);
+    // The PATCH has no table: it sends the entity, as an endpoint without a table does.
+    expect(bodies).toEqual(['get "-"', 'post "#/components/schemas/Adherent"', 'put "#/components/schemas/Adherent"', 'patch "#/components/schemas/Adherent"']);
+    const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(properties)).toEqual(['id', 'nom', 'parrain_id']);
+    // `Référence l'adhérent`: the French article is no name.
+    expect(properties.parrain_id!['x-references']).toBe('adhérent');
+  });
+
+  it('a reference written with accents names the entity its path names without them', async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = applyDocumentRules(parseMarkdownText(french, file));
+    const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.parrain_id!['x-references']).toBe('Adherent');
+  });
+});

@@ -1,6 +1,6 @@
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
-import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
@@ -91,6 +91,8 @@ class OutlineReader {
   private afterTitle = false;
   /** The method or the path of an endpoint written as two labelled lines, until the other comes. */
   private parts: { method?: EndpointHeading['method']; path?: string; line: number } | undefined;
+  /** `Request body (POST/PUT):` under endpoints a table or bullets listed: the next field table is their body. */
+  private sectionBody: { section: Section; methods: EndpointHeading['method'][] } | undefined;
   private readonly seen = new Map<string, Endpoint>();
 
   constructor(private readonly file: string) {}
@@ -138,6 +140,7 @@ class OutlineReader {
   private readHeading(text: string, depth: number, line: number): void {
     this.heading = text;
     this.parts = undefined;
+    this.sectionBody = undefined;
     this.pendingLabel = undefined;
     const clean = cleanHeadingText(text);
     // `#### Request body` or `#### 返回` under an endpoint heading says what the next table is.
@@ -171,7 +174,9 @@ class OutlineReader {
   private labelTarget(text: string, line: number): boolean {
     const method = this.endpoint?.value.method ?? 'get';
     const readsQuery = method === 'get' || method === 'delete' || method === 'head';
-    if (isBodyLabel(text)) {
+    const bodyLabel = readBodyLabel(text);
+    if (bodyLabel?.methods && !bodyLabel.methods.includes(method) && this.labelSectionBody(bodyLabel.methods)) return true;
+    if (bodyLabel) {
       this.tableTarget = readsQuery ? 'query' : 'body';
       return true;
     }
@@ -238,6 +243,8 @@ class OutlineReader {
         this.outline.sentences.push({ text, line, inRules: this.inRules() });
         continue;
       }
+      const bodyLabel = readBodyLabel(text);
+      if (bodyLabel && this.labelSectionBody(bodyLabel.methods ?? ['post', 'put'])) continue;
       const hints = HINTS_LINE.exec(text);
       const section = this.sections[this.sections.length - 1];
       if (hints && section) {
@@ -261,6 +268,28 @@ class OutlineReader {
     const current = this.endpoint?.value;
     if (current && prose.length > 0) current.description = [current.description, prose.join(' ')].filter(Boolean).join('\n\n');
     if (this.afterTitle && !current && prose.length > 0 && this.outline.description === undefined) this.outline.description = prose.join(' ');
+  }
+
+  /** A body label for the endpoints of the current section with these methods; false when it has none listed. */
+  private labelSectionBody(methods: EndpointHeading['method'][]): boolean {
+    const section = this.sections[this.sections.length - 1];
+    if (!section || !this.outline.endpoints.some((e) => e.section === section && methods.includes(e.method))) return false;
+    this.sectionBody = { section, methods };
+    this.endpoint = undefined;
+    this.tableTarget = undefined;
+    return true;
+  }
+
+  /** The field table after a section's body label: the body of each of its endpoints with those methods that has none. */
+  private readSectionBody(table: MarkdownTable): boolean {
+    const target = this.sectionBody;
+    this.sectionBody = undefined;
+    if (!target || !isFieldTable(table)) return false;
+    const fields = readFieldTable(table, this.file);
+    for (const endpoint of this.outline.endpoints) {
+      if (endpoint.section === target.section && target.methods.includes(endpoint.method) && !endpoint.body) endpoint.body = fields;
+    }
+    return true;
   }
 
   /** An endpoint a line gives: titled by the heading right above it, when nothing else came between. */
@@ -314,6 +343,7 @@ class OutlineReader {
       return;
     }
     this.pendingLabel = undefined;
+    if (this.readSectionBody(table)) return;
     if (!isFieldTable(table) && this.readPartsTable(table)) return;
     const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
     if (listed) {
