@@ -2,6 +2,7 @@ import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { singular, toSnake } from '../naming.js';
+import { applyFieldNote } from './field-note-rules.js';
 import { findResources } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -45,6 +46,12 @@ class EntityNames {
   private add(alias: string, name: string): void {
     const key = normalized(alias);
     if (key !== '' && !this.aliases.has(key)) this.aliases.set(key, name);
+  }
+
+  /** The schema a phrase names as a whole (an alias, singular or plural), or undefined. */
+  exact(phrase: string): string | undefined {
+    const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+    return this.aliases.get(text) ?? this.aliases.get(singular(text));
   }
 
   /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
@@ -116,7 +123,19 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     warnings.push({ message: `${message}; ignored`, source: rule.source });
     return undefined;
   };
-  for (const rule of rules) applyRule(rule, target, schemas);
+  for (const rule of rules) {
+    if (rule.kind !== 'field-note') {
+      applyRule(rule, target, schemas);
+      continue;
+    }
+    const required = (entity: string): string[] => {
+      const schema = schemas.get(entity)!.schema;
+      if (!Array.isArray(schema.required)) schema.required = [];
+      return schema.required as string[];
+    };
+    const outcome = applyFieldNote(rule, { schemas, exactEntity: (phrase) => names.exact(phrase) }, required);
+    if (outcome.problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${outcome.problem}; ignored`, source: rule.source });
+  }
   resolveReferences(schemas, names);
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
@@ -185,6 +204,8 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       if (parent && child && !ownedBy(parent, child.name)) keyProperty(child, parent, rule, schemas, true);
       return;
     }
+    case 'field-note':
+      return;
     case 'has-one': {
       const owner = target(rule.owner, rule);
       const owned = owner && target(rule.owned, rule, owner);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readEndpointPart, readEndpointPartLine } from '../../core/parsers/markdown/endpoint-parts.js';
 import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
 import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
+import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
 
 const file = '/docs/api.md';
@@ -148,7 +149,7 @@ describe('a body table under endpoints a table or bullets listed', () => {
 
   it('is the body of the section endpoints with those methods, so the section is an entity', () => {
     const api = parseMarkdownText(french, file);
-    const bodies = api.operations.map((op) => `${op.method} ${JSON.stringify(op.requestBody?.schema.$ref ?? '-')}`);
+    const bodies = api.operations.map((op) => `${op.method} ${JSON.stringify(op.requestBody?.schema?.$ref ?? '-')}`);
     // The PATCH has no table: it sends the entity, as an endpoint without a table does.
     expect(bodies).toEqual(['get "-"', 'post "#/components/schemas/Adherent"', 'put "#/components/schemas/Adherent"', 'patch "#/components/schemas/Adherent"']);
     const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
@@ -162,5 +163,76 @@ describe('a body table under endpoints a table or bullets listed', () => {
     const api = applyDocumentRules(parseMarkdownText(french, file));
     const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
     expect(properties.parrain_id!['x-references']).toBe('Adherent');
+  });
+});
+
+describe("a field's rule stated in a sentence", () => {
+  const source = (text: string) => ({ text, line: 7 });
+  const read = (text: string) => readRuleSentences([{ ...source(text), inRules: true }], file);
+
+  it('reads the subject and what it must be, in the field notes vocabulary', () => {
+    expect(read('Customer email must be unique.').rules).toMatchObject([{ kind: 'field-note', subject: 'Customer email', note: 'be unique' }]);
+    expect(read('Users must have a unique email.').rules).toMatchObject([{ kind: 'field-note', subject: 'Users email', note: 'unique' }]);
+    expect(read('Product status is one of draft, published, archived.').rules).toMatchObject([{ kind: 'field-note', subject: 'Product status', note: 'one of draft, published, archived' }]);
+    expect(read('Số điện thoại của bệnh nhân là duy nhất.').rules).toMatchObject([{ kind: 'field-note', subject: 'Số điện thoại của bệnh nhân', note: 'duy nhất' }]);
+    expect(read('用户名唯一，邮箱唯一。').rules).toMatchObject([
+      { kind: 'field-note', subject: '用户名', note: '唯一' },
+      { kind: 'field-note', subject: '邮箱', note: '唯一' },
+    ]);
+  });
+
+  it('leaves a sentence whose predicate says nothing the notes know (a warning under a rules heading)', () => {
+    const { rules, warnings } = read('Orders must be paid before shipping.');
+    expect(rules).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('reads soft deletes written in French, Spanish, German, Vietnamese and Japanese', () => {
+    const entities = ['Les adhérents sont supprimés logiquement.', 'Los clientes usan borrado lógico.', 'Kunden werden logisch gelöscht.', 'Bệnh nhân bị xoá mềm.', '商品は論理削除とする。'].map(
+      (text) => read(text).rules.map((rule) => (rule.kind === 'soft-delete' ? rule.entity : rule.kind)),
+    );
+    expect(entities).toEqual([['adhérents'], ['clientes'], ['Kunden'], ['Bệnh nhân'], ['商品']]);
+  });
+
+  it('applies to the field the subject names, by name or by description, with the sentence as why', async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = parseMarkdownText(
+      [
+        '## Customers',
+        '### POST /customers',
+        '| Field | Type | Description |',
+        '|---|---|---|',
+        '| email | string | |',
+        '| full_name | string | 姓名 |',
+        '| status | string | |',
+        '| nickname | string | |',
+        '## Rules',
+        '- Customer email must be unique.',
+        "- A customer's status is one of: active, blocked.",
+        '- 姓名必须唯一',
+        '- The nickname of a customer is optional and indexed.',
+        '- Customer phone must be unique.',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const applied = applyDocumentRules(api);
+    const properties = applied.schemas.get('Customer')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.email).toMatchObject({ 'x-unique': true, 'x-why': { 'x-unique': { rule: 'rule "Customer email must be unique."', line: 10 } } });
+    expect(properties.status).toMatchObject({ type: 'string', enum: ['active', 'blocked'] });
+    expect(properties.full_name).toMatchObject({ 'x-unique': true });
+    expect(properties.nickname).toMatchObject({ 'x-index': true });
+    expect(applied.warnings?.map((w) => `${w.source.line}: ${w.message}`)).toEqual([
+      '14: the rule "Customer phone must be unique." names no field of the documents\' entities in "Customer phone"; ignored',
+    ]);
+  });
+});
+
+describe('soft deletes in other languages, negated', () => {
+  it('reads no rule where a negation comes right before the phrase', () => {
+    const read = (text: string) => readRuleSentences([{ text, line: 3, inRules: false }], file).rules;
+    expect(read('Les factures ne sont jamais supprimées logiquement.')).toEqual([]);
+    expect(read('Hóa đơn không xóa mềm.')).toEqual([]);
+    expect(read('Bệnh nhân bị xóa mềm, không xóa vĩnh viễn.')).toMatchObject([{ kind: 'soft-delete', entity: 'Bệnh nhân không xóa vĩnh viễn' }]);
   });
 });
