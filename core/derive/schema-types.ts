@@ -400,6 +400,17 @@ function constraintsOf(schema: SchemaNode): Constraints {
     };
     exclusive('exclusiveMinimum', 'minimum', 1);
     exclusive('exclusiveMaximum', 'maximum', -1);
+  } else if (schema.type === 'number') {
+    // OpenAPI 3.1 writes the bound itself, 3.0 a flag on minimum/maximum: the bound then excludes, it no longer includes.
+    const exclusive = (keyword: 'exclusiveMinimum' | 'exclusiveMaximum', inclusive: 'minimum' | 'maximum') => {
+      const value = schema[keyword];
+      const bound = typeof value === 'number' ? value : value === true ? constraints[inclusive] : undefined;
+      if (bound === undefined) return;
+      if (value === true) delete constraints[inclusive];
+      constraints[keyword] = bound;
+    };
+    exclusive('exclusiveMinimum', 'minimum');
+    exclusive('exclusiveMaximum', 'maximum');
   }
   // A format that names a width bounds the values as a minimum and maximum would (int64's bounds,
   // past what a double holds exactly, stay with the format: the stacks know them).

@@ -23,6 +23,9 @@ export interface Constraints {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  /** A number's bound the value must pass (`> 0`); an integer's is its next integer as minimum/maximum. */
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minItems?: number;
   maxItems?: number;
 }

@@ -70,7 +70,9 @@ function constraintTexts(c: Constraints): string[] {
     c.minLength !== undefined ? `min length ${c.minLength}` : '',
     c.maxLength !== undefined ? `max length ${c.maxLength}` : '',
     c.minimum !== undefined ? `≥ ${c.minimum}` : '',
+    c.exclusiveMinimum !== undefined ? `> ${c.exclusiveMinimum}` : '',
     c.maximum !== undefined ? `≤ ${c.maximum}` : '',
+    c.exclusiveMaximum !== undefined ? `< ${c.exclusiveMaximum}` : '',
     c.minItems !== undefined ? `min items ${c.minItems}` : '',
     c.maxItems !== undefined ? `max items ${c.maxItems}` : '',
   ].filter((t) => t !== '');

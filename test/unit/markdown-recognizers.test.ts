@@ -180,6 +180,27 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('hours, optional', text, file, 9).required).toBe(false);
     expect(readFieldNotes('one of: draft, live, gone', text, file, 9).type).toEqual({ kind: 'enum', values: ['draft', 'live', 'gone'] });
   });
+
+  it('reads bounds in words for the field\'s type: a number as written, an integer to the next integer, a text as its length', () => {
+    const decimal = { kind: 'scalar', schema: { type: 'number', format: 'decimal' } } as const;
+    const integer = { kind: 'scalar', schema: { type: 'integer' } } as const;
+    const bounded = { kind: 'scalar', schema: { type: 'string', maxLength: 50 } } as const;
+    const bounds = (notes: string, type: Parameters<typeof readFieldNotes>[1]) => {
+      const { 'x-why': _why, ...hints } = readFieldNotes(notes, type, file, 9).hints;
+      return hints;
+    };
+    expect(bounds('金额，必须大于0', decimal)).toEqual({ exclusiveMinimum: 0 });
+    expect(bounds('price, must be greater than 0 and at most 9999.99', decimal)).toEqual({ exclusiveMinimum: 0, maximum: 9999.99 });
+    expect(bounds('a positive amount', decimal)).toEqual({ exclusiveMinimum: 0 });
+    expect(bounds('quantity, > 0, < 100', integer)).toEqual({ minimum: 1, maximum: 99 });
+    expect(bounds('至少 1，不超过 10', integer)).toEqual({ minimum: 1, maximum: 10 });
+    expect(bounds('greater than or equal to 0, less than 5', decimal)).toEqual({ minimum: 0, exclusiveMaximum: 5 });
+    expect(bounds('no more than 5 and no less than 2', integer)).toEqual({ minimum: 2, maximum: 5 });
+    expect(bounds('max 100 characters', text)).toEqual({ maxLength: 100 });
+    expect(bounds('最多100个字符', bounded)).toEqual({ maxLength: 50 });
+    expect(bounds('at least 3', bounded)).toEqual({ minLength: 3 });
+    expect(bounds('the user who placed it', decimal)).toEqual({});
+  });
 });
 
 describe('rules in plain words', () => {

@@ -21,6 +21,41 @@ const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
 
+const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
+/** Bounds in words, each with the JSON Schema keyword it states: `must be greater than 0`, `> 0`, `大于0`, `at most 100`, `不超过100`. */
+const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'maximum'][] = [
+  [new RegExp(String.raw`(?:\bat\s+least|\bno\s+less\s+than|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|不小于|不少于|至少|最少)\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
+  [new RegExp(String.raw`(?:\bat\s+most|\bno\s+more\s+than|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|不超过|不大于|不多于|最多|最大)\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  [new RegExp(String.raw`(?:\bgreater\s+than|(?<!\bno\s+)\bmore\s+than|\babove|(?<![<=])>(?!=)|(?<!不)(?:大于|超过|高于))\s*${NUMBER}`, 'iu'), 'exclusiveMinimum'],
+  [new RegExp(String.raw`(?:(?<!\bno\s+)\bless\s+than|(?<!\bno\s+)\bfewer\s+than|\bbelow|(?<![>=])<(?!=)|(?<!不)(?:小于|低于|少于))\s*${NUMBER}`, 'iu'), 'exclusiveMaximum'],
+];
+/** `a positive amount`: greater than 0. */
+const POSITIVE = /\bpositive\b|正数|必须为正/iu;
+
+/**
+ * The bounds a field's notes state, as JSON Schema keywords for its type: a number's as written, an
+ * integer's exclusive ones as the next integer, a text's as its length in characters.
+ */
+function boundsOf(notes: string, type: TypeExpression): SchemaNode {
+  if (type.kind !== 'scalar') return {};
+  const kind = type.schema.type;
+  const bounds: SchemaNode = {};
+  const found: [string, number][] = BOUNDS.flatMap(([pattern, keyword]) => {
+    const written = pattern.exec(notes)?.[1];
+    return written === undefined ? [] : [[keyword, Number(written)] as [string, number]];
+  });
+  if (POSITIVE.test(notes)) found.push(['exclusiveMinimum', 0]);
+  for (const [keyword, value] of found) {
+    if (kind === 'number') bounds[keyword] = value;
+    else if (kind === 'integer') bounds[keyword.replace(/^exclusiveM(\w)/, (_, c: string) => `m${c}`)] = keyword === 'exclusiveMinimum' ? Math.floor(value) + 1 : keyword === 'exclusiveMaximum' ? Math.ceil(value) - 1 : value;
+    else if (kind === 'string' && type.schema.format === undefined && Number.isInteger(value)) {
+      const lower = keyword === 'minimum' || keyword === 'exclusiveMinimum';
+      bounds[lower ? 'minLength' : 'maxLength'] = keyword === 'exclusiveMinimum' ? value + 1 : keyword === 'exclusiveMaximum' ? value - 1 : value;
+    }
+  }
+  return bounds;
+}
+
 /** Reads the rules a field's notes state; what they do not say stays description only. */
 export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number): FieldNotes {
   const result: FieldNotes = { hints: {} };
@@ -49,6 +84,13 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
     const members = (values[1] ?? values[2] ?? '').split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
+  }
+  const bounds = boundsOf(notes, type);
+  for (const [keyword, value] of Object.entries(bounds)) {
+    // A length or bound the field's own type already states more strictly (`varchar(50)`, "max 100") keeps the stricter.
+    const current = type.kind === 'scalar' ? type.schema[keyword] : undefined;
+    const lower = /^(?:min|exclusiveMin)/.test(keyword);
+    result.hints[keyword] = typeof current === 'number' && typeof value === 'number' ? (lower ? Math.max(current, value) : Math.min(current, value)) : value;
   }
   if (Object.keys(why).length > 0) result.hints[SCHEMA_HINTS.why] = why;
   return result;

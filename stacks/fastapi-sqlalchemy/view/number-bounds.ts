@@ -14,7 +14,8 @@ const RANGES: Record<IntegerWidth, { min: bigint; max: bigint }> = {
  */
 export function numberBoundArgs(type: TypeRef, constraints: Constraints, width?: IntegerWidth): string[] {
   if (type.kind === 'number') {
-    return [...(constraints.minimum !== undefined ? [`ge=${constraints.minimum}`] : []), ...(constraints.maximum !== undefined ? [`le=${constraints.maximum}`] : [])];
+    const bound = (name: string, value: number | undefined) => (value !== undefined ? [`${name}=${value}`] : []);
+    return [...bound('ge', constraints.minimum), ...bound('gt', constraints.exclusiveMinimum), ...bound('le', constraints.maximum), ...bound('lt', constraints.exclusiveMaximum)];
   }
   if (type.kind !== 'integer') return [];
   const range = RANGES[width ?? (type.format === 'int64' ? 'int64' : 'int32')];

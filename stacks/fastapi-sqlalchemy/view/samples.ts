@@ -98,6 +98,10 @@ function clamp(value: number, constraints: Constraints): number {
   let result = value;
   if (constraints.minimum !== undefined && result < constraints.minimum) result = constraints.minimum;
   if (constraints.maximum !== undefined && result > constraints.maximum) result = constraints.maximum;
+  // Halfway to the other bound (or one past) stays inside an exclusive bound whatever the number's scale.
+  const { exclusiveMinimum: above, exclusiveMaximum: below } = constraints;
+  if (above !== undefined && result <= above) result = below !== undefined && below > above ? (above + below) / 2 : above + 1;
+  if (below !== undefined && result >= below) result = above !== undefined && above < below ? (above + below) / 2 : below - 1;
   return result;
 }
 
