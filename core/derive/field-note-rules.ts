@@ -73,10 +73,23 @@ function fieldsNamed(subject: string, targets: FieldRuleTargets): [string, strin
   });
 }
 
-/** The field's type as the notes reader sees it: a number, a text, or something else. */
-function typeOf(node: SchemaNode): TypeExpression {
+/** The field's type as the notes reader sees it: a number, a text (an enum is one), or something else. */
+function typeOf(node: SchemaNode, targets: FieldRuleTargets): TypeExpression {
   if (typeof node.type === 'string' && node.$ref === undefined) return { kind: 'scalar', schema: { type: node.type, ...(typeof node.format === 'string' ? { format: node.format } : {}) } };
+  if (enumOf(node, targets) !== undefined) return { kind: 'scalar', schema: { type: 'string' } };
   return { kind: 'named', name: 'Unknown' };
+}
+
+/** The values of the enum a property refers to (`$ref` to a component with `enum`), or its own. */
+function enumOf(node: SchemaNode, targets: FieldRuleTargets): unknown[] | undefined {
+  if (Array.isArray(node.enum)) return node.enum;
+  const name = typeof node.$ref === 'string' ? decodeURIComponent(node.$ref.replace(/^#\/components\/schemas\//, '')) : undefined;
+  const target = name === undefined ? undefined : targets.schemas.get(name)?.schema.enum;
+  return Array.isArray(target) ? target : undefined;
+}
+
+function sameValues(values: unknown[] | undefined, stated: string[]): boolean {
+  return values !== undefined && values.length === stated.length && stated.every((value) => values.includes(value));
 }
 
 function because(source: RuleSource): { rule: string; file: string; line?: number } {
@@ -93,7 +106,7 @@ export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, r
   const applied: string[] = [];
   for (const [entity, field] of named) {
     const node = propertiesOf(targets.schemas.get(entity)!.schema)[field]!;
-    const notes = readFieldNotes(rule.note, typeOf(node), rule.source.file, rule.source.line ?? 0);
+    const notes = readFieldNotes(rule.note, typeOf(node, targets), rule.source.file, rule.source.line ?? 0);
     const reasons = { ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}) };
     let changed = false;
     for (const [key, value] of Object.entries(notes.hints)) {
@@ -104,6 +117,9 @@ export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, r
     }
     if (notes.type?.kind === 'enum' && node.type === 'string' && node.format === undefined) {
       node.enum = notes.type.values;
+      changed = true;
+    } else if (notes.type?.kind === 'enum' && sameValues(enumOf(node, targets), notes.type.values)) {
+      // `status is one of draft, published` where the table already typed it so: the rule holds.
       changed = true;
     }
     if (notes.defaultText !== undefined && node.default === undefined && node.type === 'string' && node.format === undefined) {

@@ -206,24 +206,28 @@ describe("a field's rule stated in a sentence", () => {
         '| full_name | string | 姓名 |',
         '| status | string | |',
         '| nickname | string | |',
+        '| age | int | |',
         '## Rules',
         '- Customer email must be unique.',
         "- A customer's status is one of: active, blocked.",
         '- 姓名必须唯一',
         '- The nickname of a customer is optional and indexed.',
         '- Customer phone must be unique.',
+        '- A customer\'s age must be at least 18.',
+        '- Customer nickname is max 30 characters.',
         '',
       ].join('\n'),
       file,
     );
     const applied = applyDocumentRules(api);
     const properties = applied.schemas.get('Customer')!.schema.properties as Record<string, Record<string, unknown>>;
-    expect(properties.email).toMatchObject({ 'x-unique': true, 'x-why': { 'x-unique': { rule: 'rule "Customer email must be unique."', line: 10 } } });
+    expect(properties.email).toMatchObject({ 'x-unique': true, 'x-why': { 'x-unique': { rule: 'rule "Customer email must be unique."', line: 11 } } });
     expect(properties.status).toMatchObject({ type: 'string', enum: ['active', 'blocked'] });
     expect(properties.full_name).toMatchObject({ 'x-unique': true });
-    expect(properties.nickname).toMatchObject({ 'x-index': true });
+    expect(properties.nickname).toMatchObject({ 'x-index': true, maxLength: 30 });
+    expect(properties.age).toMatchObject({ type: 'integer', minimum: 18 });
     expect(applied.warnings?.map((w) => `${w.source.line}: ${w.message}`)).toEqual([
-      '14: the rule "Customer phone must be unique." names no field of the documents\' entities in "Customer phone"; ignored',
+      '15: the rule "Customer phone must be unique." names no field of the documents\' entities in "Customer phone"; ignored',
     ]);
   });
 });

@@ -164,6 +164,10 @@ describe('markdown written by others', () => {
     expect(product.status!.type).toEqual({ kind: 'enum', name: 'ProductStatus' });
     expect(softDeleted(model)).toEqual(['Customer', 'Product']);
     expect(links(model)).toEqual(['many-to-one Product.customer_id->Customer (soft deleted with it)']);
+    // Rule sentences in the requirements: a bound, a length, and values the table already gave (no warning).
+    expect(product.price).toMatchObject({ constraints: { exclusiveMinimum: 0 } });
+    expect(customer.full_name).toMatchObject({ constraints: { maxLength: 100 } });
+    expect(model.warnings).toBeUndefined();
   });
 
   it('a rule under a rules heading naming no entity is an error at its line', async () => {
