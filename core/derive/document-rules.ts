@@ -123,9 +123,10 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     warnings.push({ message: `${message}; ignored`, source: rule.source });
     return undefined;
   };
+  const cascades: Cascade[] = [];
   for (const rule of rules) {
     if (rule.kind !== 'field-note') {
-      applyRule(rule, target, schemas);
+      applyRule(rule, target, schemas, cascades);
       continue;
     }
     const required = (entity: string): string[] => {
@@ -136,13 +137,37 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     const outcome = applyFieldNote(rule, { schemas, exactEntity: (phrase) => names.exact(phrase) }, required);
     if (outcome.problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${outcome.problem}; ignored`, source: rule.source });
   }
+  softDeleteCascades(cascades);
   resolveReferences(schemas, names);
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 type Resolve = (phrase: string, rule: DocumentRule, parent?: Target) => Target | undefined;
 
-function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas']): void {
+/** A cascade a rule asked for: the parent, the child and the child's key to it. */
+interface Cascade {
+  parent: Target;
+  child: Target;
+  key: SchemaNode;
+  source: RuleSource;
+}
+
+/**
+ * A soft-deleted parent's row is never deleted, so ON DELETE CASCADE never fires: `删除文章时级联删除其评论`
+ * with `文章采用软删除` would leave the comments of a deleted article in every list. Its children
+ * are soft deleted with it instead (they get `deleted_at`; soft deleting the parent marks them).
+ */
+function softDeleteCascades(cascades: readonly Cascade[]): void {
+  for (const { parent, child, key, source } of cascades) {
+    if (parent.schema[SCHEMA_HINTS.softDelete] !== true) continue;
+    child.schema[SCHEMA_HINTS.softDelete] = true;
+    recordWhy(child.schema, SCHEMA_HINTS.softDelete, source);
+    key[SCHEMA_HINTS.softDeleteCascade] = true;
+    recordWhy(key, SCHEMA_HINTS.softDeleteCascade, source);
+  }
+}
+
+function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas'], cascades: Cascade[]): void {
   const softDelete = (entity: Target) => {
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
@@ -178,6 +203,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const key = keyProperty(child, parent, rule, schemas, true);
       key[SCHEMA_HINTS.onDelete] = 'CASCADE';
       recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+      cascades.push({ parent, child, key, source: rule.source });
       return;
     }
     case 'self-reference': {

@@ -240,3 +240,34 @@ describe('soft deletes in other languages, negated', () => {
     expect(read('Bệnh nhân bị xóa mềm, không xóa vĩnh viễn.')).toMatchObject([{ kind: 'soft-delete', entity: 'Bệnh nhân không xóa vĩnh viễn' }]);
   });
 });
+
+describe('a cascade from a parent that is soft deleted', () => {
+  it("soft deletes the children with it, as its row is never deleted; a Chinese possessive names a field by its description", async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = parseMarkdownText(
+      [
+        '## 订单',
+        '### POST /orders',
+        '| 字段 | 类型 | 说明 |',
+        '|---|---|---|',
+        '| amount | decimal | 金额 |',
+        '## 明细',
+        '### POST /order-lines',
+        '| 字段 | 类型 | 说明 |',
+        '|---|---|---|',
+        '| order_id | int | 订单 |',
+        '## 业务规则',
+        '- 订单采用软删除。',
+        '- 删除订单时级联删除其明细。',
+        '- 订单的金额必须大于0',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const schemas = applyDocumentRules(api).schemas;
+    const line = schemas.get('OrderLine')!.schema;
+    expect(line['x-soft-delete']).toBe(true);
+    expect((line.properties as Record<string, Record<string, unknown>>).order_id).toMatchObject({ 'x-on-delete': 'CASCADE', 'x-soft-delete-cascade': true });
+    expect((schemas.get('Order')!.schema.properties as Record<string, Record<string, unknown>>).amount).toMatchObject({ exclusiveMinimum: 0 });
+  });
+});

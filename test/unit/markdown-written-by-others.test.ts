@@ -142,7 +142,9 @@ describe('markdown written by others', () => {
     expect(entity(model, 'User').uniques.map((unique) => unique.reason.rule)).toEqual(['rule "用户名唯一，邮箱唯一。"', 'rule "用户名唯一，邮箱唯一。"']);
     const title = entity(model, 'Article').fields.find((f) => f.name === 'title');
     expect(title).toMatchObject({ required: true, constraints: { maxLength: 100 } });
-    expect(softDeleted(model)).toEqual(['Article']);
+    // Articles are soft deleted, and deleting one deletes its comments: they are soft deleted with it.
+    expect(softDeleted(model)).toEqual(['Article', 'Comment']);
+    expect(links(model)).toContain('many-to-one Comment.article_id->Article (soft deleted with it)');
     expect(keys(model, 'Comment')).toEqual(['article_id->Article CASCADE', 'user_id->User RESTRICT', 'parent_id->Comment SET NULL']);
     expect(keys(model, 'Article')).toEqual(['author_id->User RESTRICT']);
     expect(model.warnings).toBeUndefined();
