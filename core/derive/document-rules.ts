@@ -2,6 +2,7 @@ import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { singular, toSnake } from '../naming.js';
+import { applyFieldNote } from './field-note-rules.js';
 import { findResources } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -47,6 +48,12 @@ class EntityNames {
     if (key !== '' && !this.aliases.has(key)) this.aliases.set(key, name);
   }
 
+  /** The schema a phrase names as a whole (an alias, singular or plural), or undefined. */
+  exact(phrase: string): string | undefined {
+    const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+    return this.aliases.get(text) ?? this.aliases.get(singular(text));
+  }
+
   /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
   resolve(phrase: string): string | undefined {
     const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
@@ -65,8 +72,13 @@ function pluralOf(word: string): string {
   return word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
+/** Latin letters without their accents (`adhérent` is `adherent`, `bệnh nhân` is `benh nhan`), as paths write them. */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 function normalized(text: string): string {
-  return text.toLowerCase().replace(/[`*_"'“”‘’.,;:!?。，；：！？]/g, ' ').replace(/\s+/g, ' ').trim();
+  return withoutAccents(text).toLowerCase().replace(/[`*_"'“”‘’.,;:!?。，；：！？]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function escape(text: string): string {
@@ -111,14 +123,51 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     warnings.push({ message: `${message}; ignored`, source: rule.source });
     return undefined;
   };
-  for (const rule of rules) applyRule(rule, target, schemas);
+  const cascades: Cascade[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'field-note') {
+      applyRule(rule, target, schemas, cascades);
+      continue;
+    }
+    const required = (entity: string): string[] => {
+      const schema = schemas.get(entity)!.schema;
+      if (!Array.isArray(schema.required)) schema.required = [];
+      return schema.required as string[];
+    };
+    const outcome = applyFieldNote(rule, { schemas, exactEntity: (phrase) => names.exact(phrase) }, required);
+    if (outcome.problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${outcome.problem}; ignored`, source: rule.source });
+  }
+  softDeleteCascades(cascades);
   resolveReferences(schemas, names);
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 type Resolve = (phrase: string, rule: DocumentRule, parent?: Target) => Target | undefined;
 
-function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas']): void {
+/** A cascade a rule asked for: the parent, the child and the child's key to it. */
+interface Cascade {
+  parent: Target;
+  child: Target;
+  key: SchemaNode;
+  source: RuleSource;
+}
+
+/**
+ * A soft-deleted parent's row is never deleted, so ON DELETE CASCADE never fires: `删除文章时级联删除其评论`
+ * with `文章采用软删除` would leave the comments of a deleted article in every list. Its children
+ * are soft deleted with it instead (they get `deleted_at`; soft deleting the parent marks them).
+ */
+function softDeleteCascades(cascades: readonly Cascade[]): void {
+  for (const { parent, child, key, source } of cascades) {
+    if (parent.schema[SCHEMA_HINTS.softDelete] !== true) continue;
+    child.schema[SCHEMA_HINTS.softDelete] = true;
+    recordWhy(child.schema, SCHEMA_HINTS.softDelete, source);
+    key[SCHEMA_HINTS.softDeleteCascade] = true;
+    recordWhy(key, SCHEMA_HINTS.softDeleteCascade, source);
+  }
+}
+
+function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas'], cascades: Cascade[]): void {
   const softDelete = (entity: Target) => {
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
@@ -154,6 +203,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const key = keyProperty(child, parent, rule, schemas, true);
       key[SCHEMA_HINTS.onDelete] = 'CASCADE';
       recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+      cascades.push({ parent, child, key, source: rule.source });
       return;
     }
     case 'self-reference': {
@@ -180,6 +230,8 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       if (parent && child && !ownedBy(parent, child.name)) keyProperty(child, parent, rule, schemas, true);
       return;
     }
+    case 'field-note':
+      return;
     case 'has-one': {
       const owner = target(rule.owner, rule);
       const owned = owner && target(rule.owned, rule, owner);

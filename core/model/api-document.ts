@@ -127,7 +127,12 @@ export type DocumentRule =
   /** Each `child` belongs to one `parent`. */
   | { kind: 'belongs-to'; child: string; parent: string; source: RuleSource }
   /** Each `owner` has one `owned`. */
-  | { kind: 'has-one'; owner: string; owned: string; source: RuleSource };
+  | { kind: 'has-one'; owner: string; owned: string; source: RuleSource }
+  /**
+   * A field's rule stated in a sentence (`Customer email must be unique`, `用户名唯一`): `subject`
+   * names the field (and its entity, when written); `note` is read as the field's own notes would be.
+   */
+  | { kind: 'field-note'; subject: string; note: string; source: RuleSource };
 
 /** Where a rule was read, and the sentence as written. */
 export interface RuleSource extends SourceLocation {

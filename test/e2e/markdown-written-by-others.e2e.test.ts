@@ -1,7 +1,9 @@
 /**
  * End to end for markdown written by others: the shop's API list and requirements as first
- * written (rules only in plain words, no bracketed hints) and a clinic API list in another
- * style (code-span headings, emoji, Python and SQL types, rules in its requirements). Each is
+ * written (rules only in plain words, no bracketed hints), a clinic API list in another
+ * style (code-span headings, emoji, Python and SQL types, rules in its requirements) and a Chinese
+ * blog (method and URL on label lines, uniques in notes and a rule sentence, soft-deleted articles
+ * whose comments go with them). Each is
  * generated, installed and put through its own ruff, mypy --strict and pytest, with a test of
  * the stated rules added to its suite (test/e2e/stated-rules/): a taken unique answers 409,
  * soft deletes hide the rows kept with them, cascades delete.
@@ -20,6 +22,7 @@ const FIXTURES = join(REPO_ROOT, 'test/fixtures/markdown/written-by-others');
 const documents = [
   { name: 'shop-as-first-written', apiFiles: ['shop-as-first-written/api-list.md', 'shop-as-first-written/requirements.md'], rules: 'shop.py' },
   { name: 'clinic', apiFiles: ['clinic-api.md', 'clinic-requirements.md'], rules: 'clinic.py' },
+  { name: 'blog-zh', apiFiles: ['blog-api.zh.md', 'blog-requirements.zh.md'], rules: 'blog.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -19,6 +19,8 @@ const documents: [string, string[]][] = [
   ['a library written in Chinese', files('library-api.zh.md', 'library-requirements.zh.md')],
   ['events in Spanish, listed in a table first', files('eventos-api.es.md')],
   ['a task tracker with bullet endpoints and model headings', files('tasks-api.md')],
+  ['a blog in Chinese with method and URL on label lines', files('blog-api.zh.md', 'blog-requirements.zh.md')],
+  ['a storefront with SQL column definitions and field rules in sentences', files('storefront-api.md', 'storefront-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -123,6 +125,51 @@ describe('markdown written by others', () => {
     expect(keys(model, 'Task')).toEqual(['project_id->Project CASCADE', 'parent_id->Task SET NULL']);
     expect(links(model)).toContain('many-to-many Task.label_ids->Label');
     expect(entity(model, 'Task').fields.find((f) => f.name === 'id')!.type).toEqual({ kind: 'integer' });
+  });
+
+  it('the blog in Chinese: endpoints from 请求方式/请求地址 lines, uniques from notes and from a rule sentence, MySQL', async () => {
+    const model = await deriveModel({ apiFiles: documents[5]![1] });
+    expect(model.database).toBe('mysql');
+    expect(model.entities.map((e) => e.name)).toEqual(['Article', 'User', 'Comment']);
+    expect(model.operations.filter((op) => op.entity === 'Article').map((op) => `${op.method.toUpperCase()} ${op.path} ${op.summary ?? ''}`)).toEqual([
+      'POST /articles 创建文章',
+      'GET /articles 文章列表',
+      'GET /articles/{id} 文章详情',
+      'DELETE /articles/{id} 删除文章',
+    ]);
+    expect(uniques(model, 'Article')).toEqual(['slug']);
+    expect(uniques(model, 'User')).toEqual(['username', 'email']);
+    expect(entity(model, 'User').uniques.map((unique) => unique.reason.rule)).toEqual(['rule "用户名唯一，邮箱唯一。"', 'rule "用户名唯一，邮箱唯一。"']);
+    const title = entity(model, 'Article').fields.find((f) => f.name === 'title');
+    expect(title).toMatchObject({ required: true, constraints: { maxLength: 100 } });
+    // Articles are soft deleted, and deleting one deletes its comments: they are soft deleted with it.
+    expect(softDeleted(model)).toEqual(['Article', 'Comment']);
+    expect(links(model)).toContain('many-to-one Comment.article_id->Article (soft deleted with it)');
+    expect(keys(model, 'Comment')).toEqual(['article_id->Article CASCADE', 'user_id->User RESTRICT', 'parent_id->Comment SET NULL']);
+    expect(keys(model, 'Article')).toEqual(['author_id->User RESTRICT']);
+    expect(model.warnings).toBeUndefined();
+  });
+
+  it('the storefront: SQL column definitions as types, a unique and values from rule sentences, a soft delete with its customer', async () => {
+    const model = await deriveModel({ apiFiles: documents[6]![1] });
+    expect(model.basePath).toBe('/v2');
+    expect(model.database).toBe('postgresql');
+    expect(model.entities.map((e) => e.name)).toEqual(['Customer', 'Product']);
+    const customer = Object.fromEntries(entity(model, 'Customer').fields.map((f) => [f.name, f]));
+    expect(customer.email).toMatchObject({ required: true, nullable: false, constraints: { maxLength: 255 } });
+    expect(customer.phone).toMatchObject({ type: { kind: 'string' }, nullable: true });
+    expect(customer.loyalty_points).toMatchObject({ type: { kind: 'integer' }, nullable: true, default: 0 });
+    expect(uniques(model, 'Customer')).toEqual(['email']);
+    expect(uniques(model, 'Product')).toEqual(['sku']);
+    const product = Object.fromEntries(entity(model, 'Product').fields.map((f) => [f.name, f]));
+    expect(product.weight_kg).toMatchObject({ type: { kind: 'number' }, nullable: true });
+    expect(product.status!.type).toEqual({ kind: 'enum', name: 'ProductStatus' });
+    expect(softDeleted(model)).toEqual(['Customer', 'Product']);
+    expect(links(model)).toEqual(['many-to-one Product.customer_id->Customer (soft deleted with it)']);
+    // Rule sentences in the requirements: a bound, a length, and values the table already gave (no warning).
+    expect(product.price).toMatchObject({ constraints: { exclusiveMinimum: 0 } });
+    expect(customer.full_name).toMatchObject({ constraints: { maxLength: 100 } });
+    expect(model.warnings).toBeUndefined();
   });
 
   it('a rule under a rules heading naming no entity is an error at its line', async () => {

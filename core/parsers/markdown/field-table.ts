@@ -3,6 +3,8 @@ import { markdownError } from './errors.js';
 import { extractHintTokens, fieldHints } from './hint-tokens.js';
 import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
 import { readFieldNotes } from './field-notes.js';
+import { readSqlColumnModifiers, type SqlColumnModifiers } from './sql-column-modifiers.js';
+import { SCHEMA_HINTS } from '../../model/hints.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
 
 /** One row of a field table. */
@@ -128,7 +130,8 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     if (previous !== undefined) throw markdownError(file, rowLine, `field ${name} is listed twice in this table (first at line ${previous})`);
     seen.set(name, rowLine);
     const typeText = cell('type');
-    const parsed = parseTypeExpression(typeText);
+    const column = readSqlColumnModifiers(typeText);
+    const parsed = withNullability(parseTypeExpression(column.typeText), column);
     if (!parsed) {
       const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
       throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
@@ -138,14 +141,16 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     const hinted = extractHintTokens(cell('hints'));
     const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine);
     const defaultCell = cell('default').replace(/`/g, '').trim();
-    const required = notes.required ?? written.required ?? requiredOf(cell('required'), cell('optional'), columns, file, rowLine);
+    const stated = columns.required !== undefined || columns.optional !== undefined ? requiredOf(cell('required'), cell('optional'), columns, file, rowLine) : undefined;
+    const required = notes.required ?? written.required ?? stated ?? (column.nullable === false && column.defaultText === undefined);
+    const defaultText = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
     rows.push({
       name,
       type: notes.type ?? type,
       required,
       ...(described.text !== '' ? { description: described.text } : {}),
-      ...(defaultCell !== '' ? { defaultText: defaultCell } : notes.defaultText !== undefined ? { defaultText: notes.defaultText } : {}),
-      hints: { ...notes.hints, ...fieldHints([...described.tokens, ...hinted.tokens], file, rowLine) },
+      ...(defaultText !== undefined ? { defaultText } : {}),
+      hints: mergedHints(columnHints(column, typeText, file, rowLine), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
       line: rowLine,
     });
   }
@@ -158,4 +163,33 @@ function keyTyped(name: string, type: TypeExpression): TypeExpression {
   if (/^(?:id|.+_id|.+Id)$/.test(name) && isNumber(type)) return { kind: 'scalar', schema: { type: 'integer' } };
   if (/^(?:.+_ids|.+Ids)$/.test(name) && type.kind === 'array' && isNumber(type.items)) return { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } };
   return type;
+}
+
+/** `TEXT NULL` makes the type nullable; `NOT NULL` leaves it as it is. */
+function withNullability(type: TypeExpression | undefined, column: SqlColumnModifiers): TypeExpression | undefined {
+  return type && column.nullable === true ? { ...type, nullable: true } : type;
+}
+
+/** The hints a SQL column definition's `UNIQUE` and `REFERENCES t(id)` ask for, with why. */
+function columnHints(column: SqlColumnModifiers, written: string, file: string, line: number): SchemaNode {
+  const hints: SchemaNode = {};
+  const why: Record<string, { rule: string; file: string; line: number }> = {};
+  const rule = `the column definition "${written.replace(/`/g, '').trim()}"`;
+  if (column.unique) {
+    hints[SCHEMA_HINTS.unique] = true;
+    why[SCHEMA_HINTS.unique] = { rule, file, line };
+  }
+  if (column.references !== undefined) {
+    hints[SCHEMA_HINTS.references] = column.references;
+    why[SCHEMA_HINTS.references] = { rule, file, line };
+  }
+  return Object.keys(why).length > 0 ? { ...hints, [SCHEMA_HINTS.why]: why } : hints;
+}
+
+/** Hints from several readings of one row, later ones winning, their reasons kept together. */
+function mergedHints(...all: SchemaNode[]): SchemaNode {
+  const merged: SchemaNode = Object.assign({}, ...all);
+  const reasons = all.map((hints) => hints[SCHEMA_HINTS.why] as Record<string, unknown> | undefined).filter((why) => why !== undefined);
+  if (reasons.length > 0) merged[SCHEMA_HINTS.why] = Object.assign({}, ...reasons);
+  return merged;
 }

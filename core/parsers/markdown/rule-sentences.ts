@@ -1,5 +1,6 @@
 import type { DocumentRule, DocumentWarning, RuleSource } from '../../model/api-document.js';
 import type { Sentence } from './document-outline.js';
+import { readChineseFieldRules, readSpacedFieldRule } from './field-rule-sentences.js';
 
 /** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
 const RULES_HEADING =
@@ -116,13 +117,36 @@ function clausesOf(sentence: string): string[] {
   return sentence.split(/\s*[:;：；。]\s*|\.\s+/).map((clause) => clause.trim()).filter((clause) => clause !== '');
 }
 
+/**
+ * "Soft delete" in the other languages a requirements document comes in: the sentence names the
+ * entity somewhere around it (`Les adhérents sont supprimés logiquement`, `Bệnh nhân bị xóa mềm`,
+ * `商品は論理削除とする`).
+ */
+const SOFT_DELETE_ELSEWHERE =
+  /supprim[ée]e?s?\s+logiquement|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+/** Verbs and particles around it that name nothing. */
+const SOFT_DELETE_FILLERS =
+  /\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;
+
+/** A negation right before the phrase (`jamais supprimés logiquement`, `không xóa mềm`): no rule. */
+const NEGATED = /(?:\b(?:never|not|no|pas|jamais|nunca|nicht|nie|kein\w*)|không|chưa|不|没有|ない)\s*(?:[\p{L}'’]+\s+)?$/iu;
+
+function softDeleteElsewhere(clause: string, source: RuleSource): Rule[] | undefined {
+  const text = clause.normalize('NFC');
+  const phrase = SOFT_DELETE_ELSEWHERE.exec(text);
+  if (!phrase || NEGATED.test(text.slice(0, phrase.index))) return undefined;
+  const entity = text.replace(phrase[0], ' ').replace(SOFT_DELETE_FILLERS, ' ').replace(/[,，、]/g, ' ').replace(/\s+/g, ' ').trim();
+  return entity === '' ? undefined : [{ kind: 'soft-delete', entity, source }];
+}
+
 const recognize: Recognizer = (clause, source) => {
-  const table = /[\u4e00-\u9fff]/.test(clause) ? CHINESE : ENGLISH;
+  const chinese = /[\u4e00-\u9fff]/.test(clause);
+  const table = chinese ? CHINESE : ENGLISH;
   for (const [pattern, make] of table) {
     const match = pattern.exec(clause);
     if (match) return make(match, source);
   }
-  return undefined;
+  return softDeleteElsewhere(clause, source) ?? (chinese ? readChineseFieldRules(clause, source) : readSpacedFieldRule(clause, source));
 };
 
 /**
@@ -142,7 +166,7 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
     const read = [...found, ...whole];
     rules.push(...read);
-    if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(cleaned))) {
+    if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(sentence.text))) {
       warnings.push({ message: `rule not understood, ignored: "${sentence.text}"`, source: { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line } });
     }
   }

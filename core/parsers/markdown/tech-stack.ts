@@ -3,8 +3,12 @@ import type { OtherTable, Sentence } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
 
-const STACK_HEADER = /\b(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)\b|选型|选择|技术|方案|技術|選定/iu;
-const STACK_HEADING = /\b(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)\b|技术|选型|技術/iu;
+/** Word boundaries that know letters outside ASCII (`\b` does not: `công nghệ` ends in no word character for it). */
+const START = String.raw`(?<![\p{L}\p{N}_])`;
+const END = String.raw`(?![\p{L}\p{N}_])`;
+
+const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定`, 'iu');
+const STACK_HEADING = new RegExp(String.raw`${START}(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)${END}|技术|选型|技術`, 'iu');
 const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|cơ sở dữ liệu)\b|数据库|データベース/iu;
 
 const DATABASES: [RegExp, DatabaseChoice][] = [

@@ -125,7 +125,7 @@ const UNION_NONE = /^union\s*\[(.+?)\s*,\s*none\s*\]$/i;
 const ENUM = /^(?:enum|枚举|enumeración|énumération|aufzählung|liệt kê|列挙)\s*[([（](.*)[)\]）]$/is;
 const ENUM_COLON = /^(?:enum|枚举|one\s+of)\s*[:：]?\s+(.+)$|^(?:enum|枚举)\s*[:：]\s*(.+)$/is;
 const WITH_FORMAT = /^([\p{L}][\p{L}0-9-]*)\s*[(<:]\s*([a-z][a-z0-9-]*)\s*[)>]?$/iu;
-const SIZED = /^([a-z][a-z ]*?)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)(?:\s+unsigned)?$/i;
+const SIZED = /^([\p{L}][\p{L} ]*?)\s*[(（]\s*(\d+)\s*(?:[,，]\s*(\d+)\s*)?[)）](?:\s+unsigned)?$/iu;
 const NAMED = /^[A-Z][A-Za-z0-9_]*$/;
 /** `scheduled | done | cancelled`, `'a' | 'b'`: a union of words that are no types is an enum. */
 const WORD = /^["']?[\p{L}_][\p{L}\p{N}_-]*["']?$/u;

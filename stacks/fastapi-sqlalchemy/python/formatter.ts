@@ -1,3 +1,4 @@
+import { lineWidth } from './display-width.js';
 import { LINE_LENGTH, ruffThread, type RuffAnswer } from './ruff-thread.js';
 
 const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
@@ -31,7 +32,7 @@ export async function formatLongLines(path: string, content: string): Promise<st
   const lines = content.split('\n');
   const long: number[] = [];
   lines.forEach((line, index) => {
-    if (line.length > LINE_LENGTH && !UNSPLITTABLE.test(line)) long.push(index);
+    if (lineWidth(line) > LINE_LENGTH && !UNSPLITTABLE.test(line)) long.push(index);
   });
   const statements = statementRanges(lines, long.at(-1)!);
   const touched: Array<[number, number]> = [];
@@ -57,7 +58,7 @@ function hasSplittableLongLine(content: string): boolean {
   while (start < content.length) {
     let end = content.indexOf('\n', start);
     if (end === -1) end = content.length;
-    if (end - start > LINE_LENGTH && !UNSPLITTABLE.test(content.slice(start, end))) return true;
+    if (end - start > LINE_LENGTH / 2 && lineWidth(content.slice(start, end)) > LINE_LENGTH && !UNSPLITTABLE.test(content.slice(start, end))) return true;
     start = end + 1;
   }
   return false;

@@ -1,0 +1,138 @@
+import type { DocumentRule, RuleSource, SchemaNode } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { toSnake } from '../naming.js';
+import { readFieldNotes } from '../parsers/markdown/field-notes.js';
+import type { TypeExpression } from '../parsers/markdown/type-expression.js';
+
+type FieldNoteRule = Extract<DocumentRule, { kind: 'field-note' }>;
+
+/** The schemas a rule may name, and how a phrase names one of them exactly (`customer`, `顾客`). */
+export interface FieldRuleTargets {
+  schemas: ReadonlyMap<string, { schema: SchemaNode }>;
+  /** The schema an entity phrase names as a whole, or undefined. */
+  exactEntity(phrase: string): string | undefined;
+}
+
+export interface FieldNoteOutcome {
+  /** `Customer.email`: the fields the rule was applied to. */
+  applied: string[];
+  /** Why nothing was applied, when nothing was. */
+  problem?: string;
+}
+
+const POSSESSIVE = /^(.+?)['’]s\s+(.+)$/u;
+const OF = /^(.+?)\s+of\s+(?:(?:the|a|an|each|every|any)\s+)?(.+)$/iu;
+/** `用户的邮箱`, `email của bệnh nhân`. */
+const CHINESE_OF = /^(.+?)的(.+)$/u;
+const VIETNAMESE_OF = /^(.+?)\s+của\s+(.+)$/iu;
+const LEADING_ARTICLE = /^(?:the|a|an|each|every|any|all)\s+/iu;
+
+function propertiesOf(schema: SchemaNode): Record<string, SchemaNode> {
+  return (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
+}
+
+/** The property a phrase names: its name (`full name` is `full_name`), or its description's first words (`用户名`). */
+function propertyNamed(schema: SchemaNode, phrase: string): string | undefined {
+  const properties = propertiesOf(schema);
+  const words = phrase.trim().replace(LEADING_ARTICLE, '');
+  const snake = toSnake(words.replace(/[\s-]+/g, '_'));
+  if (properties[snake] && snake !== '') return snake;
+  const lower = words.toLowerCase();
+  return Object.keys(properties).find((name) => {
+    const described = properties[name]!.description;
+    return typeof described === 'string' && described.split(/[，,;；。(（]/)[0]!.trim().toLowerCase() === lower;
+  });
+}
+
+/** The (entity, field) pairs a subject names: `Customer email`, `a customer's full name`, `the email of a user`, `用户名` alone. */
+function fieldsNamed(subject: string, targets: FieldRuleTargets): [string, string][] {
+  const text = subject.trim().replace(LEADING_ARTICLE, '');
+  const owned = (entityPhrase: string, fieldPhrase: string): [string, string][] => {
+    const entity = targets.exactEntity(entityPhrase);
+    const schema = entity === undefined ? undefined : targets.schemas.get(entity)?.schema;
+    const field = schema ? propertyNamed(schema, fieldPhrase) : undefined;
+    return entity !== undefined && field !== undefined ? [[entity, field]] : [];
+  };
+  for (const [pattern, entityFirst] of [[POSSESSIVE, true], [CHINESE_OF, true], [OF, false], [VIETNAMESE_OF, false]] as const) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const found = entityFirst ? owned(match[1]!, match[2]!) : owned(match[2]!, match[1]!);
+    if (found.length > 0) return found;
+  }
+  // `Customer email`, `Product unit price`, `用户邮箱`: an entity's name, then its field's.
+  const spaced = /\s/.test(text);
+  const cuts = spaced ? [...text.matchAll(/\s+/g)].map((m) => m.index) : [...text].map((_, index) => index).slice(1);
+  for (const cut of cuts) {
+    const found = owned(text.slice(0, cut), text.slice(cut));
+    if (found.length > 0) return found;
+  }
+  // `Email must be unique`: every entity with that field.
+  return [...targets.schemas].flatMap(([entity, { schema }]): [string, string][] => {
+    const field = schema.type === 'object' || schema.properties ? propertyNamed(schema, text) : undefined;
+    return field === undefined ? [] : [[entity, field]];
+  });
+}
+
+/** The field's type as the notes reader sees it: a number, a text (an enum is one), or something else. */
+function typeOf(node: SchemaNode, targets: FieldRuleTargets): TypeExpression {
+  if (typeof node.type === 'string' && node.$ref === undefined) return { kind: 'scalar', schema: { type: node.type, ...(typeof node.format === 'string' ? { format: node.format } : {}) } };
+  if (enumOf(node, targets) !== undefined) return { kind: 'scalar', schema: { type: 'string' } };
+  return { kind: 'named', name: 'Unknown' };
+}
+
+/** The values of the enum a property refers to (`$ref` to a component with `enum`), or its own. */
+function enumOf(node: SchemaNode, targets: FieldRuleTargets): unknown[] | undefined {
+  if (Array.isArray(node.enum)) return node.enum;
+  const name = typeof node.$ref === 'string' ? decodeURIComponent(node.$ref.replace(/^#\/components\/schemas\//, '')) : undefined;
+  const target = name === undefined ? undefined : targets.schemas.get(name)?.schema.enum;
+  return Array.isArray(target) ? target : undefined;
+}
+
+function sameValues(values: unknown[] | undefined, stated: string[]): boolean {
+  return values !== undefined && values.length === stated.length && stated.every((value) => values.includes(value));
+}
+
+function because(source: RuleSource): { rule: string; file: string; line?: number } {
+  return { rule: `rule "${source.text.trim()}"`, file: source.file, ...(source.line !== undefined ? { line: source.line } : {}) };
+}
+
+/**
+ * Applies a field's rule stated in a sentence to the field(s) it names, as the field's own note
+ * would: unique, index, default, reference, read only, bounds, listed values (an enum).
+ */
+export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, required: (entity: string) => string[]): FieldNoteOutcome {
+  const named = fieldsNamed(rule.subject, targets);
+  if (named.length === 0) return { applied: [], problem: `names no field of the documents' entities in "${rule.subject}"` };
+  const applied: string[] = [];
+  for (const [entity, field] of named) {
+    const node = propertiesOf(targets.schemas.get(entity)!.schema)[field]!;
+    const notes = readFieldNotes(rule.note, typeOf(node, targets), rule.source.file, rule.source.line ?? 0);
+    const reasons = { ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}) };
+    let changed = false;
+    for (const [key, value] of Object.entries(notes.hints)) {
+      if (key === SCHEMA_HINTS.why) continue;
+      node[key] = value;
+      if (key.startsWith('x-')) reasons[key] = because(rule.source);
+      changed = true;
+    }
+    if (notes.type?.kind === 'enum' && node.type === 'string' && node.format === undefined) {
+      node.enum = notes.type.values;
+      changed = true;
+    } else if (notes.type?.kind === 'enum' && sameValues(enumOf(node, targets), notes.type.values)) {
+      // `status is one of draft, published` where the table already typed it so: the rule holds.
+      changed = true;
+    }
+    if (notes.defaultText !== undefined && node.default === undefined && node.type === 'string' && node.format === undefined) {
+      node.default = notes.defaultText;
+      changed = true;
+    }
+    if (notes.required === false) {
+      const list = required(entity);
+      if (list.includes(field)) list.splice(list.indexOf(field), 1);
+      changed = true;
+    }
+    if (Object.keys(reasons).length > 0) node[SCHEMA_HINTS.why] = reasons;
+    if (changed) applied.push(`${entity}.${field}`);
+  }
+  return applied.length > 0 ? { applied } : { applied, problem: `changes nothing of ${named.map(([e, f]) => `${e}.${f}`).join(', ')}` };
+}

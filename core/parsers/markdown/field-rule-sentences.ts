@@ -1,0 +1,55 @@
+import type { DocumentRule, RuleSource } from '../../model/api-document.js';
+import { readFieldNotes } from './field-notes.js';
+
+/**
+ * Sentences stating a field's rule: `Customer email must be unique`, `Product status is one of
+ * draft, published, archived`, `Users must have a unique email`, `用户名唯一，邮箱唯一`. What the
+ * rule says is read by the field notes' own vocabulary, so a sentence and a note say the same.
+ */
+
+/** `must be`, `should be`, `is`, `cannot`: between the field and what it must be. */
+const ENGLISH = /^(.+?)\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is|are|can(?:not|'t)|may\s+not)\s+(.+)$/i;
+/** The same verbs in French, Spanish, German and Vietnamese (`Le courriel doit être unique`, `Số điện thoại là duy nhất`). */
+const OTHER_LANGUAGES = /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|es|son|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
+/** `Users must have a unique email`. */
+const HAVE_UNIQUE = /^(.+?)\s+(?:must|should|shall)\s+have\s+(?:a|an)\s+unique\s+(.+)$/i;
+/** Where a Chinese rule's predicate starts: `用户名唯一`, `价格必须大于0`, `状态只能是…`. */
+const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|可选值|枚举|默认/u;
+const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为)+$/u;
+
+const TEXT = { kind: 'scalar', schema: { type: 'string' } } as const;
+const NUMBER = { kind: 'scalar', schema: { type: 'number' } } as const;
+
+/** The note says something the field notes' vocabulary knows, for a text or a number field. */
+function understood(note: string): boolean {
+  return [TEXT, NUMBER].some((type) => {
+    const notes = readFieldNotes(note, type, '', 0);
+    return notes.type !== undefined || notes.defaultText !== undefined || Object.keys(notes.hints).length > 0;
+  });
+}
+
+function fieldNote(subject: string, note: string, source: RuleSource): DocumentRule[] | undefined {
+  const cleaned = subject.trim();
+  return cleaned !== '' && understood(note) ? [{ kind: 'field-note', subject: cleaned, note: note.trim(), source }] : undefined;
+}
+
+/** A field's rule in a clause written with spaces (English, French, Spanish, German, Vietnamese), or undefined. */
+export function readSpacedFieldRule(clause: string, source: RuleSource): DocumentRule[] | undefined {
+  const have = HAVE_UNIQUE.exec(clause);
+  if (have) return fieldNote(`${have[1]!} ${have[2]!}`, 'unique', source);
+  const match = ENGLISH.exec(clause) ?? OTHER_LANGUAGES.exec(clause);
+  return match ? fieldNote(match[1]!, match[2]!, source) : undefined;
+}
+
+/** Field rules in a Chinese clause, each part of `用户名唯一，邮箱唯一` one; undefined unless every part is one. */
+export function readChineseFieldRules(clause: string, source: RuleSource): DocumentRule[] | undefined {
+  const rules: DocumentRule[] = [];
+  for (const part of clause.split(/[，,、]\s*(?=[^，,、]*(?:唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|默认))/u)) {
+    const start = CHINESE_PREDICATE.exec(part);
+    if (!start || start.index === 0) return undefined;
+    const read = fieldNote(part.slice(0, start.index).replace(CHINESE_MODAL, ''), part.slice(start.index), source);
+    if (!read) return undefined;
+    rules.push(...read);
+  }
+  return rules.length > 0 ? rules : undefined;
+}

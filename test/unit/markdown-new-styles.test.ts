@@ -1,0 +1,273 @@
+/**
+ * Recognizers added after reading API lists written in styles the first fixtures did not have
+ * (a Vietnamese clinic, a Japanese inventory, a Chinese blog with method and URL on label lines,
+ * an English storefront with SQL column definitions as types). Each test is the hostile excerpt.
+ */
+import { describe, expect, it } from 'vitest';
+import { readEndpointPart, readEndpointPartLine } from '../../core/parsers/markdown/endpoint-parts.js';
+import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
+import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
+import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
+import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
+
+const file = '/docs/api.md';
+
+describe('types with a size in any script', () => {
+  it.each([
+    ['文字列(20)', { type: 'string', maxLength: 20 }],
+    ['字符串（50）', { type: 'string', maxLength: 50 }],
+    ['string(50)', { type: 'string', maxLength: 50 }],
+    ['DECIMAL(10，2)', { type: 'number', format: 'decimal' }],
+  ])('reads %s', (written, schema) => {
+    expect(parseTypeExpression(written)).toEqual({ kind: 'scalar', schema });
+  });
+});
+
+describe('SQL column definitions as types', () => {
+  it('splits the type from its constraints', () => {
+    expect(readSqlColumnModifiers('VARCHAR(255) NOT NULL UNIQUE')).toEqual({ typeText: 'VARCHAR(255)', nullable: false, unique: true });
+    expect(readSqlColumnModifiers('INT DEFAULT 0')).toEqual({ typeText: 'INT', defaultText: '0' });
+    expect(readSqlColumnModifiers("varchar(10) default 'new' not null")).toEqual({ typeText: 'varchar(10)', nullable: false, defaultText: 'new' });
+    expect(readSqlColumnModifiers('BIGINT REFERENCES users(id)')).toEqual({ typeText: 'BIGINT', references: 'users' });
+    expect(readSqlColumnModifiers('TEXT NULL')).toEqual({ typeText: 'TEXT', nullable: true });
+    expect(readSqlColumnModifiers('double precision not null')).toEqual({ typeText: 'double precision', nullable: false });
+  });
+
+  it('leaves types that are no SQL column definition alone', () => {
+    expect(readSqlColumnModifiers('string | null')).toEqual({ typeText: 'string | null' });
+    expect(readSqlColumnModifiers('Optional[int]')).toEqual({ typeText: 'Optional[int]' });
+    expect(readSqlColumnModifiers('enum(a, b)')).toEqual({ typeText: 'enum(a, b)' });
+  });
+
+  it('gives a field table row its nullability, required, unique and default', () => {
+    const api = parseMarkdownText(
+      [
+        '## Products',
+        '### POST /products',
+        '| Field | Type | Notes |',
+        '|---|---|---|',
+        '| sku | `VARCHAR(32) NOT NULL UNIQUE` | |',
+        '| status | `VARCHAR(16) NOT NULL DEFAULT draft` | |',
+        '| note | `TEXT NULL` | |',
+        '| phone | `string \\| null` | |',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const product = api.schemas.get('Product')!.schema;
+    const properties = product.properties as Record<string, Record<string, unknown>>;
+    expect(product.required).toEqual(['id', 'sku']);
+    expect(properties.sku).toMatchObject({ type: 'string', maxLength: 32, 'x-unique': true });
+    expect(properties.sku!['x-why']).toEqual({ 'x-unique': { rule: 'the column definition "VARCHAR(32) NOT NULL UNIQUE"', file, line: 5 } });
+    expect(properties.status).toMatchObject({ type: 'string', maxLength: 16, default: 'draft' });
+    expect(properties.note).toMatchObject({ type: 'string', nullable: true });
+    expect(properties.phone).toMatchObject({ type: 'string', nullable: true });
+  });
+});
+
+describe('an endpoint written as a method line and a path line', () => {
+  it('reads the labels people use for each part', () => {
+    expect(readEndpointPartLine('请求方式：POST')).toEqual({ kind: 'method', method: 'post' });
+    expect(readEndpointPartLine('请求地址：/api/articles')).toEqual({ kind: 'path', path: '/api/articles' });
+    expect(readEndpointPartLine('HTTP Method: GET')).toEqual({ kind: 'method', method: 'get' });
+    expect(readEndpointPartLine('URL: https://api.x.com/v1/users/:id')).toEqual({ kind: 'path', path: '/v1/users/{id}' });
+    expect(readEndpointPart('Méthode', 'DELETE')).toEqual({ kind: 'method', method: 'delete' });
+    expect(readEndpointPartLine('说明：/api 前缀的接口')).toBeUndefined();
+    expect(readEndpointPartLine('Method: whatever fits')).toBeUndefined();
+  });
+
+  it('opens the endpoint titled by the heading above, from lines, bullets or a key/value table', () => {
+    const api = parseMarkdownText(
+      [
+        '## 一、文章模块',
+        '### 1. 创建文章',
+        '**请求方式**：`POST`',
+        '**请求地址**：`/api/articles`',
+        '',
+        '**请求参数**',
+        '',
+        '| 参数 | 类型 | 是否必填 | 说明 |',
+        '| --- | --- | --- | --- |',
+        '| title | string(100) | 是 | 标题 |',
+        '',
+        '### 2. 文章详情',
+        '- 请求地址：`/api/articles/{id}`',
+        '- 请求方式：GET',
+        '',
+        '### 3. 删除文章',
+        '| 项目 | 内容 |',
+        '| --- | --- |',
+        '| 请求方式 | DELETE |',
+        '| 请求地址 | /api/articles/{id} |',
+        '',
+      ].join('\n'),
+      file,
+    );
+    expect(api.operations.map((op) => `${op.method} ${op.path} ${op.summary ?? ''}`)).toEqual([
+      'post /articles 创建文章',
+      'get /articles/{id} 文章详情',
+      'delete /articles/{id} 删除文章',
+    ]);
+    expect(api.schemas.get('Article')!.schema.properties).toHaveProperty('title');
+  });
+});
+
+describe('tech-stack tables in words \\b does not know', () => {
+  it('reads a Vietnamese tech-stack table (| Thành phần | Công nghệ |)', () => {
+    const api = parseMarkdownText('## Công nghệ sử dụng\n\n| Thành phần | Công nghệ |\n|---|---|\n| Cơ sở dữ liệu | PostgreSQL |\n', file);
+    expect(api.settings.database).toBe('postgresql');
+  });
+});
+
+describe('a body table under endpoints a table or bullets listed', () => {
+  const french = [
+    '## Adhérents',
+    '',
+    '| Méthode | Chemin | Description |',
+    '|---|---|---|',
+    '| `GET` | `/adherents` | Lister |',
+    '| `POST` | `/adherents` | Créer |',
+    '| `PUT` | `/adherents/{id}` | Modifier |',
+    '| `PATCH` | `/adherents/{id}` | Modifier en partie |',
+    '',
+    '**Corps de la requête (POST/PUT)** :',
+    '',
+    '| Champ | Type | Obligatoire | Description |',
+    '|---|---|---|---|',
+    '| nom | chaîne | oui | |',
+    '| parrain_id | entier | non | Référence l\'adhérent |',
+    '',
+  ].join('\n');
+
+  it('reads the label and the methods it names', async () => {
+    const { readBodyLabel } = await import('../../core/parsers/markdown/endpoint-lines.js');
+    expect(readBodyLabel('Corps de la requête (POST/PUT) :')).toEqual({ methods: ['post', 'put'] });
+    expect(readBodyLabel('Request body (POST and PATCH)')).toEqual({ methods: ['post', 'patch'] });
+    expect(readBodyLabel('Request body:')).toEqual({});
+    expect(readBodyLabel('Body of the request is JSON')).toBeUndefined();
+  });
+
+  it('is the body of the section endpoints with those methods, so the section is an entity', () => {
+    const api = parseMarkdownText(french, file);
+    const bodies = api.operations.map((op) => `${op.method} ${JSON.stringify(op.requestBody?.schema?.$ref ?? '-')}`);
+    // The PATCH has no table: it sends the entity, as an endpoint without a table does.
+    expect(bodies).toEqual(['get "-"', 'post "#/components/schemas/Adherent"', 'put "#/components/schemas/Adherent"', 'patch "#/components/schemas/Adherent"']);
+    const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(properties)).toEqual(['id', 'nom', 'parrain_id']);
+    // `Référence l'adhérent`: the French article is no name.
+    expect(properties.parrain_id!['x-references']).toBe('adhérent');
+  });
+
+  it('a reference written with accents names the entity its path names without them', async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = applyDocumentRules(parseMarkdownText(french, file));
+    const properties = api.schemas.get('Adherent')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.parrain_id!['x-references']).toBe('Adherent');
+  });
+});
+
+describe("a field's rule stated in a sentence", () => {
+  const source = (text: string) => ({ text, line: 7 });
+  const read = (text: string) => readRuleSentences([{ ...source(text), inRules: true }], file);
+
+  it('reads the subject and what it must be, in the field notes vocabulary', () => {
+    expect(read('Customer email must be unique.').rules).toMatchObject([{ kind: 'field-note', subject: 'Customer email', note: 'be unique' }]);
+    expect(read('Users must have a unique email.').rules).toMatchObject([{ kind: 'field-note', subject: 'Users email', note: 'unique' }]);
+    expect(read('Product status is one of draft, published, archived.').rules).toMatchObject([{ kind: 'field-note', subject: 'Product status', note: 'one of draft, published, archived' }]);
+    expect(read('Số điện thoại của bệnh nhân là duy nhất.').rules).toMatchObject([{ kind: 'field-note', subject: 'Số điện thoại của bệnh nhân', note: 'duy nhất' }]);
+    expect(read('用户名唯一，邮箱唯一。').rules).toMatchObject([
+      { kind: 'field-note', subject: '用户名', note: '唯一' },
+      { kind: 'field-note', subject: '邮箱', note: '唯一' },
+    ]);
+  });
+
+  it('leaves a sentence whose predicate says nothing the notes know (a warning under a rules heading)', () => {
+    const { rules, warnings } = read('Orders must be paid before shipping.');
+    expect(rules).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('reads soft deletes written in French, Spanish, German, Vietnamese and Japanese', () => {
+    const entities = ['Les adhérents sont supprimés logiquement.', 'Los clientes usan borrado lógico.', 'Kunden werden logisch gelöscht.', 'Bệnh nhân bị xoá mềm.', '商品は論理削除とする。'].map(
+      (text) => read(text).rules.map((rule) => (rule.kind === 'soft-delete' ? rule.entity : rule.kind)),
+    );
+    expect(entities).toEqual([['adhérents'], ['clientes'], ['Kunden'], ['Bệnh nhân'], ['商品']]);
+  });
+
+  it('applies to the field the subject names, by name or by description, with the sentence as why', async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = parseMarkdownText(
+      [
+        '## Customers',
+        '### POST /customers',
+        '| Field | Type | Description |',
+        '|---|---|---|',
+        '| email | string | |',
+        '| full_name | string | 姓名 |',
+        '| status | string | |',
+        '| nickname | string | |',
+        '| age | int | |',
+        '## Rules',
+        '- Customer email must be unique.',
+        "- A customer's status is one of: active, blocked.",
+        '- 姓名必须唯一',
+        '- The nickname of a customer is optional and indexed.',
+        '- Customer phone must be unique.',
+        '- A customer\'s age must be at least 18.',
+        '- Customer nickname is max 30 characters.',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const applied = applyDocumentRules(api);
+    const properties = applied.schemas.get('Customer')!.schema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.email).toMatchObject({ 'x-unique': true, 'x-why': { 'x-unique': { rule: 'rule "Customer email must be unique."', line: 11 } } });
+    expect(properties.status).toMatchObject({ type: 'string', enum: ['active', 'blocked'] });
+    expect(properties.full_name).toMatchObject({ 'x-unique': true });
+    expect(properties.nickname).toMatchObject({ 'x-index': true, maxLength: 30 });
+    expect(properties.age).toMatchObject({ type: 'integer', minimum: 18 });
+    expect(applied.warnings?.map((w) => `${w.source.line}: ${w.message}`)).toEqual([
+      '15: the rule "Customer phone must be unique." names no field of the documents\' entities in "Customer phone"; ignored',
+    ]);
+  });
+});
+
+describe('soft deletes in other languages, negated', () => {
+  it('reads no rule where a negation comes right before the phrase', () => {
+    const read = (text: string) => readRuleSentences([{ text, line: 3, inRules: false }], file).rules;
+    expect(read('Les factures ne sont jamais supprimées logiquement.')).toEqual([]);
+    expect(read('Hóa đơn không xóa mềm.')).toEqual([]);
+    expect(read('Bệnh nhân bị xóa mềm, không xóa vĩnh viễn.')).toMatchObject([{ kind: 'soft-delete', entity: 'Bệnh nhân không xóa vĩnh viễn' }]);
+  });
+});
+
+describe('a cascade from a parent that is soft deleted', () => {
+  it("soft deletes the children with it, as its row is never deleted; a Chinese possessive names a field by its description", async () => {
+    const { applyDocumentRules } = await import('../../core/derive/document-rules.js');
+    const api = parseMarkdownText(
+      [
+        '## 订单',
+        '### POST /orders',
+        '| 字段 | 类型 | 说明 |',
+        '|---|---|---|',
+        '| amount | decimal | 金额 |',
+        '## 明细',
+        '### POST /order-lines',
+        '| 字段 | 类型 | 说明 |',
+        '|---|---|---|',
+        '| order_id | int | 订单 |',
+        '## 业务规则',
+        '- 订单采用软删除。',
+        '- 删除订单时级联删除其明细。',
+        '- 订单的金额必须大于0',
+        '',
+      ].join('\n'),
+      file,
+    );
+    const schemas = applyDocumentRules(api).schemas;
+    const line = schemas.get('OrderLine')!.schema;
+    expect(line['x-soft-delete']).toBe(true);
+    expect((line.properties as Record<string, Record<string, unknown>>).order_id).toMatchObject({ 'x-on-delete': 'CASCADE', 'x-soft-delete-cascade': true });
+    expect((schemas.get('Order')!.schema.properties as Record<string, Record<string, unknown>>).amount).toMatchObject({ exclusiveMinimum: 0 });
+  });
+});
