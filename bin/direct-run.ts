@@ -6,8 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { relative } from 'node:path';
-import type { GenerateResult } from '../core/options.js';
-import { generate } from '../lib/generate.js';
+import { generate, type GenerateResult } from '../lib/index.js';
 import {
   completeSettings,
   generateOptionsFor,
@@ -18,6 +17,7 @@ import {
   type RunSettings,
 } from '../generators/app/options.js';
 import { checkFailure, diffText, paintFor, summaryLines } from '../generators/app/summary.js';
+import { verifyIfAsked } from '../generators/app/verification.js';
 import { forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
 
@@ -59,11 +59,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   context.stdout.write(diffText(result));
   const outOfDate = checkFailure(result);
   if (outOfDate) throw outOfDate;
-  if (settings.verify) {
-    // Loaded only when asked: it brings the whole library with it.
-    const { verifyIfAsked } = await import('../generators/app/verification.js');
-    await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));
-  }
+  await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));
   return 'done';
 }
 

@@ -14,9 +14,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InfraStackError } from '../errors.js';
-import { LOCK_NAME } from './lock-name.js';
 
-export { LOCK_NAME } from './lock-name.js';
+export const LOCK_NAME = '.infra-stack.lock';
 const OWNER_FILE = 'owner.json';
 /**
  * A lock not refreshed for this long belongs to a run that died (for holders on another host:
