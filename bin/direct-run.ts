@@ -6,7 +6,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { generate, type GenerateResult } from '../lib/index.js';
+import type { GenerateResult } from '../core/options.js';
+import { generate } from '../lib/generate.js';
 import {
   completeSettings,
   generateOptionsFor,
@@ -17,7 +18,6 @@ import {
   type RunSettings,
 } from '../generators/app/options.js';
 import { checkFailure, diffText, paintFor, summaryLines } from '../generators/app/summary.js';
-import { verifyIfAsked } from '../generators/app/verification.js';
 import { forcedFileLine } from './yeoman-lines.js';
 import { readYoRc, recordAnswers, recordedAnswers, type YoRcFile } from './yo-rc-file.js';
 
@@ -59,7 +59,11 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   context.stdout.write(diffText(result));
   const outOfDate = checkFailure(result);
   if (outOfDate) throw outOfDate;
-  await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));
+  if (settings.verify) {
+    // Loaded only when asked: it brings the whole library with it.
+    const { verifyIfAsked } = await import('../generators/app/verification.js');
+    await verifyIfAsked(settings, cwd, (line) => context.stderr.write(`${line}\n`));
+  }
   return 'done';
 }
 

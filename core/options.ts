@@ -82,6 +82,11 @@ export interface GenerateOptions {
 
 export interface GenerateResult extends FileOutcomes {
   outDir: string;
+  /**
+   * The documents, options, code and generated files are those the last run recorded: nothing
+   * was read or written, and `unchanged` lists the files that run generated.
+   */
+  upToDate?: true;
   dryRun: boolean;
   /** `check`: the run only looked, and these files are out of date with the documents. */
   check: boolean;

@@ -6,12 +6,22 @@ import type { InfraStackPlugin } from './engine/plugin.js';
 import { fileOutcomesOf } from './engine/outcomes.js';
 import { lockOutputFolder } from './engine/output-lock.js';
 import { outOfDate } from './engine/writer.js';
+import { MANIFEST_PATH } from './engine/manifest.js';
+import { REGENERATION_REPORT_PATH } from './engine/regeneration-report.js';
+import { recordUpToDate, removeUpToDate, type RunIdentity } from './engine/up-to-date.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
 import { DATABASE_KINDS, DEFAULT_STACK, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
 
-/** Runs the engine with the core plugins and the given ones (stacks first, then extras). */
-export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[]): Promise<GenerateResult> {
+/**
+ * Runs the engine with the core plugins and the given ones (stacks first, then extras). With an
+ * `identity`, a run that writes leaves a stamp saying what it depended on and left (see
+ * `up-to-date.ts`), once all is in place. A run that fails leaves the stamp of the last one as it
+ * was (a damaged manifest is reported with nothing written): every claim of a stamp is checked
+ * against the folder before it is believed, and a run stopped while committing leaves its journal,
+ * which no stamp is believed beside.
+ */
+export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[], identity?: RunIdentity): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const engine = createEngine(options, plugins);
   const outDir = path.resolve(cwd, options.outDir);
@@ -37,6 +47,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
   let outcome: Awaited<ReturnType<Engine['run']>>;
   try {
     outcome = await engine.run(config);
+    if (!dryRun) await (identity ? recordStamp(outcome, identity) : removeUpToDate(outDir));
   } catch (error) {
     await lock.release().catch(() => {});
     throw error;
@@ -55,6 +66,31 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     nextSteps: outcome.report.nextSteps,
     plugins: [],
   };
+}
+
+/**
+ * The stamp of a run that left the folder as a rerun would leave it. Not when it left something
+ * for the user to settle (a conflict, a file it did not write where it generates one), which a
+ * rerun and `--check` must report again, nor when the documents read other files, whose bytes
+ * the stamp does not hold.
+ */
+async function recordStamp(outcome: Awaited<ReturnType<Engine['run']>>, identity: RunIdentity): Promise<void> {
+  const unsettled = outcome.conflicts.length + outcome.deleteConflicts.length + outcome.untracked.length > 0;
+  const { config } = outcome;
+  if (unsettled || outcome.readsOtherFiles) {
+    await removeUpToDate(config.outDir);
+    return;
+  }
+  try {
+    await recordUpToDate(config.outDir, config.apiFiles, identity, {
+      generated: [...outcome.created, ...outcome.updated, ...outcome.unchanged, ...outcome.merged],
+      owned: [MANIFEST_PATH, REGENERATION_REPORT_PATH, ...outcome.deletedByYou],
+      reads: outcome.outputReads,
+    });
+  } catch {
+    // The files are in place: without a stamp the next run only does all the work again.
+    await removeUpToDate(config.outDir).catch(() => undefined);
+  }
 }
 
 /**

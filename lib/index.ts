@@ -1,16 +1,10 @@
-import { deriveDomainModel, runEngine, type DeriveOptions, type DomainModel, type GenerateOptions, type GenerateResult } from '../core/index.js';
+import { deriveDomainModel, type DeriveOptions, type DomainModel } from '../core/index.js';
 import { firstPartyPlugins } from './first-party.js';
 import { installedPluginsFor } from './installed.js';
 
 export * from '../core/index.js';
 export { AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, SyncHook, SyncWaterfallHook, SyncBailHook } from 'tapable';
-
-/** Generates a backend from API documents: the engine with the first-party stack and plugins, then the installed ones. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const installed = await installedPluginsFor(options);
-  const result = await runEngine(options, [...firstPartyPlugins(), ...installed.plugins]);
-  return { ...result, plugins: installed.used };
-}
+export { generate } from './generate.js';
 
 /** The domain model `generate` would build from the documents, without generating anything. */
 export async function deriveModel(options: DeriveOptions): Promise<DomainModel> {

@@ -1,15 +1,9 @@
-import path from 'node:path';
 import type { DeriveOptions, InfraStackPlugin } from '../core/index.js';
 import { loadInstalledPlugins, type InstalledPlugins } from '../core/plugins/index.js';
+import { pluginRequestFor } from './plugin-request.js';
 
 /** The installed plugins a run uses: found from the output folder (the project) and the current folder, unless discovery is off. */
 export function installedPluginsFor(options: DeriveOptions & { outDir?: string }): Promise<InstalledPlugins> {
   if (options.discoverPlugins === false) return Promise.resolve({ plugins: [] as InfraStackPlugin[], used: [] });
-  const cwd = options.cwd ?? process.cwd();
-  return loadInstalledPlugins({
-    projectDir: path.resolve(cwd, options.outDir ?? '.'),
-    alsoSearch: [cwd],
-    ...(options.pluginNames !== undefined ? { selection: options.pluginNames } : {}),
-    ...(options.skipChecks !== undefined ? { skipChecks: options.skipChecks } : {}),
-  });
+  return loadInstalledPlugins(pluginRequestFor(options));
 }

@@ -7,7 +7,7 @@ import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
 import { fileOutcomesOf } from './outcomes.js';
 import { outputFolderError } from './output-errors.js';
-import { outputFolder } from './output-folder.js';
+import { outputFolder, type OutputReads } from './output-folder.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
@@ -38,6 +38,10 @@ export interface RunOutcome extends WriteOutcome {
   config: EngineConfig;
   model: DomainModel;
   report: RunReport;
+  /** What the plugins read of the output folder while they planned. */
+  outputReads: OutputReads;
+  /** The documents read other files too (`$ref`s to other files or URLs). */
+  readsOtherFiles: boolean;
 }
 
 /** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
@@ -76,14 +80,15 @@ export class Engine {
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
-    const { config, model, checks, notices } = await this.deriveTimed(initial, clock);
+    const { config, model, checks, notices, readsOtherFiles } = await this.deriveTimed(initial, clock);
     try {
       // Hashed while the files are planned and rendered.
       const inputs = inputHashes(config);
       inputs.catch(() => undefined);
       const report: RunReport = { notes: [...notices], toImplement: [], nextSteps: [], regeneration: [] };
       const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true, dryRun: config.dryRun });
-      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output: outputFolder(config.outDir) });
+      const output = outputFolder(config.outDir);
+      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output });
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
@@ -118,7 +123,7 @@ export class Engine {
         files: planned,
       });
       clock.end('commit');
-      return { ...outcome, config, model, report };
+      return { ...outcome, config, model, report, outputReads: output.reads(), readsOtherFiles };
     } catch (error) {
       throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
@@ -133,7 +138,7 @@ export class Engine {
   }
 
   /** Derives the model while the documents' deferred checks may still be running; they are returned to be awaited. */
-  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks; notices: string[] }> {
+  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks; notices: string[]; readsOtherFiles: boolean }> {
     const config = await this.hooks.configure.promise(initial);
     checkStack(config.stack, this.host.stacks);
     clock.end('configure');
@@ -148,7 +153,7 @@ export class Engine {
       const [firstError] = diagnostics.errors;
       if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
       clock.end('derive');
-      return { config, model, checks, notices: api.notices ?? [] };
+      return { config, model, checks, notices: api.notices ?? [], readsOtherFiles: api.readsOtherFiles === true };
     } catch (error) {
       throw (await checks.firstFailure()) ?? error;
     }

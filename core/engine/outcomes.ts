@@ -30,3 +30,8 @@ export function fileOutcomesOf(outcome: FileOutcomes): FileOutcomes {
   const { created, updated, unchanged, merged, conflicts, deleted, keptStale, deletedByYou, deleteConflicts, untracked, backupDir } = outcome;
   return { created, updated, unchanged, merged, conflicts, deleted, keptStale, deletedByYou, deleteConflicts, untracked, ...(backupDir !== undefined ? { backupDir } : {}) };
 }
+
+/** Every list empty: a run that did nothing with any path yet. */
+export function noFileOutcomes(): FileOutcomes {
+  return { created: [], updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [] };
+}

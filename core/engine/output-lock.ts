@@ -14,8 +14,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InfraStackError } from '../errors.js';
+import { LOCK_NAME } from './lock-name.js';
 
-export const LOCK_NAME = '.infra-stack.lock';
+export { LOCK_NAME } from './lock-name.js';
 const OWNER_FILE = 'owner.json';
 /**
  * A lock not refreshed for this long belongs to a run that died (for holders on another host:

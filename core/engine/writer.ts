@@ -6,7 +6,7 @@ import { isAbandonedTemporary, Journal, readOptional, recoverInterruptedRun } fr
 import { DamagedManifestError, hashText, MANIFEST_PATH, parseManifest, serializeManifest, type Manifest, type ManifestFile } from './manifest.js';
 import { plannedAction, staleAction, type FileAction, type RenderedFile } from './reconcile.js';
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
-import type { FileOutcomes } from './outcomes.js';
+import { noFileOutcomes, type FileOutcomes } from './outcomes.js';
 import type { unifiedDiff } from './unified-diff.js';
 
 export type { RenderedFile } from './reconcile.js';
@@ -244,19 +244,7 @@ export class WriteSession {
 }
 
 function outcomeOf(actions: FileAction[], backupDir: string | undefined, diffOf: typeof unifiedDiff | undefined): WriteOutcome {
-  const outcome: WriteOutcome = {
-    created: [],
-    updated: [],
-    unchanged: [],
-    merged: [],
-    conflicts: [],
-    deleted: [],
-    keptStale: [],
-    deletedByYou: [],
-    deleteConflicts: [],
-    untracked: [],
-    diffs: [],
-  };
+  const outcome: WriteOutcome = { ...noFileOutcomes(), diffs: [] };
   const listOf: Record<FileAction['kind'], string[]> = {
     create: outcome.created,
     update: outcome.updated,

@@ -163,6 +163,8 @@ export interface ApiDocument {
   components: ComponentDefinition[];
   settings: DocumentSettings;
   sources: string[];
+  /** Some `$ref` points to another file or a URL: the documents' own bytes do not settle what they say. */
+  readsOtherFiles?: boolean;
   /** Rules stated in plain words (markdown requirements and sections). */
   rules?: DocumentRule[];
   /** What the reader skipped or doubted, with where. */

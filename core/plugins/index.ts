@@ -1,26 +1,14 @@
 import type { InfraStackPlugin } from '../engine/plugin.js';
-import { InfraStackError } from '../errors.js';
 import { checkCompatibility } from './compatibility.js';
-import { findPluginPackages, nodeModulesChain, nodeModulesHolding, type FoundPlugin } from './discover.js';
 import { enginePackage } from './engine-version.js';
 import { entryOf, importLocalPlugins, importPlugin } from './load.js';
-import { pluginPackageName } from './names.js';
+import { choosePlugins, type InstalledPluginsRequest } from './selection.js';
 
 export { isPluginPackageName, pluginPackageName, PLUGIN_PREFIX } from './names.js';
 export { checkCompatibility, supportedRange } from './compatibility.js';
 export { LOCAL_PLUGINS_DIR } from './load.js';
 export { enginePackage, ENGINE_PACKAGE } from './engine-version.js';
-
-export interface InstalledPluginsRequest {
-  /** The project: its `node_modules` and its ancestors' are searched, its `.infra-stack/plugins/` loaded. */
-  projectDir: string;
-  /** More folders whose `node_modules` chains are searched (the current folder). */
-  alsoSearch?: readonly string[];
-  /** The plugins to use, in this order (`--plugins`, `.yo-rc.json`); when absent, every plugin found, by name. */
-  selection?: readonly string[];
-  /** Use plugins whose declared range excludes this version. */
-  skipChecks?: boolean;
-}
+export { choosePlugins, type InstalledPluginsRequest, type ChosenPlugins } from './selection.js';
 
 export interface InstalledPlugins {
   plugins: InfraStackPlugin[];
@@ -31,9 +19,7 @@ export interface InstalledPlugins {
 /** Finds, selects, checks and imports the third-party plugins of a run, then the project's local ones. */
 export async function loadInstalledPlugins(request: InstalledPluginsRequest): Promise<InstalledPlugins> {
   const engine = enginePackage();
-  const searched = unique([...[request.projectDir, ...(request.alsoSearch ?? [])].flatMap(nodeModulesChain), ...[nodeModulesHolding(engine.root)].filter((dir) => dir !== undefined)]);
-  const found = await findPluginPackages(searched);
-  const chosen = request.selection === undefined ? [...found].sort((a, b) => a.name.localeCompare(b.name)) : select(found, request.selection, searched);
+  const { chosen } = await choosePlugins(request);
   const plugins: InfraStackPlugin[] = [];
   for (const candidate of chosen) {
     if (!request.skipChecks) checkCompatibility(candidate.manifest, engine.version);
@@ -41,16 +27,4 @@ export async function loadInstalledPlugins(request: InstalledPluginsRequest): Pr
   }
   plugins.push(...(await importLocalPlugins(request.projectDir)));
   return { plugins, used: chosen.map((candidate) => candidate.name) };
-}
-
-function select(found: readonly FoundPlugin[], selection: readonly string[], searched: readonly string[]): FoundPlugin[] {
-  return unique(selection.map(pluginPackageName)).map((name) => {
-    const match = found.find((candidate) => candidate.name === name);
-    if (!match) throw new InfraStackError(`plugin ${name} is selected (--plugins or .yo-rc.json) but not installed; looked in ${searched.join(', ')}`);
-    return match;
-  });
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }

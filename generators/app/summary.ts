@@ -34,7 +34,7 @@ export function summaryLines(result: GenerateResult, cwd: string, paint: Paint =
     `${result.unchanged.length} unchanged`,
   ].map((text) => text.replace(/\s+/g, ' '));
   const heading = result.check ? 'Checked, nothing written' : result.dryRun ? 'Dry run, nothing written' : 'Generated';
-  const lines = [`${heading} in ${where}: ${counts.join(', ')}.`];
+  const lines = [result.upToDate ? `Up to date: nothing written in ${where} (${result.unchanged.length} unchanged).` : `${heading} in ${where}: ${counts.join(', ')}.`];
   if (result.plugins.length > 0) lines.push(`Plugins: ${result.plugins.join(', ')}.`);
   lines.push(...result.notes, ...result.regeneration);
   const list = (title: string, color: Color, paths: string[]) => {

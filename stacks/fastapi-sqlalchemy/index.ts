@@ -20,7 +20,7 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
       if (model.entities.length + model.objectTypes.length + model.operations.length > LARGE_MODEL) prepareFormatter();
       // Every revision in the folder, whoever wrote it: a new one chains after the single head.
       const revisionsOnDisk = await output.readFolder(`${BACKEND_DIR}/${backendFiles.migrationVersions}`);
-      return { files: [...plan.files, ...planBackend(model, config, report, previous, revisionsOnDisk)] };
+      return { files: [...plan.files, ...planBackend(model, config, report, previous, revisionsOnDisk, output.readText)] };
     });
     // Imports first (a completed block may need laying out), then the statements too long for their line.
     hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => {

@@ -4,7 +4,7 @@ import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
 import { call, pyAnnotated, pyFormat } from './python/layout.js';
 import { pyString } from './python/names.js';
-import { userModules } from './python/user-modules.js';
+import { userModules, type ReadOutput } from './python/user-modules.js';
 import type { AdapterSetting } from './view/adapter-settings.js';
 import { adapterTestView, adapterView } from './view/adapters.js';
 import type { BackendClasses } from './view/component-classes.js';
@@ -43,11 +43,11 @@ const BASE_SETTINGS = new Set(['app_name', 'database_url', 'database_echo', 'def
  * the HTTP plumbing adapters share, and a smoke test of the placeholders standing in for the
  * classes they name that the backend does not have (source document 000).
  */
-export function planComponents(model: DomainModel, config: EngineConfig, entities: GeneratedEntity[], add: Add): ComponentsPlan {
+export function planComponents(model: DomainModel, config: EngineConfig, entities: GeneratedEntity[], add: Add, readOutput: ReadOutput): ComponentsPlan {
   const components = model.components ?? [];
   const adapters = components.filter((c) => c.layer === 'adapter');
   const steps = components.filter((c) => c.layer === 'pipeline_step');
-  const backend = backendClasses(components, entities, config.outDir);
+  const backend = backendClasses(components, entities, readOutput);
   const portMethods = portMethodsOf(components);
   const smoke: { module: string; component: Component; placeholders: PlaceholderView[] }[] = [];
 
@@ -106,14 +106,14 @@ export function domainPlaceholders(model: DomainModel, entities: readonly Genera
   return entities.filter((e) => missing.has(e.name)).map((e) => e.name);
 }
 
-export function backendClasses(components: Component[], entities: GeneratedEntity[], outDir: string): BackendClasses {
+export function backendClasses(components: Component[], entities: GeneratedEntity[], readOutput: ReadOutput): BackendClasses {
   const folder = { adapter: 'app.infrastructure.adapters', pipeline_step: 'app.infrastructure.pipelines.steps' } as const;
   return {
     entities: new Map(entities.map((e) => [e.name, `app.domain.entities.${e.slug}`])),
     ports: new Map(entities.map((e) => [e.port, `app.application.interfaces.${e.portModule}`])),
     portModules: new Map(components.flatMap((c) => (c.implements?.module ? [[c.implements.name, c.implements.module] as [string, string]] : []))),
     components: new Map(components.flatMap((c) => (c.layer === 'repository' ? [] : [[c.name, `${folder[c.layer]}.${c.slug}`] as [string, string]]))),
-    defines: userModules(outDir),
+    defines: userModules(readOutput),
   };
 }
 

@@ -10,6 +10,7 @@ import { declaredRepositories } from './view/declared-repositories.js';
 import { constructorCall } from './view/declared-repository.js';
 import { classItemTestFiles, modelTestView, repositoryTestView } from './view/class-item-tests.js';
 import { PythonImports } from './python/imports.js';
+import type { ReadOutput } from './python/user-modules.js';
 import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
@@ -35,6 +36,7 @@ export function planBackend(
   report: RunReport,
   previous: PreviousRun = { files: new Map() },
   revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
+  readOutput: ReadOutput = () => undefined,
 ): PlannedFile[] {
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
@@ -57,7 +59,7 @@ export function planBackend(
   const databaseName = distribution(model.title).replace(/-/g, '_');
   const { defaultDatabaseUrl, testDatabaseUrlExample } = databaseUrls(database, databaseName);
   const generatedEntities = entityList.map((e) => ({ name: e.name, slug: e.slug, port: e.port, portModule: e.portModule }));
-  const components = planComponents(model, config, generatedEntities, add);
+  const components = planComponents(model, config, generatedEntities, add, readOutput);
   const entityPlaceholders = new Set(domainPlaceholders(model, generatedEntities));
   const project = {
     title: model.title,
@@ -113,7 +115,7 @@ export function planBackend(
 
   pkg('app/application');
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.portModule}`, e.port]));
-  const backend = backendClasses(model.components ?? [], generatedEntities, config.outDir);
+  const backend = backendClasses(model.components ?? [], generatedEntities, readOutput);
   const portMethods = portMethodsOf(model.components ?? []);
   const declared = declaredRepositories(entityList, backend, portMethods);
   report.toImplement.push(...declared.toImplement);

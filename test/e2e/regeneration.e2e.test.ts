@@ -204,11 +204,16 @@ describe('regenerating the shop after its document changed', () => {
     const manifest = join(out, '.infra-stack/manifest.json');
     const stampBefore = (await stat(manifest)).mtimeMs;
     const reportBefore = (await stat(join(out, 'output/regeneration-report.md'))).mtimeMs;
+    // The last run left a conflict (since resolved): it recorded no stamp, so this run does the whole work.
     const again = await generate({ apiFiles: [apiFile], outDir: out });
+    expect(again.upToDate).toBeUndefined();
     expect([again.created, again.updated, again.merged, again.conflicts, again.deleted]).toEqual([[], [], [], [], []]);
     expect((await stat(manifest)).mtimeMs).toBe(stampBefore);
     expect((await stat(join(out, 'output/regeneration-report.md'))).mtimeMs).toBe(reportBefore);
+    // Nothing left to settle: the next runs answer from the stamp it recorded.
     const check = await generate({ apiFiles: [apiFile], outDir: out, check: true });
-    expect(check.outOfDate).toEqual([]);
+    expect([check.upToDate, check.outOfDate]).toEqual([true, []]);
+    expect((await generate({ apiFiles: [apiFile], outDir: out })).upToDate).toBe(true);
+    expect((await stat(manifest)).mtimeMs).toBe(stampBefore);
   });
 });

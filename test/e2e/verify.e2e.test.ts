@@ -120,7 +120,7 @@ describe('infra-stack --verify on the shop example', () => {
     const second = await infraStack(['--out', 'shop'], dirname(out));
     expect(second.code, describeOutcome('second infra-stack run', second)).toBe(1);
     // The log and the hand-written module are no generated files: nothing conflicts, nothing is rewritten.
-    expect(second.stderr).toMatch(/Generated in shop: 0 created, 0 updated, \d+ unchanged\./);
+    expect(second.stderr).toMatch(/Up to date: nothing written in shop \(\d+ unchanged\)\./);
     expect(second.stderr).toMatch(/^ {2}ok {7}python +\d+\.\d s {2}Python 3\.\d+\.\d+ in the existing \.venv$/m);
     expect(second.stderr).not.toMatch(/^ {2}\S+ +venv /m);
     expect(second.stderr).toMatch(/^ {2}failed {3}ruff check +\d+\.\d s {2}exit code 1$/m);

@@ -5,6 +5,7 @@ import type { Component, DomainModel, EngineConfig, PlannedFile } from '../../co
 import { deriveDomainModel } from '../../core/index.js';
 import { planBackend } from '../../stacks/fastapi-sqlalchemy/plan.js';
 import { userModules } from '../../stacks/fastapi-sqlalchemy/python/user-modules.js';
+import { outputFolder } from '../../core/engine/output-folder.js';
 import { adapterSettings } from '../../stacks/fastapi-sqlalchemy/view/adapter-settings.js';
 import { classOrigin, type BackendClasses } from '../../stacks/fastapi-sqlalchemy/view/component-classes.js';
 import { genericArgument, withoutOptional } from '../../stacks/fastapi-sqlalchemy/view/written-types.js';
@@ -88,7 +89,7 @@ describe('placeholders', () => {
     const model = await deriveDomainModel({ apiFiles: [shop] });
     edit?.(model);
     const config = { apiFiles: [shop], outDir, db: 'sqlite', stack: 'fastapi-sqlalchemy', force: false, dryRun: true } as EngineConfig;
-    return new Map(planBackend(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] }).map((f) => [f.path, f]));
+    return new Map(planBackend(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] }, undefined, undefined, outputFolder(outDir).readText).map((f) => [f.path, f]));
   }
   const placeholderNames = (file: PlannedFile | undefined) => ((file?.data as { a?: { placeholders: { name: string }[] }; s?: { placeholders: { name: string }[] } }).a ?? (file?.data as { s: { placeholders: { name: string }[] } }).s).placeholders.map((p) => p.name);
 
@@ -121,7 +122,7 @@ describe('placeholders', () => {
     dir = await makeTempDir('user-modules');
     await mkdir(path.join(dir, 'backend', 'app'), { recursive: true });
     await writeFile(path.join(dir, 'backend', 'app', 'ports.py'), 'class IThing:\n    pass\n');
-    const defines = userModules(dir);
+    const defines = userModules(outputFolder(dir).readText);
     expect(defines('app.ports', 'IThing')).toBe(true);
     expect(defines('app.ports', 'IOther')).toBe(false);
     expect(defines('app.missing', 'IThing')).toBe(false);

@@ -24,6 +24,8 @@ vi.mock('../../lib/index.js', async () => ({
   verifyBackend,
   WORKFLOW_LOG_PATH: 'logs/workflow.log',
 }));
+// The bin imports `generate` from its own light module, which the library re-exports.
+vi.mock('../../lib/generate.js', () => ({ generate }));
 
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');
 const { runWithoutYeoman } = await import('../../bin/direct-run.js');

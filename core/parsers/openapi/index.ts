@@ -58,7 +58,7 @@ export async function parseOpenApiFile(file: string, options: OpenApiParseOption
   const openApi3 = swagger2 ? await upgradeSwagger2(file, complete) : complete;
   const document = normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
   assertOperationRules(file, source.text, document.operations);
-  return document;
+  return selfContained ? document : { ...document, readsOtherFiles: true };
 }
 
 /** Runs `check` now; its failure is reported when the promise is awaited. */

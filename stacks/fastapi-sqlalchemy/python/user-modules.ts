@@ -1,25 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { BACKEND_DIR } from '../code-names.js';
 import { PLACEHOLDERS_BEGIN } from './placeholder-marks.js';
 
+/** Reads a file of the output folder (path relative to it, posix separators); undefined when there is none. */
+export type ReadOutput = (file: string) => string | undefined;
+
 /**
- * Whether the backend in `outDir` has a module of the user's defining a class: a port the
- * components name is written by hand, and a placeholder gives way to it on the next run. A module
- * still holding a generated placeholder of that class does not count.
+ * Whether the backend (read through `readOutput`) has a module of the user's defining a class:
+ * a port the components name is written by hand, and a placeholder gives way to it on the next
+ * run. A module still holding a generated placeholder of that class does not count.
  */
-export function userModules(outDir: string): (module: string, name: string) => boolean {
+export function userModules(readOutput: ReadOutput): (module: string, name: string) => boolean {
   const texts = new Map<string, string | undefined>();
   const textOf = (module: string) => {
-    if (!texts.has(module)) {
-      const file = path.join(outDir, 'backend', ...module.split('.')) + '.py';
-      let text: string | undefined;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      texts.set(module, text);
-    }
+    if (!texts.has(module)) texts.set(module, readOutput(`${BACKEND_DIR}/${module.split('.').join('/')}.py`));
     return texts.get(module);
   };
   return (module, name) => {
