@@ -21,13 +21,24 @@ export async function removeTempDir(dir: string | undefined): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Every file under `root`, by path relative to it ('/'-separated), sorted, with its bytes. */
+/**
+ * The record a run keeps of the file states it left (sizes and modification times, to answer "up
+ * to date" without parsing): it describes the disk, not the output, so two identical outputs
+ * written at different moments hold different records.
+ */
+const RUN_RECORD = '.infra-stack/up-to-date.json';
+
+/**
+ * Every file under `root`, by path relative to it ('/'-separated), sorted, with its bytes; the run
+ * record left out (above).
+ */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => join(entry.parentPath, entry.name))
     .map((abs) => ({ abs, rel: relative(root, abs).split(sep).join('/') }))
+    .filter(({ rel }) => rel !== RUN_RECORD && !rel.endsWith(`/${RUN_RECORD}`))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const tree = new Map<string, Buffer>();
   for (const { abs, rel } of files) tree.set(rel, await readFile(abs));

@@ -122,7 +122,7 @@ describe('global install: yo infra-stack and infra-stack', () => {
 
     const second = await yo(['infra-stack'], out);
     expect(second.code, describeOutcome('second yo infra-stack (answers from .yo-rc.json)', second)).toBe(0);
-    expect(`${second.stdout}${second.stderr}`).toMatch(/Generated in \.: 0 created, 0 updated, \d+ unchanged/);
+    expect(`${second.stdout}${second.stderr}`).toMatch(/Up to date: nothing written in \. \(\d+ unchanged\)/);
   });
 
   it('yo infra-stack without --api and without a terminal fails naming --api', async () => {
