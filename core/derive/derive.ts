@@ -17,18 +17,21 @@ export function deriveModel(written: ApiDocument): DomainModel {
   const api = applyDocumentRules(written);
   const types = new SchemaTypes(api);
   const resources = findResources(api, types);
-  const entityByPath = new Map<string, { entity: Entity; resource: Resource }>();
+  // By operation, not by path: a search under a collection (`GET /pet/findByStatus`) is the resource's; another method on its path is not.
+  const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource }>();
+  const entityByResource = new Map<Resource, Entity>();
   const entities: Entity[] = [];
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
     entities.push(entity);
-    for (const operation of resource.operations) entityByPath.set(operation.path, { entity, resource });
+    entityByResource.set(resource, entity);
+    for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource });
   }
   const exposed = new Set(resources.map((r) => r.schemaName));
   for (const schemaName of declaredEntities(api)) if (!exposed.has(schemaName)) entities.push(entityOf(schemaName, api, types));
   const groupOf = (operation: ApiOperation): string => {
     const owner = resources.find((r) => operation.path.startsWith(`${r.collectionPath}/`));
-    if (owner) return entityByPath.get(owner.collectionPath)?.entity.slug ?? toSnake(owner.schemaName);
+    if (owner) return owner.operations.some((op) => op.path === owner.collectionPath) ? entityByResource.get(owner)!.slug : toSnake(owner.schemaName);
     const tag = operation.tags[0];
     if (tag) return toSnake(tag);
     // A fragment or a literal query string (`/jobs?action=archive`, `/tags/{arn}#tagKeys`) is no part of the resource's name.
@@ -36,7 +39,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     return segment ? toSnake(segment) : 'default';
   };
   const builder = new OperationBuilder(types);
-  const operations = api.operations.map((operation) => builder.build(operation, entityByPath.get(operation.path), groupOf));
+  const operations = api.operations.map((operation) => builder.build(operation, entityByOperation.get(operation), groupOf));
   for (const name of api.schemas.keys()) types.resolve({ $ref: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` }, name, api.schemas.get(name)!.source);
   const objectTypes = [...types.objectTypes.values()];
   const relations = derivePersistence(entities, objectTypes, operations, api);

@@ -26,7 +26,10 @@ export class OperationBuilder {
 
   build(api: ApiOperation, resource: { entity: Entity; resource: Resource } | undefined, groupOf: (op: ApiOperation) => string): Operation {
     const name = this.uniqueName(api);
-    const classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
+    let classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
+    const classifiedParams = classified && resource ? this.parameters(api, name, resource.entity, classified.kind, resource.resource.keyParam) : undefined;
+    // A search under the collection (`/pet/findByTags`) is a list only when the list can honour all of its query.
+    if (classified && resource && api.path !== resource.resource.collectionPath && api.path !== resource.resource.itemPath && classifiedParams!.some((p) => p.in === 'query' && p.role === 'extra')) classified = undefined;
     const base = {
       name,
       method: api.method,
@@ -45,7 +48,7 @@ export class OperationBuilder {
         kind: classified.kind,
         entity: entity.name,
         ...(keyField ? { keyField, keyParam: resource.resource.keyParam! } : {}),
-        params: this.parameters(api, name, entity, classified.kind, resource.resource.keyParam),
+        params: classifiedParams!,
         ...(api.requestBody ? { body: { type: { kind: 'object', name: entity.name }, contentType: api.requestBody.contentType, required: true } } : {}),
         ...(classified.input ? { input: classified.input } : {}),
         response: classified.response,
@@ -62,7 +65,7 @@ export class OperationBuilder {
       ...base,
       group: groupOf(api),
       kind: 'custom',
-      params: this.parameters(api, name, undefined, 'custom', undefined),
+      params: classifiedParams ? classifiedParams.map(asCustomParameter) : this.parameters(api, name, undefined, 'custom', undefined),
       ...(body
         ? {
             body: {
@@ -211,6 +214,11 @@ export class OperationBuilder {
     this.usedNames.add(name);
     return name;
   }
+}
+
+/** A parameter as a custom operation has it: read by the handler the user writes, not by the repository. */
+function asCustomParameter({ field: _field, comparison: _comparison, sortValues: _sortValues, ...parameter }: Parameter): Parameter {
+  return { ...parameter, role: 'extra' };
 }
 
 function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {

@@ -59,7 +59,27 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
       operations: [...collectionOps, ...itemOps],
     });
   }
+  for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
   return resources;
+}
+
+/**
+ * GETs one literal segment under a resource's collection that answer its items (Petstore's
+ * `/pet/findByStatus`): candidates for a list filtered by their query, taken as one only when
+ * every query parameter filters, pages or sorts (the operation builder decides that).
+ */
+function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resources: readonly Resource[], types: SchemaTypes): { resource: Resource; operation: ApiOperation }[] {
+  const claimed = new Set(resources.flatMap((r) => (r.itemPath ? [r.collectionPath, r.itemPath] : [r.collectionPath])));
+  const searches: { resource: Resource; operation: ApiOperation }[] = [];
+  for (const [route, operations] of byPath) {
+    if (claimed.has(route) || !isStaticPath(route)) continue;
+    const parent = route.slice(0, route.lastIndexOf('/'));
+    const resource = resources.find((r) => r.collectionPath === parent);
+    const get = operations.find((op) => op.method === 'get');
+    if (!resource || !get || get.requestBody) continue;
+    if (types.componentName(arrayItems(successSchema(get))) === resource.schemaName) searches.push({ resource, operation: get });
+  }
+  return searches;
 }
 
 function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {

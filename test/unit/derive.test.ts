@@ -15,7 +15,12 @@ describe('first derivation', () => {
     expect(model.entities.find((e) => e.name === 'Tag')!.owner).toEqual({ entity: 'Pet', field: 'pet_id' });
     const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
     expect(kinds).toMatchObject({ add_pet: 'create', get_pet_by_id: 'get', delete_pet: 'delete', place_order: 'create', get_user_by_name: 'get', update_user: 'update' });
-    expect(kinds).toMatchObject({ update_pet: 'custom', find_pets_by_status: 'custom', upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });
+    expect(kinds).toMatchObject({ update_pet: 'custom', upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });
+    // A search under the collection is a list when the list honours all its query; `tags` names no field compared as a whole.
+    expect(kinds).toMatchObject({ find_pets_by_status: 'list', find_pets_by_tags: 'custom' });
+    const byStatus = model.operations.find((op) => op.name === 'find_pets_by_status')!;
+    expect(byStatus.params.map((p) => [p.wireName, p.role, p.field, p.comparison])).toEqual([['status', 'filter', 'status', 'in']]);
+    expect(model.operations.find((op) => op.name === 'find_pets_by_tags')!.params.map((p) => [p.wireName, p.role, p.field])).toEqual([['tags', 'extra', undefined]]);
     expect(model.operations.find((op) => op.name === 'get_user_by_name')!.keyField).toBe('username');
     expect(model.operations.find((op) => op.name === 'get_pet_by_id')!.keyField).toBe('id');
   });

@@ -19,8 +19,9 @@ export interface EntityTestView {
    */
   create?: { status: number; payload: string; request: string; invalidRequest?: string };
   get?: { status: number; request: string };
-  /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
-  list?: { request: string; wrapperItems?: string; wrapperTotal?: string; total: number; shown: number };
+  list?: ListTestView;
+  /** `list` and the entity's other lists (searches under its collection), each with its test's `async def` line. */
+  lists?: (ListTestView & { def: string })[];
   /** The list asked for each sort value the document lists (`sort` the test's parameter). */
   listSorts?: { parametrize: string; request: string };
   /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
@@ -37,6 +38,15 @@ export interface EntityTestView {
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string; filters?: string };
+}
+
+/** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
+export interface ListTestView {
+  request: string;
+  wrapperItems?: string;
+  wrapperTotal?: string;
+  total: number;
+  shown: number;
 }
 
 export interface CustomTestView {
@@ -129,21 +139,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
   const list = byKind(operations, 'list');
   if (list) {
-    const page = list.response.page;
-    // The page and its size by the names the document gives them (`page_size`, `per_page`).
-    const pageParam = list.params.find((p) => p.role === 'page')?.wireName ?? 'page';
-    const limitParam = list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit';
-    const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
-    const args = [pyString(requestPath(list)), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
-    // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
-    const settable = new Set(create?.input?.fields ?? []);
-    const total = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field))) ? 0 : 3;
-    result.list = {
-      request: requestStatement(4, 'response = ', 'await client.get', args),
-      total,
-      shown: Math.min(total, 2),
-      ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
-    };
+    const { pageParam, limitParam } = pagingNames(list);
+    result.list = listRequest(list, create, samples, model);
+    // Other lists of the entity (searches under its collection: `/pet/findByStatus`) page its rows too.
+    const searches = operations.filter((op) => op.kind === 'list' && op !== list);
+    result.lists = [
+      { ...result.list, def: result.defs.list },
+      ...searches.map((search) => ({ ...listRequest(search, create, samples, model), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
+    ];
     const filterCases = filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const);
     if (filterCases.length > 0) {
       const base = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
@@ -281,6 +284,31 @@ export function domainSample(view: EntityView, samples: Samples): { values: stri
     values[f.attr] = samples.value(f.field.type, f.field.constraints, f.field.name, 1);
   }
   return { values: pyFormat(pyValue(values), 0, 'VALUES: dict[str, Any] = '), timestamps };
+}
+
+/** The page and its size by the names the document gives them (`page_size`, `per_page`). */
+function pagingNames(list: Operation): { pageParam: string; limitParam: string } {
+  return {
+    pageParam: list.params.find((p) => p.role === 'page')?.wireName ?? 'page',
+    limitParam: list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit',
+  };
+}
+
+/** The second page of two of the three rows the test creates, as `list` asks for it. */
+function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel): ListTestView {
+  const page = list.response.page;
+  const { pageParam, limitParam } = pagingNames(list);
+  const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
+  const args = [pyString(requestPath(list)), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
+  // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
+  const settable = new Set(create?.input?.fields ?? []);
+  const total = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field))) ? 0 : 3;
+  return {
+    request: requestStatement(4, 'response = ', 'await client.get', args),
+    total,
+    shown: Math.min(total, 2),
+    ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
+  };
 }
 
 /**
