@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveModel, generate } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
+import { listRequests } from '../support/list-requests.js';
 import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
 import { formatResult, installBackend, REPO_ROOT, type BackendEnv } from '../support/python-backend.js';
 import {
@@ -70,7 +71,7 @@ for (const doc of documents) {
       await generate({ apiFiles: files, outDir: out, ddl: ['postgresql', 'mysql', 'sqlite'] });
       db = join(out, 'backend', 'db');
       const model = await deriveModel({ apiFiles: files });
-      listPaths = model.operations.filter((op) => op.kind === 'list' && !op.path.includes('{')).map((op) => `${model.basePath}${op.path}`);
+      listPaths = listRequests(model);
       backend = await installBackend(join(out, 'backend'));
     });
 
