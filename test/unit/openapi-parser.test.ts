@@ -97,6 +97,24 @@ describe('OpenAPI parser', () => {
     expect(api.operations[1]!.parameters).toEqual([expect.objectContaining({ name: 'widgetId', in: 'path', required: true })]);
   });
 
+  it('ignores header parameters HTTP defines (Accept, Content-Type, Authorization), as the Parameter Object says', async () => {
+    const header = (name: string, schema: object) => ({ name, in: 'header', required: true, schema });
+    const file = await writeDocument('headers.json', {
+      paths: {
+        '/tags': {
+          parameters: [header('AUTHORIZATION', { type: 'string' })],
+          post: {
+            parameters: [header('Content-Type', { type: 'string', enum: ['application/zip'] }), header('accept', { type: 'string' }), header('X-Request-Id', { type: 'string' })],
+            requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+            responses: { '204': { description: 'Tagged' } },
+          },
+        },
+      },
+    });
+    const document = await parseOpenApiFile(file);
+    expect(document.operations.map((operation) => operation.parameters.map((parameter) => parameter.name))).toEqual([['X-Request-Id']]);
+  });
+
   it('writes nothing when the input is bad', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-bad-'));
     for (const name of ['malformed.yaml', 'invalid-openapi.yaml']) {

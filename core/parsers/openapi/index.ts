@@ -213,9 +213,20 @@ function followRefs(root: Json, node: unknown): unknown {
   return current;
 }
 
+/**
+ * Headers HTTP itself defines, which the OpenAPI Parameter Object says to ignore when declared as
+ * header parameters: the body's media type, the media types accepted, and the credentials (which
+ * the security schemes describe). Declared anyway, they contradict the operation (tnb's
+ * `Content-Type: application/zip` on a JSON body).
+ */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
 function mergeParameters(shared: Json[], own: Json[]): ApiParameter[] {
   const byKey = new Map<string, Json>();
-  for (const parameter of [...shared, ...own]) byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+  for (const parameter of [...shared, ...own]) {
+    if (parameter.in === 'header' && IGNORED_HEADERS.has(String(parameter.name).toLowerCase())) continue;
+    byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+  }
   return [...byKey.values()].map((p) => ({
     name: String(p.name),
     in: p.in as ApiParameter['in'],

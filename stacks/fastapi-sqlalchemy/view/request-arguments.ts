@@ -40,7 +40,7 @@ export function requestArguments(operation: Operation, samples: Samples, sentByT
     const sentAnyway = parameter.in === 'header' && CLIENT_HEADERS.has(parameter.wireName.toLowerCase());
     if (!(parameter.required || sentAnyway) || sentByTest(parameter)) continue;
     if (parameter.in === 'query') params[parameter.wireName] = parameterSample(parameter, samples);
-    else if (parameter.in === 'header') headers[parameter.wireName] = protocolHeader(operation, parameter) ?? String(parameterSample(parameter, samples));
+    else if (parameter.in === 'header') headers[parameter.wireName] = String(parameterSample(parameter, samples));
   }
   // A body sent as bytes says what it is, as a client does: operations may be told apart by it.
   if (operation.body && !operation.body.type) headers['Content-Type'] = concreteMediaType(operation.body.contentType);
@@ -64,23 +64,6 @@ export function requestStatement(indent: number, prefix: string, callee: string,
 }
 
 /** A media type a request can carry for one the document may write with wildcards (`image/*`). */
-/**
- * The value of a header HTTP itself gives a meaning to, where the document declares it as a plain
- * string parameter (D7's required `Content-Type`): the media type the request's body has, or JSON
- * for what it accepts. Any other text would change how the body is read.
- */
-function protocolHeader(operation: Operation, parameter: Parameter): string | undefined {
-  if (parameter.type.kind !== 'string' || parameter.type.format !== undefined) return undefined;
-  switch (parameter.wireName.toLowerCase()) {
-    case 'content-type':
-      return concreteMediaType(operation.body?.contentType ?? 'application/json');
-    case 'accept':
-      return 'application/json';
-    default:
-      return undefined;
-  }
-}
-
 function concreteMediaType(mediaType: string): string {
   if (mediaType === '*/*' || mediaType === '') return 'application/octet-stream';
   return mediaType.endsWith('/*') ? `${mediaType.slice(0, -1)}octet-stream` : mediaType;
