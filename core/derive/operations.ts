@@ -41,13 +41,15 @@ export class OperationBuilder {
     };
     if (classified && resource) {
       const { entity } = resource;
-      const keyField = classified.kind === 'list' || classified.kind === 'create' ? undefined : keyFieldOf(entity, resource.resource.keyParam!);
+      const onItem = api.path === resource.resource.itemPath;
+      const keyField = classified.kind === 'list' || classified.kind === 'create' ? undefined : onItem ? keyFieldOf(entity, resource.resource.keyParam!) : entity.primaryKey.field;
       return {
         ...base,
         group: entity.slug,
         kind: classified.kind,
         entity: entity.name,
-        ...(keyField ? { keyField, keyParam: resource.resource.keyParam! } : {}),
+        ...(keyField ? { keyField } : {}),
+        ...(keyField && onItem ? { keyParam: resource.resource.keyParam! } : {}),
         params: classifiedParams!,
         ...(api.requestBody ? { body: { type: { kind: 'object', name: entity.name }, contentType: api.requestBody.contentType, required: true } } : {}),
         ...(classified.input ? { input: classified.input } : {}),
@@ -102,6 +104,10 @@ export class OperationBuilder {
         const input = this.inputOf(api.requestBody?.schema, entity, false);
         return input ? { kind: 'create', input, response: shape('create', 201) } : undefined;
       }
+      if (api.method === 'put' && returnsEntity) {
+        const input = this.keyInBodyInput(api, entity, resource);
+        return input ? { kind: 'update', input, response: shape('update', 200) } : undefined;
+      }
       return undefined;
     }
     switch (api.method) {
@@ -118,6 +124,23 @@ export class OperationBuilder {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A replace sent to the collection with the key in its body (Petstore's `PUT /pet`): the body is
+   * the entity's own schema, which holds its primary key. Taken only
+   * when the resource replaces by no item path, whose body would name the update's fields.
+   */
+  private keyInBodyInput(api: ApiOperation, entity: Entity, resource: Resource): Operation['input'] | undefined {
+    const schema = api.requestBody?.schema;
+    if (!schema || this.types.componentName(schema) !== entity.schemaName) return undefined;
+    if (resource.operations.some((op) => op.method === 'put' && op.path === resource.itemPath)) return undefined;
+    // A key the document marks read-only still names the row: the replace cannot change it (the Petstore's `id`).
+    const key = entity.fields.find((f) => f.name === entity.primaryKey.field);
+    if (!key || !this.types.propertiesOf(this.types.componentSchema(entity.schemaName) ?? schema).properties.has(key.wireName)) return undefined;
+    const input = this.inputOf(schema, entity, false);
+    if (!input) return undefined;
+    return input.fields.includes(key.name) ? input : { fields: [key.name, ...input.fields], required: input.required };
   }
 
   /** The entity fields a body carries: the entity schema itself, or a schema whose properties are all entity fields. */

@@ -226,7 +226,10 @@ export interface Operation {
   group: string;
   kind: CrudKind | 'custom';
   entity?: string;
-  /** For item operations: the entity field the path parameter selects on. */
+  /**
+   * For item operations: the entity field the path parameter (`keyParam`) selects on. An update
+   * without `keyParam` reads its primary key from the body (`PUT /pet`).
+   */
   keyField?: string;
   keyParam?: string;
   params: Parameter[];

@@ -61,7 +61,7 @@ function operationText(op: Operation, entity: Entity | undefined): string {
     case 'create':
       return 'create';
     case 'update':
-      return `replace${by}`;
+      return op.keyField !== undefined && op.keyParam === undefined ? `replace, by the ${code(entity?.fields.find((f) => f.name === op.keyField)?.wireName ?? op.keyField)} in the body` : `replace${by}`;
     case 'patch':
       return `partial update${by}`;
     case 'delete':

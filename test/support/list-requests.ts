@@ -1,13 +1,14 @@
 /**
- * A GET request for each list the model derives, with a value for every required query parameter
- * (a search such as `/pet/findByStatus?status=available` answers 422 without its filter).
+ * A GET request for each public list the model derives, with a value for every required query
+ * parameter (a search such as `/pet/findByStatus?status=available` answers 422 without its filter).
+ * A list that requires credentials answers 401 to a request without them, whatever the database holds.
  */
 import type { DomainModel, Operation, Parameter, TypeRef } from '../../core/model/domain-model.js';
 
-/** `basePath + path`, with `?name=value` for each required query parameter; lists on paths with parameters left out. */
+/** `basePath + path`, with `?name=value` for each required query parameter; lists on paths with parameters, or secured, left out. */
 export function listRequests(model: DomainModel): string[] {
   return model.operations
-    .filter((op) => op.kind === 'list' && !op.path.includes('{'))
+    .filter((op) => op.kind === 'list' && !op.path.includes('{') && op.security === undefined)
     .map((op) => `${model.basePath}${op.path}${requiredQuery(model, op)}`);
 }
 

@@ -210,6 +210,13 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     const value = keyParser ? `key_as(${keyParser}, ${key}, ${pyString(entity.name)})` : key;
     body.push(pyCall(`await repository.${lookup}`, [value], 4, 'entity = '), 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
+  // The key sent in the body (`PUT /pet`): a body without it names no row, as an unknown key does.
+  const loadByBodyKey = () => {
+    const key = `payload.${keyField!.attr}`;
+    imports.add('app.domain.exceptions', 'EntityNotFoundError');
+    if (!op.input?.required.includes(keyField!.column)) body.push(`if ${key} is None:`, `    raise EntityNotFoundError(${pyString(entity.name)}, None)`);
+    body.push(pyCall(`await repository.${REPOSITORY_METHODS.get}`, [key], 4, 'entity = '), 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
+  };
   let returns = read;
   let responseModel: string | undefined;
   const extra: string[] = [];
@@ -271,7 +278,8 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.presentation.api.v1.schemas', schema);
       imports.add('dataclasses', 'replace');
       declarations.push({ line: `payload: ${schema}`, hasDefault: false });
-      loadExisting();
+      if (keyParam) loadExisting();
+      else loadByBodyKey();
       body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **payload.changes()))`, `return ${read}.model_validate(updated)`);
       break;
     }

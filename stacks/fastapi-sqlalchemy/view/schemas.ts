@@ -1,4 +1,4 @@
-import type { Operation } from '../../../core/index.js';
+import type { Field, Operation } from '../../../core/index.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyString } from '../python/names.js';
@@ -40,7 +40,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
       name: names[kind]!,
       doc,
       config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine({ ...f.field, required: required.has(f.column) }, imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request' })),
+      lines: fields.map((f) => wireFieldLine(inputField(operation, f.field, required.has(f.column)), imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request' })),
       changes: {
         partial,
         lines: fields.map((f) => {
@@ -52,4 +52,13 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     });
   }
   return { module: { imports: imports.render(), classes }, names };
+}
+
+/**
+ * A field as a body of `operation` carries it. The key a replace reads from its body (`PUT /pet`)
+ * takes no default: a body without it names no row, not the row of the default (the Petstore's `id: 40`).
+ */
+function inputField(operation: Operation, field: Field, required: boolean): Field {
+  const { default: _default, ...rest } = field;
+  return operation.keyParam === undefined && operation.keyField === field.name ? { ...rest, required } : { ...field, required };
 }

@@ -26,7 +26,8 @@ export interface EntityTestView {
   listSorts?: { parametrize: string; request: string };
   /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
   listFilters?: { parametrize: string; request: string };
-  update?: { status: number; payload: string; request: string; compare: string[] };
+  /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
+  update?: { status: number; payload: string; request: string; compare: string[]; missing?: string };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
   delete?: { status: number; request: string; check?: string };
@@ -36,7 +37,7 @@ export interface EntityTestView {
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'patch' | 'delete' | 'missing', string>;
+  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string; filters?: string };
 }
 
@@ -98,6 +99,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       listSorts: testDef(`test_list_${view.slug}_sorts_by_every_listed_value`, 'None', ['sort: str']),
       listFilters: testDef(`test_list_${view.slug}_filters_by_what_its_rows_hold`, 'None', ['name: str', 'value: str | list[str]']),
       update: testDef(`test_update_${view.slug}_replaces_fields`),
+      updateMissing: testDef(`test_update_${view.slug}_with_an_unknown_key_is_404`),
       patch: testDef(`test_patch_${view.slug}_changes_only_given_fields`),
       delete: testDef(`test_delete_${view.slug}_removes_it`),
       missing: testDef(`test_missing_${view.slug}_is_404`),
@@ -170,9 +172,18 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const update = byKind(operations, 'update');
   if (update) {
     const payload = payloadOf(update, 2);
-    if (keyInPayload && key.wire in payload) delete payload[key.wire];
+    const keyInBody = !update.keyParam;
+    if ((keyInPayload || keyInBody) && key.wire in payload) delete payload[key.wire];
     const compare = compareOf(update).filter((w) => w !== key.wire);
-    result.update = { status: update.response.status, payload: pyFormat(pyValue(payload), 4, 'changed = '), request: request(update, [createdUrl, 'json=changed']), compare };
+    // A replace with its key in the body (`PUT /pet`) names the created row there, and an unknown key is a 404.
+    const target = keyInBody ? [pyString(requestPath(update)), `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
+    result.update = {
+      status: update.response.status,
+      payload: pyFormat(pyValue(payload), 4, 'changed = '),
+      request: request(update, target),
+      compare,
+      ...(keyInBody ? { missing: request(update, [pyString(requestPath(update)), `json={**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`]) } : {}),
+    };
   }
   const patch = byKind(operations, 'patch');
   if (patch) {
