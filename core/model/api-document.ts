@@ -65,11 +65,24 @@ export interface ApiOperation {
 export const DATABASE_CHOICES = ['postgresql', 'mysql', 'sqlite'] as const;
 export type DatabaseChoice = (typeof DATABASE_CHOICES)[number];
 
+/** What a tech-stack row or line chooses besides the database: the stack must write it. */
+export type TechnologyTopic = 'language' | 'framework' | 'orm';
+
+/** `| Web framework | Express 4 |`: the topic, the technology it names (`Express`), the choice as written, and where. */
+export interface TechnologyChoice {
+  topic: TechnologyTopic;
+  name: string;
+  written: string;
+  source: SourceLocation;
+}
+
 /** Choices a document makes about the generated project (the markdown tech-stack table). */
 export interface DocumentSettings {
   database?: DatabaseChoice;
   /** Where the choice was made, for messages. */
   source?: SourceLocation;
+  /** The language, framework and ORM the document asks for, in its order. */
+  technologies?: TechnologyChoice[];
 }
 
 /** A type as a class definition writes it (`Optional[Customer]`), parsed into a schema node. */

@@ -1,4 +1,4 @@
-import type { SecurityScheme, SourceLocation } from './api-document.js';
+import type { SecurityScheme, SourceLocation, TechnologyChoice } from './api-document.js';
 
 /** A field or value type, independent of any target language. */
 export type TypeRef =
@@ -258,6 +258,8 @@ export interface DomainModel {
   database?: 'postgresql' | 'mysql' | 'sqlite';
   /** Where the documents made that choice. */
   databaseSource?: SourceLocation;
+  /** The language, framework and ORM the documents ask for (markdown tech stack): the stack must be one that writes them. */
+  technologies?: TechnologyChoice[];
   /** Repositories, adapters and pipeline steps of class definitions (see the last section). */
   components?: Component[];
   /** Classes the components refer to that the input does not define. */

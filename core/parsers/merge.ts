@@ -44,6 +44,12 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
 
 /** Documents may each choose a database; two different choices are an error naming both. */
 function mergeSettings(documents: ApiDocument[]): DocumentSettings {
+  const technologies = documents.flatMap(({ settings }) => settings.technologies ?? []);
+  const database = mergedDatabase(documents);
+  return technologies.length > 0 ? { ...database, technologies } : database;
+}
+
+function mergedDatabase(documents: ApiDocument[]): DocumentSettings {
   let chosen: DocumentSettings = {};
   for (const { settings } of documents) {
     if (settings.database === undefined) continue;
@@ -53,7 +59,7 @@ function mergeSettings(documents: ApiDocument[]): DocumentSettings {
         ...(settings.source ? { file: settings.source.file, location: locationOf(settings.source) } : {}),
       });
     }
-    chosen = settings;
+    chosen = { database: settings.database, ...(settings.source ? { source: settings.source } : {}) };
   }
   return chosen;
 }

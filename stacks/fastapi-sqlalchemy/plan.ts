@@ -2,6 +2,7 @@ import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, Ru
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
+import { checkTechnologies } from './technologies.js';
 import { projectFiles } from './view/project-files.js';
 import { planMigrations } from './migrations/plan-migrations.js';
 import { BACKEND_FOLDERS } from './folders.js';
@@ -38,6 +39,7 @@ export function planBackend(
   revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
   readOutput: ReadOutput = () => undefined,
 ): PlannedFile[] {
+  checkTechnologies(model, STACK_NAME);
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });

@@ -142,9 +142,15 @@ describe('markdown API list: the shop example', () => {
     expect(api.operations[0]!.source).toEqual({ file: apiList, pointer: '/paths/~1users/post', line: 7 });
   });
 
-  it('reads the database from the requirements tech-stack table, and nothing else from it', async () => {
+  it('reads the database and the technologies from the requirements tech-stack table', async () => {
     const document = await parseMarkdownFile(requirements);
-    expect(document.settings).toEqual({ database: 'postgresql', source: { file: requirements, pointer: '/x-tech-stack/database', line: 11 } });
+    const { technologies, ...database } = document.settings;
+    expect(database).toEqual({ database: 'postgresql', source: { file: requirements, pointer: '/x-tech-stack/database', line: 11 } });
+    expect(technologies?.map((choice) => [choice.topic, choice.name, choice.written, choice.source.line])).toEqual([
+      ['language', 'Python', 'Python', 9],
+      ['framework', 'FastAPI', 'FastAPI', 10],
+      ['orm', 'SQLAlchemy', 'SQLAlchemy', 12],
+    ]);
     expect(document.operations).toEqual([]);
     expect(document.schemas.size).toBe(0);
     const merged = mergeApiDocuments([await parseMarkdownFile(apiList), document]);

@@ -1,4 +1,4 @@
-import type { DatabaseChoice, DocumentSettings } from '../../model/api-document.js';
+import type { DatabaseChoice, DocumentSettings, TechnologyChoice, TechnologyTopic } from '../../model/api-document.js';
 import type { OtherTable, Sentence } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
@@ -10,6 +10,42 @@ const END = String.raw`(?![\p{L}\p{N}_])`;
 const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定`, 'iu');
 const STACK_HEADING = new RegExp(String.raw`${START}(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)${END}|技术|选型|技術`, 'iu');
 const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|cơ sở dữ liệu)\b|数据库|データベース/iu;
+
+/** Row labels of the other choices a stack must honour (`Backend language`, `Web 框架`, `ORM`). */
+const TOPIC_ROWS: [RegExp, TechnologyTopic][] = [
+  [new RegExp(String.raw`${START}(?:language|lang|lenguaje|langage|sprache|programmiersprache|ngôn ngữ)${END}|语言|言語`, 'iu'), 'language'],
+  [new RegExp(String.raw`${START}(?:framework|frameworks|marco|cadre|khung)${END}|框架|フレームワーク`, 'iu'), 'framework'],
+  [new RegExp(String.raw`${START}(?:orm|orms|odm)${END}`, 'iu'), 'orm'],
+];
+
+/**
+ * Technologies a tech stack may name, by topic, each with the name messages use. A value naming
+ * none of them (`Language: English`, the product's language) is no choice of technology.
+ */
+const TECHNOLOGIES: Record<TechnologyTopic, [RegExp, string][]> = {
+  language: [
+    [/python/i, 'Python'], [/typescript|\bts\b/i, 'TypeScript'], [/javascript|\bjs\b|node(?:\.?js)?\b/i, 'JavaScript'],
+    [/\bjava\b/i, 'Java'], [/kotlin/i, 'Kotlin'], [/\bgo(?:lang)?\b/i, 'Go'], [/\brust\b/i, 'Rust'],
+    [/c#|csharp|\.net\b/i, 'C#'], [/\bphp\b/i, 'PHP'], [/\bruby\b/i, 'Ruby'], [/\bscala\b/i, 'Scala'],
+    [/elixir/i, 'Elixir'], [/\bswift\b/i, 'Swift'], [/c\+\+/i, 'C++'],
+  ],
+  framework: [
+    [/fastapi/i, 'FastAPI'], [/starlette/i, 'Starlette'], [/litestar/i, 'Litestar'], [/flask/i, 'Flask'], [/django/i, 'Django'],
+    [/sanic/i, 'Sanic'], [/tornado/i, 'Tornado'], [/aiohttp/i, 'aiohttp'], [/pyramid/i, 'Pyramid'],
+    [/express/i, 'Express'], [/nest\.?js|\bnest\b/i, 'NestJS'], [/\bkoa\b/i, 'Koa'], [/fastify/i, 'Fastify'], [/\bhapi\b/i, 'hapi'],
+    [/next\.?js/i, 'Next.js'], [/spring/i, 'Spring'], [/quarkus/i, 'Quarkus'], [/micronaut/i, 'Micronaut'], [/\bktor\b/i, 'Ktor'],
+    [/\bgin\b/i, 'Gin'], [/\becho\b/i, 'Echo'], [/\bfiber\b/i, 'Fiber'], [/laravel/i, 'Laravel'], [/symfony/i, 'Symfony'],
+    [/rails/i, 'Rails'], [/sinatra/i, 'Sinatra'], [/asp\.?net/i, 'ASP.NET'], [/phoenix/i, 'Phoenix'], [/actix/i, 'Actix'], [/\baxum\b/i, 'Axum'],
+  ],
+  orm: [
+    [/sqlalchemy/i, 'SQLAlchemy'], [/sqlmodel/i, 'SQLModel'], [/django/i, 'Django ORM'], [/peewee/i, 'Peewee'], [/tortoise/i, 'Tortoise ORM'],
+    [/\bpony\b/i, 'Pony ORM'], [/prisma/i, 'Prisma'], [/typeorm/i, 'TypeORM'], [/sequelize/i, 'Sequelize'], [/drizzle/i, 'Drizzle'],
+    [/mikro-?orm/i, 'MikroORM'], [/mongoose/i, 'Mongoose'], [/hibernate/i, 'Hibernate'], [/\bjpa\b/i, 'JPA'], [/mybatis/i, 'MyBatis'],
+    [/\bgorm\b/i, 'GORM'], [/\bent\b/i, 'ent'], [/eloquent/i, 'Eloquent'], [/doctrine/i, 'Doctrine'], [/active ?record/i, 'Active Record'],
+    [/entity ?framework|\bef core\b/i, 'Entity Framework'], [/dapper/i, 'Dapper'], [/diesel/i, 'Diesel'], [/sea-?orm/i, 'SeaORM'],
+    [/exposed/i, 'Exposed'], [/\becto\b/i, 'Ecto'],
+  ],
+};
 
 const DATABASES: [RegExp, DatabaseChoice][] = [
   [/\bpostgre(?:s|sql)?\b/i, 'postgresql'],
@@ -26,6 +62,8 @@ function isTechStackTable({ table, heading }: OtherTable): boolean {
 
 /** `Database: PostgreSQL`, `- **DB** — MySQL 8`, `数据库：MySQL`, `Cơ sở dữ liệu: PostgreSQL`: a database chosen on a line of its own. */
 const DATABASE_LINE = new RegExp(`^\\W*(?:${DATABASE_ROW.source})\\W*?\\s*[:：=\\-–—]\\s*(.+)$`, 'iu');
+/** `Language: Python 3.12`, `- **Framework:** FastAPI`: another choice on a line of its own. */
+const TOPIC_LINES: [RegExp, TechnologyTopic][] = TOPIC_ROWS.map(([row, topic]) => [new RegExp(`^\\W*(?:[\\p{L} ]*?\\s)?(?:${row.source})\\W*?\\s*[:：=\\-–—]\\s*(.+)$`, 'iu'), topic]);
 /** A value that short is a choice, not a sentence about the database. */
 const CHOICE_WORDS = 4;
 
@@ -44,11 +82,31 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
     }
     settings = { database, source: { file, pointer: '/x-tech-stack/database', line } };
   };
-  for (const sentence of sentences) {
-    const value = DATABASE_LINE.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
-    if (value === undefined || value.split(/\s+/).length > CHOICE_WORDS) continue;
+  const technologies: TechnologyChoice[] = [];
+  const note = (topic: TechnologyTopic, written: string, line: number) => {
+    const value = written.replace(/[*_`]/g, '').trim();
+    const name = TECHNOLOGIES[topic].find(([pattern]) => pattern.test(value))?.[1];
+    if (!name) return;
     found = true;
-    choose(value, sentence.line);
+    technologies.push({ topic, name, written: value, source: { file, pointer: `/x-tech-stack/${topic}`, line } });
+  };
+  for (const sentence of sentences) {
+    const chosen = (pattern: RegExp) => {
+      const value = pattern.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
+      return value === undefined || value.split(/\s+/).length > CHOICE_WORDS ? undefined : value;
+    };
+    const database = chosen(DATABASE_LINE);
+    if (database !== undefined) {
+      found = true;
+      choose(database, sentence.line);
+      continue;
+    }
+    for (const [pattern, topic] of TOPIC_LINES) {
+      const value = chosen(pattern);
+      if (value === undefined) continue;
+      note(topic, value, sentence.line);
+      break;
+    }
   }
   for (const entry of tables) {
     if (!isTechStackTable(entry)) continue;
@@ -58,9 +116,13 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
     const choiceColumn = Math.max(1, headers.findIndex((cell, index) => index > 0 && STACK_HEADER.test(cell)));
     for (const row of rows) {
       const cells = cellTexts(row);
-      if (!DATABASE_ROW.test(cells[0] ?? '')) continue;
-      choose(cells[choiceColumn] ?? '', lineOf(row));
+      const label = cells[0] ?? '';
+      if (DATABASE_ROW.test(label)) choose(cells[choiceColumn] ?? '', lineOf(row));
+      else {
+        const topic = TOPIC_ROWS.find(([pattern]) => pattern.test(label))?.[1];
+        if (topic) note(topic, cells[choiceColumn] ?? '', lineOf(row));
+      }
     }
   }
-  return { settings, found };
+  return { settings: technologies.length > 0 ? { ...settings, technologies } : settings, found };
 }
