@@ -271,3 +271,17 @@ describe('a cascade from a parent that is soft deleted', () => {
     expect((schemas.get('Order')!.schema.properties as Record<string, Record<string, unknown>>).amount).toMatchObject({ exclusiveMinimum: 0 });
   });
 });
+
+describe('a type named by a line of its own above its field table', () => {
+  it('reads **Book**, `Author` model and Publisher object as the types of the tables below them', () => {
+    const table = '\n\n| Field | Type | Required | Notes |\n|---|---|---|---|\n| name | str | yes | |\n\n';
+    const api = parseMarkdownText(`# Library API\n\n## Data models\n\n**Book**${table}\`Author\` model${table}Publisher object:${table}## Endpoints\n\n- \`GET /books\` — list books\n`, file);
+    expect([...api.schemas.keys()]).toEqual(['Book', 'Author', 'Publisher']);
+  });
+
+  it('leaves labels that name no type to what they label (**Request body**, **Response**)', () => {
+    const api = parseMarkdownText('# API\n\n### `POST /books` Create\n\n**Request body**\n\n| Field | Type | Required |\n|---|---|---|\n| title | str | yes |\n\n**Response**\n\n| Field | Type | Required |\n|---|---|---|\n| id | int | yes |\n', file);
+    expect([...api.schemas.keys()]).not.toContain('Response');
+    expect(api.operations[0]!.requestBody).toBeDefined();
+  });
+});

@@ -197,10 +197,16 @@ class OutlineReader {
     return this.endpoint?.value.method === 'post' ? '201' : this.endpoint?.value.method === 'delete' ? '204' : '200';
   }
 
+  /**
+   * A paragraph of one line naming a type, for the field table after it: `Book:`, or a name alone as
+   * people set it apart (`**Book**`, `` `Book` model ``, `Book object`), as a heading may.
+   */
   private isTypeLabel(lines: { text: string; line: number }[]): { name: string; line: number } | undefined {
-    const label = lines.length === 1 ? TYPE_LABEL.exec(lines[0]!.text) : null;
-    if (!label || RESERVED_LABELS.has(label[1]!) || isBodyLabel(lines[0]!.text) || isQueryLabel(lines[0]!.text)) return undefined;
-    return { name: label[1]!, line: lines[0]!.line };
+    if (lines.length !== 1) return undefined;
+    const { text, line } = lines[0]!;
+    const name = TYPE_LABEL.exec(text)?.[1] ?? text.replace(/[:：]$/, '').replace(TYPE_HEADING_WORDS, ' ').trim();
+    if (!/^[A-Z][A-Za-z0-9_]*$/.test(name) || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
+    return { name, line };
   }
 
   /** A list item: a bullet giving an endpoint opens it (its nested lines belong to it); other items are lines. */
