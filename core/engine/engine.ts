@@ -11,6 +11,7 @@ import { outputFolder } from './output-folder.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
+import { checkRefinement } from './refinement-check.js';
 import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
@@ -48,9 +49,11 @@ export class Engine {
 
   constructor(private readonly options: EngineOptions = {}) {
     for (const [name, hook] of Object.entries(this.hooks)) {
-      if (name === 'parse') continue;
+      if (name === 'parse' || name === 'deriveModel') continue;
       (hook as { intercept(i: object): void }).intercept({ register: (tap: WrappableTap) => guardTap(name, tap, this.host.applying) });
     }
+    // A refinement of the model is checked as soon as it returns: the problems it made are blamed on its plugin.
+    this.hooks.deriveModel.intercept({ register: (tap) => guardTap('deriveModel', checkRefinement(tap, this.host.applying), this.host.applying) });
     this.hooks.parse.intercept({
       factory: (key, hook) => {
         hook.intercept({ register: (tap) => guardTap(`parse:${String(key)}`, tap, this.host.applying) });
