@@ -98,4 +98,6 @@ export interface GenerateResult extends FileOutcomes {
   nextSteps: string[];
   /** The installed plugin packages used, in order (recorded as `plugins` in `.yo-rc.json`). */
   plugins: string[];
+  /** What the user should look at although the run went on: a plugin used despite its declared range (--skip-checks), a template two plugins override. */
+  warnings: string[];
 }

@@ -54,6 +54,7 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
     plugins: [],
+    warnings: outcome.warnings,
   };
 }
 

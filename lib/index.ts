@@ -9,7 +9,7 @@ export { AsyncSeriesHook, AsyncSeriesWaterfallHook, AsyncSeriesBailHook, SyncHoo
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const installed = await installedPluginsFor(options);
   const result = await runEngine(options, [...firstPartyPlugins(), ...installed.plugins]);
-  return { ...result, plugins: installed.used };
+  return { ...result, plugins: installed.used, warnings: [...installed.warnings, ...result.warnings] };
 }
 
 /** The domain model `generate` would build from the documents, without generating anything. */

@@ -4,7 +4,7 @@ import { loadInstalledPlugins, type InstalledPlugins } from '../core/plugins/ind
 
 /** The installed plugins a run uses: found from the output folder (the project) and the current folder, unless discovery is off. */
 export function installedPluginsFor(options: DeriveOptions & { outDir?: string }): Promise<InstalledPlugins> {
-  if (options.discoverPlugins === false) return Promise.resolve({ plugins: [] as InfraStackPlugin[], used: [] });
+  if (options.discoverPlugins === false) return Promise.resolve({ plugins: [] as InfraStackPlugin[], used: [], warnings: [] });
   const cwd = options.cwd ?? process.cwd();
   return loadInstalledPlugins({
     projectDir: path.resolve(cwd, options.outDir ?? '.'),

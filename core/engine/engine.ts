@@ -39,6 +39,8 @@ export interface RunOutcome extends WriteOutcome {
   config: EngineConfig;
   model: DomainModel;
   report: RunReport;
+  /** Templates two plugins or more override (the last applied wins). */
+  warnings: string[];
 }
 
 /** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
@@ -121,7 +123,7 @@ export class Engine {
         files: planned,
       });
       clock.end('commit');
-      return { ...outcome, config, model, report };
+      return { ...outcome, config, model, report, warnings: this.host.templates.overrideWarnings() };
     } catch (error) {
       throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
@@ -249,13 +251,16 @@ function emptyModel(api: ApiDocument): DomainModel {
   };
 }
 
-/** Every planned path stays inside the output folder and is planned once. */
+/** Every planned path stays inside the output folder, is planned once, and says what to write. */
 function checkPlan(plan: FilePlan, outDir: string): PlannedFile[] {
   const owners = new Map<string, string>();
   for (const file of plan.files) {
     const target = path.resolve(outDir, file.path);
     if (path.isAbsolute(file.path) || !target.startsWith(path.resolve(outDir) + path.sep)) {
       throw new InfraStackError(`plugin "${file.owner}" planned ${file.path}, which is outside the output folder`, { file: outDir });
+    }
+    if (file.template === undefined && file.content === undefined) {
+      throw new InfraStackError(`plugin "${file.owner}" planned ${file.path} with neither a template nor content`);
     }
     const previous = owners.get(file.path);
     if (previous !== undefined) throw new InfraStackError(`plugins "${previous}" and "${file.owner}" both planned ${file.path}`);

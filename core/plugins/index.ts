@@ -1,6 +1,6 @@
 import type { InfraStackPlugin } from '../engine/plugin.js';
 import { InfraStackError } from '../errors.js';
-import { checkCompatibility } from './compatibility.js';
+import { checkCompatibility, skippedCheckWarning } from './compatibility.js';
 import { findPluginPackages, nodeModulesChain, nodeModulesHolding, type FoundPlugin } from './discover.js';
 import { enginePackage } from './engine-version.js';
 import { entryOf, importLocalPlugins, importPlugin } from './load.js';
@@ -26,6 +26,8 @@ export interface InstalledPlugins {
   plugins: InfraStackPlugin[];
   /** The package names of the plugins used, in order: what `.yo-rc.json` records. */
   used: string[];
+  /** One per plugin used although its declared range excludes this version (`skipChecks`). */
+  warnings: string[];
 }
 
 /** Finds, selects, checks and imports the third-party plugins of a run, then the project's local ones. */
@@ -35,12 +37,14 @@ export async function loadInstalledPlugins(request: InstalledPluginsRequest): Pr
   const found = await findPluginPackages(searched);
   const chosen = request.selection === undefined ? [...found].sort((a, b) => a.name.localeCompare(b.name)) : select(found, request.selection, searched);
   const plugins: InfraStackPlugin[] = [];
+  const warnings: string[] = [];
   for (const candidate of chosen) {
     if (!request.skipChecks) checkCompatibility(candidate.manifest, engine.version);
+    else warnings.push(...[skippedCheckWarning(candidate.manifest, engine.version)].filter((warning) => warning !== undefined));
     plugins.push(await importPlugin(entryOf(candidate.dir, candidate.manifest), candidate.name));
   }
   plugins.push(...(await importLocalPlugins(request.projectDir)));
-  return { plugins, used: chosen.map((candidate) => candidate.name) };
+  return { plugins, used: chosen.map((candidate) => candidate.name), warnings };
 }
 
 function select(found: readonly FoundPlugin[], selection: readonly string[], searched: readonly string[]): FoundPlugin[] {

@@ -53,6 +53,7 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
     plugins: (options.pluginNames ?? []).map((name) => pluginPackageName(name)),
+    warnings: [],
   };
 }
 
