@@ -9,7 +9,9 @@ import { relative } from 'node:path';
 import { generate, type GenerateResult } from '../lib/index.js';
 import {
   completeSettings,
+  forgottenAnswers,
   generateOptionsFor,
+  mergeSettings,
   missingQuestionKeys,
   settingsFromOptions,
   settingsFromStored,
@@ -47,7 +49,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   const record = outDir === cwd ? here : await readYoRc(outDir);
   if (!record) return 'needs-yeoman';
   const settings = (() => {
-    const known: Partial<RunSettings> = { ...settingsFromStored(recordedAnswers(record), outDir), ...given, out: outDir };
+    const known: Partial<RunSettings> = { ...mergeSettings(settingsFromStored(recordedAnswers(record), outDir), given), out: outDir };
     return missingQuestionKeys(known).length > 0 && canPrompt ? undefined : completeSettings(known, cwd);
   })();
   // A rebuilt manifest is confirmed first at a terminal: Yeoman asks.
@@ -70,5 +72,5 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
 async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
+  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed), forgottenAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }

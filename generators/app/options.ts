@@ -43,8 +43,10 @@ export interface RunSettings {
   verify: boolean;
   /** The stack that generates the code; absent: the default one. */
   stack?: string;
-  /** Installed plugins to use, in order; absent: every plugin found. */
+  /** Installed plugins to use, in order (empty: none, `--no-plugins`); absent: every plugin found. */
   plugins?: string[];
+  /** `--plugins ''`: the list recorded in `.yo-rc.json` is forgotten (every plugin found is used, and recorded). */
+  forgetPlugins?: boolean;
   /** Use plugins whose declared engine range excludes this version. */
   skipChecks?: boolean;
 }
@@ -59,7 +61,7 @@ export interface StoredAnswers {
   ddl?: string;
   /** Recorded when not the default stack. */
   stack?: string;
-  /** The installed plugins the last run used, in order; recorded when there were some. */
+  /** The installed plugins the last run used, in order; recorded when there were some, or when the run chose none (`--no-plugins`: `[]`). */
   plugins?: string[];
 }
 
@@ -211,7 +213,10 @@ export const OPTIONS: readonly OptionEntry[] = [
     key: 'plugins',
     kind: 'paths',
     valueName: 'names',
-    description: 'Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: every one found',
+    description:
+      "Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: the ones recorded in .yo-rc.json, else every one found; " +
+      "--plugins '' forgets the recorded list (every one found), --no-plugins uses none (and records that)",
+    negatable: true,
   },
   {
     name: 'skip-checks',
@@ -241,9 +246,14 @@ export function toPathList(value: unknown): string[] {
 export function yeomanOptions(): CliOptionSpec[] {
   return OPTIONS.map((option) => ({
     name: option.name,
-    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' || option.kind === 'choices' ? toPathList : String,
+    type: option.kind === 'boolean' ? Boolean : option.key === 'plugins' ? pluginsOption : option.kind === 'paths' || option.kind === 'choices' ? toPathList : String,
     description: option.description,
   }));
+}
+
+/** `--no-plugins` (false, or a list holding false as node's parseArgs gives it) stays false; anything else is a list of names. */
+function pluginsOption(value: unknown): string[] | false {
+  return value === false || (Array.isArray(value) && value.includes(false)) ? false : toPathList(value);
 }
 
 /** Prompts for the given settings, in table order, skipping those that have no question. */
@@ -335,8 +345,13 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (writeBack !== undefined) settings.writeBack = writeBack !== false;
   if (options.verify !== undefined) settings.verify = options.verify === true;
   if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
-  const plugins = toPathList(options.plugins);
-  if (plugins.length > 0) settings.plugins = plugins;
+  if (options['no-plugins'] === true) settings.plugins = [];
+  else if (options.plugins !== undefined) {
+    const plugins = pluginsOption(options.plugins);
+    if (plugins === false) settings.plugins = [];
+    else if (plugins.length > 0) settings.plugins = plugins;
+    else settings.forgetPlugins = true;
+  }
   const skipChecks = options['skip-checks'] ?? options.skipChecks;
   if (skipChecks !== undefined) settings.skipChecks = skipChecks === true;
   return settings;
@@ -362,9 +377,24 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
 /** What a run that always records these answers stores. */
 export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs' | 'verify' | 'ddl'>>;
 
-/** True when merging the answers into the recorded ones (as Yeoman's Storage#set does) changes nothing. */
-export function answersAlreadyRecorded(recorded: object, answers: RecordedAnswers): boolean {
-  return isDeepStrictEqual({ ...recorded, ...answers }, recorded);
+/** True when merging the answers into the recorded ones (as Yeoman's Storage#set does) and removing the forgotten ones changes nothing. */
+export function answersAlreadyRecorded(recorded: object, answers: RecordedAnswers, forgotten: readonly string[] = []): boolean {
+  return isDeepStrictEqual({ ...recorded, ...answers }, recorded) && forgotten.every((key) => !(key in recorded));
+}
+
+/**
+ * The answers a successful run removes from `.yo-rc.json`: the list of plugins when it used none
+ * without choosing none (`--plugins ''` with no plugin installed), so that the next run looks again.
+ */
+export function forgottenAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): (keyof StoredAnswers)[] {
+  return settings.plugins === undefined && pluginsUsed.length === 0 ? ['plugins'] : [];
+}
+
+/** Settings from options override the recorded ones; `--plugins ''` drops the recorded list. */
+export function mergeSettings(stored: Partial<RunSettings>, given: Partial<RunSettings>): Partial<RunSettings> {
+  const merged = { ...stored, ...given };
+  if (given.forgetPlugins === true) delete merged.plugins;
+  return merged;
 }
 
 /** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
@@ -379,7 +409,8 @@ export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly str
     verify: settings.verify,
     ddl: ddlChoicesText(settings.ddl),
     ...(settings.stack !== undefined && settings.stack !== DEFAULT_STACK ? { stack: settings.stack } : {}),
-    ...(pluginsUsed.length > 0 ? { plugins: [...pluginsUsed] } : {}),
+    // A run that chose its plugins records them, none included; one that took every plugin found, the ones it found.
+    ...(pluginsUsed.length > 0 || settings.plugins !== undefined ? { plugins: [...pluginsUsed] } : {}),
   };
 }
 
@@ -464,6 +495,8 @@ export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
   for (const option of OPTIONS) {
     options[option.name] =
       option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' || option.kind === 'choices' };
+    // `--no-<name>` of an option that takes a value (`--no-plugins`).
+    if (option.negatable && option.kind !== 'boolean') options[`no-${option.name}`] = { type: 'boolean' };
   }
   return options;
 }
@@ -479,7 +512,7 @@ export function usage(binary: string): string {
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',

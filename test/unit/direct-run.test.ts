@@ -292,6 +292,32 @@ describe('infra-stack without Yeoman', () => {
     });
   });
 
+  describe('clears the recorded plugins, as the generator does', () => {
+    const recorded = (root: string) => async () => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","ddl":"auto","docs":true,"verify":false,"plugins":["infra-stack-plugin-cache"]}}');
+    };
+    const both = async (options: Record<string, unknown>) => {
+      const runs = [];
+      for (const runner of [throughYeoman, withoutYeoman]) runs.push(await scenario(runner, (root) => recorded(root)(), (root) => join(root, 'gen'), options, (root) => join(root, 'gen', '.yo-rc.json')));
+      expect(runs[1]).toEqual(runs[0]);
+      return runs[1]!;
+    };
+
+    it("--plugins '': the recorded list is forgotten, every plugin found is used, and none found leaves no list", async () => {
+      const direct = await both({ plugins: [''] });
+      expect(direct.calls.map((call) => call.pluginNames)).toEqual([undefined]);
+      expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false } });
+    });
+
+    it('--no-plugins: no installed plugin is used, and an empty list is recorded for the next runs', async () => {
+      // node's parseArgs gives `--no-plugins` of a string option as [false].
+      const direct = await both({ plugins: [false] });
+      expect(direct.calls.map((call) => call.pluginNames)).toEqual([[]]);
+      expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, plugins: [] } });
+    });
+  });
+
   it('fails like the generator when the engine fails, and records nothing', async () => {
     const failure = new InfraStackError('expected a schema', { file: 'petstore.yaml', location: 'line 3 (#/paths)' });
     generate.mockRejectedValue(failure);

@@ -7,6 +7,8 @@ import {
   OPTIONS,
   canPrompt,
   completeSettings,
+  forgottenAnswers,
+  mergeSettings,
   generateOptionsFor,
   missingQuestionKeys,
   parseArgsOptions,
@@ -187,8 +189,29 @@ describe('generator option table', () => {
     const stored = toStoredAnswers(settings, ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']);
     expect(stored).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto', stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
     expect(settingsFromStored(stored, cwd)).toMatchObject({ stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
-    expect(toStoredAnswers({ ...settings, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
+    const { plugins: _selected, ...discovering } = settings;
+    expect(toStoredAnswers({ ...discovering, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
     expect(String(thrown(() => settingsFromStored({ plugins: 'cache' as unknown as string[] }, cwd)))).toMatch(/\.yo-rc\.json: plugins must be a list/);
+  });
+
+  it("takes --no-plugins as no installed plugin (recorded) and --plugins '' as forgetting the recorded list", () => {
+    const cwd = resolve('/work/project');
+    const { values } = parseArgs({ args: ['--no-plugins'], options: parseArgsOptions(), strict: true, allowNegative: true });
+    for (const options of [values, { plugins: false }, { 'no-plugins': true }]) expect(settingsFromOptions(options, cwd)).toEqual({ plugins: [] });
+    const none = completeSettings({ api: ['/a.yaml'], ...settingsFromOptions({ plugins: false }, cwd) }, cwd);
+    expect(generateOptionsFor(none, cwd)).toMatchObject({ pluginNames: [] });
+    expect(toStoredAnswers(none, [])).toMatchObject({ plugins: [] });
+    expect(forgottenAnswers(none, [])).toEqual([]);
+
+    const forget = settingsFromOptions(parseArgs({ args: ['--plugins', ''], options: parseArgsOptions(), strict: true, allowNegative: true }).values, cwd);
+    expect(forget).toEqual({ forgetPlugins: true });
+    const merged = completeSettings(mergeSettings({ api: ['/a.yaml'], plugins: ['infra-stack-plugin-cache'] }, forget), cwd);
+    expect(merged.plugins).toBeUndefined();
+    expect(toStoredAnswers(merged, [])).not.toHaveProperty('plugins');
+    expect(forgottenAnswers(merged, [])).toEqual(['plugins']);
+    expect(toStoredAnswers(merged, ['infra-stack-plugin-audit'])).toMatchObject({ plugins: ['infra-stack-plugin-audit'] });
+    expect(forgottenAnswers(merged, ['infra-stack-plugin-audit'])).toEqual([]);
+    expect(usage('infra-stack')).toContain('--plugins <names>, --no-plugins');
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {
