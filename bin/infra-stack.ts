@@ -8,14 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isInfraStackError } from '../core/errors.js';
 import { canPrompt, parseArgsOptions, usage } from '../generators/app/options.js';
+import { debugRequested, errorReport, withoutDebugFlag } from './error-report.js';
 
 const BINARY = 'infra-stack';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const debug = debugRequested(process.argv.slice(2));
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'model') return (await import('./model/command.js')).runModelCommand(argv.slice(1));
+  if (argv[0] === 'model') return (await import('./model/command.js')).runModelCommand(argv.slice(1), undefined, { debug });
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false, allowNegative: true }));
@@ -42,14 +43,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+main(withoutDebugFlag(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(
-      isInfraStackError(error) ? `${BINARY}: ${error.describe()}` : `${BINARY}: internal error: ${(error as Error)?.stack ?? String(error)}`,
-    );
+    console.error(errorReport(error, BINARY, debug));
     process.exitCode = 1;
   },
 );

@@ -7,7 +7,7 @@ export type { FilePlan, PlannedFile } from './engine/plan.js';
 export type { OutputFolder } from './engine/output-folder.js';
 export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';
-export { InfraStackError, isInfraStackError } from './errors.js';
+export { InfraStackError, PluginError, isInfraStackError } from './errors.js';
 export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind, DdlDialect } from './options.js';
 export type { FileOutcomes } from './engine/outcomes.js';
 export { DATABASE_ALIASES, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK } from './options.js';

@@ -9,6 +9,7 @@ import { isInfraStackError } from '../../core/errors.js';
 import { modelToJson, withRelativeSources } from '../../core/model/model-json.js';
 import { settingsFromOptions, toPathList } from '../../generators/app/options.js';
 import { deriveModel } from '../../lib/index.js';
+import { errorReport } from '../error-report.js';
 import { formatModelTable } from './table.js';
 
 const COMMAND = 'infra-stack model';
@@ -43,12 +44,13 @@ export function modelUsage(): string {
     '  --plugins <names>   Installed plugins to apply, in this order (written <name> for infra-stack-plugin-<name>); default: every one found',
     '  --no-plugins        Apply no installed plugin',
     '  --skip-checks       Apply installed plugins even when the generator-infra-stack versions they declare exclude this one',
+    "  --debug             On a plugin's failure, print its stack trace (also DEBUG=infra-stack)",
     '  -h, --help          Print this help',
   ].join('\n');
 }
 
 /** Runs the command; resolves to its exit code. Errors that are not the user's are thrown. */
-export async function runModelCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+export async function runModelCommand(argv: readonly string[], io: CommandIo = processIo, { debug = false }: { debug?: boolean } = {}): Promise<number> {
   let values: { api?: string[]; json?: boolean; help?: boolean; stack?: string; plugins?: (string | boolean)[]; 'no-plugins'?: boolean; 'skip-checks'?: boolean };
   try {
     ({ values } = parseArgs({
@@ -88,7 +90,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo = p
     return 0;
   } catch (error) {
     if (!isInfraStackError(error)) throw error;
-    io.stderr(`infra-stack: ${error.describe()}\n`);
+    io.stderr(`${errorReport(error, 'infra-stack', debug)}\n`);
     return 1;
   }
 }

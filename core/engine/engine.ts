@@ -1,7 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import path from 'node:path';
-import { InfraStackError, unreadableDocumentError } from '../errors.js';
+import { InfraStackError, PluginError, unreadableDocumentError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
@@ -72,7 +72,7 @@ export class Engine {
       plugin.apply(pluginApiFor(plugin, this.host));
     } catch (error) {
       if (error instanceof InfraStackError) throw error;
-      throw new InfraStackError(`plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
+      throw new PluginError(plugin.name, `plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
     } finally {
       this.host.applying = undefined;
     }
@@ -195,7 +195,7 @@ export class Engine {
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
-        throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
+        throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }
       rendered({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
     }

@@ -507,12 +507,13 @@ export function usage(binary: string): string {
       `--${option.name}${option.valueName ? ` <${option.valueName}>` : ''}${option.negatable ? `, --no-${option.name}` : ''}`,
       option.description,
     ]),
+    ['--debug', "When a plugin fails, print its stack trace with file and line (also DEBUG=infra-stack)"],
     ['-h, --help', 'Print this help'],
     ['--version', 'Print the version'],
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks] [--debug]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',
