@@ -56,7 +56,7 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   if (!settings || (settings.rebuildManifest && canPrompt)) return 'needs-yeoman';
 
   const result = await generateFor(settings, cwd);
-  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
+  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result, context);
   context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
   context.stdout.write(diffText(result));
   const outOfDate = checkFailure(result);
@@ -70,7 +70,7 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 }
 
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
-async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
+async function recordTheAnswers(record: YoRcFile, settings: RunSettings, { plugins: pluginsUsed, pluginSettings }: GenerateResult, context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed), forgottenAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
+  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed, pluginSettings), forgottenAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }

@@ -6,6 +6,7 @@
  * Exit code 0 on success, 1 on a user error (one line, no stack trace), 2 on bad arguments.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { canPrompt, parseArgsOptions, usage } from '../generators/app/options.js';
@@ -25,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(usage(BINARY));
+    const { pluginSettingsHelp } = await import('./plugin-help.js');
+    const out = typeof values.out === 'string' ? resolve(values.out) : process.cwd();
+    console.log([usage(BINARY), ...(await pluginSettingsHelp(out, process.cwd()))].join('\n'));
     return 0;
   }
   if (values.version) {

@@ -4,6 +4,7 @@ export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/ph
 export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi, Tappable, TapOnly, ExposableHook } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';
+export type { PluginOption, PluginOptionType, PluginSettingValue } from './engine/plugin-settings.js';
 export type { OutputFolder } from './engine/output-folder.js';
 export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';

@@ -29,7 +29,7 @@ const processIo: CommandIo = {
 
 export function modelUsage(): string {
   return [
-    `Usage: ${COMMAND} --api <file> [--api <file>...] [--json] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks]`,
+    `Usage: ${COMMAND} --api <file> [--api <file>...] [--json] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks] [--set <plugin>.<name>=<value>...]`,
     '',
     'Prints the domain model derived from the API documents (entities, fields, keys, uniques, indexes,',
     'relations), each key, constraint and relation with the rule that inferred it and where in the',
@@ -44,6 +44,7 @@ export function modelUsage(): string {
     '  --plugins <names>   Installed plugins to apply, in this order (written <name> for infra-stack-plugin-<name>); default: every one found',
     '  --no-plugins        Apply no installed plugin',
     '  --skip-checks       Apply installed plugins even when the generator-infra-stack versions they declare exclude this one',
+    '  --set <plugin>.<name>=<value>  A setting of a plugin, as it declares it; repeat for several',
     "  --debug             On a plugin's failure, print its stack trace (also DEBUG=infra-stack)",
     '  -h, --help          Print this help',
   ].join('\n');
@@ -51,7 +52,7 @@ export function modelUsage(): string {
 
 /** Runs the command; resolves to its exit code. Errors that are not the user's are thrown. */
 export async function runModelCommand(argv: readonly string[], io: CommandIo = processIo, { debug = false }: { debug?: boolean } = {}): Promise<number> {
-  let values: { api?: string[]; json?: boolean; help?: boolean; stack?: string; plugins?: (string | boolean)[]; 'no-plugins'?: boolean; 'skip-checks'?: boolean };
+  let values: { api?: string[]; json?: boolean; help?: boolean; stack?: string; plugins?: (string | boolean)[]; 'no-plugins'?: boolean; 'skip-checks'?: boolean; set?: string[] };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -63,6 +64,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo = p
         plugins: { type: 'string', multiple: true },
         'no-plugins': { type: 'boolean' },
         'skip-checks': { type: 'boolean' },
+        set: { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: false,
@@ -83,8 +85,15 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo = p
   }
   try {
     // The same reading of --stack, --plugins and --skip-checks as a run's.
-    const { stack, plugins, skipChecks } = settingsFromOptions(values, io.cwd);
-    const options = { apiFiles, cwd: io.cwd, ...(stack !== undefined ? { stack } : {}), ...(plugins !== undefined ? { pluginNames: plugins } : {}), ...(skipChecks !== undefined ? { skipChecks } : {}) };
+    const { stack, plugins, skipChecks, pluginSettings } = settingsFromOptions(values, io.cwd);
+    const options = {
+      apiFiles,
+      cwd: io.cwd,
+      ...(stack !== undefined ? { stack } : {}),
+      ...(plugins !== undefined ? { pluginNames: plugins } : {}),
+      ...(skipChecks !== undefined ? { skipChecks } : {}),
+      ...(pluginSettings !== undefined ? { pluginSettings } : {}),
+    };
     const model = withRelativeSources(await deriveModel(options), io.cwd);
     io.stdout(values.json ? modelToJson(model, { root: io.cwd }) : formatModelTable(model));
     return 0;

@@ -16,6 +16,7 @@ import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.js';
+import { checkDeclaredOptions, resolvePluginSettings, type PluginOption, type PluginSettingValue, type ResolvedPluginSettings } from './plugin-settings.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
 import { previousRunOf } from './previous-run.js';
@@ -39,15 +40,19 @@ export interface RunOutcome extends WriteOutcome {
   config: EngineConfig;
   model: DomainModel;
   report: RunReport;
-  /** Templates two plugins or more override (the last applied wins). */
+  /** Templates two plugins or more override (the last applied wins), settings of plugins not applied. */
   warnings: string[];
+  /** The plugin settings given (`--set`, `.yo-rc.json`), typed, by full plugin name: what `.yo-rc.json` records. */
+  pluginSettings: Record<string, Record<string, PluginSettingValue>>;
 }
 
 /** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
 export class Engine {
   private readonly hooks = createHooks();
   private readonly plugins: string[] = [];
-  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined };
+  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined, settings: undefined };
+  /** The settings each applied plugin declares. */
+  private readonly declaredOptions = new Map<string, PluginOption[]>();
 
   constructor(private readonly options: EngineOptions = {}) {
     for (const [name, hook] of Object.entries(this.hooks)) {
@@ -67,6 +72,7 @@ export class Engine {
   use(plugin: InfraStackPlugin): this {
     if (this.plugins.includes(plugin.name)) throw new InfraStackError(`plugin "${plugin.name}" is applied twice`);
     this.plugins.push(plugin.name);
+    this.declaredOptions.set(plugin.name, checkDeclaredOptions(plugin.name, plugin.options));
     this.host.applying = plugin.name;
     try {
       plugin.apply(pluginApiFor(plugin, this.host));
@@ -81,7 +87,7 @@ export class Engine {
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
-    const { config, model, checks, notices } = await this.deriveTimed(initial, clock);
+    const { config, model, checks, notices, settings } = await this.deriveTimed(initial, clock);
     try {
       // Hashed while the files are planned and rendered.
       const inputs = inputHashes(config);
@@ -123,7 +129,7 @@ export class Engine {
         files: planned,
       });
       clock.end('commit');
-      return { ...outcome, config, model, report, warnings: this.host.templates.overrideWarnings() };
+      return { ...outcome, config, model, report, warnings: [...settings.warnings, ...this.host.templates.overrideWarnings()], pluginSettings: settings.given };
     } catch (error) {
       throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
@@ -138,7 +144,9 @@ export class Engine {
   }
 
   /** Derives the model while the documents' deferred checks may still be running; they are returned to be awaited. */
-  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks; notices: string[] }> {
+  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks; notices: string[]; settings: ResolvedPluginSettings }> {
+    const settings = resolvePluginSettings(this.declaredOptions, initial.pluginSettings);
+    this.host.settings = settings.values;
     const config = await this.hooks.configure.promise(initial);
     checkStack(config.stack, this.host.stacks);
     clock.end('configure');
@@ -153,7 +161,7 @@ export class Engine {
       const [firstError] = diagnostics.errors;
       if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
       clock.end('derive');
-      return { config, model, checks, notices: api.notices ?? [] };
+      return { config, model, checks, notices: api.notices ?? [], settings };
     } catch (error) {
       throw (await checks.firstFailure()) ?? error;
     }

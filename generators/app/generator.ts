@@ -130,7 +130,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
     if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
-      const answers = toStoredAnswers(settings, this.#result.plugins);
+      const answers = toStoredAnswers(settings, this.#result.plugins, this.#result.pluginSettings);
       const forgotten = forgottenAnswers(settings, this.#result.plugins);
       // Set only when it changes something: Yeoman rewrites (and announces) a .yo-rc.json it was handed.
       if (!answersAlreadyRecorded(this.config.getAll(), answers, forgotten)) {
