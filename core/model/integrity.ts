@@ -11,6 +11,7 @@ export function integrityProblems(model: DomainModel): string[] {
   const entities = new Map(model.entities.map((e) => [e.name, e]));
   const objectTypes = new Set(model.objectTypes.map((o) => o.name));
   const enums = new Set(model.enums.map((e) => e.name));
+  const wireTypes = new Map(model.objectTypes.map((o) => [o.name, new Set(o.fields.map((f) => f.name))]));
 
   collisions(model.entities.map((e) => e.name), toPascal, (a, b) => (a === b ? `two entities are named ${a}` : `entities ${a} and ${b} collide once normalized (${toPascal(a)})`), problems);
   collisions(model.entities.map((e) => e.table), (t) => t, (a) => `two entities are stored in table ${a}`, problems);
@@ -36,6 +37,13 @@ export function integrityProblems(model: DomainModel): string[] {
     if (entity.owner !== undefined) {
       if (!entities.has(entity.owner.entity)) problems.push(`${entity.name} belongs to ${entity.owner.entity}, which is no entity`);
       if (!field(entity.owner.field)) problems.push(`${entity.name}'s key to its owner, ${entity.owner.field}, is not one of its fields`);
+      // An owned child's rows travel inside its owner through its wire object type: a field on the wire must be there too.
+      const wire = wireTypes.get(entity.schemaName);
+      for (const f of entity.fields) {
+        if (wire && f.system !== true && f.relation === undefined && !wire.has(f.name)) {
+          problems.push(`${entity.name}.${f.name} is missing from object type ${entity.schemaName}, through which ${entity.name} rows travel inside ${entity.owner.entity} (add fields with addField, or mark a server-set one system)`);
+        }
+      }
     }
     for (const key of entity.foreignKeys) {
       if (!field(key.field)) problems.push(`${entity.name}'s foreign key ${key.field} is not one of its fields`);

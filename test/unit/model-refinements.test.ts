@@ -57,6 +57,15 @@ describe('a refined model is checked again', () => {
     expect(error?.message).toMatch(/^plugin "infra-stack-plugin-keys" left the domain model inconsistent in hook "deriveModel": Order\.user_id refers to Customer, which is no entity \(and 1 more: operation place_order takes Order\.note, which is no field\)$/);
   });
 
+  it("rejects a field added to an owned child but not to the object type its rows travel through, pointing to addField", async () => {
+    const plugin = refining('infra-stack-plugin-push', (model) => onEntity(model, 'OrderItem', (fields) => [...fields, plainField('remark')]));
+    await expect(deriveModelWith([plugin], { api: shop })).rejects.toThrow(
+      'plugin "infra-stack-plugin-push" left the domain model inconsistent in hook "deriveModel": OrderItem.remark is missing from object type OrderItem, through which OrderItem rows travel inside Order (add fields with addField, or mark a server-set one system)',
+    );
+    const system = refining('infra-stack-plugin-system', (model) => onEntity(model, 'OrderItem', (fields) => [...fields, { ...plainField('tenant_id'), system: true }]));
+    expect((await deriveModelWith([system], { api: shop })).entities.find((e) => e.name === 'OrderItem')!.fields.at(-1)!.name).toBe('tenant_id');
+  });
+
   it('writes nothing when a refinement is rejected', async () => {
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'refined-model-'));
     try {
