@@ -5,8 +5,9 @@
  * README override are in the output, and the generated backend still passes its own gates and
  * tests. The plugin's own tests then run there through `generator-infra-stack/testing`, and so do
  * those of a plugin scaffolded there by the installed `infra-stack:plugin` generator. The docs'
- * `deriveModel` example (a project-local plugin adding a field to every entity with `addField`)
- * generates the shop there, whose backend passes its gates and tests too.
+ * `deriveModel` example (a project-local plugin adding a field to every entity with `addField`) and its
+ * settings example (given `--set author.maxLength=40`) generate the shop there, whose backend passes
+ * its gates and tests too.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -105,15 +106,21 @@ describe('a plugin package installed beside the generator', () => {
     expect(result.stdout).toMatch(/# pass 2\n/);
   });
 
-  it("generates the shop with the docs' deriveModel example as a local plugin; the backend passes its gates and tests", async () => {
+  it("generates the shop with the docs' deriveModel and settings examples as local plugins (--set); the backend passes its gates and tests", async () => {
     const out = join(project, 'shop');
     await mkdir(join(out, '.infra-stack', 'plugins'), { recursive: true });
     await copyFile(shop, join(out, 'openapi.yaml'));
     await writeFile(join(out, '.infra-stack', 'plugins', 'audit.mjs'), await docsExample('deriveModel'));
-    expectSuccess(await runProcess('npx', ['--no-install', 'infra-stack', '--api', 'shop/openapi.yaml', '--out', 'shop'], { cwd: project, env: quiet }), 'npx infra-stack (the shop)');
+    await writeFile(join(out, '.infra-stack', 'plugins', 'author.mjs'), await docsExample('settings'));
+    const args = ['--no-install', 'infra-stack', '--api', 'shop/openapi.yaml', '--out', 'shop', '--set', 'author.maxLength=40'];
+    expectSuccess(await runProcess('npx', args, { cwd: project, env: quiet }), 'npx infra-stack (the shop)');
     for (const model of ['order', 'order_item', 'product', 'user', 'category']) {
-      expect(await readFile(join(out, 'backend', 'app', 'infrastructure', 'models', `${model}.py`), 'utf8'), model).toContain('audit_note: Mapped[str | None]');
+      const text = await readFile(join(out, 'backend', 'app', 'infrastructure', 'models', `${model}.py`), 'utf8');
+      expect(text, model).toContain('audit_note: Mapped[str | None]');
+      expect(text, model).toContain('created_by: Mapped[str | None] = mapped_column(String(40), nullable=True)');
     }
+    const recorded = JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8')) as Record<string, { pluginSettings?: unknown }>;
+    expect(recorded['generator-infra-stack']?.pluginSettings).toEqual({ 'infra-stack-plugin-author': { maxLength: 40 } });
     const shopBackend = await installBackend(join(out, 'backend'));
     expectSuccess(await shopBackend.run(['ruff', 'check', '.']), 'ruff check . (the shop)');
     expectSuccess(await shopBackend.run(['mypy']), 'mypy (the shop)');
