@@ -10,7 +10,9 @@ import type { GenerateResult } from '../core/options.js';
 import { generate } from '../lib/generate.js';
 import {
   completeSettings,
+  forgottenAnswers,
   generateOptionsFor,
+  mergeSettings,
   missingQuestionKeys,
   settingsFromOptions,
   settingsFromStored,
@@ -47,14 +49,14 @@ export async function runWithoutYeoman(values: Record<string, unknown>, context:
   const record = outDir === cwd ? here : await readYoRc(outDir);
   if (!record) return 'needs-yeoman';
   const settings = (() => {
-    const known: Partial<RunSettings> = { ...settingsFromStored(recordedAnswers(record), outDir), ...given, out: outDir };
+    const known: Partial<RunSettings> = { ...mergeSettings(settingsFromStored(recordedAnswers(record), outDir), given), out: outDir };
     return missingQuestionKeys(known).length > 0 && canPrompt ? undefined : completeSettings(known, cwd);
   })();
   // A rebuilt manifest is confirmed first at a terminal: Yeoman asks.
   if (!settings || (settings.rebuildManifest && canPrompt)) return 'needs-yeoman';
 
   const result = await generateFor(settings, cwd);
-  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result.plugins, context);
+  if (!settings.dryRun && !settings.check) await recordTheAnswers(record, settings, result, context);
   context.stderr.write(`${summaryLines(result, cwd, paintFor(context.stderr)).join('\n')}\n`);
   context.stdout.write(diffText(result));
   const outOfDate = checkFailure(result);
@@ -72,7 +74,7 @@ function generateFor(settings: RunSettings, cwd: string): Promise<GenerateResult
 }
 
 /** What Yeoman does after the generator's `writing`: the answers committed to `<out>/.yo-rc.json`. */
-async function recordTheAnswers(record: YoRcFile, settings: RunSettings, pluginsUsed: readonly string[], context: CommandContext): Promise<void> {
+async function recordTheAnswers(record: YoRcFile, settings: RunSettings, { plugins: pluginsUsed, pluginSettings }: GenerateResult, context: CommandContext): Promise<void> {
   await mkdir(settings.out, { recursive: true });
-  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
+  if (await recordAnswers(record, toStoredAnswers(settings, pluginsUsed, pluginSettings), forgottenAnswers(settings, pluginsUsed))) context.stderr.write(forcedFileLine(relative(context.cwd, record.path)));
 }

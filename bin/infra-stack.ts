@@ -6,16 +6,18 @@
  * Exit code 0 on success, 1 on a user error (one line, no stack trace), 2 on bad arguments.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isInfraStackError } from '../core/errors.js';
 import { canPrompt, parseArgsOptions, usage } from '../generators/app/options.js';
+import { debugRequested, errorReport, withoutDebugFlag } from './error-report.js';
 
 const BINARY = 'infra-stack';
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const debug = debugRequested(process.argv.slice(2));
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'model') return (await import('./model/command.js')).runModelCommand(argv.slice(1));
+  if (argv[0] === 'model') return (await import('./model/command.js')).runModelCommand(argv.slice(1), undefined, { debug });
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({ args: argv, options: parseArgsOptions(), strict: true, allowPositionals: false, allowNegative: true }));
@@ -24,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(usage(BINARY));
+    const { pluginSettingsHelp } = await import('./plugin-help.js');
+    const out = typeof values.out === 'string' ? resolve(values.out) : process.cwd();
+    console.log([usage(BINARY), ...(await pluginSettingsHelp(out, process.cwd()))].join('\n'));
     return 0;
   }
   if (values.version) {
@@ -42,14 +46,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+main(withoutDebugFlag(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(
-      isInfraStackError(error) ? `${BINARY}: ${error.describe()}` : `${BINARY}: internal error: ${(error as Error)?.stack ?? String(error)}`,
-    );
+    console.error(errorReport(error, BINARY, debug));
     process.exitCode = 1;
   },
 );

@@ -52,12 +52,15 @@ export function recordedAnswers(file: YoRcFile): StoredAnswers {
 
 /**
  * Merges the answers into the generator's section (Storage#set) and writes the whole file,
- * only when that changes it (a run that changes nothing writes nothing). Returns whether it wrote.
+ * without the `forgotten` ones, only when that changes it (a run that changes nothing writes nothing).
+ * Returns whether it wrote.
  */
-export async function recordAnswers(file: YoRcFile, answers: RecordedAnswers): Promise<boolean> {
+export async function recordAnswers(file: YoRcFile, answers: RecordedAnswers, forgotten: readonly string[] = []): Promise<boolean> {
   const recorded = (file.content[ANSWERS_SECTION] as JsonObject | undefined) ?? {};
-  if (file.content[ANSWERS_SECTION] !== undefined && answersAlreadyRecorded(recorded, answers)) return false;
-  const content = { ...file.content, [ANSWERS_SECTION]: { ...recorded, ...answers } };
+  if (file.content[ANSWERS_SECTION] !== undefined && answersAlreadyRecorded(recorded, answers, forgotten)) return false;
+  const section: JsonObject = { ...recorded, ...answers };
+  for (const key of forgotten) delete section[key];
+  const content = { ...file.content, [ANSWERS_SECTION]: section };
   await writeFile(file.path, `${JSON.stringify(content, null, 2)}\n`);
   return true;
 }

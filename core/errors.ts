@@ -17,6 +17,18 @@ export class InfraStackError extends Error {
   }
 }
 
+/** A plugin failed (a bug of its own, not the user's input): names the plugin; its `cause` keeps the stack trace. */
+export class PluginError extends InfraStackError {
+  constructor(
+    readonly plugin: string,
+    message: string,
+    options: { file?: string; location?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+    this.name = 'PluginError';
+  }
+}
+
 export function isInfraStackError(error: unknown): error is InfraStackError {
   return error instanceof InfraStackError;
 }

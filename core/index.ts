@@ -4,10 +4,11 @@ export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/ph
 export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi, Tappable, TapOnly, ExposableHook } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';
+export type { PluginOption, PluginOptionType, PluginSettingValue } from './engine/plugin-settings.js';
 export type { OutputFolder } from './engine/output-folder.js';
 export type { RunReport, Diagnostic } from './engine/report.js';
 export { Diagnostics } from './engine/report.js';
-export { InfraStackError, isInfraStackError } from './errors.js';
+export { InfraStackError, PluginError, isInfraStackError } from './errors.js';
 export type { GenerateOptions, GenerateResult, DeriveOptions, DatabaseKind, DdlDialect } from './options.js';
 export type { FileOutcomes } from './engine/outcomes.js';
 export { DATABASE_ALIASES, DATABASE_KINDS, DDL_AUTO, DDL_DIALECTS, DEFAULT_STACK } from './options.js';
@@ -18,3 +19,4 @@ export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions }
 export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';
+export { addField, type NewField } from './model/refine.js';

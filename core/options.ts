@@ -22,7 +22,7 @@ export const DDL_AUTO = 'auto';
 export const DEFAULT_STACK = 'fastapi-sqlalchemy';
 
 /** What a caller asks for when it wants only the derived model (`infra-stack model`). */
-export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins' | 'stack' | 'pluginNames' | 'skipChecks' | 'discoverPlugins'>;
+export type DeriveOptions = Pick<GenerateOptions, 'apiFiles' | 'db' | 'cwd' | 'onPhase' | 'plugins' | 'stack' | 'pluginNames' | 'skipChecks' | 'discoverPlugins' | 'pluginSettings'>;
 
 /** What a caller (the bin, `yo infra-stack`, or a program) asks the engine to do. */
 export interface GenerateOptions {
@@ -78,6 +78,8 @@ export interface GenerateOptions {
   skipChecks?: boolean;
   /** Look for installed plugins (`infra-stack-plugin-*` packages, `.infra-stack/plugins/`); on unless false. */
   discoverPlugins?: boolean;
+  /** Plugin settings (`--set audit.userField=created_by`), by plugin name (short or full) then setting; checked against each plugin's `options`. */
+  pluginSettings?: Record<string, Record<string, unknown>>;
 }
 
 export interface GenerateResult extends FileOutcomes {
@@ -103,4 +105,8 @@ export interface GenerateResult extends FileOutcomes {
   nextSteps: string[];
   /** The installed plugin packages used, in order (recorded as `plugins` in `.yo-rc.json`). */
   plugins: string[];
+  /** What the user should look at although the run went on: a plugin used despite its declared range (--skip-checks), a template two plugins override. */
+  warnings: string[];
+  /** The plugin settings given, typed, by full plugin name (recorded as `pluginSettings` in `.yo-rc.json`). */
+  pluginSettings?: Record<string, Record<string, string | number | boolean>>;
 }

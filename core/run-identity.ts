@@ -34,6 +34,7 @@ export function runIdentity(options: GenerateOptions, codePaths: readonly string
     writeBack: options.writeBack !== false,
     stack: options.stack ?? DEFAULT_STACK,
     pluginNames: options.pluginNames ?? null,
+    pluginSettings: options.pluginSettings ?? null,
     skipChecks: options.skipChecks === true,
     discoverPlugins: options.discoverPlugins !== false,
     plugins: (options.plugins ?? []).map((plugin) => plugin.name),

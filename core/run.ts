@@ -65,6 +65,8 @@ export async function runEngine(options: GenerateOptions, plugins: readonly Infr
     toImplement: outcome.report.toImplement,
     nextSteps: outcome.report.nextSteps,
     plugins: [],
+    warnings: outcome.warnings,
+    ...(Object.keys(outcome.pluginSettings).length > 0 ? { pluginSettings: outcome.pluginSettings } : {}),
   };
 }
 
@@ -111,11 +113,17 @@ function createEngine(options: DeriveOptions, plugins: readonly InfraStackPlugin
   return engine;
 }
 
-function engineConfig(options: DeriveOptions, outDir: string): Pick<EngineConfig, 'apiFiles' | 'outDir' | 'db' | 'stack'> {
+function engineConfig(options: DeriveOptions, outDir: string): Pick<EngineConfig, 'apiFiles' | 'outDir' | 'db' | 'stack' | 'pluginSettings'> {
   const cwd = options.cwd ?? process.cwd();
   const db = options.db;
   if (db !== undefined && !DATABASE_KINDS.includes(db)) throw new InfraStackError(`unknown database "${String(db)}": expected one of ${DATABASE_KINDS.join(', ')} (--db)`);
-  return { apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)), outDir, ...(db !== undefined ? { db } : {}), stack: options.stack ?? DEFAULT_STACK };
+  return {
+    apiFiles: options.apiFiles.map((file) => path.resolve(cwd, file)),
+    outDir,
+    ...(db !== undefined ? { db } : {}),
+    stack: options.stack ?? DEFAULT_STACK,
+    ...(options.pluginSettings !== undefined ? { pluginSettings: options.pluginSettings } : {}),
+  };
 }
 
 /** An http(s) URL, without its trailing slashes. */

@@ -52,5 +52,6 @@ function upToDateResult(outDir: string, stamp: UpToDateStamp, check: boolean): G
     toImplement: [],
     nextSteps: [],
     plugins: stamp.plugins,
+    warnings: [],
   };
 }

@@ -21,6 +21,8 @@ export interface PluginRunOptions {
   stack?: string;
   /** Write `output/` too (default false: the backend only). */
   docs?: boolean;
+  /** Plugin settings, as `--set <plugin>.<name>=<value>` gives them: `{ audit: { userField: 'created_by' } }`. */
+  settings?: Record<string, Record<string, unknown>>;
 }
 
 export interface PluginRun {
@@ -45,6 +47,7 @@ export async function runPlugins(plugins: InfraStackPlugin[], options: PluginRun
     docs: options.docs ?? false,
     ...(options.db !== undefined ? { db: options.db } : {}),
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
+    ...(options.settings !== undefined ? { pluginSettings: options.settings } : {}),
   });
   const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
@@ -62,6 +65,12 @@ export async function runPlugins(plugins: InfraStackPlugin[], options: PluginRun
 }
 
 /** The domain model the generator derives with `plugins` applied (for plugins that refine it or read new formats). */
-export function deriveModelWith(plugins: InfraStackPlugin[], options: { api: string | string[]; stack?: string }): Promise<DomainModel> {
-  return deriveModel({ apiFiles: [options.api].flat(), plugins, discoverPlugins: false, ...(options.stack !== undefined ? { stack: options.stack } : {}) });
+export function deriveModelWith(plugins: InfraStackPlugin[], options: { api: string | string[]; stack?: string; settings?: Record<string, Record<string, unknown>> }): Promise<DomainModel> {
+  return deriveModel({
+    apiFiles: [options.api].flat(),
+    plugins,
+    discoverPlugins: false,
+    ...(options.stack !== undefined ? { stack: options.stack } : {}),
+    ...(options.settings !== undefined ? { pluginSettings: options.settings } : {}),
+  });
 }

@@ -1,7 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import path from 'node:path';
-import { InfraStackError, unreadableDocumentError } from '../errors.js';
+import { InfraStackError, PluginError, unreadableDocumentError } from '../errors.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import { modelSnapshot, relativePath } from '../model/model-json.js';
@@ -11,10 +11,12 @@ import { outputFolder, type OutputReads } from './output-folder.js';
 import { mergeApiDocuments } from '../parsers/merge.js';
 import { PendingChecks } from './checks.js';
 import { guardTap, type WrappableTap } from './guard.js';
+import { checkRefinement } from './refinement-check.js';
 import { createHooks, type EngineConfig, type ParseRequest } from './hooks.js';
 import { PhaseClock, type PhaseListener } from './phases.js';
 import type { FilePlan, PlannedFile } from './plan.js';
 import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.js';
+import { checkDeclaredOptions, resolvePluginSettings, type PluginOption, type PluginSettingValue, type ResolvedPluginSettings } from './plugin-settings.js';
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry } from './templates.js';
 import { previousRunOf } from './previous-run.js';
@@ -42,19 +44,27 @@ export interface RunOutcome extends WriteOutcome {
   outputReads: OutputReads;
   /** The documents read other files too (`$ref`s to other files or URLs). */
   readsOtherFiles: boolean;
+  /** Templates two plugins or more override (the last applied wins), settings of plugins not applied. */
+  warnings: string[];
+  /** The plugin settings given (`--set`, `.yo-rc.json`), typed, by full plugin name: what `.yo-rc.json` records. */
+  pluginSettings: Record<string, Record<string, PluginSettingValue>>;
 }
 
 /** Owns the lifecycle: configure, parse, derive, validate, plan, render, write, report. */
 export class Engine {
   private readonly hooks = createHooks();
   private readonly plugins: string[] = [];
-  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined };
+  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined, settings: undefined };
+  /** The settings each applied plugin declares. */
+  private readonly declaredOptions = new Map<string, PluginOption[]>();
 
   constructor(private readonly options: EngineOptions = {}) {
     for (const [name, hook] of Object.entries(this.hooks)) {
-      if (name === 'parse') continue;
+      if (name === 'parse' || name === 'deriveModel') continue;
       (hook as { intercept(i: object): void }).intercept({ register: (tap: WrappableTap) => guardTap(name, tap, this.host.applying) });
     }
+    // A refinement of the model is checked as soon as it returns: the problems it made are blamed on its plugin.
+    this.hooks.deriveModel.intercept({ register: (tap) => guardTap('deriveModel', checkRefinement(tap, this.host.applying), this.host.applying) });
     this.hooks.parse.intercept({
       factory: (key, hook) => {
         hook.intercept({ register: (tap) => guardTap(`parse:${String(key)}`, tap, this.host.applying) });
@@ -66,12 +76,13 @@ export class Engine {
   use(plugin: InfraStackPlugin): this {
     if (this.plugins.includes(plugin.name)) throw new InfraStackError(`plugin "${plugin.name}" is applied twice`);
     this.plugins.push(plugin.name);
+    this.declaredOptions.set(plugin.name, checkDeclaredOptions(plugin.name, plugin.options));
     this.host.applying = plugin.name;
     try {
       plugin.apply(pluginApiFor(plugin, this.host));
     } catch (error) {
       if (error instanceof InfraStackError) throw error;
-      throw new InfraStackError(`plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
+      throw new PluginError(plugin.name, `plugin "${plugin.name}" failed while being applied: ${(error as Error).message}`, { cause: error });
     } finally {
       this.host.applying = undefined;
     }
@@ -80,7 +91,7 @@ export class Engine {
 
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
-    const { config, model, checks, notices, readsOtherFiles } = await this.deriveTimed(initial, clock);
+    const { config, model, checks, notices, readsOtherFiles, settings } = await this.deriveTimed(initial, clock);
     try {
       // Hashed while the files are planned and rendered.
       const inputs = inputHashes(config);
@@ -123,7 +134,16 @@ export class Engine {
         files: planned,
       });
       clock.end('commit');
-      return { ...outcome, config, model, report, outputReads: output.reads(), readsOtherFiles };
+      return {
+        ...outcome,
+        config,
+        model,
+        report,
+        outputReads: output.reads(),
+        readsOtherFiles,
+        warnings: [...settings.warnings, ...this.host.templates.overrideWarnings()],
+        pluginSettings: settings.given,
+      };
     } catch (error) {
       throw (await checks.firstFailure()) ?? outputFolderError(error, config.outDir);
     }
@@ -138,7 +158,12 @@ export class Engine {
   }
 
   /** Derives the model while the documents' deferred checks may still be running; they are returned to be awaited. */
-  private async deriveTimed(initial: EngineConfig, clock: PhaseClock): Promise<DerivedModel & { checks: PendingChecks; notices: string[]; readsOtherFiles: boolean }> {
+  private async deriveTimed(
+    initial: EngineConfig,
+    clock: PhaseClock,
+  ): Promise<DerivedModel & { checks: PendingChecks; notices: string[]; readsOtherFiles: boolean; settings: ResolvedPluginSettings }> {
+    const settings = resolvePluginSettings(this.declaredOptions, initial.pluginSettings);
+    this.host.settings = settings.values;
     const config = await this.hooks.configure.promise(initial);
     checkStack(config.stack, this.host.stacks);
     clock.end('configure');
@@ -153,7 +178,7 @@ export class Engine {
       const [firstError] = diagnostics.errors;
       if (firstError) throw new InfraStackError(firstError.message, { ...(firstError.file ? { file: firstError.file } : {}), ...(firstError.location ? { location: firstError.location } : {}) });
       clock.end('derive');
-      return { config, model, checks, notices: api.notices ?? [], readsOtherFiles: api.readsOtherFiles === true };
+      return { config, model, checks, notices: api.notices ?? [], readsOtherFiles: api.readsOtherFiles === true, settings };
     } catch (error) {
       throw (await checks.firstFailure()) ?? error;
     }
@@ -195,7 +220,7 @@ export class Engine {
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
-        throw new InfraStackError(`plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
+        throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
       }
       rendered({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
     }
@@ -251,13 +276,16 @@ function emptyModel(api: ApiDocument): DomainModel {
   };
 }
 
-/** Every planned path stays inside the output folder and is planned once. */
+/** Every planned path stays inside the output folder, is planned once, and says what to write. */
 function checkPlan(plan: FilePlan, outDir: string): PlannedFile[] {
   const owners = new Map<string, string>();
   for (const file of plan.files) {
     const target = path.resolve(outDir, file.path);
     if (path.isAbsolute(file.path) || !target.startsWith(path.resolve(outDir) + path.sep)) {
       throw new InfraStackError(`plugin "${file.owner}" planned ${file.path}, which is outside the output folder`, { file: outDir });
+    }
+    if (file.template === undefined && file.content === undefined) {
+      throw new InfraStackError(`plugin "${file.owner}" planned ${file.path} with neither a template nor content`);
     }
     const previous = owners.get(file.path);
     if (previous !== undefined) throw new InfraStackError(`plugins "${previous}" and "${file.owner}" both planned ${file.path}`);

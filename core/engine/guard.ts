@@ -1,4 +1,4 @@
-import { InfraStackError } from '../errors.js';
+import { InfraStackError, PluginError } from '../errors.js';
 
 export interface WrappableTap {
   name: string;
@@ -10,7 +10,7 @@ export interface WrappableTap {
 export function blame(pluginName: string, hookName: string, error: unknown): Error {
   if (error instanceof InfraStackError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new InfraStackError(`plugin "${pluginName}" failed in hook "${hookName}": ${reason}`, { cause: error });
+  return new PluginError(pluginName, `plugin "${pluginName}" failed in hook "${hookName}": ${reason}`, { cause: error });
 }
 
 /** Wraps a tap so that what it throws names `owner` (the plugin that tapped, else the tap's name) and the hook. */

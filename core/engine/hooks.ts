@@ -3,6 +3,7 @@ import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import type { DatabaseKind } from '../options.js';
 import type { FilePlan, PlannedFile } from './plan.js';
+import type { PluginSettingsInput } from './plugin-settings.js';
 import type { Diagnostics, RunReport } from './report.js';
 import type { FileOutcomes } from './outcomes.js';
 import type { OutputFolder } from './output-folder.js';
@@ -26,6 +27,8 @@ export interface EngineConfig {
   rawUrlBase?: string;
   /** False: class definitions files are left as they are after the run. */
   writeBack?: boolean;
+  /** Plugin settings as given (`--set`, `.yo-rc.json`), by plugin name; a plugin reads its own, typed, with `api.settings()`. */
+  pluginSettings?: PluginSettingsInput;
   [key: string]: unknown;
 }
 

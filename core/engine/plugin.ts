@@ -1,6 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { guardTap, type WrappableTap } from './guard.js';
 import type { EngineHooks } from './hooks.js';
+import type { PluginOption, PluginSettingValue } from './plugin-settings.js';
 import type { TemplateRegistry } from './templates.js';
 
 /** A hook without its call methods: what plugins other than its owner receive. */
@@ -30,10 +31,17 @@ export interface PluginApi {
   exposeHooks(hooks: Record<string, ExposableHook>): void;
   /** The hooks an earlier plugin exposed, tap-only. */
   hooksOf<H extends object>(pluginName: string): TapOnly<H>;
+  /**
+   * This plugin's settings (`options` of its descriptor): each declared one, as given (`--set`,
+   * `.yo-rc.json`) or its default, of its declared type. Known once a run starts: call it in a tap.
+   */
+  settings<S extends Record<string, PluginSettingValue> = Record<string, PluginSettingValue>>(): Readonly<S>;
 }
 
 export interface InfraStackPlugin {
   name: string;
+  /** The settings the user may give this plugin: `--set <plugin>.<name>=<value>`, recorded in `.yo-rc.json`. */
+  options?: readonly PluginOption[];
   apply(api: PluginApi): void;
 }
 
@@ -45,6 +53,8 @@ export interface PluginHost {
   exposedHooks: Map<string, Record<string, ExposableHook>>;
   /** The plugin being applied: taps registered meanwhile are blamed on it. */
   applying: string | undefined;
+  /** Each plugin's settings, once the run has resolved them. */
+  settings: ReadonlyMap<string, Readonly<Record<string, PluginSettingValue>>> | undefined;
 }
 
 /** The api handed to one plugin: every hook tap-only, every contribution recorded under the plugin's name. */
@@ -59,6 +69,10 @@ export function pluginApiFor(plugin: InfraStackPlugin, host: PluginHost): Plugin
       if (host.exposedHooks.has(plugin.name)) throw new Error('exposeHooks was called twice');
       for (const [name, hook] of Object.entries(hooks)) hook.intercept({ register: (tap) => guardTap(`${plugin.name}:${name}`, tap, host.applying) });
       host.exposedHooks.set(plugin.name, hooks);
+    },
+    settings<S extends Record<string, PluginSettingValue>>(): Readonly<S> {
+      if (host.settings === undefined) throw new Error('settings() was called before the run started: call it in a tap, not in apply');
+      return (host.settings.get(plugin.name) ?? {}) as Readonly<S>;
     },
     hooksOf<H extends object>(pluginName: string): TapOnly<H> {
       const exposed = host.exposedHooks.get(pluginName);

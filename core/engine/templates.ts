@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import { compiledSource, loadPrecompiledTemplates, TEMPLATE_OPTIONS } from './precompiled-templates.js';
 
@@ -20,6 +22,26 @@ export class TemplateRegistry {
     this.searchPaths.unshift(directory);
     if (owner !== undefined) this.pathsByOwner.set(owner, [directory, ...(this.pathsByOwner.get(owner) ?? [])]);
     this.environment = undefined;
+  }
+
+  /**
+   * One warning per template that two or more plugins override (a template of that name is in the
+   * folders of three plugins or more: the first one's, and the overrides): the one applied last wins.
+   */
+  overrideWarnings(): string[] {
+    if (this.pathsByOwner.size < 3) return [];
+    const owners = new Map<string, string[]>();
+    // Applied first, searched last: `pathsByOwner` keeps the order the plugins were applied in.
+    for (const [owner, directories] of this.pathsByOwner) {
+      for (const name of new Set(directories.flatMap(templateNames))) owners.set(name, [...(owners.get(name) ?? []), owner]);
+    }
+    return [...owners]
+      .filter(([, by]) => by.length > 2)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, [original, ...overriders]]) => {
+        const winner = overriders.at(-1)!;
+        return `template ${name} of "${original}" is overridden by ${overriders.map((o) => `"${o}"`).join(' and ')}; the one applied last, "${winner}", wins`;
+      });
   }
 
   /** Renders by template name; nunjucks is loaded here, once there is something to render. */
@@ -49,6 +71,17 @@ export class TemplateRegistry {
     }
     const environment = this.environment;
     return (name, data) => environment.render(name, data);
+  }
+}
+
+/** The template names under a folder (relative, `/`-separated); none when it cannot be read. */
+function templateNames(directory: string): string[] {
+  try {
+    return readdirSync(directory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  } catch {
+    return [];
   }
 }
 

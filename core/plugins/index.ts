@@ -1,5 +1,5 @@
 import type { InfraStackPlugin } from '../engine/plugin.js';
-import { checkCompatibility } from './compatibility.js';
+import { checkCompatibility, skippedCheckWarning } from './compatibility.js';
 import { enginePackage } from './engine-version.js';
 import { entryOf, importLocalPlugins, importPlugin } from './load.js';
 import { choosePlugins, type InstalledPluginsRequest } from './selection.js';
@@ -14,6 +14,8 @@ export interface InstalledPlugins {
   plugins: InfraStackPlugin[];
   /** The package names of the plugins used, in order: what `.yo-rc.json` records. */
   used: string[];
+  /** One per plugin used although its declared range excludes this version (`skipChecks`). */
+  warnings: string[];
 }
 
 /** Finds, selects, checks and imports the third-party plugins of a run, then the project's local ones. */
@@ -21,10 +23,12 @@ export async function loadInstalledPlugins(request: InstalledPluginsRequest): Pr
   const engine = enginePackage();
   const { chosen } = await choosePlugins(request);
   const plugins: InfraStackPlugin[] = [];
+  const warnings: string[] = [];
   for (const candidate of chosen) {
     if (!request.skipChecks) checkCompatibility(candidate.manifest, engine.version);
+    else warnings.push(...[skippedCheckWarning(candidate.manifest, engine.version)].filter((warning) => warning !== undefined));
     plugins.push(await importPlugin(entryOf(candidate.dir, candidate.manifest), candidate.name));
   }
   plugins.push(...(await importLocalPlugins(request.projectDir)));
-  return { plugins, used: chosen.map((candidate) => candidate.name) };
+  return { plugins, used: chosen.map((candidate) => candidate.name), warnings };
 }

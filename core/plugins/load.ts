@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InfraStackPlugin } from '../engine/plugin.js';
-import { InfraStackError } from '../errors.js';
+import { InfraStackError, PluginError } from '../errors.js';
 import { readPackageJson, type PluginManifest } from './discover.js';
 
 /** The folder of a project that holds plugins used without publishing them. */
@@ -34,14 +34,14 @@ export async function importPlugin(entry: string, label: string): Promise<InfraS
   try {
     module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new InfraStackError(`plugin ${label} could not be loaded: ${(error as Error).message}`, { file: entry, cause: error });
+    throw new PluginError(label, `plugin ${label} could not be loaded: ${(error as Error).message}`, { file: entry, cause: error });
   }
   let exported = module.default ?? module.plugin;
   if (typeof exported === 'function') {
     try {
       exported = (exported as () => unknown)();
     } catch (error) {
-      throw new InfraStackError(`plugin ${label} failed while being created: ${(error as Error).message}`, { file: entry, cause: error });
+      throw new PluginError(label, `plugin ${label} failed while being created: ${(error as Error).message}`, { file: entry, cause: error });
     }
   }
   if (!isPlugin(exported)) throw new InfraStackError(`plugin ${label} exports no plugin: expected a default export { name, apply(api) } or a function returning one`, { file: entry });

@@ -12,7 +12,9 @@ import {
   answersAlreadyRecorded,
   canPrompt,
   completeSettings,
+  forgottenAnswers,
   generateOptionsFor,
+  mergeSettings,
   missingQuestionKeys,
   questionsFor,
   REBUILD_CONFIRMATION,
@@ -89,7 +91,7 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     const outDir = this.#outDir;
     // Read without making <out> the destination root yet: that would create the folder.
     const recorded = this.createStorage<StoredAnswers>(join(outDir, '.yo-rc.json'), this.rootGeneratorName());
-    const known: Partial<RunSettings> = { ...settingsFromStored(recorded.getAll(), outDir), ...this.#given, out: outDir };
+    const known: Partial<RunSettings> = { ...mergeSettings(settingsFromStored(recorded.getAll(), outDir), this.#given), out: outDir };
     const missing = missingQuestionKeys(known);
     if (missing.length > 0 && canPrompt(this.env.adapter)) {
       const answers = await this.#ask(questionsFor(missing, this.env.cwd));
@@ -128,9 +130,13 @@ export default class InfraStackGenerator extends Generator<StoredAnswers> {
     }
     if (!settings.dryRun && !settings.check) {
       this.destinationRoot(settings.out);
-      const answers = toStoredAnswers(settings, this.#result.plugins);
+      const answers = toStoredAnswers(settings, this.#result.plugins, this.#result.pluginSettings);
+      const forgotten = forgottenAnswers(settings, this.#result.plugins);
       // Set only when it changes something: Yeoman rewrites (and announces) a .yo-rc.json it was handed.
-      if (!answersAlreadyRecorded(this.config.getAll(), answers)) this.config.set(answers);
+      if (!answersAlreadyRecorded(this.config.getAll(), answers, forgotten)) {
+        this.config.set(answers);
+        for (const key of forgotten) this.config.delete(key);
+      }
     }
   }
 

@@ -43,11 +43,18 @@ export interface RunSettings {
   verify: boolean;
   /** The stack that generates the code; absent: the default one. */
   stack?: string;
-  /** Installed plugins to use, in order; absent: every plugin found. */
+  /** Installed plugins to use, in order (empty: none, `--no-plugins`); absent: every plugin found. */
   plugins?: string[];
+  /** `--plugins ''`: the list recorded in `.yo-rc.json` is forgotten (every plugin found is used, and recorded). */
+  forgetPlugins?: boolean;
   /** Use plugins whose declared engine range excludes this version. */
   skipChecks?: boolean;
+  /** Plugin settings (`--set <plugin>.<name>=<value>`, `.yo-rc.json`), by plugin name then setting. */
+  pluginSettings?: PluginSettings;
 }
+
+/** Plugin settings by plugin name then setting: text from `--set`, typed from `.yo-rc.json`. */
+export type PluginSettings = Record<string, Record<string, unknown>>;
 
 /** What `.yo-rc.json` records under the generator's key; api paths are relative to the out folder. */
 export interface StoredAnswers {
@@ -59,8 +66,10 @@ export interface StoredAnswers {
   ddl?: string;
   /** Recorded when not the default stack. */
   stack?: string;
-  /** The installed plugins the last run used, in order; recorded when there were some. */
+  /** The installed plugins the last run used, in order; recorded when there were some, or when the run chose none (`--no-plugins`: `[]`). */
   plugins?: string[];
+  /** The plugin settings given, typed, by full plugin name. */
+  pluginSettings?: PluginSettings;
 }
 
 type SettingKey = keyof RunSettings;
@@ -69,8 +78,8 @@ export interface OptionEntry {
   /** Name on the command line, without `--`. */
   readonly name: string;
   readonly key: SettingKey;
-  /** `paths`: a repeatable string option, also accepted comma-separated; `choices`: the same, of `choices`. */
-  readonly kind: 'paths' | 'string' | 'choice' | 'choices' | 'boolean';
+  /** `paths`: a repeatable string option, also accepted comma-separated; `choices`: the same, of `choices`; `settings`: repeatable `<plugin>.<name>=<value>`. */
+  readonly kind: 'paths' | 'string' | 'choice' | 'choices' | 'boolean' | 'settings';
   readonly description: string;
   /** Placeholder in the usage text: `--api <file>`. */
   readonly valueName?: string;
@@ -211,13 +220,23 @@ export const OPTIONS: readonly OptionEntry[] = [
     key: 'plugins',
     kind: 'paths',
     valueName: 'names',
-    description: 'Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: every one found',
+    description:
+      "Installed plugins to use, in this order (infra-stack-plugin-<name> packages, written <name>); default: the ones recorded in .yo-rc.json, else every one found; " +
+      "--plugins '' forgets the recorded list (every one found), --no-plugins uses none (and records that)",
+    negatable: true,
   },
   {
     name: 'skip-checks',
     key: 'skipChecks',
     kind: 'boolean',
     description: 'Use installed plugins even when the generator-infra-stack versions they declare exclude this one',
+  },
+  {
+    name: 'set',
+    key: 'pluginSettings',
+    kind: 'settings',
+    valueName: 'plugin.name=value',
+    description: 'A setting of a plugin (audit.userField=created_by; the plugin written <name> or in full), as the plugin declares it; repeat for several; remembered in .yo-rc.json',
   },
 ];
 
@@ -241,9 +260,40 @@ export function toPathList(value: unknown): string[] {
 export function yeomanOptions(): CliOptionSpec[] {
   return OPTIONS.map((option) => ({
     name: option.name,
-    type: option.kind === 'boolean' ? Boolean : option.kind === 'paths' || option.kind === 'choices' ? toPathList : String,
+    type:
+      option.kind === 'boolean'
+        ? Boolean
+        : option.key === 'plugins'
+          ? pluginsOption
+          : option.kind === 'settings'
+            ? settingTexts
+            : option.kind === 'paths' || option.kind === 'choices'
+              ? toPathList
+              : String,
     description: option.description,
   }));
+}
+
+/** The texts of a repeatable option, as given (a value may hold commas). */
+function settingTexts(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+}
+
+/** `['audit.userField=created_by', '@acme/x.ttl=5']` → `{ audit: { userField: 'created_by' }, '@acme/x': { ttl: '5' } }`; later ones win. */
+export function parsePluginSettings(texts: readonly string[]): PluginSettings {
+  const settings: PluginSettings = {};
+  for (const text of texts) {
+    const match = /^(.+)\.([A-Za-z][\w-]*)=(.*)$/s.exec(text);
+    if (!match) throw new InfraStackError(`--set takes <plugin>.<setting>=<value> (audit.userField=created_by), got ${JSON.stringify(text)}`);
+    const [, plugin, name, value] = match as unknown as [string, string, string, string];
+    settings[plugin] = { ...settings[plugin], [name]: value };
+  }
+  return settings;
+}
+
+/** `--no-plugins` (false, or a list holding false as node's parseArgs gives it) stays false; anything else is a list of names. */
+function pluginsOption(value: unknown): string[] | false {
+  return value === false || (Array.isArray(value) && value.includes(false)) ? false : toPathList(value);
 }
 
 /** Prompts for the given settings, in table order, skipping those that have no question. */
@@ -335,10 +385,17 @@ export function settingsFromOptions(options: Record<string, unknown>, cwd: strin
   if (writeBack !== undefined) settings.writeBack = writeBack !== false;
   if (options.verify !== undefined) settings.verify = options.verify === true;
   if (typeof options.stack === 'string' && options.stack.trim() !== '') settings.stack = options.stack.trim();
-  const plugins = toPathList(options.plugins);
-  if (plugins.length > 0) settings.plugins = plugins;
+  if (options['no-plugins'] === true) settings.plugins = [];
+  else if (options.plugins !== undefined) {
+    const plugins = pluginsOption(options.plugins);
+    if (plugins === false) settings.plugins = [];
+    else if (plugins.length > 0) settings.plugins = plugins;
+    else settings.forgetPlugins = true;
+  }
   const skipChecks = options['skip-checks'] ?? options.skipChecks;
   if (skipChecks !== undefined) settings.skipChecks = skipChecks === true;
+  const texts = settingTexts(options.set);
+  if (texts.length > 0) settings.pluginSettings = parsePluginSettings(texts);
   return settings;
 }
 
@@ -356,19 +413,48 @@ export function settingsFromStored(stored: StoredAnswers, outDir: string): Parti
     if (!Array.isArray(stored.plugins)) throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: plugins must be a list of plugin names, got ${JSON.stringify(stored.plugins)}`);
     settings.plugins = toPathList(stored.plugins);
   }
+  if (stored.pluginSettings !== undefined) {
+    const recorded: unknown = stored.pluginSettings;
+    const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (!isRecord(recorded) || !Object.values(recorded).every(isRecord)) {
+      throw new InfraStackError(`${resolve(outDir, '.yo-rc.json')}: pluginSettings must map plugin names to their settings, got ${JSON.stringify(recorded)}`);
+    }
+    settings.pluginSettings = recorded as PluginSettings;
+  }
   return settings;
 }
 
 /** What a run that always records these answers stores. */
 export type RecordedAnswers = StoredAnswers & Required<Pick<StoredAnswers, 'api' | 'db' | 'docs' | 'verify' | 'ddl'>>;
 
-/** True when merging the answers into the recorded ones (as Yeoman's Storage#set does) changes nothing. */
-export function answersAlreadyRecorded(recorded: object, answers: RecordedAnswers): boolean {
-  return isDeepStrictEqual({ ...recorded, ...answers }, recorded);
+/** True when merging the answers into the recorded ones (as Yeoman's Storage#set does) and removing the forgotten ones changes nothing. */
+export function answersAlreadyRecorded(recorded: object, answers: RecordedAnswers, forgotten: readonly string[] = []): boolean {
+  return isDeepStrictEqual({ ...recorded, ...answers }, recorded) && forgotten.every((key) => !(key in recorded));
 }
 
-/** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied. */
-export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): RecordedAnswers {
+/**
+ * The answers a successful run removes from `.yo-rc.json`: the list of plugins when it used none
+ * without choosing none (`--plugins ''` with no plugin installed), so that the next run looks again.
+ */
+export function forgottenAnswers(settings: RunSettings, pluginsUsed: readonly string[] = []): (keyof StoredAnswers)[] {
+  return settings.plugins === undefined && pluginsUsed.length === 0 ? ['plugins'] : [];
+}
+
+/** Settings from options override the recorded ones; `--plugins ''` drops the recorded list. */
+export function mergeSettings(stored: Partial<RunSettings>, given: Partial<RunSettings>): Partial<RunSettings> {
+  const merged = { ...stored, ...given };
+  if (given.forgetPlugins === true) delete merged.plugins;
+  // Settings given override the recorded ones one by one.
+  if (stored.pluginSettings !== undefined && given.pluginSettings !== undefined) {
+    const pluginSettings: PluginSettings = { ...stored.pluginSettings };
+    for (const [plugin, values] of Object.entries(given.pluginSettings)) pluginSettings[plugin] = { ...pluginSettings[plugin], ...values };
+    merged.pluginSettings = pluginSettings;
+  }
+  return merged;
+}
+
+/** What a successful run records in `.yo-rc.json`; `pluginsUsed`: the installed plugins it applied; `pluginSettings`: the settings it checked (by full plugin name). */
+export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly string[] = [], pluginSettings: PluginSettings = {}): RecordedAnswers {
   return {
     api: settings.api.map((path) => {
       const fromOut = relative(settings.out, path);
@@ -379,7 +465,9 @@ export function toStoredAnswers(settings: RunSettings, pluginsUsed: readonly str
     verify: settings.verify,
     ddl: ddlChoicesText(settings.ddl),
     ...(settings.stack !== undefined && settings.stack !== DEFAULT_STACK ? { stack: settings.stack } : {}),
-    ...(pluginsUsed.length > 0 ? { plugins: [...pluginsUsed] } : {}),
+    // A run that chose its plugins records them, none included; one that took every plugin found, the ones it found.
+    ...(pluginsUsed.length > 0 || settings.plugins !== undefined ? { plugins: [...pluginsUsed] } : {}),
+    ...(Object.keys(pluginSettings).length > 0 ? { pluginSettings } : {}),
   };
 }
 
@@ -416,6 +504,7 @@ export function completeSettings(settings: Partial<RunSettings>, cwd: string): R
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { plugins: settings.plugins } : {}),
     ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
+    ...(settings.pluginSettings !== undefined ? { pluginSettings: settings.pluginSettings } : {}),
   };
 }
 
@@ -451,6 +540,7 @@ export function generateOptionsFor(settings: RunSettings, cwd: string): Generate
     ...(settings.stack !== undefined ? { stack: settings.stack } : {}),
     ...(settings.plugins !== undefined ? { pluginNames: settings.plugins } : {}),
     ...(settings.skipChecks !== undefined ? { skipChecks: settings.skipChecks } : {}),
+    ...(settings.pluginSettings !== undefined ? { pluginSettings: settings.pluginSettings } : {}),
     cwd,
   };
 }
@@ -463,7 +553,9 @@ export function parseArgsOptions(): NonNullable<ParseArgsConfig['options']> {
   };
   for (const option of OPTIONS) {
     options[option.name] =
-      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' || option.kind === 'choices' };
+      option.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.kind === 'paths' || option.kind === 'choices' || option.kind === 'settings' };
+    // `--no-<name>` of an option that takes a value (`--no-plugins`).
+    if (option.negatable && option.kind !== 'boolean') options[`no-${option.name}`] = { type: 'boolean' };
   }
   return options;
 }
@@ -474,12 +566,13 @@ export function usage(binary: string): string {
       `--${option.name}${option.valueName ? ` <${option.valueName}>` : ''}${option.negatable ? `, --no-${option.name}` : ''}`,
       option.description,
     ]),
+    ['--debug', "When a plugin fails, print its stack trace with file and line (also DEBUG=infra-stack)"],
     ['-h, --help', 'Print this help'],
     ['--version', 'Print the version'],
   ];
   const width = Math.max(...rows.map(([flag]) => flag?.length ?? 0));
   return [
-    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>] [--skip-checks]`,
+    `Usage: ${binary} --api <file> [--api <file>...] [--out <dir>] [--db auto|sqlite|postgresql|mysql|mariadb] [--ddl auto|none|postgresql,mysql,sqlite] [--force] [--rebuild-manifest] [--dry-run] [--check] [--diff] [--no-docs] [--raw-url-base <url>] [--no-write-back] [--verify] [--stack <name>] [--plugins <names>|--no-plugins] [--skip-checks] [--set <plugin>.<name>=<value>...] [--debug]`,
     '',
     'Generates a FastAPI + SQLAlchemy backend (<out>/backend) and its docs (<out>/output) from OpenAPI documents.',
     'Answers are recorded in <out>/.yo-rc.json, so a later run in <out> needs no options.',
@@ -488,7 +581,7 @@ export function usage(binary: string): string {
     ...rows.map(([flag = '', text = '']) => `  ${flag.padEnd(width)}  ${text}`),
     '',
     'Commands:',
-    `  ${binary} model --api <file> [--api <file>...] [--json]`,
+    `  ${binary} model --api <file> [--api <file>...] [--json] [--stack <name>] [--plugins <names>|--no-plugins] [--set <plugin>.<name>=<value>...]`,
     '      Prints the domain model derived from the documents (entities, fields, keys, relations, indexes)',
     `      and why each key, constraint and relation was inferred; writes nothing. See '${binary} model --help'.`,
   ].join('\n');

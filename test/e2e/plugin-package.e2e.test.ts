@@ -4,7 +4,10 @@
  * then `npx infra-stack` there without plugin flags. The plugin is found, its files and its
  * README override are in the output, and the generated backend still passes its own gates and
  * tests. The plugin's own tests then run there through `generator-infra-stack/testing`, and so do
- * those of a plugin scaffolded there by the installed `infra-stack:plugin` generator.
+ * those of a plugin scaffolded there by the installed `infra-stack:plugin` generator. The docs'
+ * `deriveModel` example (a project-local plugin adding a field to every entity with `addField`) and its
+ * settings example (given `--set author.maxLength=40`) generate the shop there, whose backend passes
+ * its gates and tests too.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +18,15 @@ import { formatResult, installBackend, REPO_ROOT, runProcess, type BackendEnv, t
 
 const pluginSource = join(REPO_ROOT, 'examples/plugins/infra-stack-plugin-cache');
 const petstore = join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
+const shop = join(REPO_ROOT, 'examples/shop/openapi.yaml');
+
+/** The code block of docs/plugins.md marked `<!-- example: <name> -->`. */
+async function docsExample(name: string): Promise<string> {
+  const docs = await readFile(join(REPO_ROOT, 'docs/plugins.md'), 'utf8');
+  const block = new RegExp(`<!-- example: ${name} -->\\n\`\`\`js\\n([\\s\\S]*?)\`\`\`\\n`).exec(docs);
+  if (!block) throw new Error(`docs/plugins.md has no example ${name}`);
+  return block[1]!;
+}
 const quiet = { CI: 'true', NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
 
 function expectSuccess(result: RunResult, what: string): void {
@@ -92,6 +104,27 @@ describe('a plugin package installed beside the generator', () => {
     const result = await runProcess(process.execPath, ['--test', 'test/'], { cwd: copy, env: quiet });
     expectSuccess(result, 'node --test (the plugin package)');
     expect(result.stdout).toMatch(/# pass 2\n/);
+  });
+
+  it("generates the shop with the docs' deriveModel and settings examples as local plugins (--set); the backend passes its gates and tests", async () => {
+    const out = join(project, 'shop');
+    await mkdir(join(out, '.infra-stack', 'plugins'), { recursive: true });
+    await copyFile(shop, join(out, 'openapi.yaml'));
+    await writeFile(join(out, '.infra-stack', 'plugins', 'audit.mjs'), await docsExample('deriveModel'));
+    await writeFile(join(out, '.infra-stack', 'plugins', 'author.mjs'), await docsExample('settings'));
+    const args = ['--no-install', 'infra-stack', '--api', 'shop/openapi.yaml', '--out', 'shop', '--set', 'author.maxLength=40'];
+    expectSuccess(await runProcess('npx', args, { cwd: project, env: quiet }), 'npx infra-stack (the shop)');
+    for (const model of ['order', 'order_item', 'product', 'user', 'category']) {
+      const text = await readFile(join(out, 'backend', 'app', 'infrastructure', 'models', `${model}.py`), 'utf8');
+      expect(text, model).toContain('audit_note: Mapped[str | None]');
+      expect(text, model).toContain('created_by: Mapped[str | None] = mapped_column(String(40), nullable=True)');
+    }
+    const recorded = JSON.parse(await readFile(join(out, '.yo-rc.json'), 'utf8')) as Record<string, { pluginSettings?: unknown }>;
+    expect(recorded['generator-infra-stack']?.pluginSettings).toEqual({ 'infra-stack-plugin-author': { maxLength: 40 } });
+    const shopBackend = await installBackend(join(out, 'backend'));
+    expectSuccess(await shopBackend.run(['ruff', 'check', '.']), 'ruff check . (the shop)');
+    expectSuccess(await shopBackend.run(['mypy']), 'mypy (the shop)');
+    expectSuccess(await shopBackend.run(['pytest']), 'pytest (the shop)');
   });
 
   it('scaffolds a plugin with the installed infra-stack:plugin generator, whose own tests pass', async () => {

@@ -55,6 +55,9 @@ function fakeResult(options: GenerateOptions): GenerateResult {
     toImplement: ['POST /pets/{petId}/adopt (adoptPet)'],
     nextSteps: ['cd backend && uv pip install -e .'],
     plugins: (options.pluginNames ?? []).map((name) => pluginPackageName(name)),
+    warnings: [],
+    // The engine records settings by full plugin name.
+    ...(options.pluginSettings ? { pluginSettings: Object.fromEntries(Object.entries(options.pluginSettings).map(([name, values]) => [pluginPackageName(name), values as Record<string, string | number>])) } : {}),
   };
 }
 
@@ -290,6 +293,50 @@ describe('infra-stack without Yeoman', () => {
     expect(direct.calls.map((call) => [call.pluginNames, call.stack])).toEqual([[['sqlmodel', '@acme/audit'], 'sqlmodel']]);
     expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({
       'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, stack: 'sqlmodel', plugins: ['infra-stack-plugin-sqlmodel', '@acme/infra-stack-plugin-audit'] },
+    });
+  });
+
+  it('passes --set to the engine over the recorded settings, and records what the engine checked, as the generator does', async () => {
+    const setup = async (root: string) => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"pluginSettings":{"audit":{"userField":"author","maxLength":40}}}}');
+    };
+    const options = { set: ['audit.userField=created_by', 'cache.keys=a,b'] };
+    const yoRc = (root: string) => join(root, 'gen', '.yo-rc.json');
+    const yeoman = await scenario(throughYeoman, setup, (root) => join(root, 'gen'), options, yoRc);
+    const direct = await scenario(withoutYeoman, setup, (root) => join(root, 'gen'), options, yoRc);
+    expect(direct).toEqual(yeoman);
+    expect(direct.calls.map((call) => call.pluginSettings)).toEqual([{ audit: { userField: 'created_by', maxLength: 40 }, cache: { keys: 'a,b' } }]);
+    // What the engine checked replaces what was recorded: one entry per plugin, by its full name.
+    expect(JSON.parse(direct.yoRc ?? '{}')['generator-infra-stack'].pluginSettings).toEqual({
+      'infra-stack-plugin-audit': { userField: 'created_by', maxLength: 40 },
+      'infra-stack-plugin-cache': { keys: 'a,b' },
+    });
+  });
+
+  describe('clears the recorded plugins, as the generator does', () => {
+    const recorded = (root: string) => async () => {
+      await mkdir(join(root, 'gen'));
+      await writeFile(join(root, 'gen', '.yo-rc.json'), '{"generator-infra-stack":{"api":["../petstore.yaml"],"db":"auto","ddl":"auto","docs":true,"verify":false,"plugins":["infra-stack-plugin-cache"]}}');
+    };
+    const both = async (options: Record<string, unknown>) => {
+      const runs = [];
+      for (const runner of [throughYeoman, withoutYeoman]) runs.push(await scenario(runner, (root) => recorded(root)(), (root) => join(root, 'gen'), options, (root) => join(root, 'gen', '.yo-rc.json')));
+      expect(runs[1]).toEqual(runs[0]);
+      return runs[1]!;
+    };
+
+    it("--plugins '': the recorded list is forgotten, every plugin found is used, and none found leaves no list", async () => {
+      const direct = await both({ plugins: [''] });
+      expect(direct.calls.map((call) => call.pluginNames)).toEqual([undefined]);
+      expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false } });
+    });
+
+    it('--no-plugins: no installed plugin is used, and an empty list is recorded for the next runs', async () => {
+      // node's parseArgs gives `--no-plugins` of a string option as [false].
+      const direct = await both({ plugins: [false] });
+      expect(direct.calls.map((call) => call.pluginNames)).toEqual([[]]);
+      expect(JSON.parse(direct.yoRc ?? '{}')).toEqual({ 'generator-infra-stack': { api: ['../petstore.yaml'], db: 'auto', ddl: 'auto', docs: true, verify: false, plugins: [] } });
     });
   });
 

@@ -70,7 +70,8 @@ describe('engine lifecycle', () => {
     const refiner: InfraStackPlugin = {
       name: 'refiner',
       apply({ hooks }) {
-        hooks.deriveModel.tap('refiner', (model) => ({ ...model, entities: model.entities.filter((e) => e.name !== 'User') }));
+        // Its operations go with it: operations on an entity the model lacks are an inconsistent refinement.
+        hooks.deriveModel.tap('refiner', (model) => ({ ...model, entities: model.entities.filter((e) => e.name !== 'User'), operations: model.operations.filter((op) => op.entity !== 'User') }));
         hooks.planFiles.tap('refiner', (plan, { model }) => (seen.push(...model.entities.map((e) => e.name)), plan));
       },
     };

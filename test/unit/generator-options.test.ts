@@ -7,6 +7,8 @@ import {
   OPTIONS,
   canPrompt,
   completeSettings,
+  forgottenAnswers,
+  mergeSettings,
   generateOptionsFor,
   missingQuestionKeys,
   parseArgsOptions,
@@ -17,6 +19,7 @@ import {
   toStoredAnswers,
   usage,
   yeomanOptions,
+  type StoredAnswers,
 } from '../../generators/app/options.js';
 
 function thrown(action: () => unknown): unknown {
@@ -31,7 +34,7 @@ function thrown(action: () => unknown): unknown {
 describe('generator option table', () => {
   it('declares every table entry as a Yeoman option, without defaults', () => {
     const specs = yeomanOptions();
-    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'accept-data-loss', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks']);
+    expect(specs.map((spec) => spec.name)).toEqual(['api', 'out', 'db', 'ddl', 'force', 'rebuild-manifest', 'accept-data-loss', 'dry-run', 'check', 'diff', 'docs', 'raw-url-base', 'write-back', 'verify', 'stack', 'plugins', 'skip-checks', 'set']);
     const byName = new Map(specs.map((spec) => [spec.name, spec]));
     expect(byName.get('force')?.type).toBe(Boolean);
     expect(byName.get('dry-run')?.type).toBe(Boolean);
@@ -187,8 +190,44 @@ describe('generator option table', () => {
     const stored = toStoredAnswers(settings, ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']);
     expect(stored).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto', stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
     expect(settingsFromStored(stored, cwd)).toMatchObject({ stack: 'sqlmodel', plugins: ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit'] });
-    expect(toStoredAnswers({ ...settings, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
+    const { plugins: _selected, ...discovering } = settings;
+    expect(toStoredAnswers({ ...discovering, stack: 'fastapi-sqlalchemy' }, [])).toEqual({ api: ['a.yaml'], db: 'auto', docs: true, verify: false, ddl: 'auto' });
     expect(String(thrown(() => settingsFromStored({ plugins: 'cache' as unknown as string[] }, cwd)))).toMatch(/\.yo-rc\.json: plugins must be a list/);
+  });
+
+  it('reads --set <plugin>.<name>=<value> (repeated, a value may hold commas and equals signs), over the recorded settings, and records the checked ones', () => {
+    const cwd = resolve('/work/project');
+    const { values } = parseArgs({ args: ['--set', 'audit.userField=created_by', '--set', '@acme/cache.keys=a,b=c'], options: parseArgsOptions(), strict: true, allowNegative: true });
+    const given = settingsFromOptions(values, cwd);
+    expect(given).toEqual({ pluginSettings: { audit: { userField: 'created_by' }, '@acme/cache': { keys: 'a,b=c' } } });
+    const merged = completeSettings(mergeSettings({ api: ['/a.yaml'], pluginSettings: { audit: { userField: 'author', maxLength: 40 } } }, given), cwd);
+    expect(generateOptionsFor(merged, cwd).pluginSettings).toEqual({ audit: { userField: 'created_by', maxLength: 40 }, '@acme/cache': { keys: 'a,b=c' } });
+    expect(toStoredAnswers(merged, [], { 'infra-stack-plugin-audit': { maxLength: 40 } })).toMatchObject({ pluginSettings: { 'infra-stack-plugin-audit': { maxLength: 40 } } });
+    expect(toStoredAnswers(merged, [], {})).not.toHaveProperty('pluginSettings');
+    expect(settingsFromStored({ pluginSettings: { audit: { maxLength: 40 } } }, cwd)).toEqual({ pluginSettings: { audit: { maxLength: 40 } } });
+    expect(String(thrown(() => settingsFromOptions({ set: ['userField=created_by'] }, cwd)))).toMatch(/--set takes <plugin>\.<setting>=<value> \(audit\.userField=created_by\), got "userField=created_by"/);
+    expect(String(thrown(() => settingsFromStored({ pluginSettings: { audit: 3 } } as unknown as StoredAnswers, cwd)))).toMatch(/\.yo-rc\.json: pluginSettings must map plugin names to their settings/);
+    expect(usage('infra-stack')).toContain('--set <plugin.name=value>');
+  });
+
+  it("takes --no-plugins as no installed plugin (recorded) and --plugins '' as forgetting the recorded list", () => {
+    const cwd = resolve('/work/project');
+    const { values } = parseArgs({ args: ['--no-plugins'], options: parseArgsOptions(), strict: true, allowNegative: true });
+    for (const options of [values, { plugins: false }, { 'no-plugins': true }]) expect(settingsFromOptions(options, cwd)).toEqual({ plugins: [] });
+    const none = completeSettings({ api: ['/a.yaml'], ...settingsFromOptions({ plugins: false }, cwd) }, cwd);
+    expect(generateOptionsFor(none, cwd)).toMatchObject({ pluginNames: [] });
+    expect(toStoredAnswers(none, [])).toMatchObject({ plugins: [] });
+    expect(forgottenAnswers(none, [])).toEqual([]);
+
+    const forget = settingsFromOptions(parseArgs({ args: ['--plugins', ''], options: parseArgsOptions(), strict: true, allowNegative: true }).values, cwd);
+    expect(forget).toEqual({ forgetPlugins: true });
+    const merged = completeSettings(mergeSettings({ api: ['/a.yaml'], plugins: ['infra-stack-plugin-cache'] }, forget), cwd);
+    expect(merged.plugins).toBeUndefined();
+    expect(toStoredAnswers(merged, [])).not.toHaveProperty('plugins');
+    expect(forgottenAnswers(merged, [])).toEqual(['plugins']);
+    expect(toStoredAnswers(merged, ['infra-stack-plugin-audit'])).toMatchObject({ plugins: ['infra-stack-plugin-audit'] });
+    expect(forgottenAnswers(merged, ['infra-stack-plugin-audit'])).toEqual([]);
+    expect(usage('infra-stack')).toContain('--plugins <names>, --no-plugins');
   });
 
   it('fills defaults, and a missing --api is an error naming the option', () => {

@@ -36,7 +36,7 @@ function result(options: GenerateOptions, overrides: Partial<GenerateResult> = {
     outDir: options.outDir,
     dryRun: options.dryRun ?? false,
     created: ['backend/pyproject.toml', 'output/README.md'],
-    plugins: [],
+    plugins: [], warnings: [],
     updated: [],
     unchanged: [],
     conflicts: [],

@@ -1,3 +1,5 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +35,32 @@ describe('infra-stack model', () => {
       source: { file: 'openapi.yaml', pointer: '/components/schemas/Order/properties/userId' },
     });
     expect(stdout.startsWith('{\n  "basePath": "/api",\n')).toBe(true);
+  });
+
+  it('applies the installed plugins --plugins selects (every one found by default, none with --no-plugins) and derives for --stack', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-model-'));
+    try {
+      const install = async (name: string, apply: string) => {
+        const dir = path.join(cwd, 'node_modules', name);
+        await mkdir(dir, { recursive: true });
+        await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', main: 'index.js', peerDependencies: { 'generator-infra-stack': '*' } }));
+        await writeFile(path.join(dir, 'index.js'), `export default { name: ${JSON.stringify(name)}, apply({ hooks, stacks }) { ${apply} } };\n`);
+      };
+      await install('infra-stack-plugin-flask', "stacks.add('flask'); hooks.deriveModel.tap('flask', (model) => ({ ...model, title: `${model.title} (flask)` }));");
+      await install('infra-stack-plugin-renamer', "hooks.deriveModel.tap('renamer', (model) => ({ ...model, title: `${model.title} (renamed)` }));");
+      const shop = path.join(root, 'examples/shop/openapi.yaml');
+      const titleOf = async (argv: string[]) => {
+        const { code, stdout, stderr } = await run(['--api', shop, '--json', ...argv], cwd);
+        return code === 0 ? (JSON.parse(stdout) as DomainModel).title : `${code}: ${stderr}`;
+      };
+      const plain = await titleOf(['--no-plugins']);
+      expect(await titleOf([])).toBe(`${plain} (flask) (renamed)`);
+      expect(await titleOf(['--plugins', 'renamer,flask', '--stack', 'flask'])).toBe(`${plain} (renamed) (flask)`);
+      expect(await titleOf(['--plugins', 'flask', '--stack', 'flask'])).toBe(`${plain} (flask)`);
+      expect(await titleOf(['--no-plugins', '--stack', 'flask'])).toBe('1: infra-stack: unknown stack "flask" (--stack): the installed plugins provide fastapi-sqlalchemy\n');
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 
   it('reads several documents, repeated or comma-separated', async () => {

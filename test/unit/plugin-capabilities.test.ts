@@ -87,6 +87,21 @@ describe('a plugin', () => {
     for (const file of plain.files.filter((name) => name.endsWith('.py'))) expect(await overridden.read(file), file).toBe(await plain.read(file));
   });
 
+  it('overriding a template another plugin overrides too gets a warning naming both; the one applied last wins', async () => {
+    const readme = (name: string) => ({ name, apply: ({ templates: search }: Parameters<InfraStackPlugin['apply']>[0]) => search.addSearchPath(folders.get(name)!) });
+    const folders = new Map([
+      ['infra-stack-plugin-first', await templatesFolder({ 'backend/README.md.njk': 'first\n' })],
+      ['infra-stack-plugin-second', await templatesFolder({ 'backend/README.md.njk': 'second\n', 'second/own.njk': 'x' })],
+    ]);
+    const result = await run([readme('infra-stack-plugin-first'), readme('infra-stack-plugin-second')]);
+    expect(await result.read('backend/README.md')).toBe('second\n');
+    expect(result.result.warnings).toEqual([
+      'template backend/README.md.njk of "fastapi-sqlalchemy" is overridden by "infra-stack-plugin-first" and "infra-stack-plugin-second"; the one applied last, "infra-stack-plugin-second", wins',
+    ]);
+    const alone = await run([readme('infra-stack-plugin-second')]);
+    expect(alone.result.warnings).toEqual([]);
+  });
+
   it('refines the domain model: a tenant_id on every entity, in the model and in the generated code', async () => {
     const tenancy: InfraStackPlugin = {
       name: 'infra-stack-plugin-tenancy',
@@ -186,6 +201,16 @@ describe('a failing plugin', () => {
       expect(await readdir(outDir)).toEqual([]);
     });
   }
+
+  it('is named when it plans a file with neither a template nor content, and nothing is written', async () => {
+    const outDir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-broken-'));
+    const empty: InfraStackPlugin = {
+      name: 'infra-stack-plugin-empty',
+      apply: ({ hooks }) => hooks.planFiles.tap('empty', (plan) => ({ files: [...plan.files, { path: 'backend/EMPTY.md', owner: 'infra-stack-plugin-empty' }] })),
+    };
+    await expect(runPlugins([empty], { api: petstore, outDir })).rejects.toThrow('plugin "infra-stack-plugin-empty" planned backend/EMPTY.md with neither a template nor content');
+    expect(await readdir(outDir)).toEqual([]);
+  });
 
   it('is named when it throws while being applied', async () => {
     const broken: InfraStackPlugin = {

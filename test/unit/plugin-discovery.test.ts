@@ -91,6 +91,16 @@ describe('compatibility', () => {
     );
     const skipped = await loadInstalledPlugins({ projectDir: project, skipChecks: true });
     expect(skipped.used).toEqual(['infra-stack-plugin-future']);
+    expect(skipped.warnings).toEqual([
+      `plugin infra-stack-plugin-future@1.2.3 supports generator-infra-stack >=9.0.0, but this is generator-infra-stack ${engineVersion}; used anyway (--skip-checks): it may fail or generate code that does not work`,
+    ]);
+  });
+
+  it('warns with --skip-checks only of the plugins whose range excludes this version', async () => {
+    await installPlugin(modulesOf(project), 'infra-stack-plugin-fits', { peerDependencies: { 'generator-infra-stack': '*' } });
+    const result = await generate({ apiFiles: [petstore], outDir: project, docs: false, skipChecks: true });
+    expect(result.plugins).toEqual(['infra-stack-plugin-fits']);
+    expect(result.warnings).toEqual([]);
   });
 
   it('reads the range from engines when there is no peer dependency, and requires one of them', async () => {

@@ -24,7 +24,7 @@ describe('three-way merge', () => {
 describe('--check', () => {
   const result = (outOfDate: string[]): GenerateResult => ({
     outDir: '/work/gen', dryRun: true, created: outOfDate, updated: [], unchanged: [], merged: [], conflicts: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [],
-    check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [],
+    check: true, outOfDate, diffs: [], regeneration: [], notes: [], toImplement: [], nextSteps: [], plugins: [], warnings: [],
   });
 
   it('fails naming the files when the generated code is out of date, and passes otherwise', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../../core/options.js';
 import { diffText, summaryLines } from '../../generators/app/summary.js';
 
-function result(toImplement: string[], plugins: string[] = []): GenerateResult {
-  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins };
+function result(toImplement: string[], plugins: string[] = [], warnings: string[] = []): GenerateResult {
+  return { outDir: '/work/gen', dryRun: false, created: ['a'], updated: [], unchanged: [], conflicts: [], merged: [], deleted: [], keptStale: [], deletedByYou: [], deleteConflicts: [], untracked: [], check: false, outOfDate: [], diffs: [], regeneration: [], notes: ['Database: sqlite (--db).'], toImplement, nextSteps: [], plugins, warnings };
 }
 
 describe('the summary after a run', () => {
@@ -15,6 +15,15 @@ describe('the summary after a run', () => {
     expect(summaryLines(result([], ['infra-stack-plugin-cache', '@acme/infra-stack-plugin-audit']), '/work')).toEqual([
       'Generated in gen: 1 created, 0 updated, 0 unchanged.',
       'Plugins: infra-stack-plugin-cache, @acme/infra-stack-plugin-audit.',
+      'Database: sqlite (--db).',
+    ]);
+  });
+
+  it('gives each warning a line of its own after the plugins', () => {
+    expect(summaryLines(result([], ['infra-stack-plugin-cache'], ['plugin infra-stack-plugin-cache@1.0.0 supports x, but this is y; used anyway']), '/work')).toEqual([
+      'Generated in gen: 1 created, 0 updated, 0 unchanged.',
+      'Plugins: infra-stack-plugin-cache.',
+      'Warning: plugin infra-stack-plugin-cache@1.0.0 supports x, but this is y; used anyway.',
       'Database: sqlite (--db).',
     ]);
   });
