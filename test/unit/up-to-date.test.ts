@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeIdentity } from '../../core/engine/code-identity.js';
 import { UP_TO_DATE_PATH } from '../../core/engine/up-to-date.js';
+import { runIdentity } from '../../core/run-identity.js';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
 import { summaryLines } from '../../generators/app/summary.js';
 import { generate } from '../../lib/index.js';
@@ -109,6 +110,12 @@ describe('a run after a change', () => {
     const other = await run({ db: 'postgresql' });
     expect(other.upToDate).toBeUndefined();
     expect(other.updated.length).toBeGreaterThan(0);
+  });
+
+  it('is another run when a plugin setting changed (--set), whose output it may change', () => {
+    const identity = (maxLength: number) => runIdentity({ apiFiles: [api], outDir: out, pluginSettings: { 'infra-stack-plugin-author': { maxLength } } }, [], []).key;
+    expect(identity(40)).not.toBe(identity(41));
+    expect(identity(40)).toBe(identity(40));
   });
 
   it('does the whole run when the user edited a generated file, and keeps the edit', async () => {
