@@ -40,6 +40,18 @@ export function singular(word: string): string {
   return pluralize.singular(word);
 }
 
+/** Stems shorter than this (`tag`, `box`) would be found at the start of too many other words. */
+const MIN_INFLECTED_STEM = 4;
+
+/**
+ * `word` is `stem` with an ending of one or two letters, ignoring case: the plurals and cases of
+ * languages English rules do not know (`Kunden` of Kunde, `Bestellungen` of Bestellung).
+ */
+export function isInflectionOf(word: string, stem: string): boolean {
+  const [w, s] = [word.toLowerCase(), stem.toLowerCase()];
+  return s.length >= MIN_INFLECTED_STEM && w.startsWith(s) && w.length - s.length <= 2;
+}
+
 /**
  * The longest name of a table, column or constraint every supported database keeps whole:
  * PostgreSQL cuts a longer one at 63 bytes, so two long names could become one, and a name looked

@@ -1,7 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { singular, toSnake } from '../naming.js';
+import { isInflectionOf, singular, toSnake } from '../naming.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { findResources } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
@@ -63,6 +63,21 @@ class EntityNames {
     for (const [alias, name] of this.aliases) {
       const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
       if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
+    }
+    return best?.[1] ?? this.inflected(text);
+  }
+
+  /**
+   * A word of the phrase that is an alias with an ending of one or two letters: plurals and cases
+   * of other languages (`Kunden` for Kunde, `auteurs` for auteur, `salas` for sala).
+   */
+  private inflected(text: string): string | undefined {
+    const words = text.split(' ');
+    let best: [string, string] | undefined;
+    for (const [alias, name] of this.aliases) {
+      if (alias.includes(' ') || /[\u4e00-\u9fff]/.test(alias)) continue;
+      const inflected = words.some((word) => isInflectionOf(word, alias));
+      if (inflected && (!best || alias.length > best[0].length)) best = [alias, name];
     }
     return best?.[1];
   }

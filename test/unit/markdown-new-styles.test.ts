@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readEndpointPart, readEndpointPartLine } from '../../core/parsers/markdown/endpoint-parts.js';
+import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
 import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
 import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
@@ -283,5 +284,55 @@ describe('a type named by a line of its own above its field table', () => {
     const api = parseMarkdownText('# API\n\n### `POST /books` Create\n\n**Request body**\n\n| Field | Type | Required |\n|---|---|---|\n| title | str | yes |\n\n**Response**\n\n| Field | Type | Required |\n|---|---|---|\n| id | int | yes |\n', file);
     expect([...api.schemas.keys()]).not.toContain('Response');
     expect(api.operations[0]!.requestBody).toBeDefined();
+  });
+});
+
+describe('rules and bounds in Spanish, French, German, Vietnamese and Japanese', () => {
+  const rulesOf = (text: string) => readRuleSentences([{ text, line: 3, inRules: true }], file).rules.map((rule) => ({ ...rule, source: undefined }));
+
+  it.each([
+    ['Al borrar una sala se borran sus reservas.', 'una sala', 'sus reservas'],
+    ['Al eliminar un cliente, se eliminan también sus pedidos.', 'un cliente', 'sus pedidos'],
+    ["La suppression d'un auteur supprime ses livres.", 'un auteur', 'ses livres'],
+    ['Beim Löschen eines Kunden werden seine Bestellungen gelöscht.', 'eines Kunden', 'seine Bestellungen'],
+    ['Khi xóa bác sĩ thì xóa luôn lịch hẹn.', 'bác sĩ', 'lịch hẹn'],
+  ])('reads the cascade in "%s"', (sentence, parent, child) => {
+    expect(rulesOf(sentence)).toEqual([{ kind: 'cascade', parent, child, source: undefined }]);
+  });
+
+  it('reads a soft delete in Spanish words, with its English name as an aside or not', () => {
+    expect(rulesOf('Las reservas se eliminan de forma lógica (soft delete).')).toEqual([{ kind: 'soft-delete', entity: 'reservas', source: undefined }]);
+    expect(rulesOf('Los pedidos se borran de manera lógica.')).toEqual([{ kind: 'soft-delete', entity: 'pedidos', source: undefined }]);
+  });
+});
+
+describe('bounds in the notes of a field, in the languages notes are written in', () => {
+  const integer = { kind: 'scalar', schema: { type: 'integer' } } as const;
+  const boundsIn = (notes: string) => {
+    const { hints } = readFieldNotes(notes, integer, file, 1);
+    return Object.fromEntries(Object.entries(hints).filter(([key]) => /imum$/.test(key)));
+  };
+
+  it.each([
+    ['entre 1 y 500', { minimum: 1, maximum: 500 }],
+    ['between 1 and 500 seats', { minimum: 1, maximum: 500 }],
+    ['zwischen 2 und 10', { minimum: 2, maximum: 10 }],
+    ['từ 1 đến 100', { minimum: 1, maximum: 100 }],
+    ['介于1和500之间', { minimum: 1, maximum: 500 }],
+    ['1〜99', { minimum: 1, maximum: 99 }],
+    ['mínimo 1', { minimum: 1 }],
+    ['como máximo 20', { maximum: 20 }],
+    ['au moins 3', { minimum: 3 }],
+    ['höchstens 5', { maximum: 5 }],
+    ['tối đa 50', { maximum: 50 }],
+    ['1以上', { minimum: 1 }],
+    ['100未満', { maximum: 99 }],
+  ])('reads "%s"', (notes, bounds) => {
+    expect(boundsIn(notes)).toEqual(bounds);
+  });
+
+  it('reads no range whose ends are backwards, nor a plain dash', () => {
+    expect(boundsIn('between 10 and 1')).toEqual({});
+    expect(boundsIn('see section 2-3')).toEqual({});
   });
 });

@@ -22,10 +22,22 @@ const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
+/** Word edges that know letters outside ASCII (`mínimo`, `tối đa`). */
+const START = String.raw`(?<![\p{L}\p{N}_])`;
+const END = String.raw`(?![\p{L}\p{N}_])`;
+/** Both bounds at once, inclusive: `between 1 and 500`, `entre 1 y 500`, `zwischen 1 und 5`, `từ 1 đến 500`, `介于1和500之间`, `1〜500`. */
+const RANGE = new RegExp(
+  String.raw`(?:${START}(?:between|from|entre|zwischen|von|từ)${END}|介于|在)\s*${NUMBER}\s*(?:${START}(?:and|to|y|a|et|à|und|bis|đến|và)${END}|和|与|至|到|-|–|~|～|〜)\s*${NUMBER}|${NUMBER}\s*(?:〜|～|~)\s*${NUMBER}`,
+  'iu',
+);
 /** Bounds in words, each with the JSON Schema keyword it states: `must be greater than 0`, `> 0`, `大于0`, `at most 100`, `不超过100`. */
 const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'maximum'][] = [
-  [new RegExp(String.raw`(?:\bat\s+least|\bno\s+less\s+than|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|不小于|不少于|至少|最少)\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
-  [new RegExp(String.raw`(?:\bat\s+most|\bno\s+more\s+than|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|不超过|不大于|不多于|最多|最大)\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  [new RegExp(String.raw`(?:\bat\s+least|\bno\s+less\s+than|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|不小于|不少于|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
+  [new RegExp(String.raw`(?:\bat\s+most|\bno\s+more\s+than|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|不超过|不大于|不多于|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  // Japanese and Chinese put the word after the number: 1以上, 500以下, 100未満.
+  [new RegExp(String.raw`${NUMBER}\s*以上`, 'u'), 'minimum'],
+  [new RegExp(String.raw`${NUMBER}\s*以下`, 'u'), 'maximum'],
+  [new RegExp(String.raw`${NUMBER}\s*未満`, 'u'), 'exclusiveMaximum'],
   [new RegExp(String.raw`(?:\bgreater\s+than|(?<!\bno\s+)\bmore\s+than|\babove|(?<![<=])>(?!=)|(?<!不)(?:大于|超过|高于))\s*${NUMBER}`, 'iu'), 'exclusiveMinimum'],
   [new RegExp(String.raw`(?:(?<!\bno\s+)\bless\s+than|(?<!\bno\s+)\bfewer\s+than|\bbelow|(?<![>=])<(?!=)|(?<!不)(?:小于|低于|少于))\s*${NUMBER}`, 'iu'), 'exclusiveMaximum'],
 ];
@@ -44,6 +56,11 @@ function boundsOf(notes: string, type: TypeExpression): SchemaNode {
     const written = pattern.exec(notes)?.[1];
     return written === undefined ? [] : [[keyword, Number(written)] as [string, number]];
   });
+  const range = RANGE.exec(notes);
+  if (range) {
+    const [low, high] = (range[1] !== undefined ? [range[1], range[2]] : [range[3], range[4]]).map(Number) as [number, number];
+    if (low <= high) found.push(['minimum', low], ['maximum', high]);
+  }
   if (POSITIVE.test(notes)) found.push(['exclusiveMinimum', 0]);
   for (const [keyword, value] of found) {
     if (kind === 'number') bounds[keyword] = value;

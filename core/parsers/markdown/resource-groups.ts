@@ -1,4 +1,4 @@
-import { singular, toPascal } from '../../naming.js';
+import { isInflectionOf, singular, toPascal } from '../../naming.js';
 import type { Endpoint, NamedTable, Section } from './document-outline.js';
 import { stripBasePath } from './endpoint-heading.js';
 
@@ -78,5 +78,9 @@ export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTa
     }
   }
   const base = group.collectionPath?.split('/').filter(Boolean).pop() ?? group.title ?? group.key;
-  return toPascal(singular(base));
+  const name = toPascal(singular(base));
+  if (tableNames.has(name)) return name;
+  // `/kunden` is the collection of `Kunde:`, whose plural English rules do not know.
+  const inflected = [...tableNames].filter((table) => isInflectionOf(name, table)).sort((a, b) => b.length - a.length)[0];
+  return inflected ?? name;
 }

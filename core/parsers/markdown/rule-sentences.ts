@@ -49,6 +49,18 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(.+)$`, 'i'), (m, source) => [
     { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
   ]],
+  // Cascades in the other languages requirements come in: `Al borrar una sala se borran sus reservas`,
+  // `La suppression d'un auteur supprime ses livres`, `Beim Löschen eines Kunden werden seine Bestellungen gelöscht`,
+  // `Khi xóa bác sĩ thì xóa luôn lịch hẹn`.
+  [/^al\s+(?:borrar|eliminar|suprimir)\s+(.+?),?\s+(?:se\s+)?(?:borran|eliminan|suprimen|borra|elimina)\s+(?:también\s+|además\s+)?(.+)$/iu, (m, source) => [
+    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:borrar|eliminar)\s+(.+?)\s+(?:borra|elimina)\s+(?:también\s+)?(.+)$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  [/^(?:la\s+suppression\s+d['’]\s*|supprimer\s+)(.+?)\s+supprime\s+(?:aussi\s+|également\s+)?(.+)$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  [/^beim\s+löschen\s+(.+?),?\s+werden\s+(?:auch\s+)?(.+?)\s+(?:mit\s+)?gelöscht$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  [/^(?:khi\s+)?x(?:óa|oá)\s+(.+?),?\s+(?:thì\s+)?(?:sẽ\s+|cũng\s+)?x(?:óa|oá)\s+(?:luôn\s+|cả\s+|theo\s+)?(.+?)(?:\s+(?:luôn|theo))?$/iu, (m, source) => [
+    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+  ]],
   // `When a project is deleted, its tasks are deleted too.` / `... are kept.`
   [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well)?$/i, (m, source) => [
     m[3]!.toLowerCase() === 'kept'
@@ -106,7 +118,8 @@ function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
     .replace(/[*_`]/g, '')
-    .replace(/\s*[(（][^)）]*[)）]/g, '')
+    // A parenthetical is an aside, unless it names the rule in English (`se eliminan (soft delete)`).
+    .replace(/\s*[(（]([^)）]*)[)）]/g, (_, aside: string) => (RULE_WORDS.test(aside) ? ` ${aside}` : ''))
     .trim()
     .replace(/[.。!！]+$/, '')
     .trim();
@@ -123,10 +136,10 @@ function clausesOf(sentence: string): string[] {
  * `商品は論理削除とする`).
  */
 const SOFT_DELETE_ELSEWHERE =
-  /supprim[ée]e?s?\s+logiquement|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+  /(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
 /** Verbs and particles around it that name nothing. */
 const SOFT_DELETE_FILLERS =
-  /\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;
+  /soft[\s-]?delet\w*|\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;
 
 /** A negation right before the phrase (`jamais supprimés logiquement`, `không xóa mềm`): no rule. */
 const NEGATED = /(?:\b(?:never|not|no|pas|jamais|nunca|nicht|nie|kein\w*)|không|chưa|不|没有|ない)\s*(?:[\p{L}'’]+\s+)?$/iu;

@@ -1,0 +1,78 @@
+/**
+ * Rules stated in Spanish and German requirements, whose nouns are inflected (`Kunden`,
+ * `Bestellungen`, `reservas`), reach the entities they name.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../lib/index.js';
+
+async function modelOf(apiList: string, requirements: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-rules-'));
+  const files = [path.join(dir, 'api.md'), path.join(dir, 'requirements.md')];
+  await writeFile(files[0]!, apiList);
+  await writeFile(files[1]!, requirements);
+  return deriveModel({ apiFiles: files, discoverPlugins: false });
+}
+
+const table = (rows: string[]) => ['| Feld | Typ | Pflicht | Beschreibung |', '|---|---|---|---|', ...rows].join('\n');
+
+describe('rules in other languages', () => {
+  it('cascades from a German sentence naming its entities inflected', async () => {
+    const api = [
+      '# Shop',
+      '',
+      '- `GET /kunden` Kunden auflisten',
+      '- `POST /kunden` Kunde anlegen',
+      '- `GET /bestellungen` Bestellungen auflisten',
+      '- `POST /bestellungen` Bestellung anlegen',
+      '',
+      'Kunde:',
+      '',
+      table(['| name | string | ja | |']),
+      '',
+      'Bestellung:',
+      '',
+      table(['| kunde_id | integer | ja | verweist auf Kunde |', '| summe | decimal | ja | mindestens 0 |']),
+      '',
+    ].join('\n');
+    const model = await modelOf(api, '# Anforderungen\n\n## Regeln\n\n- Beim Löschen eines Kunden werden seine Bestellungen gelöscht.\n');
+    const relation = model.relations.find((r) => r.from === 'Bestellung' && r.to === 'Kunde');
+    expect(relation?.onDelete).toBe('CASCADE');
+    expect(model.entities.find((e) => e.name === 'Bestellung')!.fields.find((f) => f.name === 'summe')!.constraints).toEqual({ minimum: 0 });
+  });
+
+  it('soft deletes from a Spanish sentence, and cascades from another', async () => {
+    const api = [
+      '# Reservas',
+      '',
+      '| Método | Ruta | Descripción |',
+      '|---|---|---|',
+      '| GET | /salas | Listar salas |',
+      '| POST | /salas | Crear sala |',
+      '| DELETE | /salas/{id} | Borrar sala |',
+      '| GET | /reservas | Listar reservas |',
+      '| POST | /reservas | Crear reserva |',
+      '',
+      '### Sala',
+      '',
+      '| Campo | Tipo | Obligatorio | Descripción |',
+      '|---|---|---|---|',
+      '| nombre | string | sí | único |',
+      '| capacidad | integer | sí | entre 1 y 500 |',
+      '',
+      '### Reserva',
+      '',
+      '| Campo | Tipo | Obligatorio | Descripción |',
+      '|---|---|---|---|',
+      '| sala_id | integer | sí | referencia a Sala |',
+      '',
+    ].join('\n');
+    const model = await modelOf(api, '# Requisitos\n\n## Reglas\n\n- Las reservas se eliminan de forma lógica (soft delete).\n- Al borrar una sala se borran sus reservas.\n');
+    expect(model.entities.find((e) => e.name === 'Reserva')!.softDelete).toBe(true);
+    expect(model.relations.find((r) => r.from === 'Reserva' && r.to === 'Sala')?.onDelete).toBe('CASCADE');
+    expect(model.entities.find((e) => e.name === 'Sala')!.fields.find((f) => f.name === 'capacidad')!.constraints).toEqual({ minimum: 1, maximum: 500 });
+    expect(model.warnings ?? []).toEqual([]);
+  });
+});
