@@ -18,3 +18,4 @@ export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions }
 export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';
+export { tableOrder, type TableOrder } from './model/table-order.js';

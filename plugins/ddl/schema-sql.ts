@@ -7,7 +7,7 @@ import { columnTypeSql, currentTimeSql } from './column-types.js';
 import { postgresEnums } from './postgres-enums.js';
 import { sqlBuilder, statementText, type SqlBuilder } from './sql-builder.js';
 import { layoutCreateTable } from './statement-layout.js';
-import type { Table } from './tables.js';
+import type { ForeignKeyConstraint, Table } from './tables.js';
 
 /** Groups of statements (a blank line between groups) that create the tables in one dialect. */
 export function schemaStatements(tables: Table[], dialect: DdlDialect): string[][] {
@@ -23,6 +23,12 @@ export function schemaStatements(tables: Table[], dialect: DdlDialect): string[]
     const create = layoutCreateTable(statementText(createTable(db, table, dialect, enumTypes)), dialect);
     const indexes = table.indexes.map((index) => statementText(db.schema.createIndex(index.name).on(table.name).columns(index.columns)));
     groups.push([create, ...indexes]);
+  }
+  if (dialect !== 'sqlite') {
+    // The keys closing a cycle of tables, once every table exists; SQLite alters no constraint,
+    // and takes them in CREATE TABLE (it checks a key's table when a row is written, not before).
+    const added = tables.flatMap((table) => table.foreignKeys.filter((key) => key.cyclic).map((key) => statementText(addForeignKey(db, table.name, key))));
+    if (added.length > 0) groups.push(added);
   }
   return groups;
 }
@@ -40,6 +46,7 @@ function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, enumType
   }
   builder = builder.addPrimaryKeyConstraint(table.primaryKey.name, table.primaryKey.columns);
   for (const key of table.foreignKeys) {
+    if (key.cyclic && dialect !== 'sqlite') continue;
     builder = builder.addForeignKeyConstraint(key.name, key.columns, key.targetTable, key.targetColumns, (reference) =>
       reference.onDelete(key.onDelete.toLowerCase() as 'cascade' | 'set null' | 'restrict' | 'no action'),
     );
@@ -55,4 +62,11 @@ function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, enumType
   }
   if (dialect === 'mysql') builder = builder.modifyEnd(sql.raw(`engine = ${MYSQL_TABLE.engine} default charset = ${MYSQL_TABLE.charset} collate = ${MYSQL_TABLE.collation}`));
   return builder;
+}
+
+function addForeignKey(db: SqlBuilder, table: string, key: ForeignKeyConstraint) {
+  return db.schema
+    .alterTable(table)
+    .addForeignKeyConstraint(key.name, key.columns, key.targetTable, key.targetColumns)
+    .onDelete(key.onDelete.toLowerCase() as 'cascade' | 'set null' | 'restrict' | 'no action');
 }

@@ -33,6 +33,8 @@ const documents = [
   { name: 'shop-classes', files: [join(shop, 'classes.json')] },
   { name: 'petstore', files: [join(REPO_ROOT, 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml')] },
   { name: 'reserved-words', files: [join(REPO_ROOT, 'test/fixtures/ddl/reserved-words.yaml')] },
+  // Tables referring to each other in cycles (and one to itself): the keys closing them come after the tables.
+  { name: 'key-cycles', files: [join(REPO_ROOT, 'test/fixtures/key-cycles/openapi.yaml')] },
   { name: 'github', files: [join(directory, 'github.com/api.github.com.json')] },
   { name: 'stripe', files: [join(directory, 'stripe.com.json')] },
 ];

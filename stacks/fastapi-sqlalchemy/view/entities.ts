@@ -202,7 +202,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     const key = storage.foreignKeys.get(f.column);
     if (key) {
       modelImports.add('sqlalchemy', 'ForeignKey');
-      args.splice(args.indexOf(column.model) + 1, 0, `ForeignKey(${pyString(`${key.targetTable}.${key.targetColumn}`)}, ondelete=${pyString(key.onDelete)})`);
+      const cyclic = key.cyclic ? ', use_alter=True' : '';
+      args.splice(args.indexOf(column.model) + 1, 0, `ForeignKey(${pyString(`${key.targetTable}.${key.targetColumn}`)}, ondelete=${pyString(key.onDelete)}${cyclic})`);
     }
     if (storage.uniqueColumns.has(f.column)) args.push('unique=True');
     if (storage.indexedColumns.has(f.column)) args.push('index=True');

@@ -1,4 +1,4 @@
-import { boundedIdentifier, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
+import { boundedIdentifier, tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule } from '../code-names.js';
@@ -16,6 +16,8 @@ export interface ForeignKeyView {
   targetColumn: string;
   onDelete: string;
   name: string;
+  /** The key closes a cycle of tables: added after the tables are created (`use_alter`). */
+  cyclic: boolean;
 }
 
 export interface LinkTableView {
@@ -56,6 +58,7 @@ export interface StorageView {
 export function storageView(entity: Entity, model: DomainModel, imports: PythonImports): StorageView {
   const byName = new Map(model.entities.map((e) => [e.name, e]));
   const foreignKeys = new Map<string, ForeignKeyView>();
+  const { cyclicKeys } = tableOrder(model.entities);
   for (const key of entity.foreignKeys) {
     const target = byName.get(key.target)!;
     foreignKeys.set(key.field, {
@@ -64,6 +67,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       targetColumn: key.targetField,
       onDelete: key.onDelete,
       name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+      cyclic: cyclicKeys.has(key),
     });
   }
   const tableArgs: string[] = [];
@@ -95,7 +99,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     });
   }
   const migrationKeys = [...foreignKeys.values()].map((key) =>
-    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
+    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`, ...(key.cyclic ? ['use_alter=True'] : [])], 8),
   );
   const children = model.relations
     .filter((r) => r.owned && r.to === entity.name)
@@ -135,22 +139,4 @@ function linkView(relation: Relation, from: Entity, to: Entity, shared: boolean)
     targetEntity: to.name,
     targetKey: to.primaryKey.field,
   };
-}
-
-/** Tables in an order where every key refers to a table created before it (self-references aside). */
-export function tableOrder(entities: Entity[]): Entity[] {
-  const byName = new Map(entities.map((e) => [e.name, e]));
-  const placed = new Set<string>();
-  const ordered: Entity[] = [];
-  const visiting = new Set<string>();
-  const visit = (entity: Entity) => {
-    if (placed.has(entity.name) || visiting.has(entity.name)) return;
-    visiting.add(entity.name);
-    for (const key of entity.foreignKeys) if (key.target !== entity.name) visit(byName.get(key.target)!);
-    visiting.delete(entity.name);
-    placed.add(entity.name);
-    ordered.push(entity);
-  };
-  for (const entity of entities) visit(entity);
-  return ordered;
 }
