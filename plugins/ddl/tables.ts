@@ -1,7 +1,7 @@
 import { tableOrder, type Constraints, type DomainModel, type Entity, type ForeignKey, type OnDelete, type Relation, type TypeRef } from '../../core/index.js';
 import { fieldStorageOptions, isAutoincrementKey, storedType, type StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
 import { fieldViews } from '../../stacks/fastapi-sqlalchemy/view/entities.js';
-import { constraintName } from '../../stacks/fastapi-sqlalchemy/view/storage.js';
+import { foreignKeyName, indexName, primaryKeyName, uniqueName } from '../../stacks/fastapi-sqlalchemy/constraint-names.js';
 
 /**
  * The model as tables, with the names, types and keys the fastapi-sqlalchemy stack's migration
@@ -79,11 +79,11 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
   return {
     name: entity.table,
     columns,
-    primaryKey: { name: constraintName(`pk_${entity.table}`), columns: [entity.primaryKey.field] },
+    primaryKey: { name: primaryKeyName(entity.table), columns: [entity.primaryKey.field] },
     foreignKeys: entity.foreignKeys.map((key) => {
       const target = byName.get(key.target)!;
       return {
-        name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+        name: foreignKeyName(entity.table, key.field, target.table),
         columns: [key.field],
         targetTable: target.table,
         targetColumns: [key.targetField],
@@ -91,8 +91,8 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
         cyclic: cyclicKeys.has(key),
       };
     }),
-    uniques: entity.uniques.map((unique) => ({ name: constraintName(`uq_${entity.table}_${unique.fields.join('_')}`), columns: unique.fields })),
-    indexes: entity.indexes.map((index) => ({ name: constraintName(`ix_${entity.table}_${index.fields.join('_')}`), columns: index.fields })),
+    uniques: entity.uniques.map((unique) => ({ name: uniqueName(entity.table, unique.fields), columns: unique.fields })),
+    indexes: entity.indexes.map((index) => ({ name: indexName(entity.table, index.fields), columns: index.fields })),
     ...(softDelete ? { softDeleteColumn: softDelete.name } : {}),
   };
 }
@@ -114,9 +114,9 @@ function linkTable(relation: Relation, from: Entity, to: Entity): Table {
       defaultsToNow: false,
       value: { type: entity.primaryKey.type, constraints: {} },
     })),
-    primaryKey: { name: constraintName(`pk_${join.table}`), columns: sides.map((side) => side.column) },
+    primaryKey: { name: primaryKeyName(join.table), columns: sides.map((side) => side.column) },
     foreignKeys: sides.map(({ column, entity }) => ({
-      name: constraintName(`fk_${join.table}_${column}_${entity.table}`),
+      name: foreignKeyName(join.table, column, entity.table),
       columns: [column],
       targetTable: entity.table,
       targetColumns: [entity.primaryKey.field],

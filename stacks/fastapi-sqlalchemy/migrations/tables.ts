@@ -3,7 +3,7 @@ import { MYSQL_TABLE_KEYWORDS } from '../column-storage.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import { entityView, type ColumnSpec, type EntityView } from '../view/entities.js';
-import { constraintName } from '../view/storage.js';
+import { primaryKeyName, uniqueName } from '../constraint-names.js';
 
 export interface ForeignKeySpec {
   name: string;
@@ -59,7 +59,7 @@ export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, 
       columns: e.columnSpecs,
       constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
       foreignKeys: [...e.storage.foreignKeys.values()].map(({ name, column, targetTable, targetColumn, onDelete, cyclic }) => ({ name, column, targetTable, targetColumn, onDelete, cyclic })),
-      uniques: entity.uniques.map((unique) => ({ name: constraintName(`uq_${e.table}_${unique.fields.join('_')}`), columns: unique.fields })),
+      uniques: entity.uniques.map((unique) => ({ name: uniqueName(e.table, unique.fields), columns: unique.fields })),
       indexes: e.storage.migration.indexes.map((index, position) => ({ ...index, columns: entity.indexes[position]?.fields ?? [] })),
     };
     const links = e.modelModule.linkClasses.map((link): TableSpec => ({
@@ -82,7 +82,7 @@ export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, 
 export function createTableLines(table: TableSpec): string[] {
   const items = [
     ...table.columns.map((column) => column.definition),
-    pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(`pk_${table.name}`)})`], 8),
+    pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(primaryKeyName(table.name))})`], 8),
     ...table.constraints,
     ...MYSQL_TABLE_OPTION_ARGS,
   ];

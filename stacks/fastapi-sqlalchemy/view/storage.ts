@@ -1,14 +1,10 @@
-import { boundedIdentifier, tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
+import { tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
-
-/** A constraint or index name within the 63 bytes every database keeps whole: long names keep a stable hash suffix. */
-export function constraintName(name: string): string {
-  return boundedIdentifier(name);
-}
+import { foreignKeyName, indexName, isCut, primaryKeyName, uniqueName } from '../constraint-names.js';
 
 export interface ForeignKeyView {
   column: string;
@@ -18,6 +14,8 @@ export interface ForeignKeyView {
   name: string;
   /** The key closes a cycle of tables: added after the tables are created (`use_alter`). */
   cyclic: boolean;
+  /** The naming convention's name was cut to the identifier limit: the model names the key itself. */
+  named: boolean;
 }
 
 export interface LinkTableView {
@@ -66,17 +64,23 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       targetTable: target.table,
       targetColumn: key.targetField,
       onDelete: key.onDelete,
-      name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+      name: foreignKeyName(entity.table, key.field, target.table),
       cyclic: cyclicKeys.has(key),
+      named: isCut('fk', entity.table, [key.field], target.table),
     });
   }
   const tableArgs: string[] = [];
+  if (isCut('pk', entity.table, [])) {
+    // The convention's name is cut as SQLAlchemy would not cut it: the model names its key.
+    imports.add('sqlalchemy', 'PrimaryKeyConstraint');
+    tableArgs.push(pyCallItem('PrimaryKeyConstraint', [pyString(entity.primaryKey.field), `name=${pyString(primaryKeyName(entity.table))}`], 8));
+  }
   const uniqueColumns = new Set<string>();
   const uniques: string[] = [];
   for (const unique of entity.uniques) {
-    const name = constraintName(`uq_${entity.table}_${unique.fields.join('_')}`);
+    const name = uniqueName(entity.table, unique.fields);
     const columns = unique.fields.map(pyString);
-    if (unique.fields.length === 1) uniqueColumns.add(unique.fields[0]!);
+    if (unique.fields.length === 1 && !isCut('uq', entity.table, unique.fields)) uniqueColumns.add(unique.fields[0]!);
     else {
       imports.add('sqlalchemy', 'UniqueConstraint');
       tableArgs.push(pyCallItem('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
@@ -86,8 +90,8 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
   const indexedColumns = new Set<string>();
   const indexes: { name: string; create: string; drop: string }[] = [];
   for (const index of entity.indexes) {
-    const name = constraintName(`ix_${entity.table}_${index.fields.join('_')}`);
-    if (index.fields.length === 1) indexedColumns.add(index.fields[0]!);
+    const name = indexName(entity.table, index.fields);
+    if (index.fields.length === 1 && !isCut('ix', entity.table, index.fields)) indexedColumns.add(index.fields[0]!);
     else {
       imports.add('sqlalchemy', 'Index');
       tableArgs.push(pyCallItem('Index', [pyString(name), ...index.fields.map(pyString)], 8));
