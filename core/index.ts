@@ -19,3 +19,4 @@ export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTI
 export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
+export { alwaysHasValue, isNullableColumn } from './model/nullability.js';

@@ -1,4 +1,4 @@
-import { lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, isNullableColumn, lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, repositoryNames } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
@@ -104,8 +104,8 @@ export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity
       field,
       primaryKey,
       jsonStored: isJsonStored(field.type),
-      optional: !primaryKey && (!field.required || field.nullable || (field.system === true && field.readOnly)),
-      nullable: !primaryKey && (!field.required || field.nullable),
+      optional: !primaryKey && (!alwaysHasValue(field) || (field.system === true && field.readOnly)),
+      nullable: isNullableColumn(entity, field),
       relation: field.relation !== undefined,
       onWire: primaryKey || !field.system,
       ...timestampOf(field),
