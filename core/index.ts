@@ -20,3 +20,5 @@ export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTI
 export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';
 export { addField, type NewField } from './model/refine.js';
+export { tableOrder, type TableOrder } from './model/table-order.js';
+export { alwaysHasValue, isNullableColumn } from './model/nullability.js';

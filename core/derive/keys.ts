@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Relation, TypeRef } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
+import { alwaysHasValue } from '../model/nullability.js';
 import { singular, toSnake } from '../naming.js';
 import { hintError, onDeleteRule } from './field-hints.js';
 
@@ -43,9 +44,9 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
     const perTarget = new Map<string, number>();
     for (const { target } of keyed) perTarget.set(target.name, (perTarget.get(target.name) ?? 0) + 1);
     for (const { field, target, stem, rule } of keyed) {
-      const onDelete = field.hints?.onDelete ?? defaultOnDelete ?? (field.required && !field.nullable ? 'RESTRICT' : 'SET NULL');
+      const onDelete = field.hints?.onDelete ?? defaultOnDelete ?? (alwaysHasValue(field) ? 'RESTRICT' : 'SET NULL');
       const onDeleteWhy = field.hints?.why?.onDelete ? field.hints.why.onDelete.rule : field.hints?.onDelete ? `${SCHEMA_HINTS.onDelete} on the field` : defaultOnDelete ? `${SCHEMA_HINTS.onDelete} on the schema` : onDelete === 'SET NULL' ? 'optional key: SET NULL' : 'required key: RESTRICT';
-      if (onDelete === 'SET NULL' && field.required && !field.nullable) {
+      if (onDelete === 'SET NULL' && alwaysHasValue(field)) {
         throw hintError(`${entity.name}.${field.name} is required, so deleting its ${target.name} cannot set it to NULL; make it optional or choose another on-delete rule`, field.source);
       }
       entity.foreignKeys.push({ field: field.name, target: target.name, targetField: target.primaryKey.field, onDelete, reason: { rule: `${rule}; ${onDeleteWhy}`, source: field.source } });

@@ -5,6 +5,7 @@ import { filterOf } from './filters.js';
 import { isSortDirection } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
+import { alwaysHasValue } from '../model/nullability.js';
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 const PAGE_NAMES = new Set(['page']);
@@ -157,7 +158,7 @@ export class OperationBuilder {
     if (fields.some((f) => f === undefined)) return undefined;
     const mandatory = new Set(fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name));
     // A create or a replace must be able to build the whole entity: a required field the body may leave out is not one.
-    if (!partial && writable.some((f) => f.required && !f.nullable && f.default === undefined && !mandatory.has(f.name))) return undefined;
+    if (!partial && writable.some((f) => alwaysHasValue(f) && f.default === undefined && !mandatory.has(f.name))) return undefined;
     return {
       fields: fields.map((f) => f!.name),
       required: partial ? [] : [...mandatory],

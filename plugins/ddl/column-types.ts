@@ -6,19 +6,14 @@ import type { Column } from './tables.js';
 
 /**
  * A column's type in one dialect: what SQLAlchemy creates for the stack's type there (on MySQL the
- * stack's LONGTEXT, LONGBLOB, DATETIME(6) and TIME(6) variants). `enumType` names PostgreSQL's
- * type for an enum column; elsewhere an enum is the non-native Enum's VARCHAR.
+ * stack's LONGTEXT, LONGBLOB, DATETIME(6) and TIME(6) variants). An enum is stored as the stack
+ * stores it (see StoredType): a VARCHAR of its longest value, with no type or CHECK of its own.
  */
-export function columnTypeSql(dialect: DdlDialect, column: Column, enumType?: string): Expression<unknown> {
-  const { type } = column;
-  if (type.kind === 'enum') {
-    if (dialect === 'postgresql') return sql.id(enumType ?? type.name);
-    return sql.raw(`varchar(${type.length})`);
-  }
-  return sql.raw(typeName(dialect, type, column.autoincrement));
+export function columnTypeSql(dialect: DdlDialect, column: Column): Expression<unknown> {
+  return sql.raw(typeName(dialect, column.type, column.autoincrement));
 }
 
-function typeName(dialect: DdlDialect, type: Exclude<StoredType, { kind: 'enum' }>, autoincrement: boolean): string {
+function typeName(dialect: DdlDialect, type: StoredType, autoincrement: boolean): string {
   switch (type.kind) {
     case 'integer':
       return dialect === 'postgresql' && autoincrement ? 'serial' : 'integer';
@@ -33,6 +28,8 @@ function typeName(dialect: DdlDialect, type: Exclude<StoredType, { kind: 'enum' 
       return 'boolean';
     case 'binary':
       return { postgresql: 'bytea', mysql: 'longblob', sqlite: 'blob' }[dialect];
+    case 'enum':
+      return `varchar(${type.length})`;
     case 'string':
       return dialect === 'mysql' && type.mysqlText ? 'longtext' : `varchar(${type.length})`;
     case 'text':

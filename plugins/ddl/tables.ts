@@ -1,7 +1,7 @@
-import type { Constraints, DomainModel, Entity, OnDelete, Relation, TypeRef } from '../../core/index.js';
+import { tableOrder, type Constraints, type DomainModel, type Entity, type ForeignKey, type OnDelete, type Relation, type TypeRef } from '../../core/index.js';
 import { fieldStorageOptions, isAutoincrementKey, storedType, type StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
 import { fieldViews } from '../../stacks/fastapi-sqlalchemy/view/entities.js';
-import { constraintName, tableOrder } from '../../stacks/fastapi-sqlalchemy/view/storage.js';
+import { foreignKeyName, indexName, primaryKeyName, uniqueName } from '../../stacks/fastapi-sqlalchemy/constraint-names.js';
 
 /**
  * The model as tables, with the names, types and keys the fastapi-sqlalchemy stack's migration
@@ -36,6 +36,8 @@ export interface ForeignKeyConstraint {
   targetTable: string;
   targetColumns: string[];
   onDelete: OnDelete;
+  /** Closes a cycle of tables: added once every table exists, where the dialect can alter a table. */
+  cyclic: boolean;
 }
 
 export interface NamedColumns {
@@ -48,8 +50,9 @@ export function relationalTables(model: DomainModel): Table[] {
   const byName = new Map(model.entities.map((e) => [e.name, e]));
   const entityTables: Table[] = [];
   const linkTables: Table[] = [];
-  for (const entity of tableOrder(model.entities)) {
-    entityTables.push(entityTable(entity, byName, enumValues));
+  const order = tableOrder(model.entities);
+  for (const entity of order.entities) {
+    entityTables.push(entityTable(entity, byName, enumValues, order.cyclicKeys));
     // Join tables refer to both sides: the migration creates them after every entity table.
     for (const relation of model.relations) {
       if (relation.kind === 'many-to-many' && relation.from === entity.name && relation.joinTable) linkTables.push(linkTable(relation, entity, byName.get(relation.to)!));
@@ -58,7 +61,7 @@ export function relationalTables(model: DomainModel): Table[] {
   return [...entityTables, ...linkTables];
 }
 
-function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Map<string, string[]>): Table {
+function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Map<string, string[]>, cyclicKeys: ReadonlySet<ForeignKey>): Table {
   const columns = fieldViews(entity)
     .filter((view) => !view.relation)
     .map((view): Column => {
@@ -76,19 +79,20 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
   return {
     name: entity.table,
     columns,
-    primaryKey: { name: constraintName(`pk_${entity.table}`), columns: [entity.primaryKey.field] },
+    primaryKey: { name: primaryKeyName(entity.table), columns: [entity.primaryKey.field] },
     foreignKeys: entity.foreignKeys.map((key) => {
       const target = byName.get(key.target)!;
       return {
-        name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+        name: foreignKeyName(entity.table, key.field, target.table),
         columns: [key.field],
         targetTable: target.table,
         targetColumns: [key.targetField],
         onDelete: key.onDelete,
+        cyclic: cyclicKeys.has(key),
       };
     }),
-    uniques: entity.uniques.map((unique) => ({ name: constraintName(`uq_${entity.table}_${unique.fields.join('_')}`), columns: unique.fields })),
-    indexes: entity.indexes.map((index) => ({ name: constraintName(`ix_${entity.table}_${index.fields.join('_')}`), columns: index.fields })),
+    uniques: entity.uniques.map((unique) => ({ name: uniqueName(entity.table, unique.fields), columns: unique.fields })),
+    indexes: entity.indexes.map((index) => ({ name: indexName(entity.table, index.fields), columns: index.fields })),
     ...(softDelete ? { softDeleteColumn: softDelete.name } : {}),
   };
 }
@@ -110,13 +114,14 @@ function linkTable(relation: Relation, from: Entity, to: Entity): Table {
       defaultsToNow: false,
       value: { type: entity.primaryKey.type, constraints: {} },
     })),
-    primaryKey: { name: constraintName(`pk_${join.table}`), columns: sides.map((side) => side.column) },
+    primaryKey: { name: primaryKeyName(join.table), columns: sides.map((side) => side.column) },
     foreignKeys: sides.map(({ column, entity }) => ({
-      name: constraintName(`fk_${join.table}_${column}_${entity.table}`),
+      name: foreignKeyName(join.table, column, entity.table),
       columns: [column],
       targetTable: entity.table,
       targetColumns: [entity.primaryKey.field],
       onDelete: 'CASCADE' as const,
+      cyclic: false,
     })),
     uniques: [],
     indexes: [],

@@ -5,7 +5,7 @@
  * where the plan shows the item holds. The feature is the whole API (see `featureSlug`).
  */
 import path from 'node:path';
-import type { DomainModel, EngineConfig, Entity, PlannedFile, Relation } from '../../core/index.js';
+import { isNullableColumn, type DomainModel, type EngineConfig, type Entity, type PlannedFile, type Relation } from '../../core/index.js';
 import { cell, code } from './markdown.js';
 import { folderTree } from './project-structure.js';
 import type { CodeComponent, ComponentRole, DocumentedStack } from './stack.js';
@@ -129,7 +129,7 @@ function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
       const key = keys.get(field.name);
       const parts = [`Column: ${code(field.name)} ${code(types.get(field.name) ?? '')}`];
       if (field.name === entity.primaryKey.field) parts.push('primary key');
-      else parts.push(field.required && !field.nullable ? 'NOT NULL' : 'NULL');
+      else parts.push(isNullableColumn(entity, field) ? 'NULL' : 'NOT NULL');
       if (uniques.has(field.name)) parts.push('UNIQUE');
       if (indexes.has(field.name)) parts.push('indexed');
       if (key) parts.push(`foreign key → ${code(`${tables.get(key.target) ?? key.target}.${key.targetField}`)} ON DELETE ${key.onDelete}`);

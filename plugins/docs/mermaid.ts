@@ -3,7 +3,7 @@
  * relation with its cardinalities. Names are reduced to the characters Mermaid's ER grammar
  * takes in entity names and attribute words.
  */
-import type { DomainModel, Entity, Relation, TypeRef } from '../../core/index.js';
+import { alwaysHasValue, type DomainModel, type Entity, type Relation, type TypeRef } from '../../core/index.js';
 
 export interface ErDiagram {
   entities: { name: string; attributes: { type: string; name: string; keys: string }[] }[];
@@ -47,7 +47,7 @@ function relationship(relation: Relation, entities: Map<string, Entity>) {
 
 export function keyIsRequired(relation: Relation, entities: Map<string, Entity>): boolean {
   const field = entities.get(relation.from)?.fields.find((f) => f.name === relation.field);
-  return field !== undefined && field.required && !field.nullable;
+  return field !== undefined && alwaysHasValue(field);
 }
 
 /** A type as one attribute word: `string(date-time)`, `OrderItem[]`, the enum's name. */

@@ -13,7 +13,12 @@ export type StoredType =
   | { kind: 'numeric'; precision: number; scale: number }
   | { kind: 'boolean' }
   | { kind: 'binary' }
-  /** A non-native `Enum`: a string column as long as the longest value. */
+  /**
+   * A non-native `Enum` (`native_enum=False`, no `create_constraint`): on every database a VARCHAR
+   * as long as the longest value, with no enum type and no CHECK constraint; the application keeps
+   * other values out. The models, the migrations and the SQL DDL all store an enum so: a change of
+   * an enum's values changes a column's length at most, never a type or a constraint.
+   */
   | { kind: 'enum'; name: string; values: string[]; length: number }
   /** `VARCHAR(length)`; `mysqlText`: a LONGTEXT on MySQL, whose rows hold at most 65,535 bytes of VARCHAR. */
   | { kind: 'string'; length: number; mysqlText?: true }

@@ -1,4 +1,5 @@
 import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
+import { SQLALCHEMY_NAMING_CONVENTION } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
@@ -129,6 +130,7 @@ export function planBackend(
   pkg('app/infrastructure/database');
   add('app/infrastructure/database/base.py', 'app/infrastructure/database/base.py.njk', {
     mysqlTableOptions: MYSQL_TABLE_KEYWORDS.map(([keyword, value]) => `${pyString(keyword)}: ${pyString(value)}`),
+    namingConvention: SQLALCHEMY_NAMING_CONVENTION.map(([kind, template]) => `${pyString(kind)}: ${pyString(template)}`),
   });
   add('app/infrastructure/database/session.py', 'app/infrastructure/database/session.py.njk');
   const modelExports = exportsOf(modelled.flatMap((e) => [[`app.infrastructure.models.${e.slug}`, e.model] as [string, string], ...e.modelModule.linkClasses.map((l): [string, string] => [`app.infrastructure.models.${e.slug}`, l.name])]));

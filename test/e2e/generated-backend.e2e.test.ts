@@ -23,6 +23,8 @@ const documents = [
   { name: 'hostile', apiFile: join(REPO_ROOT, 'test/fixtures/hostile/openapi.yaml') },
   // Keys with patterns and formats, structured query parameters, a path that is one parameter (`/{linkId}`).
   { name: 'constrained-keys', apiFile: join(REPO_ROOT, 'test/fixtures/constrained-keys/openapi.yaml') },
+  // Tables referring to each other in cycles of two and three, and one to itself.
+  { name: 'key-cycles', apiFile: join(REPO_ROOT, 'test/fixtures/key-cycles/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -1,5 +1,9 @@
 """Prints the schema of a database as JSON, as SQLAlchemy's inspector sees it, and each table's row count.
 
+Each column also carries the type the server itself reports (`stored`): on PostgreSQL
+information_schema's data_type and udt_name (a native enum is USER-DEFINED and its type's name), on
+MySQL/MariaDB its column_type; each table its CHECK constraints.
+
     python introspect_schema.py <async SQLAlchemy URL>
 
 Run with the python of a generated backend's venv (it has SQLAlchemy, asyncpg and aiosqlite).
@@ -22,8 +26,28 @@ def type_text(column_type: Any, connection: Connection) -> str:
     return str(column_type.compile(dialect=connection.dialect))
 
 
+def stored_types(connection: Connection) -> dict[tuple[str, str], str]:
+    """The type of each column as the server names it (not as SQLAlchemy reads it back)."""
+    name = connection.dialect.name
+    if name == "postgresql":
+        query = (
+            "SELECT table_name, column_name, data_type || ' ' || udt_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema()"
+        )
+    elif name in ("mysql", "mariadb"):
+        query = (
+            "SELECT table_name, column_name, column_type FROM information_schema.columns"
+            " WHERE table_schema = DATABASE()"
+        )
+    else:
+        # SQLite keeps the declared type, which the inspector reads as it is.
+        return {}
+    return {(str(table), str(column)): str(kind) for table, column, kind in connection.execute(text(query))}
+
+
 def describe(connection: Connection) -> dict[str, Any]:
     inspector = inspect(connection)
+    stored = stored_types(connection)
     tables: dict[str, Any] = {}
     for table in sorted(inspector.get_table_names()):
         primary_key = inspector.get_pk_constraint(table)
@@ -33,6 +57,7 @@ def describe(connection: Connection) -> dict[str, Any]:
                 {
                     "name": column["name"],
                     "type": type_text(column["type"], connection),
+                    "stored": stored.get((table, column["name"])),
                     "nullable": column["nullable"],
                     "default": column.get("default"),
                 }
@@ -57,6 +82,10 @@ def describe(connection: Connection) -> dict[str, Any]:
                 {"name": index.get("name"), "columns": index["column_names"], "unique": index["unique"]}
                 for index in inspector.get_indexes(table)
             ],
+            "checks": sorted(
+                ({"name": check.get("name"), "sqltext": check["sqltext"]} for check in inspector.get_check_constraints(table)),
+                key=lambda check: (str(check["name"]), check["sqltext"]),
+            ),
             "rows": connection.execute(text(f"SELECT COUNT(*) FROM {quoted}")).scalar_one(),
         }
     return tables

@@ -131,6 +131,8 @@ function runWithInput(exe: string, args: string[], inputFile: string): Promise<R
 export interface IntrospectedColumn {
   name: string;
   type: string;
+  /** The type as the server names it: PostgreSQL's `data_type udt_name`, MySQL's `column_type`; null on SQLite. */
+  stored: string | null;
   nullable: boolean;
   default: string | null;
 }
@@ -141,6 +143,7 @@ export interface IntrospectedTable {
   foreignKeys: { name: string | null; columns: string[]; table: string; targetColumns: string[]; onDelete: string | null }[];
   uniques: { name: string | null; columns: string[] }[];
   indexes: { name: string | null; columns: string[]; unique: boolean }[];
+  checks: { name: string | null; sqltext: string }[];
   rows: number;
 }
 
@@ -154,9 +157,9 @@ export async function introspect(backend: BackendEnv, url: string): Promise<Intr
 }
 
 /**
- * The structure to compare: no row counts, constraints and indexes sorted by name, and a
- * PostgreSQL enum type read as the string column the migration makes of it (`VARCHAR(n)`, n the
- * longest value: SQLAlchemy's non-native Enum).
+ * The structure to compare: no row counts, constraints and indexes sorted by name. Types are
+ * compared as the inspector reads them and as the server names them, so a native enum type is not
+ * the VARCHAR of a non-native Enum.
  */
 export function comparableSchema(schema: IntrospectedSchema, skipTables: string[] = []): Record<string, Omit<IntrospectedTable, 'rows'>> {
   const byName = <T extends { name: string | null }>(items: T[]) => [...items].sort((a, b) => String(a.name).localeCompare(String(b.name)));
@@ -167,19 +170,12 @@ export function comparableSchema(schema: IntrospectedSchema, skipTables: string[
         table,
         {
           ...structure,
-          columns: structure.columns.map((column) => ({ ...column, type: enumAsString(column.type) })),
           foreignKeys: byName(structure.foreignKeys),
           uniques: byName(structure.uniques),
           indexes: byName(structure.indexes),
         },
       ]),
   );
-}
-
-function enumAsString(type: string): string {
-  const values = /^ENUM\((.*)\)$/.exec(type)?.[1];
-  if (values === undefined) return type;
-  return `VARCHAR(${Math.max(1, ...values.split(', ').map((value) => value.length))})`;
 }
 
 /** Rows per table that a seed script inserts (`insert into ... values` followed by one row per line). */

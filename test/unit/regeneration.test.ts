@@ -100,6 +100,43 @@ describe('incremental migrations', () => {
     expect(changed.regeneration.at(-1)).toMatch(/_alter_things\.py may destroy data \(accepted with --accept-data-loss\): change things\.name from .* to sa\.String\(10\)/);
   });
 
+  it('a key that closes a cycle with an existing one: the revision adds it, and leaves the existing key alone', async () => {
+    const cycle = (bookFields: string) => `openapi: 3.0.3
+info: { title: T, version: '1' }
+paths:
+  /authors:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Author' } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Author' } } } } }
+  /books:
+    post:
+      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Book' } } } }
+      responses: { '201': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Book' } } } } }
+components:
+  schemas:
+    Author:
+      type: object
+      properties:
+        id: { type: integer }
+        favorite_book_id: { type: integer, nullable: true }
+    Book:
+      type: object
+      properties:
+        id: { type: integer }
+${bookFields}`;
+    const before = await modelOf(cycle('        title: { type: string }\n'));
+    const after = await modelOf(cycle('        title: { type: string }\n        author_id: { type: integer, nullable: true }\n'));
+    const [initial] = planMigrations(before, new Map(), { files: new Map() }, report(), 'stack');
+    const id = initial!.path.slice('backend/migrations/versions/'.length, -'_initial.py'.length);
+    const initialText = `revision: str = "${id}"\ndown_revision: str | None = None\n`;
+    const previous = { model: before, files: new Map([[initial!.path, { owner: 'stack', text: initialText }]]) };
+    const files = planMigrations(after, new Map(), previous, report(), 'stack', new Map([[initial!.path, initialText]]));
+    const text = files.at(-1)!.content!;
+    expect(text).toContain('batch_op.create_foreign_key(\n            op.f("fk_books_author_id_authors")');
+    // The authors' key to books now closes a cycle, but is the same key: not dropped and made again.
+    expect(text).not.toContain('fk_authors_favorite_book_id_books');
+  });
+
   describe('the history on disk, whoever wrote it', () => {
     const VERSIONS = 'backend/migrations/versions';
     const revisionFile = (id: string, parent: string) => `"""A revision.\n\nRevision ID: ${id}\n"""\n\nrevision: str = ${JSON.stringify(id)}\ndown_revision: str | None = ${parent}\n`;

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { InfraStackError, type DomainModel, type PlannedFile, type PreviousRun, type RunReport } from '../../../core/index.js';
 import { BACKEND_DIR, backendFiles } from '../code-names.js';
 import type { EntityView } from '../view/entities.js';
+import { primaryKeyName } from '../constraint-names.js';
 import { renderRevision } from './revision.js';
 import { diffSchemas, isEmptyDiff } from './schema-diff.js';
-import { migrationTables, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
+import { addCyclicKeyLines, dropCyclicKeyLines, migrationTables, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
 import { danglingParent, headsOf, revisionGraph, type RevisionNode } from './revision-graph.js';
 
 const VERSIONS = `${BACKEND_DIR}/${backendFiles.migrationVersions}/`;
@@ -39,7 +40,9 @@ export function planMigrations(
     }));
     const revision = createHash('sha256').update(JSON.stringify(initial)).digest('hex').slice(0, 12);
     const usesMysql = initial.some((table) => table.columns.some((column) => column.includes('mysql.')));
-    const data = { tables: initial, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS };
+    // The key's name follows from the table's (in the hash above): it keeps the revision ids of earlier versions.
+    const named = initial.map((table) => ({ ...table, primaryKeyName: primaryKeyName(table.name) }));
+    const data = { tables: named, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS, addKeys: addCyclicKeyLines(tables), dropKeys: dropCyclicKeyLines(tables) };
     return [{ path: `${VERSIONS}${revision}_initial.py`, owner, template: 'backend/migrations/initial.py.njk', data }];
   }
   const kept = written.map(({ path, text }): PlannedFile => ({ path, owner, content: text, verbatim: true }));

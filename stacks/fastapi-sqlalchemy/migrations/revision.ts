@@ -5,7 +5,7 @@ import type { ColumnSpec } from '../view/entities.js';
 import { castFamily, postgresqlTypeName } from '../column-storage.js';
 import { RevisionHooks } from './revision-hooks.js';
 import { columnsBecomingRequired, storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
-import { createTableLines, dropTableLine, type TableSpec } from './tables.js';
+import { addCyclicKeyLines, createTableLines, dropCyclicKeyLines, dropTableLine, type TableSpec } from './tables.js';
 
 export interface Revision {
   id: string;
@@ -36,17 +36,21 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   for (const change of renamed) upgrade.push(...change.indexesDropped.map((index) => `    ${index.drop}`));
   for (const change of renamed) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom!), pyString(change.table)], 4)}`);
   for (const table of diff.created) upgrade.push(...createTableLines(table));
+  upgrade.push(...addCyclicKeyLines(diff.created));
   for (const change of diff.altered) upgrade.push(...alterUpgrade(change, hooks));
+  upgrade.push(...dropCyclicKeyLines(diff.dropped));
   for (const table of diff.dropped) upgrade.push(dropTableLine(table));
 
   // The downgrade undoes the columns while the tables have their new names, gives them their old
   // names back, then brings back the dropped tables and the constraints, which name the old ones.
   const undone = [...diff.altered].reverse().map((change) => ({ change, ...alterDowngrade(change) }));
   for (const { columns } of undone) downgrade.push(...columns);
+  downgrade.push(...dropCyclicKeyLines(diff.created));
   for (const table of [...diff.created].reverse()) downgrade.push(dropTableLine(table));
   for (const change of renamed) downgrade.push(`    ${pyCall('op.rename_table', [pyString(change.table), pyString(change.renamedFrom!)], 4)}`);
   for (const change of renamed) downgrade.push(...change.indexesDropped.map((index) => `    ${index.create}`));
   for (const table of [...diff.dropped].reverse()) downgrade.push(...createTableLines(table));
+  downgrade.push(...addCyclicKeyLines(diff.dropped));
   for (const { constraints } of undone) downgrade.push(...constraints);
 
   const summary = [

@@ -254,13 +254,22 @@ function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | un
     columnsDropped: before.columns.filter((c) => !kept.has(c.name)),
     columnsRenamed,
     columnsAltered,
-    foreignKeysAdded: byName(after.foreignKeys, before.foreignKeys),
-    foreignKeysDropped: byName(before.foreignKeys, after.foreignKeys),
+    foreignKeysAdded: keysOutside(after.foreignKeys, before.foreignKeys),
+    foreignKeysDropped: keysOutside(before.foreignKeys, after.foreignKeys),
     uniquesAdded: byName(after.uniques, before.uniques),
     uniquesDropped: byName(before.uniques, after.uniques),
     indexesAdded: byName(after.indexes, before.indexes).map((index) => index),
     indexesDropped: byName(before.indexes, after.indexes),
   };
+}
+
+/**
+ * The keys of `a` that `b` has not. Whether a key closes a cycle of tables is not part of it: a
+ * key that comes to close one (another table now refers back) is the same key in the database.
+ */
+function keysOutside(a: readonly ForeignKeySpec[], b: readonly ForeignKeySpec[]): ForeignKeySpec[] {
+  const text = ({ cyclic: _cyclic, ...key }: ForeignKeySpec) => JSON.stringify(key);
+  return a.filter((x) => !b.some((y) => text(y) === text(x)));
 }
 
 function hasChanges(change: TableChange): boolean {

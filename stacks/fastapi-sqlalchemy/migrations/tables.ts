@@ -1,9 +1,9 @@
-import type { DomainModel } from '../../../core/index.js';
+import { tableOrder, type DomainModel } from '../../../core/index.js';
 import { MYSQL_TABLE_KEYWORDS } from '../column-storage.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import { entityView, type ColumnSpec, type EntityView } from '../view/entities.js';
-import { constraintName, tableOrder } from '../view/storage.js';
+import { primaryKeyName, uniqueName } from '../constraint-names.js';
 
 export interface ForeignKeySpec {
   name: string;
@@ -11,6 +11,8 @@ export interface ForeignKeySpec {
   targetTable: string;
   targetColumn: string;
   onDelete: string;
+  /** Closes a cycle of tables: created after every table of the cycle, dropped before them. */
+  cyclic: boolean;
 }
 
 export interface IndexSpec {
@@ -46,7 +48,7 @@ export const MYSQL_TABLE_OPTION_ARGS: readonly string[] = MYSQL_TABLE_KEYWORDS.m
 /** Every table of the model, each after the tables its keys refer to; link tables last. */
 export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, EntityView>): TableSpec[] {
   const viewOf = (name: string) => views?.get(name) ?? entityView(model.entities.find((e) => e.name === name)!, model);
-  const tables = tableOrder(model.entities).flatMap((entity) => {
+  const tables = tableOrder(model.entities).entities.flatMap((entity) => {
     const e = viewOf(entity.name);
     const renamed = entity.renamedFrom;
     const table: TableSpec = {
@@ -56,8 +58,8 @@ export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, 
       primaryKey: [e.key.column],
       columns: e.columnSpecs,
       constraints: [...e.storage.migration.foreignKeys, ...e.storage.migration.uniques],
-      foreignKeys: [...e.storage.foreignKeys.values()].map(({ name, column, targetTable, targetColumn, onDelete }) => ({ name, column, targetTable, targetColumn, onDelete })),
-      uniques: entity.uniques.map((unique) => ({ name: constraintName(`uq_${e.table}_${unique.fields.join('_')}`), columns: unique.fields })),
+      foreignKeys: [...e.storage.foreignKeys.values()].map(({ name, column, targetTable, targetColumn, onDelete, cyclic }) => ({ name, column, targetTable, targetColumn, onDelete, cyclic })),
+      uniques: entity.uniques.map((unique) => ({ name: uniqueName(e.table, unique.fields), columns: unique.fields })),
       indexes: e.storage.migration.indexes.map((index, position) => ({ ...index, columns: entity.indexes[position]?.fields ?? [] })),
     };
     const links = e.modelModule.linkClasses.map((link): TableSpec => ({
@@ -80,7 +82,7 @@ export function migrationTables(model: DomainModel, views?: ReadonlyMap<string, 
 export function createTableLines(table: TableSpec): string[] {
   const items = [
     ...table.columns.map((column) => column.definition),
-    pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(`pk_${table.name}`)})`], 8),
+    pyCallItem('sa.PrimaryKeyConstraint', [...table.primaryKey.map(pyString), `name=op.f(${pyString(primaryKeyName(table.name))})`], 8),
     ...table.constraints,
     ...MYSQL_TABLE_OPTION_ARGS,
   ];
@@ -90,4 +92,29 @@ export function createTableLines(table: TableSpec): string[] {
 /** `op.drop_table(...)`, at 4 spaces. */
 export function dropTableLine(table: TableSpec): string {
   return pyCall('op.drop_table', [pyString(table.name)], 4).replace(/^/, '    ');
+}
+
+/**
+ * The guard of the statements that add or drop the keys closing a cycle: SQLite alters no
+ * constraint, and there `op.create_table` wrote those keys with their tables (`use_alter=True`
+ * is honoured only where the database can alter a table).
+ */
+const CAN_ALTER = '    if op.get_context().dialect.supports_alter:';
+
+/** `op.create_foreign_key(...)` for each key of `tables` that closes a cycle, once every table exists; none: no lines. */
+export function addCyclicKeyLines(tables: readonly TableSpec[]): string[] {
+  const keys = tables.flatMap((table) => table.foreignKeys.filter((key) => key.cyclic).map((key) => ({ table: table.name, key })));
+  if (keys.length === 0) return [];
+  const calls = keys.map(({ table, key }) =>
+    pyCall('op.create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(table), pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`], 8),
+  );
+  return [CAN_ALTER, ...calls.map((call) => `        ${call}`)];
+}
+
+/** `op.drop_constraint(...)` for each key of `tables` that closes a cycle, before any of the tables is dropped. */
+export function dropCyclicKeyLines(tables: readonly TableSpec[]): string[] {
+  const keys = tables.flatMap((table) => table.foreignKeys.filter((key) => key.cyclic).map((key) => ({ table: table.name, key }))).reverse();
+  if (keys.length === 0) return [];
+  const calls = keys.map(({ table, key }) => pyCall('op.drop_constraint', [`op.f(${pyString(key.name)})`, pyString(table), 'type_="foreignkey"'], 8));
+  return [CAN_ALTER, ...calls.map((call) => `        ${call}`)];
 }

@@ -1,4 +1,4 @@
-import { lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, isNullableColumn, lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, repositoryNames } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
@@ -7,7 +7,8 @@ import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constructorCall } from './declared-repository.js';
-import { constraintName, storageView, type LinkTableView, type StorageView } from './storage.js';
+import { storageView, type LinkTableView, type StorageView } from './storage.js';
+import { foreignKeyName, isCut, primaryKeyName } from '../constraint-names.js';
 import type { IntegerWidth } from '../column-storage.js';
 
 export interface FieldView {
@@ -103,8 +104,8 @@ export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity
       field,
       primaryKey,
       jsonStored: isJsonStored(field.type),
-      optional: !primaryKey && (!field.required || field.nullable || (field.system === true && field.readOnly)),
-      nullable: !primaryKey && (!field.required || field.nullable),
+      optional: !primaryKey && (!alwaysHasValue(field) || (field.system === true && field.readOnly)),
+      nullable: isNullableColumn(entity, field),
       relation: field.relation !== undefined,
       onWire: primaryKey || !field.system,
       ...timestampOf(field),
@@ -202,7 +203,9 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     const key = storage.foreignKeys.get(f.column);
     if (key) {
       modelImports.add('sqlalchemy', 'ForeignKey');
-      args.splice(args.indexOf(column.model) + 1, 0, `ForeignKey(${pyString(`${key.targetTable}.${key.targetColumn}`)}, ondelete=${pyString(key.onDelete)})`);
+      const named = key.named ? `, name=${pyString(key.name)}` : '';
+      const cyclic = key.cyclic ? ', use_alter=True' : '';
+      args.splice(args.indexOf(column.model) + 1, 0, `ForeignKey(${pyString(`${key.targetTable}.${key.targetColumn}`)}, ondelete=${pyString(key.onDelete)}${named}${cyclic})`);
     }
     if (storage.uniqueColumns.has(f.column)) args.push('unique=True');
     if (storage.indexedColumns.has(f.column)) args.push('index=True');
@@ -336,9 +339,16 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   const lines = sides.map((side) => {
     const column = columnType(side.key.type, {}, { primaryKey: true }, imports);
     const annotation = domainType(side.key.type, imports);
-    const args = [column.model, `ForeignKey(${pyString(`${side.table}.${side.key.field}`)}, ondelete="CASCADE")`, 'primary_key=True'];
+    const named = isCut('fk', link.table, [side.column], side.table) ? `, name=${pyString(foreignKeyName(link.table, side.column, side.table))}` : '';
+    const args = [column.model, `ForeignKey(${pyString(`${side.table}.${side.key.field}`)}, ondelete="CASCADE"${named})`, 'primary_key=True'];
     return pyCall('mapped_column', args, 4, `${side.column}: Mapped[${annotation}] = `);
   });
+  if (isCut('pk', link.table, [])) {
+    // The convention's name is cut as SQLAlchemy would not cut it: the link class names its key.
+    imports.add('sqlalchemy', 'PrimaryKeyConstraint').add('app.infrastructure.database.base', 'MYSQL_TABLE_OPTIONS');
+    const key = pyCallItem('PrimaryKeyConstraint', [...sides.map((side) => pyString(side.column)), `name=${pyString(primaryKeyName(link.table))}`], 8);
+    lines.unshift(`${tableArgsLine([key, 'MYSQL_TABLE_OPTIONS'])}\n`);
+  }
   if (link.listsObjects) {
     imports.add('sqlalchemy.orm', 'relationship');
     // A link of an entity to its own kind names the model the module defines, further down.
@@ -350,7 +360,7 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   const migrationTypes = sides.map((side) => columnType(side.key.type, {}, { primaryKey: true }, new PythonImports()).migration);
   const migrationColumns = sides.map((side, position) => pyCallItem('sa.Column', [pyString(side.column), migrationTypes[position]!, 'nullable=False'], 8));
   const foreignKeys = sides.map((side) => {
-    const name = constraintName(`fk_${link.table}_${side.column}_${side.table}`);
+    const name = foreignKeyName(link.table, side.column, side.table);
     return pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
   });
   return {

@@ -1,4 +1,4 @@
-import type { TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, type TypeRef } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
 import { definition, pyFormat, pyParse } from '../python/layout.js';
 import { pyString } from '../python/names.js';
@@ -84,7 +84,7 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
 }
 
 function fromValueExpression(f: FieldView, imports: PythonImports): string {
-  const required = f.field.required && !f.field.nullable;
+  const required = alwaysHasValue(f.field);
   const read = required ? `value[${pyString(f.wire)}]` : `value.get(${pyString(f.wire)})`;
   const converter = converterOf(f.field.type);
   if (!converter) return read;

@@ -1,4 +1,4 @@
-import type { DomainModel, Entity, Operation } from '../../../core/index.js';
+import { alwaysHasValue, type DomainModel, type Entity, type Operation } from '../../../core/index.js';
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral, pyString } from '../python/names.js';
@@ -66,7 +66,7 @@ export class Seeding {
         for (const key of child.foreignKeys) {
           if (key.field === child.owner?.field) continue;
           const field = child.fields.find((f) => f.name === key.field)!;
-          const line = keyLine(key.target, field.required && !field.nullable, `item[${pyLiteral(field.wireName)}]`, `item.pop(${pyLiteral(field.wireName)}, None)`);
+          const line = keyLine(key.target, alwaysHasValue(field), `item[${pyLiteral(field.wireName)}]`, `item.pop(${pyLiteral(field.wireName)}, None)`);
           if (!line) return undefined;
           childLines.push(...line);
         }

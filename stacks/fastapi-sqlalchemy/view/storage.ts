@@ -1,14 +1,10 @@
-import { boundedIdentifier, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
+import { tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
-
-/** A constraint or index name within the 63 bytes every database keeps whole: long names keep a stable hash suffix. */
-export function constraintName(name: string): string {
-  return boundedIdentifier(name);
-}
+import { foreignKeyName, indexName, isCut, primaryKeyName, uniqueName } from '../constraint-names.js';
 
 export interface ForeignKeyView {
   column: string;
@@ -16,6 +12,10 @@ export interface ForeignKeyView {
   targetColumn: string;
   onDelete: string;
   name: string;
+  /** The key closes a cycle of tables: added after the tables are created (`use_alter`). */
+  cyclic: boolean;
+  /** The naming convention's name was cut to the identifier limit: the model names the key itself. */
+  named: boolean;
 }
 
 export interface LinkTableView {
@@ -56,6 +56,7 @@ export interface StorageView {
 export function storageView(entity: Entity, model: DomainModel, imports: PythonImports): StorageView {
   const byName = new Map(model.entities.map((e) => [e.name, e]));
   const foreignKeys = new Map<string, ForeignKeyView>();
+  const { cyclicKeys } = tableOrder(model.entities);
   for (const key of entity.foreignKeys) {
     const target = byName.get(key.target)!;
     foreignKeys.set(key.field, {
@@ -63,16 +64,23 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       targetTable: target.table,
       targetColumn: key.targetField,
       onDelete: key.onDelete,
-      name: constraintName(`fk_${entity.table}_${key.field}_${target.table}`),
+      name: foreignKeyName(entity.table, key.field, target.table),
+      cyclic: cyclicKeys.has(key),
+      named: isCut('fk', entity.table, [key.field], target.table),
     });
   }
   const tableArgs: string[] = [];
+  if (isCut('pk', entity.table, [])) {
+    // The convention's name is cut as SQLAlchemy would not cut it: the model names its key.
+    imports.add('sqlalchemy', 'PrimaryKeyConstraint');
+    tableArgs.push(pyCallItem('PrimaryKeyConstraint', [pyString(entity.primaryKey.field), `name=${pyString(primaryKeyName(entity.table))}`], 8));
+  }
   const uniqueColumns = new Set<string>();
   const uniques: string[] = [];
   for (const unique of entity.uniques) {
-    const name = constraintName(`uq_${entity.table}_${unique.fields.join('_')}`);
+    const name = uniqueName(entity.table, unique.fields);
     const columns = unique.fields.map(pyString);
-    if (unique.fields.length === 1) uniqueColumns.add(unique.fields[0]!);
+    if (unique.fields.length === 1 && !isCut('uq', entity.table, unique.fields)) uniqueColumns.add(unique.fields[0]!);
     else {
       imports.add('sqlalchemy', 'UniqueConstraint');
       tableArgs.push(pyCallItem('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
@@ -82,8 +90,8 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
   const indexedColumns = new Set<string>();
   const indexes: { name: string; create: string; drop: string }[] = [];
   for (const index of entity.indexes) {
-    const name = constraintName(`ix_${entity.table}_${index.fields.join('_')}`);
-    if (index.fields.length === 1) indexedColumns.add(index.fields[0]!);
+    const name = indexName(entity.table, index.fields);
+    if (index.fields.length === 1 && !isCut('ix', entity.table, index.fields)) indexedColumns.add(index.fields[0]!);
     else {
       imports.add('sqlalchemy', 'Index');
       tableArgs.push(pyCallItem('Index', [pyString(name), ...index.fields.map(pyString)], 8));
@@ -95,7 +103,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     });
   }
   const migrationKeys = [...foreignKeys.values()].map((key) =>
-    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`], 8),
+    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`, ...(key.cyclic ? ['use_alter=True'] : [])], 8),
   );
   const children = model.relations
     .filter((r) => r.owned && r.to === entity.name)
@@ -135,22 +143,4 @@ function linkView(relation: Relation, from: Entity, to: Entity, shared: boolean)
     targetEntity: to.name,
     targetKey: to.primaryKey.field,
   };
-}
-
-/** Tables in an order where every key refers to a table created before it (self-references aside). */
-export function tableOrder(entities: Entity[]): Entity[] {
-  const byName = new Map(entities.map((e) => [e.name, e]));
-  const placed = new Set<string>();
-  const ordered: Entity[] = [];
-  const visiting = new Set<string>();
-  const visit = (entity: Entity) => {
-    if (placed.has(entity.name) || visiting.has(entity.name)) return;
-    visiting.add(entity.name);
-    for (const key of entity.foreignKeys) if (key.target !== entity.name) visit(byName.get(key.target)!);
-    visiting.delete(entity.name);
-    placed.add(entity.name);
-    ordered.push(entity);
-  };
-  for (const entity of entities) visit(entity);
-  return ordered;
 }

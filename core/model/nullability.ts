@@ -1,0 +1,15 @@
+import type { Entity, Field } from './domain-model.js';
+
+/**
+ * Whether a field always holds a value: required, and not nullable. Where a field's value may be
+ * missing is decided here and only here: the columns that store it, the ER diagram's cardinality,
+ * the infrastructure plan, the mappers and the test data all ask.
+ */
+export function alwaysHasValue(field: Field): boolean {
+  return field.required && !field.nullable;
+}
+
+/** Whether the column storing `field` of `entity` takes NULL: every column but the primary key's whose field may lack a value. */
+export function isNullableColumn(entity: Entity, field: Field): boolean {
+  return field.name !== entity.primaryKey.field && !alwaysHasValue(field);
+}
