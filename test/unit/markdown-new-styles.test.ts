@@ -336,3 +336,38 @@ describe('bounds in the notes of a field, in the languages notes are written in'
     expect(boundsIn('see section 2-3')).toEqual({});
   });
 });
+
+describe('endpoints listed after their titles, under a heading that groups them', () => {
+  const french = [
+    '# API Médiathèque',
+    '',
+    '## Adhérents',
+    '',
+    '1. **Lister les adhérents** — `GET /adherents`',
+    '2. **Créer un adhérent** — `POST /adherents`',
+    '3. Supprimer un adhérent: `DELETE /adherents/{id}`',
+    '',
+    'Corps de la requête :',
+    '',
+    '| Champ | Type | Obligatoire | Description |',
+    '|---|---|---|---|',
+    '| nom | string | oui | |',
+    '',
+  ].join('\n');
+
+  it('reads each item, its title first, and gives the body label after the list to the endpoint that takes one', () => {
+    const api = parseMarkdownText(french, file);
+    expect(api.operations.map((op) => `${op.method} ${op.path} ${op.summary ?? ''}`)).toEqual([
+      'get /adherents Lister les adhérents',
+      'post /adherents Créer un adhérent',
+      'delete /adherents/{id} Supprimer un adhérent',
+    ]);
+    expect(api.operations[1]!.requestBody?.schema).toEqual({ $ref: '#/components/schemas/Adherent' });
+    expect(api.warnings ?? []).toEqual([]);
+  });
+
+  it('warns of a field table that reaches no endpoint and no type, at its line', () => {
+    const api = parseMarkdownText('# API\n\nSome prose.\n\n| Field | Type | Required |\n|---|---|---|\n| name | str | yes |\n\n- `GET /things` list\n', file);
+    expect(api.warnings?.map((w) => [w.source.line, w.message])).toEqual([[5, 'a field table under no endpoint and no type name (`Name:` or a heading above it): ignored']]);
+  });
+});

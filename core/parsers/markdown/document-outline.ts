@@ -116,6 +116,8 @@ class OutlineReader {
           break;
         }
         case 'list':
+          // A heading over a list of endpoints groups them: it titles none of them.
+          if (this.endpointItems(block.children as MarkdownBlock[]) > 1) this.pendingTitle = undefined;
           for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
           this.blockRead();
           break;
@@ -176,6 +178,9 @@ class OutlineReader {
     const readsQuery = method === 'get' || method === 'delete' || method === 'head';
     const bodyLabel = readBodyLabel(text);
     if (bodyLabel?.methods && !bodyLabel.methods.includes(method) && this.labelSectionBody(bodyLabel.methods)) return true;
+    // After endpoints a list gave, a body label names the body of those that take one, not the last listed GET or DELETE's query.
+    const listed = this.endpoint !== undefined && this.endpoint.value.form !== 'heading';
+    if (bodyLabel && !bodyLabel.methods && listed && readsQuery && this.labelSectionBody(['post', 'put'])) return true;
     if (bodyLabel) {
       this.tableTarget = readsQuery ? 'query' : 'body';
       return true;
@@ -207,6 +212,16 @@ class OutlineReader {
     const name = TYPE_LABEL.exec(text)?.[1] ?? text.replace(/[:：]$/, '').replace(TYPE_HEADING_WORDS, ' ').trim();
     if (!/^[A-Z][A-Za-z0-9_]*$/.test(name) || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
     return { name, line };
+  }
+
+  /** How many items of a list give an endpoint on their first line. */
+  private endpointItems(items: readonly MarkdownBlock[]): number {
+    return items.filter((item) => {
+      const first = (item as { children?: MarkdownBlock[] }).children?.[0];
+      if (first?.type !== 'paragraph') return false;
+      const [line] = paragraphLines(first);
+      return line !== undefined && readEndpointText(line.text, this.file, line.line, 'opening') !== undefined;
+    }).length;
   }
 
   /** A list item: a bullet giving an endpoint opens it (its nested lines belong to it); other items are lines. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InfraStackError, unreadableDocumentError } from '../../errors.js';
-import type { ApiDocument, ApiOperation } from '../../model/api-document.js';
+import type { ApiDocument, ApiOperation, DocumentWarning } from '../../model/api-document.js';
 import { ComponentRegistry } from './component-registry.js';
 import { DEFAULT_PAGING } from './document-lines.js';
 import { readOutline, type DocumentOutline, type NamedTable } from './document-outline.js';
@@ -10,10 +10,11 @@ import { readRuleSentences } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
 import { collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
 import { markdownError } from './errors.js';
-import { parseMarkdownTree } from './markdown-tree.js';
+import { isFieldTable } from './field-table.js';
+import { lineOf, parseMarkdownTree } from './markdown-tree.js';
 import { OperationFactory } from './operations.js';
 import { entityNameOf, groupEndpoints, type ResourceGroup } from './resource-groups.js';
-import { readTechStack } from './tech-stack.js';
+import { isTechStackTable, readTechStack } from './tech-stack.js';
 
 const CREATING_METHODS = new Set(['post', 'put', 'patch']);
 
@@ -32,7 +33,8 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
   const outline = readOutline(parseMarkdownTree(text), file);
   if (!outline.basePathWritten) outline.basePath = sharedPrefix(outline.endpoints.map((e) => e.path));
   const { settings, found: hasTechStack } = readTechStack(outline.otherTables, outline.sentences, file);
-  const { rules, warnings } = readRuleSentences(outline.sentences, file);
+  const { rules, warnings: ruleWarnings } = readRuleSentences(outline.sentences, file);
+  const warnings = [...ruleWarnings, ...strayFieldTables(outline, file)];
   if (outline.endpoints.length === 0 && outline.namedTables.length === 0 && !hasTechStack && rules.length === 0) {
     throw markdownError(
       file,
@@ -117,4 +119,17 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
 /** Schemas in document order, so output does not depend on the order they were built in. */
 function sortedByLine(schemas: ApiDocument['schemas']): ApiDocument['schemas'] {
   return new Map([...schemas].sort(([, a], [, b]) => (a.source.line ?? 0) - (b.source.line ?? 0)));
+}
+
+/**
+ * Field tables that reach no endpoint and no type (a body label after endpoints that take none, a
+ * table under prose): each a warning naming its line, never dropped without a word.
+ */
+function strayFieldTables(outline: DocumentOutline, file: string): DocumentWarning[] {
+  return outline.otherTables
+    .filter((entry) => isFieldTable(entry.table) && !isTechStackTable(entry))
+    .map(({ table }) => {
+      const line = lineOf(table);
+      return { message: 'a field table under no endpoint and no type name (`Name:` or a heading above it): ignored', source: { file, pointer: `/x-tables/${line}`, line } };
+    });
 }

@@ -54,7 +54,7 @@ const DATABASES: [RegExp, DatabaseChoice][] = [
 ];
 
 /** A tech-stack table: its header or the heading above it speaks of technology choices. */
-function isTechStackTable({ table, heading }: OtherTable): boolean {
+export function isTechStackTable({ table, heading }: OtherTable): boolean {
   const header = table.children[0];
   if (!header || header.children.length < 2) return false;
   return cellTexts(header).some((cell) => STACK_HEADER.test(cell)) || (heading !== undefined && STACK_HEADING.test(heading));
