@@ -1,8 +1,9 @@
 /**
  * The checks a user runs on a generated backend, one after the other: install it into its own
  * venv, ruff (when asked), mypy --strict, pytest and alembic (up, then down) on SQLite and, when asked, on
- * PostgreSQL. mypy shares one cache folder between backends, so the libraries are analysed once
- * (mypy re-checks every file whose path or content differs from the cached one).
+ * PostgreSQL. mypy shares one cache folder between the backends checked one after another, so the
+ * libraries are analysed once (mypy re-checks a file whose content differs from the cached one);
+ * never between backends checked at once, whose processes would write one module's cache together.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
