@@ -371,3 +371,11 @@ describe('endpoints listed after their titles, under a heading that groups them'
     expect(api.warnings?.map((w) => [w.source.line, w.message])).toEqual([[5, 'a field table under no endpoint and no type name (`Name:` or a heading above it): ignored']]);
   });
 });
+
+describe('a union of number literals, as TypeScript writes one', () => {
+  it('is an integer or a number among those values, bounded by them, not a JSON object', () => {
+    expect(parseTypeExpression('1 | 2 | 3 | 4 | 5')).toEqual({ kind: 'scalar', schema: { type: 'integer', enum: [1, 2, 3, 4, 5], minimum: 1, maximum: 5 } });
+    expect(parseTypeExpression('0.5 | 1 | 2.5')).toEqual({ kind: 'scalar', schema: { type: 'number', enum: [0.5, 1, 2.5], minimum: 0.5, maximum: 2.5 } });
+    expect(parseTypeExpression('string | number')).toEqual({ kind: 'scalar', schema: { type: 'object', additionalProperties: true } });
+  });
+});

@@ -143,6 +143,17 @@ function withoutNull(text: string): { text: string; nullable: boolean } {
   return { text, nullable: false };
 }
 
+/**
+ * `1 | 2 | 3`, TypeScript's union of number literals: a number (an integer when every value is one)
+ * that is one of them, bounded by the least and the greatest.
+ */
+function numberUnion(parts: readonly string[]): TypeExpression | undefined {
+  if (!parts.every((part) => /^-?\d+(?:\.\d+)?$/.test(part))) return undefined;
+  const values = [...new Set(parts.map(Number))];
+  const type = values.every(Number.isInteger) ? 'integer' : 'number';
+  return { kind: 'scalar', schema: { type, enum: values, minimum: Math.min(...values), maximum: Math.max(...values) } };
+}
+
 function enumOf(written: string): TypeExpression | undefined {
   const values = written
     .split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/)
@@ -171,6 +182,8 @@ function parseCore(text: string): TypeExpression | undefined {
   const parts = text.split('|').map((part) => part.trim());
   if (parts.length > 1) {
     if (parts.every((part) => WORD.test(part) && (/^["']/.test(part) || (SCALARS[part.toLowerCase()] === undefined && !NAMED.test(part))))) return enumOf(text);
+    const numbers = numberUnion(parts);
+    if (numbers) return numbers;
     // A union of several types is stored as it comes: JSON.
     return { kind: 'scalar', schema: { type: 'object', additionalProperties: true } };
   }
