@@ -21,7 +21,7 @@ const OPENING = new RegExp(String.raw`^(?:[\p{L}\p{N} ]{1,24}[:：]\s*)?(${METHO
  * A short title, a dash or a colon, then `METHOD /path` in capitals: a list item or line that names
  * its endpoint after its title (`**Lister les adhérents** — GET /adherents`, `Create a pet: POST /pets`).
  */
-const TITLED = new RegExp(String.raw`^[^\n]{1,80}?\s(?:[—–→|]|-{1,2})\s*(${METHOD_WORDS})\s+${PATH}|^[^\n]{1,80}?[:：]\s*(${METHOD_WORDS})\s+${PATH}`, 'u');
+const TITLED = new RegExp(String.raw`^[^\n]{1,80}?(?:\s(?:[—–→|]|-{1,2})|[:：])\s*(${METHOD_WORDS})\s+${PATH}`, 'u');
 /** An all-capitals word before a path that is no method (`FETCH /users`): a mistake, not prose. */
 const UNKNOWN_METHOD = /^([A-Z]{3,10})\s+\/\S*/;
 /** Emoji, pictographs and what joins them; they decorate headings. */
@@ -45,7 +45,7 @@ export function cleanHeadingText(text: string): string {
  */
 export function readEndpointText(written: string, file: string, line: number, where: 'anywhere' | 'opening' = 'anywhere'): EndpointHeading | undefined {
   const text = cleanHeadingText(written);
-  const match = (where === 'opening' ? (OPENING.exec(text) ?? titled(text)) : ANYWHERE.exec(text)) ?? (where === 'anywhere' ? OPENING.exec(text) : null);
+  const match = (where === 'opening' ? (OPENING.exec(text) ?? TITLED.exec(text)) : ANYWHERE.exec(text)) ?? (where === 'anywhere' ? OPENING.exec(text) : null);
   if (!match) {
     const unknown = UNKNOWN_METHOD.exec(text);
     if (unknown && !METHODS.includes(unknown[1]!.toLowerCase() as HttpMethod)) {
@@ -60,14 +60,6 @@ export function readEndpointText(written: string, file: string, line: number, wh
   const after = text.slice(match.index + match[0].length).replace(SEPARATORS, '').trim();
   const summary = [before, after].filter((part) => part !== '' && !ENDPOINT_LABELS.test(part)).join(' — ');
   return { method, path, ...(summary !== '' ? { summary } : {}) };
-}
-
-/** TITLED's match, its method and path as the first two groups whichever form matched. */
-function titled(text: string): RegExpExecArray | null {
-  const match = TITLED.exec(text);
-  if (!match || match[1] !== undefined) return match;
-  const [whole, , , method, path] = match;
-  return Object.assign([whole, method, path], { index: match.index, input: match.input }) as unknown as RegExpExecArray;
 }
 
 /**

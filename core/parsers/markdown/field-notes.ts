@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import type { TypeExpression } from './type-expression.js';
+import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
 /** What a field's notes say in plain words (`unique code`, `默认 normal`, `references doctors`). */
 export interface FieldNotes {
@@ -22,9 +23,6 @@ const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
-/** Word edges that know letters outside ASCII (`mínimo`, `tối đa`). */
-const START = String.raw`(?<![\p{L}\p{N}_])`;
-const END = String.raw`(?![\p{L}\p{N}_])`;
 /** Both bounds at once, inclusive: `between 1 and 500`, `entre 1 y 500`, `zwischen 1 und 5`, `từ 1 đến 500`, `介于1和500之间`, `1〜500`. */
 const RANGE = new RegExp(
   String.raw`(?:${START}(?:between|from|entre|zwischen|von|từ)${END}|介于|在)\s*${NUMBER}\s*(?:${START}(?:and|to|y|a|et|à|und|bis|đến|và)${END}|和|与|至|到|-|–|~|～|〜)\s*${NUMBER}|${NUMBER}\s*(?:〜|～|~)\s*${NUMBER}`,

@@ -2,10 +2,7 @@ import type { DatabaseChoice, DocumentSettings, TechnologyChoice, TechnologyTopi
 import type { OtherTable, Sentence } from './document-outline.js';
 import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
-
-/** Word boundaries that know letters outside ASCII (`\b` does not: `công nghệ` ends in no word character for it). */
-const START = String.raw`(?<![\p{L}\p{N}_])`;
-const END = String.raw`(?![\p{L}\p{N}_])`;
+import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
 const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定`, 'iu');
 const STACK_HEADING = new RegExp(String.raw`${START}(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)${END}|技术|选型|技術`, 'iu');

@@ -12,8 +12,8 @@ export interface RequestArguments {
   headers: Record<string, string>;
 }
 
-/** Headers httpx sends on every request unless told otherwise. */
-const CLIENT_HEADERS = new Set(['accept', 'accept-encoding', 'connection', 'user-agent']);
+/** Headers httpx sends on every request unless told otherwise (`Accept` too, but no route reads it: see the OpenAPI parser). */
+const CLIENT_HEADERS = new Set(['accept-encoding', 'connection', 'user-agent']);
 
 /** A sample value of a parameter, as the request sends it (structured values as their JSON text). */
 export function parameterSample(parameter: Parameter, samples: Samples, variant = 1): unknown {
@@ -36,7 +36,7 @@ export function requestArguments(operation: Operation, samples: Samples, sentByT
   const params: Record<string, unknown> = Object.fromEntries(documentPath(operation.path).query.map(([name, value]) => [name, value ?? '']));
   const headers: Record<string, string> = {};
   for (const parameter of operation.params) {
-    // A header the client sends anyway (httpx's `Accept: */*`) is sent as the document describes it.
+    // A header the client sends anyway (httpx's `User-Agent`) is sent as the document describes it.
     const sentAnyway = parameter.in === 'header' && CLIENT_HEADERS.has(parameter.wireName.toLowerCase());
     if (!(parameter.required || sentAnyway) || sentByTest(parameter)) continue;
     if (parameter.in === 'query') params[parameter.wireName] = parameterSample(parameter, samples);

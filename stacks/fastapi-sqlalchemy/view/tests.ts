@@ -176,13 +176,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     if ((keyInPayload || keyInBody) && key.wire in payload) delete payload[key.wire];
     const compare = compareOf(update).filter((w) => w !== key.wire);
     // A replace with its key in the body (`PUT /pet`) names the created row there, and an unknown key is a 404.
-    const target = keyInBody ? [pyString(requestPath(update)), `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
+    const updatePath = pyString(requestPath(update));
+    const target = keyInBody ? [updatePath, `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
     result.update = {
       status: update.response.status,
       payload: pyFormat(pyValue(payload), 4, 'changed = '),
       request: request(update, target),
       compare,
-      ...(keyInBody ? { missing: request(update, [pyString(requestPath(update)), `json={**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`]) } : {}),
+      ...(keyInBody ? { missing: request(update, [updatePath, `json={**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`]) } : {}),
     };
   }
   const patch = byKind(operations, 'patch');
