@@ -6,6 +6,7 @@ import { declaredEntities, entityOf } from './entities.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
 import { attachSortValues } from './sorts.js';
+import { addPathScope } from './path-scope.js';
 import { findResources, type Resource } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -18,19 +19,21 @@ export function deriveModel(written: ApiDocument): DomainModel {
   const types = new SchemaTypes(api);
   const resources = findResources(api, types);
   // By operation, not by path: a search under a collection (`GET /pet/findByStatus`) is the resource's; another method on its path is not.
-  const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource }>();
+  const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource; scope: Map<string, string> }>();
   const entityByResource = new Map<Resource, Entity>();
   const entities: Entity[] = [];
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
+    const scope = addPathScope(entity, resource, types);
+    if (!scope) continue;
     entities.push(entity);
     entityByResource.set(resource, entity);
-    for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource });
+    for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope });
   }
-  const exposed = new Set(resources.map((r) => r.schemaName));
+  const exposed = new Set([...entityByResource.keys()].map((r) => r.schemaName));
   for (const schemaName of declaredEntities(api)) if (!exposed.has(schemaName)) entities.push(entityOf(schemaName, api, types));
   const groupOf = (operation: ApiOperation): string => {
-    const owner = resources.find((r) => operation.path.startsWith(`${r.collectionPath}/`));
+    const owner = [...entityByResource.keys()].find((r) => operation.path.startsWith(`${r.collectionPath}/`));
     if (owner) return owner.operations.some((op) => op.path === owner.collectionPath) ? entityByResource.get(owner)!.slug : toSnake(owner.schemaName);
     const tag = operation.tags[0];
     if (tag) return toSnake(tag);

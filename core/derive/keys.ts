@@ -38,6 +38,8 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
     for (const field of entity.fields) {
       if (field.relation !== undefined || field.name === entity.primaryKey.field) continue;
       if (entity.owner && field.name === entity.owner.field) continue;
+      // A nested collection's path value is kept as the path gave it, whatever rows it names.
+      if (entity.pathScope?.includes(field.name)) continue;
       const target = keyTarget(field, entity, index);
       if (target) keyed.push({ field, ...target });
     }

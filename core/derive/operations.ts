@@ -25,10 +25,10 @@ export class OperationBuilder {
 
   constructor(private readonly types: SchemaTypes) {}
 
-  build(api: ApiOperation, resource: { entity: Entity; resource: Resource } | undefined, groupOf: (op: ApiOperation) => string): Operation {
+  build(api: ApiOperation, resource: { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string> } | undefined, groupOf: (op: ApiOperation) => string): Operation {
     const name = this.uniqueName(api);
     let classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
-    const classifiedParams = classified && resource ? this.parameters(api, name, resource.entity, classified.kind, resource.resource.keyParam) : undefined;
+    const classifiedParams = classified && resource ? this.parameters(api, name, resource.entity, classified.kind, resource.resource.keyParam, resource.scope) : undefined;
     // A search under the collection (`/pet/findByTags`) is a list only when the list can honour all of its query.
     if (classified && resource && api.path !== resource.resource.collectionPath && api.path !== resource.resource.itemPath && classifiedParams!.some((p) => p.in === 'query' && p.role === 'extra')) classified = undefined;
     const base = {
@@ -68,7 +68,7 @@ export class OperationBuilder {
       ...base,
       group: groupOf(api),
       kind: 'custom',
-      params: classifiedParams ? classifiedParams.map(asCustomParameter) : this.parameters(api, name, undefined, 'custom', undefined),
+      params: classifiedParams ? classifiedParams.map(asCustomParameter) : this.parameters(api, name, undefined, 'custom', undefined, new Map()),
       ...(body
         ? {
             body: {
@@ -103,6 +103,8 @@ export class OperationBuilder {
       }
       if (api.method === 'post' && returnsEntity) {
         const input = this.inputOf(api.requestBody?.schema, entity, false);
+        // A create names its row: a key the database does not assign must come in the body.
+        if (input && !entity.primaryKey.generated && !input.fields.includes(entity.primaryKey.field)) return undefined;
         return input ? { kind: 'create', input, response: shape('create', 201) } : undefined;
       }
       if (api.method === 'put' && returnsEntity) {
@@ -193,26 +195,31 @@ export class OperationBuilder {
     };
   }
 
-  private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined): Parameter[] {
+  private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined, scope: ReadonlyMap<string, string>): Parameter[] {
     const taken = new Set<string>();
     return api.parameters.map((parameter) => {
       const name = uniqueParameterName(parameter, taken);
       const type = this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api);
+      const scoped = kind !== 'custom' && parameter.in === 'path' ? scope.get(parameter.name) : undefined;
+      if (scoped) return { ...this.declared(parameter, name, type), role: 'scope', field: scoped };
       const filter = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
       const role = roleOf(parameter, name, kind, keyParam, filter !== undefined);
-      return {
-        name,
-        wireName: parameter.name,
-        in: parameter.in,
-        type,
-        required: parameter.required,
-        ...(parameter.description ? { description: parameter.description } : {}),
-        ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),
-        constraints: this.types.constraintsOf(parameter.schema),
-        role,
-        ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}),
-      };
+      return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}) };
     });
+  }
+
+  /** A parameter as the document declares it, before its role is known. */
+  private declared(parameter: ApiParameter, name: string, type: TypeRef): Omit<Parameter, 'role'> {
+    return {
+      name,
+      wireName: parameter.name,
+      in: parameter.in,
+      type,
+      required: parameter.required,
+      ...(parameter.description ? { description: parameter.description } : {}),
+      ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),
+      constraints: this.types.constraintsOf(parameter.schema),
+    };
   }
 
   /** Inline string enums in parameters become literal types rather than named enums. */

@@ -8,6 +8,12 @@ export interface Resource {
   collectionPath: string;
   itemPath?: string;
   keyParam?: string;
+  /**
+   * The parameters of a nested collection's path (`accountId` of `/accounts/{accountId}/invoices`):
+   * its rows are created under, listed under and found under the values they name. Empty for a
+   * collection at a fixed path.
+   */
+  scopeParams: string[];
   schemaName: string;
   operations: ApiOperation[];
 }
@@ -17,6 +23,35 @@ const ITEM_PATH = /^(.*)\/\{([^}/]+)\}(\.[A-Za-z][A-Za-z0-9]*)?$/;
 
 function isStaticPath(route: string): boolean {
   return !route.includes('{');
+}
+
+/**
+ * A path that can list rows: a fixed one, or one that ends with a literal segment and whose
+ * parameters before it each fill a whole segment (`/accounts/{accountId}/invoices`; not Google's `{name}:cancel` nor a path with
+ * a fragment or a query the document wrote in it).
+ */
+function isCollectionPath(route: string): boolean {
+  if (isStaticPath(route)) return true;
+  if (/[#?]/.test(route)) return false;
+  const segments = route.split('/').slice(1);
+  const last = segments.at(-1) ?? '';
+  if (last === '' || last.includes('{')) return false;
+  return segments.every((segment) => !segment.includes('{') || /^\{[^{}]+\}$/.test(segment));
+}
+
+/** The parameters of a collection path, in order (`/a/{x}/b/{y}/c` → x, y). */
+function pathParameters(route: string): string[] {
+  return [...route.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
+}
+
+/** A parameter of a nested collection's path takes one value a column can hold: an integer or a text. */
+function scopesRows(operations: readonly ApiOperation[], name: string): boolean {
+  return operations.every((operation) => {
+    const declared = operation.parameters.find((p) => p.in === 'path' && p.name === name);
+    if (!declared) return false;
+    const type = declared.schema.type;
+    return !declared.schema.$ref && (type === undefined || type === 'string' || type === 'integer') && declared.schema.enum === undefined;
+  });
 }
 
 /**
@@ -37,24 +72,31 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
   for (const route of byPath.keys()) {
     const match = ITEM_PATH.exec(route);
     const collection = match && `${match[1]!}${match[3] ?? ''}`;
-    if (match && collection && isStaticPath(match[1]!) && match[1] !== '' && !items.has(collection)) items.set(collection, { path: route, param: match[2]! });
+    if (match && collection && match[1] !== '' && isCollectionPath(match[1]!) && !items.has(collection) && !pathParameters(match[1]!).includes(match[2]!)) {
+      items.set(collection, { path: route, param: match[2]! });
+    }
   }
   const resources: Resource[] = [];
   const claimed = new Set<string>();
-  const collectionPaths = new Set([...byPath.keys()].filter(isStaticPath));
-  for (const route of items.keys()) collectionPaths.add(route);
+  const candidates = new Set([...byPath.keys()].filter(isCollectionPath));
+  for (const route of items.keys()) candidates.add(route);
+  // Collections at a fixed path claim their schema first: `/pets` owns Pet before `/owners/{id}/pets`.
+  const collectionPaths = [...candidates].sort((a, b) => pathParameters(a).length - pathParameters(b).length);
   for (const collectionPath of collectionPaths) {
     const collectionOps = byPath.get(collectionPath) ?? [];
     const item = items.get(collectionPath);
     const itemOps = item ? (byPath.get(item.path) ?? []) : [];
     const creates = collectionOps.some((op) => op.method === 'post');
     if (!creates && !item) continue;
+    const scopeParams = pathParameters(collectionPath);
+    if (scopeParams.some((name) => !scopesRows([...collectionOps, ...itemOps], name))) continue;
     const schemaName = pickSchema(collectionOps, itemOps, types);
     if (!schemaName || claimed.has(schemaName)) continue;
     claimed.add(schemaName);
     resources.push({
       collectionPath,
       ...(item ? { itemPath: item.path, keyParam: item.param } : {}),
+      scopeParams,
       schemaName,
       operations: [...collectionOps, ...itemOps],
     });

@@ -150,6 +150,11 @@ export interface Entity {
   tenantField?: string;
   /** The entity this one's rows belong to (an array of nested objects became this child table). */
   owner?: { entity: string; field: string };
+  /**
+   * The fields a nested collection's path sets (`account_id` from `/accounts/{accountId}/invoices`),
+   * each added by the tool beside the document's properties: no body carries them.
+   */
+  pathScope?: string[];
   layers: EntityLayer[];
   renamedFrom?: string;
   reasons: { table: Reason; softDelete?: Reason };
@@ -182,9 +187,13 @@ export interface Parameter {
   description?: string;
   default?: unknown;
   constraints: Constraints;
-  /** What a CRUD operation uses the parameter for. */
-  role: 'key' | 'filter' | 'page' | 'limit' | 'sort' | 'direction' | 'extra';
-  /** For filters: the entity field compared with. */
+  /**
+   * What a CRUD operation uses the parameter for. `scope`: a parameter of a nested collection's
+   * path (`accountId` of `/accounts/{accountId}/invoices`), stored in `field` when a row is created
+   * and matched when rows are listed or found.
+   */
+  role: 'key' | 'scope' | 'filter' | 'page' | 'limit' | 'sort' | 'direction' | 'extra';
+  /** For filters and scopes: the entity field compared with. */
   field?: string;
   /** For filters: how the field is compared with the value (`min_price`: price ≥ value). */
   comparison?: FilterComparison;

@@ -34,6 +34,7 @@ export function integrityProblems(model: DomainModel): string[] {
     for (const f of entity.fields) typeProblems(`${entity.name}.${f.name}`, f.type);
     if (!field(entity.primaryKey.field)) problems.push(`${entity.name}'s primary key ${entity.primaryKey.field} is not one of its fields`);
     if (entity.tenantField !== undefined && !field(entity.tenantField)) problems.push(`${entity.name}'s tenant field ${entity.tenantField} is not one of its fields`);
+    for (const name of entity.pathScope ?? []) if (!field(name)) problems.push(`${entity.name}'s path scope ${name} is not one of its fields`);
     if (entity.owner !== undefined) {
       if (!entities.has(entity.owner.entity)) problems.push(`${entity.name} belongs to ${entity.owner.entity}, which is no entity`);
       if (!field(entity.owner.field)) problems.push(`${entity.name}'s key to its owner, ${entity.owner.field}, is not one of its fields`);

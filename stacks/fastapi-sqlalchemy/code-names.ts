@@ -26,8 +26,24 @@ export function handlerName(operation: { name: string }): string {
 }
 
 /** The classes generated for one entity. */
-export function entityClassNames(entity: string): { model: string; port: string; sqlRepository: string; memoryRepository: string } {
-  return { model: `${entity}Model`, port: `I${entity}Repository`, sqlRepository: `${entity}Repository`, memoryRepository: `InMemory${entity}Repository` };
+export function entityClassNames(entity: string, model: DomainModel): { model: string; port: string; sqlRepository: string; memoryRepository: string } {
+  return { model: modelClassName(entity, model), port: `I${entity}Repository`, sqlRepository: `${entity}Repository`, memoryRepository: `InMemory${entity}Repository` };
+}
+
+const typeNamesOf = new WeakMap<DomainModel, Set<string>>();
+
+/**
+ * The ORM class of an entity: `PetModel`, or `PetRow` when the document has a type of that name
+ * already (Permission's `model` enum is `PermissionModel`), which a model module imports beside it.
+ */
+export function modelClassName(entity: string, model: DomainModel): string {
+  let taken = typeNamesOf.get(model);
+  if (!taken) {
+    taken = new Set([...model.enums, ...model.objectTypes, ...model.entities].map((type) => pyClassName(type.name)));
+    typeNamesOf.set(model, taken);
+  }
+  for (const suffix of ['Model', 'Row', 'RowModel']) if (!taken.has(`${entity}${suffix}`)) return `${entity}${suffix}`;
+  return `${entity}OrmModel`;
 }
 
 /** An entity's repository port and SQL repository, and their modules (under `app.application.interfaces` and `app.infrastructure.repositories`). */
@@ -49,7 +65,7 @@ export function repositoryNames(entity: { name: string; slug: string }, model: D
   const module = `${entityModule(entity)}_repository`;
   const itemName = model.entityItems?.find((item) => item.entity === entity.name)?.repository;
   const declared = itemName === undefined ? undefined : model.components?.find((c) => c.layer === 'repository' && c.name === itemName);
-  const generated = entityClassNames(entity.name);
+  const generated = entityClassNames(entity.name, model);
   if (declared === undefined) return { port: generated.port, portModule: module, sqlRepository: generated.sqlRepository, sqlRepositoryModule: module };
   const namedPort = declared.implements?.name ?? declared.dependencies.find((name) => /^I[A-Z]\w*Repository$/.test(name));
   const portPackage = 'app.application.interfaces.';

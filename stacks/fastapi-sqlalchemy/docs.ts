@@ -30,7 +30,7 @@ export const fastapiSqlalchemyDocs = {
   },
 
   components(entity: Entity, model: DomainModel) {
-    const classes = { ...entityClassNames(entity.name), ...repositoryNames(entity, model) };
+    const classes = { ...entityClassNames(entity.name, model), ...repositoryNames(entity, model) };
     const slug = entityModule(entity);
     const stored = [
       { role: 'ORM model' as const, name: classes.model, file: inBackend(backendFiles.model(slug)) },

@@ -1,5 +1,5 @@
 import { alwaysHasValue, isNullableColumn, lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
-import { entityClassNames, entityModule, lookupMethod, repositoryNames } from '../code-names.js';
+import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
@@ -148,7 +148,7 @@ function lookupsOf(model: DomainModel): ModelLookups {
 export function entityView(entity: Entity, model: DomainModel): EntityView {
   const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
-  const classes = { ...entityClassNames(entity.name), ...repositoryNames(entity, model) };
+  const classes = { ...entityClassNames(entity.name, model), ...repositoryNames(entity, model) };
   const { enumValues, operationsOf } = lookupsOf(model);
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
@@ -185,7 +185,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     if (f.attr !== f.column) args.unshift(pyString(f.column));
     if (f.primaryKey) {
       args.push('primary_key=True');
-      if (isAutoincrementKey(entity, f.field)) args.push('autoincrement=True');
+      const numbering = keyNumbering(entity, f.field);
+      if (numbering) args.push(numbering);
       if (entity.primaryKey.generated && f.field.type.kind === 'string') {
         if (f.field.type.format === 'uuid') {
           modelImports.add('uuid', 'uuid4');
@@ -259,7 +260,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   domainType(key.field.type, portImports);
   const operations = operationsOf.get(entity.name) ?? [];
   const lookupFields = new Set(operations.map((op) => lookupFieldOf(op, entity)));
-  const filterFields = new Set(operations.flatMap((op) => op.params.filter((p) => p.role === 'filter').map((p) => p.field!)));
+  // A nested collection's rows are listed by the path's values, as by filters.
+  const filterFields = new Set(operations.flatMap((op) => op.params.filter((p) => p.role === 'filter' || p.role === 'scope').map((p) => p.field!)));
   const lookups = fields
     .filter((f) => lookupFields.has(f.column))
     .map((f) => ({ method: lookupMethod(f.column), attr: f.attr, type: domainType(f.field.type, portImports) }));
@@ -306,9 +308,20 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   };
 }
 
+/**
+ * Whether the database numbers the key's rows: yes for a generated integer key; said no for a key
+ * of numbers the client sends (`id: number`), which SQLAlchemy would otherwise make a SERIAL on
+ * PostgreSQL, an integer no float key refers to.
+ */
+function keyNumbering(entity: Entity, field: Field): string | undefined {
+  if (isAutoincrementKey(entity, field)) return 'autoincrement=True';
+  return field.name === entity.primaryKey.field && field.type.kind === 'number' ? 'autoincrement=False' : undefined;
+}
+
 function migrationColumn(f: FieldView, type: string, entity: Entity): string {
   const args = [pyString(f.column), type];
-  if (isAutoincrementKey(entity, f.field)) args.push('autoincrement=True');
+  const numbering = keyNumbering(entity, f.field);
+  if (numbering) args.push(numbering);
   args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
   if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
   return pyCallItem('sa.Column', args, 8);
@@ -352,8 +365,8 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
   if (link.listsObjects) {
     imports.add('sqlalchemy.orm', 'relationship');
     // A link of an entity to its own kind names the model the module defines, further down.
-    if (target.name !== entity.name) typeOnlyImports.add(`app.infrastructure.models.${entityModule(target)}`, `${target.name}Model`);
-    const annotation = pyString(`${target.name}Model`);
+    if (target.name !== entity.name) typeOnlyImports.add(`app.infrastructure.models.${entityModule(target)}`, modelClassName(target.name, model));
+    const annotation = pyString(modelClassName(target.name, model));
     const own = target.name === entity.name ? [`foreign_keys=${pyString(`${link.model}.${link.toColumn}`)}`] : [];
     lines.push(pyCall('relationship', ['lazy="selectin"', ...own], 4, `target: Mapped[${annotation}] = `));
   }

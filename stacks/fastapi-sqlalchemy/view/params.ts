@@ -8,13 +8,13 @@ import type { IntegerWidth } from '../column-storage.js';
 import { numberBoundArgs } from './number-bounds.js';
 
 /**
- * Names the generated handlers and use-case methods use themselves (their own arguments and
- * locals): a document parameter of that name is numbered (`payload_2`), its wire name kept.
+ * Names a handler's body uses (its own arguments and locals, the helpers it calls and the builtins
+ * among them): a document parameter of that name is numbered (`payload_2`), its wire name kept.
  */
-/** Names a handler's body uses: its locals, the helpers it calls and the builtins among them. */
 const HANDLER_NAMES = [
   'self', 'repository', 'operations', 'response', 'payload', 'request', 'body', 'filters', 'candidates', 'items', 'total',
-  'entity', 'created', 'updated', 'result', 'page_size', 'sort_by_fields', 'to_plain', 'max', 'str',
+  'entity', 'created', 'updated', 'changes', 'result', 'page_size', 'sort_by_fields', 'to_plain', 'max', 'str', 'replace',
+  'key_as', 'entities',
 ];
 
 const parameterScopes = new WeakMap<Operation, NameScope>();

@@ -1,7 +1,7 @@
 import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
 import { call, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { readAsText } from './params.js';
-import { documentPath } from './route-paths.js';
+import { documentPath, requestPath } from './route-paths.js';
 import type { Samples } from './samples.js';
 
 /** What a test request carries besides its path and body for the route to take it. */
@@ -67,4 +67,16 @@ export function requestStatement(indent: number, prefix: string, callee: string,
 function concreteMediaType(mediaType: string): string {
   if (mediaType === '*/*' || mediaType === '') return 'application/octet-stream';
   return mediaType.endsWith('/*') ? `${mediaType.slice(0, -1)}octet-stream` : mediaType;
+}
+
+/**
+ * The path a test requests for an operation (its fragment left out), with the parameters of a
+ * nested collection's path filled (`/accounts/7/invoices`) by `valueOf`; the key stays `{name}`.
+ */
+export function scopedPath(operation: Operation, valueOf: (parameter: Parameter) => unknown): string {
+  let path = requestPath(operation);
+  for (const parameter of operation.params) {
+    if (parameter.role === 'scope') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(valueOf(parameter))));
+  }
+  return path;
 }

@@ -197,18 +197,27 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
-      // A filter compares with a column: a value past its width could only fail in the database.
-      const filtered = parameter.role === 'filter' ? entity.fields.find((f) => f.column === parameter.field) : undefined;
+      // A filter compares with a column, and a create stores a path's value in one: a value past its
+      // width could only fail in the database. Elsewhere a path's value past its column names no row.
+      const bounded = parameter.role === 'filter' || (parameter.role === 'scope' && op.kind === 'create');
+      const filtered = bounded ? entity.fields.find((f) => f.column === parameter.field) : undefined;
       declarations.push(declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements), filtered?.integerWidth));
     }
   }
+  // A nested collection's path values (`/accounts/{accountId}/invoices`): the entity attribute each sets, and the handler's argument.
+  const scope = op.params.filter((p) => p.role === 'scope').map((p) => ({ attr: entity.fields.find((f) => f.column === p.field)!.attr, value: paramAttr(op, p) }));
+  /** `changes = {**payload.changes(), "account_id": account_id}`: the path's values over the body's. */
+  const withScope = (values: readonly { attr: string; value: string }[]) =>
+    pyFormat(collection('{', ['**payload.changes()', ...values.map((s) => entry(pyString(s.attr), s.value))]), 4, 'changes = ');
   const loadExisting = () => {
     const key = paramAttr(op, keyParam!);
     const lookup = lookupMethod(lookupFieldOf(op, entity.entity));
     imports.add('app.domain.exceptions', 'EntityNotFoundError');
     if (keyParser) imports.add('app.presentation.api.v1.schemas.common', 'key_as');
     const value = keyParser ? `key_as(${keyParser}, ${key}, ${pyString(entity.name)})` : key;
-    body.push(pyCall(`await repository.${lookup}`, [value], 4, 'entity = '), 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
+    // A row of a nested collection is found only under the path it was created under.
+    const elsewhere = scope.map((s) => ` or entity.${s.attr} != ${s.value}`).join('');
+    body.push(pyCall(`await repository.${lookup}`, [value], 4, 'entity = '), `if entity is None${elsewhere}:`, `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
   // The key sent in the body (`PUT /pet`): a body without it names no row, as an unknown key does.
   const loadByBodyKey = () => {
@@ -232,13 +241,17 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       declarations.push(pagingParameter(limitParam, limitAttr, 'DEFAULT_PAGE_SIZE'));
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
+      // A nested collection lists the rows under its path's values: filters that are always set.
+      const scopeEntries = scope.map((s) => entry(pyString(s.attr), s.value));
       const filterEntries = filters.map((p) => entry(pyString(filterKey(entity, p)), paramAttr(op, p)));
       if (filters.length > 0) {
-        body.push(pyFormat(collection('{', filterEntries), 4, 'candidates: dict[str, object] = '));
+        body.push(pyFormat(collection('{', [...scopeEntries, ...filterEntries]), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
+      } else if (scope.length > 0) {
+        body.push(pyFormat(collection('{', scopeEntries), 4, 'filters: dict[str, object] = '));
       }
       const sortArg = sort ? sortArgument(entity, op, sort, imports, moduleStatements) : 'None';
-      const filterArg = filters.length > 0 ? 'filters' : 'None';
+      const filterArg = filters.length > 0 || scope.length > 0 ? 'filters' : 'None';
       // Any page the document allows is served: before the first is the first, and the size is capped (page_size).
       imports.add('app.presentation.api.v1.schemas.common', 'page_size');
       body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=max(${pageAttr}, 1)`, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
@@ -269,7 +282,9 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.domain', 'entities');
       imports.add('app.presentation.api.v1.schemas', names.create!);
       declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
-      body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**payload.changes())`]), 4, 'created = '), `return ${read}.model_validate(created)`);
+      if (scope.length > 0) body.push(withScope(scope));
+      const changes = scope.length > 0 ? 'changes' : 'payload.changes()';
+      body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**${changes})`]), 4, 'created = '), `return ${read}.model_validate(created)`);
       break;
     }
     case 'update':
@@ -280,7 +295,11 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       declarations.push({ line: `payload: ${schema}`, hasDefault: false });
       if (keyParam) loadExisting();
       else loadByBodyKey();
-      body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **payload.changes()))`, `return ${read}.model_validate(updated)`);
+      // A path value wins over the body's: the row stays under the path it is replaced at.
+      const inBody = scope.filter((s) => op.input?.fields.some((name) => entity.fields.find((f) => f.column === name)?.attr === s.attr));
+      if (inBody.length > 0) body.push(withScope(inBody));
+      const changes = inBody.length > 0 ? 'changes' : 'payload.changes()';
+      body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **${changes}))`, `return ${read}.model_validate(updated)`);
       break;
     }
     case 'delete':

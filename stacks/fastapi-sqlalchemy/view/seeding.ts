@@ -2,8 +2,7 @@ import { alwaysHasValue, type DomainModel, type Entity, type Operation } from '.
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral, pyString } from '../python/names.js';
-import { requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
-import { requestPath } from './route-paths.js';
+import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import type { Samples } from './samples.js';
 
 /** Seed variant: values apart from the ones the tests send, so uniques do not collide. */
@@ -90,7 +89,7 @@ export class Seeding {
     const key = entity.fields.find((f) => f.name === entity.primaryKey.field)!;
     this.functions.set(name, {
       name,
-      request: requestStatement(4, 'response = ', 'await client.post', [pyString(requestPath(create)), 'json=data', ...requestKeywords(requestArguments(create, this.samples))]),
+      request: requestStatement(4, 'response = ', 'await client.post', [pyString(scopedPath(create, (parameter) => parameterSample(parameter, this.samples))), 'json=data', ...requestKeywords(requestArguments(create, this.samples))]),
       status: create.response.status,
       payload: pyFormat(pyValue(this.samples.fields(fields, SEED_VARIANT)), 4, 'data: dict[str, Any] = '),
       keyWire: key.wireName,

@@ -1,7 +1,7 @@
 import { tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
-import { entityModule } from '../code-names.js';
+import { entityModule, modelClassName } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
 import { foreignKeyName, indexName, isCut, primaryKeyName, uniqueName } from '../constraint-names.js';
@@ -112,10 +112,10 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       const paths = entity.foreignKeys.filter((key) => key.target === child.name).length + child.foreignKeys.filter((key) => key.target === entity.name).length;
       return {
         attr: pyIdentifier(r.inverse!),
-        model: `${child.name}Model`,
+        model: modelClassName(child.name, model),
         slug: entityModule(child),
         entity: child,
-        ...(paths > 1 ? { foreignKeys: `${child.name}Model.${fieldAttribute(child, r.field)}` } : {}),
+        ...(paths > 1 ? { foreignKeys: `${modelClassName(child.name, model)}.${fieldAttribute(child, r.field)}` } : {}),
       };
     });
   const manyToMany = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name);

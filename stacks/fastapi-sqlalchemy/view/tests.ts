@@ -3,9 +3,9 @@ import { call, collection, definition, entry, keyword, pyFormat, pyValue, type P
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
-import { parameterSample, requestArguments, requestKeywords, requestStatement } from './request-arguments.js';
+import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import { comparable, Samples } from './samples.js';
-import { documentPath, requestPath, type PathTypes } from './route-paths.js';
+import { documentPath, type PathTypes } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
@@ -27,17 +27,19 @@ export interface EntityTestView {
   /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
   listFilters?: { parametrize: string; request: string };
   /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
-  update?: { status: number; payload: string; request: string; compare: string[]; missing?: string };
+  update?: { status: number; payload: string; request: string; compare: string[]; kept: { wire: string; value: string }[]; missing?: string };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
   delete?: { status: number; request: string; check?: string };
+  /** A nested collection's row read under other path values than it was created under (a 404). */
+  elsewhere?: { itemPath: string; request: string };
   /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
   missing?: string;
   itemPath?: string;
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
+  defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string; filters?: string };
 }
 
@@ -76,13 +78,18 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const itemOp = operations.find((op) => op.keyParam);
   const inputFields = (op: Operation | undefined) => view.fields.filter((f) => op?.input?.fields.includes(f.column)).map((f) => f.field);
   const payloadOf = (op: Operation | undefined, variant: number) => samples.fields(inputFields(op), variant);
-  const compareOf = (op: Operation | undefined) => inputFields(op).filter(comparable).map((f) => f.wireName);
+  // A property a nested collection's path also names holds the path's value, whatever a body says.
+  const fromPath = (f: { name: string }) => view.entity.pathScope?.includes(f.name) ?? false;
+  const compareOf = (op: Operation | undefined) => inputFields(op).filter((f) => comparable(f) && !fromPath(f)).map((f) => f.wireName);
   const keyInPayload = create?.input?.fields.includes(key.column) ?? false;
   const createPayload = payloadOf(create, 1);
   /** `response = await <client>.<method>(<args>, params=..., headers=...)` for `op`. */
   const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean } = {}) =>
     requestStatement(4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
   const createdUrl = `${view.slug}_url(created[${pyString(key.wire)}])`;
+  // A nested collection's rows are created, listed and found under one set of path values.
+  const scope = scopeValues(view, operations, samples, createPayload);
+  const pathOf = (op: Operation) => scopedPath(op, valueIn(scope));
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
@@ -95,6 +102,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       create: testDef(`test_create_${view.slug}_returns_what_was_sent`),
       create422: testDef(`test_create_${view.slug}_without_required_fields_is_422`),
       get: testDef(`test_get_${view.slug}_after_create`),
+      elsewhere: testDef(`test_get_${view.slug}_under_another_path_is_404`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
       listSorts: testDef(`test_list_${view.slug}_sorts_by_every_listed_value`, 'None', ['sort: str']),
       listFilters: testDef(`test_list_${view.slug}_filters_by_what_its_rows_hold`, 'None', ['name: str', 'value: str | list[str]']),
@@ -106,14 +114,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     },
   };
   if (itemOp) {
-    result.itemPath = requestPath(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
+    result.itemPath = pathOf(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
     const reader = get ?? del;
     if (reader) result.missing = request(reader, [`${view.slug}_url(${pyLiteral(missingKey(itemOp.params.find((p) => p.role === 'key') ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
   }
   if (create) {
     const required = create.input?.required.length ?? 0;
     const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
-    const path = pyString(requestPath(create));
+    const path = pyString(pathOf(create));
     result.create = {
       status: create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
@@ -139,15 +147,21 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     }
   }
   if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
+  if (get && create && itemOp && scope.size > 0) {
+    const elsewhere = scopedPath(itemOp, valueIn(scopeValues(view, operations, samples, createPayload, 2)));
+    if (elsewhere !== pathOf(itemOp)) {
+      result.elsewhere = { itemPath: elsewhere.replace(`{${itemOp.keyParam}}`, '{key}'), request: request(get, [`${view.slug}_url_elsewhere(created[${pyString(key.wire)}])`], { method: 'get' }) };
+    }
+  }
   const list = byKind(operations, 'list');
   if (list) {
     const { pageParam, limitParam } = pagingNames(list);
-    result.list = listRequest(list, create, samples, model);
+    result.list = listRequest(list, create, samples, model, pathOf(list));
     // Other lists of the entity (searches under its collection: `/pet/findByStatus`) page its rows too.
     const searches = operations.filter((op) => op.kind === 'list' && op !== list);
     result.lists = [
       { ...result.list, def: result.defs.list },
-      ...searches.map((search) => ({ ...listRequest(search, create, samples, model), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
+      ...searches.map((search) => ({ ...listRequest(search, create, samples, model, pathOf(search)), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
     ];
     const filterCases = filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const);
     if (filterCases.length > 0) {
@@ -155,7 +169,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       const query = collection('{', [...Object.entries({ ...base.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry('name', 'value')]);
       result.listFilters = {
         parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', filterCases.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
-        request: requestStatement(4, 'response = ', 'await client.get', [pyString(requestPath(list)), keyword('params', query), ...requestKeywords({ params: {}, headers: base.headers })]),
+        request: requestStatement(4, 'response = ', 'await client.get', [pyString(pathOf(list)), keyword('params', query), ...requestKeywords({ params: {}, headers: base.headers })]),
       };
     }
     const sort = list.params.find((p) => p.role === 'sort');
@@ -165,7 +179,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       const keywords = [keyword('params', query), ...requestKeywords({ params: {}, headers: sorted.headers })];
       result.listSorts = {
         parametrize: pyFormat(call('@pytest.mark.parametrize', [pyString('sort'), pyValue(sort.type.values)]), 0),
-        request: requestStatement(4, 'response = ', 'await client.get', [pyString(requestPath(list)), ...keywords]),
+        request: requestStatement(4, 'response = ', 'await client.get', [pyString(pathOf(list)), ...keywords]),
       };
     }
   }
@@ -176,19 +190,21 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     if ((keyInPayload || keyInBody) && key.wire in payload) delete payload[key.wire];
     const compare = compareOf(update).filter((w) => w !== key.wire);
     // A replace with its key in the body (`PUT /pet`) names the created row there, and an unknown key is a 404.
-    const updatePath = pyString(requestPath(update));
+    const updatePath = pyString(pathOf(update));
     const target = keyInBody ? [updatePath, `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
     result.update = {
       status: update.response.status,
       payload: pyFormat(pyValue(payload), 4, 'changed = '),
       request: request(update, target),
       compare,
+      // The path's value is stored, whatever the body said.
+      kept: inputFields(update).filter((f) => fromPath(f) && scope.has(f.name)).map((f) => ({ wire: f.wireName, value: pyLiteral(scope.get(f.name)) })),
       ...(keyInBody ? { missing: request(update, [updatePath, `json={**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`]) } : {}),
     };
   }
   const patch = byKind(operations, 'patch');
   if (patch) {
-    const candidates = inputFields(patch).filter((f) => comparable(f) && f.wireName !== key.wire);
+    const candidates = inputFields(patch).filter((f) => comparable(f) && !fromPath(f) && f.wireName !== key.wire);
     const chosen = candidates.slice(0, 1);
     result.patch = {
       status: patch.response.status,
@@ -199,6 +215,27 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   }
   if (del) result.delete = { status: del.response.status, request: request(del, ['url'], { method: 'delete' }), ...(get ? { check: request(get, ['url'], { method: 'get' }) } : {}) };
   return result;
+}
+
+/**
+ * The value each path-scope field of the entity takes in its tests (`account_id` of
+ * `/accounts/{accountId}/invoices`): what the create body sends for a property the path also
+ * names (the path's value is the one stored), else the parameter's sample. `variant` 2 gives other
+ * values, under which the created rows are not found.
+ */
+function scopeValues(view: EntityView, operations: readonly Operation[], samples: Samples, createPayload: Record<string, unknown>, variant = 1): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const parameter of operations.flatMap((op) => op.params.filter((p) => p.role === 'scope'))) {
+    if (values.has(parameter.field!)) continue;
+    const field = view.fields.find((f) => f.column === parameter.field);
+    const sent = variant === 1 && field?.onWire ? createPayload[field.wire] : undefined;
+    values.set(parameter.field!, typeof sent === 'string' || typeof sent === 'number' ? sent : parameterSample(parameter, samples, variant));
+  }
+  return values;
+}
+
+function valueIn(values: ReadonlyMap<string, unknown>): (parameter: Parameter) => unknown {
+  return (parameter) => values.get(parameter.field!);
 }
 
 function wireOf(model: DomainModel, typeName: string, field: string): string {
@@ -271,9 +308,10 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[]):
   for (const child of view.storage.children) {
     const key = child.entity.primaryKey;
     const wireName = child.entity.fields.find((f) => f.name === key.field)?.wireName;
-    if (!key.generated || wireName === undefined) continue;
     const attr = pyString(pyIdentifier(child.attr));
-    lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
+    // Stored as rows, a list never set reads back empty, as an empty one does.
+    if (!key.generated || wireName === undefined) lines.push(`state[${attr}] = state[${attr}] or []`);
+    else lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
   }
   // Objects listed through a join table come back from the rows they link, which only the database holds.
   for (const link of view.storage.links) if (link.listsObjects) lines.push(`state.pop(${pyString(link.field)})`);
@@ -307,11 +345,11 @@ function pagingNames(list: Operation): { pageParam: string; limitParam: string }
 }
 
 /** The second page of two of the three rows the test creates, as `list` asks for it. */
-function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel): ListTestView {
+function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel, path: string): ListTestView {
   const page = list.response.page;
   const { pageParam, limitParam } = pagingNames(list);
   const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
-  const args = [pyString(requestPath(list)), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
+  const args = [pyString(path), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
   // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
   const settable = new Set(create?.input?.fields ?? []);
   const total = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field))) ? 0 : 3;

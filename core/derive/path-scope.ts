@@ -1,0 +1,88 @@
+import type { ApiOperation } from '../model/api-document.js';
+import type { Entity, Field, TypeRef } from '../model/domain-model.js';
+import { singular, toSnake } from '../naming.js';
+import type { Resource } from './resources.js';
+import type { SchemaTypes } from './schema-types.js';
+
+/**
+ * Gives the entity of a nested collection (`/accounts/{accountId}/invoices`) a field per parameter
+ * of its path: the property of that name when the schema has one of the same kind (Azure's
+ * `location`), else a field the tool adds (`account_id`), which no body carries. The path's value
+ * is stored in it when a row is created or replaced there (over what a body says), and rows are
+ * listed and found under it. Returns the field of each parameter, by the parameter's name;
+ * undefined when a parameter's property holds another kind of value, so the resource stays custom.
+ */
+export function addPathScope(entity: Entity, resource: Resource, types: SchemaTypes): Map<string, string> | undefined {
+  const fields = new Map<string, string>();
+  const added: Field[] = [];
+  const matched: Field[] = [];
+  for (const parameter of resource.scopeParams) {
+    const name = scopeFieldName(entity, resource.collectionPath, parameter);
+    if (name === undefined) return undefined;
+    const declared = declaration(resource.operations, parameter);
+    // An integer the document does not bound to 32 bits gets a 64-bit column: every value the path allows names a row.
+    const type: TypeRef = declared.type === 'integer' ? { kind: 'integer', format: declared.format === 'int32' ? 'int32' : 'int64' } : { kind: 'string' };
+    const existing = entity.fields.find((f) => f.name === name || (f.wireName === parameter && f.name !== entity.primaryKey.field));
+    if (existing) {
+      if (!holdsPathValue(existing, type) || fields.has(parameter) || matched.includes(existing)) return undefined;
+      matched.push(existing);
+      fields.set(parameter, existing.name);
+      continue;
+    }
+    if (added.some((f) => f.name === name)) return undefined;
+    added.push({
+      name,
+      wireName: parameter,
+      type,
+      required: false,
+      nullable: true,
+      readOnly: true,
+      writeOnly: false,
+      description: `The ${parameter} of the path the row was created under (${resource.collectionPath}).`,
+      constraints: types.constraintsOf(declared.schema),
+      system: true,
+      source: declared.source,
+    });
+    fields.set(parameter, name);
+  }
+  entity.fields.push(...added);
+  for (const [parameter, name] of fields) {
+    const field = entity.fields.find((f) => f.name === name)!;
+    const source = declaration(resource.operations, parameter).source;
+    field.hints = { ...field.hints, index: true, why: { ...field.hints?.why, index: { rule: `rows are listed and found under ${resource.collectionPath}'s ${parameter}`, source } } };
+  }
+  if (fields.size > 0) entity.pathScope = [...fields.values()];
+  return fields;
+}
+
+/**
+ * The field a path parameter sets: its own name, unless that names the entity's key (`/stories/{id}/messages`:
+ * the story's id is no message's), then the key of the segment before it (`story_id`).
+ */
+function scopeFieldName(entity: Entity, collectionPath: string, parameter: string): string | undefined {
+  const name = toSnake(parameter);
+  if (name !== '' && name !== entity.primaryKey.field) return name;
+  const segments = collectionPath.split('/');
+  const before = segments[segments.indexOf(`{${parameter}}`) - 1];
+  if (before === undefined || before === '' || before.includes('{')) return undefined;
+  const owner = `${toSnake(singular(before))}_${name === '' ? 'id' : name}`;
+  return owner === entity.primaryKey.field || /^_|_$/.test(owner) ? undefined : owner;
+}
+
+/** A property can hold what a path parameter names when both are integers, or both text the path gives as written. */
+function holdsPathValue(field: Field, type: TypeRef): boolean {
+  if (field.relation !== undefined) return false;
+  if (type.kind === 'integer') return field.type.kind === 'integer';
+  return field.type.kind === 'string' && field.type.format === undefined;
+}
+
+function declaration(operations: readonly ApiOperation[], parameter: string) {
+  const operation = operations.find((op) => op.parameters.some((p) => p.in === 'path' && p.name === parameter))!;
+  const declared = operation.parameters.find((p) => p.in === 'path' && p.name === parameter)!;
+  return {
+    schema: declared.schema,
+    type: declared.schema.type,
+    format: declared.schema.format,
+    source: { ...operation.source, pointer: `${operation.source.pointer}/parameters` },
+  };
+}

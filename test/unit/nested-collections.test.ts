@@ -1,0 +1,94 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../core/derive/derive.js';
+import type { DomainModel } from '../../core/model/domain-model.js';
+import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
+
+const hostile = path.resolve('test/fixtures/hostile/openapi.yaml');
+
+/** The model of a document made of `paths` and `schemas`. */
+async function modelOf(paths: Record<string, unknown>, schemas: Record<string, unknown>): Promise<DomainModel> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'nested-'));
+  const file = path.join(directory, 'openapi.json');
+  await writeFile(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'Nested', version: '1' }, paths, components: { schemas } }));
+  return deriveModel(await parseOpenApiFile(file));
+}
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const pathParameter = (name: string, schema: unknown = { type: 'string' }) => ({ name, in: 'path', required: true, schema });
+
+/** A collection (list and create) and its item (get), under `collection`, of `schema`. */
+function resource(collection: string, item: string, schema: string, parameters: unknown[], idPrefix = ''): Record<string, unknown> {
+  return {
+    [collection]: {
+      parameters,
+      get: { operationId: `${idPrefix}list${schema}`, responses: { '200': { description: 'ok', ...json({ type: 'array', items: ref(schema) }) } } },
+      post: { operationId: `${idPrefix}create${schema}`, requestBody: { required: true, ...json(ref(schema)) }, responses: { '201': { description: 'ok', ...json(ref(schema)) } } },
+    },
+    [item]: {
+      parameters: [...parameters, pathParameter(`${schema.toLowerCase()}Id`, { type: 'integer' })],
+      get: { operationId: `${idPrefix}get${schema}`, responses: { '200': { description: 'ok', ...json(ref(schema)) } } },
+    },
+  };
+}
+
+const note = { type: 'object', required: ['text'], properties: { id: { type: 'integer', readOnly: true }, text: { type: 'string' } } };
+
+describe('nested collections', () => {
+  it('are CRUD within their path: a field per parameter, set on create and matched on every read (the hostile fixture)', async () => {
+    const model = deriveModel(await parseOpenApiFile(hostile));
+    const invoice = model.entities.find((e) => e.name === 'Invoice')!;
+    expect(invoice.pathScope).toEqual(['account_id']);
+    // Added by the tool: never on the wire, indexed, a 64-bit column for an integer of no format.
+    expect(invoice.fields.find((f) => f.name === 'account_id')).toMatchObject({ wireName: 'accountId', system: true, readOnly: true, type: { kind: 'integer', format: 'int64' } });
+    expect(invoice.indexes.map((i) => i.fields)).toContainEqual(['account_id']);
+    // No foreign key: the document does not say where accounts are stored.
+    expect(invoice.foreignKeys).toEqual([]);
+    const kinds = Object.fromEntries(model.operations.filter((op) => op.entity === 'Invoice').map((op) => [op.name, op.kind]));
+    expect(kinds).toEqual({ list_invoices: 'list', create_invoice: 'create', get_invoice: 'get', patch_invoice: 'patch', delete_invoice: 'delete' });
+    for (const op of model.operations.filter((o) => o.entity === 'Invoice')) {
+      expect(op.params.find((p) => p.wireName === 'accountId')).toMatchObject({ role: 'scope', field: 'account_id' });
+    }
+    // A property of the parameter's name is the one stored (the path's value wins over the body's).
+    const site = model.entities.find((e) => e.name === 'Site')!;
+    expect(site.pathScope).toEqual(['location']);
+    expect(site.fields.find((f) => f.name === 'location')!.system).toBeUndefined();
+    // Keywords and names the handlers use are parameters like any other.
+    expect(model.entities.find((e) => e.name === 'Card')!.pathScope).toEqual(['class', 'entity']);
+  });
+
+  it('stores a parameter named like the entity key as the key of the segment before it', async () => {
+    const model = await modelOf(resource('/stories/{id}/notes', '/stories/{id}/notes/{noteId}', 'Note', [pathParameter('id', { type: 'integer' })]), { Note: note });
+    const entity = model.entities.find((e) => e.name === 'Note')!;
+    expect(entity.pathScope).toEqual(['story_id']);
+    expect(entity.fields.find((f) => f.name === 'id')!.system).not.toBe(true);
+    expect(model.operations.find((op) => op.name === 'get_note')).toMatchObject({ kind: 'get', keyField: 'id', keyParam: 'noteId' });
+  });
+
+  it('stays custom when a property of the parameter holds another kind of value, or no segment names the key', async () => {
+    const uuidOwner = { ...note, properties: { ...note.properties, ownerId: { type: 'string', format: 'uuid' } } };
+    const typed = await modelOf(resource('/owners/{ownerId}/notes', '/owners/{ownerId}/notes/{noteId}', 'Note', [pathParameter('ownerId')]), { Note: uuidOwner });
+    expect(typed.operations.every((op) => op.kind === 'custom')).toBe(true);
+    const bare = await modelOf(resource('/{id}/notes', '/{id}/notes/{noteId}', 'Note', [pathParameter('id')]), { Note: note });
+    expect(bare.operations.every((op) => op.kind === 'custom')).toBe(true);
+  });
+
+  it('leaves the schema to a collection at a fixed path first', async () => {
+    const model = await modelOf(
+      { ...resource('/owners/{ownerId}/notes', '/owners/{ownerId}/notes/{noteId}', 'Note', [pathParameter('ownerId')], 'owner'), ...resource('/notes', '/notes/{noteId}', 'Note', []) },
+      { Note: note },
+    );
+    expect(model.entities.find((e) => e.name === 'Note')!.pathScope).toBeUndefined();
+    expect(model.operations.filter((op) => op.path.startsWith('/owners')).map((op) => op.kind)).toEqual(['custom', 'custom', 'custom']);
+  });
+
+  it('makes no create whose body cannot name a row the database does not number', async () => {
+    const numbered = { type: 'object', properties: { id: { type: 'number', readOnly: true }, text: { type: 'string' } } };
+    const model = await modelOf(resource('/notes', '/notes/{noteId}', 'Note', []), { Note: numbered });
+    expect(model.entities.find((e) => e.name === 'Note')!.primaryKey.generated).toBe(false);
+    expect(Object.fromEntries(model.operations.map((op) => [op.name, op.kind]))).toEqual({ list_note: 'list', create_note: 'custom', get_note: 'get' });
+  });
+});
