@@ -35,7 +35,9 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   const attr = options.attr;
   const strict = options.travels !== 'response';
   const base = boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
-  const optional = options.partial || !field.required;
+  // A required property read-only (write-only) is required in responses (requests) alone, as OpenAPI says.
+  const oneWay = (field.readOnly && options.travels !== 'response') || (field.writeOnly && options.travels !== 'request');
+  const optional = options.partial || !field.required || oneWay;
   const annotation = optional && !field.nullable ? omittable(base, imports, options.travels) : optional || field.nullable ? `${base} | None` : base;
   const args: string[] = [];
   const scalarDefault = defaultLiteral(field, options.enums);
