@@ -116,8 +116,12 @@ export class OperationBuilder {
     switch (api.method) {
       case 'get':
         return returnsEntity && !api.requestBody ? { kind: 'get', response: shape('get', 200) } : undefined;
-      case 'delete':
-        return !api.requestBody ? { kind: 'delete', response: { status: statusOf(success?.status, 204) } } : undefined;
+      case 'delete': {
+        if (api.requestBody) return undefined;
+        // A delete that answers the entity (`200` with the Pet) answers the row it removed.
+        const answersEntity = success?.schema !== undefined && !bodiless && this.types.componentName(success.schema) === entity.schemaName;
+        return { kind: 'delete', response: { status: statusOf(success?.status, 204), ...(answersEntity ? { type: entityType } : {}) } };
+      }
       case 'put':
       case 'patch': {
         if (!returnsEntity) return undefined;

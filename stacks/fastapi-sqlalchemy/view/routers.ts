@@ -303,9 +303,15 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       break;
     }
     case 'delete':
-      imports.add('fastapi', 'Response');
       loadExisting();
-      body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`, `return Response(status_code=${op.response.status})`);
+      body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`);
+      if (op.response.type) {
+        // The document answers the deleted row.
+        body.push(`return ${read}.model_validate(entity)`);
+        break;
+      }
+      imports.add('fastapi', 'Response');
+      body.push(`return Response(status_code=${op.response.status})`);
       returns = 'Response';
       extra.push('response_class=Response');
       break;

@@ -29,8 +29,8 @@ export interface EntityTestView {
   /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
   update?: { status: number; payload: string; request: string; compare: string[]; kept: { wire: string; value: string }[]; missing?: string };
   patch?: { status: number; payload: string; request: string; compare: string[] };
-  /** `request` deletes at `url`; `check` reads it back, when the entity is served by key. */
-  delete?: { status: number; request: string; check?: string };
+  /** `request` deletes at `url` (answering the row removed when `answersRow`); `check` reads it back, when the entity is served by key. */
+  delete?: { status: number; request: string; answersRow: boolean; check?: string };
   /** A nested collection's row read under other path values than it was created under (a 404). */
   elsewhere?: { itemPath: string; request: string };
   /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
@@ -213,7 +213,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       compare: chosen.map((f) => f.wireName),
     };
   }
-  if (del) result.delete = { status: del.response.status, request: request(del, ['url'], { method: 'delete' }), ...(get ? { check: request(get, ['url'], { method: 'get' }) } : {}) };
+  if (del) {
+    result.delete = {
+      status: del.response.status,
+      request: request(del, ['url'], { method: 'delete' }),
+      answersRow: del.response.type !== undefined,
+      ...(get ? { check: request(get, ['url'], { method: 'get' }) } : {}),
+    };
+  }
   return result;
 }
 
