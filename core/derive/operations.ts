@@ -16,6 +16,7 @@ const TOTAL_NAMES = new Set(['total', 'count', 'total_count', 'total_items', 'to
 interface Classified {
   kind: CrudKind;
   input?: Operation['input'];
+  batch?: boolean;
   response: ResponseShape;
 }
 
@@ -52,8 +53,9 @@ export class OperationBuilder {
         ...(keyField ? { keyField } : {}),
         ...(keyField && onItem ? { keyParam: resource.resource.keyParam! } : {}),
         params: classifiedParams!,
-        ...(api.requestBody ? { body: { type: { kind: 'object', name: entity.name }, contentType: api.requestBody.contentType, required: true } } : {}),
+        ...(api.requestBody ? { body: { type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity), contentType: api.requestBody.contentType, required: true } } : {}),
         ...(classified.input ? { input: classified.input } : {}),
+        ...(classified.batch ? { batch: true } : {}),
         response: classified.response,
       };
     }
@@ -101,6 +103,8 @@ export class OperationBuilder {
         const page = this.pageShape(success?.schema, entity);
         return page ? { kind: 'list', response: { status: statusOf(success?.status, 200), type: { kind: 'array', items: entityType }, page } } : undefined;
       }
+      const batch = api.method === 'post' ? this.batchCreate(api, entity) : undefined;
+      if (batch) return batch;
       if (api.method === 'post' && returnsEntity) {
         const input = this.inputOf(api.requestBody?.schema, entity, false);
         // A create names its row: a key the database does not assign must come in the body.
@@ -131,6 +135,22 @@ export class OperationBuilder {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A create of several rows (`POST /user/createWithList` with a list of users): the list's items
+   * are what the entity's create takes, and the answer is the rows created or no body.
+   */
+  private batchCreate(api: ApiOperation, entity: Entity): Classified | undefined {
+    const body = api.requestBody?.schema;
+    if (!body || body.type !== 'array' || this.types.componentName(body.items as SchemaNode) !== entity.schemaName) return undefined;
+    const input = this.inputOf(body.items as SchemaNode, entity, false);
+    if (!input || (!entity.primaryKey.generated && !input.fields.includes(entity.primaryKey.field))) return undefined;
+    const success = api.responses.find((r) => /^2/.test(r.status));
+    const schema = success && !BODILESS_STATUS.test(success.status) ? success.schema : undefined;
+    if (schema !== undefined && !(schema.type === 'array' && this.types.componentName(schema.items as SchemaNode) === entity.schemaName)) return undefined;
+    const rows: TypeRef = { kind: 'array', items: rowType(entity) };
+    return { kind: 'create', input, batch: true, response: { status: statusOf(success?.status, 201), ...(schema ? { type: rows } : {}) } };
   }
 
   /**
@@ -291,6 +311,10 @@ function keyParamFits(api: ApiOperation, entity: Entity, keyParam: string): bool
   if (key === 'number') return declared === 'number' || declared === 'integer';
   if (key === 'string') return declared === 'string';
   return true;
+}
+
+function rowType(entity: Entity): TypeRef {
+  return { kind: 'object', name: entity.name };
 }
 
 /** Success statuses whose responses have no body (RFC 9110). */

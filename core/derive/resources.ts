@@ -102,7 +102,24 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
     });
   }
   for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
+  for (const batch of batchCreatesOfResources(byPath, resources, types)) batch.resource.operations.push(batch.operation);
   return resources;
+}
+
+/**
+ * POSTs one literal segment under a resource's collection whose body is a list of its items
+ * (Petstore's `/user/createWithList`): candidates for a create of several rows at once.
+ */
+function batchCreatesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resources: readonly Resource[], types: SchemaTypes): { resource: Resource; operation: ApiOperation }[] {
+  const batches: { resource: Resource; operation: ApiOperation }[] = [];
+  for (const [route, operations] of byPath) {
+    if (!isStaticPath(route) || /[#?]/.test(route)) continue;
+    const parent = route.slice(0, route.lastIndexOf('/'));
+    const resource = resources.find((r) => r.collectionPath === parent && r.scopeParams.length === 0);
+    const post = operations.find((op) => op.method === 'post');
+    if (resource && post && types.componentName(arrayItems(post.requestBody?.schema)) === resource.schemaName) batches.push({ resource, operation: post });
+  }
+  return batches;
 }
 
 /**

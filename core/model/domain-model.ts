@@ -245,6 +245,8 @@ export interface Operation {
   body?: Body;
   /** For create/update/patch: which entity fields the body carries, and which of them it requires. */
   input?: { fields: string[]; required: string[] };
+  /** For create: the body is a list of rows (Petstore's `/user/createWithList`), created at once or none. */
+  batch?: boolean;
   response: ResponseShape;
   /** Alternatives of the security schemes that must all accept a request; undefined: public. */
   security?: string[][];

@@ -85,7 +85,16 @@ export function isServedEntity(entity: Entity): boolean {
 }
 
 /** The repository methods the routers call (the generic base repository's names). */
-export const REPOSITORY_METHODS = { page: 'find_page', get: 'get', add: 'add', update: 'update', remove: 'remove' } as const;
+export const REPOSITORY_METHODS = { page: 'find_page', get: 'get', add: 'add', addAll: 'add_all', update: 'update', remove: 'remove' } as const;
+
+/**
+ * The create that makes one row of an entity, with what its body carries; a batch create (a list
+ * of rows) only when the entity has no other.
+ */
+export function singleCreateOf(operations: readonly Operation[]): Operation | undefined {
+  const creates = operations.filter((op) => op.kind === 'create' && op.input);
+  return creates.find((op) => !op.batch) ?? creates[0];
+}
 
 /** The method that loads the row an item operation names: `get`, or `get_by_<field>` for another lookup field. */
 export function lookupMethod(lookupField: string | undefined): string {
@@ -101,7 +110,7 @@ export function repositoryCalls(operation: Operation, entity: Entity): string[] 
     case 'get':
       return [load];
     case 'create':
-      return [REPOSITORY_METHODS.add];
+      return [operation.batch ? REPOSITORY_METHODS.addAll : REPOSITORY_METHODS.add];
     case 'update':
     case 'patch':
       return [load, REPOSITORY_METHODS.update];

@@ -31,8 +31,6 @@ const PETSTORE: Expected = {
   'GET /store/inventory ST101': STUB,
   'GET /user/login ST101': STUB,
   'GET /user/logout ST101': STUB,
-  'POST /user/createWithArray ST101': STUB,
-  'POST /user/createWithList ST101': STUB,
   'POST /pet ST202': 'the document also declares an application/xml body; only JSON bodies are read',
   'PUT /pet ST202': 'the document also declares an application/xml body; only JSON bodies are read',
   'POST /store/order ST202': MISSING_REFERENCE,

@@ -16,6 +16,11 @@ describe('first derivation', () => {
     const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
     expect(kinds).toMatchObject({ add_pet: 'create', get_pet_by_id: 'get', delete_pet: 'delete', place_order: 'create', get_user_by_name: 'get', update_user: 'update' });
     expect(kinds).toMatchObject({ upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });
+    // A list of users sent under the collection creates them together.
+    for (const name of ['create_users_with_list_input', 'create_users_with_array_input']) {
+      const batch = model.operations.find((op) => op.name === name)!;
+      expect([batch.kind, batch.batch, batch.entity, batch.body?.type, batch.response.type]).toEqual(['create', true, 'User', { kind: 'array', items: { kind: 'object', name: 'User' } }, undefined]);
+    }
     // A replace with the key in its body (read-only in this document: it names the row, it does not change it).
     const updatePet = model.operations.find((op) => op.name === 'update_pet')!;
     expect([updatePet.kind, updatePet.keyField, updatePet.keyParam, updatePet.input?.fields[0], updatePet.input?.required]).toEqual(['update', 'id', undefined, 'id', ['name', 'photo_urls']]);

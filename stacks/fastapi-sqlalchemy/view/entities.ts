@@ -1,5 +1,5 @@
 import { alwaysHasValue, isNullableColumn, lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
-import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames } from '../code-names.js';
+import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
@@ -456,7 +456,7 @@ function columnDefault(field: Field): string | undefined {
  * its path. Strings only, with room for a UUID's text.
  */
 function serverAssignedLookups(entity: Entity, fields: readonly FieldView[], operations: readonly Operation[]): Set<string> {
-  const create = operations.find((op) => op.kind === 'create' && op.input);
+  const create = singleCreateOf(operations);
   if (!create?.input) return new Set();
   const sent = new Set(create.input.fields);
   const lookups = new Set(operations.map((op) => lookupFieldOf(op, entity)));

@@ -281,6 +281,21 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     case 'create': {
       imports.add('app.domain', 'entities');
       imports.add('app.presentation.api.v1.schemas', names.create!);
+      if (op.batch) {
+        // Several rows at once (`POST /user/createWithList`): stored together, or none of them.
+        declarations.push({ line: `payload: list[${names.create}]`, hasDefault: false });
+        const rows = `[entities.${entity.name}(**item.changes()) for item in payload]`;
+        if (op.response.type) {
+          body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.addAll}`, [rows]), 4, 'created = '), `return [${read}.model_validate(row) for row in created]`);
+          returns = `list[${read}]`;
+        } else {
+          imports.add('fastapi', 'Response');
+          body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.addAll}`, [rows]), 4), `return Response(status_code=${op.response.status})`);
+          returns = 'Response';
+          extra.push('response_class=Response');
+        }
+        break;
+      }
       declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
       if (scope.length > 0) body.push(withScope(scope));
       const changes = scope.length > 0 ? 'changes' : 'payload.changes()';

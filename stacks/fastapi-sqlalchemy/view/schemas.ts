@@ -1,4 +1,5 @@
 import type { Field, Operation } from '../../../core/index.js';
+import { singleCreateOf } from '../code-names.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyString } from '../python/names.js';
@@ -29,7 +30,8 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     ['patch', 'Patch', `What a client sends to change some fields of a ${view.name}.`],
   ];
   for (const [kind, suffix, doc] of inputs) {
-    const operation = operations.find((op) => op.kind === kind && op.input);
+    // A batch create takes a list of what the single create takes.
+    const operation = kind === 'create' ? singleCreateOf(operations) : operations.find((op) => op.kind === kind && op.input);
     if (!operation?.input) continue;
     const partial = kind === 'patch';
     const required = new Set(operation.input.required);

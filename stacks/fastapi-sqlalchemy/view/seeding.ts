@@ -29,7 +29,8 @@ export class Seeding {
 
   constructor(private readonly model: DomainModel, private readonly samples: Samples) {
     this.entities = new Map(model.entities.map((e) => [e.name, e]));
-    this.creates = new Map(model.operations.filter((op) => op.kind === 'create' && op.entity && op.input).map((op) => [op.entity!, op]));
+    // Related rows are seeded one at a time: by the entity's single create.
+    this.creates = new Map(model.operations.filter((op) => op.kind === 'create' && op.entity && op.input && !op.batch).map((op) => [op.entity!, op]));
   }
 
   /** Python statements that fix up `data` (a create payload of `entity`), or undefined when a required parent cannot be created. */

@@ -31,6 +31,8 @@ export interface EntityTestView {
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url` (answering the row removed when `answersRow`); `check` reads it back, when the entity is served by key. */
   delete?: { status: number; request: string; answersRow: boolean; check?: string };
+  /** Creates of several rows at once (`POST /user/createWithList`), each sent two. */
+  batches?: { def: string; rows: string; request: string; status: number; answersRows: boolean; readBack?: string }[];
   /** A nested collection's row read under other path values than it was created under (a 404). */
   elsewhere?: { itemPath: string; request: string };
   /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
@@ -71,7 +73,8 @@ function testDef(name: string, returns = 'None', parameters: string[] = []): str
 const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
 
 export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined, seeding: Seeding): EntityTestView {
-  const create = byKind(operations, 'create');
+  // The create of one row; a batch create (a list of rows) is tested on its own.
+  const create = operations.find((op) => op.kind === 'create' && !op.batch);
   const get = byKind(operations, 'get');
   const del = byKind(operations, 'delete');
   const key = view.fields.find((f) => f.column === (get ?? del ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
@@ -84,8 +87,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const keyInPayload = create?.input?.fields.includes(key.column) ?? false;
   const createPayload = payloadOf(create, 1);
   /** `response = await <client>.<method>(<args>, params=..., headers=...)` for `op`. */
-  const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean } = {}) =>
-    requestStatement(4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
+  const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean; indent?: number } = {}) =>
+    requestStatement(options.indent ?? 4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
   const createdUrl = `${view.slug}_url(created[${pyString(key.wire)}])`;
   // A nested collection's rows are created, listed and found under one set of path values.
   const scope = scopeValues(view, operations, samples, createPayload);
@@ -146,6 +149,19 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       };
     }
   }
+  result.batches = operations.filter((op) => op.kind === 'create' && op.batch).map((batch) => {
+    const rows = [payloadOf(batch, 1), payloadOf(batch, 2)];
+    // The rows are read back by a key the client sent (the Petstore's username).
+    const readable = get !== undefined && itemOp !== undefined && rows.every((row) => typeof row[key.wire] === 'string' || typeof row[key.wire] === 'number');
+    return {
+      def: testDef(`test_${pyIdentifier(batch.name)}_creates_every_row`),
+      rows: pyFormat(pyValue(rows), 4, 'rows = '),
+      request: request(batch, [pyString(pathOf(batch)), 'json=rows'], { method: 'post' }),
+      status: batch.response.status,
+      answersRows: batch.response.type !== undefined,
+      ...(readable ? { readBack: request(get, [`${view.slug}_url(row[${pyString(key.wire)}])`], { method: 'get', indent: 8 }) } : {}),
+    };
+  });
   if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
   if (get && create && itemOp && scope.size > 0) {
     const elsewhere = scopedPath(itemOp, valueIn(scopeValues(view, operations, samples, createPayload, 2)));
