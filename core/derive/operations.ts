@@ -100,6 +100,8 @@ export class OperationBuilder {
     });
     if (!onItem) {
       if (api.method === 'get') {
+        // A 204 answers no rows (gitea's "is it merged?": 204 yes, 404 no).
+        if (bodiless) return undefined;
         const page = this.pageShape(success?.schema, entity);
         return page ? { kind: 'list', response: { status: statusOf(success?.status, 200), type: { kind: 'array', items: entityType }, page } } : undefined;
       }
@@ -202,7 +204,8 @@ export class OperationBuilder {
       if (property.type === 'array' && this.types.componentName(property.items as SchemaNode) === entity.schemaName) itemsField = wire;
     }
     if (!itemsField) return undefined;
-    const named = (names: ReadonlySet<string>) => [...properties.keys()].find((wire) => names.has(toSnake(wire)));
+    // The items' own property is no page number, whatever its name (Google's `{ page: StorePage[] }`).
+    const named = (names: ReadonlySet<string>) => [...properties.keys()].find((wire) => wire !== itemsField && names.has(toSnake(wire)));
     const totalField = named(TOTAL_NAMES);
     const pageField = named(PAGE_NAMES);
     const limitField = named(LIMIT_NAMES);
@@ -226,7 +229,9 @@ export class OperationBuilder {
       const type = this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api);
       const scoped = kind !== 'custom' && parameter.in === 'path' ? scope.get(parameter.name) : undefined;
       if (scoped) return { ...this.declared(parameter, name, type), role: 'scope', field: scoped };
-      const filter = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
+      // A field the path already fixes (a nested collection's scope) takes no filter besides.
+      const matched = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
+      const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
       const role = roleOf(parameter, name, kind, keyParam, filter !== undefined);
       return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}) };
     });

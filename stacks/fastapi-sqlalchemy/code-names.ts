@@ -37,13 +37,26 @@ const typeNamesOf = new WeakMap<DomainModel, Set<string>>();
  * already (Permission's `model` enum is `PermissionModel`), which a model module imports beside it.
  */
 export function modelClassName(entity: string, model: DomainModel): string {
+  return freeClassName(model, [`${entity}Model`, `${entity}Row`, `${entity}RowModel`, `${entity}OrmModel`]);
+}
+
+/**
+ * The class of an entity's request or response schema (`ClusterRead`, `ClusterUpdate`), or with
+ * `Schema` after it when the document has a type of that name (Azure's `ClusterUpdate`), which the
+ * router imports beside it.
+ */
+export function schemaClassName(entity: string, suffix: 'Read' | 'Create' | 'Update' | 'Patch', model: DomainModel): string {
+  return freeClassName(model, [`${entity}${suffix}`, `${entity}${suffix}Schema`, `${entity}${suffix}Body`]);
+}
+
+/** The first of `names` no type of the document takes (the last one whatever). */
+function freeClassName(model: DomainModel, names: readonly string[]): string {
   let taken = typeNamesOf.get(model);
   if (!taken) {
     taken = new Set([...model.enums, ...model.objectTypes, ...model.entities].map((type) => pyClassName(type.name)));
     typeNamesOf.set(model, taken);
   }
-  for (const suffix of ['Model', 'Row', 'RowModel']) if (!taken.has(`${entity}${suffix}`)) return `${entity}${suffix}`;
-  return `${entity}OrmModel`;
+  return names.find((name) => !taken.has(name)) ?? names.at(-1)!;
 }
 
 /** An entity's repository port and SQL repository, and their modules (under `app.application.interfaces` and `app.infrastructure.repositories`). */

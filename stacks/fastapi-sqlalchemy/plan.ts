@@ -231,7 +231,7 @@ export function planBackend(
   const schemaExports: [string, string][] = [];
   for (const e of entityList) {
     if (!opsByEntity.has(e.name)) continue;
-    const { module, names } = entitySchemas(e, opsByEntity.get(e.name) ?? [], enumMembers);
+    const { module, names } = entitySchemas(e, opsByEntity.get(e.name) ?? [], enumMembers, model);
     schemaNames.set(e.name, names);
     for (const name of Object.values(names)) schemaExports.push([`app.presentation.api.v1.schemas.${e.slug}`, name]);
     add(`app/presentation/api/v1/schemas/${e.slug}.py`, 'app/presentation/api/v1/schemas/entity.py.njk', { e, s: module });

@@ -68,4 +68,6 @@ export const STACK_NAMES: readonly string[] = [
   'get_settings', 'enforce_foreign_keys', 'create_app', 'Base', 'Settings', 'Page', 'RepositoryPort', 'SqlAlchemyRepository',
   'InMemoryRepository', 'EntityNotFoundError', 'EntityAlreadyExistsError', 'DomainError', 'OperationNotImplementedError',
   'SessionDep', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE', 'HttpService', 'MayOmit', 'OmitIfNone', 'JsonInt', 'JsonNumber',
+  // The dialect module the models' column types name (`mysql.LONGTEXT()`): a `mysql` field would shadow it in the class body.
+  'mysql',
 ];

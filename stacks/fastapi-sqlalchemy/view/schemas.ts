@@ -1,5 +1,5 @@
-import type { Field, Operation } from '../../../core/index.js';
-import { singleCreateOf } from '../code-names.js';
+import type { DomainModel, Field, Operation } from '../../../core/index.js';
+import { schemaClassName, singleCreateOf } from '../code-names.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyString } from '../python/names.js';
@@ -12,19 +12,19 @@ export interface SchemaModuleView {
 }
 
 /** Read, create, update and patch schemas of an entity, each with its conversion to the domain. */
-export function entitySchemas(view: EntityView, operations: Operation[], enums: EnumMembers): { module: SchemaModuleView; names: Record<string, string> } {
+export function entitySchemas(view: EntityView, operations: Operation[], enums: EnumMembers, model: DomainModel): { module: SchemaModuleView; names: Record<string, string> } {
   const imports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
   const classes: SchemaModuleView['classes'] = [];
   const names: Record<string, string> = {};
   const readFields = view.fields.filter((f) => f.onWire && !f.field.writeOnly);
-  names.read = `${view.name}Read`;
+  names.read = schemaClassName(view.name, 'Read', model);
   classes.push({
     name: names.read,
     doc: `${view.name} as the API returns it.`,
     config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
     lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr, travels: 'response' })),
   });
-  const inputs: [kind: 'create' | 'update' | 'patch', suffix: string, doc: string][] = [
+  const inputs: [kind: 'create' | 'update' | 'patch', suffix: 'Create' | 'Update' | 'Patch', doc: string][] = [
     ['create', 'Create', `What a client sends to create a ${view.name}.`],
     ['update', 'Update', `What a client sends to replace a ${view.name}.`],
     ['patch', 'Patch', `What a client sends to change some fields of a ${view.name}.`],
@@ -37,7 +37,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     const required = new Set(operation.input.required);
     const fields = view.fields.filter((f) => operation.input!.fields.includes(f.column));
     imports.add('typing', 'Any');
-    names[kind] = `${view.name}${suffix}`;
+    names[kind] = schemaClassName(view.name, suffix, model);
     classes.push({
       name: names[kind]!,
       doc,
