@@ -74,7 +74,8 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   if (entity.owner) addIndex([entity.owner.field], { rule: 'the key to the owning row is indexed', source: entity.source });
   for (const field of columns.values()) {
     if (field.hints?.index) addIndex([field.name], field.hints.why?.index ?? { rule: `${SCHEMA_HINTS.index} on the field`, source: field.source });
-    else if (INDEXED_NAMES.has(field.name) && !(entity.owner && field.system)) addIndex([field.name], { rule: `${field.name} is indexed by name (${[...INDEXED_NAMES].join(', ')})`, source: field.source });
+    // A `status` held as JSON is no column a B-tree can order (PostgreSQL refuses the index).
+    else if (INDEXED_NAMES.has(field.name) && isIndexable(field) && !(entity.owner && field.system)) addIndex([field.name], { rule: `${field.name} is indexed by name (${[...INDEXED_NAMES].join(', ')})`, source: field.source });
   }
   if (tenant && columns.has(tenant)) addIndex([tenant], { rule: 'the tenant key is indexed', source: entity.source });
   for (const fields of schema ? compositeHint(schema, SCHEMA_HINTS.index, entity.source) : []) {

@@ -155,7 +155,8 @@ function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], type
     if (written === undefined) continue;
     const name = envelopeItemSchema(written, types) ?? written;
     const schema = types.componentSchema(name);
-    if (MESSAGE_NAME.test(name) && schema?.[SCHEMA_HINTS.entity] !== true) continue;
+    // A name that starts with a digit is a response's status (vtex's `200 OK`), no table's.
+    if ((MESSAGE_NAME.test(name) || /^\d/.test(name)) && schema?.[SCHEMA_HINTS.entity] !== true) continue;
     if (schema && types.propertiesOf(schema).properties.size > 0) return name;
   }
   return undefined;

@@ -397,6 +397,9 @@ function filtersMatchingCreated(list: Operation, view: EntityView, createPayload
     if (!field || !exactlyStored(field.type)) return [];
     const value = createPayload[field.wireName];
     if (value === undefined || value === null || typeof value === 'object') return [];
+    // A parameter listing its values takes none other (calendar's minAccessRole over a free-text accessRole).
+    const listed = parameter.type.kind === 'literal' ? parameter.type : parameter.type.kind === 'array' && parameter.type.items.kind === 'literal' ? parameter.type.items : undefined;
+    if (listed && !listed.values.includes(String(value))) return [];
     return [{ parameter, value: parameter.type.kind === 'array' ? [String(value)] : String(value) }];
   });
 }
