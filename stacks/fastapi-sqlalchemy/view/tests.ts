@@ -38,6 +38,8 @@ export interface EntityTestView {
   /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
   missing?: string;
   itemPath?: string;
+  /** The test module's function that writes an item's path (`pet_url(key)`). */
+  urlHelper: string;
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
@@ -89,7 +91,9 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   /** `response = await <client>.<method>(<args>, params=..., headers=...)` for `op`. */
   const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean; indent?: number } = {}) =>
     requestStatement(options.indent ?? 4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
-  const createdUrl = `${view.slug}_url(created[${pyString(key.wire)}])`;
+  // pytest collects any function whose name starts with `test`: an entity named TestRun gets `url_of_test_run`.
+  const urlHelper = /^test/i.test(view.slug) ? `url_of_${view.slug}` : `${view.slug}_url`;
+  const createdUrl = `${urlHelper}(created[${pyString(key.wire)}])`;
   // A nested collection's rows are created, listed and found under one set of path values.
   const scope = scopeValues(view, operations, samples, createPayload);
   const pathOf = (op: Operation) => scopedPath(op, valueIn(scope));
@@ -99,6 +103,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     sqlRepository: view.sqlRepository,
     sqlRepositoryCall: view.sqlRepositoryCall,
     keyWire: key.wire,
+    urlHelper,
     compare: compareOf(create),
     defs: {
       createHelper: testDef(`create_${view.slug}`, 'dict[str, object]'),
@@ -119,7 +124,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (itemOp) {
     result.itemPath = pathOf(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
     const reader = get ?? del;
-    if (reader) result.missing = request(reader, [`${view.slug}_url(${pyLiteral(missingKey(itemOp.params.find((p) => p.role === 'key') ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
+    if (reader) result.missing = request(reader, [`${urlHelper}(${pyLiteral(missingKey(itemOp.params.find((p) => p.role === 'key') ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
   }
   if (create) {
     const required = create.input?.required.length ?? 0;
@@ -159,14 +164,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       request: request(batch, [pyString(pathOf(batch)), 'json=rows'], { method: 'post' }),
       status: batch.response.status,
       answersRows: batch.response.type !== undefined,
-      ...(readable ? { readBack: request(get, [`${view.slug}_url(row[${pyString(key.wire)}])`], { method: 'get', indent: 8 }) } : {}),
+      ...(readable ? { readBack: request(get, [`${urlHelper}(row[${pyString(key.wire)}])`], { method: 'get', indent: 8 }) } : {}),
     };
   });
   if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
   if (get && create && itemOp && scope.size > 0) {
     const elsewhere = scopedPath(itemOp, valueIn(scopeValues(view, operations, samples, createPayload, 2)));
     if (elsewhere !== pathOf(itemOp)) {
-      result.elsewhere = { itemPath: elsewhere.replace(`{${itemOp.keyParam}}`, '{key}'), request: request(get, [`${view.slug}_url_elsewhere(created[${pyString(key.wire)}])`], { method: 'get' }) };
+      result.elsewhere = { itemPath: elsewhere.replace(`{${itemOp.keyParam}}`, '{key}'), request: request(get, [`${urlHelper}_elsewhere(created[${pyString(key.wire)}])`], { method: 'get' }) };
     }
   }
   const list = byKind(operations, 'list');
@@ -278,15 +283,17 @@ function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: S
 
 /**
  * A path parameter's sample that reaches its operation: not a literal segment another path gives
- * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`), trying
- * the parameter's other values (an enum's next member) when the first is one.
+ * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`) nor a
+ * text holding a `/`, trying the parameter's other values (an enum's next member) when the first is one.
  */
 function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<string> | undefined): unknown {
   const first = parameterSample(parameter, samples);
-  if (!excluded) return first;
-  for (let variant = 1; variant <= MAX_SAMPLE_TRIES; variant += 1) {
+  // A `/` in a segment reaches the app decoded (`requests%2Fcount` is two segments): Azure's metric ids.
+  const reaches = (sample: unknown) => !String(sample).includes('/') && !excluded?.has(String(sample));
+  if (reaches(first)) return first;
+  for (let variant = 2; variant <= MAX_SAMPLE_TRIES; variant += 1) {
     const sample = parameterSample(parameter, samples, variant);
-    if (!excluded.has(String(sample))) return sample;
+    if (reaches(sample)) return sample;
   }
   return first;
 }
