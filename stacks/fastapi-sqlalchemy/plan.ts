@@ -123,7 +123,9 @@ export function planBackend(
   const declared = declaredRepositories(entityList, backend, portMethods);
   report.toImplement.push(...declared.toImplement);
   pkg('app/application/interfaces', portExports.imports, portExports.names);
-  add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk');
+  // What the generic repositories hold only when some operation uses it, so no backend carries code its tests never run.
+  const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0) };
+  add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk', repositoryFeatures);
   for (const e of entityList) add(F.port(e.portModule), 'app/application/interfaces/port.py.njk', { e: withoutDeclaredLookups(e), declared: declared.port.get(e.name) });
 
   pkg('app/infrastructure');
@@ -147,10 +149,10 @@ export function planBackend(
   }
   const repoExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.${e.sqlRepositoryModule}`, e.sqlRepository]));
   pkg('app/infrastructure/repositories', repoExports.imports, repoExports.names);
-  add('app/infrastructure/repositories/base.py', 'app/infrastructure/repositories/base.py.njk');
+  add('app/infrastructure/repositories/base.py', 'app/infrastructure/repositories/base.py.njk', repositoryFeatures);
   const memoryExports = exportsOf(entityList.map((e) => [`app.infrastructure.repositories.in_memory.${e.slug}_repository`, e.memoryRepository]));
   pkg('app/infrastructure/repositories/in_memory', memoryExports.imports, memoryExports.names);
-  add('app/infrastructure/repositories/in_memory/base.py', 'app/infrastructure/repositories/in_memory/base.py.njk');
+  add('app/infrastructure/repositories/in_memory/base.py', 'app/infrastructure/repositories/in_memory/base.py.njk', repositoryFeatures);
   for (const e of entityList) {
     const imports = new PythonImports()
       .add('app.application.interfaces', e.port)
