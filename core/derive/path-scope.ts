@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../model/api-document.js';
+import type { ApiOperation, SourceLocation } from '../model/api-document.js';
 import type { Entity, Field, TypeRef } from '../model/domain-model.js';
 import { singular, toSnake } from '../naming.js';
 import type { Resource } from './resources.js';
@@ -14,12 +14,14 @@ import type { SchemaTypes } from './schema-types.js';
  */
 export function addPathScope(entity: Entity, resource: Resource, types: SchemaTypes): Map<string, string> | undefined {
   const fields = new Map<string, string>();
+  const sources = new Map<string, SourceLocation>();
   const added: Field[] = [];
   const matched: Field[] = [];
   for (const parameter of resource.scopeParams) {
     const name = scopeFieldName(entity, resource.collectionPath, parameter);
     if (name === undefined) return undefined;
     const declared = declaration(resource.operations, parameter);
+    sources.set(parameter, declared.source);
     // An integer the document does not bound to 32 bits gets a 64-bit column: every value the path allows names a row.
     const type: TypeRef = declared.type === 'integer' ? { kind: 'integer', format: declared.format === 'int32' ? 'int32' : 'int64' } : { kind: 'string' };
     const existing = entity.fields.find((f) => f.name === name || (f.wireName === parameter && f.name !== entity.primaryKey.field));
@@ -48,7 +50,7 @@ export function addPathScope(entity: Entity, resource: Resource, types: SchemaTy
   entity.fields.push(...added);
   for (const [parameter, name] of fields) {
     const field = entity.fields.find((f) => f.name === name)!;
-    const source = declaration(resource.operations, parameter).source;
+    const source = sources.get(parameter)!;
     field.hints = { ...field.hints, index: true, why: { ...field.hints?.why, index: { rule: `rows are listed and found under ${resource.collectionPath}'s ${parameter}`, source } } };
   }
   if (fields.size > 0) entity.pathScope = [...fields.values()];
