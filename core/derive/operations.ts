@@ -248,6 +248,7 @@ export class OperationBuilder {
       ...(parameter.description ? { description: parameter.description } : {}),
       ...(parameter.schema.default !== undefined ? { default: parameter.schema.default } : {}),
       constraints: this.types.constraintsOf(parameter.schema),
+      ...(parameter.spansSegments ? { spansSegments: true as const } : {}),
     };
   }
 

@@ -22,6 +22,8 @@ export interface ApiParameter {
   required: boolean;
   description?: string;
   schema: SchemaNode;
+  /** A path parameter whose value holds a `/` (path-values.ts valueSpansSegments). */
+  spansSegments?: true;
 }
 
 export interface ApiBody {

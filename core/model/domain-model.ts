@@ -199,6 +199,8 @@ export interface Parameter {
   comparison?: FilterComparison;
   /** For sorts: the values the document lists, each with the field it orders by. */
   sortValues?: SortValue[];
+  /** A path parameter whose value holds a `/`: it fills several segments of the path (`{scope}`: `subscriptions/1/resourceGroups/rg`). */
+  spansSegments?: true;
 }
 
 /** A documented sort value (less its `-`), and the entity field it orders by; none when the entity stores none. */

@@ -20,7 +20,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { groupViews } from './view/routers.js';
-import { conditionSize, documentPath, pathTypes, routeCondition } from './view/route-paths.js';
+import { conditionSize, documentPath, pathTypes, routeCondition, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
@@ -206,13 +206,15 @@ export function planBackend(
   pkg('app/presentation');
   pkg('app/presentation/api');
   const routeTypes = pathTypes(model.operations);
-  if (routeTypes.integer || routeTypes.segments.length > 0) {
+  if (routeTypes.integer || routeTypes.spanning || routeTypes.segments.length > 0) {
     add('app/presentation/api/v1/__init__.py', 'app/presentation/api/v1/package_init.py.njk');
     add('app/presentation/api/v1/path_types.py', 'app/presentation/api/v1/path_types.py.njk', {
       integer: routeTypes.integer,
       segments: routeTypes.segments.map((segment) => ({ ...segment, regex: pyString(segment.regex) })),
       excludesLiterals: routeTypes.segments.some((segment) => segment.kind === 'segment'),
       choices: routeTypes.segments.some((segment) => segment.kind === 'choice'),
+      spanning: routeTypes.spanning,
+      imports: pathTypeImports(routeTypes),
     });
   } else {
     pkg('app/presentation/api/v1');
@@ -244,9 +246,11 @@ export function planBackend(
   const groups = new Map<string, Operation[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const groupNames = [...groups.keys()].sort();
+  const spanningRouters: { module: string; rank: number }[] = [];
   const useCases = [];
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
+    if (router.spanningRank !== undefined) spanningRouters.push({ module: router.module, rank: router.spanningRank });
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
@@ -261,6 +265,7 @@ export function planBackend(
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
     imports: groupNames.length ? new PythonImports().add('app.presentation.api.v1.routers', ...groupNames.map(groupModule)).render() : '',
     modules: groupNames.map(groupModule).sort(),
+    spanningModules: spanningRouters.sort((a, b) => a.rank - b.rank || (a.module < b.module ? -1 : 1)).map((router) => router.module),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);
@@ -434,4 +439,13 @@ function softDeletedWithLine(pairs: string[]): string {
 function healthCheckPath(model: DomainModel): string | undefined {
   const served = (op: Operation) => `${model.basePath}${documentPath(op.path).path}`.replace(/\/+$/, '');
   return model.operations.some((op) => op.method.toLowerCase() === 'get' && served(op) === '/health') ? undefined : '/health';
+}
+
+/** What path_types.py takes from Starlette: the base class of each convertor it defines. */
+function pathTypeImports(types: PathTypes): string {
+  const names = ['register_url_convertor'];
+  if (types.integer) names.push('Convertor');
+  if (types.segments.some((segment) => segment.kind !== 'spans')) names.push('StringConvertor');
+  if (types.segments.some((segment) => segment.kind === 'spans')) names.push('PathConvertor');
+  return new PythonImports().add('starlette.convertors', ...names).render();
 }

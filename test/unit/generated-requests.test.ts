@@ -71,6 +71,18 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     ]);
   });
 
+  it('reach a parameter whose value holds a `/` with one that does, past every other route of its method', async () => {
+    const metrics = requests(await run.read('backend/tests/unit/test_metrics_api.py')).join('\n');
+    expect(metrics).toContain('"/metrics/requests%2Fcount"');
+    const providers = requests(await run.read('backend/tests/unit/test_providers_api.py')).join('\n');
+    expect(providers).toContain('"/scope-1%2Fscope-2/providers/Hostile.Roles/assignments/assignment_name-1"');
+    const includes = (await run.read('backend/app/presentation/api/v1/router.py')).split('\n').filter((line) => line.startsWith('api_router.include_router('));
+    const firstSpanning = includes.findIndex((line) => line.endsWith('.spanning_router)'));
+    expect(includes.slice(firstSpanning).every((line) => line.endsWith('.spanning_router)'))).toBe(true);
+    // `/{scope}/providers/Hostile.Roles/assignments` before `/{roleId}`, which takes any path.
+    expect(includes.slice(firstSpanning)).toEqual(['providers', 'job_runs', 'metrics', 'default'].map((module) => `api_router.include_router(${module}.spanning_router)`));
+  });
+
   it('read a UUID key the path declares as any text, so a text that is none is a 404 and not a 422', async () => {
     expect(await run.read('backend/app/presentation/api/v1/routers/device.py')).toContain('device_id: Annotated[str, Path(alias="deviceId")]');
     expect(await run.read('backend/app/presentation/api/v1/routers/device.py')).toContain('await repository.get(key_as(UUID, device_id, "Device"))');

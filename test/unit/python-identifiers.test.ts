@@ -252,6 +252,23 @@ describe('paths as the document writes them', () => {
     expect(match?.groups).toEqual({ id: 'id-1', ext: '.json' });
   });
 
+  it('matches a parameter whose value holds a `/` across segments: any text, or only the values it lists', () => {
+    const oneSegment = (wireName: string, type: Operation['params'][number]['type']) =>
+      ({ name: wireName, wireName, in: 'path', required: true, type, constraints: {}, role: 'extra' }) as Operation['params'][number];
+    const spanning = (wireName: string, type: Operation['params'][number]['type']) => ({ ...oneSegment(wireName, type), spansSegments: true as const });
+    const scoped = operation('/{scope}/providers/Roles/{name}', { params: [spanning('scope', { kind: 'string' }), oneSegment('name', { kind: 'string' })] });
+    const metric = operation('/metrics/{metricId}', { params: [spanning('metricId', { kind: 'literal', values: ['sessions', 'requests/count'] })] });
+    const all = [scoped, metric];
+    const types = pathTypes(all);
+    expect(types.spanning).toBe(true);
+    expect(types.segments).toEqual([{ kind: 'spans', name: 'spans_1', className: 'Spans1Convertor', regex: '(?:requests/count|sessions)' }]);
+    expect(routePath(scoped, all)).toBe('/{scope:path}/providers/Roles/{name}');
+    expect(routePath(metric, all)).toBe('/metrics/{metricId:spans_1}');
+    expect(new RegExp(`^/metrics/${types.segments[0]!.regex}$`).test('/metrics/requests/count')).toBe(true);
+    expect(new RegExp(`^/metrics/${types.segments[0]!.regex}$`).test('/metrics/requests/other')).toBe(false);
+    expect(pathTypes([operation('/pets/{id}', { params: [oneSegment('id', { kind: 'string' })] })]).spanning).toBe(false);
+  });
+
   it('reads every assignment of a fragment as the value its query parameter or header must have (AWS query protocols)', () => {
     const action = (name: string) => ({ ...header(name), in: 'query' as const });
     const create = operation('/#Operation=CreateJob&Action=CreateJob', { params: [action('Action')] });

@@ -8,6 +8,7 @@ import { assertValidOpenApi, assertValidOutcome } from './validate.js';
 import { startValidationThread } from './validation-thread.js';
 import { hasExternalRefs } from './external-refs.js';
 import { assertOperationRules } from './operation-rules.js';
+import { sentParameters, valueSpansSegments } from './path-values.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -136,7 +137,11 @@ function normalize(file: string, doc: Json, schemaPointerPrefix: string): ApiDoc
         ...optionalText('summary', raw.summary),
         ...optionalText('description', raw.description),
         tags: Array.isArray(raw.tags) ? raw.tags.map(String) : [],
-        parameters: mergeParameters(shared, ((raw.parameters ?? []) as unknown[]).map((p) => deref<Json>(p))),
+        parameters: sentParameters(
+          route,
+          mergeParameters(shared, ((raw.parameters ?? []) as unknown[]).map((p) => deref<Json>(p)), deref),
+          (name) => notices.push(`${file}#${pointer}: the path parameter ${name} is written after the path's "#", which no client sends; the operation is served without it`),
+        ),
         ...requestBodyOf(deref<Json | undefined>(raw.requestBody)),
         responses: Object.entries((raw.responses ?? {}) as Json).map(([status, response]) => responseOf(status, deref<Json>(response))),
         ...securityOf(raw.security ?? doc.security, schemes),
@@ -221,19 +226,23 @@ function followRefs(root: Json, node: unknown): unknown {
  */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
-function mergeParameters(shared: Json[], own: Json[]): ApiParameter[] {
+function mergeParameters(shared: Json[], own: Json[], deref: <T>(node: unknown) => T): ApiParameter[] {
   const byKey = new Map<string, Json>();
   for (const parameter of [...shared, ...own]) {
     if (parameter.in === 'header' && IGNORED_HEADERS.has(String(parameter.name).toLowerCase())) continue;
     byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
   }
-  return [...byKey.values()].map((p) => ({
-    name: String(p.name),
-    in: p.in as ApiParameter['in'],
-    required: p.in === 'path' || p.required === true,
-    ...optionalText('description', p.description),
-    schema: (p.schema ?? firstMediaSchema(p.content) ?? {}) as SchemaNode,
-  }));
+  return [...byKey.values()].map((p) => {
+    const schema = (p.schema ?? firstMediaSchema(p.content) ?? {}) as SchemaNode;
+    return {
+      name: String(p.name),
+      in: p.in as ApiParameter['in'],
+      required: p.in === 'path' || p.required === true,
+      ...optionalText('description', p.description),
+      schema,
+      ...(p.in === 'path' && valueSpansSegments(p, deref<SchemaNode>(schema)) ? { spansSegments: true as const } : {}),
+    };
+  });
 }
 
 function requestBodyOf(body: Json | undefined): { requestBody?: ApiBody } {

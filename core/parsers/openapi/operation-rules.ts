@@ -5,7 +5,8 @@ import { describePointer } from './pointer-lines.js';
 /**
  * The rules of the OpenAPI specification that its JSON Schema cannot state and that the
  * generated code relies on: operation ids name functions, so they are unique; a router's path
- * and its function's path parameters must match, each placeholder once.
+ * and its function's path parameters must match, each placeholder once (its fragment is no part
+ * of a request: path-values.ts sentParameters).
  */
 export function assertOperationRules(file: string, text: string, operations: readonly ApiOperation[]): void {
   const fail = (message: string, pointer: string): never => {
@@ -20,7 +21,9 @@ export function assertOperationRules(file: string, text: string, operations: rea
       if (first) fail(`the operationId "${id}" of ${where} is already the one of ${first.method.toUpperCase()} ${first.path}; operation ids must be unique`, `${operation.source.pointer}/operationId`);
       firstWithId.set(id, operation);
     }
-    const templated = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    // A placeholder in the fragment is in no request (index.ts sentParameters drops its parameter).
+    const sent = operation.path.split('#', 1)[0]!;
+    const templated = [...sent.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
     const inTemplate = new Set(templated);
     const twice = templated.find((name, index) => templated.indexOf(name) !== index);
     if (twice !== undefined) fail(`${where} has {${twice}} twice in its path: a request could give it two values, and one parameter holds one; name each place apart`, operation.source.pointer);

@@ -46,7 +46,9 @@ function queryPair(pair: string): [string, string | undefined] {
  * integer one matched as an integer (`{pet_id:integer}`), and one whose segment a literal segment
  * of another path could fill matched as anything but that literal (`{sid:segment_1}`), so that
  * `/numbers/Local.json` never reaches `/numbers/{Sid}.json`, whichever router is included first
- * (path_types.py.njk registers both).
+ * (path_types.py.njk registers both). One whose value holds a `/` takes several segments: any
+ * (Starlette's `{scope:path}`), or the values it lists (`{metric_id:spans_1}`); the app registers
+ * such routes after all others (spanningRank), so that they never take another route's requests.
  */
 export function routePath(operation: Operation, operations: readonly Operation[]): string {
   const types = pathTypes(operations);
@@ -54,10 +56,27 @@ export function routePath(operation: Operation, operations: readonly Operation[]
   for (const parameter of operation.params) {
     if (parameter.in !== 'path') continue;
     const name = routeName(operation, parameter);
-    const type = matchedAsInteger(parameter) ? 'integer' : types.segmentOf.get(operation)?.get(parameter.wireName)?.name;
+    const type = matchedAsInteger(parameter)
+      ? 'integer'
+      : (types.segmentOf.get(operation)?.get(parameter.wireName)?.name ?? (parameter.spansSegments ? 'path' : undefined));
     path = path.split(`{${parameter.wireName}}`).join(`{${name}${type ? `:${type}` : ''}}`);
   }
   return path;
+}
+
+/** The route takes several segments in one of its parameters (`{scope:path}`). */
+export function spansSegments(operation: Operation): boolean {
+  return operation.params.some((parameter) => parameter.in === 'path' && parameter.spansSegments === true && !matchedAsInteger(parameter));
+}
+
+/**
+ * Where a route spanning segments goes among the others: after every route that does not (which
+ * the `/{role_id:path}` of Azure's `GET /{roleId}` would otherwise take), the one naming more
+ * literal text first (`/{scope}/providers/roles` before `/{role_id}`). 0 for a route spanning none.
+ */
+export function spanningRank(operation: Operation): number {
+  if (!spansSegments(operation)) return 0;
+  return 1 / (1 + documentPath(operation.path).path.replace(/\{[^}]*\}/g, '').length);
 }
 
 /** A path parameter the route matches only with digits (a scalar integer, not a list read as text). */
@@ -68,10 +87,11 @@ export function matchedAsInteger(parameter: Parameter): boolean {
 /**
  * A Starlette path convertor of the generated app: its registered name, class and regular
  * expression. `segment`: any text but the literals other paths give the place; `choice`: only the
- * values a parameter lists, where it shares its segment with another (`{id}{ext}`).
+ * values a parameter lists, where it shares its segment with another (`{id}{ext}`); `spans`: only
+ * the values a parameter lists, where some hold a `/`.
  */
 export interface SegmentType {
-  kind: 'segment' | 'choice';
+  kind: 'segment' | 'choice' | 'spans';
   name: string;
   className: string;
   regex: string;
@@ -80,6 +100,8 @@ export interface SegmentType {
 export interface PathTypes {
   /** Some route matches an integer parameter. */
   integer: boolean;
+  /** Some route has a parameter taking several segments (`{scope:path}`, `{metric_id:spans_1}`). */
+  spanning: boolean;
   /** The segment types the routes use, by name. */
   segments: SegmentType[];
   /** Per operation, the segment type of each of its path parameters that has one (by wire name). */
@@ -120,10 +142,14 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
     const segments = documentPath(operation.path).path.split('/');
     for (const parameter of operation.params) {
       if (parameter.in !== 'path' || matchedAsInteger(parameter)) continue;
+      if (parameter.spansSegments) {
+        if (parameter.type.kind === 'literal') assign(operation, parameter, typeOf('spans', alternativesOf(parameter.type.values)));
+        continue;
+      }
       // Beside another parameter (`{id}{ext}`), a parameter's own values are the only way to tell where it starts.
       const shared = segments.find((segment) => segment.includes(`{${parameter.wireName}}`) && segment.split('{').length > 2);
       if (shared && parameter.type.kind === 'literal') {
-        assign(operation, parameter, typeOf('choice', `(?:${[...parameter.type.values].sort().map(escapeRegex).join('|')})`));
+        assign(operation, parameter, typeOf('choice', alternativesOf(parameter.type.values)));
         continue;
       }
       const at = segments.findIndex((segment) => segment.startsWith(`{${parameter.wireName}}`) && !segment.slice(parameter.wireName.length + 2).includes('{'));
@@ -148,10 +174,15 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       .filter((type) => type.kind === kind)
       .sort((a, b) => (a.regex < b.regex ? -1 : a.regex > b.regex ? 1 : 0))
       .map((type, index) => Object.assign(type, { name: `${kind}_${index + 1}`, className: `${title}${index + 1}Convertor` }));
-  const segments = [...named('segment', 'Segment'), ...named('choice', 'Choice')];
-  const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), segments, segmentOf, excludedOf };
+  const segments = [...named('segment', 'Segment'), ...named('choice', 'Choice'), ...named('spans', 'Spans')];
+  const types: PathTypes = { integer: operations.some((op) => op.params.some(matchedAsInteger)), spanning: operations.some(spansSegments), segments, segmentOf, excludedOf };
   pathTypesOf.set(operations, types);
   return types;
+}
+
+/** A regular expression matching one of `values` (the route's is anchored at both ends, so their order is free). */
+function alternativesOf(values: readonly string[]): string {
+  return `(?:${[...values].sort().map(escapeRegex).join('|')})`;
 }
 
 /** Two segments one request segment may match: equal, or either with a parameter. */

@@ -8,7 +8,7 @@ import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
-import { conditionSize, documentPath, routeCondition, routePath, routeRank, type RouteCondition } from './route-paths.js';
+import { conditionSize, documentPath, routeCondition, routePath, routeRank, spanningRank, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
@@ -29,6 +29,12 @@ export interface RouterView {
   tag: string;
   adapters: string[];
   handlers: HandlerView[];
+  /**
+   * Some route takes several segments in a parameter: it goes on `spanning_router`, which the API
+   * includes after every `router` (router.py.njk), so it never takes another route's requests.
+   * Its number: the spanningRank of its most general route, by which the API orders these routers.
+   */
+  spanningRank?: number;
 }
 
 export interface UseCaseView {
@@ -51,6 +57,8 @@ export interface GroupViews {
  * parameter that would otherwise take `7:download` as its value.
  */
 function routeOrder(a: Operation, b: Operation): number {
+  const spanning = spanningRank(a) - spanningRank(b);
+  if (spanning !== 0) return spanning;
   const x = documentPath(a.path).path.split('/');
   const y = documentPath(b.path).path.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
@@ -92,7 +100,15 @@ export function groupViews(
     const entity = entities.get(op.entity!)!;
     return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route);
   });
-  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers };
+  const spanningRanks = ordered.filter(spansSegments).map(spanningRank);
+  const router: RouterView = {
+    module: groupModule(group),
+    imports: imports.render(),
+    tag: group,
+    adapters,
+    handlers,
+    ...(spanningRanks.length > 0 ? { spanningRank: Math.max(...spanningRanks) } : {}),
+  };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
@@ -155,12 +171,13 @@ type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?:
  */
 function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[]): string {
   const args = [pyString(routePath(op, operations))];
+  const router = spansSegments(op) ? 'spanning_router' : 'router';
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
   if (op.summary) args.push(`summary=${pyString(pyDocLine(op.summary, op.name, 78).trimStart())}`);
   // The route asking nothing of the query string takes what the others left: a plain route, registered after them.
-  if (condition === undefined || conditionSize(condition) === 0) return pyCall(`@router.${op.method}`, args, 0);
+  if (condition === undefined || conditionSize(condition) === 0) return pyCall(`@${router}.${op.method}`, args, 0);
   imports.add(CONDITIONAL_ROUTES_MODULE, 'conditional_route');
   const mapping = (pairs: [string, string | undefined][]) => `{${pairs.map(([name, value]) => `${pyString(name)}: ${value === undefined ? 'None' : pyString(value)}`).join(', ')}}`;
   const asks = [
@@ -169,7 +186,7 @@ function decorator(op: Operation, responseModel: string | undefined, extra: stri
     ...(condition.contentType !== undefined ? [`content_type=${pyString(condition.contentType)}`] : []),
     ...(condition.bodyKeys !== undefined ? [`body_keys=[${condition.bodyKeys.map(pyString).join(', ')}]`] : []),
   ];
-  return pyCall('@conditional_route', ['router', args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, ...asks, ...args.slice(1)], 0);
+  return pyCall('@conditional_route', [router, args[0]!, `methods=[${pyString(op.method.toUpperCase())}]`, ...asks, ...args.slice(1)], 0);
 }
 
 /** The module of `conditional_route`, written when some route needs it. */

@@ -283,13 +283,15 @@ function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: S
 
 /**
  * A path parameter's sample that reaches its operation: not a literal segment another path gives
- * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`) nor a
- * text holding a `/`, trying the parameter's other values (an enum's next member) when the first is one.
+ * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`) nor, for
+ * a parameter taking one segment, a text holding a `/`, trying the parameter's other values (an
+ * enum's next member) when the first is one.
  */
 function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<string> | undefined): unknown {
   const first = parameterSample(parameter, samples);
-  // A `/` in a segment reaches the app decoded (`requests%2Fcount` is two segments): Azure's metric ids.
-  const reaches = (sample: unknown) => !String(sample).includes('/') && !excluded?.has(String(sample));
+  if (parameter.spansSegments) return severalSegments(parameter, first, samples);
+  // A `/` reaches the app decoded (`requests%2Fcount` is two segments), which only a parameter spanning segments takes.
+  const reaches = (sample: unknown) => (parameter.spansSegments || !String(sample).includes('/')) && !excluded?.has(String(sample));
   if (reaches(first)) return first;
   for (let variant = 2; variant <= MAX_SAMPLE_TRIES; variant += 1) {
     const sample = parameterSample(parameter, samples, variant);
@@ -299,6 +301,14 @@ function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<st
 }
 
 const MAX_SAMPLE_TRIES = 64;
+
+/** A free text's sample made of two segments (`scope-1/scope-2`), so the test shows the route takes a `/`. */
+function severalSegments(parameter: Parameter, sample: unknown, samples: Samples): unknown {
+  const { type, constraints } = parameter;
+  if (type.kind !== 'string' || type.format !== undefined || typeof sample !== 'string' || sample.includes('/')) return sample;
+  const joined = `${sample}/${String(parameterSample(parameter, samples, 2))}`;
+  return joined.length <= (constraints.maxLength ?? Infinity) ? joined : sample;
+}
 
 /** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
 const MISSING_VARIANT = 9;

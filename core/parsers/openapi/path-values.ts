@@ -1,0 +1,71 @@
+import type { SchemaNode } from '../../model/api-document.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Whether the document says a path parameter's value holds a `/`, so that it fills several
+ * segments of the path (Azure's `{scope}`, `subscriptions/1/resourceGroups/rg`; an enum of
+ * `requests/count`). Any one of these says so:
+ * - `x-ms-skip-url-encoding: true` (Azure's clients send the value as it is, slashes included) or
+ *   `allowReserved: true` (OpenAPI's word for the same);
+ * - an enum value, a `default`, or an example holding a `/`;
+ * - a `pattern` writing a `/` that every value must hold (outside a character class, an optional
+ *   part or an alternative: `:job/.*`).
+ */
+export function valueSpansSegments(parameter: Json, schema: SchemaNode): boolean {
+  if (parameter['x-ms-skip-url-encoding'] === true || parameter.allowReserved === true) return true;
+  const holdsSlash = (value: unknown) => typeof value === 'string' && value.includes('/');
+  const examples = [parameter.example, schema.example, ...Object.values((parameter.examples ?? {}) as Json).map((example) => (example as Json | undefined)?.value)];
+  if ([...(Array.isArray(schema.enum) ? schema.enum : []), schema.default, ...examples].some(holdsSlash)) return true;
+  return typeof schema.pattern === 'string' && patternRequiresSlash(schema.pattern);
+}
+
+/**
+ * A regular expression every match of which holds a `/`: it writes one at its top level, outside
+ * any character class, group or alternative, and not made optional by the quantifier after it.
+ */
+export function patternRequiresSlash(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  let slashAtTop = false;
+  for (let at = 0; at < pattern.length; at += 1) {
+    const char = pattern[at]!;
+    if (char === '\\') {
+      if (pattern[at + 1] === '/' && !inClass && depth === 0 && !optional(pattern, at + 2)) slashAtTop = true;
+      at += 1;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === '|' && depth === 0) return false;
+    else if (char === '/' && depth === 0 && !optional(pattern, at + 1)) slashAtTop = true;
+  }
+  return slashAtTop;
+}
+
+/** The quantifier at `at` lets the atom before it be absent (`?`, `*`, `{0,…}`). */
+function optional(pattern: string, at: number): boolean {
+  const next = pattern[at];
+  return next === '?' || next === '*' || (next === '{' && /^\{0*(?:,|\})/.test(pattern.slice(at)));
+}
+
+/**
+ * The parameters a client sends: all but the path parameters whose only place is in the path's
+ * fragment (mastercard's `/send/#env/v1/partners/{partnerId}/…`), which `dropped` is told of.
+ */
+export function sentParameters<P extends { name: string; in: string }>(path: string, parameters: P[], dropped: (name: string) => void): P[] {
+  const hash = path.indexOf('#');
+  if (hash === -1) return parameters;
+  const beforeFragment = path.slice(0, hash);
+  return parameters.filter((parameter) => {
+    const placeholder = `{${parameter.name}}`;
+    if (parameter.in !== 'path' || beforeFragment.includes(placeholder) || !path.includes(placeholder, hash)) return true;
+    dropped(parameter.name);
+    return false;
+  });
+}
