@@ -246,11 +246,11 @@ export function planBackend(
   const groups = new Map<string, Operation[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const groupNames = [...groups.keys()].sort();
-  const spanningRouters: { module: string; rank: number }[] = [];
+  const spanningRouters: { module: string; tier: number }[] = [];
   const useCases = [];
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
-    if (router.spanningRank !== undefined) spanningRouters.push({ module: router.module, rank: router.spanningRank });
+    for (const tier of router.spanningTiers) spanningRouters.push({ module: router.module, tier });
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
@@ -265,7 +265,7 @@ export function planBackend(
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
     imports: groupNames.length ? new PythonImports().add('app.presentation.api.v1.routers', ...groupNames.map(groupModule)).render() : '',
     modules: groupNames.map(groupModule).sort(),
-    spanningModules: spanningRouters.sort((a, b) => a.rank - b.rank || (a.module < b.module ? -1 : 1)).map((router) => router.module),
+    spanningRouters: spanningRouters.sort((a, b) => a.tier - b.tier || (a.module < b.module ? -1 : 1)).map(({ module, tier }) => `${module}.spanning_router_${tier}`),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);

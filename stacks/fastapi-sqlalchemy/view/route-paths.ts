@@ -79,6 +79,22 @@ export function spanningRank(operation: Operation): number {
   return 1 / (1 + documentPath(operation.path).path.replace(/\{[^}]*\}/g, '').length);
 }
 
+const spanningTiersOf = new WeakMap<readonly Operation[], number[]>();
+
+/**
+ * The tier of a route spanning segments among all of the API's (1: the most literal text), 0 for
+ * one spanning none. Each module holds its spanning routes on a router per tier, which the API
+ * includes tier by tier after every other route: routes of different modules keep their order.
+ */
+export function spanningTier(operation: Operation, operations: readonly Operation[]): number {
+  let ranks = spanningTiersOf.get(operations);
+  if (!ranks) {
+    ranks = [...new Set(operations.filter(spansSegments).map(spanningRank))].sort((a, b) => a - b);
+    spanningTiersOf.set(operations, ranks);
+  }
+  return spansSegments(operation) ? ranks.indexOf(spanningRank(operation)) + 1 : 0;
+}
+
 /** A path parameter the route matches only with digits (a scalar integer, not a list read as text). */
 export function matchedAsInteger(parameter: Parameter): boolean {
   return parameter.in === 'path' && parameter.type.kind === 'integer';

@@ -8,7 +8,7 @@ import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
-import { conditionSize, documentPath, routeCondition, routePath, routeRank, spanningRank, spansSegments, type RouteCondition } from './route-paths.js';
+import { conditionSize, documentPath, routeCondition, routePath, routeRank, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
@@ -30,11 +30,10 @@ export interface RouterView {
   adapters: string[];
   handlers: HandlerView[];
   /**
-   * Some route takes several segments in a parameter: it goes on `spanning_router`, which the API
-   * includes after every `router` (router.py.njk), so it never takes another route's requests.
-   * Its number: the spanningRank of its most general route, by which the API orders these routers.
+   * The tiers of its routes that take several segments in a parameter (route-paths.ts
+   * spanningTier): each on `spanning_router_<tier>`, which the API includes after every `router`.
    */
-  spanningRank?: number;
+  spanningTiers: number[];
 }
 
 export interface UseCaseView {
@@ -100,15 +99,8 @@ export function groupViews(
     const entity = entities.get(op.entity!)!;
     return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route);
   });
-  const spanningRanks = ordered.filter(spansSegments).map(spanningRank);
-  const router: RouterView = {
-    module: groupModule(group),
-    imports: imports.render(),
-    tag: group,
-    adapters,
-    handlers,
-    ...(spanningRanks.length > 0 ? { spanningRank: Math.max(...spanningRanks) } : {}),
-  };
+  const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations)))].sort((a, b) => a - b);
+  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
@@ -171,7 +163,7 @@ type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?:
  */
 function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[]): string {
   const args = [pyString(routePath(op, operations))];
-  const router = spansSegments(op) ? 'spanning_router' : 'router';
+  const router = spansSegments(op) ? `spanning_router_${spanningTier(op, operations)}` : 'router';
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
