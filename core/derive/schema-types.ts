@@ -412,6 +412,9 @@ function constraintsOf(schema: SchemaNode): Constraints {
     exclusive('exclusiveMinimum', 'minimum');
     exclusive('exclusiveMaximum', 'maximum');
   }
+  if (typeof schema.pattern === 'string' && isEcmaRegex(schema.pattern)) constraints.pattern = schema.pattern;
+  if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0 && Number.isFinite(schema.multipleOf)) constraints.multipleOf = schema.multipleOf;
+  if (schema.uniqueItems === true) constraints.uniqueItems = true;
   // A format that names a width bounds the values as a minimum and maximum would (int64's bounds,
   // past what a double holds exactly, stay with the format: the stacks know them).
   const range = typeof schema.format === 'string' && (schema.type === 'integer' || schema.type === 'number') ? FORMAT_RANGES[schema.format] : undefined;
@@ -420,6 +423,19 @@ function constraintsOf(schema: SchemaNode): Constraints {
     if (range[1] !== undefined) narrow(constraints, 'maximum', range[1]);
   }
   return constraints;
+}
+
+/** A regular expression JSON Schema's dialect (ECMA-262) reads; another (`(?P<name>…)`, Python's) is none the document can mean. */
+function isEcmaRegex(pattern: string): boolean {
+  for (const flags of ['u', '']) {
+    try {
+      new RegExp(pattern, flags);
+      return true;
+    } catch {
+      // the next dialect
+    }
+  }
+  return false;
 }
 
 /** The values of each integer format (OpenAPI's format registry): [minimum, maximum]; uint64's maximum is int64's (a stack's widest column). */

@@ -28,6 +28,12 @@ export interface Constraints {
   exclusiveMaximum?: number;
   minItems?: number;
   maxItems?: number;
+  /** A string's regular expression (ECMA-262, unanchored, as JSON Schema reads it), as the document writes it. */
+  pattern?: string;
+  /** A number's step: the value divided by it is a whole number. */
+  multipleOf?: number;
+  /** No two items of the array are equal. */
+  uniqueItems?: true;
 }
 
 export interface Field {

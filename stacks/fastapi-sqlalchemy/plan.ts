@@ -229,7 +229,10 @@ export function planBackend(
     const widthsByEntity = new Map(modelled.map((e) => [e.entity.name, new Map(e.fields.flatMap((f) => (f.integerWidth ? [[f.column, f.integerWidth] as const] : [])))]));
     const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
     add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
-    add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk');
+    const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
+    add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
+      distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
+    });
   }
   const schemaNames = new Map<string, Record<string, string>>();
   const schemaExports: [string, string][] = [];

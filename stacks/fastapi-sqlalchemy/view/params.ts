@@ -5,6 +5,7 @@ import { pyLiteral, pyString } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import type { IntegerWidth } from '../column-storage.js';
+import { checkedPattern } from './pattern-samples.js';
 import { numberBoundArgs } from './number-bounds.js';
 
 /**
@@ -74,6 +75,9 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   if (parameter.type.kind === 'string' && parameter.type.format === undefined) {
     if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
+    // A route's parameters are checked by Pydantic's default engine: a pattern only Python's reads is left unchecked.
+    const pattern = checkedPattern(parameter.type, c);
+    if (pattern?.engines.includes('rust-regex')) args.push(`pattern=${pyString(pattern.source)}`);
   }
   const required = parameter.required || parameter.in === 'path';
   const fallback = required ? undefined : parameterDefault(parameter);

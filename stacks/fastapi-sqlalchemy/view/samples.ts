@@ -1,4 +1,6 @@
 import type { Constraints, DomainModel, Field, TypeRef } from '../../../core/index.js';
+import { checkedStep } from './number-bounds.js';
+import { checkedPattern, patternSample } from './pattern-samples.js';
 
 /** Deterministic example values that satisfy a type and its constraints, as JSON. */
 export class Samples {
@@ -13,9 +15,11 @@ export class Samples {
   value(type: TypeRef, constraints: Constraints, seed: string, variant = 1, depth = 0, stack: string[] = []): unknown {
     switch (type.kind) {
       case 'integer':
-        return clamp(variant, constraints);
-      case 'number':
-        return clamp(variant + 0.5, constraints);
+      case 'number': {
+        const step = checkedStep(type, constraints);
+        if (step !== undefined) return stepped(step, variant, constraints);
+        return clamp(type.kind === 'integer' ? variant : variant + 0.5, constraints);
+      }
       case 'boolean':
         return variant % 2 === 1;
       case 'enum': {
@@ -78,6 +82,8 @@ export class Samples {
       case 'uri':
         return fitting([`https://example.com/${seed}/${variant}`, `https://example.com/${variant}`, `http://x.io/${variant}`], constraints);
       default: {
+        const pattern = constraints.pattern === undefined ? undefined : checkedPattern({ kind: 'string' }, constraints);
+        if (pattern) return patternSample(constraints.pattern!, constraints, seed, variant)!;
         let text = `${seed}-${variant}`;
         const min = constraints.minLength ?? 0;
         if (text.length < min) text = text.padEnd(min, 'x');
@@ -92,6 +98,17 @@ export class Samples {
 function fitting(candidates: string[], constraints: Constraints): string {
   const fits = (text: string) => text.length <= (constraints.maxLength ?? Infinity) && text.length >= (constraints.minLength ?? 0);
   return candidates.find(fits) ?? candidates.at(-1)!;
+}
+
+/** The `variant`-th multiple of `step` within the bounds (the first ones past the minimum). */
+function stepped(step: number, variant: number, constraints: Constraints): number {
+  const lowest = Math.max(constraints.minimum ?? -Infinity, constraints.exclusiveMinimum === undefined ? -Infinity : constraints.exclusiveMinimum + step / 2);
+  const first = Number.isFinite(lowest) ? Math.ceil(lowest / step) : 1;
+  const highest = Math.min(constraints.maximum ?? Infinity, constraints.exclusiveMaximum === undefined ? Infinity : constraints.exclusiveMaximum - step / 2);
+  const last = Number.isFinite(highest) ? Math.floor(highest / step) : Infinity;
+  const count = Math.min(first + variant - 1, last);
+  // A fractional step's multiple printed as the step is (`0.3`, not `0.30000000000000004`).
+  return Number.isInteger(step) ? count * step : Number((count * step).toPrecision(12));
 }
 
 function clamp(value: number, constraints: Constraints): number {

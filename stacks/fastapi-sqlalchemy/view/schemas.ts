@@ -4,7 +4,7 @@ import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
-import { COMPONENTS_MODULE, wireFieldLine, type ClassView } from './wire.js';
+import { COMPONENTS_MODULE, wireFieldLine, withRegexEngine, type ClassView } from './wire.js';
 
 export interface SchemaModuleView {
   imports: string;
@@ -38,11 +38,12 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     const fields = view.fields.filter((f) => operation.input!.fields.includes(f.column));
     imports.add('typing', 'Any');
     names[kind] = schemaClassName(view.name, suffix, model);
+    const { config, regexEngine } = withRegexEngine('ConfigDict(populate_by_name=True)', fields.map((f) => f.field));
     classes.push({
       name: names[kind]!,
       doc,
-      config: 'ConfigDict(populate_by_name=True)',
-      lines: fields.map((f) => wireFieldLine(inputField(operation, f.field, required.has(f.column)), imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request' })),
+      config,
+      lines: fields.map((f) => wireFieldLine(inputField(operation, f.field, required.has(f.column)), imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request', regexEngine })),
       changes: {
         partial,
         lines: fields.map((f) => {

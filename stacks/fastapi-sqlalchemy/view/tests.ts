@@ -4,6 +4,8 @@ import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
 import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
+import { ruledOutValues } from './ruled-out.js';
+import { withRegexEngine } from './wire.js';
 import { comparable, Samples } from './samples.js';
 import { documentPath, type PathTypes } from './route-paths.js';
 import type { Seeding } from './seeding.js';
@@ -18,6 +20,8 @@ export interface EntityTestView {
    * `response = await client.post(...)`; each request carries the query and headers its operation requires.
    */
   create?: { status: number; payload: string; request: string; invalidRequest?: string };
+  /** A create with one field set to what the document rules out (ruled-out.ts), parametrized. */
+  ruledOut?: { def: string; parametrize: string; request: string };
   get?: { status: number; request: string };
   list?: ListTestView;
   /** `list` and the entity's other lists (searches under its collection), each with its test's `async def` line. */
@@ -136,6 +140,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       request: request(create, [path, `json=${constant}`], { method: 'post' }),
       ...(required > 0 ? { invalidRequest: request(create, [path, 'json={}'], { method: 'post' }) } : {}),
     };
+    const createFields = inputFields(create);
+    const ruledOut = ruledOutValues(createFields, createPayload, withRegexEngine('', createFields).regexEngine);
+    if (ruledOut.length > 0) {
+      result.ruledOut = {
+        def: testDef(`test_create_${view.slug}_refuses_what_the_document_rules_out`, 'None', ['name: str', 'value: object']),
+        parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', ruledOut.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
+        request: request(create, [path, `json={**${constant}, name: value}`], { method: 'post' }),
+      };
+    }
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
     if (createSchema && assignments) {
       const seeds = [...new Set(assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []))].sort();

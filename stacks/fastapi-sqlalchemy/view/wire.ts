@@ -7,6 +7,8 @@ import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js'
 import { strictScalar, wireType } from '../python/types.js';
 import type { IntegerWidth } from '../column-storage.js';
 import { numberBoundArgs } from './number-bounds.js';
+import { checkedPattern } from './pattern-samples.js';
+import { classRegexEngine, type RegexEngine } from '../python/patterns.js';
 
 export const COMPONENTS_MODULE = 'app.presentation.api.v1.schemas.components';
 
@@ -26,6 +28,8 @@ export interface WireFieldOptions {
    * refuses null for it, a response leaves it out when unset, a shared class of the document does both.
    */
   travels: 'request' | 'response' | 'both';
+  /** The engine the field's class checks patterns with (python/patterns.ts classRegexEngine); Pydantic's default when unset. */
+  regexEngine?: RegexEngine;
 }
 
 const COMMON_MODULE = 'app.presentation.api.v1.schemas.common';
@@ -34,7 +38,8 @@ const COMMON_MODULE = 'app.presentation.api.v1.schemas.common';
 export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
   const attr = options.attr;
   const strict = options.travels !== 'response';
-  const base = boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
+  const items = boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
+  const base = field.type.kind === 'array' && field.constraints.uniqueItems && options.travels !== 'response' ? distinctItems(items, imports) : items;
   // A required property read-only (write-only) is required in responses (requests) alone, as OpenAPI says.
   const oneWay = (field.readOnly && options.travels !== 'response') || (field.writeOnly && options.travels !== 'request');
   const optional = options.partial || !field.required || oneWay;
@@ -44,10 +49,25 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
   if (attr !== field.wireName) args.push(`alias=${pyString(field.wireName)}`);
   args.push(...constraintArgs(field, options.integerWidth));
+  const pattern = checkedPattern(field.type, field.constraints);
+  // The app checks what clients send; what it answers, it stored from them or made itself.
+  if (pattern?.engines.includes(options.regexEngine ?? 'rust-regex') && options.travels !== 'response' && !field.readOnly) args.push(`pattern=${pyString(pattern.source)}`);
   if (args.length === 0) return pyAnnotated(attr, annotation, undefined, 4);
   if (args.length === 1 && args[0]!.startsWith('default=')) return pyAnnotated(attr, annotation, args[0]!.slice('default='.length), 4);
   imports.add('pydantic', 'Field');
   return pyCall('Field', args, 4, `${attr}: ${annotation} = `);
+}
+
+/** `Annotated[list[X], AfterValidator(distinct_items)]` (schemas/common.py): a list whose items the document wants unique. */
+function distinctItems(list: string, imports: PythonImports): string {
+  imports.add('typing', 'Annotated').add('pydantic', 'AfterValidator').add(COMMON_MODULE, 'distinct_items');
+  return `Annotated[${list}, AfterValidator(distinct_items)]`;
+}
+
+/** The config of a class whose fields' patterns only Python's engine reads (a lookahead). */
+export function withRegexEngine(config: string, fields: readonly Field[]): { config: string; regexEngine: RegexEngine } {
+  const regexEngine = classRegexEngine(fields.map((field) => checkedPattern(field.type, field.constraints)));
+  return { config: regexEngine === 'python-re' ? config.replace(/\)$/, ', regex_engine="python-re")') : config, regexEngine };
 }
 
 /** `MayOmit[X]` or `OmitIfNone[X]` (schemas/common.py): optional without being nullable. */
@@ -113,11 +133,11 @@ export interface ClassView {
  * type also is (an owned child sent nested in its parent), so a value past them is a 422 there too.
  */
 export function componentClass(type: ObjectType, imports: PythonImports, enums: EnumMembers, storedWidths?: ReadonlyMap<string, IntegerWidth>): ClassView {
-  const config = type.open ? 'ConfigDict(populate_by_name=True, extra="allow")' : 'ConfigDict(populate_by_name=True)';
+  const { config, regexEngine } = withRegexEngine(type.open ? 'ConfigDict(populate_by_name=True, extra="allow")' : 'ConfigDict(populate_by_name=True)', type.fields);
   return {
     name: pyClassName(type.name),
     doc: pyDocLine(type.description, `${type.name} as the API document describes it.`),
     config,
-    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name), integerWidth: storedWidths?.get(field.name), travels: 'both' })),
+    lines: type.fields.map((field) => wireFieldLine(field, imports, { enums, attr: fieldAttribute(type, field.name), integerWidth: storedWidths?.get(field.name), travels: 'both', regexEngine })),
   };
 }
