@@ -70,8 +70,10 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
       continue;
     }
     toDomain.push(argument(`${f.attr}=model.${f.attr}`));
-    if (f.timestamp === 'created' || f.timestamp === 'updated') continue;
-    if (f.primaryKey) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
+    // The app keeps its own timestamps; one the document lets clients send is theirs once sent.
+    const ownTimestamp = f.timestamp === 'created' || f.timestamp === 'updated';
+    if (ownTimestamp && (f.field.system || f.field.readOnly)) continue;
+    if (f.primaryKey || ownTimestamp) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
     else apply.push(statement(`model.${f.attr} = `, `entity.${f.attr}`));
   }
   const valueFields = nested ? view.fields.filter((f) => !f.field.system && !f.relation) : [];

@@ -402,12 +402,14 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 }
 
 /**
- * How the handler reads a key the path declares as any text while the key column holds a UUID, a
- * date or an enum member (`key_as(UUID, ...)`): every text the document allows reaches the route,
- * and one that is no such value names no row (404, not 422). Undefined when the path's type is
- * the column's own.
+ * How the handler reads a key the path declares as any text (or any value: a union) while the key
+ * column holds a UUID, a date, an enum member or (for a union) an integer (`key_as(UUID, ...)`):
+ * every text the document allows reaches the route, and one that is no such value names no row
+ * (404, not 422). Undefined when the path's type is the column's own.
  */
 function keyReadFromText(column: TypeRef, path: TypeRef, columnType: string): string | undefined {
+  // A key the path allows any value of (`oneOf: [integer, string]`, GitHub's workflow id or file name).
+  if (path.kind === 'json' || path.kind === 'union') return column.kind === 'integer' ? 'int' : keyReadFromText(column, { kind: 'string' }, columnType);
   if (path.kind !== 'string' || path.format !== undefined) return undefined;
   if (column.kind === 'enum') return columnType;
   if (column.kind !== 'string') return undefined;

@@ -4,6 +4,7 @@ import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
 import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
+import { parameterDefault } from './params.js';
 import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
 import { comparable, Samples } from './samples.js';
@@ -128,7 +129,9 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (itemOp) {
     result.itemPath = pathOf(itemOp).replace(`{${itemOp.keyParam}}`, '{key}');
     const reader = get ?? del;
-    if (reader) result.missing = request(reader, [`${urlHelper}(${pyLiteral(missingKey(itemOp.params.find((p) => p.role === 'key') ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
+    // A key the path allows any value of (a union) is missed by a value of its column's type.
+    const keyParameter = itemOp.params.find((p) => p.role === 'key' && p.type.kind !== 'json' && p.type.kind !== 'union');
+    if (reader) result.missing = request(reader, [`${urlHelper}(${pyLiteral(missingKey(keyParameter ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
   }
   if (create) {
     const required = create.input?.required.length ?? 0;
@@ -190,14 +193,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const list = byKind(operations, 'list');
   if (list) {
     const { pageParam, limitParam } = pagingNames(list);
-    result.list = listRequest(list, create, samples, model, pathOf(list));
+    result.list = listRequest(list, create, samples, model, pathOf(list), view, createPayload);
     // Other lists of the entity (searches under its collection: `/pet/findByStatus`) page its rows too.
     const searches = operations.filter((op) => op.kind === 'list' && op !== list);
     result.lists = [
       { ...result.list, def: result.defs.list },
-      ...searches.map((search) => ({ ...listRequest(search, create, samples, model, pathOf(search)), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
+      ...searches.map((search) => ({ ...listRequest(search, create, samples, model, pathOf(search), view, createPayload), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
     ];
-    const filterCases = filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const);
+    const filterCases = defaultFiltersMatchCreated(list, view, createPayload) ? filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const) : [];
     if (filterCases.length > 0) {
       const base = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
       const query = collection('{', [...Object.entries({ ...base.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry('name', 'value')]);
@@ -398,20 +401,36 @@ function pagingNames(list: Operation): { pageParam: string; limitParam: string }
 }
 
 /** The second page of two of the three rows the test creates, as `list` asks for it. */
-function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel, path: string): ListTestView {
+function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel, path: string, view: EntityView, createPayload: Record<string, unknown>): ListTestView {
   const page = list.response.page;
   const { pageParam, limitParam } = pagingNames(list);
   const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
   const args = [pyString(path), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
   // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
   const settable = new Set(create?.input?.fields ?? []);
-  const total = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field))) ? 0 : 3;
+  const unsettable = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field)));
+  const total = unsettable || !defaultFiltersMatchCreated(list, view, createPayload) ? 0 : 3;
   return {
     request: requestStatement(4, 'response = ', 'await client.get', args),
     total,
     shown: Math.min(total, 2),
     ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
   };
+}
+
+/**
+ * Whether the rows the test creates pass the filters a list applies when the request names none:
+ * each optional filter with a default (motaword's `type=active`) compares it with what the rows
+ * hold. Only an equality is compared; another comparison is taken to leave them out.
+ */
+function defaultFiltersMatchCreated(list: Operation, view: EntityView, createPayload: Record<string, unknown>): boolean {
+  return list.params.every((parameter) => {
+    if (parameter.role !== 'filter' || parameter.required || parameterDefault(parameter) === undefined) return true;
+    const field = view.fields.find((f) => f.column === parameter.field)?.field;
+    const held = field === undefined ? undefined : createPayload[field.wireName];
+    const wanted = Array.isArray(parameter.default) ? parameter.default.map(String) : [String(parameter.default)];
+    return ['eq', 'in'].includes(parameter.comparison ?? 'eq') && held !== undefined && held !== null && wanted.includes(String(held));
+  });
 }
 
 /**
