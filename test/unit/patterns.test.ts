@@ -50,6 +50,12 @@ describe('values of a pattern for the generated tests', () => {
     expect(patternSample(constraints.pattern, constraints, 'jobArn', 2)).toBe(values[1]);
   });
 
+  it("gives a field whose own draws find nothing the values found for the pattern's check", () => {
+    const ipv4 = '^((25[0-5]|(2[0-4]|1[0-9]|[1-9]|)[0-9])(\\.(?!$)|$)){4}';
+    expect(checkedPattern({ kind: 'string' }, { pattern: ipv4 })).toBeDefined();
+    for (const variant of [1, 2]) expect(patternSample(ipv4, { pattern: ipv4 }, 'field', variant)).toMatch(new RegExp(ipv4));
+  });
+
   it('reads lookarounds and Unicode classes, and gives the values of a small pattern over again', () => {
     expect(patternSample('^(?!-)[a-z0-9-]{3,20}(?<!-)$', {}, 'slug', 1)).toMatch(/^(?!-)[a-z0-9-]{3,20}(?<!-)$/);
     expect(patternSample('^[\\p{L}\\p{N} _-]{1,40}$', {}, 'label', 1)).toMatch(/^[\p{L}\p{N} _-]{1,40}$/u);

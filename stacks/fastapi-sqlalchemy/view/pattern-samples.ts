@@ -25,8 +25,10 @@ export function patternSample(pattern: string, constraints: Constraints, seed: s
     const value = stream.draw();
     if (value !== undefined && !stream.values.includes(value)) stream.values.push(value);
   }
+  // A field whose own draws found nothing takes the probe's, which found one (checkedPattern) when any exists.
+  if (stream.values.length === 0) return seed === PROBE ? undefined : patternSample(pattern, constraints, PROBE, variant);
   // A pattern with fewer values than variants asked for (`^(yes|no)$`) gives them over again.
-  return stream.values.length === 0 ? undefined : stream.values[(variant - 1) % stream.values.length];
+  return stream.values[(variant - 1) % stream.values.length];
 }
 
 /**
@@ -39,7 +41,7 @@ export function checkedPattern(type: TypeRef, constraints: Constraints): PythonP
   const { pattern } = constraints;
   if (pattern === undefined || type.kind !== 'string' || type.format !== undefined) return undefined;
   const python = pythonPattern(pattern);
-  return python && patternSample(pattern, constraints, 'probe', 1) !== undefined ? python : undefined;
+  return python && patternSample(pattern, constraints, PROBE, 1) !== undefined ? python : undefined;
 }
 
 /** A text of a length the bounds allow that `pattern` is not found in, for a test that the app refuses it. */
@@ -58,6 +60,7 @@ interface Stream {
 }
 
 const MAX_TRIES = 40;
+const PROBE = 'probe';
 const streams = new Map<string, Stream>();
 
 function newStream(pattern: string, constraints: Constraints, seed: string): Stream {
