@@ -64,6 +64,12 @@ function compiles(pattern: string, flags: string): boolean {
   }
 }
 
+/** The pattern as JavaScript reads it (ECMA-262, the dialect JSON Schema names): in Unicode mode where it compiles so. */
+export function ecmaRegex(pattern: string): RegExp | undefined {
+  for (const flags of ['u', '']) if (compiles(pattern, flags)) return new RegExp(pattern, flags);
+  return undefined;
+}
+
 /**
  * The pattern as Python and Rust spell what ECMA-262 means by it:
  * - a brace that starts no quantifier is a literal (`{id}`, `a{,3}`): escaped;

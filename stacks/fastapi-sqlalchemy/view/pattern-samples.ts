@@ -1,6 +1,6 @@
 import randexp from 'randexp';
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import { pythonPattern, type PythonPattern } from '../python/patterns.js';
+import { ecmaRegex, pythonPattern, type PythonPattern } from '../python/patterns.js';
 
 // The package sets `module.exports` to the class, which its types call the default export's `default`.
 const RandExp = ((randexp as unknown as { default?: typeof randexp.default }).default ?? randexp) as unknown as typeof randexp.default;
@@ -92,17 +92,6 @@ function newStream(pattern: string, constraints: Constraints, seed: string): Str
       }
     },
   };
-}
-
-function ecmaRegex(pattern: string): RegExp | undefined {
-  for (const flags of ['u', '']) {
-    try {
-      return new RegExp(pattern, flags);
-    } catch {
-      // the next dialect
-    }
-  }
-  return undefined;
 }
 
 /** Unicode classes (`\p{L}`), which randexp does not read, as ASCII members of them. */
