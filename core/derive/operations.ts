@@ -296,27 +296,40 @@ function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom'
 /** The entity field an item path's parameter selects: a field of that name, else the primary key. */
 export function keyFieldOf(entity: Entity, keyParam: string): string {
   const snake = toSnake(keyParam);
-  const idNames = new Set(['id', `${entity.slug}_id`]);
-  if (idNames.has(snake)) return entity.primaryKey.field;
+  if (namesTheKey(entity, keyParam)) return entity.primaryKey.field;
   return entity.fields.find((f) => f.wireName === keyParam || f.name === snake)?.name ?? entity.primaryKey.field;
 }
 
 /**
  * Whether the item path's parameter can stand for the key it names: `{username}` declared as a
- * string does not select an integer `id` (the fallback when no field has its name), and a key
+ * string does not select an integer `id` (the fallback when no field has its name), `{id}` does
+ * when the tool added that key (adafruit's dashboards, which the document gives no id), and a key
  * that is a list or an object fits no path, so such operations stay custom rather than look rows
  * up by a key of another type.
  */
 function keyParamFits(api: ApiOperation, entity: Entity, keyParam: string): boolean {
-  const key = entity.fields.find((f) => f.name === keyFieldOf(entity, keyParam))?.type.kind;
+  const keyField = entity.fields.find((f) => f.name === keyFieldOf(entity, keyParam));
+  const key = keyField?.type.kind;
   // A path segment holds one value: a list or an object (a Go `UUID` written as a byte array) keys nothing.
   if (key !== undefined && !['integer', 'number', 'string', 'enum', 'literal', 'boolean'].includes(key)) return false;
   const declared = api.parameters.find((p) => p.in === 'path' && p.name === keyParam)?.schema?.type;
   if (typeof declared !== 'string') return true;
-  if (key === 'integer') return declared === 'integer';
+  // `{id}` as text naming a key the tool added (the document gives the row none): read from the text, which no row has when it is no integer.
+  if (key === 'integer') return declared === 'integer' || (declared === 'string' && keyField!.system === true && namesTheKey(entity, keyParam) && !propertyNamed(entity, keyParam));
   if (key === 'number') return declared === 'number' || declared === 'integer';
   if (key === 'string') return declared === 'string';
   return true;
+}
+
+/** `{id}` or `{dashboard_id}` of a dashboard: the parameter says it is the key, whatever the key's name. */
+function namesTheKey(entity: Entity, keyParam: string): boolean {
+  const snake = toSnake(keyParam);
+  return snake === 'id' || snake === `${entity.slug}_id`;
+}
+
+/** The document gives the entity a property of the parameter's name (a widget's own `widgetId`), which the path may mean instead. */
+function propertyNamed(entity: Entity, keyParam: string): boolean {
+  return entity.fields.some((f) => !f.system && f.wireName === keyParam);
 }
 
 function rowType(entity: Entity): TypeRef {

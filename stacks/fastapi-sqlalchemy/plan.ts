@@ -13,17 +13,17 @@ import { constructorCall } from './view/declared-repository.js';
 import { classItemTestFiles, modelTestView, repositoryTestView } from './view/class-item-tests.js';
 import { PythonImports } from './python/imports.js';
 import type { ReadOutput } from './python/user-modules.js';
-import { call, collection, definition, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
+import { call, collection, definition, entry, keyword, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
-import { groupViews } from './view/routers.js';
-import { conditionSize, documentPath, pathTypes, routeCondition, type PathTypes } from './view/route-paths.js';
+import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
+import { conditionSize, documentPath, pathTypes, routeCondition, unmatchedRequests, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
-import { customTests, domainSample, entityTests, keptByDatabase } from './view/tests.js';
+import { customTests, domainSample, entityTests, keptByDatabase, unmatchedTests } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 
@@ -260,14 +260,22 @@ export function planBackend(
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
   }
+  const unmatched = unmatchedRequests(model.operations, model.objectTypes);
   if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations, model.objectTypes)) > 0)) {
-    add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk', { bodyKeys });
+    add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk', { bodyKeys, unmatched: unmatched.length > 0 });
   }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');
+  const routerImports = new PythonImports();
+  if (groupNames.length > 0) routerImports.add('app.presentation.api.v1.routers', ...groupNames.map(groupModule));
+  if (unmatched.length > 0) routerImports.add(CONDITIONAL_ROUTES_MODULE, 'refuse_unmatched');
+  const mapping = (pairs: [string, string[]][]) => collection('{', pairs.map(([name, values]) => entry(pyString(name), collection('[', values.map(pyString)))));
   add('app/presentation/api/v1/router.py', 'app/presentation/api/v1/router.py.njk', {
-    imports: groupNames.length ? new PythonImports().add('app.presentation.api.v1.routers', ...groupNames.map(groupModule)).render() : '',
+    imports: routerImports.render(),
     modules: groupNames.map(groupModule).sort(),
+    unmatched: unmatched.map((group) =>
+      pyFormat(call('refuse_unmatched', ['api_router', pyString(group.path), keyword('methods', collection('[', [pyString(group.method)])), keyword('headers', mapping(group.headers)), keyword('query', mapping(group.query))]), 0),
+    ),
     spanningRouters: spanningRouters.sort((a, b) => a.tier - b.tier || (a.module < b.module ? -1 : 1)).map(({ module, tier }) => `${module}.spanning_router_${tier}`),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
@@ -321,6 +329,7 @@ export function planBackend(
     override: pyLambdaAssignment(`application.dependency_overrides[get_${e.slug}_repository]`, `${e.slug}_repository`, 4),
   }));
   add('tests/unit/test_errors.py', 'tests/unit/test_errors.py.njk');
+  if (unmatched.length > 0) add('tests/unit/test_unmatched_requests.py', 'tests/unit/test_unmatched_requests.py.njk', { tests: unmatchedTests(unmatched, samples, routeTypes) });
   add('tests/unit/test_database.py', 'tests/unit/test_database.py.njk');
   add('tests/unit/test_service.py', 'tests/unit/test_service.py.njk', { healthPath });
   if (security) {

@@ -325,6 +325,48 @@ export function routeRank(operation: Operation, operations: readonly Operation[]
   return -conditionSize(routeCondition(operation, operations, objectTypes));
 }
 
+/**
+ * A method and path every operation of which asks something of a request (AWS's `POST /`, each
+ * operation its `X-Amz-Target`): a request none takes is the client's error, which the app answers
+ * 422 naming what it lacks (a required header, or a value none of the operations takes), not the
+ * 404 of a path it does not serve. `headers` and `query`: the names every operation asks for,
+ * each with the values they take (empty: any value).
+ */
+export interface UnmatchedRequests {
+  /** The first operation of the method and path, whose path a test requests. */
+  operation: Operation;
+  method: string;
+  path: string;
+  headers: [name: string, values: string[]][];
+  query: [name: string, values: string[]][];
+}
+
+export function unmatchedRequests(operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): UnmatchedRequests[] {
+  const found: UnmatchedRequests[] = [];
+  for (const group of collisions(operations).values()) {
+    const conditions = group.map((op) => routeCondition(op, operations, objectTypes));
+    // A route asking nothing takes what the others leave; one spanning segments goes after every other route.
+    if (conditions.some((condition) => conditionSize(condition) === 0) || group.some(spansSegments)) continue;
+    const shared = (of: (condition: RouteCondition) => [string, string | undefined][], sameName: (a: string, b: string) => boolean) => {
+      const [first, ...others] = conditions.map((condition) => of(condition!));
+      return first!
+        .filter(([name]) => others.every((pairs) => pairs.some(([other]) => sameName(other, name))))
+        .map(([name]): [string, string[]] => {
+          const values = conditions.map((condition) => of(condition!).find(([other]) => sameName(other, name))![1]);
+          return [name, values.includes(undefined) ? [] : [...new Set(values as string[])].sort()];
+        });
+    };
+    found.push({
+      operation: group[0]!,
+      method: group[0]!.method.toUpperCase(),
+      path: routePath(group[0]!, operations),
+      headers: shared((condition) => condition.headers, (a, b) => a.toLowerCase() === b.toLowerCase()),
+      query: shared((condition) => condition.query, (a, b) => a === b),
+    });
+  }
+  return found.sort((a, b) => (a.path === b.path ? (a.method < b.method ? -1 : 1) : a.path < b.path ? -1 : 1));
+}
+
 const collisionsOf = new WeakMap<readonly Operation[], Map<string, Operation[]>>();
 
 /** The operations of each method and path that more than one operation shares. */

@@ -403,7 +403,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 
 /**
  * How the handler reads a key the path declares as any text (or any value: a union) while the key
- * column holds a UUID, a date, an enum member or (for a union) an integer (`key_as(UUID, ...)`):
+ * column holds a UUID, a date, an enum member or an integer (`key_as(UUID, ...)`):
  * every text the document allows reaches the route, and one that is no such value names no row
  * (404, not 422). Undefined when the path's type is the column's own.
  */
@@ -412,6 +412,7 @@ function keyReadFromText(column: TypeRef, path: TypeRef, columnType: string): st
   if (path.kind === 'json' || path.kind === 'union') return column.kind === 'integer' ? 'int' : keyReadFromText(column, { kind: 'string' }, columnType);
   if (path.kind !== 'string' || path.format !== undefined) return undefined;
   if (column.kind === 'enum') return columnType;
+  if (column.kind === 'integer') return 'int';
   if (column.kind !== 'string') return undefined;
   if (column.format === 'uuid') return columnType;
   if (column.format === 'date') return `${columnType}.fromisoformat`;

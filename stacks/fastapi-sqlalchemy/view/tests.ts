@@ -8,7 +8,7 @@ import { parameterDefault } from './params.js';
 import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
 import { comparable, Samples } from './samples.js';
-import { documentPath, type PathTypes } from './route-paths.js';
+import { documentPath, type PathTypes, type UnmatchedRequests } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
 export interface EntityTestView {
@@ -329,14 +329,57 @@ function severalSegments(parameter: Parameter, sample: unknown, samples: Samples
 /** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
 const MISSING_VARIANT = 9;
 
+/** The path a test requests for `op`, each parameter filled with a sample its route takes. */
+function reachingPath(op: Operation, samples: Samples, routeTypes: PathTypes): string {
+  let path = documentPath(op.path).path;
+  for (const parameter of op.params) {
+    if (parameter.in !== 'path') continue;
+    const sample = reachingSample(parameter, samples, routeTypes.excludedOf.get(op)?.get(parameter.wireName));
+    path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(sample)));
+  }
+  return path;
+}
+
+/** A request on a path whose every operation asks something of it, lacking it, then with a value none takes: 422 each. */
+export interface UnmatchedTestView {
+  def: string;
+  request: string;
+  wrong?: { def: string; request: string; loc: string };
+}
+
+export function unmatchedTests(groups: readonly UnmatchedRequests[], samples: Samples, routeTypes: PathTypes): UnmatchedTestView[] {
+  const named = new Map<string, number>();
+  return groups.map((group) => {
+    const path = pyString(reachingPath(group.operation, samples, routeTypes));
+    // `post_root`, `post_jobs`, `delete_tags` (a parameter's segment left out), numbered past the first of a name.
+    const literal = group.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join(' ');
+    const base = pyIdentifier(`${group.method.toLowerCase()} ${literal || 'root'}`);
+    const seen = (named.get(base) ?? 0) + 1;
+    named.set(base, seen);
+    const name = seen === 1 ? base : `${base}_${seen}`;
+    const requestWith = (keywords: PyExpr[]) => requestStatement(4, 'response = ', 'await client.request', [pyString(group.method), path, ...keywords]);
+    const view: UnmatchedTestView = { def: testDef(`test_${name}_without_what_its_operations_ask_is_422`), request: requestWith([]) };
+    const header = group.headers.find(([, values]) => values.length > 0);
+    const query = group.query.find(([, values]) => values.length > 0);
+    // Every other name the operations ask for, carried; the one checked with a value none takes.
+    const headers = Object.fromEntries(group.headers.map(([n, values]) => [n, values[0] ?? 'x']));
+    const params = Object.fromEntries(group.query.map(([n, values]) => [n, values[0] ?? 'x']));
+    if (header) headers[header[0]] = 'none-of-these';
+    else if (query) params[query[0]] = 'none-of-these';
+    if (header || query) {
+      view.wrong = {
+        def: testDef(`test_${name}_with_a_value_no_operation_takes_is_422`),
+        request: requestWith(requestKeywords({ params, headers })),
+        loc: header ? `["header", ${pyString(header[0])}]` : `["query", ${pyString(query![0])}]`,
+      };
+    }
+    return view;
+  });
+}
+
 export function customTests(operations: Operation[], samples: Samples, routeTypes: PathTypes): CustomTestView[] {
   return operations.filter((op) => op.kind === 'custom').map((op) => {
-    let path = documentPath(op.path).path;
-    for (const parameter of op.params) {
-      if (parameter.in !== 'path') continue;
-      const sample = reachingSample(parameter, samples, routeTypes.excludedOf.get(op)?.get(parameter.wireName));
-      path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(sample)));
-    }
+    const path = reachingPath(op, samples, routeTypes);
     const { params, headers } = requestArguments(op, samples);
     const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
     const view: CustomTestView = {
