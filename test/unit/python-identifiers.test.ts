@@ -269,6 +269,18 @@ describe('paths as the document writes them', () => {
     expect(pathTypes([operation('/pets/{id}', { params: [oneSegment('id', { kind: 'string' })] })]).spanning).toBe(false);
   });
 
+  it('matches a UUID parameter as a UUID only where another operation takes any text at its place (Jellyfin)', () => {
+    const param = (wireName: string, format?: string) =>
+      ({ name: wireName, wireName, in: 'path', required: true, type: { kind: 'string', ...(format ? { format } : {}) }, constraints: {}, role: 'extra' }) as Operation['params'][number];
+    const byId = operation('/genres/{id}/mix', { params: [param('id', 'uuid')] });
+    const byName = operation('/genres/{name}/mix', { params: [param('name')] });
+    const alone = operation('/albums/{id}', { params: [param('id', 'uuid')] });
+    const all = [byId, byName, alone];
+    expect(routePath(byId, all)).toBe('/genres/{id:uuid}/mix');
+    expect(routePath(byName, all)).toBe('/genres/{name}/mix');
+    expect(routePath(alone, all)).toBe('/albums/{id}');
+  });
+
   it('reads every assignment of a fragment as the value its query parameter or header must have (AWS query protocols)', () => {
     const action = (name: string) => ({ ...header(name), in: 'query' as const });
     const create = operation('/#Operation=CreateJob&Action=CreateJob', { params: [action('Action')] });

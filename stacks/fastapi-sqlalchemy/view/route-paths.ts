@@ -58,7 +58,9 @@ export function routePath(operation: Operation, operations: readonly Operation[]
     const name = routeName(operation, parameter);
     const type = matchedAsInteger(parameter)
       ? 'integer'
-      : (types.segmentOf.get(operation)?.get(parameter.wireName)?.name ?? (parameter.spansSegments ? 'path' : undefined));
+      : matchedAsUuid(parameter, operation, operations)
+        ? 'uuid'
+        : (types.segmentOf.get(operation)?.get(parameter.wireName)?.name ?? (parameter.spansSegments ? 'path' : undefined));
     path = path.split(`{${parameter.wireName}}`).join(`{${name}${type ? `:${type}` : ''}}`);
   }
   return path;
@@ -93,6 +95,25 @@ export function spanningTier(operation: Operation, operations: readonly Operatio
     spanningTiersOf.set(operations, ranks);
   }
   return spansSegments(operation) ? ranks.indexOf(spanningRank(operation)) + 1 : 0;
+}
+
+/**
+ * A UUID path parameter of an operation sharing its method and path with another whose parameter
+ * there is no UUID (Jellyfin's `GET /MusicGenres/{id}/InstantMix` and `/MusicGenres/{name}/InstantMix`):
+ * matched only by a UUID (Starlette's `uuid`), so the other takes every other text. Registered
+ * first (routeOrder in routers.ts). Elsewhere a UUID parameter takes any text, a malformed one a 404.
+ */
+export function matchedAsUuid(parameter: Parameter, operation: Operation, operations: readonly Operation[]): boolean {
+  if (parameter.in !== 'path' || parameter.type.kind !== 'string' || parameter.type.format !== 'uuid') return false;
+  const group = collisions(operations).get(routeKey(operation));
+  if (!group) return false;
+  const at = documentPath(operation.path).path.split('/').findIndex((segment) => segment === `{${parameter.wireName}}`);
+  return group.some((other) => {
+    if (other === operation) return false;
+    const name = /^\{([^}]*)\}$/.exec(documentPath(other.path).path.split('/')[at] ?? '')?.[1];
+    const there = other.params.find((p) => p.in === 'path' && p.wireName === name);
+    return there !== undefined && !(there.type.kind === 'string' && there.type.format === 'uuid');
+  });
 }
 
 /** A path parameter the route matches only with digits (a scalar integer, not a list read as text). */

@@ -8,7 +8,7 @@ import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
-import { conditionSize, documentPath, routeCondition, routePath, routeRank, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
+import { conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
@@ -55,7 +55,7 @@ export interface GroupViews {
  * segment of a parameter and text (Google's `{id}:download`) sorts between, before the bare
  * parameter that would otherwise take `7:download` as its value.
  */
-function routeOrder(a: Operation, b: Operation): number {
+function routeOrder(a: Operation, b: Operation, operations: readonly Operation[]): number {
   const spanning = spanningRank(a) - spanningRank(b);
   if (spanning !== 0) return spanning;
   const x = documentPath(a.path).path.split('/');
@@ -64,7 +64,9 @@ function routeOrder(a: Operation, b: Operation): number {
     const difference = segmentRank(x[i]!) - segmentRank(y[i]!);
     if (difference !== 0) return difference;
   }
-  return 0;
+  // Of two routes on one path, the one matching only UUIDs where the other takes any text goes first.
+  const uuids = (op: Operation) => op.params.filter((p) => matchedAsUuid(p, op, operations)).length;
+  return uuids(b) - uuids(a);
 }
 
 function segmentRank(segment: string): number {
@@ -82,7 +84,7 @@ export function groupViews(
   objectTypes: readonly ObjectType[] = [],
 ): GroupViews {
   const imports = new PythonImports().add('fastapi', 'APIRouter');
-  const ordered = [...operations].sort((a, b) => routeOrder(a, b) || routeRank(a, allOperations, objectTypes) - routeRank(b, allOperations, objectTypes));
+  const ordered = [...operations].sort((a, b) => routeOrder(a, b, allOperations) || routeRank(a, allOperations, objectTypes) - routeRank(b, allOperations, objectTypes));
   const route = (op: Operation, responseModel: string | undefined, extra: string[] = []) => {
     const requirement = security?.requirementOf.get(op.name);
     if (requirement) imports.add('fastapi', 'Depends').add(SECURITY_MODULE, requirement);
