@@ -56,6 +56,16 @@ describe('values of a pattern for the generated tests', () => {
     for (const variant of [1, 2]) expect(patternSample(ipv4, { pattern: ipv4 }, 'field', variant)).toMatch(new RegExp(ipv4));
   });
 
+  it('draws a long repetition short, and a value holding a `/` only when the pattern gives no other', () => {
+    const long = '^.{1,2097152}';
+    for (const variant of [1, 2, 3]) {
+      const value = patternSample(long, { pattern: long, maxLength: 2097152 }, 'strData', variant)!;
+      expect(value.length).toBeLessThanOrEqual(65);
+      expect(value).not.toContain('/');
+    }
+    expect(patternSample('^a/b$', {}, 'path', 1)).toBe('a/b');
+  });
+
   it('reads lookarounds and Unicode classes, and gives the values of a small pattern over again', () => {
     expect(patternSample('^(?!-)[a-z0-9-]{3,20}(?<!-)$', {}, 'slug', 1)).toMatch(/^(?!-)[a-z0-9-]{3,20}(?<!-)$/);
     expect(patternSample('^[\\p{L}\\p{N} _-]{1,40}$', {}, 'label', 1)).toMatch(/^[\p{L}\p{N} _-]{1,40}$/u);

@@ -23,12 +23,15 @@ export function patternSample(pattern: string, constraints: Constraints, seed: s
   while (stream.values.length < variant && stream.tries < MAX_TRIES * variant) {
     stream.tries += 1;
     const value = stream.draw();
-    if (value !== undefined && !stream.values.includes(value)) stream.values.push(value);
+    // A value holding a `/` is kept aside: sent in a path, it would make two segments of one.
+    const pool = value?.includes('/') ? stream.slashed : stream.values;
+    if (value !== undefined && !pool.includes(value)) pool.push(value);
   }
   // A field whose own draws found nothing takes the probe's, which found one (checkedPattern) when any exists.
-  if (stream.values.length === 0) return seed === PROBE ? undefined : patternSample(pattern, constraints, PROBE, variant);
+  const found = stream.values.length > 0 ? stream.values : stream.slashed;
+  if (found.length === 0) return seed === PROBE ? undefined : patternSample(pattern, constraints, PROBE, variant);
   // A pattern with fewer values than variants asked for (`^(yes|no)$`) gives them over again.
-  return stream.values[(variant - 1) % stream.values.length];
+  return found[(variant - 1) % found.length];
 }
 
 /**
@@ -55,11 +58,14 @@ export function patternMismatch(pattern: string, constraints: Constraints): stri
 
 interface Stream {
   values: string[];
+  /** Values holding a `/`, used only when the pattern gives no other. */
+  slashed: string[];
   tries: number;
   draw: () => string | undefined;
 }
 
 const MAX_TRIES = 40;
+const LONGEST_SPAN = 64;
 const PROBE = 'probe';
 const streams = new Map<string, Stream>();
 
@@ -75,12 +81,14 @@ function newStream(pattern: string, constraints: Constraints, seed: string): Str
   }
   if (generator) {
     const random = seededRandom(`${pattern}\u0000${seed}`);
-    generator.randInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+    // A long repetition (`.{1,2097152}`) is drawn short: a test value of megabytes would fill the test files.
+    generator.randInt = (low: number, high: number) => low + Math.floor(random() * (Math.min(high - low, LONGEST_SPAN) + 1));
     // Repetitions without a bound stay short: as long as a minimum length asks, within the maximum.
     generator.max = Math.max(1, Math.min(Math.max(8, constraints.minLength ?? 0), constraints.maxLength ?? Infinity));
   }
   return {
     values: [],
+    slashed: [],
     tries: 0,
     draw: () => {
       if (!generator) return undefined;
