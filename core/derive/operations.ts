@@ -5,6 +5,7 @@ import { filterOf } from './filters.js';
 import { isSortDirection } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
+import { sameStoredKind } from './path-scope.js';
 import { alwaysHasValue } from '../model/nullability.js';
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/;
@@ -228,7 +229,12 @@ export class OperationBuilder {
       const name = uniqueParameterName(parameter, taken);
       const type = this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api);
       const scoped = kind !== 'custom' && parameter.in === 'path' ? scope.get(parameter.name) : undefined;
-      if (scoped) return { ...this.declared(parameter, name, type), role: 'scope', field: scoped };
+      if (scoped) {
+        // A text property a typed parameter scopes (a UUID) reads the path as the text it stores.
+        const field = entity?.fields.find((f) => f.name === scoped);
+        const read = field && type.kind !== 'literal' && type.kind !== 'enum' && !sameStoredKind(field.type, type) ? field.type : type;
+        return { ...this.declared(parameter, name, read), role: 'scope', field: scoped };
+      }
       // A field the path already fixes (a nested collection's scope) takes no filter besides.
       const matched = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;

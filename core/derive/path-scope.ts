@@ -1,8 +1,9 @@
 import type { ApiOperation, SourceLocation } from '../model/api-document.js';
 import type { Entity, Field, TypeRef } from '../model/domain-model.js';
+import type { SchemaNode } from '../model/api-document.js';
 import { singular, toSnake } from '../naming.js';
 import type { Resource } from './resources.js';
-import type { SchemaTypes } from './schema-types.js';
+import { scalarTypeOf, type SchemaTypes } from './schema-types.js';
 
 /**
  * Gives the entity of a nested collection (`/accounts/{accountId}/invoices`) a field per parameter
@@ -22,8 +23,7 @@ export function addPathScope(entity: Entity, resource: Resource, types: SchemaTy
     if (name === undefined) return undefined;
     const declared = declaration(resource.operations, parameter);
     sources.set(parameter, declared.source);
-    // An integer the document does not bound to 32 bits gets a 64-bit column: every value the path allows names a row.
-    const type: TypeRef = declared.type === 'integer' ? { kind: 'integer', format: declared.format === 'int32' ? 'int32' : 'int64' } : { kind: 'string' };
+    const type = pathValueType(declared.schema);
     const existing = entity.fields.find((f) => f.name === name || (f.wireName === parameter && f.name !== entity.primaryKey.field));
     if (existing) {
       if (!holdsPathValue(existing, type) || fields.has(parameter) || matched.includes(existing)) return undefined;
@@ -71,11 +71,33 @@ function scopeFieldName(entity: Entity, collectionPath: string, parameter: strin
   return owner === entity.primaryKey.field || /^_|_$/.test(owner) ? undefined : owner;
 }
 
-/** A property can hold what a path parameter names when both are integers, or both text the path gives as written. */
+/**
+ * What a path parameter carries, as the row stores it: the parameter's own type (codat's UUID
+ * `companyId` a UUID column, not a text one the route's UUID would not bind to), an integer the
+ * document does not bound to 32 bits widened to 64 so every value the path allows names a row.
+ * Only integers and texts scope rows (scopesRows in ./resources.ts).
+ */
+function pathValueType(schema: SchemaNode): TypeRef {
+  const scalar = scalarTypeOf(schema);
+  if (scalar?.kind === 'integer') return { kind: 'integer', format: schema.format === 'int32' ? 'int32' : 'int64' };
+  return scalar?.kind === 'string' ? scalar : { kind: 'string' };
+}
+
+/**
+ * A property can hold what a path parameter names when both are integers, or both values of one
+ * kind and format, or the property is text (the route then reads the path as text).
+ */
 function holdsPathValue(field: Field, type: TypeRef): boolean {
   if (field.relation !== undefined) return false;
-  if (type.kind === 'integer') return field.type.kind === 'integer';
-  return field.type.kind === 'string' && field.type.format === undefined;
+  if (field.type.kind === 'string' && field.type.format === undefined) return true;
+  return sameStoredKind(field.type, type);
+}
+
+/** Whether two types store one kind of value: integers of any width, or the same kind and format. */
+export function sameStoredKind(a: TypeRef, b: TypeRef): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'integer') return true;
+  return ('format' in a ? a.format : undefined) === ('format' in b ? b.format : undefined);
 }
 
 function declaration(operations: readonly ApiOperation[], parameter: string) {

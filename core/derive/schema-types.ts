@@ -19,6 +19,24 @@ const STRING_FORMATS: Record<string, StringFormat> = {
   password: 'password',
 };
 
+/** The type of a schema of one value (an integer, a number, a boolean, a text of a format), ignoring any `enum`; undefined for others. */
+export function scalarTypeOf(schema: SchemaNode): TypeRef | undefined {
+  switch (schema.type) {
+    case 'integer':
+      return schema.format === 'int64' || schema.format === 'uint64' ? { kind: 'integer', format: 'int64' } : { kind: 'integer' };
+    case 'number':
+      return schema.format === 'decimal' ? { kind: 'number', format: 'decimal' } : { kind: 'number' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'string':
+      if (schema.format === 'binary') return { kind: 'binary' };
+      if (schema.format === 'decimal') return { kind: 'number', format: 'decimal' };
+      return typeof schema.format === 'string' && STRING_FORMATS[schema.format] ? { kind: 'string', format: STRING_FORMATS[schema.format]! } : { kind: 'string' };
+    default:
+      return undefined;
+  }
+}
+
 /** The references followed so far when flattening from the top: none (never changed). */
 const NOTHING_SEEN: ReadonlySet<string> = new Set();
 
@@ -184,19 +202,9 @@ export class SchemaTypes {
       const values = [...new Set(schema.enum.filter((v): v is string => typeof v === 'string'))];
       if (values.length > 0) return this.registerEnum(scope, values, schema, source, named);
     }
+    const scalar = scalarTypeOf(schema);
+    if (scalar) return scalar;
     switch (type) {
-      case 'integer':
-        return schema.format === 'int64' || schema.format === 'uint64' ? { kind: 'integer', format: 'int64' } : { kind: 'integer' };
-      case 'number':
-        return schema.format === 'decimal' ? { kind: 'number', format: 'decimal' } : { kind: 'number' };
-      case 'boolean':
-        return { kind: 'boolean' };
-      case 'string':
-        if (schema.format === 'binary') return { kind: 'binary' };
-        if (schema.format === 'decimal') return { kind: 'number', format: 'decimal' };
-        return typeof schema.format === 'string' && STRING_FORMATS[schema.format]
-          ? { kind: 'string', format: STRING_FORMATS[schema.format]! }
-          : { kind: 'string' };
       case 'array': {
         const items = (schema.items ?? {}) as SchemaNode;
         const itemScope = named ? `${scope}Item` : toPascal(singular(scope));

@@ -20,7 +20,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
-import { conditionSize, documentPath, pathTypes, routeCondition, unmatchedRequests, type PathTypes } from './view/route-paths.js';
+import { conditionSize, documentPath, pathTypes, routeCondition, shadowedOperations, unmatchedRequests, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, unmatchedTests } from './view/tests.js';
@@ -33,14 +33,15 @@ const F = backendFiles;
 
 /** Every file of the backend, as template + data. */
 export function planBackend(
-  model: DomainModel,
+  documentModel: DomainModel,
   config: EngineConfig,
   report: RunReport,
   previous: PreviousRun = { files: new Map() },
   revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
   readOutput: ReadOutput = () => undefined,
 ): PlannedFile[] {
-  checkTechnologies(model, STACK_NAME);
+  checkTechnologies(documentModel, STACK_NAME);
+  const model = servedModel(documentModel, report);
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -460,4 +461,14 @@ function pathTypeImports(types: PathTypes): string {
   if (types.segments.some((segment) => segment.kind !== 'spans')) names.push('StringConvertor');
   if (types.segments.some((segment) => segment.kind === 'spans')) names.push('PathConvertor');
   return new PythonImports().add('starlette.convertors', ...names).render();
+}
+
+/** The model less the operations no request reaches (shadowedOperations), each named in a note. */
+function servedModel(model: DomainModel, report: RunReport): DomainModel {
+  const shadowed = shadowedOperations(model.operations, model.objectTypes);
+  if (shadowed.size === 0) return model;
+  for (const [operation, by] of shadowed) {
+    report.notes.push(`${operation.method.toUpperCase()} ${operation.path} (${operation.name}) is not served: no request tells it from ${by.method.toUpperCase()} ${by.path} (${by.name}), which the document gives first and which takes them all`);
+  }
+  return { ...model, operations: model.operations.filter((operation) => !shadowed.has(operation)) };
 }

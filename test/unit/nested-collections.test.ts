@@ -60,6 +60,19 @@ describe('nested collections', () => {
     expect(model.entities.find((e) => e.name === 'Card')!.pathScope).toEqual(['class', 'entity']);
   });
 
+  it('stores what the path carries as the parameter types it: a UUID in a UUID column', async () => {
+    const uuid = await modelOf(resource('/tenants/{tenantId}/notes', '/tenants/{tenantId}/notes/{noteId}', 'Note', [pathParameter('tenantId', { type: 'string', format: 'uuid' })]), { Note: note });
+    expect(uuid.entities.find((e) => e.name === 'Note')!.fields.find((f) => f.name === 'tenant_id')!.type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(uuid.operations.find((op) => op.name === 'create_note')!.params.find((p) => p.role === 'scope')!.type).toEqual({ kind: 'string', format: 'uuid' });
+  });
+
+  it('reads the path as text where a text property of the schema stores a parameter the document types (a UUID)', async () => {
+    const owned = { ...note, properties: { ...note.properties, ownerId: { type: 'string', readOnly: true } } };
+    const model = await modelOf(resource('/owners/{ownerId}/notes', '/owners/{ownerId}/notes/{noteId}', 'Note', [pathParameter('ownerId', { type: 'string', format: 'uuid' })]), { Note: owned });
+    expect(model.entities.find((e) => e.name === 'Note')!.pathScope).toEqual(['owner_id']);
+    for (const op of model.operations) expect(op.params.find((p) => p.role === 'scope')!.type).toEqual({ kind: 'string' });
+  });
+
   it('stores a parameter named like the entity key as the key of the segment before it', async () => {
     const model = await modelOf(resource('/stories/{id}/notes', '/stories/{id}/notes/{noteId}', 'Note', [pathParameter('id', { type: 'integer' })]), { Note: note });
     const entity = model.entities.find((e) => e.name === 'Note')!;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAttributes, NameScope, pyName, type IdentifierKind } from '../../dist/stacks/fastapi-sqlalchemy/python/identifiers.js';
 import { completeImports } from '../../dist/stacks/fastapi-sqlalchemy/python/import-resolver.js';
-import { documentPath, pathTypes, routeCondition, routePath, routeRank } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import { documentPath, pathTypes, routeCondition, routePath, routeRank, shadowedOperations } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import { pyColumnName } from '../../dist/stacks/fastapi-sqlalchemy/sql-words.js';
 import type { Operation } from '../../dist/core/index.js';
 
 /** Names a document may use for anything: none may come out as it went in where Python or the generated code gives it a meaning. */
@@ -218,6 +219,27 @@ describe('paths as the document writes them', () => {
     expect(routeCondition(json, all)).toEqual({ query: [], headers: [] });
     expect(routeRank(stream, all)).toBeLessThan(routeRank(json, all));
     expect(routeCondition(alone, all)).toBeUndefined();
+  });
+
+  it('names each operation no request reaches, with the one before it that takes its requests', () => {
+    const segment = (wireName: string, type: Operation['params'][number]['type'] = { kind: 'string' }) =>
+      ({ name: wireName, wireName, in: 'path', required: true, type, constraints: {}, role: 'extra' }) as Operation['params'][number];
+    const byId = operation('/offers/{id}/accept', { params: [segment('id')] });
+    const byOfferId = operation('/offers/{offer_id}/accept', { params: [segment('offer_id')] });
+    const byUuid = operation('/offers/{key}/accept', { params: [segment('key', { kind: 'string', format: 'uuid' })] });
+    const withHeader = operation('/offers/{code}/accept', { params: [segment('code'), header('X-Mode', ['fast'])] });
+    const shadowed = shadowedOperations([byId, byOfferId, byUuid, withHeader]);
+    // The UUID route matches fewer values and the header route asks more: both reachable.
+    expect([...shadowed]).toEqual([[byOfferId, byId]]);
+    expect(shadowedOperations([byId, byUuid]).size).toBe(0);
+  });
+
+  it('quotes a column name a database reserves where SQLAlchemy would leave it bare, and no other', () => {
+    expect(pyColumnName('collation')).toBe('sa.quoted_name("collation", quote=True)');
+    expect(pyColumnName('RETURNING')).toBe('sa.quoted_name("RETURNING", quote=True)');
+    // SQLAlchemy quotes `order` itself; a plain name stays a plain string.
+    expect(pyColumnName('order')).toBe('"order"');
+    expect(pyColumnName('title')).toBe('"title"');
   });
 
   it('keeps a parameter from the literal segments other paths give its place, and matches an integer one as an integer', () => {

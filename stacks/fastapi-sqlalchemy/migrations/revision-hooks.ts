@@ -2,6 +2,7 @@ import { NameScope } from '../python/identifiers.js';
 import { pyCall } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import type { ColumnSpec } from '../view/entities.js';
+import { pyColumnName } from '../sql-words.js';
 import type { ValueCheck } from './schema-diff.js';
 
 /**
@@ -36,14 +37,14 @@ export class RevisionHooks {
     );
     this.helpers.add('refuse_values');
     this.todo.push(`if rows of ${check.table} hold ${check.values.join(', ')} in ${check.column}, give them another value in ${hook}() (the upgrade stops on them)`);
-    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_values', [pyString(check.table), pyString(check.column), `[${check.values.map(pyString).join(', ')}]`, pyString(hook)], 4)}`];
+    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_values', [pyString(check.table), pyColumnName(check.column), `[${check.values.map(pyString).join(', ')}]`, pyString(hook)], 4)}`];
   }
 
   /** Upgrade lines that give the rows a value in a column about to be required. */
   fill(table: string, column: ColumnSpec): string[] {
     if (column.fillValue !== undefined) {
       this.helpers.add('fill_null');
-      return [`    ${pyCall('fill_null', [pyString(table), pyString(column.name), column.fillValue], 4)}`];
+      return [`    ${pyCall('fill_null', [pyString(table), pyColumnName(column.name), column.fillValue], 4)}`];
     }
     const hook = this.scope.name(`fill_${table}_${column.name}`);
     this.hooks.push(
@@ -55,7 +56,7 @@ export class RevisionHooks {
     );
     this.helpers.add('refuse_null');
     this.todo.push(`${table}.${column.name} is now required with no default: if ${table} has rows, give them a value in ${hook}() (the upgrade stops until they have one)`);
-    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_null', [pyString(table), pyString(column.name), pyString(hook)], 4)}`];
+    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_null', [pyString(table), pyColumnName(column.name), pyString(hook)], 4)}`];
   }
 
   userFunctions(): string[][] {

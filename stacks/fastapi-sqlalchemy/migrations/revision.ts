@@ -4,6 +4,7 @@ import { pyString } from '../python/names.js';
 import type { ColumnSpec } from '../view/entities.js';
 import { castFamily, postgresqlTypeName } from '../column-storage.js';
 import { RevisionHooks } from './revision-hooks.js';
+import { pyColumnName } from '../sql-words.js';
 import { columnsBecomingRequired, storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
 import { addCyclicKeyLines, createTableLines, dropCyclicKeyLines, dropTableLine, type TableSpec } from './tables.js';
 
@@ -107,22 +108,22 @@ function alterUpgrade(change: TableChange, hooks: RevisionHooks): string[] {
   const batch = [
     ...change.foreignKeysDropped.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
     ...change.uniquesDropped.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
-    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyString(from), `new_column_name=${pyString(to)}`])),
+    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyColumnName(from), `new_column_name=${pyColumnName(to)}`])),
     ...change.columnsAdded.map((column) => addColumn(later.has(column.name) ? { ...column, definition: column.addedNullable! } : column)),
     ...change.columnsAltered.flatMap(({ before, after }) => {
       const stays = later.has(after.name) ? { ...after, nullable: before.nullable } : after;
       return storedType(before) !== storedType(after) || stays.nullable !== before.nullable || before.name !== after.name ? [alterColumn(before, stays)] : [];
     }),
-    ...change.columnsDropped.map((column) => batchCall('drop_column', [pyString(column.name)])),
+    ...change.columnsDropped.map((column) => batchCall('drop_column', [pyColumnName(column.name)])),
   ];
   const constraints = [
-    ...change.uniquesAdded.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
+    ...change.uniquesAdded.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyColumnName).join(', ')}]`])),
     ...change.foreignKeysAdded.map((key) =>
-      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
+      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyColumnName(key.column)}]`, `[${pyColumnName(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
     ),
   ];
   const drops = change.renamedFrom === undefined ? change.indexesDropped : [];
-  const required = filled.map((column) => batchCall('alter_column', [pyString(column.name), `existing_type=${column.type}`, 'existing_nullable=True', 'nullable=False']));
+  const required = filled.map((column) => batchCall('alter_column', [pyColumnName(column.name), `existing_type=${column.type}`, 'existing_nullable=True', 'nullable=False']));
   return [
     ...drops.map((index) => `    ${index.drop}`),
     ...batchBlocks(change, batch, constraints),
@@ -139,13 +140,13 @@ function alterDowngrade(change: TableChange): { columns: string[]; constraints: 
     ...change.uniquesAdded.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
     ...change.columnsDropped.map((column) => addColumn(column)),
     ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
-    ...change.columnsAdded.map((column) => batchCall('drop_column', [pyString(column.name)])),
-    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyString(to), `new_column_name=${pyString(from)}`])),
+    ...change.columnsAdded.map((column) => batchCall('drop_column', [pyColumnName(column.name)])),
+    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyColumnName(to), `new_column_name=${pyColumnName(from)}`])),
   ];
   const constraints = [
-    ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyString).join(', ')}]`])),
+    ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyColumnName).join(', ')}]`])),
     ...change.foreignKeysDropped.map((key) =>
-      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
+      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyColumnName(key.column)}]`, `[${pyColumnName(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
     ),
   ];
   const creates = change.renamedFrom === undefined ? change.indexesDropped : [];
@@ -193,8 +194,8 @@ function renamesOnly(change: TableChange): TableChange['columnsRenamed'] {
  * `USING` on PostgreSQL, which changes the type before the name.
  */
 function alterColumn(from: ColumnSpec, to: ColumnSpec): string {
-  const args = [pyString(from.name)];
-  if (from.name !== to.name) args.push(`new_column_name=${pyString(to.name)}`);
+  const args = [pyColumnName(from.name)];
+  if (from.name !== to.name) args.push(`new_column_name=${pyColumnName(to.name)}`);
   args.push(`existing_type=${from.type}`);
   if (from.type !== to.type) args.push(`type_=${to.type}`);
   args.push(`existing_nullable=${py(from.nullable)}`);

@@ -4,6 +4,7 @@ import { pyCall, pyCallItem } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import { entityView, type ColumnSpec, type EntityView } from '../view/entities.js';
 import { primaryKeyName, uniqueName } from '../constraint-names.js';
+import { pyColumnName } from '../sql-words.js';
 
 export interface ForeignKeySpec {
   name: string;
@@ -106,7 +107,7 @@ export function addCyclicKeyLines(tables: readonly TableSpec[]): string[] {
   const keys = tables.flatMap((table) => table.foreignKeys.filter((key) => key.cyclic).map((key) => ({ table: table.name, key })));
   if (keys.length === 0) return [];
   const calls = keys.map(({ table, key }) =>
-    pyCall('op.create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(table), pyString(key.targetTable), `[${pyString(key.column)}]`, `[${pyString(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`], 8),
+    pyCall('op.create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(table), pyString(key.targetTable), `[${pyColumnName(key.column)}]`, `[${pyColumnName(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`], 8),
   );
   return [CAN_ALTER, ...calls.map((call) => `        ${call}`)];
 }

@@ -7,6 +7,7 @@ import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constructorCall } from './declared-repository.js';
+import { needsQuotedName } from '../sql-words.js';
 import { storageView, type LinkTableView, type StorageView } from './storage.js';
 import { foreignKeyName, isCut, primaryKeyName } from '../constraint-names.js';
 import type { IntegerWidth } from '../column-storage.js';
@@ -182,7 +183,8 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     if (column.model.includes('enum_values')) modelImports.add('app.infrastructure.database.base', 'enum_values');
     const annotation = domainType(f.field.type, modelImports);
     const args = [column.model];
-    if (f.attr !== f.column) args.unshift(pyString(f.column));
+    // SQLAlchemy takes `quote=True` only with the name written out.
+    if (f.attr !== f.column || needsQuotedName(f.column)) args.unshift(pyString(f.column));
     if (f.primaryKey) {
       args.push('primary_key=True');
       const numbering = keyNumbering(entity, f.field);
@@ -210,6 +212,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     }
     if (storage.uniqueColumns.has(f.column)) args.push('unique=True');
     if (storage.indexedColumns.has(f.column)) args.push('index=True');
+    if (needsQuotedName(f.column)) args.push('quote=True');
     if (f.timestamp === 'created' || f.timestamp === 'updated') {
       modelImports.add('sqlalchemy', 'func').add('app.infrastructure.database.base', 'utc_now');
       args.push('default=utc_now', 'server_default=func.now()');
@@ -324,6 +327,7 @@ function migrationColumn(f: FieldView, type: string, entity: Entity): string {
   if (numbering) args.push(numbering);
   args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
   if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
+  if (needsQuotedName(f.column)) args.push('quote=True');
   return pyCallItem('sa.Column', args, 8);
 }
 

@@ -406,3 +406,31 @@ function collisions(operations: readonly Operation[]): Map<string, Operation[]> 
   }
   return found;
 }
+
+/**
+ * Each operation no request reaches, with the one that takes its requests: an operation after it
+ * in the document on the same method and path whose route matches the same values and asks the
+ * same of a request (reverb's `POST /conversations/{id}/offer` and `/conversations/{conversation_id}/offer`,
+ * both any text). The app serves the first; a route for the other would never answer.
+ */
+export function shadowedOperations(operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): Map<Operation, Operation> {
+  const shadowed = new Map<Operation, Operation>();
+  for (const group of collisions(operations).values()) {
+    const served = new Map<string, Operation>();
+    for (const operation of group) {
+      const route = routePath(operation, operations).replace(/\{[^}:]*/g, '{');
+      const shape = JSON.stringify([route, conditionShape(routeCondition(operation, operations, objectTypes))]);
+      const first = served.get(shape);
+      if (first) shadowed.set(operation, first);
+      else served.set(shape, operation);
+    }
+  }
+  return shadowed;
+}
+
+/** A condition as a value two equal conditions share, whatever the order the document lists parameters in. */
+function conditionShape(condition: RouteCondition | undefined): unknown {
+  if (condition === undefined) return null;
+  const sorted = (pairs: [string, string | undefined][]) => pairs.map(([name, value]) => `${name}=${value ?? ''}`).sort();
+  return [sorted(condition.query), sorted(condition.headers.map(([name, value]) => [name.toLowerCase(), value])), condition.contentType ?? null, [...(condition.bodyKeys ?? [])].sort()];
+}

@@ -5,6 +5,7 @@ import { entityModule, modelClassName } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
 import { foreignKeyName, indexName, isCut, primaryKeyName, uniqueName } from '../constraint-names.js';
+import { pyColumnName } from '../sql-words.js';
 
 export interface ForeignKeyView {
   column: string;
@@ -98,7 +99,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     }
     indexes.push({
       name,
-      create: pyCall('op.create_index', [`op.f(${pyString(name)})`, pyString(entity.table), `[${index.fields.map(pyString).join(', ')}]`, 'unique=False'], 4),
+      create: pyCall('op.create_index', [`op.f(${pyString(name)})`, pyString(entity.table), `[${index.fields.map(pyColumnName).join(', ')}]`, 'unique=False'], 4),
       drop: pyCall('op.drop_index', [`op.f(${pyString(name)})`, `table_name=${pyString(entity.table)}`], 4),
     });
   }

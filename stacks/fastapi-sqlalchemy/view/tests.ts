@@ -300,14 +300,15 @@ function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: S
 /**
  * A path parameter's sample that reaches its operation: not a literal segment another path gives
  * at its place (GitLab's `/services/asana` is matched before `/services/{service_slug}`) nor, for
- * a parameter taking one segment, a text holding a `/`, trying the parameter's other values (an
- * enum's next member) when the first is one.
+ * a parameter taking one segment, a text holding a `/`, nor an empty text, trying the parameter's
+ * other values (an enum's next member) when the first is one.
  */
 function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<string> | undefined): unknown {
   const first = parameterSample(parameter, samples);
   if (parameter.spansSegments) return severalSegments(parameter, first, samples);
-  // A `/` reaches the app decoded (`requests%2Fcount` is two segments), which only a parameter spanning segments takes.
-  const reaches = (sample: unknown) => (parameter.spansSegments || !String(sample).includes('/')) && !excluded?.has(String(sample));
+  // A `/` reaches the app decoded (`requests%2Fcount` is two segments), which only a parameter
+  // spanning segments takes; an empty value leaves the segment out (PeerTube's `state` enum opens with "").
+  const reaches = (sample: unknown) => String(sample) !== '' && (parameter.spansSegments || !String(sample).includes('/')) && !excluded?.has(String(sample));
   if (reaches(first)) return first;
   for (let variant = 2; variant <= MAX_SAMPLE_TRIES; variant += 1) {
     const sample = parameterSample(parameter, samples, variant);
