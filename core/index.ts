@@ -22,3 +22,4 @@ export { lookupFieldOf } from './model/lookups.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
 export { alwaysHasValue, isNullableColumn } from './model/nullability.js';
+export { isJsonMedia } from './model/media-types.js';

@@ -8,7 +8,7 @@ import type { SchemaTypes } from './schema-types.js';
 import { sameStoredKind } from './path-scope.js';
 import { alwaysHasValue } from '../model/nullability.js';
 
-const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+import { isJsonMedia } from '../model/media-types.js';
 const PAGE_NAMES = new Set(['page']);
 const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size']);
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
@@ -46,6 +46,7 @@ export class OperationBuilder {
       const { entity } = resource;
       const onItem = api.path === resource.resource.itemPath;
       const keyField = classified.kind === 'list' || classified.kind === 'create' ? undefined : onItem ? keyFieldOf(entity, resource.resource.keyParam!) : entity.primaryKey.field;
+      const upsert = classified.kind === 'update' && onItem && keyField ? upsertOf(api, entity, resource.resource, keyField) : undefined;
       return {
         ...base,
         group: entity.slug,
@@ -57,6 +58,7 @@ export class OperationBuilder {
         ...(api.requestBody ? { body: { type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity), contentType: api.requestBody.contentType, required: true } } : {}),
         ...(classified.input ? { input: classified.input } : {}),
         ...(classified.batch ? { batch: true } : {}),
+        ...(upsert ? { upsert } : {}),
         response: classified.response,
       };
     }
@@ -64,7 +66,7 @@ export class OperationBuilder {
     const body = api.requestBody;
     const success = api.responses.find((r) => /^2/.test(r.status));
     // 204 and 205 carry no body, whatever schema the document gives them.
-    const responseType = success?.schema && !BODILESS_STATUS.test(success.status) && (!success.contentType || JSON_MEDIA.test(success.contentType))
+    const responseType = success?.schema && !BODILESS_STATUS.test(success.status) && (!success.contentType || isJsonMedia(success.contentType))
       ? this.types.resolve(success.schema, `${scope}Response`, { ...api.source, pointer: `${api.source.pointer}/responses/${success.status}` }).type
       : undefined;
     return {
@@ -77,7 +79,7 @@ export class OperationBuilder {
             body: {
               contentType: body.contentType,
               required: body.required,
-              ...(JSON_MEDIA.test(body.contentType) && body.schema
+              ...(isJsonMedia(body.contentType) && body.schema
                 ? { type: this.types.resolve(body.schema, `${scope}Request`, { ...api.source, pointer: `${api.source.pointer}/requestBody` }).type }
                 : {}),
             },
@@ -88,6 +90,8 @@ export class OperationBuilder {
   }
 
   private classify(api: ApiOperation, entity: Entity, resource: Resource): Classified | undefined {
+    // A body the app reads as the entity's fields is JSON (elasticbeanstalk's creates take text/xml: custom).
+    if (api.requestBody && !isJsonMedia(api.requestBody.contentType)) return undefined;
     const onItem = api.path === resource.itemPath;
     if (onItem && !keyParamFits(api, entity, resource.keyParam!)) return undefined;
     const success = api.responses.find((r) => /^2/.test(r.status));
@@ -181,9 +185,12 @@ export class OperationBuilder {
       return { fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required).map((f) => f.name) };
     }
     const { properties, required } = this.types.propertiesOf(schema);
-    if (properties.size === 0) return undefined;
+    // What the document marks read-only a client does not send, though the body's schema lists it (`created_at … server generated`).
+    const readOnly = new Set(entity.fields.filter((f) => f.readOnly).map((f) => f.wireName));
+    const sent = [...properties].filter(([wire, property]) => property.readOnly !== true && !readOnly.has(wire)).map(([wire]) => wire);
+    if (sent.length === 0) return undefined;
     const byWire = new Map(writable.map((f) => [f.wireName, f]));
-    const fields = [...properties.keys()].map((wire) => byWire.get(wire));
+    const fields = sent.map((wire) => byWire.get(wire));
     if (fields.some((f) => f === undefined)) return undefined;
     const mandatory = new Set(fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name));
     // A create or a replace must be able to build the whole entity: a required field the body may leave out is not one.
@@ -300,6 +307,24 @@ function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom'
 }
 
 /** The entity field an item path's parameter selects: a field of that name, else the primary key. */
+/**
+ * A replace at the item path creates the row it names when nothing else can: the collection takes
+ * no POST, and the path's value can be the row's key as sent (text, or a number the client picks;
+ * not a number the database assigns, nor one read from text). Answers 201 for a new row where the
+ * document lists 201, else its success status.
+ */
+function upsertOf(api: ApiOperation, entity: Entity, resource: Resource, keyField: string): Operation['upsert'] {
+  if (resource.operations.some((op) => op.method === 'post' && op.path === resource.collectionPath)) return undefined;
+  const field = entity.fields.find((f) => f.name === keyField);
+  const declared = api.parameters.find((p) => p.in === 'path' && p.name === resource.keyParam)?.schema;
+  if (!field || !declared) return undefined;
+  const sentAsIs = field.type.kind === 'string' ? declared.type === undefined || declared.type === 'string' : field.type.kind === 'integer' && declared.type === 'integer';
+  const assigned = keyField === entity.primaryKey.field && entity.primaryKey.generated && field.type.kind === 'integer';
+  if (!sentAsIs || assigned) return undefined;
+  const success = api.responses.find((r) => /^2/.test(r.status));
+  return { createdStatus: api.responses.some((r) => r.status === '201') ? 201 : statusOf(success?.status, 200) };
+}
+
 export function keyFieldOf(entity: Entity, keyParam: string): string {
   const snake = toSnake(keyParam);
   if (namesTheKey(entity, keyParam)) return entity.primaryKey.field;

@@ -255,6 +255,11 @@ export interface Operation {
   input?: { fields: string[]; required: string[] };
   /** For create: the body is a list of rows (Petstore's `/user/createWithList`), created at once or none. */
   batch?: boolean;
+  /**
+   * For update: the replace also creates the row its path names when there is none (Azure's
+   * `PUT .../jobCollections/{jobCollectionName}`, where no POST creates), answering `createdStatus`.
+   */
+  upsert?: { createdStatus: number };
   response: ResponseShape;
   /** Alternatives of the security schemes that must all accept a request; undefined: public. */
   security?: string[][];

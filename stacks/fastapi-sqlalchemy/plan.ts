@@ -96,7 +96,8 @@ export function planBackend(
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
   // Routes told apart by the keys of a JSON body need it read before routing (conditional_routes.py).
   const bodyKeys = model.operations.some((op) => routeCondition(op, model.operations, model.objectTypes)?.bodyKeys !== undefined);
-  add('app/main.py', 'app/main.py.njk', { project, healthPath, bodyKeys });
+  const jsonBodies = model.operations.some((op) => op.body?.type !== undefined);
+  add('app/main.py', 'app/main.py.njk', { project, healthPath, bodyKeys, jsonBodies });
   pkg('app/core');
   add('app/core/config.py', 'app/core/config.py.njk', { project, components, security });
   add('app/core/logging.py', 'app/core/logging.py.njk');
@@ -222,6 +223,10 @@ export function planBackend(
   }
   add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
   add('app/presentation/request_context.py', 'app/presentation/request_context.py.njk');
+  if (jsonBodies) {
+    add('app/presentation/json_media.py', 'app/presentation/json_media.py.njk');
+    add('tests/unit/test_json_media.py', 'tests/unit/test_json_media.py.njk');
+  }
   if (healthPath !== undefined) add('app/presentation/health.py', 'app/presentation/health.py.njk', { healthPath });
   if (security) add('app/presentation/api/v1/security.py', 'app/presentation/api/v1/security.py.njk', { s: security });
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.
@@ -340,7 +345,9 @@ export function planBackend(
   }
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath, security });
   const seeding = new Seeding(model, samples);
-  const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, schemaNames.get(e.name)?.create, seeding)]));
+  // Where a replace creates the rows (Operation.upsert), its schema is what builds one.
+  const creatingSchema = (e: EntityView) => schemaNames.get(e.name)?.create ?? (opsByEntity.get(e.name)?.some((op) => op.upsert) ? schemaNames.get(e.name)?.update : undefined);
+  const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, creatingSchema(e), seeding)]));
   const seeds = [...seeding.functions.values()].sort(byName);
   if (seeds.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds });
   for (const group of groupNames) {
@@ -349,7 +356,8 @@ export function planBackend(
     const entitiesHere = entityList.filter((e) => e.entity.slug === group).map((e) => testViews.get(e.slug)!).filter((t) => t.create || (t.itemPath && (t.get || t.delete)));
     const custom = customTests(ops, samples, routeTypes);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
-    add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom });
+    const upsertKeys = entitiesHere.some((t) => t.create?.keys !== undefined);
+    add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom, upsertKeys });
   }
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;

@@ -105,3 +105,38 @@ describe('nested collections', () => {
     expect(Object.fromEntries(model.operations.map((op) => [op.name, op.kind]))).toEqual({ list_note: 'list', create_note: 'custom', get_note: 'get' });
   });
 });
+
+describe('a replace that creates the row its path names', () => {
+  const vault = { type: 'object', required: ['location'], properties: { id: { type: 'string', readOnly: true }, location: { type: 'string' } } };
+  const put = (statuses: string[]) => ({
+    operationId: 'createOrUpdateVault',
+    requestBody: { required: true, ...json(ref('Vault')) },
+    responses: Object.fromEntries(statuses.map((status) => [status, { description: 'ok', ...json(ref('Vault')) }])),
+  });
+  const item = (extra: Record<string, unknown>) => ({
+    parameters: [pathParameter('groupName'), pathParameter('vaultName')],
+    get: { operationId: 'getVault', responses: { '200': { description: 'ok', ...json(ref('Vault')) } } },
+    ...extra,
+  });
+  const list = { get: { operationId: 'listVaults', parameters: [pathParameter('groupName')], responses: { '200': { description: 'ok', ...json({ type: 'array', items: ref('Vault') }) } } } };
+
+  it('is the create where no POST creates (Azure): 201 for a new row where the document lists it', async () => {
+    const model = await modelOf({ '/groups/{groupName}/vaults': list, '/groups/{groupName}/vaults/{vaultName}': item({ put: put(['200', '201']) }) }, { Vault: vault });
+    expect(model.operations.find((op) => op.name === 'create_or_update_vault')).toMatchObject({ kind: 'update', keyParam: 'vaultName', upsert: { createdStatus: 201 } });
+    const only200 = await modelOf({ '/groups/{groupName}/vaults': list, '/groups/{groupName}/vaults/{vaultName}': item({ put: put(['200']) }) }, { Vault: vault });
+    expect(only200.operations.find((op) => op.name === 'create_or_update_vault')!.upsert).toEqual({ createdStatus: 200 });
+  });
+
+  it('is a replace only where a POST creates, or the database numbers the rows', async () => {
+    const post = { ...list, post: { operationId: 'createVault', parameters: [pathParameter('groupName')], requestBody: { required: true, ...json(ref('Vault')) }, responses: { '201': { description: 'ok', ...json(ref('Vault')) } } } };
+    const created = await modelOf({ '/groups/{groupName}/vaults': post, '/groups/{groupName}/vaults/{vaultName}': item({ put: put(['200', '201']) }) }, { Vault: vault });
+    expect(created.operations.find((op) => op.name === 'create_or_update_vault')!.upsert).toBeUndefined();
+    const numbered = { ...vault, properties: { ...vault.properties, id: { type: 'integer', readOnly: true } } };
+    const byNumber = await modelOf(
+      { '/vaults': { get: { ...list.get, parameters: [] } }, '/vaults/{id}': { parameters: [pathParameter('id', { type: 'integer' })], put: put(['200', '201']) } },
+      { Vault: numbered },
+    );
+    expect(byNumber.operations.find((op) => op.name === 'create_or_update_vault')).toMatchObject({ kind: 'update' });
+    expect(byNumber.operations.find((op) => op.name === 'create_or_update_vault')!.upsert).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InfraStackError } from '../../core/index.js';
+import { InfraStackError, isJsonMedia } from '../../core/index.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
 import { generate } from '../../lib/index.js';
 import { deriveModel } from '../../core/derive/derive.js';
@@ -203,5 +203,16 @@ describe('validation on another thread', () => {
     const error = await expectUserError(parseOpenApiFile(fixture('malformed.yaml'), { deferValidation: (check) => deferred.push(check) }));
     expect(error.message).toMatch(/malformed YAML/);
     expect(deferred).toEqual([]);
+  });
+});
+
+describe('JSON media types', () => {
+  it('are JSON under any main type, with a +json suffix, x-json, or parameters; and nothing else is', () => {
+    for (const type of ['application/json', 'text/json', 'TEXT/JSON; charset=utf-8', 'application/x-json', 'application/merge-patch+json', 'application/json-patch+json']) {
+      expect(isJsonMedia(type), type).toBe(true);
+    }
+    for (const type of ['application/jsonl', 'application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      expect(isJsonMedia(type), type).toBe(false);
+    }
   });
 });

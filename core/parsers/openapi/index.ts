@@ -12,7 +12,7 @@ import { sentParameters, valueSpansSegments } from './path-values.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+import { isJsonMedia } from '../../model/media-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -273,7 +273,7 @@ function responseOf(status: string, response: Json): ApiResponse {
 function pickMedia(content: unknown): [string | undefined, Json | undefined] {
   if (!content || typeof content !== 'object') return [undefined, undefined];
   const entries = Object.entries(content as Json);
-  const chosen = entries.find(([type]) => JSON_MEDIA.test(type)) ?? entries[0];
+  const chosen = entries.find(([type]) => isJsonMedia(type)) ?? entries[0];
   return chosen ? [chosen[0], (chosen[1] ?? {}) as Json] : [undefined, undefined];
 }
 

@@ -29,7 +29,8 @@ export function domainType(type: TypeRef, imports: PythonImports): string {
 /**
  * Python annotation on the wire (Pydantic): nested objects are typed models from `modelModule`.
  * `strict`: for what a client sends, integers, numbers and booleans take only JSON of their own
- * kind (Pydantic's lax mode would read `true` as 1 and "5" as 5, which the document forbids);
+ * kind (Pydantic's lax mode would read `true` as 1 and "5" as 5, which the document forbids), and
+ * dates and times only text (not `0`, a Unix time to Pydantic);
  * an integer written `3.0` is still an integer, as JSON Schema has it.
  */
 export function wireType(type: TypeRef, imports: PythonImports, modelModule: string | undefined, strict = false): string {
@@ -55,19 +56,29 @@ export function wireType(type: TypeRef, imports: PythonImports, modelModule: str
         imports.add('pydantic', 'EmailStr');
         return 'EmailStr';
       }
-      return scalarType(type, imports);
+      return strict ? (strictScalar(type, imports) ?? scalarType(type, imports)) : scalarType(type, imports);
     default:
       return strict ? (strictScalar(type, imports) ?? scalarType(type, imports)) : scalarType(type, imports);
   }
 }
 
-/** `JsonInt`, `JsonNumber` (schemas/common.py), `StrictBool`: the JSON kinds Pydantic would otherwise coerce into. */
+/** The instants a client sends as JSON text only (schemas/common.py): Pydantic's lax mode would read a number as a Unix time. */
+const TEXT_TIMES: Partial<Record<string, string>> = { 'date-time': 'JsonDateTime', date: 'JsonDate', time: 'JsonTime' };
+
+/** `JsonInt`, `JsonNumber`, `JsonDateTime`... (schemas/common.py), `StrictBool`: the JSON kinds Pydantic would otherwise coerce into. */
 export function strictScalar(type: TypeRef, imports: PythonImports): string | undefined {
   if (type.kind === 'boolean') {
     imports.add('pydantic', 'StrictBool');
     return 'StrictBool';
   }
-  const name = type.kind === 'integer' ? 'JsonInt' : type.kind === 'number' && type.format !== 'decimal' ? 'JsonNumber' : undefined;
+  const name =
+    type.kind === 'integer'
+      ? 'JsonInt'
+      : type.kind === 'number' && type.format !== 'decimal'
+        ? 'JsonNumber'
+        : type.kind === 'string' && type.format !== undefined
+          ? TEXT_TIMES[type.format]
+          : undefined;
   if (name) imports.add('app.presentation.api.v1.schemas.common', name);
   return name;
 }

@@ -1,4 +1,4 @@
-import type { ObjectType, Operation, Parameter } from '../../../core/index.js';
+import { isJsonMedia, type ObjectType, type Operation, type Parameter } from '../../../core/index.js';
 import { routeName } from './params.js';
 
 /**
@@ -297,7 +297,7 @@ export function routeCondition(operation: Operation, operations: readonly Operat
     .map((parameter): [string, string | undefined] => [parameter.wireName, valueOf(parameter)]);
   const mediaTypes = new Set(group.map((other) => other.body?.contentType.toLowerCase() ?? ''));
   const contentType = operation.body?.contentType.toLowerCase();
-  const byMediaType = mediaTypes.size > 1 && contentType !== undefined && !JSON_MEDIA.test(contentType);
+  const byMediaType = mediaTypes.size > 1 && contentType !== undefined && !isJsonMedia(contentType);
   const bodyKeys = distinguishingBodyKeys(operation, group, objectTypes);
   return { query: [...query], headers, ...(byMediaType ? { contentType } : {}), ...(bodyKeys.length > 0 ? { bodyKeys } : {}) };
 }
@@ -310,7 +310,7 @@ export function routeCondition(operation: Operation, operations: readonly Operat
 function distinguishingBodyKeys(operation: Operation, group: readonly Operation[], objectTypes: readonly ObjectType[]): string[] {
   const typeOf = (op: Operation) => {
     const body = op.body;
-    if (body?.type?.kind !== 'object' || !JSON_MEDIA.test(body.contentType.toLowerCase())) return undefined;
+    if (body?.type?.kind !== 'object' || !isJsonMedia(body.contentType.toLowerCase())) return undefined;
     const name = body.type.name;
     return objectTypes.find((type) => type.name === name);
   };
@@ -325,7 +325,6 @@ function distinguishingBodyKeys(operation: Operation, group: readonly Operation[
   return fallback.op === operation ? [] : (keyed.find((entry) => entry.op === operation)?.keys ?? []);
 }
 
-const JSON_MEDIA = /^application\/(?:.+\+)?json\b/;
 
 /** `X-Amz-Target=Service.Action`, `Operation=CreateJob&Action=CreateJob` → each name and value; none for another fragment. */
 function fragmentAssignments(fragment: string | undefined): [string, string][] {

@@ -1,4 +1,4 @@
-import { lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
+import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
@@ -12,7 +12,6 @@ import { conditionSize, documentPath, routeCondition, routePath, routeRank, matc
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
-const JSON_MEDIA = /^application\/(.+\+)?json\b/;
 
 export interface HandlerView {
   decorator: string;
@@ -237,6 +236,26 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     if (!op.input?.required.includes(keyField!.column)) body.push(`if ${key} is None:`, `    raise EntityNotFoundError(${pyString(entity.name)}, None)`);
     body.push(pyCall(`await repository.${REPOSITORY_METHODS.get}`, [key], 4, 'entity = '), 'if entity is None:', `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
+  /**
+   * A replace that creates the row its path names when there is none (Operation.upsert): under its
+   * path's values, the path's key its key. A row of that key under other path values is left as it
+   * is: the add then conflicts with it (409) where the key is unique.
+   */
+  const upsertMissing = (createdStatus: number) => {
+    const key = paramAttr(op, keyParam!);
+    imports.add('app.domain', 'entities');
+    const elsewhere = scope.map((s) => ` or entity.${s.attr} != ${s.value}`).join('');
+    const values = [...scope, { attr: keyField!.attr, value: key }];
+    body.push(pyCall(`await repository.${lookupMethod(lookupFieldOf(op, entity.entity))}`, [key], 4, 'entity = '), `if entity is None${elsewhere}:`);
+    body.push(`    ${pyFormat(collection('{', ['**payload.changes()', ...values.map((s) => entry(pyString(s.attr), s.value))]), 8, 'created = ')}`);
+    body.push(`    ${pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**created)`]), 8, 'row = ')}`);
+    if (createdStatus !== op.response.status) {
+      imports.add('fastapi', 'Response');
+      declarations.push({ line: 'response: Response', hasDefault: false });
+      body.push(`    response.status_code = ${createdStatus}`);
+    }
+    body.push(`    return ${read}.model_validate(row)`);
+  };
   let returns = read;
   let responseModel: string | undefined;
   const extra: string[] = [];
@@ -319,7 +338,8 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       imports.add('app.presentation.api.v1.schemas', schema);
       imports.add('dataclasses', 'replace');
       declarations.push({ line: `payload: ${schema}`, hasDefault: false });
-      if (keyParam) loadExisting();
+      if (op.upsert && keyParam && keyField) upsertMissing(op.upsert.createdStatus);
+      else if (keyParam) loadExisting();
       else loadByBodyKey();
       // A path value wins over the body's: the row stays under the path it is replaced at.
       const inBody = scope.filter((s) => op.input?.fields.some((name) => entity.fields.find((f) => f.column === name)?.attr === s.attr));
@@ -362,7 +382,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
     args.push(`${declaration.attr}=${declaration.attr}`);
   }
   if (op.body) {
-    if (op.body.type && JSON_MEDIA.test(op.body.contentType)) {
+    if (op.body.type && isJsonMedia(op.body.contentType)) {
       imports.add('fastapi', 'Body').add('typing', 'Annotated');
       const type = wireType(op.body.type, imports, COMPONENTS_MODULE, true);
       if (op.body.required) declarations.push({ line: `payload: Annotated[${type}, Body()]`, hasDefault: false });

@@ -20,7 +20,8 @@ export interface EntityTestView {
    * Statements laid out as ruff's formatter writes them: `X_PAYLOAD = {...}`,
    * `response = await client.post(...)`; each request carries the query and headers its operation requires.
    */
-  create?: { status: number; payload: string; request: string; invalidRequest?: string };
+  /** `keys`: where a replace creates (Operation.upsert), the module's cycle of keys it creates rows at. */
+  create?: { status: number; payload: string; request: string; invalidRequest?: string; keys?: string };
   /** A create with one field set to what the document rules out (ruled-out.ts), parametrized. */
   ruledOut?: { def: string; parametrize: string; request: string };
   get?: { status: number; request: string };
@@ -81,7 +82,11 @@ const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === 
 
 export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined, seeding: Seeding): EntityTestView {
   // The create of one row; a batch create (a list of rows) is tested on its own.
-  const create = operations.find((op) => op.kind === 'create' && !op.batch);
+  // Where no POST creates, a replace creating the row its path names does (Operation.upsert), at keys of its own.
+  const upsert = operations.find((op) => op.kind === 'update' && op.upsert !== undefined && op.keyParam !== undefined);
+  const upsertKeys = upsert ? freshKeys(upsert.params.find((p) => p.role === 'key')!, samples) : [];
+  const create = operations.find((op) => op.kind === 'create' && !op.batch) ?? (upsertKeys.length >= ROWS_A_TEST_CREATES ? upsert : undefined);
+  const createMethod = create?.kind === 'update' ? 'put' : 'post';
   const get = byKind(operations, 'get');
   const del = byKind(operations, 'delete');
   const key = view.fields.find((f) => f.column === (get ?? del ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
@@ -136,12 +141,16 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (create) {
     const required = create.input?.required.length ?? 0;
     const constant = `${view.slug.toUpperCase()}_PAYLOAD`;
-    const path = pyString(pathOf(create));
+    const keysConstant = `${view.slug.toUpperCase()}_KEYS`;
+    // A replace creating rows puts each at the next of its keys; the database test at the first.
+    const path = create.kind === 'update' ? `${urlHelper}(next(${keysConstant}))` : pyString(pathOf(create));
+    const firstPath = create.kind === 'update' ? pyString(pathOf(create).replace(`{${create.keyParam}}`, encodeURIComponent(String(upsertKeys[0])))) : path;
     result.create = {
-      status: create.response.status,
+      status: create.upsert?.createdStatus ?? create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
-      request: request(create, [path, `json=${constant}`], { method: 'post' }),
-      ...(required > 0 ? { invalidRequest: request(create, [path, 'json={}'], { method: 'post' }) } : {}),
+      request: request(create, [path, `json=${constant}`], { method: createMethod }),
+      ...(required > 0 ? { invalidRequest: request(create, [path, 'json={}'], { method: createMethod }) } : {}),
+      ...(create.kind === 'update' ? { keys: pyFormat(call('cycle', [pyValue(upsertKeys)]), 0, `${keysConstant} = `) } : {}),
     };
     const createFields = inputFields(create);
     const ruledOut = ruledOutValues(createFields, createPayload, withRegexEngine('', createFields).regexEngine);
@@ -149,7 +158,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       result.ruledOut = {
         def: testDef(`test_create_${view.slug}_refuses_what_the_document_rules_out`, 'None', ['name: str', 'value: object']),
         parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', ruledOut.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
-        request: request(create, [path, `json={**${constant}, name: value}`], { method: 'post' }),
+        request: request(create, [path, `json={**${constant}, name: value}`], { method: createMethod }),
       };
     }
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
@@ -165,7 +174,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload),
-        request: request(create, [path, 'json=data'], { client: 'db_client', method: 'post' }),
+        request: request(create, [firstPath, 'json=data'], { client: 'db_client', method: createMethod }),
         ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
     }
@@ -231,7 +240,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const target = keyInBody ? [updatePath, `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
     result.update = {
       status: update.response.status,
-      payload: pyFormat(pyValue(payload), 4, 'changed = '),
+      payload: changedPayload(payload),
       request: request(update, target),
       compare,
       // The path's value is stored, whatever the body said.
@@ -245,7 +254,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const chosen = candidates.slice(0, 1);
     result.patch = {
       status: patch.response.status,
-      payload: pyFormat(pyValue(samples.fields(chosen, 3)), 4, 'changed = '),
+      payload: changedPayload(samples.fields(chosen, 3)),
       request: request(patch, [createdUrl, 'json=changed'], { method: 'patch' }),
       compare: chosen.map((f) => f.wireName),
     };
@@ -325,6 +334,32 @@ function severalSegments(parameter: Parameter, sample: unknown, samples: Samples
   if (type.kind !== 'string' || type.format !== undefined || typeof sample !== 'string' || sample.includes('/')) return sample;
   const joined = `${sample}/${String(parameterSample(parameter, samples, 2))}`;
   return joined.length <= (constraints.maxLength ?? Infinity) ? joined : sample;
+}
+
+/** `changed = {...}`; typed where empty (no field a test can compare), which mypy cannot infer. */
+function changedPayload(payload: Record<string, unknown>): string {
+  return pyFormat(pyValue(payload), 4, Object.keys(payload).length === 0 ? 'changed: dict[str, object] = ' : 'changed = ');
+}
+
+/** The most rows one test creates (a list's three). */
+const ROWS_A_TEST_CREATES = 3;
+
+/**
+ * Distinct values of an item path's key for the rows a replace creates, each one its route takes:
+ * as many as a test creates rows, from variants before the missing key's; fewer when the key takes
+ * fewer values (an enum of two), and then no test creates rows through it.
+ */
+function freshKeys(parameter: Parameter, samples: Samples): unknown[] {
+  const seen = new Set<string>();
+  const keys: unknown[] = [];
+  for (let variant = 1; variant < MISSING_VARIANT && keys.length < ROWS_A_TEST_CREATES; variant += 1) {
+    const sample = parameterSample(parameter, samples, variant);
+    const text = String(sample);
+    if (text === '' || text.includes('/') || seen.has(text)) continue;
+    seen.add(text);
+    keys.push(sample);
+  }
+  return keys;
 }
 
 /** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */

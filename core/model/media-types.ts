@@ -1,0 +1,8 @@
+/**
+ * Whether a media type carries JSON: `application/json`, `text/json` (Azure's documents declare it
+ * beside the first), `application/x-json`, `application/merge-patch+json`, with parameters or not;
+ * not `application/jsonl` (a line per value).
+ */
+export function isJsonMedia(contentType: string): boolean {
+  return /^[\w.-]+\/(?:[\w.+-]*\+)?(?:x-)?json\s*(?:;|$)/i.test(contentType.trim());
+}
