@@ -138,6 +138,8 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     warnings.push({ message: `${message}; ignored`, source: rule.source });
     return undefined;
   };
+  // Keys the fields name (`references Classes`) are known before the rules look for a key to a parent.
+  resolveReferences(schemas, names);
   const cascades: Cascade[] = [];
   for (const rule of rules) {
     if (rule.kind !== 'field-note') {
@@ -153,6 +155,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     if (outcome.problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${outcome.problem}; ignored`, source: rule.source });
   }
   softDeleteCascades(cascades);
+  // And those the rules' field notes added.
   resolveReferences(schemas, names);
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }

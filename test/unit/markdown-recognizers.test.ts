@@ -5,7 +5,7 @@ import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine } from '../.
 import { readEndpointTable } from '../../core/parsers/markdown/endpoint-table.js';
 import { columnsOf, readFieldTable } from '../../core/parsers/markdown/field-table.js';
 import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
-import { parseMarkdownTree, plainText, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
+import { paragraphLines, parseMarkdownTree, plainText, type MarkdownParagraph, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
 
@@ -24,11 +24,32 @@ describe('endpoints wherever people put them', () => {
     ['1.2 Create doctor: POST /v1/doctors', 'post', '/v1/doctors', 'Create doctor'],
     ['📅 Crear evento — `POST /api/events`', 'post', '/api/events', 'Crear evento'],
     ['1.1 新增读者 POST /api/v2/readers', 'post', '/api/v2/readers', '新增读者'],
-    ['GET https://api.example.com/v1/users/:id?expand=1', 'get', '/v1/users/{id}', undefined],
     ['DELETE /files/<int:file_id>', 'delete', '/files/{file_id}', undefined],
   ])('reads %s', (text, method, path, summary) => {
     const found = readEndpointText(text.replace(/`/g, ''), file, 3);
     expect(found).toEqual({ method, path, ...(summary ? { summary } : {}) });
+  });
+
+  it.each([
+    ['GET https://api.example.com/v1/users/:id?expand=1', '/v1/users/{id}', undefined, ['expand']],
+    ['GET /students?grade=&homeroom_id= — list students', '/students', 'list students', ['grade', 'homeroom_id']],
+    ['2. **List posts** — GET /v1/posts — filter by `status`, `author_id`', '/v1/posts', 'List posts', ['status', 'author_id']],
+    ['GET /api/v2/products — Produkte auflisten (filter: sku, category)', '/api/v2/products', 'Produkte auflisten', ['sku', 'category']],
+    ['GET /books — searchable by title and author.', '/books', undefined, ['title', 'author']],
+    ['List students — GET /students — supports ?grade= and ?homeroom_id=', '/students', 'List students — supports ?grade= and ?homeroom_id', ['grade', 'homeroom_id']],
+  ])('reads the query parameters %s names in passing', (text, path, summary, queryNames) => {
+    const found = readEndpointText(text.replace(/`|\*\*/g, ''), file, 3, 'opening');
+    expect(found).toEqual({ method: 'get', path, ...(summary ? { summary } : {}), queryNames });
+  });
+
+  it('sets apart an endpoint in a code span from the title before it', () => {
+    const root = parseMarkdownTree('**Create student** `POST /students`\n\n- Enroll `POST /students/{id}/courses`\n\nCall `GET /x` first, then wait.\n');
+    const [title, list, prose] = root.children;
+    expect(readEndpointText(paragraphLines(title as MarkdownParagraph)[0]!.text, file, 1, 'opening')).toEqual({ method: 'post', path: '/students', summary: 'Create student' });
+    const item = (list as { children: { children: MarkdownParagraph[] }[] }).children[0]!.children[0]!;
+    expect(readEndpointText(paragraphLines(item)[0]!.text, file, 3, 'opening')).toEqual({ method: 'post', path: '/students/{id}/courses', summary: 'Enroll' });
+    // A sentence going on after the code span is prose, not a title.
+    expect(readEndpointText(paragraphLines(prose as MarkdownParagraph)[0]!.text, file, 5, 'opening')).toBeUndefined();
   });
 
   it('reads headings whose endpoint is a link or a code span', () => {

@@ -21,6 +21,10 @@ const documents: [string, string[]][] = [
   ['a task tracker with bullet endpoints and model headings', files('tasks-api.md')],
   ['a blog in Chinese with method and URL on label lines', files('blog-api.zh.md', 'blog-requirements.zh.md')],
   ['a storefront with SQL column definitions and field rules in sentences', files('storefront-api.md', 'storefront-requirements.md')],
+  ['a blog with emoji, numbered bold titles, TypeScript types and tables after bullet lists', files('blog-emoji-api.md')],
+  ['an inventory in Spanish, German and French, endpoints in bullets, tables after them', files('inventory-multilingual-api.md')],
+  ['a school with Japanese headers, bold titles before code spans and endpoints in a fenced block', files('school-ja-api.md')],
+  ['a clinic in Vietnamese listing every endpoint in an overview table, then a section per resource', files('clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -176,5 +180,50 @@ describe('markdown written by others', () => {
     const error = await deriveModel({ apiFiles: files('clinic-requirements.md') }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InfraStackError);
     expect((error as InfraStackError).describe()).toBe(`${files('clinic-requirements.md')[0]}:19: the rule "Appointments are soft deleted." names "Appointments", which is no entity of the documents`);
+  });
+
+  it('the blog: a table after bullet endpoints and one labelled "Tag model:" are resources; filters named in passing', async () => {
+    const model = await deriveModel({ apiFiles: documents[7]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Author', 'Post', 'Tag']);
+    expect(uniques(model, 'Author')).toEqual(['handle', 'email']);
+    expect(softDeleted(model)).toEqual(['Author']);
+    expect(links(model)).toEqual(['many-to-one Post.author_id->Author', 'many-to-many Post.tag_ids->Tag']);
+    const list = model.operations.find((op) => op.method === 'get' && op.path === '/posts')!;
+    expect(list.params.filter((p) => p.role === 'filter').map((p) => p.name)).toEqual(['status', 'author_id']);
+    expect(list.summary).toBe('List posts');
+  });
+
+  it('the inventory: the table after each list of endpoints is the resource, a read-only column leaves the create a create', async () => {
+    const model = await deriveModel({ apiFiles: documents[8]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Warehouse', 'Product', 'StockMovement']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    expect(uniques(model, 'Warehouse')).toEqual(['codigo']);
+    expect(keys(model, 'StockMovement')).toEqual(['product_id->Product RESTRICT']);
+    expect(model.operations.find((op) => op.method === 'get' && op.path === '/products')!.params.filter((p) => p.role === 'filter').map((p) => p.name)).toEqual(['sku', 'category']);
+    // A French rule naming the German section's resource in French is not understood, and says so.
+    expect(model.warnings?.map((w) => w.source.line)).toEqual([57]);
+  });
+
+  it('the school: endpoints after bold titles and in a fenced block, query strings in passing, one key to a class', async () => {
+    const model = await deriveModel({ apiFiles: documents[9]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Student', 'Class', 'Course']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    expect(model.operations.filter((op) => op.entity === 'Course').map((op) => op.kind)).toEqual(['create', 'list', 'get', 'update', 'delete']);
+    // "A student belongs to a class": the homeroom_id that references Classes is that key; no second one.
+    expect(keys(model, 'Student')).toEqual(['homeroom_id->Class SET NULL']);
+    const list = model.operations.find((op) => op.method === 'get' && op.path === '/students')!;
+    expect(list.params.filter((p) => p.role === 'filter').map((p) => p.name)).toEqual(['grade', 'homeroom_id']);
+  });
+
+  it('the clinic listed in an overview: each resource section gives its endpoints their body and its name for rules', async () => {
+    const model = await deriveModel({ apiFiles: documents[10]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Patient', 'Doctor', 'Appointment']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    expect(uniques(model, 'Patient')).toEqual(['phone']);
+    expect(uniques(model, 'Doctor')).toEqual(['license_no']);
+    // "Bệnh nhân bị xóa mềm": the section `Bệnh nhân (Patients)` names the patients.
+    expect(softDeleted(model)).toEqual(['Patient']);
+    expect(keys(model, 'Appointment')).toEqual(['patient_id->Patient RESTRICT', 'doctor_id->Doctor RESTRICT']);
+    expect(model.warnings?.map((w) => w.source.line)).toEqual([74]);
   });
 });

@@ -8,6 +8,7 @@ import { isFieldTable, readFieldTable, type FieldTable } from './field-table.js'
 import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
+import { singular } from '../../naming.js';
 
 /** A heading that is no endpoint: it groups the endpoints below it (`## Users`). */
 export interface Section {
@@ -73,7 +74,7 @@ const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*:$/;
 const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns']);
 /** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
-const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto)\b|模型|实体|对象|[():`]/gi;
+const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto|fields|attributes|properties|columns|structure)\b|模型|实体|对象|字段|[():`]/gi;
 
 type TableTarget = 'body' | 'query' | ResponseLine;
 
@@ -92,7 +93,7 @@ class OutlineReader {
   /** The method or the path of an endpoint written as two labelled lines, until the other comes. */
   private parts: { method?: EndpointHeading['method']; path?: string; line: number } | undefined;
   /** `Request body (POST/PUT):` under endpoints a table or bullets listed: the next field table is their body. */
-  private sectionBody: { section: Section; methods: EndpointHeading['method'][] } | undefined;
+  private sectionBody: Endpoint[] | undefined;
   private readonly seen = new Map<string, Endpoint>();
 
   constructor(private readonly file: string) {}
@@ -115,14 +116,23 @@ class OutlineReader {
           this.blockRead();
           break;
         }
-        case 'list':
+        case 'list': {
           // A heading over a list of endpoints groups them: it titles none of them.
-          if (this.endpointItems(block.children as MarkdownBlock[]) > 1) this.pendingTitle = undefined;
+          const listing = this.endpointItems(block.children as MarkdownBlock[]) > 1;
+          if (listing) this.pendingTitle = undefined;
           for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
+          // A field table after a list of endpoints is the section's resource, not the last endpoint's:
+          // the body of its creates and replaces, as under `Request body (POST/PUT):`.
+          if (listing && this.endpoint) this.labelSectionBody(['post', 'put']);
           this.blockRead();
           break;
+        }
         case 'blockquote':
           this.visit(block.children as MarkdownBlock[]);
+          break;
+        case 'code':
+          this.readEndpointBlock(block.value, lineOf(block) + 1);
+          this.blockRead();
           break;
         case 'table':
           this.readTable(block);
@@ -132,6 +142,25 @@ class OutlineReader {
           break;
       }
     }
+  }
+
+  /**
+   * A fenced block whose every line gives an endpoint (`POST /students`, `GET /students/{id}`) lists
+   * them as bullets would; another (an example body, a curl command) is no part of the API list.
+   */
+  private readEndpointBlock(text: string, firstLine: number): void {
+    const lines = text.split('\n').map((line, index) => ({ text: line.trim(), line: firstLine + index })).filter((line) => line.text !== '');
+    const givesEndpoint = (line: { text: string; line: number }) => {
+      try {
+        return readEndpointText(line.text, this.file, line.line, 'opening') !== undefined;
+      } catch {
+        return false; // an example's line (`FETCH /x`) is no mistake in an endpoint heading
+      }
+    };
+    if (lines.length === 0 || !lines.every(givesEndpoint)) return;
+    if (lines.length > 1) this.pendingTitle = undefined;
+    this.readLines(lines, undefined);
+    if (lines.length > 1 && this.endpoint) this.labelSectionBody(['post', 'put']);
   }
 
   /** After a block: a heading titles only the endpoint its first block gives (or whose parts are being read). */
@@ -294,8 +323,18 @@ class OutlineReader {
   /** A body label for the endpoints of the current section with these methods; false when it has none listed. */
   private labelSectionBody(methods: EndpointHeading['method'][]): boolean {
     const section = this.sections[this.sections.length - 1];
-    if (!section || !this.outline.endpoints.some((e) => e.section === section && methods.includes(e.method))) return false;
-    this.sectionBody = { section, methods };
+    if (!section) return false;
+    const own = this.outline.endpoints.filter((e) => e.section === section && methods.includes(e.method));
+    // A section of its own for a resource an overview listed (`## Bệnh nhân (Patients)` after a
+    // table of every endpoint): its endpoints are the section's (its title names the resource in rules).
+    let named = own;
+    if (own.length === 0) {
+      const resource = this.outline.endpoints.filter((e) => e.section !== section && headingNamesResource(section.title, e.path));
+      named = resource.filter((e) => methods.includes(e.method));
+      if (named.length > 0) for (const endpoint of resource) endpoint.section = section;
+    }
+    if (named.length === 0) return false;
+    this.sectionBody = named;
     this.endpoint = undefined;
     this.tableTarget = undefined;
     return true;
@@ -307,9 +346,7 @@ class OutlineReader {
     this.sectionBody = undefined;
     if (!target || !isFieldTable(table)) return false;
     const fields = readFieldTable(table, this.file);
-    for (const endpoint of this.outline.endpoints) {
-      if (endpoint.section === target.section && target.methods.includes(endpoint.method) && !endpoint.body) endpoint.body = fields;
-    }
+    for (const endpoint of target) if (!endpoint.body) endpoint.body = fields;
     return true;
   }
 
@@ -374,6 +411,8 @@ class OutlineReader {
       return;
     }
     const endpoint = this.endpoint?.value;
+    // A field table alone in a resource's section is the body of the creates and replaces it has, or its heading names.
+    if (!endpoint && isFieldTable(table) && this.labelSectionBody(['post', 'put']) && this.readSectionBody(table)) return;
     if (!endpoint) {
       this.outline.otherTables.push({ table, ...(this.heading !== undefined ? { heading: this.heading } : {}) });
       return;
@@ -397,6 +436,8 @@ class OutlineReader {
    * (keeping its summary); the same endpoint detailed twice is a mistake.
    */
   private startEndpoint(found: EndpointHeading, line: number, form: EndpointForm, depth: number, section: Section | undefined): void {
+    // A table after a new endpoint is its own, not the section's a label or a list left waiting.
+    this.sectionBody = undefined;
     const key = `${found.method.toUpperCase()} ${found.path}`;
     const first = this.seen.get(key);
     if (first && (form !== 'heading' || first.form === 'heading')) {
@@ -410,7 +451,8 @@ class OutlineReader {
       return;
     }
     const summary = found.summary ?? first?.summary;
-    const endpoint: Endpoint = { method: found.method, path: found.path, ...(summary ? { summary } : {}), line, form, ...(section ? { section } : {}), responses: [] };
+    const query = found.queryNames ? { query: { items: found.queryNames.map((name) => ({ name })), line } } : {};
+    const endpoint: Endpoint = { method: found.method, path: found.path, ...(summary ? { summary } : {}), line, form, ...(section ? { section } : {}), ...query, responses: [] };
     if (first) this.outline.endpoints.splice(this.outline.endpoints.indexOf(first), 1);
     this.seen.set(key, endpoint);
     this.outline.endpoints.push(endpoint);
@@ -421,4 +463,13 @@ class OutlineReader {
 
 export function readOutline(root: MarkdownRoot, file: string): DocumentOutline {
   return new OutlineReader(file).read(root);
+}
+
+/** Whether a heading names the resource of a path: a word of it is the path's last literal segment (`Bệnh nhân (Patients)`, `/api/patients/{id}`). */
+function headingNamesResource(title: string, path: string): boolean {
+  const segment = path.split('/').filter((part) => part !== '' && !part.includes('{')).pop();
+  if (segment === undefined) return false;
+  const resource = singular(segment.toLowerCase().replace(/[-_]/g, ' '));
+  const words = cleanHeadingText(title).toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, ' ').replace(/[-_]/g, ' ');
+  return words.split(/\s+/).some((word, index, all) => word !== '' && [word, all.slice(index, index + resource.split(' ').length).join(' ')].some((phrase) => singular(phrase) === resource));
 }

@@ -1,11 +1,14 @@
 import type { HttpMethod } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
+import { queryNamesOfPath, readInlineQuery } from './endpoint-lines.js';
 
 export interface EndpointHeading {
   method: HttpMethod;
   /** The path as written, base path included. */
   path: string;
   summary?: string;
+  /** Query parameters named in passing: in the path's query string, or by the title (`filter by status`). */
+  queryNames?: string[];
 }
 
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
@@ -59,7 +62,10 @@ export function readEndpointText(written: string, file: string, line: number, wh
   const before = text.slice(0, start).replace(SEPARATORS, '').trim();
   const after = text.slice(match.index + match[0].length).replace(SEPARATORS, '').trim();
   const summary = [before, after].filter((part) => part !== '' && !ENDPOINT_LABELS.test(part)).join(' — ');
-  return { method, path, ...(summary !== '' ? { summary } : {}) };
+  const inline = summary !== '' ? readInlineQuery(summary) : undefined;
+  const title = inline ? inline.summary : summary;
+  const query = [...new Set([...queryNamesOfPath(match[2]!), ...(inline?.names ?? [])])];
+  return { method, path, ...(title !== '' ? { summary: title } : {}), ...(query.length > 0 ? { queryNames: query } : {}) };
 }
 
 /**

@@ -118,3 +118,39 @@ export function readQueryLine(text: string, line: number): QueryLine | undefined
   });
   return items.length > 0 ? { items, line } : undefined;
 }
+
+/** `filter by status, author_id`, `filterable by a and b`, `可按 status 筛选`-free forms: the names after "by". */
+const FILTER_BY = /\b(?:filter(?:ed|able|s)?|search(?:ed|able)?|sort(?:ed|able)?)\s+by\s+(.+)$/i;
+/** `(filter: sku, category)`, `(query: page, q)`, `(filters: a, b)`. */
+/** (its closing parenthesis may be gone: a title's trailing punctuation is trimmed) */
+const FILTER_NOTE = /[(（]\s*(?:filters?|query|params?|parameters)\s*[:：]\s*([^)）]+)(?:[)）]|$)/i;
+
+/**
+ * Query parameters an endpoint's title names in passing (`GET /posts — filter by status, author_id`,
+ * `List products (filter: sku, category)`), with the title left without them; undefined when it names none.
+ */
+export function readInlineQuery(summary: string): { summary: string; names: string[] } | undefined {
+  // `supports ?grade= and ?homeroom_id=`: query strings written in passing.
+  const written = [...summary.matchAll(/(?:^|\s)[?&]([A-Za-z_][A-Za-z0-9_]*)(?==|\s|$|[,.;)])/g)].map((found) => found[1]!);
+  if (written.length > 0) return { summary, names: written };
+  const match = FILTER_NOTE.exec(summary) ?? FILTER_BY.exec(summary);
+  if (!match) return undefined;
+  const names = match[1]!
+    .replace(/`/g, '')
+    .split(/\s*(?:,|、|，|;|\/|\band\b|\bor\b)\s*/i)
+    .map((name) => name.trim().replace(/[.。]$/, ''))
+    .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+  if (names.length === 0) return undefined;
+  const rest = (summary.slice(0, match.index) + summary.slice(match.index + match[0].length)).replace(/[\s—–\-:：,;]+$/, '').trim();
+  return { summary: rest, names };
+}
+
+/** The names a path's query string gives (`/students?grade=&homeroom_id=`): parameters the document lists in passing. */
+export function queryNamesOfPath(written: string): string[] {
+  const query = /\?([^\s#`]*)/.exec(written)?.[1];
+  if (!query) return [];
+  return query
+    .split('&')
+    .map((pair) => pair.split('=')[0]!.replace(/[{}<>:]/g, ''))
+    .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+}

@@ -37,8 +37,29 @@ export function cellTexts(row: MarkdownTableRow): string[] {
 /** The lines of a paragraph, each with its own line number (soft breaks separate them). */
 export function paragraphLines(paragraph: MarkdownParagraph): { text: string; line: number }[] {
   const start = lineOf(paragraph);
-  return toString(paragraph)
+  return toString(withEndpointCodeSetApart(paragraph))
     .split('\n')
     .map((text, index) => ({ text: text.trim(), line: start + index }))
     .filter((entry) => entry.text !== '');
+}
+
+/** A code span holding an endpoint and nothing else: `` `POST /students` ``. */
+const ENDPOINT_CODE = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)\s+\/\S*$/i;
+
+/**
+ * The paragraph with a code span holding an endpoint set apart by a dash from the title written
+ * before it on its line (`**Create student** `POST /students``): without its backticks, the
+ * endpoint would run into the title as if a sentence went on.
+ */
+function withEndpointCodeSetApart(paragraph: MarkdownParagraph): MarkdownParagraph {
+  const texts = paragraph.children.map((child) => toString(child));
+  const children = paragraph.children.map((child, index) => {
+    if (child.type !== 'inlineCode' || !ENDPOINT_CODE.test(child.value.trim())) return child;
+    const before = texts.slice(0, index).join('').split('\n').pop()!;
+    const after = texts.slice(index + 1).join('').split('\n')[0]!;
+    // A title before it, and nothing after it but a separator and more title: a sentence going on is prose.
+    const titled = before.trim() !== '' && (after.trim() === '' || /^\s*[—–:：|]|^\s+-\s/.test(after));
+    return titled ? { ...child, type: 'text' as const, value: ` — ${child.value.trim()}` } : child;
+  });
+  return { ...paragraph, children };
 }
