@@ -23,6 +23,8 @@ const documents = [
   { name: 'shop-as-first-written', apiFiles: ['shop-as-first-written/api-list.md', 'shop-as-first-written/requirements.md'], rules: 'shop.py' },
   { name: 'clinic', apiFiles: ['clinic-api.md', 'clinic-requirements.md'], rules: 'clinic.py' },
   { name: 'blog-zh', apiFiles: ['blog-api.zh.md', 'blog-requirements.zh.md'], rules: 'blog.py' },
+  // Every endpoint in an overview table, then a section per resource in Vietnamese.
+  { name: 'clinic-overview-vi', apiFiles: ['clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md'], rules: 'clinic_overview.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {
