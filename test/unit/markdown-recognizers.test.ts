@@ -158,6 +158,8 @@ describe('types as people write them', () => {
     ['numeric(10,2)', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
     ['bigint', { kind: 'scalar', schema: { type: 'integer', format: 'int64' } }],
     ['timestamp', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ['Date', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ['date', { kind: 'scalar', schema: { type: 'string', format: 'date' } }],
     ['enum(a, b)', { kind: 'enum', values: ['a', 'b'] }],
     ['enum: a / b / c', { kind: 'enum', values: ['a', 'b', 'c'] }],
     ['scheduled | done | cancelled', { kind: 'enum', values: ['scheduled', 'done', 'cancelled'] }],

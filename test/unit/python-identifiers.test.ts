@@ -36,6 +36,11 @@ describe('Python identifiers', () => {
     }
   });
 
+  it('spells enum members of values in other scripts in Latin letters, not as stand-ins', async () => {
+    const { pyEnumMember } = await import('../../dist/stacks/fastapi-sqlalchemy/python/names.js');
+    expect(['文学', '科技', 'ひらがな', 'Привет', 'café', 'in-stock', ''].map(pyEnumMember)).toEqual(['WEN_XUE', 'KE_JI', 'HIRAGANA', 'PRIVET', 'CAFE', 'IN_STOCK', 'EMPTY']);
+  });
+
   it('keeps names that are valid and free as they are, and spells the others readably', () => {
     expect(pyName('photo_urls', 'attribute')).toBe('photo_urls');
     expect(pyName('id', 'attribute')).toBe('id');

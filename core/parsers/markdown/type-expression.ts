@@ -210,6 +210,8 @@ function parseCore(text: string): TypeExpression | undefined {
     if (base === 'numeric' || base === 'decimal') return { kind: 'scalar', schema: { type: 'number', format: 'decimal' } };
     return { kind: 'scalar', schema: { ...schema } };
   }
+  // TypeScript's and Java's `Date` is an instant; Python's and SQL's `date` a day.
+  if (text === 'Date') return { kind: 'scalar', schema: { type: 'string', format: 'date-time' } };
   const scalar = SCALARS[text.toLowerCase()];
   if (scalar) return { kind: 'scalar', schema: { ...scalar } };
   const withFormat = WITH_FORMAT.exec(text);

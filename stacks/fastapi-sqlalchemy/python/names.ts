@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import { pyName } from './identifiers.js';
 
 /** A valid identifier for a snake_case name that shadows nothing the generated code uses (./identifiers.ts). */
@@ -33,9 +34,9 @@ export function pyLiteral(value: unknown): string {
   return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`).join(', ')}}`;
 }
 
-/** An enum member name for a value: `in-stock` → `IN_STOCK`. */
+/** An enum member name for a value: `in-stock` → `IN_STOCK`; `文学` → `WEN_XUE`, spelled in Latin letters (any-ascii). */
 export function pyEnumMember(value: string): string {
-  const upper = value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const upper = anyAscii(value).replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
   return pyName(upper, 'member');
 }
 
