@@ -448,8 +448,12 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[]):
     if (!key.generated || wireName === undefined) lines.push(`state[${attr}] = state[${attr}] or []`);
     else lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
   }
-  // Objects listed through a join table come back from the rows they link, which only the database holds.
-  for (const link of view.storage.links) if (link.listsObjects) lines.push(`state.pop(${pyString(link.field)})`);
+  // Objects listed through a join table come back from the rows they link, which only the database
+  // holds; keys listed through one come back as the rows there are: none when never set.
+  for (const link of view.storage.links) {
+    const field = pyString(link.field);
+    lines.push(link.listsObjects ? `state.pop(${field})` : `state[${field}] = state[${field}] or []`);
+  }
   return lines.length === 0 ? undefined : lines;
 }
 
