@@ -325,7 +325,6 @@ function distinguishingBodyKeys(operation: Operation, group: readonly Operation[
   return fallback.op === operation ? [] : (keyed.find((entry) => entry.op === operation)?.keys ?? []);
 }
 
-
 /** `X-Amz-Target=Service.Action`, `Operation=CreateJob&Action=CreateJob` → each name and value; none for another fragment. */
 function fragmentAssignments(fragment: string | undefined): [string, string][] {
   if (fragment === undefined || !/^[^=&]+=[^&]*(?:&[^=&]+=[^&]*)*$/.test(fragment)) return [];

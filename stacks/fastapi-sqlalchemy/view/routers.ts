@@ -12,7 +12,6 @@ import { conditionSize, documentPath, routeCondition, routePath, routeRank, matc
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
-
 export interface HandlerView {
   decorator: string;
   name: string;
@@ -219,14 +218,14 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   /** `changes = {**payload.changes(), "account_id": account_id}`: the path's values over the body's. */
   const withScope = (values: readonly { attr: string; value: string }[]) =>
     pyFormat(collection('{', ['**payload.changes()', ...values.map((s) => entry(pyString(s.attr), s.value))]), 4, 'changes = ');
+  // A row of a nested collection is found only under the path it was created under.
+  const elsewhere = scope.map((s) => ` or entity.${s.attr} != ${s.value}`).join('');
   const loadExisting = () => {
     const key = paramAttr(op, keyParam!);
     const lookup = lookupMethod(lookupFieldOf(op, entity.entity));
     imports.add('app.domain.exceptions', 'EntityNotFoundError');
     if (keyParser) imports.add('app.presentation.api.v1.schemas.common', 'key_as');
     const value = keyParser ? `key_as(${keyParser}, ${key}, ${pyString(entity.name)})` : key;
-    // A row of a nested collection is found only under the path it was created under.
-    const elsewhere = scope.map((s) => ` or entity.${s.attr} != ${s.value}`).join('');
     body.push(pyCall(`await repository.${lookup}`, [value], 4, 'entity = '), `if entity is None${elsewhere}:`, `    raise EntityNotFoundError(${pyString(entity.name)}, ${key})`);
   };
   // The key sent in the body (`PUT /pet`): a body without it names no row, as an unknown key does.
@@ -244,7 +243,6 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   const upsertMissing = (createdStatus: number) => {
     const key = paramAttr(op, keyParam!);
     imports.add('app.domain', 'entities');
-    const elsewhere = scope.map((s) => ` or entity.${s.attr} != ${s.value}`).join('');
     const values = [...scope, { attr: keyField!.attr, value: key }];
     body.push(pyCall(`await repository.${lookupMethod(lookupFieldOf(op, entity.entity))}`, [key], 4, 'entity = '), `if entity is None${elsewhere}:`);
     body.push(`    ${pyFormat(collection('{', ['**payload.changes()', ...values.map((s) => entry(pyString(s.attr), s.value))]), 8, 'created = ')}`);
