@@ -20,6 +20,7 @@ import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
+import { isQueryList } from './view/params.js';
 import { conditionSize, documentPath, pathTypes, routeCondition, shadowedOperations, unmatchedRequests, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
@@ -227,6 +228,7 @@ export function planBackend(
     add('app/presentation/json_media.py', 'app/presentation/json_media.py.njk');
     add('tests/unit/test_json_media.py', 'tests/unit/test_json_media.py.njk');
   }
+  if (model.operations.some((op) => op.params.some(isQueryList))) add('tests/unit/test_query_lists.py', 'tests/unit/test_query_lists.py.njk');
   if (healthPath !== undefined) add('app/presentation/health.py', 'app/presentation/health.py.njk', { healthPath });
   if (security) add('app/presentation/api/v1/security.py', 'app/presentation/api/v1/security.py.njk', { s: security });
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.

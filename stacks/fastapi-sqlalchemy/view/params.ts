@@ -82,9 +82,17 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const required = parameter.required || parameter.in === 'path';
   const fallback = required ? undefined : parameterDefault(parameter);
   const annotation = required || fallback !== undefined ? base : `${base} | None`;
-  const declared = `${attr}: Annotated[${annotation}, ${kind}(${args.join(', ')})]`;
+  // `?tags=` is the form style's empty list (OpenAPI's style table), not a list of one empty text.
+  const listed = isQueryList(parameter);
+  if (listed) imports.add('pydantic', 'BeforeValidator').add('app.presentation.api.v1.schemas.common', 'no_items_when_empty');
+  const declared = `${attr}: Annotated[${annotation}, ${listed ? 'BeforeValidator(no_items_when_empty), ' : ''}${kind}(${args.join(', ')})]`;
   if (required) return { attr, line: declared, hasDefault: false };
   return { attr, line: `${declared} = ${fallback ?? 'None'}`, hasDefault: true };
+}
+
+/** A query parameter FastAPI reads as a list (`?tags=a&tags=b`). */
+export function isQueryList(parameter: Parameter): boolean {
+  return parameter.in === 'query' && parameter.type.kind === 'array' && !readAsText(parameter);
 }
 
 /**
