@@ -69,6 +69,8 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const args: string[] = [];
   const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
   if (attr !== name) args.push(`alias=${pyString(name)}`);
+  // FastAPI reads a header `api_key` declared without an alias as `api-key`: the document's name is the one sent.
+  else if (parameter.in === 'header' && name.includes('_')) args.push('convert_underscores=False');
   const c = parameter.constraints;
   // A list read as text has no bounds of its own; a number has the document's, and where it lands.
   if (!readAsText(parameter)) args.push(...numberBoundArgs(parameter.type, c, integerWidth));
