@@ -365,14 +365,14 @@ export function planBackend(
     const t = testViews.get(e.slug)!;
     if (!t.integration) {
       const sample = domainSample(e, samples);
-      add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, values: sample.values, comparable: keptByDatabase(e, sample.timestamps) });
+      add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, values: sample.values, comparable: keptByDatabase(e, sample.timestamps, model.relations) });
       // No route creates it: the repositories are tested directly, in a database only when no row it needs must exist first.
       const sql = e.entity.foreignKeys.length === 0 && e.storage.children.length === 0;
       add(F.repositoriesTest(e.slug), 'tests/unit/test_repositories.py.njk', { e, keyAttr: e.key.attr, values: sample.values, sql });
       continue;
     }
     add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr });
-    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, comparable: keptByDatabase(e, []) });
+    add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, comparable: keptByDatabase(e, [], model.relations) });
   }
   // Source document 000's per-class tests, at its paths, for the items class definitions declare.
   const itemClasses = new Map((model.entityItems ?? []).map((entry) => [entry.entity, entry]));

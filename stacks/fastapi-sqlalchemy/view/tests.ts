@@ -1,4 +1,4 @@
-import type { Constraints, DomainModel, Operation, Parameter, TypeRef } from '../../../core/index.js';
+import type { Constraints, DomainModel, Operation, Parameter, Relation, TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
@@ -441,15 +441,25 @@ export function customTests(operations: Operation[], samples: Samples, routeType
  * timestamps it keeps, and the keys of nested rows (never taken from the value). Undefined when
  * there is nothing to leave out.
  */
-export function keptByDatabase(view: EntityView, timestamps: readonly string[]): string[] | undefined {
+export function keptByDatabase(view: EntityView, timestamps: readonly string[], relations: readonly Relation[]): string[] | undefined {
   const lines = timestamps.map((attr) => `state.pop(${pyString(attr)})`);
   for (const child of view.storage.children) {
     const key = child.entity.primaryKey;
-    const wireName = child.entity.fields.find((f) => f.name === key.field)?.wireName;
+    const keyWire = key.generated ? child.entity.fields.find((f) => f.name === key.field)?.wireName : undefined;
+    // A nested row's objects listed through a join table come back from the rows they link, as the owner's do.
+    const linked = relations
+      .filter((r) => r.kind === 'many-to-many' && r.from === child.entity.name)
+      .map((r) => child.entity.fields.find((f) => f.name === r.field))
+      .filter((f) => f?.type.kind === 'array' && f.type.items.kind === 'object')
+      .map((f) => f!.wireName);
+    const dropped = [...(keyWire !== undefined ? [keyWire] : []), ...linked];
     const attr = pyString(pyIdentifier(child.attr));
     // Stored as rows, a list never set reads back empty, as an empty one does.
-    if (!key.generated || wireName === undefined) lines.push(`state[${attr}] = state[${attr}] or []`);
-    else lines.push(`state[${attr}] = [{k: v for k, v in value.items() if k != ${pyString(wireName)}} for value in state[${attr}] or []]`);
+    if (dropped.length === 0) lines.push(`state[${attr}] = state[${attr}] or []`);
+    else {
+      const test = dropped.length === 1 ? `k != ${pyString(dropped[0]!)}` : `k not in (${dropped.map(pyString).join(', ')})`;
+      lines.push(`state[${attr}] = [{k: v for k, v in value.items() if ${test}} for value in state[${attr}] or []]`);
+    }
   }
   // Objects listed through a join table come back from the rows they link, which only the database
   // holds; keys listed through one come back as the rows there are: none when never set.
