@@ -21,5 +21,5 @@ export { typeText } from './model/type-text.js';
 export { lookupFieldOf } from './model/lookups.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
-export { alwaysHasValue, isNullableColumn } from './model/nullability.js';
+export { alwaysHasValue, isNullableColumn, omittedWhenUnset } from './model/nullability.js';
 export { isJsonMedia } from './model/media-types.js';

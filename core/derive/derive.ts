@@ -6,7 +6,7 @@ import { declaredEntities, entityOf } from './entities.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
 import { attachSortValues } from './sorts.js';
-import { addPathScope } from './path-scope.js';
+import { addPathScope, typeAddedKeyAsPath } from './path-scope.js';
 import { findResources, type Resource } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -24,6 +24,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   const entities: Entity[] = [];
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
+    typeAddedKeyAsPath(entity, resource);
     const scope = addPathScope(entity, resource, types);
     if (!scope) continue;
     entities.push(entity);

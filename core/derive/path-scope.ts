@@ -58,6 +58,21 @@ export function addPathScope(entity: Entity, resource: Resource, types: SchemaTy
 }
 
 /**
+ * The key the tool adds to an entity (no `id` in its schema) is a UUID where the item path names
+ * the row by one (telnyx's porting orders): assigned on create, as the route reads it, not an
+ * integer that no UUID the path takes could name. Any other text the path takes may carry a
+ * pattern or a length no assigned key would keep to: the key stays an integer, which it reads as text.
+ */
+export function typeAddedKeyAsPath(entity: Entity, resource: Resource): void {
+  const key = entity.fields.find((f) => f.name === entity.primaryKey.field);
+  if (!key?.system || resource.keyParam === undefined) return;
+  const type = scalarTypeOf(declaration(resource.operations, resource.keyParam).schema);
+  if (type?.kind !== 'string' || type.format !== 'uuid') return;
+  key.type = { kind: 'string', format: 'uuid' };
+  entity.primaryKey = { ...entity.primaryKey, type: key.type };
+}
+
+/**
  * The field a path parameter sets: its own name, unless that names the entity's key (`/stories/{id}/messages`:
  * the story's id is no message's), then the key of the segment before it (`story_id`).
  */

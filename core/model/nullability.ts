@@ -13,3 +13,8 @@ export function alwaysHasValue(field: Field): boolean {
 export function isNullableColumn(entity: Entity, field: Field): boolean {
   return field.name !== entity.primaryKey.field && !alwaysHasValue(field);
 }
+
+/** Whether a field may be left out but never be null: optional, and not nullable. Unset, it is left out. */
+export function omittedWhenUnset(field: Field): boolean {
+  return !field.required && !field.nullable;
+}

@@ -258,10 +258,12 @@ export function planBackend(
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const groupNames = [...groups.keys()].sort();
   const spanningRouters: { module: string; tier: number }[] = [];
+  const conditionalRouters: { module: string; tier: number }[] = [];
   const useCases = [];
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
     for (const tier of router.spanningTiers) spanningRouters.push({ module: router.module, tier });
+    for (const tier of router.conditionalTiers) conditionalRouters.push({ module: router.module, tier });
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
     if (uc) {
       useCases.push(uc);
@@ -284,7 +286,8 @@ export function planBackend(
     unmatched: unmatched.map((group) =>
       pyFormat(call('refuse_unmatched', ['api_router', pyString(group.path), keyword('methods', collection('[', [pyString(group.method)])), keyword('headers', mapping(group.headers)), keyword('query', mapping(group.query))]), 0),
     ),
-    spanningRouters: spanningRouters.sort((a, b) => a.tier - b.tier || (a.module < b.module ? -1 : 1)).map(({ module, tier }) => `${module}.spanning_router_${tier}`),
+    spanningRouters: tiered(spanningRouters, 'spanning_router'),
+    conditionalRouters: tiered(conditionalRouters, 'conditional_router'),
   });
   const dependencyImports = new PythonImports().add('typing', 'Annotated').add('fastapi', 'Depends').add('app.presentation.api.v1.dependencies.database', 'SessionDep');
   for (const e of entityList) dependencyImports.add('app.application.interfaces', e.port).add('app.infrastructure.repositories', e.sqlRepository);
@@ -471,6 +474,11 @@ function pathTypeImports(types: PathTypes): string {
   if (types.segments.some((segment) => segment.kind !== 'spans')) names.push('StringConvertor');
   if (types.segments.some((segment) => segment.kind === 'spans')) names.push('PathConvertor');
   return new PythonImports().add('starlette.convertors', ...names).render();
+}
+
+/** `module.<name>_<tier>` of each router, tier by tier, modules in order within a tier. */
+function tiered(routers: { module: string; tier: number }[], name: string): string[] {
+  return routers.sort((a, b) => a.tier - b.tier || (a.module < b.module ? -1 : 1)).map(({ module, tier }) => `${module}.${name}_${tier}`);
 }
 
 /** The model less the operations no request reaches (shadowedOperations), each named in a note. */

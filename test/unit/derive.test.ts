@@ -60,6 +60,17 @@ describe('first derivation', () => {
   });
 });
 
+describe('keys the tool adds', () => {
+  it('are UUIDs where the item path names rows by one, and integers where it takes text a pattern restricts', async () => {
+    const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
+    const key = (name: string) => model.entities.find((e) => e.name === name)!.primaryKey;
+    expect(key('Licence')).toEqual({ field: 'id', type: { kind: 'string', format: 'uuid' }, generated: true });
+    expect(model.entities.find((e) => e.name === 'Licence')!.fields[0]).toMatchObject({ name: 'id', system: true, type: { kind: 'string', format: 'uuid' } });
+    expect(key('Widget')).toEqual({ field: 'id', type: { kind: 'integer' }, generated: true });
+    expect(model.operations.filter((op) => op.entity === 'Licence').map((op) => op.kind).sort()).toEqual(['create', 'delete', 'get']);
+  });
+});
+
 describe('names every database keeps whole', () => {
   const hostile = path.resolve('test/fixtures/hostile/openapi.yaml');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldAttributes, NameScope, pyName, type IdentifierKind } from '../../dist/stacks/fastapi-sqlalchemy/python/identifiers.js';
 import { completeImports } from '../../dist/stacks/fastapi-sqlalchemy/python/import-resolver.js';
-import { documentPath, pathTypes, routeCondition, routePath, routeRank, shadowedOperations } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
+import { conditionalTier, documentPath, pathTypes, routeCondition, routePath, routeRank, shadowedOperations } from '../../dist/stacks/fastapi-sqlalchemy/view/route-paths.js';
 import { pyColumnName } from '../../dist/stacks/fastapi-sqlalchemy/sql-words.js';
 import type { Operation } from '../../dist/core/index.js';
 
@@ -224,6 +224,18 @@ describe('paths as the document writes them', () => {
     expect(routeCondition(json, all)).toEqual({ query: [], headers: [] });
     expect(routeRank(stream, all)).toBeLessThan(routeRank(json, all));
     expect(routeCondition(alone, all)).toBeUndefined();
+  });
+
+  it('puts routes told apart from another module\'s on their path in tiers tried before every plain route, the most demanding first', () => {
+    const json = operation('/analyze', { group: 'images', body: { contentType: 'application/json', required: true, type: { kind: 'json' } } });
+    const stream = operation('/analyze#overload=stream', { group: 'streams', body: { contentType: 'application/octet-stream', required: true } });
+    const start = operation('/#X-Amz-Target=Svc.Start', { group: 'jobs', params: [header('X-Amz-Target', ['Svc.Start']), header('X-Trace')] });
+    const stop = operation('/#X-Amz-Target=Svc.Stop', { group: 'stops', params: [header('X-Amz-Target', ['Svc.Stop'])] });
+    const sameModule = [operation('/same#a', { params: [header('A')] }), operation('/same#b')];
+    const all = [json, stream, start, stop, ...sameModule];
+    expect([start, stream, stop].map((op) => conditionalTier(op, all))).toEqual([1, 2, 2]);
+    // The route asking nothing stays on its module's router; so do routes whose path one module serves alone.
+    expect([json, ...sameModule].map((op) => conditionalTier(op, all))).toEqual([0, 0, 0]);
   });
 
   it('names each operation no request reaches, with the one before it that takes its requests', () => {

@@ -1,6 +1,6 @@
-import { alwaysHasValue, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, omittedWhenUnset, type TypeRef } from '../../../core/index.js';
 import { PythonImports } from '../python/imports.js';
-import { definition, pyFormat, pyParse } from '../python/layout.js';
+import { call, collection, definition, pyFormat, pyParse } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 import { isServedEntity } from '../code-names.js';
 import type { EntityView, FieldView } from './entities.js';
@@ -14,6 +14,8 @@ export interface MapperView {
   /** `"wire": expression` lines of `to_value`, and `attr=expression` lines of `from_value`. */
   toValue: string[];
   fromValue: string[];
+  /** `LEFT_OUT_WHEN_UNSET = frozenset(...)`: wire names `to_value` leaves out while unset (optional, never null). */
+  leftOutWhenUnset?: string;
   /** The `def` lines of `apply_to_model` and `from_value`, laid out. */
   applyHeader: string;
   fromValueHeader: string;
@@ -31,44 +33,16 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
   if (served) imports.add('app.domain.entities', view.name);
   const toDomain: string[] = [];
   const apply: string[] = [];
-  const { children, links } = view.storage;
-  let rowsTyped = false;
-  let existingTyped = false;
+  const applyLocals = new TypedLocals(imports);
   for (const f of view.fields) {
-    // A nested row (not served) is converted as a value: its own children and links are not followed.
-    if (f.relation && !served) continue;
-    if (f.relation) {
-      const child = children.find((c) => c.attr === f.attr);
-      const link = links.find((l) => l.field === f.attr);
-      if (child) {
-        const mapper = `${child.slug}_mapper`;
-        imports.add('app.infrastructure.mappers', mapper);
-        toDomain.push(argument(`${f.attr}=[${mapper}.to_value(child) for child in model.${child.attr}]`));
-        // One `rows` for every child list: typed once, wide enough for each list's row class.
-        apply.push(`rows${rowsTyped ? '' : ': list[Any]'} = list(model.${child.attr})`);
-        if (!rowsTyped) imports.add('typing', 'Any');
-        rowsTyped = true;
-        apply.push(`model.${child.attr} = [\n        ${mapper}.from_value(value, rows[index] if index < len(rows) else None)\n        for index, value in enumerate(entity.${f.attr} or [])\n    ]`);
-      } else if (link) {
-        imports.add('app.infrastructure.models', link.model);
-        const target = views.get(link.targetEntity)!;
-        if (link.listsObjects) {
-          imports.add('app.infrastructure.mappers', `${target.slug}_mapper`);
-          // A link row not yet stored (built from an entity) has no target loaded: nothing to show of it yet.
-          toDomain.push(argument(`${f.attr}=[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr} if link.target is not None]`));
-        } else {
-          toDomain.push(argument(`${f.attr}=[link.${link.toColumn} for link in model.${link.linksAttr}]`));
-        }
-        // A linked object the client sent without its key (the key may be left out) has none to link by.
-        const keys = link.listsObjects ? `[value.get(${pyString(target.key.wire)}) for value in entity.${f.attr} or []]` : `entity.${f.attr} or []`;
-        // Likewise one `existing` for every link list.
-        apply.push(statement(existingTyped ? 'existing = ' : 'existing: dict[Any, Any] = ', `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`));
-        if (!existingTyped) imports.add('typing', 'Any');
-        existingTyped = true;
-        apply.push(statement(`model.${link.linksAttr} = `, `[existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`));
-      }
+    // A nested row (not served) is converted as a value, below.
+    const relation = served ? relationCode(f, view, views, imports) : undefined;
+    if (relation) {
+      toDomain.push(argument(`${f.attr}=${relation.read}`));
+      apply.push(...relation.write(`entity.${f.attr}`, applyLocals));
       continue;
     }
+    if (f.relation) continue;
     toDomain.push(argument(`${f.attr}=model.${f.attr}`));
     // The app keeps its own timestamps; one the document lets clients send is theirs once sent.
     const ownTimestamp = f.timestamp === 'created' || f.timestamp === 'updated';
@@ -76,13 +50,91 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
     if (f.primaryKey || ownTimestamp) apply.push(`if entity.${f.attr} is not None:\n        model.${f.attr} = entity.${f.attr}`);
     else apply.push(statement(`model.${f.attr} = `, `entity.${f.attr}`));
   }
-  const valueFields = nested ? view.fields.filter((f) => !f.field.system && !f.relation) : [];
-  const toValue = valueFields.map((f) => `${pyString(f.wire)}: model.${f.attr},`);
-  const fromValue = valueFields.filter((f) => !f.primaryKey).map((f) => statement(`model.${f.attr} = `, fromValueExpression(f, imports)));
+  const valueFields = nested ? view.fields.filter((f) => !f.field.system) : [];
+  const toValue: string[] = [];
+  const fromValue: string[] = [];
+  const valueLocals = new TypedLocals(imports);
+  for (const f of valueFields) {
+    // A nested row's own rows and links travel inside its value, as the owner's do inside the entity.
+    // A served entity's do not: shown nested, it is shown flat, so rows linked in a cycle end.
+    const relation = served ? undefined : relationCode(f, view, views, imports);
+    if (relation) {
+      toValue.push(pyFormat(pyParse(relation.read), 12, `${pyString(f.wire)}: `, ','));
+      fromValue.push(...relation.write(`value.get(${pyString(f.wire)})`, valueLocals));
+    } else if (!f.relation) {
+      toValue.push(`${pyString(f.wire)}: model.${f.attr},`);
+      if (!f.primaryKey) fromValue.push(statement(`model.${f.attr} = `, fromValueExpression(f, imports)));
+    }
+  }
+  // An unset column of a property the document never lets be null reads back as the property left out, not null.
+  const omittable = valueFields.filter((f) => !f.relation && omittedWhenUnset(f.field)).map((f) => pyString(f.wire));
+  const leftOutWhenUnset = omittable.length > 0 ? pyFormat(call('frozenset', [collection('{', omittable)]), 0, 'LEFT_OUT_WHEN_UNSET = ') : undefined;
   if (toValue.length > 0) imports.add('typing', 'Any').add('pydantic_core', 'to_jsonable_python');
   const applyHeader = pyFormat(definition('def apply_to_model', [`entity: ${view.name}`, `model: ${view.model}`]), 0, '', ' -> None:');
   const fromValueHeader = pyFormat(definition('def from_value', ['value: dict[str, Any]', `model: ${view.model} | None = None`]), 0, '', ` -> ${view.model}:`);
-  return { imports: imports.render(), toDomain, apply, toValue, fromValue, applyHeader, fromValueHeader };
+  return { imports: imports.render(), toDomain, apply, toValue, fromValue, leftOutWhenUnset, applyHeader, fromValueHeader };
+}
+
+/**
+ * The locals `rows` (a child list's current rows) and `existing` (a link list's rows by key) of one
+ * function: annotated where first assigned, wide enough for every list's row class.
+ */
+class TypedLocals {
+  private readonly typed = new Set<string>();
+  constructor(private readonly imports: PythonImports) {}
+
+  declare(name: string, annotation: string): string {
+    if (this.typed.has(name)) return `${name} = `;
+    this.typed.add(name);
+    this.imports.add('typing', 'Any');
+    return `${name}: ${annotation} = `;
+  }
+}
+
+interface RelationCode {
+  /** The relation's value read from `model`. */
+  read: string;
+  /** Statements that set the relation on `model` from `source`, a list (or None). */
+  write: (source: string, locals: TypedLocals) => string[];
+}
+
+/** How a field carried by child rows or a link table is read from and written to the row. */
+function relationCode(f: FieldView, view: EntityView, views: Map<string, EntityView>, imports: PythonImports): RelationCode | undefined {
+  if (!f.relation) return undefined;
+  const { children, links } = view.storage;
+  const child = children.find((c) => c.attr === f.attr);
+  if (child) {
+    const mapper = `${child.slug}_mapper`;
+    imports.add('app.infrastructure.mappers', mapper);
+    return {
+      read: `[${mapper}.to_value(child) for child in model.${child.attr}]`,
+      write: (source, locals) => [
+        `${locals.declare('rows', 'list[Any]')}list(model.${child.attr})`,
+        `model.${child.attr} = [\n        ${mapper}.from_value(item, rows[index] if index < len(rows) else None)\n        for index, item in enumerate(${source} or [])\n    ]`,
+      ],
+    };
+  }
+  const link = links.find((l) => l.field === f.attr);
+  if (!link) return undefined;
+  imports.add('app.infrastructure.models', link.model);
+  const target = views.get(link.targetEntity)!;
+  if (link.listsObjects) imports.add('app.infrastructure.mappers', `${target.slug}_mapper`);
+  // A link row not yet stored (built from an entity) has no target loaded: nothing to show of it yet.
+  const read = link.listsObjects
+    ? `[${target.slug}_mapper.to_value(link.target) for link in model.${link.linksAttr} if link.target is not None]`
+    : `[link.${link.toColumn} for link in model.${link.linksAttr}]`;
+  return {
+    read,
+    write: (source, locals) => {
+      // A linked object the client sent without its key (the key may be left out) has none to link by.
+      const key = pyString(target.key.wire);
+      const keys = link.listsObjects ? `[item[${key}] for item in ${source} or [] if item.get(${key}) is not None]` : `${source} or []`;
+      return [
+        statement(locals.declare('existing', 'dict[Any, Any]'), `{link.${link.toColumn}: link for link in model.${link.linksAttr}}`),
+        statement(`model.${link.linksAttr} = `, `[existing.get(key) or ${link.model}(${link.toColumn}=key) for key in dict.fromkeys(${keys})]`),
+      ];
+    },
+  };
 }
 
 function fromValueExpression(f: FieldView, imports: PythonImports): string {

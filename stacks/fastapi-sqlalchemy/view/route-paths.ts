@@ -334,6 +334,33 @@ function fragmentAssignments(fragment: string | undefined): [string, string][] {
   });
 }
 
+const conditionalTiersOf = new WeakMap<readonly Operation[], Map<Operation, number>>();
+
+/**
+ * The tier of a route told apart by what a request carries (routeCondition) where the operations
+ * sharing its method and path sit in more than one module: 1 for the most demanding. Each module
+ * holds such routes on a router per tier, which the API includes tier by tier before every other
+ * router, so that another module's route asking less never takes their requests first (the OCR
+ * API's JSON `POST /analyze` and its `#overload=stream` twin, tagged apart). 0 for any other route.
+ */
+export function conditionalTier(operation: Operation, operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): number {
+  let tiers = conditionalTiersOf.get(operations);
+  if (!tiers) {
+    const sizes = new Map<Operation, number>();
+    for (const group of collisions(operations).values()) {
+      if (new Set(group.map((op) => op.group)).size < 2) continue;
+      for (const op of group) {
+        const size = conditionSize(routeCondition(op, operations, objectTypes));
+        if (size > 0 && !spansSegments(op)) sizes.set(op, size);
+      }
+    }
+    const ranked = [...new Set(sizes.values())].sort((a, b) => b - a);
+    tiers = new Map([...sizes].map(([op, size]) => [op, ranked.indexOf(size) + 1]));
+    conditionalTiersOf.set(operations, tiers);
+  }
+  return tiers.get(operation) ?? 0;
+}
+
 /** How many things a condition asks of a request. */
 export function conditionSize(condition: RouteCondition | undefined): number {
   return condition === undefined ? 0 : condition.query.length + condition.headers.length + (condition.contentType === undefined ? 0 : 1) + (condition.bodyKeys?.length ?? 0);

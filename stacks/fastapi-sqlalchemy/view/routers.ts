@@ -8,7 +8,7 @@ import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
-import { conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
+import { conditionalTier, conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 
@@ -32,6 +32,12 @@ export interface RouterView {
    * spanningTier): each on `spanning_router_<tier>`, which the API includes after every `router`.
    */
   spanningTiers: number[];
+  /**
+   * The tiers of its routes told apart by what a request carries from routes of other modules
+   * (route-paths.ts conditionalTier): each on `conditional_router_<tier>`, which the API includes
+   * before every `router`.
+   */
+  conditionalTiers: number[];
 }
 
 export interface UseCaseView {
@@ -87,7 +93,7 @@ export function groupViews(
     const requirement = security?.requirementOf.get(op.name);
     if (requirement) imports.add('fastapi', 'Depends').add(SECURITY_MODULE, requirement);
     const guarded = requirement ? [...extra, `dependencies=[Depends(${requirement})]`] : extra;
-    return decorator(op, responseModel, guarded, routeCondition(op, allOperations, objectTypes), imports, allOperations);
+    return decorator(op, responseModel, guarded, routeCondition(op, allOperations, objectTypes), imports, allOperations, conditionalTier(op, allOperations, objectTypes));
   };
   const custom = ordered.filter((op) => op.kind === 'custom');
   // Only an entity with a port of its own (a served one) lends it to the group's use cases.
@@ -100,7 +106,8 @@ export function groupViews(
     return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route);
   });
   const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations)))].sort((a, b) => a - b);
-  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers };
+  const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
+  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
@@ -161,9 +168,9 @@ type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?:
  * "/path", methods=[...], query={...}, headers={...}, ...)`, which takes only the requests carrying what the
  * operation asks for (route-paths.ts).
  */
-function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[]): string {
+function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[], tier: number): string {
   const args = [pyString(routePath(op, operations))];
-  const router = spansSegments(op) ? `spanning_router_${spanningTier(op, operations)}` : 'router';
+  const router = spansSegments(op) ? `spanning_router_${spanningTier(op, operations)}` : tier > 0 ? `conditional_router_${tier}` : 'router';
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.

@@ -1,4 +1,4 @@
-import { alwaysHasValue, type DomainModel, type Entity, type Operation } from '../../../core/index.js';
+import { alwaysHasValue, type DomainModel, type Entity, type Operation, type Relation } from '../../../core/index.js';
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral, pyString } from '../python/names.js';
@@ -42,6 +42,16 @@ export class Seeding {
       const seed = this.seedName(target, [...visiting, entity.name]);
       return seed ? [`${slot} = await ${seed}(client)`] : undefined;
     };
+    // A list of links: the keys of a row created for it where one is required, else left out.
+    const linkLine = (relation: Relation, isRequired: boolean, slot: 'data' | 'item') => {
+      const from = this.entities.get(relation.from)!;
+      const wire = pyLiteral(wireOf(from, relation.field));
+      const seed = isRequired ? this.seedName(relation.to, [...visiting, entity.name]) : undefined;
+      if (isRequired && !seed) return undefined;
+      const type = from.fields.find((f) => f.name === relation.field)?.type;
+      if (seed && type?.kind === 'array' && type.items.kind !== 'object') return `${slot}[${wire}] = [await ${seed}(client)]`;
+      return `${slot}.pop(${wire}, None)`;
+    };
     for (const key of entity.foreignKeys) {
       if (entity.owner && key.field === entity.owner.field) continue;
       if (!inputFields.includes(key.field)) continue;
@@ -52,13 +62,9 @@ export class Seeding {
     }
     for (const relation of this.model.relations) {
       if (relation.from === entity.name && relation.kind === 'many-to-many' && inputFields.includes(relation.field)) {
-        const wire = wireOf(entity, relation.field);
-        const isRequired = required.includes(relation.field);
-        const seed = isRequired ? this.seedName(relation.to, [...visiting, entity.name]) : undefined;
-        if (isRequired && !seed) return undefined;
-        const listsObjects = entity.fields.find((f) => f.name === relation.field)?.type;
-        if (seed && listsObjects?.kind === 'array' && listsObjects.items.kind !== 'object') lines.push(`data[${pyLiteral(wire)}] = [await ${seed}(client)]`);
-        else lines.push(`data.pop(${pyLiteral(wire)}, None)`);
+        const line = linkLine(relation, required.includes(relation.field), 'data');
+        if (!line) return undefined;
+        lines.push(line);
       }
       if (relation.owned && relation.to === entity.name && inputFields.includes(relation.inverse!)) {
         const child = this.entities.get(relation.from)!;
@@ -69,6 +75,11 @@ export class Seeding {
           const line = keyLine(key.target, alwaysHasValue(field), `item[${pyLiteral(field.wireName)}]`, `item.pop(${pyLiteral(field.wireName)}, None)`);
           if (!line) return undefined;
           childLines.push(...line);
+        }
+        for (const link of this.model.relations.filter((r) => r.from === child.name && r.kind === 'many-to-many')) {
+          const line = linkLine(link, alwaysHasValue(child.fields.find((f) => f.name === link.field)!), 'item');
+          if (!line) return undefined;
+          childLines.push(line);
         }
         if (childLines.length > 0) {
           lines.push(`for item in data.get(${pyLiteral(wireOf(entity, relation.inverse!))}) or []:`, ...childLines.map((l) => `    ${l}`));

@@ -1,4 +1,4 @@
-import { tableOrder, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
+import { tableOrder, toPascal, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyCall, pyCallItem } from '../python/layout.js';
 import { entityModule, modelClassName } from '../code-names.js';
@@ -128,7 +128,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
 function linkView(relation: Relation, from: Entity, to: Entity, shared: boolean): LinkTableView {
   const join = relation.joinTable!;
   const field = from.fields.find((f) => f.name === relation.field)!;
-  const target = shared ? pyClassName(relation.field.replace(/_ids$/, '')) : to.name === from.name ? 'Related' : to.name;
+  const target = shared ? pyClassName(toPascal(relation.field.replace(/_ids$/, ''))) : to.name === from.name ? 'Related' : to.name;
   return {
     table: join.table,
     model: `${from.name}${target}LinkModel`,
