@@ -38,7 +38,11 @@ class EntityNames {
       if (segment) this.add(segment.replace(/[-_]/g, ' '), resource.schemaName);
       for (const tag of new Set(resource.operations.flatMap((op) => op.tags))) {
         const cleaned = normalized(tag.replace(TITLE_FILLERS, ' '));
-        for (const part of cleaned.split(/\s*[/|,，、()（）]\s*|\s+-\s+/)) this.add(part, resource.schemaName);
+        for (const part of cleaned.split(/\s*[/|,，、()（）]\s*|\s+-\s+/)) {
+          this.add(part, resource.schemaName);
+          // A title in two scripts (`回复 Replies`, `2. 回复 Replies`) names the resource in each.
+          for (const run of part.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) ?? []) if (/\p{L}/u.test(run)) this.add(run.replace(/^[\d\s.]+/, ''), resource.schemaName);
+        }
       }
     }
   }

@@ -27,6 +27,8 @@ const documents = [
   { name: 'clinic-overview-vi', apiFiles: ['clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md'], rules: 'clinic_overview.py' },
   // Japanese headers, endpoints after bold titles and in a fenced block, an optional many-to-many list.
   { name: 'school-ja', apiFiles: ['school-ja-api.md'] },
+  // Collections under an item of another (`/topics/{topicId}/replies`), headings in two scripts.
+  { name: 'forum-nested-zh', apiFiles: ['forum-nested.zh.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

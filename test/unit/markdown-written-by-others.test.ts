@@ -25,6 +25,7 @@ const documents: [string, string[]][] = [
   ['an inventory in Spanish, German and French, endpoints in bullets, tables after them', files('inventory-multilingual-api.md')],
   ['a school with Japanese headers, bold titles before code spans and endpoints in a fenced block', files('school-ja-api.md')],
   ['a clinic in Vietnamese listing every endpoint in an overview table, then a section per resource', files('clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md')],
+  ['a forum in Chinese with collections under an item of another', files('forum-nested.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -225,5 +226,21 @@ describe('markdown written by others', () => {
     expect(softDeleted(model)).toEqual(['Patient']);
     expect(keys(model, 'Appointment')).toEqual(['patient_id->Patient RESTRICT', 'doctor_id->Doctor RESTRICT']);
     expect(model.warnings?.map((w) => w.source.line)).toEqual([74]);
+  });
+
+  it('the forum: a collection under an item of another is a resource of its own, an action on the item stays custom', async () => {
+    const model = await deriveModel({ apiFiles: documents[11]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Topic', 'Reply', 'Bookmark']);
+    const kinds = (entityName: string) => model.operations.filter((op) => op.entity === entityName).map((op) => `${op.kind} ${op.path}`);
+    expect(kinds('Reply')).toEqual(['list /topics/{topicId}/replies', 'create /topics/{topicId}/replies', 'get /topics/{topicId}/replies/{replyId}', 'delete /topics/{topicId}/replies/{replyId}']);
+    // Named by a heading of its own in a bullet list, with no path to one row: still its own collection.
+    expect(kinds('Bookmark')).toEqual(['list /users/{userId}/bookmarks', 'create /users/{userId}/bookmarks']);
+    expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual(['/topics/{topicId}/close']);
+    // Rows are created, listed and found under the item the path names.
+    expect(entity(model, 'Reply').pathScope).toEqual(['topic_id']);
+    expect(entity(model, 'Bookmark').pathScope).toEqual(['user_id']);
+    // "引用的回复" ("the reply quoted"): the section `回复 Replies` names the replies in either script.
+    expect(keys(model, 'Reply')).toEqual(['quote_reply_id->Reply SET NULL']);
+    expect(keys(model, 'Bookmark')).toEqual(['topic_id->Topic RESTRICT']);
   });
 });

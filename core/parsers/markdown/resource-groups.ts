@@ -35,13 +35,20 @@ function firstSegment(route: string): string {
 /**
  * Groups endpoints by the first segment of their route (`/users`, `/users/{id}` and
  * `/users/{id}/orders` are one group), wherever the document put them, and finds each group's
- * collection and item path. The title is the section of its first detailed endpoint.
+ * collection and item path. A collection nested under an item (`/posts/{postId}/comments`) is a
+ * group of its own where the document shows it as one (nestedCollections). The title is the section
+ * of its first detailed endpoint.
  */
 export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string): ResourceGroup[] {
+  const routed = endpoints.map((endpoint) => ({ endpoint, route: stripBasePath(endpoint.path, basePath) }));
+  // A collection also served at the top (`DELETE /comments/{id}` beside `/posts/{postId}/comments`)
+  // is that one's: its rows are one entity, whose group the top-level path keys.
+  const topLevel = new Set(routed.map(({ route }) => route.split('/').filter(Boolean)).filter((segments) => segments.length >= 1 && segments.length <= 2 && !segments[0]!.includes('{')).map((segments) => segments[0]));
+  const nested = new Map([...nestedCollections(routed)].filter(([, route]) => !topLevel.has(route.split('/').pop())));
   const groups = new Map<string, ResourceGroup>();
-  for (const endpoint of endpoints) {
-    const route = stripBasePath(endpoint.path, basePath);
-    const key = `path:${firstSegment(route)}`;
+  for (const { endpoint, route } of routed) {
+    const collection = nested.get(collectionShape(route)) ?? nested.get(shapeOf(route));
+    const key = collection !== undefined ? `path:${shapeOf(collection)}` : `path:${firstSegment(route)}`;
     const group = groups.get(key) ?? { key, sections: [], endpoints: [], entityEndpoints: [] };
     group.endpoints.push({ endpoint, route });
     if (endpoint.section && !group.sections.includes(endpoint.section)) group.sections.push(endpoint.section);
@@ -53,7 +60,8 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string)
   }
   for (const group of groups.values()) {
     const routes = group.endpoints.map((e) => e.route);
-    const collections = routes.filter(isStatic).concat(routes.map((r) => ITEM.exec(r)?.[1]).filter((r): r is string => r !== undefined && r !== '' && isStatic(r)));
+    const own = group.key.includes('{') ? (route: string) => `path:${shapeOf(route)}` === group.key : isStatic;
+    const collections = routes.filter(own).concat(routes.map((r) => ITEM.exec(r)?.[1]).filter((r): r is string => r !== undefined && r !== '' && own(r)));
     const depth = (route: string) => route.split('/').length;
     const collectionPath = [...collections].sort((a, b) => depth(a) - depth(b))[0];
     if (collectionPath === undefined) continue;
@@ -63,6 +71,59 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string)
     group.entityEndpoints = group.endpoints.filter((e) => e.route === collectionPath || e.route === itemPath);
   }
   return [...groups.values()];
+}
+
+/** A route with its parameters' names left out: `/posts/{id}/comments` and `/posts/{postId}/comments` are one collection. */
+function shapeOf(route: string): string {
+  return route.replace(/\{[^}/]*\}/g, '{}');
+}
+
+/** The shape of the collection an item route names a row of (`/posts/{}/comments` for `/posts/{p}/comments/{c}`). */
+function collectionShape(route: string): string {
+  const collection = ITEM.exec(route)?.[1];
+  return collection === undefined ? '' : shapeOf(collection);
+}
+
+/**
+ * Collections under an item of another (`/posts/{postId}/comments`), by shape, each with its route
+ * as first written. One is shown as a collection of its own rows, not as an action on the item
+ * (`POST /posts/{id}/publish`), when the document names one of its rows by a path
+ * (`/posts/{postId}/comments/{commentId}`), or details its endpoints under a heading of its own
+ * name (`## Comments`), or both lists and creates there.
+ */
+function nestedCollections(routed: readonly RoutedEndpoint[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const candidates = new Map<string, RoutedEndpoint[]>();
+  for (const entry of routed) {
+    for (const route of [entry.route, ITEM.exec(entry.route)?.[1]]) {
+      if (route === undefined || !isNestedCollection(route)) continue;
+      const shape = shapeOf(route);
+      candidates.set(shape, [...(candidates.get(shape) ?? []), entry]);
+    }
+  }
+  for (const [shape, entries] of candidates) {
+    const onCollection = entries.filter((entry) => shapeOf(entry.route) === shape);
+    const first = onCollection[0]?.route ?? ITEM.exec(entries[0]!.route)![1]!;
+    const segment = first.split('/').pop()!;
+    const namesRows = entries.some((entry) => collectionShape(entry.route) === shape);
+    const ownHeading = entries.some(({ endpoint }) => endpoint.section !== undefined && headingNames(endpoint.section.title, segment));
+    const methods = new Set(onCollection.map(({ endpoint }) => endpoint.method));
+    if (namesRows || ownHeading || (methods.has('get') && methods.has('post'))) found.set(shape, first);
+  }
+  return found;
+}
+
+/** `/posts/{postId}/comments`: ends with a literal segment after a parameter, the rest literal or whole parameters. */
+function isNestedCollection(route: string): boolean {
+  const segments = route.split('/').filter(Boolean);
+  const last = segments.at(-1);
+  return segments.length >= 3 && last !== undefined && /^[\w-]+$/.test(last) && segments.slice(0, -1).some((segment) => /^\{[^}]+\}$/.test(segment)) && segments.every((segment) => !segment.includes('{') || /^\{[^}]+\}$/.test(segment));
+}
+
+/** Whether a heading names the collection: its words, singular, hold the segment's (`Comments`, `Post comments`, `评论 Comments`). */
+function headingNames(title: string, segment: string): boolean {
+  const wanted = singular(segment.toLowerCase().replace(/[-_]/g, ''));
+  return title.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word !== '' && singular(word) === wanted);
 }
 
 /**
