@@ -22,4 +22,4 @@ export { lookupFieldOf } from './model/lookups.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
 export { alwaysHasValue, isNullableColumn, omittedWhenUnset } from './model/nullability.js';
-export { isJsonMedia } from './model/media-types.js';
+export { isFormMedia, isJsonMedia } from './model/media-types.js';

@@ -8,7 +8,7 @@ import type { SchemaTypes } from './schema-types.js';
 import { sameStoredKind } from './path-scope.js';
 import { alwaysHasValue } from '../model/nullability.js';
 
-import { isJsonMedia } from '../model/media-types.js';
+import { isFormMedia, isJsonMedia } from '../model/media-types.js';
 const PAGE_NAMES = new Set(['page']);
 const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size']);
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
@@ -89,9 +89,23 @@ export class OperationBuilder {
     };
   }
 
+  /**
+   * The CRUD shape of an operation on the entity's paths. A body the app reads as the entity's
+   * fields is JSON, or a form of scalar fields posted to, put or patched at the row's path
+   * (Petstore's `POST /pet/{petId}` with `application/x-www-form-urlencoded` name and status: a
+   * partial update); any other (elasticbeanstalk's creates take text/xml, a form with a list or a
+   * file) leaves it custom.
+   */
   private classify(api: ApiOperation, entity: Entity, resource: Resource): Classified | undefined {
-    // A body the app reads as the entity's fields is JSON (elasticbeanstalk's creates take text/xml: custom).
-    if (api.requestBody && !isJsonMedia(api.requestBody.contentType)) return undefined;
+    const form = api.requestBody !== undefined && isFormMedia(api.requestBody.contentType);
+    if (api.requestBody && !isJsonMedia(api.requestBody.contentType) && !form) return undefined;
+    const classified = this.classifyShape(api, entity, resource, form);
+    // A form posted to the collection is as often a sign-in as a create (traccar's `POST /session`): only a row's own form changes it.
+    if (form && (api.path !== resource.itemPath || !classified?.input?.fields.every((name) => isFormScalar(entity.fields.find((f) => f.name === name)!.type)))) return undefined;
+    return classified;
+  }
+
+  private classifyShape(api: ApiOperation, entity: Entity, resource: Resource, form: boolean): Classified | undefined {
     const onItem = api.path === resource.itemPath;
     if (onItem && !keyParamFits(api, entity, resource.keyParam!)) return undefined;
     const success = api.responses.find((r) => /^2/.test(r.status));
@@ -138,6 +152,12 @@ export class OperationBuilder {
         if (!returnsEntity) return undefined;
         const input = this.inputOf(api.requestBody?.schema, entity, api.method === 'patch');
         return input ? { kind: api.method === 'put' ? 'update' : 'patch', input, response: shape('update', 200) } : undefined;
+      }
+      case 'post': {
+        // An HTML form posted to the row's path changes the fields it sends.
+        if (!form || !returnsEntity) return undefined;
+        const input = this.inputOf(api.requestBody?.schema, entity, true);
+        return input ? { kind: 'patch', input, response: shape('update', 200) } : undefined;
       }
       default:
         return undefined;
@@ -387,4 +407,10 @@ function uniqueParameterName(parameter: ApiParameter, taken: Set<string>): strin
   for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
   taken.add(name);
   return name;
+}
+
+/** A value one form field carries as text: no list, object or file. */
+function isFormScalar(type: TypeRef): boolean {
+  if (type.kind === 'string') return type.format !== 'byte';
+  return ['integer', 'number', 'boolean', 'enum', 'literal'].includes(type.kind);
 }

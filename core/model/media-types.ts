@@ -6,3 +6,8 @@
 export function isJsonMedia(contentType: string): boolean {
   return /^[\w.-]+\/(?:[\w.+-]*\+)?(?:x-)?json\s*(?:;|$)/i.test(contentType.trim());
 }
+
+/** Whether a media type carries an HTML form's fields: URL-encoded, or multipart. */
+export function isFormMedia(contentType: string): boolean {
+  return /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i.test(contentType.trim());
+}

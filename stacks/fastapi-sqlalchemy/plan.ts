@@ -1,4 +1,4 @@
-import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
+import { isFormMedia, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport } from '../../core/index.js';
 import { SQLALCHEMY_NAMING_CONVENTION } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
@@ -273,6 +273,9 @@ export function planBackend(
   const unmatched = unmatchedRequests(model.operations, model.objectTypes);
   if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations, model.objectTypes)) > 0)) {
     add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk', { bodyKeys, unmatched: unmatched.length > 0 });
+  }
+  if (model.operations.some((op) => op.kind !== 'custom' && op.body !== undefined && isFormMedia(op.body.contentType))) {
+    add('app/presentation/api/v1/forms.py', 'app/presentation/api/v1/forms.py.njk');
   }
   pkg('app/application/use_cases');
   pkg('app/presentation/api/v1/routers');

@@ -16,6 +16,9 @@ describe('first derivation', () => {
     const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
     expect(kinds).toMatchObject({ add_pet: 'create', get_pet_by_id: 'get', delete_pet: 'delete', place_order: 'create', get_user_by_name: 'get', update_user: 'update' });
     expect(kinds).toMatchObject({ upload_file: 'custom', login_user: 'custom', get_inventory: 'custom' });
+    // A form of the pet's own scalar fields posted to its path changes them.
+    const withForm = model.operations.find((op) => op.name === 'update_pet_with_form')!;
+    expect([withForm.kind, withForm.entity, withForm.body?.contentType, withForm.input]).toEqual(['patch', 'Pet', 'application/x-www-form-urlencoded', { fields: ['name', 'status'], required: [] }]);
     // A list of users sent under the collection creates them together.
     for (const name of ['create_users_with_list_input', 'create_users_with_array_input']) {
       const batch = model.operations.find((op) => op.name === name)!;
@@ -60,7 +63,7 @@ describe('first derivation', () => {
   });
 });
 
-describe('keys the tool adds', () => {
+describe('keys the tool adds, and forms', () => {
   it('are UUIDs where the item path names rows by one, and integers where it takes text a pattern restricts', async () => {
     const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
     const key = (name: string) => model.entities.find((e) => e.name === name)!.primaryKey;
@@ -68,6 +71,14 @@ describe('keys the tool adds', () => {
     expect(model.entities.find((e) => e.name === 'Licence')!.fields[0]).toMatchObject({ name: 'id', system: true, type: { kind: 'string', format: 'uuid' } });
     expect(key('Widget')).toEqual({ field: 'id', type: { kind: 'integer' }, generated: true });
     expect(model.operations.filter((op) => op.entity === 'Licence').map((op) => op.kind).sort()).toEqual(['create', 'delete', 'get']);
+  });
+
+  it('reads a form of a row\'s scalar fields posted to its path as a change of them; other forms stay custom', async () => {
+    const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
+    const kindOf = (name: string) => model.operations.find((op) => op.name === name)!.kind;
+    expect(kindOf('update_gadget_with_form')).toBe('patch');
+    expect(model.operations.find((op) => op.name === 'update_gadget_with_form')!.input).toEqual({ fields: ['name', 'size', 'enabled'], required: [] });
+    expect([kindOf('replace_gadget_with_form'), kindOf('sign_in_with_gadget')]).toEqual(['custom', 'custom']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
+import { isFormMedia, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { call, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { readAsText } from './params.js';
 import { documentPath, requestPath } from './route-paths.js';
@@ -79,4 +79,9 @@ export function scopedPath(operation: Operation, valueOf: (parameter: Parameter)
     if (parameter.role === 'scope') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(valueOf(parameter))));
   }
   return path;
+}
+
+/** `json=value`, or `data=value` for an operation that reads an HTML form. */
+export function bodyArgument(op: Operation, value: string): string {
+  return `${op.body && isFormMedia(op.body.contentType) ? 'data' : 'json'}=${value}`;
 }

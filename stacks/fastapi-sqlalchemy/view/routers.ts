@@ -1,7 +1,7 @@
-import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
+import { isFormMedia, isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
-import { call, collection, definition, entry, pyCall, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
+import { call, collection, definition, entry, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
@@ -331,7 +331,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         }
         break;
       }
-      declarations.push({ line: `payload: ${names.create}`, hasDefault: false });
+      declarations.push(payloadDeclaration(op, names.create!, entity, imports));
       if (scope.length > 0) body.push(withScope(scope));
       const changes = scope.length > 0 ? 'changes' : 'payload.changes()';
       body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**${changes})`]), 4, 'created = '), `return ${read}.model_validate(created)`);
@@ -342,7 +342,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       const schema = names[op.kind]!;
       imports.add('app.presentation.api.v1.schemas', schema);
       imports.add('dataclasses', 'replace');
-      declarations.push({ line: `payload: ${schema}`, hasDefault: false });
+      declarations.push(payloadDeclaration(op, schema, entity, imports));
       if (op.upsert && keyParam && keyField) upsertMissing(op.upsert.createdStatus);
       else if (keyParam) loadExisting();
       else loadByBodyKey();
@@ -376,6 +376,32 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     body: body.filter((line) => line !== ''),
   };
 }
+
+/**
+ * `payload: Schema`, read from JSON; from an HTML form, `Annotated[Schema, Depends(form_body(Schema,
+ * {"size": int}))]` (forms.py), naming the fields whose text stands for a number or a boolean.
+ */
+function payloadDeclaration(op: Operation, schema: string, entity: EntityView, imports: PythonImports): { line: string; hasDefault: boolean } {
+  if (!op.body || !isFormMedia(op.body.contentType)) return { line: `payload: ${schema}`, hasDefault: false };
+  imports.add('typing', 'Annotated').add('fastapi', 'Depends').add(FORMS_MODULE, 'form_body');
+  const kinds = (op.input?.fields ?? []).flatMap((name) => {
+    const field = entity.fields.find((f) => f.column === name);
+    const kind = field && formKind(field.field.type);
+    return kind ? [entry(pyString(field.wire), kind)] : [];
+  });
+  const reader = kinds.length > 0 ? `form_body(${schema}, ${pyFlat(collection('{', kinds))})` : `form_body(${schema})`;
+  return { line: `payload: Annotated[${schema}, Depends(${reader})]`, hasDefault: false };
+}
+
+/** The Python type a form field's text is read as, for the JSON types the schemas check strictly. */
+function formKind(type: TypeRef): string | undefined {
+  if (type.kind === 'integer') return 'int';
+  if (type.kind === 'number' && type.format !== 'decimal') return 'float';
+  return type.kind === 'boolean' ? 'bool' : undefined;
+}
+
+/** The module of `form_body`, written when some route reads a form. */
+export const FORMS_MODULE = 'app.presentation.api.v1.forms';
 
 function customHandler(op: Operation, imports: PythonImports, useCaseClass: string, adapters: string[], route: RouteDecorator): HandlerView {
   imports.add('app.presentation.api.v1.dependencies', `${useCaseClass}Dep`);

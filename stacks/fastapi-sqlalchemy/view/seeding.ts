@@ -2,7 +2,7 @@ import { alwaysHasValue, type DomainModel, type Entity, type Operation, type Rel
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
 import { pyLiteral, pyString } from '../python/names.js';
-import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
+import { bodyArgument, parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import type { Samples } from './samples.js';
 
 /** Seed variant: values apart from the ones the tests send, so uniques do not collide. */
@@ -101,7 +101,7 @@ export class Seeding {
     const key = entity.fields.find((f) => f.name === entity.primaryKey.field)!;
     this.functions.set(name, {
       name,
-      request: requestStatement(4, 'response = ', 'await client.post', [pyString(scopedPath(create, (parameter) => parameterSample(parameter, this.samples))), 'json=data', ...requestKeywords(requestArguments(create, this.samples))]),
+      request: requestStatement(4, 'response = ', 'await client.post', [pyString(scopedPath(create, (parameter) => parameterSample(parameter, this.samples))), bodyArgument(create, 'data'), ...requestKeywords(requestArguments(create, this.samples))]),
       status: create.response.status,
       payload: pyFormat(pyValue(this.samples.fields(fields, SEED_VARIANT)), 4, 'data: dict[str, Any] = '),
       keyWire: key.wireName,

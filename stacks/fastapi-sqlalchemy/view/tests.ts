@@ -1,9 +1,9 @@
-import type { Constraints, DomainModel, Operation, Parameter, Relation, TypeRef } from '../../../core/index.js';
+import { isFormMedia, type Constraints, type DomainModel, type Operation, type Parameter, type Relation, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
-import { parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
+import { bodyArgument, parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import { parameterDefault } from './params.js';
 import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
@@ -150,8 +150,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     result.create = {
       status: create.upsert?.createdStatus ?? create.response.status,
       payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
-      request: request(create, [path, `json=${constant}`], { method: createMethod }),
-      ...(required > 0 ? { invalidRequest: request(create, [path, 'json={}'], { method: createMethod }) } : {}),
+      request: request(create, [path, bodyArgument(create, constant)], { method: createMethod }),
+      ...(required > 0 ? { invalidRequest: request(create, [path, bodyArgument(create, '{}')], { method: createMethod }) } : {}),
       ...(create.kind === 'update' ? { keys: pyFormat(call('cycle', [pyValue(upsertKeys)]), 0, `${keysConstant} = `) } : {}),
     };
     const createFields = inputFields(create);
@@ -160,7 +160,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       result.ruledOut = {
         def: testDef(`test_create_${view.slug}_refuses_what_the_document_rules_out`, 'None', ['name: str', 'value: object']),
         parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', ruledOut.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
-        request: request(create, [path, `json={**${constant}, name: value}`], { method: createMethod }),
+        request: request(create, [path, bodyArgument(create, `{**${constant}, name: value}`)], { method: createMethod }),
       };
     }
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
@@ -176,7 +176,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload),
-        request: request(create, [firstPath, 'json=data'], { client: 'db_client', method: createMethod }),
+        request: request(create, [firstPath, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
         ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
     }
@@ -240,7 +240,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const compare = compareOf(update).filter((w) => w !== key.wire);
     // A replace with its key in the body (`PUT /pet`) names the created row there, and an unknown key is a 404.
     const updatePath = pyString(pathOf(update));
-    const target = keyInBody ? [updatePath, `json={**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`] : [createdUrl, 'json=changed'];
+    const target = keyInBody ? [updatePath, bodyArgument(update, `{**changed, ${pyString(key.wire)}: created[${pyString(key.wire)}]}`)] : [createdUrl, bodyArgument(update, 'changed')];
     result.update = {
       status: update.response.status,
       payload: changedPayload(payload),
@@ -248,17 +248,18 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       compare,
       // The path's value is stored, whatever the body said.
       kept: inputFields(update).filter((f) => fromPath(f) && scope.has(f.name)).map((f) => ({ wire: f.wireName, value: pyLiteral(scope.get(f.name)) })),
-      ...(keyInBody ? { missing: request(update, [updatePath, `json={**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`]) } : {}),
+      ...(keyInBody ? { missing: request(update, [updatePath, bodyArgument(update, `{**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`)]) } : {}),
     };
   }
   const patch = byKind(operations, 'patch');
   if (patch) {
     const candidates = inputFields(patch).filter((f) => comparable(f) && !fromPath(f) && f.wireName !== key.wire);
-    const chosen = candidates.slice(0, 1);
+    // A form sends every field it changes as text: each is sent, so each is read back as its type.
+    const chosen = patch.body && isFormMedia(patch.body.contentType) ? candidates : candidates.slice(0, 1);
     result.patch = {
       status: patch.response.status,
       payload: changedPayload(samples.fields(chosen, 3)),
-      request: request(patch, [createdUrl, 'json=changed'], { method: 'patch' }),
+      request: request(patch, [createdUrl, bodyArgument(patch, 'changed')]),
       compare: chosen.map((f) => f.wireName),
     };
   }
