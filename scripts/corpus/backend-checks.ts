@@ -2,14 +2,27 @@
  * The checks a user runs on a generated backend, one after the other: install it into its own
  * venv, ruff (when asked), mypy --strict, pytest and alembic (up, then down) on SQLite and, when asked, on
  * PostgreSQL. mypy shares one cache folder between the backends checked one after another, so the
- * libraries are analysed once (mypy re-checks a file whose content differs from the cached one);
- * never between backends checked at once, whose processes would write one module's cache together.
+ * libraries are analysed once; never between backends checked at once, whose processes would write
+ * one module's cache together. mypy takes a cached module as it is when its path, size and mtime
+ * (in whole seconds) are those it cached: two backends written in one second with a module of one
+ * size at one relative path (keralapsc's and jnrmand's `app/domain/enums.py`) would share a check.
+ * So each backend's folders are given by their absolute paths, which no other backend has.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createDatabase } from './postgres.js';
 import { uvEnv, uvPath } from './python-env.js';
 import { run, type Ran } from './run.js';
+
+/** The absolute paths of what the backend's pyproject.toml has mypy check (`[tool.mypy] files`), those that exist. */
+async function mypyTargets(backendDir: string): Promise<string[]> {
+  const pyproject = await readFile(path.join(backendDir, 'pyproject.toml'), 'utf8');
+  const section = pyproject.split(/^\[/m).find((part) => part.startsWith('tool.mypy]')) ?? '';
+  const listed = /^files\s*=\s*\[([^\]]*)\]/m.exec(section)?.[1] ?? '';
+  const folders = [...listed.matchAll(/"([^"]+)"/g)].map(([, folder]) => path.join(backendDir, folder!));
+  const present = await Promise.all(folders.map(async (folder) => ((await stat(folder).catch(() => undefined)) ? [folder] : [])));
+  return present.flat();
+}
 
 export const BACKEND_STEPS = ['install', 'ruff check', 'ruff format', 'mypy', 'pytest (SQLite)', 'alembic (SQLite)', 'pytest (PostgreSQL)', 'alembic (PostgreSQL)'] as const;
 export type BackendStep = (typeof BACKEND_STEPS)[number];
@@ -89,7 +102,7 @@ export async function checkBackend(backendDir: string, options: BackendCheckOpti
       record('ruff check', await tool('ruff', ['check', '--no-cache', '.']));
       record('ruff format', await tool('ruff', ['format', '--no-cache', '--check', '.']));
     }
-    record('mypy', await tool('mypy', ['--cache-dir', options.mypyCacheDir]));
+    record('mypy', await tool('mypy', ['--cache-dir', options.mypyCacheDir, ...(await mypyTargets(backendDir))]));
     record('pytest (SQLite)', await tool('pytest', ['-p', 'no:cacheprovider', '-q'], testDatabase(undefined)));
     const sqliteFile = path.join(options.scratchDir, `${path.basename(path.dirname(backendDir))}-${Date.now()}.sqlite3`);
     record('alembic (SQLite)', await alembic(`sqlite+aiosqlite:///${sqliteFile}`));

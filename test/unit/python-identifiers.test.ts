@@ -268,13 +268,27 @@ describe('paths as the document writes them', () => {
     const other = operation('/Elsewhere/{AccountSid}/Numbers/Toll.json', { params: [path('AccountSid')] });
     const pet = operation('/pets/{petId}', { params: [path('petId', 'integer')] });
     const all = [bySid, local, mobile, other, pet];
-    expect(pathTypes(all).segments).toEqual([{ kind: 'segment', name: 'segment_1', className: 'Segment1Convertor', regex: '(?!(?:Local\\.json|Mobile\\.json)(?:/|$))[^/]+' }]);
+    expect(pathTypes(all).segments).toEqual([{ kind: 'segment', name: 'segment_1', className: 'Segment1Convertor', regex: '(?!(?:Local\\.json|Mobile\\.json)$)[^/]+' }]);
     expect(routePath(bySid, all)).toBe('/Accounts/{AccountSid}/Numbers/{Sid:segment_1}.json');
     expect(routePath(local, all)).toBe('/Accounts/{AccountSid}/Numbers/Local.json');
     expect(routePath(pet, all)).toBe('/pets/{petId:integer}');
     const regex = new RegExp(`^/Accounts/[^/]+/Numbers/(${pathTypes(all).segments[0]!.regex})\\.json$`);
     expect(regex.test('/Accounts/AC1/Numbers/PN123.json')).toBe(true);
     expect(regex.test('/Accounts/AC1/Numbers/Local.json')).toBe(false);
+  });
+
+  it('keeps a parameter from another path\'s whole rest, not from its literal alone (box: `/metadata/{scope}/{template_key}`)', () => {
+    const path = (wireName: string) => ({ name: wireName, wireName, in: 'path', required: true, type: { kind: 'string' }, constraints: {}, role: 'extra' }) as Operation['params'][number];
+    const byScope = operation('/files/{file_id}/metadata/{scope}/{template_key}', { params: [path('file_id'), path('scope'), path('template_key')] });
+    const skills = operation('/files/{file_id}/metadata/global/boxSkillsCards', { params: [path('file_id')] });
+    const classified = operation('/files/{file_id}/metadata/enterprise/{classification}', { params: [path('file_id'), path('classification')] });
+    const all = [byScope, skills, classified];
+    const segment = pathTypes(all).segmentOf.get(byScope)!.get('scope');
+    expect(segment!.regex).toBe('(?!(?:enterprise/[^/]+|global/boxSkillsCards)$)[^/]+');
+    const regex = new RegExp(`^/files/[^/]+/metadata/(${segment!.regex})/[^/]+$`);
+    expect(regex.test('/files/1/metadata/global/properties')).toBe(true);
+    expect(regex.test('/files/1/metadata/global/boxSkillsCards')).toBe(false);
+    expect(regex.test('/files/1/metadata/enterprise/anything')).toBe(false);
   });
 
   it('matches a listed-values parameter sharing its segment with another by its values only (Buffer: `{id}{mediaTypeExtension}`)', () => {

@@ -193,14 +193,18 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       if (at === -1) continue;
       const suffix = segments[at]!.slice(parameter.wireName.length + 2);
       const literals = new Set<string>();
+      const tails = new Set<string>();
       for (const other of pathsByMethod.get(operation.method)!.values()) {
         const literal = other[at];
         if (other.length !== segments.length || literal === undefined || literal.includes('{') || !literal.endsWith(suffix) || literal.length === suffix.length) continue;
-        if (other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) literals.add(literal);
+        if (!other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) continue;
+        literals.add(literal);
+        tails.add(other.slice(at).map(segmentRegex).join('/'));
       }
       if (literals.size === 0) continue;
-      const alternatives = [...literals].sort().map(escapeRegex).join('|');
-      assign(operation, parameter, typeOf('segment', `(?!(?:${alternatives})(?:/|$))[^/]+`));
+      // The other path's whole rest, not its literal alone: box's `{scope}` of `/metadata/{scope}/{template_key}`
+      // (`global` or `enterprise`) gives way to `/metadata/global/boxSkillsCards` only, not to every `global/…`.
+      assign(operation, parameter, typeOf('segment', `(?!(?:${[...tails].sort().join('|')})$)[^/]+`));
       if (!excludedOf.has(operation)) excludedOf.set(operation, new Map());
       excludedOf.get(operation)!.set(parameter.wireName, new Set([...literals].map((literal) => literal.slice(0, literal.length - suffix.length))));
     }
@@ -220,6 +224,11 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
 /** A regular expression matching one of `values` (the route's is anchored at both ends, so their order is free). */
 function alternativesOf(values: readonly string[]): string {
   return `(?:${[...values].sort().map(escapeRegex).join('|')})`;
+}
+
+/** A path segment as a regular expression: its text as written, each parameter any text of the segment. */
+function segmentRegex(segment: string): string {
+  return segment.split(/\{[^}]*\}/).map(escapeRegex).join('[^/]+');
 }
 
 /** Two segments one request segment may match: equal, or either with a parameter. */
