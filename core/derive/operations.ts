@@ -5,7 +5,7 @@ import { filterOf } from './filters.js';
 import { isSortDirection } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
-import { sameStoredKind } from './path-scope.js';
+import { sameStoredKind } from '../model/stored-kind.js';
 import { alwaysHasValue } from '../model/nullability.js';
 
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';

@@ -1,5 +1,6 @@
 import type { ApiOperation, SourceLocation } from '../model/api-document.js';
 import type { Entity, Field, TypeRef } from '../model/domain-model.js';
+import { sameStoredKind } from '../model/stored-kind.js';
 import type { SchemaNode } from '../model/api-document.js';
 import { singular, toSnake } from '../naming.js';
 import type { Resource } from './resources.js';
@@ -106,13 +107,6 @@ function holdsPathValue(field: Field, type: TypeRef): boolean {
   if (field.relation !== undefined) return false;
   if (field.type.kind === 'string' && field.type.format === undefined) return true;
   return sameStoredKind(field.type, type);
-}
-
-/** Whether two types store one kind of value: integers of any width, or the same kind and format. */
-export function sameStoredKind(a: TypeRef, b: TypeRef): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'integer') return true;
-  return ('format' in a ? a.format : undefined) === ('format' in b ? b.format : undefined);
 }
 
 function declaration(operations: readonly ApiOperation[], parameter: string) {

@@ -117,13 +117,9 @@ class OutlineReader {
           break;
         }
         case 'list': {
-          // A heading over a list of endpoints groups them: it titles none of them.
-          const listing = this.endpointItems(block.children as MarkdownBlock[]) > 1;
-          if (listing) this.pendingTitle = undefined;
-          for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
-          // A field table after a list of endpoints is the section's resource, not the last endpoint's:
-          // the body of its creates and replaces, as under `Request body (POST/PUT):`.
-          if (listing && this.endpoint) this.labelSectionBody(['post', 'put']);
+          this.readListing(this.endpointItems(block.children as MarkdownBlock[]) > 1, () => {
+            for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
+          });
           this.blockRead();
           break;
         }
@@ -158,9 +154,18 @@ class OutlineReader {
       }
     };
     if (lines.length === 0 || !lines.every(givesEndpoint)) return;
-    if (lines.length > 1) this.pendingTitle = undefined;
-    this.readLines(lines, undefined);
-    if (lines.length > 1 && this.endpoint) this.labelSectionBody(['post', 'put']);
+    this.readListing(lines.length > 1, () => this.readLines(lines, undefined));
+  }
+
+  /**
+   * Reads a list of endpoints (bullets, a fenced block). A heading over several groups them: it
+   * titles none. A field table after several is the section's resource, not the last endpoint's:
+   * the body of its creates and replaces, as under `Request body (POST/PUT):`.
+   */
+  private readListing(several: boolean, read: () => void): void {
+    if (several) this.pendingTitle = undefined;
+    read();
+    if (several && this.endpoint) this.labelSectionBody(['post', 'put']);
   }
 
   /** After a block: a heading titles only the endpoint its first block gives (or whose parts are being read). */
