@@ -26,7 +26,7 @@ const MISSING_REFERENCE = 'a reference to a row that does not exist is a 422, wh
 
 const PETSTORE: Expected = {
   'GET /pet/findByTags ST101': STUB,
-  'POST /pet/{petId} ST101': STUB,
+  'POST /pet/{petId} ST202': "document inconsistency: the form's status is any text, the Pet's one of available, pending and sold; the row cannot hold another, so it is a 422 naming them",
   'POST /pet/{petId}/uploadImage ST101': STUB,
   'GET /store/inventory ST101': STUB,
   'GET /user/login ST101': STUB,
