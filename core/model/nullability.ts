@@ -9,9 +9,14 @@ export function alwaysHasValue(field: Field): boolean {
   return field.required && !field.nullable;
 }
 
-/** Whether the column storing `field` of `entity` takes NULL: every column but the primary key's whose field may lack a value. */
+/**
+ * Whether the column storing `field` of `entity` takes NULL: every column but the primary key's
+ * whose field may lack a value, and one the document makes read-only though required (gsmtasks'
+ * `sent_at`, `url`: drf-spectacular marks every read-only property required): no client sends it,
+ * so a row created through the API has none until something the document does not describe fills it.
+ */
 export function isNullableColumn(entity: Entity, field: Field): boolean {
-  return field.name !== entity.primaryKey.field && !alwaysHasValue(field);
+  return field.name !== entity.primaryKey.field && (!alwaysHasValue(field) || (field.readOnly && !field.system));
 }
 
 /** Whether a field may be left out but never be null: optional, and not nullable. Unset, it is left out. */

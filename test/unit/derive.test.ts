@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../../core/derive/derive.js';
 import { boundedIdentifier } from '../../core/naming.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
+import { runPlugins } from '../../lib/testing.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 const shop = path.resolve('examples/shop/openapi.yaml');
@@ -61,6 +62,27 @@ describe('first derivation', () => {
     expect(create.input).toEqual({ fields: ['email', 'username', 'full_name'], required: ['email', 'username'] });
     expect(model.operations.find((op) => op.name === 'restock_product')).toMatchObject({ kind: 'custom', group: 'product' });
   });
+});
+
+describe('read-only properties marked required', () => {
+  it('are stored in columns that take NULL and left out of answers while unset', async () => {
+    const run = await runPlugins([], { api: 'test/fixtures/hostile/openapi.yaml' });
+    try {
+      const model = await run.read('backend/app/infrastructure/models/dispatch.py');
+      expect(model).toMatch(/url: Mapped\[str \| None\] = mapped_column\(\n[^\n]*, nullable=True\n/);
+      expect(model).toContain('sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)');
+      expect(model).toContain('total: Mapped[int] = mapped_column(Integer(), nullable=False)');
+      const schemas = await run.read('backend/app/presentation/api/v1/schemas/dispatch.py');
+      const read = schemas.slice(schemas.indexOf('class DispatchRead'));
+      expect(read).toMatch(/url: OmitIfNone\[/);
+      expect(read).toMatch(/sent_at: OmitIfNone\[/);
+      expect(read).toMatch(/total: int\b/);
+      const entity = await run.read('backend/app/domain/entities/dispatch.py');
+      expect(entity).toContain('url: str | None = None');
+    } finally {
+      await run.cleanup();
+    }
+  }, 60_000);
 });
 
 describe('keys the tool adds, and forms', () => {

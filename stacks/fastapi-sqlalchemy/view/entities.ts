@@ -105,7 +105,8 @@ export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity
       field,
       primaryKey,
       jsonStored: isJsonStored(field.type),
-      optional: !primaryKey && (!alwaysHasValue(field) || (field.system === true && field.readOnly)),
+      // A read-only field is none of a client's to send: a row made from a request starts without it.
+      optional: !primaryKey && (!alwaysHasValue(field) || field.readOnly),
       nullable: isNullableColumn(entity, field),
       relation: field.relation !== undefined,
       onWire: primaryKey || !field.system,

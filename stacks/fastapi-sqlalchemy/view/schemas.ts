@@ -3,7 +3,7 @@ import { schemaClassName, singleCreateOf } from '../code-names.js';
 import type { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { pyString } from '../python/names.js';
-import type { EntityView } from './entities.js';
+import type { EntityView, FieldView } from './entities.js';
 import { COMPONENTS_MODULE, wireFieldLine, withRegexEngine, type ClassView } from './wire.js';
 
 export interface SchemaModuleView {
@@ -22,7 +22,7 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     name: names.read,
     doc: `${view.name} as the API returns it.`,
     config: 'ConfigDict(populate_by_name=True, from_attributes=True)',
-    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || f.field.required }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr, travels: 'response' })),
+    lines: readFields.map((f) => wireFieldLine({ ...f.field, required: f.primaryKey || answeredAlways(f) }, imports, { modelModule: COMPONENTS_MODULE, enums, attr: f.attr, travels: 'response' })),
   });
   const inputs: [kind: 'create' | 'update' | 'patch', suffix: 'Create' | 'Update' | 'Patch', doc: string][] = [
     ['create', 'Create', `What a client sends to create a ${view.name}.`],
@@ -64,4 +64,13 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
 function inputField(operation: Operation, field: Field, required: boolean): Field {
   const { default: _default, ...rest } = field;
   return operation.keyParam === undefined && operation.keyField === field.name ? { ...rest, required } : { ...field, required };
+}
+
+/**
+ * A required field the answer always holds: not a read-only one (gsmtasks' `url`, `sent_at`), which
+ * no client sends and only what fills it (the database's defaults for timestamps, code the document
+ * does not describe) gives a value: it is left out while the row has none, rather than failing the answer.
+ */
+function answeredAlways(f: FieldView): boolean {
+  return f.field.required && !f.field.readOnly;
 }
