@@ -36,6 +36,14 @@ describe('path parameters whose value holds a /', () => {
     expect(patternRequiresSlash('^a/{1,2}b$')).toBe(true);
     expect(patternRequiresSlash('^(x/y)?z$')).toBe(false);
     expect(patternRequiresSlash('^job/.*$|^[0-9]+$')).toBe(false);
+    // Inside a group every match goes through (outposts' ARNs), nested or named; each alternative holding one.
+    expect(patternRequiresSlash('^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$')).toBe(true);
+    expect(patternRequiresSlash('^(?:a(?<part>b/c))$')).toBe(true);
+    expect(patternRequiresSlash('^(a/b|c/d)$')).toBe(true);
+    expect(patternRequiresSlash('^(a/b|cd)$')).toBe(false);
+    expect(patternRequiresSlash('^(a/b)*$')).toBe(false);
+    expect(patternRequiresSlash('^(?=.*/)[a-z/]+$')).toBe(false);
+    expect(patternRequiresSlash('^a/b$|^c/d$')).toBe(true);
   });
 
   it('marks such a path parameter of a parsed document, and no other parameter', async () => {

@@ -21,17 +21,23 @@ export function valueSpansSegments(parameter: Json, schema: SchemaNode): boolean
 }
 
 /**
- * A regular expression every match of which holds a `/`: it writes one at its top level, outside
- * any character class, group or alternative, and not made optional by the quantifier after it.
+ * A regular expression every match of which holds a `/`: each of its alternatives writes one
+ * outside any character class, not made optional by the quantifier after it, at its top level or
+ * inside a group that every match goes through (outposts' `^(arn:…:([a-z\\d-]+)/)[a-z]{2,8}-…$`).
  */
 export function patternRequiresSlash(pattern: string): boolean {
-  let depth = 0;
+  return sequenceRequiresSlash(pattern, 0, pattern.length);
+}
+
+/** Whether every match of `pattern` from `start` to `end` (a group's inside, or the whole) holds a `/`. */
+function sequenceRequiresSlash(pattern: string, start: number, end: number): boolean {
+  const alternatives: boolean[] = [];
+  let found = false;
   let inClass = false;
-  let slashAtTop = false;
-  for (let at = 0; at < pattern.length; at += 1) {
+  for (let at = start; at < end; at += 1) {
     const char = pattern[at]!;
     if (char === '\\') {
-      if (pattern[at + 1] === '/' && !inClass && depth === 0 && !optional(pattern, at + 2)) slashAtTop = true;
+      if (pattern[at + 1] === '/' && !inClass && !optional(pattern, at + 2)) found = true;
       at += 1;
       continue;
     }
@@ -40,12 +46,44 @@ export function patternRequiresSlash(pattern: string): boolean {
       continue;
     }
     if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) return false;
-    else if (char === '/' && depth === 0 && !optional(pattern, at + 1)) slashAtTop = true;
+    else if (char === '|') {
+      alternatives.push(found);
+      found = false;
+    } else if (char === '/' && !optional(pattern, at + 1)) found = true;
+    else if (char === '(') {
+      const close = closingParenthesis(pattern, at, end);
+      if (close === undefined) return false;
+      // A lookaround matches nothing: what it asks of the text is no part of the match.
+      const lookaround = /^\(\?<?[=!]/.test(pattern.slice(at, close));
+      const head = /^\((?:\?:|\?<[A-Za-z_]\w*>)?/.exec(pattern.slice(at, close))![0];
+      if (!lookaround && !optional(pattern, close + 1) && sequenceRequiresSlash(pattern, at + head.length, close)) found = true;
+      at = close;
+    }
   }
-  return slashAtTop;
+  alternatives.push(found);
+  return alternatives.every(Boolean);
+}
+
+/** The position of the `)` closing the group that opens at `open`, outside classes and escapes. */
+function closingParenthesis(pattern: string, open: number, end: number): number | undefined {
+  let depth = 0;
+  let inClass = false;
+  for (let at = open; at < end; at += 1) {
+    const char = pattern[at]!;
+    if (char === '\\') {
+      at += 1;
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') inClass = false;
+    } else if (char === '[') inClass = true;
+    else if (char === '(') depth += 1;
+    else if (char === ')') {
+      depth -= 1;
+      if (depth === 0) return at;
+    }
+  }
+  return undefined;
 }
 
 /** The quantifier at `at` lets the atom before it be absent (`?`, `*`, `{0,…}`). */
