@@ -33,10 +33,26 @@ export function toTableName(entityName: string): string {
   const base = entityName.replace(/(?<=.)Model$/, '');
   const words = toSnake(base).split('_');
   const last = words.pop() ?? base;
-  return [...words, pluralize.plural(last)].join('_');
+  return [...words, plural(last)].join('_');
+}
+
+/** Portuguese plurals English rules misread (`avaliacoes` is no `avaliacoe`): `-ções` → `-ção`, written with or without accents. */
+const ROMANCE_PLURALS: [RegExp, string][] = [
+  [/ções$/, 'ção'],
+  [/coes$/, 'cao'],
+  [/ÇÕES$/, 'ÇÃO'],
+  [/COES$/, 'CAO'],
+];
+
+/** A word's plural: English rules, and the Portuguese `-ção` → `-ções` they misread (`avaliacao`, `avaliacoes`). */
+export function plural(word: string): string {
+  if (/cao$/.test(word)) return word.replace(/cao$/, 'coes');
+  if (/ção$/.test(word)) return word.replace(/ção$/, 'ções');
+  return pluralize.plural(word);
 }
 
 export function singular(word: string): string {
+  for (const [plural, single] of ROMANCE_PLURALS) if (plural.test(word)) return word.replace(plural, single);
   return pluralize.singular(word);
 }
 

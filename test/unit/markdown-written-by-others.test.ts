@@ -26,6 +26,7 @@ const documents: [string, string[]][] = [
   ['a school with Japanese headers, bold titles before code spans and endpoints in a fenced block', files('school-ja-api.md')],
   ['a clinic in Vietnamese listing every endpoint in an overview table, then a section per resource', files('clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md')],
   ['a forum in Chinese with collections under an item of another', files('forum-nested.zh.md')],
+  ['recipes in Portuguese with example JSON bodies instead of tables', files('receitas-json-examples.pt.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -242,5 +243,15 @@ describe('markdown written by others', () => {
     // "引用的回复" ("the reply quoted"): the section `回复 Replies` names the replies in either script.
     expect(keys(model, 'Reply')).toEqual(['quote_reply_id->Reply SET NULL']);
     expect(keys(model, 'Bookmark')).toEqual(['topic_id->Topic RESTRICT']);
+  });
+
+  it('the recipes: example JSON bodies give the fields a table would, typed by their values', async () => {
+    const model = await deriveModel({ apiFiles: documents[12]![1] });
+    expect(model.entities.map((e) => [e.name, e.table])).toEqual([['Receita', 'receitas'], ['Avaliacao', 'avaliacoes']]);
+    const typed = (name: string) => entity(model, name).fields.filter((f) => !f.system).map((f) => `${f.name} ${f.type.kind}${'format' in f.type && f.type.format ? `(${f.type.format})` : ''}${f.required ? '' : '?'}`);
+    expect(typed('Receita')).toEqual(['id integer', 'titulo string', 'tempo_preparo integer', 'vegano boolean', 'ingredientes array', 'nota number']);
+    // A null in the example leaves the field optional; a date, an e-mail keep their formats.
+    expect(typed('Avaliacao')).toEqual(['id integer', 'autor string(email)', 'estrelas integer', 'comentario string?', 'feita_em string(date)']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { fieldTableFromJsonExample } from './json-example.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
 import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
@@ -127,7 +128,7 @@ class OutlineReader {
           this.visit(block.children as MarkdownBlock[]);
           break;
         case 'code':
-          this.readEndpointBlock(block.value, lineOf(block) + 1);
+          if (!this.readEndpointBlock(block.value, lineOf(block) + 1)) this.readJsonExample(block.value, lineOf(block) + 1);
           this.blockRead();
           break;
         case 'table':
@@ -144,7 +145,7 @@ class OutlineReader {
    * A fenced block whose every line gives an endpoint (`POST /students`, `GET /students/{id}`) lists
    * them as bullets would; another (an example body, a curl command) is no part of the API list.
    */
-  private readEndpointBlock(text: string, firstLine: number): void {
+  private readEndpointBlock(text: string, firstLine: number): boolean {
     const lines = text.split('\n').map((line, index) => ({ text: line.trim(), line: firstLine + index })).filter((line) => line.text !== '');
     const givesEndpoint = (line: { text: string; line: number }) => {
       try {
@@ -153,8 +154,33 @@ class OutlineReader {
         return false; // an example's line (`FETCH /x`) is no mistake in an endpoint heading
       }
     };
-    if (lines.length === 0 || !lines.every(givesEndpoint)) return;
+    if (lines.length === 0 || !lines.every(givesEndpoint)) return false;
     this.readListing(lines.length > 1, () => this.readLines(lines, undefined));
+    return true;
+  }
+
+  /**
+   * An example JSON body under an endpoint, as many lists give one instead of a table: its fields
+   * are what a table would give where the block sits (a request label's body, a response line's
+   * fields); under a `GET` or a `DELETE` without a label, the response's. Examples add what a table
+   * did not: a second one, or one where neither fits, is left as the example it is.
+   */
+  private readJsonExample(text: string, line: number): void {
+    const endpoint = this.endpoint?.value;
+    const target = this.tableTarget;
+    if (!endpoint || target === undefined || target === 'query') return;
+    const fields = fieldTableFromJsonExample(text, line);
+    if (!fields) return;
+    this.tableTarget = undefined;
+    if (target !== 'body') {
+      target.table ??= fields;
+      return;
+    }
+    if (endpoint.method === 'get' || endpoint.method === 'delete') {
+      if (endpoint.responses.length === 0) endpoint.responses.push({ status: this.defaultStatus(), fields: [], line, table: fields });
+      return;
+    }
+    endpoint.body ??= fields;
   }
 
   /**

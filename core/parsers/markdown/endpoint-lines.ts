@@ -28,7 +28,7 @@ export interface QueryLine {
   line: number;
 }
 
-const RESPONSE_WORDS = String.raw`(?:responses?|returns?|response\s+body|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス|戻り値)`;
+const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス|戻り値)`;
 const STATUS_TEXT = String.raw`(?:ok|created|accepted|no content|成功|已创建)`;
 /** `Response 200: User`, `Response 201 Created → Doctor`, `返回：Reader`, `Returns: page of User`, `Response:`. */
 const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');
@@ -39,7 +39,7 @@ const QUERY = new RegExp(String.raw`^${QUERY_WORDS}\s*[:：]\s*(.+)$`, 'iu');
 const QUERY_LABEL = new RegExp(String.raw`^(?:path\s+)?${QUERY_WORDS}\s*[:：]?$`, 'iu');
 /** A label with nothing after it: the table below is the request body. */
 const BODY_LABEL =
-  /^(?:request(?:\s+(?:body|payload|params?|parameters|fields))?|(?:request\s+)?body|payload|input|请求(?:参数|体|字段|body)?|入参|body\s*参数|cuerpo(?:\s+de\s+la\s+(?:petición|solicitud))?|corps(?:\s+de\s+la\s+requête)?|requête|anfrage(?:körper)?|request-body|nội dung(?:\s+yêu cầu)?|yêu cầu|リクエスト(?:ボディ|パラメータ)?)\s*(?:\(json\))?\s*[:：]?$/iu;
+  /^(?:(?:example|sample)\s+request(?:\s+body)?|request\s+(?:example|sample)|请求示例|exemplo\s+de\s+requisição|ejemplo\s+de\s+(?:petición|solicitud)|exemple\s+de\s+requête|corpo(?:\s+da\s+(?:requisição|solicitação))?|request(?:\s+(?:body|payload|params?|parameters|fields))?|(?:request\s+)?body|payload|input|请求(?:参数|体|字段|body)?|入参|body\s*参数|cuerpo(?:\s+de\s+la\s+(?:petición|solicitud))?|corps(?:\s+de\s+la\s+requête)?|requête|anfrage(?:körper)?|request-body|nội dung(?:\s+yêu cầu)?|yêu cầu|リクエスト(?:ボディ|パラメータ)?)\s*(?:\(json\))?\s*[:：]?$/iu;
 const DASH = /\s+(?:—|–|-)\s+|\s*(?:—|–)\s*/;
 const PAGE_OF = /^(?:page|paged\s+list|paginated\s+list|分页)\s*(?:of\s+)?(.+)$/i;
 
