@@ -36,24 +36,26 @@ export function toTableName(entityName: string): string {
   return [...words, plural(last)].join('_');
 }
 
-/** Portuguese plurals English rules misread (`avaliacoes` is no `avaliacoe`): `-ções` → `-ção`, written with or without accents. */
-const ROMANCE_PLURALS: [RegExp, string][] = [
-  [/ções$/, 'ção'],
-  [/coes$/, 'cao'],
-  [/ÇÕES$/, 'ÇÃO'],
-  [/COES$/, 'CAO'],
+/** Portuguese words English rules misread (`avaliacoes` is no `avaliacoe`): `-ção` and `-ções`, written with or without accents. */
+const ROMANCE_ENDINGS: [single: string, plural: string][] = [
+  ['ção', 'ções'],
+  ['cao', 'coes'],
 ];
 
-/** A word's plural: English rules, and the Portuguese `-ção` → `-ções` they misread (`avaliacao`, `avaliacoes`). */
+/** A word's plural: English rules, and the Portuguese endings they misread (`avaliacao`, `avaliacoes`). */
 export function plural(word: string): string {
-  if (/cao$/.test(word)) return word.replace(/cao$/, 'coes');
-  if (/ção$/.test(word)) return word.replace(/ção$/, 'ções');
-  return pluralize.plural(word);
+  const ending = ROMANCE_ENDINGS.find(([single]) => word.toLowerCase().endsWith(single));
+  return ending ? `${word.slice(0, -ending[0].length)}${matchCase(ending[1], word)}` : pluralize.plural(word);
 }
 
 export function singular(word: string): string {
-  for (const [plural, single] of ROMANCE_PLURALS) if (plural.test(word)) return word.replace(plural, single);
-  return pluralize.singular(word);
+  const ending = ROMANCE_ENDINGS.find(([, many]) => word.toLowerCase().endsWith(many));
+  return ending ? `${word.slice(0, -ending[1].length)}${matchCase(ending[0], word)}` : pluralize.singular(word);
+}
+
+/** An ending in the case of the word it replaces the end of (`AVALIACOES` → `AVALIACAO`). */
+function matchCase(ending: string, word: string): string {
+  return word === word.toUpperCase() ? ending.toUpperCase() : ending;
 }
 
 /** Stems shorter than this (`tag`, `box`) would be found at the start of too many other words. */

@@ -1,4 +1,4 @@
-import { isFormMedia, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport } from '../../core/index.js';
+import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
 import { SQLALCHEMY_NAMING_CONVENTION } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
@@ -27,6 +27,7 @@ import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, unmatchedTests } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
+import { readsForm } from './view/request-arguments.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
@@ -274,7 +275,7 @@ export function planBackend(
   if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations, model.objectTypes)) > 0)) {
     add('app/presentation/api/v1/conditional_routes.py', 'app/presentation/api/v1/conditional_routes.py.njk', { bodyKeys, unmatched: unmatched.length > 0 });
   }
-  if (model.operations.some((op) => op.kind !== 'custom' && op.body !== undefined && isFormMedia(op.body.contentType))) {
+  if (model.operations.some(readsForm)) {
     add('app/presentation/api/v1/forms.py', 'app/presentation/api/v1/forms.py.njk');
   }
   pkg('app/application/use_cases');

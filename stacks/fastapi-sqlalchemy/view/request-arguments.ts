@@ -81,7 +81,12 @@ export function scopedPath(operation: Operation, valueOf: (parameter: Parameter)
   return path;
 }
 
+/** A CRUD operation whose body is an HTML form (forms.py's `form_body` reads it); a custom one gets the raw body. */
+export function readsForm(op: Operation): boolean {
+  return op.kind !== 'custom' && op.body !== undefined && isFormMedia(op.body.contentType);
+}
+
 /** `json=value`, or `data=value` for an operation that reads an HTML form. */
 export function bodyArgument(op: Operation, value: string): string {
-  return `${op.body && isFormMedia(op.body.contentType) ? 'data' : 'json'}=${value}`;
+  return `${readsForm(op) ? 'data' : 'json'}=${value}`;
 }

@@ -1,4 +1,4 @@
-import { isFormMedia, isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
+import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
@@ -11,6 +11,7 @@ import { declareParameter, paramAttr, parameterDefault, readAsText } from './par
 import { conditionalTier, conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
+import { readsForm } from './request-arguments.js';
 
 export interface HandlerView {
   decorator: string;
@@ -382,7 +383,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
  * {"size": int}))]` (forms.py), naming the fields whose text stands for a number or a boolean.
  */
 function payloadDeclaration(op: Operation, schema: string, entity: EntityView, imports: PythonImports): { line: string; hasDefault: boolean } {
-  if (!op.body || !isFormMedia(op.body.contentType)) return { line: `payload: ${schema}`, hasDefault: false };
+  if (!readsForm(op)) return { line: `payload: ${schema}`, hasDefault: false };
   imports.add('typing', 'Annotated').add('fastapi', 'Depends').add(FORMS_MODULE, 'form_body');
   const kinds = (op.input?.fields ?? []).flatMap((name) => {
     const field = entity.fields.find((f) => f.column === name);

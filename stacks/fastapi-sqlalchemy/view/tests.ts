@@ -1,9 +1,9 @@
-import { isFormMedia, type Constraints, type DomainModel, type Operation, type Parameter, type Relation, type TypeRef } from '../../../core/index.js';
+import type { Constraints, DomainModel, Operation, Parameter, Relation, TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
-import { bodyArgument, parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
+import { bodyArgument, parameterSample, readsForm, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import { parameterDefault } from './params.js';
 import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
@@ -255,7 +255,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   if (patch) {
     const candidates = inputFields(patch).filter((f) => comparable(f) && !fromPath(f) && f.wireName !== key.wire);
     // A form sends every field it changes as text: each is sent, so each is read back as its type.
-    const chosen = patch.body && isFormMedia(patch.body.contentType) ? candidates : candidates.slice(0, 1);
+    const chosen = readsForm(patch) ? candidates : candidates.slice(0, 1);
     result.patch = {
       status: patch.response.status,
       payload: changedPayload(samples.fields(chosen, 3)),
