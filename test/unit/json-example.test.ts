@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../lib/index.js';
 import { fieldTableFromJsonExample } from '../../core/parsers/markdown/json-example.js';
 import { readBodyLabel, readResponseLine } from '../../core/parsers/markdown/endpoint-lines.js';
 
@@ -36,5 +38,13 @@ describe('example JSON bodies in markdown API lists', () => {
     expect(readResponseLine('响应示例：', 'api.md', 1)).toMatchObject({ status: '200' });
     expect(readResponseLine('Resposta 201:', 'api.md', 1)).toMatchObject({ status: '201' });
     expect(readResponseLine('Ejemplo de respuesta:', 'api.md', 1)).toMatchObject({ status: '200' });
+  });
+
+  it('lets a table\'s types overrule what an example\'s values suggest, without a conflict', async () => {
+    const model = await deriveModel({ apiFiles: [path.resolve('test/fixtures/markdown/example-bodies/table-and-examples.es.md')] });
+    const receta = model.entities.find((e) => e.name === 'Receta')!;
+    expect(receta.fields.filter((f) => !f.system).map((f) => [f.name, f.type.kind])).toEqual([['id', 'integer'], ['titulo', 'string'], ['dificultad', 'enum']]);
+    expect(receta.fields.find((f) => f.name === 'titulo')!.constraints.maxLength).toBe(120);
+    expect(model.operations.map((op) => op.kind)).toEqual(['create', 'get', 'update']);
   });
 });

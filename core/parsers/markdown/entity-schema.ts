@@ -52,20 +52,28 @@ export function objectSchema(properties: [string, SchemaNode][], required: strin
 export function collectEntityFields(name: string, group: ResourceGroup, ownTable: NamedTable | undefined, registry: ComponentRegistry, file: string): EntityFields {
   const properties = new Map<string, SchemaNode>();
   const sent = new Set<string>();
-  const addRow = (row: FieldRow, fromBody: boolean) => {
+  // Fields typed only by an example's value (`"Tortilla"` is text, the table says `varchar(120)`).
+  const guessed = new Set<string>();
+  const addRow = (row: FieldRow, fromBody: boolean, fromExample = false) => {
     const node = propertyOf(row, name, registry);
     const existing = properties.get(row.name);
-    if (existing && typeOnly(existing) !== typeOnly(node)) {
-      throw markdownError(file, row.line, `field ${row.name} of ${name} has another type here than at line ${String(existing[SOURCE_LINE])}`);
-    }
-    if (!existing) properties.set(row.name, node);
     if (fromBody) sent.add(row.name);
+    if (existing && (fromExample || !guessed.has(row.name))) {
+      if (!fromExample && typeOnly(existing) !== typeOnly(node)) {
+        throw markdownError(file, row.line, `field ${row.name} of ${name} has another type here than at line ${String(existing[SOURCE_LINE])}`);
+      }
+      return;
+    }
+    // A table's word for a type overrules an example's guess.
+    properties.set(row.name, node);
+    if (fromExample) guessed.add(row.name);
+    else guessed.delete(row.name);
   };
   const bodies = group.entityEndpoints.filter(({ endpoint }) => BODY_METHODS.has(endpoint.method) && endpoint.body);
   for (const row of ownTable?.table.rows ?? []) addRow(row, true);
-  for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true);
+  for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true, endpoint.body!.fromExample);
   const entityResponses = group.entityEndpoints.flatMap(({ endpoint }) => endpoint.responses.filter((r) => r.body?.typeName === name));
-  for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false);
+  for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false, response.table?.fromExample);
   for (const response of entityResponses) {
     for (const field of response.fields) {
       if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });

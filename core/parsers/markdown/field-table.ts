@@ -23,6 +23,8 @@ export interface FieldRow {
 export interface FieldTable {
   rows: FieldRow[];
   line: number;
+  /** Read from an example JSON body: its types are guesses from values, which a table's words overrule. */
+  fromExample?: true;
 }
 
 type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints' | 'default' | 'example';

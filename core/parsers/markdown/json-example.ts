@@ -27,7 +27,7 @@ export function fieldTableFromJsonExample(text: string, firstLine: number): Fiel
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return undefined;
     rows.push({ name, type: typeOfExample(field), required: field !== null, hints: {}, line: firstLine + lineOfKey(text, name) });
   }
-  return rows.length > 0 ? { rows, line: firstLine } : undefined;
+  return rows.length > 0 ? { rows, line: firstLine, fromExample: true } : undefined;
 }
 
 /** A value's type; `null` says the field may be null (of a type the example does not show: text). */
