@@ -36,10 +36,15 @@ export function toTableName(entityName: string): string {
   return [...words, plural(last)].join('_');
 }
 
-/** Portuguese words English rules misread (`avaliacoes` is no `avaliacoe`): `-ção` and `-ções`, written with or without accents. */
+/**
+ * Portuguese and Spanish words English rules misread (`avaliacoes` is no `avaliacoe`, `valoracion`
+ * no `valoracions`): `-ção`/`-ções` and `-ción`/`-ciones`, written with or without accents.
+ */
 const ROMANCE_ENDINGS: [single: string, plural: string][] = [
   ['ção', 'ções'],
   ['cao', 'coes'],
+  ['ción', 'ciones'],
+  ['cion', 'ciones'],
 ];
 
 /** A word's plural: English rules, and the Portuguese endings they misread (`avaliacao`, `avaliacoes`). */
@@ -49,7 +54,10 @@ export function plural(word: string): string {
 }
 
 export function singular(word: string): string {
-  const ending = ROMANCE_ENDINGS.find(([, many]) => word.toLowerCase().endsWith(many));
+  // A word written without accents keeps to them (`valoraciones` → `valoracion`, not `valoración`).
+  const ascii = /^[\x00-\x7f]*$/.test(word);
+  const endings = ROMANCE_ENDINGS.filter(([, many]) => word.toLowerCase().endsWith(many));
+  const ending = endings.find(([single]) => /^[\x00-\x7f]*$/.test(single) === ascii) ?? endings[0];
   return ending ? `${word.slice(0, -ending[1].length)}${matchCase(ending[0], word)}` : pluralize.singular(word);
 }
 

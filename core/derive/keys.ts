@@ -38,8 +38,9 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
     for (const field of entity.fields) {
       if (field.relation !== undefined || field.name === entity.primaryKey.field) continue;
       if (entity.owner && field.name === entity.owner.field) continue;
-      // A nested collection's path value is kept as the path gave it, whatever rows it names.
-      if (entity.pathScope?.includes(field.name)) continue;
+      // A nested collection's path value the tool adds is kept as the path gave it, whatever rows
+      // it names; a property the document declares (`session_id`) keeps the key it names.
+      if (entity.pathScope?.includes(field.name) && field.system) continue;
       const target = keyTarget(field, entity, index);
       if (target) keyed.push({ field, ...target });
     }

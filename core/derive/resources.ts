@@ -1,5 +1,6 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
+import { singular, toPascal, toSnake } from '../naming.js';
 import { envelopeItemSchema } from './envelopes.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -76,6 +77,7 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
       items.set(collection, { path: route, param: match[2]! });
     }
   }
+  adoptFlatItems(items, byPath);
   const resources: Resource[] = [];
   const claimed = new Set<string>();
   const candidates = new Set([...byPath.keys()].filter(isCollectionPath));
@@ -89,8 +91,8 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
     const creates = collectionOps.some((op) => op.method === 'post');
     if (!creates && !item) continue;
     const scopeParams = pathParameters(collectionPath);
-    if (scopeParams.some((name) => !scopesRows([...collectionOps, ...itemOps], name))) continue;
-    const schemaName = pickSchema(collectionOps, itemOps, types);
+    if (scopeParams.some((name) => !scopesRows([...collectionOps, ...itemOps.filter((op) => op.path.includes(`{${name}}`))], name))) continue;
+    const schemaName = pickSchema(collectionPath, collectionOps, itemOps, types);
     if (!schemaName || claimed.has(schemaName)) continue;
     claimed.add(schemaName);
     resources.push({
@@ -104,6 +106,22 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
   for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
   for (const batch of batchCreatesOfResources(byPath, resources, types)) batch.resource.operations.push(batch.operation);
   return resources;
+}
+
+/**
+ * `/recetas/{recetaId}/comentarios` lists and creates the rows `/comentarios/{id}` names, where
+ * nothing is served at `/comentarios` itself: one resource, whose item path is the flat one.
+ */
+function adoptFlatItems(items: Map<string, { path: string; param: string }>, byPath: ReadonlyMap<string, ApiOperation[]>): void {
+  for (const [collection, item] of [...items]) {
+    if (byPath.has(collection) || !isStaticPath(collection)) continue;
+    const segment = collection.slice(collection.lastIndexOf('/'));
+    // Each parameter after a literal segment (`/posts/{postId}`), so it names a row of that one, not of the whole API (`/{id}/sessions`).
+    const nested = [...byPath.keys()].filter((route) => route.endsWith(segment) && /^(?:\/[^/{}]+\/\{[^/{}]+\})+\/[^/{}]+$/.test(route) && !items.has(route));
+    if (nested.length !== 1) continue;
+    items.delete(collection);
+    items.set(nested[0]!, item);
+  }
 }
 
 /**
@@ -141,7 +159,7 @@ function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resour
   return searches;
 }
 
-function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {
+function pickSchema(collectionPath: string, collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {
   const find = (ops: ApiOperation[], method: string) => ops.find((op) => op.method === method);
   const candidates = [
     successSchema(find(itemOps, 'get')),
@@ -156,10 +174,17 @@ function pickSchema(collectionOps: ApiOperation[], itemOps: ApiOperation[], type
     const name = envelopeItemSchema(written, types) ?? written;
     const schema = types.componentSchema(name);
     // A name that starts with a digit is a response's status (vtex's `200 OK`), no table's.
-    if ((MESSAGE_NAME.test(name) || /^\d/.test(name)) && schema?.[SCHEMA_HINTS.entity] !== true) continue;
+    const namesRows = schema?.[SCHEMA_HINTS.entity] === true || namesCollection(name, collectionPath);
+    if ((MESSAGE_NAME.test(name) || /^\d/.test(name)) && !namesRows) continue;
     if (schema && types.propertiesOf(schema).properties.size > 0) return name;
   }
   return undefined;
+}
+
+/** `LeaveRequest` is what `/leave-requests` holds, whatever its last word: a message's name is no resource's only when the path says otherwise. */
+function namesCollection(schemaName: string, collectionPath: string): boolean {
+  const segment = collectionPath.split('/').filter((part) => part !== '' && !part.startsWith('{')).pop();
+  return segment !== undefined && toPascal(singular(toSnake(segment))) === schemaName;
 }
 
 export function successSchema(operation: ApiOperation | undefined) {

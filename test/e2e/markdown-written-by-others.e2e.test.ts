@@ -29,6 +29,10 @@ const documents = [
   { name: 'school-ja', apiFiles: ['school-ja-api.md'] },
   // Collections under an item of another (`/topics/{topicId}/replies`), headings in two scripts.
   { name: 'forum-nested-zh', apiFiles: ['forum-nested.zh.md'] },
+  // Rules run on with commas, a resource named like a request (`/leave-requests`), approvals under a request.
+  { name: 'leave-zh', apiFiles: ['leave-api.zh.md', 'leave-requirements.zh.md'], rules: 'leave.py' },
+  // Spanish types and rules, comments listed under a recipe and deleted at `/comentarios/{id}`, MySQL named in prose.
+  { name: 'recetas-es', apiFiles: ['recetas-api.es.md', 'recetas-requisitos.es.md'], rules: 'recetas.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

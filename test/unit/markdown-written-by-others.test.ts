@@ -27,6 +27,8 @@ const documents: [string, string[]][] = [
   ['a clinic in Vietnamese listing every endpoint in an overview table, then a section per resource', files('clinic-overview-vi-api.md', 'clinic-overview-vi-requirements.md')],
   ['a forum in Chinese with collections under an item of another', files('forum-nested.zh.md')],
   ['recipes in Portuguese with example JSON bodies instead of tables', files('receitas-json-examples.pt.md')],
+  ['a leave system in Chinese, rules run on with commas, a resource named like a request', files('leave-api.zh.md', 'leave-requirements.zh.md')],
+  ['recipes in Spanish: an overview table, models apart, a collection listed under an item and deleted at the top', files('recetas-api.es.md', 'recetas-requisitos.es.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -186,10 +188,16 @@ describe('markdown written by others', () => {
 
   it('the blog: a table after bullet endpoints and one labelled "Tag model:" are resources; filters named in passing', async () => {
     const model = await deriveModel({ apiFiles: documents[7]![1] });
-    expect(model.entities.map((e) => e.name)).toEqual(['Author', 'Post', 'Tag']);
+    expect(model.entities.map((e) => e.name)).toEqual(['Author', 'Post', 'Tag', 'Comment']);
+    // Comments are listed and added under a post, and deleted at `/comments/:id`: one resource.
+    const comments = model.operations.filter((op) => op.path.includes('comments')).map((op) => `${op.method} ${op.path} ${op.kind} ${op.entity ?? ''}`);
+    expect(comments).toEqual(['post /posts/{postId}/comments create Comment', 'get /posts/{postId}/comments list Comment', 'delete /comments/{id} delete Comment']);
+    expect(entity(model, 'Comment').pathScope).toEqual(['post_id']);
     expect(uniques(model, 'Author')).toEqual(['handle', 'email']);
     expect(softDeleted(model)).toEqual(['Author']);
-    expect(links(model)).toEqual(['many-to-one Post.author_id->Author', 'many-to-many Post.tag_ids->Tag']);
+    // "Deleting a post deletes its comments": the key the path also names cascades.
+    expect(links(model)).toEqual(['many-to-one Post.author_id->Author', 'many-to-one Comment.post_id->Post', 'many-to-many Post.tag_ids->Tag']);
+    expect(keys(model, 'Comment')).toEqual(['post_id->Post CASCADE']);
     const list = model.operations.find((op) => op.method === 'get' && op.path === '/posts')!;
     expect(list.params.filter((p) => p.role === 'filter').map((p) => p.name)).toEqual(['status', 'author_id']);
     expect(list.summary).toBe('List posts');
@@ -252,6 +260,42 @@ describe('markdown written by others', () => {
     expect(typed('Receita')).toEqual(['id integer', 'titulo string', 'tempo_preparo integer', 'vegano boolean', 'ingredientes array', 'nota number']);
     // A null in the example leaves the field optional; a date, an e-mail keep their formats.
     expect(typed('Avaliacao')).toEqual(['id integer', 'autor string(email)', 'estrelas integer', 'comentario string?', 'feita_em string(date)']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+  });
+
+  it('the leave system: rules run on with commas are read clause by clause, and a resource named like a request is one', async () => {
+    const model = await deriveModel({ apiFiles: documents[13]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Employee', 'Department', 'LeaveRequest', 'LeaveType', 'Approval']);
+    // "员工工号、邮箱全局唯一": two fields share one predicate; "假期类型编码不能重复".
+    expect(uniques(model, 'Employee')).toEqual(['emp_no', 'email']);
+    expect(uniques(model, 'LeaveType')).toEqual(['code']);
+    // "请假申请删除为软删除" and "删除员工时，其所有请假申请一并删除".
+    expect(softDeleted(model)).toEqual(['LeaveRequest']);
+    expect(keys(model, 'LeaveRequest')).toEqual(['employee_id->Employee CASCADE', 'leave_type_id->LeaveType RESTRICT']);
+    // "一条请假申请可以有多条审批记录": the approvals listed under a request key it.
+    expect(keys(model, 'Approval')).toEqual(['leave_request_id->LeaveRequest RESTRICT']);
+    // "每个部门只能有一个负责人，负责人必须是本部门员工" names no entity in its clauses: a warning, no key.
+    expect(keys(model, 'Employee')).toEqual([]);
+    expect(model.warnings?.map((w) => w.source.line)).toEqual([9, 11, 10]);
+  });
+
+  it('the recipes in Spanish: a collection listed under an item and deleted at the top is one resource, a cascade to a list of children', async () => {
+    const model = await deriveModel({ apiFiles: documents[14]![1] });
+    expect(model.entities.map((e) => [e.name, e.table])).toEqual([
+      ['Usuario', 'usuarios'], ['Receta', 'recetas'], ['Categoria', 'categorias'], ['Ingrediente', 'ingredientes'], ['Comentario', 'comentarios'], ['Valoracion', 'valoraciones'],
+    ]);
+    const kinds = (entityName: string) => model.operations.filter((op) => op.entity === entityName).map((op) => `${op.kind} ${op.path}`);
+    expect(kinds('Comentario')).toEqual(['list /recetas/{recetaId}/comentarios', 'create /recetas/{recetaId}/comentarios', 'delete /comentarios/{id}']);
+    expect(kinds('Valoracion')).toEqual(['create /recetas/{recetaId}/valoraciones']);
+    // The example `POST /recetas` body shows one request: the route still creates a Receta, required as its table says.
+    expect(kinds('Receta')).toContain('create /recetas');
+    expect(entity(model, 'Receta').fields.filter((f) => f.required && !f.system).map((f) => f.name)).toEqual(['id', 'titulo', 'tiempo_preparacion', 'dificultad', 'autor_id', 'publicada', 'creada_en']);
+    // "Al eliminar una receta se eliminan también sus ingredientes, comentarios y valoraciones."
+    expect(keys(model, 'Ingrediente')).toEqual(['receta_id->Receta CASCADE']);
+    expect(keys(model, 'Comentario')).toEqual(['receta_id->Receta CASCADE', 'usuario_id->Usuario RESTRICT']);
+    expect(keys(model, 'Valoracion')).toEqual(['receta_id->Receta CASCADE', 'usuario_id->Usuario RESTRICT']);
+    expect(softDeleted(model)).toEqual(['Comentario']);
+    expect(entity(model, 'Usuario').fields.find((f) => f.name === 'fecha_registro')!.type).toEqual({ kind: 'string', format: 'date-time' });
     expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
   });
 });

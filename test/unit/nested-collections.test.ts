@@ -139,4 +139,35 @@ describe('a replace that creates the row its path names', () => {
     expect(byNumber.operations.find((op) => op.name === 'create_or_update_vault')).toMatchObject({ kind: 'update' });
     expect(byNumber.operations.find((op) => op.name === 'create_or_update_vault')!.upsert).toBeUndefined();
   });
+
+  it('take the item path served only at the top (`/comments/{id}`) where nothing lists there, and a declared key keeps its foreign key', async () => {
+    const post = { type: 'object', properties: { id: { type: 'integer', readOnly: true }, title: { type: 'string' } } };
+    const comment = { type: 'object', required: ['post_id', 'text'], properties: { id: { type: 'integer', readOnly: true }, post_id: { type: 'integer' }, text: { type: 'string' } } };
+    const model = await modelOf(
+      {
+        ...resource('/posts', '/posts/{postId}', 'Post', []),
+        '/posts/{postId}/comments': {
+          parameters: [pathParameter('postId', { type: 'integer' })],
+          get: { operationId: 'listComments', responses: { '200': { description: 'ok', ...json({ type: 'array', items: ref('Comment') }) } } },
+          post: { operationId: 'createComment', requestBody: { required: true, ...json(ref('Comment')) }, responses: { '201': { description: 'ok', ...json(ref('Comment')) } } },
+        },
+        '/comments/{commentId}': {
+          parameters: [pathParameter('commentId', { type: 'integer' })],
+          get: { operationId: 'getComment', responses: { '200': { description: 'ok', ...json(ref('Comment')) } } },
+          delete: { operationId: 'deleteComment', responses: { '204': { description: 'gone' } } },
+        },
+        // Named like a message, yet what its collection holds.
+        '/leave-requests': {
+          post: { operationId: 'createLeaveRequest', requestBody: { required: true, ...json(ref('LeaveRequest')) }, responses: { '201': { description: 'ok', ...json(ref('LeaveRequest')) } } },
+        },
+      },
+      { Post: post, Comment: comment, LeaveRequest: note },
+    );
+    const kinds = (name: string) => model.operations.filter((op) => op.entity === name).map((op) => `${op.kind} ${op.path}`);
+    expect(kinds('Comment')).toEqual(['list /posts/{postId}/comments', 'create /posts/{postId}/comments', 'get /comments/{commentId}', 'delete /comments/{commentId}']);
+    const comments = model.entities.find((e) => e.name === 'Comment')!;
+    expect(comments.pathScope).toEqual(['post_id']);
+    expect(comments.foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`)).toEqual(['post_id->Post RESTRICT']);
+    expect(kinds('LeaveRequest')).toEqual(['create /leave-requests']);
+  });
 });

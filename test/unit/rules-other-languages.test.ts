@@ -75,4 +75,41 @@ describe('rules in other languages', () => {
     expect(model.entities.find((e) => e.name === 'Sala')!.fields.find((f) => f.name === 'capacidad')!.constraints).toEqual({ minimum: 1, maximum: 500 });
     expect(model.warnings ?? []).toEqual([]);
   });
+
+  it.each([
+    ['Spanish', 'Un pedido pertenece a un cliente.'],
+    ['French', 'Un pedido appartient à un cliente.'],
+    ['German', 'Ein pedido gehört zu einem cliente.'],
+    ['Portuguese', 'Um pedido pertence a um cliente.'],
+  ])('keys a child to its parent from a %s "belongs to"', async (_language, rule) => {
+    const api = [
+      '# Tienda',
+      '',
+      '- `GET /clientes` Listar',
+      '- `POST /clientes` Crear',
+      '- `GET /pedidos` Listar',
+      '- `POST /pedidos` Crear',
+      '',
+      '### Cliente',
+      '',
+      '| Campo | Tipo | Obligatorio |',
+      '|---|---|---|',
+      '| nombre | cadena de texto | sí |',
+      '| alta | fecha y hora | sí |',
+      '',
+      '### Pedido',
+      '',
+      '| Campo | Tipo | Obligatorio |',
+      '|---|---|---|',
+      '| total | importe | sí |',
+      '| entregado | booleano | no |',
+      '',
+    ].join('\n');
+    const model = await modelOf(api, `# Requisitos\n\n## Reglas\n\n- ${rule}\n`);
+    expect(model.relations.map((r) => `${r.from}.${r.field}->${r.to}`)).toEqual(['Pedido.cliente_id->Cliente']);
+    const types = (name: string) => model.entities.find((e) => e.name === name)!.fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name} ${f.type.kind}${'format' in f.type && f.type.format ? `(${f.type.format})` : ''}`);
+    expect(types('Cliente')).toEqual(['nombre string', 'alta string(date-time)']);
+    expect(types('Pedido')).toEqual(['total number(decimal)', 'entregado boolean', 'cliente_id integer']);
+    expect(model.warnings ?? []).toEqual([]);
+  });
 });

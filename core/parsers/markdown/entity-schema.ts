@@ -90,10 +90,14 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   return { name, properties: ordered, required: requiredOf(group, ownTable, ordered), writable };
 }
 
-/** The POST table's required fields (else the PUT's, else the entity's own table's), and `id`. */
+/**
+ * The POST table's required fields (else the PUT's, else the entity's own table's), and `id`. An
+ * example body says only what one request sent, so its keys decide only where no table does.
+ */
 function requiredOf(group: ResourceGroup, ownTable: NamedTable | undefined, properties: Map<string, SchemaNode>): string[] {
-  const tableOf = (method: string): FieldTable | undefined => group.entityEndpoints.find(({ endpoint }) => endpoint.method === method && endpoint.body)?.endpoint.body;
-  const table = tableOf('post') ?? tableOf('put') ?? ownTable?.table;
+  const tableOf = (method: string, fromExample: boolean): FieldTable | undefined =>
+    group.entityEndpoints.find(({ endpoint }) => endpoint.method === method && endpoint.body && (endpoint.body.fromExample === true) === fromExample)?.endpoint.body;
+  const table = tableOf('post', false) ?? tableOf('put', false) ?? ownTable?.table ?? tableOf('post', true) ?? tableOf('put', true);
   const required = new Set((table?.rows ?? []).filter((row) => row.required).map((row) => row.name));
   required.add('id');
   return [...properties.keys()].filter((field) => required.has(field));

@@ -16,6 +16,8 @@ const HAVE_UNIQUE = /^(.+?)\s+(?:must|should|shall)\s+have\s+(?:a|an)\s+unique\s
 /** Where a Chinese rule's predicate starts: `用户名唯一`, `价格必须大于0`, `状态只能是…`. */
 const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|可选值|枚举|默认/u;
 const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为)+$/u;
+/** Where a rule holds, said before it: `邮箱全局唯一`, `编码在系统内唯一`. */
+const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内)(?:内|中)?$/u;
 
 const TEXT = { kind: 'scalar', schema: { type: 'string' } } as const;
 const NUMBER = { kind: 'scalar', schema: { type: 'number' } } as const;
@@ -44,12 +46,22 @@ export function readSpacedFieldRule(clause: string, source: RuleSource): Documen
 /** Field rules in a Chinese clause, each part of `用户名唯一，邮箱唯一` one; undefined unless every part is one. */
 export function readChineseFieldRules(clause: string, source: RuleSource): DocumentRule[] | undefined {
   const rules: DocumentRule[] = [];
+  // `员工工号、邮箱全局唯一`: fields listed before one predicate share it.
+  let sharing: string[] = [];
   for (const part of clause.split(/[，,、]\s*(?=[^，,、]*(?:唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|默认))/u)) {
     const start = CHINESE_PREDICATE.exec(part);
-    if (!start || start.index === 0) return undefined;
-    const read = fieldNote(part.slice(0, start.index).replace(CHINESE_MODAL, ''), part.slice(start.index), source);
-    if (!read) return undefined;
-    rules.push(...read);
+    if (!start) {
+      sharing.push(part);
+      continue;
+    }
+    if (start.index === 0) return undefined;
+    const predicate = part.slice(start.index);
+    for (const subject of [...sharing, part.slice(0, start.index)]) {
+      const read = fieldNote(subject.replace(CHINESE_MODAL, '').replace(CHINESE_SCOPE, ''), predicate, source);
+      if (!read) return undefined;
+      rules.push(...read);
+    }
+    sharing = [];
   }
-  return rules.length > 0 ? rules : undefined;
+  return rules.length > 0 && sharing.length === 0 ? rules : undefined;
 }

@@ -82,7 +82,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     namedTables.set(named.name, named);
     registry.declare(named.name);
   }
-  const groups = groupEndpoints(outline.endpoints, outline.basePath);
+  const groups = groupEndpoints(outline.endpoints, outline.basePath, [...namedTables.keys()]);
   const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables)).map((group) => ({ group, name: entityNameOf(group, outline.namedTables) }));
   const owners = new Map<string, ResourceGroup>();
   for (const { group, name } of entityGroups) {

@@ -66,13 +66,14 @@ export class OperationFactory {
   /**
    * An entity's POST/PUT send the entity when their table lists all its writable fields (or they
    * have no table); a PATCH or a partial table gets its own schema reusing the entity's property
-   * nodes. Other endpoints' tables are inline object schemas.
+   * nodes; an example body gives the entity too. Other endpoints' tables are inline object schemas.
    */
   private requestBody({ endpoint, route }: RoutedEndpoint, { entity, registry }: OperationContext, onEntity: boolean): ApiBody | undefined {
     const table = endpoint.body;
     const body = (schema: SchemaNode): ApiBody => ({ contentType: JSON_MEDIA, required: true, schema });
     if (onEntity && entity && BODY_SUFFIX[endpoint.method] !== undefined) {
-      if (!table) return body(componentRef(entity.name));
+      // An example body shows one request, not which fields the route takes: the entity does.
+      if (!table || table.fromExample) return body(componentRef(entity.name));
       const names = table.rows.map((row) => row.name);
       const isWhole = endpoint.method !== 'patch' && names.length === entity.writable.size && names.every((name) => entity.writable.has(name));
       if (isWhole) return body(componentRef(entity.name));

@@ -39,16 +39,21 @@ function firstSegment(route: string): string {
  * group of its own where the document shows it as one (nestedCollections). The title is the section
  * of its first detailed endpoint.
  */
-export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string): ResourceGroup[] {
+export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string, tableNames: readonly string[] = []): ResourceGroup[] {
   const routed = endpoints.map((endpoint) => ({ endpoint, route: stripBasePath(endpoint.path, basePath) }));
   // A collection also served at the top (`DELETE /comments/{id}` beside `/posts/{postId}/comments`)
   // is that one's: its rows are one entity, whose group the top-level path keys.
   const topLevel = new Set(routed.map(({ route }) => route.split('/').filter(Boolean)).filter((segments) => segments.length >= 1 && segments.length <= 2 && !segments[0]!.includes('{')).map((segments) => segments[0]));
-  const nested = new Map([...nestedCollections(routed)].filter(([, route]) => !topLevel.has(route.split('/').pop())));
+  const nested = nestedCollections(routed, tableNames);
+  const keyOf = (route: string): string => {
+    const collection = nested.get(collectionShape(route)) ?? nested.get(shapeOf(route));
+    if (collection === undefined) return `path:${firstSegment(route)}`;
+    const segment = collection.split('/').pop()!;
+    return topLevel.has(segment) ? `path:${segment}` : `path:${shapeOf(collection)}`;
+  };
   const groups = new Map<string, ResourceGroup>();
   for (const { endpoint, route } of routed) {
-    const collection = nested.get(collectionShape(route)) ?? nested.get(shapeOf(route));
-    const key = collection !== undefined ? `path:${shapeOf(collection)}` : `path:${firstSegment(route)}`;
+    const key = keyOf(route);
     const group = groups.get(key) ?? { key, sections: [], endpoints: [], entityEndpoints: [] };
     group.endpoints.push({ endpoint, route });
     if (endpoint.section && !group.sections.includes(endpoint.section)) group.sections.push(endpoint.section);
@@ -65,12 +70,21 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string)
     const depth = (route: string) => route.split('/').length;
     const collectionPath = [...collections].sort((a, b) => depth(a) - depth(b))[0];
     if (collectionPath === undefined) continue;
-    group.collectionPath = collectionPath;
     const itemPath = routes.find((r) => ITEM.exec(r)?.[1] === collectionPath);
+    // `DELETE /comments/{id}` where only `/posts/{postId}/comments` lists and creates: that is the collection.
+    const served = itemPath !== undefined && !routes.includes(collectionPath) ? nestedServing(routes, collectionPath) : undefined;
+    group.collectionPath = served ?? collectionPath;
     if (itemPath !== undefined) group.itemPath = itemPath;
-    group.entityEndpoints = group.endpoints.filter((e) => e.route === collectionPath || e.route === itemPath);
+    group.entityEndpoints = group.endpoints.filter((e) => e.route === group.collectionPath || e.route === itemPath);
   }
   return [...groups.values()];
+}
+
+/** The one nested collection route that ends with a flat collection's segment (`/posts/{postId}/comments` for `/comments`). */
+function nestedServing(routes: readonly string[], collectionPath: string): string | undefined {
+  const segment = collectionPath.slice(collectionPath.lastIndexOf('/'));
+  const nested = [...new Set(routes.filter((route) => route.endsWith(segment) && isNestedCollection(route)))];
+  return nested.length === 1 ? nested[0] : undefined;
 }
 
 /** A route with its parameters' names left out: `/posts/{id}/comments` and `/posts/{postId}/comments` are one collection. */
@@ -91,7 +105,7 @@ function collectionShape(route: string): string {
  * (`/posts/{postId}/comments/{commentId}`), or details its endpoints under a heading of its own
  * name (`## Comments`), or both lists and creates there.
  */
-function nestedCollections(routed: readonly RoutedEndpoint[]): Map<string, string> {
+function nestedCollections(routed: readonly RoutedEndpoint[], tableNames: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
   const candidates = new Map<string, RoutedEndpoint[]>();
   for (const entry of routed) {
@@ -108,7 +122,9 @@ function nestedCollections(routed: readonly RoutedEndpoint[]): Map<string, strin
     const namesRows = entries.some((entry) => collectionShape(entry.route) === shape);
     const ownHeading = entries.some(({ endpoint }) => endpoint.section !== undefined && headingNames(endpoint.section.title, segment));
     const methods = new Set(onCollection.map(({ endpoint }) => endpoint.method));
-    if (namesRows || ownHeading || (methods.has('get') && methods.has('post'))) found.set(shape, first);
+    // `POST /recipes/{id}/ratings` beside a `Rating` table creates one of its rows.
+    const described = methods.has('post') && tableNames.some((name) => namesSegment(name, segment));
+    if (namesRows || ownHeading || described || (methods.has('get') && methods.has('post'))) found.set(shape, first);
   }
   return found;
 }
@@ -118,6 +134,12 @@ function isNestedCollection(route: string): boolean {
   const segments = route.split('/').filter(Boolean);
   const last = segments.at(-1);
   return segments.length >= 3 && last !== undefined && /^[\w-]+$/.test(last) && segments.slice(0, -1).some((segment) => /^\{[^}]+\}$/.test(segment)) && segments.every((segment) => !segment.includes('{') || /^\{[^}]+\}$/.test(segment));
+}
+
+/** `Valoracion` is the row of `/valoraciones`: its singular, or that with an ending English rules do not know. */
+function namesSegment(tableName: string, segment: string): boolean {
+  const name = toPascal(singular(segment));
+  return name === tableName || isInflectionOf(name, tableName);
 }
 
 /** Whether a heading names the collection: its words, singular, hold the segment's (`Comments`, `Post comments`, `评论 Comments`). */

@@ -47,27 +47,27 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   ]],
   // `Deleting an order deletes its items.`
   [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(.+)$`, 'i'), (m, source) => [
-    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+    ...cascades(m[1]!, m[2]!, source),
   ]],
   // Cascades in the other languages requirements come in: `Al borrar una sala se borran sus reservas`,
   // `La suppression d'un auteur supprime ses livres`, `Beim Löschen eines Kunden werden seine Bestellungen gelöscht`,
   // `Khi xóa bác sĩ thì xóa luôn lịch hẹn`.
   [/^al\s+(?:borrar|eliminar|suprimir)\s+(.+?),?\s+(?:se\s+)?(?:borran|eliminan|suprimen|borra|elimina)\s+(?:también\s+|además\s+)?(.+)$/iu, (m, source) => [
-    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+    ...cascades(m[1]!, m[2]!, source),
   ]],
-  [/^(?:borrar|eliminar)\s+(.+?)\s+(?:borra|elimina)\s+(?:también\s+)?(.+)$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
-  [/^(?:la\s+suppression\s+d['’]\s*|supprimer\s+)(.+?)\s+supprime\s+(?:aussi\s+|également\s+)?(.+)$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
-  [/^beim\s+löschen\s+(.+?),?\s+werden\s+(?:auch\s+)?(.+?)\s+(?:mit\s+)?gelöscht$/iu, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  [/^(?:borrar|eliminar)\s+(.+?)\s+(?:borra|elimina)\s+(?:también\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
+  [/^(?:la\s+suppression\s+d['’]\s*|supprimer\s+)(.+?)\s+supprime\s+(?:aussi\s+|également\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
+  [/^beim\s+löschen\s+(.+?),?\s+werden\s+(?:auch\s+)?(.+?)\s+(?:mit\s+)?gelöscht$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
   [/^(?:khi\s+)?x(?:óa|oá)\s+(.+?),?\s+(?:thì\s+)?(?:sẽ\s+|cũng\s+)?x(?:óa|oá)\s+(?:luôn\s+|cả\s+|theo\s+)?(.+?)(?:\s+(?:luôn|theo))?$/iu, (m, source) => [
-    { kind: 'cascade', parent: m[1]!, child: m[2]!, source },
+    ...cascades(m[1]!, m[2]!, source),
   ]],
   // `When a project is deleted, its tasks are deleted too.` / `... are kept.`
   [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well)?$/i, (m, source) => [
-    m[3]!.toLowerCase() === 'kept'
-      ? { kind: 'keep', parent: m[1]!, child: m[2]!, source }
+    ...(m[3]!.toLowerCase() === 'kept'
+      ? [{ kind: 'keep', parent: m[1]!, child: m[2]!, source } as const]
       : m[3]!.toLowerCase() === 'deleted'
-        ? { kind: 'cascade', parent: m[1]!, child: m[2]!, source }
-        : { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
+        ? cascades(m[1]!, m[2]!, source)
+        : [{ kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source } as const]),
   ]],
   // `A category may have a parent category.`
   [/^(.+?)\s+(?:may|can|might|could)\s+(?:have|belong\s+to)\s+(?:a|an|one)\s+parent(?:\s+.+)?$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
@@ -81,6 +81,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(.+?)\s+(?:has|have|can\s+have|may\s+have|contains?)\s+(?:many|several|multiple)\s+(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
   // `A task belongs to a project.`
   [/^(.+?)\s+(?:belongs?|belonging)\s+to\s+(?:exactly\s+)?(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[1]!, parent: m[2]!, source }]],
+  // `Una receta pertenece a un autor`, `Un livre appartient à un auteur`, `Eine Bestellung gehört zu einem Kunden`, `Um pedido pertence a um cliente`.
+  [/^(.+?)\s+(?:pertenece|pertenecen|appartient|appartiennent|pertence|pertencem|gehört|gehören|thuộc\s+về)\s+(?:a|à|au|zu|an)?\s*(?:exactamente\s+|exactement\s+|genau\s+)?(.+?)$/iu, (m, source) => [
+    { kind: 'belongs-to', child: m[1]!, parent: m[2]!, source },
+  ]],
   // `Each user has one profile.`
   [/^(?:each|every|a|an|one)\s+(.+?)\s+(?:has|owns)\s+(?:exactly\s+)?(?:one|a\s+single)\s+(.+)$/i, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
 ];
@@ -92,10 +96,19 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:软删除|逻辑删除)(.+)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source }]],
   // `删除读者时保留其借阅记录`
   [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|应|需要|需)?(?:保留|不删除|不会删除)(.+)$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
+  // `删除员工时，其所有请假申请一并删除`, `员工删除后其请假记录也被删除`: the child named before the verb.
+  [/^(?:删除(.+?)(?:时|后)|(.+?)(?:被)?删除(?:时|后))[，,]?(?:其|它的|他的|该.+?的)?(?:所有|全部)?的?(.+?)(?:也|都|会|将|应|需)*(?:一并|同时|一起|随之|跟着)?(?:被)?(?:级联)?(软删除|逻辑删除|删除|保留)$/u, (m, source) => {
+    const parent = m[1] ?? m[2]!;
+    const verb = m[4]!;
+    if (verb === '保留') return [{ kind: 'keep', parent, child: m[3]!, source }];
+    if (verb === '删除') return cascades(parent, m[3]!, source);
+    return [{ kind: 'soft-delete-with', parent, child: m[3]!, source }];
+  }],
   // `删除订单时删除其明细` / `删除项目会级联删除任务`
-  [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:级联)?删除(.+)$/u, (m, source) => [{ kind: 'cascade', parent: m[1]!, child: m[2]!, source }]],
+  [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:级联)?删除(.+)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
   // `读者软删除`, `订单采用逻辑删除`
-  [/^(.+?)(?:采用|使用|支持|需要|需|要|均|都|为|做|是)?(?:软删除|逻辑删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `请假申请删除为软删除`, `订单的删除采用逻辑删除`
+  [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:采用|使用|支持|需要|需|要|均|都|为|做|是)?(?:软删除|逻辑删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   [/^(?:软删除|逻辑删除)[:：]?(.+)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `分类可以有父分类`
   [/^(.+?)(?:可以|可|可能|允许)?有(?:一个)?(?:父|上级|父级)/u, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
@@ -104,13 +117,25 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^一个(.+?)可以(?:有|包含|关联|带有|打上)多个(.+?)[，,]\s*一个.+?(?:也)?可以(?:属于|有|关联)多个.+$/u, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
   // `每个任务属于一个项目`
   [/^(?:每个|每位|每本|每条|一个)?(.+?)属于(?:一个|某个)?(.+)$/u, (m, source) => [{ kind: 'belongs-to', child: m[1]!, parent: m[2]!, source }]],
+  // `一条请假申请可以有多条审批记录`: one-to-many, read from the other side.
+  [/^(?:一个|一条|一位|一本|一张|一份|每个|每条|每位|每本|每张|每份)?(.+?)(?:可以|可|能|会)?(?:有|包含|拥有|对应|关联)多(?:个|条|位|本|项|笔|张|份)(.+)$/u, (m, source) => [
+    { kind: 'belongs-to', child: m[2]!, parent: m[1]!, source },
+  ]],
   // `每个用户有一个资料`
-  [/^每(?:个|位|本|条)?(.+?)(?:有且仅有|只有|有)一个(.+)$/u, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
+  [/^每(?:个|位|本|条)?(.+?)(?:有且仅有|有且只有|只能有|只可以有|仅能有|仅有|只有|有)一个(.+)$/u, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
 ];
 
-/** `users and orders`, `users, orders`, `用户和订单` → each name. */
+/** `users and orders`, `users, orders`, `用户和订单`, `ingredientes, comentarios y valoraciones` → each name. */
 function listed(text: string): string[] {
-  return text.split(/\s*(?:,|，|、|\band\b|\bor\b|和|及|与)\s*/).map((part) => part.trim()).filter((part) => part !== '');
+  return text
+    .split(/\s*(?:,|，|、|\b(?:and|or|y|e|o|et|ou|und|oder|và|hoặc)\b|和|及|与|以及|或)\s*/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** `Deleting a recipe deletes its ingredients, comments and ratings`: a cascade to each child listed. */
+function cascades(parent: string, children: string, source: RuleSource): Rule[] {
+  return listed(children).map((child) => ({ kind: 'cascade', parent, child, source }));
 }
 
 /** A sentence without list markers, emphasis, parentheticals and its final stop. */
@@ -118,8 +143,8 @@ function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
     .replace(/[*_`]/g, '')
-    // A parenthetical is an aside, unless it names the rule in English (`se eliminan (soft delete)`).
-    .replace(/\s*[(（]([^)）]*)[)）]/g, (_, aside: string) => (RULE_WORDS.test(aside) ? ` ${aside}` : ''))
+    // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`).
+    .replace(/\s*[(（]([^)）]*)[)）]/g, (_, aside: string) => (RULE_WORDS.test(aside) && !RULE_WORDS.test(text.replace(aside, '')) ? ` ${aside}` : ''))
     .trim()
     .replace(/[.。!！]+$/, '')
     .trim();
@@ -152,7 +177,20 @@ function softDeleteElsewhere(clause: string, source: RuleSource): Rule[] | undef
   return entity === '' ? undefined : [{ kind: 'soft-delete', entity, source }];
 }
 
+/** A Chinese rule whose phrase runs over a comma read too much: `每个部门只能有一个负责人，负责人必须是本部门员工`. */
+function spansClauses(rule: Rule): boolean {
+  return Object.entries(rule).some(([key, value]) => key !== 'note' && typeof value === 'string' && /[，,]/.test(value));
+}
+
+/** Chinese clauses run on with commas: each part may state a rule of its own. */
 const recognize: Recognizer = (clause, source) => {
+  const whole = recognizeClause(clause, source);
+  if (!/[\u4e00-\u9fff]/.test(clause) || !/[，,]/.test(clause) || (whole !== undefined && !whole.some(spansClauses))) return whole;
+  const parts = clause.split(/\s*[，,]\s*/).flatMap((part) => (recognizeClause(part, source) ?? []).filter((rule) => !spansClauses(rule)));
+  return parts.length > 0 ? parts : undefined;
+};
+
+const recognizeClause: Recognizer = (clause, source) => {
   const chinese = /[\u4e00-\u9fff]/.test(clause);
   const table = chinese ? CHINESE : ENGLISH;
   for (const [pattern, make] of table) {

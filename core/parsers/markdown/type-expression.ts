@@ -1,4 +1,5 @@
 import type { SchemaNode } from '../../model/api-document.js';
+import { TYPE_WORDS } from './type-words.js';
 
 /** A field's type as a markdown table writes it, before named types are resolved. */
 export type TypeExpression = (
@@ -64,48 +65,7 @@ const SCALARS: Record<string, SchemaNode> = {
   'timestamp with time zone': { type: 'string', format: 'date-time' },
   bytea: { type: 'string', format: 'binary' },
   blob: { type: 'string', format: 'binary' },
-  // Chinese, Spanish, French, German, Vietnamese, Japanese
-  字符串: { type: 'string' },
-  文本: { type: 'string' },
-  整数: { type: 'integer' },
-  整型: { type: 'integer' },
-  整形: { type: 'integer' },
-  长整型: { type: 'integer', format: 'int64' },
-  数字: { type: 'number' },
-  数值: { type: 'number' },
-  浮点数: { type: 'number' },
-  小数: { type: 'number', format: 'decimal' },
-  金额: { type: 'number', format: 'decimal' },
-  布尔: { type: 'boolean' },
-  布尔值: { type: 'boolean' },
-  日期: { type: 'string', format: 'date' },
-  日期时间: { type: 'string', format: 'date-time' },
-  时间戳: { type: 'string', format: 'date-time' },
-  时间: { type: 'string', format: 'time' },
-  对象: { type: 'object', additionalProperties: true },
-  邮箱: { type: 'string', format: 'email' },
-  cadena: { type: 'string' },
-  texto: { type: 'string' },
-  entero: { type: 'integer' },
-  número: { type: 'number' },
-  booleano: { type: 'boolean' },
-  fecha: { type: 'string', format: 'date' },
-  chaîne: { type: 'string' },
-  texte: { type: 'string' },
-  entier: { type: 'integer' },
-  nombre: { type: 'number' },
-  booléen: { type: 'boolean' },
-  zeichenkette: { type: 'string' },
-  ganzzahl: { type: 'integer' },
-  zahl: { type: 'number' },
-  datum: { type: 'string', format: 'date' },
-  chuỗi: { type: 'string' },
-  'số nguyên': { type: 'integer' },
-  文字列: { type: 'string' },
-  整数値: { type: 'integer' },
-  真偽値: { type: 'boolean' },
-  日付: { type: 'string', format: 'date' },
-  日時: { type: 'string', format: 'date-time' },
+  ...TYPE_WORDS,
 };
 
 /** Formats written in parentheses that are spelled differently in OpenAPI. */

@@ -176,7 +176,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload),
-        request: request(create, [firstPath, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
+        request: request(create, [create.kind === 'update' ? firstPath : seededPath(create, view, scope), bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
         ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
     }
@@ -289,6 +289,25 @@ function scopeValues(view: EntityView, operations: readonly Operation[], samples
     values.set(parameter.field!, typeof sent === 'string' || typeof sent === 'number' ? sent : parameterSample(parameter, samples, variant));
   }
   return values;
+}
+
+/**
+ * The create's path for the database test: a path value that is a key to another row is the one
+ * the seeded payload holds (`f"/posts/{data['post_id']}/comments"`), so the row it stores exists.
+ */
+function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<string, unknown>): string {
+  const keyed = new Set(view.entity.foreignKeys.map((key) => key.field));
+  const wireOfKey = (parameter: Parameter) => (keyed.has(parameter.field!) ? view.fields.find((f) => f.column === parameter.field && f.onWire)?.wire : undefined);
+  if (!create.params.some((p) => p.role === 'scope' && wireOfKey(p) !== undefined)) return pyString(scopedPath(create, valueIn(scope)));
+  const marks: string[] = [];
+  const marked = scopedPath(create, (parameter) => {
+    const wire = wireOfKey(parameter);
+    if (wire === undefined) return scope.get(parameter.field!);
+    marks.push(wire);
+    return `\u0000${marks.length - 1}\u0000`;
+  });
+  const template = marked.replace(/[{}]/g, (brace) => brace + brace).replace(/%00(\d+)%00/g, (_, index: string) => `{data[${pyString(marks[Number(index)]!).replace(/^"|"$/g, "'")}]}`);
+  return `f${pyString(template)}`;
 }
 
 function valueIn(values: ReadonlyMap<string, unknown>): (parameter: Parameter) => unknown {
