@@ -110,7 +110,8 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
 
 /**
  * `/recetas/{recetaId}/comentarios` lists and creates the rows `/comentarios/{id}` names, where
- * nothing is served at `/comentarios` itself: one resource, whose item path is the flat one.
+ * nothing is served at `/comentarios` itself: one resource, whose item path is the flat one. Of
+ * several such collections, the one that creates.
  */
 function adoptFlatItems(items: Map<string, { path: string; param: string }>, byPath: ReadonlyMap<string, ApiOperation[]>): void {
   for (const [collection, item] of [...items]) {
@@ -118,9 +119,12 @@ function adoptFlatItems(items: Map<string, { path: string; param: string }>, byP
     const segment = collection.slice(collection.lastIndexOf('/'));
     // Each parameter after a literal segment (`/posts/{postId}`), so it names a row of that one, not of the whole API (`/{id}/sessions`).
     const nested = [...byPath.keys()].filter((route) => route.endsWith(segment) && /^(?:\/[^/{}]+\/\{[^/{}]+\})+\/[^/{}]+$/.test(route) && !items.has(route));
-    if (nested.length !== 1) continue;
+    // Enrollments listed under a course and under a student: the one that creates them.
+    const creating = nested.filter((route) => byPath.get(route)!.some((op) => op.method === 'post'));
+    const chosen = nested.length === 1 ? nested[0] : creating.length === 1 ? creating[0] : undefined;
+    if (chosen === undefined) continue;
     items.delete(collection);
-    items.set(nested[0]!, item);
+    items.set(chosen, item);
   }
 }
 

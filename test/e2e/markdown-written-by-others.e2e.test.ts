@@ -33,6 +33,8 @@ const documents = [
   { name: 'leave-zh', apiFiles: ['leave-api.zh.md', 'leave-requirements.zh.md'], rules: 'leave.py' },
   // Spanish types and rules, comments listed under a recipe and deleted at `/comentarios/{id}`, MySQL named in prose.
   { name: 'recetas-es', apiFiles: ['recetas-api.es.md', 'recetas-requisitos.es.md'], rules: 'recetas.py' },
+  // Fields in fenced blocks, on one line and in braces; enrollments-like collections under an item.
+  { name: 'fleet-terse', apiFiles: ['fleet-terse-api.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -5,6 +5,7 @@ import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine } from '../.
 import { readEndpointTable } from '../../core/parsers/markdown/endpoint-table.js';
 import { columnsOf, readFieldTable } from '../../core/parsers/markdown/field-table.js';
 import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
+import { fieldTableFromLines, fieldTableFromList } from '../../core/parsers/markdown/field-lines.js';
 import { paragraphLines, parseMarkdownTree, plainText, type MarkdownParagraph, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
@@ -259,5 +260,28 @@ describe('rules in plain words', () => {
     ]);
     expect(read('Customers browse products.', false).warnings).toEqual([]);
     expect(read('Orders are kept forever, never soft-deleted or so.', false).warnings).toHaveLength(1);
+  });
+});
+
+describe('field lists outside tables', () => {
+  const summary = (table: ReturnType<typeof fieldTableFromLines>) =>
+    table?.rows.map((row) => `${row.name}${row.required ? '*' : ''}:${row.type.kind === 'scalar' ? `${String(row.type.schema.type)}${row.type.schema.format ? `(${String(row.type.schema.format)})` : ''}` : row.type.kind}${row.hints['x-unique'] ? ' unique' : ''}`);
+
+  it('reads a fenced block of columns, of `name: type` lines and of single-spaced lines', () => {
+    const block = ['vin*            string(17)   unique', 'status          enum: active/in_shop/retired', 'capacity: int  // seats', 'purchased_on Date', 'year* Integer'].join('\n');
+    expect(summary(fieldTableFromLines(block, 10, 'api.md'))).toEqual(['vin*:string unique', 'status:enum', 'capacity:integer', 'purchased_on:string(date)', 'year*:integer']);
+  });
+
+  it('reads nothing from a block or a line where one entry is no field', () => {
+    expect(fieldTableFromLines('curl -X POST https://api.example.com/things\n  -d name=x', 1, 'api.md')).toBeUndefined();
+    expect(fieldTableFromLines('name   string\nthis line is prose, not a field', 1, 'api.md')).toBeUndefined();
+    expect(fieldTableFromLines('name   string\nname   integer', 1, 'api.md')).toBeUndefined();
+    expect(fieldTableFromList('one active assignment per vehicle at a time', 1, 'api.md', false)).toBeUndefined();
+    expect(fieldTableFromList('apples, pears and plums', 1, 'api.md', false)).toBeUndefined();
+  });
+
+  it('splits a one-line list at commas outside parentheses; in braces a field may go without its type', () => {
+    expect(summary(fieldTableFromList('vehicle_id* int, liters* decimal(6,2), odometer_km* int', 4, 'api.md', false))).toEqual(['vehicle_id*:integer', 'liters*:number(decimal)', 'odometer_km*:integer']);
+    expect(summary(fieldTableFromList('name*, city*, capacity: int', 4, 'api.md', true))).toEqual(['name*:string', 'city*:string', 'capacity:integer']);
   });
 });

@@ -29,6 +29,8 @@ const documents: [string, string[]][] = [
   ['recipes in Portuguese with example JSON bodies instead of tables', files('receitas-json-examples.pt.md')],
   ['a leave system in Chinese, rules run on with commas, a resource named like a request', files('leave-api.zh.md', 'leave-requirements.zh.md')],
   ['recipes in Spanish: an overview table, models apart, a collection listed under an item and deleted at the top', files('recetas-api.es.md', 'recetas-requisitos.es.md')],
+  ['a terse fleet list: fields in fenced blocks, on one line and in braces, an example after the bullets', files('fleet-terse-api.md')],
+  ['courses in German and English: model headings with a second name, enrollments under a course and a student', files('kurse-api.de.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -297,5 +299,30 @@ describe('markdown written by others', () => {
     expect(softDeleted(model)).toEqual(['Comentario']);
     expect(entity(model, 'Usuario').fields.find((f) => f.name === 'fecha_registro')!.type).toEqual({ kind: 'string', format: 'date-time' });
     expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+  });
+
+  it('the fleet: fields listed in fenced blocks, on a line after the type, in braces after a POST, and as an example after the bullets', async () => {
+    const model = await deriveModel({ apiFiles: documents[15]![1] });
+    expect(model.entities.map((e) => e.name)).toEqual(['Vehicle', 'Driver', 'Depot', 'Assignment', 'Service', 'FuelLog']);
+    const written = (name: string) => entity(model, name).fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name}${f.required ? '*' : ''} ${f.type.kind}${'format' in f.type && f.type.format ? `(${f.type.format})` : ''}`);
+    // `vin*   string(17)   unique`, `purchased_on   Date` (a day, by its name).
+    expect(written('Vehicle')).toEqual(['vin* string', 'plate* string', 'make* string', 'model* string', 'year* integer', 'odometer_km integer', 'status enum', 'depot_id integer', 'purchased_on string(date)']);
+    expect(uniques(model, 'Vehicle')).toEqual(['vin', 'plate']);
+    // `POST /v1/depots {name*, city*, capacity: int}`.
+    expect(written('Depot')).toEqual(['name* string', 'city* string', 'capacity integer']);
+    // `FuelLog: vehicle_id* int, driver_id int, liters* decimal(6,2), ...`.
+    expect(written('FuelLog').slice(0, 3)).toEqual(['vehicle_id* integer', 'driver_id integer', 'liters* number(decimal)']);
+    // The example JSON after the drivers' bullets is their body.
+    expect(written('Driver')).toEqual(['name* string', 'license_no* string', 'license_expires* string(date)', 'phone* string', 'active* boolean']);
+    expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual(['/services/{id}/complete']);
+  });
+
+  it('the courses: a heading naming its model in two languages, the collection that creates enrollments takes their flat item path', async () => {
+    const model = await deriveModel({ apiFiles: documents[16]![1] });
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Course', 'Enrollment', 'Instructor', 'Lesson', 'Student']);
+    const kinds = (entityName: string) => model.operations.filter((op) => op.entity === entityName).map((op) => `${op.kind} ${op.path}`);
+    expect(kinds('Enrollment')).toEqual(['list /courses/{courseId}/enrollments', 'create /courses/{courseId}/enrollments', 'patch /enrollments/{enrollmentId}', 'delete /enrollments/{enrollmentId}']);
+    expect(entity(model, 'Course').fields.find((f) => f.name === 'start_date')!.type).toEqual({ kind: 'string', format: 'date' });
+    expect(uniques(model, 'Course')).toEqual(['code']);
   });
 });

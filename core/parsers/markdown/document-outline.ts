@@ -1,4 +1,5 @@
 import { fieldTableFromJsonExample } from './json-example.js';
+import { fieldTableFromLines, fieldTableFromList } from './field-lines.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
 import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
@@ -79,6 +80,23 @@ const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|d
 
 type TableTarget = 'body' | 'query' | ResponseLine;
 
+const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+
+/**
+ * The type a heading or label names: `Project`, `` `Project` model ``, `2.1 Project`, and with a
+ * name in another language beside it, `Course (Kurs)`, `Kurs (Course)`, `课程 Course`.
+ */
+function typeNameIn(title: string, heading: boolean): string | undefined {
+  const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '');
+  const outside = bare.replace(/[(（][^)）]*[)）]/g, ' ');
+  const inside = [...bare.matchAll(/[(（]([^)）]*)[)）]/g)].map((match) => match[1]!);
+  // A heading may give the name beside another (`Course (Kurs)`, `Kurs – Course`, `课程 Course`); a line
+  // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
+  const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
+  const candidates = [bare, ...beside];
+  return candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((name) => TYPE_NAME.test(name));
+}
+
 /** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
 class OutlineReader {
   readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [] };
@@ -106,6 +124,7 @@ class OutlineReader {
 
   private visit(blocks: readonly MarkdownBlock[]): void {
     for (const block of blocks) {
+      const label = this.pendingLabel;
       if (block.type !== 'table' && block.type !== 'paragraph') this.pendingLabel = block.type === 'heading' ? this.pendingLabel : undefined;
       switch (block.type) {
         case 'heading':
@@ -113,6 +132,7 @@ class OutlineReader {
           break;
         case 'paragraph': {
           const lines = paragraphLines(block);
+          if (this.readInlineType(lines)) break;
           this.readLines(lines, this.isTypeLabel(lines));
           this.blockRead();
           break;
@@ -128,6 +148,7 @@ class OutlineReader {
           this.visit(block.children as MarkdownBlock[]);
           break;
         case 'code':
+          if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) break;
           if (!this.readEndpointBlock(block.value, lineOf(block) + 1)) this.readJsonExample(block.value, lineOf(block) + 1);
           this.blockRead();
           break;
@@ -159,6 +180,24 @@ class OutlineReader {
     return true;
   }
 
+  /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */
+  private readNamedBlock(label: { name: string; line: number }, text: string, line: number): boolean {
+    const table = fieldTableFromJsonExample(text, line) ?? fieldTableFromLines(text, line, this.file);
+    if (!table) return false;
+    this.outline.namedTables.push({ name: label.name, line: label.line, table });
+    return true;
+  }
+
+  /** `FuelLog: vehicle_id* int, liters* decimal(6,2)`: a type and its fields on one line. */
+  private readInlineType(lines: { text: string; line: number }[]): boolean {
+    const match = lines.length === 1 ? /^\**`?([A-Z][A-Za-z0-9_]*)`?\**\s*[:：]\s*(.+)$/.exec(lines[0]!.text) : null;
+    if (!match || RESERVED_LABELS.has(match[1]!)) return false;
+    const table = fieldTableFromList(match[2]!, lines[0]!.line, this.file, false);
+    if (!table) return false;
+    this.outline.namedTables.push({ name: match[1]!, line: lines[0]!.line, table });
+    return true;
+  }
+
   /**
    * An example JSON body under an endpoint, as many lists give one instead of a table: its fields
    * are what a table would give where the block sits (a request label's body, a response line's
@@ -166,6 +205,14 @@ class OutlineReader {
    * did not: a second one, or one where neither fits, is left as the example it is.
    */
   private readJsonExample(text: string, line: number): void {
+    // After a list of a resource's endpoints, an example is the body its creates and replaces send.
+    const section = this.sectionBody;
+    if (section) {
+      const fields = fieldTableFromJsonExample(text, line);
+      this.sectionBody = undefined;
+      if (fields) for (const endpoint of section) endpoint.body ??= fields;
+      return;
+    }
     const endpoint = this.endpoint?.value;
     const target = this.tableTarget;
     if (!endpoint || target === undefined || target === 'query') return;
@@ -228,8 +275,8 @@ class OutlineReader {
     const section: Section = { title, depth, line, hintTokens: tokens.length > 0 ? [{ tokens, line }] : [], rules: parentRules || isRulesHeading(title) };
     this.sections.push(section);
     this.pendingTitle = section;
-    const typeName = title.replace(TYPE_HEADING_WORDS, ' ').trim();
-    if (/^[A-Z][A-Za-z0-9_]*$/.test(typeName)) this.pendingLabel = { name: typeName, line };
+    const typeName = typeNameIn(title, true);
+    if (typeName !== undefined) this.pendingLabel = { name: typeName, line };
   }
 
   /** A label line or heading under an endpoint: sets the next table's target. */
@@ -269,8 +316,8 @@ class OutlineReader {
   private isTypeLabel(lines: { text: string; line: number }[]): { name: string; line: number } | undefined {
     if (lines.length !== 1) return undefined;
     const { text, line } = lines[0]!;
-    const name = TYPE_LABEL.exec(text)?.[1] ?? text.replace(/[:：]$/, '').replace(TYPE_HEADING_WORDS, ' ').trim();
-    if (!/^[A-Z][A-Za-z0-9_]*$/.test(name) || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
+    const name = TYPE_LABEL.exec(text)?.[1] ?? typeNameIn(text.replace(/[:：]$/, ''), false);
+    if (name === undefined || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
     return { name, line };
   }
 
@@ -481,9 +528,12 @@ class OutlineReader {
       }
       return;
     }
-    const summary = found.summary ?? first?.summary;
+    // `POST /depots {name*, city*, capacity: int}`: the braces list the body's fields.
+    const braces = found.method !== 'get' && found.method !== 'delete' ? /^\{([^{}]+)\}$/.exec(found.summary?.trim() ?? '') : null;
+    const body = braces ? fieldTableFromList(braces[1]!, line, this.file, true) : undefined;
+    const summary = (body ? undefined : found.summary) ?? first?.summary;
     const query = found.queryNames ? { query: { items: found.queryNames.map((name) => ({ name })), line } } : {};
-    const endpoint: Endpoint = { method: found.method, path: found.path, ...(summary ? { summary } : {}), line, form, ...(section ? { section } : {}), ...query, responses: [] };
+    const endpoint: Endpoint = { method: found.method, path: found.path, ...(summary ? { summary } : {}), line, form, ...(section ? { section } : {}), ...query, ...(body ? { body } : {}), responses: [] };
     if (first) this.outline.endpoints.splice(this.outline.endpoints.indexOf(first), 1);
     this.seen.set(key, endpoint);
     this.outline.endpoints.push(endpoint);

@@ -124,39 +124,67 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     const cells = cellTexts(row);
     const rowLine = lineOf(row);
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
-    const written = nameOf(cell('name'));
-    const name = written.name;
-    if (name === '' && cells.every((c) => c === '')) continue;
-    if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
-    const previous = seen.get(name);
-    if (previous !== undefined) throw markdownError(file, rowLine, `field ${name} is listed twice in this table (first at line ${previous})`);
-    seen.set(name, rowLine);
-    const typeText = cell('type');
-    const column = readSqlColumnModifiers(typeText);
-    const parsed = withNullability(parseTypeExpression(column.typeText), column);
-    if (!parsed) {
-      const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
-      throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
-    }
-    const type = keyTyped(name, parsed);
-    const described = extractHintTokens(cell('description'));
-    const hinted = extractHintTokens(cell('hints'));
-    const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine);
-    const defaultCell = cell('default').replace(/`/g, '').trim();
+    if (cell('name') === '' && cells.every((c) => c === '')) continue;
     const stated = columns.required !== undefined || columns.optional !== undefined ? requiredOf(cell('required'), cell('optional'), columns, file, rowLine) : undefined;
-    const required = notes.required ?? written.required ?? stated ?? (column.nullable === false && column.defaultText === undefined);
-    const defaultText = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
-    rows.push({
-      name,
-      type: notes.type ?? type,
-      required,
-      ...(described.text !== '' ? { description: described.text } : {}),
-      ...(defaultText !== undefined ? { defaultText } : {}),
-      hints: mergedHints(columnHints(column, typeText, file, rowLine), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
-      line: rowLine,
-    });
+    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: cell('description'), hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : {}) }, file, rowLine);
+    const previous = seen.get(field.name);
+    if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
+    seen.set(field.name, rowLine);
+    rows.push(field);
   }
   return { rows, line };
+}
+
+/** One field as written, in a table's cells or a line of a field list. */
+export interface WrittenField {
+  /** With its marks: `email *`, `nickname?`. */
+  name: string;
+  type: string;
+  description: string;
+  hints?: string;
+  defaultText?: string;
+  /** What a required column says. */
+  required?: boolean;
+}
+
+/** Reads one field: its name and marks, its type as written, and what its notes say. */
+export function readFieldRow(written: WrittenField, file: string, rowLine: number): FieldRow {
+  const marked = nameOf(written.name);
+  const name = marked.name;
+  if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
+  const typeText = written.type;
+  const column = readSqlColumnModifiers(typeText);
+  const parsed = withNullability(parseTypeExpression(column.typeText), column);
+  if (!parsed) {
+    const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
+    throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
+  }
+  const type = dayOrInstant(name, column.typeText, keyTyped(name, parsed));
+  const described = extractHintTokens(written.description);
+  const hinted = extractHintTokens(written.hints ?? '');
+  const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine);
+  const defaultCell = (written.defaultText ?? '').replace(/`/g, '').trim();
+  const required = notes.required ?? marked.required ?? written.required ?? (column.nullable === false && column.defaultText === undefined);
+  const defaultText = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
+  return {
+    name,
+    type: notes.type ?? type,
+    required,
+    ...(described.text !== '' ? { description: described.text } : {}),
+    ...(defaultText !== undefined ? { defaultText } : {}),
+    hints: mergedHints(columnHints(column, typeText, file, rowLine), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
+    line: rowLine,
+  };
+}
+
+/**
+ * `Date` is TypeScript's and Java's instant, yet people listing fields mean a day by it
+ * (`purchased_on Date`, `geburtsdatum Date`): a day, unless the name says a moment (`created_at`, `startTime`).
+ */
+function dayOrInstant(name: string, typeText: string, type: TypeExpression): TypeExpression {
+  if (typeText.replace(/`/g, '').trim() !== 'Date' || type.kind !== 'scalar') return type;
+  const moment = /(?:_at|At|time|Time|stamp|Stamp)$/.test(name);
+  return { ...type, schema: { ...type.schema, format: moment ? 'date-time' : 'date' } };
 }
 
 /** TypeScript has no integers: `id: number`, `user_id: number`, `tag_ids: number[]` are keys, integers. */

@@ -72,7 +72,7 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
     if (collectionPath === undefined) continue;
     const itemPath = routes.find((r) => ITEM.exec(r)?.[1] === collectionPath);
     // `DELETE /comments/{id}` where only `/posts/{postId}/comments` lists and creates: that is the collection.
-    const served = itemPath !== undefined && !routes.includes(collectionPath) ? nestedServing(routes, collectionPath) : undefined;
+    const served = itemPath !== undefined && !routes.includes(collectionPath) ? nestedServing(group.endpoints, collectionPath) : undefined;
     group.collectionPath = served ?? collectionPath;
     if (itemPath !== undefined) group.itemPath = itemPath;
     group.entityEndpoints = group.endpoints.filter((e) => e.route === group.collectionPath || e.route === itemPath);
@@ -80,11 +80,15 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
   return [...groups.values()];
 }
 
-/** The one nested collection route that ends with a flat collection's segment (`/posts/{postId}/comments` for `/comments`). */
-function nestedServing(routes: readonly string[], collectionPath: string): string | undefined {
+/**
+ * The nested collection route that ends with a flat collection's segment (`/posts/{postId}/comments`
+ * for `/comments`): the only one, or of several the only one that creates.
+ */
+function nestedServing(endpoints: readonly RoutedEndpoint[], collectionPath: string): string | undefined {
   const segment = collectionPath.slice(collectionPath.lastIndexOf('/'));
-  const nested = [...new Set(routes.filter((route) => route.endsWith(segment) && isNestedCollection(route)))];
-  return nested.length === 1 ? nested[0] : undefined;
+  const nested = [...new Set(endpoints.map((e) => e.route).filter((route) => route.endsWith(segment) && isNestedCollection(route)))];
+  const creating = nested.filter((route) => endpoints.some((e) => e.route === route && e.endpoint.method === 'post'));
+  return nested.length === 1 ? nested[0] : creating.length === 1 ? creating[0] : undefined;
 }
 
 /** A route with its parameters' names left out: `/posts/{id}/comments` and `/posts/{postId}/comments` are one collection. */

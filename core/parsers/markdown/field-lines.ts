@@ -1,0 +1,82 @@
+import { InfraStackError } from '../../errors.js';
+import { readFieldRow, type FieldRow, type FieldTable, type WrittenField } from './field-table.js';
+import { parseTypeExpression } from './type-expression.js';
+
+/**
+ * Fields listed as people write them outside a table: lines of a fenced block under a `Name:`
+ * label (`vin*   string(17)   unique`, `capacity: int`), a paragraph `FuelLog: vehicle_id* int,
+ * liters* decimal(6,2)` and an endpoint's braces `{name*, city*, capacity: int}`. Each reader
+ * gives a field table only when every entry reads as a field, so prose and code are left alone.
+ */
+
+const NAME = /^`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?$/;
+
+/** `name*  type  notes`, `name: type  // notes`, `name type notes` (the longest type that reads). */
+function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
+  const entry = text.replace(/\s*(?:\/\/|#)\s*/, '  ').trim();
+  const colon = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*:\s*(.+)$/.exec(entry);
+  if (colon && NAME.test(colon[1]!)) return withType(colon[1]!, colon[2]!.split(/\s{2,}|\t+/), typeOptional);
+  const columns = entry.split(/\s{2,}|\t+/);
+  if (columns.length >= 2 && NAME.test(columns[0]!)) return withType(columns[0]!, columns.slice(1), typeOptional);
+  const [name = '', ...words] = entry.split(/\s+/);
+  if (!NAME.test(name)) return undefined;
+  if (words.length === 0) return typeOptional ? { name, type: 'string', description: '' } : undefined;
+  // The longest start of the rest that reads as a type; a capitalized word alone (`Unique`) is a named type only at the end.
+  for (let end = words.length; end > 0; end -= 1) {
+    const type = words.slice(0, end).join(' ');
+    const parsed = parseTypeExpression(type);
+    if (parsed !== undefined && (parsed.kind !== 'named' || end === words.length)) return { name, type, description: words.slice(end).join(' ') };
+  }
+  return undefined;
+}
+
+function withType(name: string, rest: string[], typeOptional: boolean): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
+  const [type = '', ...notes] = rest.map((part) => part.trim()).filter((part) => part !== '');
+  if (type === '') return typeOptional ? { name, type: 'string', description: '' } : undefined;
+  if (parseTypeExpression(type) === undefined) return undefined;
+  return { name, type, description: notes.join('; ') };
+}
+
+function tableOf(entries: { text: string; line: number }[], file: string, typeOptional: boolean): FieldTable | undefined {
+  const written = entries.filter((entry) => entry.text.trim() !== '').map((entry) => ({ entry, field: splitEntry(entry.text, typeOptional) }));
+  if (written.length === 0 || written.some(({ field }) => field === undefined)) return undefined;
+  const rows: FieldRow[] = [];
+  const seen = new Set<string>();
+  for (const { entry, field } of written) {
+    let row: FieldRow;
+    try {
+      row = readFieldRow({ ...field!, required: false }, file, entry.line);
+    } catch (error) {
+      if (error instanceof InfraStackError) return undefined;
+      throw error;
+    }
+    if (seen.has(row.name)) return undefined;
+    seen.add(row.name);
+    rows.push(row);
+  }
+  return { rows, line: entries[0]!.line };
+}
+
+/** The lines of a fenced block, when each is a field: `vin*   string(17)   unique`. */
+export function fieldTableFromLines(text: string, firstLine: number, file: string): FieldTable | undefined {
+  const lines = text.split('\n').map((line, index) => ({ text: line, line: firstLine + index }));
+  return tableOf(lines, file, false);
+}
+
+/** `vehicle_id* int, liters* decimal(6,2)`: entries split at commas outside parentheses and brackets. */
+export function fieldTableFromList(text: string, line: number, file: string, typeOptional: boolean): FieldTable | undefined {
+  const entries: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if ('([<'.includes(char)) depth += 1;
+    if (')]>'.includes(char)) depth -= 1;
+    if ((char === ',' || char === '，') && depth === 0) {
+      entries.push(current);
+      current = '';
+    } else current += char;
+  }
+  entries.push(current);
+  if (entries.length < 2 && !typeOptional) return undefined;
+  return tableOf(entries.map((entry) => ({ text: entry, line })), file, typeOptional);
+}
