@@ -24,6 +24,8 @@ class EntityNames {
   constructor(api: ApiDocument) {
     for (const [name, { schema }] of api.schemas) {
       if (schema.type !== 'object' && schema.properties === undefined) continue;
+      const aliases = schema[SCHEMA_HINTS.aliases];
+      if (Array.isArray(aliases)) for (const alias of aliases) if (typeof alias === 'string') this.add(alias, name);
       const words = toSnake(name).split('_');
       const last = words.pop()!;
       for (const variant of [[...words, last], [...words, pluralOf(last)], [...words, singular(last)]]) {
@@ -54,13 +56,13 @@ class EntityNames {
 
   /** The schema a phrase names as a whole (an alias, singular or plural), or undefined. */
   exact(phrase: string): string | undefined {
-    const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+    const text = withoutFillers(phrase);
     return this.aliases.get(text) ?? this.aliases.get(singular(text));
   }
 
   /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
   resolve(phrase: string): string | undefined {
-    const text = normalized(phrase.replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+    const text = withoutFillers(phrase);
     const exact = this.aliases.get(text) ?? this.aliases.get(singular(text));
     if (exact) return exact;
     let best: [string, string] | undefined;
@@ -85,6 +87,11 @@ class EntityNames {
     }
     return best?.[1];
   }
+}
+
+/** A phrase without the words around its noun, accents first taken off so `categoría` keeps its final `a`. */
+function withoutFillers(phrase: string): string {
+  return normalized(withoutAccents(phrase).replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
 }
 
 function pluralOf(word: string): string {
@@ -228,6 +235,15 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       cascades.push({ parent, child, key, source: rule.source });
       return;
     }
+    case 'restrict': {
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule, parent);
+      if (!parent || !child || ownedBy(parent, child.name)) return;
+      const key = keyProperty(child, parent, rule, schemas, false);
+      key[SCHEMA_HINTS.onDelete] = 'RESTRICT';
+      recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+      return;
+    }
     case 'self-reference': {
       const entity = target(rule.entity, rule);
       if (!entity) return;
@@ -298,17 +314,48 @@ function listsOf(from: Target, to: Target): boolean {
   return Object.values(properties).some((node) => node.type === 'array' && refName(node.items as SchemaNode) === to.name);
 }
 
+/** The child's key named after the parent: `department_id`, `departmentId`. */
+function keyNamedAfter(child: Target, parent: string): SchemaNode | undefined {
+  const properties = propertiesOf(child.schema);
+  const stem = toSnake(parent);
+  return properties[`${stem}_id`] ?? properties[`${stem.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}Id`];
+}
+
+function namesKeyOf(key: SchemaNode, child: Target, parent: string): boolean {
+  return keyNamedAfter(child, parent) === key;
+}
+
 function findKey(child: Target, parent: string): SchemaNode | undefined {
   const properties = propertiesOf(child.schema);
   const stem = toSnake(parent);
-  const byName = properties[`${stem}_id`] ?? properties[`${stem.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}Id`];
+  const byName = keyNamedAfter(child, parent);
   if (byName) return byName;
-  return Object.values(properties).find((node) => node[SCHEMA_HINTS.references] === parent);
+  const referencing = Object.values(properties).find((node) => node[SCHEMA_HINTS.references] === parent);
+  if (referencing) return referencing;
+  // A rule relating the two names the key written short: `dept_id` of a Department.
+  const short = Object.keys(properties).filter((name) => /_id$/.test(name) && properties[name]![SCHEMA_HINTS.references] === undefined && abbreviates(name.slice(0, -3), stem));
+  return short.length === 1 ? properties[short[0]!] : undefined;
+}
+
+/** `dept` of `department`, `cust` of `customer`: the word's first two letters, then some of its others in order. */
+function abbreviates(short: string, word: string): boolean {
+  if (short.length < 3 || short.length >= word.length || !word.startsWith(short.slice(0, 2))) return false;
+  let at = 0;
+  for (const letter of short) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** The key on `child` pointing at `parent`, added (`user_id`, required when `required`) when the child has none. */
 function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas: ApiDocument['schemas'], required: boolean): SchemaNode {
   const existing = findKey(child, parent.name);
+  if (existing && existing[SCHEMA_HINTS.references] === undefined && !namesKeyOf(existing, child, parent.name)) {
+    // `dept_id`: its name alone would not say which table it keys; the rule does.
+    existing[SCHEMA_HINTS.references] = parent.name;
+    recordWhy(existing, SCHEMA_HINTS.references, rule.source);
+  }
   if (existing) return existing;
   const name = `${toSnake(parent.name)}_id`;
   const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.sourceLine]: rule.source.line };

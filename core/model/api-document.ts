@@ -131,6 +131,8 @@ export type DocumentRule =
   | { kind: 'soft-delete'; entity: string; source: RuleSource }
   /** Deleting a `parent` deletes its `child` rows. */
   | { kind: 'cascade'; parent: string; child: string; source: RuleSource }
+  /** A `parent` cannot be deleted while `child` rows refer to it: their key is ON DELETE RESTRICT. */
+  | { kind: 'restrict'; parent: string; child: string; source: RuleSource }
   /** Deleting a `parent` keeps its `child` rows: the parent is soft deleted. */
   | { kind: 'keep'; parent: string; child: string; source: RuleSource }
   /** `child` rows are soft deleted with their `parent` (both soft deleted). */

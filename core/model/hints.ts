@@ -32,6 +32,8 @@ export const SCHEMA_HINTS = {
    * when a rule in plain words (a field's note, a requirement) asked for it.
    */
   why: 'x-why',
+  /** On a schema: `string[]`, other names the documents call it by (`Kurs` for Course), which rules may use. */
+  aliases: 'x-aliases',
   /** On any node: the 1-based line it was read from, for formats with lines (markdown). */
   sourceLine: 'x-source-line',
   /** `EntityLayer[]`: the layers the input asks for (class definitions); absent means all. */

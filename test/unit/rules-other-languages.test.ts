@@ -112,4 +112,74 @@ describe('rules in other languages', () => {
     expect(types('Pedido')).toEqual(['total number(decimal)', 'entregado boolean', 'cliente_id integer']);
     expect(model.warnings ?? []).toEqual([]);
   });
+
+  it.each([
+    ['English', 'A cliente with pedidos cannot be deleted.'],
+    ['English, the other way round', 'You cannot delete a cliente that still has pedidos.'],
+    ['Spanish', 'No se puede borrar un cliente que tenga pedidos asociados.'],
+    ['French', 'On ne peut pas supprimer un cliente qui a des pedidos.'],
+    ['German', 'Ein Cliente kann nicht gelöscht werden, solange er Pedidos hat.'],
+    ['Portuguese', 'Não é possível excluir um cliente que tenha pedidos.'],
+    ['Chinese', '客户下还有订单时不允许删除。'],
+  ])('refuses to delete a parent its children refer to, from a %s sentence', async (_language, rule) => {
+    const api = [
+      '# Tienda',
+      '',
+      '## 客户 Clientes',
+      '',
+      '- `GET /clientes` Listar',
+      '- `POST /clientes` Crear',
+      '',
+      '## 订单 Pedidos',
+      '',
+      '- `GET /pedidos` Listar',
+      '- `POST /pedidos` Crear',
+      '',
+      '### Cliente',
+      '',
+      '| Campo | Tipo | Obligatorio |',
+      '|---|---|---|',
+      '| nombre | texto | sí |',
+      '',
+      '### Pedido',
+      '',
+      '| Campo | Tipo | Obligatorio |',
+      '|---|---|---|',
+      '| cliente_id | entero | no |',
+      '',
+    ].join('\n');
+    const model = await modelOf(api, `# Requisitos\n\n## Reglas\n\n- ${rule}\n`);
+    // An optional key would be set to NULL; the rule keeps the parent while children point at it.
+    expect(model.entities.find((e) => e.name === 'Pedido')!.foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`)).toEqual(['cliente_id->Cliente RESTRICT']);
+    expect(model.warnings ?? []).toEqual([]);
+  });
+
+  it('resolves a rule by the second name a model heading gives (`Course (Kurs)`), and a Spanish word ending in an accented letter', async () => {
+    const api = [
+      '# Kurse',
+      '',
+      '- `GET /courses`',
+      '- `POST /courses`',
+      '- `GET /categorias`',
+      '- `POST /categorias`',
+      '',
+      '### Course (Kurs)',
+      '',
+      '| Feld | Typ | Pflicht |',
+      '|---|---|---|',
+      '| title | string | ja |',
+      '| categoria_id | int | nein |',
+      '',
+      '### Categoria',
+      '',
+      '| Campo | Tipo | Obligatorio |',
+      '|---|---|---|',
+      '| nombre | texto | sí |',
+      '',
+    ].join('\n');
+    const model = await modelOf(api, '# Regeln\n\n## Regeln\n\n- Kurse werden weich gelöscht.\n- No se puede borrar una categoría que tenga courses.\n');
+    expect(model.entities.find((e) => e.name === 'Course')!.softDelete).toBe(true);
+    expect(model.entities.find((e) => e.name === 'Course')!.foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`)).toEqual(['categoria_id->Categoria RESTRICT']);
+    expect(model.warnings ?? []).toEqual([]);
+  });
 });

@@ -40,6 +40,8 @@ export interface NamedTable {
   name: string;
   line: number;
   table: FieldTable;
+  /** Other names its heading gives it: `Kurs` of `Course (Kurs)`, `课程` of `课程 Course`. */
+  aliases?: string[];
 }
 
 /** A table that is neither a request body nor a named type, with the heading it sits under. */
@@ -87,6 +89,11 @@ const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
  * name in another language beside it, `Course (Kurs)`, `Kurs (Course)`, `课程 Course`.
  */
 function typeNameIn(title: string, heading: boolean): string | undefined {
+  return typeNamesIn(title, heading)?.name;
+}
+
+/** The type a heading names, and the other names it writes beside it. */
+function typeNamesIn(title: string, heading: boolean): { name: string; aliases: string[] } | undefined {
   const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '');
   const outside = bare.replace(/[(（][^)）]*[)）]/g, ' ');
   const inside = [...bare.matchAll(/[(（]([^)）]*)[)）]/g)].map((match) => match[1]!);
@@ -94,7 +101,11 @@ function typeNameIn(title: string, heading: boolean): string | undefined {
   // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
   const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
   const candidates = [bare, ...beside];
-  return candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((name) => TYPE_NAME.test(name));
+  const name = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((text) => TYPE_NAME.test(text));
+  if (name === undefined) return undefined;
+  const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
+  const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
+  return { name, aliases };
 }
 
 /** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
@@ -103,7 +114,7 @@ class OutlineReader {
   private readonly sections: Section[] = [];
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
-  private pendingLabel: { name: string; line: number } | undefined;
+  private pendingLabel: { name: string; line: number; aliases?: string[] } | undefined;
   /** A heading with nothing under it yet: a bullet or paragraph giving an endpoint makes it the endpoint's title. */
   private pendingTitle: Section | undefined;
   /** Where the next unlabelled table under an endpoint goes: its body, or the response line just read. */
@@ -181,10 +192,10 @@ class OutlineReader {
   }
 
   /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */
-  private readNamedBlock(label: { name: string; line: number }, text: string, line: number): boolean {
+  private readNamedBlock(label: { name: string; line: number; aliases?: string[] }, text: string, line: number): boolean {
     const table = fieldTableFromJsonExample(text, line) ?? fieldTableFromLines(text, line, this.file);
     if (!table) return false;
-    this.outline.namedTables.push({ name: label.name, line: label.line, table });
+    this.outline.namedTables.push({ ...label, table });
     return true;
   }
 
@@ -275,8 +286,8 @@ class OutlineReader {
     const section: Section = { title, depth, line, hintTokens: tokens.length > 0 ? [{ tokens, line }] : [], rules: parentRules || isRulesHeading(title) };
     this.sections.push(section);
     this.pendingTitle = section;
-    const typeName = typeNameIn(title, true);
-    if (typeName !== undefined) this.pendingLabel = { name: typeName, line };
+    const typeName = typeNamesIn(title, true);
+    if (typeName !== undefined) this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
   }
 
   /** A label line or heading under an endpoint: sets the next table's target. */
@@ -474,7 +485,7 @@ class OutlineReader {
   private readTable(table: MarkdownTable): void {
     const line = lineOf(table);
     if (this.pendingLabel && isFieldTable(table)) {
-      this.outline.namedTables.push({ name: this.pendingLabel.name, line: this.pendingLabel.line, table: readFieldTable(table, this.file) });
+      this.outline.namedTables.push({ ...this.pendingLabel, table: readFieldTable(table, this.file) });
       this.pendingLabel = undefined;
       return;
     }

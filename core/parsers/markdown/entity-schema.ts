@@ -1,4 +1,5 @@
 import type { SchemaNode } from '../../model/api-document.js';
+import { SCHEMA_HINTS } from '../../model/hints.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
 import type { NamedTable, Section } from './document-outline.js';
 import { markdownError } from './errors.js';
@@ -38,7 +39,12 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
 
 /** Builds the schema of a `Name:` table. */
 export function namedTableSchema(named: NamedTable, registry: ComponentRegistry): SchemaNode {
-  return objectSchema(named.table.rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), named.table.rows.filter((r) => r.required).map((r) => r.name), named.line);
+  return { ...objectSchema(named.table.rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), named.table.rows.filter((r) => r.required).map((r) => r.name), named.line), ...aliasesOf(named) };
+}
+
+/** The other names a table's heading gives its type, for the rules that use them. */
+export function aliasesOf(named: NamedTable | undefined): SchemaNode {
+  return named?.aliases ? { [SCHEMA_HINTS.aliases]: named.aliases } : {};
 }
 
 export function objectSchema(properties: [string, SchemaNode][], required: string[], line: number): SchemaNode {

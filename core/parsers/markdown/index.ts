@@ -8,7 +8,7 @@ import { readOutline, type DocumentOutline, type NamedTable } from './document-o
 import { sharedPrefix } from './endpoint-heading.js';
 import { readRuleSentences } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
-import { collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
+import { aliasesOf, collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
 import { markdownError } from './errors.js';
 import { isFieldTable } from './field-table.js';
 import { lineOf, parseMarkdownTree } from './markdown-tree.js';
@@ -99,7 +99,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     const fields = collectEntityFields(name, group, ownTable, registry, file);
     entities.set(group, fields);
     const line = ownTable?.line ?? group.sections.find((section) => section.title === group.title)?.line ?? group.entityEndpoints[0]!.endpoint.line;
-    registry.add(name, entitySchema(fields, group.sections, line, file), line);
+    registry.add(name, { ...entitySchema(fields, group.sections, line, file), ...aliasesOf(ownTable) }, line);
   }
   for (const named of namedTables.values()) {
     if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry), named.line);

@@ -11,7 +11,7 @@ export function isRulesHeading(title: string): boolean {
 }
 
 /** Words that make a sentence outside a rules section worth a warning when it is not understood. */
-const RULE_WORDS = /soft[\s-]?delet|cascad|many[\s-]to[\s-]many|self[\s-]referenc|软删除|逻辑删除|级联|多对多/i;
+const RULE_WORDS = /soft[\s-]?delet|cascad|many[\s-]to[\s-]many|self[\s-]referenc|软删除|逻辑删除|级联|多对多|不允许删除|不能删除|不可删除/i;
 
 type Rule = DocumentRule;
 type Recognizer = (clause: string, source: RuleSource) => Rule[] | undefined;
@@ -69,6 +69,38 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
         ? cascades(m[1]!, m[2]!, source)
         : [{ kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source } as const]),
   ]],
+  // `A category with products cannot be deleted`, `You cannot delete a customer who has orders`,
+  // `Categories that still have products can't be deleted`.
+  [/^(?:an?\s+|the\s+)?(.+?)\s+(?:with|that\s+(?:still\s+)?(?:has|have)|which\s+(?:still\s+)?(?:has|have)|who\s+(?:still\s+)?(?:has|have)|having)\s+(?:any\s+|one\s+or\s+more\s+)?(.+?)\s+(?:cannot|can't|can\s+not|must\s+not|may\s+not|should\s+not)\s+be\s+(?:deleted|removed)$/i, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:you\s+|users?\s+)?(?:cannot|can't|can\s+not|must\s+not|may\s+not)\s+(?:delete|remove)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:that|which|who|while\s+it|while\s+they|as\s+long\s+as\s+it)\s+(?:still\s+)?(?:has|have|is\s+used\s+by|are\s+used\s+by)\s+(?:any\s+)?(.+)$/i, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `Deleting a category with products is refused`
+  [new RegExp(String.raw`^${DELETING}\s+(?:an?\s+|the\s+)?(.+?)\s+(?:with|that\s+has|that\s+have|which\s+has)\s+(.+?)\s+(?:is|are)\s+(?:refused|rejected|not\s+allowed|forbidden|prevented)$`, 'i'), (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `No se puede borrar una categoría que tenga recetas asociadas`, `Un auteur qui a des livres ne peut pas être supprimé`,
+  // `Instructor kann nicht gelöscht werden solange er Kurse hat`, `Não é possível excluir um cliente que tenha pedidos`.
+  [/^no\s+se\s+(?:puede|pueden|permite)\s+(?:borrar|eliminar|suprimir)\s+(?:un[oa]?\s+|el\s+|la\s+|los\s+|las\s+)?(.+?)\s+(?:que|mientras)\s+(?:tenga|tengan|tiene|tienen)\s+(?:aún\s+|todavía\s+)?(.+?)(?:\s+asociad[oa]s?|\s+vinculad[oa]s?)?$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:on\s+ne\s+peut\s+pas\s+supprimer\s+|impossible\s+de\s+supprimer\s+)(?:une?\s+|l['’]\s*|le\s+|la\s+)?(.+?)\s+qui\s+(?:a|ont|possède|possèdent)\s+(?:encore\s+)?(?:des\s+)?(.+)$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:une?\s+|l['’]\s*|le\s+|la\s+)?(.+?)\s+qui\s+(?:a|ont|possède|possèdent)\s+(?:encore\s+)?(?:des\s+)?(.+?)\s+ne\s+(?:peut|peuvent)\s+pas\s+être\s+supprimée?s?$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:ein(?:e|en)?\s+|der\s+|die\s+|das\s+)?(.+?)\s+(?:kann|können|darf|dürfen)\s+nicht\s+gelöscht\s+werden,?\s+(?:solange|wenn|falls)\s+(?:er|sie|es)\s+(?:noch\s+)?(.+?)\s+(?:hat|haben|besitzt)$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^não\s+(?:é\s+possível|se\s+pode|pode)\s+(?:excluir|apagar|remover)\s+(?:um[a]?\s+|o\s+|a\s+)?(.+?)\s+que\s+(?:tenha|tenham|tem|têm)\s+(?:ainda\s+)?(.+?)(?:\s+associad[oa]s?|\s+vinculad[oa]s?)?$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^không\s+(?:được|thể)\s+xóa\s+(.+?)\s+(?:khi|nếu)\s+(?:còn|vẫn\s+còn|đang\s+có|có)\s+(.+)$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
   // `A category may have a parent category.`
   [/^(.+?)\s+(?:may|can|might|could)\s+(?:have|belong\s+to)\s+(?:a|an|one)\s+parent(?:\s+.+)?$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
   [/^(.+?)\s+(?:are|is|form)\s+(?:hierarchical|nested|a\s+tree|a\s+hierarchy)$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
@@ -94,6 +126,11 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(.+?)(?:随|跟随|随着)(.+?)(?:一起|一并|同时)?(?:被)?(?:软删除|逻辑删除)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source }]],
   // `删除用户时软删除其订单`
   [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:软删除|逻辑删除)(.+)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source }]],
+  // `部门下还有员工时不允许删除`, `有商品的分类不能删除`, `分类下有商品时不可删除`
+  [/^(.+?)(?:下|中|里|内)?(?:还有|仍有|存在|有)(.+?)(?:时|的时候)[，,]?(?:该.+?)?(?:不允许|不能|不可|不可以|禁止)(?:被)?删除$/u, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [/^(?:还)?有(.+?)的(.+?)(?:不允许|不能|不可|不可以|禁止)(?:被)?删除$/u, (m, source) => [{ kind: 'restrict', parent: m[2]!, child: m[1]!, source }]],
   // `删除读者时保留其借阅记录`
   [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|应|需要|需)?(?:保留|不删除|不会删除)(.+)$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
   // `删除员工时，其所有请假申请一并删除`, `员工删除后其请假记录也被删除`: the child named before the verb.

@@ -15,23 +15,25 @@ async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[
     return result
 
 
-def employee(number: str) -> dict[str, Any]:
+async def employee(client: AsyncClient, number: str) -> dict[str, Any]:
+    """What a new employee of a new department sends."""
+    department = await created(client, "/departments", {"name": f"部门{number}"})
     return {
         "emp_no": number,
         "name": "张伟",
         "email": f"{number}@example.com",
-        "dept_id": 1,
+        "dept_id": department["id"],
         "hire_date": "2024-01-02",
     }
 
 
-async def leave_request(client: AsyncClient, number: str) -> tuple[int, int]:
-    """An employee and a leave request of theirs: the employee's and the request's ids."""
-    person = await created(client, "/employees", employee(number))
+async def leave_request(client: AsyncClient, number: str) -> dict[str, Any]:
+    """An employee's leave request."""
+    person = await created(client, "/employees", await employee(client, number))
     kind = await created(
         client, "/leave-types", {"code": f"A{number}", "name": "年假", "paid": True}
     )
-    request = await created(
+    return await created(
         client,
         "/leave-requests",
         {
@@ -42,35 +44,37 @@ async def leave_request(client: AsyncClient, number: str) -> tuple[int, int]:
             "days": "2.0",
         },
     )
-    return person["id"], request["id"]
 
 
 async def test_an_employee_number_email_or_leave_type_code_taken_is_a_conflict(
     db_client: AsyncClient,
 ) -> None:
-    await created(db_client, "/employees", employee("E001"))
-    same_number = {**employee("E001"), "email": "other@example.com"}
+    first = await employee(db_client, "E001")
+    await created(db_client, "/employees", first)
+    same_number = {**first, "email": "other@example.com"}
     assert (await db_client.post("/employees", json=same_number)).status_code == 409
-    same_email = {**employee("E002"), "email": "E001@example.com"}
+    same_email = {**first, "emp_no": "E002"}
     assert (await db_client.post("/employees", json=same_email)).status_code == 409
     await created(db_client, "/leave-types", {"code": "SICK", "name": "病假", "paid": True})
     same_code = {"code": "SICK", "name": "病假2", "paid": False}
     assert (await db_client.post("/leave-types", json=same_code)).status_code == 409
 
 
-async def test_a_deleted_leave_request_is_gone_from_the_api(
-    db_client: AsyncClient,
-) -> None:
-    _, request = await leave_request(db_client, "E010")
-    assert (await db_client.delete(f"/leave-requests/{request}")).status_code == 204
-    assert (await db_client.get(f"/leave-requests/{request}")).status_code == 404
+async def test_a_deleted_leave_request_is_gone_from_the_api(db_client: AsyncClient) -> None:
+    request = await leave_request(db_client, "E010")
+    assert (await db_client.delete(f"/leave-requests/{request['id']}")).status_code == 204
+    assert (await db_client.get(f"/leave-requests/{request['id']}")).status_code == 404
     listed = (await db_client.get("/leave-requests")).json()
-    assert request not in [row["id"] for row in listed]
+    assert request["id"] not in [row["id"] for row in listed]
 
 
-async def test_deleting_an_employee_deletes_their_leave_requests(
+async def test_a_department_with_employees_stays_and_an_employee_takes_their_requests_along(
     db_client: AsyncClient,
 ) -> None:
-    person, request = await leave_request(db_client, "E020")
-    assert (await db_client.delete(f"/employees/{person}")).status_code == 204
-    assert (await db_client.get(f"/leave-requests/{request}")).status_code == 404
+    request = await leave_request(db_client, "E020")
+    person = (await db_client.get(f"/employees/{request['employee_id']}")).json()
+    department = person["dept_id"]
+    assert (await db_client.delete(f"/departments/{department}")).status_code == 409
+    assert (await db_client.delete(f"/employees/{person['id']}")).status_code == 204
+    assert (await db_client.get(f"/leave-requests/{request['id']}")).status_code == 404
+    assert (await db_client.delete(f"/departments/{department}")).status_code == 204
