@@ -379,3 +379,25 @@ describe('a union of number literals, as TypeScript writes one', () => {
     expect(parseTypeExpression('string | number')).toEqual({ kind: 'scalar', schema: { type: 'object', additionalProperties: true } });
   });
 });
+
+describe('a table right under a GET, without a label', () => {
+  const text = (table: string[], method = 'GET /products') => ['# Shop', '', '## Products', '', `### ${method}`, '', ...table, '', '### POST /products', '', '| Field | Type | Required |', '|---|---|---|', '| name | string | yes |', '| category | string | yes |', ''].join('\n');
+
+  it('lists the query parameters where one filters, pages or sorts and none is required', () => {
+    const document = parseMarkdownText(text(['| Field | Type | Required | Description |', '|---|---|---|---|', '| category | string | no | filter by category |', '| page | int | no | page number |']), file);
+    const list = document.operations.find((op) => op.method === 'get')!;
+    expect(list.requestBody).toBeUndefined();
+    expect(list.parameters.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(expect.arrayContaining(['category', 'page']));
+  });
+
+  it('lists the fields of the response where it names the key, or under the path of one row', () => {
+    const fields = ['| Field | Type | Description |', '|---|---|---|', '| id | int | |', '| name | string | |'];
+    for (const method of ['GET /products', 'GET /products/{id}']) {
+      const document = parseMarkdownText(text(fields, method), file);
+      const get = document.operations.find((op) => op.method === 'get')!;
+      expect(get.requestBody, method).toBeUndefined();
+      expect(get.parameters.filter((p) => p.in === 'query').map((p) => p.name), method).not.toContain('name');
+    }
+  });
+});
+

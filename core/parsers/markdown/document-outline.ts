@@ -82,6 +82,23 @@ const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|d
 
 type TableTarget = 'body' | 'query' | ResponseLine;
 
+const TAKES_NO_BODY = new Set(['get', 'delete', 'head']);
+/** Words of a field's name or note that make it a query parameter: a filter, a page, a sort. */
+const QUERY_WORDS = /^(?:page|page_?size|size|limit|offset|per_?page|sort|order|order_?by|q|query|keyword|search)$|filter|search|筛选|过滤|搜索|分页|排序|filtr|búsqueda|recherche|suche|tìm|lọc|検索|絞り/iu;
+
+/**
+ * What a table right under a `GET` (or `DELETE`) without a label lists, as the method takes no
+ * body: the response's fields where it names the key (`id`) or something is required of it, or
+ * it sits under one row's path; else, a collection's query parameters when one of them reads as
+ * a filter, a page or a sort; else the response.
+ */
+function unlabelledTableOf(endpoint: Endpoint, fields: FieldTable): 'response' | 'query' {
+  if (endpoint.method !== 'get') return 'query';
+  if (/\}$/.test(endpoint.path) || fields.rows.some((row) => row.name === 'id')) return 'response';
+  const filters = fields.rows.some((row) => QUERY_WORDS.test(row.name) || QUERY_WORDS.test(row.description ?? ''));
+  return filters && fields.rows.every((row) => !row.required) ? 'query' : 'response';
+}
+
 const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 /**
@@ -512,11 +529,17 @@ class OutlineReader {
       throw markdownError(this.file, line, `a second table under ${where}: put \`Body:\`, a \`Response 200: Type\` line or a \`Name:\` paragraph above it to say what it lists`);
     }
     const fields = readFieldTable(table, this.file);
-    if (target === 'body') endpoint.body = fields;
-    else if (target === 'query') {
+    const unlabelled = target === 'body' && TAKES_NO_BODY.has(endpoint.method) ? unlabelledTableOf(endpoint, fields) : target;
+    if (unlabelled === 'response') {
+      endpoint.responses.push({ status: this.defaultStatus(), fields: [], line, table: fields });
+      this.tableTarget = undefined;
+      return;
+    }
+    if (unlabelled === 'body') endpoint.body = fields;
+    else if (unlabelled === 'query') {
       const items = fields.rows.map((row) => ({ name: row.name, type: row.type, ...(row.description ? { note: row.description } : {}) }));
       endpoint.query = { items: [...(endpoint.query?.items ?? []), ...items], line: endpoint.query?.line ?? fields.line };
-    } else target.table = fields;
+    } else unlabelled.table = fields;
     this.tableTarget = undefined;
   }
 

@@ -59,8 +59,14 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
     if (endpoint.section && !group.sections.includes(endpoint.section)) group.sections.push(endpoint.section);
     groups.set(key, group);
   }
+  // A section listing the endpoints of several groups (`## Endpoint summary`, `## 接口列表`) titles none of them.
+  const groupsOfSection = new Map<Section, Set<string>>();
   for (const group of groups.values()) {
-    const detailed = group.endpoints.find(({ endpoint }) => endpoint.section && endpoint.form === 'heading') ?? group.endpoints.find(({ endpoint }) => endpoint.section);
+    for (const { endpoint } of group.endpoints) if (endpoint.section) groupsOfSection.set(endpoint.section, (groupsOfSection.get(endpoint.section) ?? new Set()).add(group.key));
+  }
+  const titles = ({ endpoint }: RoutedEndpoint) => endpoint.section !== undefined && (endpoint.form === 'heading' || groupsOfSection.get(endpoint.section)!.size === 1);
+  for (const group of groups.values()) {
+    const detailed = group.endpoints.find((e) => titles(e) && e.endpoint.form === 'heading') ?? group.endpoints.find(titles);
     if (detailed) group.title = detailed.endpoint.section!.title;
   }
   for (const group of groups.values()) {
