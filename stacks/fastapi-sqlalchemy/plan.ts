@@ -26,6 +26,7 @@ import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, unmatchedTests } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
+import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 import { readsForm } from './view/request-arguments.js';
 
@@ -236,7 +237,8 @@ export function planBackend(
   if (model.operations.length > 0) {
     const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
     const widthsByEntity = new Map(modelled.map((e) => [e.entity.name, new Map(e.fields.flatMap((f) => (f.integerWidth ? [[f.column, f.integerWidth] as const] : [])))]));
-    const classes = [...model.objectTypes].sort(byName).map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
+    const used = objectTypesOnTheWire(model);
+    const classes = model.objectTypes.filter((t) => used.has(t.name)).sort(byName).map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
     add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
     const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
