@@ -19,7 +19,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   const types = new SchemaTypes(api);
   const resources = findResources(api, types);
   // By operation, not by path: a search under a collection (`GET /pet/findByStatus`) is the resource's; another method on its path is not.
-  const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource; scope: Map<string, string> }>();
+  const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string> }>();
   const entityByResource = new Map<Resource, Entity>();
   const entities: Entity[] = [];
   for (const resource of resources) {
@@ -29,7 +29,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     if (!scope) continue;
     entities.push(entity);
     entityByResource.set(resource, entity);
-    for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope });
+    for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope: operationScope(operation, resource, entity, scope) });
   }
   const exposed = new Set([...entityByResource.keys()].map((r) => r.schemaName));
   for (const schemaName of declaredEntities(api)) if (!exposed.has(schemaName)) entities.push(entityOf(schemaName, api, types));
@@ -65,6 +65,20 @@ export function deriveModel(written: ApiDocument): DomainModel {
     ...(api.settings.technologies ? { technologies: api.settings.technologies } : {}),
     ...(api.warnings && api.warnings.length > 0 ? { warnings: api.warnings.map(({ message, source }) => ({ message, source })) } : {}),
   };
+}
+
+/**
+ * The fields an operation's path parameters scope: the resource's, and for a list under a row of
+ * another (`/students/{studentId}/enrollments`) the property each of its own names (`student_id`).
+ */
+function operationScope(operation: ApiOperation, resource: Resource, entity: Entity, scope: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  if (operation.path === resource.collectionPath || operation.path === resource.itemPath) return scope;
+  const own = new Map(scope);
+  for (const [, name] of operation.path.matchAll(/\{([^{}]+)\}/g)) {
+    const field = own.has(name!) ? undefined : entity.fields.find((f) => !f.system && f.name === toSnake(name!));
+    if (field) own.set(name!, field.name);
+  }
+  return own;
 }
 
 /** The document's security schemes that some operation requires, in the document's order. */

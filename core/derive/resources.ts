@@ -22,6 +22,12 @@ export interface Resource {
 /** `/pets/{petId}`, or with the collection's format suffix: `/campaigns/{id}.json` beside `/campaigns.json`. */
 const ITEM_PATH = /^(.*)\/\{([^}/]+)\}(\.[A-Za-z][A-Za-z0-9]*)?$/;
 
+/**
+ * A collection under rows of others, each parameter after a literal segment (`/posts/{postId}/comments`),
+ * so it names a row of that one, not of the whole API (`/{id}/sessions`).
+ */
+const UNDER_ROWS = /^(?:\/[^/{}]+\/\{[^/{}]+\})+\/[^/{}]+$/;
+
 function isStaticPath(route: string): boolean {
   return !route.includes('{');
 }
@@ -104,6 +110,7 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
     });
   }
   for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
+  for (const list of listsUnderOtherRows(byPath, resources, types)) list.resource.operations.push(list.operation);
   for (const batch of batchCreatesOfResources(byPath, resources, types)) batch.resource.operations.push(batch.operation);
   return resources;
 }
@@ -117,8 +124,7 @@ function adoptFlatItems(items: Map<string, { path: string; param: string }>, byP
   for (const [collection, item] of [...items]) {
     if (byPath.has(collection) || !isStaticPath(collection)) continue;
     const segment = collection.slice(collection.lastIndexOf('/'));
-    // Each parameter after a literal segment (`/posts/{postId}`), so it names a row of that one, not of the whole API (`/{id}/sessions`).
-    const nested = [...byPath.keys()].filter((route) => route.endsWith(segment) && /^(?:\/[^/{}]+\/\{[^/{}]+\})+\/[^/{}]+$/.test(route) && !items.has(route));
+    const nested = [...byPath.keys()].filter((route) => route.endsWith(segment) && UNDER_ROWS.test(route) && !items.has(route));
     // Enrollments listed under a course and under a student: the one that creates them.
     const creating = nested.filter((route) => byPath.get(route)!.some((op) => op.method === 'post'));
     const chosen = nested.length === 1 ? nested[0] : creating.length === 1 ? creating[0] : undefined;
@@ -161,6 +167,29 @@ function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resour
     if (types.componentName(arrayItems(successSchema(get))) === resource.schemaName) searches.push({ resource, operation: get });
   }
   return searches;
+}
+
+/**
+ * GETs of a resource's rows under a row of another (`/students/{studentId}/enrollments` beside
+ * `/courses/{courseId}/enrollments`), each path parameter naming a property of the rows
+ * (`student_id`): lists filtered by those properties.
+ */
+function listsUnderOtherRows(byPath: ReadonlyMap<string, ApiOperation[]>, resources: readonly Resource[], types: SchemaTypes): { resource: Resource; operation: ApiOperation }[] {
+  const claimed = new Set(resources.flatMap((r) => [r.collectionPath, ...(r.itemPath ? [r.itemPath] : []), ...r.operations.map((op) => op.path)]));
+  const lists: { resource: Resource; operation: ApiOperation }[] = [];
+  for (const [route, operations] of byPath) {
+    if (claimed.has(route) || !UNDER_ROWS.test(route)) continue;
+    const get = operations.find((op) => op.method === 'get');
+    const segment = route.slice(route.lastIndexOf('/'));
+    const resource = resources.find((r) => r.collectionPath.endsWith(segment) && r.collectionPath !== route);
+    if (!resource || !get || get.requestBody) continue;
+    const schema = types.componentSchema(resource.schemaName);
+    const properties = schema ? types.propertiesOf(schema).properties : new Map<string, unknown>();
+    const named = pathParameters(route).every((name) => [...properties.keys()].some((property) => toSnake(property) === toSnake(name)) && scopesRows([get], name));
+    const answersRows = types.componentName(arrayItems(successSchema(get))) === resource.schemaName || successSchema(get) === undefined;
+    if (named && answersRows) lists.push({ resource, operation: get });
+  }
+  return lists;
 }
 
 function pickSchema(collectionPath: string, collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {

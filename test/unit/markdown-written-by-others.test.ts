@@ -322,7 +322,12 @@ describe('markdown written by others', () => {
     const model = await deriveModel({ apiFiles: documents[16]![1] });
     expect(model.entities.map((e) => e.name).sort()).toEqual(['Course', 'Enrollment', 'Instructor', 'Lesson', 'Student']);
     const kinds = (entityName: string) => model.operations.filter((op) => op.entity === entityName).map((op) => `${op.kind} ${op.path}`);
-    expect(kinds('Enrollment')).toEqual(['list /courses/{courseId}/enrollments', 'create /courses/{courseId}/enrollments', 'patch /enrollments/{enrollmentId}', 'delete /enrollments/{enrollmentId}']);
+    expect(kinds('Enrollment')).toEqual([
+      'list /courses/{courseId}/enrollments', 'create /courses/{courseId}/enrollments', 'patch /enrollments/{enrollmentId}', 'delete /enrollments/{enrollmentId}', 'list /students/{studentId}/enrollments',
+    ]);
+    // Listed under a student too: the path's value filters on the rows' own `student_id`.
+    const byStudent = model.operations.find((op) => op.path === '/students/{studentId}/enrollments')!;
+    expect(byStudent.params.filter((p) => p.in === 'path').map((p) => `${p.role} ${p.field}`)).toEqual(['scope student_id']);
     expect(entity(model, 'Course').fields.find((f) => f.name === 'start_date')!.type).toEqual({ kind: 'string', format: 'date' });
     expect(uniques(model, 'Course')).toEqual(['code']);
   });

@@ -170,4 +170,13 @@ describe('a replace that creates the row its path names', () => {
     expect(comments.foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`)).toEqual(['post_id->Post RESTRICT']);
     expect(kinds('LeaveRequest')).toEqual(['create /leave-requests']);
   });
+
+  it('list their rows under a row of another where each path parameter names a property (the hostile fixture)', async () => {
+    const model = deriveModel(await parseOpenApiFile(hostile));
+    const byListener = model.operations.find((op) => op.path === '/listeners/{listener}/plays')!;
+    expect([byListener.kind, byListener.entity]).toEqual(['list', 'Play']);
+    expect(byListener.params.filter((p) => p.in === 'path').map((p) => `${p.role} ${p.field}`)).toEqual(['scope listener']);
+    // The rows' own scope stays the track's: the listener's path only filters.
+    expect(model.entities.find((e) => e.name === 'Play')!.pathScope).toEqual(['track_id']);
+  });
 });

@@ -1,5 +1,7 @@
 import { fieldTableFromJsonExample } from './json-example.js';
 import { fieldTableFromLines, fieldTableFromList } from './field-lines.js';
+import { typeNameIn, typeNamesIn } from './type-label.js';
+import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
 import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
@@ -77,53 +79,8 @@ const TITLE_PREFIX = /^(?:api\s+list|requirements|api)\s*[:：—–-]\s*/i;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*:$/;
 const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns']);
-/** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
-const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto|fields|attributes|properties|columns|structure)\b|模型|实体|对象|字段|[():`]/gi;
 
 type TableTarget = 'body' | 'query' | ResponseLine;
-
-const TAKES_NO_BODY = new Set(['get', 'delete', 'head']);
-/** Words of a field's name or note that make it a query parameter: a filter, a page, a sort. */
-const QUERY_WORDS = /^(?:page|page_?size|size|limit|offset|per_?page|sort|order|order_?by|q|query|keyword|search)$|filter|search|筛选|过滤|搜索|分页|排序|filtr|búsqueda|recherche|suche|tìm|lọc|検索|絞り/iu;
-
-/**
- * What a table right under a `GET` (or `DELETE`) without a label lists, as the method takes no
- * body: the response's fields where it names the key (`id`) or something is required of it, or
- * it sits under one row's path; else, a collection's query parameters when one of them reads as
- * a filter, a page or a sort; else the response.
- */
-function unlabelledTableOf(endpoint: Endpoint, fields: FieldTable): 'response' | 'query' {
-  if (endpoint.method !== 'get') return 'query';
-  if (/\}$/.test(endpoint.path) || fields.rows.some((row) => row.name === 'id')) return 'response';
-  const filters = fields.rows.some((row) => QUERY_WORDS.test(row.name) || QUERY_WORDS.test(row.description ?? ''));
-  return filters && fields.rows.every((row) => !row.required) ? 'query' : 'response';
-}
-
-const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
-
-/**
- * The type a heading or label names: `Project`, `` `Project` model ``, `2.1 Project`, and with a
- * name in another language beside it, `Course (Kurs)`, `Kurs (Course)`, `课程 Course`.
- */
-function typeNameIn(title: string, heading: boolean): string | undefined {
-  return typeNamesIn(title, heading)?.name;
-}
-
-/** The type a heading names, and the other names it writes beside it. */
-function typeNamesIn(title: string, heading: boolean): { name: string; aliases: string[] } | undefined {
-  const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '');
-  const outside = bare.replace(/[(（][^)）]*[)）]/g, ' ');
-  const inside = [...bare.matchAll(/[(（]([^)）]*)[)）]/g)].map((match) => match[1]!);
-  // A heading may give the name beside another (`Course (Kurs)`, `Kurs – Course`, `课程 Course`); a line
-  // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
-  const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
-  const candidates = [bare, ...beside];
-  const name = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((text) => TYPE_NAME.test(text));
-  if (name === undefined) return undefined;
-  const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
-  const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
-  return { name, aliases };
-}
 
 /** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
 class OutlineReader {

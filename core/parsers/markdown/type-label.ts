@@ -1,0 +1,30 @@
+/** The type a heading or a label line names, and the other names a heading writes beside it. */
+
+/** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
+const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto|fields|attributes|properties|columns|structure)\b|模型|实体|对象|字段|[():`]/gi;
+
+const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+
+/**
+ * The type a heading or label names: `Project`, `` `Project` model ``, `2.1 Project`, and with a
+ * name in another language beside it, `Course (Kurs)`, `Kurs (Course)`, `课程 Course`.
+ */
+export function typeNameIn(title: string, heading: boolean): string | undefined {
+  return typeNamesIn(title, heading)?.name;
+}
+
+/** The type a heading names, and the other names it writes beside it. */
+export function typeNamesIn(title: string, heading: boolean): { name: string; aliases: string[] } | undefined {
+  const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '');
+  const outside = bare.replace(/[(（][^)）]*[)）]/g, ' ');
+  const inside = [...bare.matchAll(/[(（]([^)）]*)[)）]/g)].map((match) => match[1]!);
+  // A heading may give the name beside another (`Course (Kurs)`, `Kurs – Course`, `课程 Course`); a line
+  // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
+  const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
+  const candidates = [bare, ...beside];
+  const name = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((text) => TYPE_NAME.test(text));
+  if (name === undefined) return undefined;
+  const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
+  const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
+  return { name, aliases };
+}
