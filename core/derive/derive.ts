@@ -72,6 +72,8 @@ export function deriveModel(written: ApiDocument): DomainModel {
  * another (`/students/{studentId}/enrollments`) the property each of its own names (`student_id`).
  */
 function operationScope(operation: ApiOperation, resource: Resource, entity: Entity, scope: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  // An item path at the top (`/comments/{id}` of `/posts/{id}/comments`) names its row by the key alone.
+  if (operation.path === resource.itemPath && !operation.path.startsWith(`${resource.collectionPath}/`)) return new Map();
   if (operation.path === resource.collectionPath || operation.path === resource.itemPath) return scope;
   const own = new Map(scope);
   for (const [, name] of operation.path.matchAll(/\{([^{}]+)\}/g)) {

@@ -171,6 +171,27 @@ describe('a replace that creates the row its path names', () => {
     expect(kinds('LeaveRequest')).toEqual(['create /leave-requests']);
   });
 
+  it('name a row at the top by its key alone, though the nested path calls its parameter the same (pocketsmith)', async () => {
+    const account = { type: 'object', properties: { id: { type: 'integer', readOnly: true }, title: { type: 'string' } } };
+    const model = await modelOf(
+      {
+        '/users/{id}/accounts': {
+          parameters: [pathParameter('id', { type: 'integer' })],
+          get: { operationId: 'listAccounts', responses: { '200': { description: 'ok', ...json({ type: 'array', items: ref('Account') }) } } },
+          post: { operationId: 'createAccount', requestBody: { required: true, ...json(ref('Account')) }, responses: { '201': { description: 'ok', ...json(ref('Account')) } } },
+        },
+        '/accounts/{id}': {
+          parameters: [pathParameter('id', { type: 'integer' })],
+          get: { operationId: 'getAccount', responses: { '200': { description: 'ok', ...json(ref('Account')) } } },
+        },
+      },
+      { Account: account },
+    );
+    const get = model.operations.find((op) => op.path === '/accounts/{id}')!;
+    expect([get.kind, get.params.map((p) => `${p.name} ${p.role}`)]).toEqual(['get', ['id key']]);
+    expect(model.operations.find((op) => op.path === '/users/{id}/accounts' && op.method === 'get')!.params.find((p) => p.in === 'path')!.role).toBe('scope');
+  });
+
   it('list their rows under a row of another where each path parameter names a property (the hostile fixture)', async () => {
     const model = deriveModel(await parseOpenApiFile(hostile));
     const byListener = model.operations.find((op) => op.path === '/listeners/{listener}/plays')!;
