@@ -201,6 +201,16 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
   };
+  /** The child's key to its parent (added when missing), given what deleting the parent does. */
+  const keyDeleted = (parentPhrase: string, childPhrase: string, onDelete: 'CASCADE' | 'RESTRICT', required: boolean) => {
+    const parent = target(parentPhrase, rule);
+    const child = parent && target(childPhrase, rule, parent);
+    if (!parent || !child || ownedBy(parent, child.name)) return undefined;
+    const key = keyProperty(child, parent, rule, schemas, required);
+    key[SCHEMA_HINTS.onDelete] = onDelete;
+    recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+    return { parent, child, key };
+  };
   switch (rule.kind) {
     case 'soft-delete': {
       const entity = target(rule.entity, rule);
@@ -226,24 +236,13 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       return;
     }
     case 'cascade': {
-      const parent = target(rule.parent, rule);
-      const child = parent && target(rule.child, rule, parent);
-      if (!parent || !child || ownedBy(parent, child.name)) return;
-      const key = keyProperty(child, parent, rule, schemas, true);
-      key[SCHEMA_HINTS.onDelete] = 'CASCADE';
-      recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
-      cascades.push({ parent, child, key, source: rule.source });
+      const keyed = keyDeleted(rule.parent, rule.child, 'CASCADE', true);
+      if (keyed) cascades.push({ ...keyed, source: rule.source });
       return;
     }
-    case 'restrict': {
-      const parent = target(rule.parent, rule);
-      const child = parent && target(rule.child, rule, parent);
-      if (!parent || !child || ownedBy(parent, child.name)) return;
-      const key = keyProperty(child, parent, rule, schemas, false);
-      key[SCHEMA_HINTS.onDelete] = 'RESTRICT';
-      recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+    case 'restrict':
+      keyDeleted(rule.parent, rule.child, 'RESTRICT', false);
       return;
-    }
     case 'self-reference': {
       const entity = target(rule.entity, rule);
       if (!entity) return;
@@ -321,10 +320,6 @@ function keyNamedAfter(child: Target, parent: string): SchemaNode | undefined {
   return properties[`${stem}_id`] ?? properties[`${stem.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}Id`];
 }
 
-function namesKeyOf(key: SchemaNode, child: Target, parent: string): boolean {
-  return keyNamedAfter(child, parent) === key;
-}
-
 function findKey(child: Target, parent: string): SchemaNode | undefined {
   const properties = propertiesOf(child.schema);
   const stem = toSnake(parent);
@@ -351,7 +346,7 @@ function abbreviates(short: string, word: string): boolean {
 /** The key on `child` pointing at `parent`, added (`user_id`, required when `required`) when the child has none. */
 function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas: ApiDocument['schemas'], required: boolean): SchemaNode {
   const existing = findKey(child, parent.name);
-  if (existing && existing[SCHEMA_HINTS.references] === undefined && !namesKeyOf(existing, child, parent.name)) {
+  if (existing && existing[SCHEMA_HINTS.references] === undefined && keyNamedAfter(child, parent.name) !== existing) {
     // `dept_id`: its name alone would not say which table it keys; the rule does.
     existing[SCHEMA_HINTS.references] = parent.name;
     recordWhy(existing, SCHEMA_HINTS.references, rule.source);

@@ -1,4 +1,5 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
+import { collectionOfFlatItem } from '../model/flat-items.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { singular, toPascal, toSnake } from '../naming.js';
 import { envelopeItemSchema } from './envelopes.js';
@@ -117,17 +118,15 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
 
 /**
  * `/recetas/{recetaId}/comentarios` lists and creates the rows `/comentarios/{id}` names, where
- * nothing is served at `/comentarios` itself: one resource, whose item path is the flat one. Of
- * several such collections, the one that creates.
+ * nothing is served at `/comentarios` itself: one resource, whose item path is the flat one (of
+ * several such collections, the one collectionOfFlatItem chooses).
  */
 function adoptFlatItems(items: Map<string, { path: string; param: string }>, byPath: ReadonlyMap<string, ApiOperation[]>): void {
   for (const [collection, item] of [...items]) {
     if (byPath.has(collection) || !isStaticPath(collection)) continue;
     const segment = collection.slice(collection.lastIndexOf('/'));
     const nested = [...byPath.keys()].filter((route) => route.endsWith(segment) && UNDER_ROWS.test(route) && !items.has(route));
-    // Enrollments listed under a course and under a student: the one that creates them.
-    const creating = nested.filter((route) => byPath.get(route)!.some((op) => op.method === 'post'));
-    const chosen = nested.length === 1 ? nested[0] : creating.length === 1 ? creating[0] : undefined;
+    const chosen = collectionOfFlatItem(nested, (route) => byPath.get(route)!.some((op) => op.method === 'post'));
     if (chosen === undefined) continue;
     items.delete(collection);
     items.set(chosen, item);

@@ -208,7 +208,7 @@ class OutlineReader {
       target.table ??= fields;
       return;
     }
-    if (endpoint.method === 'get' || endpoint.method === 'delete') {
+    if (TAKES_NO_BODY.has(endpoint.method)) {
       if (endpoint.responses.length === 0) endpoint.responses.push({ status: this.defaultStatus(), fields: [], line, table: fields });
       return;
     }
@@ -267,7 +267,7 @@ class OutlineReader {
   /** A label line or heading under an endpoint: sets the next table's target. */
   private labelTarget(text: string, line: number): boolean {
     const method = this.endpoint?.value.method ?? 'get';
-    const readsQuery = method === 'get' || method === 'delete' || method === 'head';
+    const readsQuery = TAKES_NO_BODY.has(method);
     const bodyLabel = readBodyLabel(text);
     if (bodyLabel?.methods && !bodyLabel.methods.includes(method) && this.labelSectionBody(bodyLabel.methods)) return true;
     // After endpoints a list gave, a body label names the body of those that take one, not the last listed GET or DELETE's query.
@@ -520,7 +520,7 @@ class OutlineReader {
       return;
     }
     // `POST /depots {name*, city*, capacity: int}`: the braces list the body's fields.
-    const braces = found.method !== 'get' && found.method !== 'delete' ? /^\{([^{}]+)\}$/.exec(found.summary?.trim() ?? '') : null;
+    const braces = !TAKES_NO_BODY.has(found.method) ? /^\{([^{}]+)\}$/.exec(found.summary?.trim() ?? '') : null;
     const body = braces ? fieldTableFromList(braces[1]!, line, this.file, true) : undefined;
     const summary = (body ? undefined : found.summary) ?? first?.summary;
     const query = found.queryNames ? { query: { items: found.queryNames.map((name) => ({ name })), line } } : {};

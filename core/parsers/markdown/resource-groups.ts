@@ -1,3 +1,4 @@
+import { collectionOfFlatItem } from '../../model/flat-items.js';
 import { isInflectionOf, singular, toPascal } from '../../naming.js';
 import type { Endpoint, NamedTable, Section } from './document-outline.js';
 import { stripBasePath } from './endpoint-heading.js';
@@ -88,13 +89,12 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
 
 /**
  * The nested collection route that ends with a flat collection's segment (`/posts/{postId}/comments`
- * for `/comments`): the only one, or of several the only one that creates.
+ * for `/comments`), chosen as collectionOfFlatItem says.
  */
 function nestedServing(endpoints: readonly RoutedEndpoint[], collectionPath: string): string | undefined {
   const segment = collectionPath.slice(collectionPath.lastIndexOf('/'));
   const nested = [...new Set(endpoints.map((e) => e.route).filter((route) => route.endsWith(segment) && isNestedCollection(route)))];
-  const creating = nested.filter((route) => endpoints.some((e) => e.route === route && e.endpoint.method === 'post'));
-  return nested.length === 1 ? nested[0] : creating.length === 1 ? creating[0] : undefined;
+  return collectionOfFlatItem(nested, (route) => endpoints.some((e) => e.route === route && e.endpoint.method === 'post'));
 }
 
 /** A route with its parameters' names left out: `/posts/{id}/comments` and `/posts/{postId}/comments` are one collection. */
