@@ -2,7 +2,7 @@ import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-docume
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf } from './filters.js';
-import { isSortDirection } from './sorts.js';
+import { isSortDirection, namesSortTerms } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
 import { sameStoredKind } from '../model/stored-kind.js';
@@ -232,8 +232,15 @@ export class OperationBuilder {
       if (property.type === 'array' && this.types.componentName(property.items as SchemaNode) === entity.schemaName) itemsField = wire;
     }
     if (!itemsField) return undefined;
-    // The items' own property is no page number, whatever its name (Google's `{ page: StorePage[] }`).
-    const named = (names: ReadonlySet<string>) => [...properties.keys()].find((wire) => wire !== itemsField && names.has(toSnake(wire)));
+    // A count is a number: the items' own property (Google's `{ page: StorePage[] }`) or an object of
+    // page details (Spring's `page: { totalElements, … }`) is none, whatever its name.
+    const numeric = (property: SchemaNode) => {
+      const name = this.types.componentName(property);
+      const resolved = (name ? this.types.componentSchema(name) : property) ?? {};
+      if (resolved.type === undefined) return resolved.properties === undefined && resolved.items === undefined;
+      return [resolved.type].flat().some((t) => t === 'integer' || t === 'number');
+    };
+    const named = (names: ReadonlySet<string>) => [...properties].find(([wire, property]) => wire !== itemsField && names.has(toSnake(wire)) && numeric(property))?.[0];
     const totalField = named(TOTAL_NAMES);
     const pageField = named(PAGE_NAMES);
     const limitField = named(LIMIT_NAMES);
@@ -265,7 +272,7 @@ export class OperationBuilder {
       // A field the path already fixes (a nested collection's scope) takes no filter besides.
       const matched = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
-      const role = roleOf(parameter, name, kind, keyParam, filter !== undefined);
+      const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined);
       return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}) };
     });
   }
@@ -315,13 +322,13 @@ function asCustomParameter({ field: _field, comparison: _comparison, sortValues:
   return { ...parameter, role: 'extra' };
 }
 
-function roleOf(parameter: ApiParameter, name: string, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {
+function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {
   if (kind === 'custom') return 'extra';
   if (parameter.in === 'path' && parameter.name === keyParam) return 'key';
   if (kind !== 'list' || parameter.in !== 'query') return 'extra';
   if (PAGE_NAMES.has(name)) return 'page';
   if (LIMIT_NAMES.has(name)) return 'limit';
-  if (SORT_NAMES.has(name)) return 'sort';
+  if (SORT_NAMES.has(name) && namesSortTerms(type)) return 'sort';
   if (isSortDirection(parameter, name)) return 'direction';
   return matchesField ? 'filter' : 'extra';
 }

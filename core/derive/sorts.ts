@@ -8,6 +8,16 @@ const FIELD_SUFFIXES = ['_at', '_on', '_date', '_time', '_count'];
 const DIRECTION_NAMES = new Set(['direction', 'order', 'sort_order', 'sort_direction', 'order_direction', 'sort_dir', 'dir']);
 const DIRECTION_VALUES = new Set(['asc', 'desc', 'ascending', 'descending']);
 
+/**
+ * A sort parameter the repository can read: text naming fields (`-created`, `name:asc,id:desc`),
+ * or a list of such terms. A flag (`sort=true`) or an object (`sort_by[expires_at]=desc`) says
+ * something else, which the handler the user writes reads.
+ */
+export function namesSortTerms(type: TypeRef): boolean {
+  const text = (t: TypeRef) => t.kind === 'enum' || t.kind === 'literal' || (t.kind === 'string' && t.format === undefined);
+  return text(type) || (type.kind === 'array' && text(type.items));
+}
+
 /** The strings a parameter's schema lists (`enum`, directly or on its items); none for free text. */
 function listedValues(parameter: ApiParameter): string[] {
   const listed = (schema: SchemaNode | undefined) => (Array.isArray(schema?.enum) && schema.enum.every((v) => typeof v === 'string') ? (schema.enum as string[]) : []);
@@ -33,13 +43,19 @@ export function attachSortValues(operations: readonly Operation[], entities: rea
 }
 
 function listedOf(type: TypeRef, enumValues: ReadonlyMap<string, string[]>): string[] {
+  if (type.kind === 'array') return listedOf(type.items, enumValues);
   if (type.kind === 'literal') return type.values;
   return type.kind === 'enum' ? (enumValues.get(type.name) ?? []) : [];
 }
 
+/** The field name a sort term writes, without its direction: `-created`, `name:asc`, `name desc`, `name.desc` → the name. */
+function sortTermName(term: string): string {
+  return term.replace(/^[-+]/, '').replace(/[:. ]+(asc|desc|ascending|descending)$/i, '');
+}
+
 function sortValuesOf(listed: readonly string[], fields: readonly Field[]): SortValue[] {
   const sortable = fields.filter((f) => !f.relation && SORTABLE_KINDS.has(f.type.kind));
-  const values = [...new Set(listed.map((value) => value.replace(/^[-+]/, '')))];
+  const values = [...new Set(listed.map(sortTermName))];
   return values.map((value) => {
     const snake = toSnake(value);
     const field =

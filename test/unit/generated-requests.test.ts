@@ -99,6 +99,26 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(test).toContain('@pytest.mark.parametrize("sort", ["created", "-label", "popularity"])');
     expect(requests(test)).toContain('client.get("/nodes", params={"page": 1, "limit": 2, "sort": sort})');
   });
+
+  it('sort written in free text (`name:asc,code:desc`) or repeated: read by sort_by_fields, tested by wire names in the form the document writes and its pattern allows', async () => {
+    const widgets = await run.read('backend/app/presentation/api/v1/routers/widget.py');
+    expect(widgets).toContain('sort: Annotated[str, Query(pattern="[a-zA-Z]+[:desc|:asc]")] = "name:asc,code:desc"');
+    expect(widgets).toContain('sort=sort_by_fields(sort, WIDGET_SORT_FIELDS)');
+    const widgetTest = await run.read('backend/tests/unit/test_widget_api.py');
+    expect(widgetTest).toMatch(/"widgetId:asc",\s+"widgetId:desc",\s+"name:asc",\s+"name:desc",\s+"widgetId:desc,id:asc",/);
+    // Listed values with their direction after a colon name the field before it.
+    const albums = await run.read('backend/app/presentation/api/v1/routers/album.py');
+    expect(albums).toContain('sort=sort_by_fields(sort)');
+    expect(await run.read('backend/tests/unit/test_album_api.py')).toContain('@pytest.mark.parametrize("sort", ["id", "id:asc", "id:desc", "title", "title:asc", "title:desc"])');
+    // A sort that is a flag names no field: the repository is not asked to sort by it.
+    const boxes = await run.read('backend/app/presentation/api/v1/routers/box.py');
+    expect(boxes).toContain('sort: Annotated[bool | None, Query()] = None');
+    expect(boxes).not.toContain('sort=');
+  });
+
+  it('a lookup no create sends is assigned by the app, as long as its bounds allow (ten characters: ten hex digits)', async () => {
+    expect(await run.read('backend/app/domain/entities/line.py')).toContain('line_number: str | None = dataclasses.field(default_factory=lambda: uuid4().hex[:10])');
+  });
 });
 
 /** contribly.com: GET /forms requires `ownedBy`, a field the server sets (read-only in the create body). */

@@ -11,6 +11,8 @@ import { needsQuotedName } from '../sql-words.js';
 import { storageView, type LinkTableView, type StorageView } from './storage.js';
 import { foreignKeyName, isCut, primaryKeyName } from '../constraint-names.js';
 import type { IntegerWidth } from '../column-storage.js';
+import { checkedPattern } from './pattern-samples.js';
+import { ecmaRegex } from '../python/patterns.js';
 
 export interface FieldView {
   attr: string;
@@ -165,7 +167,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       if (assigned.has(f.column)) {
         // Assigned when the entity is made, as the database would assign a key.
         domainImports.addModule('dataclasses').add('uuid', 'uuid4');
-        const factory = f.field.type.kind === 'string' && f.field.type.format === 'uuid' ? 'uuid4' : 'lambda: str(uuid4())';
+        const factory = f.field.type.kind === 'string' && f.field.type.format === 'uuid' ? 'uuid4' : assignedText(f.field.constraints)!;
         return pyFormat(call('dataclasses.field', [`default_factory=${factory}`]), 4, `${f.attr}: ${annotation} | None = `);
       }
       return hasDefault(f) ? `${f.attr}: ${annotation} | None = None` : `${f.attr}: ${annotation}`;
@@ -468,11 +470,28 @@ function serverAssignedLookups(entity: Entity, fields: readonly FieldView[], ope
   return new Set(
     fields
       .filter((f) => lookups.has(f.column) && !f.primaryKey && !sent.has(f.column) && !f.relation)
-      .filter((f) => f.field.type.kind === 'string' && (f.field.type.format === undefined || f.field.type.format === 'uuid') && fitsUuidText(f.field.constraints))
+      .filter((f) => f.field.type.kind === 'string' && (f.field.type.format === 'uuid' || (f.field.type.format === undefined && assignedText(f.field.constraints) !== undefined)))
       .map((f) => f.column),
   );
 }
 
-function fitsUuidText(constraints: Constraints): boolean {
-  return (constraints.maxLength ?? 36) >= 36 && (constraints.minLength ?? 0) <= 36;
+/** Fewest hex digits an assigned text has: 32 bits, unlikely to collide before tens of thousands of rows. */
+const MIN_ASSIGNED_DIGITS = 8;
+
+/**
+ * How the app makes a text it assigns: a UUID's text, or as many of a UUID's hex digits as the
+ * bounds allow (telstra's 10-character virtual numbers); none where the field's pattern refuses
+ * them, or its bounds leave too few digits to stay unique.
+ */
+function assignedText(constraints: Constraints): string | undefined {
+  const { minLength = 0, maxLength = Infinity } = constraints;
+  // A pattern the app checks must take the text's shape (one it cannot check, it leaves unchecked).
+  const checked = checkedPattern({ kind: 'string' }, constraints) ? ecmaRegex(constraints.pattern!) : undefined;
+  const fits = (example: string) => example.length >= minLength && example.length <= maxLength && (checked?.test(example) ?? true);
+  if (fits(UUID_TEXT_EXAMPLE)) return 'lambda: str(uuid4())';
+  const digits = Math.min(maxLength, 32);
+  return digits >= MIN_ASSIGNED_DIGITS && fits(UUID_HEX_EXAMPLE.slice(0, digits)) ? `lambda: uuid4().hex[:${digits}]` : undefined;
 }
+
+const UUID_TEXT_EXAMPLE = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const UUID_HEX_EXAMPLE = UUID_TEXT_EXAMPLE.replace(/-/g, '');

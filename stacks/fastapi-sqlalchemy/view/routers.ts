@@ -286,11 +286,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       } else if (scope.length > 0) {
         body.push(pyFormat(collection('{', scopeEntries), 4, 'filters: dict[str, object] = '));
       }
-      const sortArg = sort ? sortArgument(entity, op, sort, imports, moduleStatements) : 'None';
-      const filterArg = filters.length > 0 || scope.length > 0 ? 'filters' : 'None';
+            const filterArg = filters.length > 0 || scope.length > 0 ? 'filters' : 'None';
       // Any page the document allows is served: before the first is the first, and the size is capped (page_size).
       imports.add('app.presentation.api.v1.schemas.common', 'page_size');
-      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=max(${pageAttr}, 1)`, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, `sort=${sortArg}`], 4, 'items, total = '));
+      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=max(${pageAttr}, 1)`, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, ...(sort ? [`sort=${sortArgument(entity, op, sort, imports, moduleStatements)}`] : [])], 4, 'items, total = '));
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
@@ -487,7 +486,8 @@ function pagingParameter(parameter: Parameter | undefined, attr: string, fallbac
 }
 
 /**
- * The sort a client sends, by the document's wire names (`-createdAt`) or the values it lists
+ * The sort a client sends, in any of the forms sort_by_fields reads (`-createdAt`,
+ * `createdAt:desc,name`, repeated), by the document's wire names or the values it lists
  * (`created`), as the repository's field names: through a module constant naming those that
  * differ (None for a listed value the entity stores no field for: served in the key's order),
  * and turned by the list's direction parameter (`direction=desc`) when it has one.
@@ -502,7 +502,6 @@ function sortArgument(entity: EntityView, op: Operation, sort: Parameter, import
     else if (target !== value) renamed.set(value, pyString(target));
     else renamed.delete(value);
   }
-  if (renamed.size === 0 && !direction) return attr;
   imports.add('app.presentation.api.v1.schemas.common', 'sort_by_fields');
   const args = [attr];
   if (renamed.size > 0) {

@@ -8,6 +8,8 @@ import { parameterDefault } from './params.js';
 import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
 import { comparable, Samples } from './samples.js';
+import { checkedPattern } from './pattern-samples.js';
+import { ecmaRegex } from '../python/patterns.js';
 import { documentPath, type PathTypes, type UnmatchedRequests } from './route-paths.js';
 import type { Seeding } from './seeding.js';
 
@@ -74,6 +76,39 @@ export interface CustomTestView {
 }
 
 /** `async def name(client: AsyncClient) -> None:`, split as ruff splits it when too long. */
+/**
+ * The sorts a list's test sends: every value a sort of listed values lists; for free text, the
+ * first sortable fields by their wire names, each way and two at once, written as the document
+ * writes its sorts (`-name`, `name:desc`, `name desc`), and only those its pattern allows.
+ */
+function offeredSorts(sort: Parameter, view: EntityView): string[] {
+  const type = sort.type.kind === 'array' ? sort.type.items : sort.type;
+  if (type.kind === 'literal') return sort.sortValues ? type.values : [];
+  if (type.kind !== 'string') return [];
+  const wires = view.fields.filter((f) => f.onWire && !f.relation && view.sortable.includes(f.attr)).map((f) => f.wire).slice(0, SORTS_TRIED);
+  const style = sortStyle(sort);
+  const term = (wire: string, descending: boolean) => (style === 'sign' ? `${descending ? '-' : ''}${wire}` : `${wire}${style}${descending ? 'desc' : 'asc'}`);
+  const terms = [...wires.flatMap((wire) => [term(wire, false), term(wire, true)]), ...(wires.length > 1 ? [`${term(wires[1]!, true)},${term(wires[0]!, false)}`] : [])];
+  return terms.filter((t) => allowedBy(sort, t));
+}
+
+const SORTS_TRIED = 3;
+
+/** How a document writes a sort's direction, read from its default, example or description. */
+function sortStyle(sort: Parameter): ':' | ' ' | '.' | 'sign' {
+  const written = `${typeof sort.default === 'string' ? sort.default : ''} ${sort.description ?? ''}`;
+  const match = /\w([:. ])(?:asc|desc)\b/i.exec(written);
+  return match ? (match[1] as ':' | ' ' | '.') : 'sign';
+}
+
+/** Whether the app takes a value for a text parameter: within its length bounds, and its pattern, if the app checks one. */
+function allowedBy(parameter: Parameter, value: string): boolean {
+  const { minLength = 0, maxLength = Infinity } = parameter.constraints ?? {};
+  if (value.length < minLength || value.length > maxLength) return false;
+  const checked = parameter.constraints && checkedPattern({ kind: 'string' }, parameter.constraints);
+  return !checked || ecmaRegex(parameter.constraints!.pattern!)?.test(value) === true;
+}
+
 function testDef(name: string, returns = 'None', parameters: string[] = []): string {
   return pyFormat(definition(`async def ${name}`, ['client: AsyncClient', ...parameters]), 0, '', ` -> ${returns}:`);
 }
@@ -124,7 +159,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       get: testDef(`test_get_${view.slug}_after_create`),
       elsewhere: testDef(`test_get_${view.slug}_under_another_path_is_404`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
-      listSorts: testDef(`test_list_${view.slug}_sorts_by_every_listed_value`, 'None', ['sort: str']),
+      listSorts: testDef(`test_list_${view.slug}_sorts_by_every_value_it_offers`, 'None', ['sort: str']),
       listFilters: testDef(`test_list_${view.slug}_filters_by_what_its_rows_hold`, 'None', ['name: str', 'value: str | list[str]']),
       update: testDef(`test_update_${view.slug}_replaces_fields`),
       updateMissing: testDef(`test_update_${view.slug}_with_an_unknown_key_is_404`),
@@ -221,12 +256,13 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       };
     }
     const sort = list.params.find((p) => p.role === 'sort');
-    if (sort?.sortValues && sort.type.kind === 'literal') {
+    const offered = sort ? offeredSorts(sort, view) : [];
+    if (sort && offered.length > 0) {
       const sorted = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit' || p === sort);
       const query = collection('{', [...Object.entries({ ...sorted.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry(pyString(sort.wireName), 'sort')]);
       const keywords = [keyword('params', query), ...requestKeywords({ params: {}, headers: sorted.headers })];
       result.listSorts = {
-        parametrize: pyFormat(call('@pytest.mark.parametrize', [pyString('sort'), pyValue(sort.type.values)]), 0),
+        parametrize: pyFormat(call('@pytest.mark.parametrize', [pyString('sort'), pyValue(offered)]), 0),
         request: requestStatement(4, 'response = ', 'await client.get', [pyString(pathOf(list)), ...keywords]),
       };
     }
