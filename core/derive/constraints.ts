@@ -1,9 +1,9 @@
 import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Operation, Reason } from '../model/domain-model.js';
-import { SCHEMA_HINTS } from '../model/hints.js';
+import { compositeWhyKey, SCHEMA_HINTS } from '../model/hints.js';
 import { compositeHint, tenantHint } from './entities.js';
 import { isComparable } from './filters.js';
-import { hintError } from './field-hints.js';
+import { hintError, schemaWhy } from './field-hints.js';
 
 const UNIQUE_NAMES = new Set(['email', 'username', 'slug', 'code', 'external_id', 'uuid']);
 const INDEXED_NAMES = new Set(['created_at', 'updated_at', 'status']);
@@ -62,7 +62,8 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   }
   for (const fields of schema ? compositeHint(schema, SCHEMA_HINTS.unique, entity.source) : []) {
     checkColumns(entity, fields, columns);
-    addUnique(fields, { rule: `${SCHEMA_HINTS.unique} on the schema`, source: entity.source });
+    // A rule in words (`room number unique within the hotel`) says why; a hint on the schema is its own reason.
+    addUnique(fields, schemaWhy(schema!, compositeWhyKey(fields)) ?? { rule: `${SCHEMA_HINTS.unique} on the schema`, source: entity.source });
   }
 
   const addIndex = (fields: string[], reason: Reason) => {

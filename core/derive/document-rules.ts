@@ -1,6 +1,6 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
-import { SCHEMA_HINTS } from '../model/hints.js';
+import { compositeWhyKey, SCHEMA_HINTS } from '../model/hints.js';
 import { isInflectionOf, singular, toSnake } from '../naming.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { findResources } from './resources.js';
@@ -134,8 +134,8 @@ function recordWhy(node: SchemaNode, hint: string, source: RuleSource): void {
  */
 export function applyDocumentRules(api: ApiDocument): ApiDocument {
   const rules = api.rules ?? [];
-  const referencing = [...api.schemas.values()].some(({ schema }) => Object.values((schema.properties as Record<string, SchemaNode> | undefined) ?? {}).some((p) => typeof p[SCHEMA_HINTS.references] === 'string'));
-  if (rules.length === 0 && !referencing) return api;
+  const hinted = [...api.schemas.values()].some(({ schema }) => Object.values((schema.properties as Record<string, SchemaNode> | undefined) ?? {}).some((p) => typeof p[SCHEMA_HINTS.references] === 'string' || p[SCHEMA_HINTS.uniqueWithin] !== undefined));
+  if (rules.length === 0 && !hinted) return api;
   const names = new EntityNames(api);
   const schemas = new Map([...api.schemas].map(([name, entry]) => [name, { ...entry, schema: structuredClone(entry.schema) }]));
   const warnings: DocumentWarning[] = [...(api.warnings ?? [])];
@@ -153,6 +153,11 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   resolveReferences(schemas, names);
   const cascades: Cascade[] = [];
   for (const rule of rules) {
+    if (rule.kind === 'unique-together') {
+      const problem = applyUniqueTogether(rule, schemas, names);
+      if (problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${problem}; ignored`, source: rule.source });
+      continue;
+    }
     if (rule.kind !== 'field-note') {
       applyRule(rule, target, schemas, cascades);
       continue;
@@ -168,6 +173,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   softDeleteCascades(cascades);
   // And those the rules' field notes added.
   resolveReferences(schemas, names);
+  warnings.push(...resolveUniqueScopes(schemas, names));
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
@@ -268,6 +274,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       return;
     }
     case 'field-note':
+    case 'unique-together':
       return;
     case 'has-one': {
       const owner = target(rule.owner, rule);
@@ -381,4 +388,80 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
       node[SCHEMA_HINTS.references] = name;
     }
   }
+}
+
+/** Adds a composite unique to a schema, with why (keyed by its fields: a schema may have several). */
+function addCompositeUnique(schema: SchemaNode, fields: string[], reason: { rule: string; file: string; line?: number }): void {
+  const uniques = Array.isArray(schema[SCHEMA_HINTS.unique]) ? (schema[SCHEMA_HINTS.unique] as string[][]) : [];
+  if (!uniques.some((existing) => existing.length === fields.length && existing.every((field, i) => toSnake(field) === toSnake(fields[i]!)))) uniques.push(fields);
+  schema[SCHEMA_HINTS.unique] = uniques;
+  const reasons = { ...((schema[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}) };
+  reasons[compositeWhyKey(fields.map(toSnake))] = reason;
+  schema[SCHEMA_HINTS.why] = reasons;
+}
+
+
+/** The property of a schema a name writes (`course_id`, `courseId`, `course id`), or undefined. */
+function propertyWritten(schema: SchemaNode, written: string): string | undefined {
+  const snake = toSnake(written.trim().replace(/[\s-]+/g, '_'));
+  // A name in other letters (`学校`) writes no property, whatever its snake_case leaves.
+  if (!/[a-z]/.test(snake)) return undefined;
+  return Object.keys(propertiesOf(schema)).find((name) => toSnake(name) === snake);
+}
+
+/**
+ * `(unique course_id + student_id)`: the fields unique together, on the one entity holding them
+ * all (the one the sentence names, when several do). A problem when none does or it is unclear which.
+ */
+function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-together' }>, schemas: ApiDocument['schemas'], names: EntityNames): string | undefined {
+  const holders = [...schemas].filter(([, { schema }]) => rule.fields.every((field) => propertyWritten(schema, field) !== undefined));
+  const named = names.resolve(rule.source.text);
+  const chosen = holders.length === 1 ? holders[0] : holders.find(([name]) => name === named);
+  if (!chosen) {
+    return holders.length === 0
+      ? `names ${rule.fields.join(', ')}, which no entity of the documents has together`
+      : `names ${rule.fields.join(', ')}, which ${holders.map(([name]) => name).join(' and ')} all have; name the entity in the sentence`;
+  }
+  const schema = chosen[1].schema;
+  addCompositeUnique(schema, rule.fields.map((field) => propertyWritten(schema, field)!), why(rule.source));
+  return undefined;
+}
+
+/**
+ * `unique within the hotel` on a room's number: unique together with the room's key to its hotel
+ * (or with the property the phrase names). A scope that names neither is a warning, and no
+ * unique at all: enforcing it over the whole table would refuse rows the rule allows.
+ */
+function resolveUniqueScopes(schemas: ApiDocument['schemas'], names: EntityNames): DocumentWarning[] {
+  const warnings: DocumentWarning[] = [];
+  for (const [name, { schema, source }] of schemas) {
+    const properties = propertiesOf(schema);
+    for (const [property, node] of Object.entries(properties)) {
+      const scope = node[SCHEMA_HINTS.uniqueWithin];
+      if (scope === undefined) continue;
+      delete node[SCHEMA_HINTS.uniqueWithin];
+      const reasons = (node[SCHEMA_HINTS.why] as Record<string, { rule: string; file: string; line?: number }> | undefined) ?? {};
+      const reason = reasons[SCHEMA_HINTS.uniqueWithin] ?? { rule: `${SCHEMA_HINTS.uniqueWithin} on the field`, file: source.file };
+      delete reasons[SCHEMA_HINTS.uniqueWithin];
+      const phrase = String(scope);
+      const partner = propertyWritten(schema, phrase) ?? (/^[A-Za-z][\w\s-]*$/.test(phrase) ? propertyWritten(schema, `${phrase}_id`) : undefined) ?? keyNameTo(schema, names.resolve(phrase));
+      if (partner !== undefined && partner !== property) {
+        addCompositeUnique(schema, [partner, property], reason);
+        continue;
+      }
+      const line = node[SCHEMA_HINTS.sourceLine];
+      warnings.push({
+        message: `${name}.${property} is unique within "${phrase}", which names no entity ${name} has a key to, nor a field of ${name}; no unique constraint added`,
+        source: { file: reason.file, pointer: source.pointer, ...(typeof line === 'number' ? { line } : reason.line !== undefined ? { line: reason.line } : {}) },
+      });
+    }
+  }
+  return warnings;
+}
+
+/** The name of the schema's property keying the entity named, or undefined. */
+function keyNameTo(schema: SchemaNode, entity: string | undefined): string | undefined {
+  if (entity === undefined) return undefined;
+  const key = findKey({ name: '', schema }, entity);
+  return key === undefined ? undefined : Object.entries(propertiesOf(schema)).find(([, node]) => node === key)?.[0];
 }

@@ -149,7 +149,9 @@ export type DocumentRule =
    * A field's rule stated in a sentence (`Customer email must be unique`, `用户名唯一`): `subject`
    * names the field (and its entity, when written); `note` is read as the field's own notes would be.
    */
-  | { kind: 'field-note'; subject: string; note: string; source: RuleSource };
+  | { kind: 'field-note'; subject: string; note: string; source: RuleSource }
+  /** The `fields` (as written: `course_id`, `student_id`) are unique together, on the entity holding them all. */
+  | { kind: 'unique-together'; fields: string[]; source: RuleSource };
 
 /** Where a rule was read, and the sentence as written. */
 export interface RuleSource extends SourceLocation {

@@ -14,6 +14,12 @@ export const SCHEMA_HINTS = {
   tenant: 'x-tenant',
   /** On a schema: `string[][]` composite uniques (wire or snake names). On a property: `true`. */
   unique: 'x-unique',
+  /**
+   * On a property: unique only among the rows sharing a parent (`room number unique within the
+   * hotel`): the phrase naming that parent (an entity) or a property of the same schema; the
+   * property is then unique together with the key to it (or with that property).
+   */
+  uniqueWithin: 'x-unique-within',
   /** On a schema: `string[][]` composite indexes. On a property: `true`. */
   index: 'x-index',
   /** On a property holding a key: `CASCADE`, `SET NULL`, `RESTRICT` or `NO ACTION`. On a schema: the default for its keys. */
@@ -47,6 +53,11 @@ export const SCHEMA_HINTS = {
    */
   classItems: 'x-class-items',
 } as const;
+
+/** Where a composite unique's reason is kept in its schema's `x-why`: by its fields' snake_case names. */
+export function compositeWhyKey(fields: readonly string[]): string {
+  return `${SCHEMA_HINTS.unique} ${fields.join(', ')}`;
+}
 
 export const ON_DELETE_RULES = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'] as const;
 export type OnDeleteRule = (typeof ON_DELETE_RULES)[number];

@@ -34,7 +34,8 @@ const documents = [
   // Spanish types and rules, comments listed under a recipe and deleted at `/comentarios/{id}`, MySQL named in prose.
   { name: 'recetas-es', apiFiles: ['recetas-api.es.md', 'recetas-requisitos.es.md'], rules: 'recetas.py' },
   // Fields in fenced blocks, on one line and in braces; enrollments-like collections under an item.
-  { name: 'fleet-terse', apiFiles: ['fleet-terse-api.md'] },
+  // Uniques among a depot's vehicles only, and over two fields at once, said in words.
+  { name: 'fleet-terse', apiFiles: ['fleet-terse-api.md'], rules: 'fleet.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

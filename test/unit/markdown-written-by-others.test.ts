@@ -307,14 +307,18 @@ describe('markdown written by others', () => {
     expect(model.entities.map((e) => e.name)).toEqual(['Vehicle', 'Driver', 'Depot', 'Assignment', 'Service', 'FuelLog']);
     const written = (name: string) => entity(model, name).fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name}${f.required ? '*' : ''} ${f.type.kind}${'format' in f.type && f.type.format ? `(${f.type.format})` : ''}`);
     // `vin*   string(17)   unique`, `purchased_on   Date` (a day, by its name).
-    expect(written('Vehicle')).toEqual(['vin* string', 'plate* string', 'make* string', 'model* string', 'year* integer', 'odometer_km integer', 'status enum', 'depot_id integer', 'purchased_on string(date)']);
-    expect(uniques(model, 'Vehicle')).toEqual(['vin', 'plate']);
+    expect(written('Vehicle')).toEqual(['vin* string', 'plate* string', 'make* string', 'model* string', 'year* integer', 'odometer_km integer', 'status enum', 'depot_id integer', 'fleet_no string', 'purchased_on string(date)']);
+    // `fleet_no  string(8)  unique per depot`: among a depot's vehicles only.
+    expect(uniques(model, 'Vehicle')).toEqual(['vin', 'plate', 'depot_id+fleet_no']);
     // `POST /v1/depots {name*, city*, capacity: int}`.
     expect(written('Depot')).toEqual(['name* string', 'city* string', 'capacity integer']);
     // `FuelLog: vehicle_id* int, driver_id int, liters* decimal(6,2), ...`.
     expect(written('FuelLog').slice(0, 3)).toEqual(['vehicle_id* integer', 'driver_id integer', 'liters* number(decimal)']);
     // The example JSON after the drivers' bullets is their body.
     expect(written('Driver')).toEqual(['name* string', 'license_no* string', 'license_expires* string(date)', 'phone* string', 'active* boolean']);
+    // `license_no unique.`, and `(unique vehicle_id + filled_at)` in a sentence.
+    expect(uniques(model, 'Driver')).toEqual(['license_no']);
+    expect(uniques(model, 'FuelLog')).toEqual(['vehicle_id+filled_at']);
     expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual(['/services/{id}/complete']);
   });
 

@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import type { TypeExpression } from './type-expression.js';
+import { uniqueScopeOf } from './unique-scope.js';
 import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
 /** What a field's notes say in plain words (`unique code`, `默认 normal`, `references doctors`). */
@@ -78,8 +79,11 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   const why: Record<string, { rule: string; file: string; line: number }> = {};
   const because = (hint: string) => (why[hint] = { rule: `the field's note "${notes.trim()}"`, file, line });
   if (UNIQUE.test(notes) && !NEGATED_UNIQUE.test(notes)) {
-    result.hints[SCHEMA_HINTS.unique] = true;
-    because(SCHEMA_HINTS.unique);
+    // `unique within the hotel`: among the hotel's rooms only, not in the whole table.
+    const scope = uniqueScopeOf(notes);
+    const hint = scope === undefined ? SCHEMA_HINTS.unique : SCHEMA_HINTS.uniqueWithin;
+    result.hints[hint] = scope ?? true;
+    because(hint);
   }
   if (INDEXED.test(notes)) {
     result.hints[SCHEMA_HINTS.index] = true;

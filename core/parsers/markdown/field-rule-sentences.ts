@@ -11,6 +11,8 @@ import { readFieldNotes } from './field-notes.js';
 const ENGLISH = /^(.+?)\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is|are|can(?:not|'t)|may\s+not)\s+(.+)$/i;
 /** The same verbs in French, Spanish, German and Vietnamese (`Le courriel doit être unique`, `Số điện thoại là duy nhất`). */
 const OTHER_LANGUAGES = /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|es|son|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
+/** `license_no unique`, `email indexed`: a field's name and its rule, no verb between (terse notes). */
+const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(unique|indexed|read[\s-]?only|write[\s-]?only|optional)$/i;
 /** `Users must have a unique email`. */
 const HAVE_UNIQUE = /^(.+?)\s+(?:must|should|shall)\s+have\s+(?:a|an)\s+unique\s+(.+)$/i;
 /** Where a Chinese rule's predicate starts: `用户名唯一`, `价格必须大于0`, `状态只能是…`. */
@@ -39,6 +41,8 @@ function fieldNote(subject: string, note: string, source: RuleSource): DocumentR
 export function readSpacedFieldRule(clause: string, source: RuleSource): DocumentRule[] | undefined {
   const have = HAVE_UNIQUE.exec(clause);
   if (have) return fieldNote(`${have[1]!} ${have[2]!}`, 'unique', source);
+  const terse = TERSE.exec(clause);
+  if (terse) return fieldNote(terse[1]!, terse[2]!, source);
   const match = ENGLISH.exec(clause) ?? OTHER_LANGUAGES.exec(clause);
   return match ? fieldNote(match[1]!, match[2]!, source) : undefined;
 }

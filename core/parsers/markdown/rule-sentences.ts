@@ -1,5 +1,6 @@
 import type { DocumentRule, DocumentWarning, RuleSource } from '../../model/api-document.js';
 import type { Sentence } from './document-outline.js';
+import { readCompositeUniques } from './unique-scope.js';
 import { readChineseFieldRules, readSpacedFieldRule } from './field-rule-sentences.js';
 
 /** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
@@ -179,7 +180,8 @@ function cascades(parent: string, children: string, source: RuleSource): Rule[] 
 function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
-    .replace(/[*_`]/g, '')
+    // Emphasis marks, not the underscores inside a name (`license_no`).
+    .replace(/[*`]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`).
     .replace(/\s*[(（]([^)）]*)[)）]/g, (_, aside: string) => (RULE_WORDS.test(aside) && !RULE_WORDS.test(text.replace(aside, '')) ? ` ${aside}` : ''))
     .trim()
@@ -252,7 +254,12 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules };
     const found = clausesOf(cleaned).flatMap((clause) => recognize(clause, source) ?? []);
     const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
-    const read = [...found, ...whole];
+    // Read before the parentheticals go: `(unique course_id + student_id)` is often one.
+    const composites = readCompositeUniques(sentence.text.replace(/[*_]{2,}/g, ''), source);
+    // `course_id + student_id must be unique` is that combination, not a rule of a field named so.
+    const together = new Set(composites.flatMap((rule) => (rule.kind === 'unique-together' ? rule.fields : [])));
+    const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && [...together].some((field) => rule.subject.includes(field));
+    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites];
     rules.push(...read);
     if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(sentence.text))) {
       warnings.push({ message: `rule not understood, ignored: "${sentence.text}"`, source: { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line } });

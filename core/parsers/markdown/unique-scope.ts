@@ -1,0 +1,72 @@
+import type { DocumentRule, RuleSource } from '../../model/api-document.js';
+import { WORD_END as END, WORD_START as START } from './word-edges.js';
+
+/**
+ * Uniqueness that holds among some rows only, as people write it: `unique within the hotel`,
+ * `pro Kurs eindeutig`, `único por cliente`, `unique par magasin`, `duy nhất trong mỗi lớp`,
+ * `同一酒店内唯一`; and several fields unique together: `(unique course_id + student_id)`,
+ * `UNIQUE (order_id, product_id)`, `course_id、student_id 联合唯一`.
+ */
+
+/** Up to three words naming what the rows share, ended by punctuation, the text's end or a word that starts another thought. */
+const WORDS = String.raw`([\p{L}_][\p{L}\p{N}_-]*(?:\s+[\p{L}_][\p{L}\p{N}_-]*){0,2}?)`;
+const PHRASE = String.raw`${WORDS}(?=\s*(?:$|[,;:.)(（）,，；。]|\s(?:not|but|and|only|instead|nicht|aber|und|no|pero|y|pas|mais|et|không|nhưng)${END}))`;
+const ENGLISH_ARTICLES = String.raw`(?:(?:the|a|an|each|every|its|their|one|that|same|given|its\s+own)\s+)*`;
+
+const SCOPED: RegExp[] = [
+  new RegExp(String.raw`${START}unique\s+(?:together\s+with|within|per|in|for|inside|among|across|with)\s+${ENGLISH_ARTICLES}${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?|eine?)\s+)?${WORDS}\s+eindeutig`, 'iu'),
+  new RegExp(String.raw`${START}eindeutig\s+(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?)\s+)?${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|en|dentro\s+del?|para)\s+(?:(?:cada|el|la|los|las|un|una|su|mismo|misma)\s+)*${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}uniques?\s+(?:par|dans|pour|au\s+sein\s+d[eu]|au\s+sein\s+de\s+la)\s+(?:(?:chaque|le|la|les|un|une|son|sa|même)\s+|l['’])*${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}duy\s+nhất\s+(?:trong|theo|cho)\s+(?:(?:mỗi|một|từng|cùng)\s+)*${PHRASE}`, 'iu'),
+  /(?:在)?(?:同一个?|每一?个?|各|该|本)?(\p{Script=Han}{1,8}?)(?:范围内|之内|内|中|下|里)(?:必须|应当?|需要?)?唯一/u,
+  /(\p{Script=Han}{1,8}?)(?:内|ごと)で一意/u,
+];
+
+/** Scopes that are everything: `unique within the system`, `全局唯一`. */
+const EVERYWHERE = /^(?:(?:the\s+)?(?:whole\s+|entire\s+)?(?:system|platform|database|db|table|app|application|world|globe)|globally|global|everywhere|all|system(?:weit)?|sistema|système|hệ\s+thống|全局|全系统|系统|整个系统|全表|表|数据库|平台|システム|全体)$/iu;
+
+/** What rows a unique note says the value is unique among (`hotel`), or undefined for a unique that holds everywhere. */
+export function uniqueScopeOf(note: string): string | undefined {
+  for (const pattern of SCOPED) {
+    const phrase = pattern.exec(note)?.[1]?.trim();
+    if (phrase && !EVERYWHERE.test(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+const ID = '`?([A-Za-z_][A-Za-z0-9_]*)`?';
+/** Two or more identifiers joined by `+`/`&`, or listed in brackets: one combination. */
+const JOINED = String.raw`${ID}(?:\s*[+&]\s*${ID})+`;
+const BRACKETED = String.raw`[(（]\s*${ID}(?:\s*(?:[,，、+&/]|\band\b)\s*${ID})+\s*[)）]`;
+const UNIQUE_WORD = String.raw`(?:unique|eindeutig|únic[oa]s?|uniques?|duy\s+nhất|联合唯一|组合唯一|唯一|一意)`;
+const TOGETHER = String.raw`(?:together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|cùng\s+nhau)`;
+const COMPOSITES: RegExp[] = [
+  // `unique course_id + student_id`, `UNIQUE (order_id, product_id)`, `unique constraint on (a, b)`.
+  new RegExp(String.raw`${START}unique\s*(?:(?:constraint|key|index)\s*)?(?:(?:on|over|of)\s*)?(?:${BRACKETED}|${JOINED})`, 'iu'),
+  // `course_id + student_id unique`, `(a, b) must be unique`, `course_id、student_id 联合唯一`.
+  new RegExp(String.raw`(?:${BRACKETED}|${JOINED}|${ID}(?:\s*[、和与]\s*${ID})+(?=\s*(?:联合|组合)))\s*(?:(?:is|are|must\s+be|should\s+be|ist|sind|es|son|est|sont)\s+)?(?:${TOGETHER}\s+)?${UNIQUE_WORD}`, 'iu'),
+  // `the combination of course_id and student_id is unique`, `a and b are unique together`.
+  new RegExp(String.raw`${ID}\s+(?:and|und|y|et|và)\s+${ID}\s+(?:are|must\s+be|sind|son|sont|phải)\s+(?:${TOGETHER}\s+${UNIQUE_WORD}|${UNIQUE_WORD}\s+${TOGETHER})`, 'iu'),
+  new RegExp(String.raw`(?:combination|pair|Kombination|combinación|combinaison|tổ\s+hợp)\s+(?:of|aus|von|de|du|des)?\s*${ID}\s+(?:and|und|y|et|và)\s+${ID}\s+(?:(?:is|must\s+be|should\s+be|ist|muss|es|debe\s+ser|est|doit\s+être|phải\s+là|là)\s+)?${UNIQUE_WORD}`, 'iu'),
+];
+
+/** Combinations of fields a sentence says are unique together, each a rule naming its fields as written. */
+export function readCompositeUniques(text: string, source: RuleSource): DocumentRule[] {
+  const rules: DocumentRule[] = [];
+  for (const pattern of COMPOSITES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const fields = [...new Set(idsIn(match[0]))];
+    if (fields.length >= 2) rules.push({ kind: 'unique-together', fields, source });
+    break;
+  }
+  return rules;
+}
+
+/** The identifiers a matched phrase names, without the words of the pattern itself. */
+function idsIn(phrase: string): string[] {
+  const words = /^(?:unique|constraint|key|index|on|over|of|and|und|y|et|và|is|are|must|should|be|ist|sind|es|son|est|sont|phải|là|muss|debe|ser|doit|être|together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|combination|pair|kombination|combinación|combinaison|aus|von|de|du|des|eindeutig|único|única|únicos|únicas|uniques|duy|nhất|cùng|nhau|tổ|hợp)$/i;
+  return [...phrase.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((word) => !words.test(word));
+}
