@@ -505,7 +505,8 @@ function keysNotesName(schemas: ApiDocument['schemas'], names: EntityNames): voi
       // Only a table a path serves, and not the row's own (`entity_id: Shipment ID` is the shipment's key).
       if (entity === name || !names.served.has(entity)) continue;
       // A key holds its target's key: a text never keys an integer id, nor a number a text one.
-      if (keyTypeOf(schemas.get(entity)!.schema).type !== node.type) continue;
+      const keyType = keyTypeOf(schemas.get(entity)!.schema);
+      if (keyType.type !== node.type || (keyType.type === 'string' && keyType.format !== node.format)) continue;
       node[SCHEMA_HINTS.references] = entity;
       const line = node[SCHEMA_HINTS.sourceLine];
       node[SCHEMA_HINTS.why] = {

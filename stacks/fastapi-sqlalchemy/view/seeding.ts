@@ -1,12 +1,36 @@
-import { alwaysHasValue, type DomainModel, type Entity, type Operation, type Relation } from '../../../core/index.js';
+import { alwaysHasValue, type DomainModel, type Entity, type Operation, type Parameter, type Relation } from '../../../core/index.js';
 import { entityModule } from '../code-names.js';
 import { pyFormat, pyValue } from '../python/layout.js';
-import { pyLiteral, pyString } from '../python/names.js';
+import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import { bodyArgument, parameterSample, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import type { Samples } from './samples.js';
 
 /** Seed variant: values apart from the ones the tests send, so uniques do not collide. */
 const SEED_VARIANT = 7;
+
+/** A create's path for a test, with the rows its path values key made to exist. */
+export interface ExistingPath {
+  /** Python: a string, or an f-string naming the values below. */
+  path: string;
+  /** The seed functions it calls. */
+  seeds: string[];
+  /** Statements naming the seeded values, to put before the request (with `bind`). */
+  bindings: string[];
+  /** The Python expression each keyed path value is, by field. */
+  values: Map<string, string>;
+}
+
+/** A place in a path a Python expression fills, marked to survive URL encoding. */
+export function pathMark(expression: string): string {
+  return `\u0000${expression}\u0000`;
+}
+
+/** A path with marks as Python: a plain string without any, else an f-string with each filled. */
+export function pythonPath(marked: string): string {
+  if (!marked.includes('%00')) return pyString(marked);
+  const template = marked.replace(/[{}]/g, (brace) => brace + brace).replace(/%00(.*?)%00/g, (_, expression: string) => `{${decodeURIComponent(expression)}}`);
+  return `f${pyString(template)}`;
+}
 
 export interface SeedFunction {
   name: string;
@@ -89,6 +113,39 @@ export class Seeding {
     return lines;
   }
 
+  /**
+   * The path a create is sent to, as Python, with each path value that keys another row naming
+   * one that exists: the payload's own where `data` carries it (`f"/posts/{data['post_id']}/comments"`),
+   * else a row seeded for it (`f"/orgs/{await create_org(client)}/sites"`); other values as
+   * `valueOf` gives them. Undefined when such a row cannot be made.
+   */
+  existingPath(create: Operation, entity: Entity, valueOf: (parameter: Parameter) => unknown, options: { client: string; inData: ReadonlySet<string>; visiting: string[]; bind?: boolean }): ExistingPath | undefined {
+    const targets = new Map(entity.foreignKeys.map((key) => [key.field, key.target]));
+    const found: ExistingPath = { path: '', seeds: [], bindings: [], values: new Map() };
+    let impossible = false;
+    const marked = scopedPath(create, (parameter) => {
+      const target = parameter.field === undefined ? undefined : targets.get(parameter.field);
+      if (target === undefined) return valueOf(parameter);
+      const field = parameter.field!;
+      const wire = entity.fields.find((f) => f.name === field)!.wireName;
+      const seed = options.inData.has(field) ? undefined : this.seedName(target, [...options.visiting, entity.name]);
+      if (!options.inData.has(field) && seed === undefined) impossible = true;
+      let expression = seed === undefined ? `data[${pyString(wire).replace(/^"|"$/g, "'")}]` : `await ${seed}(${options.client})`;
+      if (seed !== undefined) found.seeds.push(seed);
+      if (seed !== undefined && options.bind) {
+        // Named once, so the test finds the row under the same parent it created it under.
+        found.bindings.push(`${pyIdentifier(field)} = ${expression}`);
+        expression = pyIdentifier(field);
+      }
+      found.values.set(field, expression);
+      return pathMark(expression);
+    }, this.samples);
+    if (impossible) return undefined;
+    found.path = pythonPath(marked);
+    found.seeds = [...new Set(found.seeds)];
+    return found;
+  }
+
   private seedName(target: string, visiting: string[]): string | undefined {
     const entity = this.entities.get(target);
     const create = this.creates.get(target);
@@ -99,9 +156,12 @@ export class Seeding {
     const assignments = this.assignments(entity, create.input.fields, create.input.required, visiting);
     if (!assignments) return undefined;
     const key = entity.fields.find((f) => f.name === entity.primaryKey.field)!;
+    // A path value keying another row names one seeded for it; a seed that cannot make one is none.
+    const path = this.existingPath(create, entity, (parameter) => parameterSample(parameter, this.samples), { client: 'client', inData: new Set(), visiting });
+    if (!path) return undefined;
     this.functions.set(name, {
       name,
-      request: requestStatement(4, 'response = ', 'await client.post', [pyString(scopedPath(create, (parameter) => parameterSample(parameter, this.samples))), bodyArgument(create, 'data'), ...requestKeywords(requestArguments(create, this.samples))]),
+      request: requestStatement(4, 'response = ', 'await client.post', [path.path, bodyArgument(create, 'data'), ...requestKeywords(requestArguments(create, this.samples))]),
       status: create.response.status,
       payload: pyFormat(pyValue(this.samples.fields(fields, SEED_VARIANT)), 4, 'data: dict[str, Any] = '),
       keyWire: key.wireName,

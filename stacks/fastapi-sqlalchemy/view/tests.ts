@@ -11,7 +11,7 @@ import { comparable, Samples } from './samples.js';
 import { checkedPattern } from './pattern-samples.js';
 import { ecmaRegex } from '../python/patterns.js';
 import { documentPath, type PathTypes, type UnmatchedRequests } from './route-paths.js';
-import type { Seeding } from './seeding.js';
+import { pathMark, pythonPath, type ExistingPath, type Seeding } from './seeding.js';
 
 export interface EntityTestView {
   name: string;
@@ -52,7 +52,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; request: string; check?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -143,7 +143,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const createdUrl = `${urlHelper}(created[${pyString(key.wire)}])`;
   // A nested collection's rows are created, listed and found under one set of path values.
   const scope = scopeValues(view, operations, samples, createPayload);
-  const pathOf = (op: Operation) => scopedPath(op, valueIn(scope));
+  const pathOf = (op: Operation) => scopedPath(op, valueIn(scope), samples);
   const result: EntityTestView = {
     name: view.name,
     slug: view.slug,
@@ -200,7 +200,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     }
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
     if (createSchema && assignments) {
-      const seeds = [...new Set(assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []))].sort();
+      const created = create.kind === 'update' ? { path: firstPath, seeds: [], bindings: [], values: new Map<string, string>() } : seededPath(create, view, scope, samples, seeding);
+      const seeds = [...new Set([...assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []), ...created.seeds])].sort();
       const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
       result.integration = {
         payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '),
@@ -211,7 +212,9 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload),
-        request: request(create, [create.kind === 'update' ? firstPath : seededPath(create, view, scope), bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
+        bindings: created.bindings,
+        request: request(create, [created.path, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
+        ...(itemOp && created.values.size > 0 ? { checkUrl: createdItemUrl(itemOp, created, scope, samples) } : {}),
         ...(get && result.itemPath ? { check: request(get, ['url'], { client: 'db_client', method: 'get' }) } : {}),
       };
     }
@@ -231,7 +234,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   });
   if (get) result.get = { status: get.response.status, request: request(get, [createdUrl], { method: 'get' }) };
   if (get && create && itemOp && scope.size > 0) {
-    const elsewhere = scopedPath(itemOp, valueIn(scopeValues(view, operations, samples, createPayload, 2)));
+    const elsewhere = scopedPath(itemOp, valueIn(scopeValues(view, operations, samples, createPayload, 2)), samples);
     if (elsewhere !== pathOf(itemOp)) {
       result.elsewhere = { itemPath: elsewhere.replace(`{${itemOp.keyParam}}`, '{key}'), request: request(get, [`${urlHelper}_elsewhere(created[${pyString(key.wire)}])`], { method: 'get' }) };
     }
@@ -328,22 +331,26 @@ function scopeValues(view: EntityView, operations: readonly Operation[], samples
 }
 
 /**
- * The create's path for the database test: a path value that is a key to another row is the one
- * the seeded payload holds (`f"/posts/{data['post_id']}/comments"`), so the row it stores exists.
+ * The create's path for the database test: a path value that keys another row names one that
+ * exists (Seeding.existingPath), the payload's where the seeded payload carries it; else, where no
+ * such row can be made, the sample.
  */
-function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<string, unknown>): string {
-  const keyed = new Set(view.entity.foreignKeys.map((key) => key.field));
-  const wireOfKey = (parameter: Parameter) => (keyed.has(parameter.field!) ? view.fields.find((f) => f.column === parameter.field && f.onWire)?.wire : undefined);
-  if (!create.params.some((p) => p.role === 'scope' && wireOfKey(p) !== undefined)) return pyString(scopedPath(create, valueIn(scope)));
-  const marks: string[] = [];
-  const marked = scopedPath(create, (parameter) => {
-    const wire = wireOfKey(parameter);
-    if (wire === undefined) return scope.get(parameter.field!);
-    marks.push(wire);
-    return `\u0000${marks.length - 1}\u0000`;
-  });
-  const template = marked.replace(/[{}]/g, (brace) => brace + brace).replace(/%00(\d+)%00/g, (_, index: string) => `{data[${pyString(marks[Number(index)]!).replace(/^"|"$/g, "'")}]}`);
-  return `f${pyString(template)}`;
+function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<string, unknown>, samples: Samples, seeding: Seeding): ExistingPath {
+  const inData = new Set((create.input?.required ?? []).filter((field) => create.input!.fields.includes(field) && view.fields.some((f) => f.column === field && f.onWire)));
+  return (
+    seeding.existingPath(create, view.entity, valueIn(scope), { client: 'db_client', inData, visiting: [], bind: true }) ?? {
+      path: pyString(scopedPath(create, valueIn(scope), samples)),
+      seeds: [],
+      bindings: [],
+      values: new Map(),
+    }
+  );
+}
+
+/** The item's URL the database test reads the created row back at: under the path values it was created under. */
+function createdItemUrl(itemOp: Operation, created: ExistingPath, scope: ReadonlyMap<string, unknown>, samples: Samples): string {
+  const marked = scopedPath(itemOp, (parameter) => (created.values.has(parameter.field!) ? pathMark(created.values.get(parameter.field!)!) : scope.get(parameter.field!)), samples);
+  return pythonPath(marked.replace(`{${itemOp.keyParam}}`, encodeURIComponent(pathMark('key'))));
 }
 
 function valueIn(values: ReadonlyMap<string, unknown>): (parameter: Parameter) => unknown {
