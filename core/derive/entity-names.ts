@@ -1,0 +1,113 @@
+import type { ApiDocument, SchemaNode } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { isInflectionOf, singular, toSnake } from '../naming.js';
+import { findResources } from './resources.js';
+import { SchemaTypes } from './schema-types.js';
+
+/** Words around a noun that do not name it: `their orders`, `the user`, `其借阅记录`. */
+export const ENGLISH_FILLERS = /\b(?:the|a|an|its|their|his|her|our|your|all|each|every|any|some|these|those|one|also|too|for\s+\w+(?:\s+\w+)?|records?|rows?|entries)\b/gi;
+const CHINESE_FILLERS = /其|它的|他的|该|对应的|相关的|所有的?|这个|每个|每位|一个|记录|数据|信息|的/g;
+/** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
+const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
+
+export interface Target {
+  name: string;
+  schema: SchemaNode;
+}
+
+/** Names people call each schema by: `OrderItem` is `order item(s)`, `order_item(s)`; a resource also by its section (tag). */
+export class EntityNames {
+  private readonly aliases = new Map<string, string>();
+  /** The schemas a resource path serves: tables for certain. */
+  readonly served = new Set<string>();
+
+  constructor(api: ApiDocument) {
+    for (const [name, { schema }] of api.schemas) {
+      if (schema.type !== 'object' && schema.properties === undefined) continue;
+      const aliases = schema[SCHEMA_HINTS.aliases];
+      if (Array.isArray(aliases)) for (const alias of aliases) if (typeof alias === 'string') this.add(alias, name);
+      const words = toSnake(name).split('_');
+      const last = words.pop()!;
+      for (const variant of [[...words, last], [...words, pluralOf(last)], [...words, singular(last)]]) {
+        this.add(variant.join(' '), name);
+        this.add(variant.join('_'), name);
+        this.add(variant.join(''), name);
+      }
+    }
+    const resources = findResources(api, new SchemaTypes(api));
+    for (const resource of resources) {
+      this.served.add(resource.schemaName);
+      const segment = resource.collectionPath.split('/').filter(Boolean).pop();
+      if (segment) this.add(segment.replace(/[-_]/g, ' '), resource.schemaName);
+      for (const tag of new Set(resource.operations.flatMap((op) => op.tags))) {
+        const cleaned = normalized(tag.replace(TITLE_FILLERS, ' '));
+        for (const part of cleaned.split(/\s*[/|,，、()（）]\s*|\s+-\s+/)) {
+          this.add(part, resource.schemaName);
+          // A title in two scripts (`回复 Replies`, `2. 回复 Replies`) names the resource in each.
+          for (const run of part.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) ?? []) if (/\p{L}/u.test(run)) this.add(run.replace(/^[\d\s.]+/, ''), resource.schemaName);
+        }
+      }
+    }
+  }
+
+  private add(alias: string, name: string): void {
+    const key = normalized(alias);
+    if (key !== '' && !this.aliases.has(key)) this.aliases.set(key, name);
+  }
+
+  /** The schema a phrase names as a whole (an alias, singular or plural), or undefined. */
+  exact(phrase: string): string | undefined {
+    const text = withoutFillers(phrase);
+    return this.aliases.get(text) ?? this.aliases.get(singular(text));
+  }
+
+  /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
+  resolve(phrase: string): string | undefined {
+    const text = withoutFillers(phrase);
+    const exact = this.aliases.get(text) ?? this.aliases.get(singular(text));
+    if (exact) return exact;
+    let best: [string, string] | undefined;
+    for (const [alias, name] of this.aliases) {
+      const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
+      if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
+    }
+    return best?.[1] ?? this.inflected(text);
+  }
+
+  /**
+   * A word of the phrase that is an alias with an ending of one or two letters: plurals and cases
+   * of other languages (`Kunden` for Kunde, `auteurs` for auteur, `salas` for sala).
+   */
+  private inflected(text: string): string | undefined {
+    const words = text.split(' ');
+    let best: [string, string] | undefined;
+    for (const [alias, name] of this.aliases) {
+      if (alias.includes(' ') || /[\u4e00-\u9fff]/.test(alias)) continue;
+      const inflected = words.some((word) => isInflectionOf(word, alias));
+      if (inflected && (!best || alias.length > best[0].length)) best = [alias, name];
+    }
+    return best?.[1];
+  }
+}
+
+/** A phrase without the words around its noun, accents first taken off so `categoría` keeps its final `a`. */
+function withoutFillers(phrase: string): string {
+  return normalized(withoutAccents(phrase).replace(ENGLISH_FILLERS, ' ').replace(CHINESE_FILLERS, ''));
+}
+
+function pluralOf(word: string): string {
+  return word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
+/** Latin letters without their accents (`adhérent` is `adherent`, `bệnh nhân` is `benh nhan`), as paths write them. */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+export function normalized(text: string): string {
+  return withoutAccents(text).toLowerCase().replace(/[`*_"'“”‘’.,;:!?。，；：！？]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,65 @@
+import type { ApiDocument, SchemaNode } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { keyTypeOf, propertiesOf } from './schema-edits.js';
+import type { EntityNames } from './entity-names.js';
+
+/** `员工ID`, `employee ID`, `ID of the employee`, `the employee's id`: the words before or after a key's name in a note. */
+const NOTE_KEY_BEFORE = /([\p{L}][\p{L}\s'’-]*?)\s*(?:['’]s\s+)?(?:ID|Id|id|编号|ＩＤ)(?![A-Za-z0-9])/gu;
+/** Each mention of an ID: a note naming one only says which table the key is to. */
+const ID_WORD = /(?<![A-Za-z0-9])(?:ID|Id|id|ＩＤ|编号)(?![A-Za-z0-9])/gu;
+// The ID itself, not one qualified (`the tax ID of the customer` is no key to customers); the entity
+// named whole, up to where the phrase goes on (`the ID of the runner group to which` is no runner's).
+const NOTE_KEY_AFTER = /(?:^|(?<![\p{L}\p{N}])(?:the|an?|its|el|la|le|l['’]|der|die|das)\s+)(?:ID|id|Id)\s+(?:of|de|del|du|des|von|của)\s+(?:(?:the|an?|l[ae]s?|el|la|der|die|des)\s+|l['’])?([\p{L}]+(?:\s+[\p{L}]+)?)(?=\s*$|\s*[,.;:()（）]|\s+(?:to|which|that|who|whom|for|in|on|at|this|it|if|when|where)(?![\p{L}]))/giu;
+
+/** A key-like property (`manager_id`) whose note speaks of an ID: it may name the entity keyed. */
+export function notesAnId(name: string, node: SchemaNode | null): boolean {
+  return node !== null && typeof node === 'object' && /^.+(?:_id|Id|ID)$/.test(name) && node[SCHEMA_HINTS.references] === undefined && typeof node.description === 'string' && /ID|Id|\bid\b|编号/u.test(node.description);
+}
+
+/**
+ * A key whose name says nothing of its table (`manager_id`) but whose note names an entity's ID
+ * (`部门负责人（员工ID）`, `the employee ID of the manager`): it refers to that entity. Only
+ * where the name names no entity itself, and the note one entity exactly.
+ */
+export function keysNotesName(schemas: ApiDocument['schemas'], names: EntityNames): void {
+  for (const [name, { schema, source }] of schemas) {
+    for (const [property, node] of Object.entries(propertiesOf(schema))) {
+      if (!notesAnId(property, node)) continue;
+      const stem = /^(.+?)(?:_id|Id|ID)$/.exec(property)![1]!;
+      const note = node.description as string;
+      if (names.exact(stem) !== undefined) continue;
+      if (node.type !== 'integer' && !(node.type === 'string' && (node.format === undefined || node.format === 'uuid'))) continue;
+      // `a customer ID, a cart ID, or similar` names no one table.
+      const named = new Set([...entitiesBeforeId(note, names), ...[...note.matchAll(NOTE_KEY_AFTER)].flatMap((m) => names.exact(m[1]!) ?? [])]);
+      if ([...note.matchAll(ID_WORD)].length !== 1 || named.size !== 1) continue;
+      const entity = [...named][0]!;
+      // Only a table a path serves, and not the row's own (`entity_id: Shipment ID` is the shipment's key).
+      if (entity === name || !names.served.has(entity)) continue;
+      // A key holds its target's key: a text never keys an integer id, nor a number a text one.
+      const keyType = keyTypeOf(schemas.get(entity)!.schema);
+      if (keyType.type !== node.type || (keyType.type === 'string' && keyType.format !== node.format)) continue;
+      node[SCHEMA_HINTS.references] = entity;
+      const line = node[SCHEMA_HINTS.sourceLine];
+      node[SCHEMA_HINTS.why] = {
+        ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}),
+        [SCHEMA_HINTS.references]: { rule: `the field's note "${note.trim()}" names the ID of ${entity}`, file: source.file, ...(typeof line === 'number' ? { line } : {}) },
+      };
+    }
+  }
+}
+
+/** The entity named right before an `ID` in a note: the last word or two (`employee ID`), or the shortest run of Chinese ending there (`负责人员工ID` → 员工). */
+function entitiesBeforeId(note: string, names: EntityNames): string[] {
+  const found: string[] = [];
+  for (const match of note.matchAll(NOTE_KEY_BEFORE)) {
+    const words = match[1]!.trim();
+    const han = /\p{Script=Han}+$/u.exec(words)?.[0];
+    // In words with spaces, only a note that starts so (`The employee ID of the deputy`): elsewhere
+    // `X ID` is as often an ID of another kind (`identifies the customer tax id`).
+    if (!han && !/^(?:(?:the|an?|its)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(words)) continue;
+    const candidates = han ? [...han].map((_, i) => han.slice(han.length - 1 - i)) : [words.split(/\s+/).slice(-1).join(' '), words.split(/\s+/).slice(-2).join(' ')];
+    const entity = candidates.map((candidate) => names.exact(candidate)).find((name) => name !== undefined);
+    if (entity) found.push(entity);
+  }
+  return found;
+}
