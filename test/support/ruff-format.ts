@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { LINE_LENGTH, TARGET_VERSION } from '../../stacks/fastapi-sqlalchemy/python/ruff-thread.js';
 
 interface RuffWorkspace {
@@ -38,14 +40,22 @@ interface RuffDiagnostic {
 
 let linter: RuffWorkspace | undefined;
 
+/** The rules the generated pyproject selects, read from its template so the two cannot drift apart. */
+function selectedRules(): string[] {
+  const template = readFileSync(fileURLToPath(new URL('../../stacks/fastapi-sqlalchemy/templates/backend/pyproject.toml.njk', import.meta.url)), 'utf8');
+  const select = /^select = (\[.*\])$/m.exec(template);
+  if (!select) throw new Error('the pyproject template selects no ruff rules');
+  return JSON.parse(select[1]!) as string[];
+}
+
 /** `ruff check` findings for one file, with the rules the generated pyproject selects. */
 export async function ruffCheck(text: string): Promise<string[]> {
   if (!linter) {
     linter = new ruff.Workspace(
       {
-        'line-length': 100,
-        'target-version': 'py311',
-        lint: { select: ['E4', 'E7', 'E9', 'F', 'I', 'UP', 'B', 'SIM'], isort: { 'known-first-party': ['app', 'tests', 'migrations'] } },
+        'line-length': LINE_LENGTH,
+        'target-version': TARGET_VERSION,
+        lint: { select: selectedRules(), isort: { 'known-first-party': ['app', 'tests', 'migrations'] } },
       },
       ruff.PositionEncoding.Utf16,
     );

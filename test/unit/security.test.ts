@@ -43,7 +43,7 @@ describe('security schemes of the document', () => {
     expect(module).toContain('_cookie_auth_credentials = APIKeyCookie(name="session", scheme_name="cookieAuth", auto_error=False)');
     expect(module).toContain('    if not (token_accepted and cookie_auth_accepted):');
     // Two keys read from one query parameter: the test sends it once.
-    expect(await run.read('backend/tests/unit/test_security.py')).toContain('        {"params": {"api-key": API_KEY}},\n        {"params": {"api-key": "wrong"}},\n        \'ApiKey query="api-key"\',\n        id="api key and api key again (5)",');
+    expect(await run.read('backend/tests/unit/test_security.py')).toContain('            {"params": {"api-key": API_KEY}},\n            {"params": {"api-key": "wrong"}},\n            \'ApiKey query="api-key"\',\n        ),\n        id="api key and api key again (5)",');
   });
 
   it('guards exactly the operations that require credentials, and runs the routes\' own tests as an accepted caller', async () => {

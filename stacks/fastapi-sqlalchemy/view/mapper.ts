@@ -71,7 +71,9 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
   const leftOutWhenUnset = omittable.length > 0 ? pyFormat(call('frozenset', [collection('{', omittable)]), 0, 'LEFT_OUT_WHEN_UNSET = ') : undefined;
   if (toValue.length > 0) imports.add('typing', 'Any').add('pydantic_core', 'to_jsonable_python');
   const applyHeader = pyFormat(definition('def apply_to_model', [`entity: ${view.name}`, `model: ${view.model}`]), 0, '', ' -> None:');
-  const fromValueHeader = pyFormat(definition('def from_value', ['value: dict[str, Any]', `model: ${view.model} | None = None`]), 0, '', ` -> ${view.model}:`);
+  // A value of nothing but its key sets no column: the value is taken, unread (ruff's ARG rules).
+  const valueParameter = fromValue.length > 0 ? 'value' : '_value';
+  const fromValueHeader = pyFormat(definition('def from_value', [`${valueParameter}: dict[str, Any]`, `model: ${view.model} | None = None`]), 0, '', ` -> ${view.model}:`);
   return { imports: imports.render(), toDomain, apply, toValue, fromValue, leftOutWhenUnset, applyHeader, fromValueHeader };
 }
 

@@ -60,8 +60,10 @@ export interface ParamDeclaration {
 }
 
 /** `name: Annotated[type, Query(alias=...)] = default` for a path, query, header or cookie parameter. */
-export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string, integerWidth?: IntegerWidth): ParamDeclaration {
-  const attr = paramAttr(operation, parameter);
+export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string, integerWidth?: IntegerWidth, unread = false): ParamDeclaration {
+  // A parameter the handler validates but never reads is named as unused (`_api_key`), as ruff's ARG rules expect.
+  // Its trailing underscore goes (`fields_` → `_fields`): the leading one keeps it off the name it avoided.
+  const attr = unread ? `_${paramAttr(operation, parameter).replace(/_+$/, '')}` : paramAttr(operation, parameter);
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');

@@ -7,7 +7,7 @@ import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
-import { declareParameter, paramAttr, parameterDefault, readAsText } from './params.js';
+import { declareParameter, paramAttr, parameterDefault, readAsText, type ParamDeclaration } from './params.js';
 import { conditionalTier, conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
@@ -110,7 +110,7 @@ export function groupViews(
   const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
   const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers };
   if (custom.length === 0) return { router };
-  const useCaseImports = new PythonImports().add('app.domain.exceptions', 'OperationNotImplementedError');
+  const useCaseImports = new PythonImports();
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
   const methods = custom.map((op) => {
     const params = [
@@ -121,7 +121,9 @@ export function groupViews(
       name: handlerName(op),
       doc: pyDocLine(op.summary ?? op.description, `${op.method.toUpperCase()} ${op.path}`),
       header: pyFormat(definition(`async def ${handlerName(op)}`, ['self', ...(params.length > 0 ? ['*', ...params] : [])]), 4, '', ' -> object:'),
-      raise: pyFormat(call('raise OperationNotImplementedError', [pyString(op.name)]), 8),
+      // The builtin, not the domain's subclass: ruff (ARG) reads a body that only raises it as a stub
+      // whose parameters are there to be used once the operation is written.
+      raise: pyFormat(call('raise NotImplementedError', [pyString(`${op.name} is not implemented yet`)]), 8),
     };
   });
   if (custom.some((op) => op.body?.type) || custom.some((op) => op.params.some((p) => domainParamType(p, new PythonImports()) === 'Any'))) useCaseImports.add('typing', 'Any');
@@ -205,12 +207,16 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
   const keyParam = op.params.find((p) => p.role === 'key');
   const keyField = entity.fields.find((f) => f.column === op.keyField);
   let keyParser: string | undefined;
+  // Declared once the body is written: a parameter the body never reads is declared as unused.
+  const declareParameters: ((reads: (attr: string) => boolean) => ParamDeclaration)[] = [];
   for (const parameter of op.params) {
+    const unread = (reads: (attr: string) => boolean) => !reads(paramAttr(op, parameter));
     if (parameter.role === 'key' && keyField) {
       // A key past its column is no 422: no row has it, and the repository answers none (a 404).
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
       keyParser = keyReadFromText(keyField.field.type, parameter.type, keyType);
-      declarations.push(declareParameter(op, parameter, imports, keyType === 'EmailStr' || keyParser ? 'str' : keyType));
+      const typeOverride = keyType === 'EmailStr' || keyParser ? 'str' : keyType;
+      declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, undefined, unread(reads)));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
@@ -218,7 +224,8 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       // width could only fail in the database. Elsewhere a path's value past its column names no row.
       const bounded = parameter.role === 'filter' || (parameter.role === 'scope' && op.kind === 'create');
       const filtered = bounded ? entity.fields.find((f) => f.column === parameter.field) : undefined;
-      declarations.push(declareParameter(op, parameter, imports, hoistedLiteral(op, parameter, imports, moduleStatements), filtered?.integerWidth));
+      const typeOverride = hoistedLiteral(op, parameter, imports, moduleStatements);
+      declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, filtered?.integerWidth, unread(reads)));
     }
   }
   // A nested collection's path values (`/accounts/{accountId}/invoices`): the entity attribute each sets, and the handler's argument.
@@ -367,6 +374,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       extra.push('response_class=Response');
       break;
   }
+  const written = body.join('\n');
+  const reads = (attr: string) => new RegExp(`(?<![\\w.])${attr}\\b`).test(written);
+  // The document's order, after the repository, as before the body was written.
+  declarations.splice(1, 0, ...declareParameters.map((declare) => declare(reads)));
   return {
     decorator: route(op, op.kind === 'delete' ? undefined : responseModel, extra),
     name: handlerName(op),

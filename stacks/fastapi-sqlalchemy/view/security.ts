@@ -1,7 +1,7 @@
 import { toSnake, type DomainModel, type SecurityScheme } from '../../../core/index.js';
 import { NameScope, pyName } from '../python/identifiers.js';
 import { PythonImports } from '../python/imports.js';
-import { pyCall, pyParameter } from '../python/layout.js';
+import { pyCall, pyFormat, pyParameter, pyParse } from '../python/layout.js';
 import { pyString } from '../python/names.js';
 
 export const SECURITY_MODULE = 'app.presentation.api.v1.security';
@@ -32,8 +32,12 @@ export interface RequirementView {
   test: string;
   /** Every checker it depends on, once, in order. */
   checkers: string[];
-  /** Per alternative, httpx keyword arguments (a Python dict) carrying its credentials: accepted, and wrong. */
-  cases: { id: string; accepted: string; refused: string }[];
+  /**
+   * Per alternative, `pytest.param(Case(requirement, accepted, refused, challenge), id=...)` laid out
+   * as a list item: httpx keyword arguments (Python dicts) carrying its credentials, accepted and
+   * wrong, and what the 401's WWW-Authenticate asks for (`Bearer`, `Basic realm="api"`...).
+   */
+  cases: string[];
   /** `Bearer`, `Basic realm="api"` or `ApiKey header="…"`: what the 401's WWW-Authenticate asks for. */
   challengeLiteral: string;
 }
@@ -83,16 +87,19 @@ export function securityView(model: DomainModel): SecurityView | undefined {
       const alternatives = op.security.map((names) => names.map((name) => views.get(name)!.checker));
       const checkers = [...new Set(alternatives.flat())];
       const result = (checker: string) => `${checker.replace(/_accepts$/, '')}_accepted`;
+      const name = scope.name(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50), `requirement ${key}`);
+      const challenge = pyString(views.get(op.security[0]![0]!)!.challenge);
       requirement = {
-        name: scope.name(`require_${pyName(op.security.map((names) => names.map((name) => toSnake(name)).join('_and_')).join('_or_'), 'function')}`.slice(0, 50), `requirement ${key}`),
+        name,
         parameters: checkers.map((checker) => pyParameter(`${result(checker)}: Annotated[bool, Depends(${checker})]`, 4)),
         test: notAnyOf(alternatives.map((names) => names.map(result))),
         cases: op.security.map((names, index) => {
           const used = names.map((name) => schemeOf.get(name)!);
-          return { id: pyString(`${names.join(' and ')} (${index + 1})`), accepted: requestArguments(used, true), refused: requestArguments(used, false) };
+          const testCase = `Case(${name}, ${requestArguments(used, true)}, ${requestArguments(used, false)}, ${challenge})`;
+          return pyFormat(pyParse(`pytest.param(${testCase}, id=${pyString(`${names.join(' and ')} (${index + 1})`)})`), 4, '', ',');
         }),
         checkers,
-        challengeLiteral: pyString(views.get(op.security[0]![0]!)!.challenge),
+        challengeLiteral: challenge,
       };
       requirements.set(key, requirement);
     }

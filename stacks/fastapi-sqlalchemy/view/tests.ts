@@ -52,7 +52,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seedsRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -201,13 +201,15 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
     if (createSchema && assignments) {
       const created = create.kind === 'update' ? { path: firstPath, seeds: [], bindings: [], values: new Map<string, string>() } : seededPath(create, view, scope, samples, seeding);
-      const seeds = [...new Set([...assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []), ...created.seeds])].sort();
+      const payloadSeeds = assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []);
+      const seeds = [...new Set([...payloadSeeds, ...created.seeds])].sort();
       const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
       result.integration = {
         payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '),
         createSchema,
         compare: createdCompare,
         assignments,
+        seedsRows: payloadSeeds.length > 0,
         seeds,
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
