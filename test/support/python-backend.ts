@@ -53,7 +53,8 @@ export function uvPath(): string {
   return printed;
 }
 
-function uvEnv(): Record<string, string | undefined> {
+/** The environment uv runs in here: the shared wheel cache, the machine's python3, no venv of the caller's. */
+export function uvEnv(): Record<string, string | undefined> {
   return {
     UV_CACHE_DIR: process.env.UV_CACHE_DIR ?? join(REPO_ROOT, '.cache/uv'),
     // Only PyPI is reachable: use the machine's python3, never download one.

@@ -22,12 +22,13 @@ function byName(steps: GateStep[]): Map<string, GateStep> {
 }
 
 describe('the plan of the validation gate', () => {
-  it('with uv: checks python, makes the venv with uv, reinstalls the package, then runs the checks', () => {
+  it('with uv: checks python, makes the venv with uv, locks, syncs what the lock pins (the package again), then runs the checks', () => {
     const steps = planGate({ ...base, uv: '/opt/uv' });
     expect(steps.map((step) => [step.stage, step.name, step.command.join(' ')])).toEqual([
       ['setup', 'python', `python3 -c import sys; print("%d.%d.%d" % sys.version_info[:3])`],
       ['setup', 'venv', `/opt/uv venv --clear --seed --python python3 ${VENV}`],
-      ['setup', 'install', `/opt/uv pip install --python ${VENV}/bin/python --reinstall-package shop-api -e .[dev]`],
+      ['setup', 'lock', '/opt/uv lock'],
+      ['setup', 'install', '/opt/uv sync --locked --inexact --extra dev --reinstall-package shop-api'],
       ['check', 'ruff check', `${VENV}/bin/ruff check .`],
       ['check', 'ruff format', `${VENV}/bin/ruff format --check .`],
       ['check', 'mypy', `${VENV}/bin/mypy`],
@@ -45,7 +46,7 @@ describe('the plan of the validation gate', () => {
 
   it('keeps an existing .venv: no venv step, its own interpreter is the one checked', () => {
     const steps = planGate({ ...base, uv: '/opt/uv', reuseVenv: true });
-    expect(steps.map((step) => step.name)).toEqual(['python', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest']);
+    expect(steps.map((step) => step.name)).toEqual(['python', 'lock', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest']);
     expect(steps[0]?.command[0]).toBe(`${VENV}/bin/python`);
     expect(steps[0]?.inspect?.('3.10.4\n')).toEqual({ problem: 'Python 3.10.4 in the existing .venv is too old: the backend needs 3.11+' });
     expect(steps[0]?.hint).toMatch(/remove backend\/\.venv/);

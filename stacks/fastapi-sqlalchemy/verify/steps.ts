@@ -1,6 +1,6 @@
 /**
  * The commands of the validation gate for a generated backend, in order: the interpreter, the
- * virtualenv, the install, then ruff, mypy, the migrations and the tests. Planning runs
+ * virtualenv, the lock (with uv), the install, then ruff, mypy, the migrations and the tests. Planning runs
  * nothing; `gate.ts` runs the steps.
  */
 import { delimiter, join } from 'node:path';
@@ -82,6 +82,7 @@ export function planGate(setup: GateSetup): GateStep[] {
   return [
     pythonStep(setup.reuseVenv ? venvPython : setup.python, setup.reuseVenv),
     ...(setup.reuseVenv ? [] : [venvStep(setup, venvDir)]),
+    ...(setup.uv ? [lockStep(setup.uv, inVenv)] : []),
     installStep(setup, venvPython, inVenv),
     tool('ruff check', ['ruff', 'check', '.'], 5 * MINUTE),
     tool('ruff format', ['ruff', 'format', '--check', '.'], 5 * MINUTE),
@@ -141,18 +142,35 @@ function venvStep(setup: GateSetup, venvDir: string): GateStep {
   };
 }
 
+/**
+ * `uv lock`: writes `uv.lock` (or brings it up to date with pyproject.toml, keeping its other pins),
+ * the file the generated README asks to commit and the Dockerfile installs from.
+ */
+function lockStep(uv: string, env: GateStep['env']): GateStep {
+  return {
+    name: 'lock',
+    stage: 'setup',
+    command: [uv, 'lock'],
+    env: { ...env, UV_NO_PROGRESS: '1' },
+    timeoutMs: 10 * MINUTE,
+    hint: 'uv resolves the dependencies from the package index: check the network, or UV_INDEX_URL',
+  };
+}
+
 function installStep(setup: GateSetup, venvPython: string, env: GateStep['env']): GateStep {
-  const editable = ['-e', '.[dev]'];
   if (setup.uv) {
+    // What uv.lock pins, into .venv (uv's project environment), as `uv sync --extra dev` of the
+    // README installs it; --inexact leaves packages someone added to the .venv by hand where they are.
     const reinstall = setup.projectName ? ['--reinstall-package', setup.projectName] : [];
     return {
       name: 'install',
       stage: 'setup',
-      command: [setup.uv, 'pip', 'install', '--python', venvPython, ...reinstall, ...editable],
+      command: [setup.uv, 'sync', '--locked', '--inexact', '--extra', 'dev', ...reinstall],
       env: { ...env, UV_NO_PROGRESS: '1' },
       timeoutMs: 20 * MINUTE,
     };
   }
+  const editable = ['-e', '.[dev]'];
   // pip always builds and installs a local project again.
   return {
     name: 'install',
