@@ -48,11 +48,14 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
   const addUnique = (fields: string[], reason: Reason) => {
     if (!entity.uniques.some((u) => sameFields(u.fields, fields))) entity.uniques.push({ fields, reason });
   };
+  const statedTogether = schema ? compositeHint(schema, SCHEMA_HINTS.unique, entity.source) : [];
   for (const field of columns.values()) {
     if (field.name === entity.primaryKey.field || field.system) continue;
     const tenantNote = tenant ? `, composite with ${tenant}` : '';
     if (field.hints?.unique) addUnique(scoped([field.name]), field.hints.why?.unique ? { ...field.hints.why.unique, rule: `${field.hints.why.unique.rule}${tenantNote}` } : { rule: `${SCHEMA_HINTS.unique} on the field${tenantNote}`, source: field.source });
-    else if (UNIQUE_NAMES.has(field.name) && isUniqueable(field)) {
+    // A name is only a guess: where the documents say what the field is unique with (`codes are
+    // unique within a hotel`), a unique over the whole table would refuse rows they allow.
+    else if (UNIQUE_NAMES.has(field.name) && isUniqueable(field) && !statedTogether.some((fields) => fields.includes(field.name))) {
       // A child row is told apart among its parent's rows: the same email may collaborate on two stories.
       const owner = entity.owner?.field;
       const fields = owner && !tenant ? [owner, field.name] : scoped([field.name]);
@@ -60,7 +63,7 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
       addUnique(fields, { rule: `${field.name} identifies a row (unique names: ${[...UNIQUE_NAMES].join(', ')})${scopeNote}`, source: field.source });
     }
   }
-  for (const fields of schema ? compositeHint(schema, SCHEMA_HINTS.unique, entity.source) : []) {
+  for (const fields of statedTogether) {
     checkColumns(entity, fields, columns);
     // A rule in words (`room number unique within the hotel`) says why; a hint on the schema is its own reason.
     addUnique(fields, schemaWhy(schema!, compositeWhyKey(fields)) ?? { rule: `${SCHEMA_HINTS.unique} on the schema`, source: entity.source });

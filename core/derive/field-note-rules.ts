@@ -1,6 +1,6 @@
 import type { DocumentRule, RuleSource, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { toSnake } from '../naming.js';
+import { singular as singularOf, toSnake } from '../naming.js';
 import { readFieldNotes } from '../parsers/markdown/field-notes.js';
 import type { TypeExpression } from '../parsers/markdown/type-expression.js';
 
@@ -31,10 +31,18 @@ function propertiesOf(schema: SchemaNode): Record<string, SchemaNode> {
   return (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
 }
 
-/** The property a phrase names: its name (`full name` is `full_name`), or its description's first words (`用户名`). */
+/**
+ * The property a phrase names: its name (`full name` is `full_name`), or its description's first
+ * words (`用户名`); in the plural too, as sentences about all rows say it (`room codes`).
+ */
 function propertyNamed(schema: SchemaNode, phrase: string): string | undefined {
-  const properties = propertiesOf(schema);
   const words = phrase.trim().replace(LEADING_ARTICLE, '');
+  const singular = words.replace(/[A-Za-z]+$/, (last) => singularOf(last));
+  return propertyWritten(schema, words) ?? (singular !== words ? propertyWritten(schema, singular) : undefined);
+}
+
+function propertyWritten(schema: SchemaNode, words: string): string | undefined {
+  const properties = propertiesOf(schema);
   const snake = toSnake(words.replace(/[\s-]+/g, '_'));
   if (properties[snake] && snake !== '') return snake;
   const lower = words.toLowerCase();
@@ -96,17 +104,79 @@ function because(source: RuleSource): { rule: string; file: string; line?: numbe
   return { rule: `rule "${source.text.trim()}"`, file: source.file, ...(source.line !== undefined ? { line: source.line } : {}) };
 }
 
+/** `同一酒店下`, `每个部门内`, `在同一班级中`, `每个酒店的`: the rows a Chinese rule holds among, said before its field. */
+const CHINESE_SCOPE_LEAD = /^(?:在)?(?:同一个?|每一?个?|各)/u;
+const CHINESE_SCOPE_END = /(?:范围内|之内|内|中|下|里)的?|的/gu;
+/** `Within a hotel, room codes`, `In each course, ...`, `Per hotel, ...`. */
+const ENGLISH_SCOPE_LEAD = /^(?:within|in|per|for)\s+(?:(?:a|an|the|each|every|one|any|the\s+same)\s+)?(.+?),\s*(.+)$/iu;
+
+/** The fields a subject names and, where it says so, the rows they hold among (`hotel`). */
+interface NamedFields {
+  named: [string, string][];
+  scope?: string;
+}
+
+/**
+ * The fields a subject names with the rows they hold among said first (`同一酒店下房间号`,
+ * `Within a hotel, room codes`) or as their owner though another entity holds them (`each
+ * hotel's room codes`: rooms' codes, among a hotel's rooms). Every place a Chinese scope could end
+ * is tried: `同一部门中文名` is a field `中文名` among a 部门's rows only where 部门 is an entity.
+ */
+function scopedFields(subject: string, targets: FieldRuleTargets): NamedFields | undefined {
+  const text = subject.trim();
+  const within = (scope: string, fieldPhrase: string): NamedFields | undefined => {
+    if (scope === '' || fieldPhrase === '' || targets.exactEntity(scope) === undefined) return undefined;
+    const named = fieldsNamed(fieldPhrase, targets);
+    return named.length > 0 ? { named, scope } : undefined;
+  };
+  const lead = CHINESE_SCOPE_LEAD.exec(text);
+  if (lead) {
+    const rest = text.slice(lead[0].length);
+    for (const end of rest.matchAll(CHINESE_SCOPE_END)) {
+      const found = within(rest.slice(0, end.index), rest.slice(end.index + end[0].length));
+      if (found) return found;
+    }
+  }
+  const english = ENGLISH_SCOPE_LEAD.exec(text);
+  if (english) return within(english[1]!, english[2]!);
+  const bare = text.replace(LEADING_ARTICLE, '');
+  for (const [pattern, ownerFirst] of [[POSSESSIVE, true], [CHINESE_OF, true], [OF, false]] as const) {
+    const match = pattern.exec(bare);
+    if (!match) continue;
+    const [owner, fieldPhrase] = ownerFirst ? [match[1]!, match[2]!] : [match[2]!, match[1]!];
+    const found = within(owner.replace(LEADING_ARTICLE, '').replace(CHINESE_SCOPE_LEAD, ''), fieldPhrase);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A scope said first wins (`每个酒店的房间号` is no field of a hotel); else the fields named, else a scope said as their owner. */
+function namedBy(subject: string, targets: FieldRuleTargets): NamedFields {
+  if (CHINESE_SCOPE_LEAD.test(subject.trim()) || ENGLISH_SCOPE_LEAD.test(subject.trim())) {
+    const scoped = scopedFields(subject, targets);
+    if (scoped) return scoped;
+  }
+  const named = fieldsNamed(subject, targets);
+  return named.length > 0 ? { named } : (scopedFields(subject, targets) ?? { named: [] });
+}
+
 /**
  * Applies a field's rule stated in a sentence to the field(s) it names, as the field's own note
- * would: unique, index, default, reference, read only, bounds, listed values (an enum).
+ * would: unique (among all rows, or among the rows of what the sentence scopes it to), index,
+ * default, reference, read only, bounds, listed values (an enum).
  */
 export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, required: (entity: string) => string[]): FieldNoteOutcome {
-  const named = fieldsNamed(rule.subject, targets);
+  const { named, scope } = namedBy(rule.subject, targets);
   if (named.length === 0) return { applied: [], problem: `names no field of the documents' entities in "${rule.subject}"` };
   const applied: string[] = [];
   for (const [entity, field] of named) {
     const node = propertiesOf(targets.schemas.get(entity)!.schema)[field]!;
     const notes = readFieldNotes(rule.note, typeOf(node, targets), rule.source.file, rule.source.line ?? 0);
+    // Unique among the rows of the scope the sentence names: with the key to it (resolveUniqueScopes).
+    if (scope !== undefined && notes.hints[SCHEMA_HINTS.unique] === true) {
+      delete notes.hints[SCHEMA_HINTS.unique];
+      notes.hints[SCHEMA_HINTS.uniqueWithin] = scope;
+    }
     const reasons = { ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}) };
     let changed = false;
     for (const [key, value] of Object.entries(notes.hints)) {

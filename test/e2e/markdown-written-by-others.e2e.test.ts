@@ -36,6 +36,8 @@ const documents = [
   // Fields in fenced blocks, on one line and in braces; enrollments-like collections under an item.
   // Uniques among a depot's vehicles only, and over two fields at once, said in words.
   { name: 'fleet-terse', apiFiles: ['fleet-terse-api.md'], rules: 'fleet.py' },
+  // Uniques scoped to a hotel's rooms with the scope said first (`同一酒店下房间号唯一`, `在同一酒店中，…`).
+  { name: 'hotel-zh', apiFiles: ['hotel-api.zh.md', 'hotel-requirements.zh.md'], rules: 'hotel.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -129,3 +129,58 @@ describe('x-unique-within in an OpenAPI document', () => {
     expect(model.entities.find((e) => e.name === 'Room')!.uniques.map((u) => u.fields)).toEqual([['hotel_id', 'number']]);
   });
 });
+
+describe('a rule sentence scoping a unique, wherever it puts the scope', () => {
+  const hotels = [
+    '# 酒店管理接口',
+    '',
+    '## 酒店',
+    '',
+    '### 新增酒店 `POST /hotels`',
+    '',
+    '| 字段 | 类型 | 必填 | 说明 |',
+    '| --- | --- | --- | --- |',
+    '| name | string | 是 | 酒店名称 |',
+    '',
+    '## 房间',
+    '',
+    '### 新增房间 `POST /rooms`',
+    '',
+    '| 字段 | 类型 | 必填 | 说明 |',
+    '| --- | --- | --- | --- |',
+    '| hotel_id | int | 是 | 所属酒店ID |',
+    '| room_no | string | 是 | 房间号 |',
+    '| code | string | 是 | 房间编码 |',
+    '',
+  ].join('\n');
+
+  async function roomUniques(rule: string) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-uniques-'));
+    await writeFile(path.join(dir, 'api.md'), hotels);
+    await writeFile(path.join(dir, 'requirements.md'), `# 需求\n\n## 业务规则\n\n- ${rule}\n`);
+    const model = await deriveModel({ apiFiles: [path.join(dir, 'api.md'), path.join(dir, 'requirements.md')], discoverPlugins: false });
+    expect(model.warnings ?? []).toEqual([]);
+    return model.entities.find((e) => e.name === 'Room')!.uniques.map((u) => u.fields);
+  }
+
+  it.each([
+    ['同一酒店下房间号唯一。', ['hotel_id', 'room_no']],
+    ['每个酒店的房间号不能重复。', ['hotel_id', 'room_no']],
+    ['同一个酒店内的房间号必须唯一。', ['hotel_id', 'room_no']],
+    ['在同一酒店中，房间编码唯一。', ['hotel_id', 'code']],
+    ['Room codes are unique within a hotel.', ['hotel_id', 'code']],
+    ['Within a hotel, room codes are unique.', ['hotel_id', 'code']],
+    ["Each hotel's room codes are unique.", ['hotel_id', 'code']],
+    ['The codes of rooms are unique within each hotel.', ['hotel_id', 'code']],
+  ])('%s: unique with the key to the hotel, and the code unique by its name no more', async (rule, fields) => {
+    const uniques = await roomUniques(rule);
+    expect(uniques).toContainEqual(fields);
+    // `code` is unique by its name unless a sentence says among which rows.
+    expect(uniques).toContainEqual(fields.includes('code') ? ['hotel_id', 'code'] : ['code']);
+    expect(uniques).not.toContainEqual(fields.includes('code') ? ['code'] : ['room_no']);
+  });
+
+  it('reads a rule with no scope as unique over the whole table', async () => {
+    expect(await roomUniques('房间号唯一。')).toEqual([['room_no'], ['code']]);
+  });
+});

@@ -20,6 +20,8 @@ const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|大�
 const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为)+$/u;
 /** Where a rule holds, said before it: `邮箱全局唯一`, `编码在系统内唯一`. */
 const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内)(?:内|中)?$/u;
+/** `在同一酒店中`, `每个部门内`: only the rows a rule holds among, the fields following after a comma. */
+const CHINESE_SCOPE_ALONE = /^(?:在)?(?:同一个?|每一?个?|各)\p{Script=Han}{1,8}?(?:范围内|之内|内|中|下|里)$/u;
 
 const TEXT = { kind: 'scalar', schema: { type: 'string' } } as const;
 const NUMBER = { kind: 'scalar', schema: { type: 'number' } } as const;
@@ -52,8 +54,14 @@ export function readChineseFieldRules(clause: string, source: RuleSource): Docum
   const rules: DocumentRule[] = [];
   // `员工工号、邮箱全局唯一`: fields listed before one predicate share it.
   let sharing: string[] = [];
+  // `在同一酒店中，房间编码唯一`: the rows the rule holds among, said first, go with each field after them.
+  let scope = '';
   for (const part of clause.split(/[，,、]\s*(?=[^，,、]*(?:唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|默认))/u)) {
     const start = CHINESE_PREDICATE.exec(part);
+    if (!start && CHINESE_SCOPE_ALONE.test(part.trim()) && sharing.length === 0) {
+      scope = part.trim();
+      continue;
+    }
     if (!start) {
       sharing.push(part);
       continue;
@@ -61,7 +69,7 @@ export function readChineseFieldRules(clause: string, source: RuleSource): Docum
     if (start.index === 0) return undefined;
     const predicate = part.slice(start.index);
     for (const subject of [...sharing, part.slice(0, start.index)]) {
-      const read = fieldNote(subject.replace(CHINESE_MODAL, '').replace(CHINESE_SCOPE, ''), predicate, source);
+      const read = fieldNote(`${scope}${subject.trim().replace(CHINESE_MODAL, '').replace(CHINESE_SCOPE, '')}`, predicate, source);
       if (!read) return undefined;
       rules.push(...read);
     }
