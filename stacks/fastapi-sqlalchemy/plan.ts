@@ -18,13 +18,13 @@ import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
 import { entityView, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
-import { Seeding } from './view/seeding.js';
+import { Seeding, type StoreFunction } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
 import { isQueryList } from './view/params.js';
 import { conditionSize, documentPath, pathTypes, routeCondition, shadowedOperations, unmatchedRequests, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
-import { customTests, domainSample, entityTests, keptByDatabase, unmatchedTests } from './view/tests.js';
+import { customTests, domainSample, entityTests, keptByDatabase, storableAlone, unmatchedTests } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
@@ -355,12 +355,21 @@ export function planBackend(
     add('tests/unit/test_security.py', 'tests/unit/test_security.py.njk', { s: { ...security, testImports } });
   }
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), basePath: model.basePath, security });
-  const seeding = new Seeding(model, samples);
+  const viewsByName = new Map(entityList.map((e) => [e.name, e]));
+  const seeding = new Seeding(model, samples, (name) => {
+    const e = viewsByName.get(name);
+    // Child rows travel inside their parent's values: such a parent is not stored this way.
+    if (e === undefined || e.storage.children.length > 0) return undefined;
+    const values = domainSample(e, samples, { indent: 4, prefix: 'values: dict[str, Any] = ' }).values;
+    const attrOf = (field: string) => e.fields.find((f) => f.column === field)?.attr ?? field;
+    return { repository: e.sqlRepository, repositoryCall: e.sqlRepositoryCall, values, keyAttr: e.key.attr, attrOf };
+  });
   // Where a replace creates the rows (Operation.upsert), its schema is what builds one.
   const creatingSchema = (e: EntityView) => schemaNames.get(e.name)?.create ?? (opsByEntity.get(e.name)?.some((op) => op.upsert) ? schemaNames.get(e.name)?.update : undefined);
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, creatingSchema(e), seeding)]));
   const seeds = [...seeding.functions.values()].sort(byName);
-  if (seeds.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds });
+  const stores = [...seeding.stores.values()].sort(byName);
+  if (seeds.length > 0 || stores.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds, stores, storeImports: storeImports(stores) });
   for (const group of groupNames) {
     const ops = groups.get(group)!;
     // An entity without a create, get or delete route has nothing its unit tests could call.
@@ -376,7 +385,7 @@ export function planBackend(
       const sample = domainSample(e, samples);
       add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, values: sample.values, comparable: keptByDatabase(e, sample.timestamps, model.relations) });
       // No route creates it: the repositories are tested directly, in a database only when no row it needs must exist first.
-      const sql = e.entity.foreignKeys.length === 0 && e.storage.children.length === 0;
+      const sql = storableAlone(e);
       add(F.repositoriesTest(e.slug), 'tests/unit/test_repositories.py.njk', { e, keyAttr: e.key.attr, values: sample.values, sql });
       continue;
     }
@@ -396,7 +405,7 @@ export function planBackend(
   }
   for (const e of entityList) {
     if (e.declared === undefined) continue;
-    const writable = e.entity.foreignKeys.length === 0 && e.storage.children.length === 0;
+    const writable = storableAlone(e);
     const r = repositoryTestView(e.declared, e, backend, portMethods, domainSample(e, samples).values, constructorCall(e.declared, 'session'), writable);
     add(classItemTestFiles.repositoryUnit(e.declared.name), 'tests/unit/infrastructure/test_repository.py.njk', { r }, origin(e.name, 'repository', 'test'));
     if (r.construction !== undefined) add(classItemTestFiles.repositoryIntegration(e.declared.name), 'tests/integration/infrastructure/test_repository.py.njk', { r });
@@ -495,4 +504,11 @@ function servedModel(model: DomainModel, report: RunReport): DomainModel {
     report.notes.push(`${operation.method.toUpperCase()} ${operation.path} (${operation.name}) is not served: no request tells it from ${by.method.toUpperCase()} ${by.path} (${by.name}), which the document gives first and which takes them all`);
   }
   return { ...model, operations: model.operations.filter((operation) => !shadowed.has(operation)) };
+}
+
+/** The first-party imports of the seeds that store rows through their repositories. */
+function storeImports(stores: readonly StoreFunction[]): string {
+  const imports = new PythonImports();
+  for (const store of stores) imports.add('app.domain.entities', store.entity).add('app.infrastructure.repositories', store.repository);
+  return imports.render();
 }

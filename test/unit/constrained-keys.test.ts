@@ -33,7 +33,7 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
 
   it('sends emails and URIs that fit their columns', async () => {
     const text = await run.read('backend/tests/unit/test_voucher_api.py');
-    const [contact = '', site = ''] = ['contact', 'site'].map((key) => new RegExp(`VOUCHER_PAYLOAD = \\{[^}]*"${key}": "([^"]*)"`).exec(text)?.[1] ?? '');
+    const [contact = '', site = ''] = ['contact', 'site'].map((key) => new RegExp(`VOUCHER_PAYLOAD: dict\\[str, Any\\] = \\{[^}]*"${key}": "([^"]*)"`).exec(text)?.[1] ?? '');
     expect(contact).toMatch(/^[^@]+@[^@]+\.[a-z]+$/);
     expect(contact.length).toBeLessThanOrEqual(12);
     expect(site).toMatch(/^https?:\/\//);

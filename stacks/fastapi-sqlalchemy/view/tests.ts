@@ -1,5 +1,5 @@
 import type { Constraints, DomainModel, Operation, Parameter, Relation, TypeRef } from '../../../core/index.js';
-import { call, collection, definition, entry, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
+import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
 import { filterKey } from './routers.js';
@@ -52,7 +52,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seedsRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -184,7 +184,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const firstPath = create.kind === 'update' ? pyString(pathOf(create).replace(`{${create.keyParam}}`, encodeURIComponent(String(upsertKeys[0])))) : path;
     result.create = {
       status: create.upsert?.createdStatus ?? create.response.status,
-      payload: pyFormat(pyValue(createPayload), 0, `${constant} = `),
+      // Annotated: a payload holding only empty objects (`{"properties": {}}`) is no type mypy can infer.
+      payload: pyFormat(pyValue(createPayload), 0, `${constant}: dict[str, Any] = `),
       request: request(create, [path, bodyArgument(create, constant)], { method: createMethod }),
       ...(required > 0 ? { invalidRequest: request(create, [path, bodyArgument(create, '{}')], { method: createMethod }) } : {}),
       ...(create.kind === 'update' ? { keys: pyFormat(call('cycle', [pyValue(upsertKeys)]), 0, `${keysConstant} = `) } : {}),
@@ -210,6 +211,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         compare: createdCompare,
         assignments,
         seedsRows: payloadSeeds.length > 0,
+        storesRows: created.storesRows === true,
         seeds,
         updatedAt,
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
@@ -227,7 +229,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const readable = get !== undefined && itemOp !== undefined && rows.every((row) => typeof row[key.wire] === 'string' || typeof row[key.wire] === 'number');
     return {
       def: testDef(`test_${pyIdentifier(batch.name)}_creates_every_row`),
-      rows: pyFormat(pyValue(rows), 4, 'rows = '),
+      rows: pyFormat(pyValue(rows), 4, holdsEmptyContainer(rows) ? 'rows: list[dict[str, Any]] = ' : 'rows = '),
       request: request(batch, [pyString(pathOf(batch)), 'json=rows'], { method: 'post' }),
       status: batch.response.status,
       answersRows: batch.response.type !== undefined,
@@ -340,7 +342,7 @@ function scopeValues(view: EntityView, operations: readonly Operation[], samples
 function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<string, unknown>, samples: Samples, seeding: Seeding): ExistingPath {
   const inData = new Set((create.input?.required ?? []).filter((field) => create.input!.fields.includes(field) && view.fields.some((f) => f.column === field && f.onWire)));
   return (
-    seeding.existingPath(create, view.entity, valueIn(scope), { client: 'db_client', inData, visiting: [], bind: true }) ?? {
+    seeding.existingPath(create, view.entity, valueIn(scope), { client: 'db_client', inData, visiting: [], bind: true, session: 'session' }) ?? {
       path: pyString(scopedPath(create, valueIn(scope), samples)),
       seeds: [],
       bindings: [],
@@ -404,9 +406,9 @@ function severalSegments(parameter: Parameter, sample: unknown, samples: Samples
   return joined.length <= (constraints.maxLength ?? Infinity) ? joined : sample;
 }
 
-/** `changed = {...}`; typed where empty (no field a test can compare), which mypy cannot infer. */
+/** `changed = {...}`; typed where it holds an empty object or list, which mypy cannot infer. */
 function changedPayload(payload: Record<string, unknown>): string {
-  return pyFormat(pyValue(payload), 4, Object.keys(payload).length === 0 ? 'changed: dict[str, object] = ' : 'changed = ');
+  return pyFormat(pyValue(payload), 4, holdsEmptyContainer(payload) ? 'changed: dict[str, Any] = ' : 'changed = ');
 }
 
 /** The most rows one test creates (a list's three). */
@@ -540,7 +542,12 @@ export function keptByDatabase(view: EntityView, timestamps: readonly string[], 
  * attribute, validated into the dataclass by pydantic (strings to datetimes, numbers to
  * Decimals). The key the database assigns and the timestamps it may leave unset are left out.
  */
-export function domainSample(view: EntityView, samples: Samples): { values: string; timestamps: string[] } {
+/** A row its repository can store with no other row first: no key to another table, no child rows. */
+export function storableAlone(view: EntityView): boolean {
+  return view.entity.foreignKeys.length === 0 && view.storage.children.length === 0;
+}
+
+export function domainSample(view: EntityView, samples: Samples, layout = { indent: 0, prefix: 'VALUES: dict[str, Any] = ' }): { values: string; timestamps: string[] } {
   const values: Record<string, unknown> = {};
   const timestamps: string[] = [];
   for (const f of view.fields) {
@@ -550,7 +557,7 @@ export function domainSample(view: EntityView, samples: Samples): { values: stri
     if (f.timestamp !== undefined) timestamps.push(f.attr);
     values[f.attr] = samples.value(f.field.type, f.field.constraints, f.field.name, 1);
   }
-  return { values: pyFormat(pyValue(values), 0, 'VALUES: dict[str, Any] = '), timestamps };
+  return { values: pyFormat(pyValue(values), layout.indent, layout.prefix), timestamps };
 }
 
 /** The page and its size by the names the document gives them (`page_size`, `per_page`). */
