@@ -117,6 +117,16 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(boxes).not.toContain('sort=');
   });
 
+  it('give a request two paths match to the one whose first differing segment is literal, and test no operation no request reaches', async () => {
+    const hub = await run.read('backend/app/presentation/api/v1/routers/hubs.py');
+    // `ports` is no hub id's to give way to: `/hubs/1/ports/count` is a port's.
+    expect(hub).toContain('"/hubs/{hubId}/ports/{portId}",');
+    expect(hub).toMatch(/"\/hubs\/\{hubId\}\/\{portKind:segment_\d+\}\/count",/);
+    const tests = await run.read('backend/tests/unit/test_hubs_api.py');
+    expect(tests).toContain('test_get_hub_port_is_not_implemented_yet');
+    expect(tests).not.toContain('count_hub_ports');
+  });
+
   it('a lookup no create sends is assigned by the app, as long as its bounds allow (ten characters: ten hex digits)', async () => {
     expect(await run.read('backend/app/domain/entities/line.py')).toContain('line_number: str | None = dataclasses.field(default_factory=lambda: uuid4().hex[:10])');
   });

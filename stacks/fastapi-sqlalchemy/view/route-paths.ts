@@ -198,6 +198,11 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
         const literal = other[at];
         if (other.length !== segments.length || literal === undefined || literal.includes('{') || !literal.endsWith(suffix) || literal.length === suffix.length) continue;
         if (!other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) continue;
+        // Read left to right, as OpenAPI tools match: a path literal where the other has a parameter
+        // before this segment is the more specific one, and keeps the request. Two paths each giving
+        // way to the other (`/sites/{id}/zones/{zone_id}` and `/sites/{id}/{zone_type}/count`) would
+        // leave `/sites/1/zones/count` to neither.
+        if (segments.slice(0, at).some((segment, index) => !segment.includes('{') && other[index]!.includes('{'))) continue;
         literals.add(literal);
         tails.add(other.slice(at).map(segmentRegex).join('/'));
       }
