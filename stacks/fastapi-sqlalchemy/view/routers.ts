@@ -289,7 +289,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       const filterEntries = filters.map((p) => entry(pyString(filterKey(entity, p)), paramAttr(op, p)));
       if (filters.length > 0) {
         body.push(pyFormat(collection('{', [...scopeEntries, ...filterEntries]), 4, 'candidates: dict[str, object] = '));
-        body.push('filters = {name: value for name, value in candidates.items() if value is not None}');
+        body.push('filters = {column: given for column, given in candidates.items() if given is not None}');
       } else if (scope.length > 0) {
         body.push(pyFormat(collection('{', scopeEntries), 4, 'filters: dict[str, object] = '));
       }
@@ -375,7 +375,8 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       break;
   }
   const written = body.join('\n');
-  const reads = (attr: string) => new RegExp(`(?<![\\w.])${attr}\\b`).test(written);
+  // A name read, not a string naming it (`"count": count_path` reads only `count_path`).
+  const reads = (attr: string) => new RegExp(`(?<![\\w.'"])${attr}\\b(?!['"])`).test(written);
   // The document's order, after the repository, as before the body was written.
   declarations.splice(1, 0, ...declareParameters.map((declare) => declare(reads)));
   return {
