@@ -1,5 +1,7 @@
 /** Lines of prose that carry settings: `Base path: /api`, `Version: 1.2.0`, the paging sentence. */
 
+import { servedPathOf } from '../../model/served-path.js';
+
 export interface PagingDefaults {
   page: number;
   limit: number;
@@ -21,9 +23,7 @@ function trimPunctuation(value: string): string {
 export function readBasePath(line: string): string | undefined {
   const match = BASE_PATH.exec(line);
   if (!match) return undefined;
-  const value = trimPunctuation(match[1]!.replace(/^https?:\/\/[^/]+/, '')).replace(/\/+$/, '');
-  if (value === '') return '';
-  return value.startsWith('/') ? value : `/${value}`;
+  return servedPathOf(trimPunctuation(match[1]!));
 }
 
 export function readVersion(line: string): string | undefined {

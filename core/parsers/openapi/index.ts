@@ -11,8 +11,10 @@ import { assertOperationRules } from './operation-rules.js';
 import { sentParameters, valueSpansSegments } from './path-values.js';
 import { isSwagger2, SWAGGER2_SCHEMA_POINTER_PREFIX, upgradeSwagger2 } from './swagger2.js';
 
-const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 import { isJsonMedia } from '../../model/media-types.js';
+import { servedPathOf } from '../../model/served-path.js';
+
+const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 type Json = Record<string, unknown>;
 
@@ -285,9 +287,7 @@ function basePathOf(servers: unknown): string {
   const first = Array.isArray(servers) ? (servers[0] as Json | undefined) : undefined;
   if (!first || typeof first.url !== 'string') return '';
   const url = first.url.replace(/\{[^}]*\}/g, (m) => String(((first.variables as Json | undefined)?.[m.slice(1, -1)] as Json | undefined)?.default ?? ''));
-  const pathname = /^[a-z]+:\/\//i.test(url) ? new URL(url).pathname : url;
-  const trimmed = pathname.replace(/\/+$/, '');
-  return trimmed === '' || trimmed === '/' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  return servedPathOf(url);
 }
 
 function optionalText<K extends string>(key: K, value: unknown): { [P in K]?: string } {

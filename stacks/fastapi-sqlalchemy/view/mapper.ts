@@ -102,6 +102,13 @@ interface RelationCode {
 
 /** How a field carried by child rows or a link table is read from and written to the row. */
 function relationCode(f: FieldView, view: EntityView, views: Map<string, EntityView>, imports: PythonImports): RelationCode | undefined {
+  const code = rowsCode(f, view, views, imports);
+  if (!code || alwaysHasValue(f.field) || (f.field.constraints.minItems ?? 0) < 1) return code;
+  // No rows is both "never sent" and "sent empty"; a property the document wants non-empty can only mean the first: left out.
+  return { ...code, read: `${code.read} or None` };
+}
+
+function rowsCode(f: FieldView, view: EntityView, views: Map<string, EntityView>, imports: PythonImports): RelationCode | undefined {
   if (!f.relation) return undefined;
   const { children, links } = view.storage;
   const child = children.find((c) => c.attr === f.attr);
