@@ -3,6 +3,7 @@ import { SCHEMA_HINTS } from '../model/hints.js';
 import { singular as singularOf, toSnake } from '../naming.js';
 import { readFieldNotes } from '../parsers/markdown/field-notes.js';
 import type { TypeExpression } from '../parsers/markdown/type-expression.js';
+import { CHINESE_SCOPE_CLOSERS, CHINESE_SCOPE_OPENERS } from '../parsers/markdown/scope-words.js';
 
 type FieldNoteRule = Extract<DocumentRule, { kind: 'field-note' }>;
 
@@ -105,8 +106,8 @@ function because(source: RuleSource): { rule: string; file: string; line?: numbe
 }
 
 /** `同一酒店下`, `每个部门内`, `在同一班级中`, `每个酒店的`: the rows a Chinese rule holds among, said before its field. */
-const CHINESE_SCOPE_LEAD = /^(?:在)?(?:同一个?|每一?个?|各)/u;
-const CHINESE_SCOPE_END = /(?:范围内|之内|内|中|下|里)的?|的/gu;
+const CHINESE_SCOPE_LEAD = new RegExp(`^(?:在)?(?:${CHINESE_SCOPE_OPENERS})`, 'u');
+const CHINESE_SCOPE_END = new RegExp(`(?:${CHINESE_SCOPE_CLOSERS})的?|的`, 'gu');
 /** `Within a hotel, room codes`, `In each course, ...`, `Per hotel, ...`. */
 const ENGLISH_SCOPE_LEAD = /^(?:within|in|per|for)\s+(?:(?:a|an|the|each|every|one|any|the\s+same)\s+)?(.+?),\s*(.+)$/iu;
 
@@ -152,12 +153,12 @@ function scopedFields(subject: string, targets: FieldRuleTargets): NamedFields |
 
 /** A scope said first wins (`每个酒店的房间号` is no field of a hotel); else the fields named, else a scope said as their owner. */
 function namedBy(subject: string, targets: FieldRuleTargets): NamedFields {
-  if (CHINESE_SCOPE_LEAD.test(subject.trim()) || ENGLISH_SCOPE_LEAD.test(subject.trim())) {
-    const scoped = scopedFields(subject, targets);
-    if (scoped) return scoped;
-  }
+  const scopeFirst = CHINESE_SCOPE_LEAD.test(subject.trim()) || ENGLISH_SCOPE_LEAD.test(subject.trim());
+  const scoped = scopeFirst ? scopedFields(subject, targets) : undefined;
+  if (scoped) return scoped;
   const named = fieldsNamed(subject, targets);
-  return named.length > 0 ? { named } : (scopedFields(subject, targets) ?? { named: [] });
+  if (named.length > 0) return { named };
+  return (scopeFirst ? undefined : scopedFields(subject, targets)) ?? { named: [] };
 }
 
 /**

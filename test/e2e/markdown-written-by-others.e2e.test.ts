@@ -53,7 +53,11 @@ for (const doc of documents) {
       work = await makeTempDir(doc.name);
       const out = join(work, 'out');
       await generate({ apiFiles: doc.apiFiles.map((file) => join(FIXTURES, file)), outDir: out });
-      if (doc.rules) await copyFile(join(REPO_ROOT, 'test/e2e/stated-rules', doc.rules), join(out, 'backend/tests/integration/test_stated_rules.py'));
+      if (doc.rules) {
+        const rules = join(REPO_ROOT, 'test/e2e/stated-rules');
+        await copyFile(join(rules, doc.rules), join(out, 'backend/tests/integration/test_stated_rules.py'));
+        await copyFile(join(rules, 'stated_support.py'), join(out, 'backend/tests/integration/stated_support.py'));
+      }
       backend = await installBackend(join(out, 'backend'));
     });
 

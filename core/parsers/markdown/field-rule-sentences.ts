@@ -1,5 +1,6 @@
 import type { DocumentRule, RuleSource } from '../../model/api-document.js';
 import { readFieldNotes } from './field-notes.js';
+import { CHINESE_SCOPE_CLOSERS, CHINESE_SCOPE_OPENERS } from './scope-words.js';
 
 /**
  * Sentences stating a field's rule: `Customer email must be unique`, `Product status is one of
@@ -21,7 +22,7 @@ const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是
 /** Where a rule holds, said before it: `邮箱全局唯一`, `编码在系统内唯一`. */
 const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内)(?:内|中)?$/u;
 /** `在同一酒店中`, `每个部门内`: only the rows a rule holds among, the fields following after a comma. */
-const CHINESE_SCOPE_ALONE = /^(?:在)?(?:同一个?|每一?个?|各)\p{Script=Han}{1,8}?(?:范围内|之内|内|中|下|里)$/u;
+const CHINESE_SCOPE_ALONE = new RegExp(String.raw`^(?:在)?(?:${CHINESE_SCOPE_OPENERS})\p{Script=Han}{1,8}?(?:${CHINESE_SCOPE_CLOSERS})$`, 'u');
 
 const TEXT = { kind: 'scalar', schema: { type: 'string' } } as const;
 const NUMBER = { kind: 'scalar', schema: { type: 'number' } } as const;

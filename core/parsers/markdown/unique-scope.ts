@@ -1,5 +1,6 @@
 import type { DocumentRule, RuleSource } from '../../model/api-document.js';
 import { WORD_END as END, WORD_START as START } from './word-edges.js';
+import { CHINESE_SCOPE_CLOSERS, CHINESE_SCOPE_OPENERS } from './scope-words.js';
 
 /**
  * Uniqueness that holds among some rows only, as people write it: `unique within the hotel`,
@@ -20,7 +21,7 @@ const SCOPED: RegExp[] = [
   new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|en|dentro\s+del?|para)\s+(?:(?:cada|el|la|los|las|un|una|su|mismo|misma)\s+)*${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}uniques?\s+(?:par|dans|pour|au\s+sein\s+d[eu]|au\s+sein\s+de\s+la)\s+(?:(?:chaque|le|la|les|un|une|son|sa|même)\s+|l['’])*${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}duy\s+nhất\s+(?:trong|theo|cho)\s+(?:(?:mỗi|một|từng|cùng)\s+)*${PHRASE}`, 'iu'),
-  /(?:在)?(?:同一个?|每一?个?|各|该|本)?(\p{Script=Han}{1,8}?)(?:范围内|之内|内|中|下|里)(?:必须|应当?|需要?)?唯一/u,
+  new RegExp(String.raw`(?:在)?(?:${CHINESE_SCOPE_OPENERS}|该|本)?(\p{Script=Han}{1,8}?)(?:${CHINESE_SCOPE_CLOSERS})(?:必须|应当?|需要?)?唯一`, 'u'),
   /(\p{Script=Han}{1,8}?)(?:内|ごと)で一意/u,
 ];
 

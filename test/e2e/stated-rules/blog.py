@@ -1,18 +1,11 @@
 """Rules the Chinese blog's documents state (notes, 业务规则), checked over the real database."""
 
-from typing import Any
-
 import pytest
 from httpx import AsyncClient
 
+from tests.integration.stated_support import created
+
 pytestmark = pytest.mark.integration
-
-
-async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post(path, json=body)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
 
 
 async def article_with_comment(client: AsyncClient, name: str) -> tuple[int, int]:

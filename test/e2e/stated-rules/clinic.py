@@ -1,9 +1,9 @@
 """Rules the clinic's documents state in plain words, checked over the real database."""
 
-from typing import Any
-
 import pytest
 from httpx import AsyncClient
+
+from tests.integration.stated_support import created
 
 pytestmark = pytest.mark.integration
 
@@ -12,13 +12,6 @@ DOCTOR = {
     "specialty": "cardiology",
     "consultation_fee": "50.00",
 }
-
-
-async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post(path, json=body)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
 
 
 async def booking(client: AsyncClient, license_no: str) -> tuple[int, int, int]:

@@ -1,21 +1,14 @@
 """Rules the Vietnamese clinic's API list states in its tables and sentences, over the real database."""
 
-from typing import Any
-
 import pytest
 from httpx import AsyncClient
+
+from tests.integration.stated_support import created
 
 pytestmark = pytest.mark.integration
 
 PATIENT = {"full_name": "Nguyễn Văn An", "phone": "0901000001"}
 DOCTOR = {"name": "Trần Bình", "specialty": "nội khoa", "license_no": "BS-001"}
-
-
-async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post(path, json=body)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
 
 
 async def test_a_phone_taken_is_a_conflict(db_client: AsyncClient) -> None:

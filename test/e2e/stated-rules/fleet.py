@@ -5,14 +5,9 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.integration.stated_support import created
+
 pytestmark = pytest.mark.integration
-
-
-async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    response = await client.post(path, json=body)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
 
 
 def vehicle(n: int, **fields: Any) -> dict[str, Any]:
