@@ -21,7 +21,7 @@ import { mapperView } from './view/mapper.js';
 import { Seeding, type StoreFunction } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
 import { isQueryList } from './view/params.js';
-import { conditionSize, documentPath, pathTypes, routeCondition, shadowedOperations, unmatchedRequests, type PathTypes } from './view/route-paths.js';
+import { conditionSize, documentPath, parameterNeverReached, pathTypes, routeCondition, shadowedOperations, unmatchedRequests, type PathTypes } from './view/route-paths.js';
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, storableAlone, unmatchedTests } from './view/tests.js';
@@ -497,14 +497,23 @@ function tiered(routers: { module: string; tier: number }[], name: string): stri
   return routers.sort((a, b) => a.tier - b.tier || (a.module < b.module ? -1 : 1)).map(({ module, tier }) => `${module}.${name}_${tier}`);
 }
 
-/** The model less the operations no request reaches (shadowedOperations), each named in a note. */
+/** The model less the operations no request reaches (shadowed by another, or every value of a path parameter another path's literal), each named in a note. */
 function servedModel(model: DomainModel, report: RunReport): DomainModel {
-  const shadowed = shadowedOperations(model.operations, model.objectTypes);
-  if (shadowed.size === 0) return model;
-  for (const [operation, by] of shadowed) {
-    report.notes.push(`${operation.method.toUpperCase()} ${operation.path} (${operation.name}) is not served: no request tells it from ${by.method.toUpperCase()} ${by.path} (${by.name}), which the document gives first and which takes them all`);
+  const unserved = new Set<Operation>();
+  const named = (operation: Operation) => `${operation.method.toUpperCase()} ${operation.path} (${operation.name})`;
+  for (const [operation, by] of shadowedOperations(model.operations, model.objectTypes)) {
+    unserved.add(operation);
+    report.notes.push(`${named(operation)} is not served: no request tells it from ${named(by)}, which the document gives first and which takes them all`);
   }
-  return { ...model, operations: model.operations.filter((operation) => !shadowed.has(operation)) };
+  const types = pathTypes(model.operations);
+  for (const operation of model.operations) {
+    const parameter = unserved.has(operation) ? undefined : parameterNeverReached(operation, types);
+    if (parameter === undefined) continue;
+    unserved.add(operation);
+    report.notes.push(`${named(operation)} is not served: every value of {${parameter}} is a path of its own, which takes the request`);
+  }
+  if (unserved.size === 0) return model;
+  return { ...model, operations: model.operations.filter((operation) => !unserved.has(operation)) };
 }
 
 /** The first-party imports of the seeds that store rows through their repositories. */

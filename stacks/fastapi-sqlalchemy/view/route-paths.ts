@@ -226,6 +226,20 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
   return types;
 }
 
+/**
+ * The path parameter of `operation` whose every listed value is a literal segment another path
+ * gives at its place (mist's `{zone_type}`: `zones` and `rssizones`, each a path of its own), so
+ * no request reaches the route; undefined when some value reaches it.
+ */
+export function parameterNeverReached(operation: Operation, types: PathTypes): string | undefined {
+  const excluded = types.excludedOf.get(operation);
+  if (!excluded) return undefined;
+  return operation.params.find((parameter) => {
+    const taken = excluded.get(parameter.wireName);
+    return parameter.in === 'path' && taken !== undefined && parameter.type.kind === 'literal' && parameter.type.values.every((value) => taken.has(String(value)));
+  })?.wireName;
+}
+
 /** A regular expression matching one of `values` (the route's is anchored at both ends, so their order is free). */
 function alternativesOf(values: readonly string[]): string {
   return `(?:${[...values].sort().map(escapeRegex).join('|')})`;

@@ -385,8 +385,6 @@ function missingKey(key: { type: TypeRef; constraints: Constraints }, samples: S
 function reachingSample(parameter: Parameter, samples: Samples, excluded: Set<string> | undefined): unknown {
   const first = parameterSample(parameter, samples);
   if (parameter.spansSegments) return severalSegments(parameter, first, samples);
-  // Every value the parameter lists is another path's literal: no request reaches the route.
-  if (parameter.type.kind === 'literal' && excluded !== undefined && parameter.type.values.every((value) => excluded.has(String(value)))) return undefined;
   // A `/` reaches the app decoded (`requests%2Fcount` is two segments), which only a parameter
   // spanning segments takes; an empty value leaves the segment out (PeerTube's `state` enum opens with "").
   const reaches = (sample: unknown) => String(sample) !== '' && (parameter.spansSegments || !String(sample).includes('/')) && !excluded?.has(String(sample));
@@ -437,13 +435,12 @@ function freshKeys(parameter: Parameter, samples: Samples): unknown[] {
 /** The variant of the sample values that stands for a key no test creates (tests create variants 1 to 3). */
 const MISSING_VARIANT = 9;
 
-/** The path a test requests for `op`, each parameter filled with a sample its route takes; undefined when no request reaches the route. */
-function reachingPath(op: Operation, samples: Samples, routeTypes: PathTypes): string | undefined {
+/** The path a test requests for `op`, each parameter filled with a sample its route takes. */
+function reachingPath(op: Operation, samples: Samples, routeTypes: PathTypes): string {
   let path = documentPath(op.path).path;
   for (const parameter of op.params) {
     if (parameter.in !== 'path') continue;
     const sample = reachingSample(parameter, samples, routeTypes.excludedOf.get(op)?.get(parameter.wireName));
-    if (sample === undefined) return undefined;
     path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(String(sample)));
   }
   return path;
@@ -458,10 +455,8 @@ export interface UnmatchedTestView {
 
 export function unmatchedTests(groups: readonly UnmatchedRequests[], samples: Samples, routeTypes: PathTypes): UnmatchedTestView[] {
   const named = new Map<string, number>();
-  return groups.flatMap((group) => {
-    const reached = reachingPath(group.operation, samples, routeTypes);
-    if (reached === undefined) return [];
-    const path = pyString(reached);
+  return groups.map((group) => {
+    const path = pyString(reachingPath(group.operation, samples, routeTypes));
     // `post_root`, `post_jobs`, `delete_tags` (a parameter's segment left out), numbered past the first of a name.
     const literal = group.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join(' ');
     const base = pyIdentifier(`${group.method.toLowerCase()} ${literal || 'root'}`);
@@ -484,15 +479,14 @@ export function unmatchedTests(groups: readonly UnmatchedRequests[], samples: Sa
         loc: header ? `["header", ${pyString(header[0])}]` : `["query", ${pyString(query![0])}]`,
       };
     }
-    return [view];
+    return view;
   });
 }
 
-/** A test per operation left to implement that some request reaches: it answers 501 until written. */
+/** A test per operation left to implement: it answers 501 until written. */
 export function customTests(operations: Operation[], samples: Samples, routeTypes: PathTypes): CustomTestView[] {
-  return operations.filter((op) => op.kind === 'custom').flatMap((op) => {
+  return operations.filter((op) => op.kind === 'custom').map((op) => {
     const path = reachingPath(op, samples, routeTypes);
-    if (path === undefined) return [];
     const { params, headers } = requestArguments(op, samples);
     const argument = (name: string, value: unknown) => pyFormat(pyValue(value), 8, `${name}=`, ',');
     const view: CustomTestView = {
@@ -505,7 +499,7 @@ export function customTests(operations: Operation[], samples: Samples, routeType
     };
     if (op.body?.type) view.json = argument('json', samples.value(op.body.type, {}, 'body', 1));
     else if (op.body) view.content = 'b"example"';
-    return [view];
+    return view;
   });
 }
 
