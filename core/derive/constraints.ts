@@ -41,7 +41,8 @@ export function addSystemFields(entity: Entity, schema: SchemaNode | undefined):
  * Uniques from hints and from names that identify a row (`email`, `slug`...), scoped by the
  * tenant when there is one; indexes on keys, timestamps, status, filters and lookups.
  */
-export function addConstraints(entity: Entity, schema: SchemaNode | undefined, operations: Operation[]): void {
+/** `operations`: the entity's own (`operation.entity` is its name). */
+export function addConstraints(entity: Entity, schema: SchemaNode | undefined, operations: readonly Operation[]): void {
   const columns = new Map(entity.fields.filter((f) => f.relation === undefined).map((f) => [f.name, f]));
   const tenant = entity.tenantField;
   const scoped = (fields: string[]) => (tenant && !fields.includes(tenant) ? [tenant, ...fields] : fields);
@@ -87,7 +88,6 @@ export function addConstraints(entity: Entity, schema: SchemaNode | undefined, o
     addIndex(fields, { rule: `${SCHEMA_HINTS.index} on the schema`, source: entity.source });
   }
   for (const operation of operations) {
-    if (operation.entity !== entity.name) continue;
     if (operation.keyField && operation.keyField !== entity.primaryKey.field && columns.has(operation.keyField)) {
       addIndex([operation.keyField], { rule: `${operation.method.toUpperCase()} ${operation.path} looks rows up by ${operation.keyField}`, source: operation.source });
     }

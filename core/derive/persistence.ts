@@ -18,7 +18,13 @@ export function derivePersistence(entities: Entity[], objectTypes: ObjectType[],
   const schemaOf = (entity: Entity) => (entity.owner ? undefined : api.schemas.get(entity.schemaName)?.schema);
   for (const entity of entities) addSystemFields(entity, schemaOf(entity));
   const relations = [...owned, ...inferKeys(entities, schemaOf, owned)];
-  for (const entity of entities) addConstraints(entity, schemaOf(entity), operations);
+  const operationsOf = new Map<string | undefined, Operation[]>();
+  for (const operation of operations) {
+    const known = operationsOf.get(operation.entity);
+    if (known) known.push(operation);
+    else operationsOf.set(operation.entity, [operation]);
+  }
+  for (const entity of entities) addConstraints(entity, schemaOf(entity), operationsOf.get(entity.name) ?? []);
   boundTableNames(entities, relations);
   return relations;
 }

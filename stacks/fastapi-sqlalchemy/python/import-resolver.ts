@@ -140,10 +140,11 @@ function codeTokens(text: string): Token[] {
   const scanString = (prefix: string): void => {
     const quote = text.startsWith(text[at]!.repeat(3), at) ? text[at]!.repeat(3) : text[at]!;
     const formatted = /f/i.test(prefix);
+    const raw = /r/i.test(prefix);
     at += quote.length;
     const contentStart = at;
     while (at < text.length) {
-      if (text[at] === '\\' && !/r/i.test(prefix)) {
+      if (text[at] === '\\' && !raw) {
         at += 2;
         continue;
       }

@@ -1,5 +1,6 @@
 import { isJsonMedia, type ObjectType, type Operation, type Parameter } from '../../../core/index.js';
 import { routeName } from './params.js';
+import { PathTrie } from './path-trie.js';
 
 /**
  * How the document's path of an operation becomes the route FastAPI matches.
@@ -155,11 +156,10 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
   if (known) return known;
   // Only a path with the same method can take a request from a parameter: Starlette passes a path
   // whose methods differ (a partial match) on to the next route that has the method.
-  const pathsByMethod = new Map<string, Map<string, string[]>>();
+  const pathsByMethod = new Map<string, PathTrie>();
   for (const op of operations) {
-    const known = pathsByMethod.get(op.method) ?? new Map<string, string[]>();
-    const path = documentPath(op.path).path;
-    if (!known.has(path)) known.set(path, path.split('/'));
+    const known = pathsByMethod.get(op.method) ?? new PathTrie();
+    known.add(documentPath(op.path).path.split('/'));
     pathsByMethod.set(op.method, known);
   }
   const byRegex = new Map<string, SegmentType>();
@@ -194,16 +194,11 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       const suffix = segments[at]!.slice(parameter.wireName.length + 2);
       const literals = new Set<string>();
       const tails = new Set<string>();
-      for (const other of pathsByMethod.get(operation.method)!.values()) {
-        const literal = other[at];
-        if (other.length !== segments.length || literal === undefined || literal.includes('{') || !literal.endsWith(suffix) || literal.length === suffix.length) continue;
-        if (!other.every((segment, index) => index === at || mayMatchSameText(segment, segments[index]!))) continue;
-        // Read left to right, as OpenAPI tools match: a path literal where the other has a parameter
-        // before this segment is the more specific one, and keeps the request. Two paths each giving
-        // way to the other (`/sites/{id}/zones/{zone_id}` and `/sites/{id}/{zone_type}/count`) would
-        // leave `/sites/1/zones/count` to neither.
-        if (segments.slice(0, at).some((segment, index) => !segment.includes('{') && other[index]!.includes('{'))) continue;
-        literals.add(literal);
+      // Read left to right (PathTrie.rivalsAt): two paths each giving way to the other
+      // (`/sites/{id}/zones/{zone_id}` and `/sites/{id}/{zone_type}/count`) would leave
+      // `/sites/1/zones/count` to neither.
+      for (const other of pathsByMethod.get(operation.method)!.rivalsAt(segments, at, suffix)) {
+        literals.add(other[at]!);
         tails.add(other.slice(at).map(segmentRegex).join('/'));
       }
       if (literals.size === 0) continue;
@@ -248,11 +243,6 @@ function alternativesOf(values: readonly string[]): string {
 /** A path segment as a regular expression: its text as written, each parameter any text of the segment. */
 function segmentRegex(segment: string): string {
   return segment.split(/\{[^}]*\}/).map(escapeRegex).join('[^/]+');
-}
-
-/** Two segments one request segment may match: equal, or either with a parameter. */
-function mayMatchSameText(a: string, b: string): boolean {
-  return a === b || a.includes('{') || b.includes('{');
 }
 
 function escapeRegex(text: string): string {
