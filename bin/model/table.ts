@@ -64,6 +64,7 @@ function entityLines(entity: Entity): string[] {
   const table = [
     ...decisionLines('table', entity.table, entity.reasons.table),
     ...(entity.reasons.softDelete ? decisionLines('soft delete', 'yes', entity.reasons.softDelete) : []),
+    ...(entity.reasons.primaryKey ? decisionLines('key', entity.primaryKey.field, entity.reasons.primaryKey) : []),
   ];
   return [
     `${entity.name}: ${settings.join('; ')}`,

@@ -1,5 +1,5 @@
 import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
-import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey } from '../model/domain-model.js';
+import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { toSnake, toTableName } from '../naming.js';
 import { hintError, schemaWhy, sourceOf } from './field-hints.js';
@@ -13,7 +13,10 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
   types.resolve({ $ref: `#/components/schemas/${schemaName.replace(/~/g, '~0').replace(/\//g, '~1')}` }, schemaName, source);
   const name = types.nameOf(schemaName)!;
   const fields = types.fieldsOf(schema, name, source);
-  const primaryKey = primaryKeyOf(fields, source);
+  const { primaryKey, reason: keyReason } = primaryKeyOf(fields, source);
+  // The schema shown on the wire elsewhere (a page's items) carries the key as the entity does.
+  const twinKey = keyReason ? types.objectTypes.get(name)?.fields.find((f) => f.name === primaryKey.field) : undefined;
+  if (twinKey) twinKey.type = primaryKey.type;
   const tableHint = schema[SCHEMA_HINTS.tableName];
   if (tableHint !== undefined && (typeof tableHint !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tableHint))) {
     throw hintError(`${SCHEMA_HINTS.tableName} must be a table name of letters, digits and underscores, not ${JSON.stringify(tableHint)}`, source);
@@ -39,6 +42,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
         ? { rule: `table name from ${SCHEMA_HINTS.tableName}`, source }
         : { rule: 'table name: plural snake_case of the entity name, a trailing Model trimmed', source },
       ...(softDelete ? { softDelete: schemaWhy(schema, SCHEMA_HINTS.softDelete) ?? { rule: `soft delete asked for by ${SCHEMA_HINTS.softDelete}`, source } } : {}),
+      ...(keyReason ? { primaryKey: keyReason } : {}),
     },
     source,
   };
@@ -78,15 +82,24 @@ function layersOf(schema: SchemaNode, source: SourceLocation): EntityLayer[] {
   return ENTITY_LAYERS.filter((layer) => hint.includes(layer));
 }
 
-/** `id` when the schema has one (made required and non-null), else a generated integer `id`. */
-function primaryKeyOf(fields: Field[], source: SourceLocation): PrimaryKey {
+/**
+ * `id` when the schema has one (made required and non-null), else a generated integer `id`. An
+ * `id` whose type cannot key a row (a list, an object: Go's `uuid.UUID` is written as an array of
+ * bytes) becomes a UUID the app assigns, as most such documents mean, with the reason.
+ */
+function primaryKeyOf(fields: Field[], source: SourceLocation): { primaryKey: PrimaryKey; reason?: Reason } {
   const existing = fields.find((f) => f.name === 'id');
   if (existing) {
     existing.required = true;
     existing.nullable = false;
+    const keyable = KEY_KINDS.has(existing.type.kind);
+    const declared = existing.type;
+    if (!keyable) existing.type = { kind: 'string', format: 'uuid' };
     const generated = existing.type.kind === 'integer' || (existing.type.kind === 'string' && (existing.type.format === undefined || existing.type.format === 'uuid'));
     if (generated) existing.readOnly = true;
-    return { field: 'id', type: existing.type, generated };
+    const primaryKey = { field: 'id', type: existing.type, generated };
+    if (keyable) return { primaryKey };
+    return { primaryKey, reason: { rule: `id is declared ${describeKind(declared)}, which cannot key a row: a UUID the app assigns`, source: existing.source } };
   }
   fields.unshift({
     name: 'id',
@@ -101,5 +114,12 @@ function primaryKeyOf(fields: Field[], source: SourceLocation): PrimaryKey {
     system: true,
     source,
   });
-  return { field: 'id', type: { kind: 'integer' }, generated: true };
+  return { primaryKey: { field: 'id', type: { kind: 'integer' }, generated: true } };
+}
+
+/** The kinds of value a primary key column can hold. */
+const KEY_KINDS: ReadonlySet<TypeRef['kind']> = new Set(['integer', 'number', 'string', 'enum', 'literal', 'boolean']);
+
+function describeKind(type: TypeRef): string {
+  return type.kind === 'array' ? 'a list' : type.kind === 'object' || type.kind === 'map' ? 'an object' : `a ${type.kind} value`;
 }

@@ -163,7 +163,7 @@ export interface Entity {
   pathScope?: string[];
   layers: EntityLayer[];
   renamedFrom?: string;
-  reasons: { table: Reason; softDelete?: Reason };
+  reasons: { table: Reason; softDelete?: Reason; primaryKey?: Reason };
   source: SourceLocation;
 }
 

@@ -104,6 +104,15 @@ describe('keys the tool adds, and forms', () => {
     expect(model.operations.filter((op) => op.entity === 'Licence').map((op) => op.kind).sort()).toEqual(['create', 'delete', 'get']);
   });
 
+  it('keys a row whose id is declared a list (Go\'s byte-array UUID) by a UUID the app assigns, on the wire too, and says why', async () => {
+    const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
+    const beacon = model.entities.find((e) => e.name === 'Beacon')!;
+    expect(beacon.primaryKey).toEqual({ field: 'id', type: { kind: 'string', format: 'uuid' }, generated: true });
+    expect(beacon.reasons.primaryKey?.rule).toBe('id is declared a list, which cannot key a row: a UUID the app assigns');
+    expect(model.objectTypes.find((t) => t.name === 'Beacon')!.fields.find((f) => f.name === 'id')!.type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(model.operations.filter((op) => op.entity === 'Beacon').map((op) => op.kind).sort()).toEqual(['create', 'delete', 'get']);
+  });
+
   it('reads a form of a row\'s scalar fields posted to its path as a change of them; other forms stay custom', async () => {
     const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
     const kindOf = (name: string) => model.operations.find((op) => op.name === name)!.kind;
