@@ -225,6 +225,23 @@ describe('rules in a field notes', () => {
     expect(bounds('at least 3', bounded)).toEqual({ minLength: 3 });
     expect(bounds('the user who placed it', decimal)).toEqual({});
   });
+
+  it('reads a comparison said not to hold as the opposite bound, inclusive', () => {
+    const integer = { kind: 'scalar', schema: { type: 'integer' } } as const;
+    const bounds = (notes: string) => {
+      const { 'x-why': _why, ...hints } = readFieldNotes(notes, integer, file, 9).hints;
+      return hints;
+    };
+    expect(bounds('库存，不能小于0')).toEqual({ minimum: 0 });
+    expect(bounds('不可大于100')).toEqual({ maximum: 100 });
+    expect(bounds('不得低于1，不应超过9')).toEqual({ minimum: 1, maximum: 9 });
+    expect(bounds('stock, cannot be less than 0')).toEqual({ minimum: 0 });
+    expect(bounds("can't go below 1, must not exceed 10")).toEqual({ minimum: 1, maximum: 10 });
+    expect(bounds('must not be more than 10')).toEqual({ maximum: 10 });
+    expect(bounds('more than 3, less than 9')).toEqual({ minimum: 4, maximum: 8 });
+    for (const notes of ['non-negative', 'cannot be negative', '不能为负数', '非负整数', 'no puede ser negativo', '負の値は不可']) expect(bounds(notes)).toEqual({ minimum: 0 });
+    expect(bounds('non-negative, at least 5')).toEqual({ minimum: 5 });
+  });
 });
 
 describe('rules in plain words', () => {

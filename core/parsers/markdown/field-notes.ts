@@ -29,17 +29,25 @@ const RANGE = new RegExp(
   String.raw`(?:${START}(?:between|from|entre|zwischen|von|từ)${END}|介于|在)\s*${NUMBER}\s*(?:${START}(?:and|to|y|a|et|à|und|bis|đến|và)${END}|和|与|至|到|-|–|~|～|〜)\s*${NUMBER}|${NUMBER}\s*(?:〜|～|~)\s*${NUMBER}`,
   'iu',
 );
+/**
+ * A comparison said not to hold (`cannot be less than 0` is at least 0): English `not`, `never`,
+ * `cannot`, `must not`...; Chinese `不`, `不能`, `不可`, `不得`, `不应`, `不允许`.
+ */
+const ENGLISH_NOT = String.raw`\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t|isn['’]t|no)\s+(?:be\s+|go\s+|fall\s+|drop\s+)?`;
+const CHINESE_NOT = '不(?:能|可以?|得|应该?|允许|要|会|能够)?(?:为|是)?';
 /** Bounds in words, each with the JSON Schema keyword it states: `must be greater than 0`, `> 0`, `大于0`, `at most 100`, `不超过100`. */
 const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'maximum'][] = [
-  [new RegExp(String.raw`(?:\bat\s+least|\bno\s+less\s+than|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|不小于|不少于|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
-  [new RegExp(String.raw`(?:\bat\s+most|\bno\s+more\s+than|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|不超过|不大于|不多于|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  [new RegExp(String.raw`(?:\bat\s+least|${ENGLISH_NOT}(?:less|lower|fewer|smaller)\s+than|${ENGLISH_NOT}below|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|${CHINESE_NOT}(?:小于|少于|低于)|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
+  [new RegExp(String.raw`(?:\bat\s+most|${ENGLISH_NOT}(?:more|greater|higher|larger)\s+than|\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t)\s+exceed|${ENGLISH_NOT}above|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|${CHINESE_NOT}(?:超过|大于|多于|高于)|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
   // Japanese and Chinese put the word after the number: 1以上, 500以下, 100未満.
   [new RegExp(String.raw`${NUMBER}\s*以上`, 'u'), 'minimum'],
   [new RegExp(String.raw`${NUMBER}\s*以下`, 'u'), 'maximum'],
   [new RegExp(String.raw`${NUMBER}\s*未満`, 'u'), 'exclusiveMaximum'],
-  [new RegExp(String.raw`(?:\bgreater\s+than|(?<!\bno\s+)\bmore\s+than|\babove|(?<![<=])>(?!=)|(?<!不)(?:大于|超过|高于))\s*${NUMBER}`, 'iu'), 'exclusiveMinimum'],
-  [new RegExp(String.raw`(?:(?<!\bno\s+)\bless\s+than|(?<!\bno\s+)\bfewer\s+than|\bbelow|(?<![>=])<(?!=)|(?<!不)(?:小于|低于|少于))\s*${NUMBER}`, 'iu'), 'exclusiveMaximum'],
+  [new RegExp(String.raw`(?:(?<!${ENGLISH_NOT})\b(?:greater|more|higher|larger)\s+than|(?<!${ENGLISH_NOT})\babove|(?<![<=])>(?!=)|(?<!${CHINESE_NOT})(?:大于|超过|高于|多于))\s*${NUMBER}`, 'iu'), 'exclusiveMinimum'],
+  [new RegExp(String.raw`(?:(?<!${ENGLISH_NOT})\b(?:less|lower|fewer|smaller)\s+than|(?<!${ENGLISH_NOT})\bbelow|(?<![>=])<(?!=)|(?<!${CHINESE_NOT})(?:小于|低于|少于))\s*${NUMBER}`, 'iu'), 'exclusiveMaximum'],
 ];
+/** `non-negative`, `cannot be negative`, `不能为负`, `非负`, `no puede ser negativo`: at least 0. */
+const NOT_NEGATIVE = new RegExp(String.raw`\bnon-?negative\b|${ENGLISH_NOT}negative\b|${CHINESE_NOT}负|非负|${START}(?:no\s+(?:puede|debe)\s+ser\s+negativ[oa]s?|ne\s+peut\s+pas\s+être\s+négati(?:f|ve)|nicht\s+negativ|không\s+(?:được\s+)?âm)${END}|負(?:の値)?(?:に|は)?(?:でき|不可|禁止)`, 'iu');
 /** `a positive amount`: greater than 0. */
 const POSITIVE = /\bpositive\b|正数|必须为正/iu;
 
@@ -61,6 +69,7 @@ function boundsOf(notes: string, type: TypeExpression): SchemaNode {
     if (low <= high) found.push(['minimum', low], ['maximum', high]);
   }
   if (POSITIVE.test(notes)) found.push(['exclusiveMinimum', 0]);
+  else if (NOT_NEGATIVE.test(notes) && !found.some(([keyword]) => keyword === 'minimum' || keyword === 'exclusiveMinimum')) found.push(['minimum', 0]);
   for (const [keyword, value] of found) {
     if (kind === 'number') bounds[keyword] = value;
     else if (kind === 'integer') bounds[keyword.replace(/^exclusiveM(\w)/, (_, c: string) => `m${c}`)] = keyword === 'exclusiveMinimum' ? Math.floor(value) + 1 : keyword === 'exclusiveMaximum' ? Math.ceil(value) - 1 : value;
