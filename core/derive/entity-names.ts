@@ -71,7 +71,17 @@ export class EntityNames {
       const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
       if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
     }
-    return best?.[1] ?? this.inflected(text);
+    return best?.[1] ?? this.chineseHead(text) ?? this.inflected(text);
+  }
+
+  /**
+   * A Chinese noun said without its modifiers (`明细` for `商品明细`, `订单` for `销售订单`): the
+   * schema whose Chinese alias ends with the phrase, when only one does.
+   */
+  private chineseHead(text: string): string | undefined {
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(text)) return undefined;
+    const names = new Set([...this.aliases].filter(([alias]) => alias.endsWith(text) && /^[\u4e00-\u9fff]+$/.test(alias)).map(([, name]) => name));
+    return names.size === 1 ? [...names][0] : undefined;
   }
 
   /**

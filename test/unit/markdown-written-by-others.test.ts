@@ -31,6 +31,7 @@ const documents: [string, string[]][] = [
   ['recipes in Spanish: an overview table, models apart, a collection listed under an item and deleted at the top', files('recetas-api.es.md', 'recetas-requisitos.es.md')],
   ['a terse fleet list: fields in fenced blocks, on one line and in braces, an example after the bullets', files('fleet-terse-api.md')],
   ['courses in German and English: model headings with a second name, enrollments under a course and a student', files('kurse-api.de.md')],
+  ['a mall in Chinese: the prefix in a sentence, a note after a heading\'s path, the items of a field in a table of their own', files('mall-api.zh.md', 'mall-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -67,6 +68,20 @@ describe('markdown written by others', () => {
     expect(entity(model, 'User').reasons.softDelete?.rule).toBe('rule "Deleting a user keeps their orders for accounting: orders are soft deleted with the user."');
     expect(entity(model, 'User').reasons.softDelete?.source).toMatchObject({ file: documents[0]![1][1], line: 16 });
     expect(model.warnings).toBeUndefined();
+  });
+
+  it('the mall: a prefix and a heading\'s path ended by Chinese punctuation, a field\'s items in their own table, a bound said not to hold', async () => {
+    const model = await deriveModel({ apiFiles: documents.at(-1)![1] });
+    expect(model.basePath).toBe('/api/v1');
+    expect(model.entities.map((e) => e.name)).toEqual(['User', 'Product', 'Order', 'OrderItem']);
+    expect(model.operations.filter((op) => op.entity === 'Product').map((op) => `${op.method.toUpperCase()} ${op.path}`)).toContain('POST /products');
+    // `items 字段：` then a table: the order's items, owned rows deleted with it (`订单删除时其明细一并删除`).
+    expect(entity(model, 'Order').fields.find((f) => f.name === 'items')!.type).toEqual({ kind: 'array', items: { kind: 'object', name: 'OrderItem' } });
+    expect(entity(model, 'OrderItem').owner).toMatchObject({ entity: 'Order', field: 'order_id' });
+    expect(keys(model, 'OrderItem')).toEqual(['order_id->Order CASCADE', 'product_id->Product RESTRICT']);
+    // `库存，不能小于0`: at least 0, not at most -1.
+    expect(entity(model, 'Product').fields.find((f) => f.name === 'stock')!.constraints).toEqual({ minimum: 0 });
+    expect(uniques(model, 'User')).toEqual(['phone']);
   });
 
   it('the clinic: uniques and an index from notes, soft deletes and a cascade from its requirements, one rule not understood', async () => {

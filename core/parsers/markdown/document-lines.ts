@@ -1,6 +1,7 @@
 /** Lines of prose that carry settings: `Base path: /api`, `Version: 1.2.0`, the paging sentence. */
 
 import { servedPathOf } from '../../model/served-path.js';
+import { WIDE_PUNCTUATION } from './endpoint-heading.js';
 
 export interface PagingDefaults {
   page: number;
@@ -10,9 +11,12 @@ export interface PagingDefaults {
 
 export const DEFAULT_PAGING: PagingDefaults = { page: 1, limit: 20, maxLimit: 100 };
 
+const TICK = '`';
 /** `Base path: /api`, `Base URL: https://host/v1`, `Prefix: /api`, `接口前缀：/api`, `Prefijo: /api`, anywhere in the line. */
-const BASE_PATH =
-  /(?:\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[`"']?((?:https?:\/\/[^\s/`"']+)?\/[^\s`"']*)/iu;
+const BASE_PATH = new RegExp(
+  String.raw`(?:\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[${TICK}"']?((?:https?:\/\/[^\s/${TICK}"']+)?\/[^\s${TICK}"'${WIDE_PUNCTUATION}]*)`,
+  'iu',
+);
 const VERSION = /^(?:api\s+)?version\s*:\s*(\S+)/i;
 
 function trimPunctuation(value: string): string {

@@ -8,11 +8,12 @@ import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLi
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
-import { isFieldTable, readFieldTable, type FieldTable } from './field-table.js';
+import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
 import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
-import { singular } from '../../naming.js';
+import { singular, toPascal } from '../../naming.js';
+import type { TypeExpression } from './type-expression.js';
 
 /** A heading that is no endpoint: it groups the endpoints below it (`## Users`). */
 export interface Section {
@@ -78,6 +79,9 @@ export interface DocumentOutline {
 const TITLE_PREFIX = /^(?:api\s+list|requirements|api)\s*[:：—–-]\s*/i;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*:$/;
+/** `items 字段：`, `items:`, `Fields of items:`, `items 明细字段`, `` `items` fields ``, `items のフィールド`. */
+const FIELD_LABEL =
+  /^(?:(?:the\s+)?(?:fields|properties|attributes|columns)\s+(?:of|in)\s+(?:the\s+)?|campos\s+de\s+|champs\s+de\s+|felder\s+von\s+)?[`*_]*([A-Za-z_][A-Za-z0-9_]*)[`*_]*\s*(?:(?:array|list|object|item|items|element|elements)\s+)?(?:的?(?:明细)?(?:字段|子字段|参数|属性|元素|结构|对象|明细)(?:说明|定义|列表)?|fields?|properties|attributes|columns|structure|の?(?:フィールド|項目|要素))?\s*[:：]?$/iu;
 const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns']);
 
 type TableTarget = 'body' | 'query' | ResponseLine;
@@ -89,6 +93,10 @@ class OutlineReader {
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
   private pendingLabel: { name: string; line: number; aliases?: string[] } | undefined;
+  /** The last field table read under the current endpoint, whose rows a label may name (`items 字段：`). */
+  private lastTable: { endpoint: Endpoint; table: FieldTable } | undefined;
+  /** A label naming a row of that table: the field table after it gives that row's items' fields. */
+  private pendingFieldLabel: { row: FieldRow; name: string; line: number } | undefined;
   /** A heading with nothing under it yet: a bullet or paragraph giving an endpoint makes it the endpoint's title. */
   private pendingTitle: Section | undefined;
   /** Where the next unlabelled table under an endpoint goes: its body, or the response line just read. */
@@ -118,6 +126,7 @@ class OutlineReader {
         case 'paragraph': {
           const lines = paragraphLines(block);
           if (this.readInlineType(lines)) break;
+          if (this.readFieldLabel(lines)) break;
           this.readLines(lines, this.isTypeLabel(lines));
           this.blockRead();
           break;
@@ -306,6 +315,26 @@ class OutlineReader {
     return { name, line };
   }
 
+  /**
+   * A one-line label naming a field of the table just read under this endpoint, whose value is a
+   * list or an object the table does not describe: `items 字段：`, `items:`, `Fields of items:`,
+   * `items 明细`, `` `items` fields ``. The table after it gives that field's items, as a type named
+   * after the endpoint's resource and the field (`OrderItem` for `/orders`' `items`).
+   */
+  private readFieldLabel(lines: { text: string; line: number }[]): boolean {
+    const last = this.lastTable;
+    if (lines.length !== 1 || !last || last.endpoint !== this.endpoint?.value) return false;
+    const { text, line } = lines[0]!;
+    const written = FIELD_LABEL.exec(text.trim())?.[1];
+    const row = written === undefined ? undefined : last.table.rows.find((r) => r.name === written);
+    if (!row || !describesNoItems(row.type)) return false;
+    const resource = last.endpoint.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).pop() ?? '';
+    const owner = /^[A-Za-z][\w-]*$/.test(resource) ? toPascal(singular(resource)) : '';
+    const own = toPascal(singular(row.name));
+    this.pendingFieldLabel = { row, name: own.startsWith(owner) ? own : `${owner}${own}`, line };
+    return true;
+  }
+
   /** How many items of a list give an endpoint on their first line. */
   private endpointItems(items: readonly MarkdownBlock[]): number {
     return items.filter((item) => {
@@ -458,6 +487,17 @@ class OutlineReader {
 
   private readTable(table: MarkdownTable): void {
     const line = lineOf(table);
+    const fieldLabel = this.pendingFieldLabel;
+    this.pendingFieldLabel = undefined;
+    if (fieldLabel && isFieldTable(table)) {
+      const { row, name } = fieldLabel;
+      // Rules name the rows as the field's notes do (`商品明细，见下表`: `订单删除时其明细一并删除`).
+      const called = row.description?.split(/[，,。;；(（]/u, 1)[0]?.trim();
+      const aliases = [...new Set([row.name, ...(called ? [called] : [])])].filter((alias) => alias !== name);
+      this.outline.namedTables.push({ name, line: fieldLabel.line, table: readFieldTable(table, this.file), ...(aliases.length > 0 ? { aliases } : {}) });
+      row.type = row.type.kind === 'array' ? { kind: 'array', items: { kind: 'named', name } } : { kind: 'named', name };
+      return;
+    }
     if (this.pendingLabel && isFieldTable(table)) {
       this.outline.namedTables.push({ ...this.pendingLabel, table: readFieldTable(table, this.file) });
       this.pendingLabel = undefined;
@@ -486,6 +526,7 @@ class OutlineReader {
       throw markdownError(this.file, line, `a second table under ${where}: put \`Body:\`, a \`Response 200: Type\` line or a \`Name:\` paragraph above it to say what it lists`);
     }
     const fields = readFieldTable(table, this.file);
+    this.lastTable = { endpoint, table: fields };
     const unlabelled = target === 'body' && TAKES_NO_BODY.has(endpoint.method) ? unlabelledTableOf(endpoint, fields) : target;
     if (unlabelled === 'response') {
       endpoint.responses.push({ status: this.defaultStatus(), fields: [], line, table: fields });
@@ -544,4 +585,10 @@ function headingNamesResource(title: string, path: string): boolean {
   const resource = singular(segment.toLowerCase().replace(/[-_]/g, ' '));
   const words = cleanHeadingText(title).toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, ' ').replace(/[-_]/g, ' ');
   return words.split(/\s+/).some((word, index, all) => word !== '' && [word, all.slice(index, index + resource.split(' ').length).join(' ')].some((phrase) => singular(phrase) === resource));
+}
+
+/** A field's type that says it holds a list or an object without saying of what: `array`, `object`, `list`, `json`. */
+function describesNoItems(type: TypeExpression): boolean {
+  const inner = type.kind === 'array' ? type.items : type;
+  return inner.kind === 'scalar' && (inner.schema.type === undefined || inner.schema.type === 'object');
 }

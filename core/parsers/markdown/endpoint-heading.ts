@@ -15,7 +15,9 @@ const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete',
 const METHOD_WORDS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE';
 /** A path or a URL: `/users/{id}`, `https://api.example.com/v1/users`. */
 const TICK = '`';
-const PATH = String.raw`((?:https?:\/\/[^\s/]+)?\/[^\s${TICK}'"<>)\]，。；]*(?:<[^>\s]+>[^\s${TICK}'")\]，。；]*)*)`;
+/** CJK and fullwidth punctuation (`，`, `。`, `（`, `：`, `【`): it ends a path written in Chinese or Japanese prose. */
+export const WIDE_PUNCTUATION = String.raw`\u3000-\u303F\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65`;
+const PATH = String.raw`((?:https?:\/\/[^\s/]+)?\/[^\s${TICK}'"<>)\]${WIDE_PUNCTUATION}]*(?:<[^>\s]+>[^\s${TICK}'")\]${WIDE_PUNCTUATION}]*)*)`;
 /** `METHOD /path` anywhere in a heading or a table cell; the method in capitals. */
 const ANYWHERE = new RegExp(String.raw`(?:^|[^A-Za-z])(${METHOD_WORDS})\s+${PATH}`);
 /** `method /path` opening a line (after a short label such as `Endpoint:` or `接口：`), any case. */
