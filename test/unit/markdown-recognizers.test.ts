@@ -226,6 +226,21 @@ describe('rules in a field notes', () => {
     expect(bounds('the user who placed it', decimal)).toEqual({});
   });
 
+  it('reads a response label with its status in brackets, in Japanese and Spanish too', () => {
+    expect(readResponseLine('レスポンス (201)', file, 3)).toMatchObject({ status: '201' });
+    expect(readResponseLine('レスポンス（201）', file, 3)).toMatchObject({ status: '201' });
+    expect(readResponseLine('レスポンスボディ', file, 3)).toMatchObject({ status: '200' });
+    expect(readResponseLine('Response (201 Created): Doctor', file, 3)).toMatchObject({ status: '201', body: { typeName: 'Doctor' } });
+    expect(readResponseLine('Respuesta (200):', file, 3)).toMatchObject({ status: '200' });
+  });
+
+  it('reads enum types under the word other languages use', () => {
+    expect(parseTypeExpression('enumerado(novela, ensayo, poesia)')).toEqual({ kind: 'enum', values: ['novela', 'ensayo', 'poesia'] });
+    expect(parseTypeExpression('Enumeración(x, y)')).toEqual({ kind: 'enum', values: ['x', 'y'] });
+    expect(parseTypeExpression('enumerated: a / b')).toEqual({ kind: 'enum', values: ['a', 'b'] });
+    expect(parseTypeExpression('uno de: a, b')).toEqual({ kind: 'enum', values: ['a', 'b'] });
+  });
+
   it('reads a comparison said not to hold as the opposite bound, inclusive', () => {
     const integer = { kind: 'scalar', schema: { type: 'integer' } } as const;
     const bounds = (notes: string) => {

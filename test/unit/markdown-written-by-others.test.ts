@@ -31,6 +31,8 @@ const documents: [string, string[]][] = [
   ['recipes in Spanish: an overview table, models apart, a collection listed under an item and deleted at the top', files('recetas-api.es.md', 'recetas-requisitos.es.md')],
   ['a terse fleet list: fields in fenced blocks, on one line and in braces, an example after the bullets', files('fleet-terse-api.md')],
   ['courses in German and English: model headings with a second name, enrollments under a course and a student', files('kurse-api.de.md')],
+  ['a clinic in Japanese: responses labelled with their status in brackets', files('clinic-api.ja.md', 'clinic-requirements.ja.md')],
+  ['a library in Spanish: enumerado(...) types', files('biblioteca-api.es.md', 'biblioteca-requisitos.es.md')],
   ['a mall in Chinese: the prefix in a sentence, a note after a heading\'s path, the items of a field in a table of their own', files('mall-api.zh.md', 'mall-requirements.zh.md')],
 ];
 
@@ -82,6 +84,17 @@ describe('markdown written by others', () => {
     // `库存，不能小于0`: at least 0, not at most -1.
     expect(entity(model, 'Product').fields.find((f) => f.name === 'stock')!.constraints).toEqual({ minimum: 0 });
     expect(uniques(model, 'User')).toEqual(['phone']);
+  });
+
+  it('the Japanese clinic and the Spanish library: statuses in brackets, enum words of their language', async () => {
+    const clinic = await deriveModel({ apiFiles: files('clinic-api.ja.md', 'clinic-requirements.ja.md') });
+    expect(clinic.entities.map((e) => e.name)).toEqual(['Patient', 'Doctor', 'Appointment']);
+    const create = clinic.operations.find((op) => op.method === 'post' && op.path === '/patients')!;
+    expect([create.kind, String(create.response.status)]).toEqual(['create', '201']);
+    const library = await deriveModel({ apiFiles: files('biblioteca-api.es.md', 'biblioteca-requisitos.es.md') });
+    const genero = entity(library, 'Libro').fields.find((f) => f.name === 'genero')!;
+    expect(genero.type.kind).toBe('enum');
+    expect(library.enums.find((e) => genero.type.kind === 'enum' && e.name === genero.type.name)!.values).toContain('novela');
   });
 
   it('the clinic: uniques and an index from notes, soft deletes and a cascade from its requirements, one rule not understood', async () => {

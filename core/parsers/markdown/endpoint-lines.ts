@@ -28,10 +28,10 @@ export interface QueryLine {
   line: number;
 }
 
-const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス|戻り値)`;
+const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス(?:ボディ|例|本文)?|応答(?:ボディ|例)?|戻り値)`;
 const STATUS_TEXT = String.raw`(?:ok|created|accepted|no content|成功|已创建)`;
-/** `Response 200: User`, `Response 201 Created → Doctor`, `返回：Reader`, `Returns: page of User`, `Response:`. */
-const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');
+/** `Response 200: User`, `Response 201 Created → Doctor`, `Response (201)`, `レスポンス（201）`, `返回：Reader`, `Returns: page of User`, `Response:`. */
+const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*[(（[]?\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*[)）\]]?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');
 const QUERY_WORDS = String.raw`(?:query(?:\s+(?:param(?:eter)?s?|string))?|params?|parameters|filters?|查询参数|查询条件|筛选(?:条件)?|参数|parámetros(?:\s+de\s+consulta)?|filtros|paramètres(?:\s+de\s+requête)?|filtres|abfrageparameter|parameter|filter|tham số(?:\s+truy vấn)?|クエリ(?:パラメータ)?|パラメータ)`;
 /** `Query: page, limit, email (filter)`, `Params: \`page\`, \`page_size\``, `查询参数：page、limit`. */
 const QUERY = new RegExp(String.raw`^${QUERY_WORDS}\s*[:：]\s*(.+)$`, 'iu');

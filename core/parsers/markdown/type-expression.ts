@@ -82,8 +82,10 @@ const ARRAY_BRACKETS = /^(?:array|list|set|sequence|iterable|数组|列表)\s*[[
 const MAP_BRACKETS = /^(?:dict|map|record|mapping|object)\s*[[<]\s*(?:str|string)\s*,\s*(.+)[\]>]$/i;
 const OPTIONAL = /^optional\s*\[(.+)\]$/i;
 const UNION_NONE = /^union\s*\[(.+?)\s*,\s*none\s*\]$/i;
-const ENUM = /^(?:enum|枚举|enumeración|énumération|aufzählung|liệt kê|列挙)\s*[([（](.*)[)\]）]$/is;
-const ENUM_COLON = /^(?:enum|枚举|one\s+of)\s*[:：]?\s+(.+)$|^(?:enum|枚举)\s*[:：]\s*(.+)$/is;
+/** `enum`, `enumerated`, `枚举`, `enumerado`, `énuméré`, `Aufzählung`, `liệt kê`, `列挙型`: a type word for a fixed set of values. */
+const ENUM_WORDS = String.raw`(?:enum(?:erated|eration)?|枚举(?:类型|值)?|enumerad[oa]|enumeración|enumeração|énum(?:éré|ération)?|aufzählung|enumeriert|liệt kê|列挙(?:型)?)`;
+const ENUM = new RegExp(String.raw`^${ENUM_WORDS}\s*[([（](.*)[)\]）]$`, 'isu');
+const ENUM_COLON = new RegExp(String.raw`^(?:${ENUM_WORDS}|one\s+of|uno\s+de|l['’]un\s+de|eines\s+von|のいずれか)\s*[:：]?\s+(.+)$|^${ENUM_WORDS}\s*[:：]\s*(.+)$`, 'isu');
 const WITH_FORMAT = /^([\p{L}][\p{L}0-9-]*)\s*[(<:]\s*([a-z][a-z0-9-]*)\s*[)>]?$/iu;
 const SIZED = /^([\p{L}][\p{L} ]*?)\s*[(（]\s*(\d+)\s*(?:[,，]\s*(\d+)\s*)?[)）](?:\s+unsigned)?$/iu;
 const NAMED = /^[A-Z][A-Za-z0-9_]*$/;
