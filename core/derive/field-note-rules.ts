@@ -22,11 +22,11 @@ export interface FieldNoteOutcome {
 }
 
 const POSSESSIVE = /^(.+?)['’]s\s+(.+)$/u;
-const OF = /^(.+?)\s+of\s+(?:(?:the|a|an|each|every|any)\s+)?(.+)$/iu;
-/** `用户的邮箱`, `email của bệnh nhân`. */
-const CHINESE_OF = /^(.+?)的(.+)$/u;
+const OF = /^(.+?)\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+(?:(?:the|a|an|each|every|any|un|una|cada|el|la|los|las|le|les|chaque|une?|jede[mnrs]?|eine[mnrs]?|dem|des)\s+)?(.+)$/iu;
+/** `用户的邮箱`, `患者の電話番号`, `email của bệnh nhân`. */
+const CHINESE_OF = /^(.+?)(?:的|の)(.+)$/u;
 const VIETNAMESE_OF = /^(.+?)\s+của\s+(.+)$/iu;
-const LEADING_ARTICLE = /^(?:the|a|an|each|every|any|all)\s+/iu;
+const LEADING_ARTICLE = /^(?:(?:the|a|an|each|every|any|all|el|la|los|las|un|una|cada|le|les|une|chaque|der|die|das|jede[mnrs]?)\s+|l['’])/iu;
 
 function propertiesOf(schema: SchemaNode): Record<string, SchemaNode> {
   return (schema.properties as Record<string, SchemaNode> | undefined) ?? {};

@@ -95,6 +95,12 @@ describe('markdown written by others', () => {
     const genero = entity(library, 'Libro').fields.find((f) => f.name === 'genero')!;
     expect(genero.type.kind).toBe('enum');
     expect(library.enums.find((e) => genero.type.kind === 'enum' && e.name === genero.type.name)!.values).toContain('novela');
+    // `電話番号。重複不可`, `患者の電話番号は重複不可とする。`; `ISBN-13, no puede repetirse`, `El DNI de cada socio es único.`
+    expect(uniques(clinic, 'Patient')).toContain('phone');
+    expect(clinic.warnings?.map((w) => w.message).join('\n')).not.toContain('重複不可とする');
+    expect(uniques(library, 'Libro')).toContain('isbn');
+    expect(uniques(library, 'Socio')).toContain('dni');
+    expect(library.warnings?.map((w) => w.message).join('\n')).not.toMatch(/DNI de cada socio|ISBN de un libro/);
   });
 
   it('the clinic: uniques and an index from notes, soft deletes and a cascade from its requirements, one rule not understood', async () => {

@@ -14,7 +14,7 @@ export interface FieldNotes {
 }
 
 const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|可重复|可以重复/i;
-const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|唯一|不可重复|不能重复|不允许重复|一意/iu;
+const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
 const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bmặc định|デフォルト(?:値)?)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|l[ae]s?|une?|el|los|las|der|die|das|den)\s+|[ld]['’]|的)?[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;

@@ -17,8 +17,9 @@ const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(unique|indexed|read[\s-]
 /** `Users must have a unique email`. */
 const HAVE_UNIQUE = /^(.+?)\s+(?:must|should|shall)\s+have\s+(?:a|an)\s+unique\s+(.+)$/i;
 /** Where a Chinese rule's predicate starts: `用户名唯一`, `价格必须大于0`, `状态只能是…`. */
-const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|可选值|枚举|默认/u;
-const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为)+$/u;
+const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複|大于|小于|不超过|不少于|不低于|至少|最多|最大|最小|最长|长度|取值|只能是|只能为|可选值|枚举|默认/u;
+/** The words between a subject and its predicate: Chinese modals, Japanese topic particles (`電話番号は一意`). */
+const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为|は|が|も)+$/u;
 /** Where a rule holds, said before it: `邮箱全局唯一`, `编码在系统内唯一`. */
 const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内)(?:内|中)?$/u;
 /** `在同一酒店中`, `每个部门内`: only the rows a rule holds among, the fields following after a comma. */
