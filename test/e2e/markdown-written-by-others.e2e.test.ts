@@ -38,6 +38,10 @@ const documents = [
   { name: 'fleet-terse', apiFiles: ['fleet-terse-api.md'], rules: 'fleet.py' },
   // Uniques scoped to a hotel's rooms with the scope said first (`同一酒店下房间号唯一`, `在同一酒店中，…`).
   { name: 'hotel-zh', apiFiles: ['hotel-api.zh.md', 'hotel-requirements.zh.md'], rules: 'hotel.py' },
+  // Written by a fresh pair of eyes: an order's items in a table of their own (`items 字段：`), a bound said not to hold.
+  { name: 'mall-zh', apiFiles: ['mall-api.zh.md', 'mall-requirements.zh.md'] },
+  // Written by a fresh pair of eyes: filters in an endpoint table's descriptions, rules in short bullets.
+  { name: 'fleet-mgmt', apiFiles: ['fleet-mgmt-api.md', 'fleet-mgmt-requirements.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

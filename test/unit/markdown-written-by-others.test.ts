@@ -31,6 +31,7 @@ const documents: [string, string[]][] = [
   ['recipes in Spanish: an overview table, models apart, a collection listed under an item and deleted at the top', files('recetas-api.es.md', 'recetas-requisitos.es.md')],
   ['a terse fleet list: fields in fenced blocks, on one line and in braces, an example after the bullets', files('fleet-terse-api.md')],
   ['courses in German and English: model headings with a second name, enrollments under a course and a student', files('kurse-api.de.md')],
+  ['a terse fleet list: an endpoint table naming filters, rules in short bullets, a column the server sets', files('fleet-mgmt-api.md', 'fleet-mgmt-requirements.md')],
   ['a clinic in Japanese: responses labelled with their status in brackets', files('clinic-api.ja.md', 'clinic-requirements.ja.md')],
   ['a library in Spanish: enumerado(...) types', files('biblioteca-api.es.md', 'biblioteca-requisitos.es.md')],
   ['a mall in Chinese: the prefix in a sentence, a note after a heading\'s path, the items of a field in a table of their own', files('mall-api.zh.md', 'mall-requirements.zh.md')],
@@ -84,6 +85,16 @@ describe('markdown written by others', () => {
     // `库存，不能小于0`: at least 0, not at most -1.
     expect(entity(model, 'Product').fields.find((f) => f.name === 'stock')!.constraints).toEqual({ minimum: 0 });
     expect(uniques(model, 'User')).toEqual(['phone']);
+  });
+
+  it('the terse fleet list: filters named in the endpoint table, plates are unique, drivers never hard-deleted, created_at set by the server', async () => {
+    const model = await deriveModel({ apiFiles: files('fleet-mgmt-api.md', 'fleet-mgmt-requirements.md') });
+    const list = (path: string) => model.operations.find((op) => op.method === 'get' && op.path === path)!.params.map((p) => p.name);
+    expect(list('/vehicles')).toEqual(expect.arrayContaining(['fleet_id', 'status']));
+    expect(list('/assignments')).toEqual(expect.arrayContaining(['driver_id', 'vehicle_id', 'active']));
+    expect(uniques(model, 'Vehicle')).toContain('plate');
+    expect(softDeleted(model)).toContain('Driver');
+    expect(model.operations.find((op) => op.method === 'post' && op.path === '/fleets')!.input?.fields).toEqual(['name', 'region']);
   });
 
   it('the Japanese clinic and the Spanish library: statuses in brackets, enum words of their language', async () => {

@@ -1,6 +1,7 @@
 import type { HttpMethod } from '../../model/api-document.js';
 import { cleanPath, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
 import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
+import { readInlineQuery } from './endpoint-lines.js';
 
 /** One row of an endpoint table, with its line. */
 export interface EndpointRow extends EndpointHeading {
@@ -37,8 +38,12 @@ export function readEndpointTable(table: MarkdownTable, file: string): EndpointR
     const line = lineOf(row);
     const found = fromColumns(cells, methodColumn, pathColumn) ?? fromAnyCell(cells, file, line);
     if (!found) return undefined;
-    const summary = summaryColumn !== undefined && summaryColumn !== pathColumn ? (cells[summaryColumn] ?? '').trim() : (found.summary ?? '');
-    endpoints.push({ method: found.method, path: found.path, ...(summary !== '' ? { summary } : {}), line });
+    const written = summaryColumn !== undefined && summaryColumn !== pathColumn ? (cells[summaryColumn] ?? '').trim() : (found.summary ?? '');
+    // `list vehicles, filter by fleet_id, status`: the description names query parameters in passing.
+    const inline = written !== '' ? readInlineQuery(written) : undefined;
+    const summary = inline ? inline.summary : written;
+    const queryNames = [...new Set([...(found.queryNames ?? []), ...(inline?.names ?? [])])];
+    endpoints.push({ method: found.method, path: found.path, ...(summary !== '' ? { summary } : {}), ...(queryNames.length > 0 ? { queryNames } : {}), line });
   }
   return endpoints.length > 0 ? endpoints : undefined;
 }

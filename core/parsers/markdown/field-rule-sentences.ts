@@ -45,10 +45,12 @@ function fieldNote(subject: string, note: string, source: RuleSource): DocumentR
 export function readSpacedFieldRule(clause: string, source: RuleSource): DocumentRule[] | undefined {
   const have = HAVE_UNIQUE.exec(clause);
   if (have) return fieldNote(`${have[1]!} ${have[2]!}`, 'unique', source);
-  const terse = TERSE.exec(clause);
-  if (terse) return fieldNote(terse[1]!, terse[2]!, source);
+  // A verb first (`plates are unique` is no field `plates are`), then the terse form.
   const match = ENGLISH.exec(clause) ?? OTHER_LANGUAGES.exec(clause);
-  return match ? fieldNote(match[1]!, match[2]!, source) : undefined;
+  const withVerb = match ? fieldNote(match[1]!, match[2]!, source) : undefined;
+  if (withVerb) return withVerb;
+  const terse = TERSE.exec(clause);
+  return terse ? fieldNote(terse[1]!, terse[2]!, source) : undefined;
 }
 
 /** Field rules in a Chinese clause, each part of `用户名唯一，邮箱唯一` one; undefined unless every part is one. */
