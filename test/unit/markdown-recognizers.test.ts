@@ -205,6 +205,16 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('one of: draft, live, gone', text, file, 9).type).toEqual({ kind: 'enum', values: ['draft', 'live', 'gone'] });
   });
 
+  it('reads codes listed with slashes or bars as an enum: alone, in brackets, before のいずれか; not paths or prose', () => {
+    const typeOf = (notes: string) => readFieldNotes(notes, text, file, 9).type;
+    expect(typeOf('male / female / other のいずれか')).toEqual({ kind: 'enum', values: ['male', 'female', 'other'] });
+    expect(typeOf('診療科（internal / surgery / pediatrics）')).toEqual({ kind: 'enum', values: ['internal', 'surgery', 'pediatrics'] });
+    expect(typeOf('status (active / retired)')).toEqual({ kind: 'enum', values: ['active', 'retired'] });
+    expect(typeOf('booked / cancelled / completed')).toEqual({ kind: 'enum', values: ['booked', 'cancelled', 'completed'] });
+    expect(typeOf('state: open|closed')).toEqual({ kind: 'enum', values: ['open', 'closed'] });
+    for (const notes of ['PK / auto', 'a path like /users/me', 'see docs/api', 'and/or', 'yes / no answer given by the user']) expect(typeOf(notes)).toBeUndefined();
+  });
+
   it('reads bounds in words for the field\'s type: a number as written, an integer to the next integer, a text as its length', () => {
     const decimal = { kind: 'scalar', schema: { type: 'number', format: 'decimal' } } as const;
     const integer = { kind: 'scalar', schema: { type: 'integer' } } as const;

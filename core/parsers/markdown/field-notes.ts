@@ -21,6 +21,8 @@ const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+k
 const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+the\s+(?:server|system|app)\b|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
 const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
+/** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
+const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
@@ -112,6 +114,9 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
     const members = (values[1] ?? values[2] ?? '').split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
+  } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
+    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/);
+    if (codes && new Set(codes).size >= 2) result.type = { kind: 'enum', values: [...new Set(codes)] };
   }
   const bounds = boundsOf(notes, type);
   for (const [keyword, value] of Object.entries(bounds)) {
