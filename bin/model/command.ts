@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { isInfraStackError } from '../../core/errors.js';
 import { modelToJson, withRelativeSources } from '../../core/model/model-json.js';
-import { settingsFromOptions, toPathList } from '../../generators/app/options.js';
+import { mergeSettings, settingsFromOptions, settingsFromStored, toPathList } from '../../generators/app/options.js';
+import { readYoRc, recordedAnswers } from '../yo-rc-file.js';
 import { deriveModel } from '../../lib/index.js';
 import { errorReport } from '../error-report.js';
 import { formatModelTable } from './table.js';
@@ -33,15 +34,16 @@ export function modelUsage(): string {
     '',
     'Prints the domain model derived from the API documents (entities, fields, keys, uniques, indexes,',
     'relations), each key, constraint and relation with the rule that inferred it and where in the',
-    'documents it looked, as the plugins installed in the current folder refine it (the ones of',
-    "--plugins, else every one found, as a run would; and the current folder's .infra-stack/plugins/).",
+    'documents it looked, as the plugins installed in the current folder refine it: the ones of',
+    '--plugins, else those a run in this folder recorded in .yo-rc.json (with their settings), else',
+    "every one found, as a run would; and the current folder's .infra-stack/plugins/.",
     'Nothing is generated or written.',
     '',
     'Options:',
     '  --api <file>        API document to read (OpenAPI/Swagger, markdown API list, JSON class definitions); repeat for several',
     '  --json              Print the model as JSON (source paths relative to the current folder)',
     '  --stack <name>      The stack the model is derived for: fastapi-sqlalchemy (default) or one an installed plugin adds',
-    '  --plugins <names>   Installed plugins to apply, in this order (written <name> for infra-stack-plugin-<name>); default: every one found',
+    '  --plugins <names>   Installed plugins to apply, in this order (written <name> for infra-stack-plugin-<name>); default: the ones recorded in .yo-rc.json, else every one found',
     '  --no-plugins        Apply no installed plugin',
     '  --skip-checks       Apply installed plugins even when the generator-infra-stack versions they declare exclude this one',
     '  --set <plugin>.<name>=<value>  A setting of a plugin, as it declares it; repeat for several',
@@ -84,8 +86,10 @@ export async function runModelCommand(argv: readonly string[], io: CommandIo = p
     return 2;
   }
   try {
-    // The same reading of --stack, --plugins and --skip-checks as a run's.
-    const { stack, plugins, skipChecks, pluginSettings } = settingsFromOptions(values, io.cwd);
+    // The same reading of --stack, --plugins, --skip-checks and --set as a run's, over what a run in this folder recorded.
+    const record = await readYoRc(io.cwd);
+    const recorded = record ? settingsFromStored(recordedAnswers(record), io.cwd) : {};
+    const { stack, plugins, skipChecks, pluginSettings } = mergeSettings(recorded, settingsFromOptions(values, io.cwd));
     const options = {
       apiFiles,
       cwd: io.cwd,

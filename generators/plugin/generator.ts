@@ -10,6 +10,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InfraStackError } from '../../core/errors.js';
 import { enginePackage } from '../../core/plugins/engine-version.js';
 import { canPrompt } from '../app/options.js';
+import { yoSwitchedFromRootProblem } from '../app/yo-as-root.js';
 import { pluginNames, type PluginNames } from './names.js';
 
 /** The files of a new plugin package: template (under templates/) → path in the package; `__short__` is the plugin's short name. */
@@ -27,6 +28,9 @@ export default class PluginGenerator extends Generator {
   #names: PluginNames | undefined;
 
   constructor(args: string[], options: BaseOptions) {
+    // Started as root, yo switches users: a folder that user cannot write ends in a raw EACCES.
+    const blocked = yoSwitchedFromRootProblem([(options as { env?: { cwd?: string } }).env?.cwd ?? process.cwd()]);
+    if (blocked) throw new InfraStackError(blocked.describe(), { cause: blocked });
     // Writes a package.json, but installing its dependencies is the author's call.
     super(args, options, { customInstallTask: true });
     this.description = 'Scaffolds a generator-infra-stack plugin package (infra-stack-plugin-<name>) with an example tap, a template, a README and tests.';

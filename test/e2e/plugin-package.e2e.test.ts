@@ -79,6 +79,10 @@ describe('a plugin package installed beside the generator', () => {
     });
   });
 
+  it('ships the plugin guide the scaffold and the README send authors to', () => {
+    expect(existsSync(join(project, 'node_modules/generator-infra-stack/docs/plugins.md'))).toBe(true);
+  });
+
   it("writes the plugin's files beside the stack's and its README override, which keeps the stack's README", async () => {
     for (const file of ['app/infrastructure/cache/__init__.py', 'app/infrastructure/cache/memory.py', 'tests/unit/test_cache.py', 'app/main.py']) {
       expect(existsSync(join(project, 'backend', file)), file).toBe(true);

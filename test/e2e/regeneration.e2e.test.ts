@@ -108,7 +108,7 @@ describe('regenerating the shop after its document changed', () => {
   }
 
   it('refuses the change that drops the coupons table until the user consents, writing nothing', () => {
-    expect(refused?.message).toContain("the documents' changes need a migration that may destroy data");
+    expect(refused?.message).toContain('the changes since the last run (documents, plugins or options) need a migration that may destroy data');
     expect(refused?.message).toContain('drop table coupons: every row it holds is deleted');
     expect(refused?.message).toContain('--accept-data-loss');
     expect(writtenWhenRefused).toBe(false);

@@ -58,6 +58,19 @@ describe('infra-stack model', () => {
       expect(await titleOf(['--plugins', 'renamer,flask', '--stack', 'flask'])).toBe(`${plain} (renamed) (flask)`);
       expect(await titleOf(['--plugins', 'flask', '--stack', 'flask'])).toBe(`${plain} (flask)`);
       expect(await titleOf(['--no-plugins', '--stack', 'flask'])).toBe('1: infra-stack: unknown stack "flask" (--stack): the installed plugins provide fastapi-sqlalchemy\n');
+      // A run recorded its plugins and a setting in .yo-rc.json: the model is the one that run would derive.
+      const suffix = path.join(cwd, 'node_modules', 'infra-stack-plugin-suffix');
+      await mkdir(suffix, { recursive: true });
+      await writeFile(path.join(suffix, 'package.json'), JSON.stringify({ name: 'infra-stack-plugin-suffix', version: '1.0.0', type: 'module', main: 'index.js', peerDependencies: { 'generator-infra-stack': '*' } }));
+      await writeFile(
+        path.join(suffix, 'index.js'),
+        "export default { name: 'infra-stack-plugin-suffix', options: [{ name: 'text', type: 'string', default: 'plain', description: 'What the title gets' }], " +
+          "apply(api) { api.hooks.deriveModel.tap('suffix', (model) => ({ ...model, title: `${model.title} (${api.settings().text})` })); } };\n",
+      );
+      await writeFile(path.join(cwd, '.yo-rc.json'), JSON.stringify({ 'generator-infra-stack': { plugins: ['infra-stack-plugin-suffix'], pluginSettings: { 'infra-stack-plugin-suffix': { text: 'recorded' } } } }));
+      expect(await titleOf([])).toBe(`${plain} (recorded)`);
+      expect(await titleOf(['--set', 'suffix.text=given'])).toBe(`${plain} (given)`);
+      expect(await titleOf(['--plugins', 'renamer'])).toBe(`${plain} (renamed)`);
     } finally {
       await rm(cwd, { recursive: true, force: true });
     }

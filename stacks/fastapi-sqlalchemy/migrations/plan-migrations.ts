@@ -65,7 +65,7 @@ export function planMigrations(
     const list = diff.destructive.map((operation) => `\n  - ${operation}`).join('');
     if (consent.dryRun !== true) {
       throw new InfraStackError(
-        `the documents' changes need a migration that may destroy data:${list}\n` +
+        `the changes since the last run (documents, plugins or options) need a migration that may destroy data:${list}\n` +
           `Nothing was written. If an entity or a field was renamed, mark it (\`x-renamed-from: <old name>\`) and run again; ` +
           `if the data may go, run again with --accept-data-loss.`,
         { file: VERSIONS.slice(0, -1) },
