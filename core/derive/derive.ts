@@ -64,6 +64,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     ...(api.settings.database && api.settings.source ? { databaseSource: api.settings.source } : {}),
     ...(api.settings.technologies ? { technologies: api.settings.technologies } : {}),
     ...(api.warnings && api.warnings.length > 0 ? { warnings: api.warnings.map(({ message, source }) => ({ message, source })) } : {}),
+    ...(api.openApiTexts ? { openApiTexts: api.openApiTexts } : {}),
   };
 }
 

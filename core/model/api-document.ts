@@ -167,6 +167,14 @@ export interface DocumentWarning {
 }
 
 /** A format-independent view of one or more API documents. */
+/** An OpenAPI document's text as the user wrote it (JSON or YAML), or its bundle as JSON when it refers to other files. */
+export interface OpenApiText {
+  /** The document's path, as given. */
+  file: string;
+  syntax: 'json' | 'yaml';
+  text: string;
+}
+
 export interface ApiDocument {
   title: string;
   version: string;
@@ -182,6 +190,8 @@ export interface ApiDocument {
   components: ComponentDefinition[];
   settings: DocumentSettings;
   sources: string[];
+  /** The OpenAPI documents read, as written: what the generated app is checked against. */
+  openApiTexts?: OpenApiText[];
   /** Some `$ref` points to another file or a URL: the documents' own bytes do not settle what they say. */
   readsOtherFiles?: boolean;
   /** Rules stated in plain words (markdown requirements and sections). */

@@ -1,4 +1,4 @@
-import type { SecurityScheme, SourceLocation, TechnologyChoice } from './api-document.js';
+import type { OpenApiText, SecurityScheme, SourceLocation, TechnologyChoice } from './api-document.js';
 
 /** A field or value type, independent of any target language. */
 export type TypeRef =
@@ -292,6 +292,11 @@ export interface DomainModel {
   entityItems?: EntityClassItems[];
   /** What the readers skipped or doubted (a rule sentence not understood), with where. */
   warnings?: { message: string; source: SourceLocation }[];
+  /**
+   * The OpenAPI documents as written, for checking the generated app against them. Left out of
+   * `infra-stack model --json` and of the snapshot a regeneration compares.
+   */
+  openApiTexts?: OpenApiText[];
 }
 
 // ---------------------------------------------------------------------------

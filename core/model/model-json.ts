@@ -13,7 +13,8 @@ export interface ModelJsonOptions {
  * the order the derivation happened to set them in. Two-space indent, a final newline.
  */
 export function modelToJson(model: DomainModel, options: ModelJsonOptions): string {
-  return `${JSON.stringify(withRelativeSources(model, options.root), orderedKeys, 2)}\n`;
+  const { openApiTexts: _texts, ...derived } = model;
+  return `${JSON.stringify(withRelativeSources(derived, options.root), orderedKeys, 2)}\n`;
 }
 
 /** What a snapshot of the model leaves out: where things came from and why, and their prose. */
@@ -27,7 +28,8 @@ const NOT_IN_SNAPSHOTS = new Set(['source', 'reason', 'description', 'why', 'war
  * migration depends on them, and on large documents they are most of the model.
  */
 export function modelSnapshot(model: DomainModel): string {
-  const persistent: DomainModel = { ...model, objectTypes: [], operations: model.operations.filter((operation) => operation.entity !== undefined) };
+  const { openApiTexts: _texts, ...derived } = model;
+  const persistent: DomainModel = { ...derived, objectTypes: [], operations: model.operations.filter((operation) => operation.entity !== undefined) };
   return JSON.stringify(persistent, (key, value: unknown) => (NOT_IN_SNAPSHOTS.has(key) ? undefined : value));
 }
 

@@ -35,6 +35,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     components: documents.flatMap((d) => d.components),
     settings: mergeSettings(documents),
     sources: documents.flatMap((d) => d.sources),
+    ...(documents.some((d) => d.openApiTexts) ? { openApiTexts: documents.flatMap((d) => d.openApiTexts ?? []) } : {}),
     ...(documents.some((d) => d.readsOtherFiles) ? { readsOtherFiles: true } : {}),
     ...(documents.some((d) => d.rules) ? { rules: documents.flatMap((d) => d.rules ?? []) } : {}),
     ...(documents.some((d) => d.warnings) ? { warnings: documents.flatMap((d) => d.warnings ?? []) } : {}),

@@ -31,4 +31,5 @@ export const BACKEND_FOLDERS: Readonly<Record<string, string>> = {
   tests: 'Tests of the generated backend.',
   'tests/unit': 'Unit tests: routers over in-memory repositories, mappers, error handlers.',
   'tests/integration': 'Integration tests against a real database.',
+  'tests/contract': 'The app against its API document, by schemathesis (pytest -m contract).',
 };

@@ -28,6 +28,7 @@ import { customTests, domainSample, entityTests, keptByDatabase, storableAlone, 
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
+import { CONTRACT_DIR, contractView } from './view/contract.js';
 import { readsForm } from './view/request-arguments.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
@@ -45,6 +46,7 @@ export function planBackend(
 ): PlannedFile[] {
   checkTechnologies(documentModel, STACK_NAME);
   const model = servedModel(documentModel, report);
+  const contract = contractView(documentModel, model);
   const files: PlannedFile[] = [];
   const add = (path: string, template: string, data: object = {}, origin?: PlannedFile['origin']) =>
     files.push({ path: `${BACKEND_DIR}/${path}`, owner: STACK_NAME, template: `${T}/${template}`, data, ...(origin ? { origin } : {}) });
@@ -85,7 +87,7 @@ export function planBackend(
   };
 
   const security = securityView(model);
-  add('pyproject.toml', 'pyproject.toml.njk', { project, components, security });
+  add('pyproject.toml', 'pyproject.toml.njk', { project, components, security, contract: contract !== undefined });
   const healthPath = healthCheckPath(model);
   add('.env.example', 'env.example.njk', { project, components, security });
   add('.gitignore', 'gitignore.njk');
@@ -95,7 +97,7 @@ export function planBackend(
   add('compose.yaml', 'compose.yaml.njk', { project, files: containerFiles });
   add('.github/workflows/ci.yml', 'github/ci.yml.njk', { files: containerFiles });
   add('.pre-commit-config.yaml', 'pre-commit-config.yaml.njk');
-  add('README.md', 'README.md.njk', { project, healthPath, files: containerFiles });
+  add('README.md', 'README.md.njk', { project, healthPath, files: containerFiles, contract: contract !== undefined });
   add('alembic.ini', 'alembic.ini.njk');
   pkg('app', '', [], pyDocLine(`${model.title}: the application package.`, 'The application package.'));
   // Routes told apart by the keys of a JSON body need it read before routing (conditional_routes.py).
@@ -356,6 +358,12 @@ export function planBackend(
     add('tests/unit/test_security.py', 'tests/unit/test_security.py.njk', { s: { ...security, testImports } });
   }
   add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), baseUrlLiteral: pyString(`http://testserver${encodeURI(model.basePath)}`), security });
+  if (contract) {
+    pkg(CONTRACT_DIR);
+    add(`${CONTRACT_DIR}/test_contract.py`, 'tests/contract/test_contract.py.njk', { c: contract });
+    for (const document of contract.documents) files.push({ path: `${BACKEND_DIR}/${CONTRACT_DIR}/${document.fileName}`, owner: STACK_NAME, content: document.text, verbatim: true });
+    files.push({ path: `${BACKEND_DIR}/schemathesis.toml`, owner: STACK_NAME, content: contract.toml });
+  }
   const viewsByName = new Map(entityList.map((e) => [e.name, e]));
   const seeding = new Seeding(model, samples, (name) => {
     const e = viewsByName.get(name);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InfraStackError } from '../../errors.js';
-import type { ApiBody, ApiDocument, ApiOperation, ApiParameter, SecurityScheme, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
+import type { ApiBody, ApiDocument, OpenApiText, ApiOperation, ApiParameter, SecurityScheme, ApiResponse, HttpMethod, SchemaNode } from '../../model/api-document.js';
 import { encodeSegment, resolveLocalRef } from './json-pointer.js';
 import { loadStructuredFile, type LoadedSource } from './source-text.js';
 import { inlineForeignRefs } from './inline-refs.js';
@@ -42,8 +42,11 @@ export async function parseOpenApiFile(file: string, options: OpenApiParseOption
   }
   const { source, data, swagger2, selfContained } = read;
   let complete: Json;
+  let text: OpenApiText;
   try {
     complete = selfContained ? data : await bundleFile(file);
+    // Before the refs are inlined and 2.0 upgraded, which change the bundle in place.
+    text = selfContained ? { file, syntax: source.syntax, text: source.text } : { file, syntax: 'json', text: `${JSON.stringify(complete, null, 2)}\n` };
   } catch (error) {
     background?.thread?.cancel();
     throw error;
@@ -61,7 +64,7 @@ export async function parseOpenApiFile(file: string, options: OpenApiParseOption
   const openApi3 = swagger2 ? await upgradeSwagger2(file, complete) : complete;
   const document = normalize(file, inlineForeignRefs(openApi3), swagger2 ? SWAGGER2_SCHEMA_POINTER_PREFIX : '/components/schemas/');
   assertOperationRules(file, source.text, document.operations);
-  return selfContained ? document : { ...document, readsOtherFiles: true };
+  return { ...document, openApiTexts: [text], ...(selfContained ? {} : { readsOtherFiles: true }) };
 }
 
 /** Runs `check` now; its failure is reported when the promise is awaited. */

@@ -53,8 +53,9 @@ export function wireType(type: TypeRef, imports: PythonImports, modelModule: str
       return `Literal[${type.values.map(pyString).join(', ')}]`;
     case 'string':
       if (type.format === 'email') {
-        imports.add('pydantic', 'EmailStr');
-        return 'EmailStr';
+        // Pydantic's EmailStr refuses addresses at reserved domains (`.test`), which the format allows.
+        imports.add('app.presentation.api.v1.schemas.common', 'JsonEmail');
+        return 'JsonEmail';
       }
       return strict ? (strictScalar(type, imports) ?? scalarType(type, imports)) : scalarType(type, imports);
     default:

@@ -159,7 +159,7 @@ function domainParamType(p: Parameter, imports: PythonImports): string {
   if (type === 'Decimal') imports.add('decimal', 'Decimal');
   if (['date', 'datetime', 'time'].includes(type)) imports.add('datetime', type);
   if (type === 'UUID') imports.add('uuid', 'UUID');
-  if (type === 'EmailStr') return p.required ? 'str' : 'str | None';
+  if (type === 'JsonEmail') return p.required ? 'str' : 'str | None';
   const optional = !(p.required || p.in === 'path') && parameterDefault(p) === undefined;
   return optional ? `${type} | None` : type;
 }
@@ -215,17 +215,19 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       // A key past its column is no 422: no row has it, and the repository answers none (a 404).
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
       keyParser = keyReadFromText(keyField.field.type, parameter.type, keyType);
-      const typeOverride = keyType === 'EmailStr' || keyParser ? 'str' : keyType;
+      const typeOverride = keyType === 'JsonEmail' || keyParser ? 'str' : keyType;
       declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, undefined, unread(reads)));
     } else if (['page', 'limit'].includes(parameter.role)) {
       continue;
     } else {
-      // A filter compares with a column, and a create stores a path's value in one: a value past its
-      // width could only fail in the database. Elsewhere a path's value past its column names no row.
-      const bounded = parameter.role === 'filter' || (parameter.role === 'scope' && op.kind === 'create');
+      // A bound compares with a column, and a create stores a path's value in one: a value past its
+      // width could only fail in the database. A value an equality filter or a path names past its
+      // column names no row (the repository answers none), so only int64 bounds it: the document's range.
+      const bounded = (parameter.role === 'filter' && parameter.comparison !== undefined && parameter.comparison !== 'eq') || (parameter.role === 'scope' && op.kind === 'create');
       const filtered = bounded ? entity.fields.find((f) => f.column === parameter.field) : undefined;
+      const width = filtered?.integerWidth ?? (parameter.role === 'filter' ? 'int64' : undefined);
       const typeOverride = hoistedLiteral(op, parameter, imports, moduleStatements);
-      declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, filtered?.integerWidth, unread(reads)));
+      declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, width, unread(reads)));
     }
   }
   // A nested collection's path values (`/accounts/{accountId}/invoices`): the entity attribute each sets, and the handler's argument.
