@@ -1,3 +1,4 @@
+import { camelCase } from 'change-case';
 import type { DomainModel, Entity, Field, Operation } from './domain-model.js';
 
 /** A field to add: its name and type; everything else has a default (see `addField`). */
@@ -13,7 +14,8 @@ export type NewField = Pick<Field, 'name' | 'type'> & Partial<Omit<Field, 'name'
  * - unless it is `system` or `readOnly`: the body of each create, update and patch of the entity
  *   that carries the whole entity (`input.fields`, and `input.required` for a required field on a
  *   create or an update).
- * Defaults: `wireName` = `name`, not required, nullable unless required, neither read- nor
+ * Defaults: `wireName` spelled as the entity's other fields of several words are on the wire
+ * (`createdBy` beside `orderId`, else `name` as it is), not required, nullable unless required, neither read- nor
  * write-only, no constraints, the entity's source. The model given is not changed.
  * Throws when the entity does not exist or already has a field of that name.
  */
@@ -38,7 +40,7 @@ export function addField(model: DomainModel, entityName: string, newField: NewFi
 function completeField(field: NewField, entity: Entity): Field {
   const required = field.required ?? false;
   return {
-    wireName: field.name,
+    wireName: wireStyleOf(entity) === 'camel' ? camelCase(field.name) : field.name,
     required,
     nullable: !required,
     readOnly: false,
@@ -47,6 +49,16 @@ function completeField(field: NewField, entity: Entity): Field {
     source: entity.source,
     ...field,
   };
+}
+
+/**
+ * How the entity's fields of several words are named on the wire: `camel` when most of them are
+ * their name in camelCase (`order_id` sent as `orderId`), else `as-is`.
+ */
+function wireStyleOf(entity: Entity): 'camel' | 'as-is' {
+  const worded = entity.fields.filter((f) => !f.system && f.name.includes('_'));
+  const camel = worded.filter((f) => f.wireName === camelCase(f.name)).length;
+  return camel > worded.length / 2 ? 'camel' : 'as-is';
 }
 
 /** The fields a client may send for the entity (not read-only, not a generated key). */

@@ -113,6 +113,19 @@ describe('addField', () => {
     expect(model.operations.find((op) => op.name === 'update_product')!.input!.fields).toContain('origin');
   });
 
+  it("spells the wire name as the entity's other fields of several words are spelled on the wire", async () => {
+    const plugin = refining('infra-stack-plugin-audit', (model) => addField(addField(model, 'Order', { name: 'created_by', type: { kind: 'string' } }), 'Order', { name: 'audit_code', wireName: 'AUDIT', type: { kind: 'string' } }));
+    const model = await deriveModelWith([plugin], { api: shop });
+    const order = model.entities.find((e) => e.name === 'Order')!;
+    // The shop sends `userId`, `shippingAddress`: camelCase.
+    expect(order.fields.find((f) => f.name === 'user_id')!.wireName).toBe('userId');
+    expect(order.fields.find((f) => f.name === 'created_by')!.wireName).toBe('createdBy');
+    expect(order.fields.find((f) => f.name === 'audit_code')!.wireName).toBe('AUDIT');
+    const snake = refining('infra-stack-plugin-audit', (m) => addField({ ...m, entities: m.entities.map((e) => ({ ...e, fields: e.fields.map((f) => ({ ...f, wireName: f.name })) })) }, 'Order', { name: 'created_by', type: { kind: 'string' } }));
+    const asIs = await deriveModelWith([snake], { api: shop });
+    expect(asIs.entities.find((e) => e.name === 'Order')!.fields.find((f) => f.name === 'created_by')!.wireName).toBe('created_by');
+  });
+
   it('names the plugin when the entity is missing or already has the field', async () => {
     await expect(deriveModelWith([refining('infra-stack-plugin-x', (model) => addField(model, 'Ghost', remark))], { api: shop })).rejects.toThrow(
       'plugin "infra-stack-plugin-x" failed in hook "deriveModel": addField: the model has no entity Ghost',
