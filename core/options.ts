@@ -105,6 +105,8 @@ export interface GenerateResult extends FileOutcomes {
   nextSteps: string[];
   /** The installed plugin packages used, in order (recorded as `plugins` in `.yo-rc.json`). */
   plugins: string[];
+  /** The project's own plugins used (`.infra-stack/plugins/`), each `<name> (<file>)`. */
+  localPlugins?: string[];
   /** What the user should look at although the run went on: a plugin used despite its declared range (--skip-checks), a template two plugins override. */
   warnings: string[];
   /** The plugin settings given, typed, by full plugin name (recorded as `pluginSettings` in `.yo-rc.json`). */

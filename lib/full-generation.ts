@@ -7,5 +7,5 @@ import { installedPluginsFor } from './installed.js';
 export async function generateFully(options: GenerateOptions, identity: RunIdentity | undefined): Promise<GenerateResult> {
   const installed = await installedPluginsFor(options);
   const result = await runEngine(options, [...firstPartyPlugins(), ...installed.plugins], identity);
-  return { ...result, plugins: installed.used, warnings: [...installed.warnings, ...result.warnings] };
+  return { ...result, plugins: installed.used, ...(installed.local.length > 0 ? { localPlugins: installed.local } : {}), warnings: [...installed.warnings, ...result.warnings] };
 }

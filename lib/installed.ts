@@ -4,6 +4,6 @@ import { pluginRequestFor } from './plugin-request.js';
 
 /** The installed plugins a run uses: found from the output folder (the project) and the current folder, unless discovery is off. */
 export function installedPluginsFor(options: DeriveOptions & { outDir?: string }): Promise<InstalledPlugins> {
-  if (options.discoverPlugins === false) return Promise.resolve({ plugins: [] as InfraStackPlugin[], used: [], warnings: [] });
+  if (options.discoverPlugins === false) return Promise.resolve({ plugins: [] as InfraStackPlugin[], used: [], warnings: [], local: [] });
   return loadInstalledPlugins(pluginRequestFor(options));
 }

@@ -16,6 +16,8 @@ export interface InstalledPlugins {
   used: string[];
   /** One per plugin used although its declared range excludes this version (`skipChecks`). */
   warnings: string[];
+  /** The project's own plugins used (`.infra-stack/plugins/`), each `<name> (<file>)`: never recorded, always loaded. */
+  local: string[];
 }
 
 /** Finds, selects, checks and imports the third-party plugins of a run, then the project's local ones. */
@@ -29,6 +31,7 @@ export async function loadInstalledPlugins(request: InstalledPluginsRequest): Pr
     else warnings.push(...[skippedCheckWarning(candidate.manifest, engine.version)].filter((warning) => warning !== undefined));
     plugins.push(await importPlugin(entryOf(candidate.dir, candidate.manifest), candidate.name));
   }
-  plugins.push(...(await importLocalPlugins(request.projectDir)));
-  return { plugins, used: chosen.map((candidate) => candidate.name), warnings };
+  const local = await importLocalPlugins(request.projectDir);
+  plugins.push(...local.map((entry) => entry.plugin));
+  return { plugins, used: chosen.map((candidate) => candidate.name), warnings, local: local.map((entry) => `${entry.plugin.name} (${entry.file})`) };
 }

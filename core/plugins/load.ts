@@ -54,7 +54,7 @@ function isPlugin(value: unknown): value is InfraStackPlugin {
 }
 
 /** `<project>/.infra-stack/plugins/`: each `.js`/`.mjs` file, or folder with a package.json or index.js, in name order. */
-export async function importLocalPlugins(projectDir: string): Promise<InfraStackPlugin[]> {
+export async function importLocalPlugins(projectDir: string): Promise<LocalPlugin[]> {
   const folder = path.join(projectDir, LOCAL_PLUGINS_DIR);
   let names: string[];
   try {
@@ -62,12 +62,19 @@ export async function importLocalPlugins(projectDir: string): Promise<InfraStack
   } catch {
     return [];
   }
-  const plugins: InfraStackPlugin[] = [];
+  const plugins: LocalPlugin[] = [];
   for (const name of names) {
     const entry = await localEntry(path.join(folder, name));
-    if (entry) plugins.push(await importPlugin(entry, path.join(LOCAL_PLUGINS_DIR, name)));
+    const file = path.posix.join(LOCAL_PLUGINS_DIR.split(path.sep).join('/'), name);
+    if (entry) plugins.push({ plugin: await importPlugin(entry, path.join(LOCAL_PLUGINS_DIR, name)), file });
   }
   return plugins;
+}
+
+/** A plugin of the project's own folder, and where it sits in it (`.infra-stack/plugins/audit.mjs`). */
+export interface LocalPlugin {
+  plugin: InfraStackPlugin;
+  file: string;
 }
 
 async function localEntry(item: string): Promise<string | undefined> {

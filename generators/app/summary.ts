@@ -36,6 +36,7 @@ export function summaryLines(result: GenerateResult, cwd: string, paint: Paint =
   const heading = result.check ? 'Checked, nothing written' : result.dryRun ? 'Dry run, nothing written' : 'Generated';
   const lines = [result.upToDate ? `Up to date: nothing written in ${where} (${result.unchanged.length} unchanged).` : `${heading} in ${where}: ${counts.join(', ')}.`];
   if (result.plugins.length > 0) lines.push(`Plugins: ${result.plugins.join(', ')}.`);
+  if ((result.localPlugins ?? []).length > 0) lines.push(`Local plugins: ${result.localPlugins!.join(', ')}.`);
   lines.push(...result.warnings.map((warning) => paint('yellow', `Warning: ${warning}.`)));
   lines.push(...result.notes, ...result.regeneration);
   const list = (title: string, color: Color, paths: string[]) => {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeModulesHolding } from '../../core/plugins/discover.js';
 import { loadInstalledPlugins } from '../../core/plugins/index.js';
 import { generate } from '../../lib/index.js';
+import { summaryLines } from '../../generators/app/summary.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 const engineVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -140,9 +141,13 @@ describe('loading', () => {
     await writeFile(path.join(local, 'b-folder', 'package.json'), JSON.stringify({ type: 'module', main: 'main.js' }));
     await writeFile(path.join(local, 'b-folder', 'main.js'), pluginSource('local-b'));
     await writeFile(path.join(local, 'notes.txt'), 'not a plugin');
-    const { plugins, used } = await loadInstalledPlugins({ projectDir: project });
+    const { plugins, used, local: own } = await loadInstalledPlugins({ projectDir: project });
     expect(plugins.map((plugin) => plugin.name)).toEqual(['infra-stack-plugin-cache', 'local-a', 'local-b']);
     expect(used).toEqual(['infra-stack-plugin-cache']);
+    // Named in the run's summary, never recorded in .yo-rc.json.
+    expect(own).toEqual(['local-a (.infra-stack/plugins/a-file.mjs)', 'local-b (.infra-stack/plugins/b-folder)']);
+    const summary = summaryLines(await generate({ apiFiles: [petstore], outDir: project, docs: false }), project).join('\n');
+    expect(summary).toContain('Plugins: infra-stack-plugin-cache.\nLocal plugins: local-a (.infra-stack/plugins/a-file.mjs), local-b (.infra-stack/plugins/b-folder).');
   });
 });
 
