@@ -18,7 +18,7 @@ import type { FilePlan, PlannedFile } from './plan.js';
 import { pluginApiFor, type InfraStackPlugin, type PluginHost } from './plugin.js';
 import { checkDeclaredOptions, resolvePluginSettings, type PluginOption, type PluginSettingValue, type ResolvedPluginSettings } from './plugin-settings.js';
 import { Diagnostics, type RunReport } from './report.js';
-import { TemplateRegistry } from './templates.js';
+import { TemplateRegistry, templateErrorText } from './templates.js';
 import { previousRunOf } from './previous-run.js';
 import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
@@ -220,7 +220,7 @@ export class Engine {
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
-        throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${(error as Error).message}`, { cause: error });
+        throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${templateErrorText(error)}`, { cause: error });
       }
       rendered({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
     }

@@ -59,7 +59,7 @@ export function resolvePluginSettings(declared: ReadonlyMap<string, readonly Plu
         const known = options.length > 0 ? `its settings are ${options.map((o) => `${o.name} (${o.type})`).join(', ')}` : 'it declares none';
         throw new InfraStackError(`plugin "${plugin}" has no setting "${name}" (--set ${key}.${name} or .yo-rc.json): ${known}`);
       }
-      given[plugin] = { ...given[plugin], [name]: typed(raw, option, plugin) };
+      given[plugin] = { ...given[plugin], [name]: typed(raw, option, plugin, key) };
     }
   }
   const values = new Map<string, Readonly<Record<string, PluginSettingValue>>>();
@@ -74,9 +74,10 @@ export function resolvePluginSettings(declared: ReadonlyMap<string, readonly Plu
   return { values, given, warnings };
 }
 
-/** `raw` as the option's type: a value of that type, or its text (`--set` gives text). */
-function typed(raw: unknown, option: PluginOption, plugin: string): PluginSettingValue {
-  const wrong = () => new InfraStackError(`plugin "${plugin}": setting ${option.name} must be a ${option.type}, got ${JSON.stringify(raw)}`);
+/** `raw` as the option's type: a value of that type, or its text (`--set` gives text); `key` is the settings key it was given under, none for a declared default. */
+function typed(raw: unknown, option: PluginOption, plugin: string, key?: string): PluginSettingValue {
+  const where = key === undefined ? 'as the default the plugin declares' : `given as --set ${key}.${option.name}=…, or under "pluginSettings" in .yo-rc.json`;
+  const wrong = () => new InfraStackError(`plugin "${plugin}": setting ${option.name} must be a ${option.type}, got ${JSON.stringify(raw)} (${where})`);
   switch (option.type) {
     case 'string':
       if (typeof raw !== 'string') throw wrong();

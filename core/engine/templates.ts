@@ -74,6 +74,18 @@ export class TemplateRegistry {
   }
 }
 
+/**
+ * A nunjucks error in one line, as `file:line:column: message`: nunjucks writes its template's path
+ * in brackets and the place on a line of their own (`(notes.md.njk) [Line 2, Column 7]\n  unexpected token`).
+ */
+export function templateErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const parts = /^(?:Template render error: )?\((.+?)\)(?: \[Line (\d+), Column (\d+)\])?\s*\n\s*(?:Error: )?([\s\S]*)$/.exec(message);
+  if (!parts) return message.replace(/\s*\n\s*/g, ' ');
+  const [, file, line, column, text] = parts;
+  return `${file}${line !== undefined ? `:${line}:${column}` : ''}: ${text!.replace(/\s*\n\s*/g, ' ').trim()}`;
+}
+
 /** The template names under a folder (relative, `/`-separated); none when it cannot be read. */
 function templateNames(directory: string): string[] {
   try {

@@ -212,6 +212,23 @@ describe('a failing plugin', () => {
     expect(await readdir(outDir)).toEqual([]);
   });
 
+  it('is named with the template, line and column, on one line, when its template does not render, and nothing is written', async () => {
+    const templates = await templatesFolder({ 'notes.md.njk': 'Notes\n{% if %}\n', 'filtered.md.njk': 'Notes\n{{ title | nosuchfilter }}\n' });
+    for (const [template, where] of [['notes.md.njk', 'notes.md.njk:2:7: unexpected token: %}'], ['filtered.md.njk', 'filtered.md.njk: filter not found: nosuchfilter']] as const) {
+      const outDir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-broken-'));
+      const notes: InfraStackPlugin = {
+        name: 'infra-stack-plugin-notes',
+        apply({ hooks, templates: search }) {
+          search.addSearchPath(templates);
+          hooks.planFiles.tap('notes', (plan) => ({ files: [...plan.files, { path: 'backend/NOTES.md', owner: 'infra-stack-plugin-notes', template, data: { title: 'x' } }] }));
+        },
+      };
+      const failure = await runPlugins([notes], { api: petstore, outDir }).then(() => undefined, (error: Error) => error);
+      expect(failure?.message).toBe(`plugin "infra-stack-plugin-notes" failed to render backend/NOTES.md from ${template}: ${path.join(templates, where)}`);
+      expect(await readdir(outDir)).toEqual([]);
+    }
+  });
+
   it('is named when it throws while being applied', async () => {
     const broken: InfraStackPlugin = {
       name: 'infra-stack-plugin-eager',

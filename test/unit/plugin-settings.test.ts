@@ -66,7 +66,7 @@ describe('plugin settings', () => {
 
   it('of the wrong type are an error naming the plugin', async () => {
     await expect(deriveModelWith([auditPlugin()], { api: shop, settings: { audit: { maxLength: 'long' } } })).rejects.toThrow(
-      'plugin "infra-stack-plugin-audit": setting maxLength must be a number, got "long"',
+      'plugin "infra-stack-plugin-audit": setting maxLength must be a number, got "long" (given as --set audit.maxLength=…, or under "pluginSettings" in .yo-rc.json)',
     );
     await expect(deriveModelWith([auditPlugin()], { api: shop, settings: { audit: { enabled: 'yes' } } })).rejects.toThrow('setting enabled must be a boolean, got "yes"');
   });
@@ -80,7 +80,7 @@ describe('plugin settings', () => {
     const bad = (options: unknown): InfraStackPlugin => ({ name: 'infra-stack-plugin-bad', options: options as InfraStackPlugin['options'], apply: () => {} });
     await expect(deriveModelWith([bad([{ name: 'a', type: 'date', description: '' }])], { api: shop })).rejects.toThrow('plugin "infra-stack-plugin-bad": option a has type "date"; expected string, number or boolean');
     await expect(deriveModelWith([bad([{ name: 'a', type: 'string', description: '' }, { name: 'a', type: 'number', description: '' }])], { api: shop })).rejects.toThrow('plugin "infra-stack-plugin-bad" declares option a twice');
-    await expect(deriveModelWith([bad([{ name: 'a', type: 'number', default: 'ten', description: '' }])], { api: shop })).rejects.toThrow('setting a must be a number, got "ten"');
+    await expect(deriveModelWith([bad([{ name: 'a', type: 'number', default: 'ten', description: '' }])], { api: shop })).rejects.toThrow('setting a must be a number, got "ten" (as the default the plugin declares)');
   });
 });
 
