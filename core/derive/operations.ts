@@ -105,6 +105,23 @@ export class OperationBuilder {
     return classified;
   }
 
+  /**
+   * What a delete answers besides the row it removed, when the document declares a JSON body the
+   * app can always fill: `true` for a boolean (Azure's "true if deleted"), an object of a named
+   * schema that requires nothing (sent as `{}`). Anything else is answered without a body.
+   */
+  private deletionAnswer(api: ApiOperation, success: ApiOperation['responses'][number] | undefined): TypeRef | undefined {
+    if (success?.schema === undefined || (success.contentType !== undefined && !isJsonMedia(success.contentType))) return undefined;
+    const component = this.types.componentName(success.schema);
+    // An inline schema is read only when it is a boolean: an inline object would add a type to the model.
+    if (component === undefined) return (success.schema as { type?: unknown }).type === 'boolean' ? { kind: 'boolean' } : undefined;
+    const type = this.types.resolve(success.schema, component, { ...api.source, pointer: `${api.source.pointer}/responses/${success.status}` }).type;
+    if (type.kind === 'boolean') return type;
+    if (type.kind !== 'object') return undefined;
+    const fields = this.types.objectTypes.get(type.name)?.fields;
+    return fields !== undefined && fields.every((field) => !field.required) ? type : undefined;
+  }
+
   private classifyShape(api: ApiOperation, entity: Entity, resource: Resource, form: boolean): Classified | undefined {
     const onItem = api.path === resource.itemPath;
     if (onItem && !keyParamFits(api, entity, resource.keyParam!)) return undefined;
@@ -145,7 +162,8 @@ export class OperationBuilder {
         if (api.requestBody) return undefined;
         // A delete that answers the entity (`200` with the Pet) answers the row it removed.
         const answersEntity = success?.schema !== undefined && !bodiless && this.types.componentName(success.schema) === entity.schemaName;
-        return { kind: 'delete', response: { status: statusOf(success?.status, 204), ...(answersEntity ? { type: entityType } : {}) } };
+        const answer = answersEntity ? entityType : bodiless ? undefined : this.deletionAnswer(api, success);
+        return { kind: 'delete', response: { status: statusOf(success?.status, 204), ...(answer ? { type: answer } : {}) } };
       }
       case 'put':
       case 'patch': {

@@ -357,10 +357,13 @@ export function planBackend(
     const testImports = new PythonImports().add(SECURITY_MODULE, ...security.requirements.map((r) => r.name)).render();
     add('tests/unit/test_security.py', 'tests/unit/test_security.py.njk', { s: { ...security, testImports } });
   }
-  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), baseUrlLiteral: pyString(`http://testserver${encodeURI(model.basePath)}`), security });
+  // Where the tests reach the app: its routes sit under the document's server path.
+  const baseUrlLiteral = pyString(`http://testserver${encodeURI(model.basePath)}`);
+  add('tests/conftest.py', 'tests/conftest.py.njk', { entities: overrides, imports: conftestImports.render(), baseUrlLiteral, security });
   if (contract) {
     pkg(CONTRACT_DIR);
-    add(`${CONTRACT_DIR}/test_contract.py`, 'tests/contract/test_contract.py.njk', { c: contract });
+    add(`${CONTRACT_DIR}/conftest.py`, 'tests/contract/conftest.py.njk');
+    add(`${CONTRACT_DIR}/test_contract.py`, 'tests/contract/test_contract.py.njk', { c: contract, baseUrlLiteral });
     for (const document of contract.documents) files.push({ path: `${BACKEND_DIR}/${CONTRACT_DIR}/${document.fileName}`, owner: STACK_NAME, content: document.text, verbatim: true });
     files.push({ path: `${BACKEND_DIR}/schemathesis.toml`, owner: STACK_NAME, content: contract.toml });
   }

@@ -21,7 +21,15 @@ describe('the contract test of a backend generated from an OpenAPI document', ()
     const test = await run.read('backend/tests/contract/test_contract.py');
     expect(test).toContain('schema = schemathesis.openapi.from_path(CONTRACT_FOLDER / "openapi.yaml", config=CONFIG)');
     expect(test).toContain('CONFIG = schemathesis.Config.from_path(CONTRACT_FOLDER.parents[1] / "schemathesis.toml")');
-    expect(test).toMatch(/@pytest\.mark\.contract\n@schema\.parametrize\(\)\ndef test_operation_conforms\(case: schemathesis\.Case\[Any\]\) -> None:/);
+    expect(test).toMatch(/@pytest\.mark\.contract\n@schema\.parametrize\(\)\ndef test_operation_conforms\(case: schemathesis\.Case\[Any\]\) -> None:\n    case\.call_and_validate\(base_url=BASE_URL\)/);
+    // The app's own prefix, not the document's host (which may be anything, `//v1` included).
+    expect(test).toContain('BASE_URL = "http://testserver/v1/caf%C3%A9%22s"');
+  });
+
+  it('is collected only when the run asks for the contract marker: an operation schemathesis cannot read fails as it is collected', async () => {
+    const conftest = await run.read('backend/tests/contract/conftest.py');
+    expect(conftest).toContain('def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:');
+    expect(conftest).toContain('return re.search(r"(?<!not )\\bcontract\\b", " ".join(mark_expression.split())) is not None');
   });
 
   it('gives schemathesis a credential for every scheme the app checks, under the scheme\'s own name, and the app the same ones', async () => {

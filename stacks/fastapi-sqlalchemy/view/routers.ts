@@ -365,9 +365,20 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     case 'delete':
       loadExisting();
       body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`);
-      if (op.response.type) {
+      if (op.response.type?.kind === 'object' && op.response.type.name === entity.name) {
         // The document answers the deleted row.
         body.push(`return ${read}.model_validate(entity)`);
+        break;
+      }
+      if (op.response.type?.kind === 'boolean') {
+        body.push('return True');
+        returns = 'bool';
+        break;
+      }
+      if (op.response.type?.kind === 'object') {
+        // An object the document declares that requires nothing: sent empty.
+        returns = wireType(op.response.type, imports, COMPONENTS_MODULE);
+        body.push(`return ${returns}()`);
         break;
       }
       imports.add('fastapi', 'Response');

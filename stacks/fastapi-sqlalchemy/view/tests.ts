@@ -38,7 +38,7 @@ export interface EntityTestView {
   update?: { status: number; payload: string; request: string; compare: string[]; kept: { wire: string; value: string }[]; missing?: string };
   patch?: { status: number; payload: string; request: string; compare: string[] };
   /** `request` deletes at `url` (answering the row removed when `answersRow`); `check` reads it back, when the entity is served by key. */
-  delete?: { status: number; request: string; answersRow: boolean; check?: string };
+  delete?: { status: number; request: string; answersRow: boolean; answersTrue: boolean; check?: string };
   /** Creates of several rows at once (`POST /user/createWithList`), each sent two. */
   batches?: { def: string; rows: string; request: string; status: number; answersRows: boolean; readBack?: string }[];
   /** A nested collection's row read under other path values than it was created under (a 404). */
@@ -310,7 +310,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     result.delete = {
       status: del.response.status,
       request: request(del, ['url'], { method: 'delete' }),
-      answersRow: del.response.type !== undefined,
+      answersRow: del.response.type?.kind === 'object' && del.response.type.name === view.entity.name,
+      answersTrue: del.response.type?.kind === 'boolean',
       ...(get ? { check: request(get, ['url'], { method: 'get' }) } : {}),
     };
   }

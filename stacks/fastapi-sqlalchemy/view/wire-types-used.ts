@@ -3,7 +3,7 @@ import type { DomainModel, TypeRef } from '../../../core/index.js';
 /**
  * The object types a generated module names on the wire, so components.py declares those and no
  * class nothing imports: the parameters of every operation, the bodies and responses of the
- * custom ones (a CRUD route speaks through its entity's schemas), the page wrappers of lists, the
+ * custom ones and a delete's answer (a CRUD route speaks through its entity's schemas), the page wrappers of lists, the
  * entities' fields, and what those types hold in turn.
  */
 export function objectTypesOnTheWire(model: DomainModel): Set<string> {
@@ -37,6 +37,8 @@ export function objectTypesOnTheWire(model: DomainModel): Set<string> {
       visit(op.body?.type);
       visit(op.response.type);
     }
+    // What a delete answers besides its row (core's deletion answers).
+    if (op.kind === 'delete' && !(op.response.type?.kind === 'object' && op.response.type.name === op.entity)) visit(op.response.type);
     if (op.response.page?.kind === 'wrapper') visit({ kind: 'object', name: op.response.page.typeName });
   }
   for (const entity of model.entities) for (const field of entity.fields) visit(field.type);
