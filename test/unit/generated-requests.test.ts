@@ -117,6 +117,14 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(boxes).not.toContain('sort=');
   });
 
+  it('answer a delete with what the document declares besides the row: true, or an object that requires nothing, sent empty', async () => {
+    const switches = await run.read('backend/app/presentation/api/v1/routers/switch.py');
+    expect(switches).toMatch(/\) -> bool:\n    """delete Switch"""\n[\s\S]*?    await repository\.remove\(entity\)\n    return True\n/);
+    expect(await run.read('backend/tests/unit/test_switch_api.py')).toContain('    assert response.status_code == 200, response.text\n    assert response.json() is True\n');
+    const lamps = await run.read('backend/app/presentation/api/v1/routers/lamp.py');
+    expect(lamps).toMatch(/\) -> DeletionReceipt:\n    """delete Lamp"""\n[\s\S]*?    await repository\.remove\(entity\)\n    return DeletionReceipt\(\)\n/);
+  });
+
   it('give a request two paths match to the one whose first differing segment is literal, and serve no operation no request reaches, saying so', async () => {
     const hub = await run.read('backend/app/presentation/api/v1/routers/hubs.py');
     // `ports` is no hub id's to give way to: `/hubs/1/ports/count` is a port's.
