@@ -53,7 +53,16 @@ export function plural(word: string): string {
   return ending ? `${word.slice(0, -ending[0].length)}${matchCase(ending[1], word)}` : pluralize.plural(word);
 }
 
+/**
+ * French plurals in `-aux` of words in `-al` (`animaux`, `chevaux`, `hôpitaux`), which English rules
+ * keep as they are: of six letters or more (`taux`, `faux` are words of their own), not `-eaux`
+ * (`bureaux`, which English rules read) nor `-yaux` (`tuyaux`, of `tuyau`).
+ */
+const FRENCH_AL_PLURAL = /^(.{3,}[^ey])aux$/i;
+
 export function singular(word: string): string {
+  const french = FRENCH_AL_PLURAL.exec(word);
+  if (french) return `${french[1]}${matchCase('al', word)}`;
   // A word written without accents keeps to them (`valoraciones` → `valoracion`, not `valoración`).
   const ascii = /^[\x00-\x7f]*$/.test(word);
   const endings = ROMANCE_ENDINGS.filter(([, many]) => word.toLowerCase().endsWith(many));

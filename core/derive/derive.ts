@@ -6,7 +6,7 @@ import { declaredEntities, entityOf } from './entities.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
 import { attachSortValues } from './sorts.js';
-import { addPathScope, typeAddedKeyAsPath } from './path-scope.js';
+import { addPathScope, scopeFieldName, typeAddedKeyAsPath } from './path-scope.js';
 import { findResources, type Resource } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -78,7 +78,9 @@ function operationScope(operation: ApiOperation, resource: Resource, entity: Ent
   if (operation.path === resource.collectionPath || operation.path === resource.itemPath) return scope;
   const own = new Map(scope);
   for (const [, name] of operation.path.matchAll(/\{([^{}]+)\}/g)) {
-    const field = own.has(name!) ? undefined : entity.fields.find((f) => !f.system && f.name === toSnake(name!));
+    // `/proprietaires/{id}/animaux`: the owner's id is no animal's, it is their `proprietaire_id`.
+    const fieldName = scopeFieldName(entity, operation.path, name!);
+    const field = own.has(name!) || fieldName === undefined ? undefined : entity.fields.find((f) => !f.system && f.name === fieldName);
     if (field) own.set(name!, field.name);
   }
   return own;

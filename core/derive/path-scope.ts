@@ -77,7 +77,7 @@ export function typeAddedKeyAsPath(entity: Entity, resource: Resource): void {
  * The field a path parameter sets: its own name, unless that names the entity's key (`/stories/{id}/messages`:
  * the story's id is no message's), then the key of the segment before it (`story_id`).
  */
-function scopeFieldName(entity: Entity, collectionPath: string, parameter: string): string | undefined {
+export function scopeFieldName(entity: Entity, collectionPath: string, parameter: string): string | undefined {
   const name = toSnake(parameter);
   if (name !== '' && name !== entity.primaryKey.field) return name;
   const segments = collectionPath.split('/');

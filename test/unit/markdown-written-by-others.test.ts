@@ -35,6 +35,8 @@ const documents: [string, string[]][] = [
   ['a clinic in Japanese: responses labelled with their status in brackets', files('clinic-api.ja.md', 'clinic-requirements.ja.md')],
   ['a library in Spanish: enumerado(...) types', files('biblioteca-api.es.md', 'biblioteca-requisitos.es.md')],
   ['a mall in Chinese: the prefix in a sentence, a note after a heading\'s path, the items of a field in a table of their own', files('mall-api.zh.md', 'mall-requirements.zh.md')],
+  ['a veterinary clinic in French: plurals in -aux, defaults and lists in words, the database in a sentence', files('cabinet-veterinaire-api.fr.md', 'cabinet-veterinaire-exigences.fr.md')],
+  ['a gym in Korean: Korean column headers, Y/N, defaults, uniques and codes in the notes', files('gym-api.ko.md', 'gym-requirements.ko.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -74,7 +76,7 @@ describe('markdown written by others', () => {
   });
 
   it('the mall: a prefix and a heading\'s path ended by Chinese punctuation, a field\'s items in their own table, a bound said not to hold', async () => {
-    const model = await deriveModel({ apiFiles: documents.at(-1)![1] });
+    const model = await deriveModel({ apiFiles: documents[20]![1] });
     expect(model.basePath).toBe('/api/v1');
     expect(model.entities.map((e) => e.name)).toEqual(['User', 'Product', 'Order', 'OrderItem']);
     expect(model.operations.filter((op) => op.entity === 'Product').map((op) => `${op.method.toUpperCase()} ${op.path}`)).toContain('POST /products');
@@ -365,6 +367,32 @@ describe('markdown written by others', () => {
     expect(uniques(model, 'Driver')).toEqual(['license_no']);
     expect(uniques(model, 'FuelLog')).toEqual(['vehicle_id+filled_at']);
     expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual(['/services/{id}/complete']);
+  });
+
+  it('the French clinic: animaux are Animal rows listed under their owner, defaults vrai/faux, lists of codes and words as enums, a length in words, PostgreSQL named in a sentence', async () => {
+    const model = await deriveModel({ apiFiles: documents[21]![1] });
+    expect(model.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Proprietaire proprietaires', 'Animal animals', 'RendezVous rendez_vous']);
+    expect(keys(model, 'RendezVous')).toEqual(['animal_id->Animal RESTRICT']);
+    // `/proprietaires/{id}/animaux`: the owner's id is the animals' proprietaire_id, not their own id.
+    const underOwner = model.operations.find((op) => op.path === '/proprietaires/{id}/animaux')!;
+    expect(underOwner.params.map((p) => `${p.role} ${p.field}`)).toEqual(['scope proprietaire_id']);
+    const field = (entityName: string, name: string) => entity(model, entityName).fields.find((f) => f.name === name)!;
+    expect([field('Proprietaire', 'accepte_rappels').default, field('Animal', 'sterilise').default, field('RendezVous', 'urgence').default]).toEqual([true, false, false]);
+    expect(model.enums.map((e) => `${e.name}: ${e.values.join(' ')}`)).toEqual(['AnimalEspece: chien chat lapin furet autre', 'RendezVousStatut: prevu confirme annule termine']);
+    expect(field('RendezVous', 'statut').default).toBe('prevu');
+    expect(field('Proprietaire', 'nom').constraints.maxLength).toBe(100);
+    expect(model.database).toBe('postgresql');
+  });
+
+  it('the Korean gym: 타입 and 필수 여부 columns, Y/N, 기본값 defaults, 중복 불가, codes after a label or slashed, MySQL in a Korean row', async () => {
+    const model = await deriveModel({ apiFiles: documents[22]![1] });
+    const member = entity(model, 'Member');
+    expect(member.fields.filter((f) => !f.system && f.required).map((f) => f.name)).toEqual(['id', 'name', 'email', 'phone', 'membership_type', 'start_date', 'end_date']);
+    expect(member.fields.find((f) => f.name === 'status')!.default).toBe('ACTIVE');
+    expect(entity(model, 'Reservation').fields.find((f) => f.name === 'status')!.default).toBe('RESERVED');
+    expect(member.uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule}`)).toEqual([expect.stringMatching(/^email: the field's note "이메일 \(중복 불가\)"/)]);
+    expect(model.enums.map((e) => `${e.name}: ${e.values.join(' ')}`)).toEqual(['MemberGender: M F', 'MemberMembershipType: MONTHLY QUARTERLY YEARLY', 'ClassLevel: BEGINNER INTERMEDIATE ADVANCED']);
+    expect(model.database).toBe('mysql');
   });
 
   it('the courses: a heading naming its model in two languages, the collection that creates enrollments takes their flat item path', async () => {

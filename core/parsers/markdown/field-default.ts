@@ -14,6 +14,10 @@ export function defaultOf(type: TypeExpression, written: string | undefined): { 
   return value === undefined ? {} : { default: value };
 }
 
+/** A boolean's default in the words of the languages documents are written in (`par défaut : vrai`, `Por defecto verdadero`). */
+const TRUE_WORDS = /^(?:true|yes|on|是|真|对|sí|si|verdadero|oui|vrai|ja|wahr|vero|sim|verdadeiro|はい|참|예|có|đúng|да|истина)$/iu;
+const FALSE_WORDS = /^(?:false|no|off|否|假|错|falso|non|faux|nein|falsch|não|nao|いいえ|偽|거짓|아니오|không|sai|нет|ложь)$/iu;
+
 function valueFor(schema: SchemaNode, text: string): unknown {
   switch (schema.type) {
     case 'integer':
@@ -21,7 +25,7 @@ function valueFor(schema: SchemaNode, text: string): unknown {
     case 'number':
       return /^-?\d+(\.\d+)?$/.test(text) ? (schema.format === 'decimal' ? text : Number(text)) : undefined;
     case 'boolean':
-      return /^(?:true|yes|是|sí|oui|ja)$/i.test(text) ? true : /^(?:false|no|否|non|nein)$/i.test(text) ? false : undefined;
+      return TRUE_WORDS.test(text) ? true : FALSE_WORDS.test(text) ? false : undefined;
     case 'string':
       return schema.format === undefined ? text : undefined;
     default:

@@ -14,16 +14,32 @@ export interface FieldNotes {
 }
 
 const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|可重复|可以重复/i;
-const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))/iu;
+const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoco|unico|única|único|уникальн\p{L}*)(?![\p{L}])/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
-const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bmặc định|デフォルト(?:値)?)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
+const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|l[ae]s?|une?|el|los|las|der|die|das|den)\s+|[ld]['’]|的)?[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
 const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+the\s+(?:server|system|app)\b|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
 const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
-const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
+const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+|[A-Z][A-Z0-9_]*(?:(?:\s+\/\s+|\s*\|\s*)[A-Z][A-Z0-9_]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
+
+/** The word before a list's last item: `a, b or c`, `a, b ou c`, `a, b oder c`... */
+const LAST_OF_LIST = String.raw`(?:,\s*|\s+)(?:or|ou|o|oder|of|oppure|hoặc|или|또는)\s+|\s*(?:或|或者|または)\s*`;
+/** Codes in code spans, listed: `` `prevu`, `confirme`, `annule` ou `termine` ``. */
+const CODE_LIST = new RegExp(String.raw`^(?:[^\x60]*[:：]\s*)?((?:\x60[^\x60\s]+\x60\s*[,，、]\s*)*\x60[^\x60\s]+\x60(?:${LAST_OF_LIST})\x60[^\x60\s]+\x60)`, 'iu');
+/**
+ * A note that is a list of lowercase words and nothing else but a label before it or a remark in
+ * brackets after it: `Espèce : chien, chat, lapin, furet ou autre`, `prevu, confirme, annule ou
+ * termine (par défaut : prevu)`. Without a label, three words at least: `email or phone` is prose.
+ */
+const LISTED_WORDS = String.raw`[\p{Ll}\p{N}_-]+`;
+const LABELLED_LIST = new RegExp(String.raw`^[^:：,]{1,40}[:：]\s*((?:${LISTED_WORDS}\s*,\s*)+${LISTED_WORDS}(?:${LAST_OF_LIST})${LISTED_WORDS})\s*[.。]?\s*(?:[(（].*)?$`, 'u');
+/** Codes in capitals after a label, with or without a last `or`: `회원권 종류: MONTHLY, QUARTERLY, YEARLY`, `Gender: M / F` is SLASHED_CODES'. */
+const UPPER_CODE = String.raw`[\p{Lu}][\p{Lu}\p{N}_]*`;
+const LABELLED_CODES = new RegExp(String.raw`^[^:：,]{1,40}[:：]\s*((?:${UPPER_CODE}\s*,\s*)+${UPPER_CODE}(?:(?:${LAST_OF_LIST})${UPPER_CODE})?)\s*[.。]?\s*(?:[(（].*)?$`, 'u');
+const BARE_LIST = new RegExp(String.raw`^((?:${LISTED_WORDS}\s*,\s*){2,}${LISTED_WORDS}(?:${LAST_OF_LIST})${LISTED_WORDS})\s*[.。]?\s*(?:[(（].*)?$`, 'u');
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
 /** Both bounds at once, inclusive: `between 1 and 500`, `entre 1 y 500`, `zwischen 1 und 5`, `từ 1 đến 500`, `介于1和500之间`, `1〜500`. */
@@ -37,10 +53,15 @@ const RANGE = new RegExp(
  */
 const ENGLISH_NOT = String.raw`\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t|isn['’]t|no)\s+(?:be\s+|go\s+|fall\s+|drop\s+)?`;
 const CHINESE_NOT = '不(?:能|可以?|得|应该?|允许|要|会|能够)?(?:为|是)?';
+/** What a text's length is counted in, in the languages documents are written in. */
+const LENGTH_UNITS = String.raw`(?:characters?|chars?|letters?|caract[èe]res?|caracteres|zeichen|caratteri|ký\s+tự|文字|字符|个字|字|자|글자)`;
 /** Bounds in words, each with the JSON Schema keyword it states: `must be greater than 0`, `> 0`, `大于0`, `at most 100`, `不超过100`. */
 const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'maximum'][] = [
   [new RegExp(String.raw`(?:\bat\s+least|${ENGLISH_NOT}(?:less|lower|fewer|smaller)\s+than|${ENGLISH_NOT}below|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|${CHINESE_NOT}(?:小于|少于|低于)|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
   [new RegExp(String.raw`(?:\bat\s+most|${ENGLISH_NOT}(?:more|greater|higher|larger)\s+than|\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t)\s+exceed|${ENGLISH_NOT}above|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|${CHINESE_NOT}(?:超过|大于|多于|高于)|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  // The word after the number: `100 caractères max.`, `50 chars maximum`, `3 minimum` (never a bare `min`: `30 min` is minutes).
+  [new RegExp(String.raw`${NUMBER}\s*(?:${LENGTH_UNITS}\s*)?(?:max\.?|maxi|maximum|au\s+maximum|maximal)(?![\p{L}\p{N}])`, 'iu'), 'maximum'],
+  [new RegExp(String.raw`${NUMBER}\s*(?:${LENGTH_UNITS}\s*)?(?:mini|minimum|au\s+minimum|minimal)(?![\p{L}\p{N}])`, 'iu'), 'minimum'],
   // Japanese and Chinese put the word after the number: 1以上, 500以下, 100未満.
   [new RegExp(String.raw`${NUMBER}\s*以上`, 'u'), 'minimum'],
   [new RegExp(String.raw`${NUMBER}\s*以下`, 'u'), 'maximum'],
@@ -115,7 +136,7 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     const members = (values[1] ?? values[2] ?? '').split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
   } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/);
+    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim());
     if (codes && new Set(codes).size >= 2) result.type = { kind: 'enum', values: [...new Set(codes)] };
   }
   const bounds = boundsOf(notes, type);
@@ -127,4 +148,11 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   }
   if (Object.keys(why).length > 0) result.hints[SCHEMA_HINTS.why] = why;
   return result;
+}
+
+/** The values of a list of codes in code spans, or of a note that is only a label and a list of words, in the order written. */
+function listedValues(notes: string): string[] | undefined {
+  const list = CODE_LIST.exec(notes)?.[1] ?? LABELLED_LIST.exec(notes)?.[1] ?? LABELLED_CODES.exec(notes)?.[1] ?? BARE_LIST.exec(notes)?.[1];
+  if (list === undefined) return undefined;
+  return list.split(new RegExp(String.raw`\s*[,，、]\s*|${LAST_OF_LIST}`, 'iu')).map((item) => item.replace(/`/g, '').trim()).filter((item) => item !== '');
 }

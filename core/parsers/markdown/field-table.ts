@@ -35,18 +35,18 @@ type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints
  * required before it is anything else; `字段说明` a description before a name).
  */
 const COLUMN_WORDS: [Column, string[]][] = [
-  ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意']],
-  ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須']],
-  ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値']],
-  ['example', ['example', 'examples', 'sample', 'ejemplo', 'exemple', 'beispiel', 'ví dụ', '示例', '例子', '样例', '举例', '例']],
-  ['hints', ['hints', 'hint', 'flags', 'constraints', 'constraint', 'rules', 'restricciones', 'contraintes', 'einschränkungen', 'ràng buộc', '约束', '规则', '限制', '制約']],
-  ['type', ['type', 'datatype', 'kind', 'tipo', 'typ', 'datentyp', 'kiểu', 'loại', '类型', '数据类型', '型', 'タイプ', 'データ型']],
-  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks', 'meaning', 'descripción', 'notas', 'comentario', 'remarque', 'commentaire', 'beschreibung', 'bemerkung', 'hinweis', 'mô tả', 'ghi chú', '说明', '描述', '备注', '含义', '注释', '説明', '備考', '概要']],
-  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー']],
+  ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意', '선택', 'opzionale', 'facoltativo', 'необязательный']],
+  ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須', '필수', 'obbligatorio', 'obrigatório', 'obrigatorio', 'обязательный', 'обязательно']],
+  ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値', '기본값', '기본 값', 'predefinito', 'padrão', 'по умолчанию']],
+  ['example', ['example', 'examples', 'sample', 'ejemplo', 'exemple', 'beispiel', 'ví dụ', '示例', '例子', '样例', '举例', '例', '예시', '예제', 'esempio', 'exemplo', 'пример']],
+  ['hints', ['hints', 'hint', 'flags', 'constraints', 'constraint', 'rules', 'restricciones', 'contraintes', 'einschränkungen', 'ràng buộc', '约束', '规则', '限制', '制約', '제약', 'vincoli', 'restrições', 'ограничения']],
+  ['type', ['type', 'datatype', 'kind', 'tipo', 'typ', 'datentyp', 'kiểu', 'loại', '类型', '数据类型', '型', 'タイプ', 'データ型', '타입', '유형', '자료형', '형식', 'тип']],
+  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks', 'meaning', 'descripción', 'notas', 'comentario', 'remarque', 'commentaire', 'beschreibung', 'bemerkung', 'hinweis', 'mô tả', 'ghi chú', '说明', '描述', '备注', '含义', '注释', '説明', '備考', '概要', '설명', '비고', 'descrizione', 'descrição', 'observação', 'observações', 'описание', 'примечание']],
+  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー', '필드', '이름', '파라미터', '항목', '컬럼', '속성', 'nome', 'имя', 'поле', 'параметр']],
 ];
 
-const YES = new Set(['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht']);
-const NO = new Set(['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel']);
+const YES = new Set(['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht', '예', '네', '필수', 'o', 'sim', 'да', 'obbligatorio', 'obrigatório']);
+const NO = new Set(['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel', '아니오', '아니요', '선택', 'não', 'nao', 'нет', 'opzionale', 'facoltativo']);
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function headerWords(header: string): { words: string[]; text: string } {
@@ -113,7 +113,7 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
   const headers = header ? cellTexts(header) : [];
   const columns = columnsOf(headers);
   if (columns.name === undefined || columns.type === undefined) {
-    const missing = [columns.name === undefined ? 'a field column (field, name, 字段, campo, champ, Feld...)' : '', columns.type === undefined ? 'a type column (type, data type, 类型, tipo, Typ...)' : '']
+    const missing = [columns.name === undefined ? 'a field column (field, name, 字段, campo, champ, Feld, 필드...)' : '', columns.type === undefined ? 'a type column (type, data type, 类型, tipo, Typ, 타입...)' : '']
       .filter(Boolean)
       .join(' and ');
     throw markdownError(file, line, `a field table needs ${missing}; its header is | ${headers.join(' | ')} |`);

@@ -4,9 +4,9 @@ import { markdownError } from './errors.js';
 import { cellTexts, lineOf } from './markdown-tree.js';
 import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
-const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定`, 'iu');
+const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定|기술|선택|스택|내용`, 'iu');
 const STACK_HEADING = new RegExp(String.raw`${START}(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)${END}|技术|选型|技術`, 'iu');
-const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|cơ sở dữ liệu)\b|数据库|データベース/iu;
+const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|banco de dados|base di dati|cơ sở dữ liệu)\b|数据库|データベース|데이터베이스|база данных/iu;
 
 /** Row labels of the other choices a stack must honour (`Backend language`, `Web 框架`, `ORM`). */
 const TOPIC_ROWS: [RegExp, TechnologyTopic][] = [
@@ -61,6 +61,21 @@ export function isTechStackTable({ table, heading }: OtherTable): boolean {
 const DATABASE_LINE = new RegExp(`^\\W*(?:${DATABASE_ROW.source})\\W*?\\s*[:：=\\-–—]\\s*(.+)$`, 'iu');
 /** `Language: Python 3.12`, `- **Framework:** FastAPI`: another choice on a line of its own. */
 const TOPIC_LINES: [RegExp, TechnologyTopic][] = TOPIC_ROWS.map(([row, topic]) => [new RegExp(`^\\W*(?:[\\p{L} ]*?\\s)?(?:${row.source})\\W*?\\s*[:：=\\-–—]\\s*(.+)$`, 'iu'), topic]);
+/** Words that turn a sentence about the database around (`not MySQL`, `pas de SQLite`). */
+const NEGATION = new RegExp(String.raw`${START}(?:not|no|never|instead|pas|jamais|nicht|kein|nunca|não|không)${END}|不|没|않|없|ない`, 'iu');
+/** A sentence that long says more than which database. */
+const DATABASE_SENTENCE_WORDS = 12;
+
+/**
+ * The database a short sentence names with the word for database, one database and no negation:
+ * `La base de données est PostgreSQL.`, `We store everything in a PostgreSQL database.`
+ */
+function databaseNamedIn(text: string): string | undefined {
+  if (!DATABASE_ROW.test(text) || NEGATION.test(text) || text.split(/\s+/).length > DATABASE_SENTENCE_WORDS) return undefined;
+  const named = DATABASES.filter(([pattern]) => pattern.test(text));
+  return named.length === 1 ? named[0]![0].exec(text)![0] : undefined;
+}
+
 /** A value that short is a choice, not a sentence about the database. */
 const CHOICE_WORDS = 4;
 
@@ -92,7 +107,7 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
       const value = pattern.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
       return value === undefined || value.split(/\s+/).length > CHOICE_WORDS ? undefined : value;
     };
-    const database = chosen(DATABASE_LINE);
+    const database = chosen(DATABASE_LINE) ?? databaseNamedIn(sentence.text);
     if (database !== undefined) {
       found = true;
       choose(database, sentence.line);
