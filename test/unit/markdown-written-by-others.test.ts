@@ -37,6 +37,7 @@ const documents: [string, string[]][] = [
   ['a mall in Chinese: the prefix in a sentence, a note after a heading\'s path, the items of a field in a table of their own', files('mall-api.zh.md', 'mall-requirements.zh.md')],
   ['a veterinary clinic in French: plurals in -aux, defaults and lists in words, the database in a sentence', files('cabinet-veterinaire-api.fr.md', 'cabinet-veterinaire-exigences.fr.md')],
   ['a gym in Korean: Korean column headers, Y/N, defaults, uniques and codes in the notes', files('gym-api.ko.md', 'gym-requirements.ko.md')],
+  ['a help desk with example JSON bodies, lines on their fields after them, query strings as sent', files('helpdesk-json-examples-api.md', 'helpdesk-json-examples-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -393,6 +394,22 @@ describe('markdown written by others', () => {
     expect(member.uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule}`)).toEqual([expect.stringMatching(/^email: the field's note "이메일 \(중복 불가\)"/)]);
     expect(model.enums.map((e) => `${e.name}: ${e.values.join(' ')}`)).toEqual(['MemberGender: M F', 'MemberMembershipType: MONTHLY QUARTERLY YEARLY', 'ClassLevel: BEGINNER INTERMEDIATE ADVANCED']);
     expect(model.database).toBe('mysql');
+  });
+
+  it('the help desk: lines after an example body say which fields are required, their values and defaults; a query string as sent names the filters', async () => {
+    const model = await deriveModel({ apiFiles: documents[23]![1] });
+    const input = (method: string, path: string) => model.operations.find((op) => op.method === method && op.path === path)!.input!;
+    // `title` and `requester_email` are said to be required: the example's other fields are not.
+    expect(input('post', '/tickets').required).toEqual(['title', 'requester_email']);
+    const ticket = entity(model, 'Ticket');
+    expect(ticket.fields.filter((f) => f.default !== undefined).map((f) => `${f.name}=${String(f.default)}`)).toEqual(['priority=normal', 'status=open']);
+    expect(model.enums.find((e) => e.name === 'TicketPriority')!.values).toEqual(['low', 'normal', 'high', 'urgent']);
+    expect(ticket.fields.find((f) => f.name === 'title')!.constraints.maxLength).toBe(200);
+    // No line says an agent's field is required; the two with defaults need not be sent.
+    expect(input('post', '/agents').required).toEqual(['name', 'email', 'team', 'max_open_tickets']);
+    expect(entity(model, 'Comment').fields.find((f) => f.name === 'internal')!.default).toBe(false);
+    const list = model.operations.find((op) => op.method === 'get' && op.path === '/tickets')!;
+    expect(list.params.map((p) => `${p.name} ${p.role}`)).toEqual(['status filter', 'priority filter', 'assignee_id filter', 'page page', 'size limit']);
   });
 
   it('the courses: a heading naming its model in two languages, the collection that creates enrollments takes their flat item path', async () => {

@@ -9,11 +9,15 @@ import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './end
 import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
+import { readFieldNotes } from './field-notes.js';
 import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
+
+/** A line saying a field must be sent: `is required`, `(required)`, `obligatoire`; not `not required`. */
+const STATED_REQUIRED = /(?<!\bnot\s)(?<!\bnon[\s-])\b(?:required|mandatory|obligatoire|obligatorio|obrigatório|erforderlich|pflicht)\b|必填|必須|필수/iu;
 
 /** A heading that is no endpoint: it groups the endpoints below it (`## Users`). */
 export interface Section {
@@ -375,6 +379,7 @@ class OutlineReader {
       }
       if (this.endpoint) {
         if (this.labelTarget(text, line)) continue;
+        if (this.annotateExampleField(text, line)) continue;
         const query = readQueryLine(text, line);
         const current = this.endpoint.value;
         if (query) {
@@ -410,6 +415,35 @@ class OutlineReader {
     const current = this.endpoint?.value;
     if (current && prose.length > 0) current.description = [current.description, prose.join(' ')].filter(Boolean).join('\n\n');
     if (this.afterTitle && !current && prose.length > 0 && this.outline.description === undefined) this.outline.description = prose.join(' ');
+  }
+
+  /**
+   * `` `title` is required, max 200 characters. `` after an example body: a line naming one of its
+   * fields says what an example cannot (required or not, a default, values, bounds, a reference).
+   * Once a line says a field is required, the example's fields no line says so of are optional; a
+   * field given a default is optional too.
+   */
+  private annotateExampleField(text: string, line: number): boolean {
+    const body = this.endpoint?.value.body;
+    if (!body?.fromExample) return false;
+    // The line's text has lost its code marks: the field's name, as the example spells it, opens it.
+    const named = /^([\p{L}_][\p{L}\p{N}_]*)(?:\s+(.*))?$/u.exec(text.trim());
+    const row = named ? body.rows.find((candidate) => candidate.name === named[1]) : undefined;
+    if (!named || !row) return false;
+    const said = (named[2] ?? '').replace(/^(?:is|are|est|es|ist)\s+/i, '').replace(/^[-—–:：]\s*/, '').replace(/`/g, '').trim();
+    const notes = readFieldNotes(said, row.type, this.file, line);
+    const required = notes.required ?? (STATED_REQUIRED.test(said) ? true : undefined);
+    if (notes.type) row.type = notes.type;
+    if (notes.defaultText !== undefined) row.defaultText = notes.defaultText;
+    row.hints = { ...row.hints, ...notes.hints };
+    if (said !== '') row.description ??= said;
+    // A field with a default need not be sent.
+    if (required === false || (required === undefined && notes.defaultText !== undefined)) row.required = false;
+    if (required === true) {
+      body.statedRequired = [...(body.statedRequired ?? []), row.name];
+      for (const other of body.rows) other.required = body.statedRequired.includes(other.name);
+    }
+    return true;
   }
 
   /** A body label for the endpoints of the current section with these methods; false when it has none listed. */

@@ -110,6 +110,12 @@ export function readResponseLine(text: string, file: string, line: number, defau
 export function readQueryLine(text: string, line: number): QueryLine | undefined {
   const match = QUERY.exec(text.replace(/`/g, '').trim());
   if (!match) return undefined;
+  // `Query: ?status=open&priority=high&page=2`: a query string as a client sends it, values as examples.
+  const queryString = /^\?\S+$|^[A-Za-z_][A-Za-z0-9_]*=\S*&\S+$/.exec(match[1]!.trim().replace(/[.。]$/, ''))?.[0];
+  if (queryString !== undefined) {
+    const named = queryString.replace(/^\?/, '').split('&').map((pair) => /^([A-Za-z_][A-Za-z0-9_]*)(?:=|$)/.exec(pair)?.[1]).filter((name): name is string => name !== undefined);
+    return named.length > 0 ? { items: named.map((name) => ({ name })), line } : undefined;
+  }
   const items = splitTopLevel(match[1]!.replace(/[.。]$/, '').replace(/[、，;；]/g, ',')).flatMap((item) => {
     const parts = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:[(（](.*)[)）])?/.exec(item);
     if (!parts) return [];

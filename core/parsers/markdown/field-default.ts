@@ -6,7 +6,8 @@ import type { TypeExpression } from './type-expression.js';
  * the row's type (an enum member, a number, a boolean); anything else gives none.
  */
 export function defaultOf(type: TypeExpression, written: string | undefined): { default: unknown } | Record<string, never> {
-  const text = written?.trim().replace(/^[`"']|[`"']$/g, '');
+  // A default ending its sentence (`defaults to normal.`) keeps no full stop.
+  const text = written?.trim().replace(/^[`"']|[`"']$/g, '').replace(/(?<=[\p{L}\p{N}])[.。]$/u, '');
   if (text === undefined || text === '') return {};
   if (type.kind === 'enum') return type.values.includes(text) ? { default: text } : {};
   if (type.kind !== 'scalar') return {};

@@ -23,7 +23,7 @@ const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
 const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+|[A-Z][A-Z0-9_]*(?:(?:\s+\/\s+|\s*\|\s*)[A-Z][A-Z0-9_]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
-const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*(.+)$|\bone\s+of\s+(.+)$/iu;
+const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)/iu;
 
 /** The word before a list's last item: `a, b or c`, `a, b ou c`, `a, b oder c`... */
 const LAST_OF_LIST = String.raw`(?:,\s*|\s+)(?:or|ou|o|oder|of|oppure|hoặc|или|또는)\s+|\s*(?:或|或者|または)\s*`;

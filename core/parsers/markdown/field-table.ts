@@ -25,6 +25,8 @@ export interface FieldTable {
   line: number;
   /** Read from an example JSON body: its types are guesses from values, which a table's words overrule. */
   fromExample?: true;
+  /** An example's fields the lines after it say are required (the others are then optional). */
+  statedRequired?: string[];
 }
 
 type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints' | 'default' | 'example';
