@@ -22,7 +22,7 @@ export interface FieldNoteOutcome {
 }
 
 const POSSESSIVE = /^(.+?)['’]s\s+(.+)$/u;
-const OF = /^(.+?)\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+(?:(?:the|a|an|each|every|any|un|una|cada|el|la|los|las|le|les|chaque|une?|jede[mnrs]?|eine[mnrs]?|dem|des)\s+)?(.+)$/iu;
+const OF = /^(.+?)(?:\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+|\s+d['’])(?:(?:the|a|an|each|every|any|un|una|cada|el|la|los|las|le|les|chaque|une?|jede[mnrs]?|eine[mnrs]?|dem|des)\s+)?(.+)$/iu;
 /** `用户的邮箱`, `患者の電話番号`, `email của bệnh nhân`. */
 const CHINESE_OF = /^(.+?)(?:的|の)(.+)$/u;
 const VIETNAMESE_OF = /^(.+?)\s+của\s+(.+)$/iu;
@@ -42,10 +42,18 @@ function propertyNamed(schema: SchemaNode, phrase: string): string | undefined {
   return propertyWritten(schema, words) ?? (singular !== words ? propertyWritten(schema, singular) : undefined);
 }
 
+/** Prepositions a field's name leaves out of what a sentence says of it: `numéro de puce` is `numero_puce`. */
+const LINKING_WORDS = /\s+(?:de|du|des|del|da|do|di|von|van)\s+/giu;
+
 function propertyWritten(schema: SchemaNode, words: string): string | undefined {
   const properties = propertiesOf(schema);
   const snake = toSnake(words.replace(/[\s-]+/g, '_'));
   if (properties[snake] && snake !== '') return snake;
+  const linked = toSnake(words.replace(LINKING_WORDS, ' ').replace(/[\s-]+/g, '_'));
+  if (linked !== snake && properties[linked] && linked !== '') return linked;
+  // `la durée` of `duree_minutes`, `le poids` of `poids_kg`: the one property the words begin.
+  const begun = snake === '' ? [] : Object.keys(properties).filter((name) => name.startsWith(`${snake}_`));
+  if (begun.length === 1) return begun[0];
   const lower = words.toLowerCase();
   return Object.keys(properties).find((name) => {
     const described = properties[name]!.description;

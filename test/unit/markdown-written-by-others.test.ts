@@ -383,6 +383,17 @@ describe('markdown written by others', () => {
     expect(field('RendezVous', 'statut').default).toBe('prevu');
     expect(field('Proprietaire', 'nom').constraints.maxLength).toBe(100);
     expect(model.database).toBe('postgresql');
+    // Rules naming a field by its words: `numéro de puce` (numero_puce), `l'adresse e-mail d'un propriétaire` (its note), `la durée` (duree_minutes), `le poids` (poids_kg).
+    expect(entity(model, 'Animal').uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule.slice(0, 11)}`)).toEqual(['numero_puce: rule "RG2 :']);
+    expect(entity(model, 'Proprietaire').uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule.slice(0, 11)}`)).toEqual(['email: rule "RG3 :']);
+    expect(field('RendezVous', 'duree_minutes').constraints).toEqual({ minimum: 15, maximum: 120 });
+    expect(field('Animal', 'poids_kg').constraints).toEqual({ exclusiveMinimum: 0 });
+    expect(model.warnings?.map((w) => w.message.slice(0, 45))).toEqual([
+      'rule not understood, ignored: "RG4 : Un rende',
+      'rule not understood, ignored: "RG5 : Le statu',
+      'rule not understood, ignored: "RG8 : L\'espèce',
+      'rule not understood, ignored: "RG9 : On ne su',
+    ]);
   });
 
   it('the Korean gym: 타입 and 필수 여부 columns, Y/N, 기본값 defaults, 중복 불가, codes after a label or slashed, MySQL in a Korean row', async () => {
@@ -394,6 +405,8 @@ describe('markdown written by others', () => {
     expect(member.uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule}`)).toEqual([expect.stringMatching(/^email: the field's note "이메일 \(중복 불가\)"/)]);
     expect(model.enums.map((e) => `${e.name}: ${e.values.join(' ')}`)).toEqual(['MemberGender: M F', 'MemberMembershipType: MONTHLY QUARTERLY YEARLY', 'ClassLevel: BEGINNER INTERMEDIATE ADVANCED']);
     expect(model.database).toBe('mysql');
+    // Its rules, in Korean, are not read yet: each is named, none dropped in silence.
+    expect(model.warnings?.filter((w) => w.message.startsWith('rule not understood')).length).toBe(9);
   });
 
   it('the help desk: lines after an example body say which fields are required, their values and defaults; a query string as sent names the filters', async () => {

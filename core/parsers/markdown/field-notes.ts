@@ -72,7 +72,7 @@ const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'ma
 /** `non-negative`, `cannot be negative`, `不能为负`, `非负`, `no puede ser negativo`: at least 0. */
 const NOT_NEGATIVE = new RegExp(String.raw`\bnon-?negative\b|${ENGLISH_NOT}negative\b|${CHINESE_NOT}负|非负|${START}(?:no\s+(?:puede|debe)\s+ser\s+negativ[oa]s?|ne\s+peut\s+pas\s+être\s+négati(?:f|ve)|nicht\s+negativ|không\s+(?:được\s+)?âm)${END}|負(?:の値)?(?:に|は)?(?:でき|不可|禁止)`, 'iu');
 /** `a positive amount`: greater than 0. */
-const POSITIVE = /\bpositive\b|正数|必须为正/iu;
+const POSITIVE = /(?<![\p{L}])(?:positive|positif|positiv[oa]s?|positiv)(?![\p{L}])|正数|必须为正|양수/iu;
 
 /**
  * The bounds a field's notes state, as JSON Schema keywords for its type: a number's as written, an
