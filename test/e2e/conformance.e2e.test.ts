@@ -178,6 +178,8 @@ function contractFailuresIn(stdout: string): string[] {
   const failures = new Set<string>();
   let operation: string | undefined;
   for (const line of stdout.split('\n')) {
+    // The summary repeats each failure without its operation (whole messages where CI is set).
+    if (/^=+ short test summary info =+$/.test(line)) break;
     const heading = /^_{3,} test_operation_conforms\[(.+)\] _{3,}$/.exec(line);
     if (heading) operation = heading[1];
     const failure = /^\s*\| - (ST\d+) /.exec(line);
