@@ -91,6 +91,13 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(await run.read('backend/tests/unit/test_device_api.py')).toContain('device_url("missing-9")');
   });
 
+  it('read an integer key the path names by a listed value as text, so each listed value is a 404 and not a 422', async () => {
+    const router = await run.read('backend/app/presentation/api/v1/routers/preference.py');
+    expect(router).toContain('kind: Annotated[str, Path()]');
+    expect(router).toContain('entity = await repository.get(key_as(int, kind, "Preference"))');
+    expect(requests(await run.read('backend/tests/unit/test_preference_api.py')).join('\n')).toContain('client.get(preference_url("marketing"))');
+  });
+
   it("sort by every listed value: by the field it names (`created` is created_at), in the key's order when none, turned by the direction", async () => {
     const nodes = await run.read('backend/app/presentation/api/v1/routers/node.py');
     expect(nodes).toContain('NODE_SORT_FIELDS: dict[str, str | None] = {\n    "created": "created_at",\n    "parentId": "parent_id",\n    "popularity": None,\n}');

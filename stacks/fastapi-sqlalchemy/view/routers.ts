@@ -480,7 +480,7 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 }
 
 /**
- * How the handler reads a key the path declares as any text (or any value: a union) while the key
+ * How the handler reads a key the path declares as any text (any value: a union; listed values) while the key
  * column holds a UUID, a date, an enum member or an integer (`key_as(UUID, ...)`):
  * every text the document allows reaches the route, and one that is no such value names no row
  * (404, not 422). Undefined when the path's type is the column's own.
@@ -488,6 +488,9 @@ function customHandler(op: Operation, imports: PythonImports, useCaseClass: stri
 function keyReadFromText(column: TypeRef, path: TypeRef, columnType: string): string | undefined {
   // A key the path allows any value of (`oneOf: [integer, string]`, GitHub's workflow id or file name).
   if (path.kind === 'json' || path.kind === 'union') return column.kind === 'integer' ? 'int' : keyReadFromText(column, { kind: 'string' }, columnType);
+  // Values the document lists (`{type}` in `marketing`, `news`) naming rows by another key: each
+  // reaches the route as text and names the row whose key it spells, or none.
+  if ((path.kind === 'enum' || path.kind === 'literal') && column.kind !== 'enum') return keyReadFromText(column, { kind: 'string' }, columnType);
   if (path.kind !== 'string' || path.format !== undefined) return undefined;
   if (column.kind === 'enum') return columnType;
   if (column.kind === 'integer') return 'int';
