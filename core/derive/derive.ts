@@ -3,6 +3,7 @@ import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf } from './entities.js';
+import { deriveErrorResponses } from './error-bodies.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
 import { attachSortValues } from './sorts.js';
@@ -16,6 +17,7 @@ import { SchemaTypes } from './schema-types.js';
  */
 export function deriveModel(written: ApiDocument): DomainModel {
   const api = applyDocumentRules(written);
+  const errors = deriveErrorResponses(api.operations, (name) => api.schemas.get(name)?.schema);
   const types = new SchemaTypes(api);
   const resources = findResources(api, types);
   // By operation, not by path: a search under a collection (`GET /pet/findByStatus`) is the resource's; another method on its path is not.
@@ -43,7 +45,11 @@ export function deriveModel(written: ApiDocument): DomainModel {
     return segment ? toSnake(segment) : 'default';
   };
   const builder = new OperationBuilder(types);
-  const operations = api.operations.map((operation) => builder.build(operation, entityByOperation.get(operation), groupOf));
+  const operations = api.operations.map((operation) => {
+    const built = builder.build(operation, entityByOperation.get(operation), groupOf);
+    const declared = errors.byOperation.get(operation);
+    return declared === undefined ? built : { ...built, errors: declared };
+  });
   for (const name of api.schemas.keys()) types.resolve({ $ref: `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` }, name, api.schemas.get(name)!.source);
   const objectTypes = [...types.objectTypes.values()];
   const relations = derivePersistence(entities, objectTypes, operations, api);
@@ -59,6 +65,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     enums,
     relations,
     operations,
+    ...(errors.responses.length > 0 ? { errorResponses: errors.responses, documentErrors: errors.documentErrors! } : {}),
     ...securitySchemesUsed(api, operations),
     ...(api.settings.database ? { database: api.settings.database } : {}),
     ...(api.settings.database && api.settings.source ? { databaseSource: api.settings.source } : {}),

@@ -232,6 +232,27 @@ export interface ResponseShape {
   page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string; pageField?: string; limitField?: string };
 }
 
+/**
+ * A value the app puts in an error body when it answers: the status code (a number, or its digits
+ * as text), its reason phrase (`Not Found`), the error's message, a code naming the error
+ * (`not_found`), the request's id (as it came, or as a UUID), the time, the request's path.
+ */
+export type ErrorSlot = 'status' | 'status-text' | 'reason' | 'message' | 'code' | 'request-id' | 'request-uuid' | 'timestamp' | 'path';
+
+/** An error body as the document declares it: JSON whose leaves are fixed values or slots the app fills. */
+export type ErrorBody =
+  | { kind: 'slot'; slot: ErrorSlot }
+  | { kind: 'value'; value: string | number | boolean | null }
+  | { kind: 'object'; properties: { name: string; value: ErrorBody }[] }
+  | { kind: 'array'; items: ErrorBody[] };
+
+/** How one error status is answered where the document declares its body: the media type and the body's shape. */
+export interface ErrorResponse {
+  status: number;
+  contentType: string;
+  body: ErrorBody;
+}
+
 export interface Operation {
   /** snake_case function name, unique across the model. */
   name: string;
@@ -253,6 +274,11 @@ export interface Operation {
   body?: Body;
   /** For create/update/patch: which entity fields the body carries, and which of them it requires. */
   input?: { fields: string[]; required: string[] };
+  /**
+   * The error answers the document declares a body for (`404`, `4XX`, `default`): an index into
+   * `DomainModel.errorResponses`, shared by operations that declare the same ones.
+   */
+  errors?: number;
   /** For create: the body is a list of rows (Petstore's `/user/createWithList`), created at once or none. */
   batch?: boolean;
   /**
@@ -276,6 +302,10 @@ export interface DomainModel {
   enums: EnumType[];
   relations: Relation[];
   operations: Operation[];
+  /** The distinct sets of error answers operations declare (`Operation.errors`), each by status. */
+  errorResponses?: ErrorResponse[][];
+  /** The set most operations declare: how a request no operation takes is answered (a path nothing serves). */
+  documentErrors?: number;
   /** The security schemes operations require (`Operation.security` names them). */
   securitySchemes?: SecurityScheme[];
   /** The database the documents chose (markdown tech-stack table); the run's option wins when given. */

@@ -1,3 +1,4 @@
+import { errorBodiesView } from './view/error-bodies.js';
 import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
 import { SQLALCHEMY_NAMING_CONVENTION } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
@@ -227,7 +228,12 @@ export function planBackend(
   } else {
     pkg('app/presentation/api/v1');
   }
-  add('app/presentation/errors.py', 'app/presentation/errors.py.njk');
+  const errorBodies = errorBodiesView(model);
+  add('app/presentation/errors.py', 'app/presentation/errors.py.njk', { declared: errorBodies !== undefined });
+  if (errorBodies) {
+    add('app/presentation/error_bodies.py', 'app/presentation/error_bodies.py.njk', errorBodies);
+    add('tests/unit/test_error_bodies.py', 'tests/unit/test_error_bodies.py.njk', { notFoundMediaType: errorBodies.notFoundMediaType });
+  }
   add('app/presentation/request_context.py', 'app/presentation/request_context.py.njk');
   if (jsonBodies) {
     add('app/presentation/json_media.py', 'app/presentation/json_media.py.njk');

@@ -109,6 +109,16 @@ const REAL_DOCUMENTS: Conformance[] = [
 describe.each<Conformance>([
   { name: 'the Petstore', document: 'node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml', operations: 20, expected: PETSTORE, credentials: PETSTORE_CREDENTIALS, contractOperations: 15 },
   { name: 'the shop', document: 'examples/shop/openapi.yaml', operations: 18, expected: SHOP, credentials: NO_CREDENTIALS, contractOperations: 17 },
+  {
+    name: 'error bodies as real APIs declare them (test/fixtures/error-bodies)',
+    document: 'test/fixtures/error-bodies/openapi.yaml',
+    operations: 14,
+    expected: {
+      'GET /tickets/{ticketId} ST108': "its 404 requires a code matching a pattern (`^E[0-9]{4}$`): the app cannot make one up, so it answers in its own shape",
+    },
+    credentials: { env: { JWT_SECRET }, headers: [`Authorization: Bearer ${hs256Token(JWT_SECRET, { sub: 'conformance' })}`] },
+    contractOperations: 14,
+  },
   ...REAL_DOCUMENTS,
 ])('schemathesis against $name', ({ document, operations, expected, credentials, contractOperations }) => {
   let work: string | undefined;

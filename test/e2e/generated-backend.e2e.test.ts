@@ -25,6 +25,8 @@ const documents = [
   { name: 'constrained-keys', apiFile: join(REPO_ROOT, 'test/fixtures/constrained-keys/openapi.yaml') },
   // Tables referring to each other in cycles of two and three, and one to itself.
   { name: 'key-cycles', apiFile: join(REPO_ROOT, 'test/fixtures/key-cycles/openapi.yaml') },
+  // Error bodies as real APIs declare them: by status in an anyOf, problem details, nested, JSON:API, allOf.
+  { name: 'error-bodies', apiFile: join(REPO_ROOT, 'test/fixtures/error-bodies/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -45,6 +45,8 @@ export interface EntityTestView {
   elsewhere?: { itemPath: string; request: string };
   /** The request for a key no test creates, by the operation that reads (or else deletes) one. */
   missing?: string;
+  /** Where the document declares the 404's body: the lines checking the answer has its media type and shape. */
+  missingAnswer?: string[];
   itemPath?: string;
   /** The test module's function that writes an item's path (`pet_url(key)`). */
   urlHelper: string;
@@ -115,6 +117,20 @@ function testDef(name: string, returns = 'None', parameters: string[] = []): str
 
 const byKind = (ops: Operation[], kind: string) => ops.find((op) => op.kind === kind);
 
+/**
+ * What a 404 of the operation must show where the document declares its body: the media type, and
+ * the top-level properties of the declared shape (or the message, for a text body).
+ */
+function missingAnswerChecks(op: Operation, model: DomainModel): string[] | undefined {
+  const answer = op.errors === undefined ? undefined : model.errorResponses?.[op.errors]?.find((a) => a.status === 404);
+  if (!answer) return undefined;
+  const checks = [`assert response.headers["content-type"].startswith(${pyString(answer.contentType)})`];
+  if (answer.body.kind === 'object' && answer.body.properties.length > 0) {
+    checks.push(pyFormat(collection('{', answer.body.properties.map((p) => pyString(p.name))), 4, 'assert ', ' <= response.json().keys()'));
+  } else if (answer.body.kind === 'slot') checks.push('assert response.text');
+  return checks;
+}
+
 export function entityTests(view: EntityView, operations: Operation[], model: DomainModel, samples: Samples, createSchema: string | undefined, seeding: Seeding): EntityTestView {
   // The create of one row; a batch create (a list of rows) is tested on its own.
   // Where no POST creates, a replace creating the row its path names does (Operation.upsert), at keys of its own.
@@ -173,7 +189,11 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const reader = get ?? del;
     // A key the path allows any value of (a union) is missed by a value of its column's type.
     const keyParameter = itemOp.params.find((p) => p.role === 'key' && p.type.kind !== 'json' && p.type.kind !== 'union');
-    if (reader) result.missing = request(reader, [`${urlHelper}(${pyLiteral(missingKey(keyParameter ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
+    if (reader) {
+      result.missing = request(reader, [`${urlHelper}(${pyLiteral(missingKey(keyParameter ?? key.field, samples))})`], { method: get ? 'get' : 'delete' });
+      const declared = missingAnswerChecks(reader, model);
+      if (declared) result.missingAnswer = declared;
+    }
   }
   if (create) {
     const required = create.input?.required.length ?? 0;
