@@ -55,7 +55,7 @@ export class OperationBuilder {
         ...(keyField ? { keyField } : {}),
         ...(keyField && onItem ? { keyParam: resource.resource.keyParam! } : {}),
         params: classifiedParams!,
-        ...(api.requestBody ? { body: { type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity), contentType: api.requestBody.contentType, required: true } } : {}),
+        ...(api.requestBody ? { body: { type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity), contentType: api.requestBody.contentType, required: api.requestBody.required, ...(api.requestBody.jsonAsText ? { jsonAsText: api.requestBody.jsonAsText } : {}) } } : {}),
         ...(classified.input ? { input: classified.input } : {}),
         ...(classified.batch ? { batch: true } : {}),
         ...(upsert ? { upsert } : {}),

@@ -31,6 +31,8 @@ export interface ApiBody {
   required: boolean;
   description?: string;
   schema?: SchemaNode;
+  /** Text media types (`text/plain`) declared with the JSON body's own schema: its JSON, sent as text. */
+  jsonAsText?: string[];
 }
 
 export interface ApiResponse {

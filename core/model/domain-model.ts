@@ -223,6 +223,8 @@ export interface Body {
   type?: TypeRef;
   contentType: string;
   required: boolean;
+  /** Text media types (`text/plain`) the document also declares for this JSON body: its JSON, sent as text. */
+  jsonAsText?: string[];
 }
 
 export interface ResponseShape {

@@ -30,7 +30,7 @@ import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 import { CONTRACT_DIR, contractView } from './view/contract.js';
-import { readsForm } from './view/request-arguments.js';
+import { readsForm, readsOptionalBody } from './view/request-arguments.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
@@ -252,6 +252,8 @@ export function planBackend(
     const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
       distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
+      absentBodies: model.operations.some(readsOptionalBody),
+      jsonTextBodies: model.operations.some((op) => op.kind !== 'custom' && op.body?.jsonAsText !== undefined),
     });
   }
   const schemaNames = new Map<string, Record<string, string>>();

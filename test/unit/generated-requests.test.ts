@@ -98,6 +98,16 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(requests(await run.read('backend/tests/unit/test_preference_api.py')).join('\n')).toContain('client.get(preference_url("marketing"))');
   });
 
+  it('read a body the document leaves optional as an empty object when none is sent: created or refused as `{}` is', async () => {
+    const lamps = await run.read('backend/app/presentation/api/v1/routers/lamp.py');
+    expect(lamps).toContain('payload: Annotated[LampCreate | None, Body()] = None,');
+    expect(lamps).toContain('payload = payload or await absent_body(LampCreate, request)');
+    expect(lamps).toContain('payload = payload or await absent_body(LampPatch, request)');
+    const tests = await run.read('backend/tests/unit/test_lamp_api.py');
+    expect(tests).toContain('response = await client.post("/lamps")\n    assert response.status_code == 422, response.text');
+    expect(await run.read('backend/tests/unit/test_beacon_api.py')).toContain('response = await client.post("/beacons")\n    assert response.status_code == 201, response.text');
+  });
+
   it("sort by every listed value: by the field it names (`created` is created_at), in the key's order when none, turned by the direction", async () => {
     const nodes = await run.read('backend/app/presentation/api/v1/routers/node.py');
     expect(nodes).toContain('NODE_SORT_FIELDS: dict[str, str | None] = {\n    "created": "created_at",\n    "parentId": "parent_id",\n    "popularity": None,\n}');

@@ -254,12 +254,18 @@ function requestBodyOf(body: Json | undefined): { requestBody?: ApiBody } {
   if (!body) return {};
   const [contentType, media] = pickMedia(body.content);
   if (!contentType) return {};
+  const sameSchema = JSON.stringify(media?.schema);
+  // Swagger 2's `consumes: [application/json, text/plain]`, converted: the same schema under a text type.
+  const textAlso = media?.schema && isJsonMedia(contentType)
+    ? Object.entries(body.content as Json).filter(([type, other]) => /^text\//i.test(type) && JSON.stringify((other as Json | undefined)?.schema) === sameSchema).map(([type]) => type)
+    : [];
   return {
     requestBody: {
       contentType,
       required: body.required === true,
       ...optionalText('description', body.description),
       ...(media?.schema ? { schema: media.schema as SchemaNode } : {}),
+      ...(textAlso.length > 0 ? { jsonAsText: textAlso } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
 import { NameScope } from '../python/identifiers.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyLiteral, pyString } from '../python/names.js';
-import { wireType } from '../python/types.js';
+import { strictScalar, wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import type { IntegerWidth } from '../column-storage.js';
 import { checkedPattern } from './pattern-samples.js';
@@ -59,6 +59,11 @@ export interface ParamDeclaration {
   hasDefault: boolean;
 }
 
+/** `JsonDateTime`, `JsonDate`, `JsonTime` for an instant sent as text: ISO 8601 only, not a Unix time. */
+function isoText(type: TypeRef, imports: PythonImports): string | undefined {
+  return type.kind === 'string' && ['date-time', 'date', 'time'].includes(type.format ?? '') ? strictScalar(type, imports) : undefined;
+}
+
 /** `name: Annotated[type, Query(alias=...)] = default` for a path, query, header or cookie parameter. */
 export function declareParameter(operation: Operation, parameter: Parameter, imports: PythonImports, typeOverride?: string, integerWidth?: IntegerWidth, unread = false): ParamDeclaration {
   // A parameter the handler validates but never reads is named as unused (`_api_key`), as ruff's ARG rules expect.
@@ -67,7 +72,7 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');
-  const base = typeOverride ?? (readAsText(parameter) ? 'str' : wireType(parameter.type, imports, COMPONENTS_MODULE));
+  const base = typeOverride ?? (readAsText(parameter) ? 'str' : (isoText(parameter.type, imports) ?? wireType(parameter.type, imports, COMPONENTS_MODULE)));
   const args: string[] = [];
   const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
   if (attr !== name) args.push(`alias=${pyString(name)}`);

@@ -88,6 +88,15 @@ export function readsForm(op: Operation): boolean {
   return op.kind !== 'custom' && op.body !== undefined && isFormMedia(op.body.contentType);
 }
 
+/**
+ * A create, or a change of the row its path names, whose JSON body the document leaves optional: a
+ * request without one is read as an empty object (a 422 naming each field it then lacks).
+ */
+export function readsOptionalBody(op: Operation): boolean {
+  const changesPathRow = (op.kind === 'update' || op.kind === 'patch') && op.keyParam !== undefined;
+  return (op.kind === 'create' || changesPathRow) && op.body !== undefined && !op.body.required && !op.batch && !readsForm(op);
+}
+
 /** `json=value`, or `data=value` for an operation that reads an HTML form. */
 export function bodyArgument(op: Operation, value: string): string {
   return `${readsForm(op) ? 'data' : 'json'}=${value}`;

@@ -11,7 +11,7 @@ import { declareParameter, paramAttr, parameterDefault, readAsText, type ParamDe
 import { conditionalTier, conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
-import { readsForm } from './request-arguments.js';
+import { readsForm, readsOptionalBody } from './request-arguments.js';
 
 export interface HandlerView {
   decorator: string;
@@ -340,7 +340,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         }
         break;
       }
-      declarations.push(payloadDeclaration(op, names.create!, entity, imports));
+      const payload = payloadDeclaration(op, names.create!, entity, imports);
+      declarations.push(payload);
+      if (payload.request) declarations.push({ line: 'request: Request', hasDefault: false });
+      if (payload.prelude) body.push(payload.prelude);
       if (scope.length > 0) body.push(withScope(scope));
       const changes = scope.length > 0 ? 'changes' : 'payload.changes()';
       body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**${changes})`]), 4, 'created = '), `return ${read}.model_validate(created)`);
@@ -351,7 +354,10 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       const schema = names[op.kind]!;
       imports.add('app.presentation.api.v1.schemas', schema);
       imports.add('dataclasses', 'replace');
-      declarations.push(payloadDeclaration(op, schema, entity, imports));
+      const payload = payloadDeclaration(op, schema, entity, imports);
+      declarations.push(payload);
+      if (payload.request) declarations.push({ line: 'request: Request', hasDefault: false });
+      if (payload.prelude) body.push(payload.prelude);
       if (op.upsert && keyParam && keyField) upsertMissing(op.upsert.createdStatus);
       else if (keyParam) loadExisting();
       else loadByBodyKey();
@@ -406,7 +412,11 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
  * `payload: Schema`, read from JSON; from an HTML form, `Annotated[Schema, Depends(form_body(Schema,
  * {"size": int}))]` (forms.py), naming the fields whose text stands for a number or a boolean.
  */
-function payloadDeclaration(op: Operation, schema: string, entity: EntityView, imports: PythonImports): { line: string; hasDefault: boolean } {
+function payloadDeclaration(op: Operation, schema: string, entity: EntityView, imports: PythonImports): { line: string; hasDefault: boolean; prelude?: string; request?: true } {
+  if (readsOptionalBody(op)) {
+    imports.add('typing', 'Annotated').add('fastapi', 'Body', 'Request').add('app.presentation.api.v1.schemas.common', 'absent_body');
+    return { line: `payload: Annotated[${schema} | None, Body()] = None`, hasDefault: true, prelude: `payload = payload or await absent_body(${schema}, request)`, request: true };
+  }
   if (!readsForm(op)) return { line: `payload: ${schema}`, hasDefault: false };
   imports.add('typing', 'Annotated').add('fastapi', 'Depends').add(FORMS_MODULE, 'form_body');
   const kinds = (op.input?.fields ?? []).flatMap((name) => {

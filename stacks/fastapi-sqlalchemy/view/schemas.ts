@@ -8,7 +8,8 @@ import { COMPONENTS_MODULE, wireFieldLine, withRegexEngine, type ClassView } fro
 
 export interface SchemaModuleView {
   imports: string;
-  classes: (ClassView & { changes?: { partial: boolean; lines: string[] } })[];
+  /** `base`: the class the schema extends, BaseModel when none is given. */
+  classes: (ClassView & { base?: string; changes?: { partial: boolean; lines: string[] } })[];
 }
 
 /** Read, create, update and patch schemas of an entity, each with its conversion to the domain. */
@@ -39,8 +40,11 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     imports.add('typing', 'Any');
     names[kind] = schemaClassName(view.name, suffix, model);
     const { config, regexEngine } = withRegexEngine('ConfigDict(populate_by_name=True)', fields.map((f) => f.field));
+    const textToo = operation.body?.jsonAsText !== undefined;
+    if (textToo) imports.add('app.presentation.api.v1.schemas.common', 'JsonTextBody');
     classes.push({
       name: names[kind]!,
+      ...(textToo ? { base: 'JsonTextBody' } : {}),
       doc,
       config,
       lines: fields.map((f) => wireFieldLine(inputField(operation, f.field, required.has(f.column)), imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request', regexEngine })),
