@@ -108,6 +108,13 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     expect(await run.read('backend/tests/unit/test_beacon_api.py')).toContain('response = await client.post("/beacons")\n    assert response.status_code == 201, response.text');
   });
 
+  it('read JSON sent as text where the document takes the body as text with its JSON schema', async () => {
+    expect(await run.read('backend/app/presentation/api/v1/schemas/switch.py')).toContain('class SwitchCreate(JsonTextBody):');
+    expect(requests(await run.read('backend/tests/unit/test_switch_api.py'))).toContain(
+      'client.post(\n        "/switches", content=\'{"label":"label-1"}\', headers={"Content-Type": "text/plain"}\n    )',
+    );
+  });
+
   it("sort by every listed value: by the field it names (`created` is created_at), in the key's order when none, turned by the direction", async () => {
     const nodes = await run.read('backend/app/presentation/api/v1/routers/node.py');
     expect(nodes).toContain('NODE_SORT_FIELDS: dict[str, str | None] = {\n    "created": "created_at",\n    "parentId": "parent_id",\n    "popularity": None,\n}');

@@ -23,7 +23,7 @@ export interface EntityTestView {
    * `response = await client.post(...)`; each request carries the query and headers its operation requires.
    */
   /** `keys`: where a replace creates (Operation.upsert), the module's cycle of keys it creates rows at. */
-  create?: { status: number; payload: string; request: string; invalidRequest?: string; noBody?: { request: string; status: number }; keys?: string };
+  create?: { status: number; payload: string; request: string; invalidRequest?: string; noBody?: { request: string; status: number }; asText?: string; keys?: string };
   /** A create with one field set to what the document rules out (ruled-out.ts), parametrized. */
   ruledOut?: { def: string; parametrize: string; request: string };
   get?: { status: number; request: string };
@@ -53,7 +53,7 @@ export interface EntityTestView {
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
+  defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
@@ -173,6 +173,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       create: testDef(`test_create_${view.slug}_returns_what_was_sent`),
       create422: testDef(`test_create_${view.slug}_without_required_fields_is_422`),
       createNoBody: testDef(`test_create_${view.slug}_without_a_body_reads_an_empty_one`),
+      createAsText: testDef(`test_create_${view.slug}_from_its_json_sent_as_text`),
       get: testDef(`test_get_${view.slug}_after_create`),
       elsewhere: testDef(`test_get_${view.slug}_under_another_path_is_404`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
@@ -210,6 +211,10 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       request: request(create, [path, bodyArgument(create, constant)], { method: createMethod }),
       ...(required > 0 ? { invalidRequest: request(create, [path, bodyArgument(create, '{}')], { method: createMethod }) } : {}),
       // A body the document leaves optional: none is an empty object, created or refused as `{}` is.
+      // The document also takes the body's JSON as text (`text/plain`): the same payload, sent so.
+      ...(create.body?.jsonAsText
+        ? { asText: request(create, [path, `content=${pyString(JSON.stringify(createPayload))}`, `headers={"Content-Type": ${pyString(create.body.jsonAsText[0]!)}}`], { method: createMethod }) }
+        : {}),
       ...(readsOptionalBody(create) ? { noBody: { request: request(create, [path], { method: createMethod }), status: required > 0 ? 422 : (create.upsert?.createdStatus ?? create.response.status) } } : {}),
       ...(create.kind === 'update' ? { keys: pyFormat(call('cycle', [pyValue(upsertKeys)]), 0, `${keysConstant} = `) } : {}),
     };
