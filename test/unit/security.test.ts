@@ -27,12 +27,14 @@ describe('security schemes of the document', () => {
     expect(security('create_widget')).toEqual([['Token', 'cookieAuth']]);
     expect(security('list_widgets')).toBeUndefined();
     expect(security('list_nodes')).toEqual([['api key', 'Token'], ['class', 'cookieAuth'], ['Token', 'cookieAuth'], ['api key', 'cookieAuth'], ['api key', 'api key again']]);
+    // HTTP basic and a key both sent in Authorization: no request carries both, so either passes.
+    expect(security('get_switch')).toEqual([['class'], ['authorization key']]);
   });
 
   it('leaves an operation only an uncheckable scheme guards public, and says so', () => {
     expect(security('get_file')).toBeUndefined();
     expect(api.notices).toContainEqual(expect.stringMatching(/securitySchemes\/digest: security scheme digest \(http digest\) is not checked by the generated app$/));
-    expect(model.securitySchemes?.map((scheme) => scheme.name)).toEqual(['api key', 'class', 'Token', 'cookieAuth', 'api key again']);
+    expect(model.securitySchemes?.map((scheme) => scheme.name)).toEqual(['api key', 'class', 'Token', 'cookieAuth', 'api key again', 'authorization key']);
   });
 
   it('reads each credential where the document puts it, never answering 403 itself', async () => {

@@ -207,8 +207,23 @@ function securityOf(requirement: unknown, schemes: ReadonlyMap<string, SecurityS
   const alternatives = [...distinct.values()];
   if (alternatives.length === 0 || alternatives.some((names) => names.length === 0)) return {};
   // An alternative naming a scheme the app cannot check is one it cannot grant.
-  const checkable = alternatives.filter((names) => names.every((name) => schemes.has(name)));
-  return checkable.length > 0 ? { security: checkable } : {};
+  const checkable = alternatives.filter((names) => names.every((name) => schemes.has(name))).flatMap((names) => satisfiable(names, schemes));
+  return checkable.length > 0 ? { security: [...new Map(checkable.map((names) => [JSON.stringify([...names].sort()), names])).values()] } : {};
+}
+
+/**
+ * Schemes one alternative asks for together, as a request can carry them: two kinds of credential
+ * read from the same header (Azure's HTTP basic and an API key, both in `Authorization`) cannot both
+ * be sent, so each scheme is an alternative of its own. Two API keys in one place take one value.
+ */
+function satisfiable(names: readonly string[], schemes: ReadonlyMap<string, SecurityScheme>): string[][] {
+  const kindsByCarrier = new Map<string, Set<string>>();
+  for (const name of names) {
+    const scheme = schemes.get(name)!;
+    const carrier = scheme.kind === 'apiKey' ? `${scheme.in}:${scheme.in === 'header' ? scheme.parameter.toLowerCase() : scheme.parameter}` : 'header:authorization';
+    kindsByCarrier.set(carrier, (kindsByCarrier.get(carrier) ?? new Set()).add(scheme.kind));
+  }
+  return [...kindsByCarrier.values()].every((kinds) => kinds.size === 1) ? [[...names]] : names.map((name) => [name]);
 }
 
 function followRefs(root: Json, node: unknown): unknown {
