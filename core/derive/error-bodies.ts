@@ -128,7 +128,7 @@ class ErrorShapes {
       } else if (value && tellsOfTheError(value)) built.push({ name, value });
     }
     // A required property the schema does not describe: any value passes; the message says most.
-    for (const name of required) if (!(name in properties)) built.push({ name, value: { kind: 'slot', slot: 'message' } });
+    for (const name of required) if (!(name in properties)) built.push({ name, value: slot('message') });
     return { kind: 'object', properties: built };
   }
 
@@ -138,7 +138,7 @@ class ErrorShapes {
     // JSON:API's `errors: [{ status, title, detail }]`: the error itself, as the list's one item.
     const listsErrors = name !== undefined && /^(errors?|problems|issues|details|messages)$/i.test(name);
     if (!listsErrors && minItems === 0) return { kind: 'array', items: [] };
-    const item = items ? this.valueOf(items, status, undefined, depth + 1, seen) : { kind: 'slot' as const, slot: 'message' as const };
+    const item = items ? this.valueOf(items, status, undefined, depth + 1, seen) : slot('message');
     if (!item) return minItems === 0 ? { kind: 'array', items: [] } : undefined;
     return { kind: 'array', items: Array.from({ length: Math.max(1, minItems) }, () => item) };
   }
