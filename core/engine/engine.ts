@@ -20,6 +20,8 @@ import { checkDeclaredOptions, resolvePluginSettings, type PluginOption, type Pl
 import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry, templateErrorText } from './templates.js';
 import { previousRunOf } from './previous-run.js';
+import { planContext } from './plan-context.js';
+import type { StackDescriptor } from '../stack/descriptor.js';
 import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 /** How long rendering goes on before it lets the writes already started make progress. */
@@ -54,7 +56,7 @@ export interface RunOutcome extends WriteOutcome {
 export class Engine {
   private readonly hooks = createHooks();
   private readonly plugins: string[] = [];
-  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Set(), exposedHooks: new Map(), applying: undefined, settings: undefined };
+  private readonly host: PluginHost = { hooks: this.hooks, templates: new TemplateRegistry(), stacks: new Map(), exposedHooks: new Map(), applying: undefined, settings: undefined };
   /** The settings each applied plugin declares. */
   private readonly declaredOptions = new Map<string, PluginOption[]>();
 
@@ -99,7 +101,7 @@ export class Engine {
       const report: RunReport = { notes: [...notices], toImplement: [], nextSteps: [], regeneration: [] };
       const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true, dryRun: config.dryRun });
       const output = outputFolder(config.outDir);
-      const plan = await this.hooks.planFiles.promise({ files: [] }, { model, config, report, previous: previousRunOf(loaded.manifest), output });
+      const plan = await this.hooks.planFiles.promise({ files: [] }, planContext({ model, config, report, previous: previousRunOf(loaded.manifest), output }, this.host.stacks.get(config.stack)));
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
@@ -165,7 +167,7 @@ export class Engine {
     const settings = resolvePluginSettings(this.declaredOptions, initial.pluginSettings);
     this.host.settings = settings.values;
     const config = await this.hooks.configure.promise(initial);
-    checkStack(config.stack, this.host.stacks);
+    checkStack(config, this.host.stacks);
     clock.end('configure');
     const checks = new PendingChecks();
     const documents = await this.parseAll(config, checks);
@@ -294,8 +296,14 @@ function checkPlan(plan: FilePlan, outDir: string): PlannedFile[] {
   return plan.files;
 }
 
-/** The stack a run asks for is one a plugin declared; an engine without stacks (core only) checks nothing. */
-function checkStack(stack: string, declared: ReadonlySet<string>): void {
-  if (declared.size === 0 || declared.has(stack)) return;
-  throw new InfraStackError(`unknown stack "${stack}" (--stack): the installed plugins provide ${[...declared].sort().join(', ')}`);
+/**
+ * The stack a run asks for is one a plugin declared, and the database it asks for (`--db`) one the
+ * stack runs on; an engine without stacks (core only) checks nothing.
+ */
+function checkStack(config: EngineConfig, declared: ReadonlyMap<string, StackDescriptor>): void {
+  if (declared.size === 0) return;
+  const stack = declared.get(config.stack);
+  if (!stack) throw new InfraStackError(`unknown stack "${config.stack}" (--stack): the installed plugins provide ${[...declared.keys()].sort().join(', ')}`);
+  if (config.db === undefined || stack.databases.length === 0 || stack.databases.includes(config.db)) return;
+  throw new InfraStackError(`the stack "${stack.name}" does not run on ${config.db} (--db): it runs on ${stack.databases.join(', ')}`);
 }

@@ -1,4 +1,6 @@
 import { AsyncSeriesBailHook, AsyncSeriesHook, AsyncSeriesWaterfallHook, HookMap, SyncHook, SyncWaterfallHook } from 'tapable';
+import type { StackDescriptor } from '../stack/descriptor.js';
+import type { Table } from '../schema/relational-schema.js';
 import type { ApiDocument } from '../model/api-document.js';
 import type { DomainModel } from '../model/domain-model.js';
 import type { DatabaseKind } from '../options.js';
@@ -56,6 +58,13 @@ export interface PlanContext {
   previous: PreviousRun;
   /** The output folder as it is now (files the user wrote included), to read while planning. */
   output: OutputFolder;
+  /** The descriptor of the run's stack (`config.stack`); absent when no plugin declared it (core only). */
+  stack?: StackDescriptor;
+  /**
+   * The model's tables as the run's stack names and stores them (`relationalSchema`): derived
+   * once, on first read; empty when the stack stores nothing relational.
+   */
+  readonly schema: readonly Table[];
 }
 
 /** The last run as its manifest recorded it: stacks plan incremental changes (migrations) from it. */

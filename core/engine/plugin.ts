@@ -1,6 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { guardTap, type WrappableTap } from './guard.js';
 import type { EngineHooks } from './hooks.js';
+import { nameOnlyStack, type StackDescriptor } from '../stack/descriptor.js';
 import type { PluginOption, PluginSettingValue } from './plugin-settings.js';
 import type { TemplateRegistry } from './templates.js';
 
@@ -25,8 +26,12 @@ export interface PluginApi {
   };
   /** Later folders win: a template of the same name overrides another plugin's. */
   templates: { addSearchPath(directory: string): void };
-  /** Declares a stack this plugin generates when the run's `config.stack` names it (`--stack`). */
-  stacks: { add(name: string): void };
+  /**
+   * Declares a stack this plugin generates when the run's `config.stack` names it (`--stack`):
+   * its descriptor, which the engine and the other plugins read (a name alone declares a stack
+   * that tells them nothing).
+   */
+  stacks: { add(stack: StackDescriptor | string): void };
   /** Hooks of this plugin that plugins applied after it may tap (through `hooksOf`); the plugin keeps calling them. */
   exposeHooks(hooks: Record<string, ExposableHook>): void;
   /** The hooks an earlier plugin exposed, tap-only. */
@@ -49,7 +54,7 @@ export interface InfraStackPlugin {
 export interface PluginHost {
   hooks: EngineHooks;
   templates: TemplateRegistry;
-  stacks: Set<string>;
+  stacks: Map<string, StackDescriptor>;
   exposedHooks: Map<string, Record<string, ExposableHook>>;
   /** The plugin being applied: taps registered meanwhile are blamed on it. */
   applying: string | undefined;
@@ -64,7 +69,13 @@ export function pluginApiFor(plugin: InfraStackPlugin, host: PluginHost): Plugin
   return {
     hooks: { ...tapOnly, parse: { for: (format: string) => parse.for(format).withOptions({}) } },
     templates: { addSearchPath: (directory) => host.templates.addSearchPath(directory, plugin.name) },
-    stacks: { add: (name) => void host.stacks.add(name) },
+    stacks: {
+      add(stack) {
+        const descriptor = typeof stack === 'string' ? nameOnlyStack(stack) : stack;
+        if (host.stacks.has(descriptor.name)) throw new InfraStackError(`plugin "${plugin.name}" declared the stack "${descriptor.name}", which another plugin declared`);
+        host.stacks.set(descriptor.name, descriptor);
+      },
+    },
     exposeHooks(hooks) {
       if (host.exposedHooks.has(plugin.name)) throw new Error('exposeHooks was called twice');
       for (const [name, hook] of Object.entries(hooks)) hook.intercept({ register: (tap) => guardTap(`${plugin.name}:${name}`, tap, host.applying) });

@@ -1,8 +1,6 @@
 import type { Expression } from 'kysely';
 import { sql } from './kysely.js';
-import type { DdlDialect } from '../../core/index.js';
-import type { StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
-import type { Column } from './tables.js';
+import type { Column, DdlDialect, StoredType } from '../../core/index.js';
 
 /**
  * A column's type in one dialect: what SQLAlchemy creates for the stack's type there (on MySQL the

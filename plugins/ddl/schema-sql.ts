@@ -1,18 +1,19 @@
 import type { CreateTableBuilder } from 'kysely';
 import { sql } from './kysely.js';
-import type { DdlDialect } from '../../core/index.js';
-import { MYSQL_TABLE } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
+import type { DdlDialect, ForeignKeyConstraint, MysqlTableOptions, Table } from '../../core/index.js';
 import { columnTypeSql, currentTimeSql } from './column-types.js';
 import { sqlBuilder, statementText, type SqlBuilder } from './sql-builder.js';
 import { layoutCreateTable } from './statement-layout.js';
-import type { ForeignKeyConstraint, Table } from './tables.js';
 
-/** Groups of statements (a blank line between groups) that create the tables in one dialect. */
-export function schemaStatements(tables: Table[], dialect: DdlDialect): string[][] {
+/**
+ * Groups of statements (a blank line between groups) that create the tables in one dialect;
+ * `mysqlTable`: the stack's table options on MySQL (its migrations' own), else the server's defaults.
+ */
+export function schemaStatements(tables: readonly Table[], dialect: DdlDialect, mysqlTable: MysqlTableOptions | undefined): string[][] {
   const db = sqlBuilder(dialect);
   const groups: string[][] = [];
   for (const table of tables) {
-    const create = layoutCreateTable(statementText(createTable(db, table, dialect)), dialect);
+    const create = layoutCreateTable(statementText(createTable(db, table, dialect, mysqlTable)), dialect);
     const indexes = table.indexes.map((index) => statementText(db.schema.createIndex(index.name).on(table.name).columns(index.columns)));
     groups.push([create, ...indexes]);
   }
@@ -25,7 +26,7 @@ export function schemaStatements(tables: Table[], dialect: DdlDialect): string[]
   return groups;
 }
 
-function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect) {
+function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, mysqlTable: MysqlTableOptions | undefined) {
   let builder: CreateTableBuilder<string, string> = db.schema.createTable(table.name);
   for (const column of table.columns) {
     builder = builder.addColumn(column.name, columnTypeSql(dialect, column), (definition) => {
@@ -43,7 +44,7 @@ function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect) {
     );
   }
   for (const unique of table.uniques) builder = builder.addUniqueConstraint(unique.name, unique.columns);
-  if (dialect === 'mysql') builder = builder.modifyEnd(sql.raw(`engine = ${MYSQL_TABLE.engine} default charset = ${MYSQL_TABLE.charset} collate = ${MYSQL_TABLE.collation}`));
+  if (dialect === 'mysql' && mysqlTable) builder = builder.modifyEnd(sql.raw(`engine = ${mysqlTable.engine} default charset = ${mysqlTable.charset} collate = ${mysqlTable.collation}`));
   return builder;
 }
 

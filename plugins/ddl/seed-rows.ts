@@ -1,7 +1,4 @@
-import type { DomainModel } from '../../core/index.js';
-import type { StoredType } from '../../stacks/fastapi-sqlalchemy/column-storage.js';
-import { Samples } from '../../stacks/fastapi-sqlalchemy/view/samples.js';
-import type { Column, Table } from './tables.js';
+import type { Column, SampleSource, StoredType, Table } from '../../core/index.js';
 
 /** Rows per table, fewer when a unique column cannot tell more apart (a boolean, a short enum). */
 const ROWS = 3;
@@ -31,8 +28,7 @@ export interface SeedData {
  * columns differ from row to row, enum columns hold values of the enum, soft-deleted markers stay
  * empty. A table whose required key refers to a table seeded later (a cycle) is skipped.
  */
-export function seedData(tables: Table[], model: DomainModel): SeedData {
-  const samples = new Samples(model);
+export function seedData(tables: readonly Table[], samples: SampleSource): SeedData {
   const seeded = new Map<string, Map<string, unknown>[]>();
   const result: SeedData = { tables: [], skipped: [] };
   for (const table of tables) {
@@ -76,7 +72,7 @@ function columnValue(
   key: { table: string; column: string } | undefined,
   seeded: Map<string, Map<string, unknown>[]>,
   earlierRows: Map<string, unknown>[],
-  samples: Samples,
+  samples: SampleSource,
 ): unknown {
   if (column.name === table.softDeleteColumn) return null;
   if (key) {
@@ -105,7 +101,7 @@ function columnValue(
   }
 }
 
-function ownKeyValue(table: Table, keyColumn: string, n: number, samples: Samples): unknown {
+function ownKeyValue(table: Table, keyColumn: string, n: number, samples: SampleSource): unknown {
   const column = table.columns.find((c) => c.name === keyColumn)!;
   return column.autoincrement ? n : samples.value(column.value.type, column.value.constraints, column.name, n);
 }

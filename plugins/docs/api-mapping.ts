@@ -1,7 +1,7 @@
 /** The view of `output/api-mapping.md`: each endpoint with its entity, operation, handler and repository calls. */
 import { lookupFieldOf, type DomainModel, type Entity, type Operation } from '../../core/index.js';
 import { cell, code } from './markdown.js';
-import type { DocumentedStack } from './stack.js';
+import type { DocumentedStack } from '../../core/index.js';
 
 export interface ApiMappingView {
   title: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isNullableColumn, type DomainModel, type EngineConfig, type Entity, type PlannedFile, type Relation } from '../../core/index.js';
 import { cell, code } from './markdown.js';
 import { folderTree } from './project-structure.js';
-import type { CodeComponent, ComponentRole, DocumentedStack } from './stack.js';
+import type { CodeComponent, ComponentRole, DocumentedStack } from '../../core/index.js';
 
 export interface InfrastructurePlanView {
   title: string;
@@ -36,12 +36,13 @@ export function featureSlug(title: string): string {
 
 const ROLE_ORDER: readonly ComponentRole[] = ['domain entity', 'repository port', 'ORM model', 'mapper', 'repository', 'in-memory repository', 'repository integration test'];
 
-export function infrastructurePlanView(model: DomainModel, config: EngineConfig, files: readonly PlannedFile[], stack: DocumentedStack): InfrastructurePlanView {
+/** `migrationFolder`: where the stack plans its migration revisions (none: the plan lists none). */
+export function infrastructurePlanView(model: DomainModel, config: EngineConfig, files: readonly PlannedFile[], stack: DocumentedStack, migrationFolder: string | undefined): InfrastructurePlanView {
   const planned = new Set(files.map((f) => f.path));
   const perEntity = model.entities.map((entity) => ({ entity, components: stack.components(entity, model).filter((c) => planned.has(c.file)) }));
   const aggregates = perEntity.filter(({ components }) => components.some((c) => c.role === 'repository'));
   const children = perEntity.filter(({ components }) => !components.some((c) => c.role === 'repository'));
-  const migrations = files.filter((f) => path.posix.dirname(f.path) === stack.migrationFolder).map((f) => f.path);
+  const migrations = files.filter((f) => path.posix.dirname(f.path) === migrationFolder).map((f) => f.path);
   const has = (components: CodeComponent[], role: ComponentRole) => components.some((c) => c.role === role);
   const ofRole = (role: ComponentRole) => perEntity.flatMap(({ components }) => components.filter((c) => c.role === role));
 

@@ -4,7 +4,6 @@ import { apiMappingView } from './api-mapping.js';
 import { dataModelView } from './data-model.js';
 import { featureSlug, infrastructurePlanView } from './infrastructure-plan.js';
 import { folderTree } from './project-structure.js';
-import type { DocumentedStack } from './stack.js';
 
 export const DOCS_PLUGIN = 'docs';
 export const OUTPUT_DIR = 'output';
@@ -15,7 +14,8 @@ const OUTPUT_FOLDERS: Readonly<Record<string, string>> = {
   [`${OUTPUT_DIR}/plans`]: 'Layer plans, one folder per feature.',
 };
 
-export function planDocs(planned: readonly PlannedFile[], { model, config }: PlanContext, stack: DocumentedStack | undefined): PlannedFile[] {
+export function planDocs(planned: readonly PlannedFile[], { model, config, stack: descriptor }: PlanContext): PlannedFile[] {
+  const stack = descriptor?.docs;
   const feature = featureSlug(model.title);
   const doc = (name: string, template: string, data: object): PlannedFile => ({ path: `${OUTPUT_DIR}/${name}`, owner: DOCS_PLUGIN, template: `docs/${template}`, data });
   const sources = config.apiFiles.map((file) => file.split(/[\\/]/).pop() ?? file);
@@ -23,7 +23,7 @@ export function planDocs(planned: readonly PlannedFile[], { model, config }: Pla
     doc('data-model.md', 'data-model.md.njk', { sources, v: dataModelView(model) }),
     doc('api-mapping.md', 'api-mapping.md.njk', { sources, v: apiMappingView(model, stack) }),
   ];
-  if (stack) files.push(doc(`plans/${feature}/003-infrastructure-layer.md`, 'infrastructure-layer.md.njk', { sources, v: infrastructurePlanView(model, config, planned, stack) }));
+  if (stack) files.push(doc(`plans/${feature}/003-infrastructure-layer.md`, 'infrastructure-layer.md.njk', { sources, v: infrastructurePlanView(model, config, planned, stack, descriptor?.migrations?.folder) }));
   const structurePath = `${OUTPUT_DIR}/backend-codegen-project-structure.md`;
   const everything = [...planned, ...files, { path: structurePath, owner: DOCS_PLUGIN }];
   const describe = (folder: string) => OUTPUT_FOLDERS[folder] ?? (folder === `${OUTPUT_DIR}/plans/${feature}` ? `Plans for ${model.title}.` : stack?.folderPurpose(folder));

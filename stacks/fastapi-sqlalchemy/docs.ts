@@ -1,13 +1,12 @@
 /**
- * The stack as the docs plugin documents it (the shape of plugins/docs/stack.ts): the names
- * come from code-names.ts and folders.ts, which the views and the plan use to write the code.
+ * The stack as the docs plugin documents it (the `docs` of its descriptor): the names come from
+ * code-names.ts and folders.ts, which the views and the plan use to write the code.
  */
-import type { DomainModel, EngineConfig, Entity, Operation } from '../../core/index.js';
+import { fieldStorageOptions, type DocumentedStack, type DomainModel, type EngineConfig, type Entity, type Operation } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, entityClassNames, entityModule, handlerName, isServedEntity, repositoryCalls, repositoryNames, useCaseClassName } from './code-names.js';
 import { DATABASE_DRIVERS, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
-import { fieldStorageOptions } from './column-storage.js';
 import { columnType } from './python/types.js';
 import { STACK_NAME } from './plan.js';
 
@@ -16,7 +15,7 @@ const inBackend = (file: string) => `${BACKEND_DIR}/${file}`;
 /** Enum values by enum name, once per model (asked for entity after entity). */
 const enumValuesOf = new WeakMap<DomainModel, Map<string, string[]>>();
 
-export const fastapiSqlalchemyDocs = {
+export const fastapiSqlalchemyDocs: DocumentedStack = {
   name: STACK_NAME,
   title: 'FastAPI + SQLAlchemy 2.0 (async)',
 
@@ -62,7 +61,6 @@ export const fastapiSqlalchemyDocs = {
     return types;
   },
 
-  migrationFolder: inBackend(backendFiles.migrationVersions),
 
   technologies(config: EngineConfig, model: DomainModel) {
     const database = DATABASE_DRIVERS[databaseOf(config, model)];

@@ -4,6 +4,7 @@ import { formatLongLines, prepareFormatter } from './python/formatter.js';
 import { completeImports } from './python/import-resolver.js';
 import { backendFiles, BACKEND_DIR } from './code-names.js';
 import { planBackend, STACK_NAME } from './plan.js';
+import { fastapiSqlalchemyDescriptor } from './descriptor.js';
 
 /** Starting ruff's thread costs the main thread ~80 ms; a model this large very likely needs it. */
 const LARGE_MODEL = 200;
@@ -12,7 +13,7 @@ const LARGE_MODEL = 200;
 export const fastapiSqlalchemyStack: InfraStackPlugin = {
   name: STACK_NAME,
   apply({ hooks, templates, stacks }) {
-    stacks.add(STACK_NAME);
+    stacks.add(fastapiSqlalchemyDescriptor);
     templates.addSearchPath(templatesDir());
     hooks.planFiles.tapPromise(STACK_NAME, async (plan, { model, config, report, previous, output }) => {
       if (config.stack !== STACK_NAME) return plan;

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveModel, generate, InfraStackError, type DdlDialect } from '../../lib/index.js';
 import { planDdlFiles } from '../../plugins/ddl/plan.js';
-import { relationalTables } from '../../plugins/ddl/tables.js';
+import { planContext } from '../../core/engine/plan-context.js';
+import { outputFolder } from '../../core/engine/output-folder.js';
+import { fastapiSqlalchemyDescriptor } from '../../stacks/fastapi-sqlalchemy/descriptor.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shop = path.join(root, 'examples/shop/openapi.yaml');
@@ -192,9 +194,11 @@ describe('SQL for many real documents', () => {
 
   it.each(documents)('%s: a table statement per table, balanced, the same text every time', async (document) => {
     const model = await deriveModel({ apiFiles: [document], cwd: root });
-    const tables = relationalTables(model);
     const config = { apiFiles: [path.resolve(root, document)], outDir: root, stack: 'fastapi-sqlalchemy', force: false, dryRun: true, ddl: ALL };
-    const plan = () => planDdlFiles(model, config, { notes: [], toImplement: [], nextSteps: [], regeneration: [] }, 'ddl');
+    const report = { notes: [], toImplement: [], nextSteps: [], regeneration: [] };
+    const context = planContext({ model, config, report, previous: { files: new Map() }, output: outputFolder(root) }, fastapiSqlalchemyDescriptor);
+    const tables = context.schema;
+    const plan = () => planDdlFiles(context, 'ddl');
     const first = plan();
     expect(first.map((file) => file.content)).toEqual(plan().map((file) => file.content));
     for (const file of first) {

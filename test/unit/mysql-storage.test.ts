@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveModel, type DomainModel } from '../../lib/index.js';
-import { relationalTables, type Table } from '../../plugins/ddl/tables.js';
+import { relationalSchema, type Table } from '../../core/index.js';
+import { fastapiSqlalchemyDescriptor } from '../../stacks/fastapi-sqlalchemy/descriptor.js';
 import { entityView } from '../../stacks/fastapi-sqlalchemy/view/entities.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +21,7 @@ describe('storage decisions that make the models run on MySQL', () => {
 
   beforeAll(async () => {
     model = await deriveModel({ apiFiles: [fixture], cwd: root });
-    tables = new Map(relationalTables(model).map((table) => [table.name, table]));
+    tables = new Map(relationalSchema(model, fastapiSqlalchemyDescriptor.naming!).map((table) => [table.name, table]));
   });
 
   it('gives a unique string without maxLength 255 characters, and shares 768 among the strings of one key', () => {

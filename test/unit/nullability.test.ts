@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../../lib/index.js';
 import { isNullableColumn } from '../../core/index.js';
-import { relationalTables } from '../../plugins/ddl/tables.js';
+import { relationalSchema } from '../../core/index.js';
+import { fastapiSqlalchemyDescriptor } from '../../stacks/fastapi-sqlalchemy/descriptor.js';
 import { fieldViews } from '../../stacks/fastapi-sqlalchemy/view/entities.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,7 +45,7 @@ describe('nullability, decided once', () => {
   for (const document of ['examples/shop/openapi.yaml', 'test/fixtures/key-cycles/openapi.yaml', 'test/fixtures/hostile/openapi.yaml']) {
     it(`the models' columns and the DDL's agree with the rule on every field (${document})`, async () => {
       const model = await deriveModel({ apiFiles: [path.join(root, document)] });
-      const tables = new Map(relationalTables(model).map((table) => [table.name, table]));
+      const tables = new Map(relationalSchema(model, fastapiSqlalchemyDescriptor.naming!).map((table) => [table.name, table]));
       for (const entity of model.entities) {
         const columns = new Map(tables.get(entity.table)!.columns.map((column) => [column.name, column.nullable]));
         for (const view of fieldViews(entity).filter((v) => !v.relation)) {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiDocument, Field, InfraStackPlugin } from '../../lib/index.js';
 import { deriveModelWith, runPlugins, type PluginRun } from '../../lib/testing.js';
 import { UP_TO_DATE_PATH } from '../../core/engine/up-to-date.js';
+import { TINY_STACK, tinyStack, tinyStackDescriptor } from '../fixtures/descriptor-stack/tiny-stack.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
 const runs: PluginRun[] = [];
@@ -46,8 +47,8 @@ describe('a plugin', () => {
     };
     const chosen = await run([flask], { stack: 'flask' });
     expect(chosen.files).toContain('app.py');
-    // The stack-independent SQL of the DDL plugin stays; none of the FastAPI stack's code.
-    expect(chosen.files.filter((file) => file.startsWith('backend/') && !file.startsWith('backend/db/'))).toEqual([]);
+    // None of the FastAPI stack's code; and a stack declared by name only stores nothing the DDL plugin knows of: no SQL.
+    expect(chosen.files.filter((file) => file.startsWith('backend/'))).toEqual([]);
     expect(await chosen.read('app.py')).toBe('# Pet\n# Order\n# User\n# Tag\n');
 
     const byDefault = await run([flask]);
@@ -55,6 +56,32 @@ describe('a plugin', () => {
     expect(byDefault.files).not.toContain('app.py');
 
     await expect(run([flask], { stack: 'django' })).rejects.toThrow('unknown stack "django" (--stack): the installed plugins provide fastapi-sqlalchemy, flask');
+  });
+
+  it('declares a stack by its descriptor: the SQL DDL and the docs follow its folder, its names and its databases', async () => {
+    const tiny = await runPlugins([tinyStack], { api: petstore, db: 'postgresql', stack: TINY_STACK, docs: true });
+    runs.push(tiny);
+    expect(tiny.files.filter((file) => file.startsWith('backend/'))).toEqual([]);
+    expect(tiny.files).toEqual(expect.arrayContaining(['service/tables.txt', 'service/db/schema.postgresql.sql', 'service/db/seed.postgresql.sql']));
+    // The relational schema the stack reads is the one the DDL writes, table for table, in its order.
+    const schema = await tiny.read('service/db/schema.postgresql.sql');
+    const created = [...schema.matchAll(/^create table "?(\w+)"?/gm)].map((match) => match[1]);
+    expect(created).toEqual((await tiny.read('service/tables.txt')).trim().split('\n'));
+    expect(schema).toContain('-- The tables, keys, uniques and indexes of the backend\'s dbmate migration (db/migrations/).');
+    expect(schema).toMatch(/constraint "?pets_pkey"? primary key/);
+    expect(schema).not.toMatch(/\bpk_/);
+    const seed = await tiny.read('service/db/seed.postgresql.sql');
+    expect(seed).toMatch(/insert into "?pets"?/);
+    // The docs name the stack's own code.
+    expect(await tiny.read('output/api-mapping.md')).toContain('service/routes/');
+    expect(await tiny.read('output/backend-codegen-project-structure.md')).toContain('The Express service.');
+    // --db is checked against the databases the stack runs on.
+    await expect(runPlugins([tinyStack], { api: petstore, db: 'sqlite', stack: TINY_STACK })).rejects.toThrow('the stack "tiny-orm" does not run on sqlite (--db): it runs on postgresql, mysql');
+  });
+
+  it('cannot declare a stack another plugin declared', async () => {
+    const twin: InfraStackPlugin = { name: 'infra-stack-plugin-twin', apply: ({ stacks }) => stacks.add({ ...tinyStackDescriptor }) };
+    await expect(run([tinyStack, twin])).rejects.toThrow('plugin "infra-stack-plugin-twin" declared the stack "tiny-orm", which another plugin declared');
   });
 
   it("adds files beside the FastAPI stack's, from its own templates", async () => {

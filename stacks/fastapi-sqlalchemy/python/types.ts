@@ -1,5 +1,5 @@
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import { storedType, type StorageOptions, type StoredType } from '../column-storage.js';
+import { storedType, type StorageOptions, type StoredType } from '../../../core/index.js';
 import type { PythonImports } from './imports.js';
 import { pyClassName, pyString } from './names.js';
 

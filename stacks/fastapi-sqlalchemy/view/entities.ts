@@ -1,6 +1,5 @@
-import { alwaysHasValue, isNullableColumn, lookupFieldOf, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, fieldStorageOptions, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type StoredType, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
-import { fieldStorageOptions, isAutoincrementKey, storedIntegerWidth, type StoredType } from '../column-storage.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
@@ -10,7 +9,6 @@ import { constructorCall } from './declared-repository.js';
 import { needsQuotedName } from '../sql-words.js';
 import { storageView, type LinkTableView, type StorageView } from './storage.js';
 import { foreignKeyName, isCut, primaryKeyName } from '../constraint-names.js';
-import type { IntegerWidth } from '../column-storage.js';
 import { checkedPattern } from './pattern-samples.js';
 import { ecmaRegex } from '../python/patterns.js';
 
@@ -30,7 +28,7 @@ export interface FieldView {
   /** Part of the API's shapes; fields the tool added for storage (timestamps, soft delete) are not. */
   onWire: boolean;
   /** `created_at`/`updated_at`/`deleted_at` kept by the database layer. */
-  timestamp?: 'created' | 'updated' | 'deleted';
+  timestamp?: StorageTimestamp;
   /** The width of the column of an integer field: values past it are refused at the edge. */
   integerWidth?: IntegerWidth;
 }
@@ -118,11 +116,9 @@ export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity
   });
 }
 
-const TIMESTAMPS = { created_at: 'created', updated_at: 'updated', deleted_at: 'deleted' } as const;
-
-function timestampOf(field: Field): { timestamp?: FieldView['timestamp'] } {
-  const kind = TIMESTAMPS[field.name as keyof typeof TIMESTAMPS];
-  return kind && field.type.kind === 'string' && field.type.format === 'date-time' ? { timestamp: kind } : {};
+function timestampOf(field: Field): { timestamp?: StorageTimestamp } {
+  const kind = storageTimestamp(field);
+  return kind ? { timestamp: kind } : {};
 }
 
 interface ModelLookups {

@@ -1,5 +1,5 @@
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import type { IntegerWidth } from '../column-storage.js';
+import type { IntegerWidth } from '../../../core/index.js';
 
 /** Exact bounds as Python literals: int64's are past what a JavaScript number holds exactly. */
 const RANGES: Record<IntegerWidth, { min: bigint; max: bigint }> = {

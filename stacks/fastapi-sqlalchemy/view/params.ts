@@ -4,7 +4,7 @@ import type { PythonImports } from '../python/imports.js';
 import { pyLiteral, pyString } from '../python/names.js';
 import { strictScalar, wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
-import type { IntegerWidth } from '../column-storage.js';
+import type { IntegerWidth } from '../../../core/index.js';
 import { checkedPattern } from './pattern-samples.js';
 import { numberBoundArgs } from './number-bounds.js';
 

@@ -5,7 +5,7 @@ import { pyAnnotated, pyCall } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
 import { strictScalar, wireType } from '../python/types.js';
-import type { IntegerWidth } from '../column-storage.js';
+import type { IntegerWidth } from '../../../core/index.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { checkedPattern } from './pattern-samples.js';
 import { classRegexEngine, type RegexEngine } from '../python/patterns.js';

@@ -1,9 +1,9 @@
-import type { DomainModel, EngineConfig, Entity, Operation } from '../../core/index.js';
+import type { Entity, DomainModel, Operation } from '../model/domain-model.js';
+import type { EngineConfig } from '../engine/hooks.js';
 
 /**
  * What the docs need to know about the code a stack generates, so that the documents name the
- * stack's own functions, classes and files. A stack provides it beside its plugin (the FastAPI
- * stack's is `stacks/fastapi-sqlalchemy/docs.ts`); `lib/` hands it to the docs plugin. Paths are
+ * stack's own functions, classes and files: the `docs` of the stack's descriptor. Paths are
  * relative to the output folder.
  */
 export interface DocumentedStack {
@@ -17,8 +17,6 @@ export interface DocumentedStack {
   components(entity: Entity, model: DomainModel): CodeComponent[];
   /** The column types the ORM declares for an entity's stored fields, by field name. */
   columnTypes(entity: Entity, model: DomainModel): Map<string, string>;
-  /** The folder migration revisions are planned in. */
-  migrationFolder: string;
   technologies(config: EngineConfig, model: DomainModel): string[];
   /** How the generated code commits, rolls back and scopes sessions. */
   transactions: readonly string[];

@@ -1,0 +1,46 @@
+import type { DatabaseKind } from '../options.js';
+import type { Constraints, DomainModel, TypeRef } from '../model/domain-model.js';
+import type { ConstraintNaming } from '../schema/relational-schema.js';
+import type { DocumentedStack } from './docs.js';
+
+/**
+ * What a stack tells the engine and the other plugins about the code it generates, registered
+ * with `stacks.add(descriptor)`. Everything a plugin needs of the stack comes from here (the
+ * selected stack's descriptor is `context.stack` when files are planned), so a third-party stack
+ * gets the SQL DDL, the relational schema and the docs without anyone importing its code.
+ */
+export interface StackDescriptor {
+  /** What `--stack` selects. */
+  name: string;
+  /** The folder of the output the generated application goes to (`backend`). */
+  outputDir: string;
+  /** The databases the generated application runs on; `--db` must name one of them. */
+  databases: readonly DatabaseKind[];
+  /** The stack's migrations: the tool that runs them and the folder (in the output) its revisions are planned in. */
+  migrations?: { tool: string; folder: string };
+  /** The names of constraints and indexes; without it the stack stores nothing relational (no schema, no DDL). */
+  naming?: ConstraintNaming;
+  /** Table options the stack's migrations give MySQL/MariaDB tables (engine, character set, collation). */
+  mysqlTable?: MysqlTableOptions;
+  /** Values the stack's application accepts for a type and its constraints (seed rows use them). */
+  samples?(model: DomainModel): SampleSource;
+  /** The names the stack gives its code, for the documents of `output/`. */
+  docs?: DocumentedStack;
+}
+
+export interface MysqlTableOptions {
+  engine: string;
+  charset: string;
+  collation: string;
+}
+
+/** Deterministic example values, as JSON, that satisfy a type and its constraints. */
+export interface SampleSource {
+  /** `seed` makes values differ between fields; `variant` (1, 2, ...) between rows. */
+  value(type: TypeRef, constraints: Constraints, seed: string, variant?: number): unknown;
+}
+
+/** A stack registered by name only (`stacks.add('flask')`): it declares no database and stores nothing the engine knows of. */
+export function nameOnlyStack(name: string): StackDescriptor {
+  return { name, outputDir: name, databases: [] };
+}

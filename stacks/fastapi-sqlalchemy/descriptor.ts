@@ -1,0 +1,19 @@
+import { DATABASE_KINDS, type StackDescriptor } from '../../core/index.js';
+import { backendFiles, BACKEND_DIR } from './code-names.js';
+import { MYSQL_TABLE } from './column-storage.js';
+import { foreignKeyName, indexName, primaryKeyName, uniqueName } from './constraint-names.js';
+import { fastapiSqlalchemyDocs } from './docs.js';
+import { STACK_NAME } from './plan.js';
+import { Samples } from './view/samples.js';
+
+/** What the engine and the other plugins know of the FastAPI + SQLAlchemy stack. */
+export const fastapiSqlalchemyDescriptor: StackDescriptor = {
+  name: STACK_NAME,
+  outputDir: BACKEND_DIR,
+  databases: DATABASE_KINDS,
+  migrations: { tool: 'Alembic', folder: `${BACKEND_DIR}/${backendFiles.migrationVersions}` },
+  naming: { primaryKey: primaryKeyName, foreignKey: foreignKeyName, unique: uniqueName, index: indexName },
+  mysqlTable: MYSQL_TABLE,
+  samples: (model) => new Samples(model),
+  docs: fastapiSqlalchemyDocs,
+};
