@@ -1,4 +1,4 @@
-export { runEngine, deriveDomainModel } from './run.js';
+export { runEngine, deriveDomainModel, declaredStack } from './run.js';
 export { Engine, formatOf, type EngineOptions, type DerivedModel } from './engine/engine.js';
 export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
 export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
@@ -36,3 +36,6 @@ export {
   type IntegerWidth,
 } from './schema/stored-type.js';
 export { storageTimestamp, type StorageTimestamp } from './schema/timestamps.js';
+export { diffSchemas, isEmptyDiff, columnsBecomingRequired, storageKey, fillValue, typeName, type SchemaDiff, type TableChange, type ValueCheck } from './schema/schema-diff.js';
+export { migrationSteps, reverseSteps, type MigrationStep, type ColumnStep, type TableKey } from './schema/migration-steps.js';
+export type { StackVerifier, StepOutcome, StepStatus, VerificationReport } from './stack/verification.js';

@@ -11,6 +11,7 @@ import { REGENERATION_REPORT_PATH } from './engine/regeneration-report.js';
 import { recordUpToDate, removeUpToDate, type RunIdentity } from './engine/up-to-date.js';
 import { InfraStackError } from './errors.js';
 import type { DomainModel } from './model/domain-model.js';
+import type { StackDescriptor } from './stack/descriptor.js';
 import { DATABASE_KINDS, DEFAULT_STACK, type DeriveOptions, type GenerateOptions, type GenerateResult } from './options.js';
 
 /**
@@ -104,6 +105,17 @@ export async function deriveDomainModel(options: DeriveOptions, plugins: readonl
   // Nothing is written: the output folder is only there for plugins that read the config.
   const { model } = await engine.derive({ ...engineConfig(options, path.resolve(options.cwd ?? process.cwd())), force: false, dryRun: true });
   return model;
+}
+
+/**
+ * The descriptor of the stack `options` select (`stack`, else the default), as the plugins
+ * declare it; undefined when none declares it. Reads no document: for what comes after a run
+ * (`--verify`), which a run answered from its stamp may not have applied the plugins for.
+ */
+export function declaredStack(options: Pick<DeriveOptions, 'stack' | 'plugins'>, plugins: readonly InfraStackPlugin[]): StackDescriptor | undefined {
+  const engine = new Engine();
+  for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
+  return engine.declaredStack(options.stack ?? DEFAULT_STACK);
 }
 
 function createEngine(options: DeriveOptions, plugins: readonly InfraStackPlugin[]): Engine {

@@ -1,4 +1,4 @@
-import { deriveDomainModel, type DeriveOptions, type DomainModel } from '../core/index.js';
+import { declaredStack, deriveDomainModel, type DeriveOptions, type DomainModel, type StackDescriptor } from '../core/index.js';
 import { firstPartyPlugins } from './first-party.js';
 import { installedPluginsFor } from './installed.js';
 
@@ -12,5 +12,11 @@ export async function deriveModel(options: DeriveOptions): Promise<DomainModel> 
   return deriveDomainModel(options, [...firstPartyPlugins(), ...installed.plugins]);
 }
 
+/** The descriptor of the stack `options` select, with the first-party and the installed plugins applied (undefined: none declares it). */
+export async function stackOf(options: DeriveOptions): Promise<StackDescriptor | undefined> {
+  const installed = await installedPluginsFor(options);
+  return declaredStack(options, [...firstPartyPlugins(), ...installed.plugins]);
+}
+
 /** The validation gate of a backend generated into `outDir` (venv, install, ruff, mypy, migrations, tests). */
-export { verifyBackend, WORKFLOW_LOG_PATH, type VerifyOptions, type VerificationReport, type StepOutcome, type StepStatus } from '../stacks/fastapi-sqlalchemy/verify/index.js';
+export { verifyBackend, WORKFLOW_LOG_PATH, type VerifyOptions } from '../stacks/fastapi-sqlalchemy/verify/index.js';

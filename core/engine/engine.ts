@@ -21,6 +21,7 @@ import { Diagnostics, type RunReport } from './report.js';
 import { TemplateRegistry, templateErrorText } from './templates.js';
 import { previousRunOf } from './previous-run.js';
 import { planContext } from './plan-context.js';
+import { schemaSnapshot } from '../schema/snapshot.js';
 import type { StackDescriptor } from '../stack/descriptor.js';
 import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
@@ -91,6 +92,11 @@ export class Engine {
     return this;
   }
 
+  /** The descriptor of a stack some applied plugin declared. */
+  declaredStack(name: string): StackDescriptor | undefined {
+    return this.host.stacks.get(name);
+  }
+
   async run(initial: EngineConfig): Promise<RunOutcome> {
     const clock = new PhaseClock(this.options.onPhase);
     const { config, model, checks, notices, readsOtherFiles, settings } = await this.deriveTimed(initial, clock);
@@ -101,7 +107,9 @@ export class Engine {
       const report: RunReport = { notes: [...notices], toImplement: [], nextSteps: [], regeneration: [] };
       const loaded = await loadManifest(config.outDir, { rebuild: config.rebuildManifest === true, dryRun: config.dryRun });
       const output = outputFolder(config.outDir);
-      const plan = await this.hooks.planFiles.promise({ files: [] }, planContext({ model, config, report, previous: previousRunOf(loaded.manifest), output }, this.host.stacks.get(config.stack)));
+      const stack = this.host.stacks.get(config.stack);
+      const context = planContext({ model, config, report, previous: previousRunOf(loaded.manifest), output }, stack);
+      const plan = await this.hooks.planFiles.promise({ files: [] }, context);
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
@@ -111,7 +119,7 @@ export class Engine {
       try {
         await this.render(planned, (file) => session.add(file));
         clock.end('render');
-        const record = { inputs: await inputs, model: modelSnapshot(model), notes: report.regeneration };
+        const record = { inputs: await inputs, model: modelSnapshot(model), ...(stack?.naming ? { schema: schemaSnapshot(context.schema) } : {}), notes: report.regeneration };
         prepared = await session.prepare({ diff: config.diff === true, record });
       } catch (error) {
         await session.discard();

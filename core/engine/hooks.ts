@@ -71,6 +71,12 @@ export interface PlanContext {
 export interface PreviousRun {
   /** The persistent part of the model the files were generated from (see `modelSnapshot`); absent on a first run. */
   model?: DomainModel;
+  /**
+   * The relational schema the last run recorded (its stack's tables, as `context.schema` was);
+   * from a manifest of an older version, the previous model's tables under today's stack.
+   * Absent on a first run, or when the stack stores nothing relational.
+   */
+  readonly schema?: readonly Table[];
   /** Every file generated, with the text generated for it (absent in manifests of older versions). */
   files: ReadonlyMap<string, { owner: string; text?: string }>;
 }

@@ -26,6 +26,8 @@ export interface Manifest {
   inputs: Record<string, string>;
   /** The domain model the files were generated from (plain JSON, sources relative to the output folder). */
   model?: unknown;
+  /** The relational schema of the stack the files were generated for (see `schemaSnapshot`); absent from older manifests. */
+  schema?: unknown;
   files: Record<string, ManifestFile>;
 }
 
@@ -58,11 +60,13 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
   if (version > MANIFEST_VERSION) throw new DamagedManifestError(`was written by a newer generator-infra-stack (manifest version ${version}; this one reads up to ${MANIFEST_VERSION})`);
   let store: Record<string, string> = {};
   let model = candidate.model;
+  let schema: unknown;
   if (version >= 3) {
     if (typeof candidate.texts !== 'string') throw new DamagedManifestError('has no "texts" store');
     store = decodeField(candidate.texts, 'texts') as Record<string, string>;
     if (!store || typeof store !== 'object') throw new DamagedManifestError('has a "texts" store that is not an object');
     model = candidate.model === undefined ? undefined : typeof candidate.model === 'string' ? decodeField(candidate.model, 'model') : fail('has a "model" that is not an encoded string');
+    schema = candidate.schema === undefined ? undefined : typeof candidate.schema === 'string' ? decodeField(candidate.schema, 'schema') : fail('has a "schema" that is not an encoded string');
   }
   const files: Record<string, ManifestFile> = {};
   for (const [path, entry] of Object.entries(candidate.files as Record<string, unknown>)) {
@@ -82,6 +86,7 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
     version,
     inputs: candidate.inputs && typeof candidate.inputs === 'object' ? candidate.inputs : {},
     ...(model !== undefined ? { model } : {}),
+    ...(schema !== undefined ? { schema } : {}),
     files,
   };
 }
@@ -102,6 +107,8 @@ export interface ManifestContent {
   inputs: Record<string, string>;
   /** JSON text. */
   model: string | undefined;
+  /** JSON text. */
+  schema?: string;
   files: Map<string, { owner: string; text: string }>;
 }
 
@@ -113,7 +120,11 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
   const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text }));
   const store = Object.fromEntries(entries.map(({ hash, text }) => [hash, text]).sort(([a], [b]) => compare(a!, b!)));
   const inputs = Object.fromEntries(Object.entries(content.inputs).sort(([a], [b]) => compare(a, b)));
-  const [texts, model] = await Promise.all([encode(JSON.stringify(store)), content.model === undefined ? undefined : encode(content.model)]);
+  const [texts, model, schema] = await Promise.all([
+    encode(JSON.stringify(store)),
+    content.model === undefined ? undefined : encode(content.model),
+    content.schema === undefined ? undefined : encode(content.schema),
+  ]);
   const manifest = {
     generator: 'generator-infra-stack',
     version: MANIFEST_VERSION,
@@ -121,6 +132,7 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
     files: Object.fromEntries(entries.map(({ path, owner, hash }) => [path, { owner, hash }])),
     texts,
     ...(model !== undefined ? { model } : {}),
+    ...(schema !== undefined ? { schema } : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

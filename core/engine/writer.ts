@@ -22,6 +22,8 @@ export interface RunRecord {
   inputs: Record<string, string>;
   /** The model the files were generated from, as JSON text (see `modelSnapshot`). */
   model: string | undefined;
+  /** The relational schema the files store the model in, as JSON text (see `schemaSnapshot`); absent when the stack stores nothing relational. */
+  schema?: string;
   /** What the plugins said about this regeneration (a new migration...), for the report. */
   notes: string[];
 }
@@ -202,7 +204,7 @@ export class WriteSession {
     await Promise.all(this.sweeps);
 
     // The manifest compresses on the thread pool while the last files are written.
-    const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, files: generated }), this.stager.finish()]);
+    const [serialized, written] = await Promise.allSettled([serializeManifest({ inputs: record.inputs, model: record.model, ...(record.schema !== undefined ? { schema: record.schema } : {}), files: generated }), this.stager.finish()]);
     if (written.status === 'rejected') throw written.reason;
     const staged = written.value;
     let stagedManifest: StagedFiles | undefined;

@@ -22,6 +22,10 @@ export interface ConstraintNaming {
  */
 export interface Table {
   name: string;
+  /** The entity whose rows the table stores, or for a join table the entity and the list field it stores. */
+  holds: { entity: string; field?: string };
+  /** The entity's previous name (or previous table name) as its `x-renamed-from` gives it. */
+  renamedFrom?: string;
   columns: Column[];
   primaryKey: { name: string; columns: string[] };
   foreignKeys: ForeignKeyConstraint[];
@@ -41,6 +45,10 @@ export interface Column {
   defaultsToNow: boolean;
   /** The field's own type and constraints, which sample values follow. */
   value: { type: TypeRef; constraints: Constraints };
+  /** The field's previous name (`x-renamed-from`). */
+  renamedFrom?: string;
+  /** The document's `default` of the field, as JSON: rows already there get it when the column becomes required. */
+  default?: unknown;
 }
 
 export interface ForeignKeyConstraint {
@@ -98,11 +106,15 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
         autoincrement: isAutoincrementKey(entity, field),
         defaultsToNow: timestamp === 'created' || timestamp === 'updated',
         value: { type: field.type, constraints: field.constraints },
+        ...(field.renamedFrom !== undefined ? { renamedFrom: field.renamedFrom } : {}),
+        ...(field.default !== undefined ? { default: field.default } : {}),
       };
     });
   const softDelete = entity.softDelete ? columns.find((column) => column.name === 'deleted_at') : undefined;
   return {
     name: entity.table,
+    holds: { entity: entity.name },
+    ...(entity.renamedFrom !== undefined ? { renamedFrom: entity.renamedFrom } : {}),
     columns,
     primaryKey: { name: naming.primaryKey(entity.table), columns: [entity.primaryKey.field] },
     foreignKeys: entity.foreignKeys.map((key) => {
@@ -131,6 +143,7 @@ function linkTable(relation: Relation, from: Entity, to: Entity, naming: Constra
   ];
   return {
     name: join.table,
+    holds: { entity: from.name, field: relation.field },
     columns: sides.map(({ column, entity }): Column => ({
       name: column,
       type: storedType(entity.primaryKey.type, {}, { primaryKey: true }),

@@ -2,6 +2,7 @@ import type { DatabaseKind } from '../options.js';
 import type { Constraints, DomainModel, TypeRef } from '../model/domain-model.js';
 import type { ConstraintNaming } from '../schema/relational-schema.js';
 import type { DocumentedStack } from './docs.js';
+import type { StackVerifier } from './verification.js';
 
 /**
  * What a stack tells the engine and the other plugins about the code it generates, registered
@@ -26,6 +27,8 @@ export interface StackDescriptor {
   samples?(model: DomainModel): SampleSource;
   /** The names the stack gives its code, for the documents of `output/`. */
   docs?: DocumentedStack;
+  /** What `--verify` runs on the generated code (none: the stack has no gate, and `--verify` says so). */
+  verify?: StackVerifier;
 }
 
 export interface MysqlTableOptions {

@@ -1,6 +1,6 @@
 /** The view of `output/data-model.md`: entities, their fields and constraints, relations, enums. */
 import { typeText, type Constraints, type DomainModel, type Entity, type Relation } from '../../core/index.js';
-import { cell, code, codeCell, firstLine, yesNo } from './markdown.js';
+import { cell, code, firstLine, yesNo } from './markdown.js';
 import { erDiagram, keyIsRequired, type ErDiagram } from './mermaid.js';
 
 export interface DataModelView {

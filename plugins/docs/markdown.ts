@@ -16,11 +16,6 @@ export function code(text: string): string {
   return `${fence}${padded}${fence}`;
 }
 
-/** A code span for a table cell. */
-export function codeCell(text: string): string {
-  return cell(code(text));
-}
-
 /** The first line of a description, for a one-line cell or a sentence. */
 export function firstLine(text: string | undefined): string | undefined {
   const line = text?.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');

@@ -1,4 +1,4 @@
-import { boundedIdentifier } from '../../core/index.js';
+import { boundedIdentifier, type ConstraintNaming } from '../../core/index.js';
 
 /**
  * The names of the stack's constraints and indexes, decided here and only here: the models, the
@@ -52,6 +52,9 @@ export function uniqueName(table: string, columns: readonly string[]): string {
 export function indexName(table: string, columns: readonly string[]): string {
   return boundedIdentifier(conventionName('ix', table, columns));
 }
+
+/** The stack's naming, as its descriptor gives it to core's relational schema. */
+export const STACK_NAMING: ConstraintNaming = { primaryKey: primaryKeyName, foreignKey: foreignKeyName, unique: uniqueName, index: indexName };
 
 /** The convention's name was cut to the identifier limit: a model must name the constraint itself. */
 export function isCut(kind: ConstraintKind, table: string, columns: readonly string[], target?: string): boolean {

@@ -15,13 +15,13 @@ export const fastapiSqlalchemyStack: InfraStackPlugin = {
   apply({ hooks, templates, stacks }) {
     stacks.add(fastapiSqlalchemyDescriptor);
     templates.addSearchPath(templatesDir());
-    hooks.planFiles.tapPromise(STACK_NAME, async (plan, { model, config, report, previous, output }) => {
+    hooks.planFiles.tapPromise(STACK_NAME, async (plan, { model, config, report, previous, output, schema }) => {
       if (config.stack !== STACK_NAME) return plan;
       // Documents large enough to hold names that push a statement past 100 columns start ruff early.
       if (model.entities.length + model.objectTypes.length + model.operations.length > LARGE_MODEL) prepareFormatter();
       // Every revision in the folder, whoever wrote it: a new one chains after the single head.
       const revisionsOnDisk = await output.readFolder(`${BACKEND_DIR}/${backendFiles.migrationVersions}`);
-      return { files: [...plan.files, ...planBackend(model, config, report, previous, revisionsOnDisk, output.readText)] };
+      return { files: [...plan.files, ...planBackend(model, config, report, previous, revisionsOnDisk, output.readText, schema)] };
     });
     // Imports first (a completed block may need laying out), then the statements too long for their line.
     hooks.renderFile.tapPromise(STACK_NAME, async (content, file) => {

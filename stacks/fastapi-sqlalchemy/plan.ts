@@ -1,6 +1,6 @@
 import { errorBodiesView } from './view/error-bodies.js';
-import type { DomainModel, EngineConfig, Operation, PlannedFile, PreviousRun, RunReport } from '../../core/index.js';
-import { SQLALCHEMY_NAMING_CONVENTION } from './constraint-names.js';
+import { relationalSchema, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../core/index.js';
+import { SQLALCHEMY_NAMING_CONVENTION, STACK_NAMING } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
 import { databaseNote, databaseOf, databaseUrls } from './database.js';
@@ -44,6 +44,7 @@ export function planBackend(
   previous: PreviousRun = { files: new Map() },
   revisionsOnDisk: ReadonlyMap<string, string> = new Map(),
   readOutput: ReadOutput = () => undefined,
+  schema: readonly Table[] = relationalSchema(documentModel, STACK_NAMING),
 ): PlannedFile[] {
   checkTechnologies(documentModel, STACK_NAME);
   const model = servedModel(documentModel, report);
@@ -337,7 +338,7 @@ export function planBackend(
   // Migrations.
   add('migrations/env.py', 'migrations/env.py.njk');
   add('migrations/script.py.mako', 'migrations/script.py.mako.njk');
-  files.push(...planMigrations(model, views, previous, report, STACK_NAME, revisionsOnDisk, { acceptDataLoss: config.acceptDataLoss === true, dryRun: config.dryRun }));
+  files.push(...planMigrations(model, schema, previous, report, STACK_NAME, revisionsOnDisk, { acceptDataLoss: config.acceptDataLoss === true, dryRun: config.dryRun }));
 
   // Tests.
   const samples = new Samples(model);

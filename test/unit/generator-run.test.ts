@@ -12,7 +12,8 @@ import { TestAdapter } from '@yeoman/adapter/testing';
 import { createEnv } from 'yeoman-environment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerateOptions, GenerateResult } from '../../core/options.js';
-import type { StepOutcome, VerificationReport, VerifyOptions } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
+import type { StepOutcome, VerificationReport } from '../../core/index.js';
+import type { VerifyOptions } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
 
 const generate = vi.hoisted(() => vi.fn<(options: GenerateOptions) => Promise<GenerateResult>>());
 const verifyBackend = vi.hoisted(() => vi.fn<(options: VerifyOptions) => Promise<VerificationReport>>());
@@ -21,8 +22,8 @@ vi.mock('../../lib/index.js', async () => ({
   ...(await import('../../core/errors.js')),
   ...(await import('../../core/options.js')),
   generate,
-  verifyBackend,
-  WORKFLOW_LOG_PATH: 'logs/workflow.log',
+  // The run's stack as --verify finds it: its gate is the mock.
+  stackOf: async () => ({ name: 'fastapi-sqlalchemy', outputDir: 'backend', databases: [], verify: { logPath: 'logs/workflow.log', run: verifyBackend } }),
 }));
 
 const { default: InfraStackGenerator } = await import('../../generators/app/generator.js');

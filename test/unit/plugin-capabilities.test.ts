@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SyncWaterfallHook } from 'tapable';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiDocument, Field, InfraStackPlugin } from '../../lib/index.js';
+import { stackOf, type ApiDocument, type Field, type InfraStackPlugin } from '../../lib/index.js';
 import { deriveModelWith, runPlugins, type PluginRun } from '../../lib/testing.js';
 import { UP_TO_DATE_PATH } from '../../core/engine/up-to-date.js';
 import { TINY_STACK, tinyStack, tinyStackDescriptor } from '../fixtures/descriptor-stack/tiny-stack.js';
@@ -72,11 +72,26 @@ describe('a plugin', () => {
     expect(schema).not.toMatch(/\bpk_/);
     const seed = await tiny.read('service/db/seed.postgresql.sql');
     expect(seed).toMatch(/insert into "?pets"?/);
+    // The migration steps as data, up and down: from nothing on a first run.
+    const migration = (await tiny.read('service/db/migrations/next.txt')).trim().split('\n');
+    const tables = (await tiny.read('service/tables.txt')).trim().split('\n');
+    expect(migration).toEqual(['-- up', ...tables.map((table) => `create-table ${table}`), '-- down', ...[...tables].reverse().map((table) => `drop-table ${table}`)]);
     // The docs name the stack's own code.
     expect(await tiny.read('output/api-mapping.md')).toContain('service/routes/');
     expect(await tiny.read('output/backend-codegen-project-structure.md')).toContain('The Express service.');
     // --db is checked against the databases the stack runs on.
     await expect(runPlugins([tinyStack], { api: petstore, db: 'sqlite', stack: TINY_STACK })).rejects.toThrow('the stack "tiny-orm" does not run on sqlite (--db): it runs on postgresql, mysql');
+  });
+
+  it("is found by its name outside a run, as --verify finds the stack's gate", async () => {
+    const fastapi = await stackOf({ apiFiles: [petstore], discoverPlugins: false });
+    expect(fastapi?.name).toBe('fastapi-sqlalchemy');
+    expect(fastapi?.verify?.logPath).toBe('logs/workflow.log');
+    const tiny = await stackOf({ apiFiles: [petstore], discoverPlugins: false, stack: TINY_STACK, plugins: [tinyStack] });
+    expect(tiny?.outputDir).toBe('service');
+    // No gate: --verify says so rather than running the FastAPI one.
+    expect(tiny?.verify).toBeUndefined();
+    expect(await stackOf({ apiFiles: [petstore], discoverPlugins: false, stack: 'django' })).toBeUndefined();
   });
 
   it('cannot declare a stack another plugin declared', async () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isInfraStackError } from '../../core/errors.js';
 import { colorsFor, failureLines, stepLine, verdict, verificationHeading } from '../../generators/app/verification-lines.js';
-import { verifyBackend, type StepOutcome, type VerificationReport } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
+import type { StepOutcome, VerificationReport } from '../../core/index.js';
+import { verifyBackend } from '../../stacks/fastapi-sqlalchemy/verify/index.js';
 import type { CommandResult, CommandSpec } from '../../stacks/fastapi-sqlalchemy/verify/process-runner.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runGate, shownCommand } from '../../stacks/fastapi-sqlalchemy/verify/gate.js';
-import type { StepOutcome } from '../../stacks/fastapi-sqlalchemy/verify/outcome.js';
+import type { StepOutcome } from '../../core/index.js';
 import type { CommandResult, CommandRunner, CommandSpec } from '../../stacks/fastapi-sqlalchemy/verify/process-runner.js';
 import type { GateStep } from '../../stacks/fastapi-sqlalchemy/verify/steps.js';
 import type { GateLog } from '../../stacks/fastapi-sqlalchemy/verify/workflow-log.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InfraStackError, unreadableDocumentError } from '../../errors.js';
+import { unreadableDocumentError } from '../../errors.js';
 import type { ApiDocument, ApiOperation, DocumentWarning } from '../../model/api-document.js';
 import { ComponentRegistry } from './component-registry.js';
 import { DEFAULT_PAGING } from './document-lines.js';

@@ -1,26 +1,24 @@
 import { createHash } from 'node:crypto';
-import { InfraStackError, type DomainModel, type PlannedFile, type PreviousRun, type RunReport } from '../../../core/index.js';
+import { diffSchemas, InfraStackError, isEmptyDiff, type DomainModel, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../../core/index.js';
 import { BACKEND_DIR, backendFiles } from '../code-names.js';
-import type { EntityView } from '../view/entities.js';
-import { primaryKeyName } from '../constraint-names.js';
 import { renderRevision } from './revision.js';
-import { diffSchemas, isEmptyDiff } from './schema-diff.js';
-import { addCyclicKeyLines, dropCyclicKeyLines, migrationTables, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
+import { addCyclicKeyLines, columnDefinition, constraintItems, createIndexLine, cyclicKeysOf, dropCyclicKeyLines, dropIndexLine, MYSQL_TABLE_OPTION_ARGS } from './tables.js';
 import { danglingParent, headsOf, revisionGraph, type RevisionNode } from './revision-graph.js';
 
 const VERSIONS = `${BACKEND_DIR}/${backendFiles.migrationVersions}/`;
 
 /**
  * The files of `migrations/versions`. A first run writes one initial revision creating every
- * table. Later runs keep every revision the tool wrote before exactly as it was generated (the
- * manifest lists them; one you deleted stays deleted) and never touch yours; they add one
- * revision from the difference between the previous model and this one, chained after the single
- * head of the history on disk, whoever wrote it. No difference, no revision; several heads stop
- * the run until they are merged.
+ * table of `tables` (the run's relational schema). Later runs keep every revision the tool wrote
+ * before exactly as it was generated (the manifest lists them; one you deleted stays deleted) and
+ * never touch yours; they add one revision from the difference between the schema the last run
+ * recorded (`previous.schema`) and this one, chained after the single head of the history on
+ * disk, whoever wrote it. No difference, no revision; several heads stop the run until they are
+ * merged.
  */
 export function planMigrations(
   model: DomainModel,
-  views: ReadonlyMap<string, EntityView>,
+  tables: readonly Table[],
   previous: PreviousRun,
   report: RunReport,
   owner: string,
@@ -29,20 +27,21 @@ export function planMigrations(
 ): PlannedFile[] {
   const written = writtenRevisions(previous);
   const history = revisionGraph(onDisk);
-  const tables = migrationTables(model, views);
   if (history.length === 0 && written.length === 0) {
-    const initial = tables.map(({ name, primaryKey, columns, constraints, indexes }) => ({
-      name,
-      primaryKey,
-      columns: columns.map((column) => column.definition),
-      constraints,
-      indexes: indexes.map(({ name: indexName, create, drop }) => ({ name: indexName, create, drop })),
+    const initial = tables.map((table) => ({
+      name: table.name,
+      primaryKey: table.primaryKey.columns,
+      columns: table.columns.map((column) => columnDefinition({ holds: table.holds, primaryKey: table.primaryKey.columns }, column)),
+      constraints: constraintItems(table),
+      indexes: table.indexes.map((index) => ({ name: index.name, create: createIndexLine(table.name, index), drop: dropIndexLine(table.name, index) })),
     }));
+    // The revision's id hashes the tables as earlier versions laid them out, which keeps their ids.
     const revision = createHash('sha256').update(JSON.stringify(initial)).digest('hex').slice(0, 12);
     const usesMysql = initial.some((table) => table.columns.some((column) => column.includes('mysql.')));
     // The key's name follows from the table's (in the hash above): it keeps the revision ids of earlier versions.
-    const named = initial.map((table) => ({ ...table, primaryKeyName: primaryKeyName(table.name) }));
-    const data = { tables: named, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS, addKeys: addCyclicKeyLines(tables), dropKeys: dropCyclicKeyLines(tables) };
+    const named = initial.map((table, position) => ({ ...table, primaryKeyName: tables[position]!.primaryKey.name }));
+    const keys = cyclicKeysOf(tables);
+    const data = { tables: named, revision, usesMysql, tableOptions: MYSQL_TABLE_OPTION_ARGS, addKeys: addCyclicKeyLines(keys), dropKeys: dropCyclicKeyLines([...keys].reverse()) };
     return [{ path: `${VERSIONS}${revision}_initial.py`, owner, template: 'backend/migrations/initial.py.njk', data }];
   }
   const kept = written.map(({ path, text }): PlannedFile => ({ path, owner, content: text, verbatim: true }));
@@ -53,7 +52,7 @@ export function planMigrations(
     );
     return kept;
   }
-  const diff = diffSchemas(migrationTables(previous.model), tables, { before: previous.model, after: model });
+  const diff = diffSchemas(previous.schema ?? [], tables, { before: previous.model, after: model });
   report.regeneration.push(...diff.notes);
   if (isEmptyDiff(diff)) return kept;
   const head = singleHead(history);

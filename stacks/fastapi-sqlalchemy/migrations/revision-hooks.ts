@@ -1,9 +1,8 @@
 import { NameScope } from '../python/identifiers.js';
 import { pyCall } from '../python/layout.js';
 import { pyString } from '../python/names.js';
-import type { ColumnSpec } from '../view/entities.js';
+import type { ValueCheck } from '../../../core/index.js';
 import { pyColumnName } from '../sql-words.js';
-import type { ValueCheck } from './schema-diff.js';
 
 /**
  * What a revision does to rows already there before a column takes fewer values: columns becoming
@@ -40,23 +39,23 @@ export class RevisionHooks {
     return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_values', [pyString(check.table), pyColumnName(check.column), `[${check.values.map(pyString).join(', ')}]`, pyString(hook)], 4)}`];
   }
 
-  /** Upgrade lines that give the rows a value in a column about to be required. */
-  fill(table: string, column: ColumnSpec): string[] {
-    if (column.fillValue !== undefined) {
+  /** Upgrade lines that give the rows a value in a column about to be required: `fillValue` (a Python literal), else the user's function. */
+  fill(table: string, column: string, fillValue: string | undefined): string[] {
+    if (fillValue !== undefined) {
       this.helpers.add('fill_null');
-      return [`    ${pyCall('fill_null', [pyString(table), pyColumnName(column.name), column.fillValue], 4)}`];
+      return [`    ${pyCall('fill_null', [pyString(table), pyColumnName(column), fillValue], 4)}`];
     }
-    const hook = this.scope.name(`fill_${table}_${column.name}`);
+    const hook = this.scope.name(`fill_${table}_${column}`);
     this.hooks.push(
       userFunction(hook, [
-        `Give ${docName(table)}.${docName(column.name)} a value on the rows already there: it is now required, and the document gives it no default.`,
+        `Give ${docName(table)}.${docName(column)} a value on the rows already there: it is now required, and the document gives it no default.`,
         '',
-        `For example: connection.execute(sa.text("UPDATE ${docName(table)} SET ${docName(column.name)} = ... WHERE ${docName(column.name)} IS NULL"))`,
+        `For example: connection.execute(sa.text("UPDATE ${docName(table)} SET ${docName(column)} = ... WHERE ${docName(column)} IS NULL"))`,
       ]),
     );
     this.helpers.add('refuse_null');
-    this.todo.push(`${table}.${column.name} is now required with no default: if ${table} has rows, give them a value in ${hook}() (the upgrade stops until they have one)`);
-    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_null', [pyString(table), pyColumnName(column.name), pyString(hook)], 4)}`];
+    this.todo.push(`${table}.${column} is now required with no default: if ${table} has rows, give them a value in ${hook}() (the upgrade stops until they have one)`);
+    return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_null', [pyString(table), pyColumnName(column), pyString(hook)], 4)}`];
   }
 
   userFunctions(): string[][] {

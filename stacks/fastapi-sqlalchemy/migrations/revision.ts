@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
+import { fillValue, migrationSteps, reverseSteps, type Column, type ColumnStep, type MigrationStep, type SchemaDiff, type TableChange } from '../../../core/index.js';
 import { pyCall } from '../python/layout.js';
-import { pyString } from '../python/names.js';
-import type { ColumnSpec } from '../view/entities.js';
+import { pyFloat, pyString } from '../python/names.js';
 import { castFamily, postgresqlTypeName } from '../column-storage.js';
 import { RevisionHooks } from './revision-hooks.js';
 import { pyColumnName } from '../sql-words.js';
-import { columnsBecomingRequired, storedType, type SchemaDiff, type TableChange } from './schema-diff.js';
-import { addCyclicKeyLines, createTableLines, dropCyclicKeyLines, dropTableLine, type TableSpec } from './tables.js';
+import { addCyclicKeyLines, columnDefinition, type ColumnTable, createIndexLine, createTableLines, dropCyclicKeyLines, dropIndexLine, dropTableLine, migrationType } from './tables.js';
 
 export interface Revision {
   id: string;
@@ -22,37 +21,18 @@ const SLUG_LENGTH = 48;
 
 /**
  * An Alembic revision applying `diff` after `parent`. Its id is derived from its content and its
- * parent, so the same change regenerates the same file. Tables are renamed first, then created,
- * altered (in batch mode, which SQLite needs to change a column or a constraint) and dropped;
- * the downgrade undoes it in reverse, each statement where the names it uses exist.
+ * parent, so the same change regenerates the same file. The upgrade renders core's migration
+ * steps; the downgrade renders the same steps undone in reverse (`reverseSteps`), never written
+ * apart. Each change of a table's columns or constraints is a batch (which SQLite needs).
  */
 export function renderRevision(diff: SchemaDiff, parent: string): Revision {
-  const upgrade: string[] = [];
-  const downgrade: string[] = [];
   const hooks = new RevisionHooks();
-  const renamed = diff.altered.filter((change) => change.renamedFrom !== undefined);
-  // Rows holding a value a column no longer takes are checked before anything changes (MySQL cannot undo DDL).
-  for (const check of diff.valueChecks) upgrade.push(...hooks.valueCheck(check));
-  // A renamed table's old indexes go while it has its old name, and come back after it has it again.
-  for (const change of renamed) upgrade.push(...change.indexesDropped.map((index) => `    ${index.drop}`));
-  for (const change of renamed) upgrade.push(`    ${pyCall('op.rename_table', [pyString(change.renamedFrom!), pyString(change.table)], 4)}`);
-  for (const table of diff.created) upgrade.push(...createTableLines(table));
-  upgrade.push(...addCyclicKeyLines(diff.created));
-  for (const change of diff.altered) upgrade.push(...alterUpgrade(change, hooks));
-  upgrade.push(...dropCyclicKeyLines(diff.dropped));
-  for (const table of diff.dropped) upgrade.push(dropTableLine(table));
-
-  // The downgrade undoes the columns while the tables have their new names, gives them their old
-  // names back, then brings back the dropped tables and the constraints, which name the old ones.
-  const undone = [...diff.altered].reverse().map((change) => ({ change, ...alterDowngrade(change) }));
-  for (const { columns } of undone) downgrade.push(...columns);
-  downgrade.push(...dropCyclicKeyLines(diff.created));
-  for (const table of [...diff.created].reverse()) downgrade.push(dropTableLine(table));
-  for (const change of renamed) downgrade.push(`    ${pyCall('op.rename_table', [pyString(change.table), pyString(change.renamedFrom!)], 4)}`);
-  for (const change of renamed) downgrade.push(...change.indexesDropped.map((index) => `    ${index.create}`));
-  for (const table of [...diff.dropped].reverse()) downgrade.push(...createTableLines(table));
-  downgrade.push(...addCyclicKeyLines(diff.dropped));
-  for (const { constraints } of undone) downgrade.push(...constraints);
+  const steps = migrationSteps(diff);
+  // A batch names its table as it is at that step: before or after a rename.
+  const tables = new Map<string, ColumnTable>(diff.altered.flatMap((change) => [change.table, change.renamedFrom ?? change.table].map((name) => [name, change] as const)));
+  const render = (step: MigrationStep) => stepLines(step, hooks, tables);
+  const upgrade = steps.flatMap(render);
+  const downgrade = reverseSteps(steps).flatMap(render);
 
   const summary = [
     ...diff.created.map((t) => `create table ${t.name}`),
@@ -101,90 +81,65 @@ export function renderRevision(diff: SchemaDiff, parent: string): Revision {
   return { id, slug, text, summary, todo: hooks.todo };
 }
 
-function alterUpgrade(change: TableChange, hooks: RevisionHooks): string[] {
-  // A column becoming required is added or altered nullable, filled, then made required.
-  const filled = columnsBecomingRequired(change).map(({ column }) => column);
-  const later = new Set(filled.map((column) => column.name));
-  const batch = [
-    ...change.foreignKeysDropped.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
-    ...change.uniquesDropped.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
-    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyColumnName(from), `new_column_name=${pyColumnName(to)}`])),
-    ...change.columnsAdded.map((column) => addColumn(later.has(column.name) ? { ...column, definition: column.addedNullable! } : column)),
-    ...change.columnsAltered.flatMap(({ before, after }) => {
-      const stays = later.has(after.name) ? { ...after, nullable: before.nullable } : after;
-      return storedType(before) !== storedType(after) || stays.nullable !== before.nullable || before.name !== after.name ? [alterColumn(before, stays)] : [];
-    }),
-    ...change.columnsDropped.map((column) => batchCall('drop_column', [pyColumnName(column.name)])),
-  ];
-  const constraints = [
-    ...change.uniquesAdded.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyColumnName).join(', ')}]`])),
-    ...change.foreignKeysAdded.map((key) =>
-      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyColumnName(key.column)}]`, `[${pyColumnName(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
-    ),
-  ];
-  const drops = change.renamedFrom === undefined ? change.indexesDropped : [];
-  const required = filled.map((column) => batchCall('alter_column', [pyColumnName(column.name), `existing_type=${column.type}`, 'existing_nullable=True', 'nullable=False']));
-  return [
-    ...drops.map((index) => `    ${index.drop}`),
-    ...batchBlocks(change, batch, constraints),
-    ...filled.flatMap((column) => hooks.fill(change.table, column)),
-    ...batchBlock(change.table, required),
-    ...change.indexesAdded.map((index) => `    ${index.create}`),
-  ];
+/** A step as Alembic writes it, at 4 spaces. */
+function stepLines(step: MigrationStep, hooks: RevisionHooks, tables: ReadonlyMap<string, ColumnTable>): string[] {
+  switch (step.kind) {
+    case 'check-values':
+      return hooks.valueCheck(step.check);
+    case 'rename-table':
+      return [`    ${pyCall('op.rename_table', [pyString(step.from), pyString(step.to)], 4)}`];
+    case 'create-table':
+      return createTableLines(step.table);
+    case 'drop-table':
+      return [dropTableLine(step.table)];
+    case 'add-cyclic-keys':
+      return addCyclicKeyLines(step.keys);
+    case 'drop-cyclic-keys':
+      return dropCyclicKeyLines(step.keys);
+    case 'create-index':
+      return [`    ${createIndexLine(step.table, step.index)}`];
+    case 'drop-index':
+      return [`    ${dropIndexLine(step.table, step.index)}`];
+    case 'alter-table':
+      return [`    with op.batch_alter_table(${pyString(step.table)}) as batch_op:`, ...step.steps.map((change) => batchLine(change, tables.get(step.table)!))];
+    case 'fill-column':
+      return hooks.fill(step.table, step.column.name, pyFillValue(step.column));
+  }
 }
 
-/** The downgrade of a table's change: its columns (on the table's new name), then its constraints and indexes (on its old one). */
-function alterDowngrade(change: TableChange): { columns: string[]; constraints: string[] } {
-  const batch = [
-    ...change.foreignKeysAdded.map((key) => batchCall('drop_constraint', [`op.f(${pyString(key.name)})`, 'type_="foreignkey"'])),
-    ...change.uniquesAdded.map((unique) => batchCall('drop_constraint', [`op.f(${pyString(unique.name)})`, 'type_="unique"'])),
-    ...change.columnsDropped.map((column) => addColumn(column)),
-    ...change.columnsAltered.map(({ before, after }) => alterColumn(after, before)),
-    ...change.columnsAdded.map((column) => batchCall('drop_column', [pyColumnName(column.name)])),
-    ...renamesOnly(change).map(({ from, to }) => batchCall('alter_column', [pyColumnName(to), `new_column_name=${pyColumnName(from)}`])),
-  ];
-  const constraints = [
-    ...change.uniquesDropped.map((unique) => batchCall('create_unique_constraint', [`op.f(${pyString(unique.name)})`, `[${unique.columns.map(pyColumnName).join(', ')}]`])),
-    ...change.foreignKeysDropped.map((key) =>
-      batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${pyColumnName(key.column)}]`, `[${pyColumnName(key.targetColumn)}]`, `ondelete=${pyString(key.onDelete)}`]),
-    ),
-  ];
-  const creates = change.renamedFrom === undefined ? change.indexesDropped : [];
-  return {
-    columns: [...change.indexesAdded.map((index) => `    ${index.drop}`), ...batchBlock(change.table, batch)],
-    constraints: [...batchBlock(change.renamedFrom ?? change.table, constraints), ...creates.map((index) => `    ${index.create}`)],
-  };
-}
-
-/**
- * The batch block(s) of a table's change. Alembic's batch mode loses a constraint created on a
- * column renamed in the same block (SQLite, where the table is copied): the constraints then get
- * a block of their own, after the renames.
- */
-function batchBlocks(change: TableChange, statements: string[], constraints: string[]): string[] {
-  if (change.columnsRenamed.length > 0 && constraints.length > 0) return [...batchBlock(change.table, statements), ...batchBlock(change.table, constraints)];
-  return batchBlock(change.table, [...statements, ...constraints]);
-}
-
-function batchBlock(table: string, statements: string[]): string[] {
-  if (statements.length === 0) return [];
-  return [`    with op.batch_alter_table(${pyString(table)}) as batch_op:`, ...statements];
+function batchLine(step: ColumnStep, table: ColumnTable): string {
+  switch (step.kind) {
+    case 'add-column':
+      return addColumn(table, step.column);
+    case 'drop-column':
+      return batchCall('drop_column', [pyColumnName(step.column.name)]);
+    case 'alter-column':
+      return alterColumn(step.from, step.to);
+    case 'rename-column':
+      return batchCall('alter_column', [pyColumnName(step.from), `new_column_name=${pyColumnName(step.to)}`]);
+    case 'add-foreign-key': {
+      const { key } = step;
+      return batchCall('create_foreign_key', [`op.f(${pyString(key.name)})`, pyString(key.targetTable), `[${key.columns.map(pyColumnName).join(', ')}]`, `[${key.targetColumns.map(pyColumnName).join(', ')}]`, `ondelete=${pyString(key.onDelete)}`]);
+    }
+    case 'drop-foreign-key':
+      return batchCall('drop_constraint', [`op.f(${pyString(step.key.name)})`, 'type_="foreignkey"']);
+    case 'add-unique':
+      return batchCall('create_unique_constraint', [`op.f(${pyString(step.unique.name)})`, `[${step.unique.columns.map(pyColumnName).join(', ')}]`]);
+    case 'drop-unique':
+      return batchCall('drop_constraint', [`op.f(${pyString(step.unique.name)})`, 'type_="unique"']);
+  }
 }
 
 function batchCall(method: string, args: string[]): string {
   return `        ${pyCall(`batch_op.${method}`, args, 8)}`;
 }
 
-/** `batch_op.add_column(sa.Column(...))`: the column definition, laid out for the initial migration's list, moved in by one level. */
-function addColumn(column: ColumnSpec): string {
-  const flat = `        batch_op.add_column(${column.definition})`;
-  if (!column.definition.includes('\n') && flat.length <= 100) return flat;
-  return `        batch_op.add_column(\n            ${column.definition.replace(/\n/g, '\n    ')}\n        )`;
-}
-
-/** Columns renamed and otherwise unchanged: a renamed column that also changes is one alterColumn. */
-function renamesOnly(change: TableChange): TableChange['columnsRenamed'] {
-  return change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to));
+/** `batch_op.add_column(sa.Column(...))`: the column definition as `op.create_table` lays it out, moved in by one level. */
+function addColumn(table: ColumnTable, column: Column): string {
+  const definition = columnDefinition(table, column);
+  const flat = `        batch_op.add_column(${definition})`;
+  if (!definition.includes('\n') && flat.length <= 100) return flat;
+  return `        batch_op.add_column(\n            ${definition.replace(/\n/g, '\n    ')}\n        )`;
 }
 
 /**
@@ -193,18 +148,29 @@ function renamesOnly(change: TableChange): TableChange['columnsRenamed'] {
  * after a separate rename. A change of type across families (text to integer) casts with
  * `USING` on PostgreSQL, which changes the type before the name.
  */
-function alterColumn(from: ColumnSpec, to: ColumnSpec): string {
+function alterColumn(from: Column, to: Column): string {
   const args = [pyColumnName(from.name)];
   if (from.name !== to.name) args.push(`new_column_name=${pyColumnName(to.name)}`);
-  args.push(`existing_type=${from.type}`);
-  if (from.type !== to.type) args.push(`type_=${to.type}`);
+  const fromType = migrationType(from);
+  const toType = migrationType(to);
+  args.push(`existing_type=${fromType}`);
+  if (fromType !== toType) args.push(`type_=${toType}`);
   args.push(`existing_nullable=${py(from.nullable)}`);
   if (from.nullable !== to.nullable) args.push(`nullable=${py(to.nullable)}`);
-  if (from.stored && to.stored && castFamily(from.stored) !== castFamily(to.stored)) {
-    const value = castFamily(from.stored) === 'text' ? pgIdentifier(from.name) : `${pgIdentifier(from.name)}::TEXT`;
-    args.push(`postgresql_using=${pyString(`${value}::${postgresqlTypeName(to.stored)}`)}`);
+  if (castFamily(from.type) !== castFamily(to.type)) {
+    const value = castFamily(from.type) === 'text' ? pgIdentifier(from.name) : `${pgIdentifier(from.name)}::TEXT`;
+    args.push(`postgresql_using=${pyString(`${value}::${postgresqlTypeName(to.type)}`)}`);
   }
   return batchCall('alter_column', args);
+}
+
+/** The document's default of a column becoming required, as a Python literal; undefined when it has none the column can store. */
+function pyFillValue(column: Column): string | undefined {
+  const value = fillValue(column);
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') return pyString(value);
+  return column.type.kind === 'float' || column.type.kind === 'numeric' ? pyFloat(value) : String(value);
 }
 
 function pgIdentifier(name: string): string {
@@ -221,8 +187,8 @@ function describeChange(change: TableChange): string {
     ...change.columnsRenamed.map((r) => `rename ${r.from} to ${r.to}`),
     ...change.columnsAltered.map(({ before, after }) => `alter ${after.name}${before.nullable !== after.nullable ? (after.nullable ? ' (now nullable)' : ' (now required)') : ''}`),
     ...change.columnsDropped.map((c) => `drop ${c.name}`),
-    ...change.foreignKeysAdded.map((k) => `add key ${k.column}`),
-    ...change.foreignKeysDropped.map((k) => `drop key ${k.column}`),
+    ...change.foreignKeysAdded.map((k) => `add key ${k.columns.join(', ')}`),
+    ...change.foreignKeysDropped.map((k) => `drop key ${k.columns.join(', ')}`),
     ...change.uniquesAdded.map((u) => `add unique ${u.columns.join(', ')}`),
     ...change.uniquesDropped.map((u) => `drop unique ${u.columns.join(', ')}`),
     ...change.indexesAdded.map((i) => `add index ${i.columns.join(', ')}`),
@@ -242,4 +208,3 @@ function slugOf(diff: SchemaDiff): string {
   return slug;
 }
 
-export type { TableSpec };

@@ -48,3 +48,9 @@ export function pyDocLine(text: string | undefined, fallback: string, maxLength 
   // A docstring opening on a quote gets a space after its own quotes, as ruff writes it.
   return short.startsWith('"') ? ` ${short}` : short;
 }
+
+/** A number as Python writes a float: `2.0` stays a float, `1e+21` is `1e21`. */
+export function pyFloat(value: number): string {
+  const text = String(value).replace('e+', 'e');
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}

@@ -146,7 +146,7 @@ export function columnType(type: TypeRef, constraints: Constraints, options: Sto
   return { ...columnTypeOf(stored, imports), stored };
 }
 
-function columnTypeOf(stored: StoredType, imports: PythonImports): Omit<ColumnType, 'stored'> {
+export function columnTypeOf(stored: StoredType, imports: PythonImports): Omit<ColumnType, 'stored'> {
   const use = (name: string, args = '') => {
     imports.add('sqlalchemy', name);
     return { model: `${name}(${args})`, migration: `sa.${name}(${args})` };

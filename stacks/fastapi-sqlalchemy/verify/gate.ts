@@ -3,7 +3,7 @@
  * the rest are reported as skipped. Every check runs, whatever the others did.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import type { StepOutcome } from './outcome.js';
+import type { StepOutcome } from '../../../core/index.js';
 import type { CommandRunner } from './process-runner.js';
 import type { GateStep } from './steps.js';
 import type { GateLog } from './workflow-log.js';

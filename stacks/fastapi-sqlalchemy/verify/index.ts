@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InfraStackError } from '../../../core/index.js';
 import { runGate } from './gate.js';
-import type { StepOutcome, VerificationReport } from './outcome.js';
+import type { StepOutcome, VerificationReport } from '../../../core/index.js';
 import { spawnRunner, type CommandRunner } from './process-runner.js';
 import { planGate, projectNameOf, venvDirOf } from './steps.js';
 import { pythonFor, uvFor } from './toolchain.js';
 import { WORKFLOW_LOG_PATH, WorkflowLog } from './workflow-log.js';
 
-export type { StepOutcome, StepStatus, VerificationReport } from './outcome.js';
 export { WORKFLOW_LOG_PATH } from './workflow-log.js';
 
 export interface VerifyOptions {

@@ -7,7 +7,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { StepOutcome } from './outcome.js';
+import type { StepOutcome } from '../../../core/index.js';
 
 /** Where the gate writes, relative to the output folder. */
 export const WORKFLOW_LOG_PATH = 'logs/workflow.log';

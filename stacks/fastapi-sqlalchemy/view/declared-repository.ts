@@ -3,7 +3,6 @@ import { PythonImports } from '../python/imports.js';
 import { call as pyCallExpr, definition, pyFormat } from '../python/layout.js';
 import { pyDocLine, pyString } from '../python/names.js';
 import { domainType } from '../python/types.js';
-import type { BackendClasses } from './component-classes.js';
 import { ComponentModule, type PlaceholderView } from './component-module.js';
 import type { EntityView, FieldView } from './entities.js';
 

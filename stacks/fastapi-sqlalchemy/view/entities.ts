@@ -1,9 +1,9 @@
-import { alwaysHasValue, fieldStorageOptions, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type StoredType, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, fieldStorageOptions, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
-import { pyClassName, pyDocLine, pyString } from '../python/names.js';
+import { pyClassName, pyDocLine, pyFloat, pyString } from '../python/names.js';
 import { columnType, domainType, isJsonStored } from '../python/types.js';
 import { constructorCall } from './declared-repository.js';
 import { needsQuotedName } from '../sql-words.js';
@@ -61,9 +61,6 @@ export interface EntityView {
   domainModule: { imports: string; lines: string[] };
   /** `typeOnlyImports`: the lines of the module's `if TYPE_CHECKING:` block (none: no block). */
   modelModule: { imports: string; typeOnlyImports: string[]; lines: string[]; linkClasses: LinkClass[] };
-  migrationColumns: string[];
-  /** The same columns, for comparing one model's tables with another's. */
-  columnSpecs: ColumnSpec[];
   storage: StorageView;
   portImports: string;
   /** The same imports, for a module that adds its own (a declared repository's port). */
@@ -75,25 +72,6 @@ export interface EntityView {
 }
 
 /** A column as a migration writes it: `definition` is the laid-out `sa.Column(...)` list item. */
-export interface ColumnSpec {
-  name: string;
-  /** The `sa.` type expression. */
-  type: string;
-  nullable: boolean;
-  definition: string;
-  /** The column's previous name (`x-renamed-from`). */
-  renamedFrom?: string | undefined;
-  /** What it stores (absent on a join table's keys, which never change type). */
-  stored?: StoredType;
-  /**
-   * A required column as a migration adds it to a table that may hold rows: nullable until the
-   * rows have a value (`fillValue`, or the user's own fill in the revision), then required.
-   */
-  addedNullable?: string;
-  /** The document's `default` as a Python literal the column can store: the value rows already there get. */
-  fillValue?: string;
-}
-
 export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity], relations: readonly Relation[] = []): FieldView[] {
   return entity.fields.map((field) => {
     const primaryKey = field.name === entity.primaryKey.field;
@@ -173,8 +151,6 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('sqlalchemy.orm', 'Mapped', 'mapped_column')
     .add('app.infrastructure.database.base', 'Base');
   const storage = storageView(entity, model, modelImports);
-  const migrationColumns: string[] = [];
-  const columnSpecs: ColumnSpec[] = [];
   const columnClasses = new Map<string, string>();
   const modelLines = fields.filter((f) => !f.relation).map((f) => {
     const column = columnType(f.field.type, f.field.constraints, fieldStorageOptions(entity, f.field, enumValues, model.entities), modelImports);
@@ -218,19 +194,6 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       if (f.timestamp === 'updated') args.push('onupdate=utc_now');
     }
     const mapped = `Mapped[${annotation}${f.nullable ? ' | None' : ''}]`;
-    const definition = migrationColumn(f, column.migration, entity);
-    migrationColumns.push(definition);
-    const fillValue = storedDefault(f.field.default, column.stored);
-    columnSpecs.push({
-      name: f.column,
-      type: column.migration,
-      nullable: f.nullable,
-      definition,
-      renamedFrom: f.field.renamedFrom,
-      stored: column.stored,
-      ...(f.nullable || f.primaryKey ? {} : { addedNullable: migrationColumn({ ...f, nullable: true }, column.migration, entity) }),
-      ...(fillValue !== undefined ? { fillValue } : {}),
-    });
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
   if (storage.tableArgs.length > 0) {
@@ -298,8 +261,6 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     sortable: fields.filter(scalar).map((f) => f.attr).sort(),
     domainModule: { imports: domainImports.render(), lines: domainLines },
     modelModule: { imports: modelImports.render(), typeOnlyImports: typeOnly === '' ? [] : typeOnly.split('\n'), lines: modelLines, linkClasses },
-    migrationColumns,
-    columnSpecs,
     storage,
     portImports: portImports.render(),
     portImportSet: portImports,
@@ -320,16 +281,6 @@ function keyNumbering(entity: Entity, field: Field): string | undefined {
   return field.name === entity.primaryKey.field && field.type.kind === 'number' ? 'autoincrement=False' : undefined;
 }
 
-function migrationColumn(f: FieldView, type: string, entity: Entity): string {
-  const args = [pyString(f.column), type];
-  const numbering = keyNumbering(entity, f.field);
-  if (numbering) args.push(numbering);
-  args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
-  if (f.timestamp === 'created' || f.timestamp === 'updated') args.push('server_default=sa.func.now()');
-  if (needsQuotedName(f.column)) args.push('quote=True');
-  return pyCallItem('sa.Column', args, 8);
-}
-
 export interface LinkClass {
   name: string;
   table: string;
@@ -337,11 +288,6 @@ export interface LinkClass {
   field: string;
   doc: string;
   lines: string[];
-  migrationColumns: string[];
-  /** The type of each of `migrationColumns` (`sa.Integer()`), as the diff compares columns. */
-  migrationTypes: string[];
-  primaryKey: string[];
-  foreignKeys: string[];
 }
 
 /** The row of a join table: both keys, each the table's primary key part and a key to its side. */
@@ -373,22 +319,12 @@ function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, impo
     const own = target.name === entity.name ? [`foreign_keys=${pyString(`${link.model}.${link.toColumn}`)}`] : [];
     lines.push(pyCall('relationship', ['lazy="selectin"', ...own], 4, `target: Mapped[${annotation}] = `));
   }
-  const migrationTypes = sides.map((side) => columnType(side.key.type, {}, { primaryKey: true }, new PythonImports()).migration);
-  const migrationColumns = sides.map((side, position) => pyCallItem('sa.Column', [pyString(side.column), migrationTypes[position]!, 'nullable=False'], 8));
-  const foreignKeys = sides.map((side) => {
-    const name = foreignKeyName(link.table, side.column, side.table);
-    return pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(side.column)}]`, `[${pyString(`${side.table}.${side.key.field}`)}]`, `name=op.f(${pyString(name)})`, 'ondelete="CASCADE"'], 8);
-  });
   return {
     name: link.model,
     table: link.table,
     field: link.field,
     doc: `Links of ${link.fromTable} to ${link.toTable}.`,
     lines,
-    migrationColumns,
-    migrationTypes,
-    primaryKey: sides.map((side) => side.column),
-    foreignKeys,
   };
 }
 
@@ -409,41 +345,13 @@ function tableArgsLine(args: string[]): string {
 }
 
 /** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
-/** A document's `default` as a Python literal of a value the stored type holds, if it is one. */
-function storedDefault(value: unknown, stored: StoredType): string | undefined {
-  switch (stored.kind) {
-    case 'integer':
-    case 'bigint':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
-    case 'float':
-    case 'numeric':
-      return typeof value === 'number' && Number.isFinite(value) ? pyNumber(value) : undefined;
-    case 'boolean':
-      return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
-    case 'enum':
-      return typeof value === 'string' && stored.values.includes(value) ? pyString(value) : undefined;
-    case 'string':
-      return typeof value === 'string' && [...value].length <= stored.length ? pyString(value) : undefined;
-    case 'text':
-      return typeof value === 'string' ? pyString(value) : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** A number as Python writes it: `2.0` stays a float, `1e+21` is `1e21`. */
-function pyNumber(value: number): string {
-  const text = String(value).replace('e+', 'e');
-  return /[.e]/.test(text) ? text : `${text}.0`;
-}
-
 function columnDefault(field: Field): string | undefined {
   const value = field.default;
   switch (field.type.kind) {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && field.type.format !== 'decimal' ? pyNumber(value) : undefined;
+      return typeof value === 'number' && Number.isFinite(value) && field.type.format !== 'decimal' ? pyFloat(value) : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? (value ? 'True' : 'False') : undefined;
     case 'string':

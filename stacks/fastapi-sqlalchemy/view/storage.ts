@@ -1,11 +1,10 @@
 import { tableOrder, toPascal, type DomainModel, type Entity, type Relation } from '../../../core/index.js';
 import type { PythonImports } from '../python/imports.js';
-import { pyCall, pyCallItem } from '../python/layout.js';
+import { pyCallItem } from '../python/layout.js';
 import { entityModule, modelClassName } from '../code-names.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyIdentifier, pyString } from '../python/names.js';
 import { foreignKeyName, indexName, isCut, primaryKeyName, uniqueName } from '../constraint-names.js';
-import { pyColumnName } from '../sql-words.js';
 
 export interface ForeignKeyView {
   column: string;
@@ -43,8 +42,6 @@ export interface StorageView {
   indexedColumns: Set<string>;
   uniqueColumns: Set<string>;
   tableArgs: string[];
-  /** Migration statements, laid out: `create`/`drop` are the `op.create_index`/`op.drop_index` calls. */
-  migration: { uniques: string[]; indexes: { name: string; create: string; drop: string }[]; foreignKeys: string[] };
   /**
    * Rows owned through a key of theirs; `foreignKeys`: the key's attribute on the child's model
    * (`"CategoryModel.product_id"`), where the two tables have more than one key path between them.
@@ -77,7 +74,6 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     tableArgs.push(pyCallItem('PrimaryKeyConstraint', [pyString(entity.primaryKey.field), `name=${pyString(primaryKeyName(entity.table))}`], 8));
   }
   const uniqueColumns = new Set<string>();
-  const uniques: string[] = [];
   for (const unique of entity.uniques) {
     const name = uniqueName(entity.table, unique.fields);
     const columns = unique.fields.map(pyString);
@@ -86,10 +82,8 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       imports.add('sqlalchemy', 'UniqueConstraint');
       tableArgs.push(pyCallItem('UniqueConstraint', [...columns, `name=${pyString(name)}`], 8));
     }
-    uniques.push(pyCallItem('sa.UniqueConstraint', [...columns, `name=op.f(${pyString(name)})`], 8));
   }
   const indexedColumns = new Set<string>();
-  const indexes: { name: string; create: string; drop: string }[] = [];
   for (const index of entity.indexes) {
     const name = indexName(entity.table, index.fields);
     if (index.fields.length === 1 && !isCut('ix', entity.table, index.fields)) indexedColumns.add(index.fields[0]!);
@@ -97,15 +91,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
       imports.add('sqlalchemy', 'Index');
       tableArgs.push(pyCallItem('Index', [pyString(name), ...index.fields.map(pyString)], 8));
     }
-    indexes.push({
-      name,
-      create: pyCall('op.create_index', [`op.f(${pyString(name)})`, pyString(entity.table), `[${index.fields.map(pyColumnName).join(', ')}]`, 'unique=False'], 4),
-      drop: pyCall('op.drop_index', [`op.f(${pyString(name)})`, `table_name=${pyString(entity.table)}`], 4),
-    });
   }
-  const migrationKeys = [...foreignKeys.values()].map((key) =>
-    pyCallItem('sa.ForeignKeyConstraint', [`[${pyString(key.column)}]`, `[${pyString(`${key.targetTable}.${key.targetColumn}`)}]`, `name=op.f(${pyString(key.name)})`, `ondelete=${pyString(key.onDelete)}`, ...(key.cyclic ? ['use_alter=True'] : [])], 8),
-  );
   const children = model.relations
     .filter((r) => r.owned && r.to === entity.name)
     .map((r) => {
@@ -121,7 +107,7 @@ export function storageView(entity: Entity, model: DomainModel, imports: PythonI
     });
   const manyToMany = model.relations.filter((r) => r.kind === 'many-to-many' && r.from === entity.name);
   const links = manyToMany.map((r) => linkView(r, entity, byName.get(r.to)!, manyToMany.filter((other) => other.to === r.to).length > 1));
-  return { foreignKeys, indexedColumns, uniqueColumns, tableArgs, migration: { uniques, indexes, foreignKeys: migrationKeys }, children, links };
+  return { foreignKeys, indexedColumns, uniqueColumns, tableArgs, children, links };
 }
 
 /** `shared`: another list of the entity links the same target, so the model is named by the field. */

@@ -1,4 +1,4 @@
-/** What the gate found: plain data, for the command's summary and for programs. */
+/** What a stack's verification gate found (`--verify`): plain data, for the command's summary and for programs. */
 
 export type StepStatus = 'ok' | 'failed' | 'skipped';
 
@@ -26,4 +26,11 @@ export interface VerificationReport {
   /** Absolute path of the log with every command's full output. */
   logFile: string;
   steps: StepOutcome[];
+}
+
+/** A stack's verification gate, as its descriptor gives it: what `--verify` runs on a generated output folder. */
+export interface StackVerifier {
+  /** The log with every command's full output, relative to the output folder. */
+  logPath: string;
+  run(options: { outDir: string; onStep?: (outcome: StepOutcome) => void }): Promise<VerificationReport>;
 }

@@ -1,22 +1,25 @@
-import type { DomainModel } from '../../../core/index.js';
-import type { ColumnSpec } from '../view/entities.js';
-import type { ForeignKeySpec, IndexSpec, TableSpec } from './tables.js';
+import type { DomainModel } from '../model/domain-model.js';
+import type { Column, ForeignKeyConstraint, NamedColumns, Table } from './relational-schema.js';
+import type { StoredType } from './stored-type.js';
 
 /** What changed in one table that exists before and after. */
 export interface TableChange {
   table: string;
   /** The name before, when the table was renamed (`x-renamed-from`). */
   renamedFrom?: string;
-  columnsAdded: ColumnSpec[];
-  columnsDropped: ColumnSpec[];
+  /** What the table holds, and its primary key's columns, as they are after the change. */
+  holds: Table['holds'];
+  primaryKey: string[];
+  columnsAdded: Column[];
+  columnsDropped: Column[];
   columnsRenamed: { from: string; to: string }[];
-  columnsAltered: { before: ColumnSpec; after: ColumnSpec }[];
-  foreignKeysAdded: ForeignKeySpec[];
-  foreignKeysDropped: ForeignKeySpec[];
-  uniquesAdded: TableSpec['uniques'];
-  uniquesDropped: TableSpec['uniques'];
-  indexesAdded: IndexSpec[];
-  indexesDropped: IndexSpec[];
+  columnsAltered: { before: Column; after: Column }[];
+  foreignKeysAdded: ForeignKeyConstraint[];
+  foreignKeysDropped: ForeignKeyConstraint[];
+  uniquesAdded: NamedColumns[];
+  uniquesDropped: NamedColumns[];
+  indexesAdded: NamedColumns[];
+  indexesDropped: NamedColumns[];
 }
 
 /** Values a column of the previous schema held that it no longer takes (an enum value removed), as named before the revision. */
@@ -26,9 +29,10 @@ export interface ValueCheck {
   values: string[];
 }
 
+/** What changed between two relational schemas, as data: the stack renders it as its migration tool's revision. */
 export interface SchemaDiff {
-  created: TableSpec[];
-  dropped: TableSpec[];
+  created: Table[];
+  dropped: Table[];
   altered: TableChange[];
   /** Rows the revision checks before changing anything. */
   valueChecks: ValueCheck[];
@@ -47,10 +51,10 @@ export interface SchemaDiff {
  * entity's or the field's `x-renamed-from` names the previous entity or field (or, as older
  * documents wrote it, the previous table): such a table is renamed in place, with its rows.
  */
-export function diffSchemas(before: readonly TableSpec[], after: readonly TableSpec[], models: { before: DomainModel; after: DomainModel }): SchemaDiff {
+export function diffSchemas(before: readonly Table[], after: readonly Table[], models: { before: DomainModel; after: DomainModel }): SchemaDiff {
   const continued = previousTables(before, after, models);
   const matched = new Set<string>();
-  const created: TableSpec[] = [];
+  const created: Table[] = [];
   const altered: TableChange[] = [];
   const notes: string[] = [];
   const valueChecks: ValueCheck[] = [];
@@ -80,7 +84,7 @@ export function diffSchemas(before: readonly TableSpec[], after: readonly TableS
 }
 
 /** For each current table, the previous table it continues (by what it holds, through rename hints), if any. */
-function previousTables(before: readonly TableSpec[], after: readonly TableSpec[], models: { before: DomainModel; after: DomainModel }): Map<string, TableSpec> {
+function previousTables(before: readonly Table[], after: readonly Table[], models: { before: DomainModel; after: DomainModel }): Map<string, Table> {
   const holdsKey = (entity: string, field?: string) => `${entity}\u0000${field ?? ''}`;
   const byHolds = new Map(before.map((table) => [holdsKey(table.holds.entity, table.holds.field), table]));
   const byName = new Map(before.map((table) => [table.name, table]));
@@ -100,7 +104,7 @@ function previousTables(before: readonly TableSpec[], after: readonly TableSpec[
     const field = models.after.entities.find((candidate) => candidate.name === entityName)?.fields.find((candidate) => candidate.name === fieldName);
     return field?.renamedFrom ?? fieldName;
   };
-  const continued = new Map<string, TableSpec>();
+  const continued = new Map<string, Table>();
   const taken = new Set<string>();
   const afterNames = new Set(after.map((table) => table.name));
   for (const table of after) {
@@ -118,8 +122,8 @@ function previousTables(before: readonly TableSpec[], after: readonly TableSpec[
 }
 
 /** Tables dropped while others with the same columns are created: likely renames, with the hint that keeps their rows. */
-function unmarkedRenames(dropped: readonly TableSpec[], created: readonly TableSpec[]): string[] {
-  const columnsOf = (table: TableSpec) => table.columns.map((column) => column.name).sort().join(',');
+function unmarkedRenames(dropped: readonly Table[], created: readonly Table[]): string[] {
+  const columnsOf = (table: Table) => table.columns.map((column) => column.name).sort().join(',');
   const notes: string[] = [];
   for (const gone of dropped.filter((table) => table.holds.field === undefined)) {
     const twin = created.find((table) => table.holds.field === undefined && columnsOf(table) === columnsOf(gone));
@@ -135,14 +139,14 @@ function unmarkedRenames(dropped: readonly TableSpec[], created: readonly TableS
 }
 
 /** What each operation of the change may destroy, or where it stops on rows already there. */
-function destructiveOperations(dropped: readonly TableSpec[], altered: readonly TableChange[]): string[] {
+function destructiveOperations(dropped: readonly Table[], altered: readonly TableChange[]): string[] {
   const operations = dropped.map((table) => `drop table ${table.name}: every row it holds is deleted`);
   for (const change of altered) {
-    const unfilled = new Set(columnsBecomingRequired(change).filter(({ column }) => column.fillValue === undefined).map(({ column }) => column));
+    const unfilled = new Set(columnsBecomingRequired(change).filter(({ column }) => fillValue(column) === undefined).map(({ column }) => column));
     for (const column of change.columnsDropped) operations.push(`drop column ${change.table}.${column.name}: every value it holds is deleted`);
     for (const { before, after } of change.columnsAltered) {
-      if (storedType(before) !== storedType(after) && !widens(before.type, after.type)) {
-        operations.push(`change ${change.table}.${after.name} from ${before.type} to ${after.type}: values the new type cannot hold are cut or stop the migration`);
+      if (storageKey(before) !== storageKey(after) && !widens(before.type, after.type)) {
+        operations.push(`change ${change.table}.${after.name} from ${typeName(before.type)} to ${typeName(after.type)}: values the new type cannot hold are cut or stop the migration`);
       }
       if (unfilled.has(after)) {
         operations.push(`make ${change.table}.${after.name} required with no default: rows holding no value stop the migration until the revision's fill function gives them one`);
@@ -155,20 +159,24 @@ function destructiveOperations(dropped: readonly TableSpec[], altered: readonly 
   return operations;
 }
 
-/** Type changes that keep every value: a longer string, text for a string, a wider integer. */
-function widens(from: string, to: string): boolean {
-  const length = (type: string) => /^sa\.String\((?:length=)?(\d+)\)/.exec(type)?.[1];
-  const fromLength = length(from);
-  if (fromLength !== undefined) {
-    const toLength = length(to);
-    if (toLength !== undefined) return Number(toLength) >= Number(fromLength);
-    return /^sa\.(?:Text|UnicodeText)\(/.test(to);
+/** Type changes that keep every value: a longer string, text for a string, a longer enum, a wider integer. */
+function widens(from: StoredType, to: StoredType): boolean {
+  if (from.kind === 'string') return (to.kind === 'string' && to.length >= from.length) || to.kind === 'text';
+  if (from.kind === 'enum') return to.kind === 'enum' && to.length >= from.length;
+  return from.kind === 'integer' && to.kind === 'bigint';
+}
+
+/** A stored type in words, as a note names it: `string(40)`, `enum(12)`, `numeric(18, 4)`, `bigint`. */
+export function typeName(type: StoredType): string {
+  switch (type.kind) {
+    case 'string':
+    case 'enum':
+      return `${type.kind}(${type.length})`;
+    case 'numeric':
+      return `numeric(${type.precision}, ${type.scale})`;
+    default:
+      return type.kind;
   }
-  const enumFrom = /^sa\.Enum\([\s\S]*length=(\d+)\)$/.exec(from)?.[1];
-  const enumTo = /^sa\.Enum\([\s\S]*length=(\d+)\)$/.exec(to)?.[1];
-  if (enumFrom !== undefined && enumTo !== undefined) return Number(enumTo) >= Number(enumFrom);
-  const integerRank = (type: string) => ['sa.SmallInteger()', 'sa.Integer()', 'sa.BigInteger()'].findIndex((name) => type.startsWith(name));
-  return integerRank(from) >= 0 && integerRank(to) >= integerRank(from);
 }
 
 /**
@@ -188,14 +196,14 @@ function removedEnumValues(before: DomainModel, after: DomainModel, checks: read
 }
 
 /** Enum values the previous column took and the current one does not. */
-function removedValues(before: TableSpec, after: TableSpec, change: TableChange): ValueCheck[] {
+function removedValues(before: Table, after: Table, change: TableChange): ValueCheck[] {
   const previousName = new Map(change.columnsRenamed.map(({ from, to }) => [to, from]));
   const checks: ValueCheck[] = [];
   for (const column of after.columns) {
     const old = before.columns.find((candidate) => candidate.name === (previousName.get(column.name) ?? column.name));
-    if (old?.stored?.kind !== 'enum' || column.stored?.kind !== 'enum') continue;
-    const kept = new Set(column.stored.values);
-    const values = old.stored.values.filter((value) => !kept.has(value));
+    if (old?.type.kind !== 'enum' || column.type.kind !== 'enum') continue;
+    const kept = new Set(column.type.values);
+    const values = old.type.values.filter((value) => !kept.has(value));
     if (values.length > 0) checks.push({ table: before.name, column: old.name, values });
   }
   return checks;
@@ -205,8 +213,8 @@ function removedValues(before: TableSpec, after: TableSpec, change: TableChange)
 function fillNotes(altered: readonly TableChange[]): string[] {
   return altered.flatMap((change) =>
     columnsBecomingRequired(change)
-      .filter(({ column }) => column.fillValue !== undefined)
-      .map(({ column }) => `${change.table}.${column.name} is now required: rows already there get the document's default, ${column.fillValue}.`),
+      .filter(({ column }) => fillValue(column) !== undefined)
+      .map(({ column }) => `${change.table}.${column.name} is now required: rows already there get the document's default, ${JSON.stringify(fillValue(column))}.`),
   );
 }
 
@@ -214,9 +222,9 @@ function fillNotes(altered: readonly TableChange[]): string[] {
  * The columns rows already there must get a value in before they are required: the required ones
  * added (a new key excepted: a table's rows never get one) and the ones made required.
  */
-export function columnsBecomingRequired(change: TableChange): { column: ColumnSpec; added: boolean }[] {
+export function columnsBecomingRequired(change: TableChange): { column: Column; added: boolean }[] {
   return [
-    ...change.columnsAdded.filter((column) => !column.nullable && column.addedNullable !== undefined).map((column) => ({ column, added: true })),
+    ...change.columnsAdded.filter((column) => !column.nullable && !change.primaryKey.includes(column.name)).map((column) => ({ column, added: true })),
     ...change.columnsAltered.filter(({ before, after }) => before.nullable && !after.nullable).map(({ after }) => ({ column: after, added: false })),
   ];
 }
@@ -225,10 +233,10 @@ export function isEmptyDiff(diff: SchemaDiff): boolean {
   return diff.created.length === 0 && diff.dropped.length === 0 && diff.altered.length === 0 && diff.valueChecks.length === 0;
 }
 
-function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | undefined): TableChange {
+function diffTable(before: Table, after: Table, renamedFrom: string | undefined): TableChange {
   const oldColumns = new Map(before.columns.map((c) => [c.name, c]));
   const newNames = new Set(after.columns.map((c) => c.name));
-  const columnsAdded: ColumnSpec[] = [];
+  const columnsAdded: Column[] = [];
   const columnsRenamed: TableChange['columnsRenamed'] = [];
   const columnsAltered: TableChange['columnsAltered'] = [];
   const kept = new Set<string>();
@@ -244,12 +252,14 @@ function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | un
     }
     kept.add(old.name);
     if (renamed) columnsRenamed.push({ from: renamed, to: column.name });
-    if (storedType(old) !== storedType(column) || old.nullable !== column.nullable) columnsAltered.push({ before: old, after: column });
+    if (storageKey(old) !== storageKey(column) || old.nullable !== column.nullable) columnsAltered.push({ before: old, after: column });
   }
   const byName = <T extends { name: string }>(a: readonly T[], b: readonly T[]) => a.filter((x) => !b.some((y) => y.name === x.name && JSON.stringify(y) === JSON.stringify(x)));
   return {
     table: after.name,
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
+    holds: after.holds,
+    primaryKey: after.primaryKey.columns,
     columnsAdded,
     columnsDropped: before.columns.filter((c) => !kept.has(c.name)),
     columnsRenamed,
@@ -258,7 +268,7 @@ function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | un
     foreignKeysDropped: keysOutside(before.foreignKeys, after.foreignKeys),
     uniquesAdded: byName(after.uniques, before.uniques),
     uniquesDropped: byName(before.uniques, after.uniques),
-    indexesAdded: byName(after.indexes, before.indexes).map((index) => index),
+    indexesAdded: byName(after.indexes, before.indexes),
     indexesDropped: byName(before.indexes, after.indexes),
   };
 }
@@ -267,19 +277,51 @@ function diffTable(before: TableSpec, after: TableSpec, renamedFrom: string | un
  * The keys of `a` that `b` has not. Whether a key closes a cycle of tables is not part of it: a
  * key that comes to close one (another table now refers back) is the same key in the database.
  */
-function keysOutside(a: readonly ForeignKeySpec[], b: readonly ForeignKeySpec[]): ForeignKeySpec[] {
-  const text = ({ cyclic: _cyclic, ...key }: ForeignKeySpec) => JSON.stringify(key);
+function keysOutside(a: readonly ForeignKeyConstraint[], b: readonly ForeignKeyConstraint[]): ForeignKeyConstraint[] {
+  const text = ({ cyclic: _cyclic, ...key }: ForeignKeyConstraint) => JSON.stringify(key);
   return a.filter((x) => !b.some((y) => text(y) === text(x)));
 }
 
 function hasChanges(change: TableChange): boolean {
-  return change.renamedFrom !== undefined || Object.values(change).some((value) => Array.isArray(value) && value.length > 0);
+  const { holds: _holds, primaryKey: _key, ...changes } = change;
+  return change.renamedFrom !== undefined || Object.values(changes).some((value) => Array.isArray(value) && value.length > 0);
 }
 
-/** Enums are stored as text of a bounded length: new values change the column only when they need more room. */
-export function storedType(column: ColumnSpec): string {
-  const enumLength = /^sa\.Enum\([\s\S]*length=(\d+)\)$/.exec(column.type);
-  return enumLength ? `text(${enumLength[1]})` : column.type;
+/**
+ * What a column stores, as the database sees it: two columns of the same key need no change.
+ * Enums are stored as text of a bounded length: new values change the column only when they need more room.
+ */
+export function storageKey(column: Column): string {
+  const type: Record<string, unknown> = column.type.kind === 'enum' ? { kind: 'enum', length: column.type.length } : { ...column.type };
+  // By sorted keys: a snapshot written by another version may list them in another order.
+  return JSON.stringify(Object.keys(type).sort().map((key) => [key, type[key]]));
+}
+
+/**
+ * The document's default as a value the column stores, if it is one (a number for a number
+ * column, one of an enum's values, a string that fits): what rows already there get when the
+ * column becomes required.
+ */
+export function fillValue(column: Column): string | number | boolean | undefined {
+  const value = column.default;
+  switch (column.type.kind) {
+    case 'integer':
+    case 'bigint':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+    case 'float':
+    case 'numeric':
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'enum':
+      return typeof value === 'string' && column.type.values.includes(value) ? value : undefined;
+    case 'string':
+      return typeof value === 'string' && [...value].length <= column.type.length ? value : undefined;
+    case 'text':
+      return typeof value === 'string' ? value : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function enumValueNotes(before: DomainModel, after: DomainModel): string[] {
