@@ -59,7 +59,7 @@ export function planBackend(
   const opsByEntity = new Map<string, Operation[]>();
   for (const op of model.operations) if (op.entity) opsByEntity.set(op.entity, [...(opsByEntity.get(op.entity) ?? []), op]);
   const views = new Map<string, EntityView>();
-  for (const entity of model.entities) views.set(entity.name, entityView(entity, model));
+  for (const entity of model.entities) views.set(entity.name, entityView(entity, model, schema));
   const modelled = [...views.values()];
   // Rows written only through their owner (child tables) have a model and a mapper, nothing else.
   const entityList = modelled.filter((e) => isServedEntity(e.entity));

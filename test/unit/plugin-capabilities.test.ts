@@ -115,6 +115,28 @@ describe('a plugin', () => {
     expect(result.files).toContain('backend/app/infrastructure/models/pet.py');
   });
 
+  it("gets its Python in the backend laid out as ruff lays it out, like the stack's own; Python ruff cannot read is left as written", async () => {
+    const long = 'CACHE_SETTINGS = dict(time_to_live_in_seconds=300, maximum_entries_per_repository=10000, evict_on_write=True)\n';
+    const broken = 'def broken(:\n    pass  # a very long comment that goes on and on past the hundredth column of the line here\n';
+    const cache: InfraStackPlugin = {
+      name: 'infra-stack-plugin-cache',
+      apply({ hooks }) {
+        hooks.planFiles.tap('cache', (plan) => ({
+          files: [
+            ...plan.files,
+            { path: 'backend/app/infrastructure/cache/settings.py', owner: 'infra-stack-plugin-cache', content: long },
+            { path: 'backend/app/infrastructure/cache/broken.py', owner: 'infra-stack-plugin-cache', content: broken },
+          ],
+        }));
+      },
+    };
+    const result = await run([cache]);
+    expect(await result.read('backend/app/infrastructure/cache/settings.py')).toBe(
+      'CACHE_SETTINGS = dict(\n    time_to_live_in_seconds=300, maximum_entries_per_repository=10000, evict_on_write=True\n)\n',
+    );
+    expect(await result.read('backend/app/infrastructure/cache/broken.py')).toBe(broken);
+  });
+
   it("overrides one template of another plugin, falling back to that plugin's for the rest and including the original by its owner's name", async () => {
     const templates = await templatesFolder({
       'backend/README.md.njk': '{% include "fastapi-sqlalchemy:backend/README.md.njk" %}\n## Cache\n\nAn in-memory cache sits in front of the repositories.\n',

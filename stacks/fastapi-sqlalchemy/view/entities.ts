@@ -1,14 +1,14 @@
-import { alwaysHasValue, fieldStorageOptions, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, relationalSchema, type Table, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyFloat, pyString } from '../python/names.js';
-import { columnType, domainType, isJsonStored } from '../python/types.js';
+import { columnTypeOf, domainType, isJsonStored } from '../python/types.js';
 import { constructorCall } from './declared-repository.js';
 import { needsQuotedName } from '../sql-words.js';
 import { storageView, type LinkTableView, type StorageView } from './storage.js';
-import { foreignKeyName, isCut, primaryKeyName } from '../constraint-names.js';
+import { foreignKeyName, isCut, primaryKeyName, STACK_NAMING } from '../constraint-names.js';
 import { checkedPattern } from './pattern-samples.js';
 import { ecmaRegex } from '../python/patterns.js';
 
@@ -100,13 +100,12 @@ function timestampOf(field: Field): { timestamp?: StorageTimestamp } {
 }
 
 interface ModelLookups {
-  enumValues: ReadonlyMap<string, string[]>;
   operationsOf: ReadonlyMap<string, readonly Operation[]>;
 }
 
 const lookupsByModel = new WeakMap<DomainModel, ModelLookups>();
 
-/** The enums' values and each entity's operations, indexed once per model rather than once per entity. */
+/** Each entity's operations, indexed once per model rather than once per entity. */
 function lookupsOf(model: DomainModel): ModelLookups {
   let lookups = lookupsByModel.get(model);
   if (!lookups) {
@@ -117,17 +116,30 @@ function lookupsOf(model: DomainModel): ModelLookups {
       if (list) list.push(op);
       else operationsOf.set(op.entity, [op]);
     }
-    lookups = { enumValues: new Map(model.enums.map((e) => [e.name, e.values])), operationsOf };
+    lookups = { operationsOf };
     lookupsByModel.set(model, lookups);
   }
   return lookups;
 }
 
-export function entityView(entity: Entity, model: DomainModel): EntityView {
+const tablesOfSchema = new WeakMap<readonly Table[], ReadonlyMap<string, Table>>();
+
+/** The schema's tables by name, indexed once per schema (asked for entity after entity). */
+function tablesByName(schema: readonly Table[]): ReadonlyMap<string, Table> {
+  let tables = tablesOfSchema.get(schema);
+  if (!tables) tablesOfSchema.set(schema, (tables = new Map(schema.map((table) => [table.name, table]))));
+  return tables;
+}
+
+/**
+ * `schema`: the run's relational schema (`context.schema`), whose table of the entity the model
+ * class renders: its columns' types and nullability are decided there, not here.
+ */
+export function entityView(entity: Entity, model: DomainModel, schema: readonly Table[] = relationalSchema(model, STACK_NAMING)): EntityView {
   const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = { ...entityClassNames(entity.name, model), ...repositoryNames(entity, model) };
-  const { enumValues, operationsOf } = lookupsOf(model);
+  const { operationsOf } = lookupsOf(model);
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
 
@@ -151,9 +163,12 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
     .add('sqlalchemy.orm', 'Mapped', 'mapped_column')
     .add('app.infrastructure.database.base', 'Base');
   const storage = storageView(entity, model, modelImports);
+  const tables = tablesByName(schema);
+  const columns = new Map(tables.get(entity.table)!.columns.map((column) => [column.name, column]));
   const columnClasses = new Map<string, string>();
   const modelLines = fields.filter((f) => !f.relation).map((f) => {
-    const column = columnType(f.field.type, f.field.constraints, fieldStorageOptions(entity, f.field, enumValues, model.entities), modelImports);
+    const stored = columns.get(f.column)!;
+    const column = columnTypeOf(stored.type, modelImports);
     columnClasses.set(f.column, /^(?:\w+\.)*(\w+)/.exec(column.model)?.[1] ?? column.model);
     if (column.model.includes('enum_values')) modelImports.add('app.infrastructure.database.base', 'enum_values');
     const annotation = domainType(f.field.type, modelImports);
@@ -174,7 +189,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
         }
       }
     } else {
-      args.push(`nullable=${f.nullable ? 'True' : 'False'}`);
+      args.push(`nullable=${stored.nullable ? 'True' : 'False'}`);
       const fallback = columnDefault(f.field);
       if (fallback !== undefined) args.push(`default=${fallback}`);
     }
@@ -193,7 +208,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
       args.push('default=utc_now', 'server_default=func.now()');
       if (f.timestamp === 'updated') args.push('onupdate=utc_now');
     }
-    const mapped = `Mapped[${annotation}${f.nullable ? ' | None' : ''}]`;
+    const mapped = `Mapped[${annotation}${stored.nullable ? ' | None' : ''}]`;
     return pyCall('mapped_column', args, 4, `${f.attr}: ${mapped} = `);
   });
   if (storage.tableArgs.length > 0) {
@@ -209,7 +224,7 @@ export function entityView(entity: Entity, model: DomainModel): EntityView {
   // The models a link class points at are imported for type checking only: two entities listing
   // each other would otherwise import each other's modules (SQLAlchemy finds the class by name).
   const typeOnlyImports = new PythonImports();
-  const linkClasses = storage.links.map((link) => linkClass(link, entity, model, modelImports, typeOnlyImports));
+  const linkClasses = storage.links.map((link) => linkClass(link, tables.get(link.table)!, entity, model, modelImports, typeOnlyImports));
   const typeOnly = typeOnlyImports.render();
   if (typeOnly !== '') modelImports.add('typing', 'TYPE_CHECKING');
   for (const link of storage.links) {
@@ -291,15 +306,15 @@ export interface LinkClass {
 }
 
 /** The row of a join table: both keys, each the table's primary key part and a key to its side. */
-function linkClass(link: LinkTableView, entity: Entity, model: DomainModel, imports: PythonImports, typeOnlyImports: PythonImports): LinkClass {
+function linkClass(link: LinkTableView, table: Table, entity: Entity, model: DomainModel, imports: PythonImports, typeOnlyImports: PythonImports): LinkClass {
   const target = model.entities.find((e) => e.name === link.targetEntity)!;
   imports.add('sqlalchemy', 'ForeignKey');
   const sides = [
     { column: link.fromColumn, table: link.fromTable, key: entity.primaryKey },
     { column: link.toColumn, table: link.toTable, key: target.primaryKey },
   ];
-  const lines = sides.map((side) => {
-    const column = columnType(side.key.type, {}, { primaryKey: true }, imports);
+  const lines = sides.map((side, position) => {
+    const column = columnTypeOf(table.columns[position]!.type, imports);
     const annotation = domainType(side.key.type, imports);
     const named = isCut('fk', link.table, [side.column], side.table) ? `, name=${pyString(foreignKeyName(link.table, side.column, side.table))}` : '';
     const args = [column.model, `ForeignKey(${pyString(`${side.table}.${side.key.field}`)}, ondelete="CASCADE"${named})`, 'primary_key=True'];
