@@ -27,6 +27,8 @@ import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type
 
 /** How long rendering goes on before it lets the writes already started make progress. */
 const YIELD_EVERY_MS = 10;
+/** Files rendered ahead of the one `renderFile` is finishing (see `render`). */
+const RENDER_AHEAD = 32;
 
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
@@ -217,8 +219,14 @@ export class Engine {
   }
 
   /** Renders every file, handing each to `rendered` as soon as it is done. */
+  /**
+   * Renders the files in plan order and hands each on in that order. Up to RENDER_AHEAD files are
+   * rendered before the first of them has passed `renderFile`: a tap that waits (on a thread
+   * formatting code, say) lets the next templates render meanwhile.
+   */
   private async render(files: PlannedFile[], rendered: (file: RenderedFile) => void): Promise<void> {
     const renderTemplate = await this.host.templates.renderer();
+    const ahead: Promise<RenderedFile>[] = [];
     let yielded = performance.now();
     for (const file of files) {
       // Rendering never waits on its own: let the writes of the files already rendered move on.
@@ -230,10 +238,18 @@ export class Engine {
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
       } catch (error) {
+        // A file planned earlier that failed in `renderFile` is reported first, as it would have been one file at a time.
+        for (const next of ahead) await next;
         throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${templateErrorText(error)}`, { cause: error });
       }
-      rendered({ path: file.path, owner: file.owner, content: file.verbatim ? content : await this.hooks.renderFile.promise(content, file) });
+      const done = file.verbatim ? Promise.resolve(content) : this.hooks.renderFile.promise(content, file);
+      const next = done.then((text) => ({ path: file.path, owner: file.owner, content: text }));
+      // Awaited in turn below; until then a failure must not count as unhandled.
+      next.catch(() => undefined);
+      ahead.push(next);
+      if (ahead.length >= RENDER_AHEAD) rendered(await ahead.shift()!);
     }
+    for (const next of ahead) rendered(await next);
   }
 }
 

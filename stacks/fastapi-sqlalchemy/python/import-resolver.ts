@@ -108,6 +108,18 @@ interface Token {
 
 const NAME = /[A-Za-z_]\w*/y;
 const NUMBER = /[0-9][\w.]*/y;
+const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+const TWO_CHARACTER_OPERATORS = new Set(['==', '!=', '<=', '>=', ':=', '->', '**', '//']);
+
+/** `[A-Za-z_]`, as NAME starts. */
+function isNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+/** `\w`, as NAME goes on. */
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57);
+}
 
 /** The match of a sticky pattern starting at `at` (names of any length: generated class names reach hundreds of characters). */
 function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -205,17 +217,21 @@ function codeTokens(text: string): Token[] {
       at += 1;
       continue;
     }
-    const word = matchAt(NAME, text, at);
-    if (word) {
-      const after = text[at + word[0].length];
-      if ((after === '"' || after === "'") && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(word[0])) {
-        at += word[0].length;
-        scanString(word[0]);
+    const code = text.charCodeAt(at);
+    if (isNameStart(code)) {
+      // By character codes: the loop every module of a large document goes through, character by character.
+      let end = at + 1;
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
+      const word = text.slice(at, end);
+      const after = text[end];
+      if ((after === '"' || after === "'") && end - at <= 2 && STRING_PREFIX.test(word)) {
+        at = end;
+        scanString(word);
         lineStart = false;
         continue;
       }
-      push('name', word[0]);
-      at += word[0].length;
+      push('name', word);
+      at = end;
       continue;
     }
     if (char === '"' || char === "'") {
@@ -223,7 +239,7 @@ function codeTokens(text: string): Token[] {
       lineStart = false;
       continue;
     }
-    if (/[0-9]/.test(char)) {
+    if (code >= 48 && code <= 57) {
       const number = matchAt(NUMBER, text, at)!;
       push('op', number[0]);
       at += number[0].length;
@@ -232,9 +248,9 @@ function codeTokens(text: string): Token[] {
     if (char === '(' || char === '[' || char === '{') depth += 1;
     else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
     // Two-character operators, so `==`, `<=`, `!=`, `:=` are not read as `=` after a name.
-    const two = text.slice(at, at + 2);
-    if (['==', '!=', '<=', '>=', ':=', '->', '**', '//'].includes(two)) {
-      push('op', two);
+    const second = text[at + 1];
+    if (second !== undefined && TWO_CHARACTER_OPERATORS.has(char + second)) {
+      push('op', char + second);
       at += 2;
       continue;
     }
