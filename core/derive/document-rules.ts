@@ -4,7 +4,7 @@ import { SCHEMA_HINTS } from '../model/hints.js';
 import { toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { applyFieldNote } from './field-note-rules.js';
-import { keysNotesName, notesAnId } from './note-keys.js';
+import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
 import { findKey, keyNamedAfter, keyTypeOf, propertiesOf, recordWhy, why } from './schema-edits.js';
 import { applyUniqueTogether, resolveUniqueScopes } from './unique-rules.js';
 
@@ -23,7 +23,9 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   const hinted = [...api.schemas.values()].some(({ schema }) =>
     Object.entries((schema.properties as Record<string, SchemaNode> | undefined) ?? {}).some(([name, p]) => typeof p[SCHEMA_HINTS.references] === 'string' || p[SCHEMA_HINTS.uniqueWithin] !== undefined || notesAnId(name, p)),
   );
-  if (rules.length === 0 && !hinted) return api;
+  // People writing a markdown list name keys in their own language (`danh_muc_id`).
+  const written = api.sources.some((file) => /\.(?:md|markdown)$/i.test(file));
+  if (rules.length === 0 && !hinted && !written) return api;
   const names = new EntityNames(api);
   const schemas = new Map([...api.schemas].map(([name, entry]) => [name, { ...entry, schema: structuredClone(entry.schema) }]));
   const warnings: DocumentWarning[] = [...(api.warnings ?? [])];
@@ -39,6 +41,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   };
   // Keys the fields name (`references Classes`, or a note `员工ID` on `manager_id`) are known before the rules look for a key to a parent.
   keysNotesName(schemas, names);
+  if (written) keysNamedInTheirLanguage(schemas, names);
   resolveReferences(schemas, names);
   const cascades: Cascade[] = [];
   for (const rule of rules) {
@@ -48,7 +51,8 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
       continue;
     }
     if (rule.kind !== 'field-note') {
-      applyRule(rule, target, schemas, cascades);
+      const problem = applyRule(rule, target, schemas, cascades);
+      if (problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${problem}; ignored`, source: rule.source });
       continue;
     }
     const required = (entity: string): string[] => {
@@ -91,7 +95,8 @@ function softDeleteCascades(cascades: readonly Cascade[]): void {
   }
 }
 
-function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas'], cascades: Cascade[]): void {
+/** Applies one rule; what it says that cannot be applied comes back as a problem, for a warning. */
+function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas'], cascades: Cascade[]): string | undefined {
   const softDelete = (entity: Target) => {
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
@@ -138,6 +143,16 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     case 'restrict':
       keyDeleted(rule.parent, rule.child, 'RESTRICT', false);
       return;
+    case 'set-null': {
+      // Only a key the child has: one the rule had to add would be a column the documents never wrote.
+      const parent = target(rule.parent, rule);
+      const child = parent && target(rule.child, rule, parent);
+      const key = parent && child ? findKey(child, parent.name) : undefined;
+      if (!key) return 'names no key of the one to the other';
+      key[SCHEMA_HINTS.onDelete] = 'SET NULL';
+      recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
+      return;
+    }
     case 'self-reference': {
       const entity = target(rule.entity, rule);
       if (!entity) return;

@@ -110,6 +110,8 @@ class AttributeNames {
 }
 
 function keyTarget(field: Field, entity: Entity, index: EntityIndex): { target: Entity; stem: string; rule: string } | undefined {
+  // A list of keys (`tac_gia_ids`, perhaps with its entity named) is a link, read by linkTarget.
+  if (field.type.kind === 'array' && /_ids$/.test(field.name)) return undefined;
   const stem = field.name.replace(/_id$/, '');
   if (field.hints?.references) {
     const target = index.bySchema.get(field.hints.references);
@@ -152,7 +154,9 @@ function linkTarget(field: Field, index: EntityIndex): { target: Entity; rule: s
   const match = /^(.+)_ids$/.exec(field.name);
   if (!match || !isKeyType(items)) return undefined;
   const stem = match[1]!;
-  const target = index.bySlug.get(stem) ?? index.bySlug.get(singular(stem));
+  // `tac_gia_ids` with `x-references: Author`: the documents name the entity in their own language.
+  const named = field.hints?.references === undefined ? undefined : index.bySchema.get(field.hints.references);
+  const target = named ?? index.bySlug.get(stem) ?? index.bySlug.get(singular(stem));
   if (!target || !sameKeyType(items, target)) return undefined;
   return { target, rule: `${field.name} lists keys of ${target.name}: many-to-many through a join table` };
 }

@@ -1,5 +1,6 @@
 import type { ApiDocument, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
+import { singular, toSnake } from '../naming.js';
 import { keyTypeOf, propertiesOf } from './schema-edits.js';
 import type { EntityNames } from './entity-names.js';
 
@@ -62,4 +63,34 @@ function entitiesBeforeId(note: string, names: EntityNames): string[] {
     if (entity) found.push(entity);
   }
   return found;
+}
+
+/**
+ * Keys named after an entity in the documents' own language: `danh_muc_id` where the section
+ * `Danh mục` serves `/categories` (Category), `autor_id` beside `Autoren`, and the lists of keys
+ * alike (`tac_gia_ids`: Author). Only for names the entity's English name does not already give
+ * (those keys are found by name when the model is derived), only to a table a path serves and
+ * not the row's own, and only when the key's type is its target's.
+ */
+export function keysNamedInTheirLanguage(schemas: ApiDocument['schemas'], names: EntityNames): void {
+  for (const [name, { schema, source }] of schemas) {
+    for (const [property, node] of Object.entries(propertiesOf(schema))) {
+      if (node === null || typeof node !== 'object' || node[SCHEMA_HINTS.references] !== undefined) continue;
+      const list = /^(.+)_ids$/.exec(property);
+      const single = /^(.+)_id$/.exec(property);
+      const stem = list?.[1] ?? single?.[1];
+      const keyNode = list ? (node.type === 'array' && node.items && typeof node.items === 'object' ? (node.items as SchemaNode) : undefined) : node;
+      if (stem === undefined || keyNode === undefined) continue;
+      const entity = names.exact(stem);
+      if (entity === undefined || entity === name || !names.served.has(entity) || toSnake(entity) === stem || toSnake(entity) === singular(stem)) continue;
+      const keyType = keyTypeOf(schemas.get(entity)!.schema);
+      if (keyType.type !== keyNode.type || (keyType.type === 'string' && keyType.format !== keyNode.format)) continue;
+      node[SCHEMA_HINTS.references] = entity;
+      const line = node[SCHEMA_HINTS.sourceLine];
+      node[SCHEMA_HINTS.why] = {
+        ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}),
+        [SCHEMA_HINTS.references]: { rule: `${property} names ${entity} as the documents call it ("${stem.replace(/_/g, ' ')}")`, file: source.file, ...(typeof line === 'number' ? { line } : {}) },
+      };
+    }
+  }
 }

@@ -137,6 +137,8 @@ export type DocumentRule =
   | { kind: 'restrict'; parent: string; child: string; source: RuleSource }
   /** Deleting a `parent` keeps its `child` rows: the parent is soft deleted. */
   | { kind: 'keep'; parent: string; child: string; source: RuleSource }
+  /** `Deleting a user leaves their tickets unassigned`: the child's key to the parent becomes null (ON DELETE SET NULL). */
+  | { kind: 'set-null'; parent: string; child: string; source: RuleSource }
   /** `child` rows are soft deleted with their `parent` (both soft deleted). */
   | { kind: 'soft-delete-with'; parent: string; child: string; source: RuleSource }
   /** `entity` may have a parent of its own kind. */

@@ -42,6 +42,8 @@ const documents = [
   { name: 'mall-zh', apiFiles: ['mall-api.zh.md', 'mall-requirements.zh.md'] },
   // Written by a fresh pair of eyes: filters in an endpoint table's descriptions, rules in short bullets.
   { name: 'fleet-mgmt', apiFiles: ['fleet-mgmt-api.md', 'fleet-mgmt-requirements.md'] },
+  // Keys named in Vietnamese (`danh_muc_id`, `tac_gia_ids`), an enum listed in its notes, a type label with a gloss.
+  { name: 'thu-vien-vi', apiFiles: ['thu-vien-api.vi.md', 'thu-vien-requirements.vi.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -3,7 +3,7 @@
  * test/fixtures/markdown/written-by-others/): each derives the keys, uniques, soft deletes and
  * relations it states, reports what it did not understand, and generates a backend.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,10 @@ const documents: [string, string[]][] = [
   ['a veterinary clinic in French: plurals in -aux, defaults and lists in words, the database in a sentence', files('cabinet-veterinaire-api.fr.md', 'cabinet-veterinaire-exigences.fr.md')],
   ['a gym in Korean: Korean column headers, Y/N, defaults, uniques and codes in the notes', files('gym-api.ko.md', 'gym-requirements.ko.md')],
   ['a help desk with example JSON bodies, lines on their fields after them, query strings as sent', files('helpdesk-json-examples-api.md', 'helpdesk-json-examples-requirements.md')],
+  ['a library in Vietnamese: keys named in Vietnamese, an enum listed in its notes, a label with a gloss', files('thu-vien-api.vi.md', 'thu-vien-requirements.vi.md')],
+  ['recipes in German: bullet endpoints, SQL and Python types, Literal[...], a "Felder:" label', files('rezepte-api.de.md', 'rezepte-anforderungen.de.md')],
+  ['events in Japanese: an endpoint table, codes glossed in brackets', files('events-api.ja.md', 'events-requirements.ja.md')],
+  ['a tracker wiki: emoji headings, the type column first, one of ... — default ...', files('tracker-wiki-api.md', 'tracker-wiki-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -56,6 +60,43 @@ describe('markdown written by others', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-others-'));
     const result = await generate({ apiFiles, outDir: out, dryRun: true });
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/main.py', 'backend/app/infrastructure/repositories/base.py']));
+  });
+
+  it('a Vietnamese library: keys named in Vietnamese, an enum listed in its notes, a type label with a gloss', async () => {
+    const model = await deriveModel({ apiFiles: files('thu-vien-api.vi.md', 'thu-vien-requirements.vi.md') });
+    // `danh_muc_id` beside the section `Danh mục` (/categories): a key to Category, and no `category_id` added beside it.
+    expect(keys(model, 'Book')).toContain('danh_muc_id->Category RESTRICT');
+    expect(keys(model, 'Loan')).toContain('doc_gia_id->Reader RESTRICT');
+    expect(keys(model, 'ChiTietPhieuMuon').map((key) => key.split(' ')[0])).toContain('sach_id->Book');
+    expect(entity(model, 'Book').fields.map((f) => f.name)).not.toContain('category_id');
+    expect(entity(model, 'Loan').fields.map((f) => f.name)).not.toContain('reader_id');
+    expect(links(model)).toContain('many-to-many Book.tac_gia_ids->Author');
+    // `enum` alone, its values in the notes (`Một trong: dang_muon, da_tra, qua_han; mặc định dang_muon`).
+    expect(model.enums.find((e) => e.name === 'LoanTrangThai')?.values).toEqual(['dang_muon', 'da_tra', 'qua_han']);
+  });
+
+  it('German recipes and Japanese events: a Literal type, a "Felder:" label, codes glossed in brackets', async () => {
+    const recipes = await deriveModel({ apiFiles: files('rezepte-api.de.md', 'rezepte-anforderungen.de.md') });
+    expect(recipes.entities.map((e) => e.name)).toContain('Benutzer');
+    expect(recipes.enums.find((e) => e.name === 'RezepteSchwierigkeit')?.values).toEqual(['leicht', 'mittel', 'schwer']);
+    const events = await deriveModel({ apiFiles: files('events-api.ja.md', 'events-requirements.ja.md') });
+    expect(events.enums.find((e) => e.name === 'ReservationStatus')?.values).toEqual(['pending', 'confirmed', 'cancelled']);
+  });
+
+  it('a tracker wiki: `one of` cut where a remark begins, and "leaves those tickets unassigned" never read as a soft delete', async () => {
+    const model = await deriveModel({ apiFiles: files('tracker-wiki-api.md', 'tracker-wiki-requirements.md') });
+    expect(model.enums.find((e) => e.name === 'TicketPriority')?.values).toEqual(['low', 'medium', 'high']);
+    expect(softDeleted(model).sort()).toEqual(['Comment', 'User']);
+    expect(keys(model, 'Ticket')).toContain('assignee_id->User SET NULL');
+  });
+
+  it('an enum whose notes list no values is an error naming the field, not a guess', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-enum-'));
+    const file = path.join(dir, 'api.md');
+    await writeFile(file, '# API\n\n## Things\n\n### POST /things\n\n| Field | Type | Required | Notes |\n| --- | --- | --- | --- |\n| name | string | yes | |\n| kind | enum | yes | the kind of thing |\n');
+    const error = await deriveModel({ apiFiles: [file] }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(InfraStackError);
+    expect((error as InfraStackError).describe()).toMatch(/api\.md:10: field kind is an enum, but neither its type nor its notes list the values/);
   });
 
   it('the shop as first written: its prose gives a unique sku and tag name, and soft deleted users and orders', async () => {

@@ -82,11 +82,17 @@ export interface DocumentOutline {
 
 const TITLE_PREFIX = /^(?:api\s+list|requirements|api)\s*[:：—–-]\s*/i;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
-const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*:$/;
+/** `Book:`, and `ChiTietPhieuMuon (chi tiết phiếu mượn):` with a gloss in brackets before the colon. */
+const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*[:：]$/u;
 /** `items 字段：`, `items:`, `Fields of items:`, `items 明细字段`, `` `items` fields ``, `items のフィールド`. */
 const FIELD_LABEL =
   /^(?:(?:the\s+)?(?:fields|properties|attributes|columns)\s+(?:of|in)\s+(?:the\s+)?|campos\s+de\s+|champs\s+de\s+|felder\s+von\s+)?[`*_]*([A-Za-z_][A-Za-z0-9_]*)[`*_]*\s*(?:(?:array|list|object|item|items|element|elements)\s+)?(?:的?(?:明细)?(?:字段|子字段|参数|属性|元素|结构|对象|明细)(?:说明|定义|列表)?|fields?|properties|attributes|columns|structure|の?(?:フィールド|項目|要素))?\s*[:：]?$/iu;
-const RESERVED_LABELS = new Set(['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns']);
+/** Labels that say what a table is, not which type: `Fields:` above a table lists the fields of the section's own type. */
+const RESERVED_LABELS = new Set([
+  ...['Body', 'Request', 'Response', 'Responses', 'Query', 'Hints', 'Parameters', 'Params', 'Example', 'Note', 'Notes', 'Returns', 'Fields', 'Field', 'Attributes', 'Properties', 'Columns', 'Schema', 'Model'],
+  // Spanish, Portuguese, French, German, Italian, Vietnamese.
+  ...['Campos', 'Champs', 'Attributs', 'Felder', 'Attribute', 'Eigenschaften', 'Spalten', 'Campi', 'Atributos', 'Propiedades'],
+]);
 
 type TableTarget = 'body' | 'query' | ResponseLine;
 

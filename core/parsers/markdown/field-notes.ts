@@ -23,7 +23,13 @@ const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
 const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+|[A-Z][A-Z0-9_]*(?:(?:\s+\/\s+|\s*\|\s*)[A-Z][A-Z0-9_]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
-const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)/iu;
+const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bvaleurs?|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)/iu;
+/** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
+const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
+/** A code with the gloss in brackets some writers put after each value: `pending（仮予約）`, `` `draft` (brouillon) ``. */
+const GLOSSED_CODE = String.raw`\x60?([a-z][a-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
+/** Two glossed codes or more, and nothing else but a label: `pending（仮予約）、confirmed（確定）、cancelled（キャンセル）`. */
+const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：]{0,40}[:：]\s*)?((?:${GLOSSED_CODE}\s*[,，、/|]\s*)+${GLOSSED_CODE})\s*[.。]?$`, 'u');
 
 /** The word before a list's last item: `a, b or c`, `a, b ou c`, `a, b oder c`... */
 const LAST_OF_LIST = String.raw`(?:,\s*|\s+)(?:or|ou|o|oder|of|oppure|hoặc|или|또는)\s+|\s*(?:或|或者|または)\s*`;
@@ -105,7 +111,11 @@ function boundsOf(notes: string, type: TypeExpression): SchemaNode {
 }
 
 /** Reads the rules a field's notes state; what they do not say stays description only. */
-export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number): FieldNotes {
+/**
+ * `valuesInNotes`: the type says `enum` and no more; every code span of the notes is one of its
+ * values (`` Một trong: `a`, `b`, `c`; mặc định `a` ``) when no list says otherwise.
+ */
+export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number, valuesInNotes = false): FieldNotes {
   const result: FieldNotes = { hints: {} };
   if (notes.trim() === '') return result;
   const why: Record<string, { rule: string; file: string; line: number }> = {};
@@ -133,11 +143,16 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (defaultText !== undefined) result.defaultText = defaultText;
   const values = ONE_OF.exec(notes);
   if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const members = (values[1] ?? values[2] ?? '').split(/\s*(?:,|，|、|\/|\||\bor\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
+    const list = (values[1] ?? values[2] ?? '').split(LIST_END)[0]!;
+    const members = list.split(/\s*(?:,|，|、|\/|\||\bor\b|\bhoặc\b|\boder\b|\bou\b|\bo\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
   } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim());
+    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim()) ?? glossedCodes(notes.trim());
     if (codes && new Set(codes).size >= 2) result.type = { kind: 'enum', values: [...new Set(codes)] };
+  }
+  if (valuesInNotes && result.type?.kind !== 'enum') {
+    const values = looseList(notes);
+    if (values.length >= 2) result.type = { kind: 'enum', values };
   }
   const bounds = boundsOf(notes, type);
   for (const [keyword, value] of Object.entries(bounds)) {
@@ -148,6 +163,23 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   }
   if (Object.keys(why).length > 0) result.hints[SCHEMA_HINTS.why] = why;
   return result;
+}
+
+/** The codes of a note that lists two or more, each glossed in brackets. */
+function glossedCodes(notes: string): string[] | undefined {
+  const list = GLOSSED_CODES.exec(notes)?.[1];
+  return list === undefined ? undefined : [...list.matchAll(new RegExp(GLOSSED_CODE, 'gu'))].map((code) => code[1]!);
+}
+
+/**
+ * For a field typed `enum` and no more: the codes its notes list, after a label if any, up to
+ * where the list ends (`Một trong: dang_muon, da_tra, qua_han; mặc định dang_muon`).
+ */
+function looseList(notes: string): string[] {
+  const afterLabel = notes.replace(/^[^:：]{0,40}[:：]\s*/u, '');
+  const list = afterLabel.split(/[;；]/u)[0]!.split(LIST_END)[0]!;
+  const items = list.split(new RegExp(String.raw`\s*[,，、/|]\s*|${LAST_OF_LIST}`, 'iu')).map((item) => item.replace(/[`"'“”]/g, '').trim());
+  return items.every((item) => /^[\p{L}\p{N}_-]+$/u.test(item)) ? [...new Set(items)] : [];
 }
 
 /** The values of a list of codes in code spans, or of a note that is only a label and a list of words, in the order written. */

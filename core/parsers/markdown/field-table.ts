@@ -161,10 +161,16 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
     const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
     throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
   }
-  const type = dayOrInstant(name, column.typeText, keyTyped(name, parsed));
+  // `enum` alone: the notes list the values, read as a string's would be.
+  const valuesInNotes = parsed.kind === 'enum' && parsed.values.length === 0;
+  const text: TypeExpression = { kind: 'scalar', schema: { type: 'string' }, ...(parsed.nullable ? { nullable: true as const } : {}) };
+  const type = valuesInNotes ? text : dayOrInstant(name, column.typeText, keyTyped(name, parsed));
   const described = extractHintTokens(written.description);
   const hinted = extractHintTokens(written.hints ?? '');
-  const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine);
+  const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine, valuesInNotes);
+  if (valuesInNotes && notes.type?.kind !== 'enum') {
+    throw markdownError(file, rowLine, `field ${name} is an enum, but neither its type nor its notes list the values: write enum(a, b, c), or list them in its notes (\`a\`, \`b\`, \`c\`)`);
+  }
   const defaultCell = (written.defaultText ?? '').replace(/`/g, '').trim();
   const required = notes.required ?? marked.required ?? written.required ?? (column.nullable === false && column.defaultText === undefined);
   const defaultText = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);

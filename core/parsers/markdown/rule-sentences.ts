@@ -40,6 +40,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Orders use soft delete.`
   [/^(.+?)\s+(?:use|uses|support|supports|have|has)\s+soft[\s-]?delet(?:e|ion)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `Deleting a user who is assigned to tickets leaves those tickets unassigned`: the key becomes null, nothing is kept or deleted.
+  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:leaves|sets|makes|marks)\s+(.+?)\s+(?:unassigned|orphaned|ownerless|unlinked|detached|(?:set\s+)?to\s+null|null|empty|without\s+(?:an?\s+)?\S+|with\s+no\s+\S+)$`, 'i'), (m, source) => [
+    { kind: 'set-null', parent: m[1]!.replace(/\s+(?:who|which|that)\s+.*$/i, ''), child: m[2]!, source },
+  ]],
   // `Deleting a user keeps their orders`
   [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:keeps|preserves|retains|leaves|does\s+not\s+delete|doesn't\s+delete|must\s+not\s+delete|should\s+keep|must\s+keep)\s+(.+)$`, 'i'), (m, source) => [
     { kind: 'keep', parent: m[1]!, child: m[2]!, source },

@@ -85,6 +85,10 @@ const UNION_NONE = /^union\s*\[(.+?)\s*,\s*none\s*\]$/i;
 /** `enum`, `enumerated`, `枚举`, `enumerado`, `énuméré`, `Aufzählung`, `liệt kê`, `列挙型`: a type word for a fixed set of values. */
 const ENUM_WORDS = String.raw`(?:enum(?:erated|eration)?|枚举(?:类型|值)?|enumerad[oa]|enumeración|enumeração|énum(?:éré|ération)?|aufzählung|enumeriert|liệt kê|列挙(?:型)?)`;
 const ENUM = new RegExp(String.raw`^${ENUM_WORDS}\s*[([（](.*)[)\]）]$`, 'isu');
+/** The type word alone (`enum`): the field's notes list the values. */
+const BARE_ENUM = new RegExp(String.raw`^${ENUM_WORDS}$`, 'iu');
+/** Python's `Literal["a", "b"]` (`typing.Literal`, `t.Literal`): a fixed set of values. */
+const LITERAL = /^(?:\w+\.)?Literal\s*\[(.*)\]$/su;
 const ENUM_COLON = new RegExp(String.raw`^(?:${ENUM_WORDS}|one\s+of|uno\s+de|l['’]un\s+de|eines\s+von|のいずれか)\s*[:：]?\s+(.+)$|^${ENUM_WORDS}\s*[:：]\s*(.+)$`, 'isu');
 const WITH_FORMAT = /^([\p{L}][\p{L}0-9-]*)\s*[(<:]\s*([a-z][a-z0-9-]*)\s*[)>]?$/iu;
 const SIZED = /^([\p{L}][\p{L} ]*?)\s*[(（]\s*(\d+)\s*(?:[,，]\s*(\d+)\s*)?[)）](?:\s+unsigned)?$/iu;
@@ -139,8 +143,9 @@ export function parseTypeExpression(written: string): TypeExpression | undefined
 }
 
 function parseCore(text: string): TypeExpression | undefined {
-  const enumMatch = ENUM.exec(text) ?? ENUM_COLON.exec(text);
+  const enumMatch = ENUM.exec(text) ?? ENUM_COLON.exec(text) ?? LITERAL.exec(text);
   if (enumMatch) return enumOf(enumMatch[1] ?? enumMatch[2] ?? '');
+  if (BARE_ENUM.test(text)) return { kind: 'enum', values: [] };
   const parts = text.split('|').map((part) => part.trim());
   if (parts.length > 1) {
     if (parts.every((part) => WORD.test(part) && (/^["']/.test(part) || (SCALARS[part.toLowerCase()] === undefined && !NAMED.test(part))))) return enumOf(text);
