@@ -258,6 +258,9 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
   if (key.field.type.kind === 'string') {
     memoryImports.add('uuid', key.field.type.format === 'uuid' ? 'UUID' : 'uuid4');
     newKey = key.field.type.format === 'uuid' ? 'UUID(int=sequence)' : 'uuid4().hex';
+  } else if (key.field.type.kind === 'enum') {
+    // A key that is one of an enum's values: the next value, in the enum's order.
+    newKey = `list(${keyType})[(sequence - 1) % len(${keyType})]`;
   }
   const scalar = (f: FieldView) => !f.jsonStored && !f.relation && f.field.type.kind !== 'binary';
   return {

@@ -16,6 +16,8 @@ export interface MapperView {
   fromValue: string[];
   /** `LEFT_OUT_WHEN_UNSET = frozenset(...)`: wire names `to_value` leaves out while unset (optional, never null). */
   leftOutWhenUnset?: string;
+  /** Rows of the entity travel nested in another's value: `to_value` and `from_value` are written. */
+  nested: boolean;
   /** The `def` lines of `apply_to_model` and `from_value`, laid out. */
   applyHeader: string;
   fromValueHeader: string;
@@ -69,12 +71,13 @@ export function mapperView(view: EntityView, views: Map<string, EntityView>, nes
   // An unset column of a property the document never lets be null reads back as the property left out, not null.
   const omittable = valueFields.filter((f) => !f.relation && omittedWhenUnset(f.field)).map((f) => pyString(f.wire));
   const leftOutWhenUnset = omittable.length > 0 ? pyFormat(call('frozenset', [collection('{', omittable)]), 0, 'LEFT_OUT_WHEN_UNSET = ') : undefined;
-  if (toValue.length > 0) imports.add('typing', 'Any').add('pydantic_core', 'to_jsonable_python');
+  if (nested) imports.add('typing', 'Any');
+  if (toValue.length > 0) imports.add('pydantic_core', 'to_jsonable_python');
   const applyHeader = pyFormat(definition('def apply_to_model', [`entity: ${view.name}`, `model: ${view.model}`]), 0, '', ' -> None:');
   // A value of nothing but its key sets no column: the value is taken, unread (ruff's ARG rules).
   const valueParameter = fromValue.length > 0 ? 'value' : '_value';
   const fromValueHeader = pyFormat(definition('def from_value', [`${valueParameter}: dict[str, Any]`, `model: ${view.model} | None = None`]), 0, '', ` -> ${view.model}:`);
-  return { imports: imports.render(), toDomain, apply, toValue, fromValue, leftOutWhenUnset, applyHeader, fromValueHeader };
+  return { imports: imports.render(), toDomain, apply, toValue, fromValue, leftOutWhenUnset, nested, applyHeader, fromValueHeader };
 }
 
 /**
