@@ -54,7 +54,8 @@ function entitiesBeforeId(note: string, names: EntityNames): string[] {
   const found: string[] = [];
   for (const match of note.matchAll(NOTE_KEY_BEFORE)) {
     const words = match[1]!.trim();
-    const han = /\p{Script=Han}+$/u.exec(words)?.[0];
+    // Chinese, and Japanese with its kana (`主催者のユーザーID`): no spaces between words, so every ending is a candidate.
+    const han = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.exec(words)?.[0];
     // In words with spaces, only a note that starts so (`The employee ID of the deputy`): elsewhere
     // `X ID` is as often an ID of another kind (`identifies the customer tax id`).
     if (!han && !/^(?:(?:the|an?|its)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(words)) continue;

@@ -81,6 +81,8 @@ describe('markdown written by others', () => {
     expect(recipes.enums.find((e) => e.name === 'RezepteSchwierigkeit')?.values).toEqual(['leicht', 'mittel', 'schwer']);
     const events = await deriveModel({ apiFiles: files('events-api.ja.md', 'events-requirements.ja.md') });
     expect(events.enums.find((e) => e.name === 'ReservationStatus')?.values).toEqual(['pending', 'confirmed', 'cancelled']);
+    // `主催者のユーザーID` on `organizer_id`: the user's ID, named in kana.
+    expect(keys(events, 'Event')).toContain('organizer_id->User RESTRICT');
   });
 
   it('a tracker wiki: `one of` cut where a remark begins, and "leaves those tickets unassigned" never read as a soft delete', async () => {
