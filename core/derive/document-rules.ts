@@ -157,7 +157,10 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const entity = target(rule.entity, rule);
       if (!entity) return;
       const properties = propertiesOf(entity.schema);
-      const existing = properties.parent_id ?? properties.parentId;
+      // The key the sentence's word names (`reply_to_id` for `may reply to`), else `parent_id`.
+      const named = rule.via === undefined ? [] : Object.keys(properties).filter((name) => /_id$|Id$/.test(name) && name.toLowerCase().startsWith(rule.via!) && properties[name]![SCHEMA_HINTS.references] === undefined);
+      if (rule.via !== undefined && named.length !== 1) return `names no one key of ${entity.name} by "${rule.via}"`;
+      const existing = named.length === 1 ? properties[named[0]!] : (properties.parent_id ?? properties.parentId);
       const key = existing ?? (properties.parent_id = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });
       key[SCHEMA_HINTS.references] = entity.name;
       recordWhy(key, SCHEMA_HINTS.references, rule.source);

@@ -142,7 +142,8 @@ export type DocumentRule =
   /** `child` rows are soft deleted with their `parent` (both soft deleted). */
   | { kind: 'soft-delete-with'; parent: string; child: string; source: RuleSource }
   /** `entity` may have a parent of its own kind. */
-  | { kind: 'self-reference'; entity: string; source: RuleSource }
+  /** `via`: the word the sentence relates the two rows by (`reply` in `a comment may reply to another comment`), which names the key (`reply_to_id`). */
+  | { kind: 'self-reference'; entity: string; via?: string; source: RuleSource }
   /** `from` carries many `to`, and a `to` many `from`. */
   | { kind: 'many-to-many'; from: string; to: string; source: RuleSource }
   /** Each `child` belongs to one `parent`. */

@@ -90,6 +90,9 @@ describe('markdown written by others', () => {
     expect(model.enums.find((e) => e.name === 'TicketPriority')?.values).toEqual(['low', 'medium', 'high']);
     expect(softDeleted(model).sort()).toEqual(['Comment', 'User']);
     expect(keys(model, 'Ticket')).toContain('assignee_id->User SET NULL');
+    // `A comment may reply to another comment`: the key the verb names, not a `parent_id` added beside it.
+    expect(keys(model, 'Comment')).toContain('reply_to_id->Comment SET NULL');
+    expect(entity(model, 'Comment').fields.map((f) => f.name)).not.toContain('parent_id');
   });
 
   it('an enum whose notes list no values is an error naming the field, not a guess', async () => {

@@ -111,6 +111,9 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // `A category may have a parent category.`
   [/^(.+?)\s+(?:may|can|might|could)\s+(?:have|belong\s+to)\s+(?:a|an|one)\s+parent(?:\s+.+)?$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
   [/^(.+?)\s+(?:are|is|form)\s+(?:hierarchical|nested|a\s+tree|a\s+hierarchy)$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
+  // `A comment may reply to another comment`, `A task can be a copy of another task`: the row refers to one of its kind, by the key the word names.
+  [/^(?:an?\s+|each\s+)?(.+?)\s+(?:may|can|might|could)\s+(?:be\s+(?:an?\s+)?)?(\p{L}+)\s+(?:to|of|on|from)\s+another\s+(.+)$/iu, (m, source) =>
+    singularWord(m[1]!) === singularWord(m[3]!) ? [{ kind: 'self-reference', entity: m[1]!, via: m[2]!.toLowerCase(), source }] : []],
   // `A product can carry many tags, and a tag many products.`
   [/^(.+?)\s+(?:can|may)\s+(?:carry|have|hold|contain|belong\s+to|be\s+tagged\s+with|be\s+in|reference|link\s+to)\s+(?:many|several|multiple|any\s+number\s+of)\s+(.+?),?\s+and\s+(.+?)\s+(?:(?:can|may)\s+\w+(?:\s+\w+)?\s+)?(?:many|several|multiple)\s+(.+)$/i, (m, source) => [
     { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
@@ -272,4 +275,9 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     }
   }
   return { rules, warnings };
+}
+
+/** A noun phrase's last word without a plural `s`, to tell `comment` and `comments` the same. */
+function singularWord(phrase: string): string {
+  return (phrase.trim().toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '');
 }
