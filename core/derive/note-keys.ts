@@ -36,15 +36,7 @@ export function keysNotesName(schemas: ApiDocument['schemas'], names: EntityName
       const entity = [...named][0]!;
       // Only a table a path serves, and not the row's own (`entity_id: Shipment ID` is the shipment's key).
       if (entity === name || !names.served.has(entity)) continue;
-      // A key holds its target's key: a text never keys an integer id, nor a number a text one.
-      const keyType = keyTypeOf(schemas.get(entity)!.schema);
-      if (keyType.type !== node.type || (keyType.type === 'string' && keyType.format !== node.format)) continue;
-      node[SCHEMA_HINTS.references] = entity;
-      const line = node[SCHEMA_HINTS.sourceLine];
-      node[SCHEMA_HINTS.why] = {
-        ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}),
-        [SCHEMA_HINTS.references]: { rule: `the field's note "${note.trim()}" names the ID of ${entity}`, file: source.file, ...(typeof line === 'number' ? { line } : {}) },
-      };
+      referTo(node, node, schemas, entity, `the field's note "${note.trim()}" names the ID of ${entity}`, source.file);
     }
   }
 }
@@ -84,14 +76,22 @@ export function keysNamedInTheirLanguage(schemas: ApiDocument['schemas'], names:
       if (stem === undefined || keyNode === undefined) continue;
       const entity = names.exact(stem);
       if (entity === undefined || entity === name || !names.served.has(entity) || toSnake(entity) === stem || toSnake(entity) === singular(stem)) continue;
-      const keyType = keyTypeOf(schemas.get(entity)!.schema);
-      if (keyType.type !== keyNode.type || (keyType.type === 'string' && keyType.format !== keyNode.format)) continue;
-      node[SCHEMA_HINTS.references] = entity;
-      const line = node[SCHEMA_HINTS.sourceLine];
-      node[SCHEMA_HINTS.why] = {
-        ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}),
-        [SCHEMA_HINTS.references]: { rule: `${property} names ${entity} as the documents call it ("${stem.replace(/_/g, ' ')}")`, file: source.file, ...(typeof line === 'number' ? { line } : {}) },
-      };
+      referTo(node, keyNode, schemas, entity, `${property} names ${entity} as the documents call it ("${stem.replace(/_/g, ' ')}")`, source.file);
     }
   }
+}
+
+/**
+ * Makes `node` refer to `entity`, with why, when the key it holds (`keyNode`: the node, or a list's
+ * items) has the type of the entity's key: a text never keys an integer id, nor a number a text one.
+ */
+function referTo(node: SchemaNode, keyNode: SchemaNode, schemas: ApiDocument['schemas'], entity: string, rule: string, file: string): void {
+  const keyType = keyTypeOf(schemas.get(entity)!.schema);
+  if (keyType.type !== keyNode.type || (keyType.type === 'string' && keyType.format !== keyNode.format)) return;
+  node[SCHEMA_HINTS.references] = entity;
+  const line = node[SCHEMA_HINTS.sourceLine];
+  node[SCHEMA_HINTS.why] = {
+    ...((node[SCHEMA_HINTS.why] as Record<string, unknown> | undefined) ?? {}),
+    [SCHEMA_HINTS.references]: { rule, file, ...(typeof line === 'number' ? { line } : {}) },
+  };
 }
