@@ -27,6 +27,7 @@ import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, storableAlone, unmatchedTests } from './view/tests.js';
 import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
+import { classOrder } from './view/class-order.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 import { CONTRACT_DIR, contractView } from './view/contract.js';
@@ -248,8 +249,11 @@ export function planBackend(
     const componentImports = new PythonImports().add('pydantic', 'BaseModel', 'ConfigDict');
     const widthsByEntity = new Map(modelled.map((e) => [e.entity.name, new Map(e.fields.flatMap((f) => (f.integerWidth ? [[f.column, f.integerWidth] as const] : [])))]));
     const used = objectTypesOnTheWire(model);
-    const classes = model.objectTypes.filter((t) => used.has(t.name)).sort(byName).map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
-    add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, imports: componentImports.render() });
+    const order = classOrder(model.objectTypes.filter((t) => used.has(t.name)).sort(byName));
+    const classes = order.types.map((t) => componentClass(t, componentImports, enumMembers, widthsByEntity.get(t.name)));
+    const rebuilt = order.rebuilt.map((t) => pyClassName(t.name));
+    add('app/presentation/api/v1/schemas/components.py', 'app/presentation/api/v1/schemas/components.py.njk', { classes, rebuilt, imports: componentImports.render() });
+    if (classes.length > 0) add('tests/unit/test_wire_classes.py', 'tests/unit/test_wire_classes.py.njk');
     const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
       distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
@@ -302,7 +306,11 @@ export function planBackend(
     imports: routerImports.render(),
     modules: groupNames.map(groupModule).sort(),
     unmatched: unmatched.map((group) =>
-      pyFormat(call('refuse_unmatched', ['api_router', pyString(group.path), keyword('methods', collection('[', [pyString(group.method)])), keyword('headers', mapping(group.headers)), keyword('query', mapping(group.query))]), 0),
+      pyFormat(call('refuse_unmatched', [
+        'api_router', pyString(group.path), keyword('methods', collection('[', [pyString(group.method)])), keyword('headers', mapping(group.headers)), keyword('query', mapping(group.query)),
+        ...(group.someHeaders.length > 0 ? [keyword('some_headers', mapping(group.someHeaders))] : []),
+        ...(group.someQuery.length > 0 ? [keyword('some_query', mapping(group.someQuery))] : []),
+      ]), 0),
     ),
     spanningRouters: tiered(spanningRouters, 'spanning_router'),
     conditionalRouters: tiered(conditionalRouters, 'conditional_router'),

@@ -401,8 +401,12 @@ export interface UnmatchedRequests {
   operation: Operation;
   method: string;
   path: string;
+  /** Names every operation asks for, with the values they take (empty: any). */
   headers: [name: string, values: string[]][];
   query: [name: string, values: string[]][];
+  /** Names only some of the operations ask for (AWS's `?List=ALL` beside `?Qualifier`), the same way. */
+  someHeaders: [name: string, values: string[]][];
+  someQuery: [name: string, values: string[]][];
 }
 
 export function unmatchedRequests(operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): UnmatchedRequests[] {
@@ -411,21 +415,30 @@ export function unmatchedRequests(operations: readonly Operation[], objectTypes:
     const conditions = group.map((op) => routeCondition(op, operations, objectTypes));
     // A route asking nothing takes what the others leave; one spanning segments goes after every other route.
     if (conditions.some((condition) => conditionSize(condition) === 0) || group.some(spansSegments)) continue;
-    const shared = (of: (condition: RouteCondition) => [string, string | undefined][], sameName: (a: string, b: string) => boolean) => {
-      const [first, ...others] = conditions.map((condition) => of(condition!));
-      return first!
-        .filter(([name]) => others.every((pairs) => pairs.some(([other]) => sameName(other, name))))
-        .map(([name]): [string, string[]] => {
-          const values = conditions.map((condition) => of(condition!).find(([other]) => sameName(other, name))![1]);
-          return [name, values.includes(undefined) ? [] : [...new Set(values as string[])].sort()];
-        });
+    const asked = (of: (condition: RouteCondition) => [string, string | undefined][], sameName: (a: string, b: string) => boolean) => {
+      const all: [string, string[]][] = [];
+      const some: [string, string[]][] = [];
+      const seen: string[] = [];
+      for (const [name] of conditions.flatMap((condition) => of(condition!))) {
+        if (seen.some((other) => sameName(other, name))) continue;
+        seen.push(name);
+        const values = conditions.map((condition) => of(condition!).find(([other]) => sameName(other, name)));
+        const asking = values.filter((pair) => pair !== undefined).map((pair) => pair[1]);
+        const taken: string[] = asking.includes(undefined) ? [] : [...new Set(asking as string[])].sort();
+        (asking.length === conditions.length ? all : some).push([name, taken]);
+      }
+      return { all, some };
     };
+    const headers = asked((condition) => condition.headers, (a, b) => a.toLowerCase() === b.toLowerCase());
+    const query = asked((condition) => condition.query, (a, b) => a === b);
     found.push({
       operation: group[0]!,
       method: group[0]!.method.toUpperCase(),
       path: routePath(group[0]!, operations),
-      headers: shared((condition) => condition.headers, (a, b) => a.toLowerCase() === b.toLowerCase()),
-      query: shared((condition) => condition.query, (a, b) => a === b),
+      headers: headers.all,
+      query: query.all,
+      someHeaders: headers.some,
+      someQuery: query.some,
     });
   }
   return found.sort((a, b) => (a.path === b.path ? (a.method < b.method ? -1 : 1) : a.path < b.path ? -1 : 1));

@@ -479,6 +479,8 @@ function reachingPath(op: Operation, samples: Samples, routeTypes: PathTypes): s
 export interface UnmatchedTestView {
   def: string;
   request: string;
+  /** The type of the first problem told: a name some operation asks for is missing, or (none asked: content type or body keys) no operation takes it. */
+  firstProblem: string;
   wrong?: { def: string; request: string; loc: string };
 }
 
@@ -493,7 +495,12 @@ export function unmatchedTests(groups: readonly UnmatchedRequests[], samples: Sa
     named.set(base, seen);
     const name = seen === 1 ? base : `${base}_${seen}`;
     const requestWith = (keywords: PyExpr[]) => requestStatement(4, 'response = ', 'await client.request', [pyString(group.method), path, ...keywords]);
-    const view: UnmatchedTestView = { def: testDef(`test_${name}_without_what_its_operations_ask_is_422`), request: requestWith([]) };
+    const namesAsked = group.headers.length + group.query.length + group.someHeaders.length + group.someQuery.length;
+    const view: UnmatchedTestView = {
+      def: testDef(`test_${name}_without_what_its_operations_ask_is_422`),
+      request: requestWith([]),
+      firstProblem: pyString(namesAsked > 0 ? 'missing' : 'value_error'),
+    };
     const header = group.headers.find(([, values]) => values.length > 0);
     const query = group.query.find(([, values]) => values.length > 0);
     // Every other name the operations ask for, carried; the one checked with a value none takes.

@@ -1,0 +1,71 @@
+import type { ObjectType, TypeRef } from '../../../core/index.js';
+
+export interface ClassOrder {
+  /** The object types, each after the ones its fields name, save where they name each other. */
+  types: ObjectType[];
+  /**
+   * The types whose fields name a type declared after them (a cycle: `user.manager: User`,
+   * `group.owner: User`, `user.groups: list[Group]`). Pydantic leaves such a class incomplete
+   * and rebuilds its schema inline every time another schema uses it (FastAPI builds one per
+   * route), so the module rebuilds each once at its end.
+   */
+  rebuilt: ObjectType[];
+}
+
+/**
+ * The order in which one module declares `types`: depth first in their given order, the types a
+ * type's fields name before it. Iterative, for documents whose types chain thousands deep.
+ */
+export function classOrder(types: readonly ObjectType[]): ClassOrder {
+  const byName = new Map(types.map((type) => [type.name, type]));
+  const named = new Map(types.map((type) => [type.name, [...new Set(objectTypeNames(type))].filter((name) => name !== type.name && byName.has(name))]));
+  const position = new Map<string, number>();
+  const started = new Set<string>();
+  const ordered: ObjectType[] = [];
+  for (const root of types) {
+    if (started.has(root.name)) continue;
+    started.add(root.name);
+    const stack: { type: ObjectType; next: number }[] = [{ type: root, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const refs = named.get(frame.type.name)!;
+      if (frame.next < refs.length) {
+        const name = refs[frame.next++]!;
+        if (!started.has(name)) {
+          started.add(name);
+          stack.push({ type: byName.get(name)!, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      position.set(frame.type.name, ordered.length);
+      ordered.push(frame.type);
+    }
+  }
+  const rebuilt = ordered.filter((type) => named.get(type.name)!.some((name) => position.get(name)! > position.get(type.name)!));
+  return { types: ordered, rebuilt };
+}
+
+function objectTypeNames(type: ObjectType): string[] {
+  const names: string[] = [];
+  const visit = (ref: TypeRef): void => {
+    switch (ref.kind) {
+      case 'object':
+        names.push(ref.name);
+        return;
+      case 'array':
+        visit(ref.items);
+        return;
+      case 'map':
+        visit(ref.values);
+        return;
+      case 'union':
+        for (const variant of ref.variants) visit(variant);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const field of type.fields) visit(field.type);
+  return names;
+}
