@@ -279,8 +279,10 @@ export function planBackend(
   const spanningRouters: { module: string; tier: number }[] = [];
   const conditionalRouters: { module: string; tier: number }[] = [];
   const useCases = [];
+  let literalPathRouters = false;
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
+    literalPathRouters ||= router.routerCall.includes('LiteralPathRouter(');
     for (const tier of router.spanningTiers) spanningRouters.push({ module: router.module, tier });
     for (const tier of router.conditionalTiers) conditionalRouters.push({ module: router.module, tier });
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });
@@ -288,6 +290,10 @@ export function planBackend(
       useCases.push(uc);
       add(F.useCases(group), 'app/application/use_cases/use_cases.py.njk', { u: uc });
     }
+  }
+  if (literalPathRouters) {
+    add('app/presentation/api/v1/routing.py', 'app/presentation/api/v1/routing.py.njk');
+    add('tests/unit/test_routing.py', 'tests/unit/test_routing.py.njk');
   }
   const unmatched = unmatchedRequests(model.operations, model.objectTypes);
   if (model.operations.some((op) => conditionSize(routeCondition(op, model.operations, model.objectTypes)) > 0)) {

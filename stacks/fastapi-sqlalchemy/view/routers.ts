@@ -39,6 +39,32 @@ export interface RouterView {
    * before every `router`.
    */
   conditionalTiers: number[];
+  /** `router`'s construction: an `APIRouter`, or on a large API a `LiteralPathRouter` of its routes' literals. */
+  routerCall: string;
+}
+
+/** From this many routes in the API, each module's router declines at once the paths none of its routes can take. */
+export const LITERAL_PATH_ROUTERS_FROM = 100;
+export const ROUTING_MODULE = 'app.presentation.api.v1.routing';
+
+/**
+ * The text every route path begins with, up to the end of its first segment or its first
+ * parameter (`/users` of `/users/{id}/photo`); undefined when one begins with a parameter.
+ * A path the route matches holds that text, whatever prefix and root path come before it.
+ */
+export function routeLiterals(paths: readonly string[]): string[] | undefined {
+  const literals = new Set<string>();
+  for (const path of paths) {
+    const parameter = path.indexOf('{');
+    const beforeParameter = parameter === -1 ? path : path.slice(0, parameter);
+    const secondSlash = beforeParameter.indexOf('/', 1);
+    const literal = secondSlash === -1 ? beforeParameter : beforeParameter.slice(0, secondSlash);
+    if (literal.replace(/\//g, '') === '') return undefined;
+    literals.add(literal);
+  }
+  // A literal holding another adds nothing: a path holding it holds the other.
+  const needed = [...literals].filter((literal) => ![...literals].some((other) => other !== literal && literal.includes(other)));
+  return needed.length === 0 ? undefined : needed.sort();
 }
 
 export interface UseCaseView {
@@ -108,7 +134,12 @@ export function groupViews(
   });
   const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations)))].sort((a, b) => a - b);
   const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
-  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers };
+  const plain = ordered.filter((op) => !spansSegments(op) && conditionalTier(op, allOperations, objectTypes) === 0);
+  const literals = allOperations.length >= LITERAL_PATH_ROUTERS_FROM ? routeLiterals(plain.map((op) => routePath(op, allOperations))) : undefined;
+  if (literals) imports.add(ROUTING_MODULE, 'LiteralPathRouter');
+  const tags = `tags=[${pyString(group)}]`;
+  const routerCall = literals ? pyFormat(call('LiteralPathRouter', [collection('[', literals.map(pyString)), tags]), 0, 'router = ') : `router = APIRouter(${tags})`;
+  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers, routerCall };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports();
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);
