@@ -67,6 +67,14 @@ export function routeLiterals(paths: readonly string[]): string[] | undefined {
   return needed.length === 0 ? undefined : needed.sort();
 }
 
+const typesByName = new WeakMap<readonly ObjectType[], Map<string, ObjectType>>();
+
+function objectTypeNamed(types: readonly ObjectType[], name: string): ObjectType | undefined {
+  let byName = typesByName.get(types);
+  if (!byName) typesByName.set(types, (byName = new Map(types.map((type) => [type.name, type]))));
+  return byName.get(name);
+}
+
 export interface UseCaseView {
   module: string;
   className: string;
@@ -130,7 +138,7 @@ export function groupViews(
   const handlers = ordered.map((op) => {
     if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters, route);
     const entity = entities.get(op.entity!)!;
-    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route);
+    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route, objectTypes);
   });
   const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations)))].sort((a, b) => a - b);
   const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
@@ -229,7 +237,7 @@ function orderParams(declarations: { line: string; hasDefault: boolean }[]): str
   return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => pyParameter(d.line, 4));
 }
 
-function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[], route: RouteDecorator): HandlerView {
+function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[], route: RouteDecorator, objectTypes: readonly ObjectType[]): HandlerView {
   const read = names.read!;
   imports.add('app.presentation.api.v1.schemas', read);
   imports.add('app.presentation.api.v1.dependencies', `${entity.name}RepositoryDep`);
@@ -333,11 +341,14 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
-        const fields = [entry(pyString(op.response.page.itemsField), `[${read}.model_validate(item).model_dump(by_alias=True) for item in items]`)];
+        // Keyed by wire name, which validation always takes: the class's attribute may differ (`model_jobs_`, pydantic's `model_` names being its own).
+        const wrapperFields = objectTypeNamed(objectTypes, op.response.page.typeName)?.fields ?? [];
+        const wire = (name: string) => pyString(wrapperFields.find((field) => field.name === name)?.wireName ?? name);
+        const fields = [entry(wire(op.response.page.itemsField), `[${read}.model_validate(item).model_dump(by_alias=True) for item in items]`)];
         const { totalField, pageField, limitField } = op.response.page;
-        if (totalField) fields.push(entry(pyString(totalField), 'total'));
-        if (pageField) fields.push(entry(pyString(pageField), pageAttr));
-        if (limitField) fields.push(entry(pyString(limitField), limitAttr));
+        if (totalField) fields.push(entry(wire(totalField), 'total'));
+        if (pageField) fields.push(entry(wire(pageField), pageAttr));
+        if (limitField) fields.push(entry(wire(limitField), limitAttr));
         body.push(pyFormat(call(`${wrapper}.model_validate`, [collection('{', fields)]), 4, 'return '));
         returns = wrapper;
       } else {
