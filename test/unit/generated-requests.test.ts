@@ -79,9 +79,18 @@ describe('requests of the generated tests (test/fixtures/hostile)', () => {
     const includes = (await run.read('backend/app/presentation/api/v1/router.py')).split('\n').filter((line) => line.startsWith('api_router.include_router('));
     const firstSpanning = includes.findIndex((line) => line.includes('.spanning_router_'));
     // By tier, the most literal first: `/{scope}/providers/Hostile.Roles/assignments/{name}`, then
-    // without its name, ..., and last `/{roleId}`, which takes any path.
+    // without its name, ..., and last `/{roleId}`, which takes any path: of its two replaces, the
+    // one asking a body key (`kind`) before the one asking none.
     expect(includes.slice(firstSpanning)).toEqual(
-      ['providers.spanning_router_1', 'providers.spanning_router_2', 'job_runs.spanning_router_3', 'metrics.spanning_router_4', 'default.spanning_router_5'].map((router) => `api_router.include_router(${router})`),
+      [
+        'providers.spanning_router_1',
+        'providers.spanning_router_2',
+        'job_runs.spanning_router_3',
+        'metrics.spanning_router_4',
+        'roles.spanning_router_5',
+        'default.spanning_router_6',
+        'role_definitions.spanning_router_6',
+      ].map((router) => `api_router.include_router(${router})`),
     );
   });
 

@@ -77,4 +77,27 @@ describe('path parameters whose value holds a /', () => {
       `${file}#/paths/~1send~1#env~1v1~1partners~1{partnerId}~1transfers/post: the path parameter partnerId is written after the path's "#", which no client sends; the operation is served without it`,
     ]);
   });
+
+  it("reads a path parameter written only in the path's query as a query parameter, and one missing from the parameters as an error", async () => {
+    const file = await writeDocument({
+      '/forecast/daily?city={city}&country={country}': {
+        get: {
+          parameters: [
+            { name: 'city', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'country', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'days', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: ok,
+        },
+      },
+    });
+    const document = await parseOpenApiFile(file);
+    expect(document.operations[0]!.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['city', 'query', true],
+      ['country', 'query', true],
+      ['days', 'query', false],
+    ]);
+    const missing = await writeDocument({ '/forecast/daily?city={city}': { get: { parameters: [], responses: ok } } });
+    await expect(parseOpenApiFile(missing)).rejects.toThrow(/has \{city\} in its path's query but no parameter named "city"/);
+  });
 });

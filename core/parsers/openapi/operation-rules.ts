@@ -23,7 +23,12 @@ export function assertOperationRules(file: string, text: string, operations: rea
     }
     // A placeholder in the fragment is in no request (index.ts sentParameters drops its parameter).
     const sent = operation.path.split('#', 1)[0]!;
-    const templated = [...sent.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    // A placeholder in the query written in the path is a query parameter's (path-values.ts sentParameters).
+    const [pathPart, queryPart = ''] = sent.split('?', 2) as [string, string?];
+    for (const [, name] of queryPart.matchAll(/\{([^}]+)\}/g)) {
+      if (!operation.parameters.some((parameter) => parameter.name === name)) fail(`${where} has {${name}} in its path's query but no parameter named "${name}"`, operation.source.pointer);
+    }
+    const templated = [...pathPart.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
     const inTemplate = new Set(templated);
     const twice = templated.find((name, index) => templated.indexOf(name) !== index);
     if (twice !== undefined) fail(`${where} has {${twice}} twice in its path: a request could give it two values, and one parameter holds one; name each place apart`, operation.source.pointer);

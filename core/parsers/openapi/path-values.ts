@@ -94,16 +94,27 @@ function optional(pattern: string, at: number): boolean {
 
 /**
  * The parameters a client sends: all but the path parameters whose only place is in the path's
- * fragment (mastercard's `/send/#env/v1/partners/{partnerId}/…`), which `dropped` is told of.
+ * fragment (mastercard's `/send/#env/v1/partners/{partnerId}/…`), which `dropped` is told of. A path
+ * parameter whose only place is the query written in the path (weatherbit's
+ * `/forecast/daily?city={city}`) is sent in the query.
  */
 export function sentParameters<P extends { name: string; in: string }>(path: string, parameters: P[], dropped: (name: string) => void): P[] {
   const hash = path.indexOf('#');
-  if (hash === -1) return parameters;
-  const beforeFragment = path.slice(0, hash);
-  return parameters.filter((parameter) => {
+  const beforeFragment = hash === -1 ? path : path.slice(0, hash);
+  const question = beforeFragment.indexOf('?');
+  const pathPart = question === -1 ? beforeFragment : beforeFragment.slice(0, question);
+  return parameters.flatMap((parameter) => {
     const placeholder = `{${parameter.name}}`;
-    if (parameter.in !== 'path' || beforeFragment.includes(placeholder) || !path.includes(placeholder, hash)) return true;
-    dropped(parameter.name);
-    return false;
+    if (parameter.in !== 'path' || pathPart.includes(placeholder)) return [parameter];
+    if (question !== -1 && beforeFragment.includes(placeholder, question)) {
+      const inQuery: P & { spansSegments?: true } = { ...parameter, in: 'query' };
+      delete inQuery.spansSegments;
+      return [inQuery];
+    }
+    if (hash !== -1 && path.includes(placeholder, hash)) {
+      dropped(parameter.name);
+      return [];
+    }
+    return [parameter];
   });
 }

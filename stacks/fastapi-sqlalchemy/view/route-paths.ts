@@ -39,7 +39,10 @@ function queryPair(pair: string): [string, string | undefined] {
       return text;
     }
   };
-  return equals === -1 ? [decode(pair), undefined] : [decode(pair.slice(0, equals)), decode(pair.slice(equals + 1))];
+  if (equals === -1) return [decode(pair), undefined];
+  // `?city={city}`: any value, the parameter's (core's sentParameters reads it from the query).
+  const value = pair.slice(equals + 1);
+  return [decode(pair.slice(0, equals)), /^\{[^{}]+\}$/.test(value) ? undefined : decode(value)];
 }
 
 /**
@@ -82,20 +85,25 @@ export function spanningRank(operation: Operation): number {
   return 1 / (1 + documentPath(operation.path).path.replace(/\{[^}]*\}/g, '').length);
 }
 
-const spanningTiersOf = new WeakMap<readonly Operation[], number[]>();
+const spanningTiersOf = new WeakMap<readonly Operation[], string[]>();
 
 /**
  * The tier of a route spanning segments among all of the API's (1: the most literal text), 0 for
  * one spanning none. Each module holds its spanning routes on a router per tier, which the API
  * includes tier by tier after every other route: routes of different modules keep their order.
+ * Of equally literal routes, the one asking more of a request comes first (Azure's
+ * `PUT /{applicationId}` asking a body with `kind`, before `PUT /{applicationDefinitionId}` asking none).
  */
-export function spanningTier(operation: Operation, operations: readonly Operation[]): number {
-  let ranks = spanningTiersOf.get(operations);
-  if (!ranks) {
-    ranks = [...new Set(operations.filter(spansSegments).map(spanningRank))].sort((a, b) => a - b);
-    spanningTiersOf.set(operations, ranks);
+export function spanningTier(operation: Operation, operations: readonly Operation[], objectTypes: readonly ObjectType[] = []): number {
+  if (!spansSegments(operation)) return 0;
+  const key = (op: Operation): [number, number] => [spanningRank(op), -conditionSize(routeCondition(op, operations, objectTypes))];
+  let tiers = spanningTiersOf.get(operations);
+  if (!tiers) {
+    const keys = new Map(operations.filter(spansSegments).map((op) => [String(key(op)), key(op)]));
+    tiers = [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(String);
+    spanningTiersOf.set(operations, tiers);
   }
-  return spansSegments(operation) ? ranks.indexOf(spanningRank(operation)) + 1 : 0;
+  return tiers.indexOf(String(key(operation))) + 1;
 }
 
 /**

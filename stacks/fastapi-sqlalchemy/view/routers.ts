@@ -128,7 +128,7 @@ export function groupViews(
     const requirement = security?.requirementOf.get(op.name);
     if (requirement) imports.add('fastapi', 'Depends').add(SECURITY_MODULE, requirement);
     const guarded = requirement ? [...extra, `dependencies=[Depends(${requirement})]`] : extra;
-    return decorator(op, responseModel, guarded, routeCondition(op, allOperations, objectTypes), imports, allOperations, conditionalTier(op, allOperations, objectTypes));
+    return decorator(op, responseModel, guarded, routeCondition(op, allOperations, objectTypes), imports, allOperations, conditionalTier(op, allOperations, objectTypes), objectTypes);
   };
   const custom = ordered.filter((op) => op.kind === 'custom');
   // Only an entity with a port of its own (a served one) lends it to the group's use cases.
@@ -140,7 +140,7 @@ export function groupViews(
     const entity = entities.get(op.entity!)!;
     return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route, objectTypes);
   });
-  const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations)))].sort((a, b) => a - b);
+  const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations, objectTypes)))].sort((a, b) => a - b);
   const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
   const plain = ordered.filter((op) => !spansSegments(op) && conditionalTier(op, allOperations, objectTypes) === 0);
   const literals = allOperations.length >= LITERAL_PATH_ROUTERS_FROM ? routeLiterals(plain.map((op) => routePath(op, allOperations))) : undefined;
@@ -210,9 +210,9 @@ type RouteDecorator = (op: Operation, responseModel: string | undefined, extra?:
  * "/path", methods=[...], query={...}, headers={...}, ...)`, which takes only the requests carrying what the
  * operation asks for (route-paths.ts).
  */
-function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[], tier: number): string {
+function decorator(op: Operation, responseModel: string | undefined, extra: string[], condition: RouteCondition | undefined, imports: PythonImports, operations: readonly Operation[], tier: number, objectTypes: readonly ObjectType[]): string {
   const args = [pyString(routePath(op, operations))];
-  const router = spansSegments(op) ? `spanning_router_${spanningTier(op, operations)}` : tier > 0 ? `conditional_router_${tier}` : 'router';
+  const router = spansSegments(op) ? `spanning_router_${spanningTier(op, operations, objectTypes)}` : tier > 0 ? `conditional_router_${tier}` : 'router';
   if (responseModel) args.push(`response_model=${responseModel}`);
   args.push(`status_code=${op.response.status}`, ...extra);
   // `    summary="...",` within the line limit, quotes escaped included.
