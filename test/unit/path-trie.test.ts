@@ -20,6 +20,12 @@ describe('PathTrie.rivalsAt: the paths that could take a request meant for a par
     expect(trie.rivalsAt(split('/files/{name}.json'), 2, '.json').map((p) => p.join('/'))).toEqual(['/files/index.json']);
   });
 
+  it('counts a segment of text around a parameter as a rival, a bare parameter or one of the suffix alone not', () => {
+    const trie = trieOf("/books/{id}", "/books/filterByUser(on='{on}')", '/books/{other}', '/files/{name}.json', '/files/{stem}.json');
+    expect(trie.rivalsAt(split('/books/{id}'), 2, '').map((p) => p.join('/'))).toEqual(["/books/filterByUser(on='{on}')"]);
+    expect(trie.rivalsAt(split('/files/{name}.json'), 2, '.json')).toEqual([]);
+  });
+
   it('reads left to right: before the parameter, a path with a parameter where this one has a literal gives way', () => {
     // `/{any}/…` has a parameter where `/sites/…` has a literal: it is the less specific one.
     const trie = trieOf('/sites/{id}/zones/{zone_id}', '/sites/{id}/{zone_type}/count', '/sites/{site}/zones/count', '/{any}/{id}/zones/count');

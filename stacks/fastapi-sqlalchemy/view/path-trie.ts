@@ -25,7 +25,8 @@ export class PathTrie {
   }
 
   /**
-   * The paths as long as `segments` with a literal at `at` that ends in `suffix` (and is longer),
+   * The paths as long as `segments` with a literal at `at` that ends in `suffix` (and is longer), or
+   * text around a parameter there,
    * which match some text `segments` matches at every other place. Before `at`, where `segments`
    * has a literal, only that literal: read left to right, as OpenAPI tools match, a path with a
    * parameter there is the less specific one and gives way to `segments`, not the reverse.
@@ -40,6 +41,9 @@ export class PathTrie {
       const segment = segments[index]!;
       if (index === at) {
         for (const [literal, child] of node.literals) if (literal.endsWith(suffix) && literal.length > suffix.length) walk(child, index + 1);
+        // A segment of text around a parameter (Graph's `microsoft.graph.filterByCurrentUser(on='{on}')`)
+        // takes only what its text allows, so a bare parameter gives way to it as to a literal.
+        for (const [template, child] of node.parameters) if (template.endsWith(suffix) && holdsText(template.slice(0, template.length - suffix.length))) walk(child, index + 1);
         return;
       }
       if (isParameterSegment(segment)) {
@@ -58,4 +62,9 @@ export class PathTrie {
 
 function isParameterSegment(segment: string): boolean {
   return segment.includes('{');
+}
+
+/** Text outside the segment's parameters: `(on='{on}')` holds some, `{id}` none. */
+function holdsText(segment: string): boolean {
+  return segment.replace(/\{[^}]*\}/g, '') !== '';
 }

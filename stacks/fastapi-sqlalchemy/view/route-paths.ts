@@ -206,10 +206,10 @@ export function pathTypes(operations: readonly Operation[]): PathTypes {
       // (`/sites/{id}/zones/{zone_id}` and `/sites/{id}/{zone_type}/count`) would leave
       // `/sites/1/zones/count` to neither.
       for (const other of pathsByMethod.get(operation.method)!.rivalsAt(segments, at, suffix)) {
-        literals.add(other[at]!);
+        if (!other[at]!.includes('{')) literals.add(other[at]!);
         tails.add(other.slice(at).map(segmentRegex).join('/'));
       }
-      if (literals.size === 0) continue;
+      if (tails.size === 0) continue;
       // The other path's whole rest, not its literal alone: box's `{scope}` of `/metadata/{scope}/{template_key}`
       // (`global` or `enterprise`) gives way to `/metadata/global/boxSkillsCards` only, not to every `global/…`.
       assign(operation, parameter, typeOf('segment', `(?!(?:${[...tails].sort().join('|')})$)[^/]+`));
