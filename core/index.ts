@@ -18,6 +18,7 @@ export type * from './model/domain-model.js';
 export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions } from './model/model-json.js';
 export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
+export { namedTypes } from './model/named-types.js';
 export { lookupFieldOf } from './model/lookups.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';

@@ -1,5 +1,6 @@
 import { toPascal, toSnake } from '../naming.js';
 import type { DomainModel, TypeRef } from './domain-model.js';
+import { namedTypes } from './named-types.js';
 
 /**
  * What makes a domain model inconsistent, whatever the stack: two fields of one entity with one
@@ -90,23 +91,6 @@ export function newIntegrityProblems(before: readonly string[], after: readonly 
 
 function inputFieldsOf(input: { fields: string[]; required: string[] } | undefined): string[] {
   return input ? [...new Set([...input.fields, ...input.required])] : [];
-}
-
-/** The enums and object types a type names, through arrays, maps and unions. */
-function namedTypes(type: TypeRef): Extract<TypeRef, { kind: 'enum' | 'object' }>[] {
-  switch (type.kind) {
-    case 'enum':
-    case 'object':
-      return [type];
-    case 'array':
-      return namedTypes(type.items);
-    case 'map':
-      return namedTypes(type.values);
-    case 'union':
-      return type.variants.flatMap(namedTypes);
-    default:
-      return [];
-  }
 }
 
 /** Reports each pair of `names` that `normalize` makes one, once, the first name first. */

@@ -282,7 +282,7 @@ export function planBackend(
   let literalPathRouters = false;
   for (const group of groupNames) {
     const { router, useCases: uc } = groupViews(group, groups.get(group)!, views, schemaNames, model.operations, security, model.objectTypes);
-    literalPathRouters ||= router.routerCall.includes('LiteralPathRouter(');
+    literalPathRouters ||= router.literals !== undefined;
     for (const tier of router.spanningTiers) spanningRouters.push({ module: router.module, tier });
     for (const tier of router.conditionalTiers) conditionalRouters.push({ module: router.module, tier });
     add(F.router(group), 'app/presentation/api/v1/routers/router.py.njk', { r: router });

@@ -1,4 +1,4 @@
-import type { ObjectType, TypeRef } from '../../../core/index.js';
+import { namedTypes, type ObjectType } from '../../../core/index.js';
 
 export interface ClassOrder {
   /** The object types, each after the ones its fields name, save where they name each other. */
@@ -47,25 +47,5 @@ export function classOrder(types: readonly ObjectType[]): ClassOrder {
 }
 
 function objectTypeNames(type: ObjectType): string[] {
-  const names: string[] = [];
-  const visit = (ref: TypeRef): void => {
-    switch (ref.kind) {
-      case 'object':
-        names.push(ref.name);
-        return;
-      case 'array':
-        visit(ref.items);
-        return;
-      case 'map':
-        visit(ref.values);
-        return;
-      case 'union':
-        for (const variant of ref.variants) visit(variant);
-        return;
-      default:
-        return;
-    }
-  };
-  for (const field of type.fields) visit(field.type);
-  return names;
+  return type.fields.flatMap((field) => namedTypes(field.type).flatMap((named) => (named.kind === 'object' ? [named.name] : [])));
 }

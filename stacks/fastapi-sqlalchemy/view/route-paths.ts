@@ -99,7 +99,7 @@ export function spanningTier(operation: Operation, operations: readonly Operatio
   const key = (op: Operation): [number, number] => [spanningRank(op), -conditionSize(routeCondition(op, operations, objectTypes))];
   let tiers = spanningTiersOf.get(operations);
   if (!tiers) {
-    const keys = new Map(operations.filter(spansSegments).map((op) => [String(key(op)), key(op)]));
+    const keys = new Map(operations.filter(spansSegments).map(key).map((pair) => [String(pair), pair]));
     tiers = [...keys.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(String);
     spanningTiersOf.set(operations, tiers);
   }

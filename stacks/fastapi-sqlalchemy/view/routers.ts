@@ -39,8 +39,9 @@ export interface RouterView {
    * before every `router`.
    */
   conditionalTiers: number[];
-  /** `router`'s construction: an `APIRouter`, or on a large API a `LiteralPathRouter` of its routes' literals. */
+  /** `router`'s construction: an `APIRouter`, or on a large API a `LiteralPathRouter` of `literals`. */
   routerCall: string;
+  literals?: string[];
 }
 
 /** From this many routes in the API, each module's router declines at once the paths none of its routes can take. */
@@ -147,7 +148,7 @@ export function groupViews(
   if (literals) imports.add(ROUTING_MODULE, 'LiteralPathRouter');
   const tags = `tags=[${pyString(group)}]`;
   const routerCall = literals ? pyFormat(call('LiteralPathRouter', [collection('[', literals.map(pyString)), tags]), 0, 'router = ') : `router = APIRouter(${tags})`;
-  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers, routerCall };
+  const router: RouterView = { module: groupModule(group), imports: imports.render(), tag: group, adapters, handlers, spanningTiers, conditionalTiers, routerCall, ...(literals ? { literals } : {}) };
   if (custom.length === 0) return { router };
   const useCaseImports = new PythonImports();
   if (groupEntity) useCaseImports.add('app.application.interfaces', groupEntity.port);

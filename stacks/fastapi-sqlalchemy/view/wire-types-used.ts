@@ -1,4 +1,4 @@
-import type { DomainModel, TypeRef } from '../../../core/index.js';
+import { namedTypes, type DomainModel, type TypeRef } from '../../../core/index.js';
 
 /**
  * The object types a generated module names on the wire, so components.py declares those and no
@@ -11,24 +11,10 @@ export function objectTypesOnTheWire(model: DomainModel): Set<string> {
   const used = new Set<string>();
   const visit = (type: TypeRef | undefined): void => {
     if (type === undefined) return;
-    switch (type.kind) {
-      case 'object': {
-        if (used.has(type.name)) return;
-        used.add(type.name);
-        for (const field of byName.get(type.name)?.fields ?? []) visit(field.type);
-        return;
-      }
-      case 'array':
-        visit(type.items);
-        return;
-      case 'map':
-        visit(type.values);
-        return;
-      case 'union':
-        for (const variant of type.variants) visit(variant);
-        return;
-      default:
-        return;
+    for (const named of namedTypes(type)) {
+      if (named.kind !== 'object' || used.has(named.name)) continue;
+      used.add(named.name);
+      for (const field of byName.get(named.name)?.fields ?? []) visit(field.type);
     }
   };
   for (const op of model.operations) {
