@@ -1,6 +1,7 @@
 import type { ApiDocument, ApiOperation, SecurityScheme } from '../model/api-document.js';
 import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
+import { addBodyOnlyFields } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf } from './entities.js';
 import { deriveErrorResponses } from './error-bodies.js';
@@ -27,6 +28,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
     typeAddedKeyAsPath(entity, resource);
+    addBodyOnlyFields(entity, resource, types);
     const scope = addPathScope(entity, resource, types);
     if (!scope) continue;
     entities.push(entity);

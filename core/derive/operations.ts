@@ -7,6 +7,7 @@ import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
 import { sameStoredKind } from '../model/stored-kind.js';
 import { alwaysHasValue } from '../model/nullability.js';
+import { answersEntity, BODILESS_STATUS } from './body-fields.js';
 
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
 const PAGE_NAMES = new Set(['page']);
@@ -128,7 +129,7 @@ export class OperationBuilder {
     const success = api.responses.find((r) => /^2/.test(r.status));
     // A response without a schema is taken as the entity, unless its status allows no body.
     const bodiless = success !== undefined && BODILESS_STATUS.test(success.status);
-    const returnsEntity = !bodiless && (!success?.schema || this.types.componentName(success.schema) === entity.schemaName);
+    const returnsEntity = answersEntity(api, entity, this.types);
     const entityType: TypeRef = { kind: 'object', name: entity.name };
     const shape = (kind: CrudKind, fallback: number): ResponseShape => ({
       status: statusOf(success?.status, fallback),
@@ -415,7 +416,6 @@ function rowType(entity: Entity): TypeRef {
 }
 
 /** Success statuses whose responses have no body (RFC 9110). */
-const BODILESS_STATUS = /^20[45]$/;
 
 function statusOf(status: string | undefined, fallback: number): number {
   if (!status) return fallback;

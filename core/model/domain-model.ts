@@ -163,7 +163,8 @@ export interface Entity {
   pathScope?: string[];
   layers: EntityLayer[];
   renamedFrom?: string;
-  reasons: { table: Reason; softDelete?: Reason; primaryKey?: Reason };
+  /** `writeOnly`: why fields a write's body sends and no answer shows were added (derive/body-fields.ts). */
+  reasons: { table: Reason; softDelete?: Reason; primaryKey?: Reason; writeOnly?: Reason };
   source: SourceLocation;
 }
 

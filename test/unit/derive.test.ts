@@ -94,6 +94,44 @@ describe('read-only properties marked required', () => {
   }, 60_000);
 });
 
+describe('what a write sends and no answer shows', () => {
+  it('is stored as write-only fields, so the write is CRUD; a colliding name or a command keeps it custom', async () => {
+    const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));
+    const member = model.entities.find((e) => e.name === 'Member')!;
+    const added = member.fields.filter((f) => f.writeOnly);
+    expect(added.map((f) => [f.name, f.wireName, f.required, f.nullable])).toEqual([
+      ['password', 'password', false, false],
+      ['invitation', 'invitation', false, true],
+      ['recovery_phrase', 'recoveryPhrase', false, false],
+      ['preferences', 'preferences', false, false],
+    ]);
+    expect(added[0]!.constraints).toEqual({ minLength: 10, maxLength: 72, pattern: '[0-9]' });
+    expect(added[3]!.type).toEqual({ kind: 'object', name: 'MemberWritePreferences' });
+    expect(member.reasons.writeOnly?.rule).toBe('password, invitation, recoveryPhrase, preferences: sent in the body of POST /members, PATCH /members/{memberId} but absent from Member, so stored and never answered');
+    const operation = (name: string) => model.operations.find((op) => op.name === name)!;
+    expect([operation('create_member').kind, operation('create_member').input]).toEqual(['create', { fields: ['email', 'display_name', 'password', 'invitation'], required: ['email', 'password'] }]);
+    expect([operation('patch_member').kind, operation('patch_member').input?.fields]).toEqual(['patch', ['email', 'recovery_phrase', 'preferences']]);
+    // `displayName` would be a second `display_name`; a suspension's reason is no member's.
+    expect([operation('replace_member').kind, operation('suspend_member').kind]).toEqual(['custom', 'custom']);
+    expect(member.fields.some((f) => f.wireName === 'displayName' || f.name === 'reason')).toBe(false);
+  });
+
+  it('checks the lengths and pattern of a password as of any text, and never answers it', async () => {
+    const run = await runPlugins([], { api: 'test/fixtures/hostile/openapi.yaml' });
+    try {
+      const schemas = await run.read('backend/app/presentation/api/v1/schemas/member.py');
+      expect(schemas).toContain('password: str = Field(min_length=10, max_length=72, pattern="[0-9]")');
+      expect(schemas).toContain('recovery_phrase: MayOmit[str] = Field(\n        default=None, alias="recoveryPhrase", min_length=12, max_length=80\n    )');
+      const read = schemas.slice(schemas.indexOf('class MemberRead'), schemas.indexOf('class', schemas.indexOf('class MemberRead') + 5));
+      expect(read).not.toMatch(/password|invitation|recovery|preferences/);
+      const model = await run.read('backend/app/infrastructure/models/member.py');
+      expect(model).toContain('password: Mapped[str | None] = mapped_column(String(72), nullable=True)');
+    } finally {
+      await run.cleanup();
+    }
+  }, 60_000);
+});
+
 describe('keys the tool adds, and forms', () => {
   it('are UUIDs where the item path names rows by one, and integers where it takes text a pattern restricts', async () => {
     const model = deriveModel(await parseOpenApiFile(path.resolve('test/fixtures/hostile/openapi.yaml')));

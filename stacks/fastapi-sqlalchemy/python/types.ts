@@ -63,6 +63,16 @@ export function wireType(type: TypeRef, imports: PythonImports, modelModule: str
   }
 }
 
+/**
+ * A text Python holds as a plain `str` whatever its format says (a password, base64 bytes, a URI),
+ * so the document's lengths are checked on it as written; `patterns` leaves out URIs, whose test
+ * values are addresses drawn apart from any pattern.
+ */
+export function isPlainText(type: TypeRef, checks: 'lengths' | 'patterns'): boolean {
+  if (type.kind !== 'string') return false;
+  return type.format === undefined || type.format === 'password' || type.format === 'byte' || (checks === 'lengths' && type.format === 'uri');
+}
+
 /** The instants a client sends as JSON text only (schemas/common.py): Pydantic's lax mode would read a number as a Unix time. */
 const TEXT_TIMES: Partial<Record<string, string>> = { 'date-time': 'JsonDateTime', date: 'JsonDate', time: 'JsonTime' };
 

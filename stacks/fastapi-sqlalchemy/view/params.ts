@@ -2,7 +2,7 @@ import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
 import { NameScope } from '../python/identifiers.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyLiteral, pyString } from '../python/names.js';
-import { strictScalar, wireType } from '../python/types.js';
+import { isPlainText, strictScalar, wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import type { IntegerWidth } from '../../../core/index.js';
 import { checkedPattern } from './pattern-samples.js';
@@ -81,7 +81,7 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const c = parameter.constraints;
   // A list read as text has no bounds of its own; a number has the document's, and where it lands.
   if (!readAsText(parameter)) args.push(...numberBoundArgs(parameter.type, c, integerWidth));
-  if (parameter.type.kind === 'string' && parameter.type.format === undefined) {
+  if (isPlainText(parameter.type, 'lengths')) {
     if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
     // A route's parameters are checked by Pydantic's default engine: a pattern only Python's reads is left unchecked.

@@ -1,6 +1,7 @@
 import randexp from 'randexp';
 import type { Constraints, TypeRef } from '../../../core/index.js';
 import { ecmaRegex, pythonPattern, type PythonPattern } from '../python/patterns.js';
+import { isPlainText } from '../python/types.js';
 
 // The package sets `module.exports` to the class, which its types call the default export's `default`.
 const RandExp = ((randexp as unknown as { default?: typeof randexp.default }).default ?? randexp) as unknown as typeof randexp.default;
@@ -42,7 +43,7 @@ export function patternSample(pattern: string, constraints: Constraints, seed: s
  */
 export function checkedPattern(type: TypeRef, constraints: Constraints): PythonPattern | undefined {
   const { pattern } = constraints;
-  if (pattern === undefined || type.kind !== 'string' || type.format !== undefined) return undefined;
+  if (pattern === undefined || !isPlainText(type, 'patterns')) return undefined;
   const python = pythonPattern(pattern);
   return python && patternSample(pattern, constraints, PROBE, 1) !== undefined ? python : undefined;
 }
@@ -94,7 +95,11 @@ function newStream(pattern: string, constraints: Constraints, seed: string): Str
       if (!generator) return undefined;
       try {
         const value = generator.gen();
-        return fits(value) ? value : undefined;
+        if (fits(value)) return value;
+        // A pattern is searched for, not matched whole: one found in a short draw is found in it
+        // lengthened (`[0-9]` of a password of at least 10), unless the pattern anchors its end.
+        const lengthened = value.padEnd(constraints.minLength ?? 0, 'x');
+        return fits(lengthened) ? lengthened : undefined;
       } catch {
         return undefined;
       }

@@ -80,7 +80,7 @@ export class Samples {
         return fitting([`${local}@example.com`, `${local.slice(-8)}@example.com`, `u${variant}@x.io`], constraints);
       }
       case 'uri':
-        return fitting([`https://example.com/${seed}/${variant}`, `https://example.com/${variant}`, `http://x.io/${variant}`], constraints);
+        return fitting([`https://example.com/${seed}/${variant}`, `https://example.com/${variant}`, `http://x.io/${variant}`, `https://example.com/${variant}`.padEnd(constraints.minLength ?? 0, 'x')], constraints);
       default: {
         const pattern = constraints.pattern === undefined ? undefined : checkedPattern({ kind: 'string' }, constraints);
         if (pattern) return patternSample(constraints.pattern!, constraints, seed, variant)!;

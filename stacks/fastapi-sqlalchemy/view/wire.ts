@@ -4,7 +4,7 @@ import type { PythonImports } from '../python/imports.js';
 import { pyAnnotated, pyCall } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
-import { strictScalar, wireType } from '../python/types.js';
+import { isPlainText, strictScalar, wireType } from '../python/types.js';
 import type { IntegerWidth } from '../../../core/index.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { checkedPattern } from './pattern-samples.js';
@@ -89,7 +89,7 @@ function constraintArgs(field: Field, integerWidth: IntegerWidth | undefined): s
   const c = field.constraints;
   const args: string[] = [];
   const kind = field.type.kind;
-  if (kind === 'string' && field.type.format === undefined) {
+  if (isPlainText(field.type, 'lengths')) {
     if (c.minLength !== undefined) args.push(`min_length=${c.minLength}`);
     if (c.maxLength !== undefined) args.push(`max_length=${c.maxLength}`);
   }

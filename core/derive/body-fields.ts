@@ -1,0 +1,92 @@
+import type { ApiOperation, SchemaNode } from '../model/api-document.js';
+import type { Entity, Field } from '../model/domain-model.js';
+import { isJsonMedia } from '../model/media-types.js';
+import { encodeSegment } from '../parsers/openapi/json-pointer.js';
+import type { Resource } from './resources.js';
+import type { SchemaTypes } from './schema-types.js';
+
+/** A success status that carries no body, whatever schema the document gives it. */
+export const BODILESS_STATUS = /^20[45]$/;
+
+/**
+ * Whether an operation answers the entity: its first success response is the entity's schema, or
+ * has no schema and a status that may carry a body.
+ */
+export function answersEntity(api: ApiOperation, entity: Entity, types: SchemaTypes): boolean {
+  const success = api.responses.find((r) => /^2/.test(r.status));
+  if (success !== undefined && BODILESS_STATUS.test(success.status)) return false;
+  return !success?.schema || types.componentName(success.schema) === entity.schemaName;
+}
+
+/**
+ * Properties a resource's writes take that its answers never show become write-only fields of its
+ * entity (a user's `password` in `UserCreate`, absent from `User`): stored with the row, never
+ * answered. Without them the create (or replace, or change) could not take its own body and would
+ * be left for the user to write. A write is one the CRUD shapes read: a `POST` to the collection or
+ * a `PUT`/`PATCH` of the item, answering the entity, whose JSON body is another object schema sharing at
+ * least one of the entity's writable properties (a body sharing none is a command, not the row).
+ * Each added field may be left out (its column takes NULL: rows written by another of the
+ * resource's writes lack it); a write whose body requires it requires it there. A property whose
+ * name the entity already uses for another wire name is not added: that write stays custom.
+ */
+export function addBodyOnlyFields(entity: Entity, resource: Resource, types: SchemaTypes): void {
+  const added: Field[] = [];
+  const writes: string[] = [];
+  for (const api of resource.operations) {
+    const body = writeBodyOf(api, entity, resource, types);
+    if (body === undefined) continue;
+    const { properties, required } = types.propertiesOf(body);
+    const sent = [...properties].filter(([, property]) => property.readOnly !== true).map(([wire]) => wire);
+    const writable = new Set(entity.fields.filter((f) => !f.readOnly).map((f) => f.wireName));
+    if (!sent.some((wire) => writable.has(wire))) continue;
+    const wires = new Set(entity.fields.map((f) => f.wireName));
+    const extraWires = sent.filter((wire) => !wires.has(wire));
+    if (extraWires.length === 0) continue;
+    const names = new Set(entity.fields.map((f) => f.name));
+    const extra = bodyFieldsOf(body, extraWires, required, entity, types, api).filter((f) => !names.has(f.name));
+    for (const field of extra) {
+      const stored: Field = { ...field, required: false, readOnly: false, writeOnly: true };
+      entity.fields.push(stored);
+      added.push(stored);
+    }
+    if (extra.length > 0) writes.push(`${api.method.toUpperCase()} ${api.path}`);
+  }
+  if (added.length === 0) return;
+  entity.reasons.writeOnly = {
+    rule: `${added.map((f) => f.wireName).join(', ')}: sent in the body of ${writes.join(', ')} but absent from ${entity.schemaName}, so stored and never answered`,
+    source: added[0]!.source,
+  };
+}
+
+/** The body schema of a write the CRUD shapes read, when it is not the entity's own. */
+function writeBodyOf(api: ApiOperation, entity: Entity, resource: Resource, types: SchemaTypes): SchemaNode | undefined {
+  const body = api.requestBody;
+  if (body?.schema === undefined || !isJsonMedia(body.contentType)) return undefined;
+  const create = api.method === 'post' && api.path === resource.collectionPath;
+  const change = (api.method === 'put' || api.method === 'patch') && api.path === resource.itemPath;
+  if (!create && !change) return undefined;
+  if (body.schema.type === 'array' || types.componentName(body.schema) === entity.schemaName) return undefined;
+  return answersEntity(api, entity, types) ? body.schema : undefined;
+}
+
+/**
+ * The fields of a body's properties `wires`: a component's as its wire class has them (resolved
+ * once for the whole document); an inline body's read from those properties alone, so that no type
+ * is made for what the entity already holds.
+ */
+function bodyFieldsOf(schema: SchemaNode, wires: readonly string[], required: ReadonlySet<string>, entity: Entity, types: SchemaTypes, api: ApiOperation): Field[] {
+  const component = types.componentName(schema);
+  if (component !== undefined) {
+    const type = types.resolve(schema, component, api.source).type;
+    const fields = type.kind === 'object' ? (types.objectTypes.get(type.name)?.fields ?? []) : [];
+    return fields.filter((f) => wires.includes(f.wireName));
+  }
+  const { properties } = types.propertiesOf(schema);
+  const subset: SchemaNode = {
+    type: 'object',
+    properties: Object.fromEntries(wires.map((wire) => [wire, properties.get(wire)!])),
+    required: wires.filter((wire) => required.has(wire)),
+  };
+  const media = encodeSegment(api.requestBody!.contentType ?? 'application/json');
+  return types.fieldsOf(subset, `${entity.name}Write`, { ...api.source, pointer: `${api.source.pointer}/requestBody/content/${media}/schema` });
+}
