@@ -47,9 +47,33 @@ const ROMANCE_ENDINGS: [single: string, plural: string][] = [
   ['cion', 'ciones'],
 ];
 
-/** A word's plural: English rules, and the Portuguese endings they misread (`avaliacao`, `avaliacoes`). */
+/**
+ * German endings whose plural no English word shares (`Bestellungen`, `Einheiten`, `Positionen`,
+ * `Kundinnen`); plurals of the others (`Kunden`, `Rezepte`) are told by the words of the document
+ * that holds them (markdown/resource-groups.ts).
+ */
+const GERMAN_ENDINGS: [single: string, plural: string][] = [
+  ['ung', 'ungen'],
+  ['heit', 'heiten'],
+  ['keit', 'keiten'],
+  ['schaft', 'schaften'],
+  ['ion', 'ionen'],
+  ['in', 'innen'],
+];
+
+/** Words this long at least end as German words do by their ending (`lung` is English). */
+const MIN_GERMAN_WORD = 6;
+
+/** The German ending pair whose `side` ends the word, when the word is long enough to be read so; plurals of `-ion` and `-in` are English. */
+function germanEnding(word: string, side: 0 | 1): [string, string] | undefined {
+  if (word.length < MIN_GERMAN_WORD) return undefined;
+  const lower = word.toLowerCase();
+  return GERMAN_ENDINGS.find((pair) => lower.endsWith(pair[side]) && (side === 1 || (pair[0] !== 'ion' && pair[0] !== 'in')));
+}
+
+/** A word's plural: English rules, and the Portuguese and German endings they misread (`avaliacoes`, `Bestellungen`). */
 export function plural(word: string): string {
-  const ending = ROMANCE_ENDINGS.find(([single]) => word.toLowerCase().endsWith(single));
+  const ending = ROMANCE_ENDINGS.find(([single]) => word.toLowerCase().endsWith(single)) ?? germanEnding(word, 0);
   return ending ? `${word.slice(0, -ending[0].length)}${matchCase(ending[1], word)}` : pluralize.plural(word);
 }
 
@@ -67,7 +91,9 @@ export function singular(word: string): string {
   const ascii = /^[\x00-\x7f]*$/.test(word);
   const endings = ROMANCE_ENDINGS.filter(([, many]) => word.toLowerCase().endsWith(many));
   const ending = endings.find(([single]) => /^[\x00-\x7f]*$/.test(single) === ascii) ?? endings[0];
-  return ending ? `${word.slice(0, -ending[1].length)}${matchCase(ending[0], word)}` : pluralize.singular(word);
+  if (ending) return `${word.slice(0, -ending[1].length)}${matchCase(ending[0], word)}`;
+  const german = germanEnding(word, 1);
+  return german ? `${word.slice(0, -german[1].length)}${matchCase(german[0], word)}` : pluralize.singular(word);
 }
 
 /** An ending in the case of the word it replaces the end of (`AVALIACOES` → `AVALIACAO`). */

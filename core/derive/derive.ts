@@ -3,7 +3,7 @@ import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
 import { addBodyOnlyFields } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
-import { declaredEntities, entityOf } from './entities.js';
+import { declaredEntities, entityOf, nameTableAfterPath } from './entities.js';
 import { deriveErrorResponses } from './error-bodies.js';
 import { derivePersistence } from './persistence.js';
 import { OperationBuilder } from './operations.js';
@@ -27,6 +27,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   const entities: Entity[] = [];
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
+    nameTableAfterPath(entity, resource.collectionPath, api);
     typeAddedKeyAsPath(entity, resource);
     addBodyOnlyFields(entity, resource, types);
     const scope = addPathScope(entity, resource, types);

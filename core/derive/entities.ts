@@ -1,7 +1,7 @@
 import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
 import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { toSnake, toTableName } from '../naming.js';
+import { isInflectionOf, singular, toPascal, toSnake, toTableName } from '../naming.js';
 import { hintError, schemaWhy, sourceOf } from './field-hints.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -46,6 +46,29 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
     },
     source,
   };
+}
+
+/**
+ * A table named as the document names the rows: the collection path's last segment, where it is
+ * the entity's plural written in the document's own language (`/kategorien` of Kategorie, not
+ * `kategories`; `/valoraciones`). English plurals agree with `toTableName` and change nothing; a
+ * `x-table-name` hint wins.
+ */
+export function nameTableAfterPath(entity: Entity, collectionPath: string, api: ApiDocument): void {
+  if (api.schemas.get(entity.schemaName)?.schema[SCHEMA_HINTS.tableName] !== undefined) return;
+  const segment = collectionPath.split('/').pop()?.replace(/\.[A-Za-z][A-Za-z0-9]*$/, '') ?? '';
+  if (segment === '' || /[{}]/.test(segment)) return;
+  const table = toSnake(segment);
+  const single = singular(segment);
+  const plural = single !== segment && toPascal(single) === entity.name;
+  const inflected = segment.length > entity.name.length && isInflectionOf(segment, entity.name) && /^\p{L}+$/u.test(segment.slice(entity.name.length));
+  // The name's words stay apart as they are, its last one inflected whole (not `broadcastservices`, `dedicated_hs_ms`).
+  const words = toSnake(entity.name).split('_');
+  const leading = words.slice(0, -1).map((word) => `${word}_`).join('');
+  const keepsWords = table.startsWith(leading) && !table.slice(leading.length).includes('_');
+  if (table === entity.table || !keepsWords || !(plural || inflected)) return;
+  entity.table = table;
+  entity.reasons.table = { rule: `table name: the collection path's segment ${segment}, the plural of ${entity.name} as the document writes it`, source: entity.reasons.table.source };
 }
 
 /** Schemas the document asks to persist although no resource path exposes them. */

@@ -10,8 +10,9 @@ import { alwaysHasValue } from '../model/nullability.js';
 import { answersEntity, BODILESS_STATUS } from './body-fields.js';
 
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
-const PAGE_NAMES = new Set(['page']);
-const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size']);
+/** The page and its size as English, German, Spanish, Portuguese, Italian, French and Vietnamese name them. */
+const PAGE_NAMES = new Set(['page', 'seite', 'pagina', 'trang']);
+const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size', 'pro_seite', 'seitengroesse', 'por_pagina', 'tamano_pagina', 'tamanho_pagina', 'par_page', 'taille_page', 'so_luong', 'kich_thuoc_trang']);
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
 const TOTAL_NAMES = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);
 

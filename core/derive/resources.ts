@@ -193,8 +193,13 @@ function listsUnderOtherRows(byPath: ReadonlyMap<string, ApiOperation[]>, resour
 
 function pickSchema(collectionPath: string, collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {
   const find = (ops: ApiOperation[], method: string) => ops.find((op) => op.method === method);
+  const listed = arrayItems(successSchema(find(collectionOps, 'get')));
+  // What the list answers and the create answers both is the row, whatever the create is sent (`BewertungCreate`).
+  const listedName = types.componentName(listed);
+  const answered = listedName !== undefined && listedName === types.componentName(successSchema(find(collectionOps, 'post'))) ? [listed] : [];
   const candidates = [
     successSchema(find(itemOps, 'get')),
+    ...answered,
     find(collectionOps, 'post')?.requestBody?.schema,
     arrayItems(successSchema(find(collectionOps, 'get'))),
     find(itemOps, 'put')?.requestBody?.schema,

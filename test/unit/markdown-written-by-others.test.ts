@@ -75,10 +75,23 @@ describe('markdown written by others', () => {
     expect(model.enums.find((e) => e.name === 'LoanTrangThai')?.values).toEqual(['dang_muon', 'da_tra', 'qua_han']);
   });
 
+  it('German plurals: the singular the document uses names the row, the path its table, so keys and lists of keys find their rows', async () => {
+    const recipes = await deriveModel({ apiFiles: files('rezepte-api.de.md', 'rezepte-anforderungen.de.md') });
+    // `/kategorien` beside `kategorie_id`, `/zutaten` beside `zutat_ids`, `/rezepte` beside `rezept_id`, `/bewertungen` beside "Bewertung löschen".
+    expect(recipes.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Benutzer benutzers', 'Kategorie kategorien', 'Zutat zutaten', 'Rezept rezepte', 'Bewertung bewertungen']);
+    expect(recipes.entities.find((e) => e.name === 'Kategorie')!.reasons.table.rule).toBe("table name: the collection path's segment kategorien, the plural of Kategorie as the document writes it");
+    expect(keys(recipes, 'Rezept')).toEqual(['autor_id->Benutzer RESTRICT', 'kategorie_id->Kategorie RESTRICT']);
+    expect(keys(recipes, 'Bewertung')).toEqual(['rezept_id->Rezept RESTRICT', 'benutzer_id->Benutzer RESTRICT']);
+    expect(recipes.relations.filter((r) => r.kind === 'many-to-many').map((r) => r.joinTable?.table)).toEqual(['rezept_zutaten']);
+    // "paginiert (`seite`, `pro_seite`; Standard 1 bzw. 25)", and "filterbar nach `kategorie_id`, `schwierigkeit`".
+    const list = recipes.operations.find((op) => op.kind === 'list' && op.path === '/rezepte')!;
+    expect(list.params.map((p) => [p.wireName, p.role, p.default])).toEqual([['seite', 'page', 1], ['pro_seite', 'limit', 25], ['kategorie_id', 'filter', undefined], ['schwierigkeit', 'filter', undefined]]);
+  });
+
   it('German recipes and Japanese events: a Literal type, a "Felder:" label, codes glossed in brackets', async () => {
     const recipes = await deriveModel({ apiFiles: files('rezepte-api.de.md', 'rezepte-anforderungen.de.md') });
     expect(recipes.entities.map((e) => e.name)).toContain('Benutzer');
-    expect(recipes.enums.find((e) => e.name === 'RezepteSchwierigkeit')?.values).toEqual(['leicht', 'mittel', 'schwer']);
+    expect(recipes.enums.find((e) => e.name === 'RezeptSchwierigkeit')?.values).toEqual(['leicht', 'mittel', 'schwer']);
     const events = await deriveModel({ apiFiles: files('events-api.ja.md', 'events-requirements.ja.md') });
     expect(events.enums.find((e) => e.name === 'ReservationStatus')?.values).toEqual(['pending', 'confirmed', 'cancelled']);
     // `主催者のユーザーID` on `organizer_id`: the user's ID, named in kana.
@@ -418,7 +431,7 @@ describe('markdown written by others', () => {
 
   it('the French clinic: animaux are Animal rows listed under their owner, defaults vrai/faux, lists of codes and words as enums, a length in words, PostgreSQL named in a sentence', async () => {
     const model = await deriveModel({ apiFiles: documents[21]![1] });
-    expect(model.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Proprietaire proprietaires', 'Animal animals', 'RendezVous rendez_vous']);
+    expect(model.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Proprietaire proprietaires', 'Animal animaux', 'RendezVous rendez_vous']);
     expect(keys(model, 'RendezVous')).toEqual(['animal_id->Animal RESTRICT']);
     // `/proprietaires/{id}/animaux`: the owner's id is the animals' proprietaire_id, not their own id.
     const underOwner = model.operations.find((op) => op.path === '/proprietaires/{id}/animaux')!;

@@ -7,6 +7,9 @@ export interface PagingDefaults {
   page: number;
   limit: number;
   maxLimit: number;
+  /** The names the document gives the page and its size (`seite`, `pro_seite`), when not `page` and `limit`. */
+  pageName?: string;
+  limitName?: string;
 }
 
 export const DEFAULT_PAGING: PagingDefaults = { page: 1, limit: 20, maxLimit: 100 };
@@ -40,6 +43,8 @@ export function readVersion(line: string): string | undefined {
  * `default N` (and for limit `at most N`/`max N`/`up to N`). Missing numbers keep the defaults.
  */
 export function readPagingDefaults(line: string): PagingDefaults | undefined {
+  const named = readNamedPaging(line);
+  if (named) return named;
   const page = /\bpage\b`?\s*[(（]([^)）]*)[)）]/i.exec(line)?.[1];
   const limit = /\b(?:limit|page_size|pagesize|per_page|size)\b`?\s*[(（]([^)）]*)[)）]/i.exec(line)?.[1];
   if (page === undefined && limit === undefined) return undefined;
@@ -53,5 +58,32 @@ export function readPagingDefaults(line: string): PagingDefaults | undefined {
     page: number(page, defaultOf) ?? DEFAULT_PAGING.page,
     limit: number(limit, defaultOf) ?? DEFAULT_PAGING.limit,
     maxLimit: number(limit, maximumOf) ?? DEFAULT_PAGING.maxLimit,
+  };
+}
+
+/** A word saying lists come in pages: `paginated`, `paginiert`, `paginadas`, `paginées`, `phân trang`, `分页`, `ページ`. */
+const PAGED = /\bpaginat|\bpaginier|\bpagina[dt]|\bpaginé|phân trang|分页|ページ/iu;
+const DEFAULT_WORD = /(?:\bdefaults?|\bstandard|por defecto|par défaut|predeterminad|padrão|mặc định|默认|既定|デフォルト)\D{0,12}?(\d+)(?:\D{1,12}?(\d+))?/iu;
+
+/**
+ * A paging sentence naming the page and its size in a parenthesis, in that order, in any language:
+ * "Listen-Endpunkte sind paginiert (`seite`, `pro_seite`; Standard 1 bzw. 25)". The numbers after
+ * a default word are the page's and the size's defaults.
+ */
+function readNamedPaging(line: string): PagingDefaults | undefined {
+  const paged = PAGED.exec(line);
+  if (!paged) return undefined;
+  // The parenthesis after the word (code spans are plain text by now): its parts that are one name each.
+  const inside = /[(（]([^)）]*)[)）]/.exec(line.slice(paged.index))?.[1] ?? '';
+  const names = inside.split(/[,;，；、]/).map((part) => part.trim()).filter((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part));
+  if (names.length !== 2) return undefined;
+  const defaults = DEFAULT_WORD.exec(line);
+  const [pageName, limitName] = names as [string, string];
+  return {
+    page: defaults?.[2] !== undefined ? Number(defaults[1]) : DEFAULT_PAGING.page,
+    limit: defaults ? Number(defaults[2] ?? defaults[1]) : DEFAULT_PAGING.limit,
+    maxLimit: DEFAULT_PAGING.maxLimit,
+    ...(pageName !== 'page' ? { pageName } : {}),
+    ...(limitName !== 'limit' ? { limitName } : {}),
   };
 }

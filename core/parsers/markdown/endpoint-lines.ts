@@ -125,8 +125,30 @@ export function readQueryLine(text: string, line: number): QueryLine | undefined
   return items.length > 0 ? { items, line } : undefined;
 }
 
-/** `filter by status, author_id`, `filterable by a and b`, `可按 status 筛选`-free forms: the names after "by". */
-const FILTER_BY = /\b(?:filter(?:ed|able|s)?|search(?:ed|able)?|sort(?:ed|able)?)\s+by\s+(.+)$/i;
+/** `filter by status`, and as German, Spanish, Portuguese, French, Italian and Vietnamese write it (`filterbar nach`, `filtrar por`, `filtrer par`, `lọc theo`). */
+const FILTER_BY = new RegExp(
+  String.raw`(?:\b(?:filter(?:ed|able|s)?|search(?:ed|able)?|sort(?:ed|able)?)\s+by` +
+    String.raw`|\b(?:filterbar|gefiltert|filtern|sortierbar|sortiert|suchbar|durchsuchbar)\s+nach` +
+    String.raw`|\b(?:filtrable|filtrar|filtrado|filtrada|filtrável|ordenable|ordenável|ordenar|buscar)\s+por` +
+    String.raw`|\b(?:filtrable|filtrer|filtré|filtrée|triable|trier|tri)\s+par` +
+    String.raw`|\b(?:filtrabile|filtrare|filtrato|ordinabile)\s+per|\blọc\s+theo)\s+(.+)$`,
+  'iu',
+);
+/** `按 status、category 筛选`: the names between the words. */
+const FILTER_ZH = /(?:按|根据)\s*([`A-Za-z_][^按]*?)\s*(?:进行)?(?:筛选|过滤|查询|搜索|排序)/u;
+/** `status、category で絞り込み`: the words after the names. */
+const FILTER_JA = /\s*(?:で|により)(?:絞り込み|絞込み|検索|フィルタ|並べ替え)/u;
+
+/** The Japanese form: the run of names (and their separators) right before `で絞り込み`, found without backtracking. */
+function japaneseFilter(summary: string): { index: number; 0: string; 1: string } | undefined {
+  const words = FILTER_JA.exec(summary);
+  if (!words) return undefined;
+  const before = summary.slice(0, words.index);
+  const run = /(?:[`A-Za-z0-9_]|[、,，\s])*$/u.exec(before)!;
+  const start = run.index + (/^[^`A-Za-z_]*/.exec(run[0])?.[0].length ?? 0);
+  if (start >= words.index) return undefined;
+  return { index: start, 0: summary.slice(start, words.index + words[0].length), 1: summary.slice(start, words.index) };
+}
 /** `(filter: sku, category)`, `(query: page, q)`, `(filters: a, b)`. */
 /** (its closing parenthesis may be gone: a title's trailing punctuation is trimmed) */
 const FILTER_NOTE = /[(（]\s*(?:filters?|query|params?|parameters)\s*[:：]\s*([^)）]+)(?:[)）]|$)/i;
@@ -139,15 +161,15 @@ export function readInlineQuery(summary: string): { summary: string; names: stri
   // `supports ?grade= and ?homeroom_id=`: query strings written in passing.
   const written = [...summary.matchAll(/(?:^|\s)[?&]([A-Za-z_][A-Za-z0-9_]*)(?==|\s|$|[,.;)])/g)].map((found) => found[1]!);
   if (written.length > 0) return { summary, names: written };
-  const match = FILTER_NOTE.exec(summary) ?? FILTER_BY.exec(summary);
+  const match = FILTER_NOTE.exec(summary) ?? FILTER_BY.exec(summary) ?? FILTER_ZH.exec(summary) ?? japaneseFilter(summary);
   if (!match) return undefined;
   const names = match[1]!
     .replace(/`/g, '')
-    .split(/\s*(?:,|、|，|;|\/|\band\b|\bor\b)\s*/i)
+    .split(/\s*(?:,|、|，|;|\/|和|或|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bo\b|\bet\b|\bou\b|\be\b|\bva\b|\bhoặc\b)\s*/iu)
     .map((name) => name.trim().replace(/[.。]$/, ''))
     .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
   if (names.length === 0) return undefined;
-  const rest = (summary.slice(0, match.index) + summary.slice(match.index + match[0].length)).replace(/[\s—–\-:：,;]+$/, '').trim();
+  const rest = (summary.slice(0, match.index) + summary.slice(match.index + match[0].length)).replace(/[(（]\s*[)）]/g, '').replace(/[\s—–\-:：,;]+$/, '').trim();
   return { summary: rest, names };
 }
 

@@ -4,6 +4,7 @@ import { unreadableDocumentError } from '../../errors.js';
 import type { ApiDocument, ApiOperation, DocumentWarning } from '../../model/api-document.js';
 import { ComponentRegistry } from './component-registry.js';
 import { DEFAULT_PAGING } from './document-lines.js';
+import { documentWords } from './document-words.js';
 import { readOutline, type DocumentOutline, type NamedTable } from './document-outline.js';
 import { sharedPrefix } from './endpoint-heading.js';
 import { readRuleSentences } from './rule-sentences.js';
@@ -59,12 +60,12 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
 }
 
 /** A group becomes an entity when it can create or has an item path, and something gives it fields. */
-function isEntityGroup(group: ResourceGroup, namedTables: ReadonlyMap<string, NamedTable>): boolean {
+function isEntityGroup(group: ResourceGroup, namedTables: ReadonlyMap<string, NamedTable>, words: ReadonlySet<string>): boolean {
   const endpoints = group.entityEndpoints.map((e) => e.endpoint);
   const creates = endpoints.some((e) => e.method === 'post');
   const describes =
     endpoints.some((e) => (CREATING_METHODS.has(e.method) && e.body) || e.responses.some((r) => r.body || r.fields.length > 0 || r.table)) ||
-    ownTableOf(entityNameOf(group, [...namedTables.values()]), namedTables) !== undefined;
+    ownTableOf(entityNameOf(group, [...namedTables.values()], words), namedTables) !== undefined;
   return (creates || group.itemPath !== undefined) && describes;
 }
 
@@ -83,7 +84,8 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     registry.declare(named.name);
   }
   const groups = groupEndpoints(outline.endpoints, outline.basePath, [...namedTables.keys()]);
-  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables)).map((group) => ({ group, name: entityNameOf(group, outline.namedTables) }));
+  const words = documentWords(outline);
+  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables, words)).map((group) => ({ group, name: entityNameOf(group, outline.namedTables, words) }));
   const owners = new Map<string, ResourceGroup>();
   for (const { group, name } of entityGroups) {
     const other = owners.get(name);

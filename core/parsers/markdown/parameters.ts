@@ -23,13 +23,13 @@ export function pathParameters(route: string, line: number, keyType: SchemaNode 
 }
 
 function pageParameter(paging: PagingDefaults, line: number): ApiParameter {
-  return { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
+  return { name: paging.pageName ?? 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
 }
 
 /** Names people give the page size; the first one a list names is its limit. */
 const LIMIT_NAMES = new Set(['limit', 'page_size', 'pagesize', 'pageSize', 'per_page', 'perPage', 'size']);
 
-function limitParameter(paging: PagingDefaults, line: number, name = 'limit'): ApiParameter {
+function limitParameter(paging: PagingDefaults, line: number, name = paging.limitName ?? 'limit'): ApiParameter {
   return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
 }
 
@@ -38,8 +38,8 @@ function limitParameter(paging: PagingDefaults, line: number, name = 'limit'): A
  * the values in its parentheses, a field's name its type, `min_X`/`max_X` X's type, else by name.
  */
 function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, fields: Map<string, SchemaNode>): ApiParameter {
-  if (item.name === 'page') return pageParameter(paging, line);
-  if (LIMIT_NAMES.has(item.name)) return limitParameter(paging, line, item.name);
+  if (item.name === (paging.pageName ?? 'page')) return pageParameter(paging, line);
+  if (LIMIT_NAMES.has(item.name) || item.name === paging.limitName) return limitParameter(paging, line, item.name);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
   if (item.name === 'sort' && item.note !== undefined) schema = { type: 'string', enum: splitTopLevel(item.note) };
@@ -56,8 +56,8 @@ export function queryParameters(query: QueryLine | undefined, fallbackLine: numb
   const parameters = (query?.items ?? []).map((item) => queryParameter(item, line, paging, fields));
   if (!isList) return parameters;
   const missing = [
-    ...(parameters.some((p) => p.name === 'page') ? [] : [pageParameter(paging, line)]),
-    ...(parameters.some((p) => LIMIT_NAMES.has(p.name)) ? [] : [limitParameter(paging, line)]),
+    ...(parameters.some((p) => p.name === (paging.pageName ?? 'page')) ? [] : [pageParameter(paging, line)]),
+    ...(parameters.some((p) => LIMIT_NAMES.has(p.name) || p.name === paging.limitName) ? [] : [limitParameter(paging, line)]),
   ];
   return [...missing, ...parameters];
 }

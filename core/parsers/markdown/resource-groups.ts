@@ -1,6 +1,7 @@
 import { collectionOfFlatItem } from '../../model/flat-items.js';
 import { isInflectionOf, singular, toPascal } from '../../naming.js';
 import type { Endpoint, NamedTable, Section } from './document-outline.js';
+import { singularInDocument } from './document-words.js';
 import { stripBasePath } from './endpoint-heading.js';
 
 /** An endpoint with its path relative to the base path. */
@@ -163,7 +164,7 @@ function headingNames(title: string, segment: string): boolean {
  * a `Name:` table of another shape), else the singular of its collection path (`/order-items` →
  * `OrderItem`), else of its section heading.
  */
-export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTable[]): string {
+export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTable[], words: ReadonlySet<string>): string {
   const tableNames = new Set(namedTables.map((t) => t.name));
   for (const { endpoint } of group.entityEndpoints) {
     for (const response of endpoint.responses) {
@@ -175,5 +176,8 @@ export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTa
   if (tableNames.has(name)) return name;
   // `/kunden` is the collection of `Kunde:`, whose plural English rules do not know.
   const inflected = [...tableNames].filter((table) => isInflectionOf(name, table)).sort((a, b) => b.length - a.length)[0];
-  return inflected ?? name;
+  if (inflected) return inflected;
+  // `/kategorien` beside `kategorie_id`: the singular the document uses.
+  const used = singular(base) === base ? singularInDocument(base, words) : undefined;
+  return used ? toPascal(used) : name;
 }

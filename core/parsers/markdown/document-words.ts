@@ -1,0 +1,52 @@
+import type { DocumentOutline } from './document-outline.js';
+import type { FieldTable } from './field-table.js';
+
+/**
+ * The words a document uses, lowercased: those of its prose (titles, summaries, sentences,
+ * headings) and of its field names, with the row a key names (`kategorie` of `kategorie_id`,
+ * `zutat` of `zutatIds`). A plural English rules do not know is told by the singular the document
+ * uses beside it (`singularInDocument`).
+ */
+export function documentWords(outline: DocumentOutline): ReadonlySet<string> {
+  const words = new Set<string>();
+  const addText = (text: string | undefined) => {
+    for (const word of text?.toLowerCase().split(/[^\p{L}]+/u) ?? []) if (word !== '') words.add(word);
+  };
+  const addTable = (table: FieldTable | undefined) => {
+    for (const row of table?.rows ?? []) {
+      const key = /^(.+?)(?:_ids?|Ids?)$/.exec(row.name);
+      addText(key ? key[1]! : row.name);
+      addText(row.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    }
+  };
+  addText(outline.title);
+  addText(outline.description);
+  for (const endpoint of outline.endpoints) {
+    addText(endpoint.summary);
+    addText(endpoint.description);
+    addText(endpoint.section?.title);
+    addTable(endpoint.body);
+    for (const response of endpoint.responses) addTable(response.table);
+  }
+  for (const named of outline.namedTables) addTable(named.table);
+  for (const sentence of outline.sentences) addText(sentence.text);
+  return words;
+}
+
+/** Plural endings of German and Dutch that English rules leave on (`Rezepte`, `Kunden`, `Zutaten`, `Kinder`), shortest first. */
+const PLURAL_ENDINGS = ['e', 'n', 'en', 'er'];
+/** A singular this short (`tag`, `box`) would be found in too many documents by chance. */
+const MIN_SINGULAR = 4;
+
+/**
+ * `word` less a plural ending, when the document uses that singular (`Kategorie` of `Kategorien`
+ * beside `kategorie_id`; `Zutat` of `Zutaten` beside "eine Zutat"): the shortest cut first.
+ * Undefined when none is used.
+ */
+export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
+  for (const ending of PLURAL_ENDINGS) {
+    const stem = word.slice(0, -ending.length);
+    if (word.toLowerCase().endsWith(ending) && stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
+  }
+  return undefined;
+}
