@@ -29,9 +29,10 @@ export function deriveModel(written: ApiDocument): DomainModel {
     const entity = entityOf(resource.schemaName, api, types);
     nameTableAfterPath(entity, resource.collectionPath, api);
     typeAddedKeyAsPath(entity, resource);
-    addBodyOnlyFields(entity, resource, types);
     const scope = addPathScope(entity, resource, types);
     if (!scope) continue;
+    // After the path's fields: a body naming a path parameter (`dashboard_id`) sends what the path gives.
+    addBodyOnlyFields(entity, resource, types);
     entities.push(entity);
     entityByResource.set(resource, entity);
     for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope: operationScope(operation, resource, entity, scope) });
