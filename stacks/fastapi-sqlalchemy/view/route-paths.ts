@@ -334,21 +334,41 @@ export function routeCondition(operation: Operation, operations: readonly Operat
  * what the others leave, a body that is no JSON object included.
  */
 function distinguishingBodyKeys(operation: Operation, group: readonly Operation[], objectTypes: readonly ObjectType[]): string[] {
+  let keys = bodyKeysOf.get(group);
+  if (!keys) {
+    keys = groupBodyKeys(group, objectTypes);
+    bodyKeysOf.set(group, keys);
+  }
+  return keys.get(operation) ?? [];
+}
+
+const bodyKeysOf = new WeakMap<readonly Operation[], Map<Operation, string[]>>();
+
+/** `distinguishingBodyKeys` for every operation of a group at once: each wire name's body types counted once (AWS's 300 actions on `/`). */
+function groupBodyKeys(group: readonly Operation[], objectTypes: readonly ObjectType[]): Map<Operation, string[]> {
+  const byName = new Map(objectTypes.map((type) => [type.name, type]));
   const typeOf = (op: Operation) => {
     const body = op.body;
     if (body?.type?.kind !== 'object' || !isJsonMedia(body.contentType.toLowerCase())) return undefined;
-    const name = body.type.name;
-    return objectTypes.find((type) => type.name === name);
+    return byName.get(body.type.name);
   };
   const typed = group.map((op) => ({ op, type: typeOf(op) })).filter((entry): entry is { op: Operation; type: ObjectType } => entry.type !== undefined);
-  if (new Set(typed.map((entry) => entry.type.name)).size < 2) return [];
-  const keysOf = ({ op, type }: { op: Operation; type: ObjectType }) => {
-    const elsewhere = new Set(typed.filter((other) => other.op !== op && other.type.name !== type.name).flatMap((other) => other.type.fields.map((field) => field.wireName)));
-    return type.fields.filter((field) => field.required && !elsewhere.has(field.wireName)).map((field) => field.wireName);
-  };
-  const keyed = typed.map((entry) => ({ op: entry.op, keys: keysOf(entry) }));
+  const result = new Map<Operation, string[]>();
+  if (new Set(typed.map((entry) => entry.type.name)).size < 2) return result;
+  // The body types holding each wire name: a key of one type is one no other type holds.
+  const holders = new Map<string, Set<string>>();
+  for (const type of new Set(typed.map((entry) => entry.type))) {
+    for (const field of type.fields) {
+      const names = holders.get(field.wireName) ?? new Set<string>();
+      names.add(type.name);
+      holders.set(field.wireName, names);
+    }
+  }
+  const keysOf = (type: ObjectType) => type.fields.filter((field) => field.required && holders.get(field.wireName)!.size === 1).map((field) => field.wireName);
+  const keyed = typed.map((entry) => ({ op: entry.op, keys: keysOf(entry.type) }));
   const fallback = keyed.reduce((least, entry) => (entry.keys.length <= least.keys.length ? entry : least));
-  return fallback.op === operation ? [] : (keyed.find((entry) => entry.op === operation)?.keys ?? []);
+  for (const entry of keyed) if (entry !== fallback) result.set(entry.op, entry.keys);
+  return result;
 }
 
 /** `X-Amz-Target=Service.Action`, `Operation=CreateJob&Action=CreateJob` → each name and value; none for another fragment. */
