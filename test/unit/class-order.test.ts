@@ -20,14 +20,23 @@ describe('the order of the classes of one module', () => {
     expect(order.rebuilt).toEqual([]);
   });
 
-  it('rebuilds only the classes naming one declared after them, where types name each other; a class naming itself is complete', () => {
+  it('rebuilds the classes naming one declared after them or one still incomplete before them; a class naming itself is complete', () => {
     const order = classOrder([
       type('Group', field('owner', object('User')), field('parent', object('Group'))),
       type('Tenant', field('groups', { kind: 'array', items: object('Group') })),
       type('User', field('groups', { kind: 'array', items: object('Group') }), field('manager', object('User'))),
     ]);
     expect(names(order.types)).toEqual(['User', 'Group', 'Tenant']);
-    expect(names(order.rebuilt)).toEqual(['User']);
+    expect(names(order.rebuilt)).toEqual(['User', 'Group', 'Tenant']);
+    // bigquery's: a field names its data type, which names a struct, which lists fields.
+    const sql = classOrder([
+      type('Field', field('type', object('DataType'))),
+      type('Struct', field('fields', { kind: 'array', items: object('Field') })),
+      type('DataType', field('struct', object('Struct'))),
+      type('Plain'),
+    ]);
+    expect(names(sql.types)).toEqual(['Struct', 'DataType', 'Field', 'Plain']);
+    expect(names(sql.rebuilt)).toEqual(['Struct', 'DataType', 'Field']);
   });
 
   it('orders a chain thousands deep without exhausting the stack', () => {

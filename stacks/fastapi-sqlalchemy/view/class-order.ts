@@ -7,7 +7,8 @@ export interface ClassOrder {
    * The types whose fields name a type declared after them (a cycle: `user.manager: User`,
    * `group.owner: User`, `user.groups: list[Group]`). Pydantic leaves such a class incomplete
    * and rebuilds its schema inline every time another schema uses it (FastAPI builds one per
-   * route), so the module rebuilds each once at its end.
+   * route), so the module rebuilds each once at its end: those naming a later class, and those
+   * naming an earlier class still incomplete when they are declared.
    */
   rebuilt: ObjectType[];
 }
@@ -42,7 +43,13 @@ export function classOrder(types: readonly ObjectType[]): ClassOrder {
       ordered.push(frame.type);
     }
   }
-  const rebuilt = ordered.filter((type) => named.get(type.name)!.some((name) => position.get(name)! > position.get(type.name)!));
+  // Incomplete: naming a class declared later, or one declared before but itself incomplete then
+  // (bigquery's StandardSqlStructType names StandardSqlField, which waits for a later class).
+  const incomplete = new Set<string>();
+  for (const type of ordered) {
+    if (named.get(type.name)!.some((name) => position.get(name)! > position.get(type.name)! || incomplete.has(name))) incomplete.add(type.name);
+  }
+  const rebuilt = ordered.filter((type) => incomplete.has(type.name));
   return { types: ordered, rebuilt };
 }
 
