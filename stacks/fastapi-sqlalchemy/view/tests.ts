@@ -152,8 +152,12 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const createdCompare = compareOf(create).filter((wire) => !(create?.upsert && wire === key.wire));
   const createPayload = payloadOf(create, 1);
   /** `response = await <client>.<method>(<args>, params=..., headers=...)` for `op`. */
-  const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean; indent?: number } = {}) =>
-    requestStatement(options.indent ?? 4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(requestArguments(op, samples, options.sentByTest))]);
+  // `headers`: sent before those the operation asks (credentials), in one keyword.
+  const request = (op: Operation, args: PyExpr[], options: { client?: string; method?: string; sentByTest?: (p: Parameter) => boolean; indent?: number; headers?: Record<string, string> } = {}) => {
+    const asked = requestArguments(op, samples, options.sentByTest);
+    const sent = { ...asked, headers: { ...options.headers, ...asked.headers } };
+    return requestStatement(options.indent ?? 4, 'response = ', `await ${options.client ?? 'client'}.${options.method ?? op.method}`, [...args, ...requestKeywords(sent)]);
+  };
   // pytest collects any function whose name starts with `test`: an entity named TestRun gets `url_of_test_run`.
   const urlHelper = /^test/i.test(view.slug) ? `url_of_${view.slug}` : `${view.slug}_url`;
   const createdUrl = `${urlHelper}(created[${pyString(key.wire)}])`;
@@ -213,7 +217,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       // A body the document leaves optional: none is an empty object, created or refused as `{}` is.
       // The document also takes the body's JSON as text (`text/plain`): the same payload, sent so.
       ...(create.body?.jsonAsText
-        ? { asText: request(create, [path, `content=${pyString(JSON.stringify(createPayload))}`, `headers={"Content-Type": ${pyString(create.body.jsonAsText[0]!)}}`], { method: createMethod }) }
+        ? { asText: request(create, [path, `content=${pyString(JSON.stringify(createPayload))}`], { method: createMethod, headers: { 'Content-Type': create.body.jsonAsText[0]! } }) }
         : {}),
       ...(readsOptionalBody(create) ? { noBody: { request: request(create, [path], { method: createMethod }), status: required > 0 ? 422 : (create.upsert?.createdStatus ?? create.response.status) } } : {}),
       ...(create.kind === 'update' ? { keys: pyFormat(call('cycle', [pyValue(upsertKeys)]), 0, `${keysConstant} = `) } : {}),
