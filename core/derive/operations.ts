@@ -147,8 +147,11 @@ export class OperationBuilder {
       if (batch) return batch;
       if (api.method === 'post' && returnsEntity) {
         const input = this.inputOf(api.requestBody?.schema, entity, false);
-        // A create names its row: a key the database does not assign must come in the body.
+        // A create names its row: a key the database does not assign must come in the body, and so
+        // must a number the item path finds rows by (appconfig's `DeploymentNumber`): nothing gives it one.
         if (input && !entity.primaryKey.generated && !input.fields.includes(entity.primaryKey.field)) return undefined;
+        const lookup = resource.keyParam === undefined ? undefined : entity.fields.find((f) => f.name === keyFieldOf(entity, resource.keyParam!));
+        if (input && lookup && lookup.name !== entity.primaryKey.field && !input.fields.includes(lookup.name) && (lookup.type.kind === 'integer' || lookup.type.kind === 'number')) return undefined;
         return input ? { kind: 'create', input, response: shape('create', 201) } : undefined;
       }
       if (api.method === 'put' && returnsEntity) {
