@@ -3,7 +3,7 @@ import type { FieldTable } from './field-table.js';
 
 /**
  * The words a document uses, lowercased: those of its prose (titles, summaries, sentences,
- * headings) and of its field names, with the row a key names (`kategorie` of `kategorie_id`,
+ * headings) and of its field names, so with the row a key names (`kategorie` of `kategorie_id`,
  * `zutat` of `zutatIds`). A plural English rules do not know is told by the singular the document
  * uses beside it (`singularInDocument`).
  */
@@ -12,12 +12,9 @@ export function documentWords(outline: DocumentOutline): ReadonlySet<string> {
   const addText = (text: string | undefined) => {
     for (const word of text?.toLowerCase().split(/[^\p{L}]+/u) ?? []) if (word !== '') words.add(word);
   };
+  // A field name's words, camelCase ones apart too: `kategorie` of `kategorie_id`, `zutat` of `zutatIds`.
   const addTable = (table: FieldTable | undefined) => {
-    for (const row of table?.rows ?? []) {
-      const key = /^(.+?)(?:_ids?|Ids?)$/.exec(row.name);
-      addText(key ? key[1]! : row.name);
-      addText(row.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
-    }
+    for (const row of table?.rows ?? []) addText(row.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
   };
   addText(outline.title);
   addText(outline.description);
