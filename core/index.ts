@@ -20,6 +20,8 @@ export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTI
 export { typeText } from './model/type-text.js';
 export { namedTypes } from './model/named-types.js';
 export { lookupFieldOf } from './model/lookups.js';
+export { assignableText, MIN_ASSIGNED_DIGITS } from './model/assigned-text.js';
+export { ecmaRegex } from './model/ecma-pattern.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
 export { alwaysHasValue, isNullableColumn, omittedWhenUnset } from './model/nullability.js';

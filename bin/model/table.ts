@@ -1,5 +1,5 @@
 import { locationOf, type SourceLocation } from '../../core/model/api-document.js';
-import type { Component, DomainModel, Entity, Field, ForeignKey, Placeholder, Reason, Relation } from '../../core/model/domain-model.js';
+import type { AssignedText, Component, DomainModel, Entity, Field, ForeignKey, Placeholder, Reason, Relation } from '../../core/model/domain-model.js';
 import { typeText } from '../../core/model/type-text.js';
 import { alignColumns } from './columns.js';
 
@@ -103,11 +103,17 @@ function referenceText(entity: Entity, field: Field): string {
 function keyLines(entity: Entity): string[] {
   const key = entity.primaryKey;
   return [
-    decisionLine('primary key', `${key.field} (${typeText(key.type)}${key.generated ? ', generated' : ''})`),
+    decisionLine('primary key', `${key.field} (${typeText(key.type)}${key.generated ? `, generated${assignedTextNote(key.assignedText)}` : ''})`),
     ...entity.foreignKeys.flatMap((foreignKey) => decisionLines('foreign key', foreignKeyText(foreignKey), foreignKey.reason)),
     ...entity.uniques.flatMap((unique) => decisionLines('unique', unique.fields.join(', '), unique.reason)),
     ...entity.indexes.flatMap((index) => decisionLines('index', index.fields.join(', '), index.reason)),
   ];
+}
+
+/** How the app makes a text key up, where that is not its whole UUID in hex. */
+function assignedTextNote(text: AssignedText | undefined): string {
+  if (text === undefined || (text.form === 'hex' && text.digits === 32)) return '';
+  return text.form === 'uuid-text' ? ' as a UUID\'s text' : ` as ${text.digits} hex digits`;
 }
 
 function foreignKeyText(key: ForeignKey): string {

@@ -1,5 +1,6 @@
 import type { Entity, Field, ObjectType, Relation, TypeRef } from '../model/domain-model.js';
 import { toSnake, toTableName } from '../naming.js';
+import { keyAssignment } from './entities.js';
 import { sameKeyType } from './keys.js';
 
 /**
@@ -79,7 +80,7 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
     });
   }
   const idField = fields.find((f) => f.name === 'id')!;
-  const generated = idField.type.kind === 'integer' || (idField.type.kind === 'string' && (idField.type.format === undefined || idField.type.format === 'uuid'));
+  const { generated, assignedText } = keyAssignment(idField);
   return {
     name: objectType.name,
     slug: toSnake(objectType.name),
@@ -87,7 +88,7 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
     schemaName: objectType.name,
     ...(objectType.description ? { description: objectType.description } : {}),
     fields,
-    primaryKey: { field: 'id', type: idField.type, generated },
+    primaryKey: { field: 'id', type: idField.type, generated, ...(assignedText ? { assignedText } : {}) },
     foreignKeys: [],
     uniques: [],
     indexes: [],

@@ -1,6 +1,7 @@
 import type { ApiDocument, ApiOperation, SecurityScheme } from '../model/api-document.js';
 import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
+import { fitAssignedKeyToPath } from './assigned-keys.js';
 import { addBodyOnlyFields } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf, nameTableAfterPath } from './entities.js';
@@ -29,6 +30,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     const entity = entityOf(resource.schemaName, api, types);
     nameTableAfterPath(entity, resource.collectionPath, api);
     typeAddedKeyAsPath(entity, resource);
+    fitAssignedKeyToPath(entity, resource, api, types);
     const scope = addPathScope(entity, resource, types);
     if (!scope) continue;
     // After the path's fields: a body naming a path parameter (`dashboard_id`) sends what the path gives.

@@ -1,5 +1,6 @@
 import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
-import { ENTITY_LAYERS, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
+import { ENTITY_LAYERS, type AssignedText, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
+import { assignableText } from '../model/assigned-text.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { isInflectionOf, singular, toPascal, toSnake, toTableName } from '../naming.js';
 import { hintError, schemaWhy, sourceOf } from './field-hints.js';
@@ -106,6 +107,17 @@ function layersOf(schema: SchemaNode, source: SourceLocation): EntityLayer[] {
 }
 
 /**
+ * Whether the app gives a key its values: a number the database counts, a UUID, or a text every
+ * constraint of the field takes (assignedText); a text key none fits is the client's to send.
+ */
+export function keyAssignment(key: Pick<Field, 'type' | 'constraints'>): { generated: boolean; assignedText?: AssignedText } {
+  if (key.type.kind === 'integer' || (key.type.kind === 'string' && key.type.format === 'uuid')) return { generated: true };
+  if (key.type.kind !== 'string' || key.type.format !== undefined) return { generated: false };
+  const assignedText = assignableText([key.constraints], 'hex');
+  return assignedText ? { generated: true, assignedText } : { generated: false };
+}
+
+/**
  * `id` when the schema has one (made required and non-null), else a generated integer `id`. An
  * `id` whose type cannot key a row (a list, an object: Go's `uuid.UUID` is written as an array of
  * bytes) becomes a UUID the app assigns, as most such documents mean, with the reason.
@@ -118,9 +130,11 @@ function primaryKeyOf(fields: Field[], source: SourceLocation): { primaryKey: Pr
     const keyable = KEY_KINDS.has(existing.type.kind);
     const declared = existing.type;
     if (!keyable) existing.type = { kind: 'string', format: 'uuid' };
-    const generated = existing.type.kind === 'integer' || (existing.type.kind === 'string' && (existing.type.format === undefined || existing.type.format === 'uuid'));
+    const { generated, assignedText } = keyAssignment(existing);
     if (generated) existing.readOnly = true;
-    const primaryKey = { field: 'id', type: existing.type, generated };
+    const primaryKey: PrimaryKey = { field: 'id', type: existing.type, generated, ...(assignedText ? { assignedText } : {}) };
+    const refused = !generated && existing.type.kind === 'string' && existing.type.format === undefined;
+    if (refused) return { primaryKey, reason: { rule: `id is given by the client: its bounds or pattern take no text the app could make up (a UUID's, or 8 to 32 of its hex digits)`, source: existing.source } };
     if (keyable) return { primaryKey };
     return { primaryKey, reason: { rule: `id is declared ${describeKind(declared)}, which cannot key a row: a UUID the app assigns`, source: existing.source } };
   }

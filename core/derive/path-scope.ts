@@ -109,7 +109,7 @@ function holdsPathValue(field: Field, type: TypeRef): boolean {
   return sameStoredKind(field.type, type);
 }
 
-function declaration(operations: readonly ApiOperation[], parameter: string) {
+export function declaration(operations: readonly ApiOperation[], parameter: string) {
   const operation = operations.find((op) => op.parameters.some((p) => p.in === 'path' && p.name === parameter))!;
   const declared = operation.parameters.find((p) => p.in === 'path' && p.name === parameter)!;
   return {

@@ -163,6 +163,11 @@ export class SchemaTypes {
     return schema ? constraintsOf(this.flatten(schema, NOTHING_SEEN).schema) : {};
   }
 
+  /** Whether the document marks the value read-only (through references and `allOf` too). */
+  readOnlyOf(schema: SchemaNode): boolean {
+    return this.flatten(schema, NOTHING_SEEN).schema.readOnly === true;
+  }
+
   private resolveComponent(name: string): ResolvedType {
     const cached = this.componentTypes.get(name);
     if (cached) return cached;

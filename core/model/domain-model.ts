@@ -134,7 +134,12 @@ export interface PrimaryKey {
   type: TypeRef;
   /** Values are produced by the database or the application, not sent by clients on create. */
   generated: boolean;
+  /** For a generated text key (no UUID column): the text the app gives it, which every constraint on it takes. */
+  assignedText?: AssignedText;
 }
+
+/** A text the app makes up: a UUID's text, or the first `digits` hex digits of a UUID. */
+export type AssignedText = { form: 'uuid-text' } | { form: 'hex'; digits: number };
 
 export type CrudKind = 'list' | 'get' | 'create' | 'update' | 'patch' | 'delete';
 

@@ -53,6 +53,19 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     expect(mapper.match(/^ {4}rows(: list\[Any\])? = list\(model\.\w+\)$/gm)).toEqual(['    rows: list[Any] = list(model.brands)', '    rows = list(model.faces)']);
   });
 
+  it('keys a row with a text its item path takes, or leaves the key to the client where the app could make none up', async () => {
+    // The ticket's path takes 12 characters: the database and the in-memory repository key it with 12 hex digits.
+    expect(await run.read('backend/app/infrastructure/models/ticket.py')).toContain('primary_key=True, default=lambda: uuid4().hex[:12])');
+    expect(await run.read('backend/app/infrastructure/repositories/in_memory/ticket_repository.py')).toContain('return uuid4().hex[:12]');
+    // A badge's path and a pin's field take no such text: clients send the key, and the creates still store rows.
+    for (const [slug, path] of [['badge', '/badges'], ['pin', '/pins']] as const) {
+      expect(await run.read(`backend/app/infrastructure/models/${slug}.py`)).not.toContain('uuid4');
+      expect(await run.read(`backend/app/presentation/api/v1/routers/${slug}.py`)).toMatch(new RegExp(`@router\\.post\\(\\s*"${path}",[\\s\\S]*?repository\\.add\\(`));
+    }
+    const payload = /BADGE_PAYLOAD: dict\[str, Any\] = \{"id": "([^"]+)"/.exec(await run.read('backend/tests/unit/test_badge_api.py'))?.[1];
+    expect(payload).toMatch(/^[a-z0-9]{4,7}$/);
+  });
+
   it('stores an integer whose bounds pass 32 bits as BIGINT', async () => {
     expect(await run.read('backend/app/infrastructure/models/seat.py')).toMatch(/number: Mapped\[int\] = mapped_column\(\s*BigInteger\(\)/);
     const migration = run.files.find((file) => file.startsWith('backend/migrations/versions/'))!;

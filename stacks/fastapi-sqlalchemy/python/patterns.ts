@@ -1,3 +1,5 @@
+import { ecmaRegex } from '../../../core/index.js';
+
 /**
  * A document's `pattern` (ECMA-262, as JSON Schema reads it) as Pydantic checks it. Pydantic has
  * two engines, each reading a part of ECMA-262: Rust's `regex` (its default: no lookaround, no
@@ -15,7 +17,7 @@ export interface PythonPattern {
 
 export function pythonPattern(pattern: string): PythonPattern | undefined {
   // Outside ECMA-262's Unicode mode `\p{L}` is the letters `p{L}`: surely not what was meant.
-  if (/\\[pP]/.test(pattern) && !compiles(pattern, 'u')) return undefined;
+  if (/\\[pP]/.test(pattern) && ecmaRegex(pattern)?.unicode !== true) return undefined;
   const properties = [...pattern.matchAll(/\\[pP]\{([^}]*)\}/g)].map((match) => match[1]!);
   if (properties.some((name) => !SHARED_PROPERTIES.has(name))) return undefined;
   // `\A`, `\z`, `\Z`: Ruby's anchors, which the authors mean and ECMA-262 reads as the letters.
@@ -54,21 +56,6 @@ const SHARED_PROPERTIES = new Set([
   ...'ASCII Alphabetic Any White_Space Uppercase Lowercase'.split(' '),
   ...'Latin Greek Cyrillic Han Hiragana Katakana Hangul Arabic Hebrew Thai Devanagari'.split(' ').flatMap((script) => [`Script=${script}`, `sc=${script}`]),
 ]);
-
-function compiles(pattern: string, flags: string): boolean {
-  try {
-    new RegExp(pattern, flags);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The pattern as JavaScript reads it (ECMA-262, the dialect JSON Schema names): in Unicode mode where it compiles so. */
-export function ecmaRegex(pattern: string): RegExp | undefined {
-  for (const flags of ['u', '']) if (compiles(pattern, flags)) return new RegExp(pattern, flags);
-  return undefined;
-}
 
 /**
  * The pattern as Python and Rust spell what ECMA-262 means by it:

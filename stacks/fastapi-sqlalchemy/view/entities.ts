@@ -1,4 +1,4 @@
-import { alwaysHasValue, relationalSchema, type Table, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
@@ -10,7 +10,6 @@ import { needsQuotedName } from '../sql-words.js';
 import { storageView, type LinkTableView, type StorageView } from './storage.js';
 import { foreignKeyName, isCut, primaryKeyName, STACK_NAMING } from '../constraint-names.js';
 import { checkedPattern } from './pattern-samples.js';
-import { ecmaRegex } from '../python/patterns.js';
 
 export interface FieldView {
   attr: string;
@@ -153,7 +152,8 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
       if (assigned.has(f.column)) {
         // Assigned when the entity is made, as the database would assign a key.
         domainImports.addModule('dataclasses').add('uuid', 'uuid4');
-        const factory = f.field.type.kind === 'string' && f.field.type.format === 'uuid' ? 'uuid4' : assignedText(f.field.constraints)!;
+        const text = assigned.get(f.column);
+        const factory = text ? `lambda: ${assignedTextCall(text)}` : 'uuid4';
         return pyFormat(call('dataclasses.field', [`default_factory=${factory}`]), 4, `${f.attr}: ${annotation} | None = `);
       }
       return hasDefault(f) ? `${f.attr}: ${annotation} | None = None` : `${f.attr}: ${annotation}`;
@@ -180,13 +180,9 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
       const numbering = keyNumbering(entity, f.field);
       if (numbering) args.push(numbering);
       if (entity.primaryKey.generated && f.field.type.kind === 'string') {
-        if (f.field.type.format === 'uuid') {
-          modelImports.add('uuid', 'uuid4');
-          args.push('default=uuid4');
-        } else {
-          modelImports.add('uuid', 'uuid4');
-          args.push('default=lambda: uuid4().hex');
-        }
+        modelImports.add('uuid', 'uuid4');
+        const text = entity.primaryKey.assignedText;
+        args.push(`default=${text ? `lambda: ${assignedTextCall(text)}` : 'uuid4'}`);
       }
     } else {
       args.push(`nullable=${stored.nullable ? 'True' : 'False'}`);
@@ -257,7 +253,7 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
   let newKey = 'sequence';
   if (key.field.type.kind === 'string') {
     memoryImports.add('uuid', key.field.type.format === 'uuid' ? 'UUID' : 'uuid4');
-    newKey = key.field.type.format === 'uuid' ? 'UUID(int=sequence)' : 'uuid4().hex';
+    newKey = key.field.type.format === 'uuid' ? 'UUID(int=sequence)' : assignedTextCall(entity.primaryKey.assignedText ?? { form: 'hex', digits: 32 });
   } else if (key.field.type.kind === 'enum') {
     // A key that is one of an enum's values: the next value, in the enum's order.
     newKey = `list(${keyType})[(sequence - 1) % len(${keyType})]`;
@@ -382,38 +378,41 @@ function columnDefault(field: Field): string | undefined {
 /**
  * Fields the entity's paths look it up by (`/access-tokens/{uuid}`) that its create operation does
  * not let the client send: the server assigns them, or a created entity could never be found by
- * its path. Strings only, with room for a UUID's text.
+ * its path. A UUID column gets a UUID (undefined text); a text column a text its own constraints
+ * and every path parameter finding rows by it take; a text none fits is not assigned.
  */
-function serverAssignedLookups(entity: Entity, fields: readonly FieldView[], operations: readonly Operation[]): Set<string> {
+function serverAssignedLookups(entity: Entity, fields: readonly FieldView[], operations: readonly Operation[]): Map<string, AssignedText | undefined> {
   const create = singleCreateOf(operations);
-  if (!create?.input) return new Set();
+  if (!create?.input) return new Map();
   const sent = new Set(create.input.fields);
-  const lookups = new Set(operations.map((op) => lookupFieldOf(op, entity)));
-  return new Set(
-    fields
-      .filter((f) => lookups.has(f.column) && !f.primaryKey && !sent.has(f.column) && !f.relation)
-      .filter((f) => f.field.type.kind === 'string' && (f.field.type.format === 'uuid' || (f.field.type.format === undefined && assignedText(f.field.constraints) !== undefined)))
-      .map((f) => f.column),
-  );
+  const pathConstraints = new Map<string, Constraints[]>();
+  for (const op of operations) {
+    const field = lookupFieldOf(op, entity);
+    if (field === undefined) continue;
+    const declared = op.params.filter((p) => p.role === 'key' && p.in === 'path').map((p) => p.constraints);
+    pathConstraints.set(field, [...(pathConstraints.get(field) ?? []), ...declared]);
+  }
+  const assigned = new Map<string, AssignedText | undefined>();
+  for (const f of fields) {
+    const found = pathConstraints.get(f.column);
+    if (!found || f.primaryKey || sent.has(f.column) || f.relation || f.field.type.kind !== 'string') continue;
+    if (f.field.type.format === 'uuid') assigned.set(f.column, undefined);
+    if (f.field.type.format !== undefined) continue;
+    const text = assignableText([f.field.constraints, ...found].map((c) => checkedConstraints(f.field.type, c)), 'uuid-text');
+    if (text) assigned.set(f.column, text);
+  }
+  return assigned;
 }
 
-/** Fewest hex digits an assigned text has: 32 bits, unlikely to collide before tens of thousands of rows. */
-const MIN_ASSIGNED_DIGITS = 8;
-
-/**
- * How the app makes a text it assigns: a UUID's text, or as many of a UUID's hex digits as the
- * bounds allow (telstra's 10-character virtual numbers); none where the field's pattern refuses
- * them, or its bounds leave too few digits to stay unique.
- */
-function assignedText(constraints: Constraints): string | undefined {
-  const { minLength = 0, maxLength = Infinity } = constraints;
-  // A pattern the app checks must take the text's shape (one it cannot check, it leaves unchecked).
-  const checked = checkedPattern({ kind: 'string' }, constraints) ? ecmaRegex(constraints.pattern!) : undefined;
-  const fits = (example: string) => example.length >= minLength && example.length <= maxLength && (checked?.test(example) ?? true);
-  if (fits(UUID_TEXT_EXAMPLE)) return 'lambda: str(uuid4())';
-  const digits = Math.min(maxLength, 32);
-  return digits >= MIN_ASSIGNED_DIGITS && fits(UUID_HEX_EXAMPLE.slice(0, digits)) ? `lambda: uuid4().hex[:${digits}]` : undefined;
+/** A pattern the app leaves unchecked (one it cannot read) binds nothing. */
+function checkedConstraints(type: TypeRef, constraints: Constraints): Constraints {
+  if (checkedPattern(type, constraints)) return constraints;
+  const { pattern: _unchecked, ...rest } = constraints;
+  return rest;
 }
 
-const UUID_TEXT_EXAMPLE = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const UUID_HEX_EXAMPLE = UUID_TEXT_EXAMPLE.replace(/-/g, '');
+/** The Python expression making an assigned text: `str(uuid4())`, `uuid4().hex`, `uuid4().hex[:10]`. */
+function assignedTextCall(text: AssignedText): string {
+  if (text.form === 'uuid-text') return 'str(uuid4())';
+  return text.digits >= 32 ? 'uuid4().hex' : `uuid4().hex[:${text.digits}]`;
+}

@@ -1,6 +1,7 @@
 import randexp from 'randexp';
 import type { Constraints, TypeRef } from '../../../core/index.js';
-import { ecmaRegex, pythonPattern, type PythonPattern } from '../python/patterns.js';
+import { ecmaRegex } from '../../../core/index.js';
+import { pythonPattern, type PythonPattern } from '../python/patterns.js';
 import { isPlainText } from '../python/types.js';
 
 // The package sets `module.exports` to the class, which its types call the default export's `default`.

@@ -9,7 +9,7 @@ import { ruledOutValues } from './ruled-out.js';
 import { withRegexEngine } from './wire.js';
 import { comparable, Samples } from './samples.js';
 import { checkedPattern } from './pattern-samples.js';
-import { ecmaRegex } from '../python/patterns.js';
+import { ecmaRegex } from '../../../core/index.js';
 import { documentPath, type PathTypes, type UnmatchedRequests } from './route-paths.js';
 import { pathMark, pythonPath, type ExistingPath, type Seeding } from './seeding.js';
 
