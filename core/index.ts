@@ -26,7 +26,7 @@ export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
 export { alwaysHasValue, isNullableColumn, omittedWhenUnset } from './model/nullability.js';
 export { isFormMedia, isJsonMedia } from './model/media-types.js';
-export type { StackDescriptor, MysqlTableOptions, SampleSource } from './stack/descriptor.js';
+export type { StackDescriptor, MysqlTableOptions, PhysicalTypes, SampleSource } from './stack/descriptor.js';
 export type { DocumentedStack, EndpointCode, CodeComponent, ComponentRole } from './stack/docs.js';
 export { relationalSchema, type ConstraintNaming, type Table, type Column, type ForeignKeyConstraint, type NamedColumns } from './schema/relational-schema.js';
 export {

@@ -1,6 +1,7 @@
-import type { DatabaseKind } from '../options.js';
+import type { DatabaseKind, DdlDialect } from '../options.js';
 import type { Constraints, DomainModel, TypeRef } from '../model/domain-model.js';
 import type { ConstraintNaming } from '../schema/relational-schema.js';
+import type { StoredType } from '../schema/stored-type.js';
 import type { DocumentedStack } from './docs.js';
 import type { StackVerifier } from './verification.js';
 
@@ -21,6 +22,8 @@ export interface StackDescriptor {
   migrations?: { tool: string; folder: string };
   /** The names of constraints and indexes; without it the stack stores nothing relational (no schema, no DDL). */
   naming?: ConstraintNaming;
+  /** The SQL types the stack's database layer creates its columns with; without it the stack gets no SQL DDL. */
+  physicalTypes?: PhysicalTypes;
   /** Table options the stack's migrations give MySQL/MariaDB tables (engine, character set, collation). */
   mysqlTable?: MysqlTableOptions;
   /** Values the stack's application accepts for a type and its constraints (seed rows use them). */
@@ -29,6 +32,17 @@ export interface StackDescriptor {
   docs?: DocumentedStack;
   /** What `--verify` runs on the generated code (none: the stack has no gate, and `--verify` says so). */
   verify?: StackVerifier;
+}
+
+/**
+ * What a column becomes in each SQL dialect, as the stack's own migrations create it, so that a
+ * database made from the SQL DDL is the one the stack's application expects.
+ */
+export interface PhysicalTypes {
+  /** The SQL type of a column of this stored type (`varchar(64)`, `serial` for an autoincrementing key on PostgreSQL). */
+  column(dialect: DdlDialect, type: StoredType, autoincrement: boolean): string;
+  /** The default of a column set to the time its row is written (`now()`). */
+  currentTime(dialect: DdlDialect): string;
 }
 
 export interface MysqlTableOptions {

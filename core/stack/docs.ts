@@ -1,4 +1,5 @@
 import type { Entity, DomainModel, Operation } from '../model/domain-model.js';
+import type { Column } from '../schema/relational-schema.js';
 import type { EngineConfig } from '../engine/hooks.js';
 
 /**
@@ -15,8 +16,8 @@ export interface DocumentedStack {
   endpoint(operation: Operation, entity: Entity | undefined, model: DomainModel): EndpointCode;
   /** The classes and files the stack generates for one entity, whether or not this run planned each. */
   components(entity: Entity, model: DomainModel): CodeComponent[];
-  /** The column types the ORM declares for an entity's stored fields, by field name. */
-  columnTypes(entity: Entity, model: DomainModel): Map<string, string>;
+  /** The type the ORM declares a column of the relational schema with (`String(64)`). */
+  columnType(column: Column): string;
   technologies(config: EngineConfig, model: DomainModel): string[];
   /** How the generated code commits, rolls back and scopes sessions. */
   transactions: readonly string[];

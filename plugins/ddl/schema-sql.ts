@@ -1,19 +1,18 @@
 import type { CreateTableBuilder } from 'kysely';
 import { sql } from './kysely.js';
-import type { DdlDialect, ForeignKeyConstraint, MysqlTableOptions, Table } from '../../core/index.js';
-import { columnTypeSql, currentTimeSql } from './column-types.js';
+import type { DdlDialect, ForeignKeyConstraint, MysqlTableOptions, PhysicalTypes, Table } from '../../core/index.js';
 import { sqlBuilder, statementText, type SqlBuilder } from './sql-builder.js';
 import { layoutCreateTable } from './statement-layout.js';
 
 /**
- * Groups of statements (a blank line between groups) that create the tables in one dialect;
- * `mysqlTable`: the stack's table options on MySQL (its migrations' own), else the server's defaults.
+ * Groups of statements (a blank line between groups) that create the tables in one dialect, in
+ * the stack's types; `mysqlTable`: the stack's table options on MySQL (its migrations' own), else the server's defaults.
  */
-export function schemaStatements(tables: readonly Table[], dialect: DdlDialect, mysqlTable: MysqlTableOptions | undefined): string[][] {
+export function schemaStatements(tables: readonly Table[], dialect: DdlDialect, types: PhysicalTypes, mysqlTable: MysqlTableOptions | undefined): string[][] {
   const db = sqlBuilder(dialect);
   const groups: string[][] = [];
   for (const table of tables) {
-    const create = layoutCreateTable(statementText(createTable(db, table, dialect, mysqlTable)), dialect);
+    const create = layoutCreateTable(statementText(createTable(db, table, dialect, types, mysqlTable)), dialect);
     const indexes = table.indexes.map((index) => statementText(db.schema.createIndex(index.name).on(table.name).columns(index.columns)));
     groups.push([create, ...indexes]);
   }
@@ -26,13 +25,13 @@ export function schemaStatements(tables: readonly Table[], dialect: DdlDialect, 
   return groups;
 }
 
-function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, mysqlTable: MysqlTableOptions | undefined) {
+function createTable(db: SqlBuilder, table: Table, dialect: DdlDialect, types: PhysicalTypes, mysqlTable: MysqlTableOptions | undefined) {
   let builder: CreateTableBuilder<string, string> = db.schema.createTable(table.name);
   for (const column of table.columns) {
-    builder = builder.addColumn(column.name, columnTypeSql(dialect, column), (definition) => {
+    builder = builder.addColumn(column.name, sql.raw(types.column(dialect, column.type, column.autoincrement)), (definition) => {
       let result = column.nullable ? definition : definition.notNull();
       if (column.autoincrement && dialect === 'mysql') result = result.autoIncrement();
-      if (column.defaultsToNow) result = result.defaultTo(currentTimeSql(dialect));
+      if (column.defaultsToNow) result = result.defaultTo(sql.raw(types.currentTime(dialect)));
       return result;
     });
   }

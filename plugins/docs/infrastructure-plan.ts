@@ -5,7 +5,7 @@
  * where the plan shows the item holds. The feature is the whole API (see `featureSlug`).
  */
 import path from 'node:path';
-import { isNullableColumn, type DomainModel, type EngineConfig, type Entity, type PlannedFile, type Relation } from '../../core/index.js';
+import type { DomainModel, EngineConfig, Entity, PlannedFile, Relation, Table } from '../../core/index.js';
 import { cell, code } from './markdown.js';
 import { folderTree } from './project-structure.js';
 import type { CodeComponent, ComponentRole, DocumentedStack } from '../../core/index.js';
@@ -37,7 +37,7 @@ export function featureSlug(title: string): string {
 const ROLE_ORDER: readonly ComponentRole[] = ['domain entity', 'repository port', 'ORM model', 'mapper', 'repository', 'in-memory repository', 'repository integration test'];
 
 /** `migrationFolder`: where the stack plans its migration revisions (none: the plan lists none). */
-export function infrastructurePlanView(model: DomainModel, config: EngineConfig, files: readonly PlannedFile[], stack: DocumentedStack, migrationFolder: string | undefined): InfrastructurePlanView {
+export function infrastructurePlanView(model: DomainModel, config: EngineConfig, files: readonly PlannedFile[], stack: DocumentedStack, schema: readonly Table[], migrationFolder: string | undefined): InfrastructurePlanView {
   const planned = new Set(files.map((f) => f.path));
   const perEntity = model.entities.map((entity) => ({ entity, components: stack.components(entity, model).filter((c) => planned.has(c.file)) }));
   const aggregates = perEntity.filter(({ components }) => components.some((c) => c.role === 'repository'));
@@ -102,7 +102,7 @@ export function infrastructurePlanView(model: DomainModel, config: EngineConfig,
     componentRows,
     steps,
     folders,
-    mapping: mappingRows(model, stack),
+    mapping: mappingRows(model, stack, schema),
     technologies: stack.technologies(config, model),
     transactions: stack.transactions,
     checklist,
@@ -110,14 +110,18 @@ export function infrastructurePlanView(model: DomainModel, config: EngineConfig,
   };
 }
 
-/** Domain concept, database representation: a table per entity, a column per stored field, keys, child rows, links, enums. */
-function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
+/**
+ * Domain concept, database representation: a table per entity, a column per stored field, keys,
+ * child rows, links, enums; each column's type and nullability as the relational schema has them.
+ */
+function mappingRows(model: DomainModel, stack: DocumentedStack, schema: readonly Table[]): string[][] {
+  const columnsOf = new Map(schema.map((table) => [table.name, new Map(table.columns.map((column) => [column.name, column]))]));
   const tables = new Map(model.entities.map((e) => [e.name, e.table]));
   const relations = new Map(model.relations.map((r) => [r.name, r]));
   const rows: string[][] = [];
   for (const entity of model.entities) {
     rows.push([`${code(entity.name)} (entity)`, `Table: ${code(entity.table)}`]);
-    const types = stack.columnTypes(entity, model);
+    const columns = columnsOf.get(entity.table) ?? new Map();
     const keys = new Map(entity.foreignKeys.map((k) => [k.field, k]));
     const uniques = new Set(entity.uniques.filter((u) => u.fields.length === 1).map((u) => u.fields[0]));
     const indexes = new Set(entity.indexes.filter((i) => i.fields.length === 1).map((i) => i.fields[0]));
@@ -128,9 +132,10 @@ function mappingRows(model: DomainModel, stack: DocumentedStack): string[][] {
         continue;
       }
       const key = keys.get(field.name);
-      const parts = [`Column: ${code(field.name)} ${code(types.get(field.name) ?? '')}`];
+      const column = columns.get(field.name);
+      const parts = [`Column: ${code(field.name)} ${code(column ? stack.columnType(column) : '')}`];
       if (field.name === entity.primaryKey.field) parts.push('primary key');
-      else parts.push(isNullableColumn(entity, field) ? 'NULL' : 'NOT NULL');
+      else parts.push(column?.nullable === false ? 'NOT NULL' : 'NULL');
       if (uniques.has(field.name)) parts.push('UNIQUE');
       if (indexes.has(field.name)) parts.push('indexed');
       if (key) parts.push(`foreign key → ${code(`${tables.get(key.target) ?? key.target}.${key.targetField}`)} ON DELETE ${key.onDelete}`);

@@ -14,7 +14,7 @@ const OUTPUT_FOLDERS: Readonly<Record<string, string>> = {
   [`${OUTPUT_DIR}/plans`]: 'Layer plans, one folder per feature.',
 };
 
-export function planDocs(planned: readonly PlannedFile[], { model, config, stack: descriptor }: PlanContext): PlannedFile[] {
+export function planDocs(planned: readonly PlannedFile[], { model, config, stack: descriptor, schema }: PlanContext): PlannedFile[] {
   const stack = descriptor?.docs;
   const feature = featureSlug(model.title);
   const doc = (name: string, template: string, data: object): PlannedFile => ({ path: `${OUTPUT_DIR}/${name}`, owner: DOCS_PLUGIN, template: `docs/${template}`, data });
@@ -23,7 +23,7 @@ export function planDocs(planned: readonly PlannedFile[], { model, config, stack
     doc('data-model.md', 'data-model.md.njk', { sources, v: dataModelView(model) }),
     doc('api-mapping.md', 'api-mapping.md.njk', { sources, v: apiMappingView(model, stack) }),
   ];
-  if (stack) files.push(doc(`plans/${feature}/003-infrastructure-layer.md`, 'infrastructure-layer.md.njk', { sources, v: infrastructurePlanView(model, config, planned, stack, descriptor?.migrations?.folder) }));
+  if (stack) files.push(doc(`plans/${feature}/003-infrastructure-layer.md`, 'infrastructure-layer.md.njk', { sources, v: infrastructurePlanView(model, config, planned, stack, schema, descriptor?.migrations?.folder) }));
   const structurePath = `${OUTPUT_DIR}/backend-codegen-project-structure.md`;
   const everything = [...planned, ...files, { path: structurePath, owner: DOCS_PLUGIN }];
   const describe = (folder: string) => OUTPUT_FOLDERS[folder] ?? (folder === `${OUTPUT_DIR}/plans/${feature}` ? `Plans for ${model.title}.` : stack?.folderPurpose(folder));

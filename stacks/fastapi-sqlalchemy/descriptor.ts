@@ -3,6 +3,7 @@ import { backendFiles, BACKEND_DIR } from './code-names.js';
 import { MYSQL_TABLE } from './column-storage.js';
 import { STACK_NAMING } from './constraint-names.js';
 import { fastapiSqlalchemyDocs } from './docs.js';
+import { SQLALCHEMY_PHYSICAL_TYPES } from './physical-types.js';
 import { STACK_NAME } from './plan.js';
 import { Samples } from './view/samples.js';
 import { WORKFLOW_LOG_PATH } from './verify/workflow-log.js';
@@ -14,6 +15,7 @@ export const fastapiSqlalchemyDescriptor: StackDescriptor = {
   databases: DATABASE_KINDS,
   migrations: { tool: 'Alembic', folder: `${BACKEND_DIR}/${backendFiles.migrationVersions}` },
   naming: STACK_NAMING,
+  physicalTypes: SQLALCHEMY_PHYSICAL_TYPES,
   mysqlTable: MYSQL_TABLE,
   samples: (model) => new Samples(model),
   docs: fastapiSqlalchemyDocs,

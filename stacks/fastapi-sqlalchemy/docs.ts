@@ -2,18 +2,15 @@
  * The stack as the docs plugin documents it (the `docs` of its descriptor): the names come from
  * code-names.ts and folders.ts, which the views and the plan use to write the code.
  */
-import { fieldStorageOptions, type DocumentedStack, type DomainModel, type EngineConfig, type Entity, type Operation } from '../../core/index.js';
+import { type Column, type DocumentedStack, type DomainModel, type EngineConfig, type Entity, type Operation } from '../../core/index.js';
 import { backendFiles, BACKEND_DIR, entityClassNames, entityModule, handlerName, isServedEntity, repositoryCalls, repositoryNames, useCaseClassName } from './code-names.js';
 import { DATABASE_DRIVERS, databaseOf } from './database.js';
 import { BACKEND_FOLDERS } from './folders.js';
 import { PythonImports } from './python/imports.js';
-import { columnType } from './python/types.js';
+import { columnTypeOf } from './python/types.js';
 import { STACK_NAME } from './plan.js';
 
 const inBackend = (file: string) => `${BACKEND_DIR}/${file}`;
-
-/** Enum values by enum name, once per model (asked for entity after entity). */
-const enumValuesOf = new WeakMap<DomainModel, Map<string, string[]>>();
 
 export const fastapiSqlalchemyDocs: DocumentedStack = {
   name: STACK_NAME,
@@ -46,21 +43,9 @@ export const fastapiSqlalchemyDocs: DocumentedStack = {
     ];
   },
 
-  columnTypes(entity: Entity, model: DomainModel) {
-    let enumValues = enumValuesOf.get(model);
-    if (!enumValues) {
-      enumValues = new Map(model.enums.map((e) => [e.name, e.values]));
-      enumValuesOf.set(model, enumValues);
-    }
-    const imports = new PythonImports();
-    const types = new Map<string, string>();
-    for (const field of entity.fields) {
-      if (field.relation !== undefined) continue;
-      types.set(field.name, columnType(field.type, field.constraints, fieldStorageOptions(entity, field, enumValues!, model.entities), imports).model);
-    }
-    return types;
+  columnType(column: Column) {
+    return columnTypeOf(column.type, new PythonImports()).model;
   },
-
 
   technologies(config: EngineConfig, model: DomainModel) {
     const database = DATABASE_DRIVERS[databaseOf(config, model)];

@@ -1,17 +1,18 @@
-import type { Expression } from 'kysely';
-import { sql } from './kysely.js';
-import type { Column, DdlDialect, StoredType } from '../../core/index.js';
+import type { DdlDialect, PhysicalTypes, StoredType } from '../../core/index.js';
 
 /**
- * A column's type in one dialect: what SQLAlchemy creates for the stack's type there (on MySQL the
- * stack's LONGTEXT, LONGBLOB, DATETIME(6) and TIME(6) variants). An enum is stored as the stack
- * stores it (see StoredType): a VARCHAR of its longest value, with no type or CHECK of its own.
+ * What SQLAlchemy creates for the stack's column types in each dialect (python/types.ts writes
+ * them): on MySQL the stack's LONGTEXT, LONGBLOB, DATETIME(6) and TIME(6) variants. An enum is
+ * stored as the stack stores it (see StoredType): a VARCHAR of its longest value, with no type or
+ * CHECK of its own. The e2e suites compare the database the SQL DDL makes with Alembic's.
  */
-export function columnTypeSql(dialect: DdlDialect, column: Column): Expression<unknown> {
-  return sql.raw(typeName(dialect, column.type, column.autoincrement));
-}
+export const SQLALCHEMY_PHYSICAL_TYPES: PhysicalTypes = {
+  column: columnType,
+  // `server_default=func.now()`.
+  currentTime: (dialect) => ({ postgresql: 'now()', mysql: 'current_timestamp(6)', sqlite: '(CURRENT_TIMESTAMP)' })[dialect],
+};
 
-function typeName(dialect: DdlDialect, type: StoredType, autoincrement: boolean): string {
+function columnType(dialect: DdlDialect, type: StoredType, autoincrement: boolean): string {
   switch (type.kind) {
     case 'integer':
       return dialect === 'postgresql' && autoincrement ? 'serial' : 'integer';
@@ -44,9 +45,4 @@ function typeName(dialect: DdlDialect, type: StoredType, autoincrement: boolean)
     case 'json':
       return 'json';
   }
-}
-
-/** What `server_default=func.now()` becomes in each dialect. */
-export function currentTimeSql(dialect: DdlDialect): Expression<unknown> {
-  return sql.raw({ postgresql: 'now()', mysql: 'current_timestamp(6)', sqlite: '(CURRENT_TIMESTAMP)' }[dialect]);
 }
