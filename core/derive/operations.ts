@@ -377,10 +377,19 @@ function upsertOf(api: ApiOperation, entity: Entity, resource: Resource, keyFiel
   return { createdStatus: api.responses.some((r) => r.status === '201') ? 201 : statusOf(success?.status, 200) };
 }
 
+/**
+ * The field an item path's parameter finds rows by: the key where the parameter says so (`{id}`,
+ * `{dashboard_id}`), a field of its name (`{username}`), a field it names after the entity's own
+ * name (airflow's `{pool_name}` of a pool: its `name`; anchore's `{accountname}`), else the key.
+ */
 export function keyFieldOf(entity: Entity, keyParam: string): string {
   const snake = toSnake(keyParam);
   if (namesTheKey(entity, keyParam)) return entity.primaryKey.field;
-  return entity.fields.find((f) => f.wireName === keyParam || f.name === snake)?.name ?? entity.primaryKey.field;
+  const named = entity.fields.find((f) => f.wireName === keyParam || f.name === snake);
+  if (named) return named.name;
+  const own = [`${entity.slug}_`, entity.slug].find((prefix) => snake.startsWith(prefix) && snake.length > prefix.length);
+  const rest = own === undefined ? undefined : snake.slice(own.length).replace(/^_/, '');
+  return entity.fields.find((f) => rest !== undefined && f.name === rest && !f.relation && !f.writeOnly)?.name ?? entity.primaryKey.field;
 }
 
 /**

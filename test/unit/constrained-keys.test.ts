@@ -66,6 +66,12 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     expect(payload).toMatch(/^[a-z0-9]{4,7}$/);
   });
 
+  it('finds rows by the field a parameter names after the entity: a pool by its name, an account by its name', async () => {
+    const pools = await run.read('backend/app/presentation/api/v1/routers/pool.py');
+    for (const verb of ['get', 'patch', 'delete']) expect(pools).toMatch(new RegExp(`@router\\.${verb}\\(\\s*"/pools/\\{pool_name\\}"[\\s\\S]*?repository\\.get_by_name\\(pool_name\\)`));
+    expect(await run.read('backend/app/presentation/api/v1/routers/account.py')).toContain('repository.get_by_name(accountname)');
+  });
+
   it('stores an integer whose bounds pass 32 bits as BIGINT', async () => {
     expect(await run.read('backend/app/infrastructure/models/seat.py')).toMatch(/number: Mapped\[int\] = mapped_column\(\s*BigInteger\(\)/);
     const migration = run.files.find((file) => file.startsWith('backend/migrations/versions/'))!;
