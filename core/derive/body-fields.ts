@@ -1,5 +1,5 @@
 import type { ApiOperation, SchemaNode } from '../model/api-document.js';
-import type { Entity, Field } from '../model/domain-model.js';
+import type { Constraints, Entity, Field } from '../model/domain-model.js';
 import { isJsonMedia } from '../model/media-types.js';
 import { encodeSegment } from '../parsers/openapi/json-pointer.js';
 import type { Resource } from './resources.js';
@@ -56,6 +56,35 @@ export function addBodyOnlyFields(entity: Entity, resource: Resource, types: Sch
     rule: `${added.map((f) => f.wireName).join(', ')}: sent in the body of ${writes.join(', ')} but absent from ${entity.schemaName}, so stored and never answered`,
     source: added[0]!.source,
   };
+}
+
+/** The constraints that bind a value of each kind of field. */
+const CONSTRAINTS_OF_KIND: Partial<Record<Field['type']['kind'], readonly (keyof Constraints)[]>> = {
+  string: ['minLength', 'maxLength', 'pattern'],
+  integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  array: ['minItems', 'maxItems', 'uniqueItems'],
+};
+
+/**
+ * A write's body may bound what the entity's schema leaves open (appconfig's `CreateApplicationRequest`
+ * gives `Name` 1 to 64 characters; its `Application` says nothing): the field takes the bound, so
+ * that the write refuses what the document refuses, the column fits what it accepts, and the rows
+ * the tests make keep to it. A bound the entity's schema gives itself stays as it is.
+ */
+export function adoptBodyConstraints(entity: Entity, resource: Resource, types: SchemaTypes): void {
+  for (const api of resource.operations) {
+    const body = writeBodyOf(api, entity, resource, types);
+    if (body === undefined) continue;
+    for (const [wire, property] of types.propertiesOf(body).properties) {
+      const field = entity.fields.find((f) => f.wireName === wire && !f.readOnly && !f.system);
+      const kinds = field === undefined ? undefined : CONSTRAINTS_OF_KIND[field.type.kind];
+      if (!field || !kinds || property.readOnly === true) continue;
+      const declared = types.constraintsOf(property);
+      const adopted = kinds.filter((key) => declared[key] !== undefined && field.constraints[key] === undefined);
+      if (adopted.length > 0) field.constraints = { ...field.constraints, ...Object.fromEntries(adopted.map((key) => [key, declared[key]])) };
+    }
+  }
 }
 
 /** The body schema of a write the CRUD shapes read, when it is not the entity's own. */

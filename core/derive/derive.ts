@@ -2,7 +2,7 @@ import type { ApiDocument, ApiOperation, SecurityScheme } from '../model/api-doc
 import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
 import { fitAssignedKeyToPath } from './assigned-keys.js';
-import { addBodyOnlyFields } from './body-fields.js';
+import { addBodyOnlyFields, adoptBodyConstraints } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf, nameTableAfterPath } from './entities.js';
 import { deriveErrorResponses } from './error-bodies.js';
@@ -35,6 +35,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     if (!scope) continue;
     // After the path's fields: a body naming a path parameter (`dashboard_id`) sends what the path gives.
     addBodyOnlyFields(entity, resource, types);
+    adoptBodyConstraints(entity, resource, types);
     entities.push(entity);
     entityByResource.set(resource, entity);
     for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope: operationScope(operation, resource, entity, scope) });

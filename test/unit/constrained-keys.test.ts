@@ -72,6 +72,15 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     expect(await run.read('backend/app/presentation/api/v1/routers/account.py')).toContain('repository.get_by_name(accountname)');
   });
 
+  it('bounds a field as the create\'s body does where the entity\'s own schema leaves it open: the body, the column and the test rows', async () => {
+    const schemas = await run.read('backend/app/presentation/api/v1/schemas/account.py');
+    expect(schemas).toContain('name: str = Field(min_length=3, max_length=30, pattern="^[a-z]+$")');
+    expect(schemas).toContain('quota: MayOmit[JsonInt] = Field(default=None, ge=1, le=100)');
+    expect(await run.read('backend/app/infrastructure/models/account.py')).toMatch(/name: Mapped\[str\] = mapped_column\(String\(30\)/);
+    const payload = /ACCOUNT_PAYLOAD: dict\[str, Any\] = \{"name": "([^"]*)"/.exec(await run.read('backend/tests/unit/test_account_api.py'))?.[1];
+    expect(payload).toMatch(/^[a-z]{3,30}$/);
+  });
+
   it('stores an integer whose bounds pass 32 bits as BIGINT', async () => {
     expect(await run.read('backend/app/infrastructure/models/seat.py')).toMatch(/number: Mapped\[int\] = mapped_column\(\s*BigInteger\(\)/);
     const migration = run.files.find((file) => file.startsWith('backend/migrations/versions/'))!;

@@ -54,7 +54,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -237,9 +237,12 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       const payloadSeeds = assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []);
       const seeds = [...new Set([...payloadSeeds, ...created.seeds])].sort();
       const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
+      // A row a replace creates takes its key from the path (a key clients give, which no body holds): the row built apart gets the first.
+      const keyFromPath = create.kind === 'update' && !view.entity.primaryKey.generated && !create.input!.fields.includes(key.column);
       result.integration = {
         payload: pyFormat(pyValue(createPayload), 0, 'PAYLOAD: dict[str, Any] = '),
         createSchema,
+        ...(keyFromPath ? { keyArgument: `${key.attr}=${pyLiteral(upsertKeys[0])}` } : {}),
         compare: createdCompare,
         assignments,
         seedsRows: payloadSeeds.length > 0,
