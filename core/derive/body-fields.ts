@@ -67,8 +67,8 @@ const CONSTRAINTS_OF_KIND: Partial<Record<Field['type']['kind'], readonly (keyof
 };
 
 /**
- * A write's body may bound what the entity's schema leaves open (appconfig's `CreateApplicationRequest`
- * gives `Name` 1 to 64 characters; its `Application` says nothing): the field takes the bound, so
+ * A write's body may bound what the entity's schema leaves open (GitHub's `POST /user/keys` gives
+ * `key` the pattern of an SSH public key; its `key` schema none): the field takes the bound, so
  * that the write refuses what the document refuses, the column fits what it accepts, and the rows
  * the tests make keep to it. A bound the entity's schema gives itself stays as it is.
  */
