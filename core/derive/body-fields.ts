@@ -58,6 +58,19 @@ export function addBodyOnlyFields(entity: Entity, resource: Resource, types: Sch
   };
 }
 
+/**
+ * A property only a write sends that the item path finds rows by (rubrik's `hostId` of
+ * `/mssql/host/configuration/{host_id}`) names the row to its clients: it is answered with the
+ * row, not kept write-only, or no answer would tell where the row is.
+ */
+export function answerPathLookup(entity: Entity, lookupField: string): void {
+  const field = entity.fields.find((f) => f.name === lookupField && f.writeOnly);
+  if (!field) return;
+  field.writeOnly = false;
+  const still = entity.fields.filter((f) => f.writeOnly).map((f) => f.wireName);
+  if (still.length === 0) delete entity.reasons.writeOnly;
+}
+
 /** The constraints that bind a value of each kind of field. */
 const CONSTRAINTS_OF_KIND: Partial<Record<Field['type']['kind'], readonly (keyof Constraints)[]>> = {
   string: ['minLength', 'maxLength', 'pattern'],
