@@ -1,4 +1,4 @@
-import type { Field, FilterComparison, TypeRef } from '../model/domain-model.js';
+import type { Field, FilterComparison, FilterConversion, TypeRef } from '../model/domain-model.js';
 
 /** Name parts that make a query parameter a bound on a field: `min_price`, `created_after`. */
 const PREFIXES: ReadonlyArray<[string, FilterComparison]> = [
@@ -22,19 +22,62 @@ const SUFFIXES: ReadonlyArray<[string, FilterComparison]> = [
 export interface FilterMatch {
   field: Field;
   comparison: FilterComparison;
+  /** How the parameter's value becomes one the field holds, where the two types differ. */
+  conversion?: FilterConversion;
 }
 
 /**
  * The field a list's query parameter filters on: a field of the same name compares for
  * equality (a list of values: membership); else a bound on one (`min_price` ≥ price,
  * `created_before` < created_at). Only a field whose values compare as a whole is filtered on:
- * a list or an object field is not, whatever its parameter is named.
+ * a list or an object field is not, whatever its parameter is named. A parameter typed unlike its
+ * field filters through a conversion (`updated_min`, a text over a date-time); one no conversion
+ * relates to its field (a number over a boolean) filters nothing.
  */
 export function filterOf(wireName: string, snakeName: string, fields: readonly Field[], parameterType: TypeRef): FilterMatch | undefined {
   const match = namedField(wireName, snakeName, fields);
   if (!match || !isComparable(match.field.type)) return undefined;
-  if (parameterType.kind !== 'array') return isComparable(parameterType) ? match : undefined;
-  return match.comparison === 'eq' && isComparable(parameterType.items) ? { field: match.field, comparison: 'in' } : undefined;
+  const many = parameterType.kind === 'array';
+  const value = parameterType.kind === 'array' ? parameterType.items : parameterType;
+  if (!isComparable(value) || (many && match.comparison !== 'eq')) return undefined;
+  const conversion = conversionOf(value, match.field.type);
+  if (conversion === null || (many && (conversion === 'date' || conversion === 'day'))) return undefined;
+  return { ...match, ...(many ? { comparison: 'in' as const } : {}), ...(conversion ? { conversion } : {}) };
+}
+
+type ValueClass = 'text' | 'number' | 'boolean' | 'date' | 'date-time' | 'time' | 'uuid' | 'choice';
+
+/** What a value is compared as: text (a free string), a number of any width, a date... */
+function valueClass(type: TypeRef): ValueClass {
+  switch (type.kind) {
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'enum':
+    case 'literal':
+      return 'choice';
+    case 'string':
+      return type.format === 'date' || type.format === 'date-time' || type.format === 'time' || type.format === 'uuid' ? type.format : 'text';
+    default:
+      return 'text';
+  }
+}
+
+/**
+ * The conversion from a parameter's values to its field's: none where they compare as they are
+ * (a choice's values are text), null where nothing relates them.
+ */
+function conversionOf(parameter: TypeRef, field: TypeRef): FilterConversion | undefined | null {
+  const from = valueClass(parameter);
+  const to = valueClass(field);
+  if (from === to || (from === 'choice' && to === 'text') || (from === 'text' && to === 'choice')) return undefined;
+  if (from === 'date-time' && to === 'date') return 'date';
+  if (from === 'date' && to === 'date-time') return 'day';
+  if (from === 'text' || from === 'choice') return 'parse';
+  if (to === 'text' && from !== 'boolean') return 'text';
+  return null;
 }
 
 /** Whether values of this type compare as a whole (equality, order, membership) in any database. */

@@ -296,7 +296,7 @@ export class OperationBuilder {
       const matched = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
       const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined);
-      return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison } : {}) };
+      return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison, ...(filter.conversion ? { conversion: filter.conversion } : {}) } : {}) };
     });
   }
 
@@ -341,7 +341,7 @@ export class OperationBuilder {
 }
 
 /** A parameter as a custom operation has it: read by the handler the user writes, not by the repository. */
-function asCustomParameter({ field: _field, comparison: _comparison, sortValues: _sortValues, ...parameter }: Parameter): Parameter {
+function asCustomParameter({ field: _field, comparison: _comparison, conversion: _conversion, sortValues: _sortValues, ...parameter }: Parameter): Parameter {
   return { ...parameter, role: 'extra' };
 }
 

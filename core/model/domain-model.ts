@@ -209,6 +209,8 @@ export interface Parameter {
   field?: string;
   /** For filters: how the field is compared with the value (`min_price`: price ≥ value). */
   comparison?: FilterComparison;
+  /** For filters typed unlike their field: how the value becomes one the field holds (see FilterConversion). */
+  conversion?: FilterConversion;
   /** For sorts: the values the document lists, each with the field it orders by. */
   sortValues?: SortValue[];
   /** A path parameter whose value holds a `/`: it fills several segments of the path (`{scope}`: `subscriptions/1/resourceGroups/rg`). */
@@ -223,6 +225,14 @@ export interface SortValue {
 
 /** `in`: the parameter is a list of values, one of which the field equals. */
 export type FilterComparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt';
+
+/**
+ * How a filter's value becomes one its field holds. `parse`: a text read as the field's type (a
+ * number, a date-time...); a text that does not read so matches no row. `date`: a date-time's day,
+ * over a date. `day`: a date over a date-time, any moment of that day (UTC). `text`: a value's
+ * text (ISO 8601 for a date), over a text field.
+ */
+export type FilterConversion = 'parse' | 'date' | 'day' | 'text';
 
 export interface Body {
   /** JSON bodies have a type; other media types are passed through as raw bytes. */

@@ -243,6 +243,10 @@ export function planBackend(
     add('tests/unit/test_json_media.py', 'tests/unit/test_json_media.py.njk');
   }
   if (model.operations.some((op) => op.params.some(isQueryList))) add('tests/unit/test_query_lists.py', 'tests/unit/test_query_lists.py.njk');
+  if (model.operations.some((op) => op.kind === 'list' && op.params.some((p) => p.role === 'filter' && p.conversion !== undefined))) {
+    add('app/presentation/api/v1/filter_values.py', 'app/presentation/api/v1/filter_values.py.njk');
+    add('tests/unit/test_filter_values.py', 'tests/unit/test_filter_values.py.njk');
+  }
   if (healthPath !== undefined) add('app/presentation/health.py', 'app/presentation/health.py.njk', { healthPath });
   if (security) add('app/presentation/api/v1/security.py', 'app/presentation/api/v1/security.py.njk', { s: security });
   // Wire schemas serve routes: without operations there is nothing to speak on the wire.

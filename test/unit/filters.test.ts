@@ -51,4 +51,55 @@ describe('list filters', () => {
     expect(match('address')).toBeUndefined();
     expect(match('status', 'status', { kind: 'object', name: 'Status' })).toBeUndefined();
   });
+
+  describe('a parameter typed unlike its field', () => {
+    const typed = [
+      field('count', { kind: 'integer', format: 'int64' }),
+      field('ratio', { kind: 'number' }),
+      field('active', { kind: 'boolean' }),
+      field('born_on', { kind: 'string', format: 'date' }),
+      field('updated_at', { kind: 'string', format: 'date-time' }),
+      field('owner', { kind: 'string', format: 'uuid' }),
+      field('code'),
+      field('state', { kind: 'enum', name: 'State' }),
+    ];
+    const conversion = (snakeName: string, type: TypeRef) => {
+      const found = filterOf(snakeName, snakeName, typed, type);
+      return found ? (found.conversion ?? 'none') : 'not a filter';
+    };
+    const date: TypeRef = { kind: 'string', format: 'date' };
+    const dateTime: TypeRef = { kind: 'string', format: 'date-time' };
+    const integer: TypeRef = { kind: 'integer' };
+
+    it('compares as it is where only widths or a choice differ', () => {
+      expect(conversion('count', integer)).toBe('none');
+      expect(conversion('ratio', integer)).toBe('none');
+      expect(conversion('state', text)).toBe('none');
+      expect(conversion('code', { kind: 'literal', values: ['a', 'b'] })).toBe('none');
+    });
+
+    it('reads a text as the field holds it: a number, a boolean, a date, a date-time, a UUID', () => {
+      for (const name of ['count', 'ratio', 'active', 'born_on', 'updated_at', 'owner']) expect(conversion(name, text)).toBe('parse');
+      expect(conversion('updated_min', text)).toBe('parse');
+      expect(conversion('active', { kind: 'literal', values: ['true', 'false'] })).toBe('parse');
+      const listed = filterOf('count', 'count', typed, texts);
+      expect([listed?.comparison, listed?.conversion]).toEqual(['in', 'parse']);
+    });
+
+    it("compares a date-time with a date by its day, and a date with a date-time over the day's span", () => {
+      expect(conversion('born_on', dateTime)).toBe('date');
+      expect(conversion('updated_at', date)).toBe('day');
+      expect(conversion('updated_before', date)).toBe('day');
+      expect(filterOf('updated_at', 'updated_at', typed, { kind: 'array', items: date })).toBeUndefined();
+    });
+
+    it("compares a number or a date with a text field as its text, and filters nothing it cannot relate", () => {
+      expect(conversion('code', integer)).toBe('text');
+      expect(conversion('code', date)).toBe('text');
+      expect(conversion('code', { kind: 'boolean' })).toBe('not a filter');
+      expect(conversion('active', integer)).toBe('not a filter');
+      expect(conversion('count', date)).toBe('not a filter');
+      expect(conversion('state', integer)).toBe('not a filter');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
-import { call, collection, definition, entry, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
+import { call, collection, definition, entry, type PyExpr, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
 import { wireType } from '../python/types.js';
@@ -328,7 +328,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       const sort = op.params.find((p) => p.role === 'sort');
       // A nested collection lists the rows under its path's values: filters that are always set.
       const scopeEntries = scope.map((s) => entry(pyString(s.attr), s.value));
-      const filterEntries = filters.map((p) => entry(pyString(filterKey(entity, p)), paramAttr(op, p)));
+      const filterEntries = filters.flatMap((p) => filterEntriesOf(op, entity, p, imports));
       if (filters.length > 0) {
         body.push(pyFormat(collection('{', [...scopeEntries, ...filterEntries]), 4, 'candidates: dict[str, object] = '));
         body.push('filters = {column: given for column, given in candidates.items() if given is not None}');
@@ -596,7 +596,49 @@ function sortArgument(entity: EntityView, op: Operation, sort: Parameter, import
   return `sort_by_fields(${args.join(', ')})`;
 }
 
-/** The repository's filter key: the field, with `__gte`/`__lt`… when the parameter is a bound. */
+const FILTER_VALUES_MODULE = 'app.presentation.api.v1.filter_values';
+
+/** A date's bounds over a date-time field for each comparison: the key's comparison, and the days after the date its bound starts. */
+const DAY_BOUNDS: Record<string, readonly (readonly [string, number])[]> = {
+  eq: [['gte', 0], ['lt', 1]],
+  gte: [['gte', 0]],
+  gt: [['gte', 1]],
+  lte: [['lt', 1]],
+  lt: [['lt', 0]],
+};
+
+/**
+ * The filters a list parameter sets, as `"key": value` entries: its value under its key, or the
+ * value its field holds where the two are typed apart (see FilterConversion): a text read as a
+ * number, a date-time's day, a date as the bounds of its day.
+ */
+function filterEntriesOf(op: Operation, entity: EntityView, parameter: Parameter, imports: PythonImports): PyExpr[] {
+  const attr = paramAttr(op, parameter);
+  const key = pyString(filterKey(entity, parameter));
+  const helper = (name: string) => {
+    imports.add(FILTER_VALUES_MODULE, name);
+    return name;
+  };
+  switch (parameter.conversion) {
+    case undefined:
+      return [entry(key, attr)];
+    case 'parse': {
+      const field = entity.fields.find((f) => f.column === parameter.field)!;
+      return [entry(key, call(helper('parsed'), [attr, wireType(field.field.type, imports, COMPONENTS_MODULE)]))];
+    }
+    case 'date':
+      return [entry(key, call(helper('day_of'), [attr]))];
+    case 'text':
+      return [entry(key, call(helper('as_text'), [attr]))];
+    case 'day': {
+      const field = fieldAttribute(entity.entity, parameter.field!);
+      return DAY_BOUNDS[parameter.comparison ?? 'eq']!.map(([comparison, days]) =>
+        entry(pyString(`${field}__${comparison}`), call(helper('day_start'), days ? [attr, String(days)] : [attr])),
+      );
+    }
+  }
+}
+
 /** The key the repository reads a filter by: `price__gte`, `label__in`, `status` (see filter_target). */
 export function filterKey(entity: EntityView, parameter: Parameter): string {
   const field = fieldAttribute(entity.entity, parameter.field!);

@@ -617,17 +617,40 @@ function listRequest(list: Operation, create: Operation | undefined, samples: Sa
   const page = list.response.page;
   const { pageParam, limitParam } = pagingNames(list);
   const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
-  const args = [pyString(path), ...requestKeywords({ params: { ...params, [pageParam]: 1, [limitParam]: 2 }, headers })];
+  const converted = requiredConvertedFilters(list, view, createPayload, params);
+  const args = [pyString(path), ...requestKeywords({ params: { ...params, ...converted.params, [pageParam]: 1, [limitParam]: 2 }, headers })];
   // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
   const settable = new Set(create?.input?.fields ?? []);
   const unsettable = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field)));
-  const total = unsettable || !defaultFiltersMatchCreated(list, view, createPayload) ? 0 : 3;
+  const total = unsettable || !converted.match || !defaultFiltersMatchCreated(list, view, createPayload) ? 0 : 3;
   return {
     request: requestStatement(4, 'response = ', 'await client.get', args),
     total,
     shown: Math.min(total, 2),
     ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
   };
+}
+
+/**
+ * A required filter typed unlike its field (see FilterConversion), as the list test sends it: a
+ * text read as the field's type is the created rows' value; a value compared as text matches them
+ * only when its sample's text is theirs. (A date-time's day and a date's span match the samples of
+ * one day; an equality of same-typed samples holds by construction.)
+ */
+function requiredConvertedFilters(list: Operation, view: EntityView, createPayload: Record<string, unknown>, sent: Record<string, unknown>): { params: Record<string, string>; match: boolean } {
+  const params: Record<string, string> = {};
+  let match = true;
+  for (const parameter of list.params) {
+    if (!parameter.required || parameter.role !== 'filter' || parameter.in !== 'query') continue;
+    if (parameter.conversion !== 'parse' && parameter.conversion !== 'text') continue;
+    const field = view.fields.find((f) => f.column === parameter.field)?.field;
+    const held = field === undefined ? undefined : createPayload[field.wireName];
+    const comparesEqual = (parameter.comparison ?? 'eq') === 'eq';
+    if (held === undefined || held === null || typeof held === 'object' || !comparesEqual) match = false;
+    else if (parameter.conversion === 'parse') params[parameter.wireName] = String(held);
+    else if (String(sent[parameter.wireName]) !== String(held)) match = false;
+  }
+  return { params, match };
 }
 
 /**
@@ -654,6 +677,8 @@ function filtersMatchingCreated(list: Operation, view: EntityView, createPayload
   return list.params.flatMap((parameter) => {
     if (parameter.role !== 'filter' || parameter.required || parameter.in !== 'query') return [];
     if (!['eq', 'in', 'gte', 'lte'].includes(parameter.comparison ?? 'eq')) return [];
+    // A value compared as text, a day or a day's span is not the value the row holds.
+    if (parameter.conversion !== undefined && parameter.conversion !== 'parse') return [];
     const field = view.fields.find((f) => f.column === parameter.field)?.field;
     if (!field || !exactlyStored(field.type)) return [];
     const value = createPayload[field.wireName];
