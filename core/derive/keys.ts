@@ -54,7 +54,7 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       }
       entity.foreignKeys.push({ field: field.name, target: target.name, targetField: target.primaryKey.field, onDelete, reason: { rule: `${rule}; ${onDeleteWhy}`, source: field.source } });
       const selfReference = target.name === entity.name;
-      const attribute = attributes.free(entity, stem === 'parent' || !selfReference ? stem : `${stem}_${target.slug}`);
+      const attribute = attributes.free(entity, stem);
       const shared = (perTarget.get(target.name) ?? 0) > 1;
       const plural = toSnake(`${entity.table}`);
       const inverse = attributes.free(target, selfReference && stem === 'parent' ? 'children' : shared ? `${stem}_${plural}` : plural);

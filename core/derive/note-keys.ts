@@ -75,10 +75,39 @@ export function keysNamedInTheirLanguage(schemas: ApiDocument['schemas'], names:
       const keyNode = list ? (node.type === 'array' && node.items && typeof node.items === 'object' ? (node.items as SchemaNode) : undefined) : node;
       if (stem === undefined || keyNode === undefined) continue;
       const entity = names.exact(stem);
-      if (entity === undefined || entity === name || !names.served.has(entity) || toSnake(entity) === stem || toSnake(entity) === singular(stem)) continue;
+      if (entity === undefined) {
+        const qualified = list ? undefined : qualifiedKeyTarget(stem, name, names);
+        if (qualified) referTo(node, keyNode, schemas, qualified.entity, `${property} names ${qualified.entity} ("${qualified.named}") with a qualifier ("${qualified.qualifier}")`, source.file);
+        continue;
+      }
+      if (entity === name || !names.served.has(entity) || toSnake(entity) === stem || toSnake(entity) === singular(stem)) continue;
       referTo(node, keyNode, schemas, entity, `${property} names ${entity} as the documents call it ("${stem.replace(/_/g, ' ')}")`, source.file);
     }
   }
+}
+
+/** A qualifier no shorter than this, and an entity's name no shorter than this, make a compound word a key's name. */
+const MIN_QUALIFIER = 3;
+const MIN_COMPOUND_HEAD = 4;
+
+/**
+ * The entity a key's name qualifies (the key is to another row of it): a German compound ending
+ * with it (`oberkategorie_id`, `hauptzutat_id`), or the row's own entity followed by a qualifier
+ * (`danh_muc_cha_id` on Danh mục: its parent). A name that starts with another entity is left
+ * alone (`user_profile_id` is as likely a profile's key as a user's).
+ */
+function qualifiedKeyTarget(stem: string, own: string, names: EntityNames): { entity: string; named: string; qualifier: string } | undefined {
+  const words = stem.split('_');
+  for (let n = words.length - 1; n >= 1; n -= 1) {
+    const named = words.slice(0, n).join('_');
+    if (names.exact(named) === own) return { entity: own, named: named.replace(/_/g, ' '), qualifier: words.slice(n).join(' ') };
+  }
+  if (words.length !== 1) return undefined;
+  for (let start = MIN_QUALIFIER; stem.length - start >= MIN_COMPOUND_HEAD; start += 1) {
+    const entity = names.exact(stem.slice(start));
+    if (entity !== undefined && (entity === own || names.served.has(entity))) return { entity, named: stem.slice(start), qualifier: stem.slice(0, start) };
+  }
+  return undefined;
 }
 
 /**

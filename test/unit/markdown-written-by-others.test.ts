@@ -69,6 +69,9 @@ describe('markdown written by others', () => {
     expect(keys(model, 'Loan')).toContain('doc_gia_id->Reader RESTRICT');
     expect(keys(model, 'ChiTietPhieuMuon').map((key) => key.split(' ')[0])).toContain('sach_id->Book');
     expect(entity(model, 'Book').fields.map((f) => f.name)).not.toContain('category_id');
+    // `danh_muc_cha_id` on Danh mục: its own kind with a qualifier ("cha", parent), a key to another category.
+    expect(keys(model, 'Category')).toEqual(['danh_muc_cha_id->Category SET NULL']);
+    expect(model.relations.find((r) => r.field === 'danh_muc_cha_id')).toMatchObject({ selfReference: true, attribute: 'danh_muc_cha' });
     expect(entity(model, 'Loan').fields.map((f) => f.name)).not.toContain('reader_id');
     expect(links(model)).toContain('many-to-many Book.tac_gia_ids->Author');
     // `enum` alone, its values in the notes (`Một trong: dang_muon, da_tra, qua_han; mặc định dang_muon`).
@@ -81,6 +84,9 @@ describe('markdown written by others', () => {
     expect(recipes.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Benutzer benutzers', 'Kategorie kategorien', 'Zutat zutaten', 'Rezept rezepte', 'Bewertung bewertungen']);
     expect(recipes.entities.find((e) => e.name === 'Kategorie')!.reasons.table.rule).toBe("table name: the collection path's segment kategorien, the plural of Kategorie as the document writes it");
     expect(keys(recipes, 'Rezept')).toEqual(['autor_id->Benutzer RESTRICT', 'kategorie_id->Kategorie RESTRICT']);
+    // `oberkategorie_id`: a compound ending with Kategorie, the parent category.
+    expect(keys(recipes, 'Kategorie')).toEqual(['oberkategorie_id->Kategorie SET NULL']);
+    expect(recipes.relations.find((r) => r.field === 'oberkategorie_id')).toMatchObject({ selfReference: true, attribute: 'oberkategorie' });
     expect(keys(recipes, 'Bewertung')).toEqual(['rezept_id->Rezept RESTRICT', 'benutzer_id->Benutzer RESTRICT']);
     expect(recipes.relations.filter((r) => r.kind === 'many-to-many').map((r) => r.joinTable?.table)).toEqual(['rezept_zutaten']);
     // "paginiert (`seite`, `pro_seite`; Standard 1 bzw. 25)", and "filterbar nach `kategorie_id`, `schwierigkeit`".
