@@ -1,6 +1,7 @@
 import type { ApiOperation, SchemaNode } from '../model/api-document.js';
 import type { Constraints, Entity, Field } from '../model/domain-model.js';
 import { isJsonMedia } from '../model/media-types.js';
+import { toPascal } from '../naming.js';
 import { encodeSegment } from '../parsers/openapi/json-pointer.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
@@ -100,13 +101,60 @@ export function adoptBodyConstraints(entity: Entity, resource: Resource, types: 
   }
 }
 
+/**
+ * A write's body may narrow what the entity's schema leaves a free text: values it lists (GitHub's
+ * `POST /repos/{owner}/{repo}/hooks` lists a hook's `content_type`s) or an email address. Where
+ * every write that sends the field narrows it alike, the field takes the narrower type, so that the
+ * writes refuse what the document refuses and the rows keep to it; answers show it as the text the
+ * document answers. A write taking the entity's own schema leaves its fields open.
+ */
+export function adoptBodyTypes(entity: Entity, resource: Resource, types: SchemaTypes): void {
+  const narrowed = new Map<string, { key: string; property: SchemaNode; api: ApiOperation } | null>();
+  const open = (field: Field) => narrowed.set(field.wireName, null);
+  const candidates = entity.fields.filter((f) => f.type.kind === 'string' && f.type.format === undefined && !f.readOnly && !f.system);
+  for (const api of resource.operations) {
+    if (!isEntityWrite(api, resource) || api.requestBody?.schema === undefined || !isJsonMedia(api.requestBody.contentType)) continue;
+    const body = writeBodyOf(api, entity, resource, types);
+    if (body === undefined) {
+      if (types.componentName(api.requestBody.schema) === entity.schemaName) candidates.forEach(open);
+      continue;
+    }
+    const { properties } = types.propertiesOf(body);
+    for (const field of candidates) {
+      const property = properties.get(field.wireName);
+      const before = narrowed.get(field.wireName);
+      if (property === undefined || before === null) continue;
+      const key = narrowingOf(property, types);
+      if (key === undefined || (before !== undefined && before.key !== key)) open(field);
+      else if (before === undefined) narrowed.set(field.wireName, { key, property, api });
+    }
+  }
+  for (const field of candidates) {
+    const narrowing = narrowed.get(field.wireName);
+    if (!narrowing) continue;
+    const type = types.resolve(narrowing.property, `${entity.name}${toPascal(field.name)}`, narrowing.api.source).type;
+    if (type.kind === 'enum' || (type.kind === 'string' && type.format === 'email')) field.type = type;
+  }
+}
+
+/** What a body's property narrows a free text to, as a key writes compare by: its listed values, or `email`. */
+function narrowingOf(property: SchemaNode, types: SchemaTypes): string | undefined {
+  const component = types.componentName(property);
+  const node = component === undefined ? property : types.componentSchema(component);
+  if (node === undefined || node.type !== 'string') return undefined;
+  if (Array.isArray(node.enum) && node.enum.length > 0 && node.enum.every((value) => typeof value === 'string')) return JSON.stringify([...new Set(node.enum as string[])].sort());
+  return node.format === 'email' ? 'email' : undefined;
+}
+
+function isEntityWrite(api: ApiOperation, resource: Resource): boolean {
+  return (api.method === 'post' && api.path === resource.collectionPath) || ((api.method === 'put' || api.method === 'patch') && api.path === resource.itemPath);
+}
+
 /** The body schema of a write the CRUD shapes read, when it is not the entity's own. */
 function writeBodyOf(api: ApiOperation, entity: Entity, resource: Resource, types: SchemaTypes): SchemaNode | undefined {
   const body = api.requestBody;
   if (body?.schema === undefined || !isJsonMedia(body.contentType)) return undefined;
-  const create = api.method === 'post' && api.path === resource.collectionPath;
-  const change = (api.method === 'put' || api.method === 'patch') && api.path === resource.itemPath;
-  if (!create && !change) return undefined;
+  if (!isEntityWrite(api, resource)) return undefined;
   if (body.schema.type === 'array' || types.componentName(body.schema) === entity.schemaName) return undefined;
   return answersEntity(api, entity, types) ? body.schema : undefined;
 }

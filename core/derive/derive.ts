@@ -2,7 +2,7 @@ import type { ApiDocument, ApiOperation, SecurityScheme } from '../model/api-doc
 import type { DomainModel, Entity, Operation } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
 import { fitAssignedKeyToPath } from './assigned-keys.js';
-import { addBodyOnlyFields, adoptBodyConstraints, answerPathLookup } from './body-fields.js';
+import { addBodyOnlyFields, adoptBodyConstraints, adoptBodyTypes, answerPathLookup } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf, nameTableAfterPath } from './entities.js';
 import { deriveErrorResponses } from './error-bodies.js';
@@ -36,6 +36,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     // After the path's fields: a body naming a path parameter (`dashboard_id`) sends what the path gives.
     addBodyOnlyFields(entity, resource, types);
     adoptBodyConstraints(entity, resource, types);
+    adoptBodyTypes(entity, resource, types);
     if (resource.keyParam !== undefined) answerPathLookup(entity, keyFieldOf(entity, resource.keyParam));
     entities.push(entity);
     entityByResource.set(resource, entity);

@@ -77,8 +77,15 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     expect(schemas).toContain('name: str = Field(min_length=3, max_length=30, pattern="^[a-z]+$")');
     expect(schemas).toContain('quota: MayOmit[JsonInt] = Field(default=None, ge=1, le=100)');
     expect(await run.read('backend/app/infrastructure/models/account.py')).toMatch(/name: Mapped\[str\] = mapped_column\(String\(30\)/);
-    const payload = /ACCOUNT_PAYLOAD: dict\[str, Any\] = \{"name": "([^"]*)"/.exec(await run.read('backend/tests/unit/test_account_api.py'))?.[1];
+    const payload = /ACCOUNT_PAYLOAD: dict\[str, Any\] = \{\s*"name": "([^"]*)"/.exec(await run.read('backend/tests/unit/test_account_api.py'))?.[1];
     expect(payload).toMatch(/^[a-z]{3,30}$/);
+  });
+
+  it("narrows a free text as the create's body does: to the values it lists, to an email address", async () => {
+    const schemas = await run.read('backend/app/presentation/api/v1/schemas/account.py');
+    expect(schemas).toContain('plan: MayOmit[AccountPlan] = None');
+    expect(schemas).toMatch(/billing_contact: MayOmit\[JsonEmail\]/);
+    expect(await run.read('backend/app/domain/enums.py')).toMatch(/class AccountPlan\(StrEnum\):\s+"""Values of AccountPlan."""\s+FREE = "free"\s+TEAM = "team"\s+ENTERPRISE = "enterprise"/);
   });
 
   it('stores an integer whose bounds pass 32 bits as BIGINT', async () => {
