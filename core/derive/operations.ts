@@ -387,9 +387,10 @@ export function keyFieldOf(entity: Entity, keyParam: string): string {
   if (namesTheKey(entity, keyParam)) return entity.primaryKey.field;
   const named = entity.fields.find((f) => f.wireName === keyParam || f.name === snake);
   if (named) return named.name;
+  // `{pool_name}` of a worker pool: its `name`, unless a parameter of the path before it gives that field (the hosting environment's `{name}`).
   const own = [`${entity.slug}_`, entity.slug].find((prefix) => snake.startsWith(prefix) && snake.length > prefix.length);
-  const rest = own === undefined ? undefined : snake.slice(own.length).replace(/^_/, '');
-  return entity.fields.find((f) => rest !== undefined && f.name === rest && !f.relation && !f.writeOnly)?.name ?? entity.primaryKey.field;
+  const rest = own === undefined ? undefined : snake.slice(own.length);
+  return entity.fields.find((f) => rest !== undefined && f.name === rest && !f.relation && !f.writeOnly && !entity.pathScope?.includes(f.name))?.name ?? entity.primaryKey.field;
 }
 
 /**

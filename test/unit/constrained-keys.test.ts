@@ -70,6 +70,10 @@ describe('keys with constraints (test/fixtures/constrained-keys)', () => {
     const pools = await run.read('backend/app/presentation/api/v1/routers/pool.py');
     for (const verb of ['get', 'patch', 'delete']) expect(pools).toMatch(new RegExp(`@router\\.${verb}\\(\\s*"/pools/\\{pool_name\\}"[\\s\\S]*?repository\\.get_by_name\\(pool_name\\)`));
     expect(await run.read('backend/app/presentation/api/v1/routers/account.py')).toContain('repository.get_by_name(accountname)');
+    // `{lane_name}` under the rack's `{name}`, which gives the lane's `name`: the lane is found by its key.
+    const lanes = await run.read('backend/app/presentation/api/v1/routers/lane.py');
+    expect(lanes).not.toContain('get_by_name(lane_name)');
+    expect(lanes).not.toContain('"name": lane_name');
   });
 
   it('bounds a field as the create\'s body does where the entity\'s own schema leaves it open: the body, the column and the test rows', async () => {
