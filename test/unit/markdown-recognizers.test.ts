@@ -183,6 +183,13 @@ describe('types as people write them', () => {
     ['url', { kind: 'scalar', schema: { type: 'string', format: 'uri' } }],
     ['money', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
     ['字符串', { kind: 'scalar', schema: { type: 'string' } }],
+    ["liste d'entiers", { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } }],
+    ['tableau de chaînes', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],
+    ['lista de enteros', { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } }],
+    ['Liste von Zahlen', { kind: 'array', items: { kind: 'scalar', schema: { type: 'number' } } }],
+    ['danh sách số nguyên', { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } }],
+    ['整数の配列', { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } }],
+    ['字符串列表', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],
     ['strng', undefined],
   ])('reads %s', (written, expected) => {
     expect(parseTypeExpression(written)).toEqual(expected);
@@ -304,6 +311,23 @@ describe('rules in plain words', () => {
     ['删除读者时保留其借阅记录', [{ kind: 'keep', parent: '读者', child: '其借阅记录' }]],
     ['分类可以有父分类', [{ kind: 'self-reference', entity: '分类' }]],
     ['商品和标签是多对多', [{ kind: 'many-to-many', from: '商品', to: '标签' }]],
+    // A deletion said not to happen keeps, in any language: never a cascade.
+    ["La suppression d'un auteur ne supprime pas ses livres.", [{ kind: 'keep', parent: 'un auteur', child: 'ses livres' }]],
+    ['Eliminar un paciente no elimina sus citas.', [{ kind: 'keep', parent: 'un paciente', child: 'sus citas' }]],
+    ['Beim Löschen eines Kunden werden seine Bestellungen nicht gelöscht.', [{ kind: 'keep', parent: 'eines Kunden', child: 'seine Bestellungen' }]],
+    ['Khi xóa lớp thì không xóa học sinh.', [{ kind: 'keep', parent: 'lớp', child: 'học sinh' }]],
+    ['Las citas se eliminan en cascada con el paciente.', [{ kind: 'cascade', parent: 'el paciente', child: 'Las citas' }]],
+    ['Un auteur peut avoir plusieurs livres, et un livre peut avoir plusieurs auteurs.', [{ kind: 'many-to-many', from: 'auteur', to: 'livres' }]],
+    ['Un libro puede tener varios autores y un autor varios libros.', [{ kind: 'many-to-many', from: 'libro', to: 'autores' }]],
+    ['Un paciente puede tener muchas citas.', [{ kind: 'belongs-to', child: 'citas', parent: 'paciente' }]],
+    ['商品を削除すると在庫も削除される。', [{ kind: 'cascade', parent: '商品', child: '在庫' }]],
+    ['商品を削除しても在庫は削除されない。', [{ kind: 'keep', parent: '商品', child: '在庫' }]],
+    ['在庫が残っている倉庫は削除できない。', [{ kind: 'restrict', parent: '倉庫', child: '在庫' }]],
+    // Two clauses joined by "y" and a new subject: each read alone, nothing read across the join.
+    [
+      'Un paciente puede tener muchas citas y cada cita pertenece a un único médico.',
+      [{ kind: 'belongs-to', child: 'citas', parent: 'paciente' }, { kind: 'belongs-to', child: 'cada cita', parent: 'un único médico' }],
+    ],
   ])('reads "%s"', (text, expected) => {
     expect(kinds(text)).toEqual(expected.map((rule) => ({ ...rule, source: undefined })));
   });

@@ -42,6 +42,9 @@ const documents: [string, string[]][] = [
   ['recipes in German: bullet endpoints, SQL and Python types, Literal[...], a "Felder:" label', files('rezepte-api.de.md', 'rezepte-anforderungen.de.md')],
   ['events in Japanese: an endpoint table, codes glossed in brackets', files('events-api.ja.md', 'events-requirements.ja.md')],
   ['a tracker wiki: emoji headings, the type column first, one of ... — default ...', files('tracker-wiki-api.md', 'tracker-wiki-requirements.md')],
+  ['a clinic in Spanish: a change table repeating a field bare, rules joined by "y", a cascade "en cascada"', files('clinica-sanrafael-api.es.md', 'clinica-sanrafael-requisitos.es.md')],
+  ['a library in French: "liste d\'entiers", a deletion said not to cascade, many-to-many in words', files('bibliotheque-municipale-api.fr.md', 'bibliotheque-municipale-exigences.fr.md')],
+  ['an inventory in Japanese: labels with the code name in brackets, a bound repeated bare, cascades in Japanese', files('zaiko-api.ja.md', 'zaiko-requirements.ja.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -60,6 +63,31 @@ describe('markdown written by others', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-others-'));
     const result = await generate({ apiFiles, outDir: out, dryRun: true });
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/main.py', 'backend/app/infrastructure/repositories/base.py']));
+  });
+
+  it('the Spanish clinic: a bare repeat of a field keeps its values, "y cada" joins two rules, "en cascada con" cascades', async () => {
+    const model = await deriveModel({ apiFiles: files('clinica-sanrafael-api.es.md', 'clinica-sanrafael-requisitos.es.md') });
+    // `| estado | cadena | Sí |` under PATCH repeats the create's `estado`, listed "Uno de: pendiente, ...".
+    expect(entity(model, 'Cita').fields.find((f) => f.name === 'estado')?.type.kind).toBe('enum');
+    // "Un paciente puede tener muchas citas y cada cita pertenece a un único médico": no key to Medico on Paciente.
+    expect(keys(model, 'Paciente')).toEqual([]);
+    expect(keys(model, 'Cita')).toEqual(['paciente_id->Paciente CASCADE', 'medico_id->Medico RESTRICT']);
+  });
+
+  it('the Japanese inventory: 商品コード(product_code) names product_code, a bare repeat keeps the bound, 削除すると cascades', async () => {
+    const model = await deriveModel({ apiFiles: files('zaiko-api.ja.md', 'zaiko-requirements.ja.md') });
+    const product = entity(model, 'Product');
+    expect(product.fields.find((f) => f.name === 'product_code')?.description).toMatch(/^商品コード/);
+    expect(product.uniques.map((u) => u.fields.join('+'))).toContain('product_code');
+    expect(keys(model, 'Stock')).toEqual(['product_id->Product CASCADE', 'warehouse_id->Warehouse RESTRICT']);
+    expect(entity(model, 'Stock').fields.find((f) => f.name === 'quantity')?.constraints).toEqual({ minimum: 0 });
+  });
+
+  it('the French library: a list of integers in French, a deletion said not to happen keeps the books, many-to-many in words', async () => {
+    const model = await deriveModel({ apiFiles: files('bibliotheque-municipale-api.fr.md', 'bibliotheque-municipale-exigences.fr.md') });
+    expect(keys(model, 'Livre')).toEqual([]);
+    expect(links(model)).toContain('many-to-many Livre.auteur_ids->Auteur');
+    expect((model.warnings ?? []).map((w) => w.message)).not.toContain('rule not understood, ignored: "Un auteur peut avoir plusieurs livres, et un livre peut avoir plusieurs auteurs."');
   });
 
   it('a Vietnamese library: keys named in Vietnamese, an enum listed in its notes, a type label with a gloss', async () => {
@@ -453,8 +481,9 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Proprietaire').uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule.slice(0, 11)}`)).toEqual(['email: rule "RG3 :']);
     expect(field('RendezVous', 'duree_minutes').constraints).toEqual({ minimum: 15, maximum: 120 });
     expect(field('Animal', 'poids_kg').constraints).toEqual({ exclusiveMinimum: 0 });
+    // RG4's "Un animal peut avoir plusieurs rendez-vous" is read: the key its rendez-vous hold to it.
+    expect(keys(model, 'RendezVous').map((key) => key.split(' ')[0])).toContain('animal_id->Animal');
     expect(model.warnings?.map((w) => w.message.slice(0, 45))).toEqual([
-      'rule not understood, ignored: "RG4 : Un rende',
       'rule not understood, ignored: "RG5 : Le statu',
       'rule not understood, ignored: "RG8 : L\'espèce',
       'rule not understood, ignored: "RG9 : On ne su',

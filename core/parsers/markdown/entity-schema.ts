@@ -26,6 +26,40 @@ function typeOnly(node: SchemaNode): string {
   return JSON.stringify(node, (key, value: unknown) => (key === SOURCE_LINE || key === 'description' || key === 'default' || key.startsWith('x-') || WRITE_FLAGS.includes(key) ? undefined : value));
 }
 
+/**
+ * What two tables' rows for one field agree on: either row where they say the same, the more
+ * precise where one only adds to the other (a text, then the values it takes or its length; an
+ * integer, then its bounds), its notes kept; undefined where they differ.
+ */
+function agreedProperty(existing: SchemaNode, node: SchemaNode, registry: ComponentRegistry): SchemaNode | undefined {
+  if (typeOnly(existing) === typeOnly(node) || refines(node, existing, registry)) return existing;
+  if (!refines(existing, node, registry)) return undefined;
+  const notes = existing.description !== undefined && node.description === undefined ? { description: existing.description } : {};
+  return { ...node, ...notes, [SOURCE_LINE]: existing[SOURCE_LINE] };
+}
+
+/** Whether `specific` says all `general` says of a type (a listed values' component read as its schema), and more. */
+function refines(general: SchemaNode, specific: SchemaNode, registry: ComponentRegistry): boolean {
+  const shape = (node: SchemaNode): Record<string, unknown> => JSON.parse(typeOnly(node)) as Record<string, unknown>;
+  const said = shape(specific);
+  const referenced = typeof said.$ref === 'string' ? registry.schemas.get(said.$ref.split('/').pop()!)?.schema : undefined;
+  const full = referenced !== undefined && referenced.type !== 'object' ? { ...shape(referenced), ...said } : said;
+  return Object.entries(shape(general)).every(([key, value]) => JSON.stringify(full[key]) === JSON.stringify(value));
+}
+
+/** A field's type in a few words, for an error: `string`, `integer (minimum 0)`, `one of a, b`. */
+function describeType(node: SchemaNode, registry: ComponentRegistry): string {
+  const { type, format, $ref, items, ...rest } = JSON.parse(typeOnly(node)) as Record<string, unknown>;
+  if (typeof $ref === 'string') {
+    const name = $ref.split('/').pop()!;
+    const values = registry.schemas.get(name)?.schema.enum;
+    return Array.isArray(values) ? `one of ${values.join(', ')}` : name;
+  }
+  const base = `${String(type ?? 'any value')}${typeof format === 'string' ? ` (${format})` : ''}${items !== undefined ? ` of ${describeType(items as SchemaNode, registry)}` : ''}`;
+  const bounds = Object.entries(rest).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : JSON.stringify(value)}`);
+  return bounds.length > 0 ? `${base} (${bounds.join(', ')})` : base;
+}
+
 /** A property node from a table row: its type, description and hints, and the line it came from. */
 export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegistry): SchemaNode {
   return {
@@ -65,9 +99,12 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
     const existing = properties.get(row.name);
     if (fromBody) sent.add(row.name);
     if (existing && (fromExample || !guessed.has(row.name))) {
-      if (!fromExample && typeOnly(existing) !== typeOnly(node)) {
-        throw markdownError(file, row.line, `field ${row.name} of ${name} has another type here than at line ${String(existing[SOURCE_LINE])}`);
+      if (fromExample) return;
+      const agreed = agreedProperty(existing, node, registry);
+      if (agreed === undefined) {
+        throw markdownError(file, row.line, `field ${row.name} of ${name} is ${describeType(node, registry)} here but ${describeType(existing, registry)} at line ${String(existing[SOURCE_LINE])}; one field takes one type`);
       }
+      properties.set(row.name, agreed);
       return;
     }
     // A table's word for a type overrules an example's guess.

@@ -101,11 +101,23 @@ function requiredOf(requiredCell: string, optionalCell: string, columns: Partial
 }
 
 /** `email *` (required), `nickname?` (optional), `` `id` `` → the name and what its marks say. */
-function nameOf(written: string): { name: string; required?: boolean } {
+function nameOf(written: string): { name: string; required?: boolean; label?: string } {
   const text = written.replace(/`/g, '').trim();
   const mark = /^(.*?)\s*([*?])$/.exec(text);
-  if (!mark) return { name: text };
-  return { name: mark[1]!, required: mark[2] === '*' };
+  const named = labelled(mark ? mark[1]! : text);
+  return { ...named, ...(mark ? { required: mark[2] === '*' } : {}) };
+}
+
+/**
+ * A name given with a label in the document's language, either way round: `商品コード(product_code)`,
+ * `product_code（商品コード）`, `Tên (name)`: the identifier names the field, the label is a note.
+ */
+function labelled(text: string): { name: string; label?: string } {
+  if (FIELD_NAME.test(text)) return { name: text };
+  const after = /^(.+?)\s*[(（]\s*([A-Za-z_][A-Za-z0-9_]*)\s*[)）]$/.exec(text);
+  if (after && !FIELD_NAME.test(after[1]!)) return { name: after[2]!, label: after[1]!.trim() };
+  const before = /^([A-Za-z_][A-Za-z0-9_]*)\s*[(（]\s*([^)）]+?)\s*[)）]$/.exec(text);
+  return before ? { name: before[1]!, label: before[2]! } : { name: text };
 }
 
 /** Reads a field table: columns in any order, header wording, language and case forgiven. */
@@ -178,7 +190,7 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
     name,
     type: notes.type ?? type,
     required,
-    ...(described.text !== '' ? { description: described.text } : {}),
+    ...(described.text !== '' || marked.label !== undefined ? { description: [marked.label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
     ...(defaultText !== undefined ? { defaultText } : {}),
     hints: mergedHints(columnHints(column, typeText, file, rowLine), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
     line: rowLine,

@@ -21,6 +21,12 @@ const BE = String.raw`(?:are|is|get|gets|will\s+be|shall\s+be|should\s+be|must\s
 const SOFT = String.raw`soft[\s-]?deleted`;
 const DELETING = String.raw`(?:deleting|removing|when\s+(?:you\s+)?(?:delete|remove)|on\s+delet(?:e|ion)\s+of)`;
 
+/** `un`, `une`, `a`, `ein`... a subject's article, and the words for "may have many" of the languages above. */
+const ONE = String.raw`an?|one|each|every|un|una|une|uno|um|uma|ein|eine|einer|cada|chaque|jede[rsm]?|mỗi|một`;
+const MANY = String.raw`many|several|multiple|muchos|muchas|varios|varias|muitos|muitas|plusieurs|mehrere|viele|nhiều`;
+const HAS_MANY = String.raw`(?:(?:can|may)\s+have|puede\s+tener|pueden\s+tener|tiene|pode\s+ter|tem|peut\s+avoir|a|kann|hat|có\s+thể\s+có|có)\s+(?:${MANY})`;
+const BELONGS_MANY = String.raw`(?:puede\s+pertenecer\s+a|pertenece\s+a|pode\s+pertencer\s+a|peut\s+appartenir\s+à|appartient\s+à|kann\s+zu|gehört\s+zu|thuộc\s+về)`;
+
 /** Each recognizer reads one clause shape; the first that matches wins. */
 const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
   // `The user is soft deleted, and so are their orders.`
@@ -119,6 +125,19 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
   ]],
   [/^(.+?)\s+and\s+(.+?)\s+are\s+(?:linked\s+)?many[\s-]to[\s-]many$/i, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
+  // `Un auteur peut avoir plusieurs livres, et un livre plusieurs auteurs`, `Un libro puede tener varios autores y un autor varios libros`,
+  // `Ein Buch kann mehrere Autoren haben, und ein Autor mehrere Bücher`, `Một sách có nhiều tác giả và một tác giả có nhiều sách`.
+  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?,?\s+(?:y|e|et|und|và)\s+(?:${ONE})\s+(.+?)\s+(?:${HAS_MANY}|${BELONGS_MANY})?\s*(?:${MANY})\s+(.+?)(?:\s+(?:haben|gehören))?$`, 'iu'), (m, source) => [
+    { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
+  ]],
+  [/^(.+?)\s+(?:y|e|et|und|và)\s+(.+?)\s+(?:(?:tienen|têm|ont|haben|có)\s+)?(?:una\s+relación|uma\s+relação|une\s+relation|eine\s+beziehung|quan\s+hệ)?\s*(?:muchos\s+a\s+muchos|muitos\s+para\s+muitos|plusieurs[\s-]à[\s-]plusieurs|n:m|m:n|viele[\s-]zu[\s-]viele|nhiều[\s-]nhiều)$/iu, (m, source) => [
+    { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
+  ]],
+  // `Un paciente puede tener muchas citas`, `Un client peut avoir plusieurs commandes`, `Ein Kunde kann mehrere Bestellungen haben`.
+  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?$`, 'iu'), (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
+  // `Las citas se eliminan en cascada con el paciente`, `Les emprunts sont supprimés en cascade avec l'adhérent`, `Orders are cascade deleted with the user`.
+  [/^(.+?)\s+(?:se\s+(?:eliminan|borran|suprimen|eliminarán|borrarán)|(?:sont|seront)\s+supprimée?s|(?:são|serão)\s+excluíd[oa]s|(?:are|is|will\s+be)\s+(?:cascade[\s-]deleted|deleted))\s+(?:en\s+cascada|en\s+cascade|em\s+cascata|in\s+cascade)?\s*(?:con|junto\s+con|avec|com|with|along\s+with|together\s+with)\s+(.+)$/iu, (m, source) =>
+    /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) ? cascades(m[2]!, m[1]!, source) : []],
   // `A project has many tasks.` (one-to-many, read from the other side)
   [/^(.+?)\s+(?:has|have|can\s+have|may\s+have|contains?)\s+(?:many|several|multiple)\s+(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
   // `A task belongs to a project.`
@@ -132,6 +151,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
 ];
 
 const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
+  // Japanese: `商品を削除しても在庫は削除されない`, `商品を削除すると在庫も削除される`, `在庫が残っている倉庫は削除できない`.
+  [/^(.+?)を削除しても[、,]?(.+?)(?:は|が)(?:削除されない|削除しない|残る|残ります|保持される)(?:。)?$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
+  [/^(.+?)を削除すると[、,]?(?:その|関連する)?(.+?)(?:も|は)(?:一緒に|同時に|あわせて)?削除(?:される|されます|する|します)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
+  [/^(.+?)が(?:残っている|存在する|ある|紐づいている)(.+?)は削除(?:できない|できません|不可)$/u, (m, source) => [{ kind: 'restrict', parent: m[2]!, child: m[1]!, source }]],
   // `借阅随读者软删除`
   [/^(.+?)(?:随|跟随|随着)(.+?)(?:一起|一并|同时)?(?:被)?(?:软删除|逻辑删除)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source }]],
   // `删除用户时软删除其订单`
@@ -233,12 +256,65 @@ function spansClauses(rule: Rule): boolean {
 /** Chinese clauses run on with commas: each part may state a rule of its own. */
 const recognize: Recognizer = (clause, source) => {
   const whole = recognizeClause(clause, source);
-  if (!/[\u4e00-\u9fff]/.test(clause) || !/[，,]/.test(clause) || (whole !== undefined && !whole.some(spansClauses))) return whole;
+  if (!/[\u4e00-\u9fff]/.test(clause)) return spaced(clause, whole, source);
+  if (!/[，,]/.test(clause) || (whole !== undefined && !whole.some(spansClauses))) return whole;
   const parts = clause.split(/\s*[，,]\s*/).flatMap((part) => (recognizeClause(part, source) ?? []).filter((rule) => !spansClauses(rule)));
   return parts.length > 0 ? parts : undefined;
 };
 
+/**
+ * Where a clause written with spaces joins two with `and` and a new subject (`Un paciente puede
+ * tener muchas citas y cada cita pertenece a un único médico`), a rule read from the whole whose
+ * names run over the join is a misreading: each part is read alone.
+ */
+const JOINED = /\s*,?\s+(?:and|y|e|et|und|và)\s+(?=(?:each|every|a|an|the|one|cada|un|una|el|la|los|las|chaque|une|le|les|jede[rsnm]?|ein|eine|der|die|das|mỗi|một)\s)/iu;
+
+function spaced(clause: string, whole: Rule[] | undefined, source: RuleSource): Rule[] | undefined {
+  const parts = clause.split(JOINED);
+  if (parts.length < 2 || (whole !== undefined && !whole.some((rule) => spansJoin(rule)))) return whole;
+  const read = parts.flatMap((part) => recognizeClause(part, source) ?? []);
+  return read.length > 0 ? read : undefined;
+}
+
+/** A rule whose names hold a join of two clauses. */
+function spansJoin(rule: Rule): boolean {
+  return Object.entries(rule).some(([key, value]) => key !== 'note' && typeof value === 'string' && JOINED.test(value));
+}
+
+/**
+ * A deletion said not to happen (`La suppression d'un auteur ne supprime pas ses livres`, `Eliminar
+ * un paciente no elimina sus citas`, `werden seine Bestellungen nicht gelöscht`): the clause
+ * without its negation, or undefined where none is there. Read as a cascade, such a clause keeps.
+ * (English negations have recognizers of their own: `Deleting a user does not delete their orders`.)
+ */
+const DELETION_NEGATIONS: [RegExp, string][] = [
+  [/\bne\s+(supprimer?|suppriment|efface|effacent|sont|est|seront)\s+(?:pas|jamais|point)\b/giu, '$1'],
+  [/\bn['’]\s*(efface|effacent|est)\s+(?:pas|jamais)\b/giu, '$1'],
+  [/\b(?:no|nunca|não|nao|non)\s+(se\s+)?(?=(?:elimin|borr|suprim|apag|exclu|cancell)\p{L}*)/giu, '$1'],
+  [/\b(löscht|löschen)\s+nicht\b/giu, '$1'],
+  [/\s+nicht(?=\s+(?:mit\s+)?gelöscht)/giu, ''],
+  [/\bkhông\s+(?=x(?:óa|oá|oa))/giu, ''],
+];
+
+function affirmedDeletion(clause: string): string | undefined {
+  let affirmed = clause;
+  for (const [negation, replacement] of DELETION_NEGATIONS) affirmed = affirmed.replace(negation, replacement);
+  return affirmed === clause ? undefined : affirmed.replace(/\s+/g, ' ').trim();
+}
+
 const recognizeClause: Recognizer = (clause, source) => {
+  const affirmed = /[\u4e00-\u9fff]/.test(clause) ? undefined : affirmedDeletion(clause);
+  if (affirmed !== undefined) {
+    const rules = recognizeAffirmed(affirmed, source);
+    // What the clause says not to delete is kept; a clause whose negation says something else is read as written.
+    if (rules !== undefined && rules.some((rule) => rule.kind === 'cascade')) {
+      return rules.map((rule) => (rule.kind === 'cascade' ? { kind: 'keep' as const, parent: rule.parent, child: rule.child, source } : rule));
+    }
+  }
+  return recognizeAffirmed(clause, source);
+};
+
+const recognizeAffirmed: Recognizer = (clause, source) => {
   const chinese = /[\u4e00-\u9fff]/.test(clause);
   const table = chinese ? CHINESE : ENGLISH;
   for (const [pattern, make] of table) {

@@ -77,7 +77,9 @@ export const EXPECTED_TYPES =
   'or a named type defined by a `Name:` paragraph and a table';
 
 const ARRAY_SUFFIX = /^(.+?)\s*\[\s*\]$/;
-const ARRAY_WORDS = /^(?:array|list|set|数组|列表|lista|liste|tableau|mảng|配列)\s*(?:of|de|von|的)?\s+(.+)$/i;
+const ARRAY_WORDS = /^(?:array|list|set|arreglo|lista|liste|tableau|danh sách|mảng|数组|列表|配列|リスト|배열|목록)(?:\s*(?:of|de|del|des|von|der|的|の|của)\s+|\s*d['’]\s*|\s+)(.+)$/i;
+/** `整数的列表`, `整数の配列`, `정수 배열`: the list's word after its items. */
+const ARRAY_AFTER = /^(.+?)\s*(?:的|の)?\s*(?:数组|列表|配列|リスト|배열|목록)$/;
 const ARRAY_BRACKETS = /^(?:array|list|set|sequence|iterable|数组|列表)\s*[[<(](.+)[\]>)]$/i;
 const MAP_BRACKETS = /^(?:dict|map|record|mapping|object)\s*[[<]\s*(?:str|string)\s*,\s*(.+)[\]>]$/i;
 const OPTIONAL = /^optional\s*\[(.+)\]$/i;
@@ -161,9 +163,9 @@ function parseCore(text: string): TypeExpression | undefined {
     const valueSchema = values.kind === 'scalar' ? values.schema : true;
     return { kind: 'scalar', schema: { type: 'object', additionalProperties: valueSchema } };
   }
-  const arrayOf = ARRAY_SUFFIX.exec(text) ?? ARRAY_WORDS.exec(text) ?? ARRAY_BRACKETS.exec(text);
+  const arrayOf = ARRAY_SUFFIX.exec(text) ?? ARRAY_WORDS.exec(text) ?? ARRAY_BRACKETS.exec(text) ?? ARRAY_AFTER.exec(text);
   if (arrayOf) {
-    const items = parseTypeExpression(arrayOf[1]!);
+    const items = itemsOf(arrayOf[1]!);
     return items ? { kind: 'array', items } : undefined;
   }
   if (/^(?:array|list|set|tuple|数组|列表)$/i.test(text)) return { kind: 'array', items: { kind: 'scalar', schema: {} } };
@@ -192,6 +194,15 @@ function parseCore(text: string): TypeExpression | undefined {
     return { kind: 'scalar', schema: { ...base, format: FORMAT_ALIASES[format] ?? format } };
   }
   return NAMED.test(text) ? { kind: 'named', name: text } : undefined;
+}
+
+/** A list's items as written, their type word perhaps in the plural (`liste d'entiers`, `lista de cadenas`, `Liste von Zahlen`). */
+function itemsOf(written: string): TypeExpression | undefined {
+  const items = parseTypeExpression(written);
+  if (items !== undefined && items.kind !== 'named') return items;
+  const word = written.trim().toLowerCase();
+  const singular = [/s$/, /es$/, /n$/, /en$/].map((ending) => word.replace(ending, '')).find((stem) => stem !== word && SCALARS[stem] !== undefined);
+  return singular !== undefined ? { kind: 'scalar', schema: { ...SCALARS[singular]! } } : items;
 }
 
 /** The named types an expression uses (`OrderItem` in `OrderItem[]`). */
