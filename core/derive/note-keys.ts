@@ -91,16 +91,18 @@ const MIN_QUALIFIER = 3;
 const MIN_COMPOUND_HEAD = 4;
 
 /**
- * The entity a key's name qualifies (the key is to another row of it): a German compound ending
- * with it (`oberkategorie_id`, `hauptzutat_id`), or the row's own entity followed by a qualifier
- * (`danh_muc_cha_id` on Danh mục: its parent). A name that starts with another entity is left
- * alone (`user_profile_id` is as likely a profile's key as a user's).
+ * The entity a key's name qualifies: a German compound ending with it (`oberkategorie_id`,
+ * `hauptzutat_id`), or an entity followed by a qualifier, as languages that put the noun first
+ * write it (`danh_muc_cha_id` on Danh mục: its parent; `giao_vien_chu_nhiem_id`: the class's
+ * teacher in charge; `medico_responsable_id`). Only in API lists (English names ending with their
+ * entity are read when the model is derived: `primary_author_id`).
  */
 function qualifiedKeyTarget(stem: string, own: string, names: EntityNames): { entity: string; named: string; qualifier: string } | undefined {
   const words = stem.split('_');
   for (let n = words.length - 1; n >= 1; n -= 1) {
     const named = words.slice(0, n).join('_');
-    if (names.exact(named) === own) return { entity: own, named: named.replace(/_/g, ' '), qualifier: words.slice(n).join(' ') };
+    const entity = names.exact(named);
+    if (entity !== undefined && (entity === own || names.served.has(entity))) return { entity, named: named.replace(/_/g, ' '), qualifier: words.slice(n).join(' ') };
   }
   if (words.length !== 1) return undefined;
   for (let start = MIN_QUALIFIER; stem.length - start >= MIN_COMPOUND_HEAD; start += 1) {

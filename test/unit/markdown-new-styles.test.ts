@@ -9,6 +9,7 @@ import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
 import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
 import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
+import { readVersion } from '../../core/parsers/markdown/document-lines.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
 
 const file = '/docs/api.md';
@@ -327,6 +328,12 @@ describe('bounds in the notes of a field, in the languages notes are written in'
     ['tối đa 50', { maximum: 50 }],
     ['1以上', { minimum: 1 }],
     ['100未満', { maximum: 99 }],
+    ['mayor que 0', { minimum: 1 }],
+    ['Supérieure à 1450', { minimum: 1451 }],
+    ['superior a 10 y menor que 100', { minimum: 11, maximum: 99 }],
+    ['größer oder gleich 2', { minimum: 2 }],
+    ['nhỏ hơn 5', { maximum: 4 }],
+    ['mayor o igual que 18', { minimum: 18 }],
   ])('reads "%s"', (notes, bounds) => {
     expect(boundsIn(notes)).toEqual(bounds);
   });
@@ -401,3 +408,18 @@ describe('a table right under a GET, without a label', () => {
   });
 });
 
+describe('the version line as people write it', () => {
+  it.each([
+    ['Version: 1.2.0', '1.2.0'],
+    ['API version: beta', 'beta'],
+    ['Versión: 0.3.0', '0.3.0'],
+    ['バージョン：0.9.1', '0.9.1'],
+    ['Phiên bản: 2.0.0', '2.0.0'],
+    ['版本：1.0', '1.0'],
+    ['ver 0.2', '0.2'],
+    ['Ver: sección 3', undefined],
+    ['Versions of the app differ.', undefined],
+  ])('reads "%s"', (line, version) => {
+    expect(readVersion(line)).toBe(version);
+  });
+});

@@ -72,6 +72,11 @@ describe('markdown written by others', () => {
     // "Un paciente puede tener muchas citas y cada cita pertenece a un único médico": no key to Medico on Paciente.
     expect(keys(model, 'Paciente')).toEqual([]);
     expect(keys(model, 'Cita')).toEqual(['paciente_id->Paciente CASCADE', 'medico_id->Medico RESTRICT']);
+    // `Filtrar por medico_id, paciente_id, estado.` in a paragraph under the list's heading; `Versión: 0.3.0`; `mayor que 0`.
+    const list = model.operations.find((op) => op.kind === 'list' && op.path === '/citas')!;
+    expect(list.params.filter((p) => p.role === 'filter').map((p) => p.wireName)).toEqual(['medico_id', 'paciente_id', 'estado']);
+    expect(model.version).toBe('0.3.0');
+    expect(entity(model, 'Medico').fields.find((f) => f.name === 'precio_consulta')?.constraints).toEqual({ exclusiveMinimum: 0 });
   });
 
   it('the Japanese inventory: 商品コード(product_code) names product_code, a bare repeat keeps the bound, 削除すると cascades', async () => {

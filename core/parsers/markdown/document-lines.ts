@@ -20,7 +20,8 @@ const BASE_PATH = new RegExp(
   String.raw`(?:\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[${TICK}"']?((?:https?:\/\/[^\s/${TICK}"']+)?\/[^\s${TICK}"'${WIDE_PUNCTUATION}]*)`,
   'iu',
 );
-const VERSION = /^(?:api\s+)?version\s*:\s*(\S+)/i;
+/** `Version: 1.2`, and as other languages write it (`Versión`, `Versão`, `Phiên bản`, `バージョン`, `版本`, `버전`); `ver 0.2`, `v: 2` when a number follows. */
+const VERSION = /^(?:api\s*)?(?:(?:version|versión|versão|versione|phiên\s+bản|バージョン|版本|버전)\s*[:：]\s*(\S+)|(?:version|ver\.?|v)\s*[:：]?\s*(v?\d[\w.+-]*)$)/iu;
 
 function trimPunctuation(value: string): string {
   return value.replace(/[.,;]+$/, '');
@@ -34,8 +35,8 @@ export function readBasePath(line: string): string | undefined {
 }
 
 export function readVersion(line: string): string | undefined {
-  const match = VERSION.exec(line);
-  return match ? trimPunctuation(match[1]!) : undefined;
+  const match = VERSION.exec(line.trim());
+  return match ? trimPunctuation(match[1] ?? match[2]!) : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
-import { isBodyLabel, isQueryLabel, readBodyLabel, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
 import { markdownError } from './errors.js';
@@ -390,6 +390,14 @@ class OutlineReader {
         const current = this.endpoint.value;
         if (query) {
           current.query = { items: [...(current.query?.items ?? []), ...query.items], line: current.query?.line ?? query.line };
+          continue;
+        }
+        // `Filtrar por medico_id, paciente_id, estado.` under a list's heading: its query, and its description.
+        const named = current.method === 'get' ? readInlineQuery(text) : undefined;
+        if (named) {
+          const known = new Set((current.query?.items ?? []).map((item) => item.name));
+          current.query = { items: [...(current.query?.items ?? []), ...named.names.filter((name) => !known.has(name)).map((name) => ({ name }))], line: current.query?.line ?? line };
+          prose.push(text);
           continue;
         }
         prose.push(text);

@@ -163,7 +163,9 @@ export function readInlineQuery(summary: string): { summary: string; names: stri
   if (written.length > 0) return { summary, names: written };
   const match = FILTER_NOTE.exec(summary) ?? FILTER_BY.exec(summary) ?? FILTER_ZH.exec(summary) ?? japaneseFilter(summary);
   if (!match) return undefined;
+  // The list ends with its sentence: `filter by category_id, status. sort=price or -price`.
   const names = match[1]!
+    .split(/[.。;；](?:\s|$)/u)[0]!
     .replace(/`/g, '')
     .split(/\s*(?:,|、|，|;|\/|和|或|\band\b|\bor\b|\bund\b|\boder\b|\by\b|\bo\b|\bet\b|\bou\b|\be\b|\bva\b|\bhoặc\b)\s*/iu)
     .map((name) => name.trim().replace(/[.。]$/, ''))
