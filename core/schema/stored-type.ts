@@ -113,6 +113,23 @@ function linkedKeyWidth(entity: Entity, field: Field, entities: readonly Entity[
   return target && key ? storedIntegerWidth(target, key, entities) : undefined;
 }
 
+/** Most digits a decimal column holds in any of the databases (PostgreSQL's and MySQL's NUMERIC/DECIMAL take 65 and more). */
+const MAX_DECIMAL_PRECISION = 38;
+
+/**
+ * A decimal's digits: its step in tenths (`multipleOf: 0.01`, as `numeric(10,2)` is read) gives its
+ * scale, and then its bounds (`maximum: 99999999.99`) its digits before the point; without such a
+ * step, 18 and 4.
+ */
+function decimalDigits(constraints: Constraints): { precision: number; scale: number } {
+  const step = constraints.multipleOf;
+  const scale = step !== undefined && step > 0 && step <= 1 ? Math.round(-Math.log10(step)) : undefined;
+  if (scale === undefined || scale > MAX_DECIMAL_PRECISION - 1 || Math.abs(10 ** -scale - step!) > 1e-12 * step!) return { precision: DECIMAL_PRECISION, scale: DECIMAL_SCALE };
+  const bounds = [constraints.maximum, constraints.minimum, constraints.exclusiveMaximum, constraints.exclusiveMinimum].filter((bound): bound is number => bound !== undefined && Number.isFinite(bound));
+  const whole = bounds.length === 0 ? DECIMAL_PRECISION - DECIMAL_SCALE : Math.max(1, ...bounds.map((bound) => String(Math.floor(Math.abs(bound))).length));
+  return { precision: Math.min(MAX_DECIMAL_PRECISION, whole + scale), scale };
+}
+
 /** An integer foreign key to a 64-bit key: MySQL wants the referring column of the same type. */
 function refersToBigint(entity: Entity, field: Field, entities: readonly Entity[]): boolean {
   if (field.type.kind !== 'integer') return false;
@@ -127,7 +144,7 @@ export function storedType(type: TypeRef, constraints: Constraints, options: Sto
     case 'integer':
       return type.format === 'int64' || options.refersToBigint || !fitsInt32(constraints) ? { kind: 'bigint' } : { kind: 'integer' };
     case 'number':
-      return type.format === 'decimal' ? { kind: 'numeric', precision: DECIMAL_PRECISION, scale: DECIMAL_SCALE } : { kind: 'float' };
+      return type.format === 'decimal' ? { kind: 'numeric', ...decimalDigits(constraints) } : { kind: 'float' };
     case 'boolean':
       return { kind: 'boolean' };
     case 'binary':

@@ -44,6 +44,10 @@ const documents = [
   { name: 'fleet-mgmt', apiFiles: ['fleet-mgmt-api.md', 'fleet-mgmt-requirements.md'] },
   // Keys named in Vietnamese (`danh_muc_id`, `tac_gia_ids`), an enum listed in its notes, a type label with a gloss.
   { name: 'thu-vien-vi', apiFiles: ['thu-vien-api.vi.md', 'thu-vien-requirements.vi.md'] },
+  // A change table repeating a field bare, filters in a paragraph, `mayor que 0`, a cascade "en cascada con" beside a soft delete.
+  { name: 'clinica-es', apiFiles: ['clinica-sanrafael-api.es.md', 'clinica-sanrafael-requisitos.es.md'] },
+  // Names labelled in brackets (`商品コード(product_code)`), cascades and restricts in Japanese, MySQL named in the tech stack.
+  { name: 'zaiko-ja', apiFiles: ['zaiko-api.ja.md', 'zaiko-requirements.ja.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

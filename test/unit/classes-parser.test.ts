@@ -326,14 +326,13 @@ describe('columns of class definitions (source document 001)', () => {
     expect(stock.depot_ref).toMatchObject({ type: 'integer', 'x-references': 'Warehouse', 'x-on-delete': 'CASCADE', 'x-index': true });
     expect(stock.sku).toMatchObject({ type: 'string', maxLength: 40 });
     expect(stock.quantity).toMatchObject({ type: 'integer', default: 0 });
-    expect(stock.unit_price).toMatchObject({ type: ['number', 'null'], format: 'decimal' });
+    expect(stock.unit_price).toMatchObject({ type: ['number', 'null'], format: 'decimal', multipleOf: 0.01, minimum: -99999999.99, maximum: 99999999.99 });
     expect(stock.active).toMatchObject({ type: 'boolean', default: true });
     expect(stock.extra).toMatchObject({ type: ['object', 'null'] });
     expect(api.schemas.get('StockItem')!.schema['x-unique']).toEqual([['depot_ref', 'sku']]);
     expect(api.notices?.map((notice) => notice.replace(/^.*?: /, ''))).toEqual([
       'key "owner_team" of StockItemModel is not used for infrastructure/model (kept in the file as written)',
       'RestockDepot (application/use_case) is not handled by this input: class definitions generate domain/entity, infrastructure/model, infrastructure/repository, infrastructure/adapter, infrastructure/pipeline_step',
-      'column unit_price of StockItemModel: Numeric(10, 2): decimals are stored as Numeric(18, 4) on every database (not kept as written)',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
 import { parseMarkdownText } from '../../core/parsers/markdown/index.js';
 import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-modifiers.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
-import { readVersion } from '../../core/parsers/markdown/document-lines.js';
+import { readPagingDefaults, readVersion } from '../../core/parsers/markdown/document-lines.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
 
 const file = '/docs/api.md';
@@ -19,7 +19,7 @@ describe('types with a size in any script', () => {
     ['文字列(20)', { type: 'string', maxLength: 20 }],
     ['字符串（50）', { type: 'string', maxLength: 50 }],
     ['string(50)', { type: 'string', maxLength: 50 }],
-    ['DECIMAL(10，2)', { type: 'number', format: 'decimal' }],
+    ['DECIMAL(10，2)', { type: 'number', format: 'decimal', multipleOf: 0.01, minimum: -99999999.99, maximum: 99999999.99 }],
   ])('reads %s', (written, schema) => {
     expect(parseTypeExpression(written)).toEqual({ kind: 'scalar', schema });
   });
@@ -421,5 +421,11 @@ describe('the version line as people write it', () => {
     ['Versions of the app differ.', undefined],
   ])('reads "%s"', (line, version) => {
     expect(readVersion(line)).toBe(version);
+  });
+});
+
+describe('a paging sentence in Spanish', () => {
+  it('reads the names and defaults after "paginación"', () => {
+    expect(readPagingDefaults('Los listados admiten paginación (pagina, por_pagina; por defecto 1 y 20).')).toEqual({ page: 1, limit: 20, maxLimit: 100, pageName: 'pagina', limitName: 'por_pagina' });
   });
 });

@@ -168,7 +168,8 @@ describe('types as people write them', () => {
     ['string[]', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],
     ['Array<Item>', { kind: 'array', items: { kind: 'named', name: 'Item' } }],
     ['varchar(50)', { kind: 'scalar', schema: { type: 'string', maxLength: 50 } }],
-    ['numeric(10,2)', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+    ['numeric(10,2)', { kind: 'scalar', schema: { type: 'number', format: 'decimal', multipleOf: 0.01, minimum: -99999999.99, maximum: 99999999.99 } }],
+    ['decimal(20,6)', { kind: 'scalar', schema: { type: 'number', format: 'decimal', multipleOf: 0.000001 } }],
     ['bigint', { kind: 'scalar', schema: { type: 'integer', format: 'int64' } }],
     ['timestamp', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
     ['Date', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
@@ -210,6 +211,12 @@ describe('rules in a field notes', () => {
     ['关联 读者', { 'x-references': '读者' }],
     ['FK to users.id', { 'x-references': 'users' }],
     ['read only', { readOnly: true }],
+    ['server sets it', { readOnly: true }],
+    ['set by server', { readOnly: true }],
+    ['asignado por el servidor', { readOnly: true }],
+    ['généré par le serveur', { readOnly: true }],
+    ['サーバーで設定', { readOnly: true }],
+    ['the user sets it', {}],
   ])('reads "%s"', (notes, hints) => {
     const { hints: read } = readFieldNotes(notes, text, file, 9);
     const { 'x-why': _why, ...rest } = read;

@@ -1,3 +1,4 @@
+import { decimalSchema } from '../decimal-schema.js';
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS, readOnDeleteRule } from '../../model/hints.js';
 import { nullable } from './type-schema.js';
@@ -120,7 +121,7 @@ export function parseColumnSpec(text: string): ColumnSpec {
     schema = type(args);
     if (PRECISION in schema) {
       delete schema[PRECISION];
-      notKept.push(`${part}: decimals are stored as Numeric(18, 4) on every database`);
+      notKept.push(`${part}: its digits are not read (expected Numeric(10, 2) or Numeric(precision=10, scale=2)); stored as Numeric(18, 4)`);
     }
   }
   if (schema === undefined) throw new ColumnSpecError(`no column type in ${JSON.stringify(rest)}: expected a SQLAlchemy type such as Integer or String(100)`);
@@ -140,8 +141,14 @@ export function parseColumnSpec(text: string): ColumnSpec {
 
 const PRECISION = 'precision-given';
 
+/** `Numeric(10, 2)`, `Numeric(precision=10, scale=2)`: a decimal of those digits; digits it cannot read are reported. */
 function withPrecision(args: string[]): SchemaNode {
-  return { type: 'number', format: 'decimal', ...(args.length > 0 ? { [PRECISION]: true } : {}) };
+  if (args.length === 0) return { type: 'number', format: 'decimal' };
+  const named = (key: string, at: number) => /^(\w+)\s*=\s*(\d+)$/.exec(args.find((arg) => arg.startsWith(key)) ?? '')?.[2] ?? (/^\d+$/.test(args[at] ?? '') ? args[at] : undefined);
+  const precision = named('precision', 0);
+  const scale = named('scale', 1) ?? (args.length === 1 ? '0' : undefined);
+  if (precision === undefined || scale === undefined) return { type: 'number', format: 'decimal', [PRECISION]: true };
+  return decimalSchema(Number(precision), Number(scale));
 }
 
 function withLength(schema: SchemaNode, args: string[]): SchemaNode {

@@ -115,7 +115,7 @@ function columnOf(className: string, text: string, pointer: string, reader: Type
 
 /** The part of a property schema two items must agree on: its value type and nullability, not its column hints. */
 function valueType(schema: SchemaNode): SchemaNode {
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => !key.startsWith('x-') && !['default', 'description', 'maxLength'].includes(key)));
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => !key.startsWith('x-') && !['default', 'description', 'maxLength', 'multipleOf', 'minimum', 'maximum'].includes(key)));
 }
 
 function layersOf(entity: EntityItems): EntityLayer[] {

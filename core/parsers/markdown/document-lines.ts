@@ -62,8 +62,8 @@ export function readPagingDefaults(line: string): PagingDefaults | undefined {
   };
 }
 
-/** A word saying lists come in pages: `paginated`, `paginiert`, `paginadas`, `paginées`, `phân trang`, `分页`, `ページ`. */
-const PAGED = /\bpaginat|\bpaginier|\bpagina[dt]|\bpaginé|phân trang|分页|ページ/iu;
+/** A word saying lists come in pages: `paginated`, `paginiert`, `paginadas`, `paginación`, `paginées`, `phân trang`, `分页`, `ページ`. */
+const PAGED = /\bpaginat|\bpaginier|\bpagina[dt]|\bpaginaci[óo]n|\bpaginação|\bpaginé|phân trang|分页|ページ/iu;
 const DEFAULT_WORD = /(?:\bdefaults?|\bstandard|por defecto|par défaut|predeterminad|padrão|mặc định|默认|既定|デフォルト)\D{0,12}?(\d+)(?:\D{1,12}?(\d+))?/iu;
 
 /**

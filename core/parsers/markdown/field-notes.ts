@@ -18,7 +18,7 @@ const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
 const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|l[ae]s?|une?|el|los|las|der|die|das|den)\s+|[ld]['’]|的)?[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
-const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+the\s+(?:server|system|app)\b|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
+const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+(?:the\s+)?(?:server|system|app|database|backend)\b|\b(?:server|system|backend|database|app)\s+(?:sets|fills|assigns|generates)\s+(?:it|this|them)\b|\bassigned\s+by\s+(?:the\s+)?(?:server|system)\b|\b(?:asignad[oa]|generad[oa]|establecid[oa])\s+por\s+el\s+(?:servidor|sistema)\b|\b(?:défini|généré|attribué)e?\s+par\s+le\s+(?:serveur|système)\b|\bvom\s+(?:server|system)\s+(?:gesetzt|vergeben|erzeugt)\b|サーバー(?:側)?で(?:設定|生成|採番)|服务端设置|系统设置|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
 const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
@@ -164,9 +164,22 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     const lower = /^(?:min|exclusiveMin)/.test(keyword);
     result.hints[keyword] = typeof current === 'number' && typeof value === 'number' ? (lower ? Math.max(current, value) : Math.min(current, value)) : value;
   }
+  // A note's bound over the type's looser one of the other kind (`numeric(10,2)` and "greater than 0"): the note's alone.
+  for (const [noted, typed, lower] of LOOSER_BOUNDS) {
+    const note = bounds[noted];
+    const own = type.kind === 'scalar' ? type.schema[typed] : undefined;
+    if (typeof note === 'number' && typeof own === 'number' && bounds[typed] === undefined && (lower ? own <= note : own >= note)) result.hints[typed] = undefined;
+  }
   if (Object.keys(why).length > 0) result.hints[SCHEMA_HINTS.why] = why;
   return result;
 }
+
+const LOOSER_BOUNDS: readonly (readonly ['minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum', 'minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum', boolean])[] = [
+  ['exclusiveMinimum', 'minimum', true],
+  ['minimum', 'exclusiveMinimum', true],
+  ['exclusiveMaximum', 'maximum', false],
+  ['maximum', 'exclusiveMaximum', false],
+];
 
 /** The codes of a note that lists two or more, each glossed in brackets. */
 function glossedCodes(notes: string): string[] | undefined {

@@ -1,4 +1,5 @@
 import type { SchemaNode } from '../../model/api-document.js';
+import { decimalSchema } from '../decimal-schema.js';
 import { TYPE_WORDS } from './type-words.js';
 
 /** A field's type as a markdown table writes it, before named types are resolved. */
@@ -176,7 +177,7 @@ function parseCore(text: string): TypeExpression | undefined {
     const schema = SCALARS[base];
     if (!schema) return undefined;
     if (schema.type === 'string' && schema.format === undefined) return { kind: 'scalar', schema: { ...schema, maxLength: Number(sized[2]) } };
-    if (base === 'numeric' || base === 'decimal') return { kind: 'scalar', schema: { type: 'number', format: 'decimal' } };
+    if (base === 'numeric' || base === 'decimal') return { kind: 'scalar', schema: decimalSchema(Number(sized[2]), sized[3] === undefined ? 0 : Number(sized[3])) };
     return { kind: 'scalar', schema: { ...schema } };
   }
   // TypeScript's and Java's `Date` is an instant; Python's and SQL's `date` a day.
