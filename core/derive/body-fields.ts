@@ -103,7 +103,7 @@ export function adoptBodyConstraints(entity: Entity, resource: Resource, types: 
 
 /**
  * A write's body may narrow what the entity's schema leaves a free text: values it lists (GitHub's
- * `POST /repos/{owner}/{repo}/hooks` lists a hook's `content_type`s) or an email address. Where
+ * `POST /orgs/{org}/invitations` lists an invitation's `role`s) or an email address. Where
  * every write that sends the field narrows it alike, the field takes the narrower type, so that the
  * writes refuse what the document refuses and the rows keep to it; answers show it as the text the
  * document answers. A write taking the entity's own schema leaves its fields open.
