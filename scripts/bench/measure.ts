@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addOneField, copyDocument } from './one-field.js';
 import type { PhaseMeasurement } from './phases.js';
+import { withTempDir } from './temp-dir.js';
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const CLI = fileURLToPath(new URL('../../bin/infra-stack.js', import.meta.url));
@@ -13,6 +14,8 @@ export interface CommandMeasurement {
   peakRssBytes: number;
   /** The same command run again at once, without --force: nothing changed, nothing to write. */
   noChangeWallMs: number;
+  /** Then again after one field was added to one schema of the document (one-field.ts). */
+  oneFieldWallMs: number;
 }
 
 /** The phases of one generation in a fresh Node process (so documents never share a heap). */
@@ -24,31 +27,27 @@ export async function measurePhases(document: string): Promise<PhaseMeasurement>
 }
 
 /**
- * The whole `infra-stack --api <document> --out <tmp> --force` command, timed from outside; then
- * the same command without `--force` on the folder it left, which finds nothing changed.
+ * The whole `infra-stack --api <copy> --out <tmp> --force` command on a copy of the document, timed
+ * from outside; then the same command without `--force` on the folder it left, which finds nothing
+ * changed; then again after one field was added to the copy, as a user regenerates after an edit.
  */
 export async function measureCommand(document: string): Promise<CommandMeasurement> {
-  return withTempDir(async (outDir) => {
-    const memoryFile = path.join(outDir, '.peak-memory');
-    const command = [CLI, '--api', document, '--out', path.join(outDir, 'out')];
-    const started = performance.now();
-    await run(process.execPath, ['--import', here('./peak-memory.js'), ...command, '--force'], { BENCH_PEAK_MEMORY_FILE: memoryFile });
-    const wallMs = performance.now() - started;
-    const again = performance.now();
-    const { stderr } = await run(process.execPath, command);
-    const noChangeWallMs = performance.now() - again;
-    if (!/^Up to date: /m.test(stderr)) throw new Error(`the run without changes did the whole work: ${stderr}`);
-    return { wallMs, peakRssBytes: Number(await readFile(memoryFile, 'utf8')), noChangeWallMs };
+  return withTempDir(async (dir) => {
+    const memoryFile = path.join(dir, '.peak-memory');
+    const copy = await copyDocument(document, dir);
+    const command = [CLI, '--api', copy, '--out', path.join(dir, 'out')];
+    const timed = async (args: string[], env: Record<string, string> = {}) => {
+      const started = performance.now();
+      const { stderr } = await run(process.execPath, args, env);
+      return { ms: performance.now() - started, stderr };
+    };
+    const full = await timed(['--import', here('./peak-memory.js'), ...command, '--force'], { BENCH_PEAK_MEMORY_FILE: memoryFile });
+    const unchanged = await timed(command);
+    if (!/^Up to date: /m.test(unchanged.stderr)) throw new Error(`the run without changes did the whole work: ${unchanged.stderr}`);
+    await addOneField(copy);
+    const oneField = await timed(command);
+    return { wallMs: full.ms, peakRssBytes: Number(await readFile(memoryFile, 'utf8')), noChangeWallMs: unchanged.ms, oneFieldWallMs: oneField.ms };
   });
-}
-
-async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-bench-'));
-  try {
-    return await work(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
