@@ -40,7 +40,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
     ...(typeof renamedFrom === 'string' ? { renamedFrom } : {}),
     reasons: {
       table: typeof tableHint === 'string'
-        ? { rule: `table name from ${SCHEMA_HINTS.tableName}`, source }
+        ? (schemaWhy(schema, SCHEMA_HINTS.tableName) ?? { rule: `table name from ${SCHEMA_HINTS.tableName}`, source })
         : { rule: 'table name: plural snake_case of the entity name, a trailing Model trimmed', source },
       ...(softDelete ? { softDelete: schemaWhy(schema, SCHEMA_HINTS.softDelete) ?? { rule: `soft delete asked for by ${SCHEMA_HINTS.softDelete}`, source } } : {}),
       ...(keyReason ? { primaryKey: keyReason } : {}),

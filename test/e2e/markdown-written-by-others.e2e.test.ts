@@ -48,6 +48,8 @@ const documents = [
   { name: 'clinica-es', apiFiles: ['clinica-sanrafael-api.es.md', 'clinica-sanrafael-requisitos.es.md'] },
   // Names labelled in brackets (`商品コード(product_code)`), cascades and restricts in Japanese, MySQL named in the tech stack.
   { name: 'zaiko-ja', apiFiles: ['zaiko-api.ja.md', 'zaiko-requirements.ja.md'] },
+  // Paths in Vietnamese words (tables as written: no plural), a key qualified after its entity (`giao_vien_chu_nhiem_id`).
+  { name: 'truong-hoc-vi', apiFiles: ['truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -45,6 +45,7 @@ const documents: [string, string[]][] = [
   ['a clinic in Spanish: a change table repeating a field bare, rules joined by "y", a cascade "en cascada"', files('clinica-sanrafael-api.es.md', 'clinica-sanrafael-requisitos.es.md')],
   ['a library in French: "liste d\'entiers", a deletion said not to cascade, many-to-many in words', files('bibliotheque-municipale-api.fr.md', 'bibliotheque-municipale-exigences.fr.md')],
   ['an inventory in Japanese: labels with the code name in brackets, a bound repeated bare, cascades in Japanese', files('zaiko-api.ja.md', 'zaiko-requirements.ja.md')],
+  ['a school in Vietnamese: paths in Vietnamese words, a key qualified after its entity', files('truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -86,6 +87,12 @@ describe('markdown written by others', () => {
     expect(product.uniques.map((u) => u.fields.join('+'))).toContain('product_code');
     expect(keys(model, 'Stock')).toEqual(['product_id->Product CASCADE', 'warehouse_id->Warehouse RESTRICT']);
     expect(entity(model, 'Stock').fields.find((f) => f.name === 'quantity')?.constraints).toEqual({ minimum: 0 });
+  });
+
+  it('the Vietnamese school: tables named as its paths (no plural in Vietnamese), the teacher in charge a key to teachers', async () => {
+    const model = await deriveModel({ apiFiles: files('truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md') });
+    expect(model.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['GiaoVien giao_vien', 'Lop lop', 'HocSinh hoc_sinh']);
+    expect(keys(model, 'Lop')).toContain('giao_vien_chu_nhiem_id->GiaoVien SET NULL');
   });
 
   it('the French library: a list of integers in French, a deletion said not to happen keeps the books, many-to-many in words', async () => {

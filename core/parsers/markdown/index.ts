@@ -15,6 +15,7 @@ import { isFieldTable } from './field-table.js';
 import { lineOf, parseMarkdownTree } from './markdown-tree.js';
 import { OperationFactory } from './operations.js';
 import { entityNameOf, groupEndpoints, type ResourceGroup } from './resource-groups.js';
+import { uninflectedTable } from './uninflected-table.js';
 import { isTechStackTable, readTechStack } from './tech-stack.js';
 
 const CREATING_METHODS = new Set(['post', 'put', 'patch']);
@@ -101,7 +102,8 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     const fields = collectEntityFields(name, group, ownTable, registry, file);
     entities.set(group, fields);
     const line = ownTable?.line ?? group.sections.find((section) => section.title === group.title)?.line ?? group.entityEndpoints[0]!.endpoint.line;
-    registry.add(name, { ...entitySchema(fields, group.sections, line, file), ...aliasesOf(ownTable) }, line);
+    const schema = { ...entitySchema(fields, group.sections, line, file), ...aliasesOf(ownTable) };
+    registry.add(name, { ...schema, ...uninflectedTable(group, schema, file, line) }, line);
   }
   for (const named of namedTables.values()) {
     if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry), named.line);
