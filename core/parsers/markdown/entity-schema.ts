@@ -1,3 +1,4 @@
+import { componentSchemaName } from '../openapi/json-pointer.js';
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
@@ -42,7 +43,7 @@ function agreedProperty(existing: SchemaNode, node: SchemaNode, registry: Compon
 function refines(general: SchemaNode, specific: SchemaNode, registry: ComponentRegistry): boolean {
   const shape = (node: SchemaNode): Record<string, unknown> => JSON.parse(typeOnly(node)) as Record<string, unknown>;
   const said = shape(specific);
-  const referenced = typeof said.$ref === 'string' ? registry.schemas.get(said.$ref.split('/').pop()!)?.schema : undefined;
+  const referenced = typeof said.$ref === 'string' ? registry.schemas.get(componentSchemaName(said.$ref) ?? '')?.schema : undefined;
   const full = referenced !== undefined && referenced.type !== 'object' ? { ...shape(referenced), ...said } : said;
   return Object.entries(shape(general)).every(([key, value]) => JSON.stringify(full[key]) === JSON.stringify(value));
 }
@@ -51,7 +52,7 @@ function refines(general: SchemaNode, specific: SchemaNode, registry: ComponentR
 function describeType(node: SchemaNode, registry: ComponentRegistry): string {
   const { type, format, $ref, items, ...rest } = JSON.parse(typeOnly(node)) as Record<string, unknown>;
   if (typeof $ref === 'string') {
-    const name = $ref.split('/').pop()!;
+    const name = componentSchemaName($ref) ?? $ref;
     const values = registry.schemas.get(name)?.schema.enum;
     return Array.isArray(values) ? `one of ${values.join(', ')}` : name;
   }
