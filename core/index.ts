@@ -1,7 +1,7 @@
 export { runEngine, deriveDomainModel, declaredStack } from './run.js';
 export { Engine, formatOf, type EngineOptions, type DerivedModel } from './engine/engine.js';
 export { ENGINE_PHASES, type EnginePhase, type PhaseListener } from './engine/phases.js';
-export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary } from './engine/hooks.js';
+export type { EngineConfig, EngineHooks, ParseRequest, DeriveContext, PlanContext, PreviousRun, EmitSummary, EmittedFile } from './engine/hooks.js';
 export type { InfraStackPlugin, PluginApi, Tappable, TapOnly, ExposableHook } from './engine/plugin.js';
 export type { FilePlan, PlannedFile } from './engine/plan.js';
 export type { PluginOption, PluginOptionType, PluginSettingValue } from './engine/plugin-settings.js';

@@ -114,12 +114,14 @@ export class Engine {
       const plan = await this.hooks.planFiles.promise({ files: [] }, context);
       clock.end('plan');
       const planned = checkPlan(plan, config.outDir);
+      // The plan's views go as each file renders (see `render`); what the summary tells of each file stays.
+      const emitted = planned.map(({ data: _data, content: _content, ...file }) => file);
       // Written under temporary names as they are rendered, while the checks may still run; put in place once they passed.
       const session = new WriteSession(config.outDir, { force: config.force, dryRun: config.dryRun, previous: loaded });
       session.expect(planned.map((file) => file.path));
       let prepared: PreparedWrite;
       try {
-        await this.render(planned, (file) => session.add(file));
+        await this.render(planned.splice(0), (file) => session.add(file));
         clock.end('render');
         const record = { inputs: await inputs, model: modelSnapshot(model), ...(stack?.naming ? { schema: schemaSnapshot(context.schema) } : {}), notes: report.regeneration };
         prepared = await session.prepare({ diff: config.diff === true, record });
@@ -143,7 +145,7 @@ export class Engine {
         model,
         ...fileOutcomesOf(outcome),
         report,
-        files: planned,
+        files: emitted,
       });
       clock.end('commit');
       return {
@@ -218,17 +220,20 @@ export class Engine {
     return document;
   }
 
-  /** Renders every file, handing each to `rendered` as soon as it is done. */
   /**
    * Renders the files in plan order and hands each on in that order. Up to RENDER_AHEAD files are
    * rendered before the first of them has passed `renderFile`: a tap that waits (on a thread
-   * formatting code, say) lets the next templates render meanwhile.
+   * formatting code, say) lets the next templates render meanwhile. Each entry of `files` is
+   * emptied as its file renders.
    */
-  private async render(files: PlannedFile[], rendered: (file: RenderedFile) => void): Promise<void> {
+  private async render(files: (PlannedFile | undefined)[], rendered: (file: RenderedFile) => void): Promise<void> {
     const renderTemplate = await this.host.templates.renderer();
     const ahead: Promise<RenderedFile>[] = [];
     let yielded = performance.now();
-    for (const file of files) {
+    for (let index = 0; index < files.length; index += 1) {
+      const file = files[index]!;
+      // Its view is let go once it rendered: on a large document the views of every file weigh more than their texts.
+      files[index] = undefined;
       // Rendering never waits on its own: let the writes of the files already rendered move on.
       if (performance.now() - yielded > YIELD_EVERY_MS) {
         await new Promise((resolve) => setImmediate(resolve));

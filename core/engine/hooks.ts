@@ -81,12 +81,18 @@ export interface PreviousRun {
   files: ReadonlyMap<string, { owner: string; text?: string }>;
 }
 
+/** What the summary tells of a planned file. */
+export type EmittedFile = Omit<PlannedFile, 'data' | 'content'>;
+
 export interface EmitSummary extends FileOutcomes {
   config: EngineConfig;
   model: DomainModel;
   report: RunReport;
-  /** Every file of the plan (written or already up to date), with its origin when it has one. */
-  files: PlannedFile[];
+  /**
+   * Every file of the plan (written or already up to date), with its origin when it has one;
+   * without the view or content it was rendered from, let go as it rendered.
+   */
+  files: EmittedFile[];
 }
 
 export function createHooks() {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { constants, gunzipSync, gzip } from 'node:zlib';
+import { once } from 'node:events';
+import { constants, createGzip, gunzipSync } from 'node:zlib';
 
 export const MANIFEST_PATH = '.infra-stack/manifest.json';
 /**
@@ -8,7 +8,6 @@ export const MANIFEST_PATH = '.infra-stack/manifest.json';
  * as gzipped JSON in base64: inline, GitHub's model and texts made a 31 MB manifest.
  */
 const MANIFEST_VERSION = 3;
-const gzipAsync = promisify(gzip);
 
 /** One generated file as the last run wrote it: the text is the base of the next run's three-way merge. */
 export interface ManifestFile {
@@ -118,10 +117,10 @@ export interface ManifestContent {
  */
 export async function serializeManifest(content: ManifestContent): Promise<string> {
   const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text }));
-  const store = Object.fromEntries(entries.map(({ hash, text }) => [hash, text]).sort(([a], [b]) => compare(a!, b!)));
+  const store = new Map(entries.map(({ hash, text }) => [hash, text]));
   const inputs = Object.fromEntries(Object.entries(content.inputs).sort(([a], [b]) => compare(a, b)));
   const [texts, model, schema] = await Promise.all([
-    encode(JSON.stringify(store)),
+    encodePieces(storePieces([...store.entries()].sort(([a], [b]) => compare(a, b)))),
     content.model === undefined ? undefined : encode(content.model),
     content.schema === undefined ? undefined : encode(content.schema),
   ]);
@@ -138,8 +137,33 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
 }
 
 async function encode(json: string): Promise<string> {
+  return encodePieces([json]);
+}
+
+/**
+ * The JSON text of the store, `{"<hash>":"<text>",...}`, one entry at a time: whole, the texts of
+ * a large document (Microsoft Graph's 95 MB) made a string and a buffer of that size at once.
+ */
+function* storePieces(entries: Iterable<[string, string]>): Generator<string> {
+  let separator = '{';
+  for (const [hash, text] of entries) {
+    yield `${separator}${JSON.stringify(hash)}:${JSON.stringify(text)}`;
+    separator = ',';
+  }
+  yield separator === '{' ? '{}' : '}';
+}
+
+/** Gzipped on the thread pool, in base64: the same bytes as the whole text compressed at once (deflate does not depend on how its input is cut). */
+async function encodePieces(pieces: Iterable<string>): Promise<string> {
   // The fastest level: a third of the time of the default, for a manifest a third larger.
-  return (await gzipAsync(json, { level: constants.Z_BEST_SPEED })).toString('base64');
+  const gzip = createGzip({ level: constants.Z_BEST_SPEED });
+  const chunks: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, 'end');
+  for (const piece of pieces) if (!gzip.write(piece)) await once(gzip, 'drain');
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks).toString('base64');
 }
 
 function decode(text: string): unknown {

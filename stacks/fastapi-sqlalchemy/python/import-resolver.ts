@@ -18,58 +18,67 @@ import { LIBRARY_SYMBOLS } from './symbols.js';
  */
 export function completeImports(path: string, text: string): string {
   const code = codeTokens(text);
+  try {
+    return withUsedImports(path, text, code);
+  } finally {
+    code.clear();
+  }
+}
+
+function withUsedImports(path: string, text: string, code: Tokens): string {
   const missing = new Set<string>();
   const imported = new Set<string>();
   const defined = new Set<string>();
   const used = new Set<string>();
+  const { texts, kinds, depths, flags } = code;
   // The parameter list being read, if any: of a `def` (up to its closing bracket) or a `lambda` (up to its colon).
   let parameters: { depth: number; of: 'def' | 'lambda' } | undefined;
   for (let index = 0; index < code.length; index += 1) {
-    const token = code[index]!;
-    const previous = code[index - 1];
-    const next = code[index + 1];
-    if (token.kind === 'quoted') {
-      used.add(token.text);
+    const kind = kinds[index]!;
+    const token = texts[index]!;
+    const depth = depths[index]!;
+    const previous = texts[index - 1];
+    const next = texts[index + 1];
+    if (kind === QUOTED) {
+      used.add(token);
       continue;
     }
-    if (token.text === '(' && code[index - 2]?.text === 'def') parameters = { depth: token.depth, of: 'def' };
-    else if (token.kind === 'name' && token.text === 'lambda') parameters = { depth: token.depth, of: 'lambda' };
-    else if (parameters?.of === 'def' && token.text === ')' && token.depth < parameters.depth) parameters = undefined;
-    else if (parameters?.of === 'lambda' && token.text === ':' && token.depth === parameters.depth) parameters = undefined;
-    if (token.kind !== 'name') continue;
-    if (token.inImport) {
+    if (token === '(' && texts[index - 2] === 'def') parameters = { depth, of: 'def' };
+    else if (kind === NAME && token === 'lambda') parameters = { depth, of: 'lambda' };
+    else if (parameters?.of === 'def' && token === ')' && depth < parameters.depth) parameters = undefined;
+    else if (parameters?.of === 'lambda' && token === ':' && depth === parameters.depth) parameters = undefined;
+    if (kind !== NAME) continue;
+    if (flags[index]! & IN_IMPORT) {
       // `from a.b import c, d` / `import a.b`: what follows `import` is imported (its first name, for a dotted module).
-      if (token.afterImport && previous?.text !== '.') imported.add(token.text);
+      if (flags[index]! & AFTER_IMPORT && previous !== '.') imported.add(token);
       continue;
     }
-    if (previous?.text === '.') continue;
+    if (previous === '.') continue;
     // A keyword argument; at a parameter list's own depth `name=` is a parameter or the end of its annotation.
-    if (next?.text === '=' && token.depth > 0 && token.depth !== parameters?.depth) continue;
-    used.add(token.text);
-    if (parameters !== undefined && token.depth === parameters.depth && ['(', ',', '*', '**', 'lambda'].includes(previous?.text ?? '')) {
-      defined.add(token.text);
+    if (next === '=' && depth > 0 && depth !== parameters?.depth) continue;
+    used.add(token);
+    const previousIsName = kinds[index - 1] === NAME;
+    if (parameters !== undefined && depth === parameters.depth && previous !== undefined && PARAMETER_STARTS.has(previous)) {
+      defined.add(token);
       continue;
     }
-    if (previous?.kind === 'name' && (previous.text === 'def' || previous.text === 'class' || previous.text === 'as')) {
-      defined.add(token.text);
+    if (previousIsName && (previous === 'def' || previous === 'class' || previous === 'as' || previous === 'for')) {
+      defined.add(token);
       continue;
     }
-    if (previous?.kind === 'name' && previous.text === 'for') {
-      defined.add(token.text);
-      continue;
-    }
-    if (token.depth === 0 && token.lineStart) {
+    const lineStart = (flags[index]! & LINE_START) !== 0;
+    if (depth === 0 && lineStart) {
       const targets = assignmentTargets(code, index);
       if (targets.length > 0) {
         for (const target of targets) defined.add(target);
         continue;
       }
     }
-    if (next?.text === ':' && token.depth === 0 && token.lineStart) {
-      defined.add(token.text);
+    if (next === ':' && depth === 0 && lineStart) {
+      defined.add(token);
       continue;
     }
-    if (LIBRARY_SYMBOLS.has(token.text)) missing.add(token.text);
+    if (LIBRARY_SYMBOLS.has(token)) missing.add(token);
   }
   for (const name of [...missing]) if (imported.has(name) || defined.has(name)) missing.delete(name);
   const importsOnPurpose = /(?:^|\/)__init__\.py$/.test(path) || used.has('__all__');
@@ -78,134 +87,191 @@ export function completeImports(path: string, text: string): string {
   return withImports(path, text, [...missing].sort(), unused);
 }
 
+/** What precedes a parameter's name in a parameter list. */
+const PARAMETER_STARTS = new Set(['(', ',', '*', '**', 'lambda']);
+
 /** The names a line starting at `start` assigns: `a = ...` or `a, b = ...`; none for any other line. */
-function assignmentTargets(code: readonly Token[], start: number): string[] {
+function assignmentTargets(code: Tokens, start: number): string[] {
   const names: string[] = [];
   for (let index = start; index < code.length; index += 2) {
-    const token = code[index]!;
-    if (token.kind !== 'name' || token.depth !== 0 || (index > start && token.lineStart)) return [];
-    names.push(token.text);
-    const separator = code[index + 1];
-    if (separator?.text === '=') return names;
-    if (separator?.text !== ',') return [];
+    if (code.kinds[index] !== NAME || code.depths[index] !== 0 || (index > start && code.flags[index]! & LINE_START)) return [];
+    names.push(code.texts[index]!);
+    const separator = code.texts[index + 1];
+    if (separator === '=') return names;
+    if (separator !== ',') return [];
   }
   return [];
 }
 
-interface Token {
-  /** `quoted`: a name inside a string that reads as a type (a forward reference). */
-  kind: 'name' | 'op' | 'quoted';
-  text: string;
-  /** Bracket depth at the token. */
-  depth: number;
-  /** The first token of its logical line. */
-  lineStart: boolean;
-  /** Part of an `import` or `from ... import` statement. */
-  inImport: boolean;
-  /** In such a statement, after its `import` keyword. */
-  afterImport?: boolean;
+const NAME = 0;
+const OP = 1;
+/** A name inside a string that reads as a type (a forward reference). */
+const QUOTED = 2;
+/** The first token of its logical line. */
+const LINE_START = 1;
+/** Part of an `import` or `from ... import` statement. */
+const IN_IMPORT = 2;
+/** In such a statement, after its `import` keyword. */
+const AFTER_IMPORT = 4;
+
+/**
+ * A module's tokens as columns (kind, text, bracket depth, flags), one buffer reused from module
+ * to module: every module of a large document goes through the scan, and an object per token
+ * made the garbage collector the larger cost of it.
+ */
+class Tokens {
+  length = 0;
+  texts: string[] = [];
+  kinds = new Uint8Array(1 << 14);
+  depths = new Int32Array(1 << 14);
+  flags = new Uint8Array(1 << 14);
+
+  push(kind: number, text: string, depth: number, flags: number): void {
+    if (this.length === this.kinds.length) this.grow();
+    this.kinds[this.length] = kind;
+    this.texts[this.length] = text;
+    this.depths[this.length] = depth;
+    this.flags[this.length] = flags;
+    this.length += 1;
+  }
+
+  last(): string | undefined {
+    return this.length > 0 ? this.texts[this.length - 1] : undefined;
+  }
+
+  /**
+   * Empty again. Its texts are overwritten by the next module's: letting go of them cost more
+   * than the scan, and they keep at most the largest module read alive.
+   */
+  clear(): void {
+    this.length = 0;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    const depths = new Int32Array(size);
+    depths.set(this.depths);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.kinds = kinds;
+    this.depths = depths;
+    this.flags = flags;
+  }
 }
 
-const NAME = /[A-Za-z_]\w*/y;
-const NUMBER = /[0-9][\w.]*/y;
+const buffer = new Tokens();
+
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 const TWO_CHARACTER_OPERATORS = new Set(['==', '!=', '<=', '>=', ':=', '->', '**', '//']);
+const OPERATOR_STARTS = '=!<>:-*/';
 
-/** `[A-Za-z_]`, as NAME starts. */
+/** `[A-Za-z_]`, as a name starts. */
 function isNameStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
 }
 
-/** `\w`, as NAME goes on. */
+/** `\w`, as a name goes on. */
 function isNameChar(code: number): boolean {
   return isNameStart(code) || (code >= 48 && code <= 57);
 }
 
-/** The match of a sticky pattern starting at `at` (names of any length: generated class names reach hundreds of characters). */
-function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
+/** The end of the run of name characters (or of a number's `[\w.]`) from `at`. */
+function endOfWord(text: string, at: number, dots = false): number {
+  let end = at + 1;
+  for (; end < text.length; end += 1) {
+    const code = text.charCodeAt(end);
+    if (!isNameChar(code) && !(dots && code === 46)) break;
+  }
+  return end;
 }
 
 /**
  * The names and operators of Python source outside strings and comments (f-strings' replacement
- * fields are code), with the bracket depth of each.
+ * fields are code), with the bracket depth of each, into the shared buffer. By character codes:
+ * the loop every module of a large document goes through, character by character.
  */
-function codeTokens(text: string): Token[] {
-  const tokens: Token[] = [];
+function codeTokens(text: string): Tokens {
+  const tokens = buffer;
+  const size = text.length;
   let depth = 0;
   let lineStart = true;
   let inImport = false;
   let afterImport = false;
   let at = 0;
-  const push = (kind: Token['kind'], value: string) => {
-    if (lineStart && kind === 'name' && (value === 'import' || value === 'from')) inImport = true;
-    const keyword = inImport && kind === 'name' && value === 'import';
-    tokens.push({ kind, text: value, depth, lineStart, inImport, afterImport: afterImport && !keyword });
+  const push = (kind: number, value: string) => {
+    if (lineStart && kind === NAME && (value === 'import' || value === 'from')) inImport = true;
+    const keyword = inImport && kind === NAME && value === 'import';
+    tokens.push(kind, value, depth, (lineStart ? LINE_START : 0) | (inImport ? IN_IMPORT : 0) | (afterImport && !keyword ? AFTER_IMPORT : 0));
     if (keyword) afterImport = true;
     lineStart = false;
   };
   const pushQuotedType = (content: string): void => {
     if (!readsAsType(content)) return;
-    for (const name of content.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) tokens.push({ kind: 'quoted', text: name[0], depth, lineStart: false, inImport: false });
+    for (const name of content.matchAll(/(?<![\w.])[A-Za-z_]\w*/g)) tokens.push(QUOTED, name[0], depth, 0);
+  };
+  /** A replacement field of an f-string, from after its `{` up to its matching brace: its names and operators. */
+  const scanReplacementField = (): void => {
+    let nested = 0;
+    while (at < size && !(text.charCodeAt(at) === 125 && nested === 0)) {
+      const char = text[at]!;
+      if (char === '{' || char === '[' || char === '(') nested += 1;
+      else if (char === '}' || char === ']' || char === ')') nested -= 1;
+      if (isNameStart(text.charCodeAt(at)) && !isNameChar(text.charCodeAt(at - 1))) {
+        const end = endOfWord(text, at);
+        tokens.push(NAME, text.slice(at, end), depth + 1, 0);
+        at = end;
+        continue;
+      }
+      if (char === '"' || char === "'") {
+        // A string inside the field: skip it.
+        at += 1;
+        while (at < size && text[at] !== char) at += text[at] === '\\' ? 2 : 1;
+      } else if (char !== ' ') tokens.push(OP, char, depth + 1, 0);
+      at += 1;
+    }
   };
   const scanString = (prefix: string): void => {
-    const quote = text.startsWith(text[at]!.repeat(3), at) ? text[at]!.repeat(3) : text[at]!;
-    const formatted = /f/i.test(prefix);
-    const raw = /r/i.test(prefix);
-    at += quote.length;
+    const quote = text.charCodeAt(at);
+    const triple = text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote;
+    const formatted = prefix.includes('f') || prefix.includes('F');
+    const raw = prefix.includes('r') || prefix.includes('R');
+    at += triple ? 3 : 1;
     const contentStart = at;
-    while (at < text.length) {
-      if (text[at] === '\\' && !raw) {
+    while (at < size) {
+      const code = text.charCodeAt(at);
+      if (code === 92 && !raw) {
         at += 2;
         continue;
       }
-      if (text.startsWith(quote, at)) {
+      if (code === quote && (!triple || (text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote))) {
         if (!formatted) pushQuotedType(text.slice(contentStart, at));
-        at += quote.length;
+        at += triple ? 3 : 1;
         return;
       }
-      if (formatted && text[at] === '{') {
-        if (text[at + 1] === '{') {
+      if (formatted && code === 123) {
+        if (text.charCodeAt(at + 1) === 123) {
           at += 2;
           continue;
         }
-        // A replacement field: its code up to the matching brace.
         at += 1;
-        let nested = 0;
-        const start = tokens.length;
-        while (at < text.length && !(text[at] === '}' && nested === 0)) {
-          const char = text[at]!;
-          if (char === '{' || char === '[' || char === '(') nested += 1;
-          else if (char === '}' || char === ']' || char === ')') nested -= 1;
-          const name = matchAt(NAME, text, at);
-          if (name && !/\w/.test(text[at - 1] ?? '')) {
-            tokens.push({ kind: 'name', text: name[0], depth: depth + 1, lineStart: false, inImport: false });
-            at += name[0].length;
-            continue;
-          }
-          if (char === '"' || char === "'") {
-            // A string inside the field: skip it.
-            const inner = char;
-            at += 1;
-            while (at < text.length && text[at] !== inner) at += text[at] === '\\' ? 2 : 1;
-          } else if (char !== ' ') tokens.push({ kind: 'op', text: char, depth: depth + 1, lineStart: false, inImport: false });
-          at += 1;
-        }
-        if (start === tokens.length) continue;
+        scanReplacementField();
         continue;
       }
       at += 1;
     }
   };
-  while (at < text.length) {
-    const char = text[at]!;
-    if (char === '#') {
-      while (at < text.length && text[at] !== '\n') at += 1;
+  while (at < size) {
+    const code = text.charCodeAt(at);
+    if (code === 35) {
+      // `#`: a comment, to the end of its line.
+      const end = text.indexOf('\n', at);
+      at = end === -1 ? size : end;
       continue;
     }
-    if (char === '\n') {
-      if (depth === 0 && !(tokens.at(-1)?.text === '\\')) {
+    if (code === 10) {
+      if (depth === 0 && tokens.last() !== '\\') {
         lineStart = true;
         inImport = false;
         afterImport = false;
@@ -213,48 +279,46 @@ function codeTokens(text: string): Token[] {
       at += 1;
       continue;
     }
-    if (char === ' ' || char === '\t' || char === '\r') {
+    if (code === 32 || code === 9 || code === 13) {
       at += 1;
       continue;
     }
-    const code = text.charCodeAt(at);
     if (isNameStart(code)) {
-      // By character codes: the loop every module of a large document goes through, character by character.
-      let end = at + 1;
-      while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
+      const end = endOfWord(text, at);
       const word = text.slice(at, end);
-      const after = text[end];
-      if ((after === '"' || after === "'") && end - at <= 2 && STRING_PREFIX.test(word)) {
+      const after = text.charCodeAt(end);
+      if ((after === 34 || after === 39) && end - at <= 2 && STRING_PREFIX.test(word)) {
         at = end;
         scanString(word);
         lineStart = false;
         continue;
       }
-      push('name', word);
+      push(NAME, word);
       at = end;
       continue;
     }
-    if (char === '"' || char === "'") {
+    if (code === 34 || code === 39) {
       scanString('');
       lineStart = false;
       continue;
     }
     if (code >= 48 && code <= 57) {
-      const number = matchAt(NUMBER, text, at)!;
-      push('op', number[0]);
-      at += number[0].length;
+      const end = endOfWord(text, at, true);
+      push(OP, text.slice(at, end));
+      at = end;
       continue;
     }
+    const char = text[at]!;
     if (char === '(' || char === '[' || char === '{') depth += 1;
     else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
     // Two-character operators, so `==`, `<=`, `!=`, `:=` are not read as `=` after a name.
-    const second = text[at + 1];
-    if (second !== undefined && TWO_CHARACTER_OPERATORS.has(char + second)) {
-      push('op', char + second);
+    const pair = OPERATOR_STARTS.includes(char) ? text.slice(at, at + 2) : '';
+    if (TWO_CHARACTER_OPERATORS.has(pair)) {
+      push(OP, pair);
       at += 2;
       continue;
     }
-    push('op', char);
+    push(OP, char);
     at += 1;
   }
   return tokens;
