@@ -8,7 +8,7 @@
  * size at one relative path (keralapsc's and jnrmand's `app/domain/enums.py`) would share a check.
  * So each backend's folders are given by their absolute paths, which no other backend has.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createDatabase } from './postgres.js';
 import { uvEnv, uvPath } from './python-env.js';
@@ -22,6 +22,22 @@ async function mypyTargets(backendDir: string): Promise<string[]> {
   const folders = [...listed.matchAll(/"([^"]+)"/g)].map(([, folder]) => path.join(backendDir, folder!));
   const present = await Promise.all(folders.map(async (folder) => ((await stat(folder).catch(() => undefined)) ? [folder] : [])));
   return present.flat();
+}
+
+/** What any command gets; a test suite gets more per test it holds (see `suiteTimeoutMs`). */
+const COMMAND_TIMEOUT_MS = 10 * 60_000;
+/** Per generated test: Microsoft Graph's 14,352 ran in 12 minutes on a busy 2-core machine (~50 ms each). */
+const TIMEOUT_PER_TEST_MS = 50;
+
+/**
+ * The time the backend's pytest gets: the commands' limit and 50 ms per test function in its
+ * tests/ folder, so that the limit stops a hung suite, not a large document's long one.
+ */
+async function suiteTimeoutMs(backendDir: string): Promise<number> {
+  const files = await readdir(path.join(backendDir, 'tests'), { recursive: true }).catch(() => [] as string[]);
+  const texts = await Promise.all(files.filter((file) => file.endsWith('.py')).map((file) => readFile(path.join(backendDir, 'tests', file), 'utf8')));
+  const tests = texts.reduce((sum, text) => sum + (text.match(/^(?:async )?def test_/gm)?.length ?? 0), 0);
+  return COMMAND_TIMEOUT_MS + tests * TIMEOUT_PER_TEST_MS;
 }
 
 export const BACKEND_STEPS = ['install', 'ruff check', 'ruff format', 'mypy', 'pytest (SQLite)', 'alembic (SQLite)', 'pytest (PostgreSQL)', 'alembic (PostgreSQL)'] as const;
@@ -87,8 +103,13 @@ export async function checkBackend(backendDir: string, options: BackendCheckOpti
   return results;
 
   async function checkInstalled(): Promise<void> {
-    const tool = (name: string, args: string[], env: Record<string, string | undefined> = {}) =>
-      run(bin(name), args, { cwd: backendDir, env: { VIRTUAL_ENV: venv, PATH: `${path.join(venv, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, PYTHONDONTWRITEBYTECODE: undefined, PYTHONPYCACHEPREFIX: path.join(options.scratchDir, 'pycache'), ...env } });
+    const tool = (name: string, args: string[], env: Record<string, string | undefined> = {}, timeoutMs = COMMAND_TIMEOUT_MS) =>
+      run(bin(name), args, {
+        cwd: backendDir,
+        env: { VIRTUAL_ENV: venv, PATH: `${path.join(venv, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, PYTHONDONTWRITEBYTECODE: undefined, PYTHONPYCACHEPREFIX: path.join(options.scratchDir, 'pycache'), ...env },
+        timeoutMs,
+      });
+    const suiteTimeout = await suiteTimeoutMs(backendDir);
     /** The generated tests read the database URL from these (DATABASE_URL; TEST_DATABASE_URL where a conftest prefers it). */
     const testDatabase = (url: string | undefined) => ({ DATABASE_URL: url, TEST_DATABASE_URL: url });
     const alembic = async (url: string): Promise<Ran> => {
@@ -103,7 +124,7 @@ export async function checkBackend(backendDir: string, options: BackendCheckOpti
       record('ruff format', await tool('ruff', ['format', '--no-cache', '--check', '.']));
     }
     record('mypy', await tool('mypy', ['--cache-dir', options.mypyCacheDir, ...(await mypyTargets(backendDir))]));
-    record('pytest (SQLite)', await tool('pytest', ['-p', 'no:cacheprovider', '-q'], testDatabase(undefined)));
+    record('pytest (SQLite)', await tool('pytest', ['-p', 'no:cacheprovider', '-q'], testDatabase(undefined), suiteTimeout));
     const sqliteFile = path.join(options.scratchDir, `${path.basename(path.dirname(backendDir))}-${Date.now()}.sqlite3`);
     record('alembic (SQLite)', await alembic(`sqlite+aiosqlite:///${sqliteFile}`));
     if (!options.postgres) return;
@@ -111,7 +132,7 @@ export async function checkBackend(backendDir: string, options: BackendCheckOpti
     const label = path.basename(path.dirname(backendDir)).replace(/[^A-Za-z0-9]+/g, '_');
     const forTests = await createDatabase(`corpus_${label}`);
     try {
-      record('pytest (PostgreSQL)', await tool('pytest', ['-p', 'no:cacheprovider', '-q'], testDatabase(forTests.asyncUrl)));
+      record('pytest (PostgreSQL)', await tool('pytest', ['-p', 'no:cacheprovider', '-q'], testDatabase(forTests.asyncUrl), suiteTimeout));
     } finally {
       await forTests.drop();
     }
