@@ -128,3 +128,30 @@ export function boundedIdentifier(name: string): string {
   while (Buffer.byteLength(start) > MAX_IDENTIFIER_BYTES - 9) start = start.slice(0, -1);
   return `${start}_${hash}`;
 }
+
+/** Plural endings of German and Dutch that English rules leave on (`Rezepte`, `Kunden`, `Zutaten`, `Kinder`), shortest first. */
+const PLURAL_ENDINGS = ['e', 'n', 'en', 'er'] as const;
+
+/** The last umlaut of a German plural's stem, as written or spelled out (`Fahrräder`, `/fahrraeder`), and its vowel without it. */
+const LAST_UMLAUT = /(ä|ae|ö|oe|ü|ue)(?!.*(?:ä|ae|ö|oe|ü|ue))/iu;
+const PLAIN_VOWEL: Record<string, string> = { ä: 'a', ae: 'a', ö: 'o', oe: 'o', ü: 'u', ue: 'u' };
+
+/**
+ * The singulars a German or Dutch plural may have: less a plural ending, the shortest cut first,
+ * each also without the umlaut the plural puts on its stem (`Fahrräder` of Fahrrad, `Mäntel` of
+ * Mantel, `Bücher` of Buch).
+ */
+export function germanSingulars(word: string): string[] {
+  const singulars: string[] = [];
+  for (const ending of ['', ...PLURAL_ENDINGS]) {
+    if (!word.toLowerCase().endsWith(ending)) continue;
+    const stem = word.slice(0, word.length - ending.length);
+    if (ending !== '') singulars.push(stem);
+    const plain = stem.replace(LAST_UMLAUT, (umlaut) => {
+      const vowel = PLAIN_VOWEL[umlaut.toLowerCase()]!;
+      return umlaut[0] === umlaut[0]!.toUpperCase() ? vowel.toUpperCase() : vowel;
+    });
+    if (plain !== stem) singulars.push(plain);
+  }
+  return singulars;
+}

@@ -1,4 +1,5 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../model/paging-names.js';
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf } from './filters.js';
@@ -11,8 +12,6 @@ import { answersEntity, BODILESS_STATUS } from './body-fields.js';
 
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
 /** The page and its size as English, German, Spanish, Portuguese, Italian, French and Vietnamese name them. */
-const PAGE_NAMES = new Set(['page', 'seite', 'pagina', 'trang']);
-const LIMIT_NAMES = new Set(['limit', 'page_size', 'per_page', 'size', 'pro_seite', 'seitengroesse', 'por_pagina', 'tamano_pagina', 'tamanho_pagina', 'par_page', 'taille_page', 'so_luong', 'kich_thuoc_trang']);
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
 const TOTAL_NAMES = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);
 
@@ -265,8 +264,8 @@ export class OperationBuilder {
     };
     const named = (names: ReadonlySet<string>) => [...properties].find(([wire, property]) => wire !== itemsField && names.has(toSnake(wire)) && numeric(property))?.[0];
     const totalField = named(TOTAL_NAMES);
-    const pageField = named(PAGE_NAMES);
-    const limitField = named(LIMIT_NAMES);
+    const pageField = named(PAGE_PARAMETER_NAMES);
+    const limitField = named(LIMIT_PARAMETER_NAMES);
     const fillable = new Set([itemsField, totalField, pageField, limitField]);
     if ([...required].some((wire) => !fillable.has(wire))) return undefined;
     const snake = (name: 'totalField' | 'pageField' | 'limitField', wire: string | undefined) => (wire ? { [name]: toSnake(wire) } : {});
@@ -349,8 +348,8 @@ function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: Crud
   if (kind === 'custom') return 'extra';
   if (parameter.in === 'path' && parameter.name === keyParam) return 'key';
   if (kind !== 'list' || parameter.in !== 'query') return 'extra';
-  if (PAGE_NAMES.has(name)) return 'page';
-  if (LIMIT_NAMES.has(name)) return 'limit';
+  if (PAGE_PARAMETER_NAMES.has(name)) return 'page';
+  if (LIMIT_PARAMETER_NAMES.has(name)) return 'limit';
   if (SORT_NAMES.has(name) && namesSortTerms(type)) return 'sort';
   if (isSortDirection(parameter, name)) return 'direction';
   return matchesField ? 'filter' : 'extra';

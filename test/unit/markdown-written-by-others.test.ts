@@ -121,7 +121,8 @@ describe('markdown written by others', () => {
   it('German plurals: the singular the document uses names the row, the path its table, so keys and lists of keys find their rows', async () => {
     const recipes = await deriveModel({ apiFiles: files('rezepte-api.de.md', 'rezepte-anforderungen.de.md') });
     // `/kategorien` beside `kategorie_id`, `/zutaten` beside `zutat_ids`, `/rezepte` beside `rezept_id`, `/bewertungen` beside "Bewertung löschen".
-    expect(recipes.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Benutzer benutzers', 'Kategorie kategorien', 'Zutat zutaten', 'Rezept rezepte', 'Bewertung bewertungen']);
+    // `/benutzer` under German titles: the plural is the noun itself.
+    expect(recipes.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Benutzer benutzer', 'Kategorie kategorien', 'Zutat zutaten', 'Rezept rezepte', 'Bewertung bewertungen']);
     expect(recipes.entities.find((e) => e.name === 'Kategorie')!.reasons.table.rule).toBe("table name: the collection path's segment kategorien, the plural of Kategorie as the document writes it");
     expect(keys(recipes, 'Rezept')).toEqual(['autor_id->Benutzer RESTRICT', 'kategorie_id->Kategorie RESTRICT']);
     // `oberkategorie_id`: a compound ending with Kategorie, the parent category.
@@ -132,6 +133,16 @@ describe('markdown written by others', () => {
     // "paginiert (`seite`, `pro_seite`; Standard 1 bzw. 25)", and "filterbar nach `kategorie_id`, `schwierigkeit`".
     const list = recipes.operations.find((op) => op.kind === 'list' && op.path === '/rezepte')!;
     expect(list.params.map((p) => [p.wireName, p.role, p.default])).toEqual([['seite', 'page', 1], ['pro_seite', 'limit', 25], ['kategorie_id', 'filter', undefined], ['schwierigkeit', 'filter', undefined]]);
+  });
+
+  it('the German bike rental: umlaut plurals name their row (Fahrrad of /fahrraeder), a plural that is its noun its table, a version in a clause', async () => {
+    const rental = await deriveModel({ apiFiles: files('fahrradverleih-api.de.md', 'fahrradverleih-anforderungen.de.md') });
+    expect(rental.version).toBe('0.4.0');
+    expect(rental.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Kunde kunden', 'Station stationen', 'Kategorie kategorien', 'Fahrrad fahrraeder', 'Zubehoer zubehoer', 'Buchung buchungen']);
+    expect(entity(rental, 'Fahrrad').reasons.table.rule).toBe("table name: the collection path's segment fahrraeder, the plural of Fahrrad as the document writes it");
+    expect(entity(rental, 'Zubehoer').reasons.table.rule).toBe("table name: the collection path's segment zubehoer, as a German plural, the same word as its singular");
+    // `fahrrad_id` finds its row once `/fahrraeder` is the collection of Fahrrad.
+    expect(keys(rental, 'Buchung')).toEqual(['kunde_id->Kunde RESTRICT', 'fahrrad_id->Fahrrad RESTRICT']);
   });
 
   it('German recipes and Japanese events: a Literal type, a "Felder:" label, codes glossed in brackets', async () => {

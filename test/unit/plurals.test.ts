@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural, singular, toTableName } from '../../core/naming.js';
+import { germanSingulars, plural, singular, toTableName } from '../../core/naming.js';
 import { singularInDocument } from '../../core/parsers/markdown/document-words.js';
 
 describe('plurals English rules misread', () => {
@@ -13,6 +13,16 @@ describe('plurals English rules misread', () => {
     // English plurals of `-ion` and `-in`, and short words, stay English.
     expect([plural('Region'), plural('Admin'), plural('lung'), singular('lungs'), singular('regions')]).toEqual(['Regions', 'Admins', 'lungs', 'lung', 'region']);
     expect(toTableName('Zahlung')).toBe('zahlungen');
+  });
+
+  it('reads the umlaut a German plural puts on its stem, written or spelled out', () => {
+    expect(germanSingulars('Fahrräder')).toContain('Fahrrad');
+    expect(germanSingulars('fahrraeder')).toContain('fahrrad');
+    expect(germanSingulars('Mäntel')).toEqual(['Mantel']);
+    expect(germanSingulars('Bücher')).toEqual(['Bucher', 'Büch', 'Buch']);
+    expect(singularInDocument('fahrraeder', new Set(['fahrrad', 'anlegen']))).toBe('fahrrad');
+    // A word without an umlaut or a plural ending has no other singular.
+    expect(germanSingulars('Haus')).toEqual([]);
   });
 
   it('takes the singular a document uses beside a plural it cannot read, the shortest cut first', () => {

@@ -34,8 +34,11 @@ export function readBasePath(line: string): string | undefined {
   return servedPathOf(trimPunctuation(match[1]!));
 }
 
+/** A clause of a longer line that is a dotted version alone: `Stand: März 2024, Version 0.4.0`, `Rev. 3 · versión 1.2`. */
+const VERSION_CLAUSE = /(?:^|[,;|·]\s*|\s[–—-]\s)(?:version|versión|versão|versione|phiên\s+bản|バージョン|版本|버전|ver\.?)\s*[:：]?\s*(v?\d+(?:\.\d+)+[\w+-]*)\s*[.,;]?\s*(?=$|[,;|·])/iu;
+
 export function readVersion(line: string): string | undefined {
-  const match = VERSION.exec(line.trim());
+  const match = VERSION.exec(line.trim()) ?? VERSION_CLAUSE.exec(line.trim());
   return match ? trimPunctuation(match[1] ?? match[2]!) : undefined;
 }
 

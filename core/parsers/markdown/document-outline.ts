@@ -80,7 +80,13 @@ export interface DocumentOutline {
   sentences: Sentence[];
 }
 
-const TITLE_PREFIX = /^(?:api\s+list|requirements|api)\s*[:：—–-]\s*/i;
+/**
+ * What a title says of the document before its name, in the languages of the reader: `API List:`,
+ * `API-Liste:`, `Lista de API:`, `Liste des API :`, `Requirements:`, `Anforderungen:`, `Requisitos:`,
+ * `需求文档：`, `接口列表：`, `API一覧：`.
+ */
+const TITLE_PREFIX =
+  /^(?:(?:rest[\s-]*)?api[\s-]*(?:list[ea]?|liste|lista|列表|一覧|documentation|dokumentation|documentación|documentação|docs?|spec(?:ification)?)?|(?:list[ea]?|liste|danh\s+sách)\s+(?:de\s+|der\s+|des\s+|d[eo]s\s+)?(?:api|endpoints?)|requirements?|anforderungen|requisitos|exigences|yêu\s+cầu|需求(?:文档|说明)?|接口(?:文档|列表|清单)|要件(?:定義書?)?)\s*[:：—–-]\s*/iu;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 /** `Book:`, and `ChiTietPhieuMuon (chi tiết phiếu mượn):` with a gloss in brackets before the colon. */
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*[:：]$/u;

@@ -1,4 +1,5 @@
 import type { DocumentOutline } from './document-outline.js';
+import { germanSingulars } from '../../naming.js';
 import type { FieldTable } from './field-table.js';
 
 /**
@@ -30,8 +31,6 @@ export function documentWords(outline: DocumentOutline): ReadonlySet<string> {
   return words;
 }
 
-/** Plural endings of German and Dutch that English rules leave on (`Rezepte`, `Kunden`, `Zutaten`, `Kinder`), shortest first. */
-const PLURAL_ENDINGS = ['e', 'n', 'en', 'er'];
 /** A singular this short (`tag`, `box`) would be found in too many documents by chance. */
 const MIN_SINGULAR = 4;
 
@@ -41,9 +40,6 @@ const MIN_SINGULAR = 4;
  * Undefined when none is used.
  */
 export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
-  for (const ending of PLURAL_ENDINGS) {
-    const stem = word.slice(0, -ending.length);
-    if (word.toLowerCase().endsWith(ending) && stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
-  }
+  for (const stem of germanSingulars(word)) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
   return undefined;
 }

@@ -103,7 +103,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     entities.set(group, fields);
     const line = ownTable?.line ?? group.sections.find((section) => section.title === group.title)?.line ?? group.entityEndpoints[0]!.endpoint.line;
     const schema = { ...entitySchema(fields, group.sections, line, file), ...aliasesOf(ownTable) };
-    registry.add(name, { ...schema, ...uninflectedTable(group, schema, file, line) }, line);
+    registry.add(name, { ...schema, ...uninflectedTable(group, name, schema, file, line) }, line);
   }
   for (const named of namedTables.values()) {
     if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry), named.line);

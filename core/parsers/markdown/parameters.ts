@@ -1,4 +1,6 @@
 import type { ApiParameter, SchemaNode } from '../../model/api-document.js';
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../../model/paging-names.js';
+import { toSnake } from '../../naming.js';
 import { SOURCE_LINE } from './component-registry.js';
 import type { PagingDefaults } from './document-lines.js';
 import type { QueryItem, QueryLine } from './endpoint-lines.js';
@@ -22,12 +24,18 @@ export function pathParameters(route: string, line: number, keyType: SchemaNode 
   });
 }
 
-function pageParameter(paging: PagingDefaults, line: number): ApiParameter {
-  return { name: paging.pageName ?? 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
+function pageParameter(paging: PagingDefaults, line: number, name = paging.pageName ?? 'page'): ApiParameter {
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
 }
 
-/** Names people give the page size; the first one a list names is its limit. */
-const LIMIT_NAMES = new Set(['limit', 'page_size', 'pagesize', 'pageSize', 'per_page', 'perPage', 'size']);
+/** The list's page number and page size, by the name the document gives them or one people give them (`seite`, `pro_seite`, `pageSize`). */
+function namesPage(name: string, paging: PagingDefaults): boolean {
+  return name === paging.pageName || PAGE_PARAMETER_NAMES.has(toSnake(name));
+}
+
+function namesLimit(name: string, paging: PagingDefaults): boolean {
+  return name === paging.limitName || LIMIT_PARAMETER_NAMES.has(toSnake(name));
+}
 
 function limitParameter(paging: PagingDefaults, line: number, name = paging.limitName ?? 'limit'): ApiParameter {
   return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
@@ -38,8 +46,8 @@ function limitParameter(paging: PagingDefaults, line: number, name = paging.limi
  * the values in its parentheses, a field's name its type, `min_X`/`max_X` X's type, else by name.
  */
 function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, fields: Map<string, SchemaNode>): ApiParameter {
-  if (item.name === (paging.pageName ?? 'page')) return pageParameter(paging, line);
-  if (LIMIT_NAMES.has(item.name) || item.name === paging.limitName) return limitParameter(paging, line, item.name);
+  if (namesPage(item.name, paging)) return pageParameter(paging, line, item.name);
+  if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
   if (item.name === 'sort' && item.note !== undefined) schema = { type: 'string', enum: splitTopLevel(item.note) };
@@ -56,8 +64,8 @@ export function queryParameters(query: QueryLine | undefined, fallbackLine: numb
   const parameters = (query?.items ?? []).map((item) => queryParameter(item, line, paging, fields));
   if (!isList) return parameters;
   const missing = [
-    ...(parameters.some((p) => p.name === (paging.pageName ?? 'page')) ? [] : [pageParameter(paging, line)]),
-    ...(parameters.some((p) => LIMIT_NAMES.has(p.name) || p.name === paging.limitName) ? [] : [limitParameter(paging, line)]),
+    ...(parameters.some((p) => namesPage(p.name, paging)) ? [] : [pageParameter(paging, line)]),
+    ...(parameters.some((p) => namesLimit(p.name, paging)) ? [] : [limitParameter(paging, line)]),
   ];
   return [...missing, ...parameters];
 }

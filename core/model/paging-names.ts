@@ -1,0 +1,23 @@
+/**
+ * The names people give a list's page number and page size (snake_case), in the languages the
+ * readers know: one list for every parser and for the derivation, so that a name one reads as the
+ * page is the page for all.
+ */
+export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'seite', 'pagina', 'trang']);
+
+export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
+  'limit',
+  'page_size',
+  'pagesize',
+  'per_page',
+  'size',
+  'pro_seite',
+  'seitengroesse',
+  'por_pagina',
+  'tamano_pagina',
+  'tamanho_pagina',
+  'par_page',
+  'taille_page',
+  'so_luong',
+  'kich_thuoc_trang',
+]);
