@@ -29,11 +29,12 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   const names = new EntityNames(api);
   const schemas = new Map([...api.schemas].map(([name, entry]) => [name, { ...entry, schema: structuredClone(entry.schema) }]));
   const warnings: DocumentWarning[] = [...(api.warnings ?? [])];
-  const target = (phrase: string, rule: DocumentRule, parent?: Target): Target | undefined => {
+  const target = (phrase: string, rule: DocumentRule, parent?: Target, quiet = false): Target | undefined => {
     const viaProperty = parent ? propertyTarget(parent, phrase, schemas) : undefined;
     const name = viaProperty ?? names.resolve(phrase);
     const entry = name === undefined ? undefined : schemas.get(name);
     if (entry && name !== undefined) return { name, schema: entry.schema };
+    if (quiet) return undefined;
     const message = `the rule "${rule.source.text.trim()}" names "${phrase}", which is no entity of the documents`;
     if (rule.source.stated && rule.kind !== 'has-one' && rule.kind !== 'belongs-to') throw ruleError(message, rule.source);
     warnings.push({ message: `${message}; ignored`, source: rule.source });
@@ -70,7 +71,8 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-type Resolve = (phrase: string, rule: DocumentRule, parent?: Target) => Target | undefined;
+/** The entity a rule's phrase names; undefined, after a warning (or an error for a rule stated outright), when none, or silently when `quiet`. */
+type Resolve = (phrase: string, rule: DocumentRule, parent?: Target, quiet?: boolean) => Target | undefined;
 
 /** A cascade a rule asked for: the parent, the child and the child's key to it. */
 interface Cascade {
@@ -113,7 +115,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
   };
   switch (rule.kind) {
     case 'soft-delete': {
-      const entity = target(rule.entity, rule);
+      const entity = rule.context !== undefined ? (target(rule.entity, rule, undefined, true) ?? target(rule.context, rule)) : target(rule.entity, rule);
       if (entity) softDelete(entity);
       return;
     }

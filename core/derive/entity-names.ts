@@ -7,6 +7,8 @@ import { SchemaTypes } from './schema-types.js';
 /** Words around a noun that do not name it: `their orders`, `the user`, `其借阅记录`. */
 export const ENGLISH_FILLERS = /\b(?:the|a|an|its|their|his|her|our|your|all|each|every|any|some|these|those|one|also|too|for\s+\w+(?:\s+\w+)?|records?|rows?|entries)\b/gi;
 const CHINESE_FILLERS = /其|它的|他的|该|对应的|相关的|所有的?|这个|每个|每位|一个|记录|数据|信息|的/g;
+/** Particles after a Korean noun (topic, subject, object, possessive, place, means, `도`, `만`). */
+const KOREAN_PARTICLE = /(?<=[\uac00-\ud7a3])(?:에서|으로|은|는|이|가|을|를|의|도|만|에|로|과|와)(?=\s|$)/gu;
 /** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
 const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
 
@@ -71,7 +73,13 @@ export class EntityNames {
       const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
       if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
     }
-    return best?.[1] ?? this.chineseHead(text) ?? this.inflected(text);
+    return best?.[1] ?? this.chineseHead(text) ?? this.inflected(text) ?? this.withoutKoreanParticles(text);
+  }
+
+  /** A Korean noun with its particle (`회원은`, `회원을`, `지점에서`): the phrase again without the particles. */
+  private withoutKoreanParticles(text: string): string | undefined {
+    const bare = text.replace(KOREAN_PARTICLE, '');
+    return bare !== text ? this.resolve(bare) : undefined;
   }
 
   /**

@@ -50,6 +50,10 @@ const documents = [
   { name: 'zaiko-ja', apiFiles: ['zaiko-api.ja.md', 'zaiko-requirements.ja.md'] },
   // Paths in Vietnamese words (tables as written: no plural), a key qualified after its entity (`giao_vien_chu_nhiem_id`).
   { name: 'truong-hoc-vi', apiFiles: ['truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md'] },
+  // An endpoint table with Portuguese headers, money as `dinheiro`, plurals in -ores, a soft delete said in passing.
+  { name: 'escola-pt', apiFiles: ['escola-api.pt.md', 'escola-requisitos.pt.md'] },
+  // German umlaut plurals (`/fahrraeder` of Fahrrad) and a plural that is its noun (`/zubehoer`).
+  { name: 'fahrradverleih-de', apiFiles: ['fahrradverleih-api.de.md', 'fahrradverleih-anforderungen.de.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

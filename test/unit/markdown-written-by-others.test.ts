@@ -145,6 +145,29 @@ describe('markdown written by others', () => {
     expect(keys(rental, 'Buchung')).toEqual(['kunde_id->Kunde RESTRICT', 'fahrrad_id->Fahrrad RESTRICT']);
   });
 
+  it('a Portuguese school: an endpoint table headed Método/Caminho/Descrição, dinheiro as a decimal, professores of Professor, a soft delete said in passing', async () => {
+    const school = await deriveModel({ apiFiles: files('escola-api.pt.md', 'escola-requisitos.pt.md') });
+    expect(school.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Aluno alunos', 'Turma turmas', 'Professor professores', 'Disciplina disciplinas', 'Mensalidade mensalidades']);
+    expect(school.operations.filter((op) => op.path.startsWith('/alunos')).map((op) => op.kind)).toEqual(['list', 'create', 'get', 'update', 'delete']);
+    expect(entity(school, 'Mensalidade').fields.find((f) => f.name === 'valor')?.type).toEqual({ kind: 'number', format: 'decimal' });
+    // "Alunos nunca são apagados de verdade: a exclusão é lógica (soft delete)."
+    expect(softDeleted(school)).toContain('Aluno');
+    expect(keys(school, 'Mensalidade')).toContain('aluno_id->Aluno RESTRICT');
+  });
+
+  it('a Korean gym: the soft delete of 회원 said with its particle (`회원은 소프트 삭제한다`)', async () => {
+    const gym = await deriveModel({ apiFiles: files('gym-membership-api.ko.md', 'gym-membership-requirements.ko.md') });
+    expect(softDeleted(gym)).toEqual(['Member']);
+  });
+
+  it('a bookstore written in a hurry: fields as bullets under a label, a key to "another book", "just archive them (soft delete)"', async () => {
+    const store = await deriveModel({ apiFiles: files('bookstore-quick-api.md', 'bookstore-quick-requirements.md') });
+    const author = entity(store, 'Author');
+    expect(author.fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name} ${f.required ? 'required' : 'optional'}`)).toEqual(['name required', 'bio optional', 'website optional']);
+    expect(keys(store, 'Book')).toEqual(['author_id->Author RESTRICT', 'series_parent_id->Book SET NULL']);
+    expect(softDeleted(store)).toEqual(['Customer']);
+  });
+
   it('German recipes and Japanese events: a Literal type, a "Felder:" label, codes glossed in brackets', async () => {
     const recipes = await deriveModel({ apiFiles: files('rezepte-api.de.md', 'rezepte-anforderungen.de.md') });
     expect(recipes.entities.map((e) => e.name)).toContain('Benutzer');

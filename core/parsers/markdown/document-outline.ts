@@ -1,5 +1,5 @@
 import { fieldTableFromJsonExample } from './json-example.js';
-import { fieldTableFromLines, fieldTableFromList } from './field-lines.js';
+import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './field-lines.js';
 import { typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
@@ -148,6 +148,7 @@ class OutlineReader {
           break;
         }
         case 'list': {
+          if (label && this.readNamedList(label, block.children as MarkdownBlock[])) break;
           this.readListing(this.endpointItems(block.children as MarkdownBlock[]) > 1, () => {
             for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
           });
@@ -193,6 +194,16 @@ class OutlineReader {
   /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */
   private readNamedBlock(label: { name: string; line: number; aliases?: string[] }, text: string, line: number): boolean {
     const table = fieldTableFromJsonExample(text, line) ?? fieldTableFromLines(text, line, this.file);
+    if (!table) return false;
+    this.outline.namedTables.push({ ...label, table });
+    return true;
+  }
+
+  /** A bulleted list under a `Name:` label whose every item is a field (`- name: varchar(100), required`). */
+  private readNamedList(label: { name: string; line: number; aliases?: string[] }, items: readonly MarkdownBlock[]): boolean {
+    const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
+    if (entries.some((entry) => entry.text.includes('\n'))) return false;
+    const table = fieldTableFromItems(entries, this.file);
     if (!table) return false;
     this.outline.namedTables.push({ ...label, table });
     return true;

@@ -36,10 +36,16 @@ const MIN_SINGULAR = 4;
 
 /**
  * `word` less a plural ending, when the document uses that singular (`Kategorie` of `Kategorien`
- * beside `kategorie_id`; `Zutat` of `Zutaten` beside "eine Zutat"): the shortest cut first.
+ * beside `kategorie_id`; `Zutat` of `Zutaten` beside "eine Zutat"; `professor` of `professores`
+ * beside `professor_id`): German cuts first, the shortest first.
  * Undefined when none is used.
  */
 export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
-  for (const stem of germanSingulars(word)) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
+  for (const stem of [...germanSingulars(word), ...romanceSingulars(word)]) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
   return undefined;
+}
+
+/** A Portuguese, Spanish or French plural less its ending: `professores` of professor, `meses` of mes. */
+function romanceSingulars(word: string): string[] {
+  return [/es$/i, /s$/i].filter((ending) => ending.test(word)).map((ending) => word.replace(ending, ''));
 }

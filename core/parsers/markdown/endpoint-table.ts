@@ -9,10 +9,11 @@ export interface EndpointRow extends EndpointHeading {
 }
 
 const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
-const METHOD_HEADER = /^(?:(?:http\s+)?(?:method|verb)|方法|请求方式|请求方法|método|méthode|methode|phương thức|メソッド)$/iu;
-const PATH_HEADER = /^(?:path|url|uri|route|endpoint|resource|路径|接口|接口地址|地址|请求路径|ruta|chemin|pfad|đường dẫn|パス|エンドポイント)$/iu;
+const METHOD_HEADER = /^(?:(?:http\s+)?(?:method|verb)|方法|请求方式|请求方法|(?:método|metodo|méthode|methode|verbo)(?:\s+http)?|phương thức|メソッド|메서드|메소드|방식|요청\s*방식)$/iu;
+const PATH_HEADER =
+  /^(?:path|url|uri|route|endpoint|resource|路径|接口|接口地址|地址|请求路径|ruta|caminho|rota|endereço|percorso|chemin|pfad|đường dẫn|パス|エンドポイント|경로|엔드포인트|주소)$/iu;
 const SUMMARY_HEADER =
-  /^(?:description|summary|purpose|action|notes?|what|说明|描述|功能|接口说明|备注|descripción|resumen|description|beschreibung|zweck|mô tả|説明|概要|機能)$/iu;
+  /^(?:description|summary|purpose|action|notes?|what|说明|描述|功能|接口说明|备注|descripción|resumen|descrição|descricao|resumo|finalidade|descrizione|description|beschreibung|zweck|mô tả|説明|概要|機能|설명|기능|비고)$/iu;
 
 function columnOf(headers: readonly string[], pattern: RegExp): number | undefined {
   const index = headers.findIndex((header) => pattern.test(header.trim()));

@@ -31,11 +31,28 @@ function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hi
 }
 
 function withType(name: string, rest: string[], typeOptional: boolean): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
-  const [type = '', ...notes] = rest.map((part) => part.trim()).filter((part) => part !== '');
-  if (type === '') return typeOptional ? { name, type: 'string', description: '' } : undefined;
-  if (parseTypeExpression(type) === undefined) return undefined;
-  return { name, type, description: notes.join('; ') };
+  const [written = '', ...notes] = rest.map((part) => part.trim()).filter((part) => part !== '');
+  if (written === '') return typeOptional ? { name, type: 'string', description: '' } : undefined;
+  // `name: varchar(100), required`: the type up to a comma outside its brackets, notes after it.
+  const [type, ...after] = parseTypeExpression(written) !== undefined ? [written] : splitAtFirstComma(written);
+  if (type === undefined || parseTypeExpression(type) === undefined) return undefined;
+  return { name, type, description: [...after, ...notes].join('; ') };
 }
+
+/** `varchar(100), required` as `varchar(100)` and `required`; the text alone when no comma stands outside brackets. */
+function splitAtFirstComma(text: string): string[] {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if ('([<'.includes(char)) depth += 1;
+    else if (')]>'.includes(char)) depth -= 1;
+    else if (char === ',' && depth === 0) return [text.slice(0, index).trim(), text.slice(index + 1).trim()];
+  }
+  return [text];
+}
+
+/** A field listed outside a table says it is required in its notes, there being no column to: `name: text, required`. */
+const REQUIRED_NOTE = /(?<![\p{L}])(?<!not\s)(?<!non[\s-])(?:required|mandatory|obligatorio|obrigatório|obligatoire|pflicht|erforderlich)(?![\p{L}])|必填|必须|필수/iu;
 
 function tableOf(entries: { text: string; line: number }[], file: string, typeOptional: boolean): FieldTable | undefined {
   const written = entries.filter((entry) => entry.text.trim() !== '').map((entry) => ({ entry, field: splitEntry(entry.text, typeOptional) }));
@@ -45,7 +62,7 @@ function tableOf(entries: { text: string; line: number }[], file: string, typeOp
   for (const { entry, field } of written) {
     let row: FieldRow;
     try {
-      row = readFieldRow({ ...field!, required: false }, file, entry.line);
+      row = readFieldRow({ ...field!, required: REQUIRED_NOTE.test(field!.description) }, file, entry.line);
     } catch (error) {
       if (error instanceof InfraStackError) return undefined;
       throw error;
@@ -55,6 +72,11 @@ function tableOf(entries: { text: string; line: number }[], file: string, typeOp
     rows.push(row);
   }
   return { rows, line: entries[0]!.line };
+}
+
+/** The items of a bulleted list under a `Name:` label, when each is a field: `- name: varchar(100), required`. */
+export function fieldTableFromItems(items: { text: string; line: number }[], file: string): FieldTable | undefined {
+  return items.length === 0 ? undefined : tableOf(items, file, false);
 }
 
 /** The lines of a fenced block, when each is a field: `vin*   string(17)   unique`. */

@@ -177,7 +177,8 @@ export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTa
   // `/kunden` is the collection of `Kunde:`, whose plural English rules do not know.
   const inflected = [...tableNames].filter((table) => isInflectionOf(name, table)).sort((a, b) => b.length - a.length)[0];
   if (inflected) return inflected;
-  // `/kategorien` beside `kategorie_id`: the singular the document uses.
-  const used = singular(base) === base ? singularInDocument(base, words) : undefined;
+  // `/kategorien` beside `kategorie_id`, `/professores` beside `professor_id`: the singular the document uses, where it does not use the English one.
+  const english = singular(base);
+  const used = english === base || !words.has(english.toLowerCase()) ? singularInDocument(base, words) : undefined;
   return used ? toPascal(used) : name;
 }

@@ -337,7 +337,9 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const cleaned = cleanSentence(sentence.text);
     if (cleaned === '') continue;
     const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules };
-    const found = clausesOf(cleaned).flatMap((clause) => recognize(clause, source) ?? []);
+    const clauses = clausesOf(cleaned);
+    const perClause = clauses.map((clause) => recognize(clause, source) ?? []);
+    const found = perClause.flat();
     const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
     // Read before the parentheticals go: `(unique course_id + student_id)` is often one.
     const composites = readCompositeUniques(sentence.text.replace(/[*_]{2,}/g, ''), source);
@@ -345,12 +347,44 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const together = new Set(composites.flatMap((rule) => (rule.kind === 'unique-together' ? rule.fields : [])));
     const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && [...together].some((field) => rule.subject.includes(field));
     const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites];
+    // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
+    if (whole.length === 0) {
+      clauses.forEach((clause, index) => {
+        const mentioned = perClause[index]!.length === 0 ? softDeleteMentioned(clause, cleaned, source) : undefined;
+        if (mentioned) read.push(mentioned);
+      });
+    }
     rules.push(...read);
     if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(sentence.text))) {
       warnings.push({ message: `rule not understood, ignored: "${sentence.text}"`, source: { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line } });
     }
   }
   return { rules, warnings };
+}
+
+/**
+ * Soft deletion said in passing, in any of the readers' languages: `just archive them (soft
+ * delete)`, `a exclusão é lógica`, `소프트 삭제한다`, `논리 삭제`, `cancellazione logica`.
+ */
+const SOFT_DELETE_MENTION = new RegExp(
+  String.raw`soft[\s-]?delet(?:e|ed|es|ion|ing)?|(?:exclus[ãa]o|remo[çc][ãa]o|dele[çc][ãa]o)\s+l[óo]gica|(?:exclu[íi]d|apagad|removid)[oa]s?\s+(?:de\s+forma\s+l[óo]gica|logicamente)|(?:cancellazione|eliminazione)\s+logica|soft-gelöscht|소프트\s*삭제|논리(?:적)?\s*삭제|논리적으로\s*삭제|${SOFT_DELETE_ELSEWHERE.source}`,
+  'iu',
+);
+
+/**
+ * A sentence no recognizer read that still says its rows are soft deleted (`archive` counting as
+ * such where the clause speaks of deleting or removing): the entity the clause names before
+ * saying so, else the sentence (`Alunos nunca são apagados de verdade: a exclusão é lógica`). Read
+ * as a rule not stated outright: naming no entity, it is a warning, not an error.
+ */
+function softDeleteMentioned(clause: string, sentence: string, source: RuleSource): Rule | undefined {
+  const marker = SOFT_DELETE_MENTION.exec(clause) ?? (/\b(?:delet|remov)/i.test(clause) ? /\barchiv(?:e|ed|es|ing)\b/i.exec(clause) : null);
+  if (!marker || NEGATED.test(clause.slice(0, marker.index))) return undefined;
+  const bare = (text: string) => text.replace(/[*`(（]/g, ' ').trim();
+  const before = bare(clause.slice(0, marker.index));
+  const at = sentence.indexOf(clause);
+  const context = bare(sentence.slice(0, at < 0 ? sentence.length : at + marker.index));
+  return { kind: 'soft-delete', entity: before === '' ? clause : before, ...(context !== before ? { context } : {}), source: { ...source, stated: false } };
 }
 
 /** A noun phrase's last word without a plural `s`, to tell `comment` and `comments` the same. */
