@@ -1,4 +1,5 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
 import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../model/paging-names.js';
 import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
@@ -348,8 +349,9 @@ function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: Crud
   if (kind === 'custom') return 'extra';
   if (parameter.in === 'path' && parameter.name === keyParam) return 'key';
   if (kind !== 'list' || parameter.in !== 'query') return 'extra';
-  if (PAGE_PARAMETER_NAMES.has(name)) return 'page';
-  if (LIMIT_PARAMETER_NAMES.has(name)) return 'limit';
+  const paging = parameter.schema[SCHEMA_HINTS.paging];
+  if (paging === 'page' || (paging === undefined && PAGE_PARAMETER_NAMES.has(name))) return 'page';
+  if (paging === 'limit' || (paging === undefined && LIMIT_PARAMETER_NAMES.has(name))) return 'limit';
   if (SORT_NAMES.has(name) && namesSortTerms(type)) return 'sort';
   if (isSortDirection(parameter, name)) return 'direction';
   return matchesField ? 'filter' : 'extra';

@@ -153,11 +153,18 @@ describe('markdown written by others', () => {
     // "Alunos nunca são apagados de verdade: a exclusão é lógica (soft delete)."
     expect(softDeleted(school)).toContain('Aluno');
     expect(keys(school, 'Mensalidade')).toContain('aluno_id->Aluno RESTRICT');
+    // "(`pagina`, `tamanho`; padrão 1 e 20, no máximo 50)": the page size is tamanho, whatever name lists usually give it.
+    const list = school.operations.find((op) => op.kind === 'list' && op.path === '/alunos')!;
+    expect(list.params.filter((p) => p.role === 'page' || p.role === 'limit').map((p) => [p.wireName, p.role, p.default, p.constraints.maximum])).toEqual([['pagina', 'page', 1, undefined], ['tamanho', 'limit', 20, 50]]);
   });
 
   it('a Korean gym: the soft delete of 회원 said with its particle (`회원은 소프트 삭제한다`)', async () => {
     const gym = await deriveModel({ apiFiles: files('gym-membership-api.ko.md', 'gym-membership-requirements.ko.md') });
     expect(softDeleted(gym)).toEqual(['Member']);
+    // "페이지네이션을 지원합니다 (`page`, `size`; 기본값 1, 20, 최대 100)", and sort values "`name`, `-joined_on` 중 하나".
+    const list = gym.operations.find((op) => op.kind === 'list' && op.path === '/members')!;
+    expect(list.params.filter((p) => p.role !== 'filter').map((p) => [p.wireName, p.role])).toEqual([['sort', 'sort'], ['page', 'page'], ['size', 'limit']]);
+    expect(list.params.find((p) => p.role === 'sort')!.type).toEqual({ kind: 'literal', values: ['name', '-joined_on'] });
   });
 
   it('a bookstore written in a hurry: fields as bullets under a label, a key to "another book", "just archive them (soft delete)"', async () => {
@@ -166,6 +173,9 @@ describe('markdown written by others', () => {
     expect(author.fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name} ${f.required ? 'required' : 'optional'}`)).toEqual(['name required', 'bio optional', 'website optional']);
     expect(keys(store, 'Book')).toEqual(['author_id->Author RESTRICT', 'series_parent_id->Book SET NULL']);
     expect(softDeleted(store)).toEqual(['Customer']);
+    // "everything paginated w/ page + per_page (default 1 / 30, cap 100)".
+    const list = store.operations.find((op) => op.kind === 'list' && op.path === '/customers')!;
+    expect(list.params.filter((p) => p.role === 'page' || p.role === 'limit').map((p) => [p.wireName, p.default, p.constraints.maximum])).toEqual([['page', 1, undefined], ['per_page', 30, 100]]);
   });
 
   it('German recipes and Japanese events: a Literal type, a "Felder:" label, codes glossed in brackets', async () => {

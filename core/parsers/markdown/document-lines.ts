@@ -66,8 +66,11 @@ export function readPagingDefaults(line: string): PagingDefaults | undefined {
 }
 
 /** A word saying lists come in pages: `paginated`, `paginiert`, `paginadas`, `paginación`, `paginées`, `phân trang`, `分页`, `ページ`. */
-const PAGED = /\bpaginat|\bpaginier|\bpagina[dt]|\bpaginaci[óo]n|\bpaginação|\bpaginé|phân trang|分页|ページ/iu;
-const DEFAULT_WORD = /(?:\bdefaults?|\bstandard|por defecto|par défaut|predeterminad|padrão|mặc định|默认|既定|デフォルト)\D{0,12}?(\d+)(?:\D{1,12}?(\d+))?/iu;
+const PAGED = /\bpaginat|\bpaged\b|\bpaginier|\bpagina[dt]|\bpaginaci[óo]n|\bpaginação|\bpaginé|phân trang|分页|ページ|페이지네이션|페이징|페이지\s*단위/iu;
+const DEFAULT_WORD = /(?:\bdefaults?|\bstandard|por defecto|par défaut|predeterminad|predefinit|padrão|mặc định|默认|既定|デフォルト|기본값?)\D{0,12}?(\d+)(?:\D{1,12}?(\d+))?/iu;
+const MAXIMUM_WORD = /(?:\bat most|\bmax(?:imum)?|\bup to|\bcap(?:ped\s+at)?|máximo|massimo|maximal|höchstens|au plus|tối đa|최대|最大|最多)\D{0,6}?(\d+)/iu;
+/** `page + per_page (default 1 / 30)`: two names joined before the parenthesis, as a hurried line gives them. */
+const JOINED_NAMES = /([A-Za-z_][A-Za-z0-9_]*)`?\s*(?:\+|&|,|\/|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[(（]/iu;
 
 /**
  * A paging sentence naming the page and its size in a parenthesis, in that order, in any language:
@@ -79,14 +82,17 @@ function readNamedPaging(line: string): PagingDefaults | undefined {
   if (!paged) return undefined;
   // The parenthesis after the word (code spans are plain text by now): its parts that are one name each.
   const inside = /[(（]([^)）]*)[)）]/.exec(line.slice(paged.index))?.[1] ?? '';
-  const names = inside.split(/[,;，；、]/).map((part) => part.trim()).filter((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part));
+  const inParenthesis = inside.split(/[,;，；、]/).map((part) => part.trim()).filter((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part));
+  const joined = JOINED_NAMES.exec(line.slice(paged.index));
+  const names = inParenthesis.length === 2 ? inParenthesis : joined ? [joined[1]!, joined[2]!] : [];
   if (names.length !== 2) return undefined;
   const defaults = DEFAULT_WORD.exec(line);
+  const maximum = MAXIMUM_WORD.exec(line);
   const [pageName, limitName] = names as [string, string];
   return {
     page: defaults?.[2] !== undefined ? Number(defaults[1]) : DEFAULT_PAGING.page,
     limit: defaults ? Number(defaults[2] ?? defaults[1]) : DEFAULT_PAGING.limit,
-    maxLimit: DEFAULT_PAGING.maxLimit,
+    maxLimit: maximum ? Number(maximum[1]) : DEFAULT_PAGING.maxLimit,
     ...(pageName !== 'page' ? { pageName } : {}),
     ...(limitName !== 'limit' ? { limitName } : {}),
   };

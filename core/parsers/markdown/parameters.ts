@@ -1,4 +1,5 @@
 import type { ApiParameter, SchemaNode } from '../../model/api-document.js';
+import { SCHEMA_HINTS } from '../../model/hints.js';
 import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../../model/paging-names.js';
 import { toSnake } from '../../naming.js';
 import { SOURCE_LINE } from './component-registry.js';
@@ -25,7 +26,7 @@ export function pathParameters(route: string, line: number, keyType: SchemaNode 
 }
 
 function pageParameter(paging: PagingDefaults, line: number, name = paging.pageName ?? 'page'): ApiParameter {
-  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SOURCE_LINE]: line } };
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SCHEMA_HINTS.paging]: 'page', [SOURCE_LINE]: line } };
 }
 
 /** The list's page number and page size, by the name the document gives them or one people give them (`seite`, `pro_seite`, `pageSize`). */
@@ -38,7 +39,7 @@ function namesLimit(name: string, paging: PagingDefaults): boolean {
 }
 
 function limitParameter(paging: PagingDefaults, line: number, name = paging.limitName ?? 'limit'): ApiParameter {
-  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SOURCE_LINE]: line } };
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SCHEMA_HINTS.paging]: 'limit', [SOURCE_LINE]: line } };
 }
 
 /**
@@ -50,12 +51,22 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
-  if (item.name === 'sort' && item.note !== undefined) schema = { type: 'string', enum: splitTopLevel(item.note) };
+  if (item.name === 'sort' && item.note !== undefined && sortValuesOf(item.note).length > 0) schema = { type: 'string', enum: sortValuesOf(item.note) };
   else if (field) schema = typeOf(field);
   else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
   else schema = schemaFromFieldName(item.name);
   return { name: item.name, in: 'query', required: false, schema: { ...schema, [SOURCE_LINE]: line } };
+}
+
+/**
+ * The values a sort parameter's note lists: its code spans where it has some (`` `name`, `-joined_on` 중 하나 ``),
+ * else each entry's leading term (`price, -price (default)`), the words around them left out.
+ */
+function sortValuesOf(note: string): string[] {
+  const spans = [...note.matchAll(/`([^`]+)`/g)].map((span) => span[1]!.trim());
+  const entries = spans.length > 0 ? spans : splitTopLevel(note);
+  return [...new Set(entries.map((entry) => /^[+-]?[A-Za-z_][\w.]*/.exec(entry.trim())?.[0]).filter((value): value is string => value !== undefined))];
 }
 
 /** The query parameters of a `Query:` line; a list endpoint always takes `page` and `limit`. */
