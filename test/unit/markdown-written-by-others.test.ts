@@ -143,6 +143,9 @@ describe('markdown written by others', () => {
     expect(entity(rental, 'Zubehoer').reasons.table.rule).toBe("table name: the collection path's segment zubehoer, as a German plural, the same word as its singular");
     // `fahrrad_id` finds its row once `/fahrraeder` is the collection of Fahrrad.
     expect(keys(rental, 'Buchung')).toEqual(['kunde_id->Kunde RESTRICT', 'fahrrad_id->Fahrrad RESTRICT']);
+    // `Standard: false`, `…; Standard verfuegbar`: German defaults.
+    expect(entity(rental, 'Kunde').fields.find((f) => f.name === 'ist_stammkunde')?.default).toBe(false);
+    expect(entity(rental, 'Fahrrad').fields.find((f) => f.name === 'zustand')?.default).toBe('verfuegbar');
   });
 
   it('a Portuguese school: an endpoint table headed Método/Caminho/Descrição, dinheiro as a decimal, professores of Professor, a soft delete said in passing', async () => {
@@ -153,6 +156,8 @@ describe('markdown written by others', () => {
     // "Alunos nunca são apagados de verdade: a exclusão é lógica (soft delete)."
     expect(softDeleted(school)).toContain('Aluno');
     expect(keys(school, 'Mensalidade')).toContain('aluno_id->Aluno RESTRICT');
+    // `um de: manha, tarde, noite`: an enum.
+    expect(school.enums.find((e) => e.name === 'TurmaTurno')?.values).toEqual(['manha', 'tarde', 'noite']);
     // "(`pagina`, `tamanho`; padrão 1 e 20, no máximo 50)": the page size is tamanho, whatever name lists usually give it.
     const list = school.operations.find((op) => op.kind === 'list' && op.path === '/alunos')!;
     expect(list.params.filter((p) => p.role === 'page' || p.role === 'limit').map((p) => [p.wireName, p.role, p.default, p.constraints.maximum])).toEqual([['pagina', 'page', 1, undefined], ['tamanho', 'limit', 20, 50]]);
