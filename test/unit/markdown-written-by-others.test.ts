@@ -163,9 +163,13 @@ describe('markdown written by others', () => {
     expect(list.params.filter((p) => p.role === 'page' || p.role === 'limit').map((p) => [p.wireName, p.role, p.default, p.constraints.maximum])).toEqual([['pagina', 'page', 1, undefined], ['tamanho', 'limit', 20, 50]]);
   });
 
-  it('a Korean gym: the soft delete of 회원 said with its particle (`회원은 소프트 삭제한다`)', async () => {
+  it('a Korean gym: rules in Korean (soft delete, cascade, keep, restrict), a key named as `다른 회원의 ID`', async () => {
     const gym = await deriveModel({ apiFiles: files('gym-membership-api.ko.md', 'gym-membership-requirements.ko.md') });
-    expect(softDeleted(gym)).toEqual(['Member']);
+    // `회원을 삭제하면 출석 기록도 함께 삭제한다`: check-ins go with their member (soft deleted with it, as the member is).
+    expect(softDeleted(gym)).toEqual(['Member', 'CheckIn']);
+    expect(keys(gym, 'CheckIn')).toContain('member_id->Member CASCADE');
+    // `회원이 있는 지점은 삭제할 수 없다`; `추천한 회원 (다른 회원의 ID)`: the member who referred this one.
+    expect(keys(gym, 'Member')).toEqual(['branch_id->Branch RESTRICT', 'referrer_id->Member SET NULL']);
     // "페이지네이션을 지원합니다 (`page`, `size`; 기본값 1, 20, 최대 100)", and sort values "`name`, `-joined_on` 중 하나".
     const list = gym.operations.find((op) => op.kind === 'list' && op.path === '/members')!;
     expect(list.params.filter((p) => p.role !== 'filter').map((p) => [p.wireName, p.role])).toEqual([['sort', 'sort'], ['page', 'page'], ['size', 'limit']]);
@@ -560,8 +564,11 @@ describe('markdown written by others', () => {
     expect(member.uniques.map((u) => `${u.fields.join('+')}: ${u.reason.rule}`)).toEqual([expect.stringMatching(/^email: the field's note "이메일 \(중복 불가\)"/)]);
     expect(model.enums.map((e) => `${e.name}: ${e.values.join(' ')}`)).toEqual(['MemberGender: M F', 'MemberMembershipType: MONTHLY QUARTERLY YEARLY', 'ClassLevel: BEGINNER INTERMEDIATE ADVANCED']);
     expect(model.database).toBe('mysql');
-    // Its rules, in Korean, are not read yet: each is named, none dropped in silence.
-    expect(model.warnings?.filter((w) => w.message.startsWith('rule not understood')).length).toBe(9);
+    // `회원이 삭제되면 해당 회원의 예약도 함께 삭제된다`, `예약이 있는 수업은 삭제할 수 없다`: a cascade and a restrict in Korean.
+    expect(keys(model, 'Reservation')).toEqual(['member_id->Member CASCADE', 'class_id->Class RESTRICT']);
+    expect(entity(model, 'Reservation').foreignKeys.find((k) => k.field === 'member_id')!.reason?.rule).toMatch(/회원이 삭제되면/);
+    // The rest of its rules, field rules and relations in Korean, are not read yet: each is named, none dropped in silence.
+    expect(model.warnings?.filter((w) => w.message.startsWith('rule not understood')).length).toBe(7);
   });
 
   it('the help desk: lines after an example body say which fields are required, their values and defaults; a query string as sent names the filters', async () => {

@@ -28,7 +28,18 @@ const HAS_MANY = String.raw`(?:(?:can|may)\s+have|puede\s+tener|pueden\s+tener|t
 const BELONGS_MANY = String.raw`(?:puede\s+pertenecer\s+a|pertenece\s+a|pode\s+pertencer\s+a|peut\s+appartenir\s+à|appartient\s+à|kann\s+zu|gehört\s+zu|thuộc\s+về)`;
 
 /** Each recognizer reads one clause shape; the first that matches wins. */
+/** A Korean noun's particle, left off a phrase a rule names (`회원을`, `기록은`). */
+const KO = String.raw`(?:을|를|은|는|이|가|도)`;
+
 const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
+  // Korean: `회원을 삭제해도 이용권 기록은 보존한다`, `회원을 삭제하면 출석 기록도 함께 삭제한다`, `회원이 있는 지점은 삭제할 수 없다`.
+  [new RegExp(String.raw`^(.+?)${KO}\s*삭제(?:해도|하더라도|되어도)[,，]?\s*(?:그|해당|관련된?)?\s*(.+?)${KO}\s*(?:보존(?:한다|됩니다|합니다|된다)|유지(?:한다|됩니다|합니다|된다)|남(?:는다|습니다|긴다|깁니다)|삭제(?:하지|되지)\s*않(?:는다|습니다))$`, 'u'), (m, source) => [
+    { kind: 'keep', parent: m[1]!, child: m[2]!, source },
+  ]],
+  [new RegExp(String.raw`^(.+?)${KO}\s*삭제(?:하면|되면|할\s*때|시)[,，]?\s*(?:그|해당|관련된?)?\s*(.+?)${KO}\s*(?:함께|같이|모두|전부|자동으로|연쇄)?\s*삭제(?:한다|된다|됩니다|합니다|해야\s*한다)$`, 'u'), (m, source) => cascades(m[1]!, m[2]!, source)],
+  [new RegExp(String.raw`^(.+?)${KO}\s*(?:있는|남아\s*있는|존재하는|연결된|등록된)\s*(.+?)${KO}\s*삭제할\s*수\s*없(?:다|습니다|음)$`, 'u'), (m, source) => [
+    { kind: 'restrict', parent: m[2]!, child: m[1]!, source },
+  ]],
   // `The user is soft deleted, and so are their orders.`
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+${SOFT},?\s+and\s+so\s+(?:is|are)\s+(.+)$`, 'i'), (m, source) => [
     { kind: 'soft-delete', entity: m[1]!, source },
