@@ -160,6 +160,8 @@ async function encodePieces(pieces: Iterable<string>): Promise<string> {
   const chunks: Buffer[] = [];
   gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = once(gzip, 'end');
+  // Awaited below; a stream that fails while a write waits for 'drain' must not count as unhandled meanwhile.
+  ended.catch(() => undefined);
   for (const piece of pieces) if (!gzip.write(piece)) await once(gzip, 'drain');
   gzip.end();
   await ended;

@@ -299,6 +299,13 @@ describe('rules in plain words', () => {
   const read = (text: string, inRules = true) => readRuleSentences([{ text, line: 4, inRules }], file);
   const kinds = (text: string) => read(text).rules.map((rule) => ({ ...rule, source: undefined }));
 
+  it('reads no soft delete where the sentence says there is none, before or after the phrase', () => {
+    for (const text of ['Soft delete is not used for tags.', 'Tags are never soft deleted, just removed.', '태그는 소프트 삭제하지 않는다.']) {
+      expect(read(text).rules, text).toEqual([]);
+      expect(read(text).warnings.map((w) => w.message), text).toEqual([`rule not understood, ignored: "${text}"`]);
+    }
+  });
+
   it.each([
     ['Appointments are soft deleted.', [{ kind: 'soft-delete', entity: 'Appointments' }]],
     ['Soft delete users and orders.', [{ kind: 'soft-delete', entity: 'users' }, { kind: 'soft-delete', entity: 'orders' }]],
@@ -312,6 +319,11 @@ describe('rules in plain words', () => {
     ['A product can carry many tags, and a tag many products.', [{ kind: 'many-to-many', from: 'A product', to: 'tags' }]],
     ['A task belongs to a project.', [{ kind: 'belongs-to', child: 'A task', parent: 'a project' }]],
     ['Each user has one profile.', [{ kind: 'has-one', owner: 'user', owned: 'profile' }]],
+    // Said in passing: the entity before the phrase, read as a rule not stated outright.
+    ['When a customer is removed just archive them (soft delete), their orders stay.', [{ kind: 'soft-delete', entity: 'When a customer is removed just archive them' }]],
+    ['회원을 삭제하면 출석 기록도 함께 삭제한다.', [{ kind: 'cascade', parent: '회원', child: '출석 기록' }]],
+    ['회원을 삭제해도 이용권 기록은 보존한다.', [{ kind: 'keep', parent: '회원', child: '이용권 기록' }]],
+    ['회원이 있는 지점은 삭제할 수 없다.', [{ kind: 'restrict', parent: '지점', child: '회원' }]],
     ['读者软删除。', [{ kind: 'soft-delete', entity: '读者' }]],
     ['借阅随读者软删除', [{ kind: 'soft-delete-with', parent: '读者', child: '借阅' }]],
     ['删除图书时删除其借阅。', [{ kind: 'cascade', parent: '图书', child: '其借阅' }]],

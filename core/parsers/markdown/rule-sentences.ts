@@ -27,10 +27,10 @@ const MANY = String.raw`many|several|multiple|muchos|muchas|varios|varias|muitos
 const HAS_MANY = String.raw`(?:(?:can|may)\s+have|puede\s+tener|pueden\s+tener|tiene|pode\s+ter|tem|peut\s+avoir|a|kann|hat|có\s+thể\s+có|có)\s+(?:${MANY})`;
 const BELONGS_MANY = String.raw`(?:puede\s+pertenecer\s+a|pertenece\s+a|pode\s+pertencer\s+a|peut\s+appartenir\s+à|appartient\s+à|kann\s+zu|gehört\s+zu|thuộc\s+về)`;
 
-/** Each recognizer reads one clause shape; the first that matches wins. */
 /** A Korean noun's particle, left off a phrase a rule names (`회원을`, `기록은`). */
 const KO = String.raw`(?:을|를|은|는|이|가|도)`;
 
+/** Each recognizer reads one clause shape; the first that matches wins. */
 const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
   // Korean: `회원을 삭제해도 이용권 기록은 보존한다`, `회원을 삭제하면 출석 기록도 함께 삭제한다`, `회원이 있는 지점은 삭제할 수 없다`.
   [new RegExp(String.raw`^(.+?)${KO}\s*삭제(?:해도|하더라도|되어도)[,，]?\s*(?:그|해당|관련된?)?\s*(.+?)${KO}\s*(?:보존(?:한다|됩니다|합니다|된다)|유지(?:한다|됩니다|합니다|된다)|남(?:는다|습니다|긴다|깁니다)|삭제(?:하지|되지)\s*않(?:는다|습니다))$`, 'u'), (m, source) => [
@@ -54,7 +54,7 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
   [/^(?:all\s+)?(.+?)\s+(?:(?:are|is|must|should|shall|can|may|will)\s+(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Soft delete users and orders.`, `Use soft deletion for orders.`
-  [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?!(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|don['’]t|not|never|will|shall|should|must|may|can)\b)(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Orders use soft delete.`
   [/^(.+?)\s+(?:use|uses|support|supports|have|has)\s+soft[\s-]?delet(?:e|ion)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Deleting a user who is assigned to tickets leaves those tickets unassigned`: the key becomes null, nothing is kept or deleted.
@@ -388,9 +388,12 @@ const SOFT_DELETE_MENTION = new RegExp(
  * saying so, else the sentence (`Alunos nunca são apagados de verdade: a exclusão é lógica`). Read
  * as a rule not stated outright: naming no entity, it is a warning, not an error.
  */
+/** A negation after the phrase (`Soft delete is not used for tags`, `소프트 삭제하지 않는다`): no rule either. */
+const NEGATED_AFTER = /\b(?:not|never|no|nunca|não|nao|nicht|nie|kein\w*|pas|jamais|mai)\b|không|않|없|しない|ない|不/iu;
+
 function softDeleteMentioned(clause: string, sentence: string, source: RuleSource): Rule | undefined {
   const marker = SOFT_DELETE_MENTION.exec(clause) ?? (/\b(?:delet|remov)/i.test(clause) ? /\barchiv(?:e|ed|es|ing)\b/i.exec(clause) : null);
-  if (!marker || NEGATED.test(clause.slice(0, marker.index))) return undefined;
+  if (!marker || NEGATED.test(clause.slice(0, marker.index)) || NEGATED_AFTER.test(clause.slice(marker.index))) return undefined;
   const bare = (text: string) => text.replace(/[*`(（]/g, ' ').trim();
   const before = bare(clause.slice(0, marker.index));
   const at = sentence.indexOf(clause);
