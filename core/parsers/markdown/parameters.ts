@@ -51,7 +51,8 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
-  if (item.name === 'sort' && item.note !== undefined && sortValuesOf(item.note).length > 0) schema = { type: 'string', enum: sortValuesOf(item.note) };
+  const sortValues = item.name === 'sort' && item.note !== undefined ? sortValuesOf(item.note) : [];
+  if (sortValues.length > 0) schema = { type: 'string', enum: sortValues };
   else if (field) schema = typeOf(field);
   else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BatchedThread } from './batched-thread.js';
 import { completeImports } from './import-resolver.js';
 import type { ImportAnswer, ImportRequest } from './import-worker.js';
 
@@ -18,58 +19,17 @@ const WORKER_SCRIPT = new URL('./import-worker.js', import.meta.url);
  * documents large enough to pay for a thread; never keeps the process alive.
  */
 class ImportThread {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, { requests: Queued[] }>();
-  private nextId = 0;
-  /** Modules asked for since the last message: sent together, one message per turn of the event loop. */
-  private queued: Queued[] = [];
+  private readonly thread: BatchedThread<ImportRequest, ImportAnswer>;
 
   constructor() {
-    this.worker = new Worker(WORKER_SCRIPT);
-    this.worker.unref();
-    this.worker.once('online', () => {
-      if (this.pending.size === 0) this.worker.unref();
-    });
-    this.worker.on('message', ({ id, answers }: { id: number; answers: ImportAnswer[] }) => {
-      const batch = this.pending.get(id);
-      this.pending.delete(id);
-      if (this.pending.size === 0) this.worker.unref();
-      batch?.requests.forEach((request, index) => {
-        const answer = answers[index]!;
-        if ('error' in answer) request.reject(new Error(answer.error));
-        else request.resolve(answer.text ?? request.text);
-      });
-    });
-    const failAll = (error: Error) => {
-      for (const batch of this.pending.values()) for (const request of batch.requests) request.reject(error);
-      this.pending.clear();
-      thread = undefined;
-    };
-    this.worker.on('error', failAll);
-    this.worker.on('exit', (code) => failAll(new Error(`the import thread stopped (exit code ${code})`)));
+    this.thread = new BatchedThread(new Worker(WORKER_SCRIPT), 'import', () => (thread = undefined));
   }
 
-  complete(path: string, text: string): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
-      this.queued.push({ path, text, resolve, reject });
-      if (this.queued.length === 1) setImmediate(() => this.send());
-    });
+  async complete(path: string, text: string): Promise<string> {
+    const [answer] = await this.thread.ask([{ path, text }]);
+    if (answer === undefined || 'error' in answer) throw new Error(answer?.error ?? `${path}: the import thread gave no answer`);
+    return answer.text ?? text;
   }
-
-  private send(): void {
-    const requests = this.queued;
-    this.queued = [];
-    const id = this.nextId++;
-    this.pending.set(id, { requests });
-    // A thread with work to do keeps the process alive until it answers.
-    this.worker.ref();
-    this.worker.postMessage({ id, requests: requests.map(({ path, text }): ImportRequest => ({ path, text })) });
-  }
-}
-
-interface Queued extends ImportRequest {
-  resolve(text: string): void;
-  reject(error: Error): void;
 }
 
 let thread: ImportThread | undefined;

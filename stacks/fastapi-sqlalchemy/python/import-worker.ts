@@ -9,8 +9,8 @@ export interface ImportRequest {
 export type ImportAnswer = { text: string | null } | { error: string };
 
 /** The import thread's side (see import-thread.ts): completes the modules of each message, in order. */
-parentPort?.on('message', ({ id, requests }: { id: number; requests: ImportRequest[] }) => {
-  const answers = requests.map(({ path, text }): ImportAnswer => {
+parentPort?.on('message', ({ id, items }: { id: number; items: ImportRequest[] }) => {
+  const answers = items.map(({ path, text }): ImportAnswer => {
     try {
       const completed = completeImports(path, text);
       return { text: completed === text ? null : completed };

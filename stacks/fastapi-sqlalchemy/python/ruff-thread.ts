@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { BatchedThread } from './batched-thread.js';
 
 export const LINE_LENGTH = 100;
 export const TARGET_VERSION = 'py311';
@@ -17,8 +18,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 require('node:v8').setFlagsFromString('--liftoff-only');
 const ruff = require(workerData.ruff);
 const workspace = new ruff.Workspace(workerData.settings, ruff.PositionEncoding.Utf16);
-parentPort.on('message', ({ id, texts }) => {
-  const answers = texts.map((text) => {
+parentPort.on('message', ({ id, items }) => {
+  const answers = items.map((text) => {
     try {
       return { text: workspace.format(text) };
     } catch (error) {
@@ -35,65 +36,17 @@ parentPort.on('message', ({ id, texts }) => {
  * statements that need it do not wait for it on the main thread. It never keeps the process alive.
  */
 class RuffThread {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (answers: RuffAnswer[]) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
-  /** Texts asked for since the last message: sent together, one message per turn of the event loop. */
-  private queued: { texts: string[]; resolve: (answers: RuffAnswer[]) => void; reject: (error: Error) => void }[] = [];
+  private readonly thread: BatchedThread<string, RuffAnswer>;
 
   constructor() {
     const settings = { 'line-length': LINE_LENGTH, 'target-version': TARGET_VERSION };
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { ruff: createRequire(import.meta.url).resolve('@astral-sh/ruff-wasm-nodejs'), settings } });
-    this.worker.unref();
-    // An unref before the thread is online does not hold in Node 20: again once it is.
-    this.worker.once('online', () => {
-      if (this.pending.size === 0) this.worker.unref();
-    });
-    this.worker.on('message', ({ id, answers }: { id: number; answers: RuffAnswer[] }) => {
-      const request = this.pending.get(id);
-      this.pending.delete(id);
-      request?.resolve(answers);
-    });
-    const failAll = (error: Error) => {
-      for (const { reject } of this.pending.values()) reject(error);
-      this.pending.clear();
-      thread = undefined;
-    };
-    this.worker.on('error', failAll);
-    this.worker.on('exit', (code) => failAll(new Error(`the ruff formatting thread stopped (exit code ${code})`)));
+    const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { ruff: createRequire(import.meta.url).resolve('@astral-sh/ruff-wasm-nodejs'), settings } });
+    this.thread = new BatchedThread(worker, 'ruff formatting', () => (thread = undefined));
   }
 
-  /**
-   * Formats `texts`. The requests made until the event loop next turns (several files rendered
-   * ahead, see the engine's `render`) go in one message: a message costs a third of a
-   * millisecond whatever it carries.
-   */
+  /** Formats `texts`, in one message with the other requests of this turn of the event loop. */
   format(texts: string[]): Promise<RuffAnswer[]> {
-    return new Promise<RuffAnswer[]>((resolve, reject) => {
-      this.queued.push({ texts, resolve, reject });
-      if (this.queued.length === 1) setImmediate(() => this.send());
-    });
-  }
-
-  private send(): void {
-    const batch = this.queued;
-    this.queued = [];
-    const id = this.nextId++;
-    const resolve = (answers: RuffAnswer[]) => {
-      let from = 0;
-      for (const request of batch) {
-        request.resolve(answers.slice(from, from + request.texts.length));
-        from += request.texts.length;
-      }
-      if (this.pending.size === 0) this.worker.unref();
-    };
-    const reject = (error: Error) => {
-      for (const request of batch) request.reject(error);
-    };
-    this.pending.set(id, { resolve, reject });
-    // A thread with work to do keeps the process alive until it answers.
-    this.worker.ref();
-    this.worker.postMessage({ id, texts: batch.flatMap((request) => request.texts) });
+    return this.thread.ask(texts);
   }
 }
 
