@@ -24,7 +24,7 @@ import { DATABASE_KINDS, DEFAULT_STACK, type DeriveOptions, type GenerateOptions
  */
 export async function runEngine(options: GenerateOptions, plugins: readonly InfraStackPlugin[], identity?: RunIdentity): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
-  const engine = createEngine(options, plugins);
+  const engine = createEngine(options, plugins, identity?.key);
   const outDir = path.resolve(cwd, options.outDir);
   const rawUrlBase = options.rawUrlBase === undefined ? undefined : checkedRawUrlBase(options.rawUrlBase);
   const check = options.check ?? false;
@@ -118,9 +118,9 @@ export function declaredStack(options: Pick<DeriveOptions, 'stack' | 'plugins'>,
   return engine.declaredStack(options.stack ?? DEFAULT_STACK);
 }
 
-function createEngine(options: DeriveOptions, plugins: readonly InfraStackPlugin[]): Engine {
+function createEngine(options: DeriveOptions, plugins: readonly InfraStackPlugin[], runKey?: string): Engine {
   if (options.apiFiles.length === 0) throw new InfraStackError('no API document given: pass at least one with --api');
-  const engine = new Engine(options.onPhase ? { onPhase: options.onPhase } : {});
+  const engine = new Engine({ ...(options.onPhase ? { onPhase: options.onPhase } : {}), ...(runKey !== undefined ? { runKey } : {}) });
   for (const plugin of [...corePlugins, ...plugins, ...(options.plugins ?? [])]) engine.use(plugin);
   return engine;
 }

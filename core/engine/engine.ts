@@ -23,6 +23,7 @@ import { previousRunOf } from './previous-run.js';
 import { planContext } from './plan-context.js';
 import { schemaSnapshot } from '../schema/snapshot.js';
 import type { StackDescriptor } from '../stack/descriptor.js';
+import { renderKeysOf, reusableTextOf, type ReusableText } from './render-reuse.js';
 import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 /** How long rendering goes on before it lets the writes already started make progress. */
@@ -33,6 +34,12 @@ const RENDER_AHEAD = 32;
 export interface EngineOptions {
   /** Receives the duration of each lifecycle phase of a run (for benchmarks). */
   onPhase?: PhaseListener;
+  /**
+   * The identity of the run (`RunIdentity.key`: the code of the generator and its plugins, the
+   * options that change output). Given, each file whose view is the one the last run recorded
+   * takes the text that run generated instead of being rendered (see `render-reuse.ts`).
+   */
+  runKey?: string;
 }
 
 /** What the engine read and derived, before anything is planned. */
@@ -121,7 +128,7 @@ export class Engine {
       session.expect(planned.map((file) => file.path));
       let prepared: PreparedWrite;
       try {
-        await this.render(planned.splice(0), (file) => session.add(file));
+        await this.render(planned.splice(0), reusableTextOf(loaded), (file) => session.add(file));
         clock.end('render');
         const record = { inputs: await inputs, model: modelSnapshot(model), ...(stack?.naming ? { schema: schemaSnapshot(context.schema) } : {}), notes: report.regeneration };
         prepared = await session.prepare({ diff: config.diff === true, record });
@@ -226,8 +233,10 @@ export class Engine {
    * formatting code, say) lets the next templates render meanwhile. Each entry of `files` is
    * emptied as its file renders.
    */
-  private async render(files: (PlannedFile | undefined)[], rendered: (file: RenderedFile) => void): Promise<void> {
+  private async render(files: (PlannedFile | undefined)[], reusable: ReusableText, rendered: (file: RenderedFile) => void): Promise<void> {
     const renderTemplate = await this.host.templates.renderer();
+    const { runKey } = this.options;
+    const renderKeys = runKey === undefined ? [] : renderKeysOf(runKey, files as PlannedFile[]);
     const ahead: Promise<RenderedFile>[] = [];
     let yielded = performance.now();
     for (let index = 0; index < files.length; index += 1) {
@@ -239,6 +248,14 @@ export class Engine {
         await new Promise((resolve) => setImmediate(resolve));
         yielded = performance.now();
       }
+      const renderKey = renderKeys[index];
+      const kept = renderKey === undefined ? undefined : reusable(file.path, renderKey);
+      if (kept !== undefined) {
+        const reused = Promise.resolve({ path: file.path, owner: file.owner, content: kept, renderKey: renderKey! });
+        ahead.push(reused);
+        if (ahead.length >= RENDER_AHEAD) rendered(await ahead.shift()!);
+        continue;
+      }
       let content: string;
       try {
         content = file.template !== undefined ? renderTemplate(file.template, file.data ?? {}) : (file.content ?? '');
@@ -248,7 +265,7 @@ export class Engine {
         throw new PluginError(file.owner, `plugin "${file.owner}" failed to render ${file.path} from ${file.template}: ${templateErrorText(error)}`, { cause: error });
       }
       const done = file.verbatim ? Promise.resolve(content) : this.hooks.renderFile.promise(content, file);
-      const next = done.then((text) => ({ path: file.path, owner: file.owner, content: text }));
+      const next = done.then((text) => ({ path: file.path, owner: file.owner, content: text, ...(renderKey !== undefined ? { renderKey } : {}) }));
       // Awaited in turn below; until then a failure must not count as unhandled.
       next.catch(() => undefined);
       ahead.push(next);

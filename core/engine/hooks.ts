@@ -102,6 +102,7 @@ export function createHooks() {
     deriveModel: new SyncWaterfallHook<[DomainModel, DeriveContext]>(['model', 'context']),
     validateModel: new SyncHook<[DomainModel, Diagnostics]>(['model', 'diagnostics']),
     planFiles: new AsyncSeriesWaterfallHook<[FilePlan, PlanContext]>(['plan', 'context']),
+    // A function of the text and the planned file only: a file whose view did not change takes the last run's text unrendered (render-reuse.ts).
     renderFile: new AsyncSeriesWaterfallHook<[string, PlannedFile]>(['content', 'file']),
     afterEmit: new AsyncSeriesHook<[EmitSummary]>(['summary']),
   });

@@ -7,6 +7,8 @@ export interface RenderedFile {
   content: string;
   /** The plugin that planned it. */
   owner?: string;
+  /** What its text was rendered from (see `renderKeyOf`), recorded for the next run to reuse the text. */
+  renderKey?: string;
 }
 
 /**

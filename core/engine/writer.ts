@@ -175,13 +175,13 @@ export class WriteSession {
     const staleTexts = await Promise.all(staleEntries.map(([file]) => this.disk.read(file)));
     const staleActions = staleEntries.flatMap(([file, entry], index) => staleAction(file, entry, staleTexts[index], force) ?? []);
     const actions = [...plannedActions, ...staleActions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const generated = new Map<string, { owner: string; text: string }>();
+    const generated = new Map<string, { owner: string; text: string; render?: string }>();
     this.planned.forEach((file, index) => {
       const action = plannedActions[index]!;
       if (action.kind === 'untracked') return;
       // A file left with the markers of an earlier conflict keeps that run's text as its base: once resolved, it merges with this generation.
-      const base = action.kind === 'unresolved' ? (this.previousFiles[file.path]?.text ?? file.content) : file.content;
-      generated.set(file.path, { owner: file.owner ?? '', text: base });
+      if (action.kind === 'unresolved') generated.set(file.path, { owner: file.owner ?? '', text: this.previousFiles[file.path]?.text ?? file.content });
+      else generated.set(file.path, { owner: file.owner ?? '', text: file.content, ...(file.renderKey !== undefined ? { render: file.renderKey } : {}) });
     });
 
     const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));

@@ -18,7 +18,7 @@ import type { ReadOutput } from './python/user-modules.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
-import { entityView, type EntityView } from './view/entities.js';
+import { entityViewWithImports, type EntityImportSets, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding, type StoreFunction } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
@@ -61,7 +61,12 @@ export function planBackend(
   const opsByEntity = new Map<string, Operation[]>();
   for (const op of model.operations) if (op.entity) opsByEntity.set(op.entity, [...(opsByEntity.get(op.entity) ?? []), op]);
   const views = new Map<string, EntityView>();
-  for (const entity of model.entities) views.set(entity.name, entityView(entity, model, schema));
+  const importSets = new Map<string, EntityImportSets>();
+  for (const entity of model.entities) {
+    const { view, imports } = entityViewWithImports(entity, model, schema);
+    views.set(entity.name, view);
+    importSets.set(entity.name, imports);
+  }
   const modelled = [...views.values()];
   // Rows written only through their owner (child tables) have a model and a mapper, nothing else.
   const entityList = modelled.filter((e) => isServedEntity(e.entity));
@@ -132,7 +137,7 @@ export function planBackend(
   const portExports = exportsOf(entityList.map((e) => [`app.application.interfaces.${e.portModule}`, e.port]));
   const backend = backendClasses(model.components ?? [], generatedEntities, readOutput);
   const portMethods = portMethodsOf(model.components ?? []);
-  const declared = declaredRepositories(entityList, backend, portMethods);
+  const declared = declaredRepositories(entityList, importSets, backend, portMethods);
   report.toImplement.push(...declared.toImplement);
   pkg('app/application/interfaces', portExports.imports, portExports.names);
   // What the generic repositories hold only when some operation uses it, so no backend carries code its tests never run.
@@ -202,14 +207,16 @@ export function planBackend(
     };
     const sql = declared.sql.get(e.name);
     const memory = declared.memory.get(e.name);
-    if (sql) imports.merge(sql.imports);
+    const sqlImports = declared.sqlImports.get(e.name);
+    const memoryImports = declared.memoryImports.get(e.name);
+    if (sqlImports) imports.merge(sqlImports);
     add(F.sqlRepository(e.sqlRepositoryModule), 'app/infrastructure/repositories/repository.py.njk', {
       e: { ...withoutDeclaredLookups(e), ...whitelists, ...headers },
       imports: imports.render(),
       declared: sql,
     }, origin(e.name, 'repository'));
     add(F.memoryRepository(e.slug), 'app/infrastructure/repositories/in_memory/repository.py.njk', {
-      e: { ...withoutDeclaredLookups(e), ...whitelists, ...headers, memoryImports: memory ? e.memoryImportSet.merge(memory.imports).render() : e.memoryImports },
+      e: { ...withoutDeclaredLookups(e), ...whitelists, ...headers, memoryImports: memoryImports ? importSets.get(e.name)!.memory.merge(memoryImports).render() : e.memoryImports },
       declared: memory,
     });
   }

@@ -6,7 +6,7 @@ import { pyString } from '../python/names.js';
 import type { BackendClasses } from './component-classes.js';
 import { ComponentModule, type PlaceholderView } from './component-module.js';
 import { assertPrimitivesKept, constructorCall, declaredConstructor, declaredMethods, type ConstructorArgument, type DeclaredMethodView } from './declared-repository.js';
-import type { EntityView } from './entities.js';
+import type { EntityImportSets, EntityView } from './entities.js';
 
 export interface DeclaredPortView {
   imports: string;
@@ -15,7 +15,6 @@ export interface DeclaredPortView {
 }
 
 export interface DeclaredClassView {
-  imports: PythonImports;
   methods: DeclaredMethodView[];
   init?: { header: string; lines: string[] };
 }
@@ -25,6 +24,9 @@ export interface DeclaredRepositories {
   port: Map<string, DeclaredPortView>;
   sql: Map<string, DeclaredClassView>;
   memory: Map<string, DeclaredClassView>;
+  /** What the methods of each declared class need imported, for the module that adds its own. */
+  sqlImports: Map<string, PythonImports>;
+  memoryImports: Map<string, PythonImports>;
   /** The body of the dependency factory building the declared class. */
   factoryBodies: Map<string, string>;
   /** Declared methods whose names say nothing the generator implements. */
@@ -33,15 +35,20 @@ export interface DeclaredRepositories {
   constructors: Map<string, ConstructorArgument[]>;
 }
 
-export function declaredRepositories(entities: readonly EntityView[], backend: BackendClasses, portMethods: (port: string) => MethodSignature[]): DeclaredRepositories {
-  const result: DeclaredRepositories = { port: new Map(), sql: new Map(), memory: new Map(), factoryBodies: new Map(), toImplement: [], constructors: new Map() };
+export function declaredRepositories(
+  entities: readonly EntityView[],
+  importSets: ReadonlyMap<string, EntityImportSets>,
+  backend: BackendClasses,
+  portMethods: (port: string) => MethodSignature[],
+): DeclaredRepositories {
+  const result: DeclaredRepositories = { port: new Map(), sql: new Map(), memory: new Map(), sqlImports: new Map(), memoryImports: new Map(), factoryBodies: new Map(), toImplement: [], constructors: new Map() };
   for (const e of entities) {
     const component = e.declared;
     if (component === undefined) continue;
     assertPrimitivesKept(component, e);
     const portModule = `app.application.interfaces.${e.portModule}`;
     const port = new ComponentModule(backend, portMethods);
-    port.imports.merge(e.portImportSet);
+    port.imports.merge(importSets.get(e.name)!.port);
     const portMethodsView = declaredMethods(component, e, port, true);
     if (portMethodsView.methods.length > 0) port.imports.add('abc', 'abstractmethod');
     result.port.set(e.name, { imports: port.imports.render(), methods: portMethodsView.methods, placeholders: portMethodsView.placeholders });
@@ -49,11 +56,13 @@ export function declaredRepositories(entities: readonly EntityView[], backend: B
     const sql = new ComponentModule(backend, portMethods, portModule);
     const init = declaredConstructor(component, sql);
     const sqlMethods = declaredMethods(component, e, sql, false);
-    result.sql.set(e.name, { imports: sql.imports, methods: sqlMethods.methods, init: { header: init.header, lines: init.lines } });
+    result.sql.set(e.name, { methods: sqlMethods.methods, init: { header: init.header, lines: init.lines } });
+    result.sqlImports.set(e.name, sql.imports);
     result.constructors.set(e.name, init.arguments);
 
     const memory = new ComponentModule(backend, portMethods, portModule);
-    result.memory.set(e.name, { imports: memory.imports, methods: declaredMethods(component, e, memory, false).methods });
+    result.memory.set(e.name, { methods: declaredMethods(component, e, memory, false).methods });
+    result.memoryImports.set(e.name, memory.imports);
 
     result.factoryBodies.set(e.name, factoryBody(component, init.arguments));
     if (constructorCall(component, 'session') === undefined) result.toImplement.push(`${component.name}: its dependency factory and tests cannot make one (backend/app/presentation/api/v1/dependencies/repositories.py)`);

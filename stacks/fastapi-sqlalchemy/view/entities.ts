@@ -62,12 +62,18 @@ export interface EntityView {
   modelModule: { imports: string; typeOnlyImports: string[]; lines: string[]; linkClasses: LinkClass[] };
   storage: StorageView;
   portImports: string;
-  /** The same imports, for a module that adds its own (a declared repository's port). */
-  portImportSet: PythonImports;
   newKey: string;
   memoryImports: string;
-  memoryImportSet: PythonImports;
   entity: Entity;
+}
+
+/**
+ * The imports of an entity's port and in-memory repository, for a module that adds its own (a
+ * declared repository's): kept beside the view, which holds only data a template reads.
+ */
+export interface EntityImportSets {
+  port: PythonImports;
+  memory: PythonImports;
 }
 
 /** A column as a migration writes it: `definition` is the laid-out `sa.Column(...)` list item. */
@@ -135,6 +141,11 @@ function tablesByName(schema: readonly Table[]): ReadonlyMap<string, Table> {
  * class renders: its columns' types and nullability are decided there, not here.
  */
 export function entityView(entity: Entity, model: DomainModel, schema: readonly Table[] = relationalSchema(model, STACK_NAMING)): EntityView {
+  return entityViewWithImports(entity, model, schema).view;
+}
+
+/** The entity's view and the imports its repository modules start from. */
+export function entityViewWithImports(entity: Entity, model: DomainModel, schema: readonly Table[]): { view: EntityView; imports: EntityImportSets } {
   const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = { ...entityClassNames(entity.name, model), ...repositoryNames(entity, model) };
@@ -259,7 +270,7 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
     newKey = `list(${keyType})[(sequence - 1) % len(${keyType})]`;
   }
   const scalar = (f: FieldView) => !f.jsonStored && !f.relation && f.field.type.kind !== 'binary';
-  return {
+  const view: EntityView = {
     name: entity.name,
     slug: entityModule(entity),
     table: entity.table,
@@ -277,12 +288,11 @@ export function entityView(entity: Entity, model: DomainModel, schema: readonly 
     modelModule: { imports: modelImports.render(), typeOnlyImports: typeOnly === '' ? [] : typeOnly.split('\n'), lines: modelLines, linkClasses },
     storage,
     portImports: portImports.render(),
-    portImportSet: portImports,
     newKey,
     memoryImports: memoryImports.render(),
-    memoryImportSet: memoryImports,
     entity,
   };
+  return { view, imports: { port: portImports, memory: memoryImports } };
 }
 
 /**
