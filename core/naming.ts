@@ -137,6 +137,16 @@ const LAST_UMLAUT = /(ä|ae|ö|oe|ü|ue)(?!.*(?:ä|ae|ö|oe|ü|ue))/iu;
 const PLAIN_VOWEL: Record<string, string> = { ä: 'a', ae: 'a', ö: 'o', oe: 'o', ü: 'u', ue: 'u' };
 
 /**
+ * The singulars a Portuguese, Spanish, French or Italian plural may have, less or with its ending
+ * changed: `professores` of professor, `meses` of mes, `contratti` of contratto, `immobili` of
+ * immobile, `proprietari` of proprietario, `zone` of zona.
+ */
+export function romanceSingulars(word: string): string[] {
+  const cuts: [RegExp, string][] = [[/es$/i, ''], [/s$/i, ''], [/i$/i, 'o'], [/i$/i, 'e'], [/i$/i, 'io'], [/e$/i, 'a']];
+  return cuts.filter(([ending]) => ending.test(word)).map(([ending, singular]) => word.replace(ending, singular));
+}
+
+/**
  * The singulars a German or Dutch plural may have: less a plural ending, the shortest cut first,
  * each also without the umlaut the plural puts on its stem (`Fahrräder` of Fahrrad, `Mäntel` of
  * Mantel, `Bücher` of Buch).

@@ -5,7 +5,7 @@ import { toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
-import { findKey, keyNamedAfter, keyTypeOf, propertiesOf, recordWhy, why } from './schema-edits.js';
+import { findKey, keyNamedAfter, keyTypeOf, parentKeyOf, propertiesOf, recordWhy, why } from './schema-edits.js';
 import { applyUniqueTogether, resolveUniqueScopes } from './unique-rules.js';
 
 function ruleError(message: string, source: SourceLocation): InfraStackError {
@@ -36,7 +36,8 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     if (entry && name !== undefined) return { name, schema: entry.schema };
     if (quiet) return undefined;
     const message = `the rule "${rule.source.text.trim()}" names "${phrase}", which is no entity of the documents`;
-    if (rule.source.stated && rule.kind !== 'has-one' && rule.kind !== 'belongs-to') throw ruleError(message, rule.source);
+    // A phrase that is a clause, not a name (`如果该分类下还有子分类`, `the ones archived last year`), is a sentence not understood.
+    if (rule.source.stated && rule.kind !== 'has-one' && rule.kind !== 'belongs-to' && readsAsName(phrase)) throw ruleError(message, rule.source);
     warnings.push({ message: `${message}; ignored`, source: rule.source });
     return undefined;
   };
@@ -61,7 +62,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
       if (!Array.isArray(schema.required)) schema.required = [];
       return schema.required as string[];
     };
-    const outcome = applyFieldNote(rule, { schemas, exactEntity: (phrase) => names.exact(phrase) }, required);
+    const outcome = applyFieldNote(rule, { schemas, exactEntity: (phrase) => names.exact(phrase), sectionEntity: (title) => names.ofTitle(title) }, required);
     if (outcome.problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${outcome.problem}; ignored`, source: rule.source });
   }
   softDeleteCascades(cascades);
@@ -69,6 +70,18 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   resolveReferences(schemas, names);
   warnings.push(...resolveUniqueScopes(schemas, names));
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** Words that open a clause, in the languages of the documents: a phrase holding one is no entity's name. */
+const CLAUSE_WORD = /(?:^|\s)(?:if|when|unless|which|that|who|whose|where|while|si|cuando|quand|wenn|falls|quando|se|nếu|khi|mà)(?:\s|$)|如果|若|假如|当|时|的话|もし|場合|면|때/iu;
+/** Chinese negations and verbs of rules (`不允许`, `禁止删除`, `置为空`): no entity is called by them. */
+const CHINESE_VERB = /不|没有|允许|禁止|删除|保留|置为|必须|可以|应该|需要/u;
+
+/** A phrase that could be an entity's name: a few words, no clause in it. */
+function readsAsName(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  const cjk = /[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]/u.test(phrase);
+  return !CLAUSE_WORD.test(phrase) && !CHINESE_VERB.test(phrase) && words.length <= 4 && (!cjk || phrase.replace(/\s/g, '').length <= 8);
 }
 
 /** The entity a rule's phrase names; undefined, after a warning (or an error for a rule stated outright), when none, or silently when `quiet`. */
@@ -162,7 +175,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       // The key the sentence's word names (`reply_to_id` for `may reply to`), else `parent_id`.
       const named = rule.via === undefined ? [] : Object.keys(properties).filter((name) => /_id$|Id$/.test(name) && name.toLowerCase().startsWith(rule.via!) && properties[name]![SCHEMA_HINTS.references] === undefined);
       if (rule.via !== undefined && named.length !== 1) return `names no one key of ${entity.name} by "${rule.via}"`;
-      const existing = named.length === 1 ? properties[named[0]!] : (properties.parent_id ?? properties.parentId);
+      const existing = named.length === 1 ? properties[named[0]!] : (properties.parent_id ?? properties.parentId ?? parentKeyOf(properties));
       const key = existing ?? (properties.parent_id = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });
       key[SCHEMA_HINTS.references] = entity.name;
       recordWhy(key, SCHEMA_HINTS.references, rule.source);
@@ -233,11 +246,13 @@ function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas
     recordWhy(existing, SCHEMA_HINTS.references, rule.source);
   }
   if (existing) return existing;
-  const name = `${toSnake(parent.name)}_id`;
+  // A row's parent row: the rows at the top have none.
+  const selfReference = child.name === parent.name;
+  const name = selfReference ? 'parent_id' : `${toSnake(parent.name)}_id`;
   const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.sourceLine]: rule.source.line };
   recordWhy(key, SCHEMA_HINTS.references, rule.source);
   propertiesOf(child.schema)[name] = key;
-  if (required) child.schema.required = [...((child.schema.required as string[] | undefined) ?? []), name];
+  if (required && !selfReference) child.schema.required = [...((child.schema.required as string[] | undefined) ?? []), name];
   return key;
 }
 

@@ -2,7 +2,7 @@ import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-docum
 import { ENTITY_LAYERS, type AssignedText, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
 import { assignableText } from '../model/assigned-text.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { germanSingulars, isInflectionOf, singular, toPascal, toSnake, toTableName } from '../naming.js';
+import { germanSingulars, isInflectionOf, romanceSingulars, singular, toPascal, toSnake, toTableName } from '../naming.js';
 import { hintError, schemaWhy, sourceOf } from './field-hints.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -65,7 +65,9 @@ export function nameTableAfterPath(entity: Entity, collectionPath: string, api: 
   const inflected =
     (segment.length > entity.name.length && isInflectionOf(segment, entity.name) && /^\p{L}+$/u.test(segment.slice(entity.name.length))) ||
     // `/fahrraeder` of Fahrrad: a German plural with an umlaut on its stem.
-    germanSingulars(segment).some((stem) => stem.toLowerCase() === entity.name.toLowerCase());
+    germanSingulars(segment).some((stem) => stem.toLowerCase() === entity.name.toLowerCase()) ||
+    // `/contratti` of Contratto, `/zone` of Zona.
+    romanceSingulars(segment).some((stem) => stem.toLowerCase() === entity.name.toLowerCase());
   // The name's words stay apart as they are, its last one inflected whole (not `broadcastservices`, `dedicated_hs_ms`).
   const words = toSnake(entity.name).split('_');
   const leading = words.slice(0, -1).map((word) => `${word}_`).join('');

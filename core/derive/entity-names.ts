@@ -12,6 +12,9 @@ const KOREAN_PARTICLE = /(?<=[\uac00-\ud7a3])(?:에서|으로|은|는|이|가|�
 /** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
 const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
 
+/** A prefix or suffix making a noun its own children: `sub` (English, Spanish, Italian, French, German), `子`, `下级`, `하위`, Vietnamese `con`. */
+const CHILD_WORD = /^(?:sub[-\s]?|子|下级|下属|하위\s*)(\S.*)$|^(.+?)\s+con$/u;
+
 export interface Target {
   name: string;
   schema: SchemaNode;
@@ -50,6 +53,26 @@ export class EntityNames {
         }
       }
     }
+    this.addGlossary(api.glossary);
+  }
+
+  /** The schema a section's title names: whole, or one of the names a gloss gives (`学员（student）`, `Teachers / 讲师`). */
+  ofTitle(title: string): string | undefined {
+    const cleaned = title.replace(TITLE_FILLERS, ' ').replace(/^[\d\s.]+/, '');
+    const parts = [cleaned, ...cleaned.split(/\s*[/|,，、()（）]\s*/)].map((part) => part.trim()).filter((part) => part !== '');
+    const named = new Set(parts.map((part) => this.exact(part)).filter((name): name is string => name !== undefined));
+    return named.size === 1 ? [...named][0] : undefined;
+  }
+
+  /** `学员（student）`: the other name of a gloss names what its one does. */
+  private addGlossary(glossary: ApiDocument['glossary']): void {
+    for (const { names } of glossary ?? []) {
+      const [first, second] = names;
+      const named = this.exact(second) ?? this.exact(first);
+      if (named === undefined) continue;
+      this.add(first, named);
+      this.add(second, named);
+    }
   }
 
   private add(alias: string, name: string): void {
@@ -73,7 +96,13 @@ export class EntityNames {
       const contained = /[\u4e00-\u9fff]/.test(alias) ? text.includes(alias) : new RegExp(`(?:^|\\s)${escape(alias)}(?:$|\\s)`).test(text);
       if (contained && (!best || alias.length > best[0].length)) best = [alias, name];
     }
-    return best?.[1] ?? this.chineseHead(text) ?? this.inflected(text) ?? this.withoutKoreanParticles(text);
+    return best?.[1] ?? this.chineseHead(text) ?? this.inflected(text) ?? this.withoutKoreanParticles(text) ?? this.childrenOf(text);
+  }
+
+  /** `subtasks`, `sub-categories`, `子分类`, `下级部门`, `danh mục con`: rows of the same table under a row, named as the table's. */
+  private childrenOf(text: string): string | undefined {
+    const bare = CHILD_WORD.exec(text)?.slice(1).find((part) => part !== undefined);
+    return bare !== undefined && bare !== text ? this.resolve(bare) : undefined;
   }
 
   /** A Korean noun with its particle (`회원은`, `회원을`, `지점에서`): the phrase again without the particles. */

@@ -12,6 +12,8 @@ export interface FieldRuleTargets {
   schemas: ReadonlyMap<string, { schema: SchemaNode }>;
   /** The schema an entity phrase names as a whole, or undefined. */
   exactEntity(phrase: string): string | undefined;
+  /** The schema a heading's title names (`4.5 学员（student）`), or undefined. */
+  sectionEntity(title: string): string | undefined;
 }
 
 export interface FieldNoteOutcome {
@@ -170,12 +172,24 @@ function namedBy(subject: string, targets: FieldRuleTargets): NamedFields {
 }
 
 /**
+ * A field several entities have, named in a sentence under a heading that names one of them
+ * (`手机号唯一` under `### 4.5 学员（student）`): that one's.
+ */
+function inSectionEntity(named: [string, string][], section: string | undefined, targets: FieldRuleTargets): [string, string][] {
+  if (section === undefined || new Set(named.map(([entity]) => entity)).size < 2) return named;
+  const entity = targets.sectionEntity(section);
+  const own = named.filter(([candidate]) => candidate === entity);
+  return own.length > 0 ? own : named;
+}
+
+/**
  * Applies a field's rule stated in a sentence to the field(s) it names, as the field's own note
  * would: unique (among all rows, or among the rows of what the sentence scopes it to), index,
  * default, reference, read only, bounds, listed values (an enum).
  */
 export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, required: (entity: string) => string[]): FieldNoteOutcome {
-  const { named, scope } = namedBy(rule.subject, targets);
+  const { named: everywhere, scope } = namedBy(rule.subject, targets);
+  const named = inSectionEntity(everywhere, rule.source.section, targets);
   if (named.length === 0) return { applied: [], problem: `names no field of the documents' entities in "${rule.subject}"` };
   const applied: string[] = [];
   for (const [entity, field] of named) {

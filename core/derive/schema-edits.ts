@@ -34,9 +34,26 @@ export function findKey(child: Target, parent: string): SchemaNode | undefined {
   if (byName) return byName;
   const referencing = Object.values(properties).find((node) => node[SCHEMA_HINTS.references] === parent);
   if (referencing) return referencing;
+  // A row's key to another row of its own table is named for the parent, not the table: `parentId`, `zona_padre_id`.
+  if (child.name === parent) return parentKeyOf(properties);
   // A rule relating the two names the key written short: `dept_id` of a Department.
   const short = Object.keys(properties).filter((name) => /_id$/.test(name) && properties[name]![SCHEMA_HINTS.references] === undefined && abbreviates(name.slice(0, -3), stem));
   return short.length === 1 ? properties[short[0]!] : undefined;
+}
+
+/** `parent` in the languages of the documents (Spanish, Italian, Portuguese, French, German, Vietnamese), as a key's name spells it. */
+const PARENT_WORD = /^(?:parent|padre|pai|mae|madre|pere|mere|eltern|cha|superior|upper)$/;
+
+/**
+ * The one key a row has to its parent row in the same table, by its name: `parent_id`, `parentId`,
+ * `parent_task_id`, `zona_padre_id`, `danh_muc_cha_id`. Undefined when none or several.
+ */
+export function parentKeyOf(properties: Record<string, SchemaNode>): SchemaNode | undefined {
+  const keys = Object.keys(properties).filter((name) => {
+    const words = toSnake(name).split('_');
+    return words.length >= 2 && words[words.length - 1] === 'id' && words.slice(0, -1).some((word) => PARENT_WORD.test(word)) && properties[name]![SCHEMA_HINTS.references] === undefined;
+  });
+  return keys.length === 1 ? properties[keys[0]!] : undefined;
 }
 
 /** `dept` of `department`, `cust` of `customer`: the word's first two letters, then some of its others in order. */

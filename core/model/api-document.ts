@@ -159,11 +159,19 @@ export type DocumentRule =
   /** The `fields` (as written: `course_id`, `student_id`) are unique together, on the entity holding them all. */
   | { kind: 'unique-together'; fields: string[]; source: RuleSource };
 
+/** `学员（student）`: a word of the document and the name it glosses, either way round. */
+export interface GlossaryEntry {
+  names: [string, string];
+  source: SourceLocation;
+}
+
 /** Where a rule was read, and the sentence as written. */
 export interface RuleSource extends SourceLocation {
   text: string;
   /** Read under a rules heading: naming no entity is an error, not a passing remark. */
   stated: boolean;
+  /** The heading it was read under: a field named without its entity is the field of the entity the heading names, when it names one. */
+  section?: string;
 }
 
 /** Something the reader did not understand, or understood with a doubt: shown, never fatal. */
@@ -204,6 +212,11 @@ export interface ApiDocument {
   rules?: DocumentRule[];
   /** What the reader skipped or doubted, with where. */
   warnings?: DocumentWarning[];
+  /**
+   * Two names a heading gives one thing by (`### 4.5 学员（student）`, `## Inquilini (tenants)`):
+   * rules written with either name the same entity.
+   */
+  glossary?: GlossaryEntry[];
   /** What the document holds that the tool read but does not use, each naming its file and place; shown after the run. */
   notices?: string[];
 }

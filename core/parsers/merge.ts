@@ -39,6 +39,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     ...(documents.some((d) => d.readsOtherFiles) ? { readsOtherFiles: true } : {}),
     ...(documents.some((d) => d.rules) ? { rules: documents.flatMap((d) => d.rules ?? []) } : {}),
     ...(documents.some((d) => d.warnings) ? { warnings: documents.flatMap((d) => d.warnings ?? []) } : {}),
+    ...(documents.some((d) => d.glossary) ? { glossary: documents.flatMap((d) => d.glossary ?? []) } : {}),
     notices: documents.flatMap((d) => d.notices ?? []),
   };
 }

@@ -5,7 +5,10 @@ import { isBodyLabel, isQueryLabel, readQueryLine, readResponseLine } from '../.
 import { readEndpointTable } from '../../core/parsers/markdown/endpoint-table.js';
 import { columnsOf, readFieldTable } from '../../core/parsers/markdown/field-table.js';
 import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
-import { fieldTableFromLines, fieldTableFromList } from '../../core/parsers/markdown/field-lines.js';
+import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from '../../core/parsers/markdown/field-lines.js';
+import { isStatusCodeTable } from '../../core/parsers/markdown/status-code-table.js';
+import { readTechStack } from '../../core/parsers/markdown/tech-stack.js';
+import { inlineObjectType, typeScriptDeclarations } from '../../core/parsers/markdown/typescript-declarations.js';
 import { paragraphLines, parseMarkdownTree, plainText, type MarkdownParagraph, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
@@ -380,5 +383,73 @@ describe('field lists outside tables', () => {
   it('splits a one-line list at commas outside parentheses; in braces a field may go without its type', () => {
     expect(summary(fieldTableFromList('vehicle_id* int, liters* decimal(6,2), odometer_km* int', 4, 'api.md', false))).toEqual(['vehicle_id*:integer', 'liters*:number(decimal)', 'odometer_km*:integer']);
     expect(summary(fieldTableFromList('name*, city*, capacity: int', 4, 'api.md', true))).toEqual(['name*:string', 'city*:string', 'capacity:integer']);
+  });
+});
+
+describe('models and tables as other teams write them', () => {
+  it('reads TypeScript declarations: optional and nullable members, literal unions, a format or default in a comment; object members left out', () => {
+    const declared = typeScriptDeclarations(
+      ['type User = {', '  id: string            // uuid', "  role: 'admin' | 'member'", '  avatarUrl?: string | null', '  labels: Label[]', '  createdAt: Date', '}', '', 'export interface Task extends Base { title: string; priority: number // default 3', '}'].join('\n'),
+      10,
+      file,
+    )!;
+    expect(declared.map((d) => [d.name, d.line, d.table.rows.map((r) => r.name)])).toEqual([
+      ['User', 10, ['id', 'role', 'avatarUrl', 'createdAt']],
+      ['Task', 18, ['title', 'priority']],
+    ]);
+    const [user, task] = declared;
+    expect(user!.table.rows.map((r) => [r.name, r.required, r.type])).toEqual([
+      ['id', true, { kind: 'scalar', schema: { type: 'string', format: 'uuid' } }],
+      ['role', true, { kind: 'enum', values: ['admin', 'member'] }],
+      ['avatarUrl', false, { kind: 'scalar', schema: { type: 'string' }, nullable: true }],
+      ['createdAt', true, { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ]);
+    expect(user!.table.rows.find((r) => r.name === 'createdAt')?.hints).toMatchObject({ readOnly: true });
+    expect(task!.table.rows.find((r) => r.name === 'priority')?.defaultText).toBe('3');
+    expect(typeScriptDeclarations('const user = { id: 1 }', 1, file)).toBeUndefined();
+    expect(inlineObjectType('Comment = `{ id: string, body: string, editedAt: Date | null }`', 4, file)?.table.rows.map((r) => r.name)).toEqual(['id', 'body', 'editedAt']);
+  });
+
+  it('reads bullets giving the type and notes in brackets, several names sharing them', () => {
+    const table = fieldTableFromItems(
+      [
+        { text: '`nome`, `cognome` (testo, obbligatori)', line: 1 },
+        { text: '`codice_fiscale` (testo di 16 caratteri, obbligatorio, univoco)', line: 2 },
+        { text: 'email (string, required) — the login', line: 3 },
+        { text: '`data_nascita` (data, facoltativa)', line: 4 },
+      ],
+      file,
+    )!;
+    expect(table.rows.map((r) => [r.name, r.required])).toEqual([['nome', true], ['cognome', true], ['codice_fiscale', true], ['email', true], ['data_nascita', false]]);
+    expect(table.rows[2]!.hints).toMatchObject({ 'x-unique': true });
+  });
+
+  it('reads required as written in any language, accents or not; types from Java, long text and a note on the format', () => {
+    const rows = readFieldTable(table('| Campo | Tipo | Obbligatorio |\n| --- | --- | --- |\n| a | testo lungo | sì |\n| b | BigDecimal | Sí |\n| c | giờ (HH:mm) | không bắt buộc |\n| d | LocalDateTime | OBRIGATÓRIO |'), file).rows;
+    expect(rows.map((r) => [r.name, r.required, r.type])).toEqual([
+      ['a', true, { kind: 'scalar', schema: { type: 'string' } }],
+      ['b', true, { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+      ['c', false, { kind: 'scalar', schema: { type: 'string', format: 'time' } }],
+      ['d', true, { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ]);
+  });
+
+  it('skips a table of response statuses; a table of fields is none', () => {
+    expect(isStatusCodeTable(table('| 状态码 | 说明 |\n| --- | --- |\n| 200 | 成功 |\n| 409 | 分类编码已存在 |'))).toBe(true);
+    expect(isStatusCodeTable(table('| Status | Meaning |\n| --- | --- |\n| `404 Not Found` | no such order |\n| 4xx | bad input |'))).toBe(true);
+    expect(isStatusCodeTable(table('| Field | Type |\n| --- | --- |\n| code | string |'))).toBe(false);
+  });
+
+  it('chooses the database by the row that is the database, not by one about its migrations or tests', () => {
+    const stack = (rows: string) => readTechStack([{ table: table(`| 类别 | 选型 |\n| --- | --- |\n${rows}`) }], [], file).settings.database;
+    expect(stack('| 数据库 | PostgreSQL 15 |\n| 数据库迁移 | Alembic |')).toBe('postgresql');
+    expect(stack('| Test database | SQLite |\n| Database | PostgreSQL |')).toBe('postgresql');
+    expect(stack('| Primary database | MySQL 8 |\n| Database driver | asyncmy |')).toBe('mysql');
+    expect(() => stack('| Database | MongoDB |')).toThrow(/unsupported database "MongoDB"/);
+  });
+
+  it('takes a heading with a slash between words for no endpoint', () => {
+    expect(readEndpointText('TODO / later', file, 1)).toBeUndefined();
+    expect(() => readEndpointText('FETCH /users', file, 1)).toThrow(/unknown HTTP method FETCH/);
   });
 });

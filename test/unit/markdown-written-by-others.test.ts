@@ -46,6 +46,10 @@ const documents: [string, string[]][] = [
   ['a library in French: "liste d\'entiers", a deletion said not to cascade, many-to-many in words', files('bibliotheque-municipale-api.fr.md', 'bibliotheque-municipale-exigences.fr.md')],
   ['an inventory in Japanese: labels with the code name in brackets, a bound repeated bare, cascades in Japanese', files('zaiko-api.ja.md', 'zaiko-requirements.ja.md')],
   ['a school in Vietnamese: paths in Vietnamese words, a key qualified after its entity', files('truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md')],
+  ['a course platform in Chinese: status-code tables under endpoints, Java types, a migration tool beside the database', files('course-platform-api.zh.md', 'course-platform-requirements.zh.md')],
+  ['food delivery in Vietnamese: a type with its format in brackets', files('giao-do-an-api.vi.md', 'giao-do-an-yeu-cau.vi.md')],
+  ['a rental agency in Italian: an endpoint table, then a section of fields per resource', files('agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md')],
+  ['a startup wiki: TypeScript types and interfaces, Express paths, a TODO heading', files('tasky-wiki-api.md', 'tasky-wiki-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -64,6 +68,54 @@ describe('markdown written by others', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-others-'));
     const result = await generate({ apiFiles, outDir: out, dryRun: true });
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/main.py', 'backend/app/infrastructure/repositories/base.py']));
+  });
+
+  it('the Italian rental agency: a section per resource gives its fields, from a table or bullets, wherever it stands in the section', async () => {
+    const model = await deriveModel({ apiFiles: files('agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md') });
+    // `/immobili` of `### Immobile`, `/zone` of `### Zona`: Italian plurals, tables named as the paths.
+    expect(model.entities.map((e) => `${e.name} ${e.table}`)).toEqual(['Zona zone', 'Proprietario proprietari', 'Immobile immobili', 'Inquilino inquilini', 'Contratto contratti']);
+    // `Campi dell'immobile:` and a table after the section's search parameters; `sì`, `testo lungo`, `decimale`.
+    const immobile = entity(model, 'Immobile');
+    expect(immobile.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['riferimento', 'indirizzo', 'canone_mensile', 'descrizione']));
+    expect(immobile.fields.find((f) => f.name === 'riferimento')?.required).toBe(true);
+    expect(immobile.fields.find((f) => f.name === 'canone_mensile')?.type).toEqual({ kind: 'number', format: 'decimal' });
+    // Bullets `` `nome`, `cognome` (testo, obbligatori) `` and `` `codice_fiscale` (testo di 16 caratteri, obbligatorio, univoco) ``.
+    const inquilino = entity(model, 'Inquilino');
+    expect(inquilino.fields.filter((f) => f.required && !f.system).map((f) => f.name)).toEqual(expect.arrayContaining(['nome', 'cognome', 'codice_fiscale', 'email']));
+    expect(uniques(model, 'Proprietario')).toContain('codice_fiscale');
+    expect(keys(model, 'Zona')).toEqual(['zona_padre_id->Zona SET NULL']);
+    // `"canone_mensile": 1250.00` in an example: an amount, not an integer.
+    expect(entity(model, 'Contratto').fields.find((f) => f.name === 'canone_mensile')?.type.kind).toBe('number');
+  });
+
+  it('the Chinese course platform: status-code tables skipped, a glossed heading names the entity its rules speak of', async () => {
+    const model = await deriveModel({ apiFiles: files('course-platform-api.zh.md', 'course-platform-requirements.zh.md') });
+    // `| 数据库迁移 | Alembic |` is no database row; `| 数据库 | PostgreSQL |` is.
+    expect(model.database).toBe('postgresql');
+    expect(entity(model, 'Course').fields.find((f) => f.name === 'price')?.type).toEqual({ kind: 'number', format: 'decimal' });
+    // `手机号唯一` under `### 4.5 学员（student）` is the student's, under `### 4.2 讲师（teacher）` the teacher's.
+    const reasonLine = (name: string) => entity(model, name).uniques.find((u) => u.fields.join() === 'phone')?.reason?.source.line;
+    expect([reasonLine('Teacher'), reasonLine('Student')]).toEqual([40, 68]);
+    // `学员与课程是多对多关系`: 学员 is the student of `学员（student）`.
+    expect(links(model)).toContain('many-to-many Student.course_ids->Course');
+    // "如果该分类下还有子分类，不允许删除" is no entity's name: a rule not understood, not an error.
+    expect(keys(model, 'Category')).toEqual(['parent_id->Category SET NULL']);
+  });
+
+  it('the startup wiki: TypeScript declarations give the types, a subtask is a task, the stamps are the server\'s', async () => {
+    const model = await deriveModel({ apiFiles: files('tasky-wiki-api.md', 'tasky-wiki-requirements.md') });
+    const user = entity(model, 'User');
+    expect(user.fields.find((f) => f.name === 'id')?.type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(model.enums.find((e) => e.name === 'UserRole')?.values).toEqual(['admin', 'member', 'guest']);
+    expect(user.fields.find((f) => f.name === 'created_at')?.readOnly).toBe(true);
+    const task = entity(model, 'Task');
+    // "deleting a parent task deletes the subtasks too": the key `parentId` the interface declares, no `task_id` added.
+    expect(keys(model, 'Task')).toContain('parent_id->Task CASCADE');
+    expect(task.fields.map((f) => f.name)).not.toContain('task_id');
+    expect(task.fields.find((f) => f.name === 'description')?.required).toBe(false);
+    expect(task.fields.find((f) => f.name === 'due_date')?.type).toEqual({ kind: 'string', format: 'date' });
+    // ``Comment = `{ id: string, ... }` `` on one line.
+    expect(entity(model, 'Comment').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['author_id', 'body', 'edited_at']));
   });
 
   it('the Spanish clinic: a bare repeat of a field keeps its values, "y cada" joins two rules, "en cascada con" cascades', async () => {

@@ -7,6 +7,8 @@ import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endp
 import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
+import { isStatusCodeTable } from './status-code-table.js';
+import { inlineObjectType, typeScriptDeclarations } from './typescript-declarations.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
 import { readFieldNotes } from './field-notes.js';
@@ -15,6 +17,7 @@ import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type 
 import { isRulesHeading } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
+import type { GlossaryEntry } from '../../model/api-document.js';
 
 /** A line saying a field must be sent: `is required`, `(required)`, `obligatoire`; not `not required`. */
 const STATED_REQUIRED = /(?<!\bnot\s)(?<!\bnon[\s-])\b(?:required|mandatory|obligatoire|obligatorio|obrigatório|erforderlich|pflicht)\b|必填|必須|필수/iu;
@@ -63,6 +66,8 @@ export interface Sentence {
   line: number;
   /** Under a rules heading: a sentence not understood is worth a warning. */
   inRules: boolean;
+  /** The title of the heading it sits under (`4.5 学员（student）`, `Immobili`): what a sentence naming no entity speaks of. */
+  section?: string;
 }
 
 /** The document as read: what each heading, paragraph and table says, not yet what it means. */
@@ -78,6 +83,8 @@ export interface DocumentOutline {
   namedTables: NamedTable[];
   otherTables: OtherTable[];
   sentences: Sentence[];
+  /** Headings giving one thing two names (`学员（student）`). */
+  glossary: GlossaryEntry[];
 }
 
 /**
@@ -88,6 +95,8 @@ export interface DocumentOutline {
 const TITLE_PREFIX =
   /^(?:(?:rest[\s-]*)?api[\s-]*(?:list[ea]?|liste|lista|列表|一覧|documentation|dokumentation|documentación|documentação|docs?|spec(?:ification)?)?|(?:list[ea]?|liste|danh\s+sách)\s+(?:de\s+|der\s+|des\s+|d[eo]s\s+)?(?:api|endpoints?)|requirements?|anforderungen|requisitos|exigences|yêu\s+cầu|需求(?:文档|说明)?|接口(?:文档|列表|清单)|要件(?:定義書?)?)\s*[:：—–-]\s*/iu;
 const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
+/** `学员（student）`, `Inquilini (tenants)`: a heading naming one thing in two words, the second in brackets. */
+const GLOSSED = /^([^()（）]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/u;
 /** `Book:`, and `ChiTietPhieuMuon (chi tiết phiếu mượn):` with a gloss in brackets before the colon. */
 const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*[:：]$/u;
 /** `items 字段：`, `items:`, `Fields of items:`, `items 明细字段`, `` `items` fields ``, `items のフィールド`. */
@@ -104,11 +113,17 @@ type TableTarget = 'body' | 'query' | ResponseLine;
 
 /** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
 class OutlineReader {
-  readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [] };
+  readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [], glossary: [] };
   private readonly sections: Section[] = [];
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
   private pendingLabel: { name: string; line: number; aliases?: string[] } | undefined;
+  /**
+   * The type a heading outside any endpoint names (`### Immobile`, `### Zona`), for as long as its
+   * section lasts: the first field table or list of fields in it, wherever it stands (after the
+   * section's search parameters, under `Campi dell'immobile:`), gives that type's fields.
+   */
+  private sectionType: { name: string; line: number; aliases?: string[] } | undefined;
   /** The last field table read under the current endpoint, whose rows a label may name (`items 字段：`). */
   private lastTable: { endpoint: Endpoint; table: FieldTable } | undefined;
   /** A label naming a row of that table: the field table after it gives that row's items' fields. */
@@ -142,13 +157,19 @@ class OutlineReader {
         case 'paragraph': {
           const lines = paragraphLines(block);
           if (this.readInlineType(lines)) break;
+          if (this.readInlineObjectType(lines)) break;
           if (this.readFieldLabel(lines)) break;
+          if (this.readSectionTypeLabel(lines)) break;
           this.readLines(lines, this.isTypeLabel(lines));
           this.blockRead();
           break;
         }
         case 'list': {
-          if (label && this.readNamedList(label, block.children as MarkdownBlock[])) break;
+          if (label && this.readNamedList(label, block.children as MarkdownBlock[])) {
+            if (label === this.sectionType) this.sectionType = undefined;
+            break;
+          }
+          if (this.readSectionTypeList(block.children as MarkdownBlock[])) break;
           this.readListing(this.endpointItems(block.children as MarkdownBlock[]) > 1, () => {
             for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
           });
@@ -159,6 +180,7 @@ class OutlineReader {
           this.visit(block.children as MarkdownBlock[]);
           break;
         case 'code':
+          if (this.readTypeDeclarations(block.value, lineOf(block) + 1)) break;
           if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) break;
           if (!this.readEndpointBlock(block.value, lineOf(block) + 1)) this.readJsonExample(block.value, lineOf(block) + 1);
           this.blockRead();
@@ -199,6 +221,27 @@ class OutlineReader {
     return true;
   }
 
+  /**
+   * `Campi dell'immobile:`, `Fields of the order:`, `Order fields:` in the section of `### Immobile`:
+   * a one-line label naming the section's type in words; the next field table or list is its fields.
+   */
+  private readSectionTypeLabel(lines: { text: string; line: number }[]): boolean {
+    const type = this.sectionType;
+    if (!type || lines.length !== 1 || !/[:：]\s*$/.test(lines[0]!.text)) return false;
+    const words = lines[0]!.text.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
+    if (!words.includes(type.name.toLowerCase())) return false;
+    this.pendingLabel = type;
+    return true;
+  }
+
+  /** A list of fields in the section of a heading naming a type, no endpoint open: that type's fields. */
+  private readSectionTypeList(items: readonly MarkdownBlock[]): boolean {
+    const type = this.sectionType;
+    if (!type || this.endpoint || !this.readNamedList(type, items)) return false;
+    this.sectionType = undefined;
+    return true;
+  }
+
   /** A bulleted list under a `Name:` label whose every item is a field (`- name: varchar(100), required`). */
   private readNamedList(label: { name: string; line: number; aliases?: string[] }, items: readonly MarkdownBlock[]): boolean {
     const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
@@ -206,6 +249,22 @@ class OutlineReader {
     const table = fieldTableFromItems(entries, this.file);
     if (!table) return false;
     this.outline.namedTables.push({ ...label, table });
+    return true;
+  }
+
+  /** `type User = { ... }`, `interface Task { ... }` in a fenced block: named types, as `Name:` tables would give them. */
+  private readTypeDeclarations(text: string, line: number): boolean {
+    const declared = typeScriptDeclarations(text, line, this.file);
+    if (!declared) return false;
+    this.outline.namedTables.push(...declared);
+    return true;
+  }
+
+  /** ``Comment = `{ id: string, body: string }` ``: a type declared on one line. */
+  private readInlineObjectType(lines: { text: string; line: number }[]): boolean {
+    const declared = lines.length === 1 ? inlineObjectType(lines[0]!.text, lines[0]!.line, this.file) : undefined;
+    if (!declared) return false;
+    this.outline.namedTables.push(declared);
     return true;
   }
 
@@ -272,6 +331,7 @@ class OutlineReader {
     this.parts = undefined;
     this.sectionBody = undefined;
     this.pendingLabel = undefined;
+    this.sectionType = undefined;
     const clean = cleanHeadingText(text);
     // `#### Request body` or `#### 返回` under an endpoint heading says what the next table is.
     if (this.endpoint && depth > this.endpoint.depth && this.labelTarget(clean, line)) return;
@@ -292,12 +352,17 @@ class OutlineReader {
       return;
     }
     const { text: title, tokens } = extractHintTokens(clean);
+    const glossed = GLOSSED.exec(title);
+    if (glossed) this.outline.glossary.push({ names: [glossed[1]!.trim(), glossed[2]!.trim()], source: { file: this.file, pointer: '', line } });
     const parentRules = this.sections.some((s) => s.rules);
     const section: Section = { title, depth, line, hintTokens: tokens.length > 0 ? [{ tokens, line }] : [], rules: parentRules || isRulesHeading(title) };
     this.sections.push(section);
     this.pendingTitle = section;
     const typeName = typeNamesIn(title, true);
-    if (typeName !== undefined) this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
+    if (typeName !== undefined) {
+      this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
+      this.sectionType = this.pendingLabel;
+    }
   }
 
   /** A label line or heading under an endpoint: sets the next table's target. */
@@ -418,7 +483,7 @@ class OutlineReader {
           continue;
         }
         prose.push(text);
-        this.outline.sentences.push({ text, line, inRules: this.inRules() });
+        this.outline.sentences.push({ text, line, inRules: this.inRules(), ...this.sectionTitle() });
         continue;
       }
       const bodyLabel = readBodyLabel(text);
@@ -440,7 +505,7 @@ class OutlineReader {
       if (paging) this.outline.paging = paging;
       if (basePath === undefined && version === undefined && !paging) {
         prose.push(text);
-        this.outline.sentences.push({ text, line, inRules: this.inRules() });
+        this.outline.sentences.push({ text, line, inRules: this.inRules(), ...this.sectionTitle() });
       }
     }
     const current = this.endpoint?.value;
@@ -546,6 +611,11 @@ class OutlineReader {
     return true;
   }
 
+  private sectionTitle(): { section?: string } {
+    const title = this.sections[this.sections.length - 1]?.title;
+    return title === undefined ? {} : { section: title };
+  }
+
   private inRules(): boolean {
     return this.sections.some((section) => section.rules);
   }
@@ -564,11 +634,14 @@ class OutlineReader {
       return;
     }
     if (this.pendingLabel && isFieldTable(table)) {
+      if (this.pendingLabel === this.sectionType) this.sectionType = undefined;
       this.outline.namedTables.push({ ...this.pendingLabel, table: readFieldTable(table, this.file) });
       this.pendingLabel = undefined;
       return;
     }
     this.pendingLabel = undefined;
+    // What each status means (`| 状态码 | 说明 |` under an endpoint): no fields to read.
+    if (isStatusCodeTable(table)) return;
     if (this.readSectionBody(table)) return;
     if (!isFieldTable(table) && this.readPartsTable(table)) return;
     const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
@@ -581,6 +654,11 @@ class OutlineReader {
     const endpoint = this.endpoint?.value;
     // A field table alone in a resource's section is the body of the creates and replaces it has, or its heading names.
     if (!endpoint && isFieldTable(table) && this.labelSectionBody(['post', 'put']) && this.readSectionBody(table)) return;
+    if (!endpoint && this.sectionType && isFieldTable(table)) {
+      this.outline.namedTables.push({ ...this.sectionType, table: readFieldTable(table, this.file) });
+      this.sectionType = undefined;
+      return;
+    }
     if (!endpoint) {
       this.outline.otherTables.push({ table, ...(this.heading !== undefined ? { heading: this.heading } : {}) });
       return;

@@ -1,5 +1,5 @@
 import type { DocumentOutline } from './document-outline.js';
-import { germanSingulars } from '../../naming.js';
+import { germanSingulars, romanceSingulars } from '../../naming.js';
 import type { FieldTable } from './field-table.js';
 
 /**
@@ -26,7 +26,10 @@ export function documentWords(outline: DocumentOutline): ReadonlySet<string> {
     addTable(endpoint.body);
     for (const response of endpoint.responses) addTable(response.table);
   }
-  for (const named of outline.namedTables) addTable(named.table);
+  for (const named of outline.namedTables) {
+    addText(named.name);
+    addTable(named.table);
+  }
   for (const sentence of outline.sentences) addText(sentence.text);
   return words;
 }
@@ -43,9 +46,4 @@ const MIN_SINGULAR = 4;
 export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
   for (const stem of [...germanSingulars(word), ...romanceSingulars(word)]) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
   return undefined;
-}
-
-/** A Portuguese, Spanish or French plural less its ending: `professores` of professor, `meses` of mes. */
-function romanceSingulars(word: string): string[] {
-  return [/es$/i, /s$/i].filter((ending) => ending.test(word)).map((ending) => word.replace(ending, ''));
 }

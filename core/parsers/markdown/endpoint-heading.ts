@@ -27,8 +27,11 @@ const OPENING = new RegExp(String.raw`^(?:[\p{L}\p{N} ]{1,24}[:：]\s*)?(${METHO
  * its endpoint after its title (`**Lister les adhérents** — GET /adherents`, `Create a pet: POST /pets`).
  */
 const TITLED = new RegExp(String.raw`^[^\n]{1,80}?(?:\s(?:[—–→|]|-{1,2})|[:：])\s*(${METHOD_WORDS})\s+${PATH}`, 'u');
-/** An all-capitals word before a path that is no method (`FETCH /users`): a mistake, not prose. */
-const UNKNOWN_METHOD = /^([A-Z]{3,10})\s+\/\S*/;
+/**
+ * An all-capitals word before a path that is no method (`FETCH /users`): a mistake, not prose. A
+ * slash between words (`TODO / later`, `FAQ / help`) is no path.
+ */
+const UNKNOWN_METHOD = /^([A-Z]{3,10})\s+\/[\w{:<]/;
 /** Emoji, pictographs and what joins them; they decorate headings. */
 const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
 /** `1.`, `1.2`, `(3)`, `①`, `一、`, `II.` opening a heading. */

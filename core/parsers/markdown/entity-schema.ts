@@ -118,6 +118,9 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true, endpoint.body!.fromExample);
   const entityResponses = group.entityEndpoints.flatMap(({ endpoint }) => endpoint.responses.filter((r) => r.body?.typeName === name));
   for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false, response.table?.fromExample);
+  // `Phản hồi: mảng danh mục.` and a table under the resource's GET: no type named, the rows are the entity's (or of the page around them).
+  const untyped = group.entityEndpoints.flatMap(({ endpoint }) => (endpoint.method === 'get' ? endpoint.responses.filter((r) => r.body === undefined && r.table !== undefined && !isPageTable(r.table)) : []));
+  for (const response of untyped) for (const row of response.table!.rows) addRow(row, false, response.table!.fromExample);
   for (const response of entityResponses) {
     for (const field of response.fields) {
       if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });
@@ -132,6 +135,13 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   }
   const writable = new Set([...ordered].filter(([field, node]) => node.readOnly !== true && field !== 'id').map(([field]) => field));
   return { name, properties: ordered, required: requiredOf(group, ownTable, ordered), writable };
+}
+
+/** Rows a page of results has (`total`, `list: Course[]`), not a row's: the table describes the envelope of a list. */
+const PAGE_ROWS = /^(?:total|total_?count|count|list|items|data|records|rows|results|content|page|page_?size|has_?more|next)$/i;
+
+function isPageTable(table: FieldTable): boolean {
+  return table.rows.some((row) => PAGE_ROWS.test(row.name) || (row.type.kind === 'array' && row.type.items.kind === 'named'));
 }
 
 /**

@@ -13,6 +13,8 @@ const NAME = /^`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?$/;
 
 /** `name*  type  notes`, `name: type  // notes`, `name type notes` (the longest type that reads). */
 function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
+  const bracketed = BRACKETED.exec(text.trim());
+  if (bracketed) return bracketedEntry(bracketed[1]!, bracketed[2]!, bracketed[3] ?? '');
   const entry = text.replace(/\s*(?:\/\/|#)\s*/, '  ').trim();
   const colon = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*:\s*(.+)$/.exec(entry);
   if (colon && NAME.test(colon[1]!)) return withType(colon[1]!, colon[2]!.split(/\s{2,}|\t+/), typeOptional);
@@ -28,6 +30,34 @@ function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hi
     if (parsed !== undefined && (parsed.kind !== 'named' || end === words.length)) return { name, type, description: words.slice(end).join(' ') };
   }
   return undefined;
+}
+
+/** `` `nome` (testo, obbligatorio) – es. "Navigli" ``, `email (string, required): the login`: the type and notes in brackets after the name. */
+const BRACKETED = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*[(（]((?:[^()（）]|\([^()]*\))+)[)）]\s*(?:[-–—:：]\s*(.*))?$/su;
+
+/** The longest start of the bracket's first part that reads as a type (`testo di 16 caratteri`: `testo`); the rest are notes. */
+function bracketedEntry(name: string, inside: string, description: string): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
+  const [first = '', ...notes] = splitAtFirstComma(inside.trim());
+  const words = first.split(/\s+/);
+  for (let end = words.length; end > 0; end -= 1) {
+    const type = words.slice(0, end).join(' ');
+    if (parseTypeExpression(type) === undefined) continue;
+    return { name, type, description: [words.slice(end).join(' '), ...notes, description.trim()].filter((part) => part !== '').join('; ') };
+  }
+  return undefined;
+}
+
+/**
+ * `` `nome`, `cognome` (testo, obbligatori) ``: fields sharing a type and notes, each an entry of its
+ * own; another entry as it is.
+ */
+export function sharedEntries(entries: { text: string; line: number }[]): { text: string; line: number }[] {
+  return entries.flatMap((entry) => {
+    const shared = /^((?:`?[A-Za-z_][A-Za-z0-9_]*`?\s*(?:,|、|\s(?:and|e|y|et|und|và)\s)\s*)+`?[A-Za-z_][A-Za-z0-9_]*`?)\s*([(（].*)$/su.exec(entry.text.trim());
+    if (!shared) return [entry];
+    const names = shared[1]!.split(/\s*(?:,|、|\s(?:and|e|y|et|und|và)\s)\s*/);
+    return names.map((name) => ({ text: `${name} ${shared[2]!}`, line: entry.line }));
+  });
 }
 
 function withType(name: string, rest: string[], typeOptional: boolean): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
@@ -52,7 +82,7 @@ function splitAtFirstComma(text: string): string[] {
 }
 
 /** A field listed outside a table says it is required in its notes, there being no column to: `name: text, required`. */
-const REQUIRED_NOTE = /(?<![\p{L}])(?<!not\s)(?<!non[\s-])(?:required|mandatory|obligatorio|obrigatório|obligatoire|pflicht|erforderlich)(?![\p{L}])|必填|必须|필수/iu;
+const REQUIRED_NOTE = /(?<![\p{L}])(?<!not\s)(?<!non[\s-])(?:required|mandatory|obligatori[oa]s?|obrigatóri[oa]s?|obligatoires?|pflicht|erforderlich|obbligatori[oae]?|bắt buộc)(?![\p{L}])|必填|必须|필수/iu;
 
 function tableOf(entries: { text: string; line: number }[], file: string, typeOptional: boolean): FieldTable | undefined {
   const written = entries.filter((entry) => entry.text.trim() !== '').map((entry) => ({ entry, field: splitEntry(entry.text, typeOptional) }));
@@ -76,7 +106,7 @@ function tableOf(entries: { text: string; line: number }[], file: string, typeOp
 
 /** The items of a bulleted list under a `Name:` label, when each is a field: `- name: varchar(100), required`. */
 export function fieldTableFromItems(items: { text: string; line: number }[], file: string): FieldTable | undefined {
-  return items.length === 0 ? undefined : tableOf(items, file, false);
+  return items.length === 0 ? undefined : tableOf(sharedEntries(items), file, false);
 }
 
 /** The lines of a fenced block, when each is a field: `vin*   string(17)   unique`. */

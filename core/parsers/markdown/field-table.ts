@@ -47,8 +47,12 @@ const COLUMN_WORDS: [Column, string[]][] = [
   ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー', '필드', '이름', '파라미터', '항목', '컬럼', '속성', 'nome', 'имя', 'поле', 'параметр']],
 ];
 
-const YES = new Set(['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht', '예', '네', '필수', 'o', 'sim', 'да', 'obbligatorio', 'obrigatório']);
-const NO = new Set(['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel', '아니오', '아니요', '선택', 'não', 'nao', 'нет', 'opzionale', 'facoltativo']);
+/** Compared without accents and case: `sì`, `Sí`, `obrigatório`, `Có` as written, or not. */
+const foldWord = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
+const YES_WORDS = ['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht', '예', '네', '필수', 'o', 'sim', 'да', 'obbligatorio', 'obbligatoria', 'obrigatório', 'obrigatória', 'requis', 'requise', 'erforderlich', 'bắt buộc', '必要'];
+const NO_WORDS = ['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel', '아니오', '아니요', '선택', 'não', 'nao', 'нет', 'opzionale', 'facoltativo', 'facoltativa', 'opcionales', 'facultative', 'tùy chọn', 'không bắt buộc'];
+const YES = new Set(YES_WORDS.map(foldWord));
+const NO = new Set(NO_WORDS.map(foldWord));
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function headerWords(header: string): { words: string[]; text: string } {
@@ -86,7 +90,7 @@ export function isFieldTable(table: MarkdownTable): boolean {
 }
 
 function flag(value: string, file: string, line: number): boolean {
-  const normalized = value.trim().toLowerCase().replace(/[()（）]/g, '');
+  const normalized = foldWord(value.trim()).replace(/[()（）]/g, '');
   const first = normalized.split(/[\s,，(（]/)[0] ?? '';
   if (YES.has(normalized) || YES.has(first)) return true;
   if (NO.has(normalized) || NO.has(first)) return false;
@@ -192,7 +196,7 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
     required,
     ...(described.text !== '' || marked.label !== undefined ? { description: [marked.label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
     ...(defaultText !== undefined ? { defaultText } : {}),
-    hints: mergedHints(columnHints(column, typeText, file, rowLine), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
+    hints: mergedHints(columnHints(column, typeText, file, rowLine), serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
     line: rowLine,
   };
 }
@@ -202,9 +206,15 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
  * (`purchased_on Date`, `geburtsdatum Date`): a day, unless the name says a moment (`created_at`, `startTime`).
  */
 function dayOrInstant(name: string, typeText: string, type: TypeExpression): TypeExpression {
-  if (typeText.replace(/`/g, '').trim() !== 'Date' || type.kind !== 'scalar') return type;
+  if (typeText.replace(/`/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim() !== 'Date' || type.kind !== 'scalar') return type;
   const moment = /(?:_at|At|time|Time|stamp|Stamp)$/.test(name);
   return { ...type, schema: { ...type.schema, format: moment ? 'date-time' : 'date' } };
+}
+
+/** `createdAt: Date`, `updated_at | datetime`: the moments the server stamps a row with, which no client sends. */
+function serverStamp(name: string, type: TypeExpression): Record<string, unknown> {
+  const moment = type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === 'date-time';
+  return moment && /^(?:created|updated)(?:_at|At)$/.test(name) ? { readOnly: true } : {};
 }
 
 /** TypeScript has no integers: `id: number`, `user_id: number`, `tag_ids: number[]` are keys, integers. */

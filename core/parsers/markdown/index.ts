@@ -57,6 +57,7 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
     sources: [file],
     ...(rules.length > 0 ? { rules } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(outline.glossary.length > 0 ? { glossary: outline.glossary } : {}),
   };
 }
 

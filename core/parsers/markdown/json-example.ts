@@ -23,9 +23,12 @@ export function fieldTableFromJsonExample(text: string, firstLine: number): Fiel
   const example = Array.isArray(value) ? value[0] : value;
   if (example === null || typeof example !== 'object' || Array.isArray(example)) return undefined;
   const rows: FieldRow[] = [];
+  // `"rent": 1250.00`: written with a fraction, an amount, though JSON reads the number whole.
+  const fractional = new Set([...text.matchAll(/"([^"\\]+)"\s*:\s*-?\d+\.\d+/g)].map((match) => match[1]!));
   for (const [name, field] of Object.entries(example as Record<string, unknown>)) {
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return undefined;
-    rows.push({ name, type: typeOfExample(field), required: field !== null, hints: {}, line: firstLine + lineOfKey(text, name) });
+    const type = typeof field === 'number' && fractional.has(name) ? parseTypeExpression('number')! : typeOfExample(field);
+    rows.push({ name, type, required: field !== null, hints: {}, line: firstLine + lineOfKey(text, name) });
   }
   return rows.length > 0 ? { rows, line: firstLine, fromExample: true } : undefined;
 }

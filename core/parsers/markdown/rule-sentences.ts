@@ -347,7 +347,7 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
   for (const sentence of sentences) {
     const cleaned = cleanSentence(sentence.text);
     if (cleaned === '') continue;
-    const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules };
+    const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules, ...(sentence.section !== undefined ? { section: sentence.section } : {}) };
     const clauses = clausesOf(cleaned);
     const perClause = clauses.map((clause) => recognize(clause, source) ?? []);
     const found = perClause.flat();

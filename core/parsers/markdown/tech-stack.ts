@@ -76,6 +76,12 @@ function databaseNamedIn(text: string): string | undefined {
   return named.length === 1 ? named[0]![0].exec(text)![0] : undefined;
 }
 
+/** The label of the row choosing the database (`Database`, `**DB**`, `数据库`), not of one about something of it (`数据库迁移`, `Database driver`). */
+function isDatabaseLabel(label: string): boolean {
+  const rest = label.replace(DATABASE_ROW, ' ').replace(/[\s*_`:：()（）/-]+/g, ' ').trim();
+  return rest === '' || /^(?:main|primary|principal|principale|haupt|主|主要|chính)$/iu.test(rest);
+}
+
 /** A value that short is a choice, not a sentence about the database. */
 const CHOICE_WORDS = 4;
 
@@ -126,15 +132,24 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
     const [header, ...rows] = entry.table.children;
     const headers = cellTexts(header!);
     const choiceColumn = Math.max(1, headers.findIndex((cell, index) => index > 0 && STACK_HEADER.test(cell)));
+    // `数据库迁移 | Alembic`, `Test database | SQLite`: rows about something of the database choose it only when no row is the database itself.
+    const qualified: { written: string; line: number }[] = [];
+    let chosenByRow = false;
     for (const row of rows) {
       const cells = cellTexts(row);
       const label = cells[0] ?? '';
-      if (DATABASE_ROW.test(label)) choose(cells[choiceColumn] ?? '', lineOf(row));
-      else {
+      if (DATABASE_ROW.test(label)) {
+        if (isDatabaseLabel(label)) {
+          chosenByRow = true;
+          choose(cells[choiceColumn] ?? '', lineOf(row));
+        } else qualified.push({ written: cells[choiceColumn] ?? '', line: lineOf(row) });
+      } else {
         const topic = TOPIC_ROWS.find(([pattern]) => pattern.test(label))?.[1];
         if (topic) note(topic, cells[choiceColumn] ?? '', lineOf(row));
       }
     }
+    const named = chosenByRow ? undefined : qualified.find(({ written }) => DATABASES.some(([pattern]) => pattern.test(written)));
+    if (named) choose(named.written, named.line);
   }
   return { settings: technologies.length > 0 ? { ...settings, technologies } : settings, found };
 }

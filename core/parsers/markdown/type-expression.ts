@@ -66,6 +66,21 @@ const SCALARS: Record<string, SchemaNode> = {
   'timestamp with time zone': { type: 'string', format: 'date-time' },
   bytea: { type: 'string', format: 'binary' },
   blob: { type: 'string', format: 'binary' },
+  // Java, Kotlin and C# (lower-cased: `BigDecimal`, `LocalDateTime`, `Guid`)
+  bigdecimal: { type: 'number', format: 'decimal' },
+  biginteger: { type: 'integer', format: 'int64' },
+  short: { type: 'integer' },
+  byte: { type: 'integer' },
+  character: { type: 'string' },
+  localdate: { type: 'string', format: 'date' },
+  localdatetime: { type: 'string', format: 'date-time' },
+  offsetdatetime: { type: 'string', format: 'date-time' },
+  zoneddatetime: { type: 'string', format: 'date-time' },
+  instant: { type: 'string', format: 'date-time' },
+  datetimeoffset: { type: 'string', format: 'date-time' },
+  localtime: { type: 'string', format: 'time' },
+  guid: { type: 'string', format: 'uuid' },
+  'long text': { type: 'string' },
   ...TYPE_WORDS,
 };
 
@@ -96,6 +111,7 @@ const ENUM_COLON = new RegExp(String.raw`^(?:${ENUM_WORDS}|one\s+of|uno\s+de|l['
 const WITH_FORMAT = /^([\p{L}][\p{L}0-9-]*)\s*[(<:]\s*([a-z][a-z0-9-]*)\s*[)>]?$/iu;
 const SIZED = /^([\p{L}][\p{L} ]*?)\s*[(（]\s*(\d+)\s*(?:[,，]\s*(\d+)\s*)?[)）](?:\s+unsigned)?$/iu;
 const NAMED = /^[A-Z][A-Za-z0-9_]*$/;
+const NOTED = /^([\p{L}][\p{L} ]*?)\s*[(（][^()（）]*[)）]$/u;
 /** `scheduled | done | cancelled`, `'a' | 'b'`: a union of words that are no types is an enum. */
 const WORD = /^["']?[\p{L}_][\p{L}\p{N}_-]*["']?$/u;
 
@@ -194,6 +210,10 @@ function parseCore(text: string): TypeExpression | undefined {
     if (known && known.format !== undefined) return { kind: 'scalar', schema: { ...known } };
     return { kind: 'scalar', schema: { ...base, format: FORMAT_ALIASES[format] ?? format } };
   }
+  // `giờ (HH:mm)`, `date (YYYY-MM-DD)`, `string (max 50 chars)`: a type word and a note on how its values look.
+  const noted = NOTED.exec(text);
+  const base = noted ? SCALARS[noted[1]!.toLowerCase()] : undefined;
+  if (base) return { kind: 'scalar', schema: { ...base } };
   return NAMED.test(text) ? { kind: 'named', name: text } : undefined;
 }
 
