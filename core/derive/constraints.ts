@@ -13,7 +13,10 @@ const TIMESTAMP = { kind: 'string', format: 'date-time' } as const;
 export function addSystemFields(entity: Entity, schema: SchemaNode | undefined): void {
   const camel = entity.fields.some((f) => /[a-z][A-Z]/.test(f.wireName));
   const add = (name: string, description: string, nullable: boolean) => {
-    if (entity.fields.some((f) => f.name === name)) return;
+    const declared = entity.fields.find((f) => f.name === name);
+    // `deletedAt: Date | null` in the document of a soft-deleted entity: the mark the repository sets, no client's value.
+    if (declared && name === 'deleted_at') Object.assign(declared, { type: TIMESTAMP, required: false, nullable: true, readOnly: true, writeOnly: false, system: true });
+    if (declared) return;
     const wireName = camel ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
     entity.fields.push({
       name, wireName, type: TIMESTAMP, required: !nullable, nullable, readOnly: true, writeOnly: false,

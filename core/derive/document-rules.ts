@@ -1,7 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { toSnake } from '../naming.js';
+import { germanSingulars, romanceSingulars, singular, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
@@ -233,7 +233,9 @@ function propertyTarget(parent: Target, phrase: string, schemas: ApiDocument['sc
 function listsOf(from: Target, to: Target): boolean {
   const properties = propertiesOf(from.schema);
   const stem = toSnake(to.name);
-  if (properties[`${stem}_ids`] || properties[`${stem}Ids`]) return true;
+  // `tag_ids`, and the plural of another language (`inquilini_ids` of Inquilino, `kategorien_ids`).
+  const namesTo = (base: string) => base === stem || singular(base) === stem || [...romanceSingulars(base), ...germanSingulars(base)].some((word) => word === stem);
+  if (Object.keys(properties).some((name) => /(?:_ids|Ids)$/.test(name) && namesTo(toSnake(name).replace(/_ids$/, '')))) return true;
   return Object.values(properties).some((node) => node.type === 'array' && refName(node.items as SchemaNode) === to.name);
 }
 

@@ -12,8 +12,8 @@ const KOREAN_PARTICLE = /(?<=[\uac00-\ud7a3])(?:에서|으로|은|는|이|가|�
 /** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
 const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
 
-/** A prefix or suffix making a noun its own children: `sub` (English, Spanish, Italian, French, German), `子`, `下级`, `하위`, Vietnamese `con`. */
-const CHILD_WORD = /^(?:sub[-\s]?|子|下级|下属|하위\s*)(\S.*)$|^(.+?)\s+con$/u;
+/** A prefix or suffix making a noun its own children: `sub` (English, Spanish, French, German), Italian `sotto`, `子`, `下级`, `하위`, Vietnamese `con`. */
+const CHILD_WORD = /^(?:sub[-\s]?|sotto[-\s]?|子|下级|下属|하위\s*)(\S.*)$|^(.+?)\s+con$/u;
 
 export interface Target {
   name: string;
@@ -88,6 +88,9 @@ export class EntityNames {
 
   /** The schema a phrase names: written as an alias, else the longest alias it contains as words. */
   resolve(phrase: string): string | undefined {
+    // `Món ăn` whole, before `an` is taken for an English article.
+    const whole = this.aliases.get(normalized(phrase));
+    if (whole) return whole;
     const text = withoutFillers(phrase);
     const exact = this.aliases.get(text) ?? this.aliases.get(singular(text));
     if (exact) return exact;

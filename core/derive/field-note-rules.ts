@@ -28,7 +28,7 @@ const OF = /^(.+?)(?:\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+|\s+d['’])(
 /** `用户的邮箱`, `患者の電話番号`, `email của bệnh nhân`. */
 const CHINESE_OF = /^(.+?)(?:的|の)(.+)$/u;
 const VIETNAMESE_OF = /^(.+?)\s+của\s+(.+)$/iu;
-const LEADING_ARTICLE = /^(?:(?:the|a|an|each|every|any|all|el|la|los|las|un|una|cada|le|les|une|chaque|der|die|das|jede[mnrs]?)\s+|l['’])/iu;
+const LEADING_ARTICLE = /^(?:(?:the|a|an|each|every|any|all|el|la|los|las|un|una|cada|le|les|une|chaque|der|die|das|jede[mnrs]?|il|lo|gli|ogni|o|os|as|um|uma)\s+|l['’])/iu;
 
 function propertiesOf(schema: SchemaNode): Record<string, SchemaNode> {
   return (schema.properties as Record<string, SchemaNode> | undefined) ?? {};

@@ -54,6 +54,12 @@ const documents = [
   { name: 'escola-pt', apiFiles: ['escola-api.pt.md', 'escola-requisitos.pt.md'] },
   // German umlaut plurals (`/fahrraeder` of Fahrrad) and a plural that is its noun (`/zubehoer`).
   { name: 'fahrradverleih-de', apiFiles: ['fahrradverleih-api.de.md', 'fahrradverleih-anforderungen.de.md'] },
+  // An endpoint table, then a section of fields per resource (tables, bracketed bullets); Italian plurals and rules.
+  { name: 'agenzia-affitti-it', apiFiles: ['agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md'] },
+  // TypeScript declarations, Express paths, a soft delete "just flagged" with its own deletedAt, subtasks.
+  { name: 'tasky-wiki', apiFiles: ['tasky-wiki-api.md', 'tasky-wiki-requirements.md'] },
+  // A company's 接口文档: status-code tables, Java types, a glossed heading naming the student.
+  { name: 'course-platform-zh', apiFiles: ['course-platform-api.zh.md', 'course-platform-requirements.zh.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

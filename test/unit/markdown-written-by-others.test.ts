@@ -83,9 +83,29 @@ describe('markdown written by others', () => {
     const inquilino = entity(model, 'Inquilino');
     expect(inquilino.fields.filter((f) => f.required && !f.system).map((f) => f.name)).toEqual(expect.arrayContaining(['nome', 'cognome', 'codice_fiscale', 'email']));
     expect(uniques(model, 'Proprietario')).toContain('codice_fiscale');
-    expect(keys(model, 'Zona')).toEqual(['zona_padre_id->Zona SET NULL']);
+    // "Non si può eliminare una zona che contiene sottozone": its sub-zones keep it.
+    expect(keys(model, 'Zona')).toEqual(['zona_padre_id->Zona RESTRICT']);
     // `"canone_mensile": 1250.00` in an example: an amount, not an integer.
     expect(entity(model, 'Contratto').fields.find((f) => f.name === 'canone_mensile')?.type.kind).toBe('number');
+    // Rules in Italian: "vengono eliminati anche tutti i suoi contratti", "che ha ancora immobili ... non può essere eliminato",
+    // "non vengono mai cancellati fisicamente", "solo contrassegnati come cancellati", "relazione molti-a-molti".
+    expect(keys(model, 'Contratto')).toEqual(['immobile_id->Immobile CASCADE']);
+    expect(keys(model, 'Immobile')).toEqual(expect.arrayContaining(['proprietario_id->Proprietario RESTRICT', 'zona_id->Zona SET NULL']));
+    expect(softDeleted(model)).toEqual(['Proprietario', 'Inquilino']);
+    expect(links(model).filter((link) => link.startsWith('many-to-many'))).toEqual(['many-to-many Contratto.inquilini_ids->Inquilino']);
+    expect(uniques(model, 'Inquilino')).toContain('codice_fiscale');
+  });
+
+  it('the Vietnamese food delivery: cascades said in the passive, a key emptied, soft deletes marked only, a list\'s table its fields', async () => {
+    const model = await deriveModel({ apiFiles: files('giao-do-an-api.vi.md', 'giao-do-an-yeu-cau.vi.md') });
+    // "Khi xóa nhà hàng, toàn bộ danh mục và món ăn của nhà hàng đó cũng bị xóa theo."
+    expect(keys(model, 'DanhMuc')).toContain('nha_hang_id->NhaHang CASCADE');
+    expect(keys(model, 'MonAn')).toEqual(expect.arrayContaining(['nha_hang_id->NhaHang CASCADE', 'danh_muc_id->DanhMuc SET NULL']));
+    // "Món ăn xóa mềm" (not `an`, the English article), "chỉ đánh dấu đã xóa (xóa mềm, cột da_xoa), không xóa khỏi cơ sở dữ liệu".
+    expect(softDeleted(model)).toEqual(expect.arrayContaining(['NhaHang', 'MonAn']));
+    // `Phản hồi: mảng danh mục.` and a table under the list: the category's fields.
+    expect(entity(model, 'DanhMuc').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['ten', 'danh_muc_cha_id', 'thu_tu']));
+    expect(uniques(model, 'NhaHang')).toEqual(expect.arrayContaining(['slug']));
   });
 
   it('the Chinese course platform: status-code tables skipped, a glossed heading names the entity its rules speak of', async () => {
@@ -108,6 +128,8 @@ describe('markdown written by others', () => {
     expect(user.fields.find((f) => f.name === 'id')?.type).toEqual({ kind: 'string', format: 'uuid' });
     expect(model.enums.find((e) => e.name === 'UserRole')?.values).toEqual(['admin', 'member', 'guest']);
     expect(user.fields.find((f) => f.name === 'created_at')?.readOnly).toBe(true);
+    // "users are never really deleted, just flagged".
+    expect(softDeleted(model)).toEqual(['User']);
     const task = entity(model, 'Task');
     // "deleting a parent task deletes the subtasks too": the key `parentId` the interface declares, no `task_id` added.
     expect(keys(model, 'Task')).toContain('parent_id->Task CASCADE');

@@ -6,6 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { deriveModel } from '../../lib/index.js';
 
 async function modelOf(apiList: string, requirements: string) {
@@ -181,5 +182,31 @@ describe('rules in other languages', () => {
     expect(model.entities.find((e) => e.name === 'Course')!.softDelete).toBe(true);
     expect(model.entities.find((e) => e.name === 'Course')!.foreignKeys.map((k) => `${k.field}->${k.target} ${k.onDelete}`)).toEqual(['categoria_id->Categoria RESTRICT']);
     expect(model.warnings ?? []).toEqual([]);
+  });
+});
+
+describe('rule sentences read in Italian, Vietnamese and hurried English', () => {
+  const read = (text: string) => readRuleSentences([{ text, line: 1, inRules: true }], 'requirements.md').rules.map(({ source: _source, ...rule }) => rule);
+
+  it('reads cascades, restrictions, soft deletes and many-to-many written as these languages say them', () => {
+    expect(read('Se si elimina un immobile, vengono eliminati anche tutti i suoi contratti.')).toEqual([{ kind: 'cascade', parent: 'un immobile', child: 'contratti' }]);
+    expect(read('Un proprietario che ha ancora immobili in gestione non può essere eliminato.')).toEqual([{ kind: 'restrict', parent: 'proprietario', child: 'immobili' }]);
+    expect(read('Non si può eliminare una zona che contiene sottozone.')).toEqual([{ kind: 'restrict', parent: 'zona', child: 'sottozone' }]);
+    expect(read('Khi xóa nhà hàng, toàn bộ danh mục và món ăn của nhà hàng đó cũng bị xóa theo.')).toEqual([
+      { kind: 'cascade', parent: 'nhà hàng', child: 'danh mục' },
+      { kind: 'cascade', parent: 'nhà hàng', child: 'món ăn' },
+    ]);
+    expect(read('Khi xóa danh mục, các món ăn thuộc danh mục đó vẫn giữ lại, chỉ bỏ liên kết danh mục.')).toEqual([{ kind: 'set-null', parent: 'danh mục', child: 'món ăn' }]);
+    expect(read('users are never really deleted, just flagged')).toMatchObject([{ kind: 'soft-delete' }]);
+    expect(read('Gli inquilini eliminati vengono solo contrassegnati come cancellati.')).toMatchObject([{ kind: 'soft-delete' }]);
+    // Many to many, said so: no key from one to the other.
+    expect(read('Un inquilino può essere intestatario di più contratti e un contratto può avere più inquilini: relazione molti-a-molti.')).toEqual([
+      { kind: 'many-to-many', from: 'inquilino', to: 'contratti' },
+    ]);
+  });
+
+  it('reads no soft delete where a clause negates it, and one where a later clause negates the hard delete', () => {
+    expect(read('Soft delete is not used for tags.')).toEqual([]);
+    expect(read('Nhà hàng bị xóa thì chỉ đánh dấu đã xóa (xóa mềm), không xóa khỏi cơ sở dữ liệu.')).toMatchObject([{ kind: 'soft-delete' }]);
   });
 });

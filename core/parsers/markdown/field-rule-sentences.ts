@@ -10,8 +10,12 @@ import { CHINESE_SCOPE_CLOSERS, CHINESE_SCOPE_OPENERS } from './scope-words.js';
 
 /** `must be`, `should be`, `is`, `cannot`: between the field and what it must be. */
 const ENGLISH = /^(.+?)\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is|are|can(?:not|'t)|may\s+not)\s+(.+)$/i;
-/** The same verbs in French, Spanish, German and Vietnamese (`Le courriel doit être unique`, `Số điện thoại là duy nhất`). */
-const OTHER_LANGUAGES = /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|es|son|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
+/**
+ * The same verbs in French, Spanish, Italian, Portuguese, German and Vietnamese (`Le courriel doit
+ * être unique`, `Il codice fiscale è obbligatorio e univoco`, `Số điện thoại là duy nhất`).
+ */
+const OTHER_LANGUAGES =
+  /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|es|son|deve\s+essere|devono\s+essere|è|sono|deve\s+ser|devem\s+ser|é|são|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
 /** `license_no unique`, `email indexed`: a field's name and its rule, no verb between (terse notes). */
 const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(unique|indexed|read[\s-]?only|write[\s-]?only|optional)$/i;
 /** `Users must have a unique email`. */

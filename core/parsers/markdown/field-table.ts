@@ -211,10 +211,10 @@ function dayOrInstant(name: string, typeText: string, type: TypeExpression): Typ
   return { ...type, schema: { ...type.schema, format: moment ? 'date-time' : 'date' } };
 }
 
-/** `createdAt: Date`, `updated_at | datetime`: the moments the server stamps a row with, which no client sends. */
+/** `createdAt: Date`, `updated_at | datetime`, `deletedAt: Date | null`: the moments the server stamps a row with, which no client sends. */
 function serverStamp(name: string, type: TypeExpression): Record<string, unknown> {
   const moment = type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === 'date-time';
-  return moment && /^(?:created|updated)(?:_at|At)$/.test(name) ? { readOnly: true } : {};
+  return moment && /^(?:created|updated|deleted)(?:_at|At)$/.test(name) ? { readOnly: true } : {};
 }
 
 /** TypeScript has no integers: `id: number`, `user_id: number`, `tag_ids: number[]` are keys, integers. */

@@ -23,8 +23,12 @@ const DELETING = String.raw`(?:deleting|removing|when\s+(?:you\s+)?(?:delete|rem
 
 /** `un`, `une`, `a`, `ein`... a subject's article, and the words for "may have many" of the languages above. */
 const ONE = String.raw`an?|one|each|every|un|una|une|uno|um|uma|ein|eine|einer|cada|chaque|jede[rsm]?|mỗi|một`;
-const MANY = String.raw`many|several|multiple|muchos|muchas|varios|varias|muitos|muitas|plusieurs|mehrere|viele|nhiều`;
-const HAS_MANY = String.raw`(?:(?:can|may)\s+have|puede\s+tener|pueden\s+tener|tiene|pode\s+ter|tem|peut\s+avoir|a|kann|hat|có\s+thể\s+có|có)\s+(?:${MANY})`;
+const MANY = String.raw`many|several|multiple|muchos|muchas|varios|varias|muitos|muitas|plusieurs|mehrere|viele|nhiều|più|molti|molte|diversi|diverse`;
+const HAS_MANY = String.raw`(?:(?:can|may)\s+have|puede\s+tener|pueden\s+tener|tiene|pode\s+ter|tem|peut\s+avoir|a|kann|hat|có\s+thể\s+có|có|può\s+avere|ha)\s+(?:${MANY})`;
+/** `può essere intestatario di più`, `can be a member of several`: a role in many of the others. */
+const ROLE_IN_MANY = String.raw`(?:può|possono|puede|pueden|pode|podem|can|may)\s+(?:essere|ser|be)\s+(?:an?\s+|un[oa]?\s+)?(?:\p{L}+\s+)?(?:di|de|of|in)\s+(?:${MANY})`;
+/** A relation said to be many-to-many, in the languages above: a sentence saying it is no belongs-to. */
+const MANY_TO_MANY_WORDS = /many[\s-]to[\s-]many|molti[\s-]a[\s-]molti|muchos\s+a\s+muchos|muitos\s+para\s+muitos|plusieurs[\s-]à[\s-]plusieurs|viele[\s-]zu[\s-]viele|nhiều[\s–-]+nhiều|\bn:m\b|\bm:n\b|多对多|多対多/iu;
 const BELONGS_MANY = String.raw`(?:puede\s+pertenecer\s+a|pertenece\s+a|pode\s+pertencer\s+a|peut\s+appartenir\s+à|appartient\s+à|kann\s+zu|gehört\s+zu|thuộc\s+về)`;
 
 /** A Korean noun's particle, left off a phrase a rule names (`회원을`, `기록은`). */
@@ -82,8 +86,27 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(?:borrar|eliminar)\s+(.+?)\s+(?:borra|elimina)\s+(?:también\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
   [/^(?:la\s+suppression\s+d['’]\s*|supprimer\s+)(.+?)\s+supprime\s+(?:aussi\s+|également\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
   [/^beim\s+löschen\s+(.+?),?\s+werden\s+(?:auch\s+)?(.+?)\s+(?:mit\s+)?gelöscht$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
+  // `Khi xóa nhà hàng, toàn bộ danh mục và món ăn của nhà hàng đó cũng bị xóa theo`: the children before the passive verb.
+  [/^khi\s+x(?:óa|oá)\s+(.+?),\s*(.+?)\s+(?:(?:cũng|sẽ|đều)\s+)*bị\s+x(?:óa|oá)(?:\s+(?:theo|luôn|cùng|hết))*$/iu, (m, source) => [
+    ...cascades(m[1]!, withoutVietnameseOwner(m[2]!), source),
+  ]],
+  // `Khi xóa danh mục, các món ăn thuộc danh mục đó vẫn giữ lại, chỉ bỏ liên kết danh mục`: kept, their key emptied.
+  [/^khi\s+x(?:óa|oá)\s+(.+?),\s*(.+?)\s+(?:vẫn\s+)?(?:được\s+)?giữ\s+lại\b.*(?:bỏ\s+liên\s+kết|để\s+trống|set\s+null)/iu, (m, source) => [
+    ...listed(withoutVietnameseOwner(m[2]!)).map((child): Rule => ({ kind: 'set-null', parent: m[1]!, child, source })),
+  ]],
   [/^(?:khi\s+)?x(?:óa|oá)\s+(.+?),?\s+(?:thì\s+)?(?:sẽ\s+|cũng\s+)?x(?:óa|oá)\s+(?:luôn\s+|cả\s+|theo\s+)?(.+?)(?:\s+(?:luôn|theo))?$/iu, (m, source) => [
     ...cascades(m[1]!, m[2]!, source),
+  ]],
+  // Italian: `Se si elimina un immobile, vengono eliminati anche tutti i suoi contratti`.
+  [/^(?:se\s+si\s+elimina|quando\s+si\s+elimina|eliminando)\s+(.+?),?\s+(?:vengono|sono)\s+(?:eliminat[ie]|cancellat[ie])\s+(?:anche\s+)?(?:tutti\s+|tutte\s+)?(?:i\s+suoi|le\s+sue|i\s+relativi|le\s+relative|i|le|gli)?\s*(.+)$/iu, (m, source) => [
+    ...cascades(m[1]!, m[2]!, source),
+  ]],
+  // `Un proprietario che ha ancora immobili in gestione non può essere eliminato`, `Non si può eliminare una zona che contiene sottozone`.
+  [/^(?:un[oa]?\s+)?(.+?)\s+che\s+(?:ha|contiene|possiede)\s+(?:ancora\s+)?(.+?)\s+non\s+può\s+essere\s+(?:eliminat[oa]|cancellat[oa])$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!.replace(/\s+in\s+\p{L}+$/u, ''), source },
+  ]],
+  [/^non\s+si\s+può\s+(?:eliminare|cancellare)\s+(?:un[oa]?\s+)?(.+?)\s+che\s+(?:ha|contiene|possiede)\s+(?:ancora\s+)?(.+)$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
   ]],
   // `When a project is deleted, its tasks are deleted too.` / `... are kept.`
   [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well)?$/i, (m, source) => [
@@ -138,14 +161,15 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(.+?)\s+and\s+(.+?)\s+are\s+(?:linked\s+)?many[\s-]to[\s-]many$/i, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
   // `Un auteur peut avoir plusieurs livres, et un livre plusieurs auteurs`, `Un libro puede tener varios autores y un autor varios libros`,
   // `Ein Buch kann mehrere Autoren haben, und ein Autor mehrere Bücher`, `Một sách có nhiều tác giả và một tác giả có nhiều sách`.
-  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?,?\s+(?:y|e|et|und|và)\s+(?:${ONE})\s+(.+?)\s+(?:${HAS_MANY}|${BELONGS_MANY})?\s*(?:${MANY})\s+(.+?)(?:\s+(?:haben|gehören))?$`, 'iu'), (m, source) => [
+  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+(?:${HAS_MANY}|${ROLE_IN_MANY})\s+(.+?)(?:\s+haben)?,?\s+(?:y|e|et|und|và)\s+(?:${ONE})\s+(.+?)\s+(?:${HAS_MANY}|${BELONGS_MANY})?\s*(?:${MANY})\s+(.+?)(?:\s+(?:haben|gehören))?$`, 'iu'), (m, source) => [
     { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
   ]],
   [/^(.+?)\s+(?:y|e|et|und|và)\s+(.+?)\s+(?:(?:tienen|têm|ont|haben|có)\s+)?(?:una\s+relación|uma\s+relação|une\s+relation|eine\s+beziehung|quan\s+hệ)?\s*(?:muchos\s+a\s+muchos|muitos\s+para\s+muitos|plusieurs[\s-]à[\s-]plusieurs|n:m|m:n|viele[\s-]zu[\s-]viele|nhiều[\s-]nhiều)$/iu, (m, source) => [
     { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
   ]],
   // `Un paciente puede tener muchas citas`, `Un client peut avoir plusieurs commandes`, `Ein Kunde kann mehrere Bestellungen haben`.
-  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?$`, 'iu'), (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
+  [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?$`, 'iu'), (m, source) =>
+    MANY_TO_MANY_WORDS.test(source.text) ? [] : [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
   // `Las citas se eliminan en cascada con el paciente`, `Les emprunts sont supprimés en cascade avec l'adhérent`, `Orders are cascade deleted with the user`.
   [/^(.+?)\s+(?:se\s+(?:eliminan|borran|suprimen|eliminarán|borrarán)|(?:sont|seront)\s+supprimée?s|(?:são|serão)\s+excluíd[oa]s|(?:are|is|will\s+be)\s+(?:cascade[\s-]deleted|deleted))\s+(?:en\s+cascada|en\s+cascade|em\s+cascata|in\s+cascade)?\s*(?:con|junto\s+con|avec|com|with|along\s+with|together\s+with)\s+(.+)$/iu, (m, source) =>
     /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) ? cascades(m[2]!, m[1]!, source) : []],
@@ -209,9 +233,14 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
 /** `users and orders`, `users, orders`, `用户和订单`, `ingredientes, comentarios y valoraciones` → each name. */
 function listed(text: string): string[] {
   return text
-    .split(/\s*(?:,|，|、|\b(?:and|or|y|e|o|et|ou|und|oder|và|hoặc)\b|和|及|与|以及|或)\s*/u)
+    .split(/\s*(?:,|，|、|(?<![\p{L}])(?:and|or|y|e|o|et|ou|und|oder|và|hoặc)(?![\p{L}])|和|及|与|以及|或)\s*/u)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/** `món ăn của nhà hàng đó`, `các món ăn thuộc danh mục đó`: the children without the parent they are said to be of. */
+function withoutVietnameseOwner(children: string): string {
+  return children.replace(/\s+(?:của|thuộc(?:\s+về)?)\s+.*$/u, '').replace(/^(?:toàn\s+bộ|tất\s+cả|các|những)\s+/u, '');
 }
 
 /** `Deleting a recipe deletes its ingredients, comments and ratings`: a cascade to each child listed. */
@@ -243,7 +272,7 @@ function clausesOf(sentence: string): string[] {
  * `商品は論理削除とする`).
  */
 const SOFT_DELETE_ELSEWHERE =
-  /(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
 /** Verbs and particles around it that name nothing. */
 const SOFT_DELETE_FILLERS =
   /soft[\s-]?delet\w*|\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;
@@ -393,7 +422,9 @@ const NEGATED_AFTER = /\b(?:not|never|no|nunca|não|nao|nicht|nie|kein\w*|pas|ja
 
 function softDeleteMentioned(clause: string, sentence: string, source: RuleSource): Rule | undefined {
   const marker = SOFT_DELETE_MENTION.exec(clause) ?? (/\b(?:delet|remov)/i.test(clause) ? /\barchiv(?:e|ed|es|ing)\b/i.exec(clause) : null);
-  if (!marker || NEGATED.test(clause.slice(0, marker.index)) || NEGATED_AFTER.test(clause.slice(marker.index))) return undefined;
+  if (!marker || NEGATED.test(clause.slice(0, marker.index))) return undefined;
+  // Up to the next comma: `(xóa mềm), không xóa khỏi cơ sở dữ liệu` negates the hard delete, not the soft one.
+  if (NEGATED_AFTER.test(clause.slice(marker.index + marker[0].length).split(/[,，、]/)[0] ?? '')) return undefined;
   const bare = (text: string) => text.replace(/[*`(（]/g, ' ').trim();
   const before = bare(clause.slice(0, marker.index));
   const at = sentence.indexOf(clause);
