@@ -172,14 +172,18 @@ function namedBy(subject: string, targets: FieldRuleTargets): NamedFields {
 }
 
 /**
- * A field several entities have, named in a sentence under a heading that names one of them
- * (`手机号唯一` under `### 4.5 学员（student）`): that one's.
+ * A field named without its entity in a sentence under a heading that names an entity: that
+ * entity's (`手机号唯一` under `### 4.5 学员（student）` is the student's phone, not the teacher's
+ * too), and none when that entity has no such field.
  */
-function inSectionEntity(named: [string, string][], section: string | undefined, targets: FieldRuleTargets): [string, string][] {
-  if (section === undefined || new Set(named.map(([entity]) => entity)).size < 2) return named;
-  const entity = targets.sectionEntity(section);
+function inSectionEntity(named: [string, string][], section: string | undefined, subject: string, targets: FieldRuleTargets): [string, string][] {
+  const entity = section === undefined ? undefined : targets.sectionEntity(section);
+  if (entity === undefined) return named;
   const own = named.filter(([candidate]) => candidate === entity);
-  return own.length > 0 ? own : named;
+  if (own.length > 0) return own;
+  // `The status is one of: Draft, Sent, Paid` under `### Invoices`, whose rows have no status: not the customer's status either.
+  const namesAnEntity = subject.split(/[\s.'’]+/).some((word) => targets.exactEntity(word) !== undefined);
+  return namesAnEntity ? named : [];
 }
 
 /**
@@ -189,7 +193,7 @@ function inSectionEntity(named: [string, string][], section: string | undefined,
  */
 export function applyFieldNote(rule: FieldNoteRule, targets: FieldRuleTargets, required: (entity: string) => string[]): FieldNoteOutcome {
   const { named: everywhere, scope } = namedBy(rule.subject, targets);
-  const named = inSectionEntity(everywhere, rule.source.section, targets);
+  const named = inSectionEntity(everywhere, rule.source.section, rule.subject, targets);
   if (named.length === 0) return { applied: [], problem: `names no field of the documents' entities in "${rule.subject}"` };
   const applied: string[] = [];
   for (const [entity, field] of named) {

@@ -3,17 +3,20 @@
  * readers know: one list for every parser and for the derivation, so that a name one reads as the
  * page is the page for all.
  */
-export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'seite', 'pagina', 'trang']);
+export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'page_num', 'page_no', 'page_number', 'page_index', 'current_page', 'seite', 'pagina', 'trang']);
 
 export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'limit',
   'page_size',
   'pagesize',
   'per_page',
+  'items_per_page',
+  'page_limit',
   'size',
   'pro_seite',
   'seitengroesse',
   'por_pagina',
+  'per_pagina',
   'tamano_pagina',
   'tamanho_pagina',
   'par_page',

@@ -1,5 +1,5 @@
 import { InfraStackError } from '../errors.js';
-import { locationOf, type ApiDocument, type DocumentSettings, type SecurityScheme } from '../model/api-document.js';
+import { locationOf, type ApiDocument, type ApiOperation, type DocumentSettings, type SecurityScheme } from '../model/api-document.js';
 
 /** Several documents describe one API: schemas by name and operations by method and path must not clash. */
 export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
@@ -8,7 +8,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
   if (rest.length === 0) return first;
   const schemas = new Map(first.schemas);
   const operations = [...first.operations];
-  const seen = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.source.file]));
+  const seen = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
   for (const document of rest) {
     for (const [name, entry] of document.schemas) {
       const existing = schemas.get(name);
@@ -21,9 +21,18 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
       const key = `${operation.method} ${operation.path}`;
       const other = seen.get(key);
       if (other !== undefined) {
-        throw new InfraStackError(`${operation.method.toUpperCase()} ${operation.path} is also defined in ${other}`, { file: operation.source.file, location: operation.source.pointer });
+        // `- GET /v1/items: filter warehouse_id, status` in the requirements: the endpoint named again, to say more of its query.
+        if (!mentionsOnly(operation)) {
+          throw new InfraStackError(`${operation.method.toUpperCase()} ${operation.path} is also defined in ${other.source.file}`, { file: operation.source.file, location: locationOf(operation.source) });
+        }
+        const known = new Set(other.parameters.map((parameter) => `${parameter.in} ${parameter.name}`));
+        const added = operation.parameters.filter((parameter) => !known.has(`${parameter.in} ${parameter.name}`));
+        const merged = { ...other, parameters: [...other.parameters, ...added] };
+        operations[operations.indexOf(other)] = merged;
+        seen.set(key, merged);
+        continue;
       }
-      seen.set(key, operation.source.file);
+      seen.set(key, operation);
       operations.push(operation);
     }
   }
@@ -42,6 +51,11 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     ...(documents.some((d) => d.glossary) ? { glossary: documents.flatMap((d) => d.glossary ?? []) } : {}),
     notices: documents.flatMap((d) => d.notices ?? []),
   };
+}
+
+/** An operation said again with nothing but query parameters: no body, no response with content. */
+function mentionsOnly(operation: ApiOperation): boolean {
+  return operation.requestBody === undefined && operation.responses.every((response) => response.schema === undefined) && operation.parameters.every((parameter) => parameter.in === 'query');
 }
 
 /** Documents may each choose a database; two different choices are an error naming both. */

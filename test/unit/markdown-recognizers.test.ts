@@ -7,6 +7,9 @@ import { columnsOf, readFieldTable } from '../../core/parsers/markdown/field-tab
 import { readFieldNotes } from '../../core/parsers/markdown/field-notes.js';
 import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from '../../core/parsers/markdown/field-lines.js';
 import { isStatusCodeTable } from '../../core/parsers/markdown/status-code-table.js';
+import { withoutJsonComments } from '../../core/parsers/markdown/json-comments.js';
+import { fieldTableFromJsonExample } from '../../core/parsers/markdown/json-example.js';
+import { pythonModels } from '../../core/parsers/markdown/pydantic-models.js';
 import { readTechStack } from '../../core/parsers/markdown/tech-stack.js';
 import { inlineObjectType, typeScriptDeclarations } from '../../core/parsers/markdown/typescript-declarations.js';
 import { paragraphLines, parseMarkdownTree, plainText, type MarkdownParagraph, type MarkdownTable } from '../../core/parsers/markdown/markdown-tree.js';
@@ -451,5 +454,55 @@ describe('models and tables as other teams write them', () => {
   it('takes a heading with a slash between words for no endpoint', () => {
     expect(readEndpointText('TODO / later', file, 1)).toBeUndefined();
     expect(() => readEndpointText('FETCH /users', file, 1)).toThrow(/unknown HTTP method FETCH/);
+  });
+});
+
+describe('code as backend teams write their models', () => {
+  it('reads Pydantic models: a family of In and Out models as one row, Field bounds and defaults, Literal values', () => {
+    const models = pythonModels(
+      [
+        'from pydantic import BaseModel, Field',
+        '',
+        'class ItemIn(BaseModel):',
+        '    sku: str = Field(max_length=40)  # unique per warehouse',
+        '    qty: int = Field(default=0, ge=0)',
+        '    unit: Literal["pcs", "kg"] = "pcs"',
+        '    note: Optional[str] = None',
+        '    lines: list[LineOut] = []',
+        '',
+        'class ItemOut(ItemIn):',
+        '    id: int',
+      ].join('\n'),
+      1,
+      file,
+    )!;
+    expect(models.map((m) => m.name)).toEqual(['Item']);
+    expect(models[0]!.table.rows.map((r) => [r.name, r.required, r.defaultText ?? null, r.hints.readOnly ?? false])).toEqual([
+      ['sku', true, null, false],
+      ['qty', false, '0', false],
+      ['unit', false, 'pcs', false],
+      ['note', false, null, false],
+      ['id', false, null, true],
+    ]);
+    expect(models[0]!.table.rows[0]!.hints).toMatchObject({ maxLength: 40 });
+    expect(models[0]!.table.rows[1]!.hints).toMatchObject({ minimum: 0 });
+    expect(pythonModels('print("hello")', 1, file)).toBeUndefined();
+  });
+
+  it('reads JSON with comments and trailing commas, each comment the notes of the field on its line', () => {
+    const { json, comments } = withoutJsonComments('{\n  "a": "x // not a comment", // 必填，唯一\n  /* block */ "b": 2,\n}');
+    expect(JSON.parse(json)).toEqual({ a: 'x // not a comment', b: 2 });
+    expect([...comments]).toEqual([[1, '必填，唯一'], [2, 'block']]);
+    const table = fieldTableFromJsonExample('{\n  "username": "xiaoming", // 必填，唯一，3-20位\n  "nickname": "小明" // 可选，最多30字\n}', 10, file)!;
+    expect(table.rows.map((r) => [r.name, r.required, r.line])).toEqual([['username', true, 11], ['nickname', false, 12]]);
+    expect(table.rows[0]!.hints).toMatchObject({ 'x-unique': true });
+    expect(table.rows[1]!.hints).toMatchObject({ maxLength: 30 });
+  });
+
+  it('reads a bullet naming its endpoint after a short title and a space, and Yes/No and List of IDs types', () => {
+    expect(readEndpointText('注册 POST /users', file, 1, 'opening')).toMatchObject({ method: 'post', path: '/users' });
+    expect(readEndpointText('Register POST /users', file, 1, 'opening')).toMatchObject({ method: 'post', path: '/users' });
+    expect(parseTypeExpression('Yes/No')).toEqual({ kind: 'scalar', schema: { type: 'boolean' } });
+    expect(parseTypeExpression('List of IDs')).toEqual({ kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } });
   });
 });

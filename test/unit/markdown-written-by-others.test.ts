@@ -50,6 +50,10 @@ const documents: [string, string[]][] = [
   ['food delivery in Vietnamese: a type with its format in brackets', files('giao-do-an-api.vi.md', 'giao-do-an-yeu-cau.vi.md')],
   ['a rental agency in Italian: an endpoint table, then a section of fields per resource', files('agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md')],
   ['a startup wiki: TypeScript types and interfaces, Express paths, a TODO heading', files('tasky-wiki-api.md', 'tasky-wiki-requirements.md')],
+  ['invoicing written by a product manager: Method/Path lines, Yes/No and List of IDs types', files('invoicing-pm-api.md', 'invoicing-pm-requirements.md')],
+  ['a warehouse with Pydantic models and an endpoint named again in the requirements', files('warehouse-pydantic-api.md', 'warehouse-pydantic-requirements.md')],
+  ['an HR system in formal Chinese: key/value endpoint tables, departments and employees keyed to each other', files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md')],
+  ['a community in casual Chinese: a title before the method, JSON bodies with comments', files('community-casual-api.zh.md', 'community-casual-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -138,6 +142,34 @@ describe('markdown written by others', () => {
     expect(task.fields.find((f) => f.name === 'due_date')?.type).toEqual({ kind: 'string', format: 'date' });
     // ``Comment = `{ id: string, ... }` `` on one line.
     expect(entity(model, 'Comment').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['author_id', 'body', 'edited_at']));
+  });
+
+  it('the warehouse: Pydantic models give the rows (In and Out as one, the Out-only fields the server\'s), an endpoint named again adds its query', async () => {
+    const model = await deriveModel({ apiFiles: files('warehouse-pydantic-api.md', 'warehouse-pydantic-requirements.md') });
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Item', 'Location', 'Movement', 'Supplier', 'Warehouse']);
+    const item = entity(model, 'Item');
+    expect(item.fields.find((f) => f.name === 'sku')).toMatchObject({ required: true, constraints: { maxLength: 40 } });
+    expect(item.fields.find((f) => f.name === 'quantity_on_hand')).toMatchObject({ required: false, default: 0, constraints: { minimum: 0 } });
+    expect(model.enums.find((e) => e.name === 'ItemUnit')?.values).toEqual(['pcs', 'kg', 'l', 'm']);
+    expect(entity(model, 'Location').fields.find((f) => f.name === 'warehouse_id')?.readOnly).toBe(true);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+  });
+
+  it('the casual Chinese community: `- 注册 POST /users` bullets, and comments in JSON bodies as the fields\' notes', async () => {
+    const model = await deriveModel({ apiFiles: files('community-casual-api.zh.md', 'community-casual-requirements.zh.md') });
+    const user = entity(model, 'User');
+    // `"username": "xiaoming",   // 必填，唯一，3-20位` and `"nickname": "小明",        // 可选，最多30字`.
+    expect(uniques(model, 'User')).toEqual(expect.arrayContaining(['username', 'email']));
+    expect(user.fields.find((f) => f.name === 'nickname')).toMatchObject({ required: false, constraints: { maxLength: 30 } });
+    expect(entity(model, 'Post').fields.find((f) => f.name === 'status')?.default).toBe('draft');
+  });
+
+  it('the formal Chinese HR system and the product manager\'s invoicing: every document derives, with its entities', async () => {
+    const hr = await deriveModel({ apiFiles: files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md') });
+    expect(hr.entities.length).toBe(5);
+    const invoicing = await deriveModel({ apiFiles: files('invoicing-pm-api.md', 'invoicing-pm-requirements.md') });
+    const fields = invoicing.entities.flatMap((e) => e.fields.map((f) => [f.name, f.type] as const));
+    expect(fields.filter(([, type]) => type.kind === 'boolean').length).toBeGreaterThan(0);
   });
 
   it('the Spanish clinic: a bare repeat of a field keeps its values, "y cada" joins two rules, "en cascada con" cascades', async () => {

@@ -9,6 +9,7 @@ import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './end
 import { readEndpointTable } from './endpoint-table.js';
 import { isStatusCodeTable } from './status-code-table.js';
 import { inlineObjectType, typeScriptDeclarations } from './typescript-declarations.js';
+import { pythonModels } from './pydantic-models.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
 import { readFieldNotes } from './field-notes.js';
@@ -215,7 +216,7 @@ class OutlineReader {
 
   /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */
   private readNamedBlock(label: { name: string; line: number; aliases?: string[] }, text: string, line: number): boolean {
-    const table = fieldTableFromJsonExample(text, line) ?? fieldTableFromLines(text, line, this.file);
+    const table = fieldTableFromJsonExample(text, line, this.file) ?? fieldTableFromLines(text, line, this.file);
     if (!table) return false;
     this.outline.namedTables.push({ ...label, table });
     return true;
@@ -252,9 +253,9 @@ class OutlineReader {
     return true;
   }
 
-  /** `type User = { ... }`, `interface Task { ... }` in a fenced block: named types, as `Name:` tables would give them. */
+  /** `type User = { ... }`, `interface Task { ... }`, `class ItemIn(BaseModel):` in a fenced block: named types, as `Name:` tables would give them. */
   private readTypeDeclarations(text: string, line: number): boolean {
-    const declared = typeScriptDeclarations(text, line, this.file);
+    const declared = typeScriptDeclarations(text, line, this.file) ?? pythonModels(text, line, this.file);
     if (!declared) return false;
     this.outline.namedTables.push(...declared);
     return true;
@@ -288,7 +289,7 @@ class OutlineReader {
     // After a list of a resource's endpoints, an example is the body its creates and replaces send.
     const section = this.sectionBody;
     if (section) {
-      const fields = fieldTableFromJsonExample(text, line);
+      const fields = fieldTableFromJsonExample(text, line, this.file);
       this.sectionBody = undefined;
       if (fields) for (const endpoint of section) endpoint.body ??= fields;
       return;
@@ -296,7 +297,7 @@ class OutlineReader {
     const endpoint = this.endpoint?.value;
     const target = this.tableTarget;
     if (!endpoint || target === undefined || target === 'query') return;
-    const fields = fieldTableFromJsonExample(text, line);
+    const fields = fieldTableFromJsonExample(text, line, this.file);
     if (!fields) return;
     this.tableTarget = undefined;
     if (target !== 'body') {

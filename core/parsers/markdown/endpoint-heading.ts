@@ -46,14 +46,30 @@ export function cleanHeadingText(text: string): string {
 }
 
 /**
+ * A title of a few words, a space, then `METHOD /path` in capitals ending the line or set apart
+ * from what follows (`- 注册 POST /users`, `- 改资料 PATCH /users/{id}   body 同上`); a sentence going on
+ * after the path (`Use POST /users to register`) is prose.
+ */
+const SPACED = new RegExp(
+  String.raw`^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,12}|[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+){0,3})\s+(${METHOD_WORDS})\s+${PATH}(?=$|\s*(?:\/\/|[—–(（:：]|-\s))`,
+  'u',
+);
+
+/**
  * Finds `METHOD /path` in a heading, a table cell or (with `opening`) at the start of a line, with
  * the title before or after it: `` `POST /v1/doctors` Create doctor ``, `Create doctor — POST /doctors`,
  * `1.1 新增读者 POST /readers`, `[GET /projects](#list)`. Returns undefined when there is none; an
  * all-capitals word before a path that is no HTTP method (`FETCH /users`) is a mistake.
  */
 export function readEndpointText(written: string, file: string, line: number, where: 'anywhere' | 'opening' = 'anywhere'): EndpointHeading | undefined {
-  const text = cleanHeadingText(written);
-  const match = (where === 'opening' ? (OPENING.exec(text) ?? TITLED.exec(text)) : ANYWHERE.exec(text)) ?? (where === 'anywhere' ? OPENING.exec(text) : null);
+  let text = cleanHeadingText(written);
+  let match = (where === 'opening' ? (OPENING.exec(text) ?? TITLED.exec(text)) : ANYWHERE.exec(text)) ?? (where === 'anywhere' ? OPENING.exec(text) : null);
+  if (!match && where === 'opening') {
+    // Spaces setting a note apart from the path (`PATCH /users/{id}   body 同上`) read as the dash they stand for.
+    const spaced = cleanHeadingText(written.replace(/(\S)[ \t]{2,}(?=\S)/g, '$1 — '));
+    match = SPACED.exec(spaced);
+    if (match) text = spaced;
+  }
   if (!match) {
     const unknown = UNKNOWN_METHOD.exec(text);
     if (unknown && !METHODS.includes(unknown[1]!.toLowerCase() as HttpMethod)) {

@@ -118,9 +118,12 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true, endpoint.body!.fromExample);
   const entityResponses = group.entityEndpoints.flatMap(({ endpoint }) => endpoint.responses.filter((r) => r.body?.typeName === name));
   for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false, response.table?.fromExample);
-  // `Phản hồi: mảng danh mục.` and a table under the resource's GET: no type named, the rows are the entity's (or of the page around them).
-  const untyped = group.entityEndpoints.flatMap(({ endpoint }) => (endpoint.method === 'get' ? endpoint.responses.filter((r) => r.body === undefined && r.table !== undefined && !isPageTable(r.table)) : []));
-  for (const response of untyped) for (const row of response.table!.rows) addRow(row, false, response.table!.fromExample);
+  // `Phản hồi: mảng danh mục.` or `Response: the created Invoice.` and a table under the resource's endpoint: no type named, the rows are the entity's (or of the page around them).
+  // An example there shows one response, not the row: it adds nothing (see `readJsonExample`).
+  const untyped = group.entityEndpoints.flatMap(({ endpoint }) =>
+    endpoint.method !== 'delete' ? endpoint.responses.filter((r) => r.body === undefined && r.table !== undefined && r.table.fromExample !== true && !isPageTable(r.table)) : [],
+  );
+  for (const response of untyped) for (const row of response.table!.rows) addRow(row, false);
   for (const response of entityResponses) {
     for (const field of response.fields) {
       if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });
@@ -137,11 +140,11 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   return { name, properties: ordered, required: requiredOf(group, ownTable, ordered), writable };
 }
 
-/** Rows a page of results has (`total`, `list: Course[]`), not a row's: the table describes the envelope of a list. */
-const PAGE_ROWS = /^(?:total|total_?count|count|list|items|data|records|rows|results|content|page|page_?size|has_?more|next)$/i;
+/** The row of a page of results holding the list (`list: Course[]`, `items`, `data`): the table describes the envelope, not a row. */
+const LIST_ROWS = /^(?:list|items|data|records|rows|results|content|entries)$/i;
 
 function isPageTable(table: FieldTable): boolean {
-  return table.rows.some((row) => PAGE_ROWS.test(row.name) || (row.type.kind === 'array' && row.type.items.kind === 'named'));
+  return table.rows.some((row) => row.type.kind === 'array' && (LIST_ROWS.test(row.name) || row.type.items.kind === 'named'));
 }
 
 /**

@@ -1,5 +1,11 @@
-import type { FieldRow, FieldTable } from './field-table.js';
-import { parseTypeExpression, type TypeExpression } from './type-expression.js';
+import { InfraStackError } from '../../errors.js';
+import { readFieldRow, type FieldRow, type FieldTable } from './field-table.js';
+import { withoutJsonComments } from './json-comments.js';
+import { parseTypeExpression } from './type-expression.js';
+
+/** A comment saying the field is required, or that it is not, in the languages of the lists. */
+const REQUIRED_SAID = /required|mandatory|必填|必须|必需|필수|obligatori|obrigatóri|pflicht|bắt buộc/iu;
+const OPTIONAL_SAID = /optional|not\s+required|可选|选填|非必填|선택|facultati|opcional|opzional|tùy chọn|không bắt buộc/iu;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,7 +19,8 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * field the example shows is required unless its value is `null`, which makes it nullable text. Undefined when the block is no
  * JSON object (nor a list of objects, whose first is read).
  */
-export function fieldTableFromJsonExample(text: string, firstLine: number): FieldTable | undefined {
+export function fieldTableFromJsonExample(written: string, firstLine: number, file = ''): FieldTable | undefined {
+  const { json: text, comments } = withoutJsonComments(written);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -27,15 +34,27 @@ export function fieldTableFromJsonExample(text: string, firstLine: number): Fiel
   const fractional = new Set([...text.matchAll(/"([^"\\]+)"\s*:\s*-?\d+\.\d+/g)].map((match) => match[1]!));
   for (const [name, field] of Object.entries(example as Record<string, unknown>)) {
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return undefined;
-    const type = typeof field === 'number' && fractional.has(name) ? parseTypeExpression('number')! : typeOfExample(field);
-    rows.push({ name, type, required: field !== null, hints: {}, line: firstLine + lineOfKey(text, name) });
+    const keyLine = lineOfKey(text, name);
+    const typeWord = field === null ? 'string | null' : typeof field === 'number' && fractional.has(name) ? 'number' : typeWordOf(field);
+    // `"title": "Hello", // 必填，最多50字`: the comment on the field's line is its notes.
+    const comment = comments.get(keyLine);
+    const row = comment === undefined ? undefined : notedRow(name, typeWord, comment, field !== null, file, firstLine + keyLine);
+    rows.push(row ?? { name, type: parseTypeExpression(typeWord)!, required: field !== null, hints: {}, line: firstLine + keyLine });
   }
   return rows.length > 0 ? { rows, line: firstLine, fromExample: true } : undefined;
 }
 
-/** A value's type; `null` says the field may be null (of a type the example does not show: text). */
-function typeOfExample(value: unknown): TypeExpression {
-  return parseTypeExpression(value === null ? 'string | null' : typeWordOf(value))!;
+/** The field as its comment describes it, read as a table row's notes; undefined when the notes do not read (the value's type stays). */
+function notedRow(name: string, type: string, comment: string, shown: boolean, file: string, line: number): FieldRow | undefined {
+  try {
+    const row = readFieldRow({ name, type, description: comment }, file, line);
+    // An example shows a field it sends: required, unless null or its comment says otherwise.
+    const said = OPTIONAL_SAID.test(comment) ? false : REQUIRED_SAID.test(comment) ? true : undefined;
+    return { ...row, required: said ?? shown };
+  } catch (error) {
+    if (error instanceof InfraStackError) return undefined;
+    throw error;
+  }
 }
 
 function typeWordOf(value: unknown): string {

@@ -219,6 +219,8 @@ function parseCore(text: string): TypeExpression | undefined {
 
 /** A list's items as written, their type word perhaps in the plural (`liste d'entiers`, `lista de cadenas`, `Liste von Zahlen`). */
 function itemsOf(written: string): TypeExpression | undefined {
+  // `List of IDs`, `list of product ids`: keys, integers unless a key type says otherwise.
+  if (/^(?:[\p{L} ]+\s)?ids?$/iu.test(written.trim())) return { kind: 'scalar', schema: { type: 'integer' } };
   const items = parseTypeExpression(written);
   if (items !== undefined && items.kind !== 'named') return items;
   const word = written.trim().toLowerCase();
