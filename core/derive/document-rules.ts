@@ -128,7 +128,12 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
   };
   switch (rule.kind) {
     case 'soft-delete': {
-      const entity = rule.context !== undefined ? (target(rule.entity, rule, undefined, true) ?? target(rule.context, rule)) : target(rule.entity, rule);
+      // `Soft delete.` alone under `### 3.5 Delete an invoice`: the entity the heading names.
+      const inSection = () => (rule.source.section !== undefined ? target(rule.source.section, rule, undefined, true) : undefined);
+      const entity =
+        rule.context !== undefined
+          ? (target(rule.entity, rule, undefined, true) ?? inSection() ?? target(rule.context, rule))
+          : (target(rule.entity, rule, undefined, true) ?? inSection() ?? target(rule.entity, rule));
       if (entity) softDelete(entity);
       return;
     }
@@ -192,7 +197,8 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     case 'belongs-to': {
       const parent = target(rule.parent, rule);
       const child = parent && target(rule.child, rule);
-      if (parent && child && !ownedBy(parent, child.name)) keyProperty(child, parent, rule, schemas, true);
+      // A child listing keys to the parent (`category_ids` on Product) is linked many-to-many: no key of one.
+      if (parent && child && !ownedBy(parent, child.name) && !listsOf(child, parent)) keyProperty(child, parent, rule, schemas, true);
       return;
     }
     case 'field-note':

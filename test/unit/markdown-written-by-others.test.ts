@@ -164,6 +164,23 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Post').fields.find((f) => f.name === 'status')?.default).toBe('draft');
   });
 
+  it('the product manager\'s invoicing: a response table under a create gives the fields the server sets, rules keep to their entities', async () => {
+    const model = await deriveModel({ apiFiles: files('invoicing-pm-api.md', 'invoicing-pm-requirements.md') });
+    // `Response: the created Invoice.` and a table: `status` (always Draft on creation) and `total` are the invoice's, the server's.
+    const invoice = entity(model, 'Invoice');
+    expect(invoice.fields.find((f) => f.name === 'status')).toMatchObject({ readOnly: true, type: { kind: 'enum', name: 'InvoiceStatus' } });
+    // "The status is one of: Draft, Sent, Paid, Overdue, Void" under `### 4.4 Invoices`: not the customer's status.
+    expect(model.enums.map((e) => e.name)).toEqual(['InvoiceStatus']);
+    expect(entity(model, 'Customer').fields.find((f) => f.name === 'status')?.default).toBe('Active');
+    // "its lines are deleted along with it"; "Deleting a category just removes it from the products" (no cascade, no key);
+    // "Products can be tagged with one or more categories": many-to-many; `Soft delete.` under `DELETE /invoices/{id}`.
+    expect(keys(model, 'Line')).toContain('invoice_id->Invoice CASCADE');
+    expect(keys(model, 'Product')).toEqual([]);
+    expect(links(model)).toContain('many-to-many Product.category_ids->Category');
+    expect(softDeleted(model)).toContain('Invoice');
+    expect((model.warnings ?? []).map((w) => w.message).join('\n')).not.toContain('names "Soft delete"');
+  });
+
   it('the formal Chinese HR system and the product manager\'s invoicing: every document derives, with its entities', async () => {
     const hr = await deriveModel({ apiFiles: files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md') });
     expect(hr.entities.length).toBe(5);

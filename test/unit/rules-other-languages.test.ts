@@ -205,6 +205,11 @@ describe('rule sentences read in Italian, Vietnamese and hurried English', () =>
     ]);
   });
 
+  it('reads a cascade said "along with it", and no cascade where the parent is only taken off its children', () => {
+    expect(read('When an invoice is deleted, its lines are deleted along with it.')).toEqual([{ kind: 'cascade', parent: 'an invoice', child: 'its lines' }]);
+    expect(read('Deleting a category just removes it from the products it was attached to; the products themselves remain.')).toEqual([]);
+  });
+
   it('reads no soft delete where a clause negates it, and one where a later clause negates the hard delete', () => {
     expect(read('Soft delete is not used for tags.')).toEqual([]);
     expect(read('Nhà hàng bị xóa thì chỉ đánh dấu đã xóa (xóa mềm), không xóa khỏi cơ sở dữ liệu.')).toMatchObject([{ kind: 'soft-delete' }]);

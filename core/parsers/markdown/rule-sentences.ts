@@ -74,7 +74,8 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
   ]],
   // `Deleting an order deletes its items.`
-  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(.+)$`, 'i'), (m, source) => [
+  // A pronoun after the verb (`Deleting a category just removes it from the products`) unlinks the parent: no cascade.
+  [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(?!(?:it|them|this|that)\b)(.+)$`, 'i'), (m, source) => [
     ...cascades(m[1]!, m[2]!, source),
   ]],
   // Cascades in the other languages requirements come in: `Al borrar una sala se borran sus reservas`,
@@ -109,7 +110,7 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
   ]],
   // `When a project is deleted, its tasks are deleted too.` / `... are kept.`
-  [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well)?$/i, (m, source) => [
+  [/^when\s+(.+?)\s+(?:is|are)\s+deleted,?\s+(.+?)\s+(?:are|is)\s+(?:also\s+)?(deleted|kept|soft[\s-]?deleted)(?:\s+too|\s+as\s+well|\s+(?:along\s+)?with\s+(?:it|them))?$/i, (m, source) => [
     ...(m[3]!.toLowerCase() === 'kept'
       ? [{ kind: 'keep', parent: m[1]!, child: m[2]!, source } as const]
       : m[3]!.toLowerCase() === 'deleted'
@@ -155,7 +156,7 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(?:an?\s+|each\s+)?(.+?)\s+(?:may|can|might|could)\s+(?:be\s+(?:an?\s+)?)?(\p{L}+)\s+(?:to|of|on|from)\s+another\s+(.+)$/iu, (m, source) =>
     singularWord(m[1]!) === singularWord(m[3]!) ? [{ kind: 'self-reference', entity: m[1]!, via: m[2]!.toLowerCase(), source }] : []],
   // `A product can carry many tags, and a tag many products.`
-  [/^(.+?)\s+(?:can|may)\s+(?:carry|have|hold|contain|belong\s+to|be\s+tagged\s+with|be\s+in|reference|link\s+to)\s+(?:many|several|multiple|any\s+number\s+of)\s+(.+?),?\s+and\s+(.+?)\s+(?:(?:can|may)\s+\w+(?:\s+\w+)?\s+)?(?:many|several|multiple)\s+(.+)$/i, (m, source) => [
+  [/^(.+?)\s+(?:can|may)\s+(?:carry|have|hold|contain|belong\s+to|be\s+tagged\s+with|be\s+in|reference|link\s+to)\s+(?:many|several|multiple|any\s+number\s+of|one\s+or\s+(?:more|several|many))\s+(.+?),?\s+and\s+(.+?)\s+(?:(?:can|may)\s+\w+(?:\s+\w+)?\s+)?(?:many|several|multiple|one\s+or\s+more)\s+(.+)$/i, (m, source) => [
     { kind: 'many-to-many', from: m[1]!, to: m[2]!, source },
   ]],
   [/^(.+?)\s+and\s+(.+?)\s+are\s+(?:linked\s+)?many[\s-]to[\s-]many$/i, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
