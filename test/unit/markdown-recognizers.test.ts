@@ -449,6 +449,11 @@ describe('models and tables as other teams write them', () => {
     expect(stack('| Test database | SQLite |\n| Database | PostgreSQL |')).toBe('postgresql');
     expect(stack('| Primary database | MySQL 8 |\n| Database driver | asyncmy |')).toBe('mysql');
     expect(() => stack('| Database | MongoDB |')).toThrow(/unsupported database "MongoDB"/);
+    // `- PostgreSQL 15` under `## Stack`; the same line elsewhere chooses nothing.
+    const sentence = (text: string, section?: string) => ({ text, line: 3, inRules: false, ...(section !== undefined ? { section } : {}) });
+    expect(readTechStack([], [sentence('Python 3.12, FastAPI'), sentence('PostgreSQL 15', 'Stack')], file).settings.database).toBe('postgresql');
+    expect(readTechStack([], [sentence('PostgreSQL 15', 'Notes')], file).settings.database).toBeUndefined();
+    expect(readTechStack([], [sentence('not MySQL', 'Tech stack')], file).settings.database).toBeUndefined();
   });
 
   it('takes a heading with a slash between words for no endpoint', () => {

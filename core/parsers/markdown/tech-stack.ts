@@ -82,6 +82,13 @@ function isDatabaseLabel(label: string): boolean {
   return rest === '' || /^(?:main|primary|principal|principale|haupt|主|主要|chính)$/iu.test(rest);
 }
 
+/** `- PostgreSQL 15` under a `## Stack` heading: a short line naming one database and nothing against it. */
+function databaseListed(text: string): string | undefined {
+  if (NEGATION.test(text) || text.split(/\s+/).length > CHOICE_WORDS) return undefined;
+  const named = DATABASES.filter(([pattern]) => pattern.test(text));
+  return named.length === 1 ? named[0]![0].exec(text)![0] : undefined;
+}
+
 /** A value that short is a choice, not a sentence about the database. */
 const CHOICE_WORDS = 4;
 
@@ -113,7 +120,7 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
       const value = pattern.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
       return value === undefined || value.split(/\s+/).length > CHOICE_WORDS ? undefined : value;
     };
-    const database = chosen(DATABASE_LINE) ?? databaseNamedIn(sentence.text);
+    const database = chosen(DATABASE_LINE) ?? databaseNamedIn(sentence.text) ?? (sentence.section !== undefined && STACK_HEADING.test(sentence.section) ? databaseListed(sentence.text) : undefined);
     if (database !== undefined) {
       found = true;
       choose(database, sentence.line);
