@@ -161,7 +161,9 @@ describe('markdown written by others', () => {
     // `"username": "xiaoming",   // 必填，唯一，3-20位` and `"nickname": "小明",        // 可选，最多30字`.
     expect(uniques(model, 'User')).toEqual(expect.arrayContaining(['username', 'email']));
     expect(user.fields.find((f) => f.name === 'nickname')).toMatchObject({ required: false, constraints: { maxLength: 30 } });
-    expect(entity(model, 'Post').fields.find((f) => f.name === 'status')?.default).toBe('draft');
+    // `"status": "draft", // 默认 draft，可选 draft/published/archived`.
+    expect(entity(model, 'Post').fields.find((f) => f.name === 'status')).toMatchObject({ default: 'draft', type: { kind: 'enum', name: 'PostStatus' } });
+    expect(model.enums.find((e) => e.name === 'PostStatus')?.values).toEqual(['draft', 'published', 'archived']);
   });
 
   it('the product manager\'s invoicing: a response table under a create gives the fields the server sets, rules keep to their entities', async () => {
@@ -178,6 +180,8 @@ describe('markdown written by others', () => {
     expect(keys(model, 'Product')).toEqual([]);
     expect(links(model)).toContain('many-to-many Product.category_ids->Category');
     expect(softDeleted(model)).toContain('Invoice');
+    // "When a customer is deleted, we do not actually remove them: we mark them as deleted" (under `### 4.1 Customers`).
+    expect(softDeleted(model)).toContain('Customer');
     expect((model.warnings ?? []).map((w) => w.message).join('\n')).not.toContain('names "Soft delete"');
   });
 

@@ -25,7 +25,7 @@ const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
 const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+|[A-Z][A-Z0-9_]*(?:(?:\s+\/\s+|\s*\|\s*)[A-Z][A-Z0-9_]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
-const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bum[a]?\s+de|\bvalores?(?:\s+(?:possíveis|posibles|permitidos))?|\buno\s+tra|\bvalori|\bvaleurs?|허용\s*값|가능한\s*값|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)/iu;
+const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bum[a]?\s+de|\bvalores?(?:\s+(?:possíveis|posibles|permitidos))?|\buno\s+tra|\bvalori|\bvaleurs?|허용\s*값|가능한\s*값|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)|(?:可选(?:值)?|取值(?:范围)?|枚举值?)\s*([A-Za-z0-9_-]+(?:\s*[/|、]\s*[A-Za-z0-9_-]+)+)/iu;
 /** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
 const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
 /** A code with the gloss in brackets some writers put after each value: `pending（仮予約）`, `` `draft` (brouillon) ``. */
@@ -148,7 +148,7 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (defaultText !== undefined) result.defaultText = defaultText;
   const values = ONE_OF.exec(notes);
   if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const list = (values[1] ?? values[2] ?? '').split(LIST_END)[0]!;
+    const list = (values[1] ?? values[2] ?? values[3] ?? '').split(LIST_END)[0]!;
     const members = list.split(/\s*(?:,|，|、|\/|\||\bor\b|\bhoặc\b|\boder\b|\bou\b|\bo\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
   } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {

@@ -408,7 +408,7 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
  * delete)`, `a exclusão é lógica`, `소프트 삭제한다`, `논리 삭제`, `cancellazione logica`.
  */
 const SOFT_DELETE_MENTION = new RegExp(
-  String.raw`soft[\s-]?delet(?:e|ed|es|ion|ing)?|(?:exclus[ãa]o|remo[çc][ãa]o|dele[çc][ãa]o)\s+l[óo]gica|(?:exclu[íi]d|apagad|removid)[oa]s?\s+(?:de\s+forma\s+l[óo]gica|logicamente)|(?:cancellazione|eliminazione)\s+logica|soft-gelöscht|소프트\s*삭제|논리(?:적)?\s*삭제|논리적으로\s*삭제|${SOFT_DELETE_ELSEWHERE.source}`,
+  String.raw`soft[\s-]?delet(?:e|ed|es|ion|ing)?|(?:mark|flag)(?:s|ed)?\s+(?:it|them)\s+as\s+(?:deleted|removed)|(?:exclus[ãa]o|remo[çc][ãa]o|dele[çc][ãa]o)\s+l[óo]gica|(?:exclu[íi]d|apagad|removid)[oa]s?\s+(?:de\s+forma\s+l[óo]gica|logicamente)|(?:cancellazione|eliminazione)\s+logica|soft-gelöscht|소프트\s*삭제|논리(?:적)?\s*삭제|논리적으로\s*삭제|${SOFT_DELETE_ELSEWHERE.source}`,
   'iu',
 );
 
