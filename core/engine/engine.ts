@@ -23,7 +23,7 @@ import { previousRunOf } from './previous-run.js';
 import { planContext } from './plan-context.js';
 import { schemaSnapshot } from '../schema/snapshot.js';
 import type { StackDescriptor } from '../stack/descriptor.js';
-import { renderKeysOf, reusableTextOf, type ReusableText } from './render-reuse.js';
+import { recordRenderKeys, renderKeysOf, reusableTexts, type ReusableText } from './render-reuse.js';
 import { loadManifest, WriteSession, type PreparedWrite, type RenderedFile, type WriteOutcome } from './writer.js';
 
 /** How long rendering goes on before it lets the writes already started make progress. */
@@ -128,7 +128,7 @@ export class Engine {
       session.expect(planned.map((file) => file.path));
       let prepared: PreparedWrite;
       try {
-        await this.render(planned.splice(0), reusableTextOf(loaded), (file) => session.add(file));
+        await this.render(planned.splice(0), await reusableTexts(config.outDir, loaded), (file) => session.add(file));
         clock.end('render');
         const record = { inputs: await inputs, model: modelSnapshot(model), ...(stack?.naming ? { schema: schemaSnapshot(context.schema) } : {}), notes: report.regeneration };
         prepared = await session.prepare({ diff: config.diff === true, record });
@@ -142,6 +142,7 @@ export class Engine {
         if (failedCheck !== undefined) throw failedCheck;
         clock.end('checks');
         await prepared.commit();
+        if (prepared.renderKeys) await recordRenderKeys(config.outDir, prepared.renderKeys);
       } catch (error) {
         await prepared.discard();
         throw error;

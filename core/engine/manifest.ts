@@ -15,8 +15,6 @@ export interface ManifestFile {
   hash: string;
   /** Absent only in manifests of older versions, which kept the hash alone. */
   text?: string;
-  /** What the text was rendered from (see `renderKeyOf`): a run planning the file with the same key takes `text` as it is. */
-  render?: string;
 }
 
 /** What the last run generated, from which inputs and model. */
@@ -80,12 +78,7 @@ export function parseManifest(text: string | undefined): Manifest | undefined {
     if (!file || typeof file !== 'object' || typeof file.hash !== 'string') throw new DamagedManifestError(`has an entry without a hash for ${path}`);
     const text = typeof file.text === 'string' ? file.text : store[file.hash];
     if (version >= 3 && text === undefined) throw new DamagedManifestError(`lacks the generated text of ${path} (hash ${file.hash.slice(0, 12)}… not in "texts")`);
-    files[path] = {
-      owner: typeof file.owner === 'string' ? file.owner : '',
-      hash: file.hash,
-      ...(text !== undefined ? { text } : {}),
-      ...(typeof file.render === 'string' && text !== undefined ? { render: file.render } : {}),
-    };
+    files[path] = { owner: typeof file.owner === 'string' ? file.owner : '', hash: file.hash, ...(text !== undefined ? { text } : {}) };
   }
   return {
     generator: String(candidate.generator ?? 'generator-infra-stack'),
@@ -115,7 +108,7 @@ export interface ManifestContent {
   model: string | undefined;
   /** JSON text. */
   schema?: string;
-  files: Map<string, { owner: string; text: string; render?: string }>;
+  files: Map<string, { owner: string; text: string }>;
 }
 
 /**
@@ -123,7 +116,7 @@ export interface ManifestContent {
  * the model compressed on the thread pool.
  */
 export async function serializeManifest(content: ManifestContent): Promise<string> {
-  const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text, render: file.render }));
+  const entries = [...content.files.entries()].sort(([a], [b]) => compare(a, b)).map(([path, file]) => ({ path, owner: file.owner, hash: hashText(file.text), text: file.text }));
   const store = new Map(entries.map(({ hash, text }) => [hash, text]));
   const inputs = Object.fromEntries(Object.entries(content.inputs).sort(([a], [b]) => compare(a, b)));
   const [texts, model, schema] = await Promise.all([
@@ -135,7 +128,7 @@ export async function serializeManifest(content: ManifestContent): Promise<strin
     generator: 'generator-infra-stack',
     version: MANIFEST_VERSION,
     inputs,
-    files: Object.fromEntries(entries.map(({ path, owner, hash, render }) => [path, { owner, hash, ...(render !== undefined ? { render } : {}) }])),
+    files: Object.fromEntries(entries.map(({ path, owner, hash }) => [path, { owner, hash }])),
     texts,
     ...(model !== undefined ? { model } : {}),
     ...(schema !== undefined ? { schema } : {}),

@@ -8,6 +8,7 @@ import { plannedAction, staleAction, type FileAction, type RenderedFile } from '
 import { REGENERATION_REPORT_PATH, regenerationReport } from './regeneration-report.js';
 import { noFileOutcomes, type FileOutcomes } from './outcomes.js';
 import type { unifiedDiff } from './unified-diff.js';
+import type { RenderKey } from './render-reuse.js';
 
 export type { RenderedFile } from './reconcile.js';
 
@@ -50,6 +51,8 @@ interface WriteOptions {
 /** The changed files written under temporary names beside their targets, to be put in place or dropped. */
 export interface PreparedWrite {
   outcome: WriteOutcome;
+  /** What each generated text was rendered from (none on a dry run): the engine records them once the files are in place. */
+  renderKeys?: ReadonlyMap<string, RenderKey>;
   /**
    * Puts the files in place, removes the stale ones, then puts the manifest in place: a run
    * stopped half-way leaves the previous manifest, and its rerun finds the files already
@@ -175,13 +178,16 @@ export class WriteSession {
     const staleTexts = await Promise.all(staleEntries.map(([file]) => this.disk.read(file)));
     const staleActions = staleEntries.flatMap(([file, entry], index) => staleAction(file, entry, staleTexts[index], force) ?? []);
     const actions = [...plannedActions, ...staleActions].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const generated = new Map<string, { owner: string; text: string; render?: string }>();
+    const generated = new Map<string, { owner: string; text: string }>();
+    // What each recorded text was rendered from, for the next run to reuse it (see render-reuse.ts).
+    const renderKeys = new Map<string, RenderKey>();
     this.planned.forEach((file, index) => {
       const action = plannedActions[index]!;
       if (action.kind === 'untracked') return;
       // A file left with the markers of an earlier conflict keeps that run's text as its base: once resolved, it merges with this generation.
-      if (action.kind === 'unresolved') generated.set(file.path, { owner: file.owner ?? '', text: this.previousFiles[file.path]?.text ?? file.content });
-      else generated.set(file.path, { owner: file.owner ?? '', text: file.content, ...(file.renderKey !== undefined ? { render: file.renderKey } : {}) });
+      const base = action.kind === 'unresolved' ? (this.previousFiles[file.path]?.text ?? file.content) : file.content;
+      generated.set(file.path, { owner: file.owner ?? '', text: base });
+      if (action.kind !== 'unresolved' && file.renderKey !== undefined) renderKeys.set(file.path, { key: file.renderKey, hash: hashText(file.content) });
     });
 
     const backups = actions.flatMap((action) => ('backup' in action && action.backup ? [{ path: action.path, text: action.previous }] : []));
@@ -215,6 +221,7 @@ export class WriteSession {
     const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
     return {
       outcome,
+      renderKeys,
       async commit() {
         const renames = [...staged.pending(), ...(stagedManifest?.pending() ?? [])];
         if (renames.length === 0 && deletions.length === 0) return;

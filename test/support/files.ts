@@ -27,10 +27,12 @@ export async function removeTempDir(dir: string | undefined): Promise<void> {
  * written at different moments hold different records.
  */
 const RUN_RECORD = '.infra-stack/up-to-date.json';
+/** The keys a run rendered its files from: they name this machine's copy of the generator, a cache as machine-bound as the record. */
+const RENDER_KEYS = '.infra-stack/render-keys.json';
 
 /**
  * Every file under `root`, by path relative to it ('/'-separated), sorted, with its bytes; the run
- * record left out (above).
+ * record and the render keys left out (above).
  */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -38,7 +40,7 @@ export async function readTree(root: string): Promise<Map<string, Buffer>> {
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => join(entry.parentPath, entry.name))
     .map((abs) => ({ abs, rel: relative(root, abs).split(sep).join('/') }))
-    .filter(({ rel }) => rel !== RUN_RECORD && !rel.endsWith(`/${RUN_RECORD}`))
+    .filter(({ rel }) => ![RUN_RECORD, RENDER_KEYS].some((record) => rel === record || rel.endsWith(`/${record}`)))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const tree = new Map<string, Buffer>();
   for (const { abs, rel } of files) tree.set(rel, await readFile(abs));

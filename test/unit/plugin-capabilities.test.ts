@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stackOf, type ApiDocument, type Field, type InfraStackPlugin } from '../../lib/index.js';
 import { deriveModelWith, runPlugins, type PluginRun } from '../../lib/testing.js';
 import { UP_TO_DATE_PATH } from '../../core/engine/up-to-date.js';
+import { RENDER_KEYS_PATH } from '../../core/engine/render-reuse.js';
 import { TINY_STACK, tinyStack, tinyStackDescriptor } from '../fixtures/descriptor-stack/tiny-stack.js';
 
 const petstore = path.resolve('node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml');
@@ -151,8 +152,8 @@ describe('a plugin', () => {
     const overridden = await run([override]);
     const original = await plain.read('backend/README.md');
     expect(await overridden.read('backend/README.md')).toBe(`${original}## Cache\n\nAn in-memory cache sits in front of the repositories.\n`);
-    // The plain run, given no plugin as an object, also leaves its up-to-date stamp.
-    expect(overridden.files).toEqual(plain.files.filter((file) => file !== UP_TO_DATE_PATH));
+    // The plain run, given no plugin as an object, also leaves its up-to-date stamp and the keys its files were rendered from.
+    expect(overridden.files).toEqual(plain.files.filter((file) => file !== UP_TO_DATE_PATH && file !== RENDER_KEYS_PATH));
     for (const file of plain.files.filter((name) => name.endsWith('.py'))) expect(await overridden.read(file), file).toBe(await plain.read(file));
   });
 
