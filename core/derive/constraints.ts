@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Operation, Reason } from '../model/domain-model.js';
 import { compositeWhyKey, SCHEMA_HINTS } from '../model/hints.js';
+import { adoptDeclaredStamps } from './declared-stamps.js';
 import { compositeHint, tenantHint } from './entities.js';
 import { isComparable } from './filters.js';
 import { hintError, schemaWhy } from './field-hints.js';
@@ -12,7 +13,9 @@ const TIMESTAMP = { kind: 'string', format: 'date-time' } as const;
 /** `created_at`, `updated_at` on every table, `deleted_at` where soft delete is asked for, and the tenant key. */
 export function addSystemFields(entity: Entity, schema: SchemaNode | undefined): void {
   const camel = entity.fields.some((f) => /[a-z][A-Z]/.test(f.wireName));
+  adoptDeclaredStamps(entity);
   const add = (name: string, description: string, nullable: boolean) => {
+    if (name !== 'deleted_at' && entity.fields.some((f) => f.stamp === (name === 'created_at' ? 'created' : 'updated'))) return;
     const declared = entity.fields.find((f) => f.name === name);
     // `deletedAt: Date | null` in the document of a soft-deleted entity: the mark the repository sets, no client's value.
     if (declared && name === 'deleted_at') Object.assign(declared, { type: TIMESTAMP, required: false, nullable: true, readOnly: true, writeOnly: false, system: true });

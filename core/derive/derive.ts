@@ -5,6 +5,7 @@ import { fitAssignedKeyToPath } from './assigned-keys.js';
 import { addBodyOnlyFields, adoptBodyConstraints, adoptBodyTypes, answerPathLookup } from './body-fields.js';
 import { applyDocumentRules } from './document-rules.js';
 import { declaredEntities, entityOf, nameTableAfterPath } from './entities.js';
+import { adoptKeyNamedByPath } from './key-named-by-path.js';
 import { deriveErrorResponses } from './error-bodies.js';
 import { derivePersistence } from './persistence.js';
 import { keyFieldOf, OperationBuilder } from './operations.js';
@@ -29,6 +30,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
     nameTableAfterPath(entity, resource.collectionPath, api);
+    adoptKeyNamedByPath(entity, resource);
     typeAddedKeyAsPath(entity, resource);
     fitAssignedKeyToPath(entity, resource, api, types);
     const scope = addPathScope(entity, resource, types);

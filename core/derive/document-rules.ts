@@ -102,7 +102,8 @@ interface Cascade {
  */
 function softDeleteCascades(cascades: readonly Cascade[]): void {
   for (const { parent, child, key, source } of cascades) {
-    if (parent.schema[SCHEMA_HINTS.softDelete] !== true) continue;
+    // A child the documents delete for good (`考勤记录为物理删除`) keeps the database's cascade, which a soft delete never fires.
+    if (parent.schema[SCHEMA_HINTS.softDelete] !== true || child.schema[SCHEMA_HINTS.softDelete] === false) continue;
     child.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(child.schema, SCHEMA_HINTS.softDelete, source);
     key[SCHEMA_HINTS.softDeleteCascade] = true;
@@ -113,6 +114,8 @@ function softDeleteCascades(cascades: readonly Cascade[]): void {
 /** Applies one rule; what it says that cannot be applied comes back as a problem, for a warning. */
 function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['schemas'], cascades: Cascade[]): string | undefined {
   const softDelete = (entity: Target) => {
+    // Deleted for good by an earlier rule: the first rule holds.
+    if (entity.schema[SCHEMA_HINTS.softDelete] === false) return;
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
   };
@@ -141,6 +144,14 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const parent = target(rule.parent, rule);
       const child = parent && target(rule.child, rule, parent);
       if (parent && child) softDelete(parent);
+      return;
+    }
+    case 'hard-delete': {
+      const entity = target(rule.entity, rule, undefined, true) ?? target(rule.entity, rule);
+      if (!entity) return;
+      if (entity.schema[SCHEMA_HINTS.softDelete] === true) return `${entity.name} is also said to be soft deleted; the first rule holds`;
+      entity.schema[SCHEMA_HINTS.softDelete] = false;
+      recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
       return;
     }
     case 'soft-delete-with': {

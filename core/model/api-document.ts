@@ -132,6 +132,8 @@ export type DocumentRule =
   /** Rows of `entity` are soft deleted. */
   /** `context`: where the entity was read from a clause that said it in passing, the sentence up to there, read when the clause names none. */
   | { kind: 'soft-delete'; entity: string; context?: string; source: RuleSource }
+  /** Rows of `entity` are deleted for good: never soft deleted, not even with a soft-deleted parent. */
+  | { kind: 'hard-delete'; entity: string; source: RuleSource }
   /** Deleting a `parent` deletes its `child` rows. */
   | { kind: 'cascade'; parent: string; child: string; source: RuleSource }
   /** A `parent` cannot be deleted while `child` rows refer to it: their key is ON DELETE RESTRICT. */

@@ -51,6 +51,12 @@ export interface Field {
   default?: unknown;
   /** Added by the tool, not the document: `id`, `created_at`, `updated_at`, `deleted_at`, a tenant key. */
   system?: boolean;
+  /**
+   * A moment the database keeps, under the document's own name (`createTime`, `gmt_modified`):
+   * set when the row is inserted (`created`) or changed too (`updated`). `created_at` and
+   * `updated_at` are these by their names.
+   */
+  stamp?: 'created' | 'updated';
   /** The field is no column: a relation of this name carries it (child rows, or links through a join table). */
   relation?: string;
   /** The field's previous name (`x-renamed-from`), for regeneration. */
@@ -169,7 +175,7 @@ export interface Entity {
   layers: EntityLayer[];
   renamedFrom?: string;
   /** `writeOnly`: why fields a write's body sends and no answer shows were added (derive/body-fields.ts). */
-  reasons: { table: Reason; softDelete?: Reason; primaryKey?: Reason; writeOnly?: Reason };
+  reasons: { table: Reason; softDelete?: Reason; primaryKey?: Reason; writeOnly?: Reason; stamps?: Reason };
   source: SourceLocation;
 }
 

@@ -88,7 +88,8 @@ export function objectSchema(properties: [string, SchemaNode][], required: strin
 
 /**
  * The union of the entity's body tables (POST, PUT, PATCH on its paths), response tables and
- * response field lists. Fields no body sends are read-only; `id` comes first, added when absent.
+ * response field lists. Fields no body sends are read-only; `id` comes first, added when absent
+ * (unless the item path names the rows by a field only answers carry).
  */
 export function collectEntityFields(name: string, group: ResourceGroup, ownTable: NamedTable | undefined, registry: ComponentRegistry, file: string): EntityFields {
   const properties = new Map<string, SchemaNode>();
@@ -131,7 +132,11 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   }
   const hasBodies = sent.size > 0;
   const line = (ownTable?.line ?? group.entityEndpoints[0]?.endpoint.line) ?? 1;
-  const ordered = new Map<string, SchemaNode>([['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]]);
+  // `/depts/{deptId}` where only answers carry `deptId`: the rows' own key under its own name (the
+  // derivation makes it the key), no `id` beside it.
+  const itemKey = /\{([^{}/]+)\}$/.exec(group.itemPath ?? '')?.[1];
+  const ownKey = hasBodies && itemKey !== undefined && !properties.has('id') && properties.has(itemKey) && !sent.has(itemKey);
+  const ordered = new Map<string, SchemaNode>(ownKey ? [] : [['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]]);
   for (const [field, node] of properties) if (field !== 'id') ordered.set(field, node);
   for (const [field, node] of ordered) {
     if (hasBodies && !sent.has(field) && node.readOnly === undefined) ordered.set(field, { ...node, readOnly: true });

@@ -203,11 +203,12 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
 
 /**
  * `Date` is TypeScript's and Java's instant, yet people listing fields mean a day by it
- * (`purchased_on Date`, `geburtsdatum Date`): a day, unless the name says a moment (`created_at`, `startTime`).
+ * (`purchased_on Date`, `geburtsdatum Date`): a day, unless the name says a moment (`created_at`, `startTime`,
+ * `lastModified`, Alibaba's `gmt_create`).
  */
 function dayOrInstant(name: string, typeText: string, type: TypeExpression): TypeExpression {
   if (typeText.replace(/`/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim() !== 'Date' || type.kind !== 'scalar') return type;
-  const moment = /(?:_at|At|time|Time|stamp|Stamp)$/.test(name);
+  const moment = /(?:_at|At|time|Time|stamp|Stamp|[Cc]reated|[Uu]pdated|[Mm]odified)$|^gmt(?:_|[A-Z])/.test(name);
   return { ...type, schema: { ...type.schema, format: moment ? 'date-time' : 'date' } };
 }
 

@@ -12,7 +12,7 @@ export function isRulesHeading(title: string): boolean {
 }
 
 /** Words that make a sentence outside a rules section worth a warning when it is not understood. */
-const RULE_WORDS = /soft[\s-]?delet|cascad|many[\s-]to[\s-]many|self[\s-]referenc|软删除|逻辑删除|级联|多对多|不允许删除|不能删除|不可删除/i;
+const RULE_WORDS = /soft[\s-]?delet|hard[\s-]?delet|cascad|many[\s-]to[\s-]many|self[\s-]referenc|软删除|逻辑删除|物理删除|硬删除|级联|多对多|不允许删除|不能删除|不可删除/i;
 
 type Rule = DocumentRule;
 type Recognizer = (clause: string, source: RuleSource) => Rule[] | undefined;
@@ -57,6 +57,8 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^(?:all\s+)?(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
   [/^(?:all\s+)?(.+?)\s+(?:(?:are|is|must|should|shall|can|may|will)\s+(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `Audit entries are hard deleted.`, `Sessions are deleted permanently`: their rows go, whatever their parents do.
+  [new RegExp(String.raw`^(?:all\s+)?(.+?)\s+${BE}\s+(?:always\s+)?(?:(?:hard|physically|permanently)[\s-]?deleted|deleted\s+(?:permanently|physically|for\s+good))$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
   // `Soft delete users and orders.`, `Use soft deletion for orders.`
   [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?!(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|don['’]t|not|never|will|shall|should|must|may|can)\b)(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Orders use soft delete.`
@@ -215,6 +217,8 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // `读者软删除`, `订单采用逻辑删除`
   // `请假申请删除为软删除`, `订单的删除采用逻辑删除`
   [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:采用|使用|支持|需要|需|要|均|都|为|做|是)?(?:软删除|逻辑删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `考勤记录为物理删除`, `日志采用硬删除`
+  [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:采用|使用|均为|都是|为|是|做)?(?<!不允许|不能|不可|禁止|不得|不|勿|非)(?:物理删除|硬删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
   [/^(?:软删除|逻辑删除)[:：]?(.+)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `分类可以有父分类`
   [/^(.+?)(?:可以|可|可能|允许)?有(?:一个)?(?:父|上级|父级)/u, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],

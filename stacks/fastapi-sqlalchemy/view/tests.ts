@@ -54,7 +54,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt: boolean; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt?: string; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -236,7 +236,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       const created = create.kind === 'update' ? { path: firstPath, seeds: [], bindings: [], values: new Map<string, string>() } : seededPath(create, view, scope, samples, seeding);
       const payloadSeeds = assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []);
       const seeds = [...new Set([...payloadSeeds, ...created.seeds])].sort();
-      const updatedAt = view.fields.some((f) => f.timestamp === 'updated');
+      const updatedAt = view.fields.find((f) => f.timestamp === 'updated')?.attr;
       // A row a replace creates takes its key from the path (a key clients give, which no body holds): the row built apart gets the first.
       const keyFromPath = create.kind === 'update' && !view.entity.primaryKey.generated && !create.input!.fields.includes(key.column);
       result.integration = {
@@ -248,7 +248,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         seedsRows: payloadSeeds.length > 0,
         storesRows: created.storesRows === true,
         seeds,
-        updatedAt,
+        ...(updatedAt ? { updatedAt } : {}),
         ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload, create.input?.required ?? []),
         bindings: created.bindings,
