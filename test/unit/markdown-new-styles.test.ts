@@ -429,3 +429,25 @@ describe('a paging sentence in Spanish', () => {
     expect(readPagingDefaults('Los listados admiten paginación (pagina, por_pagina; por defecto 1 y 20).')).toEqual({ page: 1, limit: 20, maxLimit: 100, pageName: 'pagina', limitName: 'por_pagina' });
   });
 });
+
+describe('a list\'s page size as its own query table gives it', () => {
+  const list = (rows: string[]) =>
+    parseMarkdownText(['# API', '', '## Items `GET /items`', '', 'Query:', '', '| name | type | required | default | notes |', '|---|---|---|---|---|', ...rows, '', '## New item `POST /items`', '', '| name | type | required |', '|---|---|---|', '| title | string | yes |', ''].join('\n'), file)
+      .operations.find((op) => op.method === 'get')!
+      .parameters.filter((p) => p.in === 'query')
+      .map((p) => ({ name: p.name, default: p.schema?.default, maximum: p.schema?.maximum }));
+
+  it('takes the default column and the bound its notes state', () => {
+    expect(list(['| pageNum | int | no | 2 | page |', '| size | int | no | 10 | page size, max 50 |'])).toEqual([
+      { name: 'pageNum', default: 2, maximum: undefined },
+      { name: 'size', default: 10, maximum: 50 },
+    ]);
+  });
+
+  it('keeps the document\'s defaults where the table gives none, and widens the bound to a default past it', () => {
+    expect(list(['| page | int | no | | |', '| limit | int | no | 200 | |'])).toEqual([
+      { name: 'page', default: 1, maximum: undefined },
+      { name: 'limit', default: 200, maximum: 200 },
+    ]);
+  });
+});

@@ -237,6 +237,24 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('one of: draft, live, gone', text, file, 9).type).toEqual({ kind: 'enum', values: ['draft', 'live', 'gone'] });
   });
 
+  it('reads codes each followed by their meaning as an enum, after a label or in brackets; not prose, not numbers', () => {
+    const typeOf = (notes: string) => readFieldNotes(notes, text, file, 9).type;
+    expect(typeOf('员工状态：PROBATION 试用，REGULAR 正式，RESIGNED 离职')).toEqual({ kind: 'enum', values: ['PROBATION', 'REGULAR', 'RESIGNED'] });
+    expect(typeOf('部门状态（0 启用，1 停用）')).toEqual({ kind: 'enum', values: ['0', '1'] });
+    expect(typeOf('Kind: A active, B blocked')).toEqual({ kind: 'enum', values: ['A', 'B'] });
+    expect(typeOf('状态：active 启用，disabled 停用')).toEqual({ kind: 'enum', values: ['active', 'disabled'] });
+    expect(typeOf('入职日期，格式 yyyy-MM-dd')).toBeUndefined();
+    expect(typeOf('Two-letter code, default "GB"')).toBeUndefined();
+    expect(typeOf('Country: two letters, upper case')).toBeUndefined();
+    expect(typeOf('部门名称，最多 50 个字符')).toBeUndefined();
+    expect(readFieldNotes('性别：0 未知，1 男，2 女', { kind: 'scalar', schema: { type: 'integer' } }, file, 9).type).toBeUndefined();
+  });
+
+  it('reads "cannot repeat" as unique, and "can repeat" as not', () => {
+    expect(readFieldNotes('手机号码，11 位，不可重复', text, file, 9).hints['x-unique']).toBe(true);
+    expect(readFieldNotes('名称，可重复', text, file, 9).hints['x-unique']).toBeUndefined();
+  });
+
   it('reads codes listed with slashes or bars as an enum: alone, in brackets, before のいずれか; not paths or prose', () => {
     const typeOf = (notes: string) => readFieldNotes(notes, text, file, 9).type;
     expect(typeOf('male / female / other のいずれか')).toEqual({ kind: 'enum', values: ['male', 'female', 'other'] });

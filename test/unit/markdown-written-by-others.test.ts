@@ -188,6 +188,19 @@ describe('markdown written by others', () => {
   it('the formal Chinese HR system and the product manager\'s invoicing: every document derives, with its entities', async () => {
     const hr = await deriveModel({ apiFiles: files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md') });
     expect(hr.entities.length).toBe(5);
+    // `deptId`, `empId` only in the answers, named by `/depts/{deptId}`: the keys, and `createTime` the row's stamp.
+    const dept = entity(hr, 'Dept');
+    expect(dept.fields.find((f) => f.name === dept.primaryKey.field)?.wireName).toBe('deptId');
+    expect(entity(hr, 'Employee').fields.find((f) => f.name === 'id')?.wireName).toBe('empId');
+    expect(dept.fields.filter((f) => f.stamp !== undefined).map((f) => f.wireName)).toEqual(['createTime', 'updateTime']);
+    // `手机号码，11 位，不可重复`; `员工状态：PROBATION 试用，REGULAR 正式，RESIGNED 离职`.
+    expect(uniques(hr, 'Employee')).toContain('mobile');
+    expect(hr.enums.find((e) => e.name === 'EmployeeEmpStatus')?.values).toEqual(['PROBATION', 'REGULAR', 'RESIGNED']);
+    // `考勤记录为物理删除` though employees are soft deleted; `请假申请不允许物理删除` is a soft delete.
+    expect(softDeleted(hr)).toEqual(['Employee', 'Leave']);
+    // `| pageSize | Integer | 否 | 10 | 每页条数 |`
+    const deptList = hr.operations.find((op) => op.kind === 'list' && op.path === '/depts')!;
+    expect(deptList.params.find((p) => p.role === 'limit')?.default).toBe(10);
     const invoicing = await deriveModel({ apiFiles: files('invoicing-pm-api.md', 'invoicing-pm-requirements.md') });
     const fields = invoicing.entities.flatMap((e) => e.fields.map((f) => [f.name, f.type] as const));
     expect(fields.filter(([, type]) => type.kind === 'boolean').length).toBeGreaterThan(0);

@@ -679,7 +679,13 @@ class OutlineReader {
     }
     if (unlabelled === 'body') endpoint.body = fields;
     else if (unlabelled === 'query') {
-      const items = fields.rows.map((row) => ({ name: row.name, type: row.type, ...(row.description ? { note: row.description } : {}) }));
+      const items = fields.rows.map((row) => ({
+        name: row.name,
+        type: row.type,
+        ...(row.description ? { note: row.description } : {}),
+        ...(row.defaultText !== undefined ? { defaultText: row.defaultText } : {}),
+        ...(typeof row.hints.maximum === 'number' ? { maximum: row.hints.maximum } : {}),
+      }));
       endpoint.query = { items: [...(endpoint.query?.items ?? []), ...items], line: endpoint.query?.line ?? fields.line };
     } else unlabelled.table = fields;
     this.tableTarget = undefined;

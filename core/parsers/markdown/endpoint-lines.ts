@@ -21,6 +21,9 @@ export interface QueryItem {
   note?: string;
   /** The type a query table gives it. */
   type?: TypeExpression;
+  /** Its default and bounds as a query table writes them (`默认值` 10, "最大 50"). */
+  defaultText?: string;
+  maximum?: number;
 }
 
 export interface QueryLine {

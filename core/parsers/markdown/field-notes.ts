@@ -13,7 +13,7 @@ export interface FieldNotes {
   type?: TypeExpression;
 }
 
-const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|可重复|可以重复/i;
+const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|(?<![不])可重复|(?<![不])可以重复/i;
 const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
 const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
@@ -32,6 +32,18 @@ const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
 const GLOSSED_CODE = String.raw`\x60?([a-z][a-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
 /** Two glossed codes or more, and nothing else but a label: `pending（仮予約）、confirmed（確定）、cancelled（キャンセル）`. */
 const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：]{0,40}[:：]\s*)?((?:${GLOSSED_CODE}\s*[,，、/|]\s*)+${GLOSSED_CODE})\s*[.。]?$`, 'u');
+
+/**
+ * A code and, after a space, what it means: `PROBATION 试用`, `0 启用`, `A active`, `active 启用`.
+ * A code in lower case takes a meaning in another script, or English prose (`Two-letter code`) would read as codes.
+ */
+const GLOSS = String.raw`[^\s,，、;；()（）:：=＝]*\p{L}[^\s,，、;；()（）:：=＝]*`;
+const SPACED_GLOSS = String.raw`(?:[A-Z0-9][A-Z0-9_]*\s*[=＝]?\s+${GLOSS}|[a-z][a-z0-9_]*\s*[=＝]?\s+[^\s,，、;；()（）:：=＝\x00-\x7F]+)`;
+/**
+ * Two codes or more, each with its meaning after it, after a label or in brackets: `员工状态：PROBATION 试用，REGULAR 正式，RESIGNED 离职`,
+ * `部门状态（0 启用，1 停用）`.
+ */
+const SPACED_GLOSSES = new RegExp(String.raw`(?:^|[:：(（]\s*)((?:${SPACED_GLOSS}\s*[,，、;；]\s*)+${SPACED_GLOSS})\s*(?:[)）]|[.。]?\s*$)`, 'u');
 
 /** The word before a list's last item: `a, b or c`, `a, b ou c`, `a, b oder c`... */
 const LAST_OF_LIST = String.raw`(?:,\s*|\s+)(?:or|ou|o|oder|of|oppure|hoặc|или|또는)\s+|\s*(?:或|或者|または)\s*`;
@@ -152,7 +164,7 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     const members = list.split(/\s*(?:,|，|、|\/|\||\bor\b|\bhoặc\b|\boder\b|\bou\b|\bo\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
   } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim()) ?? glossedCodes(notes.trim());
+    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim()) ?? glossedCodes(notes.trim()) ?? spacedCodes(notes.trim());
     if (codes && new Set(codes).size >= 2) result.type = { kind: 'enum', values: [...new Set(codes)] };
   }
   if (valuesInNotes && result.type?.kind !== 'enum') {
@@ -187,6 +199,12 @@ const LOOSER_BOUNDS: readonly (readonly ['minimum' | 'exclusiveMinimum' | 'maxim
 function glossedCodes(notes: string): string[] | undefined {
   const list = GLOSSED_CODES.exec(notes)?.[1];
   return list === undefined ? undefined : [...list.matchAll(new RegExp(GLOSSED_CODE, 'gu'))].map((code) => code[1]!);
+}
+
+/** The codes of a note listing each with its meaning after a space (`0 启用，1 停用`). */
+function spacedCodes(notes: string): string[] | undefined {
+  const list = SPACED_GLOSSES.exec(notes)?.[1];
+  return list === undefined ? undefined : list.split(/\s*[,，、;；]\s*/u).map((item) => /^[A-Za-z0-9_-]+/.exec(item)![0]);
 }
 
 /**

@@ -25,8 +25,15 @@ export function pathParameters(route: string, line: number, keyType: SchemaNode 
   });
 }
 
-function pageParameter(paging: PagingDefaults, line: number, name = paging.pageName ?? 'page'): ApiParameter {
-  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: paging.page, [SCHEMA_HINTS.paging]: 'page', [SOURCE_LINE]: line } };
+function pageParameter(paging: PagingDefaults, line: number, name = paging.pageName ?? 'page', item?: QueryItem): ApiParameter {
+  const page = countOf(item?.defaultText) ?? paging.page;
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, default: page, [SCHEMA_HINTS.paging]: 'page', [SOURCE_LINE]: line } };
+}
+
+/** A whole number of one or more as written (`10`), else undefined. */
+function countOf(text: string | undefined): number | undefined {
+  const value = text === undefined ? NaN : Number(text.trim());
+  return Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
 /** The list's page number and page size, by the name the document gives them or one people give them (`seite`, `pro_seite`, `pageSize`). */
@@ -38,8 +45,12 @@ function namesLimit(name: string, paging: PagingDefaults): boolean {
   return name === paging.limitName || LIMIT_PARAMETER_NAMES.has(toSnake(name));
 }
 
-function limitParameter(paging: PagingDefaults, line: number, name = paging.limitName ?? 'limit'): ApiParameter {
-  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: paging.maxLimit, default: paging.limit, [SCHEMA_HINTS.paging]: 'limit', [SOURCE_LINE]: line } };
+/** A page size: the default and bound the list's own query table gives it (`pageSize | Integer | 否 | 10 | 每页条数，最大 50`), else the document's. */
+function limitParameter(paging: PagingDefaults, line: number, name = paging.limitName ?? 'limit', item?: QueryItem): ApiParameter {
+  const given = countOf(item?.defaultText);
+  const maximum = item?.maximum !== undefined && Number.isInteger(item.maximum) && item.maximum >= 1 ? item.maximum : Math.max(paging.maxLimit, given ?? 0);
+  const limit = Math.min(given ?? paging.limit, maximum);
+  return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum, default: limit, [SCHEMA_HINTS.paging]: 'limit', [SOURCE_LINE]: line } };
 }
 
 /**
@@ -47,8 +58,8 @@ function limitParameter(paging: PagingDefaults, line: number, name = paging.limi
  * the values in its parentheses, a field's name its type, `min_X`/`max_X` X's type, else by name.
  */
 function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, fields: Map<string, SchemaNode>): ApiParameter {
-  if (namesPage(item.name, paging)) return pageParameter(paging, line, item.name);
-  if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name);
+  if (namesPage(item.name, paging)) return pageParameter(paging, line, item.name, item);
+  if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name, item);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
   const sortValues = item.name === 'sort' && item.note !== undefined ? sortValuesOf(item.note) : [];
