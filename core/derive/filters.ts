@@ -34,7 +34,7 @@ export interface FilterMatch {
  * field filters through a conversion (`updated_min`, a text over a date-time); one no conversion
  * relates to its field (a number over a boolean) filters nothing.
  */
-export function filterOf(wireName: string, snakeName: string, fields: readonly Field[], parameterType: TypeRef): FilterMatch | undefined {
+export function filterOf(wireName: string, snakeName: string, fields: readonly Field[], parameterType: TypeRef, matching?: unknown): FilterMatch | undefined {
   const match = namedField(wireName, snakeName, fields);
   if (!match || !isComparable(match.field.type)) return undefined;
   const many = parameterType.kind === 'array';
@@ -42,6 +42,8 @@ export function filterOf(wireName: string, snakeName: string, fields: readonly F
   if (!isComparable(value) || (many && match.comparison !== 'eq')) return undefined;
   const conversion = conversionOf(value, match.field.type);
   if (conversion === null || (many && (conversion === 'date' || conversion === 'day'))) return undefined;
+  // `x-match: contains` (`模糊查询`): a text found inside the field's, which only a text field holds.
+  if (matching === 'contains' && match.comparison === 'eq' && !many && conversion === undefined && valueClass(match.field.type) === 'text') return { ...match, comparison: 'contains' };
   return { ...match, ...(many ? { comparison: 'in' as const } : {}), ...(conversion ? { conversion } : {}) };
 }
 

@@ -293,7 +293,7 @@ export class OperationBuilder {
         return { ...this.declared(parameter, name, read), role: 'scope', field: scoped };
       }
       // A field the path already fixes (a nested collection's scope) takes no filter besides.
-      const matched = entity ? filterOf(parameter.name, name, entity.fields, type) : undefined;
+      const matched = entity ? filterOf(parameter.name, name, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match]) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
       const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined);
       return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison, ...(filter.conversion ? { conversion: filter.conversion } : {}) } : {}) };

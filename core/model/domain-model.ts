@@ -230,7 +230,8 @@ export interface SortValue {
 }
 
 /** `in`: the parameter is a list of values, one of which the field equals. */
-export type FilterComparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt';
+/** `contains`: the field's text holds the value, in any case (a search by part of a name, `模糊查询`). */
+export type FilterComparison = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'contains';
 
 /**
  * How a filter's value becomes one its field holds. `parse`: a text read as the field's type (a

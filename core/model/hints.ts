@@ -40,6 +40,8 @@ export const SCHEMA_HINTS = {
   why: 'x-why',
   /** On a schema: `string[]`, other names the documents call it by (`Kurs` for Course), which rules may use. */
   aliases: 'x-aliases',
+  /** On a list's query parameter filtering on a text field: `contains`, rows whose text holds the value, in any case (`模糊查询`, "partial match"). */
+  match: 'x-match',
   /** On a list's query parameter: `page` or `limit`, the page number or page size the document says it is, whatever its name (`tamanho`). */
   paging: 'x-paging',
   /** On any node: the 1-based line it was read from, for formats with lines (markdown). */

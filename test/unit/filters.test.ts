@@ -17,6 +17,16 @@ function match(wireName: string, snakeName = wireName, parameterType: TypeRef = 
 }
 
 describe('list filters', () => {
+  it('takes `x-match: contains` on a text field as a search inside its text, and only there', () => {
+    const contains = (name: string, parameterType: TypeRef = text) => filterOf(name, name, [...fields, field('day', { kind: 'string', format: 'date' }), field('count', { kind: 'integer' })], parameterType, 'contains')?.comparison;
+    expect(contains('status')).toBe('contains');
+    // A list of values, a bound, a date or a number are compared as they were.
+    expect(contains('status', texts)).toBe('in');
+    expect(contains('min_price')).toBe('gte');
+    expect(contains('day', { kind: 'string', format: 'date' })).toBe('eq');
+    expect(contains('count', { kind: 'integer' })).toBe('eq');
+  });
+
   it('compares a parameter named as a field for equality, before reading it as a bound', () => {
     expect(match('status')).toEqual(['status', 'eq']);
     expect(match('max_retries')).toEqual(['max_retries', 'eq']);

@@ -451,3 +451,11 @@ describe('a list\'s page size as its own query table gives it', () => {
     ]);
   });
 });
+
+describe('a filter searching part of a text', () => {
+  it.each([['部门名称，模糊查询'], ['name (partial match)'], ['部分一致検索'], ['búsqueda parcial por nombre']])('reads "%s" as x-match: contains', (note) => {
+    const api = parseMarkdownText(['# API', '', '## Items `GET /items`', '', 'Query:', '', '| name | type | required | notes |', '|---|---|---|---|', `| name | string | no | ${note} |`, '| code | string | no | exact code |', ''].join('\n'), file);
+    const query = api.operations[0]!.parameters.filter((p) => p.in === 'query' && ['name', 'code'].includes(p.name));
+    expect(query.map((p) => p.schema?.['x-match'])).toEqual(['contains', undefined]);
+  });
+});

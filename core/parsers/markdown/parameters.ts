@@ -53,6 +53,9 @@ function limitParameter(paging: PagingDefaults, line: number, name = paging.limi
   return { name, in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum, default: limit, [SCHEMA_HINTS.paging]: 'limit', [SOURCE_LINE]: line } };
 }
 
+/** A filter's note asking for rows whose text holds the value: `部门名称，模糊查询`, `name (partial match)`. */
+const PARTIAL_MATCH = /模糊|部分一致|あいまい|曖昧|부분\s*일치|\bpartial(?:ly)?[\s-]+match(?:es|ing)?\b|\b(?:substring|fuzzy)\b|\bcontains\b|\bcase[\s-]insensitive\s+search\b|\bcoincidencia\s+parcial\b|\bb[uú]squeda\s+parcial\b|\brecherche\s+partielle\b|\bTeil(?:string|suche)\b|\bricerca\s+parziale\b|tìm\s+(?:kiếm\s+)?gần\s+đúng/iu;
+
 /**
  * One query parameter: `page`/`limit` integers with the document's defaults, `sort` an enum of
  * the values in its parentheses, a field's name its type, `min_X`/`max_X` X's type, else by name.
@@ -68,7 +71,8 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
   else schema = schemaFromFieldName(item.name);
-  return { name: item.name, in: 'query', required: false, schema: { ...schema, [SOURCE_LINE]: line } };
+  const matching = item.note !== undefined && PARTIAL_MATCH.test(item.note) ? { [SCHEMA_HINTS.match]: 'contains' } : {};
+  return { name: item.name, in: 'query', required: false, schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
 }
 
 /**

@@ -676,7 +676,8 @@ function defaultFiltersMatchCreated(list: Operation, view: EntityView, createPay
 function filtersMatchingCreated(list: Operation, view: EntityView, createPayload: Record<string, unknown>): { parameter: Parameter; value: string | string[] }[] {
   return list.params.flatMap((parameter) => {
     if (parameter.role !== 'filter' || parameter.required || parameter.in !== 'query') return [];
-    if (!['eq', 'in', 'gte', 'lte'].includes(parameter.comparison ?? 'eq')) return [];
+    // The whole value is a text its field contains too.
+    if (!['eq', 'in', 'gte', 'lte', 'contains'].includes(parameter.comparison ?? 'eq')) return [];
     // A value compared as text, a day or a day's span is not the value the row holds.
     if (parameter.conversion !== undefined && parameter.conversion !== 'parse') return [];
     const field = view.fields.find((f) => f.column === parameter.field)?.field;
