@@ -1,6 +1,5 @@
 import type { Entity } from '../model/domain-model.js';
 import { toSnake } from '../naming.js';
-import { keyAssignment } from './entities.js';
 import type { Resource } from './resources.js';
 
 /**
@@ -18,8 +17,9 @@ export function adoptKeyNamedByPath(entity: Entity, resource: Resource): void {
   const snake = toSnake(param);
   const named = entity.fields.find((f) => !f.system && (f.wireName === param || f.name === snake));
   if (!named || !named.readOnly || named.writeOnly || named.nullable || named.relation !== undefined || named.hints?.references !== undefined) return;
-  const { generated, assignedText } = keyAssignment(named);
-  if (!generated) return;
+  // A number the database counts or a UUID: a text the server gives (Google's output-only `name`,
+  // `projects/…/contacts/…`) means more than any text the app could make up.
+  if (!(named.type.kind === 'integer' || (named.type.kind === 'string' && named.type.format === 'uuid'))) return;
   Object.assign(added, {
     wireName: named.wireName,
     type: named.type,
@@ -29,7 +29,7 @@ export function adoptKeyNamedByPath(entity: Entity, resource: Resource): void {
     ...(named.description !== undefined ? { description: named.description } : {}),
   });
   entity.fields.splice(entity.fields.indexOf(named), 1);
-  entity.primaryKey = { field: added.name, type: added.type, generated: true, ...(assignedText ? { assignedText } : {}) };
+  entity.primaryKey = { field: added.name, type: added.type, generated: true };
   entity.reasons.primaryKey = {
     rule: `${named.wireName} is the key: ${resource.itemPath} finds rows by it, and the document has the server give it (read-only); it is column ${added.name}`,
     source: named.source,

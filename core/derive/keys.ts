@@ -19,7 +19,8 @@ interface EntityIndex {
  * Foreign keys from `<entity>_id` fields (or `x-references`), many-to-one relations over them,
  * and many-to-many links from lists of keys (`tag_ids: int[]`) or of other entities.
  */
-export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => SchemaNode | undefined, owned: readonly Relation[] = []): Relation[] {
+/** `identifiers`: the fields other than its key an entity's item path finds its rows by (`carrier_account_id` of `…/returncarrier/{carrierAccountId}`). */
+export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => SchemaNode | undefined, owned: readonly Relation[] = [], identifiers: (entity: Entity) => ReadonlySet<string> = () => new Set()): Relation[] {
   const index: EntityIndex = {
     bySlug: new Map(entities.map((e) => [e.slug, e])),
     byTable: new Map(entities.map((e) => [e.table, e])),
@@ -41,6 +42,8 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       // A nested collection's path value the tool adds is kept as the path gave it, whatever rows
       // it names; a property the document declares (`session_id`) keeps the key it names.
       if (entity.pathScope?.includes(field.name) && field.system) continue;
+      // The row's own identifier names no other row, whatever its name ends with; a reference the document states still holds.
+      if (identifiers(entity).has(field.name) && !field.hints?.references) continue;
       const target = keyTarget(field, entity, index);
       if (target) keyed.push({ field, ...target });
     }

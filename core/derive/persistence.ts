@@ -6,6 +6,7 @@ import { boundedIdentifier, MAX_IDENTIFIER_BYTES, singular, toSnake } from '../n
 import { ownedChildren } from './children.js';
 import { addConstraints, addSystemFields } from './constraints.js';
 import { inferKeys } from './keys.js';
+import { lookupFieldOf } from '../model/lookups.js';
 
 /**
  * How the entities are stored: owned child tables, system fields, foreign keys and relations,
@@ -17,13 +18,14 @@ export function derivePersistence(entities: Entity[], objectTypes: ObjectType[],
   checkTables(entities, (entity) => api.schemas.get(entity.schemaName)?.schema[SCHEMA_HINTS.tableName] !== undefined);
   const schemaOf = (entity: Entity) => (entity.owner ? undefined : api.schemas.get(entity.schemaName)?.schema);
   for (const entity of entities) addSystemFields(entity, schemaOf(entity));
-  const relations = [...owned, ...inferKeys(entities, schemaOf, owned)];
   const operationsOf = new Map<string | undefined, Operation[]>();
   for (const operation of operations) {
     const known = operationsOf.get(operation.entity);
     if (known) known.push(operation);
     else operationsOf.set(operation.entity, [operation]);
   }
+  const identifiers = (entity: Entity) => new Set((operationsOf.get(entity.name) ?? []).flatMap((op) => lookupFieldOf(op, entity) ?? []));
+  const relations = [...owned, ...inferKeys(entities, schemaOf, owned, identifiers)];
   for (const entity of entities) addConstraints(entity, schemaOf(entity), operationsOf.get(entity.name) ?? []);
   boundTableNames(entities, relations);
   return relations;

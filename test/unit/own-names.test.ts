@@ -131,3 +131,33 @@ describe('the names documents give a row', () => {
     expect(withoutRule.entities.filter((e) => e.softDelete).map((e) => e.name)).toEqual(['Employee', 'Attendance']);
   });
 });
+
+describe('a row\'s own identifier', () => {
+  it('names no other row, whatever its name ends with', async () => {
+    const api = [
+      '# API',
+      '',
+      '- `POST /accounts` create an account',
+      '- `GET /accounts/{id}` an account',
+      '- `POST /carriers` create a carrier',
+      '- `GET /carriers/{external_account_id}` a carrier by its account number there',
+      '',
+      'Account:',
+      '',
+      '| field | type | required |',
+      '|---|---|---|',
+      '| name | string | yes |',
+      '',
+      'Carrier:',
+      '',
+      '| field | type | required |',
+      '|---|---|---|',
+      '| external_account_id | integer | yes |',
+      '| owner_account_id | integer | no |',
+      '',
+    ].join('\n');
+    const model = await modelOf({ 'api.md': api });
+    // `owner_account_id` still refers to an account; the path's identifier does not.
+    expect(entity(model, 'Carrier').foreignKeys.map((k) => `${k.field}->${k.target}`)).toEqual(['owner_account_id->Account']);
+  });
+});

@@ -57,10 +57,14 @@ const BUILTIN_CLASSES: ReadonlySet<string> = new Set([
   'ValueError', 'Warning', 'ZeroDivisionError',
 ]);
 
-/** What Pydantic's BaseModel and SQLAlchemy's declarative classes already define on every model. */
+/**
+ * What Pydantic's BaseModel and SQLAlchemy's declarative classes already define on every model;
+ * and `kwargs`, the rest of the `__init__` Pydantic's mypy plugin gives a model taking its fields
+ * by alias (airflow's `Trigger.kwargs`: "Name kwargs already defined").
+ */
 const MODEL_ATTRIBUTES: ReadonlySet<string> = new Set([
   'metadata', 'registry', 'json', 'dict', 'copy', 'schema', 'schema_json', 'validate', 'construct', 'parse_obj', 'parse_raw',
-  'parse_file', 'from_orm', 'update_forward_refs', 'fields', 'changes',
+  'parse_file', 'from_orm', 'update_forward_refs', 'fields', 'changes', 'kwargs',
 ]);
 
 /** Every name a module of the generated code may use besides its own: the document's names stay off them. */
