@@ -268,7 +268,7 @@ function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas
   // A row's parent row: the rows at the top have none.
   const selfReference = child.name === parent.name;
   const name = selfReference ? 'parent_id' : `${toSnake(parent.name)}_id`;
-  const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.sourceLine]: rule.source.line };
+  const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.implied]: true, [SCHEMA_HINTS.sourceLine]: rule.source.line };
   recordWhy(key, SCHEMA_HINTS.references, rule.source);
   propertiesOf(child.schema)[name] = key;
   if (required && !selfReference) child.schema.required = [...((child.schema.required as string[] | undefined) ?? []), name];

@@ -1,7 +1,7 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../model/paging-names.js';
-import type { CrudKind, Entity, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
+import type { CrudKind, Entity, Field, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf } from './filters.js';
 import { isSortDirection, namesSortTerms } from './sorts.js';
@@ -225,7 +225,11 @@ export class OperationBuilder {
     if (!schema) return undefined;
     const writable = entity.fields.filter((f) => !f.readOnly && !(f.name === entity.primaryKey.field && entity.primaryKey.generated));
     if (this.types.componentName(schema) === entity.schemaName) {
-      return { fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required).map((f) => f.name) };
+      // A value the path gives (`invoice_id` of `/invoices/{invoice_id}/lines`) the body need not
+      // repeat, unless the schema asks for it (not a key only a rule in words added).
+      const { properties, required: asked } = this.types.propertiesOf(schema);
+      const given = (f: Field) => entity.pathScope?.includes(f.name) === true && (!asked.has(f.wireName) || properties.get(f.wireName)?.[SCHEMA_HINTS.implied] === true);
+      return { fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required && !given(f)).map((f) => f.name) };
     }
     const { properties, required } = this.types.propertiesOf(schema);
     // What the document marks read-only a client does not send, though the body's schema lists it (`created_at … server generated`).

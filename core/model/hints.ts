@@ -40,6 +40,12 @@ export const SCHEMA_HINTS = {
   why: 'x-why',
   /** On a schema: `string[]`, other names the documents call it by (`Kurs` for Course), which rules may use. */
   aliases: 'x-aliases',
+  /**
+   * On a property: `true` when no table or schema of the documents lists it, a rule in words
+   * added it (the key of `each line belongs to an invoice`): a body the path already gives it
+   * (`POST /invoices/{invoice_id}/lines`) need not repeat it.
+   */
+  implied: 'x-implied',
   /** On a list's query parameter filtering on a text field: `contains`, rows whose text holds the value, in any case (`模糊查询`, "partial match"). */
   match: 'x-match',
   /** On a list's query parameter: `page` or `limit`, the page number or page size the document says it is, whatever its name (`tamanho`). */

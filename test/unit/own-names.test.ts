@@ -161,3 +161,34 @@ describe('a row\'s own identifier', () => {
     expect(entity(model, 'Carrier').foreignKeys.map((k) => `${k.field}->${k.target}`)).toEqual(['owner_account_id->Account']);
   });
 });
+
+describe('a create under its parent\'s path', () => {
+  it('takes the parent\'s key from the path: the body need not repeat a key only a rule added', async () => {
+    const api = [
+      '# API',
+      '',
+      '- `POST /invoices` create an invoice',
+      '- `POST /invoices/{invoice_id}/lines` add a line',
+      '- `GET /invoices/{invoice_id}/lines` its lines',
+      '',
+      '## Add a line `POST /invoices/{invoice_id}/lines`',
+      '',
+      '| field | type | required |',
+      '|---|---|---|',
+      '| quantity | integer | yes |',
+      '',
+      '## Create an invoice `POST /invoices`',
+      '',
+      '| field | type | required |',
+      '|---|---|---|',
+      '| number | string | yes |',
+      '',
+    ].join('\n');
+    const model = await modelOf({ 'api.md': api, 'requirements.md': '# Rules\n\n- Deleting an invoice deletes its lines.\n' });
+    const create = model.operations.find((op) => op.method === 'post' && op.path === '/invoices/{invoice_id}/lines')!;
+    expect(create.kind).toBe('create');
+    expect(create.input?.required).toEqual(['quantity']);
+    // The row still holds it: the column stays NOT NULL, its key CASCADE.
+    expect(entity(model, 'Line').foreignKeys.map((k) => `${k.field} ${k.onDelete}`)).toEqual(['invoice_id CASCADE']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Constraints, DomainModel, Operation, Parameter, Relation, TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
@@ -231,7 +231,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         request: request(create, [path, bodyArgument(create, `{**${constant}, name: value}`)], { method: createMethod }),
       };
     }
-    const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, create.input.required) : undefined;
+    const assignments = create.input ? seeding.assignments(view.entity, create.input.fields, rowRequired(create, view.entity)) : undefined;
     if (createSchema && assignments) {
       const created = create.kind === 'update' ? { path: firstPath, seeds: [], bindings: [], values: new Map<string, string>() } : seededPath(create, view, scope, samples, seeding);
       const payloadSeeds = assignments.flatMap((line) => /await (create_\w+)\(/.exec(line)?.[1] ?? []);
@@ -376,7 +376,7 @@ function scopeValues(view: EntityView, operations: readonly Operation[], samples
  * such row can be made, the sample.
  */
 function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<string, unknown>, samples: Samples, seeding: Seeding): ExistingPath {
-  const inData = new Set((create.input?.required ?? []).filter((field) => create.input!.fields.includes(field) && view.fields.some((f) => f.column === field && f.onWire)));
+  const inData = new Set(rowRequired(create, view.entity).filter((field) => create.input!.fields.includes(field) && view.fields.some((f) => f.column === field && f.onWire)));
   return (
     seeding.existingPath(create, view.entity, valueIn(scope), { client: 'db_client', inData, visiting: [], bind: true, session: 'session' }) ?? {
       path: pyString(scopedPath(create, valueIn(scope), samples)),
@@ -391,6 +391,18 @@ function seededPath(create: Operation, view: EntityView, scope: ReadonlyMap<stri
 function createdItemUrl(itemOp: Operation, created: ExistingPath, scope: ReadonlyMap<string, unknown>, samples: Samples): string {
   const marked = scopedPath(itemOp, (parameter) => (created.values.has(parameter.field!) ? pathMark(created.values.get(parameter.field!)!) : scope.get(parameter.field!)), samples);
   return pythonPath(marked.replace(`{${itemOp.keyParam}}`, encodeURIComponent(pathMark('key'))));
+}
+
+/**
+ * The fields a row the create makes must hold: the body's required ones, and a value the path
+ * gives that the body may leave out (`invoice_id` of `/invoices/{invoice_id}/lines`): a row built
+ * from the payload alone, as the database test builds one, takes it from the payload.
+ */
+function rowRequired(create: Operation, entity: Entity): string[] {
+  const input = create.input;
+  if (!input) return [];
+  const given = input.fields.filter((name) => !input.required.includes(name) && entity.pathScope?.includes(name) && entity.fields.some((f) => f.name === name && alwaysHasValue(f)));
+  return [...input.required, ...given];
 }
 
 function valueIn(values: ReadonlyMap<string, unknown>): (parameter: Parameter) => unknown {
