@@ -60,8 +60,9 @@ const documents = [
   { name: 'tasky-wiki', apiFiles: ['tasky-wiki-api.md', 'tasky-wiki-requirements.md'] },
   // A company's 接口文档: status-code tables, Java types, a glossed heading naming the student.
   { name: 'course-platform-zh', apiFiles: ['course-platform-api.zh.md', 'course-platform-requirements.zh.md'] },
-  // Departments and employees keyed to each other: the suite's tables drop on SQLite whatever their order.
-  { name: 'hr-spec-zh', apiFiles: ['hr-spec-api.zh.md', 'hr-spec-requirements.zh.md'] },
+  // Departments and employees keyed to each other: the suite's tables drop on SQLite whatever their order;
+  // keys and moments under the spec's names (deptId, createTime), a fuzzy name filter, codes with their meaning.
+  { name: 'hr-spec-zh', apiFiles: ['hr-spec-api.zh.md', 'hr-spec-requirements.zh.md'], rules: 'hr.py' },
   // Pydantic models for the rows, an endpoint named again in the requirements to give its filters.
   { name: 'warehouse-pydantic', apiFiles: ['warehouse-pydantic-api.md', 'warehouse-pydantic-requirements.md'] },
 ];
