@@ -459,3 +459,27 @@ describe('a filter searching part of a text', () => {
     expect(query.map((p) => p.schema?.['x-match'])).toEqual(['contains', undefined]);
   });
 });
+
+describe('the sort values a list\'s query table notes', () => {
+  const sortOf = (name: string, note: string, defaultText = '') =>
+    parseMarkdownText(['# API', '', '## Items `GET /items`', '', 'Query:', '', '| name | type | required | default | notes |', '|---|---|---|---|---|', `| ${name} | string | no | ${defaultText} | ${note} |`, ''].join('\n'), file)
+      .operations[0]!.parameters.find((p) => p.name === name)!.schema;
+
+  it('reads the terms before the remark, their descending forms and the default', () => {
+    expect(sortOf('sort', '`name` or `created_at`; prefix with `-` for descending')).toMatchObject({ enum: ['name', 'created_at', '-name', '-created_at'] });
+    expect(sortOf('sort', '`due_date`, `issue_date` or `number`, prefix `-` for descending. Default `-issue_date`')).toMatchObject({
+      enum: ['due_date', 'issue_date', 'number', '-due_date', '-issue_date', '-number'],
+      default: '-issue_date',
+    });
+    expect(sortOf('sort', 'price, -price (default)')).toMatchObject({ enum: ['price', '-price'], default: '-price' });
+  });
+
+  it('reads lists after a label, in Chinese, and a default column or 默认', () => {
+    expect(sortOf('orderBy', '排序字段：hireDate、empNo', 'hireDate')).toMatchObject({ enum: ['hireDate', 'empNo'], default: 'hireDate' });
+    expect(sortOf('orderBy', '排序字段：price / createTime，默认 createTime')).toMatchObject({ enum: ['price', 'createTime'], default: 'createTime' });
+  });
+
+  it('takes no default it does not list', () => {
+    expect(sortOf('sort', 'name or price', 'rank').default).toBeUndefined();
+  });
+});

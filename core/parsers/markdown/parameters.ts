@@ -65,8 +65,8 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   if (namesLimit(item.name, paging)) return limitParameter(paging, line, item.name, item);
   let schema: SchemaNode;
   const field = fields.get(item.name) ?? fields.get(RANGE.exec(item.name)?.[1] ?? '');
-  const sortValues = item.name === 'sort' && item.note !== undefined ? sortValuesOf(item.note) : [];
-  if (sortValues.length > 0) schema = { type: 'string', enum: sortValues };
+  const sorting = SORT_NAMES.has(toSnake(item.name)) && item.note !== undefined ? sortTermsOf(item.note, item.defaultText) : undefined;
+  if (sorting && sorting.values.length > 0) schema = { type: 'string', enum: sorting.values, ...(sorting.default !== undefined ? { default: sorting.default } : {}) };
   else if (field) schema = typeOf(field);
   else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
@@ -75,14 +75,38 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   return { name: item.name, in: 'query', required: false, schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
 }
 
+/** What lists name the parameter that orders them. */
+const SORT_NAMES = new Set(['sort', 'sort_by', 'order_by', 'ordering', 'sort_field']);
+/** A sort term as written: a field's name, `-` before it for descending. */
+const SORT_TERM = /^[+-]?[A-Za-z_][\w.]*$/;
+/** `prefix with - for descending`, `加 - 表示降序`: every term also sorts the other way. */
+const DESCENDING_PREFIX = /prefix(?:ed)?\s+(?:it\s+|them\s+)?(?:with\s+)?[`'"]?-|[`'"]-[`'"]?\s*(?:for|=|means?|:)\s*desc|(?:前缀|加|前加|前面加)\s*[`'"]?-|-\s*(?:表示|为)\s*降序/iu;
+/** `Default \`-issue_date\``, `默认 -createTime`, `price (default)`. */
+const SORT_DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is))?|默认(?:为|是)?)\s*[:：]?\s*[`'"]?([+-]?[A-Za-z_][\w.]*)/iu;
+
 /**
  * The values a sort parameter's note lists: its code spans where it has some (`` `name`, `-joined_on` 중 하나 ``),
- * else each entry's leading term (`price, -price (default)`), the words around them left out.
+ * else the names listed before the first remark (`name or created_at; prefix with - for descending`),
+ * each a bare term (`price, -price (default)`); with their descending forms where the note says a
+ * `-` reverses them, and the default it names when that is one of them.
  */
-function sortValuesOf(note: string): string[] {
+function sortTermsOf(note: string, defaultText?: string): { values: string[]; default?: string } {
   const spans = [...note.matchAll(/`([^`]+)`/g)].map((span) => span[1]!.trim());
-  const entries = spans.length > 0 ? spans : splitTopLevel(note);
-  return [...new Set(entries.map((entry) => /^[+-]?[A-Za-z_][\w.]*/.exec(entry.trim())?.[0]).filter((value): value is string => value !== undefined))];
+  // `排序字段：hireDate、empNo`: the list after its label.
+  const listed = note.split(/[;；]|[.。](?:\s|$)/u)[0]!.replace(/^[^:：`]{0,24}[:：]\s*/u, '');
+  const entries = spans.length > 0 ? spans : splitTopLevel(listed).flatMap((part) => part.split(/\s*(?:\bor\b|\/|\||、|，|或者|或)\s*/u));
+  // Each entry's leading term, unless English words follow it (`prefix with - for descending` is a remark, `-joined_on 중 하나` a term).
+  const terms = entries.flatMap((entry) => {
+    const term = /^[+-]?[A-Za-z_][\w.]*/.exec(entry.trim())?.[0];
+    const rest = term === undefined ? '' : entry.trim().slice(term.length);
+    const remark = rest.replace(/\s*[(（](?:default|默认)[)）]\s*$/iu, '');
+    return term !== undefined && SORT_TERM.test(term) && !/[A-Za-z]{2,}/.test(remark) ? [term] : [];
+  });
+  const values = [...new Set(terms)];
+  if (DESCENDING_PREFIX.test(note)) for (const term of [...values]) if (!/^[+-]/.test(term) && !values.includes(`-${term}`)) values.push(`-${term}`);
+  const marked = entries.find((entry) => /[(（](?:default|默认)[)）]$/iu.test(entry.trim()))?.trim().replace(/\s*[(（].*$/u, '');
+  const named = marked ?? SORT_DEFAULT.exec(note)?.[1] ?? defaultText?.trim();
+  return { values, ...(named !== undefined && values.includes(named) ? { default: named } : {}) };
 }
 
 /** The query parameters of a `Query:` line; a list endpoint always takes `page` and `limit`. */
