@@ -233,6 +233,10 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('default pending', text, file, 9).defaultText).toBe('pending');
     expect(readFieldNotes('默认 normal', text, file, 9).defaultText).toBe('normal');
     expect(readFieldNotes('hex, default `#cccccc`', text, file, 9).defaultText).toBe('#cccccc');
+    expect(readFieldNotes('default true if omitted', text, file, 9).defaultText).toBe('true');
+    // A default said in words is no value: not "product", not "the".
+    expect(readFieldNotes('Defaults to product name when empty', text, file, 9).defaultText).toBeUndefined();
+    expect(readFieldNotes("defaults to the customer's country", text, file, 9).defaultText).toBeUndefined();
     expect(readFieldNotes('hours, optional', text, file, 9).required).toBe(false);
     expect(readFieldNotes('one of: draft, live, gone', text, file, 9).type).toEqual({ kind: 'enum', values: ['draft', 'live', 'gone'] });
   });

@@ -156,7 +156,7 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (READ_ONLY.test(notes)) result.hints.readOnly = true;
   else if (WRITE_ONLY.test(notes)) result.hints.writeOnly = true;
   if (OPTIONAL.test(notes)) result.required = false;
-  const defaultText = DEFAULT.exec(notes)?.[1];
+  const defaultText = literalDefault(notes);
   if (defaultText !== undefined) result.defaultText = defaultText;
   const values = ONE_OF.exec(notes);
   if (values && type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
@@ -194,6 +194,22 @@ const LOOSER_BOUNDS: readonly (readonly ['minimum' | 'exclusiveMinimum' | 'maxim
   ['exclusiveMaximum', 'maximum', false],
   ['maximum', 'exclusiveMaximum', false],
 ];
+
+/**
+ * The default a note writes as a value: `default 25`, `默认 draft，可选…`, `` default `#cccccc` ``; not
+ * one said in words (`Defaults to product name when empty`, `defaults to the customer's country`),
+ * whose first word is no value: an unquoted word with more English words after it is prose.
+ */
+function literalDefault(notes: string): string | undefined {
+  const match = DEFAULT.exec(notes);
+  if (!match) return undefined;
+  const value = match[1]!;
+  const quoted = /[`"'“]\s*$/u.test(match[0].slice(0, match[0].length - value.length));
+  const rest = notes.slice(match.index + match[0].length);
+  // `default true if omitted`: a value, then when it applies.
+  const prose = !quoted && !/^[+-]?\d/.test(value) && /^\s+[A-Za-z]{2,}/.test(rest) && !/^\s+(?:if|unless|when|for|on|per|in|otherwise)\b/i.test(rest);
+  return prose ? undefined : value;
+}
 
 /** The codes of a note that lists two or more, each glossed in brackets. */
 function glossedCodes(notes: string): string[] | undefined {
