@@ -14,7 +14,11 @@ const SUFFIXES: ReadonlyArray<[string, FilterComparison]> = [
   ['_lt', 'lt'],
   ['_from', 'gte'],
   ['_since', 'gte'],
+  ['_start', 'gte'],
+  ['_begin', 'gte'],
+  ['_to', 'lte'],
   ['_until', 'lte'],
+  ['_end', 'lte'],
   ['_after', 'gt'],
   ['_before', 'lt'],
 ];
@@ -105,8 +109,19 @@ function namedField(wireName: string, snakeName: string, fields: readonly Field[
   return undefined;
 }
 
-/** `price` → price; `created` → created_at (the usual spelling of a timestamp bound). */
+/** `price` → price; `created` → created_at, `due` → due_date (the usual spellings of a moment's bound). */
 function boundField(stem: string, fields: readonly Field[]): Field | undefined {
   if (stem === '') return undefined;
-  return fields.find((f) => f.name === stem) ?? fields.find((f) => f.name === `${stem}_at`);
+  return (
+    fields.find((f) => f.name === stem) ??
+    fields.find((f) => f.name === `${stem}_at`) ??
+    MOMENT_SUFFIXES.map((suffix) => fields.find((f) => f.name === `${stem}${suffix}` && isMoment(f.type))).find((f) => f !== undefined)
+  );
+}
+
+/** Where a moment's name goes on after the word a bound uses (`due` of `due_date`); `_at` is taken whatever its type. */
+const MOMENT_SUFFIXES = ['_date', '_time', '_on'];
+
+function isMoment(type: TypeRef): boolean {
+  return type.kind === 'string' && (type.format === 'date' || type.format === 'date-time' || type.format === 'time');
 }

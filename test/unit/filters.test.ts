@@ -44,6 +44,21 @@ describe('list filters', () => {
     expect(match('created_until')).toEqual(['created_at', 'lte']);
   });
 
+  it('reads a range\'s ends (`due_from`/`due_to`, `hireDateStart`/`hireDateEnd`) on the moment they name', () => {
+    const moments = [field('due_date', { kind: 'string', format: 'date' }), field('hire_date', { kind: 'string', format: 'date' }), field('sent_on', { kind: 'string' })];
+    const bound = (name: string) => {
+      const found = filterOf(name, name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), moments, { kind: 'string', format: 'date' });
+      return found ? [found.field.name, found.comparison] : undefined;
+    };
+    expect(bound('due_from')).toEqual(['due_date', 'gte']);
+    expect(bound('hireDateStart')).toEqual(['hire_date', 'gte']);
+    expect(bound('hireDateEnd')).toEqual(['hire_date', 'lte']);
+    // `sent_on` holds no moment: a text is no range's end.
+    expect(bound('sent_to')).toBeUndefined();
+    const onlyDate = [field('due_date', { kind: 'string', format: 'date' })];
+    expect(filterOf('due_to', 'due_to', onlyDate, { kind: 'string', format: 'date' })?.comparison).toBe('lte');
+  });
+
   it('leaves a parameter that bounds no field alone', () => {
     expect(match('min_weight')).toBeUndefined();
     expect(match('max_')).toBeUndefined();
