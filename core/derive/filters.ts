@@ -115,13 +115,10 @@ function boundField(stem: string, fields: readonly Field[]): Field | undefined {
   return (
     fields.find((f) => f.name === stem) ??
     fields.find((f) => f.name === `${stem}_at`) ??
-    MOMENT_SUFFIXES.map((suffix) => fields.find((f) => f.name === `${stem}${suffix}` && isMoment(f.type))).find((f) => f !== undefined)
+    MOMENT_SUFFIXES.map((suffix) => fields.find((f) => f.name === `${stem}${suffix}` && MOMENTS.has(valueClass(f.type)))).find((f) => f !== undefined)
   );
 }
 
 /** Where a moment's name goes on after the word a bound uses (`due` of `due_date`); `_at` is taken whatever its type. */
 const MOMENT_SUFFIXES = ['_date', '_time', '_on'];
-
-function isMoment(type: TypeRef): boolean {
-  return type.kind === 'string' && (type.format === 'date' || type.format === 'date-time' || type.format === 'time');
-}
+const MOMENTS: ReadonlySet<ValueClass> = new Set(['date', 'date-time', 'time']);

@@ -36,6 +36,7 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
     const schema = schemaOf(entity);
     const defaultOnDelete = schema?.[SCHEMA_HINTS.onDelete] !== undefined ? onDeleteRule(schema[SCHEMA_HINTS.onDelete], entity.source) : undefined;
     const keyed: { field: Field; target: Entity; stem: string; rule: string }[] = [];
+    const ownIdentifiers = identifiers(entity);
     for (const field of entity.fields) {
       if (field.relation !== undefined || field.name === entity.primaryKey.field) continue;
       if (entity.owner && field.name === entity.owner.field) continue;
@@ -43,7 +44,7 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       // it names; a property the document declares (`session_id`) keeps the key it names.
       if (entity.pathScope?.includes(field.name) && field.system) continue;
       // The row's own identifier names no other row, whatever its name ends with; a reference the document states still holds.
-      if (identifiers(entity).has(field.name) && !field.hints?.references) continue;
+      if (ownIdentifiers.has(field.name) && !field.hints?.references) continue;
       const target = keyTarget(field, entity, index);
       if (target) keyed.push({ field, ...target });
     }
