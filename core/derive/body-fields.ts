@@ -75,7 +75,7 @@ export function answerPathLookup(entity: Entity, lookupField: string): void {
 /** The constraints that bind a value of each kind of field. */
 const CONSTRAINTS_OF_KIND: Partial<Record<Field['type']['kind'], readonly (keyof Constraints)[]>> = {
   string: ['minLength', 'maxLength', 'pattern'],
-  integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
+  integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'allowed'],
   number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
   array: ['minItems', 'maxItems', 'uniqueItems'],
 };

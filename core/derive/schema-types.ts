@@ -428,6 +428,8 @@ function constraintsOf(schema: SchemaNode): Constraints {
   if (typeof schema.pattern === 'string' && isEcmaRegex(schema.pattern)) constraints.pattern = schema.pattern;
   if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0 && Number.isFinite(schema.multipleOf)) constraints.multipleOf = schema.multipleOf;
   if (schema.uniqueItems === true) constraints.uniqueItems = true;
+  const allowed = integerEnum(schema);
+  if (allowed) constraints.allowed = allowed;
   // A format that names a width bounds the values as a minimum and maximum would (int64's bounds,
   // past what a double holds exactly, stay with the format: the stacks know them).
   const range = typeof schema.format === 'string' && (schema.type === 'integer' || schema.type === 'number') ? FORMAT_RANGES[schema.format] : undefined;
@@ -436,6 +438,14 @@ function constraintsOf(schema: SchemaNode): Constraints {
     if (range[1] !== undefined) narrow(constraints, 'maximum', range[1]);
   }
   return constraints;
+}
+
+/** An integer's listed values (`enum: [0, 1, 2]`, a null among them for a nullable one), each once. */
+function integerEnum(schema: SchemaNode): number[] | undefined {
+  if (schema.type !== 'integer' || !Array.isArray(schema.enum)) return undefined;
+  const values = schema.enum.filter((value) => value !== null);
+  if (values.length === 0 || !values.every((value) => typeof value === 'number' && Number.isSafeInteger(value))) return undefined;
+  return [...new Set(values as number[])];
 }
 
 /** A regular expression JSON Schema's dialect (ECMA-262) reads; another (`(?P<name>…)`, Python's) is none the document can mean. */

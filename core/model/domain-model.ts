@@ -34,6 +34,11 @@ export interface Constraints {
   multipleOf?: number;
   /** No two items of the array are equal. */
   uniqueItems?: true;
+  /**
+   * The only values an integer takes, in the order written: the document's integer `enum`, or the
+   * codes a note lists each with its meaning (`0 待支付，1 已支付`).
+   */
+  allowed?: number[];
 }
 
 export interface Field {

@@ -75,6 +75,7 @@ function constraintTexts(c: Constraints): string[] {
     c.exclusiveMaximum !== undefined ? `< ${c.exclusiveMaximum}` : '',
     c.minItems !== undefined ? `min items ${c.minItems}` : '',
     c.maxItems !== undefined ? `max items ${c.maxItems}` : '',
+    c.allowed !== undefined ? `one of ${c.allowed.join(', ')}` : '',
   ].filter((t) => t !== '');
 }
 

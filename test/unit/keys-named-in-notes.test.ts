@@ -4,17 +4,11 @@
  * to that entity; a note naming two IDs (Stripe's `a customer ID, a cart ID, or similar`), or none,
  * leaves the field a plain column.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveModel } from '../../lib/index.js';
+import { modelOfDocuments } from '../support/documents.js';
 
-async function modelOf(apiList: string) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-note-keys-'));
-  const file = path.join(dir, 'api.md');
-  await writeFile(file, apiList);
-  return deriveModel({ apiFiles: [file], discoverPlugins: false });
+function modelOf(apiList: string) {
+  return modelOfDocuments({ 'api.md': apiList });
 }
 
 const api = [

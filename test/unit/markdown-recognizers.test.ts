@@ -233,6 +233,9 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('default pending', text, file, 9).defaultText).toBe('pending');
     expect(readFieldNotes('默认 normal', text, file, 9).defaultText).toBe('normal');
     expect(readFieldNotes('hex, default `#cccccc`', text, file, 9).defaultText).toBe('#cccccc');
+    // `to` of `default to` is a word, not the start of `todo`.
+    expect(readFieldNotes('todo | in_progress | done (default todo)', text, file, 9).defaultText).toBe('todo');
+    expect(readFieldNotes('defaults to draft', text, file, 9).defaultText).toBe('draft');
     expect(readFieldNotes('default true if omitted', text, file, 9).defaultText).toBe('true');
     // A default said in words is no value: not "product", not "the".
     expect(readFieldNotes('Defaults to product name when empty', text, file, 9).defaultText).toBeUndefined();

@@ -4,20 +4,12 @@
  * are the row's stamps, and a rule deleting rows for good (`物理删除`, `hard deleted`) holds against
  * a soft-deleted parent.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DomainModel, Entity } from '../../core/model/domain-model.js';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
-import { deriveModel } from '../../lib/index.js';
+import { modelOfDocuments } from '../support/documents.js';
 
-async function modelOf(documents: Record<string, string>): Promise<DomainModel> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-own-names-'));
-  const files = Object.keys(documents).map((name) => path.join(dir, name));
-  await Promise.all(Object.entries(documents).map(([name, text]) => writeFile(path.join(dir, name), text)));
-  return deriveModel({ apiFiles: files, discoverPlugins: false });
-}
+const modelOf = modelOfDocuments;
 
 function entity(model: DomainModel, name: string): Entity {
   const found = model.entities.find((e) => e.name === name);

@@ -3,11 +3,8 @@
  * fields unique together (`(unique course_id + student_id)`), as people write them in notes and
  * sentences: a composite unique with the key to the parent, never a unique over the whole table.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveModel } from '../../lib/index.js';
+import { modelOfDocuments } from '../support/documents.js';
 import { readCompositeUniques, uniqueScopeOf } from '../../core/parsers/markdown/unique-scope.js';
 
 const source = { file: 'api.md', pointer: '/x-rules/1', line: 1, text: '', stated: false };
@@ -52,11 +49,8 @@ describe('combinations said to be unique together', () => {
   });
 });
 
-async function modelOf(apiList: string) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-uniques-'));
-  const file = path.join(dir, 'api.md');
-  await writeFile(file, apiList);
-  return deriveModel({ apiFiles: [file], discoverPlugins: false });
+function modelOf(apiList: string) {
+  return modelOfDocuments({ 'api.md': apiList });
 }
 
 const api = [
@@ -109,8 +103,6 @@ describe('uniques among some rows, derived', () => {
 
 describe('x-unique-within in an OpenAPI document', () => {
   it('is the same composite unique, with the key to the entity it names', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-uniques-'));
-    const file = path.join(dir, 'openapi.yaml');
     const item = (schema: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
     const collection = (schema: string) => ({ post: { requestBody: item(schema), responses: { '201': { description: 'Created', ...item(schema) } } } });
     const document = {
@@ -124,8 +116,7 @@ describe('x-unique-within in an OpenAPI document', () => {
         },
       },
     };
-    await writeFile(file, JSON.stringify(document));
-    const model = await deriveModel({ apiFiles: [file], discoverPlugins: false });
+    const model = await modelOfDocuments({ 'openapi.yaml': JSON.stringify(document) });
     expect(model.entities.find((e) => e.name === 'Room')!.uniques.map((u) => u.fields)).toEqual([['hotel_id', 'number']]);
   });
 });
@@ -155,10 +146,7 @@ describe('a rule sentence scoping a unique, wherever it puts the scope', () => {
   ].join('\n');
 
   async function roomUniques(rule: string) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-uniques-'));
-    await writeFile(path.join(dir, 'api.md'), hotels);
-    await writeFile(path.join(dir, 'requirements.md'), `# 需求\n\n## 业务规则\n\n- ${rule}\n`);
-    const model = await deriveModel({ apiFiles: [path.join(dir, 'api.md'), path.join(dir, 'requirements.md')], discoverPlugins: false });
+    const model = await modelOfDocuments({ 'api.md': hotels, 'requirements.md': `# 需求\n\n## 业务规则\n\n- ${rule}\n` });
     expect(model.warnings ?? []).toEqual([]);
     return model.entities.find((e) => e.name === 'Room')!.uniques.map((u) => u.fields);
   }

@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import type { TypeExpression } from './type-expression.js';
+import { numberedCodes } from './numbered-codes.js';
 import { uniqueScopeOf } from './unique-scope.js';
 import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
@@ -16,15 +17,18 @@ export interface FieldNotes {
 const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|(?<![不])可重复|(?<![不])可以重复/i;
 const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
-const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value))?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
+const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s+(?:to|of)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
 /** Korean names the row before the key (`다른 회원의 ID`, `회원 ID`, `지점 참조`): a Hangul noun, `다른` (another) left off. */
 const KOREAN_REFERENCE = /(?:다른\s*)?([\uac00-\ud7a3]+?)(?:의)?\s*(?:ID|id|아이디|번호\s*\(?ID\)?|참조|를\s*가리킴)(?![\p{L}])/u;
 const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+(?:the\s+)?(?:server|system|app|database|backend)\b|\b(?:server|system|backend|database|app)\s+(?:sets|fills|assigns|generates)\s+(?:it|this|them)\b|\bassigned\s+by\s+(?:the\s+)?(?:server|system)\b|\b(?:asignad[oa]|generad[oa]|establecid[oa])\s+por\s+el\s+(?:servidor|sistema)\b|\b(?:défini|généré|attribué)e?\s+par\s+le\s+(?:serveur|système)\b|\bvom\s+(?:server|system)\s+(?:gesetzt|vergeben|erzeugt)\b|サーバー(?:側)?で(?:設定|生成|採番)|服务端设置|系统设置|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
 const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
-/** Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一`: `(active / retired)`, `male / female / other のいずれか`. */
-const SLASHED_CODES = /(?:^|[(（:：]\s*)([a-z][a-z0-9_-]*(?:(?:\s+\/\s+|\s*\|\s*)[a-z][a-z0-9_-]*)+|[A-Z][A-Z0-9_]*(?:(?:\s+\/\s+|\s*\|\s*)[A-Z][A-Z0-9_]*)+)\s*(?:[)）。，；;,]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
+/**
+ * Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一` or a remark in brackets:
+ * `(active / retired)`, `male / female / other のいずれか`, `` `todo` | `done` (default `todo`) ``.
+ */
+const SLASHED_CODES = /(?:^|[(（:：]\s*)(`?[a-z][a-z0-9_-]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[a-z][a-z0-9_-]*`?)+|`?[A-Z][A-Z0-9_]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[A-Z][A-Z0-9_]*`?)+)\s*(?:[)）。，；;,(（]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bum[a]?\s+de|\bvalores?(?:\s+(?:possíveis|posibles|permitidos))?|\buno\s+tra|\bvalori|\bvaleurs?|허용\s*값|가능한\s*값|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)|(?:可选(?:值)?|取值(?:范围)?|枚举值?)\s*([A-Za-z0-9_-]+(?:\s*[/|、]\s*[A-Za-z0-9_-]+)+)/iu;
 /** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
 const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
@@ -164,8 +168,15 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     const members = list.split(/\s*(?:,|，|、|\/|\||\bor\b|\bhoặc\b|\boder\b|\bou\b|\bo\b)\s*/).map((v) => v.replace(/[`"'.。]/g, '').trim()).filter((v) => /^[\p{L}\p{N}_-]+$/u.test(v));
     if (members.length >= 2) result.type = { kind: 'enum', values: [...new Set(members)] };
   } else if (type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === undefined) {
-    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.split(/\s*[/|]\s*/) ?? listedValues(notes.trim()) ?? glossedCodes(notes.trim()) ?? spacedCodes(notes.trim());
+    const codes = SLASHED_CODES.exec(notes.trim())?.[1]?.replace(/`/g, '').split(/\s*[/|]\s*/) ?? listedValues(notes.trim()) ?? glossedCodes(notes.trim()) ?? spacedCodes(notes.trim()) ?? numberedCodes(notes.trim())?.map(String);
     if (codes && new Set(codes).size >= 2) result.type = { kind: 'enum', values: [...new Set(codes)] };
+  } else if (type.kind === 'scalar' && (type.schema.type === 'integer' || (type.schema.type === 'number' && type.schema.format === undefined))) {
+    // `0-待支付 1-已支付`: the number is stored, the meanings are documentation (TypeScript's `number` is an integer here).
+    const codes = numberedCodes(notes.trim());
+    if (codes) {
+      result.hints.enum = codes;
+      if (type.schema.type === 'number') result.hints.type = 'integer';
+    }
   }
   if (valuesInNotes && result.type?.kind !== 'enum') {
     const values = looseList(notes);

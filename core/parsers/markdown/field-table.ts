@@ -27,6 +27,8 @@ export interface FieldTable {
   fromExample?: true;
   /** An example's fields the lines after it say are required (the others are then optional). */
   statedRequired?: string[];
+  /** The name column's header says it lists parameters (`参数`, `Param`, `Parámetro`), not fields. */
+  namesParameters?: true;
 }
 
 type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints' | 'default' | 'example';
@@ -150,8 +152,11 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     seen.set(field.name, rowLine);
     rows.push(field);
   }
-  return { rows, line };
+  return PARAMETER_HEADER.test(headers[columns.name] ?? '') ? { rows, line, namesParameters: true } : { rows, line };
 }
+
+/** A name column headed as a parameter's: `参数`, `参数名`, `Param`, `Query parameter`, `Parámetro`, `パラメータ`. */
+const PARAMETER_HEADER = /(?<![\p{L}])(?:param(?:eter|s)?|par[áa]metros?|param[èe]tres?|parametro|tham số)(?![\p{L}])|参数|パラメータ|파라미터|параметр/iu;
 
 /** One field as written, in a table's cells or a line of a field list. */
 export interface WrittenField {

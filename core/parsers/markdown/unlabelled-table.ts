@@ -9,12 +9,14 @@ const QUERY_WORDS = /^(?:page|page_?size|size|limit|offset|per_?page|sort|order|
 /**
  * What a table right under a `GET` (or `DELETE`) without a label lists, as the method takes no
  * body: the response's fields where it names the key (`id`) or something is required of it, or
- * it sits under one row's path; else, a collection's query parameters when one of them reads as
- * a filter, a page or a sort; else the response.
+ * it sits under one row's path; else, a collection's query parameters when its header names
+ * parameters or one of them reads as a filter, a page or a sort; else the response.
  */
 export function unlabelledTableOf(endpoint: Endpoint, fields: FieldTable): 'response' | 'query' {
   if (endpoint.method !== 'get') return 'query';
   if (/\}$/.test(endpoint.path) || fields.rows.some((row) => row.name === 'id')) return 'response';
+  // `| 参数 | 类型 | 必填 | 说明 |` under a list: what it is asked with, even a filter alone (`status`).
+  if (fields.namesParameters) return 'query';
   const filters = fields.rows.some((row) => QUERY_WORDS.test(row.name) || QUERY_WORDS.test(row.description ?? ''));
   return filters && fields.rows.every((row) => !row.required) ? 'query' : 'response';
 }

@@ -76,6 +76,21 @@ export function isPlainText(type: TypeRef, checks: 'lengths' | 'patterns'): bool
 /** The instants a client sends as JSON text only (schemas/common.py): Pydantic's lax mode would read a number as a Unix time. */
 const TEXT_TIMES: Partial<Record<string, string>> = { 'date-time': 'JsonDateTime', date: 'JsonDate', time: 'JsonTime' };
 
+/**
+ * `Literal[0, 1, 2]`: an integer the document lists the values of. What a client sends in JSON is
+ * `JsonChoice[...]` (a literal alone takes `true` for 1), in a path, query or header `TextChoice[...]`
+ * (the text of the number); answers are the plain literal.
+ */
+export function integerChoices(type: TypeRef, constraints: Constraints, imports: PythonImports, sent: 'json' | 'text' | 'answer'): string | undefined {
+  if (type.kind !== 'integer' || constraints.allowed === undefined) return undefined;
+  imports.add('typing', 'Literal');
+  const literal = `Literal[${constraints.allowed.join(', ')}]`;
+  if (sent === 'answer') return literal;
+  const alias = sent === 'json' ? 'JsonChoice' : 'TextChoice';
+  imports.add('app.presentation.api.v1.schemas.common', alias);
+  return `${alias}[${literal}]`;
+}
+
 /** `JsonInt`, `JsonNumber`, `JsonDateTime`... (schemas/common.py), `StrictBool`: the JSON kinds Pydantic would otherwise coerce into. */
 export function strictScalar(type: TypeRef, imports: PythonImports): string | undefined {
   if (type.kind === 'boolean') {

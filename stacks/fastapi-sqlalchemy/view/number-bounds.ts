@@ -20,7 +20,8 @@ export function numberBoundArgs(type: TypeRef, constraints: Constraints, width?:
     const bound = (name: string, value: number | undefined) => (value !== undefined ? [`${name}=${value}`] : []);
     return [...bound('ge', constraints.minimum), ...bound('gt', constraints.exclusiveMinimum), ...bound('le', constraints.maximum), ...bound('lt', constraints.exclusiveMaximum), ...steps];
   }
-  if (type.kind !== 'integer') return [];
+  // Listed values are a `Literal` (python/types.ts integerChoices), which takes no bounds.
+  if (type.kind !== 'integer' || constraints.allowed !== undefined) return [];
   const range = RANGES[width ?? (type.format === 'int64' ? 'int64' : 'int32')];
   const limited = width !== undefined || type.format === 'int64';
   const bound = (value: number | undefined, limit: bigint, tighter: (a: bigint, b: bigint) => boolean): string | undefined => {

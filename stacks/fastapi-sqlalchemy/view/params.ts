@@ -2,7 +2,7 @@ import type { Operation, Parameter, TypeRef } from '../../../core/index.js';
 import { NameScope } from '../python/identifiers.js';
 import type { PythonImports } from '../python/imports.js';
 import { pyLiteral, pyString } from '../python/names.js';
-import { isPlainText, strictScalar, wireType } from '../python/types.js';
+import { integerChoices, isPlainText, strictScalar, wireType } from '../python/types.js';
 import { COMPONENTS_MODULE } from './wire.js';
 import type { IntegerWidth } from '../../../core/index.js';
 import { checkedPattern } from './pattern-samples.js';
@@ -72,7 +72,7 @@ export function declareParameter(operation: Operation, parameter: Parameter, imp
   const kind = KINDS[parameter.in];
   imports.add('fastapi', kind);
   imports.add('typing', 'Annotated');
-  const base = typeOverride ?? (readAsText(parameter) ? 'str' : (isoText(parameter.type, imports) ?? wireType(parameter.type, imports, COMPONENTS_MODULE)));
+  const base = typeOverride ?? (readAsText(parameter) ? 'str' : (isoText(parameter.type, imports) ?? integerChoices(parameter.type, parameter.constraints, imports, 'text') ?? wireType(parameter.type, imports, COMPONENTS_MODULE)));
   const args: string[] = [];
   const name = parameter.in === 'path' ? routeName(operation, parameter) : parameter.wireName;
   if (attr !== name) args.push(`alias=${pyString(name)}`);
@@ -123,7 +123,7 @@ export function readAsText(parameter: Parameter): boolean {
 export function parameterDefault(parameter: Parameter): string | undefined {
   const { default: value, type } = parameter;
   if (value === undefined || value === null) return undefined;
-  if (type.kind === 'integer' && Number.isInteger(value)) return pyLiteral(value);
+  if (type.kind === 'integer' && Number.isInteger(value) && (parameter.constraints.allowed?.includes(value as number) ?? true)) return pyLiteral(value);
   if (type.kind === 'number' && type.format !== 'decimal' && typeof value === 'number' && Number.isFinite(value)) return pyLiteral(value);
   if (type.kind === 'boolean' && typeof value === 'boolean') return pyLiteral(value);
   if (type.kind === 'string' && type.format === undefined && typeof value === 'string') return pyString(value);

@@ -5,7 +5,8 @@ import type { RegexEngine } from '../python/patterns.js';
 
 /**
  * For each field of a body the app checks beyond its type, a value the document rules out: a text
- * its pattern is not found in, a number off its step, a list repeating an item it wants unique.
+ * its pattern is not found in, a number off its step or not among its listed values, a list
+ * repeating an item it wants unique.
  * Each replaces the field in an otherwise valid `payload`, and the app must answer 422. Only what
  * the body's class checks: patterns its engine reads (`regexEngine`).
  */
@@ -13,8 +14,11 @@ export function ruledOutValues(fields: readonly Field[], payload: Record<string,
   const cases: [string, unknown][] = [];
   for (const field of fields) {
     const sent = payload[field.wireName];
-    if (sent === undefined || field.readOnly) continue;
     const { type, constraints } = field;
+    if (field.readOnly) continue;
+    // A number next to the listed ones: `3` for `0-待支付 1-已支付 2-已取消`, sent or left out by the payload.
+    if (type.kind === 'integer' && constraints.allowed !== undefined) cases.push([field.wireName, Math.max(...constraints.allowed) + 1]);
+    if (sent === undefined) continue;
     const pattern = checkedPattern(type, constraints);
     if (pattern?.engines.includes(regexEngine)) {
       const mismatch = patternMismatch(constraints.pattern!, constraints);

@@ -16,6 +16,7 @@ export class Samples {
     switch (type.kind) {
       case 'integer':
       case 'number': {
+        if (constraints.allowed !== undefined && constraints.allowed.length > 0) return constraints.allowed[(variant - 1) % constraints.allowed.length];
         const step = checkedStep(type, constraints);
         if (step !== undefined) return stepped(step, variant, constraints);
         return clamp(type.kind === 'integer' ? variant : variant + 0.5, constraints);

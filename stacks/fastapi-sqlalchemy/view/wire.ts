@@ -4,7 +4,7 @@ import type { PythonImports } from '../python/imports.js';
 import { pyAnnotated, pyCall } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
-import { isPlainText, strictScalar, wireType } from '../python/types.js';
+import { integerChoices, isPlainText, strictScalar, wireType } from '../python/types.js';
 import type { IntegerWidth } from '../../../core/index.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { checkedPattern } from './pattern-samples.js';
@@ -38,7 +38,7 @@ const COMMON_MODULE = 'app.presentation.api.v1.schemas.common';
 export function wireFieldLine(field: Field, imports: PythonImports, options: WireFieldOptions): string {
   const attr = options.attr;
   const strict = options.travels !== 'response';
-  const items = boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
+  const items = integerChoices(field.type, field.constraints, imports, strict ? 'json' : 'answer') ?? boundedItems(field, imports, options.integerWidth, strict) ?? wireType(field.type, imports, options.modelModule, strict);
   const base = field.type.kind === 'array' && field.constraints.uniqueItems && options.travels !== 'response' ? distinctItems(items, imports) : items;
   // A required property read-only (write-only) is required in responses (requests) alone, as OpenAPI says.
   const oneWay = (field.readOnly && options.travels !== 'response') || (field.writeOnly && options.travels !== 'request');
@@ -111,7 +111,7 @@ function defaultLiteral(field: Field, enums: EnumMembers): string | undefined {
     case 'string':
       return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
     case 'integer':
-      return Number.isInteger(value) ? pyLiteral(value) : undefined;
+      return Number.isInteger(value) && (field.constraints.allowed?.includes(value as number) ?? true) ? pyLiteral(value) : undefined;
     case 'number':
       return typeof value === 'number' && field.type.format !== 'decimal' ? pyLiteral(Number.isInteger(value) ? `${value}.0` : value).replace(/"/g, '') : undefined;
     case 'boolean':
