@@ -472,6 +472,9 @@ describe('the sort values a list\'s query table notes', () => {
       default: '-issue_date',
     });
     expect(sortOf('sort', 'price, -price (default)')).toMatchObject({ enum: ['price', '-price'], default: '-price' });
+    // An example's lead-in is no term: its dot ends no sentence.
+    expect(sortOf('sort', 'e.g. `createdAt` or `-createdAt`')).toMatchObject({ enum: ['createdAt', '-createdAt'] });
+    expect(sortOf('sort', '例如 price、-price')).toMatchObject({ enum: ['price', '-price'] });
   });
 
   it('reads lists after a label, in Chinese, and a default column or 默认', () => {

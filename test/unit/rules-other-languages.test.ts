@@ -2,19 +2,12 @@
  * Rules stated in Spanish and German requirements, whose nouns are inflected (`Kunden`,
  * `Bestellungen`, `reservas`), reach the entities they name.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
-import { deriveModel } from '../../lib/index.js';
+import { modelOfDocuments } from '../support/documents.js';
 
-async function modelOf(apiList: string, requirements: string) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-rules-'));
-  const files = [path.join(dir, 'api.md'), path.join(dir, 'requirements.md')];
-  await writeFile(files[0]!, apiList);
-  await writeFile(files[1]!, requirements);
-  return deriveModel({ apiFiles: files, discoverPlugins: false });
+function modelOf(apiList: string, requirements: string) {
+  return modelOfDocuments({ 'api.md': apiList, 'requirements.md': requirements });
 }
 
 const table = (rows: string[]) => ['| Feld | Typ | Pflicht | Beschreibung |', '|---|---|---|---|', ...rows].join('\n');
@@ -213,5 +206,21 @@ describe('rule sentences read in Italian, Vietnamese and hurried English', () =>
   it('reads no soft delete where a clause negates it, and one where a later clause negates the hard delete', () => {
     expect(read('Soft delete is not used for tags.')).toEqual([]);
     expect(read('Nhà hàng bị xóa thì chỉ đánh dấu đã xóa (xóa mềm), không xóa khỏi cơ sở dữ liệu.')).toMatchObject([{ kind: 'soft-delete' }]);
+  });
+});
+
+describe('a sentence forbidding a delete', () => {
+  const read = (text: string) => readRuleSentences([{ text, line: 1, inRules: true }], 'requirements.md').rules.map(({ source: _source, ...rule }) => rule);
+
+  it.each([
+    ['删除分类时，若该分类下有商品，则不允许删除。', '分类', '商品'],
+    ['删除部门前如果部门下存在员工则不能删除', '部门', '员工'],
+    ['分类下有商品时不允许删除', '分类', '商品'],
+  ])('%s restricts, and cascades nothing', (text, parent, child) => {
+    expect(read(text)).toEqual([{ kind: 'restrict', parent, child }]);
+  });
+
+  it('keeps a cascade said without a negation', () => {
+    expect(read('删除订单时删除其明细')).toEqual([{ kind: 'cascade', parent: '订单', child: '其明细' }]);
   });
 });

@@ -81,6 +81,8 @@ const SORT_NAMES = new Set(['sort', 'sort_by', 'order_by', 'ordering', 'sort_fie
 const SORT_TERM = /^[+-]?[A-Za-z_][\w.]*$/;
 /** `prefix with - for descending`, `加 - 表示降序`: every term also sorts the other way. */
 const DESCENDING_PREFIX = /prefix(?:ed)?\s+(?:it\s+|them\s+)?(?:with\s+)?[`'"]?-|[`'"]-[`'"]?\s*(?:for|=|means?|:)\s*desc|(?:前缀|加|前加|前面加)\s*[`'"]?-|-\s*(?:表示|为)\s*降序/iu;
+/** Words that introduce examples: `e.g.`, `i.e.`, `such as`, `like`, `例如`, `比如`, `z. B.`, `p. ej.`. */
+const EXAMPLE_LEAD = /(?<![\p{L}])(?:e\.\s?g\.?|i\.\s?e\.?|eg\.|ex\.|such\s+as|for\s+example|z\.\s?B\.|p\.\s?ej\.|par\s+ex(?:\.|emple)|例如|比如|如：|例：|例:)[,:：]?\s*/giu;
 /** `Default \`-issue_date\``, `默认 -createTime`, `price (default)`. */
 const SORT_DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is))?|默认(?:为|是)?)\s*[:：]?\s*[`'"]?([+-]?[A-Za-z_][\w.]*)/iu;
 
@@ -90,7 +92,9 @@ const SORT_DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is))?|默认(?:为|是)?)\s*[:�
  * each a bare term (`price, -price (default)`); with their descending forms where the note says a
  * `-` reverses them, and the default it names when that is one of them.
  */
-function sortTermsOf(note: string, defaultText?: string): { values: string[]; default?: string } {
+function sortTermsOf(written: string, defaultText?: string): { values: string[]; default?: string } {
+  // `e.g. createdAt or -createdAt`: the example's terms; its dots end no sentence.
+  const note = written.replace(EXAMPLE_LEAD, '');
   const spans = [...note.matchAll(/`([^`]+)`/g)].map((span) => span[1]!.trim());
   // `排序字段：hireDate、empNo`: the list after its label.
   const listed = note.split(/[;；]|[.。](?:\s|$)/u)[0]!.replace(/^[^:：`]{0,24}[:：]\s*/u, '');

@@ -193,6 +193,10 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(.+?)を削除しても[、,]?(.+?)(?:は|が)(?:削除されない|削除しない|残る|残ります|保持される)(?:。)?$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
   [/^(.+?)を削除すると[、,]?(?:その|関連する)?(.+?)(?:も|は)(?:一緒に|同時に|あわせて)?削除(?:される|されます|する|します)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
   [/^(.+?)が(?:残っている|存在する|ある|紐づいている)(.+?)は削除(?:できない|できません|不可)$/u, (m, source) => [{ kind: 'restrict', parent: m[2]!, child: m[1]!, source }]],
+  // `删除分类时，若该分类下有商品，则不允许删除`, `删除部门前如果部门下存在员工则不能删除`
+  [/^删除(.+?)(?:时|前|之前)[，,]?(?:若|如果|如|当|假如)?(?:该|此|这个)?(?:\1)?(?:下|中|里|内)?(?:还有|仍有|存在|有)(.+?)(?:时|的话)?[，,]?(?:则|就)?(?:不允许|不能|不可以?|禁止|不得)(?:被)?删除$/u, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
   // `借阅随读者软删除`
   [/^(.+?)(?:随|跟随|随着)(.+?)(?:一起|一并|同时)?(?:被)?(?:软删除|逻辑删除)$/u, (m, source) => [{ kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source }]],
   // `删除用户时软删除其订单`
@@ -382,9 +386,13 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const cleaned = cleanSentence(sentence.text);
     if (cleaned === '') continue;
     const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules, ...(sentence.section !== undefined ? { section: sentence.section } : {}) };
-    const clauses = clausesOf(cleaned);
-    const perClause = clauses.map((clause) => recognize(clause, source) ?? []);
-    const found = perClause.flat();
+    // A sentence forbidding a delete deletes nothing: read whole first (its clauses alone can read as
+    // a cascade: `删除分类时，若该分类下有商品，则不允许删除`), and no clause of it cascades.
+    const forbids = FORBIDDEN_DELETE.test(cleaned);
+    const first = forbids ? (recognize(cleaned, source) ?? []) : [];
+    const clauses = first.length > 0 ? [] : clausesOf(cleaned);
+    const perClause = clauses.map((clause) => (recognize(clause, source) ?? []).filter((rule) => !forbids || rule.kind !== 'cascade'));
+    const found = [...first, ...perClause.flat()];
     const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
     // Read before the parentheticals go: `(unique course_id + student_id)` is often one.
     const composites = readCompositeUniques(sentence.text.replace(/[*_]{2,}/g, ''), source);
@@ -406,6 +414,9 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
   }
   return { rules, warnings };
 }
+
+/** A delete said not to happen: `不允许删除`, `不能删除`, `削除できない`, `cannot be deleted`, `no se puede eliminar`. */
+const FORBIDDEN_DELETE = /(?:不允许|不能|不可以?|禁止|不得)(?:被)?删除|削除(?:できない|できません|不可|禁止)|\b(?:cannot|can['’]t|must\s+not|may\s+not|should\s+not|is\s+not\s+allowed\s+to)\s+(?:be\s+)?delet|\bno\s+(?:se\s+)?(?:puede|pueden|debe)\s+(?:ser\s+)?(?:eliminar|borrar|eliminad|borrad)|\bne\s+peu(?:t|vent)\s+pas\s+être\s+supprim/iu;
 
 /**
  * Soft deletion said in passing, in any of the readers' languages: `just archive them (soft
