@@ -153,6 +153,16 @@ describe('field tables in other words and languages', () => {
     expect(read.rows.map((row) => [row.name, row.required])).toEqual([['a', true], ['b', false], ['c', true], ['d', false], ['e', true], ['f', false]]);
   });
 
+  it('names fields by the column of identifiers where a design names each twice, the other name its label', () => {
+    const japanese = readFieldTable(table('| 項目名 | 物理名 | 型 | 必須 | 説明 |\n|---|---|---|---|---|\n| タイトル | title | string(200) | ○ | |\n| 出版年 | publishedYear | integer | | 1000〜2100 |'), file);
+    expect(japanese.rows.map((row) => [row.name, row.description])).toEqual([['title', 'タイトル'], ['publishedYear', '出版年 — 1000〜2100']]);
+    const chinese = readFieldTable(table('| 字段名 | 英文名 | 类型 | 说明 |\n|---|---|---|---|\n| 订单号 | order_no | varchar(32) | 唯一 |'), file);
+    expect(chinese.rows.map((row) => [row.name, row.description])).toEqual([['order_no', '订单号 — 唯一']]);
+    // Identifiers in the first name column: that one names them, as before.
+    const plain = readFieldTable(table('| name | column | type |\n|---|---|---|\n| title | book_title | string |'), file);
+    expect(plain.rows.map((row) => row.name)).toEqual(['title']);
+  });
+
   it('reads number keys as integers (TypeScript has no integers)', () => {
     const read = readFieldTable(table('| name | type |\n|---|---|\n| id | number |\n| project_id | number |\n| label_ids | number[] |\n| estimate | number |'), file);
     expect(read.rows.map((row) => row.type)).toEqual([

@@ -138,15 +138,19 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
       .join(' and ');
     throw markdownError(file, line, `a field table needs ${missing}; its header is | ${headers.join(' | ')} |`);
   }
+  const bodyCells = body.map((row) => cellTexts(row));
+  const labelColumn = withIdentifierNames(columns, headers, bodyCells);
   const seen = new Map<string, number>();
   const rows: FieldRow[] = [];
-  for (const row of body) {
-    const cells = cellTexts(row);
+  for (const [index, row] of body.entries()) {
+    const cells = bodyCells[index]!;
     const rowLine = lineOf(row);
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
     if (cell('name') === '' && cells.every((c) => c === '')) continue;
     const stated = columns.required !== undefined || columns.optional !== undefined ? requiredOf(cell('required'), cell('optional'), columns, file, rowLine) : undefined;
-    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: cell('description'), hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : {}) }, file, rowLine);
+    const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '').trim();
+    const described = [label, cell('description')].filter((part) => part !== '').join(' — ');
+    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : {}) }, file, rowLine);
     const previous = seen.get(field.name);
     if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
     seen.set(field.name, rowLine);
@@ -157,6 +161,23 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
 
 /** A name column headed as a parameter's: `参数`, `参数名`, `Param`, `Query parameter`, `Parámetro`, `パラメータ`. */
 const PARAMETER_HEADER = /(?<![\p{L}])(?:param(?:eter|s)?|par[áa]metros?|param[èe]tres?|parametro|tham số)(?![\p{L}])|参数|パラメータ|파라미터|параметр/iu;
+
+/**
+ * Japanese and Chinese designs name each field twice, `| 項目名 | 物理名 |`, `| 字段名 | 英文名 |`: the
+ * field is named by the column whose names are all identifiers (the table's name column when they
+ * are, else another name column or one no header word claims), and the other name is its label.
+ * Moves `columns.name` there and answers the label's column.
+ */
+function withIdentifierNames(columns: Partial<Record<Column, number>>, headers: readonly string[], rows: readonly string[][]): number | undefined {
+  const named = columns.name!;
+  const identifiers = (index: number) => rows.every((cells) => (cells[index] ?? '').trim() === '' || FIELD_NAME.test(nameOf(cells[index]!).name)) && rows.some((cells) => (cells[index] ?? '').trim() !== '');
+  if (identifiers(named)) return undefined;
+  const taken = new Set(Object.values(columns));
+  const other = headers.findIndex((header, index) => index !== named && (columnOf(header) === 'name' || !taken.has(index)) && identifiers(index));
+  if (other < 0) return undefined;
+  columns.name = other;
+  return named;
+}
 
 /** One field as written, in a table's cells or a line of a field list. */
 export interface WrittenField {
