@@ -84,7 +84,7 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
   return {
     name: objectType.name,
     slug: toSnake(objectType.name),
-    table: toTableName(objectType.name),
+    table: objectType.table ?? toTableName(objectType.name),
     schemaName: objectType.name,
     ...(objectType.description ? { description: objectType.description } : {}),
     fields,
@@ -95,7 +95,7 @@ function childEntity(objectType: ObjectType, parent: Entity): Entity {
     softDelete: false,
     owner: { entity: parent.name, field: keyField },
     layers: ['model'],
-    reasons: { table: { rule: `child table of ${parent.table}: plural snake_case of ${objectType.name}`, source: objectType.source } },
+    reasons: { table: { rule: objectType.table !== undefined ? `child table of ${parent.table}: the table its schema names` : `child table of ${parent.table}: plural snake_case of ${objectType.name}`, source: objectType.source } },
     source: objectType.source,
   };
 }

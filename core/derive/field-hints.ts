@@ -7,7 +7,9 @@ import { toSnake } from '../naming.js';
 /** The location of a node, with the line a line-based parser recorded on it. */
 export function sourceOf(node: SchemaNode, fallback: SourceLocation): SourceLocation {
   const line = node[SCHEMA_HINTS.sourceLine];
-  return typeof line === 'number' ? { ...fallback, line } : fallback;
+  const file = node[SCHEMA_HINTS.sourceFile];
+  const located = typeof file === 'string' ? { ...fallback, file } : fallback;
+  return typeof line === 'number' ? { ...located, line } : located;
 }
 
 /** Reads the storage hints written on a property; a malformed one is an error at the property. */

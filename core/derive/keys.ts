@@ -2,7 +2,7 @@ import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Relation, TypeRef } from '../model/domain-model.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { alwaysHasValue } from '../model/nullability.js';
-import { singular, toSnake } from '../naming.js';
+import { singular, toSnake, toTableName } from '../naming.js';
 import { hintError, onDeleteRule } from './field-hints.js';
 
 /** Key stems that name a person rather than a table: they point at the user-like entity. */
@@ -60,7 +60,8 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       const selfReference = target.name === entity.name;
       const attribute = attributes.free(entity, stem);
       const shared = (perTarget.get(target.name) ?? 0) > 1;
-      const plural = toSnake(`${entity.table}`);
+      // A table named with words the entity's name lacks (`mall_product` of Product) names the rows by the entity's plural.
+      const plural = toSnake(entity.table).split('_').length > toSnake(entity.name).split('_').length ? toTableName(entity.name) : toSnake(entity.table);
       const inverse = attributes.free(target, selfReference && stem === 'parent' ? 'children' : shared ? `${stem}_${plural}` : plural);
       relations.push({
         name: `${entity.slug}_${attribute}`,

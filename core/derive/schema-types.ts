@@ -193,6 +193,7 @@ export class SchemaTypes {
       ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
       fields: [],
       open: schema.additionalProperties !== undefined && schema.additionalProperties !== false,
+      ...(typeof schema[SCHEMA_HINTS.tableName] === 'string' && schema[SCHEMA_HINTS.tableName] !== '' ? { table: schema[SCHEMA_HINTS.tableName] as string } : {}),
       source,
     };
     this.objectTypes.set(name, objectType);

@@ -191,6 +191,8 @@ export interface ObjectType {
   fields: Field[];
   /** Extra keys allowed (`additionalProperties`). */
   open: boolean;
+  /** The table its schema names (`x-table-name`, a database design's), where its rows are stored as a child table. */
+  table?: string;
   source: SourceLocation;
 }
 

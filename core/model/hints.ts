@@ -52,6 +52,8 @@ export const SCHEMA_HINTS = {
   paging: 'x-paging',
   /** On any node: the 1-based line it was read from, for formats with lines (markdown). */
   sourceLine: 'x-source-line',
+  /** On a property another document than its schema's gave (`mergedMarkdownSchema`): that document, its line's file. */
+  sourceFile: 'x-source-file',
   /** `EntityLayer[]`: the layers the input asks for (class definitions); absent means all. */
   layers: 'x-layers',
   /** A class named by a class definition that is no schema of the document (a placeholder is due). */

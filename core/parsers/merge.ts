@@ -1,4 +1,6 @@
 import { InfraStackError } from '../errors.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { mergedMarkdownSchema, type SchemaEntry } from './merge-schemas.js';
 import { locationOf, type ApiDocument, type ApiOperation, type DocumentSettings, type SecurityScheme } from '../model/api-document.js';
 
 /** Several documents describe one API: schemas by name and operations by method and path must not clash. */
@@ -10,9 +12,22 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
   const operations = [...first.operations];
   const seen = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
   for (const document of rest) {
-    for (const [name, entry] of document.schemas) {
+    for (const [written, entry] of document.schemas) {
+      const twin = schemas.has(written) ? undefined : designTwin(written, entry, schemas);
+      // The API's name stays: its operations refer to it.
+      const name = twin === undefined ? written : entry.schema[SCHEMA_HINTS.tableName] === undefined ? written : twin;
+      if (twin !== undefined && name !== twin) {
+        schemas.set(name, schemas.get(twin)!);
+        schemas.delete(twin);
+      }
       const existing = schemas.get(name);
       if (existing && JSON.stringify(existing.schema) !== JSON.stringify(entry.schema)) {
+        // An API list's fields and the requirements' data model of one entity: both parts.
+        const merged = mergedMarkdownSchema(existing, entry);
+        if (merged) {
+          schemas.set(name, merged);
+          continue;
+        }
         throw new InfraStackError(`schema ${name} is defined differently in ${existing.source.file}`, { file: entry.source.file, location: entry.source.pointer });
       }
       schemas.set(name, existing ?? entry);
@@ -51,6 +66,18 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
     ...(documents.some((d) => d.glossary) ? { glossary: documents.flatMap((d) => d.glossary ?? []) } : {}),
     notices: documents.flatMap((d) => d.notices ?? []),
   };
+}
+
+/**
+ * The API's schema a database design's table describes under a longer name, or the other way
+ * round: `UserAddress` (`mall_user_address`) of `Address` (`/address`). Only one of the two names
+ * a table of a design, the shorter name ends the longer, and no other schema so matches.
+ */
+function designTwin(name: string, entry: SchemaEntry, schemas: ReadonlyMap<string, SchemaEntry>): string | undefined {
+  const designed = (candidate: SchemaEntry) => candidate.schema[SCHEMA_HINTS.tableName] !== undefined && candidate.schema[SCHEMA_HINTS.entity] === true;
+  const ends = (long: string, short: string) => long.length > short.length && long.endsWith(short) && /[a-z0-9][A-Z]$/.test(long.slice(0, long.length - short.length + 1));
+  const matches = [...schemas].filter(([other, candidate]) => designed(entry) !== designed(candidate) && (ends(name, other) || ends(other, name)));
+  return matches.length === 1 ? matches[0]![0] : undefined;
 }
 
 /** An operation said again with nothing but query parameters: no body, no response with content. */

@@ -122,8 +122,8 @@ describe('markdown written by others', () => {
     expect([reasonLine('Teacher'), reasonLine('Student')]).toEqual([40, 68]);
     // `学员与课程是多对多关系`: 学员 is the student of `学员（student）`.
     expect(links(model)).toContain('many-to-many Student.course_ids->Course');
-    // "如果该分类下还有子分类，不允许删除" is no entity's name: a rule not understood, not an error.
-    expect(keys(model, 'Category')).toEqual(['parent_id->Category SET NULL']);
+    // "删除分类时，如果该分类下还有子分类，不允许删除": a category with subcategories is kept, its children keep it.
+    expect(keys(model, 'Category')).toEqual(['parent_id->Category RESTRICT']);
   });
 
   it('the startup wiki: TypeScript declarations give the types, a subtask is a task, the stamps are the server\'s', async () => {

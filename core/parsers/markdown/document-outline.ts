@@ -1,6 +1,6 @@
 import { fieldTableFromJsonExample } from './json-example.js';
 import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './field-lines.js';
-import { typeNameIn, typeNamesIn } from './type-label.js';
+import { tableNameIn, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
@@ -47,12 +47,16 @@ export interface Endpoint extends EndpointHeading {
   description?: string;
 }
 
+/** What a heading or label says the next table is: a type's fields, under the type's names. */
+export type TableLabel = Omit<NamedTable, 'table'>;
+
 export interface NamedTable {
   name: string;
   line: number;
   table: FieldTable;
   /** Other names its heading gives it: `Kurs` of `Course (Kurs)`, `课程` of `课程 Course`. */
-  aliases?: string[];
+  aliases?: string[];  /** The table its heading names (`mall_order` of `### mall_order 订单表`): a database design's. */
+  tableName?: string;
 }
 
 /** A table that is neither a request body nor a named type, with the heading it sits under. */
@@ -118,13 +122,13 @@ class OutlineReader {
   private readonly sections: Section[] = [];
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
-  private pendingLabel: { name: string; line: number; aliases?: string[] } | undefined;
+  private pendingLabel: TableLabel | undefined;
   /**
    * The type a heading outside any endpoint names (`### Immobile`, `### Zona`), for as long as its
    * section lasts: the first field table or list of fields in it, wherever it stands (after the
    * section's search parameters, under `Campi dell'immobile:`), gives that type's fields.
    */
-  private sectionType: { name: string; line: number; aliases?: string[] } | undefined;
+  private sectionType: TableLabel | undefined;
   /** The last field table read under the current endpoint, whose rows a label may name (`items 字段：`). */
   private lastTable: { endpoint: Endpoint; table: FieldTable } | undefined;
   /** A label naming a row of that table: the field table after it gives that row's items' fields. */
@@ -244,7 +248,7 @@ class OutlineReader {
   }
 
   /** A bulleted list under a `Name:` label whose every item is a field (`- name: varchar(100), required`). */
-  private readNamedList(label: { name: string; line: number; aliases?: string[] }, items: readonly MarkdownBlock[]): boolean {
+  private readNamedList(label: TableLabel, items: readonly MarkdownBlock[]): boolean {
     const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
     if (entries.some((entry) => entry.text.includes('\n'))) return false;
     const table = fieldTableFromItems(entries, this.file);
@@ -360,8 +364,13 @@ class OutlineReader {
     this.sections.push(section);
     this.pendingTitle = section;
     const typeName = typeNamesIn(title, true);
+    const designed = typeName === undefined ? tableNameIn(title) : undefined;
     if (typeName !== undefined) {
       this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
+      this.sectionType = this.pendingLabel;
+    } else if (designed !== undefined) {
+      // `### mall_order 订单表`: its type is named once every table of the document is known (tableTypeNames).
+      this.pendingLabel = { name: toPascal(singular(designed.table)), line, tableName: designed.table, ...(designed.label !== undefined ? { aliases: [designed.label] } : {}) };
       this.sectionType = this.pendingLabel;
     }
   }

@@ -73,13 +73,25 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
 }
 
 /** Builds the schema of a `Name:` table. */
-export function namedTableSchema(named: NamedTable, registry: ComponentRegistry): SchemaNode {
-  return { ...objectSchema(named.table.rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), named.table.rows.filter((r) => r.required).map((r) => r.name), named.line), ...aliasesOf(named) };
+export function namedTableSchema(named: NamedTable, registry: ComponentRegistry, file: string): SchemaNode {
+  // A design's `is_deleted`/`del_flag` column: its rows are soft deleted, `deleted_at` marks them here.
+  const mark = named.tableName === undefined ? undefined : named.table.rows.find((row) => DELETE_MARK.test(row.name));
+  const rows = named.table.rows.filter((row) => row !== mark);
+  const schema = { ...objectSchema(rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), rows.filter((r) => r.required).map((r) => r.name), named.line), ...aliasesOf(named) };
+  if (!mark) return schema;
+  return { ...schema, [SCHEMA_HINTS.softDelete]: true, [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.softDelete]: { rule: `the column ${mark.name} marks deleted rows (deleted_at takes its place)`, file, line: mark.line } } };
 }
 
-/** The other names a table's heading gives its type, for the rules that use them. */
+/** The columns database designs mark deleted rows with. */
+const DELETE_MARK = /^(?:is_?deleted|deleted|del_?flag|delete_?flag|deleted_?flag|is_?del|delete_?time|deleted_?time)$/i;
+
+/** What a table's heading says of its type: the other names it gives (for the rules that use them), the table it names. */
 export function aliasesOf(named: NamedTable | undefined): SchemaNode {
-  return named?.aliases ? { [SCHEMA_HINTS.aliases]: named.aliases } : {};
+  return {
+    ...(named?.aliases ? { [SCHEMA_HINTS.aliases]: named.aliases } : {}),
+    // A database design's table is a table, whether or not a path serves its rows.
+    ...(named?.tableName !== undefined ? { [SCHEMA_HINTS.tableName]: named.tableName, [SCHEMA_HINTS.entity]: true } : {}),
+  };
 }
 
 export function objectSchema(properties: [string, SchemaNode][], required: string[], line: number): SchemaNode {

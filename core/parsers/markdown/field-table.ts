@@ -31,7 +31,7 @@ export interface FieldTable {
   namesParameters?: true;
 }
 
-type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints' | 'default' | 'example';
+type Column = 'name' | 'type' | 'required' | 'optional' | 'nullable' | 'description' | 'hints' | 'default' | 'example';
 
 /**
  * Header words per column: Latin words match whole words of the lower-cased header, other
@@ -39,6 +39,7 @@ type Column = 'name' | 'type' | 'required' | 'optional' | 'description' | 'hints
  * required before it is anything else; `字段说明` a description before a name).
  */
 const COLUMN_WORDS: [Column, string[]][] = [
+  ['nullable', ['nullable', 'null', 'allow null', 'null allowed', '允许空', '允许为空', '可为空', '可空', '是否为空', '是否可空', '是否允许为空', '空值', 'null許可', 'null可', 'null 허용', 'nulo', 'permite nulo', 'nullable?']],
   ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意', '선택', 'opzionale', 'facoltativo', 'необязательный']],
   ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須', '필수', 'obbligatorio', 'obrigatório', 'obrigatorio', 'обязательный', 'обязательно']],
   ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値', '기본값', '기본 값', 'predefinito', 'padrão', 'по умолчанию']],
@@ -148,9 +149,11 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
     if (cell('name') === '' && cells.every((c) => c === '')) continue;
     const stated = columns.required !== undefined || columns.optional !== undefined ? requiredOf(cell('required'), cell('optional'), columns, file, rowLine) : undefined;
+    // `| 允许空 |`, `| Nullable |`: a column taking NULL, which no one need send; one that does not, a value every row has.
+    const nullable = columns.nullable !== undefined && cell('nullable').trim() !== '' ? flag(cell('nullable'), file, rowLine) : undefined;
     const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '').trim();
     const described = [label, cell('description')].filter((part) => part !== '').join(' — ');
-    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : {}) }, file, rowLine);
+    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
     const previous = seen.get(field.name);
     if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
     seen.set(field.name, rowLine);
@@ -189,6 +192,8 @@ export interface WrittenField {
   defaultText?: string;
   /** What a required column says. */
   required?: boolean;
+  /** What a nullable column says, when it says yes. */
+  nullable?: true;
 }
 
 /** Reads one field: its name and marks, its type as written, and what its notes say. */
@@ -198,7 +203,7 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
   const typeText = written.type;
   const column = readSqlColumnModifiers(typeText);
-  const parsed = withNullability(parseTypeExpression(column.typeText), column);
+  const parsed = withNullability(parseTypeExpression(column.typeText), written.nullable ? { ...column, nullable: true } : column);
   if (!parsed) {
     const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
     throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);
@@ -215,14 +220,17 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   }
   const defaultCell = (written.defaultText ?? '').replace(/`/g, '').trim();
   const required = notes.required ?? marked.required ?? written.required ?? (column.nullable === false && column.defaultText === undefined);
-  const defaultText = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
+  const writtenDefault = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
+  // `当前时间`, `CURRENT_TIMESTAMP`: a moment the database stamps, which no client sends.
+  const stamped = writtenDefault !== undefined && NOW_DEFAULT.test(writtenDefault) && isMoment(notes.type ?? type);
+  const defaultText = stamped ? undefined : writtenDefault;
   return {
     name,
     type: notes.type ?? type,
     required,
     ...(described.text !== '' || marked.label !== undefined ? { description: [marked.label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
     ...(defaultText !== undefined ? { defaultText } : {}),
-    hints: mergedHints(columnHints(column, typeText, file, rowLine), serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
+    hints: mergedHints(columnHints(column, typeText, file, rowLine), stamped ? { readOnly: true } : serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
     line: rowLine,
   };
 }
@@ -236,6 +244,19 @@ function dayOrInstant(name: string, typeText: string, type: TypeExpression): Typ
   if (typeText.replace(/`/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim() !== 'Date' || type.kind !== 'scalar') return type;
   const moment = /(?:_at|At|time|Time|stamp|Stamp|[Cc]reated|[Uu]pdated|[Mm]odified)$|^gmt(?:_|[A-Z])/.test(name);
   return { ...type, schema: { ...type.schema, format: moment ? 'date-time' : 'date' } };
+}
+
+/** Defaults saying "the moment of the insert": `当前时间`, `CURRENT_TIMESTAMP`, `now()`, `現在日時`. */
+const NOW_DEFAULT = /^(?:当前时间|当前日期|系统时间|現在日時|現在時刻|current_timestamp(?:\(\d*\))?(?:\s+on\s+update\s+current_timestamp(?:\(\d*\))?)?|now\(\)|now|getdate\(\)|sysdate(?:\(\))?|localtimestamp)$/iu;
+
+/** A NOT NULL column with a default (`0`, not the insert's moment) is one clients need not send. */
+function hasDefault(cell: string): boolean {
+  const text = cell.replace(/`/g, '').trim();
+  return text !== '' && !NOW_DEFAULT.test(text) && !/^(?:自增|自动递增|auto_?increment|identity|serial)$/iu.test(text);
+}
+
+function isMoment(type: TypeExpression): boolean {
+  return type.kind === 'scalar' && type.schema.type === 'string' && (type.schema.format === 'date-time' || type.schema.format === 'date');
 }
 
 /** `createdAt: Date`, `updated_at | datetime`, `deletedAt: Date | null`: the moments the server stamps a row with, which no client sends. */

@@ -78,8 +78,9 @@ function ownTableOf(name: string, namedTables: ReadonlyMap<string, NamedTable>):
 
 function buildComponentsAndOperations(outline: DocumentOutline, file: string): Pick<ApiDocument, 'schemas' | 'operations'> {
   const registry = new ComponentRegistry(file);
-  const namedTables = new Map<string, DocumentOutline['namedTables'][number]>();
-  for (const named of outline.namedTables) {
+  const tables = namedByTables(outline.namedTables);
+  const namedTables = new Map<string, NamedTable>();
+  for (const named of tables) {
     const previous = namedTables.get(named.name);
     if (previous) throw markdownError(file, named.line, `the type ${named.name} is defined twice (first at line ${previous.line})`);
     namedTables.set(named.name, named);
@@ -87,7 +88,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
   }
   const groups = groupEndpoints(outline.endpoints, outline.basePath, [...namedTables.keys()]);
   const words = documentWords(outline);
-  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables, words)).map((group) => ({ group, name: entityNameOf(group, outline.namedTables, words) }));
+  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables, words)).map((group) => ({ group, name: entityNameOf(group, tables, words) }));
   const owners = new Map<string, ResourceGroup>();
   for (const { group, name } of entityGroups) {
     const other = owners.get(name);
@@ -107,7 +108,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     registry.add(name, { ...schema, ...uninflectedTable(group, name, schema, file, line) }, line);
   }
   for (const named of namedTables.values()) {
-    if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry), named.line);
+    if (!owners.has(named.name) && !owned.has(named)) registry.add(named.name, namedTableSchema(named, registry, file), named.line);
   }
   const factory = new OperationFactory();
   const operations: ApiOperation[] = [];
@@ -119,6 +120,36 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
   }
   operations.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
   return { schemas: sortedByLine(registry.schemas), operations };
+}
+
+/** Prefixes designs put before every table's name: `t_user`, `tb_order`, `tbl_item`. */
+const TABLE_PREFIX = /^(?:t|tb|tbl)_(?=[a-z])/;
+
+/**
+ * The types database designs name by their tables (`### mall_order 订单表`): `mall_order`,
+ * `mall_order_item` are Order and OrderItem, the prefix every table of the document shares
+ * (`mall_`, `sys_`) or a conventional one (`t_`, `tb_`) left off; the table keeps its name.
+ */
+function namedByTables(tables: readonly NamedTable[]): NamedTable[] {
+  const names = tables.map((table) => table.tableName).filter((name): name is string => name !== undefined);
+  const shared = names.length >= 2 ? sharedTablePrefix(names) : '';
+  return tables.map((table) => {
+    if (table.tableName === undefined) return table;
+    const stem = shared !== '' ? table.tableName.slice(shared.length) : table.tableName.replace(TABLE_PREFIX, '');
+    return { ...table, name: toPascal(singular(stem)) };
+  });
+}
+
+/** The longest `word_` prefix every name starts with and goes on past. */
+function sharedTablePrefix(names: readonly string[]): string {
+  const first = names[0]!;
+  let prefix = '';
+  for (let end = first.indexOf('_'); end >= 0; end = first.indexOf('_', end + 1)) {
+    const candidate = first.slice(0, end + 1);
+    if (names.every((name) => name.startsWith(candidate) && name.length > candidate.length)) prefix = candidate;
+    else break;
+  }
+  return prefix;
 }
 
 /** Schemas in document order, so output does not depend on the order they were built in. */

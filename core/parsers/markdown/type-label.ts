@@ -28,3 +28,28 @@ export function typeNamesIn(title: string, heading: boolean): { name: string; al
   const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
   return { name, aliases };
 }
+
+/** Words saying a heading names a table: `订单表`, `Table: orders`, `テーブル`, `tabla`. */
+const TABLE_WORDS = /表|テーブル|테이블|(?<![\p{L}])(?:tables?|tablas?|tabelle[n]?|tabela)(?![\p{L}])/iu;
+const TABLE_NAME = /^`?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)`?$/;
+
+/**
+ * The table a heading names, as database designs title them: `mall_order 订单表`, `t_user（用户表）`,
+ * `Table: orders`, `表 sys_dept`, `` `order_items` — order lines ``: a lower-case name with an
+ * underscore, or any lower-case name where the heading says it is a table; with the words beside it
+ * as its label.
+ */
+export function tableNameIn(title: string): { table: string; label?: string } | undefined {
+  const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
+  const words = bare.replace(/^(?:表|テーブル|table|tabla)\s*[:：]?\s*/iu, '').split(/[\s(（)）:：—–-]+/u).filter((word) => word !== '');
+  const names = words.map((word) => TABLE_NAME.exec(word)?.[1]).filter((name): name is string => name !== undefined && !TABLE_WORDS.test(name));
+  const snake = names.filter((name) => name.includes('_'));
+  const table = snake.length === 1 ? snake[0]! : snake.length === 0 && names.length === 1 && TABLE_WORDS.test(bare) ? names[0]! : undefined;
+  if (table === undefined) return undefined;
+  const label = words
+    .filter((word) => TABLE_NAME.exec(word)?.[1] !== table && !/^(?:表|テーブル|테이블|tables?|tablas?|tabelle[n]?|tabela)$/iu.test(word))
+    .join(' ')
+    .replace(/(?:表|テーブル|테이블)$/u, '')
+    .trim();
+  return label !== '' && /\p{L}/u.test(label) ? { table, label } : { table };
+}

@@ -1,0 +1,99 @@
+import type { SchemaNode, SourceLocation } from '../model/api-document.js';
+import { SCHEMA_HINTS } from '../model/hints.js';
+import { toSnake } from '../naming.js';
+
+export interface SchemaEntry {
+  schema: SchemaNode;
+  source: SourceLocation;
+}
+
+/** Hints whose values are lists: both documents' items count. */
+const LISTED_HINTS: readonly string[] = [SCHEMA_HINTS.unique, SCHEMA_HINTS.index, SCHEMA_HINTS.aliases];
+
+/**
+ * One schema two markdown documents describe, each its part (the API list the fields a create
+ * sends, the requirements' data model every column with its length and rules): the properties of
+ * both, matched by snake_case name. Where both describe a property, the first document's words win
+ * and the second fills in what it leaves out (a length, a unique, a default). A property is required
+ * when every document listing it requires it. Undefined when they contradict each other (a
+ * property typed differently) or are not both markdown, which stays an error.
+ */
+export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): SchemaEntry | undefined {
+  if (!isMarkdown(first.source.file) || !isMarkdown(second.source.file)) return undefined;
+  const a = first.schema;
+  const b = second.schema;
+  if (!isObject(a) || !isObject(b)) return undefined;
+  const ownProperties = (schema: SchemaNode) => (schema.properties ?? {}) as Record<string, SchemaNode>;
+  const properties: Record<string, SchemaNode> = { ...ownProperties(a) };
+  const bySnake = new Map(Object.keys(properties).map((name) => [toSnake(name), name]));
+  // The API's spelling, whichever document comes first: `order_no` of a design joins `userId`, `addressId` as `orderNo`.
+  const camel = isCamel(ownProperties(a)) || isCamel(ownProperties(b));
+  const nameInB = new Map<string, string>();
+  for (const [name, property] of Object.entries(ownProperties(b))) {
+    const known = bySnake.get(toSnake(name));
+    if (known === undefined) {
+      const spelled = name;
+      properties[spelled] = second.source.file === first.source.file ? property : { ...property, [SCHEMA_HINTS.sourceFile]: second.source.file };
+      nameInB.set(spelled, name);
+      continue;
+    }
+    const merged = mergedProperty(properties[known]!, property);
+    if (merged === undefined) return undefined;
+    properties[known] = merged;
+    nameInB.set(known, name);
+  }
+  const requiredIn = (schema: SchemaNode) => new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  const requiredA = requiredIn(a);
+  const requiredB = requiredIn(b);
+  const inA = new Set(Object.keys(ownProperties(a)));
+  const required = Object.keys(properties).filter((name) => (!inA.has(name) || requiredA.has(name)) && (!nameInB.has(name) || requiredB.has(nameInB.get(name)!)));
+  const spelling = (name: string) => (camel ? toCamel(name) : name);
+  const schema: SchemaNode = { ...filled(b, a), properties: Object.fromEntries(Object.entries(properties).map(([name, node]) => [spelling(name), node])), required: required.map(spelling) };
+  for (const hint of LISTED_HINTS) {
+    const items = [a[hint], b[hint]].filter(Array.isArray).flat();
+    if (items.length > 0) schema[hint] = [...new Map(items.map((item) => [JSON.stringify(item), item])).values()];
+  }
+  const why = { ...(b[SCHEMA_HINTS.why] as object | undefined), ...(a[SCHEMA_HINTS.why] as object | undefined) };
+  if (Object.keys(why).length > 0) schema[SCHEMA_HINTS.why] = why;
+  // A design's table is an entity of its own unless the API's part says what its rows are (items nested in an order).
+  const described = [a, b].filter((part) => part[SCHEMA_HINTS.tableName] === undefined || part[SCHEMA_HINTS.entity] !== true);
+  if (described.length > 0 && !described.some((part) => part[SCHEMA_HINTS.entity] === true)) delete schema[SCHEMA_HINTS.entity];
+  return { schema, source: first.source };
+}
+
+/** One property both describe: the first's keys, and what only the second says. Undefined when their types differ. */
+function mergedProperty(a: SchemaNode, b: SchemaNode): SchemaNode | undefined {
+  if (a.type !== undefined && b.type !== undefined && a.type !== b.type && !(isNumeric(a.type) && isNumeric(b.type))) return undefined;
+  if (a.$ref !== undefined || b.$ref !== undefined) return a.$ref !== undefined ? a : b;
+  const merged = filled(b, a);
+  const why = { ...(b[SCHEMA_HINTS.why] as object | undefined), ...(a[SCHEMA_HINTS.why] as object | undefined) };
+  if (Object.keys(why).length > 0) merged[SCHEMA_HINTS.why] = why;
+  return merged;
+}
+
+/** `over`'s keys, with `under`'s where `over` has none. */
+function filled(under: SchemaNode, over: SchemaNode): SchemaNode {
+  return { ...under, ...Object.fromEntries(Object.entries(over).filter(([, value]) => value !== undefined)) };
+}
+
+/** Properties named in camelCase, none in snake_case. */
+function isCamel(properties: Record<string, SchemaNode>): boolean {
+  const names = Object.keys(properties);
+  return names.some((name) => /[a-z][A-Z]/.test(name)) && !names.some((name) => name.includes('_'));
+}
+
+function toCamel(name: string): string {
+  return name.replace(/_+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function isNumeric(type: unknown): boolean {
+  return type === 'integer' || type === 'number';
+}
+
+function isObject(schema: SchemaNode): boolean {
+  return (schema.type === 'object' || schema.type === undefined) && typeof schema.properties === 'object' && schema.properties !== null;
+}
+
+function isMarkdown(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file);
+}
