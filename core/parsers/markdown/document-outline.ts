@@ -4,7 +4,7 @@ import { tableNameIn, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
-import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
+import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryItem, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
 import { isStatusCodeTable } from './status-code-table.js';
@@ -175,6 +175,7 @@ class OutlineReader {
             break;
           }
           if (this.readSectionTypeList(block.children as MarkdownBlock[])) break;
+          if (this.readQueryList(block.children as MarkdownBlock[])) break;
           this.readListing(this.endpointItems(block.children as MarkdownBlock[]) > 1, () => {
             for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
           });
@@ -430,10 +431,41 @@ class OutlineReader {
     const written = FIELD_LABEL.exec(text.trim())?.[1];
     const row = written === undefined ? undefined : last.table.rows.find((r) => r.name === written);
     if (!row || !describesNoItems(row.type)) return false;
-    const resource = last.endpoint.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).pop() ?? '';
-    const owner = /^[A-Za-z][\w-]*$/.test(resource) ? toPascal(singular(resource)) : '';
-    const own = toPascal(singular(row.name));
-    this.pendingFieldLabel = { row, name: own.startsWith(owner) ? own : `${owner}${own}`, line };
+    this.pendingFieldLabel = { row, name: nestedTypeName(resourceTypeOf(last.endpoint.path), row.name), line };
+    return true;
+  }
+
+  /**
+   * A field table, and the types of the fields its rows nest (`items[].productId`): each a type named
+   * after `owner` and the field (`OrderItem`), as a table under `items 字段：` would be.
+   */
+  private readFields(table: MarkdownTable, owner: string): FieldTable {
+    const fields = readFieldTable(table, this.file);
+    this.adoptNested(fields, owner);
+    return fields;
+  }
+
+  /** Each nested field's own table as a named type; its row then holds that type (deeper ones alike). */
+  private adoptNested(fields: FieldTable, owner: string): void {
+    for (const { parent, table: nested } of fields.nested ?? []) {
+      const row = fields.rows.find((r) => r.name === parent)!;
+      const name = nestedTypeName(owner, parent);
+      this.outline.namedTables.push({ name, line: nested.line, table: nested, ...aliasesOfRow(row, name) });
+      row.type = row.type.kind === 'array' ? { kind: 'array', items: { kind: 'named', name } } : { kind: 'named', name };
+      this.adoptNested(nested, name);
+    }
+  }
+
+  /** A bulleted list under a query label (`**Query Parameters:**`): each item a parameter and its note. */
+  private readQueryList(items: readonly MarkdownBlock[]): boolean {
+    const endpoint = this.endpoint?.value;
+    if (this.tableTarget !== 'query' || !endpoint) return false;
+    const read = items.map((item) => ({ item: readQueryItem(plainText(item).split('\n')[0] ?? ''), line: lineOf(item) }));
+    if (read.some(({ item }) => item === undefined)) return false;
+    const known = new Set((endpoint.query?.items ?? []).map((item) => item.name));
+    const added = read.map(({ item }) => item!).filter((item) => !known.has(item.name));
+    endpoint.query = { items: [...(endpoint.query?.items ?? []), ...added], line: endpoint.query?.line ?? read[0]!.line };
+    this.tableTarget = undefined;
     return true;
   }
 
@@ -577,7 +609,7 @@ class OutlineReader {
     const target = this.sectionBody;
     this.sectionBody = undefined;
     if (!target || !isFieldTable(table)) return false;
-    const fields = readFieldTable(table, this.file);
+    const fields = this.readFields(table, resourceTypeOf(target[0]!.path));
     for (const endpoint of target) if (!endpoint.body) endpoint.body = fields;
     return true;
   }
@@ -636,16 +668,13 @@ class OutlineReader {
     this.pendingFieldLabel = undefined;
     if (fieldLabel && isFieldTable(table)) {
       const { row, name } = fieldLabel;
-      // Rules name the rows as the field's notes do (`商品明细，见下表`: `订单删除时其明细一并删除`).
-      const called = row.description?.split(/[，,。;；(（]/u, 1)[0]?.trim();
-      const aliases = [...new Set([row.name, ...(called ? [called] : [])])].filter((alias) => alias !== name);
-      this.outline.namedTables.push({ name, line: fieldLabel.line, table: readFieldTable(table, this.file), ...(aliases.length > 0 ? { aliases } : {}) });
+      this.outline.namedTables.push({ name, line: fieldLabel.line, table: this.readFields(table, name), ...aliasesOfRow(row, name) });
       row.type = row.type.kind === 'array' ? { kind: 'array', items: { kind: 'named', name } } : { kind: 'named', name };
       return;
     }
     if (this.pendingLabel && isFieldTable(table)) {
       if (this.pendingLabel === this.sectionType) this.sectionType = undefined;
-      this.outline.namedTables.push({ ...this.pendingLabel, table: readFieldTable(table, this.file) });
+      this.outline.namedTables.push({ ...this.pendingLabel, table: this.readFields(table, this.pendingLabel.name) });
       this.pendingLabel = undefined;
       return;
     }
@@ -665,7 +694,7 @@ class OutlineReader {
     // A field table alone in a resource's section is the body of the creates and replaces it has, or its heading names.
     if (!endpoint && isFieldTable(table) && this.labelSectionBody(['post', 'put']) && this.readSectionBody(table)) return;
     if (!endpoint && this.sectionType && isFieldTable(table)) {
-      this.outline.namedTables.push({ ...this.sectionType, table: readFieldTable(table, this.file) });
+      this.outline.namedTables.push({ ...this.sectionType, table: this.readFields(table, this.sectionType.name) });
       this.sectionType = undefined;
       return;
     }
@@ -678,7 +707,7 @@ class OutlineReader {
     if (target === undefined || (target === 'body' && endpoint.body)) {
       throw markdownError(this.file, line, `a second table under ${where}: put \`Body:\`, a \`Response 200: Type\` line or a \`Name:\` paragraph above it to say what it lists`);
     }
-    const fields = readFieldTable(table, this.file);
+    const fields = this.readFields(table, resourceTypeOf(endpoint.path));
     this.lastTable = { endpoint, table: fields };
     const unlabelled = target === 'body' && TAKES_NO_BODY.has(endpoint.method) ? unlabelledTableOf(endpoint, fields) : target;
     if (unlabelled === 'response') {
@@ -747,6 +776,25 @@ function headingNamesResource(title: string, path: string): boolean {
 }
 
 /** A field's type that says it holds a list or an object without saying of what: `array`, `object`, `list`, `json`. */
+/** The type an endpoint's rows are, by its path's last literal segment: `Order` of `/orders/{id}/items`... of `/orders`. */
+function resourceTypeOf(path: string): string {
+  const resource = path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).pop() ?? '';
+  return /^[A-Za-z][\w-]*$/.test(resource) ? toPascal(singular(resource)) : '';
+}
+
+/** The type of a field's items or object, named after its owner: `OrderItem` for an order's `items`, `Item` with no owner. */
+function nestedTypeName(owner: string, field: string): string {
+  const own = toPascal(singular(field));
+  return own.startsWith(owner) ? own : `${owner}${own}`;
+}
+
+/** Rules name a nested type's rows as its field and the field's note do (`商品明细，见下表`: `订单删除时其明细一并删除`). */
+function aliasesOfRow(row: FieldRow, name: string): { aliases?: string[] } {
+  const called = row.description?.split(/[，,。;；(（]/u, 1)[0]?.trim();
+  const aliases = [...new Set([row.name, ...(called ? [called] : [])])].filter((alias) => alias !== name);
+  return aliases.length > 0 ? { aliases } : {};
+}
+
 function describesNoItems(type: TypeExpression): boolean {
   const inner = type.kind === 'array' ? type.items : type;
   return inner.kind === 'scalar' && (inner.schema.type === undefined || inner.schema.type === 'object');

@@ -28,7 +28,13 @@ export interface FieldTable {
   /** An example's fields the lines after it say are required (the others are then optional). */
   statedRequired?: string[];
   /** The name column's header says it lists parameters (`参数`, `Param`, `Parámetro`), not fields. */
-  namesParameters?: true;
+  namesParameters?: true;  /** The fields of a field's items or object, written in its rows (`items[].productId`, `└ productId`). */
+  nested?: NestedFields[];
+}
+
+export interface NestedFields {
+  parent: string;
+  table: FieldTable;
 }
 
 type Column = 'name' | 'type' | 'required' | 'optional' | 'nullable' | 'description' | 'hints' | 'default' | 'example';
@@ -141,13 +147,55 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
   }
   const bodyCells = body.map((row) => cellTexts(row));
   const labelColumn = withIdentifierNames(columns, headers, bodyCells);
+  const entries = body.map((row, index) => ({ cells: bodyCells[index]!, line: lineOf(row) }));
+  const read = readEntries(entries, columns, labelColumn, file, line);
+  return PARAMETER_HEADER.test(headers[columns.name] ?? '') ? { ...read, namesParameters: true } : read;
+}
+
+interface TableEntry {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * A field nested in another, as tables write it: `items[].productId`, `items.productId`,
+ * `items[0].productId` (the field, then the rest of the path), or `└ productId`, `├─ productId`,
+ * `- productId`, `» productId` (a field of the row above).
+ */
+const DOTTED = /^`?([A-Za-z_][A-Za-z0-9_]*)(\[\d*\])?\.(.+?)`?$/;
+const TREE = /^(?:[└├∟»]+[─—–-]*|[-–—]{1,2}(?=\s)|\u3000+)\s*(.+)$/u;
+
+/** The last name of a nested field's path: `productId` of `items[].productId` or `└ productId`. */
+function leafOf(written: string): string {
+  const text = written.trim();
+  const tree = TREE.exec(text);
+  return (tree ? tree[1]! : text).split('.').pop()!;
+}
+
+/** The rows of a table, those nested in a field gathered as that field's own table. */
+function readEntries(entries: readonly TableEntry[], columns: Partial<Record<Column, number>>, labelColumn: number | undefined, file: string, line: number): FieldTable {
   const seen = new Map<string, number>();
   const rows: FieldRow[] = [];
-  for (const [index, row] of body.entries()) {
-    const cells = bodyCells[index]!;
-    const rowLine = lineOf(row);
+  const nested = new Map<string, { entries: TableEntry[]; listed: boolean }>();
+  let lastTop: string | undefined;
+  for (const entry of entries) {
+    const { cells } = entry;
+    const rowLine = entry.line;
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
     if (cell('name') === '' && cells.every((c) => c === '')) continue;
+    const written = cell('name').trim();
+    const dotted = DOTTED.exec(written);
+    const tree = dotted ? undefined : TREE.exec(written);
+    if (dotted || tree) {
+      const parent = dotted ? dotted[1]! : lastTop;
+      if (parent === undefined) throw markdownError(file, rowLine, `"${written}" is nested in no field: write the field it belongs to in the row above, or as items[].name`);
+      const rest = cells.map((text, index) => (index === columns.name ? (dotted ? dotted[3]! : tree![1]!) : text));
+      const group = nested.get(parent) ?? { entries: [], listed: false };
+      group.entries.push({ cells: rest, line: rowLine });
+      group.listed ||= dotted?.[2] !== undefined;
+      nested.set(parent, group);
+      continue;
+    }
     const stated = columns.required !== undefined || columns.optional !== undefined ? requiredOf(cell('required'), cell('optional'), columns, file, rowLine) : undefined;
     // `| 允许空 |`, `| Nullable |`: a column taking NULL, which no one need send; one that does not, a value every row has.
     const nullable = columns.nullable !== undefined && cell('nullable').trim() !== '' ? flag(cell('nullable'), file, rowLine) : undefined;
@@ -158,8 +206,20 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
     if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
     seen.set(field.name, rowLine);
     rows.push(field);
+    lastTop = field.name;
   }
-  return PARAMETER_HEADER.test(headers[columns.name] ?? '') ? { rows, line, namesParameters: true } : { rows, line };
+  if (nested.size === 0) return { rows, line };
+  const fields: NestedFields[] = [];
+  for (const [parent, group] of nested) {
+    const table = readEntries(group.entries, columns, labelColumn, file, group.entries[0]!.line);
+    // `items[].productId` with no `items` row: the list is the rows' own.
+    if (!rows.some((row) => row.name === parent)) {
+      const object: TypeExpression = { kind: 'scalar', schema: { type: 'object' } };
+      rows.push({ name: parent, type: group.listed ? { kind: 'array', items: object } : object, required: false, hints: {}, line: group.entries[0]!.line });
+    }
+    fields.push({ parent, table });
+  }
+  return { rows, line, nested: fields };
 }
 
 /** A name column headed as a parameter's: `参数`, `参数名`, `Param`, `Query parameter`, `Parámetro`, `パラメータ`. */
@@ -173,7 +233,7 @@ const PARAMETER_HEADER = /(?<![\p{L}])(?:param(?:eter|s)?|par[áa]metros?|param[
  */
 function withIdentifierNames(columns: Partial<Record<Column, number>>, headers: readonly string[], rows: readonly string[][]): number | undefined {
   const named = columns.name!;
-  const identifiers = (index: number) => rows.every((cells) => (cells[index] ?? '').trim() === '' || FIELD_NAME.test(nameOf(cells[index]!).name)) && rows.some((cells) => (cells[index] ?? '').trim() !== '');
+  const identifiers = (index: number) => rows.every((cells) => (cells[index] ?? '').trim() === '' || FIELD_NAME.test(nameOf(leafOf(cells[index]!)).name)) && rows.some((cells) => (cells[index] ?? '').trim() !== '');
   if (identifiers(named)) return undefined;
   const taken = new Set(Object.values(columns));
   const other = headers.findIndex((header, index) => index !== named && (columnOf(header) === 'name' || !taken.has(index)) && identifiers(index));
