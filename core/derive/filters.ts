@@ -51,6 +51,38 @@ export function filterOf(wireName: string, snakeName: string, fields: readonly F
   return { ...match, ...(many ? { comparison: 'in' as const } : {}), ...(conversion ? { conversion } : {}) };
 }
 
+/** Names of a list's free-text search parameter: `keyword`, `search`, `q`, `searchKey`. */
+const SEARCH_NAMES = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;
+
+/**
+ * The field a free-text search parameter (`keyword`, `search`, `q`; `x-match: contains`, as the
+ * markdown reader marks them) looks in, where its note names
+ * one: by its name, wire name or the label its own note opens with (`keyword` noted "按商品名称模糊"
+ * searches the field noted "商品名称"); the first named when the note names several. Its rows
+ * hold the value anywhere in that field, in any case.
+ */
+export function searchedField(snakeName: string, note: string | undefined, fields: readonly Field[], parameterType: TypeRef, matching: unknown): FilterMatch | undefined {
+  if (matching !== 'contains' || !SEARCH_NAMES.test(snakeName) || note === undefined || valueClass(parameterType) !== 'text' || parameterType.kind !== 'string') return undefined;
+  const text = note.toLowerCase();
+  let found: { field: Field; at: number } | undefined;
+  for (const field of fields) {
+    if (field.system || field.type.kind !== 'string' || valueClass(field.type) !== 'text') continue;
+    const label = field.description?.split(/[，,。;；(（:：—–]|\s-\s/u, 1)[0]?.trim();
+    for (const token of [field.name, field.wireName, ...(label !== undefined && label.length >= 2 && !/^[\x00-\x7F]+$/.test(label) ? [label] : [])]) {
+      const at = indexOfWord(text, token.toLowerCase());
+      if (at >= 0 && (found === undefined || at < found.at)) found = { field, at };
+    }
+  }
+  return found && { field: found.field, comparison: 'contains' };
+}
+
+/** Where a word stands in a text: a Latin one as a whole word, another (`商品名称`) anywhere. */
+function indexOfWord(text: string, word: string): number {
+  if (!/^[\x00-\x7F]+$/.test(word)) return text.indexOf(word);
+  const match = new RegExp(`(?<![\\p{L}\\p{N}_])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').exec(text);
+  return match ? match.index : -1;
+}
+
 type ValueClass = 'text' | 'number' | 'boolean' | 'date' | 'date-time' | 'time' | 'uuid' | 'choice';
 
 /** What a value is compared as: text (a free string), a number of any width, a date... */

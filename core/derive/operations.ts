@@ -3,7 +3,7 @@ import { SCHEMA_HINTS } from '../model/hints.js';
 import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../model/paging-names.js';
 import type { CrudKind, Entity, Field, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
-import { filterOf } from './filters.js';
+import { filterOf, searchedField } from './filters.js';
 import { isSortDirection, namesSortTerms } from './sorts.js';
 import type { Resource } from './resources.js';
 import type { SchemaTypes } from './schema-types.js';
@@ -297,7 +297,7 @@ export class OperationBuilder {
         return { ...this.declared(parameter, name, read), role: 'scope', field: scoped };
       }
       // A field the path already fixes (a nested collection's scope) takes no filter besides.
-      const matched = entity ? filterOf(parameter.name, name, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match]) : undefined;
+      const matched = entity ? (filterOf(parameter.name, name, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match]) ?? searchedField(name, parameter.description, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match])) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
       const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined);
       return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison, ...(filter.conversion ? { conversion: filter.conversion } : {}) } : {}) };

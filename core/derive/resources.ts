@@ -163,10 +163,15 @@ function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resour
     const resource = resources.find((r) => r.collectionPath === parent);
     const get = operations.find((op) => op.method === 'get');
     if (!resource || !get || get.requestBody) continue;
-    if (types.componentName(arrayItems(successSchema(get))) === resource.schemaName) searches.push({ resource, operation: get });
+    // `/category/list`, `/product/page` that say no answer: the rows, as such paths answer in the documents that write them.
+    const listed = LIST_SEGMENT.test(route.slice(route.lastIndexOf('/') + 1)) && successSchema(get) === undefined;
+    if (listed || types.componentName(arrayItems(successSchema(get))) === resource.schemaName) searches.push({ resource, operation: get });
   }
   return searches;
 }
+
+/** Segments naming a collection's list: `/category/list`, `/product/page`, `/users/all`, `/orders/listPage`. */
+const LIST_SEGMENT = /^(?:list|lists|page|pages|all|query|search|find|findAll|listAll|list-all|list_all|listPage|pageList|page-list|page_list|getList|queryList|queryPage|paging)$/i;
 
 /**
  * GETs of a resource's rows under a row of another (`/students/{studentId}/enrollments` beside

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOf } from '../../core/derive/filters.js';
+import { filterOf, searchedField } from '../../core/derive/filters.js';
 import type { Field, TypeRef } from '../../core/model/domain-model.js';
 
 function field(name: string, type: TypeRef = { kind: 'string' }): Field {
@@ -126,5 +126,29 @@ describe('list filters', () => {
       expect(conversion('count', date)).toBe('not a filter');
       expect(conversion('state', integer)).toBe('not a filter');
     });
+  });
+});
+
+describe('a free-text search parameter', () => {
+  const described = (name: string, description: string, type: TypeRef = { kind: 'string' }): Field => ({ ...field(name, type), wireName: name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), description });
+  const product = [described('product_code', '商品编码，唯一'), described('name', '商品名称'), described('price', '售价', { kind: 'number', format: 'decimal' }), described('email', 'contact')];
+  const searched = (name: string, note?: string) => searchedField(name, note, product, { kind: 'string' }, 'contains')?.field.name;
+
+  it('searches the field its note names, by name, wire name or the label its note opens with', () => {
+    expect(searched('keyword', '按商品名称模糊')).toBe('name');
+    expect(searched('search', 'filter by email or name')).toBe('email');
+    expect(searched('q', 'matches productCode')).toBe('product_code');
+    expect(searchedField('keyword', '按商品名称模糊', product, { kind: 'string' }, 'contains')?.comparison).toBe('contains');
+    // A document's own query language (Google's `query`) is no search the reader marked.
+    expect(searchedField('query', 'matches name', product, { kind: 'string' }, undefined)).toBeUndefined();
+  });
+
+  it('searches nothing a note does not name, nor under another name, nor a number', () => {
+    expect(searched('keyword', 'free text')).toBeUndefined();
+    expect(searched('keyword')).toBeUndefined();
+    expect(searched('category', '按商品名称')).toBeUndefined();
+    expect(searched('q', '售价')).toBeUndefined();
+    // `rename` holds `name` but is no word of it.
+    expect(searched('q', 'rename it')).toBeUndefined();
   });
 });

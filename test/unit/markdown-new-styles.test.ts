@@ -11,6 +11,7 @@ import { readSqlColumnModifiers } from '../../core/parsers/markdown/sql-column-m
 import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { readPagingDefaults, readVersion } from '../../core/parsers/markdown/document-lines.js';
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
+import { modelOfDocuments } from '../support/documents.js';
 
 const file = '/docs/api.md';
 
@@ -484,5 +485,69 @@ describe('the sort values a list\'s query table notes', () => {
 
   it('takes no default it does not list', () => {
     expect(sortOf('sort', 'name or price', 'rank').default).toBeUndefined();
+  });
+});
+
+describe('fields nested in a field, written in its rows', () => {
+  const body = (rows: string[]) =>
+    parseMarkdownText(['# 订单接口', '', '## 创建订单 POST /orders', '', '| 参数名 | 类型 | 必填 | 说明 |', '| --- | --- | --- | --- |', '| userId | Long | 是 | 下单用户 |', ...rows, '', '## 订单详情 GET /orders/{id}', ''].join('\n'), file);
+
+  it.each([
+    ['items[].name', ['| items | Array | 是 | 明细 |', '| items[].productId | Long | 是 | 商品ID |', '| items[].quantity | Integer | 否 | 数量 |']],
+    ['a tree under the row', ['| items | List<Object> | 是 | 明细 |', '| └ productId | Long | 是 | 商品ID |', '| ├─ quantity | Integer | 否 | 数量 |']],
+    ['a dash under the row', ['| items | array | 是 | 明细 |', '| - productId | Long | 是 | 商品ID |', '| - quantity | Integer | 否 | 数量 |']],
+    ['items[].name with no row of its own', ['| items[].productId | Long | 是 | 商品ID |', '| items[].quantity | Integer | 否 | 数量 |']],
+  ])('%s: a list of OrderItem with those fields', (_, rows) => {
+    const api = body(rows);
+    expect((api.schemas.get('Order')?.schema.properties as Record<string, unknown> | undefined)?.items).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/OrderItem' } });
+    expect(api.schemas.get('OrderItem')?.schema).toMatchObject({ required: ['productId'], properties: { productId: { type: 'integer', format: 'int64' }, quantity: { type: 'integer' } } });
+  });
+
+  it('reads deeper paths as types of their own, and names the row a tree nests in no field', () => {
+    const api = body(['| items[].sku.code | String | 是 | 编码 |']);
+    expect(api.schemas.get('OrderItemSku')?.schema).toMatchObject({ properties: { code: { type: 'string' } } });
+    expect(() =>
+      parseMarkdownText(['# API', '', '## Create `POST /orders`', '', '| field | type |', '|---|---|', '| └ productId | Long |', ''].join('\n'), file),
+    ).toThrow(/"└ productId" is nested in no field/);
+  });
+});
+
+describe('query parameters listed under a label', () => {
+  it('reads each item as a parameter with its note and default, not the note\'s words as parameters', () => {
+    const api = parseMarkdownText(
+      ['# API', '', '### List Users — `GET /api/v1/users`', '', '**Query Parameters:**', '- `search` *(optional)* — filter by name or email', '- `page` *(optional, default: 1)*', '- `pageSize` *(optional, default: 20)*', ''].join('\n'),
+      file,
+    );
+    const query = api.operations[0]!.parameters.filter((p) => p.in === 'query');
+    expect(query.map((p) => [p.name, p.description, p.schema.default])).toEqual([
+      ['search', 'filter by name or email', undefined],
+      ['page', undefined, 1],
+      ['pageSize', undefined, 20],
+    ]);
+  });
+});
+
+describe('lists at a segment naming them', () => {
+  it.each([['/category/list'], ['/category/page'], ['/category/all']])('GET %s lists the categories, its note-named keyword searching', async (path) => {
+    const api = [
+      '# 商城接口',
+      '',
+      `## 分类列表 GET ${path}`,
+      '',
+      '- 参数：`pageNum`、`pageSize`、`keyword`（按分类名称模糊）',
+      '',
+      '## 新增分类 POST /category',
+      '',
+      '| 参数名 | 类型 | 必填 | 说明 |',
+      '| --- | --- | --- | --- |',
+      '| name | String | 是 | 分类名称 |',
+      '',
+      '## 分类详情 GET /category/{id}',
+      '',
+    ].join('\n');
+    const model = await modelOfDocuments({ 'api.md': api });
+    const list = model.operations.find((o) => o.path === path)!;
+    expect(list).toMatchObject({ kind: 'list', entity: 'Category' });
+    expect(list.params.find((p) => p.wireName === 'keyword')).toMatchObject({ role: 'filter', field: 'name', comparison: 'contains' });
   });
 });

@@ -128,6 +128,24 @@ export function readQueryLine(text: string, line: number): QueryLine | undefined
   return items.length > 0 ? { items, line } : undefined;
 }
 
+/**
+ * One item of a list under a query label: `` `search` *(optional)* — filter by name or email ``,
+ * `pageSize (optional, default: 20)`, `status: draft or live`: its name, the note after it, and
+ * the default it states.
+ */
+export function readQueryItem(text: string): QueryItem | undefined {
+  const match = /^[`*_]*([A-Za-z_][A-Za-z0-9_]*)[`*_]*\s*(.*)$/su.exec(text.trim());
+  if (!match) return undefined;
+  const rest = match[2]!.replace(/[*_]+/g, '').trim();
+  if (rest !== '' && !/^[(（:：—–-]/u.test(rest)) return undefined;
+  const defaultText = /\bdefault(?:s\s+to)?\s*[:：=]?\s*`?([^\s`,;)）]+)/iu.exec(rest)?.[1] ?? /默认(?:值)?\s*[:：为]?\s*`?([^\s`,;，；)）]+)/u.exec(rest)?.[1];
+  // The bracketed marks (`(optional, default: 1)`) say no more than the default; the note is what follows them.
+  const note = rest.replace(/^[(（][^)）]*[)）]\s*/u, '').replace(/^[:：—–-]+\s*/u, '').trim();
+  const marks = /^[(（]([^)）]*)[)）]/u.exec(rest)?.[1]?.trim();
+  const said = note !== '' ? note : marks !== undefined && !/^(?:optional|required|可选|必填|opcional|obligatorio)(?:\s*,.*)?$/iu.test(marks) ? marks : '';
+  return { name: match[1]!, ...(said !== '' ? { note: said } : {}), ...(defaultText !== undefined ? { defaultText } : {}) };
+}
+
 /** `filter by status`, and as German, Spanish, Portuguese, French, Italian and Vietnamese write it (`filterbar nach`, `filtrar por`, `filtrer par`, `lọc theo`). */
 const FILTER_BY = new RegExp(
   String.raw`(?:\b(?:filter(?:ed|able|s)?|search(?:ed|able)?|sort(?:ed|able)?)\s+by` +

@@ -71,9 +71,16 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   else if (item.type?.kind === 'scalar') schema = { ...item.type.schema };
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
   else schema = schemaFromFieldName(item.name);
-  const matching = item.note !== undefined && PARTIAL_MATCH.test(item.note) ? { [SCHEMA_HINTS.match]: 'contains' } : {};
-  return { name: item.name, in: 'query', required: false, schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
+  // `keyword`, `search`, `q`: a text searched for in the field its note names (derive/filters.ts searchedField).
+  const searching = SEARCH_PARAMETER.test(toSnake(item.name)) && item.note !== undefined;
+  const matching = item.note !== undefined && (PARTIAL_MATCH.test(item.note) || searching) ? { [SCHEMA_HINTS.match]: 'contains' } : {};
+  // A note saying what the parameter is (`按商品名称模糊`), not only its role (`filter`), describes it.
+  const described = item.note !== undefined && !/^\s*(?:filters?|search|sort|paging|page|optional|required|exact|筛选|过滤|排序|分页)?\s*$/iu.test(item.note);
+  return { name: item.name, in: 'query', required: false, ...(described ? { description: item.note!.trim() } : {}), schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
 }
+
+/** Names of a list's free-text search parameter. */
+const SEARCH_PARAMETER = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;
 
 /** What lists name the parameter that orders them. */
 const SORT_NAMES = new Set(['sort', 'sort_by', 'order_by', 'ordering', 'sort_field']);
