@@ -165,3 +165,18 @@ export function germanSingulars(word: string): string[] {
   }
   return singulars;
 }
+
+/** Names written in camelCase, none in snake_case (`userId`, `addressId`). */
+export function namesCamelCase(names: readonly string[]): boolean {
+  return names.some((name) => /[a-z][A-Z]/.test(name)) && !names.some((name) => name.includes('_'));
+}
+
+/** A snake_case name spelled as the document's other names are: `project_id` beside `userId` is `projectId`. */
+export function spelledLike(names: readonly string[], snakeName: string): string {
+  return namesCamelCase(names) ? toCamel(snakeName) : snakeName;
+}
+
+/** `order_no` → `orderNo`; a camelCase name stays as it is. */
+export function toCamel(name: string): string {
+  return name.replace(/_+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}

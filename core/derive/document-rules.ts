@@ -1,7 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { germanSingulars, romanceSingulars, singular, toSnake } from '../naming.js';
+import { germanSingulars, romanceSingulars, singular, spelledLike, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
@@ -192,7 +192,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const named = rule.via === undefined ? [] : Object.keys(properties).filter((name) => /_id$|Id$/.test(name) && name.toLowerCase().startsWith(rule.via!) && properties[name]![SCHEMA_HINTS.references] === undefined);
       if (rule.via !== undefined && named.length !== 1) return `names no one key of ${entity.name} by "${rule.via}"`;
       const existing = named.length === 1 ? properties[named[0]!] : (properties.parent_id ?? properties.parentId ?? parentKeyOf(properties));
-      const key = existing ?? (properties.parent_id = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });
+      const key = existing ?? (properties[spelledLike(Object.keys(properties), 'parent_id')] = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });
       key[SCHEMA_HINTS.references] = entity.name;
       recordWhy(key, SCHEMA_HINTS.references, rule.source);
       return;
@@ -201,7 +201,7 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const from = target(rule.from, rule);
       const to = from && target(rule.to, rule, from);
       if (!from || !to || listsOf(from, to) || listsOf(to, from)) return;
-      const name = `${toSnake(to.name)}_ids`;
+      const name = spelledLike(Object.keys(propertiesOf(from.schema)), `${toSnake(to.name)}_ids`);
       propertiesOf(from.schema)[name] = { type: 'array', items: keyTypeOf(to.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line, [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.references]: why(rule.source) } };
       return;
     }
@@ -267,7 +267,8 @@ function keyProperty(child: Target, parent: Target, rule: DocumentRule, _schemas
   if (existing) return existing;
   // A row's parent row: the rows at the top have none.
   const selfReference = child.name === parent.name;
-  const name = selfReference ? 'parent_id' : `${toSnake(parent.name)}_id`;
+  // Spelled as the child's other properties are (`projectId` beside `assigneeId`).
+  const name = spelledLike(Object.keys(propertiesOf(child.schema)), selfReference ? 'parent_id' : `${toSnake(parent.name)}_id`);
   const key: SchemaNode = { ...keyTypeOf(parent.schema), [SCHEMA_HINTS.references]: parent.name, [SCHEMA_HINTS.implied]: true, [SCHEMA_HINTS.sourceLine]: rule.source.line };
   recordWhy(key, SCHEMA_HINTS.references, rule.source);
   propertiesOf(child.schema)[name] = key;

@@ -1,6 +1,6 @@
 import type { SchemaNode, SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { toSnake } from '../naming.js';
+import { namesCamelCase, toCamel, toSnake } from '../naming.js';
 
 export interface SchemaEntry {
   schema: SchemaNode;
@@ -27,7 +27,7 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
   const properties: Record<string, SchemaNode> = { ...ownProperties(a) };
   const bySnake = new Map(Object.keys(properties).map((name) => [toSnake(name), name]));
   // The API's spelling, whichever document comes first: `order_no` of a design joins `userId`, `addressId` as `orderNo`.
-  const camel = isCamel(ownProperties(a)) || isCamel(ownProperties(b));
+  const camel = namesCamelCase(Object.keys(ownProperties(a))) || namesCamelCase(Object.keys(ownProperties(b)));
   const nameInB = new Map<string, string>();
   for (const [name, property] of Object.entries(ownProperties(b))) {
     const known = bySnake.get(toSnake(name));
@@ -74,16 +74,6 @@ function mergedProperty(a: SchemaNode, b: SchemaNode): SchemaNode | undefined {
 /** `over`'s keys, with `under`'s where `over` has none. */
 function filled(under: SchemaNode, over: SchemaNode): SchemaNode {
   return { ...under, ...Object.fromEntries(Object.entries(over).filter(([, value]) => value !== undefined)) };
-}
-
-/** Properties named in camelCase, none in snake_case. */
-function isCamel(properties: Record<string, SchemaNode>): boolean {
-  const names = Object.keys(properties);
-  return names.some((name) => /[a-z][A-Z]/.test(name)) && !names.some((name) => name.includes('_'));
-}
-
-function toCamel(name: string): string {
-  return name.replace(/_+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function isNumeric(type: unknown): boolean {

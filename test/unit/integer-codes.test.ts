@@ -45,6 +45,8 @@ describe('numbered codes in a note', () => {
     ['1-100'],
     ['1 男，1 女'],
     ['HTTP 200 ok'],
+    ['3 to 120 chars'],
+    ['Retries: 3 times 5 seconds'],
   ])('reads no codes in %s', (notes) => {
     expect(numberedCodes(notes)).toBeUndefined();
   });

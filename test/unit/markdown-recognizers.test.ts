@@ -267,6 +267,20 @@ describe('rules in a field notes', () => {
     expect(readFieldNotes('性别：0 未知，1 男，2 女', { kind: 'scalar', schema: { type: 'integer' } }, file, 9).type).toBeUndefined();
   });
 
+  it('reads both bounds of a length by its unit, and máx./mín. with their accents', () => {
+    const lengths = (notes: string) => {
+      const { minLength, maxLength } = readFieldNotes(notes, text, file, 9).hints;
+      return [minLength, maxLength];
+    };
+    expect(lengths('required, 3–120 chars')).toEqual([3, 120]);
+    expect(lengths('1-200 characters')).toEqual([1, 200]);
+    expect(lengths('3 to 120 chars')).toEqual([3, 120]);
+    expect(lengths('5~20字')).toEqual([5, 20]);
+    expect(lengths('texto (máx. 80)')).toEqual([undefined, 80]);
+    expect(lengths('mín. 3, máx. 80')).toEqual([3, 80]);
+    expect(readFieldNotes('3 to 120 chars', text, file, 9).type).toBeUndefined();
+  });
+
   it('reads "cannot repeat" as unique, and "can repeat" as not', () => {
     expect(readFieldNotes('手机号码，11 位，不可重复', text, file, 9).hints['x-unique']).toBe(true);
     expect(readFieldNotes('名称，可重复', text, file, 9).hints['x-unique']).toBeUndefined();

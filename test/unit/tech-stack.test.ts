@@ -42,6 +42,17 @@ describe('technology choices', () => {
   });
 });
 
+describe('the database a sentence names', () => {
+  const database = (text: string) => parseMarkdownText(`${text}\n- GET /items — list the items\n`, file).settings.database;
+
+  it('reads it in a clause of a longer sentence, and not where the sentence turns it down', () => {
+    expect(database('# Req\n\n## Stack tecnológico\n\nEl backend se va a desarrollar en Python con FastAPI, usando SQLAlchemy como ORM y PostgreSQL como base de datos. Las migraciones se manejan con Alembic.\n')).toBe('postgresql');
+    expect(database('# Req\n\nWe considered many options for the long-term storage layer, and in the end the database is MySQL 8.\n')).toBe('mysql');
+    expect(database('# Req\n\nThe team knows MySQL well, yet the database for this service is not MySQL but something managed by the platform team.\n')).toBeUndefined();
+    expect(database('# Req\n\nThe reporting job copies rows from PostgreSQL into a SQLite file, the database of the analysts.\n')).toBeUndefined();
+  });
+});
+
 describe('a stack other than the one that writes the backend', () => {
   async function projectWith(requirements: string): Promise<{ dir: string; files: string[] }> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-tech-'));

@@ -79,10 +79,13 @@ const ENGLISH_NOT = String.raw`\b(?:not|never|cannot|can['’]t|mustn['’]t|sho
 const CHINESE_NOT = '不(?:能|可以?|得|应该?|允许|要|会|能够)?(?:为|是)?';
 /** What a text's length is counted in, in the languages documents are written in. */
 const LENGTH_UNITS = String.raw`(?:characters?|chars?|letters?|caract[èe]res?|caracteres|zeichen|caratteri|ký\s+tự|文字|字符|个字|字|자|글자)`;
+/** Both bounds of a length or count, by its unit: `3–120 chars`, `1-200 characters`, `2 to 10 letters`, `5~20字`. */
+const COUNTED_RANGE = new RegExp(String.raw`${START}${NUMBER}\s*(?:-|–|—|~|～|〜|${START}(?:to|a|à|bis|đến)${END}|到|至)\s*${NUMBER}\s*${LENGTH_UNITS}`, 'iu');
+
 /** Bounds in words, each with the JSON Schema keyword it states: `must be greater than 0`, `> 0`, `大于0`, `at most 100`, `不超过100`. */
 const BOUNDS: [RegExp, 'exclusiveMinimum' | 'minimum' | 'exclusiveMaximum' | 'maximum'][] = [
-  [new RegExp(String.raw`(?:\bat\s+least|${ENGLISH_NOT}(?:less|lower|fewer|smaller)\s+than|${ENGLISH_NOT}below|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bmin\.?|>=|≥|大于等于|${CHINESE_NOT}(?:小于|少于|低于)|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất|mayor\s+o\s+igual\s+(?:que|a)|maior\s+ou\s+igual\s+a|sup[ée]rieure?s?\s+ou\s+[ée]gale?s?\s+[àa]|gr[öo](?:ß|ss)er\s+oder\s+gleich|lớn\s+hơn\s+hoặc\s+bằng)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
-  [new RegExp(String.raw`(?:\bat\s+most|${ENGLISH_NOT}(?:more|greater|higher|larger)\s+than|\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t)\s+exceed|${ENGLISH_NOT}above|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bmax\.?|<=|≤|小于等于|${CHINESE_NOT}(?:超过|大于|多于|高于)|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất|menor\s+o\s+igual\s+(?:que|a)|menor\s+ou\s+igual\s+a|inf[ée]rieure?s?\s+ou\s+[ée]gale?s?\s+[àa]|kleiner\s+oder\s+gleich|nhỏ\s+hơn\s+hoặc\s+bằng)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
+  [new RegExp(String.raw`(?:\bat\s+least|${ENGLISH_NOT}(?:less|lower|fewer|smaller)\s+than|${ENGLISH_NOT}below|\bgreater\s+than\s+or\s+equal\s+to|\bminimum(?:\s+of)?|\bm[ií]n\.?|>=|≥|大于等于|${CHINESE_NOT}(?:小于|少于|低于)|至少|最少|最小|${START}(?:mínimo|minimal|minimale?|al\s+menos|como\s+mínimo|au\s+moins|mindestens|tối\s+thiểu|ít\s+nhất|mayor\s+o\s+igual\s+(?:que|a)|maior\s+ou\s+igual\s+a|sup[ée]rieure?s?\s+ou\s+[ée]gale?s?\s+[àa]|gr[öo](?:ß|ss)er\s+oder\s+gleich|lớn\s+hơn\s+hoặc\s+bằng)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'minimum'],
+  [new RegExp(String.raw`(?:\bat\s+most|${ENGLISH_NOT}(?:more|greater|higher|larger)\s+than|\b(?:not|never|cannot|can['’]t|mustn['’]t|shouldn['’]t)\s+exceed|${ENGLISH_NOT}above|\bless\s+than\s+or\s+equal\s+to|\bup\s+to|\bmaximum(?:\s+of)?|\bm[aá]x\.?|<=|≤|小于等于|${CHINESE_NOT}(?:超过|大于|多于|高于)|最多|最大|${START}(?:máximo|maximal|maximale?|como\s+máximo|no\s+más\s+de|hasta|au\s+plus|pas\s+plus\s+de|höchstens|tối\s+đa|không\s+quá|nhiều\s+nhất|menor\s+o\s+igual\s+(?:que|a)|menor\s+ou\s+igual\s+a|inf[ée]rieure?s?\s+ou\s+[ée]gale?s?\s+[àa]|kleiner\s+oder\s+gleich|nhỏ\s+hơn\s+hoặc\s+bằng)${END})\s*[:：]?\s*${NUMBER}`, 'iu'), 'maximum'],
   // The word after the number: `100 caractères max.`, `50 chars maximum`, `3 minimum` (never a bare `min`: `30 min` is minutes).
   [new RegExp(String.raw`${NUMBER}\s*(?:${LENGTH_UNITS}\s*)?(?:max\.?|maxi|maximum|au\s+maximum|maximal)(?![\p{L}\p{N}])`, 'iu'), 'maximum'],
   [new RegExp(String.raw`${NUMBER}\s*(?:${LENGTH_UNITS}\s*)?(?:mini|minimum|au\s+minimum|minimal)(?![\p{L}\p{N}])`, 'iu'), 'minimum'],
@@ -113,7 +116,7 @@ function boundsOf(notes: string, type: TypeExpression): SchemaNode {
     const written = pattern.exec(notes)?.[1];
     return written === undefined ? [] : [[keyword, Number(written)] as [string, number]];
   });
-  const range = RANGE.exec(notes);
+  const range = RANGE.exec(notes) ?? COUNTED_RANGE.exec(notes);
   if (range) {
     const [low, high] = (range[1] !== undefined ? [range[1], range[2]] : [range[3], range[4]]).map(Number) as [number, number];
     if (low <= high) found.push(['minimum', low], ['maximum', high]);

@@ -47,7 +47,9 @@ export function numberedCodes(notes: string): number[] | undefined {
   for (const item of items) {
     const previous = run.at(-1);
     const gap = previous === undefined ? '' : notes.slice(previous.end, item.start);
-    if (previous !== undefined && (gap === '' || !BETWEEN.test(gap))) {
+    // Meanings in one Latin word stand apart by a separator: `3 to 120 chars` is a range, not codes 3 and 120.
+    const apart = gap !== '' && BETWEEN.test(gap) && (!(item.loose || previous?.loose) || /[,，、;；/|]/u.test(gap));
+    if (previous !== undefined && !apart) {
       close();
       run = [];
     }

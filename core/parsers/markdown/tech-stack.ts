@@ -71,9 +71,12 @@ const DATABASE_SENTENCE_WORDS = 12;
  * `La base de données est PostgreSQL.`, `We store everything in a PostgreSQL database.`
  */
 function databaseNamedIn(text: string): string | undefined {
-  if (!DATABASE_ROW.test(text) || NEGATION.test(text) || text.split(/\s+/).length > DATABASE_SENTENCE_WORDS) return undefined;
+  if (!DATABASE_ROW.test(text) || NEGATION.test(text)) return undefined;
   const named = DATABASES.filter(([pattern]) => pattern.test(text));
-  return named.length === 1 ? named[0]![0].exec(text)![0] : undefined;
+  if (named.length !== 1) return undefined;
+  // A longer sentence names it in a clause of its own: `…, usando SQLAlchemy como ORM y PostgreSQL como base de datos.`
+  const short = (clause: string) => DATABASE_ROW.test(clause) && named[0]![0].test(clause) && clause.split(/\s+/).length <= DATABASE_SENTENCE_WORDS;
+  return short(text) || text.split(/[,;，；。]|\.\s/u).some(short) ? named[0]![0].exec(text)![0] : undefined;
 }
 
 /** The label of the row choosing the database (`Database`, `**DB**`, `数据库`), not of one about something of it (`数据库迁移`, `Database driver`). */
