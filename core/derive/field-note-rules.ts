@@ -25,6 +25,11 @@ export interface FieldNoteOutcome {
 
 const POSSESSIVE = /^(.+?)['’]s\s+(.+)$/u;
 const OF = /^(.+?)(?:\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+|\s+d['’])(?:(?:the|a|an|each|every|any|un|una|cada|el|la|los|las|le|les|chaque|une?|jede[mnrs]?|eine[mnrs]?|dem|des)\s+)?(.+)$/iu;
+/** Words after a subject that are no part of it: `también` (also), `por defecto` (by default). */
+const TRAILING_WORDS = /\s+(?:también|tambien|also|too|as\s+well|aussi|auch|ebenfalls|igualmente|anche|também|por\s+defecto|by\s+default|par\s+défaut|standardmäßig|por\s+padrão|predefinito)$/iu;
+
+/** The words of OF between a field and its entity, wherever they stand. */
+const OF_WORD = /\s+(?:of|de|del|de\s+la|du|des|von|vom|der)\s+/giu;
 /** `用户的邮箱`, `患者の電話番号`, `email của bệnh nhân`. */
 const CHINESE_OF = /^(.+?)(?:的|の)(.+)$/u;
 const VIETNAMESE_OF = /^(.+?)\s+của\s+(.+)$/iu;
@@ -47,8 +52,10 @@ function propertyNamed(schema: SchemaNode, phrase: string): string | undefined {
 /** Prepositions a field's name leaves out of what a sentence says of it: `numéro de puce` is `numero_puce`. */
 const LINKING_WORDS = /\s+(?:de|du|des|del|da|do|di|von|van)\s+/giu;
 
-function propertyWritten(schema: SchemaNode, words: string): string | undefined {
+function propertyWritten(schema: SchemaNode, written: string): string | undefined {
   const properties = propertiesOf(schema);
+  // `duración` of `duracion_minutos`: names leave the accents out.
+  const words = written.normalize('NFD').replace(/\p{M}/gu, '');
   const snake = toSnake(words.replace(/[\s-]+/g, '_'));
   if (properties[snake] && snake !== '') return snake;
   const linked = toSnake(words.replace(LINKING_WORDS, ' ').replace(/[\s-]+/g, '_'));
@@ -65,7 +72,7 @@ function propertyWritten(schema: SchemaNode, words: string): string | undefined 
 
 /** The (entity, field) pairs a subject names: `Customer email`, `a customer's full name`, `the email of a user`, `用户名` alone. */
 function fieldsNamed(subject: string, targets: FieldRuleTargets): [string, string][] {
-  const text = subject.trim().replace(LEADING_ARTICLE, '');
+  const text = subject.trim().replace(LEADING_ARTICLE, '').replace(TRAILING_WORDS, '');
   const owned = (entityPhrase: string, fieldPhrase: string): [string, string][] => {
     const entity = targets.exactEntity(entityPhrase);
     const schema = entity === undefined ? undefined : targets.schemas.get(entity)?.schema;
@@ -76,6 +83,11 @@ function fieldsNamed(subject: string, targets: FieldRuleTargets): [string, strin
     const match = pattern.exec(text);
     if (!match) continue;
     const found = entityFirst ? owned(match[1]!, match[2]!) : owned(match[2]!, match[1]!);
+    if (found.length > 0) return found;
+  }
+  // `El documento de identidad del paciente`: the field's own words may hold an `of` too; the entity follows the last that names one.
+  for (const link of text.matchAll(OF_WORD)) {
+    const found = owned(text.slice(link.index + link[0].length).replace(LEADING_ARTICLE, ''), text.slice(0, link.index));
     if (found.length > 0) return found;
   }
   // `Customer email`, `Product unit price`, `用户邮箱`: an entity's name, then its field's.

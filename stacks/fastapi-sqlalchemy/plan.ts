@@ -271,6 +271,8 @@ export function planBackend(
       distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
       absentBodies: model.operations.some(readsOptionalBody),
       jsonTextBodies: model.operations.some((op) => op.kind !== 'custom' && op.body?.jsonAsText !== undefined),
+      // `TextChoice[Literal[0, 1]]`: a path, query or header value among integer codes (view/params.ts).
+      textChoices: model.operations.some((op) => op.params.some((p) => p.type.kind === 'integer' && p.constraints.allowed !== undefined)),
     });
   }
   const schemaNames = new Map<string, Record<string, string>>();

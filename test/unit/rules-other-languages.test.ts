@@ -224,3 +224,56 @@ describe('a sentence forbidding a delete', () => {
     expect(read('删除订单时删除其明细')).toEqual([{ kind: 'cascade', parent: '订单', child: '其明细' }]);
   });
 });
+
+describe('Spanish sentences as a clinic writes them', () => {
+  const api = [
+    '# API',
+    '',
+    '## Crear paciente `POST /pacientes`',
+    '',
+    '| campo | tipo | obligatorio | notas |',
+    '|---|---|---|---|',
+    '| nombre | texto | sí | |',
+    '| documento_identidad | texto | sí | |',
+    '',
+    '## Paciente `GET /pacientes/{id}`',
+    '',
+    '## Crear cita `POST /citas`',
+    '',
+    '| campo | tipo | obligatorio | notas |',
+    '|---|---|---|---|',
+    '| paciente_id | entero | sí | |',
+    '| duracion_minutos | entero | no | |',
+    '',
+    '## Cita `GET /citas/{id}`',
+    '',
+    '## Crear receta `POST /recetas`',
+    '',
+    '| campo | tipo | obligatorio | notas |',
+    '|---|---|---|---|',
+    '| cita_id | entero | sí | |',
+    '| medicamento | texto | sí | |',
+    '',
+    '## Receta `GET /recetas/{id}`',
+    '',
+  ].join('\n');
+  const requirements = [
+    '# Requerimientos',
+    '',
+    '## Reglas',
+    '',
+    '- El documento de identidad del paciente también es único.',
+    '- La duración de la cita debe estar entre 10 y 120.',
+    '- Cuando se elimina una cita, se eliminan también todas sus recetas (eliminación en cascada).',
+    '',
+  ].join('\n');
+
+  it('finds a field whose words hold "de" before its entity, without accents, and reads the cascade', async () => {
+    const model = await modelOf(api, requirements);
+    expect(model.warnings ?? []).toEqual([]);
+    const entity = (name: string) => model.entities.find((e) => e.name === name)!;
+    expect(entity('Paciente').uniques.map((u) => u.fields)).toEqual([['documento_identidad']]);
+    expect(entity('Cita').fields.find((f) => f.name === 'duracion_minutos')?.constraints).toMatchObject({ minimum: 10, maximum: 120 });
+    expect(entity('Receta').foreignKeys.find((k) => k.field === 'cita_id')?.onDelete).toBe('CASCADE');
+  });
+});

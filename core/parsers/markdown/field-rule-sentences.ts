@@ -15,7 +15,7 @@ const ENGLISH = /^(.+?)\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is
  * être unique`, `Il codice fiscale è obbligatorio e univoco`, `Số điện thoại là duy nhất`).
  */
 const OTHER_LANGUAGES =
-  /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|es|son|deve\s+essere|devono\s+essere|è|sono|deve\s+ser|devem\s+ser|é|são|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
+  /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|debe\s+estar|deben\s+estar|tiene\s+que\s+ser|tiene\s+que\s+estar|es|son|deve\s+essere|devono\s+essere|è|sono|deve\s+ser|devem\s+ser|é|são|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
 /** `license_no unique`, `email indexed`: a field's name and its rule, no verb between (terse notes). */
 const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(unique|indexed|read[\s-]?only|write[\s-]?only|optional)$/i;
 /** `Users must have a unique email`. */

@@ -83,6 +83,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // Cascades in the other languages requirements come in: `Al borrar una sala se borran sus reservas`,
   // `La suppression d'un auteur supprime ses livres`, `Beim Löschen eines Kunden werden seine Bestellungen gelöscht`,
   // `Khi xóa bác sĩ thì xóa luôn lịch hẹn`.
+  // `Cuando se elimina una cita, se eliminan también todas sus recetas`, `Si se borra un paciente, se borran sus citas`.
+  [/^(?:cuando|si)\s+se\s+(?:borra|elimina|suprime)\s+(.+?),?\s+(?:se\s+)?(?:borran|eliminan|suprimen|borra|elimina)\s+(?:también\s+|además\s+)?(?:tod[oa]s\s+)?(.+)$/iu, (m, source) => [
+    ...cascades(m[1]!, m[2]!, source),
+  ]],
   [/^al\s+(?:borrar|eliminar|suprimir)\s+(.+?),?\s+(?:se\s+)?(?:borran|eliminan|suprimen|borra|elimina)\s+(?:también\s+|además\s+)?(.+)$/iu, (m, source) => [
     ...cascades(m[1]!, m[2]!, source),
   ]],
