@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Operation, Reason } from '../model/domain-model.js';
 import { compositeWhyKey, SCHEMA_HINTS } from '../model/hints.js';
+import { toCamel } from '../naming.js';
 import { adoptDeclaredStamps } from './declared-stamps.js';
 import { compositeHint, tenantHint } from './entities.js';
 import { isComparable } from './filters.js';
@@ -20,7 +21,7 @@ export function addSystemFields(entity: Entity, schema: SchemaNode | undefined):
     // `deletedAt: Date | null` in the document of a soft-deleted entity: the mark the repository sets, no client's value.
     if (declared && name === 'deleted_at') Object.assign(declared, { type: TIMESTAMP, required: false, nullable: true, readOnly: true, writeOnly: false, system: true });
     if (declared) return;
-    const wireName = camel ? name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) : name;
+    const wireName = camel ? toCamel(name) : name;
     entity.fields.push({
       name, wireName, type: TIMESTAMP, required: !nullable, nullable, readOnly: true, writeOnly: false,
       description, constraints: {}, system: true, source: entity.source,

@@ -1,4 +1,5 @@
 import type { Field, FilterComparison, FilterConversion, TypeRef } from '../model/domain-model.js';
+import { SEARCH_PARAMETER_NAMES } from '../model/paging-names.js';
 
 /** Name parts that make a query parameter a bound on a field: `min_price`, `created_after`. */
 const PREFIXES: ReadonlyArray<[string, FilterComparison]> = [
@@ -51,9 +52,6 @@ export function filterOf(wireName: string, snakeName: string, fields: readonly F
   return { ...match, ...(many ? { comparison: 'in' as const } : {}), ...(conversion ? { conversion } : {}) };
 }
 
-/** Names of a list's free-text search parameter: `keyword`, `search`, `q`, `searchKey`. */
-const SEARCH_NAMES = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;
-
 /**
  * The field a free-text search parameter (`keyword`, `search`, `q`; `x-match: contains`, as the
  * markdown reader marks them) looks in, where its note names
@@ -62,7 +60,7 @@ const SEARCH_NAMES = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|searc
  * hold the value anywhere in that field, in any case.
  */
 export function searchedField(snakeName: string, note: string | undefined, fields: readonly Field[], parameterType: TypeRef, matching: unknown): FilterMatch | undefined {
-  if (matching !== 'contains' || !SEARCH_NAMES.test(snakeName) || note === undefined || valueClass(parameterType) !== 'text' || parameterType.kind !== 'string') return undefined;
+  if (matching !== 'contains' || !SEARCH_PARAMETER_NAMES.test(snakeName) || note === undefined || valueClass(parameterType) !== 'text' || parameterType.kind !== 'string') return undefined;
   const text = note.toLowerCase();
   let found: { field: Field; at: number } | undefined;
   for (const field of fields) {

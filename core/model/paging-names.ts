@@ -24,3 +24,6 @@ export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'so_luong',
   'kich_thuoc_trang',
 ]);
+
+/** Names (snake_case) of a list's free-text search parameter, for the markdown reader that marks it and the derivation that maps it to a field. */
+export const SEARCH_PARAMETER_NAMES = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;

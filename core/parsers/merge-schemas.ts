@@ -32,9 +32,8 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
   for (const [name, property] of Object.entries(ownProperties(b))) {
     const known = bySnake.get(toSnake(name));
     if (known === undefined) {
-      const spelled = name;
-      properties[spelled] = second.source.file === first.source.file ? property : { ...property, [SCHEMA_HINTS.sourceFile]: second.source.file };
-      nameInB.set(spelled, name);
+      properties[name] = second.source.file === first.source.file ? property : { ...property, [SCHEMA_HINTS.sourceFile]: second.source.file };
+      nameInB.set(name, name);
       continue;
     }
     const merged = mergedProperty(properties[known]!, property);
@@ -53,8 +52,6 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
     const items = [a[hint], b[hint]].filter(Array.isArray).flat();
     if (items.length > 0) schema[hint] = [...new Map(items.map((item) => [JSON.stringify(item), item])).values()];
   }
-  const why = { ...(b[SCHEMA_HINTS.why] as object | undefined), ...(a[SCHEMA_HINTS.why] as object | undefined) };
-  if (Object.keys(why).length > 0) schema[SCHEMA_HINTS.why] = why;
   // A design's table is an entity of its own unless the API's part says what its rows are (items nested in an order).
   const described = [a, b].filter((part) => part[SCHEMA_HINTS.tableName] === undefined || part[SCHEMA_HINTS.entity] !== true);
   if (described.length > 0 && !described.some((part) => part[SCHEMA_HINTS.entity] === true)) delete schema[SCHEMA_HINTS.entity];
@@ -65,15 +62,15 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
 function mergedProperty(a: SchemaNode, b: SchemaNode): SchemaNode | undefined {
   if (a.type !== undefined && b.type !== undefined && a.type !== b.type && !(isNumeric(a.type) && isNumeric(b.type))) return undefined;
   if (a.$ref !== undefined || b.$ref !== undefined) return a.$ref !== undefined ? a : b;
-  const merged = filled(b, a);
-  const why = { ...(b[SCHEMA_HINTS.why] as object | undefined), ...(a[SCHEMA_HINTS.why] as object | undefined) };
-  if (Object.keys(why).length > 0) merged[SCHEMA_HINTS.why] = why;
-  return merged;
+  return filled(b, a);
 }
 
-/** `over`'s keys, with `under`'s where `over` has none. */
+/** `over`'s keys, with `under`'s where `over` has none; the reasons (`x-why`) of both. */
 function filled(under: SchemaNode, over: SchemaNode): SchemaNode {
-  return { ...under, ...Object.fromEntries(Object.entries(over).filter(([, value]) => value !== undefined)) };
+  const merged: SchemaNode = { ...under, ...Object.fromEntries(Object.entries(over).filter(([, value]) => value !== undefined)) };
+  const why = { ...(under[SCHEMA_HINTS.why] as object | undefined), ...(over[SCHEMA_HINTS.why] as object | undefined) };
+  if (Object.keys(why).length > 0) merged[SCHEMA_HINTS.why] = why;
+  return merged;
 }
 
 function isNumeric(type: unknown): boolean {

@@ -370,7 +370,7 @@ class OutlineReader {
       this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
       this.sectionType = this.pendingLabel;
     } else if (designed !== undefined) {
-      // `### mall_order 订单表`: its type is named once every table of the document is known (tableTypeNames).
+      // `### mall_order 订单表`: its type is named once every table of the document is known (index.ts namedByTables).
       this.pendingLabel = { name: toPascal(singular(designed.table)), line, tableName: designed.table, ...(designed.label !== undefined ? { aliases: [designed.label] } : {}) };
       this.sectionType = this.pendingLabel;
     }

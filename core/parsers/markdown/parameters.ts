@@ -1,6 +1,6 @@
 import type { ApiParameter, SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
-import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../../model/paging-names.js';
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES, SEARCH_PARAMETER_NAMES } from '../../model/paging-names.js';
 import { toSnake } from '../../naming.js';
 import { SOURCE_LINE } from './component-registry.js';
 import type { PagingDefaults } from './document-lines.js';
@@ -72,15 +72,12 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   else if (item.type?.kind === 'enum') schema = { type: 'string', enum: item.type.values };
   else schema = schemaFromFieldName(item.name);
   // `keyword`, `search`, `q`: a text searched for in the field its note names (derive/filters.ts searchedField).
-  const searching = SEARCH_PARAMETER.test(toSnake(item.name)) && item.note !== undefined;
+  const searching = SEARCH_PARAMETER_NAMES.test(toSnake(item.name)) && item.note !== undefined;
   const matching = item.note !== undefined && (PARTIAL_MATCH.test(item.note) || searching) ? { [SCHEMA_HINTS.match]: 'contains' } : {};
   // A note saying what the parameter is (`按商品名称模糊`), not only its role (`filter`), describes it.
   const described = item.note !== undefined && !/^\s*(?:filters?|search|sort|paging|page|optional|required|exact|筛选|过滤|排序|分页)?\s*$/iu.test(item.note);
   return { name: item.name, in: 'query', required: false, ...(described ? { description: item.note!.trim() } : {}), schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
 }
-
-/** Names of a list's free-text search parameter. */
-const SEARCH_PARAMETER = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;
 
 /** What lists name the parameter that orders them. */
 const SORT_NAMES = new Set(['sort', 'sort_by', 'order_by', 'ordering', 'sort_field']);

@@ -46,3 +46,8 @@ export function checkedStep(type: TypeRef, constraints: Constraints): number | u
   if (type.kind === 'integer') return Number.isInteger(step) && step > 1 ? step : undefined;
   return type.kind === 'number' && type.format !== 'decimal' ? step : undefined;
 }
+
+/** A default the field's listed values hold, or any where it lists none. */
+export function amongAllowed(constraints: Constraints, value: unknown): boolean {
+  return constraints.allowed?.includes(value as number) ?? true;
+}

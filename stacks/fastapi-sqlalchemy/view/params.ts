@@ -6,7 +6,7 @@ import { integerChoices, isPlainText, strictScalar, wireType } from '../python/t
 import { COMPONENTS_MODULE } from './wire.js';
 import type { IntegerWidth } from '../../../core/index.js';
 import { checkedPattern } from './pattern-samples.js';
-import { numberBoundArgs } from './number-bounds.js';
+import { amongAllowed, numberBoundArgs } from './number-bounds.js';
 
 /**
  * Names a handler's body uses (its own arguments and locals, the helpers it calls and the builtins
@@ -123,7 +123,7 @@ export function readAsText(parameter: Parameter): boolean {
 export function parameterDefault(parameter: Parameter): string | undefined {
   const { default: value, type } = parameter;
   if (value === undefined || value === null) return undefined;
-  if (type.kind === 'integer' && Number.isInteger(value) && (parameter.constraints.allowed?.includes(value as number) ?? true)) return pyLiteral(value);
+  if (type.kind === 'integer' && Number.isInteger(value) && amongAllowed(parameter.constraints, value)) return pyLiteral(value);
   if (type.kind === 'number' && type.format !== 'decimal' && typeof value === 'number' && Number.isFinite(value)) return pyLiteral(value);
   if (type.kind === 'boolean' && typeof value === 'boolean') return pyLiteral(value);
   if (type.kind === 'string' && type.format === undefined && typeof value === 'string') return pyString(value);

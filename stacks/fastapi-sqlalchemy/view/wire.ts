@@ -6,7 +6,7 @@ import { fieldAttribute } from '../python/identifiers.js';
 import { pyClassName, pyDocLine, pyLiteral, pyString } from '../python/names.js';
 import { integerChoices, isPlainText, strictScalar, wireType } from '../python/types.js';
 import type { IntegerWidth } from '../../../core/index.js';
-import { numberBoundArgs } from './number-bounds.js';
+import { amongAllowed, numberBoundArgs } from './number-bounds.js';
 import { checkedPattern } from './pattern-samples.js';
 import { classRegexEngine, type RegexEngine } from '../python/patterns.js';
 
@@ -111,7 +111,7 @@ function defaultLiteral(field: Field, enums: EnumMembers): string | undefined {
     case 'string':
       return typeof value === 'string' && field.type.format === undefined ? pyString(value) : undefined;
     case 'integer':
-      return Number.isInteger(value) && (field.constraints.allowed?.includes(value as number) ?? true) ? pyLiteral(value) : undefined;
+      return Number.isInteger(value) && amongAllowed(field.constraints, value) ? pyLiteral(value) : undefined;
     case 'number':
       return typeof value === 'number' && field.type.format !== 'decimal' ? pyLiteral(Number.isInteger(value) ? `${value}.0` : value).replace(/"/g, '') : undefined;
     case 'boolean':
