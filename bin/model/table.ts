@@ -19,6 +19,7 @@ export function formatModelTable(model: DomainModel): string {
     ...model.entities.map((entity) => entityLines(entity)),
     relationLines(model.relations),
     enumLines(model),
+    answerLines(model.operations),
     componentLines(model.components ?? [], model.placeholders ?? []),
     warningLines(model.warnings ?? []),
   ];
@@ -154,6 +155,19 @@ function relationBlock(relation: Relation): string[] {
     ...alignColumns(rows.map(([label = '', text = '']) => [label.padEnd(KIND_WIDTH - INDENT.length), text]), `${INDENT}${INDENT}`),
     ...reasonLines(relation.reason),
   ];
+}
+
+/** The envelopes the operations answer in (`{"code": 200, "msg": "success", "data": …}`), with how many answer in each. */
+function answerLines(operations: DomainModel['operations']): string[] {
+  const counts = new Map<string, number>();
+  for (const op of operations) {
+    const envelope = op.response.envelope;
+    if (!envelope) continue;
+    const shown = `{${[...envelope.fields.map((f) => `${JSON.stringify(f.name)}: ${JSON.stringify(f.value)}`), `${JSON.stringify(envelope.dataField)}: …`].join(', ')}}`;
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  return ['Answers', ...alignColumns([...counts].map(([shown, count]) => ['envelope', `${shown}: ${count} of ${plural(operations.length, 'operation', 'operations')}`]), INDENT)];
 }
 
 function enumLines(model: DomainModel): string[] {

@@ -1,6 +1,6 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../model/paging-names.js';
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES, TOTAL_NAMES } from '../model/paging-names.js';
 import type { CrudKind, Entity, Field, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf, searchedField } from './filters.js';
@@ -14,7 +14,6 @@ import { answersEntity, BODILESS_STATUS } from './body-fields.js';
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
 /** The page and its size as English, German, Spanish, Portuguese, Italian, French and Vietnamese name them. */
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
-const TOTAL_NAMES = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);
 
 interface Classified {
   kind: CrudKind;
@@ -61,7 +60,7 @@ export class OperationBuilder {
         ...(classified.input ? { input: classified.input } : {}),
         ...(classified.batch ? { batch: true } : {}),
         ...(upsert ? { upsert } : {}),
-        response: classified.response,
+        response: envelopedAnswer(api, classified.response),
       };
     }
     const scope = toPascal(name);
@@ -87,7 +86,7 @@ export class OperationBuilder {
             },
           }
         : {}),
-      response: { status: statusOf(success?.status, api.method === 'delete' ? 204 : 200), ...(responseType ? { type: responseType } : {}) },
+      response: envelopedAnswer(api, { status: statusOf(success?.status, api.method === 'delete' ? 204 : 200), ...(responseType ? { type: responseType } : {}) }),
     };
   }
 
@@ -435,6 +434,12 @@ function rowType(entity: Entity): TypeRef {
 }
 
 /** Success statuses whose responses have no body (RFC 9110). */
+
+/** The answer in the envelope its success response declares, when it declares one. */
+function envelopedAnswer(api: ApiOperation, response: ResponseShape): ResponseShape {
+  const envelope = api.responses.find((r) => /^2/.test(r.status))?.envelope;
+  return envelope ? { ...response, envelope } : response;
+}
 
 function statusOf(status: string | undefined, fallback: number): number {
   if (!status) return fallback;

@@ -1,6 +1,7 @@
 import type { ApiDocument, ApiOperation } from '../model/api-document.js';
 import { collectionOfFlatItem } from '../model/flat-items.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
+import { LIST_SEGMENT } from '../model/paging-names.js';
 import { singular, toPascal, toSnake } from '../naming.js';
 import { envelopeItemSchema } from './envelopes.js';
 import type { SchemaTypes } from './schema-types.js';
@@ -164,14 +165,16 @@ function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resour
     const get = operations.find((op) => op.method === 'get');
     if (!resource || !get || get.requestBody) continue;
     // `/category/list`, `/product/page` that say no answer: the rows, as such paths answer in the documents that write them.
-    const listed = LIST_SEGMENT.test(route.slice(route.lastIndexOf('/') + 1)) && successSchema(get) === undefined;
-    if (listed || types.componentName(arrayItems(successSchema(get))) === resource.schemaName) searches.push({ resource, operation: get });
+    const answer = successSchema(get);
+    const listed = LIST_SEGMENT.test(route.slice(route.lastIndexOf('/') + 1)) && answer === undefined;
+    // Its rows as a list, or a page of them (`{ list: Product[], total }`).
+    const page = types.componentName(answer);
+    const rows = types.componentName(arrayItems(answer)) ?? (page === undefined ? undefined : envelopeItemSchema(page, types));
+    if (listed || rows === resource.schemaName) searches.push({ resource, operation: get });
   }
   return searches;
 }
 
-/** Segments naming a collection's list: `/category/list`, `/product/page`, `/users/all`, `/orders/listPage`. */
-const LIST_SEGMENT = /^(?:list|lists|page|pages|all|query|search|find|findAll|listAll|list-all|list_all|listPage|pageList|page-list|page_list|getList|queryList|queryPage|paging)$/i;
 
 /**
  * GETs of a resource's rows under a row of another (`/students/{studentId}/enrollments` beside

@@ -39,7 +39,19 @@ export interface ApiResponse {
   status: string;
   description?: string;
   contentType?: string;
+  /** The answer itself: inside its envelope's data property, when it has one. */
   schema?: SchemaNode;
+  envelope?: ResponseEnvelope;
+}
+
+/**
+ * The wrapper a document puts every answer in (`{"code": 200, "msg": "success", "data": …}`,
+ * `{"success": true, "data": …}`): the property holding the answer, and the value each other
+ * property has when the request succeeded.
+ */
+export interface ResponseEnvelope {
+  dataField: string;
+  fields: { name: string; value: string | number | boolean | null }[];
 }
 
 /** How a client proves who it is (the document's security schemes), as the generated app checks it. */

@@ -1,4 +1,4 @@
-import type { OpenApiText, SecurityScheme, SourceLocation, TechnologyChoice } from './api-document.js';
+import type { OpenApiText, ResponseEnvelope, SecurityScheme, SourceLocation, TechnologyChoice } from './api-document.js';
 
 /** A field or value type, independent of any target language. */
 export type TypeRef =
@@ -262,6 +262,8 @@ export interface ResponseShape {
   type?: TypeRef;
   /** For lists: how the page is represented (a plain array with a total header, or a wrapper object). */
   page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string; pageField?: string; limitField?: string };
+  /** The wrapper the answer (or, where it has none, nothing) is sent in. */
+  envelope?: ResponseEnvelope;
 }
 
 /**

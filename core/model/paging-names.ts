@@ -25,5 +25,11 @@ export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'kich_thuoc_trang',
 ]);
 
+/** Names (snake_case) of a page's count of all the rows, in a page wrapper. */
+export const TOTAL_NAMES: ReadonlySet<string> = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);
+
 /** Names (snake_case) of a list's free-text search parameter, for the markdown reader that marks it and the derivation that maps it to a field. */
 export const SEARCH_PARAMETER_NAMES = /^(?:keywords?|kw|search|q|query|search_?key(?:word)?|search_?text|search_?term|term|fuzzy)$/;
+
+/** Segments naming a collection's list: `/category/list`, `/product/page`, `/users/all`, `/orders/listPage`. */
+export const LIST_SEGMENT = /^(?:list|lists|page|pages|all|query|search|find|findAll|listAll|list-all|list_all|listPage|pageList|page-list|page_list|getList|queryList|queryPage|paging)$/i;

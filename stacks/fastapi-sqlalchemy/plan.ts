@@ -33,6 +33,7 @@ import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 import { CONTRACT_DIR, contractView } from './view/contract.js';
 import { readsForm, readsOptionalBody } from './view/request-arguments.js';
+import { answerReader, envelopeView } from './view/envelopes.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
 const T = 'backend';
@@ -275,6 +276,8 @@ export function planBackend(
       textChoices: model.operations.some((op) => op.params.some((p) => p.type.kind === 'integer' && p.constraints.allowed !== undefined)),
     });
   }
+  const envelope = envelopeView(model);
+  if (envelope) add('app/presentation/api/v1/schemas/envelope.py', 'app/presentation/api/v1/schemas/envelope.py.njk', { v: envelope });
   const schemaNames = new Map<string, Record<string, string>>();
   const schemaExports: [string, string][] = [];
   for (const e of entityList) {
@@ -418,7 +421,9 @@ export function planBackend(
   const testViews = new Map(entityList.map((e) => [e.slug, entityTests(e, opsByEntity.get(e.name) ?? [], model, samples, creatingSchema(e), seeding)]));
   const seeds = [...seeding.functions.values()].sort(byName);
   const stores = [...seeding.stores.values()].sort(byName);
-  if (seeds.length > 0 || stores.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds, stores, storeImports: storeImports(stores) });
+  const answers = { enveloped: envelope !== undefined, answerOf: answerReader(envelope) };
+  if (envelope) add('tests/answers.py', 'tests/answers.py.njk', { v: envelope });
+  if (seeds.length > 0 || stores.length > 0) add('tests/integration/seed.py', 'tests/integration/seed.py.njk', { seeds, stores, firstPartyImports: seedImports(stores, envelope !== undefined), answerOf: answers.answerOf });
   for (const group of groupNames) {
     const ops = groups.get(group)!;
     // An entity without a create, get or delete route has nothing its unit tests could call.
@@ -426,7 +431,7 @@ export function planBackend(
     const custom = customTests(ops, samples, routeTypes);
     if (entitiesHere.length === 0 && custom.length === 0) continue;
     const upsertKeys = entitiesHere.some((t) => t.create?.keys !== undefined);
-    add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom, upsertKeys });
+    add(`tests/unit/test_${group}_api.py`, 'tests/unit/test_api.py.njk', { group, entities: entitiesHere, custom, upsertKeys, ...answers });
   }
   for (const e of entityList) {
     const t = testViews.get(e.slug)!;
@@ -438,7 +443,7 @@ export function planBackend(
       add(F.repositoriesTest(e.slug), 'tests/unit/test_repositories.py.njk', { e, keyAttr: e.key.attr, values: sample.values, sql });
       continue;
     }
-    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr });
+    add(F.repositoryTest(e.slug), 'tests/integration/test_repository.py.njk', { t, keyAttr: e.key.attr, ...answers });
     add(F.mapperTest(e.slug), 'tests/unit/test_mapper.py.njk', { t, keyAttr: e.key.attr, comparable: keptByDatabase(e, [], model.relations) });
   }
   // Source document 000's per-class tests, at its paths, for the items class definitions declare.
@@ -560,8 +565,10 @@ function servedModel(model: DomainModel, report: RunReport): DomainModel {
 }
 
 /** The first-party imports of the seeds that store rows through their repositories. */
-function storeImports(stores: readonly StoreFunction[]): string {
+/** What the seed module imports of the project: the stores' entities and repositories, and the reader of enveloped answers. */
+function seedImports(stores: readonly StoreFunction[], enveloped: boolean): string {
   const imports = new PythonImports();
   for (const store of stores) imports.add('app.domain.entities', store.entity).add('app.infrastructure.repositories', store.repository);
+  if (enveloped) imports.add('tests.answers', 'answer_of');
   return imports.render();
 }

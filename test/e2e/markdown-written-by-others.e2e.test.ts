@@ -65,6 +65,9 @@ const documents = [
   { name: 'hr-spec-zh', apiFiles: ['hr-spec-api.zh.md', 'hr-spec-requirements.zh.md'], rules: 'hr.py' },
   // Pydantic models for the rows, an endpoint named again in the requirements to give its filters.
   { name: 'warehouse-pydantic', apiFiles: ['warehouse-pydantic-api.md', 'warehouse-pydantic-requirements.md'] },
+  // Every answer in the envelope its Response Format section shows (`{"success": true, "data": …}`, errors
+  // `{"success": false, "error": {…}}`), lists in the page its example shows.
+  { name: 'crm-envelope', apiFiles: ['crm-envelope-api.md'], rules: 'crm.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

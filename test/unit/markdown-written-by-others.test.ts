@@ -54,6 +54,7 @@ const documents: [string, string[]][] = [
   ['a warehouse with Pydantic models and an endpoint named again in the requirements', files('warehouse-pydantic-api.md', 'warehouse-pydantic-requirements.md')],
   ['an HR system in formal Chinese: key/value endpoint tables, departments and employees keyed to each other', files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md')],
   ['a community in casual Chinese: a title before the method, JSON bodies with comments', files('community-casual-api.zh.md', 'community-casual-requirements.zh.md')],
+  ['a CRM whose answers come in an envelope its Response Format section shows', files('crm-envelope-api.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {

@@ -7,11 +7,23 @@ import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endp
 import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryItem, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
-import { isStatusCodeTable } from './status-code-table.js';
+import { isStatusCodeTable, statusErrorCodes } from './status-code-table.js';
+import {
+  answerFormatOf,
+  answerFormatOfTable,
+  inlineJsonObject,
+  mergedAnswerFormat,
+  pageFormatInWords,
+  pageFormatOf,
+  pageFormatOfTable,
+  type AnswerFormat,
+  type PageFormat,
+} from './response-envelope.js';
 import { inlineObjectType, typeScriptDeclarations } from './typescript-declarations.js';
 import { pythonModels } from './pydantic-models.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
+import { InfraStackError } from '../../errors.js';
 import { readFieldNotes } from './field-notes.js';
 import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
@@ -84,6 +96,12 @@ export interface DocumentOutline {
   basePathWritten: boolean;
   version?: string;
   paging?: PagingDefaults;
+  /** The envelope every answer comes in, and the error's body, when the document states them. */
+  answerFormat?: AnswerFormat;
+  /** What a page of a list looks like, when the document states it. */
+  pageFormat?: PageFormat;
+  /** The code of the error each status answers, from a table of them outside any endpoint (`| 404 | NOT_FOUND |`). */
+  errorCodes: Map<number, string>;
   endpoints: Endpoint[];
   namedTables: NamedTable[];
   otherTables: OtherTable[];
@@ -118,7 +136,7 @@ type TableTarget = 'body' | 'query' | ResponseLine;
 
 /** Walks the blocks in order (into lists and quotes), keeping track of the heading each belongs to. */
 class OutlineReader {
-  readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [], glossary: [] };
+  readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [], glossary: [], errorCodes: new Map() };
   private readonly sections: Section[] = [];
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
@@ -187,6 +205,8 @@ class OutlineReader {
           break;
         case 'code':
           if (this.readTypeDeclarations(block.value, lineOf(block) + 1)) break;
+          // `**Success**` over `{"success": true, "data": {}}`: the envelope of every answer, not a type of that name.
+          if (this.readAnswerFormat(block.value, lineOf(block) + 1)) break;
           if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) break;
           if (!this.readEndpointBlock(block.value, lineOf(block) + 1)) this.readJsonExample(block.value, lineOf(block) + 1);
           this.blockRead();
@@ -199,6 +219,39 @@ class OutlineReader {
           break;
       }
     }
+  }
+
+  /** An example, outside any endpoint, of the envelope every answer comes in, an error's body or a page. */
+  private readAnswerFormat(text: string, line: number): boolean {
+    if (this.endpoint || this.sectionBody) return false;
+    return this.adoptFormats(answerFormatOf(text, line), pageFormatOf(text, line));
+  }
+
+  /** A sentence stating the answers' envelope or a page's shape, in JSON (`统一返回格式：{"code": 200, …}`) or, for a page, in words. */
+  private readFormatSentence(text: string, line: number): boolean {
+    const inline = inlineJsonObject(text);
+    const answer = inline === undefined ? undefined : answerFormatOf(inline, line);
+    const page = inline === undefined ? pageFormatInWords(text, line) : pageFormatOf(inline, line);
+    return this.adoptFormats(answer, page);
+  }
+
+  /** A table, outside any endpoint, of the envelope's properties (`| code | Integer | 200 表示成功 |`) or a page's. */
+  private readFormatTable(table: MarkdownTable): boolean {
+    let fields: FieldTable;
+    try {
+      fields = readFieldTable(table, this.file);
+    } catch (error) {
+      // A table of other things (the tech stack, a glossary) is no format; what it is is read later.
+      if (error instanceof InfraStackError) return false;
+      throw error;
+    }
+    return this.adoptFormats(answerFormatOfTable(fields.rows, fields.line), pageFormatOfTable(fields.rows, fields.line));
+  }
+
+  private adoptFormats(answer: AnswerFormat | undefined, page: PageFormat | undefined): boolean {
+    if (answer) this.outline.answerFormat = mergedAnswerFormat(this.outline.answerFormat, answer);
+    if (page) this.outline.pageFormat ??= page;
+    return answer !== undefined || page !== undefined;
   }
 
   /**
@@ -545,7 +598,8 @@ class OutlineReader {
       if (version !== undefined) this.outline.version = version;
       const paging = readPagingDefaults(text);
       if (paging) this.outline.paging = paging;
-      if (basePath === undefined && version === undefined && !paging) {
+      const format = this.readFormatSentence(text, line);
+      if (basePath === undefined && version === undefined && !paging && !format) {
         prose.push(text);
         this.outline.sentences.push({ text, line, inRules: this.inRules(), ...this.sectionTitle() });
       }
@@ -679,8 +733,12 @@ class OutlineReader {
       return;
     }
     this.pendingLabel = undefined;
-    // What each status means (`| 状态码 | 说明 |` under an endpoint): no fields to read.
-    if (isStatusCodeTable(table)) return;
+    // What each status means (`| 状态码 | 说明 |` under an endpoint): no fields to read. Outside any
+    // endpoint, the codes of the errors it names (`| 404 | NOT_FOUND |`) are the error body's.
+    if (isStatusCodeTable(table)) {
+      if (!this.endpoint) for (const [status, code] of statusErrorCodes(table)) if (!this.outline.errorCodes.has(status)) this.outline.errorCodes.set(status, code);
+      return;
+    }
     if (this.readSectionBody(table)) return;
     if (!isFieldTable(table) && this.readPartsTable(table)) return;
     const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
@@ -698,6 +756,7 @@ class OutlineReader {
       this.sectionType = undefined;
       return;
     }
+    if (!endpoint && isFieldTable(table) && this.readFormatTable(table)) return;
     if (!endpoint) {
       this.outline.otherTables.push({ table, ...(this.heading !== undefined ? { heading: this.heading } : {}) });
       return;

@@ -115,7 +115,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
   for (const group of groups) {
     const entity = entities.get(group);
     for (const endpoint of group.endpoints) {
-      operations.push(factory.build(endpoint, { file, registry, paging: outline.paging ?? DEFAULT_PAGING, group, ...(entity ? { entity } : {}) }));
+      operations.push(factory.build(endpoint, { file, registry, paging: outline.paging ?? DEFAULT_PAGING, ...(outline.answerFormat ? { answerFormat: outline.answerFormat } : {}), ...(outline.pageFormat ? { pageFormat: outline.pageFormat } : {}), errorCodes: outline.errorCodes, group, ...(entity ? { entity } : {}) }));
     }
   }
   operations.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));

@@ -1,4 +1,4 @@
-import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type TypeRef } from '../../../core/index.js';
+import { isJsonMedia, lookupFieldOf, type ObjectType, type Operation, type Parameter, type ResponseEnvelope, type TypeRef } from '../../../core/index.js';
 import { groupModule, handlerName, isServedEntity, lookupMethod, REPOSITORY_METHODS, useCaseClassName } from '../code-names.js';
 import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, type PyExpr, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
@@ -10,6 +10,7 @@ import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText, type ParamDeclaration } from './params.js';
 import { conditionalTier, conditionSize, documentPath, routeCondition, routePath, routeRank, matchedAsUuid, spanningRank, spanningTier, spansSegments, type RouteCondition } from './route-paths.js';
 import { COMPONENTS_MODULE } from './wire.js';
+import { ENVELOPE_MODULE, envelopeOf } from './envelopes.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
 import { readsForm, readsOptionalBody } from './request-arguments.js';
 
@@ -139,7 +140,7 @@ export function groupViews(
   const handlers = ordered.map((op) => {
     if (op.kind === 'custom') return customHandler(op, imports, useCaseClass, adapters, route);
     const entity = entities.get(op.entity!)!;
-    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route, objectTypes);
+    return crudHandler(op, entity, schemaNames.get(entity.name)!, imports, adapters, route, objectTypes, envelopeOf(op, { operations: allOperations }));
   });
   const spanningTiers = [...new Set(ordered.filter(spansSegments).map((op) => spanningTier(op, allOperations, objectTypes)))].sort((a, b) => a - b);
   const conditionalTiers = [...new Set(ordered.map((op) => conditionalTier(op, allOperations, objectTypes)).filter((tier) => tier > 0))].sort((a, b) => a - b);
@@ -238,8 +239,22 @@ function orderParams(declarations: { line: string; hasDefault: boolean }[]): str
   return [...declarations.filter((d) => !d.hasDefault), ...declarations.filter((d) => d.hasDefault)].map((d) => pyParameter(d.line, 4));
 }
 
-function crudHandler(op: Operation, entity: EntityView, names: Record<string, string>, imports: PythonImports, moduleStatements: string[], route: RouteDecorator, objectTypes: readonly ObjectType[]): HandlerView {
+function crudHandler(
+  op: Operation,
+  entity: EntityView,
+  names: Record<string, string>,
+  imports: PythonImports,
+  moduleStatements: string[],
+  route: RouteDecorator,
+  objectTypes: readonly ObjectType[],
+  envelope: ResponseEnvelope | undefined,
+): HandlerView {
   const read = names.read!;
+  /** `return <answer>`, in the document's envelope where it has one (envelopes.ts). */
+  const answer = (expression: PyExpr, indent = 4) => {
+    if (envelope) imports.add(ENVELOPE_MODULE, 'enveloped');
+    return pyFormat(envelope ? call('enveloped', [expression]) : expression, indent, 'return ');
+  };
   imports.add('app.presentation.api.v1.schemas', read);
   imports.add('app.presentation.api.v1.dependencies', `${entity.name}RepositoryDep`);
   const declarations: { line: string; hasDefault: boolean }[] = [{ line: `repository: ${entity.name}RepositoryDep`, hasDefault: false }];
@@ -309,7 +324,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       declarations.push({ line: 'response: Response', hasDefault: false });
       body.push(`    response.status_code = ${createdStatus}`);
     }
-    body.push(`    return ${read}.model_validate(row)`);
+    body.push(`    ${answer(`${read}.model_validate(row)`, 8)}`);
   };
   let returns = read;
   let responseModel: string | undefined;
@@ -350,12 +365,12 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         if (totalField) fields.push(entry(wire(totalField), 'total'));
         if (pageField) fields.push(entry(wire(pageField), pageAttr));
         if (limitField) fields.push(entry(wire(limitField), limitAttr));
-        body.push(pyFormat(call(`${wrapper}.model_validate`, [collection('{', fields)]), 4, 'return '));
+        body.push(answer(call(`${wrapper}.model_validate`, [collection('{', fields)])));
         returns = wrapper;
       } else {
         imports.add('fastapi', 'Response');
         declarations.push({ line: 'response: Response', hasDefault: false });
-        body.push('response.headers["X-Total-Count"] = str(total)', `return [${read}.model_validate(item) for item in items]`);
+        body.push('response.headers["X-Total-Count"] = str(total)', answer(`[${read}.model_validate(item) for item in items]`));
         returns = `list[${read}]`;
       }
       responseModel = returns;
@@ -363,7 +378,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
     }
     case 'get':
       loadExisting();
-      body.push(`return ${read}.model_validate(entity)`);
+      body.push(answer(`${read}.model_validate(entity)`));
       break;
     case 'create': {
       imports.add('app.domain', 'entities');
@@ -373,7 +388,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
         declarations.push({ line: `payload: list[${names.create}]`, hasDefault: false });
         const rows = `[entities.${entity.name}(**item.changes()) for item in payload]`;
         if (op.response.type) {
-          body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.addAll}`, [rows]), 4, 'created = '), `return [${read}.model_validate(row) for row in created]`);
+          body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.addAll}`, [rows]), 4, 'created = '), answer(`[${read}.model_validate(row) for row in created]`));
           returns = `list[${read}]`;
         } else {
           imports.add('fastapi', 'Response');
@@ -389,7 +404,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       if (payload.prelude) body.push(payload.prelude);
       if (scope.length > 0) body.push(withScope(scope));
       const changes = scope.length > 0 ? 'changes' : 'payload.changes()';
-      body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**${changes})`]), 4, 'created = '), `return ${read}.model_validate(created)`);
+      body.push(pyFormat(call(`await repository.${REPOSITORY_METHODS.add}`, [`entities.${entity.name}(**${changes})`]), 4, 'created = '), answer(`${read}.model_validate(created)`));
       break;
     }
     case 'update':
@@ -408,7 +423,7 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       const inBody = scope.filter((s) => op.input?.fields.some((name) => entity.fields.find((f) => f.column === name)?.attr === s.attr));
       if (inBody.length > 0) body.push(withScope(inBody));
       const changes = inBody.length > 0 ? 'changes' : 'payload.changes()';
-      body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **${changes}))`, `return ${read}.model_validate(updated)`);
+      body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **${changes}))`, answer(`${read}.model_validate(updated)`));
       break;
     }
     case 'delete':
@@ -416,18 +431,24 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`);
       if (op.response.type?.kind === 'object' && op.response.type.name === entity.name) {
         // The document answers the deleted row.
-        body.push(`return ${read}.model_validate(entity)`);
+        body.push(answer(`${read}.model_validate(entity)`));
         break;
       }
       if (op.response.type?.kind === 'boolean') {
-        body.push('return True');
+        body.push(answer('True'));
         returns = 'bool';
         break;
       }
       if (op.response.type?.kind === 'object') {
         // An object the document declares that requires nothing: sent empty.
         returns = wireType(op.response.type, imports, COMPONENTS_MODULE);
-        body.push(`return ${returns}()`);
+        body.push(answer(`${returns}()`));
+        break;
+      }
+      if (envelope) {
+        // An envelope is a body: a delete's data is null.
+        body.push(answer('None'));
+        returns = 'None';
         break;
       }
       imports.add('fastapi', 'Response');
@@ -435,6 +456,11 @@ function crudHandler(op: Operation, entity: EntityView, names: Record<string, st
       returns = 'Response';
       extra.push('response_class=Response');
       break;
+  }
+  if (envelope && returns !== 'Response') {
+    imports.add(ENVELOPE_MODULE, 'Envelope');
+    returns = `Envelope[${returns}]`;
+    if (responseModel) responseModel = returns;
   }
   const written = body.join('\n');
   // A name read, not a string naming it (`"count": count_path` reads only `count_path`).

@@ -2,11 +2,19 @@
 
 from typing import Any
 
-from httpx import AsyncClient
+from httpx import AsyncClient, Response
+
+
+def answer(response: Response) -> Any:
+    """The answer, out of the envelope (`{"code": 200, "msg": "success", "data": ...}`) if any."""
+    body = response.json()
+    if isinstance(body, dict) and "data" in body and ("code" in body or "success" in body):
+        return body["data"]
+    return body
 
 
 async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
     response = await client.post(path, json=body)
     assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
+    result: dict[str, Any] = answer(response)
     return result
