@@ -1,17 +1,5 @@
 import type { Entity, Field } from '../model/domain-model.js';
-
-/** How documents name the moment a row was made, snake_case (`createTime`, `gmt_create`, `dateCreated`). */
-const CREATED_NAMES = new Set([
-  'created', 'create_time', 'created_time', 'creation_time', 'create_at', 'created_on', 'create_date', 'created_date', 'creation_date',
-  'date_created', 'created_datetime', 'create_datetime', 'gmt_create', 'inserted_at', 'insert_time', 'add_time', 'added_at',
-]);
-/** How documents name the moment a row last changed (`updateTime`, `lastModified`, `gmt_modified`). */
-const UPDATED_NAMES = new Set([
-  'updated', 'update_time', 'updated_time', 'update_at', 'updated_on', 'update_date', 'updated_date', 'updated_datetime', 'update_datetime',
-  'modified', 'modified_at', 'modified_on', 'modified_time', 'modify_time', 'modification_time', 'modification_date', 'modified_date',
-  'last_modified', 'last_modified_at', 'last_modified_time', 'last_modified_date', 'last_updated', 'last_updated_at', 'last_update_time',
-  'date_modified', 'date_updated', 'gmt_modified', 'changed_at', 'edit_time', 'edited_at',
-]);
+import { CREATED_NAMES, UPDATED_NAMES } from '../model/stamp-names.js';
 
 /**
  * The row's moments under the document's own names: a date-time the server gives (read-only, never

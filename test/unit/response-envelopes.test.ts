@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DomainModel } from '../../core/model/domain-model.js';
-import { answerFormatOf, mergedAnswerFormat, pageFormatInWords, pageFormatOf } from '../../core/parsers/markdown/response-envelope.js';
+import { answerFormatOf, mergedAnswerFormat, pageFormatInWords, pageFormatOf, rowOfEnvelopedExample } from '../../core/parsers/markdown/response-envelope.js';
 import { deriveModel, generate } from '../../lib/index.js';
 import { modelOfDocuments } from '../support/documents.js';
 
@@ -63,6 +63,25 @@ describe('an answer format stated in an example', () => {
   });
 });
 
+describe('an enveloped example under an endpoint', () => {
+  it('shows the row in its data: an object, the first of a list, the first row of a page', () => {
+    expect(rowOfEnvelopedExample({ code: 0, msg: 'ok', data: { id: 1, name: 'a' } })).toEqual({ id: 1, name: 'a' });
+    expect(rowOfEnvelopedExample({ success: true, data: [{ id: 2 }] })).toEqual({ id: 2 });
+    expect(rowOfEnvelopedExample({ code: 200, msg: 'success', data: { total: 1, rows: [{ id: 3 }] } })).toEqual({ id: 3 });
+    // No envelope, a failed answer, no row: nothing to show.
+    expect(rowOfEnvelopedExample({ id: 1, data: { a: 1 } })).toBeUndefined();
+    expect(rowOfEnvelopedExample({ success: false, data: { id: 1 } })).toBeUndefined();
+    expect(rowOfEnvelopedExample({ code: 0, data: {} })).toBeUndefined();
+  });
+
+  it('reads JSON as JavaScript writes it: bare names, single quotes', () => {
+    expect(answerFormatOf("{ code: 0, data: { id: 1 }, message: 'ok' }", 1)?.success).toEqual({ dataField: 'data', fields: [{ name: 'code', value: 0 }, { name: 'message', value: 'ok' }] });
+    expect(pageFormatOf('{ list: [...], total: 123 }', 1)?.itemsField).toBe('list');
+    // A shape with its counts nested (`meta: { page, total }`) is no page the app fills.
+    expect(pageFormatOf('{ data: [...], meta: { page, limit, total } }', 1)).toBeUndefined();
+  });
+});
+
 describe('a page format stated in an example or in words', () => {
   it('reads the list of rows beside its counts and flags', () => {
     expect(pageFormatOf('{"total": 100, "list": [...]}', 2)).toEqual({ itemsField: 'list', fields: [{ name: 'total', kind: 'integer' }], line: 2 });
@@ -86,6 +105,9 @@ describe('a page format stated in an example or in words', () => {
     expect(pageFormatOf('{"items": []}', 1)).toBeUndefined();
     expect(pageFormatInWords('The list endpoint returns the items of the page.', 1)).toBeUndefined();
     expect(pageFormatInWords('Each order has items and a total.', 1)).toBeUndefined();
+    // `list` naming the endpoints, and a shape written out, say nothing of the page's rows in words.
+    expect(pageFormatInWords('All list endpoints take page and limit and report the total in a header.', 1)).toBeUndefined();
+    expect(pageFormatInWords('All list endpoints take `?page=1&limit=20` and return `{ data: [...], meta: { page, limit, total } }`.', 1)).toBeUndefined();
   });
 });
 
@@ -202,6 +224,34 @@ describe('a CRM stating its envelope, its error body and its error codes in code
     expect(errorCode(401)).toEqual({ kind: 'slot', slot: 'code' });
     // The page its example shows: the rows, the count, the page and its size, all filled.
     expect(operation(model, 'get_contacts').response.page).toEqual({ kind: 'wrapper', typeName: 'ContactPage', itemsField: 'items', totalField: 'total', pageField: 'page', limitField: 'page_size' });
+  });
+});
+
+describe('moments an example answer shows', () => {
+  it('puts the row\'s moments on the wire where an enveloped example answer shows them, always answered', async () => {
+    const api = `# Tasks API
+
+All responses: \`{"success": true, "data": { }}\`
+
+## POST /tasks
+
+| Field | Type | Required |
+|---|---|---|
+| title | string | yes |
+
+Response 201:
+
+\`\`\`json
+{"success": true, "data": {"id": 1, "title": "Write", "createdAt": "2024-05-01T12:00:00Z", "ownerName": "Ada"}}
+\`\`\`
+
+## GET /tasks/{id}
+`;
+    const model = await modelOfDocuments({ 'api.md': api });
+    const task = model.entities.find((e) => e.name === 'Task')!;
+    expect(task.fields.find((f) => f.name === 'created_at')).toMatchObject({ wireName: 'createdAt', required: true, readOnly: true });
+    // What else one example shows is no field of the row.
+    expect(task.fields.map((f) => f.name)).not.toContain('owner_name');
   });
 });
 

@@ -1,6 +1,8 @@
 import { componentSchemaName } from '../openapi/json-pointer.js';
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
+import { namesRowMoment } from '../../model/stamp-names.js';
+import { toSnake } from '../../naming.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
 import type { NamedTable, Section } from './document-outline.js';
 import { markdownError } from './errors.js';
@@ -137,6 +139,17 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
     endpoint.method !== 'delete' ? endpoint.responses.filter((r) => r.body === undefined && r.table !== undefined && r.table.fromExample !== true && !isPageTable(r.table)) : [],
   );
   for (const response of untyped) for (const row of response.table!.rows) addRow(row, false);
+  // An example answer showing the row's moments (`"createdAt": "2024-05-01T12:00:00Z"`) says the
+  // answers carry them, though it says nothing else of the row.
+  const shown = group.entityEndpoints.flatMap(({ endpoint }) => (endpoint.method !== 'delete' ? endpoint.responses.filter((r) => r.table?.fromExample === true && !isPageTable(r.table)) : []));
+  const moments = new Set<string>();
+  for (const response of shown) {
+    for (const row of response.table!.rows) {
+      if (properties.has(row.name) || !isMomentRow(row)) continue;
+      addRow(row, false, true);
+      moments.add(row.name);
+    }
+  }
   for (const response of entityResponses) {
     for (const field of response.fields) {
       if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });
@@ -154,7 +167,13 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
     if (hasBodies && !sent.has(field) && node.readOnly === undefined) ordered.set(field, { ...node, readOnly: true });
   }
   const writable = new Set([...ordered].filter(([field, node]) => node.readOnly !== true && field !== 'id').map(([field]) => field));
-  return { name, properties: ordered, required: requiredOf(group, ownTable, ordered), writable };
+  // A moment the server gives always has a value.
+  const required = [...new Set([...requiredOf(group, ownTable, ordered), ...moments])];
+  return { name, properties: ordered, required, writable };
+}
+
+function isMomentRow(row: FieldRow): boolean {
+  return row.type.kind === 'scalar' && row.type.schema.format === 'date-time' && namesRowMoment(toSnake(row.name));
 }
 
 /** The row of a page of results holding the list (`list: Course[]`, `items`, `data`): the table describes the envelope, not a row. */

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 /**
  * JSON as API lists write it in examples: with `//` and `/* *\/` comments and trailing commas
  * (JSONC, as editors and `tsconfig.json` accept it). The text without them, and each line's
@@ -44,4 +45,23 @@ export function withoutJsonComments(text: string): { json: string; comments: Map
   }
   // `"a": 1,\n}`: a comma before a closing bracket.
   return { json: json.replace(/,(\s*[}\]])/g, '$1'), comments };
+}
+
+/**
+ * An example's value, its comments gone: JSON, or JSON as people type it in JavaScript and
+ * TypeScript (`{ code: 0, data: {...}, message: 'ok' }`: names bare, texts in single quotes), read
+ * as the YAML flow collection it also is. Undefined when it is neither.
+ */
+export function parseExampleValue(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    const trimmed = json.trim();
+    if (!/^\{[\s\S]*\}$|^\[[\s\S]*\]$/.test(trimmed)) return undefined;
+    try {
+      return parseYaml(trimmed, { strict: true, uniqueKeys: true });
+    } catch {
+      return undefined;
+    }
+  }
 }

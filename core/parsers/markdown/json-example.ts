@@ -1,6 +1,7 @@
 import { InfraStackError } from '../../errors.js';
 import { readFieldRow, type FieldRow, type FieldTable } from './field-table.js';
-import { withoutJsonComments } from './json-comments.js';
+import { parseExampleValue, withoutJsonComments } from './json-comments.js';
+import { rowOfEnvelopedExample } from './response-envelope.js';
 import { parseTypeExpression } from './type-expression.js';
 
 /** A comment saying the field is required, or that it is not, in the languages of the lists. */
@@ -21,13 +22,9 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  */
 export function fieldTableFromJsonExample(written: string, firstLine: number, file = ''): FieldTable | undefined {
   const { json: text, comments } = withoutJsonComments(written);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const example = Array.isArray(value) ? value[0] : value;
+  const value = parseExampleValue(text);
+  // An answer in its envelope (`{"code": 0, "msg": "ok", "data": {...}}`) shows the row in its data.
+  const example = rowOfEnvelopedExample(value) ?? (Array.isArray(value) ? value[0] : value);
   if (example === null || typeof example !== 'object' || Array.isArray(example)) return undefined;
   const rows: FieldRow[] = [];
   // `"rent": 1250.00`: written with a fraction, an amount, though JSON reads the number whole.

@@ -1,7 +1,7 @@
 import type { ResponseEnvelope, SchemaNode } from '../../model/api-document.js';
 import { toSnake } from '../../naming.js';
 import type { FieldRow } from './field-table.js';
-import { withoutJsonComments } from './json-comments.js';
+import { parseExampleValue, withoutJsonComments } from './json-comments.js';
 
 /** What a document says every answer looks like: the envelope of a success, and the body of an error. */
 export interface AnswerFormat {
@@ -104,12 +104,35 @@ export function pageFormatOfTable(rows: readonly FieldRow[], line: number): Page
 
 /** `返回的 data 中包含 total（总条数）和 list（当前页数据）`: a sentence on paging naming the count and the rows. */
 export function pageFormatInWords(text: string, line: number): PageFormat | undefined {
-  if (!/分页|\bpage|\bpaginat|\bpaged\b/iu.test(text)) return undefined;
-  const names = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((match) => match[0]);
+  // A shape written out (`{ data: [...], meta: { page, total } }`) says more than its words: it is read as an example, or not at all.
+  if (!/分页|\bpage|\bpaginat|\bpaged\b/iu.test(text) || text.includes('{')) return undefined;
+  // `list endpoints`, `列表接口`: the word names the endpoints, not the rows.
+  const names = [...text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*(?:endpoints?|apis?|routes?|接口))/giu)].map((match) => match[1]!);
   const rows = names.filter((name) => ROWS_NAMES.has(toSnake(name)) && toSnake(name) !== 'data');
   const counts = names.filter((name) => PAGE_COUNT_NAMES.has(toSnake(name)) && /^total|count$/.test(toSnake(name)));
   if (rows.length !== 1 || counts.length === 0) return undefined;
   return { itemsField: rows[0]!, fields: [...new Set(counts)].map((name) => ({ name, kind: 'integer' })), line };
+}
+
+/**
+ * The row an example answer shows inside its envelope (`{"code": 0, "msg": "ok", "data": {...}}`):
+ * its data, the first of a list, or the first row of a page (`"data": {"total": 1, "list": [{...}]}`).
+ * Undefined when the example is no envelope of a successful answer holding a row.
+ */
+export function rowOfEnvelopedExample(value: unknown): Record<string, unknown> | undefined {
+  if (!isObject(value)) return undefined;
+  const format = answerFormatOfProperties(shownProperties(value), 0);
+  if (!format?.success) return undefined;
+  const data = value[format.success.dataField];
+  const first = (list: unknown) => (Array.isArray(list) && isObject(list[0]) ? list[0] : undefined);
+  if (Array.isArray(data)) return first(data);
+  if (!isObject(data) || Object.keys(data).length === 0) return undefined;
+  const page = pageFormatOfProperties(shownProperties(data), 0);
+  return page ? first(data[page.itemsField]) : data;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function pageFormatOfProperties(properties: readonly ShownProperty[], line: number): PageFormat | undefined {
@@ -212,12 +235,8 @@ function tableProperty(row: FieldRow): ShownProperty {
 function parsedObject(text: string): Record<string, unknown> | undefined {
   const { json } = withoutJsonComments(text);
   const filled = json.replace(/:\s*(?:\.{3}|…|<[^>\n]*>|[A-Z]\b)\s*(?=[,}\n])/g, ': null').replace(/\[\s*(?:\.{3}|…)\s*\]/g, '[]');
-  try {
-    const value: unknown = JSON.parse(filled);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = parseExampleValue(filled);
+  return isObject(value) ? value : undefined;
 }
 
 /** The JSON object a sentence gives inline (`统一返回格式：{"code": 200, "msg": "success", "data": ...}`). */
