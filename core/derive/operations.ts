@@ -173,7 +173,12 @@ export class OperationBuilder {
       case 'patch': {
         if (!returnsEntity) return undefined;
         const input = this.inputOf(api.requestBody?.schema, entity, api.method === 'patch');
-        return input ? { kind: api.method === 'put' ? 'update' : 'patch', input, response: shape('update', 200) } : undefined;
+        if (input) return { kind: api.method === 'put' ? 'update' : 'patch', input, response: shape('update', 200) };
+        // A PUT whose body names some of the row's fields, not all it needs (`UpdateUserReq { nickname?, bio? }`):
+        // it changes those, as a PATCH would, where the resource has no PATCH of its own.
+        if (api.method !== 'put' || resource.operations.some((op) => op.method === 'patch' && op.path === api.path)) return undefined;
+        const changed = this.inputOf(api.requestBody?.schema, entity, true);
+        return changed ? { kind: 'patch', input: changed, response: shape('update', 200) } : undefined;
       }
       case 'post': {
         // An HTML form posted to the row's path changes the fields it sends.

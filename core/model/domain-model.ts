@@ -150,7 +150,8 @@ export interface PrimaryKey {
 }
 
 /** A text the app makes up: a UUID's text, or the first `digits` hex digits of a UUID. */
-export type AssignedText = { form: 'uuid-text' } | { form: 'hex'; digits: number };
+/** A UUID's text, or hex digits of one after a literal prefix the document's pattern asks for (`fsap-` of `^fsap-[0-9a-f]{8,40}$`). */
+export type AssignedText = { form: 'uuid-text' } | { form: 'hex'; digits: number; prefix?: string };
 
 export type CrudKind = 'list' | 'get' | 'create' | 'update' | 'patch' | 'delete';
 

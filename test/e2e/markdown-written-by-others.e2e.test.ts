@@ -68,6 +68,9 @@ const documents = [
   // Every answer in the envelope its Response Format section shows (`{"success": true, "data": …}`, errors
   // `{"success": false, "error": {…}}`), lists in the page its example shows.
   { name: 'crm-envelope', apiFiles: ['crm-envelope-api.md'], rules: 'crm.py' },
+  // Written by a fresh pair of eyes as a frontend developer would: TypeScript interfaces for the rows, the requests
+  // (`RegisterReq`), the envelope (`ApiResponse<T>`) and the page (`PageResult<T>`), unions named by aliases.
+  { name: 'blog-ts-frontend-zh', apiFiles: ['blog-ts-frontend-api.zh.md', 'blog-ts-frontend-requirements.zh.md'], rules: 'blog_ts.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

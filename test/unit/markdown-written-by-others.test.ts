@@ -55,6 +55,7 @@ const documents: [string, string[]][] = [
   ['an HR system in formal Chinese: key/value endpoint tables, departments and employees keyed to each other', files('hr-spec-api.zh.md', 'hr-spec-requirements.zh.md')],
   ['a community in casual Chinese: a title before the method, JSON bodies with comments', files('community-casual-api.zh.md', 'community-casual-requirements.zh.md')],
   ['a CRM whose answers come in an envelope its Response Format section shows', files('crm-envelope-api.md')],
+  ['a blog in Chinese by a frontend developer: TypeScript requests, envelope, page and aliases', files('blog-ts-frontend-api.zh.md', 'blog-ts-frontend-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {

@@ -11,6 +11,7 @@ import { isStatusCodeTable, statusErrorCodes } from './status-code-table.js';
 import {
   answerFormatOf,
   answerFormatOfTable,
+  formatsOfDeclaration,
   inlineJsonObject,
   mergedAnswerFormat,
   pageFormatInWords,
@@ -19,7 +20,7 @@ import {
   type AnswerFormat,
   type PageFormat,
 } from './response-envelope.js';
-import { inlineObjectType, typeScriptDeclarations } from './typescript-declarations.js';
+import { inlineObjectType, readTypeScriptBlock, type DeclaredType } from './typescript-declarations.js';
 import { pythonModels } from './pydantic-models.js';
 import { markdownError } from './errors.js';
 import { isFieldTable, readFieldTable, type FieldRow, type FieldTable } from './field-table.js';
@@ -87,6 +88,9 @@ export interface Sentence {
   section?: string;
 }
 
+/** A type named as a request's body: `RegisterReq`, `CreatePostRequest`, `UserDto`, `LoginBody`, `SearchParams`. */
+const REQUEST_TYPE_NAME = /(?:Req|Request|Dto|DTO|Body|Params|Param|Input|Form|Payload|Command|Cmd)$/;
+
 /** The document as read: what each heading, paragraph and table says, not yet what it means. */
 export interface DocumentOutline {
   title?: string;
@@ -138,6 +142,8 @@ type TableTarget = 'body' | 'query' | ResponseLine;
 class OutlineReader {
   readonly outline: DocumentOutline = { basePath: '', basePathWritten: false, endpoints: [], namedTables: [], otherTables: [], sentences: [], glossary: [], errorCodes: new Map() };
   private readonly sections: Section[] = [];
+  /** `type UserRole = 'user' | 'admin'` in the blocks read so far, for members typed by the alias in later ones. */
+  private readonly typeAliases = new Map<string, string>();
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
   private pendingLabel: TableLabel | undefined;
@@ -313,9 +319,34 @@ class OutlineReader {
 
   /** `type User = { ... }`, `interface Task { ... }`, `class ItemIn(BaseModel):` in a fenced block: named types, as `Name:` tables would give them. */
   private readTypeDeclarations(text: string, line: number): boolean {
-    const declared = typeScriptDeclarations(text, line, this.file) ?? pythonModels(text, line, this.file);
-    if (!declared) return false;
-    this.outline.namedTables.push(...declared);
+    const block = readTypeScriptBlock(text, line, this.file, this.typeAliases);
+    if (!block) {
+      const models = pythonModels(text, line, this.file);
+      if (models) this.outline.namedTables.push(...models);
+      return models !== undefined;
+    }
+    for (const [name, union] of block.aliases) this.typeAliases.set(name, union);
+    if (!this.endpoint && !this.sectionBody) {
+      for (const generic of block.generics) {
+        const { answer, page } = formatsOfDeclaration(generic);
+        this.adoptFormats(answer, page);
+      }
+    }
+    if (this.readRequestType(block.types)) return true;
+    this.outline.namedTables.push(...block.types);
+    return true;
+  }
+
+  /**
+   * `interface RegisterReq { … }` under `POST /api/users`: the one type a block declares under an
+   * endpoint that sends a body, named as a request (`…Req`, `…Request`, `…Dto`, `…Body`,
+   * `…Params`, `…Input`, `…Form`, `…Payload`), is that body.
+   */
+  private readRequestType(types: readonly DeclaredType[]): boolean {
+    const endpoint = this.endpoint?.value;
+    const [only] = types;
+    if (!endpoint || types.length !== 1 || TAKES_NO_BODY.has(endpoint.method) || endpoint.body || !REQUEST_TYPE_NAME.test(only!.name)) return false;
+    endpoint.body = only!.table;
     return true;
   }
 

@@ -155,6 +155,17 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
       if (!properties.has(field)) properties.set(field, { ...schemaFromFieldName(field), [SOURCE_LINE]: response.line });
     }
   }
+  // The entity's own type (`interface User`, `### User`) shows what answers carry: a field only a
+  // request sends (a register's `password`) is stored and never answered. Keys are not such fields:
+  // the type may show what they point at instead (`labels: Label[]` for the `labelIds` sent).
+  if (ownTable) {
+    const own = new Set(ownTable.table.rows.map((row) => row.name));
+    const answered = new Set([...entityResponses, ...untyped, ...shown].flatMap((response) => response.table?.rows.map((row) => row.name) ?? []));
+    for (const [field, node] of properties) {
+      const key = /^id$|_ids?$|[a-z0-9]Ids?$/.test(field);
+      if (sent.has(field) && !own.has(field) && !answered.has(field) && !key) properties.set(field, { ...node, writeOnly: true });
+    }
+  }
   const hasBodies = sent.size > 0;
   const line = (ownTable?.line ?? group.entityEndpoints[0]?.endpoint.line) ?? 1;
   // `/depts/{deptId}` where only answers carry `deptId`: the rows' own key under its own name (the

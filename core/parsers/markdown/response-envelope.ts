@@ -1,6 +1,7 @@
 import type { ResponseEnvelope, SchemaNode } from '../../model/api-document.js';
 import { toSnake } from '../../naming.js';
 import type { FieldRow } from './field-table.js';
+import type { DeclaredMember, GenericDeclaration } from './typescript-declarations.js';
 import { parseExampleValue, withoutJsonComments } from './json-comments.js';
 
 /** What a document says every answer looks like: the envelope of a success, and the body of an error. */
@@ -78,6 +79,44 @@ function answerFormatOfProperties(properties: readonly ShownProperty[], line: nu
   }
   if (succeeded && !error) return undefined;
   return { error: errorSchemaOf(properties, data?.name), line };
+}
+
+/**
+ * The envelope or the page a generic TypeScript declaration describes: `interface ApiResponse<T> {
+ * code: number // 0 成功; data: T; message: string // 成功时是 'ok' }` wraps every answer, `interface
+ * PageResult<T> { list: T[]; total: number }` is a page. The values a success holds come from the
+ * members' comments.
+ */
+export function formatsOfDeclaration(declaration: GenericDeclaration): { answer?: AnswerFormat; page?: PageFormat } {
+  const properties = declaration.members.map((member) => declaredProperty(member, declaration.parameter));
+  const answer = answerFormatOfProperties(properties, declaration.line);
+  const page = pageFormatOfProperties(properties, declaration.line);
+  return { ...(answer ? { answer } : {}), ...(page ? { page } : {}) };
+}
+
+/** A quoted text a comment gives as the value on success (`成功时是 'ok'`, `"success" on success`). */
+const QUOTED_SUCCESS = /(?:成功|success|\bok\b)[^'"]*['"]([^'"]+)['"]|['"]([^'"]+)['"][^'"]*(?:成功|success)/iu;
+
+function declaredProperty(member: DeclaredMember, parameter: string): ShownProperty {
+  const type = member.type.replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
+  const comment = member.comment ?? '';
+  const literal = /^(?:'([^']*)'|"([^"]*)"|(-?\d+)|(true|false))$/.exec(type);
+  if (literal) {
+    if (literal[3] !== undefined) return { name: member.name, kind: 'integer', value: Number(literal[3]) };
+    if (literal[4] !== undefined) return { name: member.name, kind: 'boolean', value: literal[4] === 'true' };
+    return { name: member.name, kind: 'string', value: literal[1] ?? literal[2]! };
+  }
+  if (type === `${parameter}[]` || type === `Array<${parameter}>`) return { name: member.name, kind: 'array' };
+  if (type === 'number' || type === 'bigint') {
+    const stated = SUCCESS_NOTE.exec(comment);
+    return { name: member.name, kind: 'integer', ...(stated ? { value: Number(stated[1] ?? stated[2]) } : {}) };
+  }
+  if (type === 'boolean') return { name: member.name, kind: 'boolean' };
+  if (type === 'string') {
+    const quoted = QUOTED_SUCCESS.exec(comment);
+    return { name: member.name, kind: 'string', ...(quoted ? { value: quoted[1] ?? quoted[2]! } : {}) };
+  }
+  return { name: member.name, kind: 'object' };
 }
 
 /** Merges what two statements say (the success's example, then the error's): an error the document shows beats one guessed from the success's envelope. */

@@ -1,5 +1,6 @@
 import { alwaysHasValue, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
+import { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
 import { call, pyCall, pyCallItem, pyFormat } from '../python/layout.js';
 import { fieldAttribute } from '../python/identifiers.js';
@@ -106,6 +107,7 @@ function timestampOf(field: Field): { timestamp?: StorageTimestamp } {
 
 interface ModelLookups {
   operationsOf: ReadonlyMap<string, readonly Operation[]>;
+  enumMembers: EnumMembers;
 }
 
 const lookupsByModel = new WeakMap<DomainModel, ModelLookups>();
@@ -121,7 +123,7 @@ function lookupsOf(model: DomainModel): ModelLookups {
       if (list) list.push(op);
       else operationsOf.set(op.entity, [op]);
     }
-    lookups = { operationsOf };
+    lookups = { operationsOf, enumMembers: new EnumMembers(model.enums) };
     lookupsByModel.set(model, lookups);
   }
   return lookups;
@@ -149,7 +151,7 @@ export function entityViewWithImports(entity: Entity, model: DomainModel, schema
   const fields = fieldViews(entity, model.entities, model.relations);
   const key = fields.find((f) => f.primaryKey)!;
   const classes = { ...entityClassNames(entity.name, model), ...repositoryNames(entity, model) };
-  const { operationsOf } = lookupsOf(model);
+  const { operationsOf, enumMembers } = lookupsOf(model);
   const keyImports = new PythonImports();
   const keyType = domainType(key.field.type, keyImports);
 
@@ -197,7 +199,7 @@ export function entityViewWithImports(entity: Entity, model: DomainModel, schema
       }
     } else {
       args.push(`nullable=${stored.nullable ? 'True' : 'False'}`);
-      const fallback = columnDefault(f.field);
+      const fallback = columnDefault(f.field, enumMembers);
       if (fallback !== undefined) args.push(`default=${fallback}`);
     }
     const key = storage.foreignKeys.get(f.column);
@@ -369,9 +371,13 @@ function tableArgsLine(args: string[]): string {
 }
 
 /** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
-function columnDefault(field: Field): string | undefined {
+/** What a row holds where its insert gives nothing: the field's default, when the column can hold it as written. */
+function columnDefault(field: Field, enumMembers: EnumMembers): string | undefined {
   const value = field.default;
   switch (field.type.kind) {
+    case 'enum':
+      // A default of a field no create sends (`role` beside `RegisterReq`) is stored all the same.
+      return enumMembers.reference(field.type.name, value);
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
     case 'number':
@@ -424,5 +430,6 @@ function checkedConstraints(type: TypeRef, constraints: Constraints): Constraint
 /** The Python expression making an assigned text: `str(uuid4())`, `uuid4().hex`, `uuid4().hex[:10]`. */
 function assignedTextCall(text: AssignedText): string {
   if (text.form === 'uuid-text') return 'str(uuid4())';
-  return text.digits >= 32 ? 'uuid4().hex' : `uuid4().hex[:${text.digits}]`;
+  const digits = text.digits >= 32 ? 'uuid4().hex' : `uuid4().hex[:${text.digits}]`;
+  return text.prefix === undefined ? digits : `${pyString(text.prefix)} + ${digits}`;
 }
