@@ -15,6 +15,7 @@ import { formatsOfDeclaration } from '../../core/parsers/markdown/response-envel
 import { statusErrorCodes } from '../../core/parsers/markdown/status-code-table.js';
 import { readTypeScriptBlock } from '../../core/parsers/markdown/typescript-declarations.js';
 import { deriveModel, generate } from '../../lib/index.js';
+import { modelOfDocuments } from '../support/documents.js';
 
 const dir = path.resolve('test/fixtures/markdown/written-by-others');
 const BLOG = ['blog-ts-frontend-api.zh.md', 'blog-ts-frontend-requirements.zh.md'].map((name) => path.join(dir, name));
@@ -57,6 +58,9 @@ describe('the frontend developer\'s blog', () => {
     expect(op('put_users_id')).toMatchObject({ kind: 'patch', method: 'put', input: { fields: ['nickname', 'avatar', 'bio'], required: [] } });
     expect(op('get_users').response.envelope).toEqual({ dataField: 'data', fields: [{ name: 'code', value: 0 }, { name: 'message', value: 'ok' }] });
     expect(op('get_users').response.page).toMatchObject({ kind: 'wrapper', itemsField: 'list', totalField: 'total', pageField: 'page', limitField: 'size' });
+    // Under a post (`POST /api/posts/:postId/comments` with `CreateCommentReq`), the rows keep their own type's name.
+    expect(model.entities.map((e) => e.name)).toEqual(['User', 'Post', 'Tag', 'Comment']);
+    expect(['get_posts_post_id_comments', 'post_posts_post_id_comments'].map((name) => `${op(name).kind} ${op(name).entity}`)).toEqual(['list Comment', 'create Comment']);
   });
 
   it('stores the default of a field no create sends (a user\'s role)', async () => {
@@ -94,5 +98,17 @@ describe('ids the app gives after a literal prefix', () => {
     // A prefix a quantifier makes optional, or a pattern whose digits are no hex, gives none.
     expect(assignableText([{ pattern: '^ab?c[0-9a-f]{8}$' }], 'hex')).toBeUndefined();
     expect(assignableText([{ pattern: '^[A-Z]{3}-\\d+$' }], 'hex')).toBeUndefined();
+  });
+});
+
+describe('a default written after a type', () => {
+  it('is the field\'s default, not a value of its enum', async () => {
+    const model = await modelOfDocuments({
+      'api.md': '# Events\n\n## POST /events\n\n| Field | Type | Required |\n|---|---|---|\n| title | string | yes |\n| status | enum: draft, published, cancelled (default draft) | no |\n| seats | integer (default 100) | no |\n\n## GET /events/{id}\n',
+    });
+    const fields = model.entities.find((e) => e.name === 'Event')!.fields;
+    expect(model.enums.find((e) => e.name === 'EventStatus')?.values).toEqual(['draft', 'published', 'cancelled']);
+    expect(fields.find((f) => f.name === 'status')?.default).toBe('draft');
+    expect(fields.find((f) => f.name === 'seats')?.default).toBe(100);
   });
 });

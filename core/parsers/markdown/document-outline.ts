@@ -346,6 +346,10 @@ class OutlineReader {
     const endpoint = this.endpoint?.value;
     const [only] = types;
     if (!endpoint || types.length !== 1 || TAKES_NO_BODY.has(endpoint.method) || endpoint.body || !REQUEST_TYPE_NAME.test(only!.name)) return false;
+    // Under another row (`POST /posts/:postId/comments`) the body keeps naming the rows' own type:
+    // a request type there would name the collection's rows after the request.
+    const collection = endpoint.path.replace(/\/[{:<][^/]*$/, '');
+    if (/\/[{:<]/.test(collection)) return false;
     endpoint.body = only!.table;
     return true;
   }

@@ -256,12 +256,18 @@ export interface WrittenField {
   nullable?: true;
 }
 
+/** `(default draft)`, `（默认 1）` closing a type as written. */
+const TRAILING_DEFAULT = /\s*[(（]\s*((?:defaults?\b|默认|por defecto|par défaut|standard)[^()（）]*)[)）]\s*$/iu;
+
 /** Reads one field: its name and marks, its type as written, and what its notes say. */
 export function readFieldRow(written: WrittenField, file: string, rowLine: number): FieldRow {
   const marked = nameOf(written.name);
   const name = marked.name;
   if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
-  const typeText = written.type;
+  // `enum: draft, published, cancelled (default draft)`: a default written after the type is a note.
+  const trailing = TRAILING_DEFAULT.exec(written.type);
+  const typeText = trailing ? written.type.slice(0, trailing.index) : written.type;
+  if (trailing) written = { ...written, description: [trailing[1], written.description].filter((part) => part !== undefined && part !== '').join('; ') };
   const column = readSqlColumnModifiers(typeText);
   const parsed = withNullability(parseTypeExpression(column.typeText), written.nullable ? { ...column, nullable: true } : column);
   if (!parsed) {
