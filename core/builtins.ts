@@ -20,9 +20,16 @@ export const openApiParserPlugin: InfraStackPlugin = {
 export const markdownParserPlugin: InfraStackPlugin = {
   name: 'core:markdown',
   apply({ hooks }) {
-    hooks.parse.for('markdown').tapPromise('core:markdown', async ({ file }) => {
-      const { parseMarkdownFile } = await import('./parsers/markdown/index.js');
-      return parseMarkdownFile(file);
+    // One reading of the run's markdown documents: each parse also sees the named types of the others.
+    const runs = new WeakMap<object, import('./parsers/markdown/index.js').MarkdownRun>();
+    hooks.parse.for('markdown').tapPromise('core:markdown', async ({ file, config }) => {
+      const { parseMarkdownFile, MarkdownRun } = await import('./parsers/markdown/index.js');
+      let run = runs.get(config);
+      if (!run) {
+        run = new MarkdownRun(config.apiFiles.filter((other) => /\.(?:md|markdown)$/i.test(other)));
+        runs.set(config, run);
+      }
+      return parseMarkdownFile(file, run);
     });
   },
 };

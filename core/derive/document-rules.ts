@@ -3,6 +3,7 @@ import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, 
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { germanSingulars, romanceSingulars, singular, spelledLike, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
+import { isPronoun, namesEveryEntity } from './every-entity.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
 import { findKey, keyNamedAfter, keyTypeOf, parentKeyOf, propertiesOf, recordWhy, why } from './schema-edits.js';
@@ -24,7 +25,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
     Object.entries((schema.properties as Record<string, SchemaNode> | undefined) ?? {}).some(([name, p]) => typeof p[SCHEMA_HINTS.references] === 'string' || p[SCHEMA_HINTS.uniqueWithin] !== undefined || notesAnId(name, p)),
   );
   // People writing a markdown list name keys in their own language (`danh_muc_id`).
-  const written = api.sources.some((file) => /\.(?:md|markdown)$/i.test(file));
+  const written = api.sources.some((file) => WRITTEN.test(file));
   if (rules.length === 0 && !hinted && !written) return api;
   const names = new EntityNames(api);
   const schemas = new Map([...api.schemas].map(([name, entry]) => [name, { ...entry, schema: structuredClone(entry.schema) }]));
@@ -72,6 +73,8 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
+const WRITTEN = /\.(?:md|markdown)$/i;
+
 /** Words that open a clause, in the languages of the documents: a phrase holding one is no entity's name. */
 const CLAUSE_WORD = /(?:^|\s)(?:if|when|unless|which|that|who|whose|where|while|si|cuando|quand|wenn|falls|quando|se|nếu|khi|mà)(?:\s|$)|如果|若|假如|当|时|的话|もし|場合|면|때/iu;
 /** Chinese negations and verbs of rules (`不允许`, `禁止删除`, `置为空`): no entity is called by them. */
@@ -81,7 +84,7 @@ const CHINESE_VERB = /不|没有|允许|禁止|删除|保留|置为|必须|可�
 function readsAsName(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   const cjk = /[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]/u.test(phrase);
-  return !CLAUSE_WORD.test(phrase) && !CHINESE_VERB.test(phrase) && words.length <= 4 && (!cjk || phrase.replace(/\s/g, '').length <= 8);
+  return !isPronoun(phrase) && !namesEveryEntity(phrase) && !CLAUSE_WORD.test(phrase) && !CHINESE_VERB.test(phrase) && words.length <= 4 && (!cjk || phrase.replace(/\s/g, '').length <= 8);
 }
 
 /** The entity a rule's phrase names; undefined, after a warning (or an error for a rule stated outright), when none, or silently when `quiet`. */
@@ -129,8 +132,14 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     recordWhy(key, SCHEMA_HINTS.onDelete, rule.source);
     return { parent, child, key };
   };
+  /** `All of them are soft deleted`: every object schema (only entities' tables read the hint). */
+  const everyEntity = (): Target[] => [...schemas].filter(([, { schema }]) => schema.type === 'object' || schema.properties !== undefined).map(([name, { schema }]) => ({ name, schema }));
   switch (rule.kind) {
     case 'soft-delete': {
+      if (namesEveryEntity(rule.entity)) {
+        everyEntity().forEach(softDelete);
+        return;
+      }
       // `Soft delete.` alone under `### 3.5 Delete an invoice`: the entity the heading names.
       const inSection = () => (rule.source.section !== undefined ? target(rule.source.section, rule, undefined, true) : undefined);
       const entity =
@@ -147,6 +156,15 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       return;
     }
     case 'hard-delete': {
+      if (namesEveryEntity(rule.entity)) {
+        // `All other tables are deleted for good`: those no rule soft deletes.
+        for (const entity of everyEntity()) {
+          if (entity.schema[SCHEMA_HINTS.softDelete] !== undefined) continue;
+          entity.schema[SCHEMA_HINTS.softDelete] = false;
+          recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
+        }
+        return;
+      }
       const entity = target(rule.entity, rule, undefined, true) ?? target(rule.entity, rule);
       if (!entity) return;
       if (entity.schema[SCHEMA_HINTS.softDelete] === true) return `${entity.name} is also said to be soft deleted; the first rule holds`;
@@ -281,13 +299,18 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
   for (const [, { schema, source }] of schemas) {
     for (const node of Object.values(propertiesOf(schema))) {
       const written = node[SCHEMA_HINTS.references];
-      if (typeof written !== 'string' || schemas.has(written)) continue;
-      const name = names.resolve(written);
+      if (typeof written !== 'string') continue;
+      const name = schemas.has(written) ? written : names.resolve(written);
       if (name === undefined) {
         const line = node[SCHEMA_HINTS.sourceLine];
         throw ruleError(`the field refers to "${written}", which is no entity of the documents`, typeof line === 'number' ? { ...source, line } : source);
       }
       node[SCHEMA_HINTS.references] = name;
+      const keyType = keyTypeOf(schemas.get(name)!.schema);
+      // `guest_id — references Guest`: no type written, the key is typed as the key it points at.
+      if (node.type === undefined && node.$ref === undefined && node.allOf === undefined) Object.assign(node, keyType);
+      // `| ownerId | string | FK → users |` beside a uuid key: lists written by people say `string` of uuids.
+      else if (WRITTEN.test(source.file) && node.type === 'string' && node.format === undefined && keyType.format === 'uuid') node.format = 'uuid';
     }
   }
 }

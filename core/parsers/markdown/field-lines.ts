@@ -1,5 +1,6 @@
 import { InfraStackError } from '../../errors.js';
 import { readFieldRow, type FieldRow, type FieldTable, type WrittenField } from './field-table.js';
+import { readsAsReference } from './field-notes.js';
 import { parseTypeExpression } from './type-expression.js';
 
 /**
@@ -16,7 +17,8 @@ function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hi
   const bracketed = BRACKETED.exec(text.trim());
   if (bracketed) return bracketedEntry(bracketed[1]!, bracketed[2]!, bracketed[3] ?? '');
   const entry = text.replace(/\s*(?:\/\/|#)\s*/, '  ').trim();
-  const colon = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*:\s*(.+)$/.exec(entry);
+  // `name: type, notes` and, as Notion and wiki exports write it, `name — type, notes`.
+  const colon = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)(?:\s*:|\s+[—–-]{1,2})\s*(.+)$/.exec(entry);
   if (colon && NAME.test(colon[1]!)) return withType(colon[1]!, colon[2]!.split(/\s{2,}|\t+/), typeOptional);
   const columns = entry.split(/\s{2,}|\t+/);
   if (columns.length >= 2 && NAME.test(columns[0]!)) return withType(columns[0]!, columns.slice(1), typeOptional);
@@ -65,7 +67,7 @@ function withType(name: string, rest: string[], typeOptional: boolean): Omit<Wri
   if (written === '') return typeOptional ? { name, type: 'string', description: '' } : undefined;
   // `name: varchar(100), required`: the type up to a comma outside its brackets, notes after it.
   const [type, ...after] = parseTypeExpression(written) !== undefined ? [written] : splitAtFirstComma(written);
-  if (type === undefined || parseTypeExpression(type) === undefined) return undefined;
+  if (type === undefined || (parseTypeExpression(type) === undefined && !readsAsReference(type))) return undefined;
   return { name, type, description: [...after, ...notes].join('; ') };
 }
 

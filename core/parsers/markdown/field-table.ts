@@ -2,7 +2,7 @@ import type { SchemaNode } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
 import { extractHintTokens, fieldHints } from './hint-tokens.js';
 import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
-import { readFieldNotes } from './field-notes.js';
+import { readFieldNotes, readsAsReference } from './field-notes.js';
 import { readSqlColumnModifiers, type SqlColumnModifiers } from './sql-column-modifiers.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
@@ -269,7 +269,10 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   const typeText = trailing ? written.type.slice(0, trailing.index) : written.type;
   if (trailing) written = { ...written, description: [trailing[1], written.description].filter((part) => part !== undefined && part !== '').join('; ') };
   const column = readSqlColumnModifiers(typeText);
-  const parsed = withNullability(parseTypeExpression(column.typeText), written.nullable ? { ...column, nullable: true } : column);
+  // `references Guest` where the type goes: the key's type is the other's key's, known once every type is read (derive gives it).
+  const keyOfOther = readsAsReference(column.typeText);
+  if (keyOfOther) written = { ...written, description: [column.typeText, written.description].filter((part) => part !== undefined && part !== '').join('; ') };
+  const parsed = keyOfOther ? { kind: 'scalar' as const, schema: {} } : withNullability(parseTypeExpression(column.typeText), written.nullable ? { ...column, nullable: true } : column);
   if (!parsed) {
     const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;
     throw markdownError(file, rowLine, `field ${name} ${what}: expected ${EXPECTED_TYPES}`);

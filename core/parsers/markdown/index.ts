@@ -20,19 +20,58 @@ import { isTechStackTable, readTechStack } from './tech-stack.js';
 
 const CREATING_METHODS = new Set(['post', 'put', 'patch']);
 
-/** Reads a markdown API list (or a requirements document) into an ApiDocument. */
-export async function parseMarkdownFile(file: string): Promise<ApiDocument> {
-  let text: string;
+/**
+ * Reads a markdown API list (or a requirements document) into an ApiDocument. With the run's
+ * other markdown documents (`run`), an endpoint no table of its own document describes takes
+ * the type another document's data model gives its rows (`- GET /guests` and `### Guest`).
+ */
+export async function parseMarkdownFile(file: string, run?: MarkdownRun): Promise<ApiDocument> {
+  if (!run) return documentOf(outlineOfText(await readText(file), file), file, []);
+  const [outline, siblings] = await Promise.all([run.outline(file), run.tablesBesides(file)]);
+  return documentOf(outline, file, siblings);
+}
+
+async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     throw unreadableDocumentError(file, error);
   }
-  return parseMarkdownText(text, file);
 }
 
-export function parseMarkdownText(text: string, file: string): ApiDocument {
-  const outline = readOutline(parseMarkdownTree(text), file);
+function outlineOfText(text: string, file: string): DocumentOutline {
+  return readOutline(parseMarkdownTree(text), file);
+}
+
+/** The markdown documents of one run, each read and outlined once, for their own parse and their siblings'. */
+export class MarkdownRun {
+  private readonly outlines = new Map<string, Promise<DocumentOutline>>();
+
+  constructor(private readonly files: readonly string[]) {}
+
+  outline(file: string): Promise<DocumentOutline> {
+    let outline = this.outlines.get(file);
+    if (!outline) {
+      outline = readText(file).then((text) => outlineOfText(text, file));
+      this.outlines.set(file, outline);
+    }
+    return outline;
+  }
+
+  /** The named types the other documents define (a document that cannot be read reports that in its own parse). */
+  async tablesBesides(file: string): Promise<NamedTable[]> {
+    const others = this.files.filter((other) => other !== file);
+    const outlines = await Promise.allSettled(others.map((other) => this.outline(other)));
+    return outlines.flatMap((outcome) => (outcome.status === 'fulfilled' ? namedByTables(outcome.value.namedTables) : []));
+  }
+}
+
+/** `siblings`: the named types of the other markdown documents given with this one. */
+export function parseMarkdownText(text: string, file: string, siblings: readonly NamedTable[] = []): ApiDocument {
+  return documentOf(outlineOfText(text, file), file, siblings);
+}
+
+function documentOf(outline: DocumentOutline, file: string, siblings: readonly NamedTable[]): ApiDocument {
   if (!outline.basePathWritten) outline.basePath = sharedPrefix(outline.endpoints.map((e) => e.path));
   const { settings, found: hasTechStack } = readTechStack(outline.otherTables, outline.sentences, file);
   const { rules, warnings: ruleWarnings } = readRuleSentences(outline.sentences, file);
@@ -44,7 +83,7 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
       'found no endpoints (a heading, bullet or table row with `POST /users`), tech-stack table (| item | choice |), named types (`Name:` and a field table) or rules',
     );
   }
-  const { schemas, operations } = buildComponentsAndOperations(outline, file);
+  const { schemas, operations } = buildComponentsAndOperations(outline, file, siblings);
   return {
     title: outline.title ?? path.basename(file, path.extname(file)),
     version: outline.version ?? '0.0.0',
@@ -63,12 +102,14 @@ export function parseMarkdownText(text: string, file: string): ApiDocument {
 
 /** A group becomes an entity when it can create or has an item path, and something gives it fields. */
 function isEntityGroup(group: ResourceGroup, namedTables: ReadonlyMap<string, NamedTable>, words: ReadonlySet<string>): boolean {
-  const endpoints = group.entityEndpoints.map((e) => e.endpoint);
-  const creates = endpoints.some((e) => e.method === 'post');
-  const describes =
-    endpoints.some((e) => (CREATING_METHODS.has(e.method) && e.body) || e.responses.some((r) => r.body || r.fields.length > 0 || r.table)) ||
-    ownTableOf(entityNameOf(group, [...namedTables.values()], words), namedTables) !== undefined;
+  const creates = group.entityEndpoints.some(({ endpoint }) => endpoint.method === 'post');
+  const describes = describesItself(group) || ownTableOf(entityNameOf(group, [...namedTables.values()], words), namedTables) !== undefined;
   return (creates || group.itemPath !== undefined) && describes;
+}
+
+/** Whether an endpoint of the group gives its rows' fields: a body or a response with a type, fields or a table. */
+function describesItself(group: ResourceGroup): boolean {
+  return group.entityEndpoints.some(({ endpoint }) => (CREATING_METHODS.has(endpoint.method) && endpoint.body) || endpoint.responses.some((r) => r.body || r.fields.length > 0 || r.table));
 }
 
 /** The `Name:` table (or `### Name` table) of an entity, written singular or plural (`Projects`). */
@@ -76,7 +117,7 @@ function ownTableOf(name: string, namedTables: ReadonlyMap<string, NamedTable>):
   return namedTables.get(name) ?? [...namedTables.values()].find((named) => toPascal(singular(named.name)) === name);
 }
 
-function buildComponentsAndOperations(outline: DocumentOutline, file: string): Pick<ApiDocument, 'schemas' | 'operations'> {
+function buildComponentsAndOperations(outline: DocumentOutline, file: string, siblings: readonly NamedTable[]): Pick<ApiDocument, 'schemas' | 'operations'> {
   const registry = new ComponentRegistry(file);
   const tables = namedByTables(outline.namedTables);
   const namedTables = new Map<string, NamedTable>();
@@ -86,9 +127,19 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
     namedTables.set(named.name, named);
     registry.declare(named.name);
   }
+  // Another document's types, for the endpoints whose rows nothing here describes: that document defines them.
+  const elsewhere = new Map(siblings.filter((named) => !namedTables.has(named.name)).map((named) => [named.name, named]));
   const groups = groupEndpoints(outline.endpoints, outline.basePath, [...namedTables.keys()]);
   const words = documentWords(outline);
-  const entityGroups = groups.filter((group) => isEntityGroup(group, namedTables, words)).map((group) => ({ group, name: entityNameOf(group, tables, words) }));
+  const otherTables = new Map<ResourceGroup, NamedTable>();
+  for (const group of groups) {
+    if (isEntityGroup(group, namedTables, words) || describesItself(group)) continue;
+    const other = ownTableOf(entityNameOf(group, [...tables, ...elsewhere.values()], words), elsewhere);
+    if (other && isEntityGroup(group, elsewhere, words)) otherTables.set(group, other);
+  }
+  const entityGroups = groups
+    .filter((group) => otherTables.has(group) || isEntityGroup(group, namedTables, words))
+    .map((group) => ({ group, name: otherTables.get(group)?.name ?? entityNameOf(group, tables, words) }));
   const owners = new Map<string, ResourceGroup>();
   for (const { group, name } of entityGroups) {
     const other = owners.get(name);
@@ -99,6 +150,12 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string): P
   const entities = new Map<ResourceGroup, EntityFields>();
   const owned = new Set<NamedTable>();
   for (const { group, name } of entityGroups) {
+    const otherTable = otherTables.get(group);
+    if (otherTable) {
+      // Its rows' fields give the operations their key and bodies; the schema is the other document's.
+      entities.set(group, collectEntityFields(name, group, otherTable, registry, file));
+      continue;
+    }
     const ownTable = ownTableOf(name, namedTables);
     if (ownTable) owned.add(ownTable);
     const fields = collectEntityFields(name, group, ownTable, registry, file);

@@ -54,11 +54,11 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     { kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source },
   ]],
   // `Patients are soft deleted.`
-  [new RegExp(String.raw`^(?:all\s+)?(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
-  [/^(?:all\s+)?(.+?)\s+(?:(?:are|is|must|should|shall|can|may|will)\s+(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  [/^(.+?)\s+(?:(?:are|is|must|should|shall|can|may|will)\s+(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Audit entries are hard deleted.`, `Sessions are deleted permanently`: their rows go, whatever their parents do.
-  [new RegExp(String.raw`^(?:all\s+)?(.+?)\s+${BE}\s+(?:always\s+)?(?:(?:hard|physically|permanently)[\s-]?deleted|deleted\s+(?:permanently|physically|for\s+good))$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
+  [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?(?:(?:hard|physically|permanently)[\s-]?deleted|deleted\s+(?:permanently|physically|for\s+good))$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
   // `Soft delete users and orders.`, `Use soft deletion for orders.`
   [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?!(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|don['’]t|not|never|will|shall|should|must|may|can)\b)(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Orders use soft delete.`

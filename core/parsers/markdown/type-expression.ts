@@ -170,8 +170,8 @@ function parseCore(text: string): TypeExpression | undefined {
     if (parts.every((part) => WORD.test(part) && (/^["']/.test(part) || (SCALARS[part.toLowerCase()] === undefined && !NAMED.test(part))))) return enumOf(text);
     const numbers = numberUnion(parts);
     if (numbers) return numbers;
-    // A union of several types is stored as it comes: JSON.
-    return { kind: 'scalar', schema: { type: 'object', additionalProperties: true } };
+    // A union of several types is stored as it comes: JSON. A part that is no type (`cancelled, default pending`) makes it no union.
+    return parts.every((part) => parseTypeExpression(part) !== undefined) ? { kind: 'scalar', schema: { type: 'object', additionalProperties: true } } : undefined;
   }
   const map = MAP_BRACKETS.exec(text);
   if (map) {

@@ -1,0 +1,133 @@
+/**
+ * Data models as Notion and wiki exports write them (a heading per entity, a bullet per field:
+ * `- **email** — string, required, unique`, `- guest_id — references Guest`), in a requirements
+ * document beside an API list whose endpoints are bare bullets; rules whose subject is every
+ * entity (`All of them are soft deleted`, `所有业务表都采用逻辑删除`) or a pronoun.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DomainModel } from '../../core/model/domain-model.js';
+import { isPronoun, namesEveryEntity } from '../../core/derive/every-entity.js';
+import { fieldTableFromItems } from '../../core/parsers/markdown/field-lines.js';
+import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
+import { modelOfDocuments } from '../support/documents.js';
+
+const row = (text: string) => fieldTableFromItems([{ text, line: 1 }], 'data-model.md')?.rows[0];
+const entity = (model: DomainModel, name: string) => model.entities.find((e) => e.name === name)!;
+const field = (model: DomainModel, entityName: string, name: string) => entity(model, entityName).fields.find((f) => f.name === name)!;
+
+const API_LIST = `# Hotel Bookings — API
+
+Base URL: \`/api/v1\`
+
+### Guests
+
+- \`GET /guests\` — list guests
+- \`POST /guests\` — create a guest
+- \`GET /guests/{id}\` — one guest
+- \`PATCH /guests/{id}\` — update some fields
+- \`DELETE /guests/{id}\` — remove a guest
+
+### Bookings
+
+- \`GET /bookings\` — list bookings
+- \`POST /bookings\` — book a room
+- \`GET /bookings/{id}\` — one booking
+- \`DELETE /bookings/{id}\` — cancel it
+`;
+
+const DATA_MODEL = `# Hotel Bookings — Requirements
+
+## Data model
+
+### Guest
+
+- **id** — uuid, primary key
+- **full_name** — string, required
+- **email** — string, required, unique
+- **vip** — boolean, default false
+
+### Booking
+
+- **id** — integer
+- **guest_id** — references Guest, required
+- **owner_id** — string, FK → guests
+- **status** — \`pending\` | \`confirmed\` | \`cancelled\`, default \`pending\`
+- **check_in** — date, required
+
+## Rules
+
+- All of them are soft deleted.
+`;
+
+describe('a field written as a bullet', () => {
+  it('reads the name, a dash, the type and the notes', () => {
+    expect(row('email — string, required, unique')).toMatchObject({ name: 'email', type: { kind: 'scalar', schema: { type: 'string' } }, required: true, hints: { 'x-unique': true } });
+    expect(row('rate -- decimal(10,2)')).toMatchObject({ name: 'rate', type: { kind: 'scalar', schema: { type: 'number', format: 'decimal' } } });
+    expect(row('kind – one of `single`, `double`')).toMatchObject({ type: { kind: 'enum', values: ['single', 'double'] } });
+  });
+
+  it('takes a union of values followed by a note as the values, the note as a note', () => {
+    expect(row('status — `pending` | `confirmed` | `cancelled`, default `pending`')).toMatchObject({ type: { kind: 'enum', values: ['pending', 'confirmed', 'cancelled'] }, defaultText: 'pending' });
+    // A union of types is JSON; one of words no type is no union at all.
+    expect(parseTypeExpression('string | number')).toEqual({ kind: 'scalar', schema: { type: 'object', additionalProperties: true } });
+    expect(parseTypeExpression('`a` | `b`, default `a`')).toBeUndefined();
+  });
+
+  it('reads a reference written where the type goes as a key of the type it points at', () => {
+    expect(row('guest_id — references Guest, required')).toMatchObject({ name: 'guest_id', type: { kind: 'scalar', schema: {} }, required: true, hints: { 'x-references': 'Guest' } });
+    expect(row('owner_id — FK → users.id')?.hints).toMatchObject({ 'x-references': 'users' });
+    expect(row('owner_id — the owner')).toBeUndefined();
+  });
+});
+
+describe('an API list of bare endpoints beside a data model in the requirements', () => {
+  it('serves the data model\'s rows at the paths that name them, keys typed as the keys they point at', async () => {
+    const model = await modelOfDocuments({ 'api.md': API_LIST, 'requirements.md': DATA_MODEL });
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Booking', 'Guest']);
+    const kinds = Object.fromEntries(model.operations.map((op) => [op.name, op.kind]));
+    expect(kinds).toMatchObject({ get_guests: 'list', post_guests: 'create', get_guests_id: 'get', patch_guests_id: 'patch', delete_guests_id: 'delete', post_bookings: 'create' });
+    expect(model.operations.find((op) => op.name === 'post_bookings')!.input!.required).toEqual(expect.arrayContaining(['guest_id', 'check_in']));
+    // Guest's key is a uuid: the key written without a type takes it, and so does the one written `string`.
+    expect(field(model, 'Booking', 'guest_id').type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(field(model, 'Booking', 'owner_id').type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(model.relations.map((r) => `${r.from}.${r.name}`)).toEqual(expect.arrayContaining(['Booking.booking_guest']));
+    expect(field(model, 'Guest', 'email').hints?.unique).toBe(true);
+    expect(field(model, 'Booking', 'status').default).toBe('pending');
+  });
+
+  it('soft deletes every entity a rule names all at once', async () => {
+    const model = await modelOfDocuments({ 'api.md': API_LIST, 'requirements.md': DATA_MODEL });
+    expect(model.entities.map((e) => [e.name, e.softDelete])).toEqual([
+      ['Guest', true],
+      ['Booking', true],
+    ]);
+    expect(entity(model, 'Guest').reasons.softDelete?.rule).toBe('rule "All of them are soft deleted."');
+  });
+
+  it('reads the API list alone as before: endpoints with nothing to serve', async () => {
+    const model = await modelOfDocuments({ 'api.md': API_LIST });
+    expect(model.entities).toEqual([]);
+    expect(new Set(model.operations.map((op) => op.kind))).toEqual(new Set(['custom']));
+  });
+});
+
+describe('a rule whose subject is every entity, or a pronoun', () => {
+  it('knows the words for all of them, in the languages of the documents', () => {
+    for (const phrase of ['All of them', 'all tables', 'Every table', 'all entities', 'All business tables', 'everything', '所有业务表都', '所有表', '全部数据', 'すべてのテーブル', '모든 테이블', 'todas las tablas', 'toutes les tables', 'alle Tabellen', 'tutte le tabelle', 'tất cả các bảng']) {
+      expect(namesEveryEntity(phrase), phrase).toBe(true);
+    }
+    for (const phrase of ['orders', 'all orders', 'the users', 'tables of the restaurant']) expect(namesEveryEntity(phrase), phrase).toBe(false);
+    for (const phrase of ['they', 'It', 'them', '它们']) expect(isPronoun(phrase), phrase).toBe(true);
+  });
+
+  it('applies a soft delete said of all business tables, in Chinese', async () => {
+    const model = await modelOfDocuments({ 'api.md': API_LIST, 'requirements.md': DATA_MODEL.replace('- All of them are soft deleted.', '- 所有业务表都采用逻辑删除') });
+    expect(model.entities.every((e) => e.softDelete)).toBe(true);
+  });
+
+  it('warns of a pronoun it cannot place, and goes on', async () => {
+    const model = await modelOfDocuments({ 'api.md': API_LIST, 'requirements.md': DATA_MODEL.replace('- All of them are soft deleted.', '- They are soft deleted.') });
+    expect(model.entities.map((e) => e.softDelete)).toEqual([false, false]);
+    expect(model.warnings?.map((w) => w.message)).toContain('the rule "They are soft deleted." names "They", which is no entity of the documents; ignored');
+  });
+});
