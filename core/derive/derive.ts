@@ -26,6 +26,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
   // By operation, not by path: a search under a collection (`GET /pet/findByStatus`) is the resource's; another method on its path is not.
   const entityByOperation = new Map<ApiOperation, { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string> }>();
   const entityByResource = new Map<Resource, Entity>();
+  const scopeByResource = new Map<Resource, ReadonlyMap<string, string>>();
   const entities: Entity[] = [];
   for (const resource of resources) {
     const entity = entityOf(resource.schemaName, api, types);
@@ -42,6 +43,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     if (resource.keyParam !== undefined) answerPathLookup(entity, keyFieldOf(entity, resource.keyParam));
     entities.push(entity);
     entityByResource.set(resource, entity);
+    scopeByResource.set(resource, scope);
     for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope: operationScope(operation, resource, entity, scope) });
   }
   const exposed = new Set([...entityByResource.keys()].map((r) => r.schemaName));
@@ -55,9 +57,16 @@ export function deriveModel(written: ApiDocument): DomainModel {
     const segment = operation.path.split(/[?#]/)[0]!.split('/').find((s) => s !== '' && !s.startsWith('{'));
     return segment ? toSnake(segment) : 'default';
   };
+  // `POST /orders/{id}/cancel`: a request under a row, one literal segment deeper, may set a state of it (OperationBuilder.action).
+  const actionTarget = (operation: ApiOperation) => {
+    const owner = [...entityByResource.keys()].find((r) => r.itemPath !== undefined && operation.path.startsWith(`${r.itemPath}/`) && /^[A-Za-z][\w-]*$/.test(operation.path.slice(r.itemPath.length + 1)));
+    if (!owner) return undefined;
+    const entity = entityByResource.get(owner)!;
+    return { entity, resource: owner, scope: operationScope(operation, owner, entity, scopeByResource.get(owner)!), action: true as const };
+  };
   const builder = new OperationBuilder(types);
   const operations = api.operations.map((operation) => {
-    const built = builder.build(operation, entityByOperation.get(operation), groupOf);
+    const built = builder.build(operation, entityByOperation.get(operation) ?? actionTarget(operation), groupOf);
     const declared = errors.byOperation.get(operation);
     return declared === undefined ? built : { ...built, errors: declared };
   });

@@ -70,10 +70,26 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
   // And those the rules' field notes added.
   resolveReferences(schemas, names);
   warnings.push(...resolveUniqueScopes(schemas, names));
+  if (written) storeKeyedTypes(schemas, names, api);
   return { ...api, schemas, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
+/**
+ * A type of a written data model that no path serves and nothing nests, whose rows hold a key to
+ * another's (`TeamMembership` with `team_id → Team`, `user_id → User`): rows of a table of their own.
+ */
+function storeKeyedTypes(schemas: ApiDocument['schemas'], names: EntityNames, api: ApiDocument): void {
+  const nested = new Set(JSON.stringify([[...schemas.values()].map((entry) => entry.schema), api.operations]).match(/#\/components\/schemas\/[^"]+/g)?.map((ref) => decodeURIComponent(ref.slice('#/components/schemas/'.length))) ?? []);
+  for (const [name, { schema }] of schemas) {
+    if (names.served.has(name) || nested.has(name) || schema[SCHEMA_HINTS.entity] !== undefined) continue;
+    const keyed = Object.values(propertiesOf(schema)).some((node) => typeof node[SCHEMA_HINTS.references] === 'string' && node[SCHEMA_HINTS.references] !== name && names.served.has(node[SCHEMA_HINTS.references] as string));
+    if (keyed) schema[SCHEMA_HINTS.entity] = true;
+  }
+}
+
 const WRITTEN = /\.(?:md|markdown)$/i;
+/** `projects that belong to…`: a phrase holding a relative clause names rows by what they do, no type. */
+const RELATIVE_CLAUSE = /\b(?:that|which|who|whose)\b/i;
 
 /** Words that open a clause, in the languages of the documents: a phrase holding one is no entity's name. */
 const CLAUSE_WORD = /(?:^|\s)(?:if|when|unless|which|that|who|whose|where|while|si|cuando|quand|wenn|falls|quando|se|nếu|khi|mà)(?:\s|$)|如果|若|假如|当|时|的话|もし|場合|면|때/iu;
@@ -218,16 +234,19 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     case 'many-to-many': {
       const from = target(rule.from, rule);
       const to = from && target(rule.to, rule, from);
-      if (!from || !to || listsOf(from, to) || listsOf(to, from)) return;
+      if (!from || !to || listsOf(from, to) || listsOf(to, from) || linkedThrough(from, to, schemas)) return;
       const name = spelledLike(Object.keys(propertiesOf(from.schema)), `${toSnake(to.name)}_ids`);
       propertiesOf(from.schema)[name] = { type: 'array', items: keyTypeOf(to.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line, [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.references]: why(rule.source) } };
       return;
     }
     case 'belongs-to': {
+      // `… tasks of projects that belong to the label's team`: a relative clause, no relation of two types.
+      if (RELATIVE_CLAUSE.test(rule.child) || RELATIVE_CLAUSE.test(rule.parent)) return 'names no two types the reader could tell';
       const parent = target(rule.parent, rule);
       const child = parent && target(rule.child, rule);
       // A child listing keys to the parent (`category_ids` on Product) is linked many-to-many: no key of one.
-      if (parent && child && !ownedBy(parent, child.name) && !listsOf(child, parent)) keyProperty(child, parent, rule, schemas, true);
+      // `a team has many users (through TeamMembership)`: the rows of a third type holding keys to both link them.
+      if (parent && child && !ownedBy(parent, child.name) && !listsOf(child, parent) && !linkedThrough(child, parent, schemas)) keyProperty(child, parent, rule, schemas, true);
       return;
     }
     case 'field-note':
@@ -265,6 +284,12 @@ function propertyTarget(parent: Target, phrase: string, schemas: ApiDocument['sc
 }
 
 /** `tag_ids`/`tags` on `from` listing `to`'s keys or rows. */
+/** Another type whose rows hold a key to each (TeamMembership's `team_id` and `user_id`): the two are linked through it. */
+function linkedThrough(one: Target, other: Target, schemas: ApiDocument['schemas']): boolean {
+  if (findKey(one, other.name) !== undefined) return false;
+  return [...schemas].some(([name, { schema }]) => name !== one.name && name !== other.name && findKey({ name, schema }, one.name) !== undefined && findKey({ name, schema }, other.name) !== undefined);
+}
+
 function listsOf(from: Target, to: Target): boolean {
   const properties = propertiesOf(from.schema);
   const stem = toSnake(to.name);

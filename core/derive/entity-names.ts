@@ -5,12 +5,12 @@ import { findResources } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
 /** Words around a noun that do not name it: `their orders`, `the user`, `其借阅记录`. */
-export const ENGLISH_FILLERS = /\b(?:the|a|an|its|their|his|her|our|your|all|each|every|any|some|these|those|one|also|too|for\s+\w+(?:\s+\w+)?|records?|rows?|entries)\b/gi;
+export const ENGLISH_FILLERS = /\b(?:the|a|an|its|their|his|her|our|your|all|each|every|any|some|these|those|one|also|too|itself|themselves|for\s+\w+(?:\s+\w+)?|records?|rows?|entries)\b/gi;
 const CHINESE_FILLERS = /其|它的|他的|该|对应的|相关的|所有的?|这个|每个|每位|一个|记录|数据|信息|的/g;
 /** Particles after a Korean noun (topic, subject, object, possessive, place, means, `도`, `만`). */
 const KOREAN_PARTICLE = /(?<=[\uac00-\ud7a3])(?:에서|으로|은|는|이|가|을|를|의|도|만|에|로|과|와)(?=\s|$)/gu;
 /** Words a section title adds to a resource's name: `读者管理`, `Doctor endpoints`. */
-const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
+const TITLE_FILLERS = /管理|模块|接口|相关|服务|列表|(?:分页)?查询|新增|添加|修改|编辑|删除|详情|获取|一覧取得|詳細取得|一覧|取得|登録|詳細|更新|削除|作成|変更|検索|\b(?:management|endpoints?|module|api|apis|resources?|section)\b/gi;
 
 /** A prefix or suffix making a noun its own children: `sub` (English, Spanish, French, German), Italian `sotto`, `子`, `下级`, `하위`, Vietnamese `con`. */
 const CHILD_WORD = /^(?:sub[-\s]?|sotto[-\s]?|子|下级|下属|하위\s*)(\S.*)$|^(.+?)\s+con$/u;
@@ -52,6 +52,9 @@ export class EntityNames {
           for (const run of part.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) ?? []) if (/\p{L}/u.test(run)) this.add(run.replace(/^[\d\s.]+/, ''), resource.schemaName);
         }
       }
+      // `会議室一覧取得`, `会議室登録`, `会議室詳細取得`: the noun the summaries of its operations share, once their verbs are off.
+      const nouns = resource.operations.map((op) => (op.summary ?? '').replace(TITLE_FILLERS, '').replace(/[\s・の]+$/u, '').trim()).filter((noun) => /^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,8}$/u.test(noun));
+      for (const noun of new Set(nouns)) if (nouns.filter((other) => other === noun).length >= 2) this.add(noun, resource.schemaName);
     }
     this.addGlossary(api.glossary);
   }

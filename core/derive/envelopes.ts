@@ -6,7 +6,7 @@ import type { SchemaTypes } from './schema-types.js';
 const ENVELOPE_META = new Set([
   'total', 'count', 'total_count', 'total_items', 'total_results', 'total_size', 'size', 'page', 'page_size', 'per_page', 'limit',
   'offset', 'cursor', 'next', 'previous', 'prev', 'next_page', 'next_page_token', 'next_cursor', 'has_more', 'links', 'meta', 'metadata',
-  'kind', 'etag', 'self', 'first', 'last',
+  'kind', 'etag', 'self', 'first', 'last', 'current', 'pages', 'total_pages', 'page_num', 'page_no', 'page_number', 'has_next', 'has_previous',
 ]);
 
 /**

@@ -10,8 +10,10 @@ import type { SchemaTypes } from './schema-types.js';
 import { sameStoredKind } from '../model/stored-kind.js';
 import { alwaysHasValue } from '../model/nullability.js';
 import { answersEntity, BODILESS_STATUS } from './body-fields.js';
+import { stateChangesOf } from './state-actions.js';
 
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
+const ACTION_METHODS = new Set(['post', 'put', 'patch']);
 /** The page and its size as English, German, Spanish, Portuguese, Italian, French and Vietnamese name them. */
 const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
 
@@ -28,21 +30,17 @@ export class OperationBuilder {
 
   constructor(private readonly types: SchemaTypes) {}
 
-  build(api: ApiOperation, resource: { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string> } | undefined, groupOf: (op: ApiOperation) => string): Operation {
+  build(api: ApiOperation, target: { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string>; action?: true } | undefined, groupOf: (op: ApiOperation) => string): Operation {
     const name = this.uniqueName(api);
+    // Under a row, one segment deeper: an action setting a state of it, or a custom operation as any other.
+    const action = target?.action ? this.action(api, name, target) : undefined;
+    if (action) return action;
+    const resource = target?.action ? undefined : target;
     let classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
     const classifiedParams = classified && resource ? this.parameters(api, name, resource.entity, classified.kind, resource.resource.keyParam, resource.scope) : undefined;
     // A search under the collection (`/pet/findByTags`) is a list only when the list can honour all of its query.
     if (classified && resource && api.path !== resource.resource.collectionPath && api.path !== resource.resource.itemPath && classifiedParams!.some((p) => p.in === 'query' && p.role === 'extra')) classified = undefined;
-    const base = {
-      name,
-      method: api.method,
-      path: api.path,
-      ...(api.summary ? { summary: api.summary } : {}),
-      ...(api.description ? { description: api.description } : {}),
-      ...(api.security ? { security: api.security } : {}),
-      source: api.source,
-    };
+    const base = baseOf(api, name);
     if (classified && resource) {
       const { entity } = resource;
       const onItem = api.path === resource.resource.itemPath;
@@ -87,6 +85,45 @@ export class OperationBuilder {
           }
         : {}),
       response: envelopedAnswer(api, { status: statusOf(success?.status, api.method === 'delete' ? 204 : 200), ...(responseType ? { type: responseType } : {}) }),
+    };
+  }
+
+  /**
+   * `POST /orders/{id}/cancel` where an order's `status` takes `cancelled`: the row at the item
+   * path gets the state the verb names (state-actions.ts), and is answered when the document
+   * answers the row or says nothing of the answer (a markdown list), else the status alone. A
+   * body with fields (a reason, a date) or another answer leaves it custom.
+   */
+  private action(api: ApiOperation, name: string, { entity, resource, scope }: { entity: Entity; resource: Resource; scope: ReadonlyMap<string, string> }): Operation | undefined {
+    const itemPath = resource.itemPath!;
+    if (!ACTION_METHODS.has(api.method) || resource.keyParam === undefined) return undefined;
+    const body = api.requestBody?.schema;
+    if (body && this.types.propertiesOf(body).properties.size > 0) return undefined;
+    const success = api.responses.find((r) => /^2/.test(r.status));
+    const answersRow = success?.schema !== undefined && this.types.componentName(success.schema) === entity.schemaName;
+    if (success?.schema !== undefined && !answersRow) return undefined;
+    const segment = api.path.slice(itemPath.length + 1);
+    const changes = stateChangesOf(segment, entity.fields, this.types.enums);
+    if (!changes) return undefined;
+    const said = changes.map((change) => `${change.field} to ${'now' in change ? 'the time of the request' : String(change.value)}`).join(' and ');
+    const keyParam = resource.keyParam;
+    // The row's own parameter names it, whatever field a deeper path would store it in.
+    const params = this.parameters(api, name, entity, 'patch', keyParam, new Map([...scope].filter(([parameter]) => parameter !== keyParam))).map((p) => (p.role === 'key' || p.role === 'scope' ? p : asCustomParameter(p)));
+    if (!params.some((p) => p.role === 'key')) return undefined;
+    const status = statusOf(success?.status, 200);
+    // A markdown list that says nothing of the answer: the row, as its CRUD answers it.
+    const answered = answersRow || (success !== undefined && success.contentType === undefined && /\.(?:md|markdown)$/i.test(api.source.file) && !BODILESS_STATUS.test(String(status)));
+    return {
+      ...baseOf(api, name),
+      group: entity.slug,
+      kind: 'action',
+      entity: entity.name,
+      keyField: keyFieldOf(entity, keyParam),
+      keyParam,
+      sets: { changes, reason: { rule: `the verb "${segment}" sets ${said}`, source: api.source } },
+      params,
+      ...(api.requestBody ? { body: { contentType: api.requestBody.contentType, required: api.requestBody.required } } : {}),
+      response: envelopedAnswer(api, { status, ...(answered ? { type: rowType(entity) } : {}) }),
     };
   }
 
@@ -348,6 +385,19 @@ export class OperationBuilder {
   }
 }
 
+/** What every operation takes from the document's as it is: its name, method, path, words, security and source. */
+function baseOf(api: ApiOperation, name: string): Pick<Operation, 'name' | 'method' | 'path' | 'summary' | 'description' | 'security' | 'source'> {
+  return {
+    name,
+    method: api.method,
+    path: api.path,
+    ...(api.summary ? { summary: api.summary } : {}),
+    ...(api.description ? { description: api.description } : {}),
+    ...(api.security ? { security: api.security } : {}),
+    source: api.source,
+  };
+}
+
 /** A parameter as a custom operation has it: read by the handler the user writes, not by the repository. */
 function asCustomParameter({ field: _field, comparison: _comparison, conversion: _conversion, sortValues: _sortValues, ...parameter }: Parameter): Parameter {
   return { ...parameter, role: 'extra' };
@@ -355,7 +405,8 @@ function asCustomParameter({ field: _field, comparison: _comparison, conversion:
 
 function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {
   if (kind === 'custom') return 'extra';
-  if (parameter.in === 'path' && parameter.name === keyParam) return 'key';
+  // A list or a create names no row of its own (`/tutores/{id}/mascotas` beside `/mascotas/{id}`): a parameter named as the key is another's.
+  if (parameter.in === 'path' && parameter.name === keyParam && kind !== 'list' && kind !== 'create') return 'key';
   if (kind !== 'list' || parameter.in !== 'query') return 'extra';
   const paging = parameter.schema[SCHEMA_HINTS.paging];
   if (paging === 'page' || (paging === undefined && PAGE_PARAMETER_NAMES.has(name))) return 'page';

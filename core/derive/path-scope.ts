@@ -2,7 +2,7 @@ import type { ApiOperation, SourceLocation } from '../model/api-document.js';
 import type { Entity, Field, TypeRef } from '../model/domain-model.js';
 import { sameStoredKind } from '../model/stored-kind.js';
 import type { SchemaNode } from '../model/api-document.js';
-import { singular, toSnake } from '../naming.js';
+import { germanSingulars, romanceSingulars, singular, toSnake } from '../naming.js';
 import type { Resource } from './resources.js';
 import { scalarTypeOf, type SchemaTypes } from './schema-types.js';
 
@@ -83,7 +83,10 @@ export function scopeFieldName(entity: Entity, collectionPath: string, parameter
   const segments = collectionPath.split('/');
   const before = segments[segments.indexOf(`{${parameter}}`) - 1];
   if (before === undefined || before === '' || before.includes('{')) return undefined;
-  const owner = `${toSnake(singular(before))}_${name === '' ? 'id' : name}`;
+  const keyOf = (stem: string) => `${toSnake(stem)}_${name === '' ? 'id' : name}`;
+  // `/tutores/{id}/mascotas`: the entity's `tutor_id`, the singular another language gives, where it has that field.
+  const written = [...romanceSingulars(before), ...germanSingulars(before)].map(keyOf).find((key) => entity.fields.some((f) => f.name === key));
+  const owner = written ?? keyOf(singular(before));
   return owner === entity.primaryKey.field || /^_|_$/.test(owner) ? undefined : owner;
 }
 

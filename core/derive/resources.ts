@@ -193,7 +193,10 @@ function listsUnderOtherRows(byPath: ReadonlyMap<string, ApiOperation[]>, resour
     const schema = types.componentSchema(resource.schemaName);
     const properties = schema ? types.propertiesOf(schema).properties : new Map<string, unknown>();
     const named = pathParameters(route).every((name) => [...properties.keys()].some((property) => toSnake(property) === toSnake(name)) && scopesRows([get], name));
-    const answersRows = types.componentName(arrayItems(successSchema(get))) === resource.schemaName || successSchema(get) === undefined;
+    // Its rows as a list, or a page of them.
+    const answer = successSchema(get);
+    const page = types.componentName(answer);
+    const answersRows = types.componentName(arrayItems(answer)) === resource.schemaName || answer === undefined || (page !== undefined && envelopeItemSchema(page, types) === resource.schemaName);
     if (named && answersRows) lists.push({ resource, operation: get });
   }
   return lists;

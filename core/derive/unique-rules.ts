@@ -30,7 +30,9 @@ function propertyWritten(schema: SchemaNode, written: string): string | undefine
 export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-together' }>, schemas: ApiDocument['schemas'], names: EntityNames): string | undefined {
   const holders = [...schemas].filter(([, { schema }]) => rule.fields.every((field) => propertyWritten(schema, field) !== undefined));
   const named = names.resolve(rule.source.text);
-  const chosen = holders.length === 1 ? holders[0] : holders.find(([name]) => name === named);
+  // `- (team_id, name) unique` among Label's fields: the entity of its section.
+  const ofSection = rule.source.section === undefined ? undefined : names.ofTitle(rule.source.section);
+  const chosen = holders.length === 1 ? holders[0] : (holders.find(([name]) => name === named) ?? holders.find(([name]) => name === ofSection));
   if (!chosen) {
     return holders.length === 0
       ? `names ${rule.fields.join(', ')}, which no entity of the documents has together`

@@ -297,8 +297,14 @@ export interface Operation {
   description?: string;
   /** The router the operation belongs to. */
   group: string;
-  kind: CrudKind | 'custom';
+  /** `action`: a request on a row that sets one of its fields to a value (`sets`), as `POST /orders/{id}/cancel` does. */
+  kind: CrudKind | 'action' | 'custom';
   entity?: string;
+  /**
+   * For action: what its verb sets (`status` to `cancelled`, `completed_at` to the time of the
+   * request), and why.
+   */
+  sets?: { changes: StateChange[]; reason: Reason };
   /**
    * For item operations: the entity field the path parameter (`keyParam`) selects on. An update
    * without `keyParam` reads its primary key from the body (`PUT /pet`).
@@ -326,6 +332,9 @@ export interface Operation {
   security?: string[][];
   source: SourceLocation;
 }
+
+/** A field an action sets: to a value, or (`now`) to the time of the request. */
+export type StateChange = { field: string; value: string | boolean } | { field: string; now: true };
 
 export interface DomainModel {
   title: string;

@@ -3,7 +3,7 @@
  * readers know: one list for every parser and for the derivation, so that a name one reads as the
  * page is the page for all.
  */
-export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'page_num', 'page_no', 'page_number', 'page_index', 'current_page', 'seite', 'pagina', 'trang']);
+export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'page_num', 'page_no', 'page_number', 'page_index', 'current_page', 'current', 'seite', 'pagina', 'trang']);
 
 export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'limit',

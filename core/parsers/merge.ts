@@ -76,7 +76,10 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
 function designTwin(name: string, entry: SchemaEntry, schemas: ReadonlyMap<string, SchemaEntry>): string | undefined {
   const designed = (candidate: SchemaEntry) => candidate.schema[SCHEMA_HINTS.tableName] !== undefined && candidate.schema[SCHEMA_HINTS.entity] === true;
   const ends = (long: string, short: string) => long.length > short.length && long.endsWith(short) && /[a-z0-9][A-Z]$/.test(long.slice(0, long.length - short.length + 1));
-  const matches = [...schemas].filter(([other, candidate]) => designed(entry) !== designed(candidate) && (ends(name, other) || ends(other, name)));
+  // `InboundOrder` (`t_inbound_order`) of `Inbound` (`/inbound`): the design names the row with a word more.
+  const starts = (long: string, short: string) => long.length > short.length && long.startsWith(short) && /^[A-Z]/.test(long.slice(short.length));
+  const twins = (one: string, other: string) => ends(one, other) || ends(other, one) || starts(one, other) || starts(other, one);
+  const matches = [...schemas].filter(([other, candidate]) => designed(entry) !== designed(candidate) && twins(name, other));
   return matches.length === 1 ? matches[0]![0] : undefined;
 }
 

@@ -66,6 +66,8 @@ function operationText(op: Operation, entity: Entity | undefined): string {
       return `partial update${by}`;
     case 'delete':
       return `${entity?.softDelete ? 'soft delete' : 'delete'}${by}`;
+    case 'action':
+      return `${(op.sets?.changes ?? []).map((change) => `sets ${code(entity?.fields.find((f) => f.name === change.field)?.wireName ?? change.field)} to ${'now' in change ? 'now' : code(String(change.value))}`).join(', ')}${by}`;
     case 'custom':
       return 'custom';
   }

@@ -126,6 +126,7 @@ export function repositoryCalls(operation: Operation, entity: Entity): string[] 
       return [operation.batch ? REPOSITORY_METHODS.addAll : REPOSITORY_METHODS.add];
     case 'update':
     case 'patch':
+    case 'action':
       return [load, REPOSITORY_METHODS.update];
     case 'delete':
       return [load, REPOSITORY_METHODS.remove];

@@ -71,6 +71,11 @@ const documents = [
   // Written by a fresh pair of eyes as a frontend developer would: TypeScript interfaces for the rows, the requests
   // (`RegisterReq`), the envelope (`ApiResponse<T>`) and the page (`PageResult<T>`), unions named by aliases.
   { name: 'blog-ts-frontend-zh', apiFiles: ['blog-ts-frontend-api.zh.md', 'blog-ts-frontend-requirements.zh.md'], rules: 'blog_ts.py' },
+  // A Notion export: bare endpoint bullets, the data model in the requirements a bullet per field, every table soft deleted.
+  { name: 'hotel-notion', apiFiles: ['hotel-notion-api.md', 'hotel-notion-requirements.md'], rules: 'hotel_notion.py' },
+  // Written by a fresh pair of eyes as a Google Docs design doc: endpoint tables, entities as bold labels over bullets
+  // (`- team_id: uuid → Team`, `- (team_id, name) unique`), a join type linking users and teams.
+  { name: 'tasklane', apiFiles: ['tasklane-api.md', 'tasklane-requirements.md'], rules: 'tasklane.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -11,7 +11,7 @@ import { fieldTableFromItems } from '../../core/parsers/markdown/field-lines.js'
 import { parseTypeExpression } from '../../core/parsers/markdown/type-expression.js';
 import { modelOfDocuments } from '../support/documents.js';
 
-const row = (text: string) => fieldTableFromItems([{ text, line: 1 }], 'data-model.md')?.rows[0];
+const row = (text: string) => fieldTableFromItems([{ text, line: 1 }], 'data-model.md')?.table.rows[0];
 const entity = (model: DomainModel, name: string) => model.entities.find((e) => e.name === name)!;
 const field = (model: DomainModel, entityName: string, name: string) => entity(model, entityName).fields.find((f) => f.name === name)!;
 
@@ -129,5 +129,46 @@ describe('a rule whose subject is every entity, or a pronoun', () => {
     const model = await modelOfDocuments({ 'api.md': API_LIST, 'requirements.md': DATA_MODEL.replace('- All of them are soft deleted.', '- They are soft deleted.') });
     expect(model.entities.map((e) => e.softDelete)).toEqual([false, false]);
     expect(model.warnings?.map((w) => w.message)).toContain('the rule "They are soft deleted." names "They", which is no entity of the documents; ignored');
+  });
+});
+
+describe('a Japanese spec whose endpoints are titled with their verbs', () => {
+  const API = `# 会議室予約 API仕様書
+
+## API一覧
+
+| No | メソッド | パス | 概要 |
+|---|---|---|---|
+| 1 | GET | /rooms | 会議室一覧取得 |
+| 2 | POST | /rooms | 会議室登録 |
+| 3 | GET | /rooms/{room_id} | 会議室詳細取得 |
+| 4 | DELETE | /rooms/{room_id} | 会議室削除 |
+
+## API詳細
+
+### 会議室登録
+
+**POST /rooms**
+
+リクエスト（ボディ）
+
+| 項目 | 型 | 必須 | 備考 |
+|---|---|---|---|
+| name | 文字列 | ○ | |
+| capacity | 数値 | ○ | 収容人数 |
+| tags | 配列 | × | |
+`;
+  const REQUIREMENTS = `# 要件定義書
+
+## 業務要件
+
+会議室の削除は論理削除とする。
+`;
+
+  it('names the resource by the noun its summaries share, counts are integers, 配列 a list', async () => {
+    const model = await modelOfDocuments({ 'api.md': API, 'requirements.md': REQUIREMENTS });
+    expect(entity(model, 'Room').softDelete).toBe(true);
+    expect(field(model, 'Room', 'capacity').type).toEqual({ kind: 'integer' });
+    expect(field(model, 'Room', 'tags').type.kind).toBe('array');
   });
 });

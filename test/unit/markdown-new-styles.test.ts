@@ -431,6 +431,17 @@ describe('a paging sentence in Spanish', () => {
   });
 });
 
+describe('paging named the ways Chinese and Spanish lists name it', () => {
+  it('reads each name with a parenthesis of its own (MyBatis-Plus `current` and `size`)', () => {
+    expect(readPagingDefaults('分页请求参数统一为 `current`（当前页，默认 1）和 `size`（每页条数，默认 10）。')).toEqual({ page: 1, limit: 10, maxLimit: 100, pageName: 'current', limitName: 'size' });
+  });
+
+  it('reads the two named as sent, the numbers the size\'s', () => {
+    expect(readPagingDefaults('y aceptan `?pagina=` y `?por_pagina=` (por defecto 20, máximo 50).')).toEqual({ page: 1, limit: 20, maxLimit: 50, pageName: 'pagina', limitName: 'por_pagina' });
+    expect(readPagingDefaults('Send `?q=` to search.')).toBeUndefined();
+  });
+});
+
 describe('a list\'s page size as its own query table gives it', () => {
   const list = (rows: string[]) =>
     parseMarkdownText(['# API', '', '## Items `GET /items`', '', 'Query:', '', '| name | type | required | default | notes |', '|---|---|---|---|---|', ...rows, '', '## New item `POST /items`', '', '| name | type | required |', '|---|---|---|', '| title | string | yes |', ''].join('\n'), file)

@@ -471,7 +471,7 @@ describe('models and tables as other teams write them', () => {
         { text: '`data_nascita` (data, facoltativa)', line: 4 },
       ],
       file,
-    )!;
+    )!.table;
     expect(table.rows.map((r) => [r.name, r.required])).toEqual([['nome', true], ['cognome', true], ['codice_fiscale', true], ['email', true], ['data_nascita', false]]);
     expect(table.rows[2]!.hints).toMatchObject({ 'x-unique': true });
   });

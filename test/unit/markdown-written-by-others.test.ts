@@ -48,6 +48,11 @@ const documents: [string, string[]][] = [
   ['a school in Vietnamese: paths in Vietnamese words, a key qualified after its entity', files('truong-hoc-api.vi.md', 'truong-hoc-yeu-cau.vi.md')],
   ['a course platform in Chinese: status-code tables under endpoints, Java types, a migration tool beside the database', files('course-platform-api.zh.md', 'course-platform-requirements.zh.md')],
   ['food delivery in Vietnamese: a type with its format in brackets', files('giao-do-an-api.vi.md', 'giao-do-an-yeu-cau.vi.md')],
+  ['a hotel as a Notion export: bare endpoint bullets, the data model a bullet per field in the requirements', files('hotel-notion-api.md', 'hotel-notion-requirements.md')],
+  ['a design doc from Google Docs: endpoint tables, JSON with comments, the entities as bold labels over bullets', files('tasklane-api.md', 'tasklane-requirements.md')],
+  ['a vet clinic in Spanish: the fields of a create as bullets under its endpoint', files('huellitas-api.es.md', 'huellitas-requisitos.es.md')],
+  ['a warehouse in Chinese as a MyBatis-Plus team writes it: R<IPage<T>>, /page and /list paths, a 数据库设计', files('wms-mybatis-api.zh.md', 'wms-mybatis-requirements.zh.md')],
+  ['meeting rooms in a Japanese 社内仕様書: an API一覧 table, sections titled with their verbs, ○/× required', files('kaigishitsu-api.ja.md', 'kaigishitsu-requirements.ja.md')],
   ['a rental agency in Italian: an endpoint table, then a section of fields per resource', files('agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md')],
   ['a startup wiki: TypeScript types and interfaces, Express paths, a TODO heading', files('tasky-wiki-api.md', 'tasky-wiki-requirements.md')],
   ['invoicing written by a product manager: Method/Path lines, Yes/No and List of IDs types', files('invoicing-pm-api.md', 'invoicing-pm-requirements.md')],
@@ -74,6 +79,75 @@ describe('markdown written by others', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-others-'));
     const result = await generate({ apiFiles, outDir: out, dryRun: true });
     expect(result.created).toEqual(expect.arrayContaining(['backend/app/main.py', 'backend/app/infrastructure/repositories/base.py']));
+  });
+
+  it('the Notion hotel: bare endpoints serve the data model the requirements give, a bullet per field, cancel sets the status', async () => {
+    const model = await deriveModel({ apiFiles: files('hotel-notion-api.md', 'hotel-notion-requirements.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Guest', 'Room', 'Booking']);
+    expect(uniques(model, 'Guest')).toEqual(['email']);
+    expect(uniques(model, 'Room')).toEqual(['floor+number']);
+    // `- **guest_id** — references Guest, required`: the uuid of a guest.
+    expect(entity(model, 'Booking').fields.find((f) => f.name === 'guest_id')?.type).toEqual({ kind: 'string', format: 'uuid' });
+    expect(keys(model, 'Booking')).toEqual(['guest_id->Guest CASCADE', 'room_id->Room RESTRICT']);
+    // "All of them are soft deleted.", "Deleting a guest deletes their bookings.": with the guest, soft.
+    expect(softDeleted(model)).toEqual(['Guest', 'Room', 'Booking']);
+    expect(links(model)).toContain('many-to-one Booking.guest_id->Guest (soft deleted with it)');
+    // `- POST /bookings/{id}/cancel — cancel a booking`, a booking's status one of pending, confirmed, cancelled.
+    expect(model.operations.find((op) => op.path === '/bookings/{id}/cancel')).toMatchObject({ kind: 'action', sets: { changes: [{ field: 'status', value: 'cancelled' }] } });
+  });
+
+  it('the Tasklane design doc: bold labels over bullets, arrows to keys, pairs unique, a join type linking two', async () => {
+    const model = await deriveModel({ apiFiles: files('tasklane-api.md', 'tasklane-requirements.md') });
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Comment', 'Label', 'Project', 'Task', 'Team', 'TeamMembership', 'User']);
+    // `- team_id: uuid → Team`, `- created_at / updated_at: timestamp`, `- (team_id, user_id) is unique` among the fields.
+    expect(keys(model, 'TeamMembership')).toEqual(['team_id->Team SET NULL', 'user_id->User SET NULL']);
+    expect(uniques(model, 'TeamMembership')).toEqual(['team_id+user_id']);
+    expect(uniques(model, 'Label')).toEqual(['team_id+name']);
+    // `number: int, required — per-project sequence; (project_id, number) unique`: among the project's tasks.
+    expect(uniques(model, 'Task')).toEqual(['project_id+number']);
+    expect(entity(model, 'Task').fields.filter((f) => f.name === 'created_at' || f.name === 'updated_at')).toHaveLength(2);
+    // "Users can belong to many teams; a team has many users (through TeamMembership)": no key of a user to one team.
+    expect(entity(model, 'User').fields.map((f) => f.name)).not.toContain('team_id');
+    // "…tasks of projects that belong to the label's team": a clause, no key of a project to a label.
+    expect(entity(model, 'Project').fields.map((f) => f.name)).not.toContain('label_id');
+    expect(model.warnings?.map((w) => w.message)).toContain('the rule "A label can only be attached to tasks of projects that belong to the label\'s team." names no two types the reader could tell; ignored');
+    expect(softDeleted(model)).toEqual(['Project']);
+  });
+
+  it('the Spanish vet clinic: a create\'s fields as bullets under it, values listed after the brackets', async () => {
+    const model = await deriveModel({ apiFiles: files('huellitas-api.es.md', 'huellitas-requisitos.es.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Tutor', 'Mascota', 'Veterinario', 'Cita', 'Consulta']));
+    expect(uniques(model, 'Tutor')).toEqual(['telefono', 'correo']);
+    const especie = entity(model, 'Mascota').fields.find((f) => f.name === 'especie')!;
+    expect(especie.required).toBe(true);
+    expect(model.enums.find((e) => e.name === (especie.type as { name: string }).name)?.values).toEqual(['perro', 'gato', 'ave', 'conejo', 'otro']);
+    expect(keys(model, 'Mascota')).toEqual(['tutor_id->Tutor RESTRICT']);
+    expect(entity(model, 'Tutor').fields.find((f) => f.name === 'acepta_publicidad')).toMatchObject({ type: { kind: 'boolean' }, default: false });
+  });
+
+  it('the Japanese meeting rooms: 会議室 is the rooms of 会議室登録, its soft delete and its name unique per building', async () => {
+    const model = await deriveModel({ apiFiles: files('kaigishitsu-api.ja.md', 'kaigishitsu-requirements.ja.md') });
+    expect(softDeleted(model)).toEqual(['Room']);
+    expect(uniques(model, 'Room')).toEqual(['building_id+name']);
+    expect(entity(model, 'Room').fields.find((f) => f.name === 'capacity')?.type).toEqual({ kind: 'integer' });
+  });
+
+  it('the MyBatis-Plus warehouse: /page and /list answer the IPage the document states, paged by current and size', async () => {
+    const model = await deriveModel({ apiFiles: files('wms-mybatis-api.zh.md', 'wms-mybatis-requirements.zh.md') });
+    const list = (path: string) => model.operations.find((op) => op.path === path && op.method === 'get')!;
+    for (const path of ['/goods/page', '/inbound/page', '/category/list', '/warehouse/list', '/system/user/page']) {
+      expect(list(path).kind, path).toBe('list');
+      expect(list(path).response.page, path).toMatchObject({ kind: 'wrapper', itemsField: 'records', totalField: 'total', pageField: 'current', limitField: 'size' });
+    }
+    expect(list('/goods/page').params.map((p) => [p.wireName, p.role, p.default])).toEqual([
+      ['current', 'page', 1],
+      ['size', 'limit', 10],
+      ['goodsName', 'filter', undefined],
+      ['categoryId', 'filter', undefined],
+    ]);
+    // `/inbound` serves the design's `t_inbound_order` (InboundOrder, one word more): one entity, the design's table.
+    expect(entity(model, 'Inbound').table).toBe('t_inbound_order');
+    expect(model.entities.map((e) => e.name)).not.toContain('InboundOrder');
   });
 
   it('the Italian rental agency: a section per resource gives its fields, from a table or bullets, wherever it stands in the section', async () => {
@@ -667,7 +741,12 @@ describe('markdown written by others', () => {
     // `license_no unique.`, and `(unique vehicle_id + filled_at)` in a sentence.
     expect(uniques(model, 'Driver')).toEqual(['license_no']);
     expect(uniques(model, 'FuelLog')).toEqual(['vehicle_id+filled_at']);
-    expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual(['/services/{id}/complete']);
+    // `POST /v1/services/:id/complete — sets completed_at, status=done`: the verb's state and its moment.
+    expect(model.operations.filter((op) => op.kind === 'custom').map((op) => op.path)).toEqual([]);
+    expect(model.operations.find((op) => op.path === '/services/{id}/complete')?.sets?.changes).toEqual([
+      { field: 'status', value: 'done' },
+      { field: 'completed_at', now: true },
+    ]);
   });
 
   it('the French clinic: animaux are Animal rows listed under their owner, defaults vrai/faux, lists of codes and words as enums, a length in words, PostgreSQL named in a sentence', async () => {

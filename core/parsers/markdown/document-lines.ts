@@ -1,6 +1,8 @@
 /** Lines of prose that carry settings: `Base path: /api`, `Version: 1.2.0`, the paging sentence. */
 
 import { servedPathOf } from '../../model/served-path.js';
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../../model/paging-names.js';
+import { toSnake } from '../../naming.js';
 import { WIDE_PUNCTUATION } from './endpoint-heading.js';
 
 export interface PagingDefaults {
@@ -72,6 +74,44 @@ const MAXIMUM_WORD = /(?:\bat most|\bmax(?:imum)?|\bup to|\bcap(?:ped\s+at)?|má
 /** `page + per_page (default 1 / 30)`: two names joined before the parenthesis, as a hurried line gives them. */
 const JOINED_NAMES = /([A-Za-z_][A-Za-z0-9_]*)`?\s*(?:\+|&|,|\/|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*[(（]/iu;
 
+/** The defaults a paging sentence gives, named: the page's and the size's, the size's bound. */
+function pagingOf(pageName: string, limitName: string, page: number | undefined, limit: number | undefined, maxLimit: number | undefined): PagingDefaults {
+  return {
+    page: page ?? DEFAULT_PAGING.page,
+    limit: limit ?? DEFAULT_PAGING.limit,
+    maxLimit: maxLimit ?? DEFAULT_PAGING.maxLimit,
+    ...(pageName !== 'page' ? { pageName } : {}),
+    ...(limitName !== 'limit' ? { limitName } : {}),
+  };
+}
+
+/**
+ * `分页请求参数统一为 current（当前页，默认 1）和 size（每页条数，默认 10）`: the page and its size each
+ * named with a parenthesis of its own, names people give them.
+ */
+function readEachNamed(text: string): PagingDefaults | undefined {
+  const named = [...text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)`?\s*[(（]([^)）]*)[)）]/g)].map((m) => ({ name: m[1]!, inside: m[2]! }));
+  const page = named.find(({ name }) => PAGE_PARAMETER_NAMES.has(toSnake(name)));
+  const limit = named.find(({ name }) => LIMIT_PARAMETER_NAMES.has(toSnake(name)));
+  if (!page || !limit) return undefined;
+  const first = (pattern: RegExp, inside: string) => {
+    const match = pattern.exec(inside);
+    return match ? Number(match[1]) : undefined;
+  };
+  return pagingOf(page.name, limit.name, first(DEFAULT_WORD, page.inside), first(DEFAULT_WORD, limit.inside), first(MAXIMUM_WORD, limit.inside));
+}
+
+/** `aceptan ?pagina= y ?por_pagina= (por defecto 20, máximo 50)`: the two named as sent, the numbers the size's. */
+function readQueryPaging(line: string): PagingDefaults | undefined {
+  const sent = [...line.matchAll(/\?([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
+  const pageName = sent.find((name) => PAGE_PARAMETER_NAMES.has(toSnake(name)));
+  const limitName = sent.find((name) => LIMIT_PARAMETER_NAMES.has(toSnake(name)));
+  if (pageName === undefined || limitName === undefined) return undefined;
+  const defaults = DEFAULT_WORD.exec(line);
+  const maximum = MAXIMUM_WORD.exec(line);
+  return pagingOf(pageName, limitName, undefined, defaults ? Number(defaults[1]) : undefined, maximum ? Number(maximum[1]) : undefined);
+}
+
 /**
  * A paging sentence naming the page and its size in a parenthesis, in that order, in any language:
  * "Listen-Endpunkte sind paginiert (`seite`, `pro_seite`; Standard 1 bzw. 25)". The numbers after
@@ -79,7 +119,9 @@ const JOINED_NAMES = /([A-Za-z_][A-Za-z0-9_]*)`?\s*(?:\+|&|,|\/|\band\b|\by\b|\b
  */
 function readNamedPaging(line: string): PagingDefaults | undefined {
   const paged = PAGED.exec(line);
-  if (!paged) return undefined;
+  if (!paged) return readQueryPaging(line);
+  const each = readEachNamed(line.slice(paged.index));
+  if (each) return each;
   // The parenthesis after the word (code spans are plain text by now): its parts that are one name each.
   const inside = /[(（]([^)）]*)[)）]/.exec(line.slice(paged.index))?.[1] ?? '';
   const inParenthesis = inside.split(/[,;，；、]/).map((part) => part.trim()).filter((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part));

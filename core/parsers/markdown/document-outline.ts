@@ -125,7 +125,8 @@ const HINTS_LINE = /^hints\s*:\s*(.*)$/i;
 /** `学员（student）`, `Inquilini (tenants)`: a heading naming one thing in two words, the second in brackets. */
 const GLOSSED = /^([^()（）]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/u;
 /** `Book:`, and `ChiTietPhieuMuon (chi tiết phiếu mượn):` with a gloss in brackets before the colon. */
-const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*(?:[(（][^)）]*[)）])?\s*[:：]$/u;
+/** `Project:`, `Project (table projects):`, and without the colon where a gloss follows the name: `TeamMembership (join table)`. */
+const TYPE_LABEL = /^([A-Z][A-Za-z0-9_]*)\s*(?:(?:[(（][^)）]*[)）])?\s*[:：]|[(（][^)）]*[)）])$/u;
 /** `items 字段：`, `items:`, `Fields of items:`, `items 明细字段`, `` `items` fields ``, `items のフィールド`. */
 const FIELD_LABEL =
   /^(?:(?:the\s+)?(?:fields|properties|attributes|columns)\s+(?:of|in)\s+(?:the\s+)?|campos\s+de\s+|champs\s+de\s+|felder\s+von\s+)?[`*_]*([A-Za-z_][A-Za-z0-9_]*)[`*_]*\s*(?:(?:array|list|object|item|items|element|elements)\s+)?(?:的?(?:明细)?(?:字段|子字段|参数|属性|元素|结构|对象|明细)(?:说明|定义|列表)?|fields?|properties|attributes|columns|structure|の?(?:フィールド|項目|要素))?\s*[:：]?$/iu;
@@ -200,6 +201,7 @@ class OutlineReader {
           }
           if (this.readSectionTypeList(block.children as MarkdownBlock[])) break;
           if (this.readQueryList(block.children as MarkdownBlock[])) break;
+          if (this.readBodyList(block.children as MarkdownBlock[])) break;
           this.readListing(this.endpointItems(block.children as MarkdownBlock[]) > 1, () => {
             for (const item of block.children) this.readListItem(item.children as MarkdownBlock[]);
           });
@@ -311,9 +313,11 @@ class OutlineReader {
   private readNamedList(label: TableLabel, items: readonly MarkdownBlock[]): boolean {
     const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
     if (entries.some((entry) => entry.text.includes('\n'))) return false;
-    const table = fieldTableFromItems(entries, this.file);
-    if (!table) return false;
-    this.outline.namedTables.push({ ...label, table });
+    const read = fieldTableFromItems(entries, this.file);
+    if (!read) return false;
+    this.outline.namedTables.push({ ...label, table: read.table });
+    // `- (team_id, user_id) is unique` among the fields: a rule of the type, or a warning.
+    for (const { text, line } of read.rest) this.outline.sentences.push({ text, line, inRules: true, section: label.name });
     return true;
   }
 
@@ -554,6 +558,22 @@ class OutlineReader {
     const added = read.map(({ item }) => item!).filter((item) => !known.has(item.name));
     endpoint.query = { items: [...(endpoint.query?.items ?? []), ...added], line: endpoint.query?.line ?? read[0]!.line };
     this.tableTarget = undefined;
+    return true;
+  }
+
+  /**
+   * `- POST /tutores — alta de tutor` and its fields as bullets under it (`  - nombre (texto,
+   * obligatorio)`), as startups list them: the body it sends, when most items read as fields.
+   */
+  private readBodyList(items: readonly MarkdownBlock[]): boolean {
+    const endpoint = this.endpoint?.value;
+    if (!endpoint || TAKES_NO_BODY.has(endpoint.method) || endpoint.body || (this.tableTarget !== undefined && this.tableTarget !== 'body')) return false;
+    const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
+    if (entries.some((entry) => entry.text.includes('\n'))) return false;
+    const read = fieldTableFromItems(entries, this.file);
+    if (!read) return false;
+    endpoint.body = read.table;
+    for (const { text, line } of read.rest) this.outline.sentences.push({ text, line, inRules: true, ...this.sectionTitle() });
     return true;
   }
 

@@ -35,7 +35,9 @@ function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hi
 }
 
 /** `` `nome` (testo, obbligatorio) – es. "Navigli" ``, `email (string, required): the login`: the type and notes in brackets after the name. */
-const BRACKETED = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*[(（]((?:[^()（）]|\([^()]*\))+)[)）]\s*(?:[-–—:：]\s*(.*))?$/su;
+const BRACKETED = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*[(（]((?:[^()（）]|\([^()]*\))+)[)）]\s*(?:(?:[-–—:：→]|->)\s*(.*))?$/su;
+/** `perro, gato, ave`, `macho / hembra`: words listed after the brackets, the values of a field whose brackets give no type. */
+const LISTED_VALUES = /^\s*[`"']?[\p{L}_][\p{L}\p{N}_-]*[`"']?(?:\s*(?:,|\/|\||、)\s*[`"']?[\p{L}_][\p{L}\p{N}_-]*[`"']?)+\s*\.?\s*$/u;
 
 /** The longest start of the bracket's first part that reads as a type (`testo di 16 caratteri`: `testo`); the rest are notes. */
 function bracketedEntry(name: string, inside: string, description: string): Omit<WrittenField, 'hints' | 'defaultText'> | undefined {
@@ -46,6 +48,8 @@ function bracketedEntry(name: string, inside: string, description: string): Omit
     if (parseTypeExpression(type) === undefined) continue;
     return { name, type, description: [words.slice(end).join(' '), ...notes, description.trim()].filter((part) => part !== '').join('; ') };
   }
+  // `especie (obligatorio): perro, gato, ave`: no type in the brackets, the values after them.
+  if (LISTED_VALUES.test(description)) return { name, type: `enum(${description.trim().replace(/\.$/, '').split(/\s*(?:,|\/|\||、)\s*/).join(', ')})`, description: inside.trim() };
   return undefined;
 }
 
@@ -55,9 +59,10 @@ function bracketedEntry(name: string, inside: string, description: string): Omit
  */
 export function sharedEntries(entries: { text: string; line: number }[]): { text: string; line: number }[] {
   return entries.flatMap((entry) => {
-    const shared = /^((?:`?[A-Za-z_][A-Za-z0-9_]*`?\s*(?:,|、|\s(?:and|e|y|et|und|và)\s)\s*)+`?[A-Za-z_][A-Za-z0-9_]*`?)\s*([(（].*)$/su.exec(entry.text.trim());
+    // `nome, cognome (testo)`, `created_at / updated_at: timestamp`.
+    const shared = /^((?:`?[A-Za-z_][A-Za-z0-9_]*`?\s*(?:,|、|\/|\s(?:and|e|y|et|und|và)\s)\s*)+`?[A-Za-z_][A-Za-z0-9_]*`?)\s*([(（].*|[:：].*|[—–]\s.*)$/su.exec(entry.text.trim());
     if (!shared) return [entry];
-    const names = shared[1]!.split(/\s*(?:,|、|\s(?:and|e|y|et|und|và)\s)\s*/);
+    const names = shared[1]!.split(/\s*(?:,|、|\/|\s(?:and|e|y|et|und|và)\s)\s*/);
     return names.map((name) => ({ text: `${name} ${shared[2]!}`, line: entry.line }));
   });
 }
@@ -66,9 +71,12 @@ function withType(name: string, rest: string[], typeOptional: boolean): Omit<Wri
   const [written = '', ...notes] = rest.map((part) => part.trim()).filter((part) => part !== '');
   if (written === '') return typeOptional ? { name, type: 'string', description: '' } : undefined;
   // `name: varchar(100), required`: the type up to a comma outside its brackets, notes after it.
-  const [type, ...after] = parseTypeExpression(written) !== undefined ? [written] : splitAtFirstComma(written);
+  const [first, ...after] = parseTypeExpression(written) !== undefined ? [written] : splitAtFirstComma(written);
+  // `team_id: uuid → Team`: the key's type, then the row it points at.
+  const pointed = first === undefined ? null : /^(.+?)\s*((?:→|->|=>)\s*\S.*)$/u.exec(first);
+  const [type, pointer] = pointed && parseTypeExpression(pointed[1]!) !== undefined ? [pointed[1]!, pointed[2]!] : [first, undefined];
   if (type === undefined || (parseTypeExpression(type) === undefined && !readsAsReference(type))) return undefined;
-  return { name, type, description: [...after, ...notes].join('; ') };
+  return { name, type, description: [...(pointer !== undefined ? [pointer] : []), ...after, ...notes].join('; ') };
 }
 
 /** `varchar(100), required` as `varchar(100)` and `required`; the text alone when no comma stands outside brackets. */
@@ -106,9 +114,20 @@ function tableOf(entries: { text: string; line: number }[], file: string, typeOp
   return { rows, line: entries[0]!.line };
 }
 
-/** The items of a bulleted list under a `Name:` label, when each is a field: `- name: varchar(100), required`. */
-export function fieldTableFromItems(items: { text: string; line: number }[], file: string): FieldTable | undefined {
-  return items.length === 0 ? undefined : tableOf(sharedEntries(items), file, false);
+/**
+ * The items of a bulleted list under a `Name:` label or a type's heading, when each is a field
+ * (`- name: varchar(100), required`), or when most are and the others say something of them
+ * (`- (team_id, user_id) is unique`): those come back as `rest`, to be read as sentences.
+ */
+export function fieldTableFromItems(items: { text: string; line: number }[], file: string): { table: FieldTable; rest: { text: string; line: number }[] } | undefined {
+  if (items.length === 0) return undefined;
+  const entries = sharedEntries(items);
+  const whole = tableOf(entries, file, false);
+  if (whole) return { table: whole, rest: [] };
+  const fields = entries.filter((entry) => tableOf([entry], file, false) !== undefined);
+  if (fields.length < 2 || fields.length * 2 <= entries.length) return undefined;
+  const table = tableOf(fields, file, false);
+  return table ? { table, rest: entries.filter((entry) => !fields.includes(entry)) } : undefined;
 }
 
 /** The lines of a fenced block, when each is a field: `vin*   string(17)   unique`. */

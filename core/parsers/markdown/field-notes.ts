@@ -140,19 +140,28 @@ function boundsOf(notes: string, type: TypeExpression): SchemaNode {
   return bounds;
 }
 
+/** `(project_id, number) unique` in the notes of `number`: the other field of the pair. */
+function uniquePartner(notes: string, fieldName: string | undefined): string | undefined {
+  const listed = /\(\s*(`?[A-Za-z_]\w*`?(?:\s*,\s*`?[A-Za-z_]\w*`?)+)\s*\)\s*(?:(?:is|are|must\s+be|should\s+be)\s+)?(?:unique|唯一)/iu.exec(notes);
+  if (!listed || fieldName === undefined) return undefined;
+  const names = listed[1]!.split(/\s*,\s*/).map((name) => name.replace(/`/g, ''));
+  const others = names.filter((name) => name !== fieldName);
+  return names.length === 2 && others.length === 1 ? others[0] : undefined;
+}
+
 /** Reads the rules a field's notes state; what they do not say stays description only. */
 /**
  * `valuesInNotes`: the type says `enum` and no more; every code span of the notes is one of its
  * values (`` Một trong: `a`, `b`, `c`; mặc định `a` ``) when no list says otherwise.
  */
-export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number, valuesInNotes = false): FieldNotes {
+export function readFieldNotes(notes: string, type: TypeExpression, file: string, line: number, valuesInNotes = false, fieldName?: string): FieldNotes {
   const result: FieldNotes = { hints: {} };
   if (notes.trim() === '') return result;
   const why: Record<string, { rule: string; file: string; line: number }> = {};
   const because = (hint: string) => (why[hint] = { rule: `the field's note "${notes.trim()}"`, file, line });
   if (UNIQUE.test(notes) && !NEGATED_UNIQUE.test(notes)) {
-    // `unique within the hotel`: among the hotel's rooms only, not in the whole table.
-    const scope = uniqueScopeOf(notes);
+    // `unique within the hotel`: among the hotel's rooms only, not in the whole table; `(project_id, number) unique` on number: among the project's.
+    const scope = uniqueScopeOf(notes) ?? uniquePartner(notes, fieldName);
     const hint = scope === undefined ? SCHEMA_HINTS.unique : SCHEMA_HINTS.uniqueWithin;
     result.hints[hint] = scope ?? true;
     because(hint);

@@ -6,6 +6,7 @@ import { readFieldNotes, readsAsReference } from './field-notes.js';
 import { readSqlColumnModifiers, type SqlColumnModifiers } from './sql-column-modifiers.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
+import { ANY_NUMBER_WORD, WHOLE_NAME } from './type-words.js';
 
 /** One row of a field table. */
 export interface FieldRow {
@@ -280,10 +281,10 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   // `enum` alone: the notes list the values, read as a string's would be.
   const valuesInNotes = parsed.kind === 'enum' && parsed.values.length === 0;
   const text: TypeExpression = { kind: 'scalar', schema: { type: 'string' }, ...(parsed.nullable ? { nullable: true as const } : {}) };
-  const type = valuesInNotes ? text : dayOrInstant(name, column.typeText, keyTyped(name, parsed));
+  const type = valuesInNotes ? text : dayOrInstant(name, column.typeText, wholeByName(name, column.typeText, keyTyped(name, parsed)));
   const described = extractHintTokens(written.description);
   const hinted = extractHintTokens(written.hints ?? '');
-  const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine, valuesInNotes);
+  const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine, valuesInNotes, name);
   if (valuesInNotes && notes.type?.kind !== 'enum') {
     throw markdownError(file, rowLine, `field ${name} is an enum, but neither its type nor its notes list the values: write enum(a, b, c), or list them in its notes (\`a\`, \`b\`, \`c\`)`);
   }
@@ -332,6 +333,12 @@ function isMoment(type: TypeExpression): boolean {
 function serverStamp(name: string, type: TypeExpression): Record<string, unknown> {
   const moment = type.kind === 'scalar' && type.schema.type === 'string' && type.schema.format === 'date-time';
   return moment && /^(?:created|updated|deleted)(?:_at|At)$/.test(name) ? { readOnly: true } : {};
+}
+
+/** `capacity | 数値`: a number of any kind named as a count is an integer (`8`, never `8.0`). */
+function wholeByName(name: string, typeText: string, type: TypeExpression): TypeExpression {
+  const generic = type.kind === 'scalar' && type.schema.type === 'number' && type.schema.format === undefined && ANY_NUMBER_WORD.test(typeText.replace(/`/g, '').trim());
+  return generic && WHOLE_NAME.test(name) ? { ...type, schema: { ...type.schema, type: 'integer' } } : type;
 }
 
 /** TypeScript has no integers: `id: number`, `user_id: number`, `tag_ids: number[]` are keys, integers. */

@@ -50,6 +50,11 @@ function pageComponent(typeName: string, line: number, registry: ComponentRegist
   return name;
 }
 
+/** The schema of a path parameter naming a row by its key: the key's type and format. */
+function keySchema(key: SchemaNode): SchemaNode {
+  return { type: key.type, ...(key.format ? { format: key.format } : {}) };
+}
+
 export class OperationFactory {
   private readonly pages = new Map<string, string>();
 
@@ -61,6 +66,9 @@ export class OperationFactory {
     // `GET /product/page` beside `/product`: the rows too, in the page the document states.
     const listsRows = isList || (entity !== undefined && endpoint.method === 'get' && group.collectionPath !== undefined && route.startsWith(`${group.collectionPath}/`) && LIST_SEGMENT.test(route.slice(group.collectionPath.length + 1)));
     const keyType = onEntity ? entity.properties.get('id') : undefined;
+    // `/bookings/{id}/cancel`, `/teams/{teamId}/members`: the row's parameter is its key, typed as the key is.
+    const rowParameter = !onEntity && group.itemPath !== undefined && route.startsWith(`${group.itemPath}/`) ? /\{([^}/]+)\}$/.exec(group.itemPath)?.[1] : undefined;
+    const rowKey = rowParameter !== undefined ? entity?.properties.get('id') : undefined;
     const requestBody = this.requestBody({ endpoint, route }, context, onEntity);
     return {
       method: endpoint.method,
@@ -69,7 +77,7 @@ export class OperationFactory {
       ...(endpoint.description ? { description: endpoint.description } : {}),
       tags: group.title ? [group.title] : [],
       parameters: [
-        ...pathParameters(route, endpoint.line, keyType ? { type: keyType.type, ...(keyType.format ? { format: keyType.format } : {}) } : undefined, fields),
+        ...pathParameters(route, endpoint.line, keyType ? keySchema(keyType) : undefined, fields, rowParameter !== undefined && rowKey ? { name: rowParameter, schema: keySchema(rowKey) } : undefined),
         ...queryParameters(endpoint.query, endpoint.line, context.paging, fields, isList),
       ],
       ...(requestBody ? { requestBody } : {}),
@@ -126,16 +134,15 @@ export class OperationFactory {
 
   /** The document's `Response` lines; without a success response, the default for the method. */
   private declaredResponses({ endpoint }: RoutedEndpoint, context: OperationContext, onEntity: boolean, isList: boolean, listsRows: boolean): ApiResponse[] {
-    const responses = endpoint.responses.map((line) => this.response(line, context));
+    const pageOf = () => componentRef(pageComponent(context.entity!.name, endpoint.line, context.registry, this.pages, context.pageFormat));
+    // A list's answer shown only by an example (`{"code": 200, "data": {"records": [...], "total": 1}}`): the page the document states.
+    const responses = endpoint.responses.map((line) => this.response(line, context)).map((response) => (listsRows && context.pageFormat && context.entity && /^2/.test(response.status) && response.schema === undefined ? { ...response, contentType: JSON_MEDIA, schema: pageOf() } : response));
     if (responses.some((r) => r.status.startsWith('2'))) return responses;
     const entity = onEntity ? context.entity : undefined;
     const fallback = ((): ApiResponse => {
       if (endpoint.method === 'delete') return { status: '204', description: 'Deleted' };
       // Where the document states what a page looks like, every list answers one.
-      if (listsRows && context.pageFormat && context.entity) {
-        const page = pageComponent(context.entity.name, endpoint.line, context.registry, this.pages, context.pageFormat);
-        return { status: '200', description: 'OK', contentType: JSON_MEDIA, schema: componentRef(page) };
-      }
+      if (listsRows && context.pageFormat && context.entity) return { status: '200', description: 'OK', contentType: JSON_MEDIA, schema: pageOf() };
       if (!entity) return { status: '200', description: 'OK' };
       const ref = componentRef(entity.name);
       if (isList) return { status: '200', description: 'OK', contentType: JSON_MEDIA, schema: { type: 'array', items: ref } };

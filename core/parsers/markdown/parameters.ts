@@ -17,10 +17,11 @@ function typeOf(node: SchemaNode): SchemaNode {
 }
 
 /** Path parameters from `{user_id}`: the entity key's type when they select it, else by name. */
-export function pathParameters(route: string, line: number, keyType: SchemaNode | undefined, fields: Map<string, SchemaNode>): ApiParameter[] {
+/** `rowKey`: under a row's path (`/bookings/{id}/cancel`), its parameter and the row's key type. */
+export function pathParameters(route: string, line: number, keyType: SchemaNode | undefined, fields: Map<string, SchemaNode>, rowKey?: { name: string; schema: SchemaNode }): ApiParameter[] {
   return [...route.matchAll(/\{([^}/]+)\}/g)].map(([, name]) => {
     const field = fields.get(name!);
-    const schema = field ? typeOf(field) : (keyType ?? schemaFromPathParameter(name!));
+    const schema = field ? typeOf(field) : rowKey !== undefined && name === rowKey.name ? rowKey.schema : (keyType ?? schemaFromPathParameter(name!));
     return { name: name!, in: 'path', required: true, schema: { ...schema, [SOURCE_LINE]: line } };
   });
 }

@@ -1,3 +1,4 @@
+import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES } from '../../model/paging-names.js';
 import type { ResponseEnvelope, SchemaNode } from '../../model/api-document.js';
 import { toSnake } from '../../naming.js';
 import type { FieldRow } from './field-table.js';
@@ -178,7 +179,8 @@ function pageFormatOfProperties(properties: readonly ShownProperty[], line: numb
   const lists = properties.filter((p) => p.kind === 'array');
   if (lists.length !== 1) return undefined;
   const others = properties.filter((p) => p !== lists[0]);
-  const counted = (p: ShownProperty) => (p.kind === 'integer' || p.kind === 'number') && PAGE_COUNT_NAMES.has(toSnake(p.name));
+  // `pagina`, `trang`, `por_pagina`: the page and its size, as the lists' own parameters are named.
+  const counted = (p: ShownProperty) => (p.kind === 'integer' || p.kind === 'number') && [PAGE_COUNT_NAMES, PAGE_PARAMETER_NAMES, LIMIT_PARAMETER_NAMES].some((names) => names.has(toSnake(p.name)));
   const flag = (p: ShownProperty) => p.kind === 'boolean' && PAGE_FLAG_NAMES.has(toSnake(p.name));
   if (others.length === 0 || !others.every((p) => counted(p) || flag(p))) return undefined;
   return { itemsField: lists[0]!.name, fields: others.map((p) => ({ name: p.name, kind: flag(p) ? 'boolean' : 'integer' })), line };

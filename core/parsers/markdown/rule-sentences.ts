@@ -182,6 +182,8 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) ? cascades(m[2]!, m[1]!, source) : []],
   // `A project has many tasks.` (one-to-many, read from the other side)
   [/^(.+?)\s+(?:has|have|can\s+have|may\s+have|contains?)\s+(?:many|several|multiple)\s+(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
+  // `Users can belong to many teams`: a user in many, and (the sentence does not deny it) many in each.
+  [/^(.+?)\s+(?:can\s+|may\s+)?(?:belongs?|belonging)\s+to\s+(?:many|several|multiple|one\s+or\s+more|any\s+number\s+of)\s+(.+)$/i, (m, source) => [{ kind: 'many-to-many', from: m[1]!, to: m[2]!, source }]],
   // `A task belongs to a project.`
   [/^(.+?)\s+(?:belongs?|belonging)\s+to\s+(?:exactly\s+)?(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[1]!, parent: m[2]!, source }]],
   // `Una receta pertenece a un autor`, `Un livre appartient à un auteur`, `Eine Bestellung gehört zu einem Kunden`, `Um pedido pertence a um cliente`.
@@ -402,7 +404,8 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const composites = readCompositeUniques(sentence.text.replace(/[*_]{2,}/g, ''), source);
     // `course_id + student_id must be unique` is that combination, not a rule of a field named so.
     const together = new Set(composites.flatMap((rule) => (rule.kind === 'unique-together' ? rule.fields : [])));
-    const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && [...together].some((field) => rule.subject.includes(field));
+    // `(team_id, user_id) is unique` read without its brackets leaves `is unique`: no field's note either.
+    const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && ([...together].some((field) => rule.subject.includes(field)) || (together.size > 0 && !/[A-Za-z_]\w*_\w+|\p{Lu}/u.test(rule.subject) && rule.subject.split(/\s+/).length <= 2));
     const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites];
     // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
     if (whole.length === 0) {

@@ -185,7 +185,7 @@ function parseCore(text: string): TypeExpression | undefined {
     const items = itemsOf(arrayOf[1]!);
     return items ? { kind: 'array', items } : undefined;
   }
-  if (/^(?:array|list|set|tuple|数组|列表)$/i.test(text)) return { kind: 'array', items: { kind: 'scalar', schema: {} } };
+  if (/^(?:array|list|set|tuple|数组|列表|配列|リスト|배열|목록|arreglo|lista|liste|tableau|mảng|danh sách)$/iu.test(text)) return { kind: 'array', items: { kind: 'scalar', schema: {} } };
   const sized = SIZED.exec(text);
   if (sized) {
     const base = sized[1]!.toLowerCase();

@@ -4,6 +4,8 @@
 const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto|fields|attributes|properties|columns|structure)\b|模型|实体|对象|字段|[():`]/gi;
 
 const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+/** Headings over a document's parts, no type's name: `## Entities`, `## Overview`. */
+const GENERIC_HEADING = /^(?:Entities|Models|Schemas|Types|Tables|Resources|Objects|Definitions|Structures|Overview|Glossary|Appendix|Introduction|Summary|Background|Rules|Endpoints|Errors|Notes|Changelog|Authentication|Pagination|Conventions|Requirements|Datamodel|Domain)$/;
 
 /**
  * The type a heading or label names: `Project`, `` `Project` model ``, `2.1 Project`, and with a
@@ -23,7 +25,7 @@ export function typeNamesIn(title: string, heading: boolean): { name: string; al
   const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
   const candidates = [bare, ...beside];
   const name = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((text) => TYPE_NAME.test(text));
-  if (name === undefined) return undefined;
+  if (name === undefined || GENERIC_HEADING.test(name)) return undefined;
   const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
   const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
   return { name, aliases };

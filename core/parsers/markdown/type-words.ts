@@ -35,4 +35,13 @@ const WORDS_BY_TYPE: [SchemaNode, string[]][] = [
   [OBJECT, ['对象', 'json对象', 'オブジェクト', '객체', 'objeto', 'objet', 'oggetto', 'objekt', 'object', 'đối tượng']],
 ];
 
+/**
+ * A count's or an ordinal's name (`viewCount`, `total`, `sort`, `age`, `capacity`): a number there
+ * is an integer, where the type written cannot say so (TypeScript's `number`, Japanese `数値`).
+ */
+export const WHOLE_NAME = /(?:^|_|[a-z])(?:count|Count|total|Total|num|Num|quantity|Quantity|qty|Qty|age|Age|sort|Sort|stock|Stock|level|Level|rank|Rank|year|Year|capacity|Capacity|floor|Floor|seats|Seats|attendees|Attendees)$/;
+
+/** Words for a number of any kind, integer or not: `数値`, `数字`, `número`, `Zahl`. */
+export const ANY_NUMBER_WORD = /^(?:number|numeric|数値|数字|数值|숫자|número|numero|nombre|zahl|getal|số)$/iu;
+
 export const TYPE_WORDS: Record<string, SchemaNode> = Object.fromEntries(WORDS_BY_TYPE.flatMap(([schema, words]) => words.map((word) => [word, schema])));

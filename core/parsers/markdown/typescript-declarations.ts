@@ -1,3 +1,4 @@
+import { WHOLE_NAME } from './type-words.js';
 import { InfraStackError } from '../../errors.js';
 import { readFieldRow, type FieldRow, type FieldTable } from './field-table.js';
 import { namedTypesOf, parseTypeExpression } from './type-expression.js';
@@ -146,8 +147,6 @@ function splitMembers(body: string): string[] {
 
 /** A moment's name (`createdAt`, `publishedAt`, `createTime`): a `string` there is an ISO 8601 date-time, as JSON carries one. */
 const MOMENT_NAME = /(?:_at|At|_time|Time)$/;
-/** A count's or an ordinal's name (`viewCount`, `total`, `sort`, `age`): a `number` there is an integer, which TypeScript cannot say. */
-const WHOLE_NAME = /(?:^|_|[a-z])(?:count|Count|total|Total|num|Num|quantity|Quantity|qty|Qty|age|Age|sort|Sort|stock|Stock|level|Level|rank|Rank|year|Year)$/;
 
 /** The type a member's TypeScript type stands for, by what its name says: `string` a date-time, `number` an integer. */
 function typeWrittenFor(name: string, written: string): string {

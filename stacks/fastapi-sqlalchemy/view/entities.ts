@@ -65,6 +65,11 @@ export interface EntityView {
   portImports: string;
   newKey: string;
   memoryImports: string;
+  /**
+   * By action operation (`cancel_booking`): the attributes it sets and their Python values
+   * (`BookingStatus.CANCELLED`, with the enum to import; `now` for the time of the request).
+   */
+  stateValues: Map<string, { attr: string; value: string; enumName?: string; now?: true }[]>;
   entity: Entity;
 }
 
@@ -292,6 +297,7 @@ export function entityViewWithImports(entity: Entity, model: DomainModel, schema
     portImports: portImports.render(),
     newKey,
     memoryImports: memoryImports.render(),
+    stateValues: stateValuesOf(operations, fields, enumMembers),
     entity,
   };
   return { view, imports: { port: portImports, memory: memoryImports } };
@@ -368,6 +374,26 @@ function tableArgsLine(args: string[]): string {
   const flat = `__table_args__ = (${args.join(', ')},)`;
   if (args.length === 1 && !args[0]!.includes('\n') && 4 + flat.length <= 100) return flat;
   return `__table_args__ = (\n${args.map((a) => `        ${a},`).join('\n')}\n    )`;
+}
+
+/** What each action operation sets, as Python: `status` to `BookingStatus.CANCELLED`, `archived` to `True`, `completed_at` to now. */
+function stateValuesOf(operations: readonly Operation[], fields: readonly FieldView[], enumMembers: EnumMembers): EntityView['stateValues'] {
+  const values: EntityView['stateValues'] = new Map();
+  for (const op of operations) {
+    if (op.kind !== 'action' || op.sets === undefined) continue;
+    values.set(
+      op.name,
+      op.sets.changes.map((change) => {
+        const field = fields.find((f) => f.column === change.field)!;
+        // A day is today's, in UTC as the moments the app stamps are.
+        if ('now' in change) return { attr: field.attr, value: field.field.type.kind === 'string' && field.field.type.format === 'date' ? 'datetime.now(UTC).date()' : 'datetime.now(UTC)', now: true as const };
+        if (typeof change.value === 'boolean') return { attr: field.attr, value: change.value ? 'True' : 'False' };
+        const enumName = (field.field.type as { name: string }).name;
+        return { attr: field.attr, value: enumMembers.reference(enumName, change.value)!, enumName: pyClassName(enumName) };
+      }),
+    );
+  }
+  return values;
 }
 
 /** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */

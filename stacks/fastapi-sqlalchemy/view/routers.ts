@@ -426,6 +426,27 @@ function crudHandler(
       body.push(`updated = await repository.${REPOSITORY_METHODS.update}(replace(entity, **${changes}))`, answer(`${read}.model_validate(updated)`));
       break;
     }
+    case 'action': {
+      // `POST /bookings/{id}/cancel`: the state the verb names, on the row the path names.
+      const states = entity.stateValues.get(op.name)!;
+      for (const state of states) {
+        if (state.enumName) imports.add('app.domain.enums', state.enumName);
+        if (state.now) imports.add('datetime', 'UTC', 'datetime');
+      }
+      imports.add('dataclasses', 'replace');
+      loadExisting();
+      const changed = pyFormat(call(`await repository.${REPOSITORY_METHODS.update}`, [call('replace', ['entity', ...states.map((state) => `${state.attr}=${state.value}`)])]), 4);
+      if (op.response.type) {
+        body.push(`updated = ${changed}`, answer(`${read}.model_validate(updated)`));
+        break;
+      }
+      body.push(changed);
+      imports.add('fastapi', 'Response');
+      body.push(`return Response(status_code=${op.response.status})`);
+      returns = 'Response';
+      extra.push('response_class=Response');
+      break;
+    }
     case 'delete':
       loadExisting();
       body.push(`await repository.${REPOSITORY_METHODS.remove}(entity)`);
@@ -470,7 +491,7 @@ function crudHandler(
   return {
     decorator: route(op, op.kind === 'delete' ? undefined : responseModel, extra),
     name: handlerName(op),
-    doc: pyDocLine(op.description ?? op.summary, `${op.kind} ${entity.name}`),
+    doc: pyDocLine(op.description ?? op.summary, op.kind === 'action' ? `${op.sets!.reason.rule.replace(/^the verb "[^"]*" sets/, `Sets the ${entity.name}'s`)}.` : `${op.kind} ${entity.name}`),
     params: orderParams(declarations),
     returns,
     body: body.filter((line) => line !== ''),

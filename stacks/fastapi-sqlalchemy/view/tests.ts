@@ -37,6 +37,8 @@ export interface EntityTestView {
   /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
   update?: { status: number; payload: string; request: string; compare: string[]; kept: { wire: string; value: string }[]; missing?: string };
   patch?: { status: number; payload: string; request: string; compare: string[] };
+  /** Actions setting a state (`POST /bookings/{id}/cancel`), each at the row the test creates: `value` the state the answer shows, where it answers the row. */
+  actions?: { def: string; status: number; request: string; checks: string[] }[];
   /** `request` deletes at `url` (answering the row removed when `answersRow`); `check` reads it back, when the entity is served by key. */
   delete?: { status: number; request: string; answersRow: boolean; answersTrue: boolean; check?: string };
   /** Creates of several rows at once (`POST /user/createWithList`), each sent two. */
@@ -340,6 +342,24 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       request: request(patch, [createdUrl, bodyArgument(patch, 'changed')]),
       compare: chosen.map((f) => f.wireName),
     };
+  }
+  const actions = operations.filter((op) => op.kind === 'action' && op.sets !== undefined && op.keyParam !== undefined);
+  if (actions.length > 0) {
+    result.actions = actions.map((op) => {
+      const changed = op.sets!.changes.map((change) => ({ change, field: view.fields.find((f) => f.column === change.field)! }));
+      const segment = op.path.slice(op.path.lastIndexOf('/'));
+      const url = `${urlHelper}(created[${pyString(key.wire)}]) + ${pyString(segment)}`;
+      // The answer shows the state set, and a moment set at all.
+      const checks = op.response.type
+        ? changed.map(({ change, field }) => ('now' in change ? 'is not None' : typeof change.value === 'boolean' ? `is ${change.value ? 'True' : 'False'}` : `== ${pyString(change.value)}`).replace(/^/, `[${pyString(field.wire)}] `))
+        : [];
+      return {
+        def: testDef(`test_${op.name}_sets_${changed[0]!.field.attr}`),
+        status: op.response.status,
+        request: request(op, op.body?.required ? [url, 'json={}'] : [url]),
+        checks,
+      };
+    });
   }
   if (del) {
     result.delete = {
