@@ -172,3 +172,25 @@ describe('a Japanese spec whose endpoints are titled with their verbs', () => {
     expect(field(model, 'Room', 'tags').type.kind).toBe('array');
   });
 });
+
+describe('a field a rule says no answer shows', () => {
+  const api = (rule: string) => ({
+    'api.md': '# Users\n\n## Users\n\n- `POST /users` — register\n  - email (string, required, unique)\n  - password (string, required)\n- `GET /users/{id}` — one user\n',
+    'requirements.md': `# Rules\n\n## Rules\n\n- ${rule}\n`,
+  });
+
+  it('is write-only, in the words of the languages the documents come in', async () => {
+    for (const rule of ['The API never returns the password.', 'Passwords are never returned.', '用户密码使用 BCrypt 加密，接口不返回 password 字段。', 'password はレスポンスに含めない。', 'La API nunca devuelve el password.']) {
+      const model = await modelOfDocuments(api(rule));
+      expect(field(model, 'User', 'password').writeOnly, rule).toBe(true);
+      expect(field(model, 'User', 'email').writeOnly, rule).toBe(false);
+    }
+  });
+
+  it('reads codes glossed in brackets after a label as the values', async () => {
+    const model = await modelOfDocuments({
+      'api.md': '# Rooms\n\n## Rooms\n\n- `POST /rooms` — add\n\n| 項目名 | 物理名 | 型 | 必須 | 備考 |\n|---|---|---|---|---|\n| 会議室名 | name | 文字列 | ○ | |\n| 利用区分 | usage_type | 文字列 | ○ | `GENERAL`（一般）/ `EXECUTIVE`（役員用） |\n\n- `GET /rooms/{id}` — one room\n',
+    });
+    expect(model.enums.map((e) => [e.name, e.values])).toEqual([['RoomUsageType', ['GENERAL', 'EXECUTIVE']]]);
+  });
+});

@@ -130,6 +130,8 @@ describe('markdown written by others', () => {
     expect(softDeleted(model)).toEqual(['Room']);
     expect(uniques(model, 'Room')).toEqual(['building_id+name']);
     expect(entity(model, 'Room').fields.find((f) => f.name === 'capacity')?.type).toEqual({ kind: 'integer' });
+    // `` `GENERAL`（一般）/ `EXECUTIVE`（役員用）/ `TRAINING`（研修室） `` in the notes of 利用区分.
+    expect(model.enums.find((e) => e.name === 'RoomUsageType')?.values).toEqual(['GENERAL', 'EXECUTIVE', 'TRAINING']);
   });
 
   it('the MyBatis-Plus warehouse: /page and /list answer the IPage the document states, paged by current and size', async () => {
@@ -148,6 +150,8 @@ describe('markdown written by others', () => {
     // `/inbound` serves the design's `t_inbound_order` (InboundOrder, one word more): one entity, the design's table.
     expect(entity(model, 'Inbound').table).toBe('t_inbound_order');
     expect(model.entities.map((e) => e.name)).not.toContain('InboundOrder');
+    // "用户密码使用 BCrypt 加密，接口不返回密码字段。"
+    expect(entity(model, 'User').fields.find((f) => f.name === 'password')?.writeOnly).toBe(true);
   });
 
   it('the Italian rental agency: a section per resource gives its fields, from a table or bullets, wherever it stands in the section', async () => {

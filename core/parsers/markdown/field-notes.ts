@@ -39,9 +39,9 @@ const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:�
 /** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
 const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
 /** A code with the gloss in brackets some writers put after each value: `pending（仮予約）`, `` `draft` (brouillon) ``. */
-const GLOSSED_CODE = String.raw`\x60?([a-z][a-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
+const GLOSSED_CODE = String.raw`\x60?([A-Za-z][A-Za-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
 /** Two glossed codes or more, and nothing else but a label: `pending（仮予約）、confirmed（確定）、cancelled（キャンセル）`. */
-const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：]{0,40}[:：]\s*)?((?:${GLOSSED_CODE}\s*[,，、/|]\s*)+${GLOSSED_CODE})\s*[.。]?$`, 'u');
+const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：;；]{0,40}(?:[:：;；]|\s[—–-])\s*)?((?:${GLOSSED_CODE}\s*[,，、/|]\s*)+${GLOSSED_CODE})\s*[.。]?$`, 'u');
 
 /**
  * A code and, after a space, what it means: `PROBATION 试用`, `0 启用`, `A active`, `active 启用`.

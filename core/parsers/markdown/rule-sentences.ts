@@ -357,7 +357,30 @@ function affirmedDeletion(clause: string): string | undefined {
   return affirmed === clause ? undefined : affirmed.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A field no answer shows: `The API never returns the password`, `password is never returned`,
+ * `接口不返回密码字段`, `パスワードはレスポンスに含めない`, `nunca se devuelve la contraseña`: a note
+ * making it write-only on the fields it names.
+ */
+const NEVER_ANSWERED: RegExp[] = [
+  /^(?:the\s+)?(?:api|endpoints?|responses?|server|backend|app)?\s*(?:must|should|will|shall)?\s*(?:never|not|doesn['’]t|does\s+not|don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:ever\s+)?(?:return|expose|send\s+back|include|show|echo|leak)s?\s+(?:the\s+|a\s+|any\s+|its\s+|their\s+)?(.+?)(?:\s+(?:fields?|in\s+(?:any\s+)?(?:responses?|answers?|the\s+response)))*$/iu,
+  /^(?:the\s+)?(.+?)\s+(?:is|are|must\s+be|should\s+be|shall\s+be)\s+never\s+(?:be\s+)?(?:returned|exposed|shown|sent\s+back|included)(?:\s+.*)?$/iu,
+  /^(?:接口|响应|返回结果|返回|结果)?(?:中)?(?:均|都|一律)?(?:不|不得|禁止|不会|不能)(?:返回|暴露|输出)(.+?)(?:字段|信息|明文)?$/u,
+  /^(.+?)(?:は|を)(?:レスポンス|応答|API)?(?:に|で)?(?:は)?(?:返さない|返却しない|含めない|返しません|返却しません|含めません)$/u,
+  /^(?:(?:la\s+)?api\s+)?(?:no|nunca|jamás)\s+(?:se\s+)?(?:devuelve|devuelven|retorna|retornam?|expone|muestra|devolver)\s+(?:el\s+|la\s+|los\s+|las\s+|o\s+|a\s+)?(?:campo\s+)?(.+?)$/iu,
+];
+
+function neverAnswered(clause: string, source: RuleSource): DocumentRule[] | undefined {
+  for (const pattern of NEVER_ANSWERED) {
+    const subject = pattern.exec(clause)?.[1]?.trim();
+    if (subject !== undefined && subject !== '' && subject.split(/\s+/).length <= 4) return [{ kind: 'field-note', subject, note: 'write only', source }];
+  }
+  return undefined;
+}
+
 const recognizeClause: Recognizer = (clause, source) => {
+  const hidden = neverAnswered(clause, source);
+  if (hidden) return hidden;
   const affirmed = /[\u4e00-\u9fff]/.test(clause) ? undefined : affirmedDeletion(clause);
   if (affirmed !== undefined) {
     const rules = recognizeAffirmed(affirmed, source);
