@@ -194,3 +194,16 @@ describe('a field a rule says no answer shows', () => {
     expect(model.enums.map((e) => [e.name, e.values])).toEqual([['RoomUsageType', ['GENERAL', 'EXECUTIVE']]]);
   });
 });
+
+describe('API Blueprint headings', () => {
+  it('reads a resource with its URI template, an action by its method, the HOST as the base path', async () => {
+    const { readBlueprintAction, readBlueprintResource, cleanPath } = await import('../../core/parsers/markdown/endpoint-heading.js');
+    const { readBasePath } = await import('../../core/parsers/markdown/document-lines.js');
+    expect(readBlueprintResource('Customers Collection [/customers{?page,per_page,email}]')).toEqual({ name: 'Customers Collection', path: '/customers', queryNames: ['page', 'per_page', 'email'] });
+    expect(readBlueprintResource('Customer [/customers/{customer_id}]')).toEqual({ name: 'Customer', path: '/customers/{customer_id}', queryNames: [] });
+    expect(readBlueprintAction('List customers [GET]')).toEqual({ method: 'get', summary: 'List customers' });
+    expect(readBlueprintAction('Customers [unique: email]')).toBeUndefined();
+    expect(cleanPath('/orders{?status,page}')).toBe('/orders');
+    expect(readBasePath('HOST: https://api.brewbox.io/v2')).toBe('/v2');
+  });
+});

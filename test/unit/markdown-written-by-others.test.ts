@@ -53,6 +53,7 @@ const documents: [string, string[]][] = [
   ['a vet clinic in Spanish: the fields of a create as bullets under its endpoint', files('huellitas-api.es.md', 'huellitas-requisitos.es.md')],
   ['a warehouse in Chinese as a MyBatis-Plus team writes it: R<IPage<T>>, /page and /list paths, a 数据库设计', files('wms-mybatis-api.zh.md', 'wms-mybatis-requirements.zh.md')],
   ['meeting rooms in a Japanese 社内仕様書: an API一覧 table, sections titled with their verbs, ○/× required', files('kaigishitsu-api.ja.md', 'kaigishitsu-requirements.ja.md')],
+  ['coffee subscriptions as an API Blueprint export: resource headings with URI templates, actions by method', files('brewbox-blueprint-api.md', 'brewbox-blueprint-requirements.md')],
   ['a rental agency in Italian: an endpoint table, then a section of fields per resource', files('agenzia-affitti-api.it.md', 'agenzia-affitti-requisiti.it.md')],
   ['a startup wiki: TypeScript types and interfaces, Express paths, a TODO heading', files('tasky-wiki-api.md', 'tasky-wiki-requirements.md')],
   ['invoicing written by a product manager: Method/Path lines, Yes/No and List of IDs types', files('invoicing-pm-api.md', 'invoicing-pm-requirements.md')],
@@ -132,6 +133,24 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Room').fields.find((f) => f.name === 'capacity')?.type).toEqual({ kind: 'integer' });
     // `` `GENERAL`（一般）/ `EXECUTIVE`（役員用）/ `TRAINING`（研修室） `` in the notes of 利用区分.
     expect(model.enums.find((e) => e.name === 'RoomUsageType')?.values).toEqual(['GENERAL', 'EXECUTIVE', 'TRAINING']);
+  });
+
+  it('the API Blueprint export: `### Customers Collection [/customers{?page,per_page,email}]` and `#### List customers [GET]`', async () => {
+    const model = await deriveModel({ apiFiles: files('brewbox-blueprint-api.md', 'brewbox-blueprint-requirements.md') });
+    // `HOST: https://api.brewbox.io/v2`.
+    expect(model.basePath).toBe('/v2');
+    expect(model.entities.map((e) => e.name)).toEqual(['Customer', 'Product', 'Subscription', 'Address', 'Shipment']);
+    const op = (method: string, path: string) => model.operations.find((o) => o.method === method && o.path === path)!;
+    expect(op('get', '/customers')).toMatchObject({ kind: 'list', summary: 'List customers' });
+    // The template's query is the list's: page, per_page, an email filter; the create at the same path takes none.
+    expect(op('get', '/customers').params.map((p) => [p.wireName, p.role])).toEqual([
+      ['page', 'page'],
+      ['per_page', 'limit'],
+      ['email', 'filter'],
+    ]);
+    expect(op('post', '/customers')).toMatchObject({ kind: 'create', params: [] });
+    expect(op('get', '/customers/{customer_id}').kind).toBe('get');
+    expect(uniques(model, 'Customer')).toContain('email');
   });
 
   it('the MyBatis-Plus warehouse: /page and /list answer the IPage the document states, paged by current and size', async () => {

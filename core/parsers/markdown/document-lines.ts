@@ -19,7 +19,7 @@ export const DEFAULT_PAGING: PagingDefaults = { page: 1, limit: 20, maxLimit: 10
 const TICK = '`';
 /** `Base path: /api`, `Base URL: https://host/v1`, `Prefix: /api`, `接口前缀：/api`, `Prefijo: /api`, anywhere in the line. */
 const BASE_PATH = new RegExp(
-  String.raw`(?:\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[${TICK}"']?((?:https?:\/\/[^\s/${TICK}"']+)?\/[^\s${TICK}"'${WIDE_PUNCTUATION}]*)`,
+  String.raw`(?:^HOST(?=\s*:)|\bbase[\s-]*(?:path|url|uri)|\b(?:api\s+|url\s+|path\s+)?prefix|接口前缀|路径前缀|前缀|基础路径|基础\s*url|根路径|\bprefijo|\bruta\s+base|\burl\s+base|\bpréfixe|\bchemin\s+de\s+base|\burl\s+de\s+base|\bbasis-?(?:url|pfad)|\bpräfix|tiền tố|đường dẫn gốc|ベース\s*(?:url|パス)|プレフィックス)\s*(?:is|=|:|：)?\s*[${TICK}"']?((?:https?:\/\/[^\s/${TICK}"']+)?\/[^\s${TICK}"'${WIDE_PUNCTUATION}]*)`,
   'iu',
 );
 /** `Version: 1.2`, and as other languages write it (`Versión`, `Versão`, `Phiên bản`, `バージョン`, `版本`, `버전`); `ver 0.2`, `v: 2` when a number follows. */

@@ -3,7 +3,7 @@ import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './
 import { tableNameIn, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
-import { cleanHeadingText, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
+import { cleanHeadingText, readBlueprintAction, readBlueprintResource, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
 import { isBodyLabel, isQueryLabel, readBodyLabel, readInlineQuery, readQueryItem, readQueryLine, readResponseLine, type QueryLine, type ResponseLine } from './endpoint-lines.js';
 import { readEndpointPart, readEndpointPartLine, type EndpointPart } from './endpoint-parts.js';
 import { readEndpointTable } from './endpoint-table.js';
@@ -147,6 +147,8 @@ class OutlineReader {
   private readonly typeAliases = new Map<string, string>();
   private endpoint: { value: Endpoint; depth: number } | undefined;
   private heading: string | undefined;
+  /** API Blueprint's resource heading (`### Customer [/customers/{id}]`) its action headings (`#### Retrieve [GET]`) fall under. */
+  private blueprintResource: { name: string; path: string; queryNames: string[]; depth: number } | undefined;
   private pendingLabel: TableLabel | undefined;
   /**
    * The type a heading outside any endpoint names (`### Immobile`, `### Zona`), for as long as its
@@ -424,6 +426,16 @@ class OutlineReader {
     if (this.parts === undefined) this.pendingTitle = undefined;
   }
 
+  /** `#### List customers [GET]` under `### Customers Collection [/customers{?page}]`: an endpoint at the resource's path. */
+  private blueprintAction(text: string, depth: number): EndpointHeading | undefined {
+    const resource = this.blueprintResource;
+    const action = resource && depth > resource.depth ? readBlueprintAction(text) : undefined;
+    if (!resource || !action) return undefined;
+    // The template's query is the reads': a create at the same path takes none of it.
+    const queryNames = action.method === 'get' ? resource.queryNames : [];
+    return { method: action.method, path: resource.path, ...(action.summary !== '' ? { summary: action.summary } : {}), ...(queryNames.length > 0 ? { queryNames } : {}) };
+  }
+
   private readHeading(text: string, depth: number, line: number): void {
     this.heading = text;
     this.parts = undefined;
@@ -436,20 +448,24 @@ class OutlineReader {
     this.tableTarget = undefined;
     this.afterTitle = false;
     this.pendingTitle = undefined;
-    const found = readEndpointText(text, this.file, line, 'anywhere');
+    const found = readEndpointText(text, this.file, line, 'anywhere') ?? this.blueprintAction(text, depth);
     if (found) {
       const section = [...this.sections].reverse().find((s) => s.depth < depth);
       this.startEndpoint(found, line, 'heading', depth, section);
       return;
     }
     this.endpoint = undefined;
+    if (this.blueprintResource && this.blueprintResource.depth >= depth) this.blueprintResource = undefined;
+    const resource = readBlueprintResource(text);
+    if (resource) this.blueprintResource = { ...resource, depth };
     while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.depth >= depth) this.sections.pop();
     if (this.outline.title === undefined && depth === 1) {
       this.outline.title = clean.replace(TITLE_PREFIX, '').trim();
       this.afterTitle = true;
       return;
     }
-    const { text: title, tokens } = extractHintTokens(clean);
+    // `Customers Collection [/customers{?page}]`: the resource's name is the section's title; its path no hint.
+    const { text: title, tokens } = resource ? { text: resource.name, tokens: [] } : extractHintTokens(clean);
     const glossed = GLOSSED.exec(title);
     if (glossed) this.outline.glossary.push({ names: [glossed[1]!.trim(), glossed[2]!.trim()], source: { file: this.file, pointer: '', line } });
     const parentRules = this.sections.some((s) => s.rules);

@@ -90,11 +90,30 @@ export function readEndpointText(written: string, file: string, line: number, wh
 }
 
 /**
+ * API Blueprint's headings: a resource's (`### Customers Collection [/customers{?page,per_page}]`),
+ * whose actions name only their method (`#### List customers [GET]`), or an action's with its path
+ * (`### Create a customer [POST /customers]`, read as any `METHOD /path` heading is).
+ */
+const BLUEPRINT_RESOURCE = /^(.*?)\s*\[\s*(\/[^\]\s]*)\s*\]\s*$/;
+const BLUEPRINT_ACTION = new RegExp(String.raw`^(.*?)\s*\[\s*(${METHOD_WORDS})\s*\]\s*$`);
+
+export function readBlueprintResource(heading: string): { name: string; path: string; queryNames: string[] } | undefined {
+  const match = BLUEPRINT_RESOURCE.exec(cleanHeadingText(heading));
+  return match ? { name: match[1]!.trim(), path: cleanPath(match[2]!), queryNames: queryNamesOfPath(match[2]!) } : undefined;
+}
+
+/** `#### List customers [GET]` under a resource's heading: the method and the action's name. */
+export function readBlueprintAction(heading: string): { method: HttpMethod; summary: string } | undefined {
+  const match = BLUEPRINT_ACTION.exec(cleanHeadingText(heading));
+  return match ? { method: match[2]!.toLowerCase() as HttpMethod, summary: match[1]!.trim() } : undefined;
+}
+
+/**
  * The path of a route as written: a URL's path, no query string or trailing punctuation,
  * `:id` and `<id>` parameters written `{id}`.
  */
 export function cleanPath(written: string): string {
-  let path = written.replace(/^https?:\/\/[^/]+/, '');
+  let path = written.replace(/^https?:\/\/[^/]+/, '').replace(/\{[?&][^}]*\}/g, '');
   path = path.replace(/[?#].*$/, '').replace(/[.,;:]+$/, '');
   path = path.replace(/<(?:[a-z]+:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}').replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, '/{$1}');
   if (path.length > 1) path = path.replace(/\/+$/, '');

@@ -198,6 +198,9 @@ export function readInlineQuery(summary: string): { summary: string; names: stri
 
 /** The names a path's query string gives (`/students?grade=&homeroom_id=`): parameters the document lists in passing. */
 export function queryNamesOfPath(written: string): string[] {
+  // A URI template's query (`/customers{?page,per_page}`, API Blueprint's): the names it lists.
+  const template = /\{[?&]([A-Za-z0-9_,*]+)\}/.exec(written)?.[1];
+  if (template !== undefined) return template.split(',').map((name) => name.replace(/\*$/, '')).filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
   const query = /\?([^\s#`]*)/.exec(written)?.[1];
   if (!query) return [];
   return query
