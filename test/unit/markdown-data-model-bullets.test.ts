@@ -207,3 +207,14 @@ describe('API Blueprint headings', () => {
     expect(readBasePath('HOST: https://api.brewbox.io/v2')).toBe('/v2');
   });
 });
+
+describe('a field\'s values after a colon, in a sentence', () => {
+  it('are its values, one said to be the default its default', async () => {
+    const model = await modelOfDocuments({
+      'api.md': '# Orders\n\n## Orders\n\n- `POST /orders` — place\n  - item (string, required)\n  - status (string, optional)\n- `GET /orders/{id}` — one order\n',
+      'requirements.md': '# Rules\n\n## Rules\n\n- Order `status`: `pending` (default on creation), `paid`, `shipped`.\n',
+    });
+    expect(model.enums.find((e) => e.name === (field(model, 'Order', 'status').type as { name: string }).name)?.values).toEqual(['pending', 'paid', 'shipped']);
+    expect(field(model, 'Order', 'status').default).toBe('pending');
+  });
+});

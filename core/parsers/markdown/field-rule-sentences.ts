@@ -47,6 +47,8 @@ function fieldNote(subject: string, note: string, source: RuleSource): DocumentR
 
 /** A field's rule in a clause written with spaces (English, French, Spanish, German, Vietnamese), or undefined. */
 export function readSpacedFieldRule(clause: string, source: RuleSource): DocumentRule[] | undefined {
+  const listed = valuesAfterColon(clause, source.text);
+  if (listed) return fieldNote(listed.subject, listed.note, source);
   const have = HAVE_UNIQUE.exec(clause);
   if (have) return fieldNote(`${have[1]!} ${have[2]!}`, 'unique', source);
   // A verb first (`plates are unique` is no field `plates are`), then the terse form.
@@ -55,6 +57,22 @@ export function readSpacedFieldRule(clause: string, source: RuleSource): Documen
   if (withVerb) return withVerb;
   const terse = TERSE.exec(clause);
   return terse ? fieldNote(terse[1]!, terse[2]!, source) : undefined;
+}
+
+/**
+ * `Subscription status: active (default on creation), paused, cancelled`: a field, a colon, and
+ * two values or more, one of them perhaps said to be the default.
+ */
+function valuesAfterColon(clause: string, written: string): { subject: string; note: string } | undefined {
+  const match = /^((?:[A-Za-z_][\w]*\s+)?[A-Za-z_][\w]*)\s*[:：]\s*(.+?)\.?$/u.exec(clause.trim());
+  if (!match) return undefined;
+  const items = match[2]!.split(/\s*,\s*(?![^(]*\))|\s+(?:or|and)\s+/).map((item) => /^[`"']?([\p{L}\p{N}_-]+)[`"']?\s*(?:\(([^)]*)\))?$/u.exec(item.trim()));
+  if (items.length < 2 || items.some((item) => item === null)) return undefined;
+  const values = items.map((item) => item![1]!);
+  // The sentence as written keeps the brackets its clause lost: `` `active` (default on creation) ``.
+  const glossed = [...written.matchAll(/[`"']?([\p{L}\p{N}_-]+)[`"']?\s*[(（]([^)）]*)[)）]/gu)].map((m) => ({ value: m[1]!, gloss: m[2]! }));
+  const byDefault = [...items.map((item) => ({ value: item![1]!, gloss: item![2] ?? '' })), ...glossed].find(({ value, gloss }) => values.includes(value) && /\bdefault\b|por\s+defecto|par\s+défaut|默认/iu.test(gloss))?.value;
+  return { subject: match[1]!, note: `one of: ${values.join(', ')}${byDefault !== undefined ? `; default ${byDefault}` : ''}` };
 }
 
 /** Field rules in a Chinese clause, each part of `用户名唯一，邮箱唯一` one; undefined unless every part is one. */
