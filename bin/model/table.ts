@@ -20,6 +20,7 @@ export function formatModelTable(model: DomainModel): string {
     relationLines(model.relations),
     enumLines(model),
     answerLines(model.operations),
+    actionLines(model.operations),
     componentLines(model.components ?? [], model.placeholders ?? []),
     warningLines(model.warnings ?? []),
   ];
@@ -154,6 +155,20 @@ function relationBlock(relation: Relation): string[] {
     // One level deeper than the name, the text still starting where the reasons do.
     ...alignColumns(rows.map(([label = '', text = '']) => [label.padEnd(KIND_WIDTH - INDENT.length), text]), `${INDENT}${INDENT}`),
     ...reasonLines(relation.reason),
+  ];
+}
+
+/** The actions that set a state of a row (`POST /orders/{id}/cancel`), each with what it sets and the verb that chose it. */
+function actionLines(operations: DomainModel['operations']): string[] {
+  const actions = operations.filter((op) => op.kind === 'action' && op.sets !== undefined);
+  if (actions.length === 0) return [];
+  return [
+    'Actions',
+    ...actions.flatMap((op) => [
+      '',
+      `${INDENT}${op.method.toUpperCase()} ${op.path}: ${op.sets!.changes.map((change) => `${change.field} = ${'now' in change ? 'now' : JSON.stringify(change.value)}`).join(', ')}`,
+      ...reasonLines(op.sets!.reason),
+    ]),
   ];
 }
 

@@ -127,3 +127,13 @@ describe('an action in a markdown API list', () => {
     expect(cancel.params.find((p) => p.name === 'id')?.type).toEqual(model.operations.find((o) => o.path === '/bookings/{id}')!.params.find((p) => p.name === 'id')!.type);
   });
 });
+
+describe('an action in `infra-stack model`', () => {
+  it('is listed with what it sets and the verb that chose it', async () => {
+    const { formatModelTable } = await import('../../bin/model/table.js');
+    const model = await modelOfDocuments({ 'orders.yaml': ORDERS });
+    const text = formatModelTable(model);
+    expect(text).toContain('Actions\n\n  POST /orders/{id}/cancel: status = "cancelled"\n');
+    expect(text).toMatch(/why: the verb "cancel" sets status to cancelled\n\s+at: {2}\S*orders\.yaml#\/paths\/~1orders~1\{id\}~1cancel\/post/);
+  });
+});
