@@ -150,6 +150,8 @@ describe('markdown written by others', () => {
     ]);
     expect(op('post', '/customers')).toMatchObject({ kind: 'create', params: [] });
     expect(op('get', '/customers/{customer_id}').kind).toBe('get');
+    // `+ Response 200 (application/json)` and no more under a row's endpoint: the row.
+    expect(op('get', '/shipments/{shipment_id}').response.type).toEqual({ kind: 'object', name: 'Shipment' });
     expect(uniques(model, 'Customer')).toContain('email');
   });
 

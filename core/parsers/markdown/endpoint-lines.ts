@@ -64,7 +64,12 @@ export function splitTopLevel(text: string): string[] {
 }
 
 export function isBodyLabel(text: string): boolean {
-  return BODY_LABEL.test(text.trim());
+  return BODY_LABEL.test(withoutMediaType(text).trim());
+}
+
+/** `Response 201 (application/json)`, `Request (application/json; charset=utf-8)` (API Blueprint): the label without its media type. */
+function withoutMediaType(text: string): string {
+  return text.replace(/\s*[(（]\s*(?:application|text|multipart|image|audio|video|font|\*)\/[\w.+*-]+(?:\s*;[^)）]*)?\s*[)）]/iu, '');
 }
 
 /** Methods named in a label's parentheses: `Request body (POST/PUT)`, `Corps de la requête (POST) :`. */
@@ -74,7 +79,8 @@ const LABEL_METHODS = /\s*[(（]\s*((?:GET|POST|PUT|PATCH|DELETE)(?:\s*(?:[/,、
  * A request-body label, with the methods it names in parentheses (none named: undefined
  * methods). Undefined when the text is no body label.
  */
-export function readBodyLabel(text: string): { methods?: HttpMethod[] } | undefined {
+export function readBodyLabel(written: string): { methods?: HttpMethod[] } | undefined {
+  const text = withoutMediaType(written);
   const named = LABEL_METHODS.exec(text);
   const label = named ? text.replace(named[0], ' ') : text;
   if (!isBodyLabel(label.replace(/\s+([:：])/, '$1'))) return undefined;
@@ -91,7 +97,7 @@ export function isQueryLabel(text: string): boolean {
  * not read as one (`返回：成功`) leaves the response without a body.
  */
 export function readResponseLine(text: string, file: string, line: number, defaultStatus = '200'): ResponseLine | undefined {
-  const match = RESPONSE.exec(text.trim());
+  const match = RESPONSE.exec(withoutMediaType(text).trim());
   if (!match) return undefined;
   const status = (match[1] ?? defaultStatus).toUpperCase();
   const [typeText = '', fieldText = ''] = (match[2] ?? '').replace(/[.。]$/, '').split(DASH, 2).map((part) => part.trim());

@@ -140,7 +140,8 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   );
   for (const response of untyped) for (const row of response.table!.rows) addRow(row, false);
   // An example answer showing the row's moments (`"createdAt": "2024-05-01T12:00:00Z"`) says the
-  // answers carry them, though it says nothing else of the row.
+  // answers carry them, though it says nothing else of the row: its other values may be joined
+  // from other rows (`owner_name`) or set by processes the document does not describe.
   const shown = group.entityEndpoints.flatMap(({ endpoint }) => (endpoint.method !== 'delete' ? endpoint.responses.filter((r) => r.table?.fromExample === true && !isPageTable(r.table)) : []));
   const moments = new Set<string>();
   for (const response of shown) {

@@ -137,7 +137,6 @@ export class OperationFactory {
     const pageOf = () => componentRef(pageComponent(context.entity!.name, endpoint.line, context.registry, this.pages, context.pageFormat));
     // A list's answer shown only by an example (`{"code": 200, "data": {"records": [...], "total": 1}}`): the page the document states.
     const responses = endpoint.responses.map((line) => this.response(line, context)).map((response) => (listsRows && context.pageFormat && context.entity && /^2/.test(response.status) && response.schema === undefined ? { ...response, contentType: JSON_MEDIA, schema: pageOf() } : response));
-    if (responses.some((r) => r.status.startsWith('2'))) return responses;
     const entity = onEntity ? context.entity : undefined;
     const fallback = ((): ApiResponse => {
       if (endpoint.method === 'delete') return { status: '204', description: 'Deleted' };
@@ -148,7 +147,10 @@ export class OperationFactory {
       if (isList) return { status: '200', description: 'OK', contentType: JSON_MEDIA, schema: { type: 'array', items: ref } };
       return { status: endpoint.method === 'post' ? '201' : '200', description: endpoint.method === 'post' ? 'Created' : 'OK', contentType: JSON_MEDIA, schema: ref };
     })();
-    return [fallback, ...responses];
+    if (!responses.some((r) => r.status.startsWith('2'))) return [fallback, ...responses];
+    // `+ Response 200 (application/json)` and no more, under a row's own endpoint: the row, as the method answers it.
+    const said = (response: ApiResponse) => entity !== undefined && endpoint.method !== 'delete' && /^2(?!0[45])/.test(response.status) && response.schema === undefined && fallback.schema !== undefined;
+    return responses.map((response) => (said(response) ? { ...response, contentType: JSON_MEDIA, schema: fallback.schema } : response));
   }
 
   private response(line: ResponseLine, { registry, file, pageFormat }: OperationContext): ApiResponse {
