@@ -3,7 +3,7 @@ import { storedType, type StorageOptions, type StoredType } from '../../../core/
 import type { PythonImports } from './imports.js';
 import { pyClassName, pyString } from './names.js';
 
-const ENUMS_MODULE = 'app.domain.enums';
+export const ENUMS_MODULE = 'app.domain.enums';
 
 /** Python annotation of a value in the domain layer (JSON-shaped values stay plain data). */
 export function domainType(type: TypeRef, imports: PythonImports): string {

@@ -4,7 +4,7 @@ import { PythonImports } from '../python/imports.js';
 import { call, collection, definition, entry, type PyExpr, pyCall, pyFlat, pyFormat, pyParameter, pyParse, pyTypeAdapter } from '../python/layout.js';
 import { fieldAttribute, pyName } from '../python/identifiers.js';
 import { pyDocLine, pyString, pyClassName } from '../python/names.js';
-import { wireType } from '../python/types.js';
+import { ENUMS_MODULE, wireType } from '../python/types.js';
 import type { EntityView } from './entities.js';
 import { numberBoundArgs } from './number-bounds.js';
 import { declareParameter, paramAttr, parameterDefault, readAsText, type ParamDeclaration } from './params.js';
@@ -430,7 +430,7 @@ function crudHandler(
       // `POST /bookings/{id}/cancel`: the state the verb names, on the row the path names.
       const states = entity.stateValues.get(op.name)!;
       for (const state of states) {
-        if (state.enumName) imports.add('app.domain.enums', state.enumName);
+        if (state.enumName) imports.add(ENUMS_MODULE, state.enumName);
         if (state.now) imports.add('datetime', 'UTC', 'datetime');
       }
       imports.add('dataclasses', 'replace');

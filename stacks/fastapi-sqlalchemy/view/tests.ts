@@ -1,4 +1,4 @@
-import { alwaysHasValue, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import type { EntityView } from './entities.js';
@@ -350,9 +350,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       const segment = op.path.slice(op.path.lastIndexOf('/'));
       const url = `${urlHelper}(created[${pyString(key.wire)}]) + ${pyString(segment)}`;
       // The answer shows the state set, and a moment set at all.
-      const checks = op.response.type
-        ? changed.map(({ change, field }) => ('now' in change ? 'is not None' : typeof change.value === 'boolean' ? `is ${change.value ? 'True' : 'False'}` : `== ${pyString(change.value)}`).replace(/^/, `[${pyString(field.wire)}] `))
-        : [];
+      const expected = (change: StateChange) => ('now' in change ? 'is not None' : typeof change.value === 'boolean' ? `is ${change.value ? 'True' : 'False'}` : `== ${pyString(change.value)}`);
+      const checks = op.response.type ? changed.map(({ change, field }) => `[${pyString(field.wire)}] ${expected(change)}`) : [];
       return {
         def: testDef(`test_${op.name}_sets_${changed[0]!.field.attr}`),
         status: op.response.status,

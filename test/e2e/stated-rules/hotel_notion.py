@@ -4,6 +4,8 @@ A guest's email is unique; a room number is unique per floor; every table is sof
 deleting a guest deletes (softly) their bookings.
 """
 
+from typing import Any
+
 import pytest
 from httpx import AsyncClient
 
@@ -29,7 +31,8 @@ async def test_a_room_number_is_unique_per_floor(db_client: AsyncClient) -> None
     assert taken.status_code == 409, taken.text
 
 
-async def test_deleting_a_guest_deletes_their_bookings(db_client: AsyncClient) -> None:
+async def booked(db_client: AsyncClient) -> dict[str, Any]:
+    """A booking of a new guest in a new room."""
     guest = await created(
         db_client, "/guests", {"full_name": "Ada Lovelace", "email": "ada@example.com"}
     )
@@ -46,10 +49,15 @@ async def test_deleting_a_guest_deletes_their_bookings(db_client: AsyncClient) -
             "check_out": "2026-12-22",
         },
     )
+    return booking
+
+
+async def test_deleting_a_guest_deletes_their_bookings(db_client: AsyncClient) -> None:
+    booking = await booked(db_client)
     assert booking["status"] == "pending"
-    deleted = await db_client.delete(f"/guests/{guest['id']}")
+    deleted = await db_client.delete(f"/guests/{booking['guest_id']}")
     assert deleted.status_code == 204, deleted.text
-    assert (await db_client.get(f"/guests/{guest['id']}")).status_code == 404
+    assert (await db_client.get(f"/guests/{booking['guest_id']}")).status_code == 404
     assert (await db_client.get(f"/bookings/{booking['id']}")).status_code == 404
     listed = await db_client.get("/bookings")
     assert listed.status_code == 200, listed.text
@@ -57,22 +65,7 @@ async def test_deleting_a_guest_deletes_their_bookings(db_client: AsyncClient) -
 
 
 async def test_cancelling_a_booking_sets_its_status(db_client: AsyncClient) -> None:
-    guest = await created(
-        db_client, "/guests", {"full_name": "Ada Lovelace", "email": "ada@example.com"}
-    )
-    room = await created(
-        db_client, "/rooms", {"number": "101", "floor": 1, "rate_per_night": "80.00"}
-    )
-    booking = await created(
-        db_client,
-        "/bookings",
-        {
-            "guest_id": guest["id"],
-            "room_id": room["id"],
-            "check_in": "2026-12-20",
-            "check_out": "2026-12-22",
-        },
-    )
+    booking = await booked(db_client)
     cancelled = await db_client.post(f"/bookings/{booking['id']}/cancel")
     assert cancelled.status_code == 200, cancelled.text
     assert cancelled.json()["status"] == "cancelled"
