@@ -81,3 +81,22 @@ describe('a backend generated from a markdown API list', () => {
     expect(await run.read('backend/pyproject.toml')).not.toContain('schemathesis');
   });
 });
+
+describe('a backend generated from a document whose every operation answers 501', () => {
+  let run: PluginRun;
+  beforeAll(async () => {
+    run = await runPlugins([], { api: 'test/fixtures/all-stubs/openapi.yaml' });
+  }, 120_000);
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('has no test function for it (schemathesis fails to collect a test that matches no operation) and says why', async () => {
+    expect(run.result.toImplement).toEqual(['POST /convert (convert_text)', 'POST /auth/login (log_in)']);
+    const test = await run.read('backend/tests/contract/test_contract.py');
+    expect(test).toContain('# openapi.yaml: every operation is left out (schemathesis.toml), so it has no test until one is served.');
+    expect(test).not.toContain('parametrize');
+    expect(test).not.toContain('from typing import Any');
+    expect(await run.read('backend/tests/contract/openapi.yaml')).toBe(await readFile('test/fixtures/all-stubs/openapi.yaml', 'utf8'));
+  });
+});

@@ -20,10 +20,15 @@ export interface ContractDocument {
   schemaName: string;
   testName: string;
   text: string;
+  /** Some operation of it is served: a document whose every operation is left out has no test (schemathesis refuses a test that matches none). */
+  checked: boolean;
 }
 
 export interface ContractView {
   documents: ContractDocument[];
+  /** The documents the test checks, and the ones it cannot yet (every operation left out). */
+  checked: ContractDocument[];
+  unchecked: ContractDocument[];
   /** `schemathesis.toml`, whole. */
   toml: string;
   /** What the test's settings accept, by kind of scheme the app checks. */
@@ -55,9 +60,13 @@ export function contractView(documentModel: DomainModel, servedModel: DomainMode
     else if (operation.kind === 'custom') excluded.push({ operation, reason: `answers 501 until you write it (${operation.name})` });
   }
   const schemes = servedModel.securitySchemes ?? [];
-  const documents = documentNames(texts);
+  const left = new Set(excluded.map((entry) => entry.operation));
+  const checkedFiles = new Set(documentModel.operations.filter((operation) => !left.has(operation)).map((operation) => path.resolve(operation.source.file)));
+  const documents = documentNames(texts, checkedFiles);
   return {
     documents,
+    checked: documents.filter((document) => document.checked),
+    unchecked: documents.filter((document) => !document.checked),
     toml: schemathesisToml(schemes, excluded, documents.length === 1 ? documents[0]!.fileName : '<document>', servedModel.basePath),
     apiKeys: schemes.some((s) => s.kind === 'apiKey'),
     bearer: schemes.some((s) => s.kind === 'bearer'),
@@ -67,7 +76,7 @@ export function contractView(documentModel: DomainModel, servedModel: DomainMode
 }
 
 /** Each document's copy named after its file, with the extension of what it holds; names kept apart. */
-function documentNames(texts: readonly OpenApiText[]): ContractDocument[] {
+function documentNames(texts: readonly OpenApiText[], checkedFiles: ReadonlySet<string>): ContractDocument[] {
   const taken = new Set<string>();
   return texts.map((text, index) => {
     const stem = path.basename(text.file).replace(/\.(json|ya?ml)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'openapi';
@@ -76,7 +85,7 @@ function documentNames(texts: readonly OpenApiText[]): ContractDocument[] {
     for (let n = 2; taken.has(fileName.toLowerCase()); n += 1) fileName = `${stem}-${n}.${extension}`;
     taken.add(fileName.toLowerCase());
     const suffix = texts.length === 1 ? '' : `_${index + 1}`;
-    return { fileName, fileLiteral: pyString(fileName), schemaName: `schema${suffix}`, testName: `test_operation_conforms${suffix}`, text: text.text };
+    return { fileName, fileLiteral: pyString(fileName), schemaName: `schema${suffix}`, testName: `test_operation_conforms${suffix}`, text: text.text, checked: checkedFiles.has(path.resolve(text.file)) };
   });
 }
 
