@@ -1,6 +1,6 @@
 import type { ApiOperation, ApiParameter, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { LIMIT_PARAMETER_NAMES, PAGE_PARAMETER_NAMES, TOTAL_NAMES } from '../model/paging-names.js';
+import { LIMIT_PARAMETER_NAMES, NEXT_LINK_NAMES, OFFSET_LIMIT_NAMES, OFFSET_PARAMETER_NAMES, PAGE_PARAMETER_NAMES, TOTAL_NAMES } from '../model/paging-names.js';
 import type { CrudKind, Entity, Field, Operation, Parameter, ResponseShape, TypeRef } from '../model/domain-model.js';
 import { toPascal, toSnake } from '../naming.js';
 import { filterOf, searchedField } from './filters.js';
@@ -38,8 +38,14 @@ export class OperationBuilder {
     const resource = target?.action ? undefined : target;
     let classified = resource ? this.classify(api, resource.entity, resource.resource) : undefined;
     const classifiedParams = classified && resource ? this.parameters(api, name, resource.entity, classified.kind, resource.resource.keyParam, resource.scope) : undefined;
-    // A search under the collection (`/pet/findByTags`) is a list only when the list can honour all of its query.
-    if (classified && resource && api.path !== resource.resource.collectionPath && api.path !== resource.resource.itemPath && classifiedParams!.some((p) => p.in === 'query' && p.role === 'extra')) classified = undefined;
+    // A search under the collection (`/pet/findByTags`) is a list only when the list can honour all of
+    // its query, or takes it as the collection's own list does (Azure's list over the subscription
+    // beside the resource group's, both with `$filter`).
+    if (classified && resource && api.path !== resource.resource.collectionPath && api.path !== resource.resource.itemPath) {
+      const listed = resource.resource.operations.find((op) => op.method === 'get' && op.path === resource.resource.collectionPath);
+      const alike = new Set(listed?.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+      if (classifiedParams!.some((p) => p.in === 'query' && p.role === 'extra' && !alike.has(p.wireName))) classified = undefined;
+    }
     const base = baseOf(api, name);
     if (classified && resource) {
       const { entity } = resource;
@@ -311,22 +317,32 @@ export class OperationBuilder {
     const named = (names: ReadonlySet<string>) => [...properties].find(([wire, property]) => wire !== itemsField && names.has(toSnake(wire)) && numeric(property))?.[0];
     const totalField = named(TOTAL_NAMES);
     const pageField = named(PAGE_PARAMETER_NAMES);
+    const offsetField = named(OFFSET_PARAMETER_NAMES);
     const limitField = named(LIMIT_PARAMETER_NAMES);
-    const fillable = new Set([itemsField, totalField, pageField, limitField]);
+    // A link is text (an object holding one, `next: { href }`, is not the app's to write), and optional: sent while rows follow.
+    const text = (property: SchemaNode) => {
+      const name = this.types.componentName(property);
+      return ((name ? this.types.componentSchema(name) : property) ?? {}).type === 'string';
+    };
+    const nextField = [...properties].find(([wire, property]) => wire !== itemsField && !required.has(wire) && NEXT_LINK_NAMES.has(toSnake(wire.replace(/^@/, ''))) && text(property))?.[0];
+    const fillable = new Set([itemsField, totalField, pageField, offsetField, limitField]);
     if ([...required].some((wire) => !fillable.has(wire))) return undefined;
-    const snake = (name: 'totalField' | 'pageField' | 'limitField', wire: string | undefined) => (wire ? { [name]: toSnake(wire) } : {});
+    const snake = (name: 'totalField' | 'pageField' | 'offsetField' | 'limitField' | 'nextField', wire: string | undefined) => (wire ? { [name]: toSnake(wire) } : {});
     return {
       kind: 'wrapper',
       typeName: this.types.nameOf(wrapperName)!,
       itemsField: toSnake(itemsField),
       ...snake('totalField', totalField),
       ...snake('pageField', pageField),
+      ...snake('offsetField', offsetField),
       ...snake('limitField', limitField),
+      ...snake('nextField', nextField),
     };
   }
 
   private parameters(api: ApiOperation, opName: string, entity: Entity | undefined, kind: CrudKind | 'custom', keyParam: string | undefined, scope: ReadonlyMap<string, string>): Parameter[] {
     const taken = new Set<string>();
+    const offsetPaged = kind === 'list' && pagesByOffset(api.parameters);
     return api.parameters.map((parameter) => {
       const name = uniqueParameterName(parameter, taken);
       const type = this.parameterType(parameter, `${toPascal(opName)}${toPascal(parameter.name)}`, api);
@@ -340,7 +356,7 @@ export class OperationBuilder {
       // A field the path already fixes (a nested collection's scope) takes no filter besides.
       const matched = entity ? (filterOf(parameter.name, name, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match]) ?? searchedField(name, parameter.description, entity.fields, type, parameter.schema?.[SCHEMA_HINTS.match])) : undefined;
       const filter = matched && ![...scope.values()].includes(matched.field.name) ? matched : undefined;
-      const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined);
+      const role = roleOf(parameter, name, type, kind, keyParam, filter !== undefined, offsetPaged);
       return { ...this.declared(parameter, name, type), role, ...(role === 'filter' && filter ? { field: filter.field.name, comparison: filter.comparison, ...(filter.conversion ? { conversion: filter.conversion } : {}) } : {}) };
     });
   }
@@ -403,17 +419,29 @@ function asCustomParameter({ field: _field, comparison: _comparison, conversion:
   return { ...parameter, role: 'extra' };
 }
 
-function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean): Parameter['role'] {
+function roleOf(parameter: ApiParameter, name: string, type: TypeRef, kind: CrudKind | 'custom', keyParam: string | undefined, matchesField: boolean, offsetPaged: boolean): Parameter['role'] {
   if (kind === 'custom') return 'extra';
   // A list or a create names no row of its own (`/tutores/{id}/mascotas` beside `/mascotas/{id}`): a parameter named as the key is another's.
   if (parameter.in === 'path' && parameter.name === keyParam && kind !== 'list' && kind !== 'create') return 'key';
   if (kind !== 'list' || parameter.in !== 'query') return 'extra';
   const paging = parameter.schema[SCHEMA_HINTS.paging];
   if (paging === 'page' || (paging === undefined && PAGE_PARAMETER_NAMES.has(name))) return 'page';
+  if (offsetPaged && offsetNamed(parameter)) return 'offset';
   if (paging === 'limit' || (paging === undefined && LIMIT_PARAMETER_NAMES.has(name))) return 'limit';
+  if (offsetPaged && OFFSET_LIMIT_NAMES.has(name) && parameter.schema.type === 'integer') return 'limit';
   if (SORT_NAMES.has(name) && namesSortTerms(type)) return 'sort';
   if (isSortDirection(parameter, name)) return 'direction';
   return matchesField ? 'filter' : 'extra';
+}
+
+/** A list pages by an offset (`?offset=20&limit=10`, `?start=0&count=15`) where it names one and no page number. */
+function pagesByOffset(parameters: readonly ApiParameter[]): boolean {
+  const query = parameters.filter((p) => p.in === 'query');
+  return query.some(offsetNamed) && !query.some((p) => p.schema[SCHEMA_HINTS.paging] === 'page' || PAGE_PARAMETER_NAMES.has(toSnake(p.name)));
+}
+
+function offsetNamed(parameter: ApiParameter): boolean {
+  return parameter.schema[SCHEMA_HINTS.paging] === undefined && OFFSET_PARAMETER_NAMES.has(toSnake(parameter.name)) && parameter.schema.type === 'integer';
 }
 
 /** The entity field an item path's parameter selects: a field of that name, else the primary key. */

@@ -1,4 +1,4 @@
-import type { ApiDocument, ApiOperation } from '../model/api-document.js';
+import type { ApiDocument, ApiOperation, SchemaNode } from '../model/api-document.js';
 import { collectionOfFlatItem } from '../model/flat-items.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { LIST_SEGMENT } from '../model/paging-names.js';
@@ -177,30 +177,45 @@ function searchesOfResources(byPath: ReadonlyMap<string, ApiOperation[]>, resour
 
 
 /**
- * GETs of a resource's rows under a row of another (`/students/{studentId}/enrollments` beside
- * `/courses/{courseId}/enrollments`), each path parameter naming a property of the rows
- * (`student_id`): lists filtered by those properties.
+ * GETs of a resource's rows at another path ending in its collection's segment: under a row of
+ * another (`/students/{studentId}/enrollments` beside `/courses/{courseId}/enrollments`), or over
+ * fewer of its scopes (Azure's `/subscriptions/{subscriptionId}/providers/Microsoft.Labs/labAccounts`
+ * beside the resource group's). Each path parameter is one of the resource's scopes or names a
+ * property of the rows (`student_id`; derive.ts's operationScope reads `/proprietaires/{id}/animaux`
+ * as their `proprietaire_id`): lists filtered by those.
  */
 function listsUnderOtherRows(byPath: ReadonlyMap<string, ApiOperation[]>, resources: readonly Resource[], types: SchemaTypes): { resource: Resource; operation: ApiOperation }[] {
   const claimed = new Set(resources.flatMap((r) => [r.collectionPath, ...(r.itemPath ? [r.itemPath] : []), ...r.operations.map((op) => op.path)]));
   const lists: { resource: Resource; operation: ApiOperation }[] = [];
   for (const [route, operations] of byPath) {
-    if (claimed.has(route) || !UNDER_ROWS.test(route)) continue;
+    if (claimed.has(route) || !LIST_ELSEWHERE.test(route)) continue;
     const get = operations.find((op) => op.method === 'get');
+    if (!get || get.requestBody) continue;
     const segment = route.slice(route.lastIndexOf('/'));
-    const resource = resources.find((r) => r.collectionPath.endsWith(segment) && r.collectionPath !== route);
-    if (!resource || !get || get.requestBody) continue;
-    const schema = types.componentSchema(resource.schemaName);
-    const properties = schema ? types.propertiesOf(schema).properties : new Map<string, unknown>();
-    const named = pathParameters(route).every((name) => [...properties.keys()].some((property) => toSnake(property) === toSnake(name)) && scopesRows([get], name));
-    // Its rows as a list, or a page of them.
     const answer = successSchema(get);
     const page = types.componentName(answer);
-    const answersRows = types.componentName(arrayItems(answer)) === resource.schemaName || answer === undefined || (page !== undefined && envelopeItemSchema(page, types) === resource.schemaName);
-    if (named && answersRows) lists.push({ resource, operation: get });
+    const resource = resources.find((r) => {
+      if (!r.collectionPath.endsWith(segment) || r.collectionPath === route) return false;
+      const schema = types.componentSchema(r.schemaName);
+      const properties = new Set([...(schema ? types.propertiesOf(schema).properties.keys() : [])].map(toSnake));
+      const named = pathParameters(route).every((name) => (r.scopeParams.includes(name) || properties.has(toSnake(name))) && scopesRows([get], name));
+      // Its rows as a list, or a page of them.
+      const answersRows = types.componentName(arrayItems(answer)) === r.schemaName || answer === undefined || (page !== undefined && (envelopeItemSchema(page, types) === r.schemaName || listsIn(page, r.schemaName, types)));
+      return named && answersRows;
+    });
+    if (resource) lists.push({ resource, operation: get });
   }
   return lists;
 }
+
+/** A wrapper holding an array of the rows (Azure's `{ value: LabAccount[], nextLink }`): OperationBuilder's pageShape says whether the app can fill it. */
+function listsIn(wrapper: string, schemaName: string, types: SchemaTypes): boolean {
+  const properties = types.propertiesOf(types.componentSchema(wrapper) ?? {}).properties.values();
+  return [...properties].some((property) => property.type === 'array' && types.componentName(property.items as SchemaNode | undefined) === schemaName);
+}
+
+/** A path that names rows by a value and ends in a collection's segment. */
+const LIST_ELSEWHERE = /\{[^/{}]+\}.*\/[^/{}]+$/;
 
 function pickSchema(collectionPath: string, collectionOps: ApiOperation[], itemOps: ApiOperation[], types: SchemaTypes): string | undefined {
   const find = (ops: ApiOperation[], method: string) => ops.find((op) => op.method === method);

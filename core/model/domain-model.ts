@@ -216,9 +216,10 @@ export interface Parameter {
   /**
    * What a CRUD operation uses the parameter for. `scope`: a parameter of a nested collection's
    * path (`accountId` of `/accounts/{accountId}/invoices`), stored in `field` when a row is created
-   * and matched when rows are listed or found.
+   * and matched when rows are listed or found. `offset`: the count of rows a list skips
+   * (`offset=20`, `start`, `$skip`), where the document pages so rather than by page number.
    */
-  role: 'key' | 'scope' | 'filter' | 'page' | 'limit' | 'sort' | 'direction' | 'extra';
+  role: 'key' | 'scope' | 'filter' | 'page' | 'offset' | 'limit' | 'sort' | 'direction' | 'extra';
   /** For filters and scopes: the entity field compared with. */
   field?: string;
   /** For filters: how the field is compared with the value (`min_price`: price ≥ value). */
@@ -262,7 +263,7 @@ export interface ResponseShape {
   status: number;
   type?: TypeRef;
   /** For lists: how the page is represented (a plain array with a total header, or a wrapper object). */
-  page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string; pageField?: string; limitField?: string };
+  page?: { kind: 'array' } | { kind: 'wrapper'; typeName: string; itemsField: string; totalField?: string; pageField?: string; offsetField?: string; limitField?: string; nextField?: string };
   /** The wrapper the answer (or, where it has none, nothing) is sent in. */
   envelope?: ResponseEnvelope;
 }

@@ -23,7 +23,22 @@ export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'taille_page',
   'so_luong',
   'kich_thuoc_trang',
+  // OData's `$top`, and `maxResults`.
+  'dollar_top',
+  'max_results',
 ]);
+
+/**
+ * The names of the count of rows a list skips (`offset`, PeerTube's `start`, Jira's `startAt`,
+ * OData's `$skip`): read as one only where it is an integer, and the list takes no page number.
+ */
+export const OFFSET_PARAMETER_NAMES: ReadonlySet<string> = new Set(['offset', 'skip', 'start', 'start_at', 'start_index', 'first_result', 'dollar_skip']);
+
+/** Names of a page's size only beside an offset (`start` and `count`, `skip` and `take`). */
+export const OFFSET_LIMIT_NAMES: ReadonlySet<string> = new Set(['count', 'take']);
+
+/** Names (snake_case) of a page wrapper's link to the next page (Azure's and OData's `nextLink`, `next`). */
+export const NEXT_LINK_NAMES: ReadonlySet<string> = new Set(['next_link', 'next', 'next_url', 'next_page_url', 'next_page_link', 'odata_next_link']);
 
 /** Names (snake_case) of a page's count of all the rows, in a page wrapper. */
 export const TOTAL_NAMES: ReadonlySet<string> = new Set(['total', 'count', 'total_count', 'total_items', 'total_results']);

@@ -27,6 +27,8 @@ const documents = [
   { name: 'key-cycles', apiFile: join(REPO_ROOT, 'test/fixtures/key-cycles/openapi.yaml') },
   // Error bodies as real APIs declare them: by status in an anyOf, problem details, nested, JSON:API, allOf.
   { name: 'error-bodies', apiFile: join(REPO_ROOT, 'test/fixtures/error-bodies/openapi.yaml') },
+  // Lists paged by an offset (`offset`, `start`/`count`, `$skip`/`$top`) with next links, and a list over fewer scopes.
+  { name: 'offset-paging', apiFile: join(REPO_ROOT, 'test/fixtures/offset-paging/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -15,7 +15,7 @@ import { amongAllowed, numberBoundArgs } from './number-bounds.js';
 const HANDLER_NAMES = [
   'self', 'repository', 'operations', 'response', 'payload', 'request', 'body', 'filters', 'candidates', 'items', 'total',
   'entity', 'created', 'updated', 'changes', 'result', 'page_size', 'sort_by_fields', 'to_plain', 'max', 'str', 'replace',
-  'key_as', 'entities', 'column', 'given',
+  'key_as', 'entities', 'column', 'given', 'page_body', 'len',
 ];
 
 const parameterScopes = new WeakMap<Operation, NameScope>();

@@ -270,9 +270,11 @@ function crudHandler(
       // A key past its column is no 422: no row has it, and the repository answers none (a 404).
       const keyType = wireType(keyField.field.type, imports, COMPONENTS_MODULE);
       keyParser = keyReadFromText(keyField.field.type, parameter.type, keyType);
-      const typeOverride = keyType === 'JsonEmail' || keyParser ? 'str' : keyType;
+      // A text key the document restricts to listed values (Azure's `{blobAuditingPolicyName}`: `default`) takes only those.
+      const listed = !keyParser && keyField.field.type.kind === 'string' && (parameter.type.kind === 'literal' || parameter.type.kind === 'enum');
+      const typeOverride = listed ? hoistedLiteral(op, parameter, imports, moduleStatements) : keyType === 'JsonEmail' || keyParser ? 'str' : keyType;
       declareParameters.push((reads) => declareParameter(op, parameter, imports, typeOverride, undefined, unread(reads)));
-    } else if (['page', 'limit'].includes(parameter.role)) {
+    } else if (['page', 'offset', 'limit'].includes(parameter.role)) {
       continue;
     } else {
       // A bound compares with a column, and a create stores a path's value in one: a value past its
@@ -334,10 +336,13 @@ function crudHandler(
       imports.add('typing', 'Annotated').add('fastapi', 'Query');
       imports.add('app.presentation.api.v1.schemas.common', 'DEFAULT_PAGE_SIZE');
       const pageParam = op.params.find((p) => p.role === 'page');
+      const offsetParam = op.params.find((p) => p.role === 'offset');
       const limitParam = op.params.find((p) => p.role === 'limit');
       const pageAttr = pageParam ? paramAttr(op, pageParam) : 'page';
+      const offsetAttr = offsetParam ? paramAttr(op, offsetParam) : undefined;
       const limitAttr = limitParam ? paramAttr(op, limitParam) : 'limit';
-      declarations.push(pagingParameter(pageParam, pageAttr, '1'));
+      // A list the document pages by an offset (`?offset=20&limit=10`) takes no page number.
+      declarations.push(offsetParam ? pagingParameter(offsetParam, offsetAttr!, '0') : pagingParameter(pageParam, pageAttr, '1'));
       declarations.push(pagingParameter(limitParam, limitAttr, 'DEFAULT_PAGE_SIZE'));
       const filters = op.params.filter((p) => p.role === 'filter');
       const sort = op.params.find((p) => p.role === 'sort');
@@ -351,9 +356,11 @@ function crudHandler(
         body.push(pyFormat(collection('{', scopeEntries), 4, 'filters: dict[str, object] = '));
       }
             const filterArg = filters.length > 0 || scope.length > 0 ? 'filters' : 'None';
-      // Any page the document allows is served: before the first is the first, and the size is capped (page_size).
+      // Any page the document allows is served: before the first is the first (an offset before the
+      // first row, the first row), and the size is capped (page_size).
       imports.add('app.presentation.api.v1.schemas.common', 'page_size');
-      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [`page=max(${pageAttr}, 1)`, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, ...(sort ? [`sort=${sortArgument(entity, op, sort, imports, moduleStatements)}`] : [])], 4, 'items, total = '));
+      const start = offsetAttr ? `offset=max(${offsetAttr}, 0)` : `page=max(${pageAttr}, 1)`;
+      body.push(pyCall(`await repository.${REPOSITORY_METHODS.page}`, [start, `limit=page_size(${limitAttr})`, `filters=${filterArg}`, ...(sort ? [`sort=${sortArgument(entity, op, sort, imports, moduleStatements)}`] : [])], 4, 'items, total = '));
       if (op.response.page?.kind === 'wrapper') {
         const wrapper = pyClassName(op.response.page.typeName);
         imports.add(COMPONENTS_MODULE, wrapper);
@@ -361,11 +368,25 @@ function crudHandler(
         const wrapperFields = objectTypeNamed(objectTypes, op.response.page.typeName)?.fields ?? [];
         const wire = (name: string) => pyString(wrapperFields.find((field) => field.name === name)?.wireName ?? name);
         const fields = [entry(wire(op.response.page.itemsField), `[${read}.model_validate(item).model_dump(by_alias=True) for item in items]`)];
-        const { totalField, pageField, limitField } = op.response.page;
+        const { totalField, pageField, offsetField, limitField } = op.response.page;
         if (totalField) fields.push(entry(wire(totalField), 'total'));
-        if (pageField) fields.push(entry(wire(pageField), pageAttr));
+        if (pageField) fields.push(entry(wire(pageField), offsetAttr ? `max(${offsetAttr}, 0) // page_size(${limitAttr}) + 1` : pageAttr));
+        if (offsetField) fields.push(entry(wire(offsetField), offsetAttr ?? `(max(${pageAttr}, 1) - 1) * page_size(${limitAttr})`));
         if (limitField) fields.push(entry(wire(limitField), limitAttr));
-        body.push(answer(call(`${wrapper}.model_validate`, [collection('{', fields)])));
+        if (op.response.page.nextField) {
+          // The same request at the page after this one, while rows follow it (left out on the last page).
+          imports.add('fastapi', 'Request');
+          declarations.push({ line: 'request: Request', hasDefault: false });
+          const skipped = offsetAttr ? `max(${offsetAttr}, 0)` : `(max(${pageAttr}, 1) - 1) * page_size(${limitAttr})`;
+          const following = offsetAttr ? `${skipped} + page_size(${limitAttr})` : `max(${pageAttr}, 1) + 1`;
+          const startWire = (offsetParam ?? pageParam)?.wireName ?? pageAttr;
+          body.push(pyFormat(collection('{', fields), 4, 'page_body: dict[str, object] = '));
+          body.push(`if ${skipped} + len(items) < total:`);
+          body.push(`    page_body[${wire(op.response.page.nextField)}] = str(request.url.include_query_params(**{${pyString(startWire)}: ${following}}))`);
+          body.push(answer(call(`${wrapper}.model_validate`, ['page_body'])));
+        } else {
+          body.push(answer(call(`${wrapper}.model_validate`, [collection('{', fields)])));
+        }
         returns = wrapper;
       } else {
         imports.add('fastapi', 'Response');
@@ -616,29 +637,26 @@ function pagingParameter(parameter: Parameter | undefined, attr: string, fallbac
 /**
  * The sort a client sends, in any of the forms sort_by_fields reads (`-createdAt`,
  * `createdAt:desc,name`, repeated), by the document's wire names or the values it lists
- * (`created`), as the repository's field names: through a module constant naming those that
- * differ (None for a listed value the entity stores no field for: served in the key's order),
- * and turned by the list's direction parameter (`direction=desc`) when it has one.
+ * (`created`), as the repository's field names, through a module constant naming every term the
+ * list sorts by (None for a listed value the entity stores no field for); a term it does not name
+ * is left out, served in the key's order, since a document that lets the client write any text
+ * makes no text a bad request. Turned by the list's direction parameter (`direction=desc`) when it
+ * has one.
  */
 function sortArgument(entity: EntityView, op: Operation, sort: Parameter, imports: PythonImports, moduleStatements: string[]): string {
   const attr = paramAttr(op, sort);
   const direction = op.params.find((p) => p.role === 'direction');
-  const renamed = new Map(entity.fields.filter((f) => f.onWire && !f.relation && f.wire !== f.attr && entity.sortable.includes(f.attr)).map((f) => [f.wire, pyString(f.attr)]));
+  const accepted = new Map(entity.fields.filter((f) => f.onWire && !f.relation && entity.sortable.includes(f.attr)).map((f) => [f.wire, pyString(f.attr)]));
   for (const { value, field } of sort.sortValues ?? []) {
     const target = field === undefined ? undefined : fieldAttribute(entity.entity, field);
-    if (target === undefined || !entity.sortable.includes(target)) renamed.set(value, 'None');
-    else if (target !== value) renamed.set(value, pyString(target));
-    else renamed.delete(value);
+    accepted.set(value, target === undefined || !entity.sortable.includes(target) ? 'None' : pyString(target));
   }
   imports.add('app.presentation.api.v1.schemas.common', 'sort_by_fields');
-  const args = [attr];
-  if (renamed.size > 0) {
-    const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
-    const entries = [...renamed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([wire, target]) => entry(pyString(wire), target));
-    const statement = pyFormat(collection('{', entries), 0, `${constant}: dict[str, str | None] = `);
-    if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
-    args.push(constant);
-  }
+  const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
+  const entries = [...accepted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([wire, target]) => entry(pyString(wire), target));
+  const statement = pyFormat(collection('{', entries), 0, `${constant}: dict[str, str | None] = `);
+  if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
+  const args = [attr, constant];
   if (direction) args.push(`direction=${paramAttr(op, direction)}`);
   return `sort_by_fields(${args.join(', ')})`;
 }

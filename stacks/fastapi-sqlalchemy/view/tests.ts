@@ -32,6 +32,8 @@ export interface EntityTestView {
   lists?: (ListTestView & { def: string })[];
   /** The list asked for each sort value the document lists (`sort` the test's parameter). */
   listSorts?: { parametrize: string; request: string };
+  /** A list paged by an offset, asked past the first two of the three rows it has. */
+  listOffset?: { request: string; shown: number; wrapperNext?: ListTestView['wrapperNext'] };
   /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
   listFilters?: { parametrize: string; request: string };
   /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
@@ -55,7 +57,7 @@ export interface EntityTestView {
   keyWire: string;
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
-  defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
+  defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listOffset' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
   integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt?: string; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
@@ -64,6 +66,8 @@ export interface ListTestView {
   request: string;
   wrapperItems?: string;
   wrapperTotal?: string;
+  /** The wrapper's link to the next page, and whether rows follow this page (it is there) or not. */
+  wrapperNext?: { wire: string; present: boolean };
   total: number;
   shown: number;
 }
@@ -83,7 +87,8 @@ export interface CustomTestView {
 /**
  * The sorts a list's test sends: every value a sort of listed values lists; for free text, the
  * first sortable fields by their wire names, each way and two at once, written as the document
- * writes its sorts (`-name`, `name:desc`, `name desc`), and only those its pattern allows.
+ * writes its sorts (`-name`, `name:desc`, `name desc`), and a term naming no field (served in
+ * the key's order, not refused), and only those its pattern allows.
  */
 function offeredSorts(sort: Parameter, view: EntityView): string[] {
   const type = sort.type.kind === 'array' ? sort.type.items : sort.type;
@@ -93,8 +98,13 @@ function offeredSorts(sort: Parameter, view: EntityView): string[] {
   const style = sortStyle(sort);
   const term = (wire: string, descending: boolean) => (style === 'sign' ? `${descending ? '-' : ''}${wire}` : `${wire}${style}${descending ? 'desc' : 'asc'}`);
   const terms = [...wires.flatMap((wire) => [term(wire, false), term(wire, true)]), ...(wires.length > 1 ? [`${term(wires[1]!, true)},${term(wires[0]!, false)}`] : [])];
-  return terms.filter((t) => allowedBy(sort, t));
+  const named = new Set(view.fields.map((f) => f.wire));
+  const nothing = [NO_FIELD_TERM, `${NO_FIELD_TERM}2`].find((candidate) => !named.has(candidate))!;
+  return [...terms, term(nothing, false)].filter((t) => allowedBy(sort, t));
 }
+
+/** A sort term no field of a list's rows is called by, in a free-text sort's test. */
+const NO_FIELD_TERM = 'noSuchField';
 
 const SORTS_TRIED = 3;
 
@@ -184,6 +194,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       elsewhere: testDef(`test_get_${view.slug}_under_another_path_is_404`),
       list: testDef(`test_list_${view.slug}_pages_with_a_total`),
       listSorts: testDef(`test_list_${view.slug}_sorts_by_every_value_it_offers`, 'None', ['sort: str']),
+      listOffset: testDef(`test_list_${view.slug}_skips_the_rows_before_its_offset`),
       listFilters: testDef(`test_list_${view.slug}_filters_by_what_its_rows_hold`, 'None', ['name: str', 'value: str | list[str]']),
       update: testDef(`test_update_${view.slug}_replaces_fields`),
       updateMissing: testDef(`test_update_${view.slug}_with_an_unknown_key_is_404`),
@@ -282,7 +293,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   }
   const list = byKind(operations, 'list');
   if (list) {
-    const { pageParam, limitParam } = pagingNames(list);
+    const { pageParam, firstPage, limitParam, size } = pagingNames(list);
     result.list = listRequest(list, create, samples, model, pathOf(list), view, createPayload);
     // Other lists of the entity (searches under its collection: `/pet/findByStatus`) page its rows too.
     const searches = operations.filter((op) => op.kind === 'list' && op !== list);
@@ -290,10 +301,14 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       { ...result.list, def: result.defs.list },
       ...searches.map((search) => ({ ...listRequest(search, create, samples, model, pathOf(search), view, createPayload), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
     ];
+    if (list.params.some((p) => p.role === 'offset') && result.list.total === 3) {
+      const skipped = listRequest(list, create, samples, model, pathOf(list), view, createPayload, OFFSET_TRIED);
+      result.listOffset = { request: skipped.request, shown: skipped.shown, ...(skipped.wrapperNext ? { wrapperNext: skipped.wrapperNext } : {}) };
+    }
     const filterCases = defaultFiltersMatchCreated(list, view, createPayload) ? filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const) : [];
     if (filterCases.length > 0) {
-      const base = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
-      const query = collection('{', [...Object.entries({ ...base.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry('name', 'value')]);
+      const base = requestArguments(list, samples, (p) => PAGING_ROLES.has(p.role));
+      const query = collection('{', [...Object.entries({ ...base.params, [pageParam]: firstPage, [limitParam]: size }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry('name', 'value')]);
       result.listFilters = {
         parametrize: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('name'), pyString('value')]), collection('[', filterCases.map(([name, value]) => collection('(', [pyString(name), pyValue(value)])))]), 0),
         request: requestStatement(4, 'response = ', 'await client.get', [pyString(pathOf(list)), keyword('params', query), ...requestKeywords({ params: {}, headers: base.headers })]),
@@ -302,8 +317,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
     const sort = list.params.find((p) => p.role === 'sort');
     const offered = sort ? offeredSorts(sort, view) : [];
     if (sort && offered.length > 0) {
-      const sorted = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit' || p === sort);
-      const query = collection('{', [...Object.entries({ ...sorted.params, [pageParam]: 1, [limitParam]: 2 }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry(pyString(sort.wireName), 'sort')]);
+      const sorted = requestArguments(list, samples, (p) => PAGING_ROLES.has(p.role) || p === sort);
+      const query = collection('{', [...Object.entries({ ...sorted.params, [pageParam]: firstPage, [limitParam]: size }).map(([name, value]) => entry(pyString(name), pyValue(value))), entry(pyString(sort.wireName), 'sort')]);
       const keywords = [keyword('params', query), ...requestKeywords({ params: {}, headers: sorted.headers })];
       result.listSorts = {
         parametrize: pyFormat(call('@pytest.mark.parametrize', [pyString('sort'), pyValue(offered)]), 0),
@@ -635,21 +650,42 @@ export function domainSample(view: EntityView, samples: Samples, layout = { inde
   return { values: pyFormat(pyValue(values), layout.indent, layout.prefix), timestamps };
 }
 
-/** The page and its size by the names the document gives them (`page_size`, `per_page`). */
-function pagingNames(list: Operation): { pageParam: string; limitParam: string } {
+/**
+ * The first page and its size by the names the document gives them (`page_size`, `per_page`): page
+ * 1, or an offset of 0 where the document pages by an offset (`?offset=0&limit=2`).
+ */
+function pagingNames(list: Operation): { pageParam: string; firstPage: number; limitParam: string; size: number; shownOf: (total: number) => number } {
+  const offset = list.params.find((p) => p.role === 'offset');
+  const limit = list.params.find((p) => p.role === 'limit');
+  // Two rows a page, within the document's bounds of the size (YouTube's `maxResults` takes 200 and more).
+  const least = Math.max(limit?.constraints.minimum ?? 1, limit?.constraints.exclusiveMinimum === undefined ? 1 : Math.floor(limit.constraints.exclusiveMinimum) + 1);
+  const most = Math.min(limit?.constraints.maximum ?? Infinity, limit?.constraints.exclusiveMaximum === undefined ? Infinity : Math.ceil(limit.constraints.exclusiveMaximum) - 1);
+  const size = Math.min(Math.max(TESTED_PAGE_SIZE, least), most);
   return {
-    pageParam: list.params.find((p) => p.role === 'page')?.wireName ?? 'page',
-    limitParam: list.params.find((p) => p.role === 'limit')?.wireName ?? 'limit',
+    pageParam: offset?.wireName ?? list.params.find((p) => p.role === 'page')?.wireName ?? 'page',
+    firstPage: offset ? 0 : 1,
+    limitParam: limit?.wireName ?? 'limit',
+    size,
+    // The app serves at most MAX_PAGE_SIZE rows a page, whatever size is asked.
+    shownOf: (total) => Math.min(total, size, MAX_PAGE_SIZE),
   };
 }
 
+const TESTED_PAGE_SIZE = 2;
+/** The offset a list paged by one is asked at besides 0: past two of the three rows the test creates. */
+const OFFSET_TRIED = 2;
+/** The app's cap on a page's size (`MAX_PAGE_SIZE` in schemas/common.py). */
+const MAX_PAGE_SIZE = 100;
+
+const PAGING_ROLES: ReadonlySet<Parameter['role']> = new Set(['page', 'offset', 'limit']);
+
 /** The second page of two of the three rows the test creates, as `list` asks for it. */
-function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel, path: string, view: EntityView, createPayload: Record<string, unknown>): ListTestView {
+function listRequest(list: Operation, create: Operation | undefined, samples: Samples, model: DomainModel, path: string, view: EntityView, createPayload: Record<string, unknown>, offset = 0): ListTestView {
   const page = list.response.page;
-  const { pageParam, limitParam } = pagingNames(list);
-  const { params, headers } = requestArguments(list, samples, (p) => p.role === 'page' || p.role === 'limit');
+  const { pageParam, firstPage, limitParam, size, shownOf } = pagingNames(list);
+  const { params, headers } = requestArguments(list, samples, (p) => PAGING_ROLES.has(p.role));
   const converted = requiredConvertedFilters(list, view, createPayload, params);
-  const args = [pyString(path), ...requestKeywords({ params: { ...params, ...converted.params, [pageParam]: 1, [limitParam]: 2 }, headers })];
+  const args = [pyString(path), ...requestKeywords({ params: { ...params, ...converted.params, [pageParam]: firstPage + offset, [limitParam]: size }, headers })];
   // A required filter on a field the create body cannot set (a read-only `ownedBy`) matches none of the rows created.
   const settable = new Set(create?.input?.fields ?? []);
   const unsettable = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field)));
@@ -657,8 +693,14 @@ function listRequest(list: Operation, create: Operation | undefined, samples: Sa
   return {
     request: requestStatement(4, 'response = ', 'await client.get', args),
     total,
-    shown: Math.min(total, 2),
-    ...(page?.kind === 'wrapper' ? { wrapperItems: wireOf(model, page.typeName, page.itemsField), ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}) } : {}),
+    shown: shownOf(Math.max(total - offset, 0)),
+    ...(page?.kind === 'wrapper'
+      ? {
+          wrapperItems: wireOf(model, page.typeName, page.itemsField),
+          ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}),
+          ...(page.nextField ? { wrapperNext: { wire: wireOf(model, page.typeName, page.nextField), present: offset + shownOf(Math.max(total - offset, 0)) < total } } : {}),
+        }
+      : {}),
   };
 }
 
