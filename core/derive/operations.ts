@@ -11,11 +11,12 @@ import { sameStoredKind } from '../model/stored-kind.js';
 import { alwaysHasValue } from '../model/nullability.js';
 import { answersEntity, BODILESS_STATUS } from './body-fields.js';
 import { stateChangesOf } from './state-actions.js';
-
 import { isFormMedia, isJsonMedia } from '../model/media-types.js';
+
+/** The methods an action under a row is sent with (`POST /orders/{id}/cancel`). */
 const ACTION_METHODS = new Set(['post', 'put', 'patch']);
-/** The page and its size as English, German, Spanish, Portuguese, Italian, French and Vietnamese name them. */
-const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by']);
+/** Names of a list's sort (OData's `$orderby`: `name desc`). */
+const SORT_NAMES = new Set(['sort', 'order_by', 'sort_by', 'dollar_orderby']);
 
 interface Classified {
   kind: CrudKind;
@@ -60,7 +61,17 @@ export class OperationBuilder {
         ...(keyField ? { keyField } : {}),
         ...(keyField && onItem ? { keyParam: resource.resource.keyParam! } : {}),
         params: classifiedParams!,
-        ...(api.requestBody ? { body: { type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity), contentType: api.requestBody.contentType, required: api.requestBody.required, ...(api.requestBody.jsonAsText ? { jsonAsText: api.requestBody.jsonAsText } : {}) } } : {}),
+        ...(api.requestBody
+          ? {
+              body: {
+                type: classified.batch ? { kind: 'array', items: rowType(entity) } : rowType(entity),
+                contentType: api.requestBody.contentType,
+                required: api.requestBody.required,
+                ...(api.requestBody.jsonAsText ? { jsonAsText: api.requestBody.jsonAsText } : {}),
+                ...(!classified.batch && api.requestBody.schema && isJsonMedia(api.requestBody.contentType) && this.types.admitsNull(api.requestBody.schema) ? { nullable: true as const } : {}),
+              },
+            }
+          : {}),
         ...(classified.input ? { input: classified.input } : {}),
         ...(classified.batch ? { batch: true } : {}),
         ...(upsert ? { upsert } : {}),

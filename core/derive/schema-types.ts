@@ -100,6 +100,11 @@ export class SchemaTypes {
     return this.flattenObject(schema);
   }
 
+  /** Whether a schema takes JSON `null` among its values (`nullable`, a `null` type or variant, or no type at all). */
+  admitsNull(schema: SchemaNode): boolean {
+    return this.flatten(schema, NOTHING_SEEN).nullable;
+  }
+
   resolve(schema: SchemaNode | undefined, scope: string, source: SourceLocation): ResolvedType {
     if (!schema) return { type: { kind: 'json' }, nullable: false };
     return this.resolveWith(schema, () => this.flatten(schema, NOTHING_SEEN), scope, source);
@@ -150,6 +155,7 @@ export class SchemaTypes {
       };
       if (typeof flat.description === 'string') field.description = flat.description;
       field.constraints = constraintsOf(flat);
+      if ((type.kind === 'object' || type.kind === 'map') && admitsNull(flat)) field.typeless = true;
       if (flat.default !== undefined) field.default = flat.default;
       if (typeof renamedFrom === 'string') field.renamedFrom = toSnake(renamedFrom);
       if (hints) field.hints = hints;
@@ -332,7 +338,7 @@ export class SchemaTypes {
       if (required.size > 0) merged.required = [...required];
       return { schema: merged, nullable: nullable || parts.some((p) => p.nullable) };
     }
-    return { schema: current, nullable };
+    return { schema: current, nullable: nullable || admitsNull(current) };
   }
 
   /** The target of a top-level `$ref`, flattened once per reference. */
@@ -477,4 +483,13 @@ const FORMAT_RANGES: Record<string, [number, number | undefined]> = {
 function narrow(constraints: Constraints, key: 'minimum' | 'maximum', value: number): void {
   const current = constraints[key];
   constraints[key] = current === undefined ? value : key === 'minimum' ? Math.max(current, value) : Math.min(current, value);
+}
+
+/**
+ * A schema naming no type takes any JSON value, null too (JSON Schema's `properties` and `format`
+ * apply only to the values of their type): Azure's `tags: { additionalProperties: … }`, an
+ * `interval` described and no more. A listed value or a `const` says what it takes.
+ */
+function admitsNull(schema: SchemaNode): boolean {
+  return schema.type === undefined && schema.enum === undefined && schema.const === undefined && schema.not === undefined;
 }

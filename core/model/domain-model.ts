@@ -53,6 +53,12 @@ export interface Field {
   writeOnly: boolean;
   description?: string;
   constraints: Constraints;
+  /**
+   * Its schema names no type though its keywords describe an object (Azure's `tags: {
+   * additionalProperties }`): any JSON value is one of its values by the letter, and a value that
+   * is no object is read as none.
+   */
+  typeless?: true;
   default?: unknown;
   /** Added by the tool, not the document: `id`, `created_at`, `updated_at`, `deleted_at`, a tenant key. */
   system?: boolean;
@@ -257,6 +263,8 @@ export interface Body {
   required: boolean;
   /** Text media types (`text/plain`) the document also declares for this JSON body: its JSON, sent as text. */
   jsonAsText?: string[];
+  /** Its schema names no type (Azure's), so any JSON value, `null` too, is one of its values: a write reads one that is no object as an empty one. */
+  nullable?: true;
 }
 
 export interface ResponseShape {

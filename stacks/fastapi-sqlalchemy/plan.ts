@@ -32,7 +32,7 @@ import { classOrder } from './view/class-order.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
 import { CONTRACT_DIR, contractView } from './view/contract.js';
-import { readsForm, readsOptionalBody } from './view/request-arguments.js';
+import { readsForm, readsNullBody, readsOptionalBody } from './view/request-arguments.js';
 import { answerReader, envelopeView } from './view/envelopes.js';
 
 export const STACK_NAME = 'fastapi-sqlalchemy';
@@ -270,7 +270,8 @@ export function planBackend(
     const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
       distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
-      absentBodies: model.operations.some(readsOptionalBody),
+      typelessFields: fieldsOnWire.some((field) => field.typeless && field.nullable),
+      absentBodies: model.operations.some((op) => readsOptionalBody(op) || readsNullBody(op)),
       jsonTextBodies: model.operations.some((op) => op.kind !== 'custom' && op.body?.jsonAsText !== undefined),
       // `TextChoice[Literal[0, 1]]`: a path, query or header value among integer codes (view/params.ts).
       textChoices: model.operations.some((op) => op.params.some((p) => p.type.kind === 'integer' && p.constraints.allowed !== undefined)),

@@ -29,6 +29,8 @@ const documents = [
   { name: 'error-bodies', apiFile: join(REPO_ROOT, 'test/fixtures/error-bodies/openapi.yaml') },
   // Lists paged by an offset (`offset`, `start`/`count`, `$skip`/`$top`) with next links, and a list over fewer scopes.
   { name: 'offset-paging', apiFile: join(REPO_ROOT, 'test/fixtures/offset-paging/openapi.yaml') },
+  // Schemas naming no type (Azure's): any JSON value is one of theirs, `null` and `true` too.
+  { name: 'typeless-schemas', apiFile: join(REPO_ROOT, 'test/fixtures/typeless-schemas/openapi.yaml') },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -69,7 +69,7 @@ export const STACK_NAMES: readonly string[] = [
   'router', 'api_router', 'app', 'entities', 'settings', 'logger', 'to_plain', 'utc_now', 'enum_values', 'get_session',
   'get_settings', 'enforce_foreign_keys', 'create_app', 'Base', 'Settings', 'Page', 'RepositoryPort', 'SqlAlchemyRepository',
   'InMemoryRepository', 'EntityNotFoundError', 'EntityAlreadyExistsError', 'DomainError', 'OperationNotImplementedError',
-  'SessionDep', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE', 'HttpService', 'MayOmit', 'OmitIfNone', 'JsonInt', 'JsonNumber',
+  'SessionDep', 'DEFAULT_PAGE_SIZE', 'MAX_PAGE_SIZE', 'HttpService', 'MayOmit', 'OmitIfNone', 'JsonInt', 'JsonNumber', 'absent_body', 'empty_body', 'object_or_empty', 'object_or_none',
   // The dialect module the models' column types name (`mysql.LONGTEXT()`): a `mysql` field would shadow it in the class body.
   'mysql',
 ];

@@ -93,8 +93,17 @@ export function readsForm(op: Operation): boolean {
  * request without one is read as an empty object (a 422 naming each field it then lacks).
  */
 export function readsOptionalBody(op: Operation): boolean {
+  return writesRowFromBody(op) && !op.body!.required;
+}
+
+/** A write whose body's schema names no type (Azure's): any JSON value is one of it, and one that is no object sends no fields. */
+export function readsNullBody(op: Operation): boolean {
+  return writesRowFromBody(op) && op.body!.nullable === true;
+}
+
+function writesRowFromBody(op: Operation): boolean {
   const changesPathRow = (op.kind === 'update' || op.kind === 'patch') && op.keyParam !== undefined;
-  return (op.kind === 'create' || changesPathRow) && op.body !== undefined && !op.body.required && !op.batch && !readsForm(op);
+  return (op.kind === 'create' || changesPathRow) && op.body !== undefined && !op.batch && !readsForm(op);
 }
 
 /** `json=value`, or `data=value` for an operation that reads an HTML form. */

@@ -12,7 +12,7 @@ import { conditionalTier, conditionSize, documentPath, routeCondition, routePath
 import { COMPONENTS_MODULE } from './wire.js';
 import { ENVELOPE_MODULE, envelopeOf } from './envelopes.js';
 import { SECURITY_MODULE, type SecurityView } from './security.js';
-import { readsForm, readsOptionalBody } from './request-arguments.js';
+import { readsForm, readsNullBody, readsOptionalBody } from './request-arguments.js';
 
 export interface HandlerView {
   decorator: string;
@@ -524,6 +524,13 @@ function crudHandler(
  * {"size": int}))]` (forms.py), naming the fields whose text stands for a number or a boolean.
  */
 function payloadDeclaration(op: Operation, schema: string, entity: EntityView, imports: PythonImports): { line: string; hasDefault: boolean; prelude?: string; request?: true } {
+  if (readsNullBody(op)) {
+    // Any JSON value is one of the schema's: a value that is no object sends no fields (and, where the body is optional, so does none).
+    imports.add('typing', 'Annotated').add('fastapi', 'Body').add('pydantic', 'BeforeValidator').add('app.presentation.api.v1.schemas.common', 'object_or_empty');
+    if (op.body!.required) return { line: `payload: Annotated[${schema}, BeforeValidator(object_or_empty), Body()]`, hasDefault: false };
+    imports.add('app.presentation.api.v1.schemas.common', 'empty_body');
+    return { line: `payload: Annotated[${schema} | None, BeforeValidator(object_or_empty), Body()] = None`, hasDefault: true, prelude: `payload = payload or empty_body(${schema})` };
+  }
   if (readsOptionalBody(op)) {
     imports.add('typing', 'Annotated').add('fastapi', 'Body', 'Request').add('app.presentation.api.v1.schemas.common', 'absent_body');
     return { line: `payload: Annotated[${schema} | None, Body()] = None`, hasDefault: true, prelude: `payload = payload or await absent_body(${schema}, request)`, request: true };

@@ -43,7 +43,8 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   // A required property read-only (write-only) is required in responses (requests) alone, as OpenAPI says.
   const oneWay = (field.readOnly && options.travels !== 'response') || (field.writeOnly && options.travels !== 'request');
   const optional = options.partial || !field.required || oneWay;
-  const annotation = optional && !field.nullable ? omittable(base, imports, options.travels) : optional || field.nullable ? `${base} | None` : base;
+  const written = optional && !field.nullable ? omittable(base, imports, options.travels) : optional || field.nullable ? `${base} | None` : base;
+  const annotation = field.typeless && field.nullable && options.travels !== 'response' ? objectOrNone(written, imports) : written;
   const args: string[] = [];
   const scalarDefault = defaultLiteral(field, options.enums);
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
@@ -62,6 +63,12 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
 function distinctItems(list: string, imports: PythonImports): string {
   imports.add('typing', 'Annotated').add('pydantic', 'AfterValidator').add(COMMON_MODULE, 'distinct_items');
   return `Annotated[${list}, AfterValidator(distinct_items)]`;
+}
+
+/** `Annotated[X | None, BeforeValidator(object_or_none)]` (schemas/common.py): a property naming no type, sent a value that is no object. */
+function objectOrNone(annotation: string, imports: PythonImports): string {
+  imports.add('typing', 'Annotated').add('pydantic', 'BeforeValidator').add(COMMON_MODULE, 'object_or_none');
+  return `Annotated[${annotation}, BeforeValidator(object_or_none)]`;
 }
 
 /** The config of a class whose fields' patterns only Python's engine reads (a lookahead). */
