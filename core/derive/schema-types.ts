@@ -336,7 +336,9 @@ export class SchemaTypes {
         merged.type = 'object';
       }
       if (required.size > 0) merged.required = [...required];
-      return { schema: merged, nullable: nullable || parts.some((p) => p.nullable) };
+      // A part taking null for naming no type (Azure's `Resource`) leaves the whole to its own type.
+      const partNullable = parts.some((p) => p.nullable && (p.schema.nullable === true || !admitsNull(p.schema)));
+      return { schema: merged, nullable: nullable || partNullable || admitsNull(merged) };
     }
     return { schema: current, nullable: nullable || admitsNull(current) };
   }
