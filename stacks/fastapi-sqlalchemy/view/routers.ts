@@ -644,27 +644,33 @@ function pagingParameter(parameter: Parameter | undefined, attr: string, fallbac
 /**
  * The sort a client sends, in any of the forms sort_by_fields reads (`-createdAt`,
  * `createdAt:desc,name`, repeated), by the document's wire names or the values it lists
- * (`created`), as the repository's field names, through a module constant naming every term the
- * list sorts by (None for a listed value the entity stores no field for); a term it does not name
- * is left out, served in the key's order, since a document that lets the client write any text
- * makes no text a bad request. Turned by the list's direction parameter (`direction=desc`) when it
- * has one.
+ * (`created`), as the repository's field names: through a module constant naming those that
+ * differ (None for a listed value the entity stores no field for: served in the key's order),
+ * and turned by the list's direction parameter (`direction=desc`) when it has one. A term naming no
+ * field the repository sorts by is left out (a document that lets the client write any text makes
+ * no text a bad request): the repository's `sortable_fields` says which, in one place.
  */
 function sortArgument(entity: EntityView, op: Operation, sort: Parameter, imports: PythonImports, moduleStatements: string[]): string {
   const attr = paramAttr(op, sort);
   const direction = op.params.find((p) => p.role === 'direction');
-  const accepted = new Map(entity.fields.filter((f) => f.onWire && !f.relation && entity.sortable.includes(f.attr)).map((f) => [f.wire, pyString(f.attr)]));
+  const renamed = new Map(entity.fields.filter((f) => f.onWire && !f.relation && f.wire !== f.attr && entity.sortable.includes(f.attr)).map((f) => [f.wire, pyString(f.attr)]));
   for (const { value, field } of sort.sortValues ?? []) {
     const target = field === undefined ? undefined : fieldAttribute(entity.entity, field);
-    accepted.set(value, target === undefined || !entity.sortable.includes(target) ? 'None' : pyString(target));
+    if (target === undefined || !entity.sortable.includes(target)) renamed.set(value, 'None');
+    else if (target !== value) renamed.set(value, pyString(target));
+    else renamed.delete(value);
   }
   imports.add('app.presentation.api.v1.schemas.common', 'sort_by_fields');
-  const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
-  const entries = [...accepted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([wire, target]) => entry(pyString(wire), target));
-  const statement = pyFormat(collection('{', entries), 0, `${constant}: dict[str, str | None] = `);
-  if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
-  const args = [attr, constant];
+  const args = [attr];
+  if (renamed.size > 0) {
+    const constant = `${entity.slug.toUpperCase()}_SORT_FIELDS`;
+    const entries = [...renamed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([wire, target]) => entry(pyString(wire), target));
+    const statement = pyFormat(collection('{', entries), 0, `${constant}: dict[str, str | None] = `);
+    if (!moduleStatements.includes(statement)) moduleStatements.push(statement);
+    args.push(constant);
+  }
   if (direction) args.push(`direction=${paramAttr(op, direction)}`);
+  args.push('sortable=repository.sortable_fields');
   return `sort_by_fields(${args.join(', ')})`;
 }
 
