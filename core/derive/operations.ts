@@ -319,9 +319,12 @@ export class OperationBuilder {
     if (!itemsField) return undefined;
     // A count is a number: the items' own property (Google's `{ page: StorePage[] }`) or an object of
     // page details (Spring's `page: { totalElements, … }`) is none, whatever its name.
-    const numeric = (property: SchemaNode) => {
+    const resolvedOf = (property: SchemaNode): SchemaNode => {
       const name = this.types.componentName(property);
-      const resolved = (name ? this.types.componentSchema(name) : property) ?? {};
+      return (name ? this.types.componentSchema(name) : property) ?? {};
+    };
+    const numeric = (property: SchemaNode) => {
+      const resolved = resolvedOf(property);
       if (resolved.type === undefined) return resolved.properties === undefined && resolved.items === undefined;
       return [resolved.type].flat().some((t) => t === 'integer' || t === 'number');
     };
@@ -331,11 +334,7 @@ export class OperationBuilder {
     const offsetField = named(OFFSET_PARAMETER_NAMES);
     const limitField = named(LIMIT_PARAMETER_NAMES);
     // A link is text (an object holding one, `next: { href }`, is not the app's to write), and optional: sent while rows follow.
-    const text = (property: SchemaNode) => {
-      const name = this.types.componentName(property);
-      return ((name ? this.types.componentSchema(name) : property) ?? {}).type === 'string';
-    };
-    const nextField = [...properties].find(([wire, property]) => wire !== itemsField && !required.has(wire) && NEXT_LINK_NAMES.has(toSnake(wire.replace(/^@/, ''))) && text(property))?.[0];
+    const nextField = [...properties].find(([wire, property]) => wire !== itemsField && !required.has(wire) && NEXT_LINK_NAMES.has(toSnake(wire.replace(/^@/, ''))) && resolvedOf(property).type === 'string')?.[0];
     const fillable = new Set([itemsField, totalField, pageField, offsetField, limitField]);
     if ([...required].some((wire) => !fillable.has(wire))) return undefined;
     const snake = (name: 'totalField' | 'pageField' | 'offsetField' | 'limitField' | 'nextField', wire: string | undefined) => (wire ? { [name]: toSnake(wire) } : {});
@@ -455,7 +454,6 @@ function offsetNamed(parameter: ApiParameter): boolean {
   return parameter.schema[SCHEMA_HINTS.paging] === undefined && OFFSET_PARAMETER_NAMES.has(toSnake(parameter.name)) && parameter.schema.type === 'integer';
 }
 
-/** The entity field an item path's parameter selects: a field of that name, else the primary key. */
 /**
  * A replace at the item path creates the row it names when nothing else can: the collection takes
  * no POST, and the path's value can be the row's key as sent (text, or a number the client picks;

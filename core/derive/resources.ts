@@ -200,7 +200,7 @@ function listsUnderOtherRows(byPath: ReadonlyMap<string, ApiOperation[]>, resour
       const properties = new Set([...(schema ? types.propertiesOf(schema).properties.keys() : [])].map(toSnake));
       const named = pathParameters(route).every((name) => (r.scopeParams.includes(name) || properties.has(toSnake(name))) && scopesRows([get], name));
       // Its rows as a list, or a page of them.
-      const answersRows = types.componentName(arrayItems(answer)) === r.schemaName || answer === undefined || (page !== undefined && (envelopeItemSchema(page, types) === r.schemaName || listsIn(page, r.schemaName, types)));
+      const answersRows = types.componentName(arrayItems(answer)) === r.schemaName || answer === undefined || (page !== undefined && listsIn(page, r.schemaName, types));
       return named && answersRows;
     });
     if (resource) lists.push({ resource, operation: get });

@@ -155,7 +155,7 @@ export class SchemaTypes {
       };
       if (typeof flat.description === 'string') field.description = flat.description;
       field.constraints = constraintsOf(flat);
-      if ((type.kind === 'object' || type.kind === 'map') && admitsNull(flat)) field.typeless = true;
+      if ((type.kind === 'object' || type.kind === 'map') && namesNoType(flat)) field.typeless = true;
       if (flat.default !== undefined) field.default = flat.default;
       if (typeof renamedFrom === 'string') field.renamedFrom = toSnake(renamedFrom);
       if (hints) field.hints = hints;
@@ -337,10 +337,10 @@ export class SchemaTypes {
       }
       if (required.size > 0) merged.required = [...required];
       // A part taking null for naming no type (Azure's `Resource`) leaves the whole to its own type.
-      const partNullable = parts.some((p) => p.nullable && (p.schema.nullable === true || !admitsNull(p.schema)));
-      return { schema: merged, nullable: nullable || partNullable || admitsNull(merged) };
+      const partNullable = parts.some((p) => p.nullable && (p.schema.nullable === true || !namesNoType(p.schema)));
+      return { schema: merged, nullable: nullable || partNullable || namesNoType(merged) };
     }
-    return { schema: current, nullable: nullable || admitsNull(current) };
+    return { schema: current, nullable: nullable || namesNoType(current) };
   }
 
   /** The target of a top-level `$ref`, flattened once per reference. */
@@ -492,6 +492,6 @@ function narrow(constraints: Constraints, key: 'minimum' | 'maximum', value: num
  * apply only to the values of their type): Azure's `tags: { additionalProperties: … }`, an
  * `interval` described and no more. A listed value or a `const` says what it takes.
  */
-function admitsNull(schema: SchemaNode): boolean {
+function namesNoType(schema: SchemaNode): boolean {
   return schema.type === undefined && schema.enum === undefined && schema.const === undefined && schema.not === undefined;
 }

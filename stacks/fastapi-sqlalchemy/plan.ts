@@ -27,7 +27,7 @@ import { conditionSize, documentPath, parameterNeverReached, pathTypes, routeCon
 import { Samples } from './view/samples.js';
 import { entitySchemas } from './view/schemas.js';
 import { customTests, domainSample, entityTests, keptByDatabase, storableAlone, unmatchedTests } from './view/tests.js';
-import { COMPONENTS_MODULE, componentClass } from './view/wire.js';
+import { COMPONENTS_MODULE, componentClass, readsObjectOrNone } from './view/wire.js';
 import { classOrder } from './view/class-order.js';
 import { objectTypesOnTheWire } from './view/wire-types-used.js';
 import { SECURITY_MODULE, securityView } from './view/security.js';
@@ -270,7 +270,7 @@ export function planBackend(
     const fieldsOnWire = [...model.objectTypes.flatMap((type) => type.fields), ...model.entities.flatMap((entity) => entity.fields)];
     add('app/presentation/api/v1/schemas/common.py', 'app/presentation/api/v1/schemas/common.py.njk', {
       distinctItems: fieldsOnWire.some((field) => field.type.kind === 'array' && field.constraints.uniqueItems),
-      typelessFields: fieldsOnWire.some((field) => field.typeless && field.nullable),
+      typelessFields: fieldsOnWire.some(readsObjectOrNone),
       absentBodies: model.operations.some((op) => readsOptionalBody(op) || readsNullBody(op)),
       jsonTextBodies: model.operations.some((op) => op.kind !== 'custom' && op.body?.jsonAsText !== undefined),
       // `TextChoice[Literal[0, 1]]`: a path, query or header value among integer codes (view/params.ts).

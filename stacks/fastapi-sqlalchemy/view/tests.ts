@@ -33,7 +33,7 @@ export interface EntityTestView {
   /** The list asked for each sort value the document lists (`sort` the test's parameter). */
   listSorts?: { parametrize: string; request: string };
   /** A list paged by an offset, asked past the first two of the three rows it has. */
-  listOffset?: { request: string; shown: number; wrapperNext?: ListTestView['wrapperNext'] };
+  listOffset?: ListTestView;
   /** The list asked with each optional filter set to what the created rows hold (`name`, `value` the test's parameters). */
   listFilters?: { parametrize: string; request: string };
   /** `missing`: the same replace naming in its body a key no row has (a key sent in the body). */
@@ -302,8 +302,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       ...searches.map((search) => ({ ...listRequest(search, create, samples, model, pathOf(search), view, createPayload), def: testDef(`test_${pyIdentifier(search.name)}_pages_the_rows_it_matches`) })),
     ];
     if (list.params.some((p) => p.role === 'offset') && result.list.total === 3) {
-      const skipped = listRequest(list, create, samples, model, pathOf(list), view, createPayload, OFFSET_TRIED);
-      result.listOffset = { request: skipped.request, shown: skipped.shown, ...(skipped.wrapperNext ? { wrapperNext: skipped.wrapperNext } : {}) };
+      result.listOffset = listRequest(list, create, samples, model, pathOf(list), view, createPayload, OFFSET_TRIED);
     }
     const filterCases = defaultFiltersMatchCreated(list, view, createPayload) ? filtersMatchingCreated(list, view, createPayload).map(({ parameter, value }) => [parameter.wireName, value] as const) : [];
     if (filterCases.length > 0) {
@@ -690,15 +689,16 @@ function listRequest(list: Operation, create: Operation | undefined, samples: Sa
   const settable = new Set(create?.input?.fields ?? []);
   const unsettable = list.params.some((p) => p.required && p.role === 'filter' && !(p.field !== undefined && settable.has(p.field)));
   const total = unsettable || !converted.match || !defaultFiltersMatchCreated(list, view, createPayload) ? 0 : 3;
+  const shown = shownOf(Math.max(total - offset, 0));
   return {
     request: requestStatement(4, 'response = ', 'await client.get', args),
     total,
-    shown: shownOf(Math.max(total - offset, 0)),
+    shown,
     ...(page?.kind === 'wrapper'
       ? {
           wrapperItems: wireOf(model, page.typeName, page.itemsField),
           ...(page.totalField ? { wrapperTotal: wireOf(model, page.typeName, page.totalField) } : {}),
-          ...(page.nextField ? { wrapperNext: { wire: wireOf(model, page.typeName, page.nextField), present: offset + shownOf(Math.max(total - offset, 0)) < total } } : {}),
+          ...(page.nextField ? { wrapperNext: { wire: wireOf(model, page.typeName, page.nextField), present: offset + shown < total } } : {}),
         }
       : {}),
   };

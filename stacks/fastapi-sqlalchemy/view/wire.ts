@@ -44,7 +44,7 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
   const oneWay = (field.readOnly && options.travels !== 'response') || (field.writeOnly && options.travels !== 'request');
   const optional = options.partial || !field.required || oneWay;
   const written = optional && !field.nullable ? omittable(base, imports, options.travels) : optional || field.nullable ? `${base} | None` : base;
-  const annotation = field.typeless && field.nullable && options.travels !== 'response' ? objectOrNone(written, imports) : written;
+  const annotation = readsObjectOrNone(field) && options.travels !== 'response' ? objectOrNone(written, imports) : written;
   const args: string[] = [];
   const scalarDefault = defaultLiteral(field, options.enums);
   if (optional) args.push(`default=${options.partial ? 'None' : (scalarDefault ?? 'None')}`);
@@ -63,6 +63,11 @@ export function wireFieldLine(field: Field, imports: PythonImports, options: Wir
 function distinctItems(list: string, imports: PythonImports): string {
   imports.add('typing', 'Annotated').add('pydantic', 'AfterValidator').add(COMMON_MODULE, 'distinct_items');
   return `Annotated[${list}, AfterValidator(distinct_items)]`;
+}
+
+/** A property naming no type whose keywords describe an object: a value sent there that is no object is read as none (object_or_none). */
+export function readsObjectOrNone(field: Field): boolean {
+  return field.typeless === true && field.nullable;
 }
 
 /** `Annotated[X | None, BeforeValidator(object_or_none)]` (schemas/common.py): a property naming no type, sent a value that is no object. */
