@@ -48,8 +48,10 @@ export function deriveModel(written: ApiDocument): DomainModel {
   }
   const exposed = new Set([...entityByResource.keys()].map((r) => r.schemaName));
   for (const schemaName of declaredEntities(api)) if (!exposed.has(schemaName)) entities.push(entityOf(schemaName, api, types));
+  const byCollection = firstByPath(entityByResource.keys(), (r) => r.collectionPath);
+  const byItem = firstByPath(entityByResource.keys(), (r) => r.itemPath);
   const groupOf = (operation: ApiOperation): string => {
-    const owner = [...entityByResource.keys()].find((r) => operation.path.startsWith(`${r.collectionPath}/`));
+    const owner = firstUnder(operation.path, byCollection);
     if (owner) return owner.operations.some((op) => op.path === owner.collectionPath) ? entityByResource.get(owner)!.slug : toSnake(owner.schemaName);
     const tag = operation.tags[0];
     if (tag) return toSnake(tag);
@@ -59,7 +61,8 @@ export function deriveModel(written: ApiDocument): DomainModel {
   };
   // `POST /orders/{id}/cancel`: a request under a row, one literal segment deeper, may set a state of it (OperationBuilder.action).
   const actionTarget = (operation: ApiOperation) => {
-    const owner = [...entityByResource.keys()].find((r) => r.itemPath !== undefined && operation.path.startsWith(`${r.itemPath}/`) && /^[A-Za-z][\w-]*$/.test(operation.path.slice(r.itemPath.length + 1)));
+    const slash = operation.path.lastIndexOf('/');
+    const owner = /^[A-Za-z][\w-]*$/.test(operation.path.slice(slash + 1)) ? byItem.get(operation.path.slice(0, slash))?.value : undefined;
     if (!owner) return undefined;
     const entity = entityByResource.get(owner)!;
     return { entity, resource: owner, scope: operationScope(operation, owner, entity, scopeByResource.get(owner)!), action: true as const };
@@ -93,6 +96,31 @@ export function deriveModel(written: ApiDocument): DomainModel {
     ...(api.warnings && api.warnings.length > 0 ? { warnings: api.warnings.map(({ message, source }) => ({ message, source })) } : {}),
     ...(api.openApiTexts ? { openApiTexts: api.openApiTexts } : {}),
   };
+}
+
+/** Each path's first value (in order) naming it: a lookup instead of a scan of every resource per operation. */
+function firstByPath<T>(values: Iterable<T>, pathOf: (value: T) => string | undefined): Map<string, { value: T; order: number }> {
+  const byPath = new Map<string, { value: T; order: number }>();
+  let order = 0;
+  for (const value of values) {
+    const route = pathOf(value);
+    if (route !== undefined && !byPath.has(route)) byPath.set(route, { value, order });
+    order += 1;
+  }
+  return byPath;
+}
+
+/** The first value (in order) whose path the given path lies under (`/a/b/c` under `/a` or `/a/b`). */
+function firstUnder<T>(route: string, byPath: ReadonlyMap<string, { value: T; order: number }>): T | undefined {
+  let first: { value: T; order: number } | undefined;
+  for (let slash = route.indexOf('/', 1); slash !== -1; slash = route.indexOf('/', slash + 1)) {
+    const found = byPath.get(route.slice(0, slash));
+    if (found && (!first || found.order < first.order)) first = found;
+  }
+  // A collection at the root (`/`) holds every path.
+  const root = byPath.get('');
+  if (root && (!first || root.order < first.order)) first = root;
+  return first?.value;
 }
 
 /**

@@ -63,7 +63,8 @@ export function nameTableAfterPath(entity: Entity, collectionPath: string, api: 
   const single = singular(segment);
   const plural = single !== segment && toPascal(single) === entity.name;
   const inflected =
-    (segment.length > entity.name.length && isInflectionOf(segment, entity.name) && /^\p{L}+$/u.test(segment.slice(entity.name.length))) ||
+    // `/lektorzy` of Lektor, `/restoranlar` of Restoran: a plural ending of up to three letters.
+    (segment.length > entity.name.length && segment.length - entity.name.length <= 3 && entity.name.length >= 4 && segment.toLowerCase().startsWith(entity.name.toLowerCase()) && /^\p{L}+$/u.test(segment.slice(entity.name.length))) ||
     // `/fahrraeder` of Fahrrad: a German plural with an umlaut on its stem.
     germanSingulars(segment).some((stem) => stem.toLowerCase() === entity.name.toLowerCase()) ||
     // `/contratti` of Contratto, `/zone` of Zona.

@@ -30,5 +30,7 @@ describe('plurals English rules misread', () => {
     expect(['Kategorien', 'Zutaten', 'Rezepte'].map((word) => singularInDocument(word, words))).toEqual(['Kategorie', 'Zutat', 'Rezept']);
     // Only a plural ending is cut (`event` is no plural of `even`), never to fewer than four letters.
     expect([singularInDocument('event', words), singularInDocument('Kunden', words), singularInDocument('tags', new Set(['tag']))]).toEqual([undefined, 'Kund', undefined]);
+    // Polish and Turkish plurals beside the singular a key names (`lektor_id`, `restoranId`).
+    expect([singularInDocument('lektorzy', new Set(['lektor'])), singularInDocument('restoranlar', new Set(['restoran'])), singularInDocument('masalar', new Set(['masa']))]).toEqual(['lektor', 'restoran', 'masa']);
   });
 });

@@ -192,7 +192,8 @@ class OutlineReader {
           if (this.readInlineObjectType(lines)) break;
           if (this.readFieldLabel(lines)) break;
           if (this.readSectionTypeLabel(lines)) break;
-          this.readLines(lines, this.isTypeLabel(lines));
+          // Endpoint lines one under another (`GET /shows` then `POST /shows`), as bullets would list them.
+          this.readListing(lines.filter((line) => this.givesEndpoint(line)).length > 1, () => this.readLines(lines, this.isTypeLabel(lines)));
           this.blockRead();
           break;
         }
@@ -270,16 +271,17 @@ class OutlineReader {
    */
   private readEndpointBlock(text: string, firstLine: number): boolean {
     const lines = text.split('\n').map((line, index) => ({ text: line.trim(), line: firstLine + index })).filter((line) => line.text !== '');
-    const givesEndpoint = (line: { text: string; line: number }) => {
-      try {
-        return readEndpointText(line.text, this.file, line.line, 'opening') !== undefined;
-      } catch {
-        return false; // an example's line (`FETCH /x`) is no mistake in an endpoint heading
-      }
-    };
-    if (lines.length === 0 || !lines.every(givesEndpoint)) return false;
+    if (lines.length === 0 || !lines.every((line) => this.givesEndpoint(line))) return false;
     this.readListing(lines.length > 1, () => this.readLines(lines, undefined));
     return true;
+  }
+
+  private givesEndpoint(line: { text: string; line: number }): boolean {
+    try {
+      return readEndpointText(line.text, this.file, line.line, 'opening') !== undefined;
+    } catch {
+      return false; // an example's line (`FETCH /x`) is no mistake in an endpoint heading
+    }
   }
 
   /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */

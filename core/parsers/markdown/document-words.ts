@@ -44,6 +44,16 @@ const MIN_SINGULAR = 4;
  * Undefined when none is used.
  */
 export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
-  for (const stem of [...germanSingulars(word), ...romanceSingulars(word)]) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
+  for (const stem of [...germanSingulars(word), ...romanceSingulars(word), ...withoutOtherPluralEndings(word)]) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
   return undefined;
+}
+
+/** Plural endings of other languages German's and the Romance languages' rules do not cut: Polish, Czech, Turkish, Hungarian, Scandinavian. */
+const OTHER_PLURAL_ENDINGS = ['y', 'i', 'zy', 'ie', 'owie', 'lar', 'ler', 'ok', 'ek', 'ak', 'ar', 'or', 'ene'];
+
+/** `word` less each such ending it has, the longest stem first (`lektorzy` → `lektor`, `restoranlar` → `restoran`). */
+function withoutOtherPluralEndings(word: string): string[] {
+  return OTHER_PLURAL_ENDINGS.filter((ending) => word.length > ending.length && word.toLowerCase().endsWith(ending))
+    .sort((a, b) => a.length - b.length)
+    .map((ending) => word.slice(0, -ending.length));
 }

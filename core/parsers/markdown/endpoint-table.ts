@@ -29,12 +29,14 @@ export function readEndpointTable(table: MarkdownTable, file: string): EndpointR
   const [header, ...rows] = table.children;
   if (!header || rows.length === 0) return undefined;
   const headers = cellTexts(header);
-  const methodColumn = columnOf(headers, METHOD_HEADER);
-  const pathColumn = columnOf(headers, PATH_HEADER);
-  const summaryColumn = columnOf(headers, SUMMARY_HEADER);
+  const cellsOf = rows.map((row) => cellTexts(row));
+  // Header words this reader does not know (`| No | Metode | Endpoint | Keterangan |`): the cells say which column is which.
+  const methodColumn = columnOf(headers, METHOD_HEADER) ?? columnHolding(cellsOf, (cell) => METHODS.has(cell.toLowerCase()));
+  const pathColumn = columnOf(headers, PATH_HEADER) ?? columnHolding(cellsOf, (cell) => /^(?:https?:\/\/[^/\s]+)?\/\S*$/.test(cell.split(/\s+/)[0] ?? ''));
+  const summaryColumn = columnOf(headers, SUMMARY_HEADER) ?? (methodColumn !== undefined && pathColumn !== undefined ? wordiestColumn(cellsOf, [methodColumn, pathColumn]) : undefined);
   const endpoints: EndpointRow[] = [];
-  for (const row of rows) {
-    const cells = cellTexts(row);
+  for (const [index, row] of rows.entries()) {
+    const cells = cellsOf[index]!;
     if (cells.every((cell) => cell === '')) continue;
     const line = lineOf(row);
     const found = fromColumns(cells, methodColumn, pathColumn) ?? fromAnyCell(cells, file, line);
@@ -47,6 +49,28 @@ export function readEndpointTable(table: MarkdownTable, file: string): EndpointR
     endpoints.push({ method: found.method, path: found.path, ...(summary !== '' ? { summary } : {}), ...(queryNames.length > 0 ? { queryNames } : {}), line });
   }
   return endpoints.length > 0 ? endpoints : undefined;
+}
+
+/** The column whose every non-empty cell passes the test, in at least one row. */
+function columnHolding(rows: readonly (readonly string[])[], test: (cell: string) => boolean): number | undefined {
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  for (let index = 0; index < width; index += 1) {
+    const cells = rows.map((row) => (row[index] ?? '').replace(/`/g, '').trim()).filter((cell) => cell !== '');
+    if (cells.length > 0 && cells.every(test)) return index;
+  }
+  return undefined;
+}
+
+/** Of the other columns, the one with the most words: a description. */
+function wordiestColumn(rows: readonly (readonly string[])[], taken: readonly number[]): number | undefined {
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  let best: { index: number; words: number } | undefined;
+  for (let index = 0; index < width; index += 1) {
+    if (taken.includes(index)) continue;
+    const words = rows.reduce((sum, row) => sum + ((row[index] ?? '').match(/\p{L}+/gu)?.length ?? 0), 0);
+    if (words > 0 && (!best || words > best.words)) best = { index, words };
+  }
+  return best?.index;
 }
 
 function fromColumns(cells: readonly string[], methodColumn: number | undefined, pathColumn: number | undefined): EndpointHeading | undefined {

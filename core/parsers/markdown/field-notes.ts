@@ -15,7 +15,7 @@ export interface FieldNotes {
 }
 
 const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|(?<![不])可重复|(?<![不])可以重复/i;
-const UNIQUE = /(?<![\p{L}\p{N}_])(?:unique|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
+const UNIQUE = /(?<![\p{L}\p{N}_])(?:uniq(?:ue)?|unik|benzersiz|tekil|unikaln\p{L}*|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
 const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s*(?:to\b|of\b|→|->|=>|:)|^(?:→|->|=>)|\bref(?:erence)?\s*(?:to\b|→|->|:)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
@@ -34,7 +34,7 @@ const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif
  * Codes listed with slashes or bars, in brackets or before `のいずれか`/`之一` or a remark in brackets:
  * `(active / retired)`, `male / female / other のいずれか`, `` `todo` | `done` (default `todo`) ``.
  */
-const SLASHED_CODES = /(?:^|[(（:：]\s*)(`?[a-z][a-z0-9_-]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[a-z][a-z0-9_-]*`?)+|`?[A-Z][A-Z0-9_]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[A-Z][A-Z0-9_]*`?)+)\s*(?:[)）。，；;,(（]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
+const SLASHED_CODES = /(?:^|[(（:：]\s*)(`?[a-z][a-z0-9_-]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[a-z][a-z0-9_-]*`?)+|`?[A-Z][A-Z0-9_]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[A-Z][A-Z0-9_]*`?)+|[A-Z][A-Z0-9_]+(?:\/[A-Z][A-Z0-9_]+)+)\s*(?:[)）。，；;,(（]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bum[a]?\s+de|\bvalores?(?:\s+(?:possíveis|posibles|permitidos))?|\buno\s+tra|\bvalori|\bvaleurs?|허용\s*값|가능한\s*값|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)|(?:可选(?:值)?|取值(?:范围)?|枚举值?)\s*([A-Za-z0-9_-]+(?:\s*[/|、]\s*[A-Za-z0-9_-]+)+)/iu;
 /** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
 const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
@@ -59,6 +59,10 @@ const SPACED_GLOSSES = new RegExp(String.raw`(?:^|[:：(（]\s*)((?:${SPACED_GLO
 const LAST_OF_LIST = String.raw`(?:,\s*|\s+)(?:or|ou|o|oder|of|oppure|hoặc|или|또는)\s+|\s*(?:或|或者|または)\s*`;
 /** Codes in code spans, listed: `` `prevu`, `confirme`, `annule` ou `termine` ``. */
 const CODE_LIST = new RegExp(String.raw`^(?:[^\x60]*[:：]\s*)?((?:\x60[^\x60\s]+\x60\s*[,，、]\s*)*\x60[^\x60\s]+\x60(?:${LAST_OF_LIST})\x60[^\x60\s]+\x60)`, 'iu');
+/** Three codes or more in code spans, commas alone between them: `` `todo`, `doing`, `review`, `done`. Default `todo` ``. */
+const CODE_COMMA_LIST = /^(?:[^\x60]*[:：]\s*)?((?:\x60[^\x60\s]+\x60\s*[,，、]\s*){2,}\x60[^\x60\s]+\x60)/u;
+/** Words saying codes are examples of a value, not its only values: `e.g. `KB-001`, `KB-002``. */
+const EXAMPLE_WORDS = /(?<![\p{L}])(?:e\.?g|for\s+example|example|examples|such\s+as|like|contoh|misal(?:nya)?|ejemplo|por\s+ejemplo|exemple|par\s+exemple|beispiel|z\.\s?b|esempio|exemplo|ví\s+dụ|пример|например|örnek|örneğin|przykład|np)(?![\p{L}])|例|示例|比如|如/iu;
 /**
  * A note that is a list of lowercase words and nothing else but a label before it or a remark in
  * brackets after it: `Espèce : chien, chat, lapin, furet ou autre`, `prevu, confirme, annule ou
@@ -70,6 +74,10 @@ const LABELLED_LIST = new RegExp(String.raw`^[^:：,]{1,40}[:：]\s*((?:${LISTED
 const UPPER_CODE = String.raw`[\p{Lu}][\p{Lu}\p{N}_]*`;
 const LABELLED_CODES = new RegExp(String.raw`^[^:：,]{1,40}[:：]\s*((?:${UPPER_CODE}\s*,\s*)+${UPPER_CODE}(?:(?:${LAST_OF_LIST})${UPPER_CODE})?)\s*[.。]?\s*(?:[(（].*)?$`, 'u');
 const BARE_LIST = new RegExp(String.raw`^((?:${LISTED_WORDS}\s*,\s*){2,}${LISTED_WORDS}(?:${LAST_OF_LIST})${LISTED_WORDS})\s*[.。]?\s*(?:[(（].*)?$`, 'u');
+/** Three words or more after a label, commas alone between them: `Peran di tim: admin, manajer, developer, tester`. */
+const LABELLED_COMMA_LIST = new RegExp(String.raw`^[^:：,]{1,40}[:：]\s*((?:${LISTED_WORDS}\s*,\s*){2,}${LISTED_WORDS})\s*(?:[.。;；]\s*(?:.*)|[(（].*)?$`, 'u');
+/** Three words or more, commas alone between them, then the default one of them: `todo, doing, done. Default todo`. */
+const DEFAULTED_LIST = new RegExp(String.raw`^((?:${LISTED_WORDS}\s*,\s*){2,}${LISTED_WORDS})(?!${LAST_OF_LIST})\s*[.。;；,]?\s*(?=\S)`, 'iu');
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?)`;
 /** Both bounds at once, inclusive: `between 1 and 500`, `entre 1 y 500`, `zwischen 1 und 5`, `từ 1 đến 500`, `介于1和500之间`, `1〜500`. */
@@ -240,6 +248,18 @@ function literalDefault(notes: string): string | undefined {
   return prose ? undefined : value;
 }
 
+function labelledCommaList(notes: string): string | undefined {
+  const match = LABELLED_COMMA_LIST.exec(notes);
+  return match && !EXAMPLE_WORDS.test(notes.slice(0, match.index + match[0].indexOf(match[1]!))) ? match[1] : undefined;
+}
+
+/** A comma list followed by a default that is one of its words: the values, not prose (`street, city, zip`). */
+function defaultedList(notes: string): string | undefined {
+  const match = DEFAULTED_LIST.exec(notes);
+  const chosen = match ? literalDefault(notes.slice(match[0].length)) : undefined;
+  return match && chosen !== undefined && match[1]!.split(/\s*,\s*/).includes(chosen) ? match[1] : undefined;
+}
+
 /** The codes of a note that lists two or more, each glossed in brackets. */
 function glossedCodes(notes: string): string[] | undefined {
   const list = GLOSSED_CODES.exec(notes)?.[1];
@@ -265,7 +285,9 @@ function looseList(notes: string): string[] {
 
 /** The values of a list of codes in code spans, or of a note that is only a label and a list of words, in the order written. */
 function listedValues(notes: string): string[] | undefined {
-  const list = CODE_LIST.exec(notes)?.[1] ?? LABELLED_LIST.exec(notes)?.[1] ?? LABELLED_CODES.exec(notes)?.[1] ?? BARE_LIST.exec(notes)?.[1];
+  const commaCodes = CODE_COMMA_LIST.exec(notes);
+  const codes = commaCodes && !EXAMPLE_WORDS.test(notes.slice(0, commaCodes.index + commaCodes[0].length)) ? commaCodes[1] : undefined;
+  const list = CODE_LIST.exec(notes)?.[1] ?? LABELLED_LIST.exec(notes)?.[1] ?? LABELLED_CODES.exec(notes)?.[1] ?? BARE_LIST.exec(notes)?.[1] ?? codes ?? labelledCommaList(notes) ?? defaultedList(notes);
   if (list === undefined) return undefined;
   return list.split(new RegExp(String.raw`\s*[,，、]\s*|${LAST_OF_LIST}`, 'iu')).map((item) => item.replace(/`/g, '').trim()).filter((item) => item !== '');
 }

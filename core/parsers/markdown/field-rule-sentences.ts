@@ -17,7 +17,7 @@ const ENGLISH = /^(.+?)\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|is
 const OTHER_LANGUAGES =
   /^(.+?)\s+(?:doit\s+être|doivent\s+être|est|sont|debe\s+ser|deben\s+ser|debe\s+estar|deben\s+estar|tiene\s+que\s+ser|tiene\s+que\s+estar|es|son|deve\s+essere|devono\s+essere|è|sono|deve\s+ser|devem\s+ser|é|são|muss|müssen|ist|sind|phải\s+là|phải|là)\s+(.+)$/iu;
 /** `license_no unique`, `email indexed`: a field's name and its rule, no verb between (terse notes). */
-const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(unique|indexed|read[\s-]?only|write[\s-]?only|optional)$/i;
+const TERSE = /^([A-Za-z_][\w]*(?:\s+[A-Za-z_]\w*)?)\s+(uniq(?:ue)?(?:\s+(?:within|per|in|for)\s+.+)?|indexed|read[\s-]?only|write[\s-]?only|optional)$/i;
 /** `Users must have a unique email`. */
 const HAVE_UNIQUE = /^(.+?)\s+(?:must|should|shall)\s+have\s+(?:a|an)\s+unique\s+(.+)$/i;
 /** Where a Chinese rule's predicate starts: `用户名唯一`, `价格必须大于0`, `状态只能是…`. */

@@ -47,20 +47,20 @@ type Column = 'name' | 'type' | 'required' | 'optional' | 'nullable' | 'descript
  */
 const COLUMN_WORDS: [Column, string[]][] = [
   ['nullable', ['nullable', 'null', 'allow null', 'null allowed', '允许空', '允许为空', '可为空', '可空', '是否为空', '是否可空', '是否允许为空', '空值', 'null許可', 'null可', 'null 허용', 'nulo', 'permite nulo', 'nullable?']],
-  ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意', '선택', 'opzionale', 'facoltativo', 'необязательный']],
-  ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須', '필수', 'obbligatorio', 'obrigatório', 'obrigatorio', 'обязательный', 'обязательно']],
-  ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値', '기본값', '기본 값', 'predefinito', 'padrão', 'по умолчанию']],
-  ['example', ['example', 'examples', 'sample', 'ejemplo', 'exemple', 'beispiel', 'ví dụ', '示例', '例子', '样例', '举例', '例', '예시', '예제', 'esempio', 'exemplo', 'пример']],
+  ['optional', ['optional', 'opcional', 'facultatif', 'facultativo', 'tùy chọn', '可选', '任意', '선택', 'opzionale', 'facoltativo', 'необязательный', 'opsional', 'opcjonalne', 'opcjonalny', 'isteğe bağlı']],
+  ['required', ['required', 'req', 'mandatory', 'requerido', 'obligatorio', 'obligatoire', 'requis', 'pflicht', 'pflichtfeld', 'erforderlich', 'bắt buộc', '必填', '必须', '必需', '必选', '必須', '필수', 'obbligatorio', 'obrigatório', 'obrigatorio', 'обязательный', 'обязательно', 'обязательное', 'обяз', 'wajib', 'zorunlu', 'wymagane', 'wymagany', 'wymagana', 'obowiązkowe', 'obowiązkowy']],
+  ['default', ['default', 'defaults', 'predeterminado', 'défaut', 'standardwert', 'vorgabe', 'mặc định', '默认', '默认值', 'デフォルト', '既定値', '初期値', '기본값', '기본 값', 'predefinito', 'padrão', 'по умолчанию', 'varsayılan', 'domyślnie', 'domyślna', 'domyślny', 'bawaan']],
+  ['example', ['example', 'examples', 'sample', 'ejemplo', 'exemple', 'beispiel', 'ví dụ', '示例', '例子', '样例', '举例', '例', '예시', '예제', 'esempio', 'exemplo', 'пример', 'contoh', 'örnek', 'przykład']],
   ['hints', ['hints', 'hint', 'flags', 'constraints', 'constraint', 'rules', 'restricciones', 'contraintes', 'einschränkungen', 'ràng buộc', '约束', '规则', '限制', '制約', '제약', 'vincoli', 'restrições', 'ограничения']],
-  ['type', ['type', 'datatype', 'kind', 'tipo', 'typ', 'datentyp', 'kiểu', 'loại', '类型', '数据类型', '型', 'タイプ', 'データ型', '타입', '유형', '자료형', '형식', 'тип']],
-  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks', 'meaning', 'descripción', 'notas', 'comentario', 'remarque', 'commentaire', 'beschreibung', 'bemerkung', 'hinweis', 'mô tả', 'ghi chú', '说明', '描述', '备注', '含义', '注释', '説明', '備考', '概要', '설명', '비고', 'descrizione', 'descrição', 'observação', 'observações', 'описание', 'примечание']],
-  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー', '필드', '이름', '파라미터', '항목', '컬럼', '속성', 'nome', 'имя', 'поле', 'параметр']],
+  ['type', ['type', 'datatype', 'kind', 'tipo', 'typ', 'datentyp', 'kiểu', 'loại', '类型', '数据类型', '型', 'タイプ', 'データ型', '타입', '유형', '자료형', '형식', 'тип', 'tipe', 'tür', 'tip']],
+  ['description', ['description', 'desc', 'notes', 'note', 'comment', 'comments', 'details', 'remarks', 'meaning', 'descripción', 'notas', 'comentario', 'remarque', 'commentaire', 'beschreibung', 'bemerkung', 'hinweis', 'mô tả', 'ghi chú', '说明', '描述', '备注', '含义', '注释', '説明', '備考', '概要', '설명', '비고', 'descrizione', 'descrição', 'observação', 'observações', 'описание', 'примечание', 'комментарий', 'keterangan', 'deskripsi', 'catatan', 'açıklama', 'aciklama', 'notlar', 'opis', 'uwagi']],
+  ['name', ['field', 'name', 'property', 'column', 'attribute', 'param', 'parameter', 'key', 'campo', 'nombre', 'parámetro', 'champ', 'nom', 'paramètre', 'feld', 'spalte', 'attribut', 'trường', 'tên', 'tham số', '字段', '名称', '参数', '属性', '键', 'フィールド', '項目', '名前', 'パラメータ', 'キー', '필드', '이름', '파라미터', '항목', '컬럼', '속성', 'nome', 'имя', 'поле', 'параметр', 'nama', 'kolom', 'alan', 'pole', 'nazwa']],
 ];
 
 /** Compared without accents and case: `sì`, `Sí`, `obrigatório`, `Có` as written, or not. */
 const foldWord = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
-const YES_WORDS = ['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht', '예', '네', '필수', 'o', 'sim', 'да', 'obbligatorio', 'obbligatoria', 'obrigatório', 'obrigatória', 'requis', 'requise', 'erforderlich', 'bắt buộc', '必要'];
-const NO_WORDS = ['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel', '아니오', '아니요', '선택', 'não', 'nao', 'нет', 'opzionale', 'facoltativo', 'facoltativa', 'opcionales', 'facultative', 'tùy chọn', 'không bắt buộc'];
+const YES_WORDS = ['yes', 'y', 'true', '✓', '✔', '✔️', '✅', 'x', '*', 'required', 'req', 'mandatory', '1', 'sí', 'si', 'oui', 'ja', 'có', 'はい', '○', '◯', '是', '必填', '必须', '必需', '必選', '必須', 'obligatorio', 'obligatoire', 'pflicht', '예', '네', '필수', 'o', 'sim', 'да', 'obbligatorio', 'obbligatoria', 'obrigatório', 'obrigatória', 'requis', 'requise', 'erforderlich', 'bắt buộc', '必要', '+', 'ya', 'wajib', 'evet', 'zorunlu', 'tak', 'обязательное', 'обязательно', 'обязательный', 'обяз'];
+const NO_WORDS = ['', 'no', 'n', 'false', 'optional', 'opt', '-', '—', '–', '0', '✗', '✘', '❌', '×', 'non', 'nein', 'không', 'いいえ', '否', '可选', '非必填', '选填', '任意', 'opcional', 'facultatif', 'optionnel', '아니오', '아니요', '선택', 'não', 'nao', 'нет', 'opzionale', 'facoltativo', 'facoltativa', 'opcionales', 'facultative', 'tùy chọn', 'không bắt buộc', 'tidak', 'opsional', 'hayır', 'hayir', 'nie', 'необязательное', 'необязательно', 'необязательный', 'опционально'];
 const YES = new Set(YES_WORDS.map(foldWord));
 const NO = new Set(NO_WORDS.map(foldWord));
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -91,11 +91,51 @@ export function columnsOf(headers: readonly string[]): Partial<Record<Column, nu
   return columns;
 }
 
+/**
+ * Where each column is, by its header's words, else by what its cells hold: in words this reader
+ * does not know (`| Nama Field | Tipe Data | Wajib |`), the column of types is the one whose cells
+ * read as types, the names' the one of identifiers before it, whether a field is required the one
+ * of yes/no words, and the notes the one of the longest texts.
+ */
+export function columnsOfTable(headers: readonly string[], rows: readonly (readonly string[])[]): Partial<Record<Column, number>> {
+  const columns = columnsOf(headers);
+  if (columns.name !== undefined && columns.type !== undefined) return columns;
+  const taken = () => new Set(Object.values(columns));
+  const cellsOf = (index: number) => rows.map((cells) => (cells[index] ?? '').replace(/`/g, '').trim()).filter((cell) => cell !== '');
+  const mostly = (index: number, test: (cell: string) => boolean, least = 2) => {
+    const cells = cellsOf(index);
+    const passing = cells.filter(test).length;
+    return passing >= Math.min(least, rows.length) && passing * 5 >= cells.length * 4;
+  };
+  const free = headers.map((_, index) => index).filter((index) => !taken().has(index));
+  columns.type ??= free.find((index) => mostly(index, (cell) => readsAsType(cell)));
+  if (columns.type === undefined) return columns;
+  columns.name ??= free.find((index) => index !== columns.type && mostly(index, (cell) => FIELD_NAME.test(nameOf(cell).name)));
+  if (columns.name === undefined) return columns;
+  columns.required ??= free.find((index) => !taken().has(index) && cellsOf(index).length > 0 && cellsOf(index).every((cell) => readsAsFlag(cell)));
+  const words = (index: number) => cellsOf(index).reduce((sum, cell) => sum + cell.split(/\s+/).length, 0);
+  const rest = free.filter((index) => !taken().has(index)).sort((a, b) => words(b) - words(a));
+  if (columns.description === undefined && rest[0] !== undefined && words(rest[0]) > 0) columns.description = rest[0];
+  return columns;
+}
+
+/** A cell naming a type this reader knows (`int`, `Optional[str]`, `VARCHAR(50)`), not just a capitalized word. */
+function readsAsType(cell: string): boolean {
+  const type = parseTypeExpression(cell);
+  return type !== undefined && type.kind !== 'named';
+}
+
+function readsAsFlag(cell: string): boolean {
+  const normalized = foldWord(cell).replace(/[()（）]/g, '');
+  const first = normalized.split(/[\s,，(（]/)[0] ?? '';
+  return YES.has(normalized) || YES.has(first) || NO.has(normalized) || NO.has(first);
+}
+
 /** A field table names its fields and their types; other tables (tech stack, priorities) do not. */
 export function isFieldTable(table: MarkdownTable): boolean {
-  const header = table.children[0];
+  const [header, ...rows] = table.children;
   if (!header) return false;
-  const columns = columnsOf(cellTexts(header));
+  const columns = columnsOfTable(cellTexts(header), rows.map((row) => cellTexts(row)));
   return columns.name !== undefined && columns.type !== undefined;
 }
 
@@ -139,14 +179,14 @@ export function readFieldTable(table: MarkdownTable, file: string): FieldTable {
   const [header, ...body] = table.children;
   const line = lineOf(table);
   const headers = header ? cellTexts(header) : [];
-  const columns = columnsOf(headers);
+  const bodyCells = body.map((row) => cellTexts(row));
+  const columns = columnsOfTable(headers, bodyCells);
   if (columns.name === undefined || columns.type === undefined) {
     const missing = [columns.name === undefined ? 'a field column (field, name, 字段, campo, champ, Feld, 필드...)' : '', columns.type === undefined ? 'a type column (type, data type, 类型, tipo, Typ, 타입...)' : '']
       .filter(Boolean)
       .join(' and ');
     throw markdownError(file, line, `a field table needs ${missing}; its header is | ${headers.join(' | ')} |`);
   }
-  const bodyCells = body.map((row) => cellTexts(row));
   const labelColumn = withIdentifierNames(columns, headers, bodyCells);
   const entries = body.map((row, index) => ({ cells: bodyCells[index]!, line: lineOf(row) }));
   const read = readEntries(entries, columns, labelColumn, file, line);

@@ -7,6 +7,7 @@ import { DEFAULT_PAGING } from './document-lines.js';
 import { documentWords } from './document-words.js';
 import { readOutline, type DocumentOutline, type NamedTable } from './document-outline.js';
 import { sharedPrefix } from './endpoint-heading.js';
+import { withoutExampleCalls } from './example-calls.js';
 import { readRuleSentences } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
 import { aliasesOf, collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
@@ -40,7 +41,7 @@ async function readText(file: string): Promise<string> {
 }
 
 function outlineOfText(text: string, file: string): DocumentOutline {
-  return readOutline(parseMarkdownTree(text), file);
+  return withoutExampleCalls(readOutline(parseMarkdownTree(text), file));
 }
 
 /** The markdown documents of one run, each read and outlined once, for their own parse and their siblings'. */

@@ -5,7 +5,7 @@ import { readChineseFieldRules, readSpacedFieldRule } from './field-rule-sentenc
 
 /** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
 const RULES_HEADING =
-  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|\bregeln?\b|\bregole\b|\bregras?\b|правила|quy tắc|ルール|制約|규칙|제약/iu;
+  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|\bregeln?\b|\bregole\b|\bregras?\b|правила|aturan|kurallar|kurallar\p{L}*|zasady|reguły|quy tắc|ルール|制約|규칙|제약/iu;
 
 export function isRulesHeading(title: string): boolean {
   return RULES_HEADING.test(title);
@@ -56,9 +56,12 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // `Patients are soft deleted.`
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
-  [/^(.+?)\s+(?:(?:are|is|must|should|shall|can|may|will)\s+(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // Tersely: `shows never hard-deleted, just set deletedAt`.
+  [/^(.+?)\s+(?:(?:(?:are|is|must|should|shall|can|may|will)\s+)?(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?(?:,?\s+(?:just|only|simply|instead)\s+.+)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Audit entries are hard deleted.`, `Sessions are deleted permanently`: their rows go, whatever their parents do.
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?(?:(?:hard|physically|permanently)[\s-]?deleted|deleted\s+(?:permanently|physically|for\s+good))$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
+  // `deleting an episode is hard delete`, `delete subscription = real delete`.
+  [/^(?:deleting|delete|removing|remove)\s+(?:an?\s+|the\s+)?(.+?)\s*(?:\s(?:is|=|means)\s+(?:an?\s+)?|=\s*)(?:hard|real|physical|permanent)[\s-]?delet(?:e|ion)$/i, (m, source) => [{ kind: 'hard-delete', entity: m[1]!, source }]],
   // `Soft delete users and orders.`, `Use soft deletion for orders.`
   [/^(?:use\s+)?soft[\s-]?delet(?:e|ion)\s+(?!(?:is|are|was|were|isn['’]t|aren['’]t|does|do|doesn['’]t|don['’]t|not|never|will|shall|should|must|may|can)\b)(?:for\s+|of\s+|on\s+)?(.+)$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Orders use soft delete.`
@@ -267,6 +270,8 @@ function cascades(parent: string, children: string, source: RuleSource): Rule[] 
 function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
+    // A rule's number (`RG8 :`, `BR-3.`, `R12)`) names no entity.
+    .replace(/^\p{Lu}{1,4}[-_ ]?\d+(?:\.\d+)*\s*[:：.)-]\s+/u, '')
     // Emphasis marks, not the underscores inside a name (`license_no`).
     .replace(/[*`]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`).

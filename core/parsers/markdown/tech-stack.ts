@@ -6,7 +6,7 @@ import { WORD_END as END, WORD_START as START } from './word-edges.js';
 
 const STACK_HEADER = new RegExp(String.raw`${START}(?:choices?|technolog(?:y|ies)|tech|selection|stack|tools?|value|option|elección|tecnología|choix|technologie|wahl|công nghệ)${END}|选型|选择|技术|方案|技術|選定|기술|선택|스택|내용`, 'iu');
 const STACK_HEADING = new RegExp(String.raw`${START}(?:tech(?:nology)?|stack|tecnología|technologie|công nghệ)${END}|技术|选型|技術`, 'iu');
-const DATABASE_ROW = /\b(?:database|db|rdbms|base de datos|base de données|datenbank|banco de dados|base di dati|cơ sở dữ liệu)\b|数据库|データベース|데이터베이스|база данных/iu;
+const DATABASE_ROW = /\b(?:database|db|dbms|rdbms|base de datos|base de données|datenbank|banco de dados|base di dati|cơ sở dữ liệu|basis data|baza danych|bazy danych|veritaban\p{L}*)(?![\p{L}])|数据库|データベース|데이터베이스|база данных|субд/iu;
 
 /** Row labels of the other choices a stack must honour (`Backend language`, `Web 框架`, `ORM`). */
 const TOPIC_ROWS: [RegExp, TechnologyTopic][] = [
@@ -50,11 +50,29 @@ const DATABASES: [RegExp, DatabaseChoice][] = [
   [/\bsqlite\d*\b/i, 'sqlite'],
 ];
 
-/** A tech-stack table: its header or the heading above it speaks of technology choices. */
+/**
+ * A tech-stack table: its header or the heading above it speaks of technology choices, or, in
+ * words this reader does not know (`| Компонент | Технология |`, `| what | pick |`), most of its
+ * rows name a technology or a database after their label.
+ */
 export function isTechStackTable({ table, heading }: OtherTable): boolean {
-  const header = table.children[0];
+  const [header, ...rows] = table.children;
   if (!header || header.children.length < 2) return false;
-  return cellTexts(header).some((cell) => STACK_HEADER.test(cell)) || (heading !== undefined && STACK_HEADING.test(heading));
+  if (cellTexts(header).some((cell) => STACK_HEADER.test(cell)) || (heading !== undefined && STACK_HEADING.test(heading))) return true;
+  const naming = rows.filter((row) => cellTexts(row).slice(1).some((cell) => topicNamedBy(cell) !== undefined || databaseIn(cell) !== undefined)).length;
+  return naming >= 2 && naming * 2 >= rows.length;
+}
+
+/** The topic of the technology a value names (`FastAPI` a framework), when it names one. */
+function topicNamedBy(value: string): TechnologyTopic | undefined {
+  return (Object.keys(TECHNOLOGIES) as TechnologyTopic[]).find((topic) => TECHNOLOGIES[topic].some(([pattern]) => pattern.test(value)));
+}
+
+/** The one database a short value names (`postgres 16`), if it names exactly one. */
+function databaseIn(value: string): string | undefined {
+  if (value.split(/\s+/).length > CHOICE_WORDS || NEGATION.test(value)) return undefined;
+  const named = DATABASES.filter(([pattern]) => pattern.test(value));
+  return named.length === 1 ? named[0]![0].exec(value)![0] : undefined;
 }
 
 /** `Database: PostgreSQL`, `- **DB** — MySQL 8`, `数据库：MySQL`, `Cơ sở dữ liệu: PostgreSQL`: a database chosen on a line of its own. */
@@ -154,8 +172,11 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
           choose(cells[choiceColumn] ?? '', lineOf(row));
         } else qualified.push({ written: cells[choiceColumn] ?? '', line: lineOf(row) });
       } else {
-        const topic = TOPIC_ROWS.find(([pattern]) => pattern.test(label))?.[1];
-        if (topic) note(topic, cells[choiceColumn] ?? '', lineOf(row));
+        const value = cells[choiceColumn] ?? '';
+        // A label in words this reader does not know (`web`, `СУБД`): what the value names says what it chooses.
+        const topic = TOPIC_ROWS.find(([pattern]) => pattern.test(label))?.[1] ?? topicNamedBy(value);
+        if (topic) note(topic, value, lineOf(row));
+        else if (databaseIn(value) !== undefined) qualified.push({ written: value, line: lineOf(row) });
       }
     }
     const named = chosenByRow ? undefined : qualified.find(({ written }) => DATABASES.some(([pattern]) => pattern.test(written)));

@@ -15,7 +15,7 @@ const PHRASE = String.raw`${WORDS}(?=\s*(?:$|[,;:.)(（）,，；。]|\s(?:not|b
 const ENGLISH_ARTICLES = String.raw`(?:(?:the|a|an|each|every|its|their|one|that|same|given|its\s+own)\s+)*`;
 
 const SCOPED: RegExp[] = [
-  new RegExp(String.raw`${START}unique\s+(?:together\s+with|within|per|in|for|inside|among|across|with)\s+${ENGLISH_ARTICLES}${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}uniq(?:ue)?\s+(?:together\s+with|within|per|in|for|inside|among|across|with)\s+${ENGLISH_ARTICLES}${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?|eine?)\s+)?${WORDS}\s+eindeutig`, 'iu'),
   new RegExp(String.raw`${START}eindeutig\s+(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?)\s+)?${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|en|dentro\s+del?|para)\s+(?:(?:cada|el|la|los|las|un|una|su|mismo|misma)\s+)*${PHRASE}`, 'iu'),
@@ -41,11 +41,13 @@ const ID = '`?([A-Za-z_][A-Za-z0-9_]*)`?';
 /** Two or more identifiers joined by `+`/`&`, or listed in brackets: one combination. */
 const JOINED = String.raw`${ID}(?:\s*[+&]\s*${ID})+`;
 const BRACKETED = String.raw`[(（]\s*${ID}(?:\s*(?:[,，、+&/]|\band\b)\s*${ID})+\s*[)）]`;
-const UNIQUE_WORD = String.raw`(?:unique|eindeutig|únic[oa]s?|uniques?|duy\s+nhất|联合唯一|组合唯一|唯一|一意)`;
+const UNIQUE_WORD = String.raw`(?:uniq(?:ue)?|eindeutig|únic[oa]s?|uniques?|duy\s+nhất|联合唯一|组合唯一|唯一|一意)`;
 const TOGETHER = String.raw`(?:together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|cùng\s+nhau)`;
 const COMPOSITES: RegExp[] = [
   // `unique course_id + student_id`, `UNIQUE (order_id, product_id)`, `unique constraint on (a, b)`.
   new RegExp(String.raw`${START}unique\s*(?:(?:constraint|key|index)\s*)?(?:(?:on|over|of)\s*)?(?:${BRACKETED}|${JOINED})`, 'iu'),
+  // `one sub per (showId, listenerEmail)`, `at most one vote per (user_id, post_id)`.
+  new RegExp(String.raw`${START}(?:one|a\s+single|only\s+one|at\s+most\s+one|max(?:imum)?\s+one)\s+[\p{L}_]+\s+(?:per|for\s+each|for\s+every)\s+${BRACKETED}`, 'iu'),
   // `course_id + student_id unique`, `(a, b) must be unique`, `course_id、student_id 联合唯一`.
   new RegExp(String.raw`(?:${BRACKETED}|${JOINED}|${ID}(?:\s*[、和与]\s*${ID})+(?=\s*(?:联合|组合)))\s*(?:(?:is|are|must\s+be|should\s+be|ist|sind|es|son|est|sont)\s+)?(?:${TOGETHER}\s+)?${UNIQUE_WORD}`, 'iu'),
   // `the combination of course_id and student_id is unique`, `a and b are unique together`.
@@ -59,7 +61,9 @@ export function readCompositeUniques(text: string, source: RuleSource): Document
   for (const pattern of COMPOSITES) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const fields = [...new Set(idsIn(match[0]))];
+    // Bracketed, the combination is what the brackets hold (`one sub per (showId, listenerEmail)`).
+    const bracketed = /[(（]([^)）]*)[)）]/.exec(match[0]);
+    const fields = [...new Set(idsIn(bracketed?.[1] ?? match[0]))];
     if (fields.length >= 2) rules.push({ kind: 'unique-together', fields, source });
     break;
   }
@@ -68,6 +72,6 @@ export function readCompositeUniques(text: string, source: RuleSource): Document
 
 /** The identifiers a matched phrase names, without the words of the pattern itself. */
 function idsIn(phrase: string): string[] {
-  const words = /^(?:unique|constraint|key|index|on|over|of|and|und|y|et|và|is|are|must|should|be|ist|sind|es|son|est|sont|phải|là|muss|debe|ser|doit|être|together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|combination|pair|kombination|combinación|combinaison|aus|von|de|du|des|eindeutig|único|única|únicos|únicas|uniques|duy|nhất|cùng|nhau|tổ|hợp)$/i;
+  const words = /^(?:uniq|unique|constraint|key|index|on|over|of|and|und|y|et|và|is|are|must|should|be|ist|sind|es|son|est|sont|phải|là|muss|debe|ser|doit|être|together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|combination|pair|kombination|combinación|combinaison|aus|von|de|du|des|eindeutig|único|única|únicos|únicas|uniques|duy|nhất|cùng|nhau|tổ|hợp)$/i;
   return [...phrase.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((word) => !words.test(word));
 }
