@@ -96,11 +96,17 @@ const CLAUSE_WORD = /(?:^|\s)(?:if|when|unless|which|that|who|whose|where|while|
 /** Chinese negations and verbs of rules (`不允许`, `禁止删除`, `置为空`): no entity is called by them. */
 const CHINESE_VERB = /不|没有|允许|禁止|删除|保留|置为|必须|可以|应该|需要/u;
 
+/**
+ * Words no entity's name holds: a pronoun (`it ON DELETE CASCADE`), the words of SQL's rules, a
+ * Japanese verb of deleting (`社員の削除`, the deletion of employees).
+ */
+const NO_NAME_WORDS = /(?<![\p{L}])(?:it|its|them|they|their|this|these|those|on\s+delete|cascade|restrict)(?![\p{L}])|削除|論理|物理|とする|できない|[()（）]/iu;
+
 /** A phrase that could be an entity's name: a few words, no clause in it. */
 function readsAsName(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   const cjk = /[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]/u.test(phrase);
-  return !isPronoun(phrase) && !namesEveryEntity(phrase) && !CLAUSE_WORD.test(phrase) && !CHINESE_VERB.test(phrase) && words.length <= 4 && (!cjk || phrase.replace(/\s/g, '').length <= 8);
+  return !isPronoun(phrase) && !namesEveryEntity(phrase) && !CLAUSE_WORD.test(phrase) && !CHINESE_VERB.test(phrase) && !NO_NAME_WORDS.test(phrase) && words.length <= 4 && (!cjk || phrase.replace(/\s/g, '').length <= 8);
 }
 
 /** The entity a rule's phrase names; undefined, after a warning (or an error for a rule stated outright), when none, or silently when `quiet`. */
@@ -325,6 +331,11 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
     for (const node of Object.values(propertiesOf(schema))) {
       const written = node[SCHEMA_HINTS.references];
       if (typeof written !== 'string') continue;
+      // `a site still references it`: a pronoun names what its sentence spoke of, no entity to key to.
+      if (isPronoun(written)) {
+        delete node[SCHEMA_HINTS.references];
+        continue;
+      }
       const name = schemas.has(written) ? written : names.resolve(written);
       if (name === undefined) {
         const line = node[SCHEMA_HINTS.sourceLine];

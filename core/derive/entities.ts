@@ -129,7 +129,9 @@ export function keyAssignment(key: Pick<Field, 'type' | 'constraints'>): { gener
  * bytes) becomes a UUID the app assigns, as most such documents mean, with the reason.
  */
 function primaryKeyOf(fields: Field[], source: SourceLocation): { primaryKey: PrimaryKey; reason?: Reason } {
-  const existing = fields.find((f) => f.name === 'id');
+  // `| product_id | Long | 主键，自增 |`: the key the document declares, whatever its name, where no `id` is there.
+  const declaredKey = fields.some((f) => f.name === 'id') ? undefined : fields.find((f) => f.hints?.primaryKey && KEY_KINDS.has(f.type.kind));
+  const existing = declaredKey ?? fields.find((f) => f.name === 'id');
   if (existing) {
     existing.required = true;
     existing.nullable = false;
@@ -138,9 +140,10 @@ function primaryKeyOf(fields: Field[], source: SourceLocation): { primaryKey: Pr
     if (!keyable) existing.type = { kind: 'string', format: 'uuid' };
     const { generated, assignedText } = keyAssignment(existing);
     if (generated) existing.readOnly = true;
-    const primaryKey: PrimaryKey = { field: 'id', type: existing.type, generated, ...(assignedText ? { assignedText } : {}) };
+    const primaryKey: PrimaryKey = { field: existing.name, type: existing.type, generated, ...(assignedText ? { assignedText } : {}) };
     const refused = !generated && existing.type.kind === 'string' && existing.type.format === undefined;
-    if (refused) return { primaryKey, reason: { rule: `id is given by the client: its bounds or pattern take no text the app could make up (a UUID's, or 8 to 32 of its hex digits)`, source: existing.source } };
+    if (refused) return { primaryKey, reason: { rule: `${existing.name} is given by the client: its bounds or pattern take no text the app could make up (a UUID's, or 8 to 32 of its hex digits)`, source: existing.source } };
+    if (declaredKey) return { primaryKey, reason: existing.hints?.why?.primaryKey ?? { rule: `${SCHEMA_HINTS.primaryKey} on the field`, source: existing.source } };
     if (keyable) return { primaryKey };
     return { primaryKey, reason: { rule: `id is declared ${describeKind(declared)}, which cannot key a row: a UUID the app assigns`, source: existing.source } };
   }

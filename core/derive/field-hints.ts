@@ -20,6 +20,7 @@ export function fieldHintsOf(node: SchemaNode, source: SourceLocation): FieldHin
   const onDelete = node[SCHEMA_HINTS.onDelete];
   if (onDelete !== undefined) (hints ??= {}).onDelete = onDeleteRule(onDelete, source);
   if (node[SCHEMA_HINTS.softDeleteCascade] === true) (hints ??= {}).softDeleteCascade = true;
+  if (node[SCHEMA_HINTS.primaryKey] === true) (hints ??= {}).primaryKey = true;
   const references = node[SCHEMA_HINTS.references];
   if (references !== undefined) {
     if (typeof references !== 'string' || references === '') throw hintError(`${SCHEMA_HINTS.references} must name a schema`, source);
@@ -36,6 +37,7 @@ const WHY_KEYS: [string, keyof NonNullable<FieldHints['why']>][] = [
   [SCHEMA_HINTS.onDelete, 'onDelete'],
   [SCHEMA_HINTS.references, 'references'],
   [SCHEMA_HINTS.softDeleteCascade, 'softDeleteCascade'],
+  [SCHEMA_HINTS.primaryKey, 'primaryKey'],
 ];
 
 /** The reasons an `x-why` hint gives, by field hint. */

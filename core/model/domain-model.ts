@@ -84,8 +84,10 @@ export interface FieldHints {
   references?: string;
   /** Soft deleting the row the key points at soft deletes this row too. */
   softDeleteCascade?: boolean;
+  /** The row's primary key, though not named `id`. */
+  primaryKey?: boolean;
   /** Why a hint is there when a rule in plain words asked for it, by hint (`unique`, `onDelete`...). */
-  why?: Partial<Record<'unique' | 'index' | 'onDelete' | 'references' | 'softDeleteCascade', Reason>>;
+  why?: Partial<Record<'unique' | 'index' | 'onDelete' | 'references' | 'softDeleteCascade' | 'primaryKey', Reason>>;
 }
 
 /** Why the derivation decided something: the rule applied and where in the input it looked. */

@@ -24,6 +24,8 @@ export const SCHEMA_HINTS = {
   index: 'x-index',
   /** On a property holding a key: `CASCADE`, `SET NULL`, `RESTRICT` or `NO ACTION`. On a schema: the default for its keys. */
   onDelete: 'x-on-delete',
+  /** On a property: `true` when it, not `id`, is the row's primary key (`product_id`, "主键，自增"). */
+  primaryKey: 'x-primary-key',
   /** On a property: the schema name it refers to, when the name alone (`owner_id`) does not say. */
   references: 'x-references',
   /** On a property or schema: its previous name, so regeneration renames instead of dropping. */

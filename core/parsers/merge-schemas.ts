@@ -22,6 +22,8 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
   if (!isMarkdown(first.source.file) || !isMarkdown(second.source.file)) return undefined;
   const a = first.schema;
   const b = second.schema;
+  // One field's values listed in both (`0正常 1停用` in the API list and the design): the one enum, the first's words.
+  if (Array.isArray(a.enum) && Array.isArray(b.enum)) return sameValues(a.enum, b.enum) ? { schema: filled(b, a), source: first.source } : undefined;
   if (!isObject(a) || !isObject(b)) return undefined;
   const ownProperties = (schema: SchemaNode) => (schema.properties ?? {}) as Record<string, SchemaNode>;
   const properties: Record<string, SchemaNode> = { ...ownProperties(a) };
@@ -41,6 +43,9 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
     properties[known] = merged;
     nameInB.set(known, name);
   }
+  // One part declares the key (`product_id`, 主键): the `id` the other's reader added where its part named none goes.
+  const declaresKey = Object.values(properties).some((node) => node[SCHEMA_HINTS.primaryKey] === true);
+  if (declaresKey && properties.id !== undefined && addedKey(properties.id)) delete properties.id;
   const requiredIn = (schema: SchemaNode) => new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const requiredA = requiredIn(a);
   const requiredB = requiredIn(b);
@@ -71,6 +76,16 @@ function filled(under: SchemaNode, over: SchemaNode): SchemaNode {
   const why = { ...(under[SCHEMA_HINTS.why] as object | undefined), ...(over[SCHEMA_HINTS.why] as object | undefined) };
   if (Object.keys(why).length > 0) merged[SCHEMA_HINTS.why] = why;
   return merged;
+}
+
+/** The `id` a markdown reader adds to an entity whose fields name none: an integer, read-only, and nothing more said of it. */
+function addedKey(node: SchemaNode): boolean {
+  return Object.keys(node).every((key) => key === 'type' || key === 'readOnly' || key === SCHEMA_HINTS.sourceLine || key === SCHEMA_HINTS.sourceFile) && node.type === 'integer';
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const key = (values: readonly unknown[]) => JSON.stringify([...values].map((value) => JSON.stringify(value)).sort());
+  return key(a) === key(b);
 }
 
 function isNumeric(type: unknown): boolean {

@@ -65,6 +65,9 @@ const documents: [string, string[]][] = [
   ['a podcast host written tersely: endpoint lines one under another, then the fields, Java types, a `what | pick` stack', files('podcast-terse-api.md', 'podcast-terse-requirements.md')],
   ['a project tracker in Indonesian: headers this reader has no words for, an example call with ids in its path', files('proyek-api.id.md', 'proyek-requirements.id.md')],
   ['a language school in Polish: endpoints in fenced blocks, SQL types, Polish plurals in the paths', files('szkola-api.pl.md', 'szkola-requirements.pl.md')],
+  ['ticketing in Confluence style: user stories, fields in sentences, enums in the type column, acceptance criteria', files('ticketing-confluence-api.md', 'ticketing-confluence-requirements.md')],
+  ['IoT as OpenAPI-ish markdown: endpoint headings with params and bodies as bullets, rules with pronouns and SQL', files('iot-openapi-ish-api.md', 'iot-openapi-ish-requirements.md')],
+  ['group buying in Chinese by a Java developer: 接口文档 sections, VO tables under response lines, declared keys', files('tuangou-api.zh.md', 'tuangou-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -496,6 +499,42 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Lektor').fields.filter((f) => !f.required).map((f) => f.name)).toContain('jezyki');
     expect(model.enums.find((e) => e.name === 'KursyJezyk')?.values).toEqual(['angielski', 'niemiecki', 'hiszpanski', 'wloski', 'francuski']);
     expect(model.database).toBe('postgresql');
+  });
+
+  it('ticketing in Confluence style: fields in sentences, `reference to Ticket type`, codes listed as the type, numbered criteria', async () => {
+    const model = await deriveModel({ apiFiles: files('ticketing-confluence-api.md', 'ticketing-confluence-requirements.md') });
+    expect(model.entities.map((e) => e.name).sort()).toEqual(['Customer', 'Event', 'Order', 'TicketType', 'Venue']);
+    // `- a **name** (required, up to 120 characters),` ... `- a **capacity**, which is a whole number and must be at least 1,`.
+    const venue = entity(model, 'Venue');
+    const field = (name: string) => venue.fields.find((f) => f.name === name)!;
+    expect(venue.fields.filter((f) => !f.system && f.name !== 'id').map((f) => `${f.name} ${f.required ? 'required' : 'optional'}`)).toEqual(['name required', 'city required', 'address_line optional', 'capacity optional', 'contact_email optional', 'timezone required']);
+    expect([field('name').constraints, field('capacity').type, field('capacity').constraints, field('timezone').default]).toEqual([{ maxLength: 120 }, { kind: 'integer' }, { minimum: 1 }, 'UTC']);
+    // `| ticket type | reference to Ticket type |`: the key to TicketType, named in words.
+    expect(keys(model, 'Order')).toEqual(['customer->Customer RESTRICT', 'ticket_type->TicketType RESTRICT']);
+    // `DRAFT / ON_SALE / SOLD_OUT / CANCELLED / ARCHIVED` and `PENDING, PAID, CANCELLED, REFUNDED` where the type goes.
+    expect(model.enums.map((e) => [e.name, e.values])).toEqual([['EventStatus', ['DRAFT', 'ON_SALE', 'SOLD_OUT', 'CANCELLED', 'ARCHIVED']], ['OrderStatus', ['PENDING', 'PAID', 'CANCELLED', 'REFUNDED']]]);
+    // `**AC-6** Deleting an event does not remove it from the database: it is marked as archived`.
+    expect(softDeleted(model)).toContain('Event');
+    // `**AC-2** An order's quantity must be between 1 and 10`: the criterion's number is no part of it.
+    expect(entity(model, 'Order').fields.find((f) => f.name === 'quantity')?.constraints).toEqual({ minimum: 1, maximum: 10 });
+  });
+
+  it('IoT as OpenAPI-ish markdown: a rule that says `it` or `(ON DELETE CASCADE)` is a warning, never a stop', async () => {
+    const model = await deriveModel({ apiFiles: files('iot-openapi-ish-api.md', 'iot-openapi-ish-requirements.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Site', 'Thing', 'Alert', 'Reading']);
+    expect(keys(model, 'Thing')).toEqual(['site_id->Site RESTRICT']);
+    expect(model.warnings?.some((w) => w.message.includes('ON DELETE CASCADE'))).toBe(true);
+  });
+
+  it('group buying by a Java developer: a VO table under its response line, one enum in both documents, keys the documents declare', async () => {
+    const model = await deriveModel({ apiFiles: files('tuangou-api.zh.md', 'tuangou-requirements.zh.md') });
+    // `| leader_id | Long | 是 | 主键，自增 |`: the key, generated; no `id` beside it.
+    expect(model.entities.map((e) => `${e.name} ${e.primaryKey.field}`)).toEqual(expect.arrayContaining(['Leader leader_id', 'Product product_id', 'Order order_id', 'OrderItem item_id']));
+    expect(entity(model, 'Product').fields.map((f) => f.name)).not.toContain('id');
+    expect(keys(model, 'OrderItem')).toEqual(['order_id->Order RESTRICT', 'product_id->Product RESTRICT']);
+    // `0正常 1停用` in the API list and in the design: one enum.
+    expect(model.enums.find((e) => e.name === 'LeaderStatus')?.values).toEqual(['0', '1']);
+    expect(model.database).toBe('mysql');
   });
 
   it('an enum whose notes list no values is an error naming the field, not a guess', async () => {

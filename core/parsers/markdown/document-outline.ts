@@ -1,5 +1,6 @@
 import { fieldTableFromJsonExample } from './json-example.js';
 import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './field-lines.js';
+import { fieldTableFromProse } from './prose-fields.js';
 import { tableNameIn, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
@@ -316,9 +317,13 @@ class OutlineReader {
   /** A bulleted list under a `Name:` label whose every item is a field (`- name: varchar(100), required`). */
   private readNamedList(label: TableLabel, items: readonly MarkdownBlock[]): boolean {
     const entries = items.map((item) => ({ text: plainText(item).trim(), line: lineOf(item) }));
-    if (entries.some((entry) => entry.text.includes('\n'))) return false;
-    const read = fieldTableFromItems(entries, this.file);
-    if (!read) return false;
+    const read = entries.some((entry) => entry.text.includes('\n')) ? undefined : fieldTableFromItems(entries, this.file);
+    if (!read) {
+      // `- a **name** (required, up to 120 characters),`: fields in sentences.
+      const prose = fieldTableFromProse(items, this.file);
+      if (prose) this.outline.namedTables.push({ ...label, table: prose });
+      return prose !== undefined;
+    }
     this.outline.namedTables.push({ ...label, table: read.table });
     // `- (team_id, user_id) is unique` among the fields: a rule of the type, or a warning.
     for (const { text, line } of read.rest) this.outline.sentences.push({ text, line, inRules: true, section: label.name });

@@ -172,7 +172,9 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   // `/depts/{deptId}` where only answers carry `deptId`: the rows' own key under its own name (the
   // derivation makes it the key), no `id` beside it.
   const itemKey = /\{([^{}/]+)\}$/.exec(group.itemPath ?? '')?.[1];
-  const ownKey = hasBodies && itemKey !== undefined && !properties.has('id') && properties.has(itemKey) && !sent.has(itemKey);
+  // `| product_id | Long | 主键，自增 |`: a key the document declares, whatever its name, no `id` beside it either.
+  const declaredKey = !properties.has('id') && [...properties.values()].some((node) => node[SCHEMA_HINTS.primaryKey] === true);
+  const ownKey = declaredKey || (hasBodies && itemKey !== undefined && !properties.has('id') && properties.has(itemKey) && !sent.has(itemKey));
   const ordered = new Map<string, SchemaNode>(ownKey ? [] : [['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]]);
   for (const [field, node] of properties) if (field !== 'id') ordered.set(field, node);
   for (const [field, node] of ordered) {

@@ -1,5 +1,6 @@
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
+import { toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import { numberedCodes } from './numbered-codes.js';
 import { uniqueScopeOf } from './unique-scope.js';
@@ -21,13 +22,29 @@ const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|默认(?:值)?(?:为|�
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s*(?:to\b|of\b|→|->|=>|:)|^(?:→|->|=>)|\bref(?:erence)?\s*(?:to\b|→|->|:)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
 /** `references Guest`, `FK → guests.id`: a note naming the row a key points at, written where the type goes. */
 export function readsAsReference(text: string): boolean {
+  return referencedName(text) !== undefined;
+}
+
+/**
+ * The row a reference written where the type goes names (`references Guest`, `FK → guests.id`),
+ * in one word: `reference to Ticket type` names `TicketType`. Undefined when the text says more.
+ */
+export function referencedName(text: string): string | undefined {
   const match = REFERENCES.exec(text.trim());
-  return match !== null && match.index === 0 && text.trim().slice(match[0].length).replace(/^[.(]\s*\w+\s*\)?/, '').trim() === '';
+  if (match === null || match.index !== 0) return undefined;
+  const rest = text.trim().slice(match[0].length).replace(/^[.(]\s*\w+\s*\)?/, '').trim();
+  if (rest === '') return match[1];
+  // `Ticket type`: a name in two or three words.
+  return /^\p{L}+(?:\s+\p{L}+)?$/u.test(rest) ? toPascal(`${match[1]} ${rest}`) : undefined;
 }
 
 /** Korean names the row before the key (`다른 회원의 ID`, `회원 ID`, `지점 참조`): a Hangul noun, `다른` (another) left off. */
 const KOREAN_REFERENCE = /(?:다른\s*)?([\uac00-\ud7a3]+?)(?:의)?\s*(?:ID|id|아이디|번호\s*\(?ID\)?|참조|를\s*가리킴)(?![\p{L}])/u;
 const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+(?:the\s+)?(?:server|system|app|database|backend)\b|\b(?:server|system|backend|database|app)\s+(?:sets|fills|assigns|generates)\s+(?:it|this|them)\b|\bassigned\s+by\s+(?:the\s+)?(?:server|system)\b|\b(?:asignad[oa]|generad[oa]|establecid[oa])\s+por\s+el\s+(?:servidor|sistema)\b|\b(?:défini|généré|attribué)e?\s+par\s+le\s+(?:serveur|système)\b|\bvom\s+(?:server|system)\s+(?:gesetzt|vergeben|erzeugt)\b|サーバー(?:側)?で(?:設定|生成|採番)|服务端设置|系统设置|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
+/** `主键`, `primary key`, `PK`, `clave primaria`, `Primärschlüssel`, `technischer Schlüssel`, `主キー`: the row's key. */
+const PRIMARY_KEY = /(?<![\p{L}])(?:primary[\s-]key|pk|clave\s+primaria|chave\s+prim[áa]ria|cl[ée]\s+primaire|chiave\s+primaria|prim[äa]rschl[üu]ssel|technischer\s+schl[üu]ssel|kh[óo]a\s+ch[íi]nh)(?![\p{L}])|主键|主キー|기본\s*키|기본키/iu;
+/** A primary key said not to be: `not the primary key`, `不是主键`. */
+const NOT_PRIMARY_KEY = /\b(?:not|no)\s+(?:the\s+|a\s+)?(?:primary[\s-]key|pk)\b|不是主键|非主键/iu;
 const WRITE_ONLY = /\bwrite[\s-]?only\b|只写/iu;
 const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif\b/iu;
 /**
@@ -182,6 +199,10 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (reference !== undefined) {
     result.hints[SCHEMA_HINTS.references] = reference.replace(/\.\w+$/, '');
     because(SCHEMA_HINTS.references);
+  }
+  if (PRIMARY_KEY.test(notes) && !NOT_PRIMARY_KEY.test(notes)) {
+    result.hints[SCHEMA_HINTS.primaryKey] = true;
+    because(SCHEMA_HINTS.primaryKey);
   }
   if (READ_ONLY.test(notes)) result.hints.readOnly = true;
   else if (WRITE_ONLY.test(notes)) result.hints.writeOnly = true;

@@ -2,9 +2,10 @@ import type { SchemaNode } from '../../model/api-document.js';
 import { markdownError } from './errors.js';
 import { extractHintTokens, fieldHints } from './hint-tokens.js';
 import { cellTexts, lineOf, type MarkdownTable } from './markdown-tree.js';
-import { readFieldNotes, readsAsReference } from './field-notes.js';
+import { readFieldNotes, referencedName } from './field-notes.js';
 import { readSqlColumnModifiers, type SqlColumnModifiers } from './sql-column-modifiers.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
+import { toSnake } from '../../naming.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
 import { ANY_NUMBER_WORD, WHOLE_NAME } from './type-words.js';
 
@@ -303,7 +304,8 @@ const TRAILING_DEFAULT = /\s*[(（]\s*((?:defaults?\b|默认|por defecto|par dé
 /** Reads one field: its name and marks, its type as written, and what its notes say. */
 export function readFieldRow(written: WrittenField, file: string, rowLine: number): FieldRow {
   const marked = nameOf(written.name);
-  const name = marked.name;
+  // `ticket type`, `First Name`: a name written in words is the identifier of those words.
+  const name = /^[A-Za-z][A-Za-z0-9]*(?:[\s-]+[A-Za-z0-9]+)+$/.test(marked.name) ? toSnake(marked.name) : marked.name;
   if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
   // `enum: draft, published, cancelled (default draft)`: a default written after the type is a note.
   const trailing = TRAILING_DEFAULT.exec(written.type);
@@ -311,8 +313,11 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   if (trailing) written = { ...written, description: [trailing[1], written.description].filter((part) => part !== undefined && part !== '').join('; ') };
   const column = readSqlColumnModifiers(typeText);
   // `references Guest` where the type goes: the key's type is the other's key's, known once every type is read (derive gives it).
-  const keyOfOther = readsAsReference(column.typeText);
-  if (keyOfOther) written = { ...written, description: [column.typeText, written.description].filter((part) => part !== undefined && part !== '').join('; ') };
+  const referenced = referencedName(column.typeText);
+  const keyOfOther = referenced !== undefined;
+  // `reference to Ticket type` is read as `references TicketType`; `FK → guests.id` stays as written.
+  const referenceNote = referenced !== undefined && !column.typeText.includes(referenced) ? `references ${referenced}` : column.typeText;
+  if (keyOfOther) written = { ...written, description: [referenceNote, written.description].filter((part) => part !== undefined && part !== '').join('; ') };
   const parsed = keyOfOther ? { kind: 'scalar' as const, schema: {} } : withNullability(parseTypeExpression(column.typeText), written.nullable ? { ...column, nullable: true } : column);
   if (!parsed) {
     const what = typeText === '' ? 'has no type' : `has the unknown type "${typeText}"`;

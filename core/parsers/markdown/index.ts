@@ -8,6 +8,7 @@ import { documentWords } from './document-words.js';
 import { readOutline, type DocumentOutline, type NamedTable } from './document-outline.js';
 import { sharedPrefix } from './endpoint-heading.js';
 import { withoutExampleCalls } from './example-calls.js';
+import { withResponseTypesDefined } from './response-types.js';
 import { readRuleSentences } from './rule-sentences.js';
 import { singular, toPascal } from '../../naming.js';
 import { aliasesOf, collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
@@ -41,7 +42,7 @@ async function readText(file: string): Promise<string> {
 }
 
 function outlineOfText(text: string, file: string): DocumentOutline {
-  return withoutExampleCalls(readOutline(parseMarkdownTree(text), file));
+  return withResponseTypesDefined(withoutExampleCalls(readOutline(parseMarkdownTree(text), file)));
 }
 
 /** The markdown documents of one run, each read and outlined once, for their own parse and their siblings'. */

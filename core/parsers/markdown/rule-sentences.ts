@@ -271,7 +271,7 @@ function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
     // A rule's number (`RG8 :`, `BR-3.`, `R12)`) names no entity.
-    .replace(/^\p{Lu}{1,4}[-_ ]?\d+(?:\.\d+)*\s*[:：.)-]\s+/u, '')
+    .replace(/^(?:\p{Lu}{1,4}[-_ ]?\d+(?:\.\d+)*\s*[:：.)-]|\p{Lu}{1,4}[-_]\d+(?:\.\d+)*)\s+/u, '')
     // Emphasis marks, not the underscores inside a name (`license_no`).
     .replace(/[*`]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`).
@@ -292,7 +292,7 @@ function clausesOf(sentence: string): string[] {
  * `商品は論理削除とする`).
  */
 const SOFT_DELETE_ELSEWHERE =
-  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:does|do|will|must|should)\s+not\s+(?:remove|delete|erase)\s+(?:it|them|the\s+rows?|the\s+records?)\s+from\s+the\s+(?:database|db|table)|(?:is|are)\s+(?:only\s+)?(?:marked|flagged)\s+as\s+(?:deleted|archived|removed|inactive)|(?:we\s+)?(?:keep|set|fill)s?\s+(?:a|the)\s+deleted_?at\b|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
 /** Verbs and particles around it that name nothing. */
 const SOFT_DELETE_FILLERS =
   /soft[\s-]?delet\w*|\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;

@@ -173,6 +173,8 @@ function parseCore(text: string): TypeExpression | undefined {
     // A union of several types is stored as it comes: JSON. A part that is no type (`cancelled, default pending`) makes it no union.
     return parts.every((part) => parseTypeExpression(part) !== undefined) ? { kind: 'scalar', schema: { type: 'object', additionalProperties: true } } : undefined;
   }
+  const codes = listedCodes(text);
+  if (codes) return { kind: 'enum', values: codes };
   const map = MAP_BRACKETS.exec(text);
   if (map) {
     const values = parseTypeExpression(map[1]!);
@@ -215,6 +217,20 @@ function parseCore(text: string): TypeExpression | undefined {
   const base = noted ? SCALARS[noted[1]!.toLowerCase()] : undefined;
   if (base) return { kind: 'scalar', schema: { ...base } };
   return NAMED.test(text) ? { kind: 'named', name: text } : undefined;
+}
+
+/**
+ * Codes listed as the type, with slashes or commas between them, as a table cell lets one write
+ * them (`DRAFT / ON_SALE / SOLD_OUT`, `PENDING, PAID, REFUNDED`, `draft / published`): an enum, when
+ * none of them is a type word (`string, optional` is no list of values).
+ */
+function listedCodes(text: string): string[] | undefined {
+  const parts = text.split(/\s*[/,，、]\s*/);
+  if (parts.length < 2) return undefined;
+  const capitals = parts.every((part) => /^[A-Z][A-Z0-9_]+$/.test(part));
+  const words = /\s[/,]\s|,\s/.test(text) && parts.every((part) => /^[a-z][a-z0-9_-]*$/.test(part));
+  if (!capitals && !words) return undefined;
+  return parts.some((part) => SCALARS[part.toLowerCase()] !== undefined) ? undefined : [...new Set(parts)];
 }
 
 /** A list's items as written, their type word perhaps in the plural (`liste d'entiers`, `lista de cadenas`, `Liste von Zahlen`). */

@@ -1,7 +1,9 @@
 /** The type a heading or a label line names, and the other names a heading writes beside it. */
 
 /** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
-const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|type|resource|data|dto|fields|attributes|properties|columns|structure)\b|模型|实体|对象|字段|[():`]/gi;
+const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|resource|data|dto|fields|attributes|properties|columns|structure)\b|^\s*type\b|模型|实体|对象|字段|[():`]/gi;
+/** `Ticket type`, `Order item`: a name in two or three words, the first capitalized, as a heading writes it. */
+const WORDS_NAME = /^[A-Z][a-z0-9]*(?:\s+[A-Za-z][a-z0-9]*){1,2}$/;
 
 const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 /** Headings over a document's parts, no type's name: `## Entities`, `## Overview`. */
@@ -24,11 +26,16 @@ export function typeNamesIn(title: string, heading: boolean): { name: string; al
   // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
   const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
   const candidates = [bare, ...beside];
-  const name = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).find((text) => TYPE_NAME.test(text));
+  const stripped = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').replace(/\s+/g, ' ').trim());
+  const name = stripped.find((text) => TYPE_NAME.test(text)) ?? (heading ? wordsName(stripped.find((text) => WORDS_NAME.test(text))) : undefined);
   if (name === undefined || GENERIC_HEADING.test(name)) return undefined;
   const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
   const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
   return { name, aliases };
+}
+
+function wordsName(text: string | undefined): string | undefined {
+  return text?.split(/\s+/).map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
 }
 
 /** Words saying a heading names a table: `订单表`, `Table: orders`, `テーブル`, `tabla`. */
