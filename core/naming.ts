@@ -180,3 +180,8 @@ export function spelledLike(names: readonly string[], snakeName: string): string
 export function toCamel(name: string): string {
   return name.replace(/_+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
+
+/** Latin letters without their accents (`adhérent` is `adherent`, `bệnh nhân` is `benh nhan`), as paths write them. */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

@@ -1,6 +1,6 @@
 import type { ApiDocument, SchemaNode } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { isInflectionOf, singular, toSnake } from '../naming.js';
+import { isInflectionOf, singular, toSnake, withoutAccents } from '../naming.js';
 import { findResources } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -152,10 +152,6 @@ function pluralOf(word: string): string {
   return word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
-/** Latin letters without their accents (`adhérent` is `adherent`, `bệnh nhân` is `benh nhan`), as paths write them. */
-function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
 
 export function normalized(text: string): string {
   return withoutAccents(text).toLowerCase().replace(/[`*_"'“”‘’.,;:!?。，；：！？]/g, ' ').replace(/\s+/g, ' ').trim();

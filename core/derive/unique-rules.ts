@@ -28,7 +28,9 @@ function propertyWritten(schema: SchemaNode, written: string): string | undefine
  * all (the one the sentence names, when several do). A problem when none does or it is unclear which.
  */
 export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-together' }>, schemas: ApiDocument['schemas'], names: EntityNames): string | undefined {
-  const holders = [...schemas].filter(([, { schema }]) => rule.fields.every((field) => propertyWritten(schema, field) !== undefined));
+  // `curso + estudiante es única`: a field, or the key to the entity the word names (`curso_id`).
+  const propertyOf = (schema: SchemaNode, field: string) => propertyWritten(schema, field) ?? propertyWritten(schema, `${field}_id`);
+  const holders = [...schemas].filter(([, { schema }]) => rule.fields.every((field) => propertyOf(schema, field) !== undefined));
   const named = names.resolve(rule.source.text);
   // `- (team_id, name) unique` among Label's fields: the entity of its section.
   const ofSection = rule.source.section === undefined ? undefined : names.ofTitle(rule.source.section);
@@ -39,7 +41,7 @@ export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-
       : `names ${rule.fields.join(', ')}, which ${holders.map(([name]) => name).join(' and ')} all have; name the entity in the sentence`;
   }
   const schema = chosen[1].schema;
-  addCompositeUnique(schema, rule.fields.map((field) => propertyWritten(schema, field)!), why(rule.source));
+  addCompositeUnique(schema, rule.fields.map((field) => propertyOf(schema, field)!), why(rule.source));
   return undefined;
 }
 

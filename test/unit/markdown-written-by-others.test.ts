@@ -68,6 +68,8 @@ const documents: [string, string[]][] = [
   ['ticketing in Confluence style: user stories, fields in sentences, enums in the type column, acceptance criteria', files('ticketing-confluence-api.md', 'ticketing-confluence-requirements.md')],
   ['IoT as OpenAPI-ish markdown: endpoint headings with params and bodies as bullets, rules with pronouns and SQL', files('iot-openapi-ish-api.md', 'iot-openapi-ish-requirements.md')],
   ['group buying in Chinese by a Java developer: 接口文档 sections, VO tables under response lines, declared keys', files('tuangou-api.zh.md', 'tuangou-requirements.zh.md')],
+  ['meeting rooms in a Japanese 設計書: an API一覧 with API名, sections titled by it, 物理名 columns, 部署（departments）', files('kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md')],
+  ['courses in Latin-American Spanish: headings with emoji and accents, ¿Obligatorio?, rules in paragraphs', files('cursos-api.es.md', 'cursos-requisitos.es.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -535,6 +537,23 @@ describe('markdown written by others', () => {
     // `0正常 1停用` in the API list and in the design: one enum.
     expect(model.enums.find((e) => e.name === 'LeaderStatus')?.values).toEqual(['0', '1']);
     expect(model.database).toBe('mysql');
+  });
+
+  it('meeting rooms in a Japanese 設計書: `### 3.1 部署登録（No.2）` details the listed 部署登録, `部署（departments）` names Department', async () => {
+    const model = await deriveModel({ apiFiles: files('kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md') });
+    expect(model.entities.map((e) => `${e.name} ${e.primaryKey.field}`)).toEqual(['Department department_id', 'Employee employee_id', 'Room room_id', 'Reservation reservation_id']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    expect(keys(model, 'Reservation')).toEqual(['room_id->Room RESTRICT', 'employee_id->Employee RESTRICT']);
+    expect(uniques(model, 'Employee')).toEqual(expect.arrayContaining(['employee_no', 'email']));
+    expect(softDeleted(model)).toEqual(['Employee']);
+  });
+
+  it('courses in Spanish: `### 📝 Inscripción` names Inscripcion, `curso + estudiante es única` its keys, a `baja lógica`', async () => {
+    const model = await deriveModel({ apiFiles: files('cursos-api.es.md', 'cursos-requisitos.es.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Profesor', 'Curso', 'Estudiante', 'Inscripcion']);
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    expect(uniques(model, 'Inscripcion')).toEqual(['curso_id+estudiante_id']);
+    expect(softDeleted(model)).toEqual(['Curso']);
   });
 
   it('an enum whose notes list no values is an error naming the field, not a guess', async () => {

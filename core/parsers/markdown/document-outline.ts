@@ -433,6 +433,20 @@ class OutlineReader {
     if (this.parts === undefined) this.pendingTitle = undefined;
   }
 
+  /**
+   * `### 3.1 部署登録（No.2）` after an overview table listing `部署登録 | POST | /departments`: the
+   * heading details the one listed endpoint whose summary it repeats (its number and remarks in
+   * brackets left off).
+   */
+  private listedBySummary(title: string): EndpointHeading | undefined {
+    const bare = (text: string) => text.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+    const wanted = bare(title);
+    if (wanted === '') return undefined;
+    const listed = this.outline.endpoints.filter((endpoint) => endpoint.form === 'table' && endpoint.summary !== undefined && bare(endpoint.summary) === wanted);
+    const [only] = listed;
+    return listed.length === 1 && only ? { method: only.method, path: only.path, summary: only.summary! } : undefined;
+  }
+
   /** `#### List customers [GET]` under `### Customers Collection [/customers{?page}]`: an endpoint at the resource's path. */
   private blueprintAction(text: string, depth: number): EndpointHeading | undefined {
     const resource = this.blueprintResource;
@@ -455,7 +469,7 @@ class OutlineReader {
     this.tableTarget = undefined;
     this.afterTitle = false;
     this.pendingTitle = undefined;
-    const found = readEndpointText(text, this.file, line, 'anywhere') ?? this.blueprintAction(text, depth);
+    const found = readEndpointText(text, this.file, line, 'anywhere') ?? this.blueprintAction(text, depth) ?? this.listedBySummary(clean);
     if (found) {
       const section = [...this.sections].reverse().find((s) => s.depth < depth);
       this.startEndpoint(found, line, 'heading', depth, section);

@@ -1,5 +1,7 @@
 /** The type a heading or a label line names, and the other names a heading writes beside it. */
 
+import { singular, toPascal, withoutAccents } from '../../naming.js';
+
 /** A heading naming a type: `Project`, `` `Project` model ``, `Model: Project`, `Project (entity)`. */
 const TYPE_HEADING_WORDS = /\b(?:model|object|entity|schema|resource|data|dto|fields|attributes|properties|columns|structure)\b|^\s*type\b|模型|实体|对象|字段|[():`]/gi;
 /** `Ticket type`, `Order item`: a name in two or three words, the first capitalized, as a heading writes it. */
@@ -26,12 +28,19 @@ export function typeNamesIn(title: string, heading: boolean): { name: string; al
   // so written is a sentence (`DB — MySQL 8`, `Warning (beta)`).
   const beside = heading ? [outside, ...inside, ...outside.split(/\s+[-–—/|]\s+|[\u4e00-\u9fff\u3040-\u30ff]+/u)] : [];
   const candidates = [bare, ...beside];
-  const stripped = candidates.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').replace(/\s+/g, ' ').trim());
-  const name = stripped.find((text) => TYPE_NAME.test(text)) ?? (heading ? wordsName(stripped.find((text) => WORDS_NAME.test(text))) : undefined);
+  // `📝 Inscripción`: the name without the emoji before it, its letters without their accents, as paths write them.
+  const stripped = candidates.map((text) => withoutAccents(text.replace(TYPE_HEADING_WORDS, ' ')).replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim());
+  const name = stripped.find((text) => TYPE_NAME.test(text)) ?? (heading ? (wordsName(stripped.find((text) => WORDS_NAME.test(text))) ?? bracketedName(inside)) : undefined);
   if (name === undefined || GENERIC_HEADING.test(name)) return undefined;
   const others = [...inside, ...outside.split(/\s+[-–—/|]\s+/), ...(outside.match(/[\u4e00-\u9fff\u3040-\u30ff]+/gu) ?? [])];
   const aliases = heading ? [...new Set(others.map((text) => text.replace(TYPE_HEADING_WORDS, ' ').trim()).filter((text) => /\p{L}/u.test(text) && text !== name && !text.includes(name)))] : [];
   return { name, aliases };
+}
+
+/** `部署（departments）`, `社員 (employee)`: the English name in brackets beside a name in another script, a table's plural or not. */
+function bracketedName(inside: readonly string[]): string | undefined {
+  const word = inside.map((text) => text.trim()).find((text) => /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/.test(text));
+  return word === undefined ? undefined : toPascal(singular(word));
 }
 
 function wordsName(text: string | undefined): string | undefined {

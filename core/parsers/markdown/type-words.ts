@@ -20,7 +20,7 @@ const OBJECT: SchemaNode = { type: 'object', additionalProperties: true };
  * Vietnamese. A word a language shares with another (`texto`, `data`) means the same in both.
  */
 const WORDS_BY_TYPE: [SchemaNode, string[]][] = [
-  [TEXT, ['字符串', '字符', '字符型', '文本', '短文本', '长文本', '字串', '文字列', 'テキスト', '文字', '문자열', '텍스트', 'cadena', 'cadena de texto', 'cadena de caracteres', 'texto', 'cadeia', 'cadeia de caracteres', 'chaîne', 'chaine', 'chaîne de caractères', 'texte', 'stringa', 'testo', 'zeichenkette', 'zeichenfolge', 'tekst', 'chuỗi', 'văn bản', 'chuỗi ký tự', 'testo lungo', 'texto largo', 'texto longo', 'texte long', 'langer text', 'văn bản dài', '長文', '긴 텍스트']],
+  [TEXT, ['字符串', '字符', '字符型', '文本', '短文本', '长文本', '字串', '文字列', 'テキスト', '文字', '문자열', '텍스트', 'cadena', 'cadena de texto', 'cadena de caracteres', 'texto', 'cadeia', 'cadeia de caracteres', 'chaîne', 'chaine', 'chaîne de caractères', 'texte', 'stringa', 'testo', 'zeichenkette', 'zeichenfolge', 'tekst', 'chuỗi', 'văn bản', 'chuỗi ký tự', 'testo lungo', 'texto largo', 'texto longo', 'texte long', 'langer text', 'văn bản dài', '長文', '긴 텍스트', '区分', 'コード', '区分値', '코드', '구분']],
   [INTEGER, ['整数', '整型', '整形', '整数型', '整数値', '정수', 'entero', 'número entero', 'inteiro', 'número inteiro', 'entier', 'nombre entier', 'intero', 'numero intero', 'ganzzahl', 'ganze zahl', 'geheel getal', 'số nguyên']],
   [LONG, ['长整型', '长整数', '長整数']],
   [NUMBER, ['数字', '数值', '数値', '浮点', '浮点数', '浮点型', '双精度', '浮動小数点', '숫자', '실수', 'número', 'numero', 'flotante', 'real', 'nombre', 'flottant', 'nombre réel', 'virgola mobile', 'zahl', 'gleitkommazahl', 'kommazahl', 'getal', 'số', 'số thực']],

@@ -73,5 +73,6 @@ export function readCompositeUniques(text: string, source: RuleSource): Document
 /** The identifiers a matched phrase names, without the words of the pattern itself. */
 function idsIn(phrase: string): string[] {
   const words = /^(?:uniq|unique|constraint|key|index|on|over|of|and|und|y|et|và|is|are|must|should|be|ist|sind|es|son|est|sont|phải|là|muss|debe|ser|doit|être|together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|combination|pair|kombination|combinación|combinaison|aus|von|de|du|des|eindeutig|único|única|únicos|únicas|uniques|duy|nhất|cùng|nhau|tổ|hợp)$/i;
-  return [...phrase.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((word) => !words.test(word));
+  // Words whole in any script: `única` is a word of the pattern, not `nica`.
+  return [...phrase.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)].map((m) => m[0]).filter((word) => !words.test(word) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word));
 }
