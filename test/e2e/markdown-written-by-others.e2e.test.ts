@@ -76,6 +76,11 @@ const documents = [
   // Written by a fresh pair of eyes as a Google Docs design doc: endpoint tables, entities as bold labels over bullets
   // (`- team_id: uuid → Team`, `- (team_id, name) unique`), a join type linking users and teams.
   { name: 'tasklane', apiFiles: ['tasklane-api.md', 'tasklane-requirements.md'], rules: 'tasklane.py' },
+  // A Japanese 設計書 by a fresh pair of eyes: keys the tables declare (`部署ID | departmentId | 主キー`) in place of
+  // `id`, a department's parent department, sections titled by the overview's API名, employees soft deleted.
+  { name: 'kaigishitsu-sekkeisho-ja', apiFiles: ['kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md'] },
+  // A product manager's Confluence page: a venue's fields in sentences, `reference to Ticket type`, enums in the type column.
+  { name: 'ticketing-confluence', apiFiles: ['ticketing-confluence-api.md', 'ticketing-confluence-requirements.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {
