@@ -15,7 +15,8 @@ const PHRASE = String.raw`${WORDS}(?=\s*(?:$|[,;:.)(（）,，；。]|\s(?:not|b
 const ENGLISH_ARTICLES = String.raw`(?:(?:the|a|an|each|every|its|their|one|that|same|given|its\s+own)\s+)*`;
 
 const SCOPED: RegExp[] = [
-  new RegExp(String.raw`${START}uniq(?:ue)?\s+(?:together\s+with|within|per|in|for|inside|among|across|with)\s+${ENGLISH_ARTICLES}${PHRASE}`, 'iu'),
+  // `unique across the fleet` is unique everywhere: only these words narrow it.
+  new RegExp(String.raw`${START}uniq(?:ue)?\s+(?:together\s+with|within|per|in|for|inside|among|with)\s+${ENGLISH_ARTICLES}${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?|eine?)\s+)?${WORDS}\s+eindeutig`, 'iu'),
   new RegExp(String.raw`${START}eindeutig\s+(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?)\s+)?${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|en|dentro\s+del?|para)\s+(?:(?:cada|el|la|los|las|un|una|su|mismo|misma)\s+)*${PHRASE}`, 'iu'),
