@@ -3,7 +3,7 @@
  * readers know: one list for every parser and for the derivation, so that a name one reads as the
  * page is the page for all.
  */
-export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'page_num', 'page_no', 'page_number', 'page_index', 'current_page', 'current', 'seite', 'pagina', 'trang']);
+export const PAGE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['page', 'page_num', 'page_no', 'page_number', 'page_index', 'current_page', 'current', 'seite', 'pagina', 'trang', 'halaman', 'strona', 'sayfa']);
 
 export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'limit',
@@ -23,6 +23,14 @@ export const LIMIT_PARAMETER_NAMES: ReadonlySet<string> = new Set([
   'taille_page',
   'so_luong',
   'kich_thuoc_trang',
+  // The size alone, as Spanish, Portuguese, German, Indonesian and Polish lists name it beside their page.
+  'tamano',
+  'tamaño',
+  'tamanho',
+  'groesse',
+  'größe',
+  'per_halaman',
+  'rozmiar',
   // OData's `$top`, and `maxResults`.
   'dollar_top',
   'max_results',

@@ -554,6 +554,9 @@ describe('markdown written by others', () => {
     expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
     expect(uniques(model, 'Inscripcion')).toEqual(['curso_id+estudiante_id']);
     expect(softDeleted(model)).toEqual(['Curso']);
+    // "Los listados se paginan con `pagina` (empieza en 1) y `tamano` (por defecto 20, máximo 50)".
+    const list = model.operations.find((op) => op.kind === 'list' && op.path === '/profesores')!;
+    expect(list.params.filter((p) => p.role === 'page' || p.role === 'limit').map((p) => [p.wireName, p.default, p.constraints.maximum])).toEqual([['pagina', 1, undefined], ['tamano', 20, 50]]);
   });
 
   it('an enum whose notes list no values is an error naming the field, not a guess', async () => {

@@ -68,7 +68,7 @@ export function readPagingDefaults(line: string): PagingDefaults | undefined {
 }
 
 /** A word saying lists come in pages: `paginated`, `paginiert`, `paginadas`, `paginación`, `paginées`, `phân trang`, `分页`, `ページ`. */
-const PAGED = /\bpaginat|\bpaged\b|\bpaginier|\bpagina[dt]|\bpaginaci[óo]n|\bpaginação|\bpaginé|phân trang|分页|ページ|페이지네이션|페이징|페이지\s*단위/iu;
+const PAGED = /\bpaginat|\bpaged\b|\bpaginier|\bpagina[dnt]|\bseitenweise|\bpaginasi|\bpaginaci[óo]n|\bpaginação|\bpaginé|phân trang|分页|ページ|페이지네이션|페이징|페이지\s*단위/iu;
 const DEFAULT_WORD = /(?:\bdefaults?|\bstandard|por defecto|par défaut|predeterminad|predefinit|padrão|mặc định|默认|既定|デフォルト|기본값?)\D{0,12}?(\d+)(?:\D{1,12}?(\d+))?/iu;
 const MAXIMUM_WORD = /(?:\bat most|\bmax(?:imum)?|\bup to|\bcap(?:ped\s+at)?|máximo|massimo|maximal|höchstens|au plus|tối đa|최대|最大|最多)\D{0,6}?(\d+)/iu;
 /** `page + per_page (default 1 / 30)`: two names joined before the parenthesis, as a hurried line gives them. */
@@ -119,7 +119,8 @@ function readQueryPaging(line: string): PagingDefaults | undefined {
  */
 function readNamedPaging(line: string): PagingDefaults | undefined {
   const paged = PAGED.exec(line);
-  if (!paged) return readQueryPaging(line);
+  // `pagina` (empieza en 1) y `tamano` (por defecto 20, máximo 50): names known as a page's and its size's say it alone.
+  if (!paged) return readEachNamed(line) ?? readQueryPaging(line);
   const each = readEachNamed(line.slice(paged.index));
   if (each) return each;
   // The parenthesis after the word (code spans are plain text by now): its parts that are one name each.

@@ -95,7 +95,7 @@ export function columnsOf(headers: readonly string[]): Partial<Record<Column, nu
 /**
  * Where each column is, by its header's words, else by what its cells hold: in words this reader
  * does not know (`| Nama Field | Tipe Data | Wajib |`), the column of types is the one whose cells
- * read as types, the names' the one of identifiers before it, whether a field is required the one
+ * read as types, the names' the first other one of identifiers, whether a field is required the one
  * of yes/no words, and the notes the one of the longest texts.
  */
 export function columnsOfTable(headers: readonly string[], rows: readonly (readonly string[])[]): Partial<Record<Column, number>> {
