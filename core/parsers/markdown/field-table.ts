@@ -127,9 +127,7 @@ function readsAsType(cell: string): boolean {
 }
 
 function readsAsFlag(cell: string): boolean {
-  const normalized = foldWord(cell).replace(/[()（）]/g, '');
-  const first = normalized.split(/[\s,，(（]/)[0] ?? '';
-  return YES.has(normalized) || YES.has(first) || NO.has(normalized) || NO.has(first);
+  return flagOf(cell) !== undefined;
 }
 
 /** A field table names its fields and their types; other tables (tech stack, priorities) do not. */
@@ -140,11 +138,18 @@ export function isFieldTable(table: MarkdownTable): boolean {
   return columns.name !== undefined && columns.type !== undefined;
 }
 
-function flag(value: string, file: string, line: number): boolean {
+/** What a required cell says (`yes`, `否`, `Ya (default)`), or undefined when it is no yes/no word. */
+function flagOf(value: string): boolean | undefined {
   const normalized = foldWord(value.trim()).replace(/[()（）]/g, '');
   const first = normalized.split(/[\s,，(（]/)[0] ?? '';
   if (YES.has(normalized) || YES.has(first)) return true;
   if (NO.has(normalized) || NO.has(first)) return false;
+  return undefined;
+}
+
+function flag(value: string, file: string, line: number): boolean {
+  const said = flagOf(value);
+  if (said !== undefined) return said;
   throw markdownError(file, line, `cannot read "${value}" as required or not: expected yes/no, true/false, y/n, ✓/✗, 是/否, required/optional, \`*\` or an empty cell`);
 }
 
