@@ -275,24 +275,27 @@ export class OperationBuilder {
     if (!key || !this.types.propertiesOf(this.types.componentSchema(entity.schemaName) ?? schema).properties.has(key.wireName)) return undefined;
     const input = this.inputOf(schema, entity, false);
     if (!input) return undefined;
-    return input.fields.includes(key.name) ? input : { fields: [key.name, ...input.fields], required: input.required };
+    if (input.fields.includes(key.name)) return input;
+    const ignored = input.ignored?.filter((name) => name !== key.name) ?? [];
+    return withIgnored({ fields: [key.name, ...input.fields], required: input.required }, ignored);
   }
 
   /** The entity fields a body carries: the entity schema itself, or a schema whose properties are all entity fields. */
   private inputOf(schema: SchemaNode | undefined, entity: Entity, partial: boolean): Operation['input'] | undefined {
     if (!schema) return undefined;
     const writable = entity.fields.filter((f) => !f.readOnly && !(f.name === entity.primaryKey.field && entity.primaryKey.generated));
+    const { properties, required } = this.types.propertiesOf(schema);
+    const ignored = this.ignoredOf(properties, required, entity, writable);
     if (this.types.componentName(schema) === entity.schemaName) {
       // A value the path gives (`invoice_id` of `/invoices/{invoice_id}/lines`) the body need not
       // repeat, unless the schema asks for it (not a key only a rule in words added).
-      const { properties, required: asked } = this.types.propertiesOf(schema);
-      const given = (f: Field) => entity.pathScope?.includes(f.name) === true && (!asked.has(f.wireName) || properties.get(f.wireName)?.[SCHEMA_HINTS.implied] === true);
-      return { fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required && !given(f)).map((f) => f.name) };
+      const given = (f: Field) => entity.pathScope?.includes(f.name) === true && (!required.has(f.wireName) || properties.get(f.wireName)?.[SCHEMA_HINTS.implied] === true);
+      return withIgnored({ fields: writable.map((f) => f.name), required: partial ? [] : writable.filter((f) => f.required && !given(f)).map((f) => f.name) }, ignored);
     }
-    const { properties, required } = this.types.propertiesOf(schema);
     // What the document marks read-only a client does not send, though the body's schema lists it (`created_at … server generated`).
     const readOnly = new Set(entity.fields.filter((f) => f.readOnly).map((f) => f.wireName));
-    const sent = [...properties].filter(([wire, property]) => property.readOnly !== true && !readOnly.has(wire)).map(([wire]) => wire);
+    const ignoredWires = new Set(entity.fields.filter((f) => ignored.includes(f.name)).map((f) => f.wireName));
+    const sent = [...properties].filter(([wire, property]) => property.readOnly !== true && !readOnly.has(wire) && !ignoredWires.has(wire)).map(([wire]) => wire);
     if (sent.length === 0) return undefined;
     const byWire = new Map(writable.map((f) => [f.wireName, f]));
     const fields = sent.map((wire) => byWire.get(wire));
@@ -300,10 +303,25 @@ export class OperationBuilder {
     const mandatory = new Set(fields.filter((f) => required.has(f!.wireName)).map((f) => f!.name));
     // A create or a replace must be able to build the whole entity: a required field the body may leave out is not one.
     if (!partial && writable.some((f) => alwaysHasValue(f) && f.default === undefined && !mandatory.has(f.name))) return undefined;
-    return {
-      fields: fields.map((f) => f!.name),
-      required: partial ? [] : [...mandatory],
-    };
+    return withIgnored({ fields: fields.map((f) => f!.name), required: partial ? [] : [...mandatory] }, ignored);
+  }
+
+  /**
+   * Fields of the row the body's schema lists but the write does not set: the key the app assigns
+   * (Google Calendar's `id`, sent in the Calendar it creates) and fields read-only on the row but
+   * not in the body's own schema. Their values are checked as the document types them (a calendar
+   * whose `id` is an object is refused) and then not used. Only those the body may leave out: one it
+   * requires would have to be sent by every client the tests write too.
+   */
+  private ignoredOf(properties: ReadonlyMap<string, SchemaNode>, required: ReadonlySet<string>, entity: Entity, writable: readonly Field[]): string[] {
+    const taken = new Set(writable.map((f) => f.name));
+    return entity.fields
+      .filter((f) => !taken.has(f.name) && !f.system && !required.has(f.wireName))
+      .filter((f) => {
+        const property = properties.get(f.wireName);
+        return property !== undefined && !this.types.readOnlyOf(property);
+      })
+      .map((f) => f.name);
   }
 
   private pageShape(schema: SchemaNode | undefined, entity: Entity): ResponseShape['page'] | undefined {
@@ -520,6 +538,10 @@ function namesTheKey(entity: Entity, keyParam: string): boolean {
 /** The document gives the entity a property of the parameter's name (a widget's own `widgetId`), which the path may mean instead. */
 function propertyNamed(entity: Entity, keyParam: string): boolean {
   return entity.fields.some((f) => !f.system && f.wireName === keyParam);
+}
+
+function withIgnored(input: NonNullable<Operation['input']>, ignored: readonly string[]): NonNullable<Operation['input']> {
+  return ignored.length > 0 ? { ...input, ignored: [...ignored] } : input;
 }
 
 function rowType(entity: Entity): TypeRef {

@@ -324,8 +324,12 @@ export interface Operation {
   keyParam?: string;
   params: Parameter[];
   body?: Body;
-  /** For create/update/patch: which entity fields the body carries, and which of them it requires. */
-  input?: { fields: string[]; required: string[] };
+  /**
+   * For create/update/patch: which entity fields the body carries, and which of them it requires.
+   * `ignored`: fields the body may also carry that the operation does not set (the key the app
+   * assigns, a field read-only on the row): checked as the document types them, then not used.
+   */
+  input?: { fields: string[]; required: string[]; ignored?: string[] };
   /**
    * The error answers the document declares a body for (`404`, `4XX`, `default`): an index into
    * `DomainModel.errorResponses`, shared by operations that declare the same ones.

@@ -1,5 +1,5 @@
 import { toPascal, toSnake } from '../naming.js';
-import type { DomainModel, TypeRef } from './domain-model.js';
+import type { DomainModel, Operation, TypeRef } from './domain-model.js';
 import { namedTypes } from './named-types.js';
 
 /**
@@ -89,8 +89,8 @@ export function newIntegrityProblems(before: readonly string[], after: readonly 
   return after.filter((problem) => !known.has(problem));
 }
 
-function inputFieldsOf(input: { fields: string[]; required: string[] } | undefined): string[] {
-  return input ? [...new Set([...input.fields, ...input.required])] : [];
+function inputFieldsOf(input: Operation['input']): string[] {
+  return input ? [...new Set([...input.fields, ...input.required, ...(input.ignored ?? [])])] : [];
 }
 
 /** Reports each pair of `names` that `normalize` makes one, once, the first name first. */

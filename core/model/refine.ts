@@ -73,5 +73,6 @@ function carriesWholeEntity(op: Operation, writable: readonly string[]): boolean
 function withInputField(op: Operation, field: Field): Operation {
   const input = op.input!;
   const required = field.required && op.kind !== 'patch' ? [...input.required, field.name] : input.required;
-  return { ...op, input: { fields: [...input.fields, field.name], required } };
+  const ignored = input.ignored?.filter((name) => name !== field.name);
+  return { ...op, input: { fields: [...input.fields, field.name], required, ...(ignored !== undefined && ignored.length > 0 ? { ignored } : {}) } };
 }

@@ -37,9 +37,12 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
     const partial = kind === 'patch';
     const required = new Set(operation.input.required);
     const fields = view.fields.filter((f) => operation.input!.fields.includes(f.column));
+    // Checked as the document types them, not set: a value for each may be left out.
+    const ignored = new Set(operation.input.ignored ?? []);
+    const declared = view.fields.filter((f) => operation.input!.fields.includes(f.column) || ignored.has(f.column));
     imports.add('typing', 'Any');
     names[kind] = schemaClassName(view.name, suffix, model);
-    const { config, regexEngine } = withRegexEngine('ConfigDict(populate_by_name=True)', fields.map((f) => f.field));
+    const { config, regexEngine } = withRegexEngine('ConfigDict(populate_by_name=True)', declared.map((f) => f.field));
     const textToo = operation.body?.jsonAsText !== undefined;
     if (textToo) imports.add('app.presentation.api.v1.schemas.common', 'JsonTextBody');
     classes.push({
@@ -47,7 +50,10 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
       ...(textToo ? { base: 'JsonTextBody' } : {}),
       doc,
       config,
-      lines: fields.map((f) => wireFieldLine(inputField(operation, f.field, required.has(f.column)), imports, { partial, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request', regexEngine })),
+      lines: declared.map((f) => {
+        const unused = ignored.has(f.column);
+        return wireFieldLine(unused ? ignoredField(f.field) : inputField(operation, f.field, required.has(f.column)), imports, { partial: partial || unused, modelModule: COMPONENTS_MODULE, enums, attr: f.attr, integerWidth: f.integerWidth, travels: 'request', regexEngine });
+      }),
       changes: {
         partial,
         lines: fields.map((f) => {
@@ -68,6 +74,12 @@ export function entitySchemas(view: EntityView, operations: Operation[], enums: 
 function inputField(operation: Operation, field: Field, required: boolean): Field {
   const { default: _default, ...rest } = field;
   return operation.keyParam === undefined && operation.keyField === field.name ? { ...rest, required } : { ...field, required };
+}
+
+/** A field the body may carry that the operation does not set: any valid value, or none. */
+function ignoredField(field: Field): Field {
+  const { default: _default, ...rest } = field;
+  return { ...rest, required: false };
 }
 
 /**
