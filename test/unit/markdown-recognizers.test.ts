@@ -199,6 +199,12 @@ describe('types as people write them', () => {
     ['uuid', { kind: 'scalar', schema: { type: 'string', format: 'uuid' } }],
     ['url', { kind: 'scalar', schema: { type: 'string', format: 'uri' } }],
     ['money', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+    // A note in parentheses after a type with a format of its own keeps the format; a format word replaces it.
+    ['money (EUR)', { kind: 'scalar', schema: { type: 'number', format: 'decimal' } }],
+    ['datetime (UTC)', { kind: 'scalar', schema: { type: 'string', format: 'date-time' } }],
+    ['date (YYYY-MM-DD)', { kind: 'scalar', schema: { type: 'string', format: 'date' } }],
+    ['integer (int64)', { kind: 'scalar', schema: { type: 'integer', format: 'int64' } }],
+    ['number (float)', { kind: 'scalar', schema: { type: 'number', format: 'float' } }],
     ['字符串', { kind: 'scalar', schema: { type: 'string' } }],
     ["liste d'entiers", { kind: 'array', items: { kind: 'scalar', schema: { type: 'integer' } } }],
     ['tableau de chaînes', { kind: 'array', items: { kind: 'scalar', schema: { type: 'string' } } }],

@@ -86,6 +86,11 @@ const SCALARS: Record<string, SchemaNode> = {
 
 /** Formats written in parentheses that are spelled differently in OpenAPI. */
 const FORMAT_ALIASES: Record<string, string> = { url: 'uri', datetime: 'date-time', timestamp: 'date-time' };
+/** Formats OpenAPI and JSON Schema name, written in parentheses after a type (`integer (int64)`). */
+const FORMAT_WORDS = new Set([
+  ...Object.keys(FORMAT_ALIASES), 'int32', 'int64', 'float', 'double', 'decimal', 'byte', 'binary', 'date', 'date-time', 'time', 'duration',
+  'password', 'email', 'idn-email', 'uuid', 'uri', 'uri-reference', 'iri', 'hostname', 'ipv4', 'ipv6', 'regex',
+]);
 
 export const EXPECTED_TYPES =
   'string, int, bigint, float, decimal, bool, date, datetime, time, uuid, email, url, binary, object, ' +
@@ -210,6 +215,8 @@ function parseCore(text: string): TypeExpression | undefined {
     const known = SCALARS[format];
     // `string (email)`, `number (decimal)`: the format names a scalar of its own; keep its type and format.
     if (known && known.format !== undefined) return { kind: 'scalar', schema: { ...known } };
+    // `datetime (UTC)`, `money (EUR)`, `date (YYYY-MM-DD)`: a note on a type that has a format of its own, which stays.
+    if (base.format !== undefined && !FORMAT_WORDS.has(format)) return { kind: 'scalar', schema: { ...base } };
     return { kind: 'scalar', schema: { ...base, format: FORMAT_ALIASES[format] ?? format } };
   }
   // `giờ (HH:mm)`, `date (YYYY-MM-DD)`, `string (max 50 chars)`: a type word and a note on how its values look.
