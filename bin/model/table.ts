@@ -65,7 +65,7 @@ function entityLines(entity: Entity): string[] {
   ];
   const table = [
     ...decisionLines('table', entity.table, entity.reasons.table),
-    ...(entity.reasons.softDelete ? decisionLines('soft delete', 'yes', entity.reasons.softDelete) : []),
+    ...(entity.reasons.softDelete ? decisionLines('soft delete', entity.softDeleteField ? `yes, marked by ${entity.softDeleteField}` : 'yes', entity.reasons.softDelete) : []),
     ...(entity.reasons.primaryKey ? decisionLines('key', entity.primaryKey.field, entity.reasons.primaryKey) : []),
     ...(entity.reasons.stamps ? decisionLines('stamps', entity.fields.filter((f) => f.stamp !== undefined).map((f) => `${f.name} (${f.stamp})`).join(', '), entity.reasons.stamps) : []),
     ...(entity.reasons.writeOnly ? decisionLines('write only', entity.fields.filter((f) => f.writeOnly).map((f) => f.name).join(', '), entity.reasons.writeOnly) : []),

@@ -15,8 +15,9 @@ const TIMESTAMP = { kind: 'string', format: 'date-time' } as const;
 export function addSystemFields(entity: Entity, schema: SchemaNode | undefined): void {
   const camel = entity.fields.some((f) => /[a-z][A-Z]/.test(f.wireName));
   adoptDeclaredStamps(entity);
+  const deletedAt = entity.softDeleteField ?? 'deleted_at';
   const add = (name: string, description: string, nullable: boolean) => {
-    if (name !== 'deleted_at' && entity.fields.some((f) => f.stamp === (name === 'created_at' ? 'created' : 'updated'))) return;
+    if (name !== deletedAt && entity.fields.some((f) => f.stamp === (name === 'created_at' ? 'created' : 'updated'))) return;
     const declared = entity.fields.find((f) => f.name === name);
     // `deletedAt: Date | null` in the document of a soft-deleted entity: the mark the repository sets, no client's value.
     if (declared && name === 'deleted_at') Object.assign(declared, { type: TIMESTAMP, required: false, nullable: true, readOnly: true, writeOnly: false, system: true });
@@ -29,7 +30,7 @@ export function addSystemFields(entity: Entity, schema: SchemaNode | undefined):
   };
   add('created_at', 'When the row was inserted.', false);
   add('updated_at', 'When the row was last changed.', false);
-  if (entity.softDelete) add('deleted_at', 'When the row was soft deleted; null while it is live.', true);
+  if (entity.softDelete) add(deletedAt, 'When the row was soft deleted; null while it is live.', true);
   const tenant = schema ? tenantHint(schema, entity.source) : undefined;
   if (tenant) {
     entity.tenantField = tenant;

@@ -143,6 +143,8 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     if (entity.schema[SCHEMA_HINTS.softDelete] === false) return;
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
+    const mark = deletionMarkNamed(entity.schema, rule.source.text);
+    if (mark !== undefined && entity.schema[SCHEMA_HINTS.softDeleteField] === undefined) entity.schema[SCHEMA_HINTS.softDeleteField] = mark;
   };
   /** The child's key to its parent (added when missing), given what deleting the parent does. */
   const keyDeleted = (parentPhrase: string, childPhrase: string, onDelete: 'CASCADE' | 'RESTRICT', required: boolean) => {
@@ -349,4 +351,19 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
       else if (WRITTEN.test(source.file) && node.type === 'string' && node.format === undefined && keyType.format === 'uuid') node.format = 'uuid';
     }
   }
+}
+
+/**
+ * The date-time property a soft delete's sentence names as the one deleting sets (`we set
+ * \`retired_at\` to the current time`, `stillgelegtAm wird gesetzt`): it marks the deleted rows in
+ * place of an added `deleted_at`. A `deleted_at`/`deletedAt` of its own is that mark already.
+ */
+function deletionMarkNamed(schema: SchemaNode, sentence: string): string | undefined {
+  const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
+  const words = new Set(sentence.split(/[^\p{L}\p{N}_]+/u));
+  for (const [wire, property] of Object.entries(properties)) {
+    if (toSnake(wire) === 'deleted_at' || property.type !== 'string' || property.format !== 'date-time') continue;
+    if (words.has(wire)) return wire;
+  }
+  return undefined;
 }

@@ -24,6 +24,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
   }
   const renamedFrom = schema[SCHEMA_HINTS.renamedFrom];
   const softDelete = schema[SCHEMA_HINTS.softDelete] === true;
+  const softDeleteField = softDelete ? markOfDeletion(fields, schema[SCHEMA_HINTS.softDeleteField]) : undefined;
   return {
     name,
     slug: toSnake(name),
@@ -36,6 +37,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
     uniques: [],
     indexes: [],
     softDelete,
+    ...(softDeleteField ? { softDeleteField } : {}),
     layers: layersOf(schema, source),
     ...(typeof renamedFrom === 'string' ? { renamedFrom } : {}),
     reasons: {
@@ -168,4 +170,13 @@ const KEY_KINDS: ReadonlySet<TypeRef['kind']> = new Set(['integer', 'number', 's
 
 function describeKind(type: TypeRef): string {
   return type.kind === 'array' ? 'a list' : type.kind === 'object' || type.kind === 'map' ? 'an object' : `a ${type.kind} value`;
+}
+
+/** The field a soft delete's rule names (`x-soft-delete-field`: its wire name), when it holds a date-time. */
+function markOfDeletion(fields: readonly Field[], wireName: unknown): string | undefined {
+  const field = typeof wireName === 'string' ? fields.find((f) => f.wireName === wireName) : undefined;
+  if (!field || field.type.kind !== 'string' || field.type.format !== 'date-time' || field.relation !== undefined) return undefined;
+  // The mark the repository sets, still answered; no client's value.
+  Object.assign(field, { required: false, nullable: true, readOnly: true, writeOnly: false, stamp: 'deleted' });
+  return field.name;
 }

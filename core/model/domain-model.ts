@@ -64,10 +64,11 @@ export interface Field {
   system?: boolean;
   /**
    * A moment the database keeps, under the document's own name (`createTime`, `gmt_modified`):
-   * set when the row is inserted (`created`) or changed too (`updated`). `created_at` and
-   * `updated_at` are these by their names.
+   * set when the row is inserted (`created`) or changed too (`updated`), or when it is soft deleted
+   * (`deleted`: the field a rule names, `retired_at` of "we set `retired_at`"). `created_at`,
+   * `updated_at` and `deleted_at` are these by their names.
    */
-  stamp?: 'created' | 'updated';
+  stamp?: 'created' | 'updated' | 'deleted';
   /** The field is no column: a relation of this name carries it (child rows, or links through a join table). */
   relation?: string;
   /** The field's previous name (`x-renamed-from`), for regeneration. */
@@ -175,8 +176,10 @@ export interface Entity {
   foreignKeys: ForeignKey[];
   uniques: UniqueConstraint[];
   indexes: Index[];
-  /** Rows carry `deleted_at`; reads hide them and DELETE sets it. */
+  /** Rows carry `deleted_at` (or `softDeleteField`); reads hide them and DELETE sets it. */
   softDelete: boolean;
+  /** The document's date-time field DELETE sets, where a rule names one (`retired_at`); else `deleted_at`, added. */
+  softDeleteField?: string;
   /** The tenant column uniques are scoped by, when the entity has one. */
   tenantField?: string;
   /** The entity this one's rows belong to (an array of nested objects became this child table). */

@@ -110,7 +110,7 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
         ...(field.default !== undefined ? { default: field.default } : {}),
       };
     });
-  const softDelete = entity.softDelete ? columns.find((column) => column.name === 'deleted_at') : undefined;
+  const softDelete = entity.softDelete ? columns.find((column) => column.name === (entity.softDeleteField ?? 'deleted_at')) : undefined;
   return {
     name: entity.table,
     holds: { entity: entity.name },

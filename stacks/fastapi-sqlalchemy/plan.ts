@@ -142,7 +142,9 @@ export function planBackend(
   report.toImplement.push(...declared.toImplement);
   pkg('app/application/interfaces', portExports.imports, portExports.names);
   // What the generic repositories hold only when some operation uses it, so no backend carries code its tests never run.
-  const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0) };
+  // A soft delete marking rows by the document's own field (`retired_at`): each table names its mark.
+  const namedMarks = model.entities.some((e) => e.softDelete && e.softDeleteField !== undefined);
+  const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0), namedMarks };
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk', repositoryFeatures);
   for (const e of entityList) add(F.port(e.portModule), 'app/application/interfaces/port.py.njk', { e: withoutDeclaredLookups(e), declared: declared.port.get(e.name) });
 
@@ -191,8 +193,9 @@ export function planBackend(
       .map((r) => ({ child: views.get(r.from)!, attr: views.get(r.from)!.fields.find((f) => f.field.name === r.field)!.attr }))
       .sort((a, b) => a.child.name.localeCompare(b.child.name));
     for (const { child } of keptWith) if (child.name !== e.name) imports.add('app.infrastructure.models', child.model);
-    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${child.model}, ${pyString(attr)})`));
-    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, softDeletedWith };
+    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${[child.model, pyString(attr), ...(namedMarks ? [pyString(softDeleteAttr(child))] : [])].join(', ')})`));
+    const mark = e.entity.softDelete && e.entity.softDeleteField !== undefined ? softDeleteAttr(e) : undefined;
+    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, ...(mark ? { deletedAtField: `deleted_at_field = ${pyString(mark)}` } : {}), softDeletedWith };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
     const methods = {
@@ -514,6 +517,12 @@ function pep440(version: string): string {
 }
 
 export { COMPONENTS_MODULE };
+
+/** The attribute of the field soft deleting a row of `view` sets: `deleted_at`, or the document's own (`retired_at`). */
+function softDeleteAttr(view: EntityView): string {
+  const field = view.entity.softDeleteField ?? 'deleted_at';
+  return view.fields.find((f) => f.field.name === field)?.attr ?? field;
+}
 
 /** `    soft_deleted_with = ((OrderModel, "user_id"),)`, one pair a line when they do not fit. */
 function softDeletedWithLine(pairs: string[]): string {

@@ -81,6 +81,8 @@ const documents = [
   { name: 'kaigishitsu-sekkeisho-ja', apiFiles: ['kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md'] },
   // A product manager's Confluence page: a venue's fields in sentences, `reference to Ticket type`, enums in the type column.
   { name: 'ticketing-confluence', apiFiles: ['ticketing-confluence-api.md', 'ticketing-confluence-requirements.md'] },
+  // A soft delete marking rows by the document's own `retired_at`, with trips soft deleted along; `money (EUR)`.
+  { name: 'motorpool', apiFiles: ['motorpool-api.md', 'motorpool-requirements.md'], rules: 'motorpool.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -70,6 +70,7 @@ const documents: [string, string[]][] = [
   ['group buying in Chinese by a Java developer: 接口文档 sections, VO tables under response lines, declared keys', files('tuangou-api.zh.md', 'tuangou-requirements.zh.md')],
   ['meeting rooms in a Japanese 設計書: an API一覧 with API名, sections titled by it, 物理名 columns, 部署（departments）', files('kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md')],
   ['courses in Latin-American Spanish: headings with emoji and accents, ¿Obligatorio?, rules in paragraphs', files('cursos-api.es.md', 'cursos-requisitos.es.md')],
+  ['a motor pool: a soft delete by the document\'s own `retired_at`, trips soft deleted with it, `money (EUR)`', files('motorpool-api.md', 'motorpool-requirements.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -955,5 +956,20 @@ describe('markdown written by others', () => {
     expect(byStudent.params.filter((p) => p.in === 'path').map((p) => `${p.role} ${p.field}`)).toEqual(['scope student_id']);
     expect(entity(model, 'Course').fields.find((f) => f.name === 'start_date')!.type).toEqual({ kind: 'string', format: 'date' });
     expect(uniques(model, 'Course')).toEqual(['code']);
+  });
+
+  it('the motor pool: deleting sets the field the rule names, no deleted_at beside it; a note in brackets keeps a type\'s format', async () => {
+    const model = await deriveModel({ apiFiles: files('motorpool-api.md', 'motorpool-requirements.md') });
+    expect(softDeleted(model)).toEqual(['Vehicle', 'Trip']);
+    const vehicle = entity(model, 'Vehicle');
+    expect(vehicle.softDeleteField).toBe('retired_at');
+    expect(vehicle.fields.map((f) => f.name)).not.toContain('deleted_at');
+    expect(vehicle.fields.find((f) => f.name === 'retired_at')).toMatchObject({ readOnly: true, nullable: true, required: false, stamp: 'deleted' });
+    // The trips, which no rule marks otherwise, get the added `deleted_at`.
+    expect(entity(model, 'Trip').softDeleteField).toBeUndefined();
+    expect(entity(model, 'Trip').fields.map((f) => f.name)).toContain('deleted_at');
+    expect(links(model)).toEqual(['many-to-one Trip.vehicle_id->Vehicle (soft deleted with it)']);
+    expect(vehicle.fields.find((f) => f.name === 'price')!.type).toEqual({ kind: 'number', format: 'decimal' });
+    expect(vehicle.fields.find((f) => f.name === 'registered_at')!.type).toEqual({ kind: 'string', format: 'date-time' });
   });
 });

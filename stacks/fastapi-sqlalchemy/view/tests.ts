@@ -58,7 +58,7 @@ export interface EntityTestView {
   compare: string[];
   /** The `async def` lines of the test module, laid out, by test. */
   defs: Record<'createHelper' | 'create' | 'create422' | 'createNoBody' | 'createAsText' | 'get' | 'elsewhere' | 'list' | 'listSorts' | 'listOffset' | 'listFilters' | 'update' | 'updateMissing' | 'patch' | 'delete' | 'missing', string>;
-  integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt?: string; softDeleteModel?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
+  integration?: { payload: string; createSchema: string; keyArgument?: string; compare: string[]; assignments: string[]; seedsRows: boolean; storesRows: boolean; seeds: string[]; updatedAt?: string; softDeleteModel?: string; softDeleteMark?: string; bindings: string[]; request: string; check?: string; checkUrl?: string; filters?: string };
 }
 
 /** `total`: the rows the list's filters match of the three the test creates; `shown`: those on its page of 2. */
@@ -262,7 +262,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         storesRows: created.storesRows === true,
         seeds,
         ...(updatedAt ? { updatedAt } : {}),
-        ...(view.entity.softDelete ? { softDeleteModel: view.model } : {}),
+        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: view.fields.find((f) => f.field.name === (view.entity.softDeleteField ?? 'deleted_at'))?.attr ?? 'deleted_at' } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload, create.input?.required ?? []),
         bindings: created.bindings,
         request: request(create, [created.path, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
