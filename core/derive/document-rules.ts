@@ -231,7 +231,10 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       if (!entity) return;
       const properties = propertiesOf(entity.schema);
       // The key the sentence's word names (`reply_to_id` for `may reply to`), else `parent_id`.
-      const named = rule.via === undefined ? [] : Object.keys(properties).filter((name) => /_id$|Id$/.test(name) && name.toLowerCase().startsWith(rule.via!) && properties[name]![SCHEMA_HINTS.references] === undefined);
+      const viaKeys = rule.via === undefined ? [] : Object.keys(properties).filter((name) => /_id$|Id$/.test(name) && name.toLowerCase().startsWith(rule.via!));
+      // A key by that word already pointing at the entity (`oberkategorie_id`, "Verweis auf die übergeordnete Kategorie") is the rule, said twice.
+      if (viaKeys.length === 1 && properties[viaKeys[0]!]![SCHEMA_HINTS.references] === entity.name) return;
+      const named = viaKeys.filter((name) => properties[name]![SCHEMA_HINTS.references] === undefined);
       if (rule.via !== undefined && named.length !== 1) return `names no one key of ${entity.name} by "${rule.via}"`;
       const existing = named.length === 1 ? properties[named[0]!] : (properties.parent_id ?? properties.parentId ?? parentKeyOf(properties));
       const key = existing ?? (properties[spelledLike(Object.keys(properties), 'parent_id')] = { ...keyTypeOf(entity.schema), [SCHEMA_HINTS.sourceLine]: rule.source.line });

@@ -3,7 +3,7 @@
  * `Bestellungen`, `reservas`), reach the entities they name.
  */
 import { describe, expect, it } from 'vitest';
-import { readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
+import { isRulesHeading, readRuleSentences } from '../../core/parsers/markdown/rule-sentences.js';
 import { modelOfDocuments } from '../support/documents.js';
 
 function modelOf(apiList: string, requirements: string) {
@@ -180,6 +180,19 @@ describe('rules in other languages', () => {
 
 describe('rule sentences read in Italian, Vietnamese and hurried English', () => {
   const read = (text: string) => readRuleSentences([{ text, line: 1, inRules: true }], 'requirements.md').rules.map(({ source: _source, ...rule }) => rule);
+
+  it('reads German restrictions, a parent of the same kind, a key cleared, and rows soft deleted with their parent', () => {
+    expect(read('Eine Kategorie kann nicht gelöscht werden, solange ihr Fahrräder zugeordnet sind.')).toEqual([{ kind: 'restrict', parent: 'Kategorie', child: 'Fahrräder' }]);
+    expect(read('Ein Fahrrad mit Buchungen kann nicht gelöscht werden.')).toEqual([{ kind: 'restrict', parent: 'Fahrrad', child: 'Buchungen' }]);
+    expect(read('Eine Kategorie kann eine Oberkategorie haben.')).toEqual([{ kind: 'self-reference', entity: 'Kategorie', via: 'oberkategorie' }]);
+    expect(read('Beim Löschen einer Station werden die Fahrräder nicht gelöscht, sondern ohne Station weitergeführt.')).toEqual([{ kind: 'set-null', parent: 'Station', child: 'Fahrräder' }]);
+    expect(read('Fahrten werden mit ihrem Fahrzeug soft gelöscht.')).toEqual([{ kind: 'soft-delete-with', parent: 'Fahrzeug', child: 'Fahrten' }]);
+  });
+
+  it('takes a German compound ending in -regeln as a rules heading, so what it does not understand under it is reported', () => {
+    expect(['Geschäftsregeln', 'Fachliche Regeln', 'Löschregeln', 'Bedrijfsregels'].map(isRulesHeading)).toEqual([true, true, true, true]);
+    expect(['Regelmäßige Berichte', 'Endpunkte'].map(isRulesHeading)).toEqual([false, false]);
+  });
 
   it('reads cascades, restrictions, soft deletes and many-to-many written as these languages say them', () => {
     expect(read('Se si elimina un immobile, vengono eliminati anche tutti i suoi contratti.')).toEqual([{ kind: 'cascade', parent: 'un immobile', child: 'contratti' }]);

@@ -5,7 +5,7 @@ import { readChineseFieldRules, readSpacedFieldRule } from './field-rule-sentenc
 
 /** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
 const RULES_HEADING =
-  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|\bregeln?\b|\bregole\b|\bregras?\b|правила|aturan|kurallar|kurallar\p{L}*|zasady|reguły|quy tắc|ルール|制約|규칙|제약/iu;
+  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|regel(?:n|s)?(?![\p{L}])|\bregole\b|\bregras?\b|правила|aturan|kurallar|kurallar\p{L}*|zasady|reguły|quy tắc|ルール|制約|규칙|제약/iu;
 
 export function isRulesHeading(title: string): boolean {
   return RULES_HEADING.test(title);
@@ -53,6 +53,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:also\s+)?${SOFT}\s+(?:together\s+|along\s+)?(?:with|when\s+deleting)\s+(.+)$`, 'i'), (m, source) => [
     { kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source },
   ]],
+  // `Fahrten werden mit ihrem Fahrzeug soft gelöscht`: the German of the one above.
+  [/^(.+?)\s+werden\s+(?:ebenfalls\s+|auch\s+)?(?:zusammen\s+)?mit\s+(?:ihrem|ihrer|seinem|seiner|dem|der|den)\s+(.+?)\s+(?:ebenfalls\s+|auch\s+)?(?:soft[\s-]?gelöscht|logisch\s+gelöscht)$/iu, (m, source) => [
+    { kind: 'soft-delete-with', parent: m[2]!, child: m[1]!, source },
+  ]],
   // `Patients are soft deleted.`
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
@@ -96,6 +100,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(?:borrar|eliminar)\s+(.+?)\s+(?:borra|elimina)\s+(?:también\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
   [/^(?:la\s+suppression\s+d['’]\s*|supprimer\s+)(.+?)\s+supprime\s+(?:aussi\s+|également\s+)?(.+)$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
   [/^beim\s+löschen\s+(.+?),?\s+werden\s+(?:auch\s+)?(.+?)\s+(?:mit\s+)?gelöscht$/iu, (m, source) => [...cascades(m[1]!, m[2]!, source)]],
+  // `Beim Löschen einer Station werden die Fahrräder nicht gelöscht, sondern ohne Station weitergeführt`: their key is cleared.
+  [/^beim\s+löschen\s+(?:einer|eines|des|der)\s+(.+?),?\s+werden\s+(?:die|seine|ihre|deren)\s+(.+?)\s+nicht\s+gelöscht,?\s+sondern\s+ohne\s+\S+\s+(?:weitergeführt|behalten|beibehalten|weitergefuehrt)$/iu, (m, source) => [
+    { kind: 'set-null', parent: m[1]!, child: m[2]!, source },
+  ]],
   // `Khi xóa nhà hàng, toàn bộ danh mục và món ăn của nhà hàng đó cũng bị xóa theo`: the children before the passive verb.
   [/^khi\s+x(?:óa|oá)\s+(.+?),\s*(.+?)\s+(?:(?:cũng|sẽ|đều)\s+)*bị\s+x(?:óa|oá)(?:\s+(?:theo|luôn|cùng|hết))*$/iu, (m, source) => [
     ...cascades(m[1]!, withoutVietnameseOwner(m[2]!), source),
@@ -152,6 +160,14 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(?:ein(?:e|en)?\s+|der\s+|die\s+|das\s+)?(.+?)\s+(?:kann|können|darf|dürfen)\s+nicht\s+gelöscht\s+werden,?\s+(?:solange|wenn|falls)\s+(?:er|sie|es)\s+(?:noch\s+)?(.+?)\s+(?:hat|haben|besitzt)$/iu, (m, source) => [
     { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
   ]],
+  // `Eine Kategorie kann nicht gelöscht werden, solange ihr Fahrräder zugeordnet sind`.
+  [/^(?:ein(?:e|en)?\s+|der\s+|die\s+|das\s+)?(.+?)\s+(?:kann|können|darf|dürfen)\s+nicht\s+gelöscht\s+werden,?\s+(?:solange|wenn|falls)\s+(?:ihr|ihm|ihnen)\s+(?:noch\s+)?(.+?)\s+zugeordnet\s+(?:ist|sind)$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
+  // `Ein Fahrrad mit Buchungen kann nicht gelöscht werden`.
+  [/^(?:ein(?:e|en)?\s+|der\s+|die\s+|das\s+)?(\S+)\s+mit\s+(?:noch\s+)?(.+?)\s+(?:kann|können|darf|dürfen)\s+nicht\s+gelöscht\s+werden$/iu, (m, source) => [
+    { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
+  ]],
   [/^não\s+(?:é\s+possível|se\s+pode|pode)\s+(?:excluir|apagar|remover)\s+(?:um[a]?\s+|o\s+|a\s+)?(.+?)\s+que\s+(?:tenha|tenham|tem|têm)\s+(?:ainda\s+)?(.+?)(?:\s+associad[oa]s?|\s+vinculad[oa]s?)?$/iu, (m, source) => [
     { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
   ]],
@@ -160,6 +176,8 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   ]],
   // `A category may have a parent category.`
   [/^(.+?)\s+(?:may|can|might|could)\s+(?:have|belong\s+to)\s+(?:a|an|one)\s+parent(?:\s+.+)?$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
+  // `Eine Kategorie kann eine Oberkategorie haben`, `… eine übergeordnete Kategorie haben`.
+  [/^(?:ein(?:e|en)?\s+|der\s+|die\s+|das\s+|jede[rsm]?\s+)?(\S+)\s+kann\s+(?:eine[nr]?|ein)\s+(ober\p{L}+|eltern\p{L}*)\s+haben$/iu, (m, source) => [{ kind: 'self-reference', entity: m[1]!, via: m[2]!.toLowerCase(), source }]],
   [/^(.+?)\s+(?:are|is|form)\s+(?:hierarchical|nested|a\s+tree|a\s+hierarchy)$/i, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
   // `A comment may reply to another comment`, `A task can be a copy of another task`: the row refers to one of its kind, by the key the word names.
   [/^(?:an?\s+|each\s+)?(.+?)\s+(?:may|can|might|could)\s+(?:be\s+(?:an?\s+)?)?(\p{L}+)\s+(?:to|of|on|from)\s+another\s+(.+)$/iu, (m, source) =>
