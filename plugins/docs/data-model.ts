@@ -39,7 +39,7 @@ function entityView(entity: Entity, tables: Map<string, string>): EntityView {
   const description = firstLine(entity.description);
   if (description) facts.unshift(description);
   if (entity.owner) facts.push(`Rows belong to ${code(entity.owner.entity)} through ${code(entity.owner.field)}: written, read and deleted with it.`);
-  if (entity.softDelete) facts.push(`Soft delete: deleting sets \`${entity.fields.find((f) => f.name === (entity.softDeleteField ?? 'deleted_at'))?.wireName ?? 'deleted_at'}\`; reads skip those rows.`);
+  if (entity.softDelete) facts.push(`Soft delete: deleting sets \`${entity.softDeleteField ?? 'deleted_at'}\`; reads skip those rows.`);
   if (entity.tenantField) facts.push(`Tenant key ${code(entity.tenantField)}: uniques hold within a tenant.`);
   const keys = new Map(entity.foreignKeys.map((k) => [k.field, `FK → ${code(`${tables.get(k.target) ?? k.target}.${k.targetField}`)} on delete ${k.onDelete}`]));
   const singleUniques = new Set(entity.uniques.filter((u) => u.fields.length === 1).map((u) => u.fields[0]));

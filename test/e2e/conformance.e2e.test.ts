@@ -154,6 +154,14 @@ describe.each<Conformance>([
     credentials: NO_CREDENTIALS,
     contractOperations: 7,
   },
+  {
+    name: 'a create that leaves out required fields with defaults (test/fixtures/create-defaults)',
+    document: 'test/fixtures/create-defaults/openapi.yaml',
+    operations: 3,
+    expected: {},
+    credentials: NO_CREDENTIALS,
+    contractOperations: 3,
+  },
   ...REAL_DOCUMENTS,
 ])('schemathesis against $name', ({ document, operations, expected, credentials, contractOperations }) => {
   let work: string | undefined;

@@ -37,3 +37,20 @@ describe('fields a body lists that its write does not set (test/fixtures/ignored
     });
   });
 });
+
+describe('a create that leaves out required fields with defaults (test/fixtures/create-defaults)', () => {
+  let run: PluginRun;
+  beforeAll(async () => {
+    run = await runPlugins([], { api: 'test/fixtures/create-defaults/openapi.yaml' });
+  }, 120_000);
+  afterAll(async () => {
+    await run?.cleanup();
+  });
+
+  it('gives the domain entity the document\'s defaults, so the row is made with them', async () => {
+    const entity = await run.read('backend/app/domain/entities/pet.py');
+    expect(entity).toContain('    name: str\n');
+    expect(entity).toContain('    status: PetStatus = PetStatus.AVAILABLE\n');
+    expect(entity).toContain('    adopted: bool = False\n');
+  });
+});

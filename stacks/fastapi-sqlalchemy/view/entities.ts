@@ -174,7 +174,11 @@ export function entityViewWithImports(entity: Entity, model: DomainModel, schema
         const factory = text ? `lambda: ${assignedTextCall(text)}` : 'uuid4';
         return pyFormat(call('dataclasses.field', [`default_factory=${factory}`]), 4, `${f.attr}: ${annotation} | None = `);
       }
-      return hasDefault(f) ? `${f.attr}: ${annotation} | None = None` : `${f.attr}: ${annotation}`;
+      if (hasDefault(f)) return `${f.attr}: ${annotation} | None = None`;
+      // A required field with the document's default: a create whose body leaves it out (`PetCreate`
+      // without `status`) makes the row with it, as the database would.
+      const stored = columnDefault(f.field, enumMembers);
+      return stored === undefined ? `${f.attr}: ${annotation}` : `${f.attr}: ${annotation} = ${stored}`;
     });
 
   const modelImports = new PythonImports()
@@ -396,7 +400,6 @@ function stateValuesOf(operations: readonly Operation[], fields: readonly FieldV
   return values;
 }
 
-/** The document's default of a scalar field as a Python literal for the column (`default=0`); undefined when it has none or it is no plain scalar. */
 /** What a row holds where its insert gives nothing: the field's default, when the column can hold it as written. */
 function columnDefault(field: Field, enumMembers: EnumMembers): string | undefined {
   const value = field.default;
