@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../../core/derive/derive.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
-import { runPlugins, type PluginRun } from '../../lib/testing.js';
+import { generatedOnce } from '../support/generated-once.js';
 
 const FIXTURE = 'test/fixtures/ignored-body-fields/openapi.yaml';
 
@@ -17,13 +17,7 @@ describe('fields a body lists that its write does not set (test/fixtures/ignored
   });
 
   describe('in the generated backend', () => {
-    let run: PluginRun;
-    beforeAll(async () => {
-      run = await runPlugins([], { api: FIXTURE });
-    }, 120_000);
-    afterAll(async () => {
-      await run?.cleanup();
-    });
+    const run = generatedOnce(FIXTURE);
 
     it('declares them with their type and bounds, optional, and leaves them out of the changes', async () => {
       const schemas = await run.read('backend/app/presentation/api/v1/schemas/notebook.py');
@@ -39,13 +33,7 @@ describe('fields a body lists that its write does not set (test/fixtures/ignored
 });
 
 describe('a create that leaves out required fields with defaults (test/fixtures/create-defaults)', () => {
-  let run: PluginRun;
-  beforeAll(async () => {
-    run = await runPlugins([], { api: 'test/fixtures/create-defaults/openapi.yaml' });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.cleanup();
-  });
+  const run = generatedOnce('test/fixtures/create-defaults/openapi.yaml');
 
   it('gives the domain entity the document\'s defaults, so the row is made with them', async () => {
     const entity = await run.read('backend/app/domain/entities/pet.py');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DomainModel, Operation } from '../../core/index.js';
 import { deriveModel } from '../../core/derive/derive.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
-import { runPlugins, type PluginRun } from '../../lib/testing.js';
+import { generatedOnce } from '../support/generated-once.js';
 
 const FIXTURE = 'test/fixtures/offset-paging/openapi.yaml';
 
@@ -67,13 +67,7 @@ describe('offset paging read only where it is one', () => {
 });
 
 describe('a backend whose lists page by an offset', () => {
-  let run: PluginRun;
-  beforeAll(async () => {
-    run = await runPlugins([], { api: FIXTURE });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.cleanup();
-  });
+  const run = generatedOnce(FIXTURE);
 
   it('asks the repository for the rows after the offset, and links the next page while rows follow', async () => {
     const accounts = await run.read('backend/app/presentation/api/v1/routers/account.py');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../../core/derive/derive.js';
 import { parseOpenApiFile } from '../../core/parsers/openapi/index.js';
-import { runPlugins, type PluginRun } from '../../lib/testing.js';
+import { generatedOnce } from '../support/generated-once.js';
 
 const FIXTURE = 'test/fixtures/typeless-schemas/openapi.yaml';
 
@@ -17,13 +17,7 @@ describe('schemas that name no type (test/fixtures/typeless-schemas)', () => {
   });
 
   describe('in the generated backend', () => {
-    let run: PluginRun;
-    beforeAll(async () => {
-      run = await runPlugins([], { api: FIXTURE });
-    }, 120_000);
-    afterAll(async () => {
-      await run?.cleanup();
-    });
+    const run = generatedOnce(FIXTURE);
 
     it('reads a body that is no object as one sending no fields, and a property\'s value that is no object as none', async () => {
       const router = await run.read('backend/app/presentation/api/v1/routers/schedule.py');
