@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../model/api-document.js';
 import type { Entity, Field, Operation, Reason } from '../model/domain-model.js';
 import { compositeWhyKey, SCHEMA_HINTS } from '../model/hints.js';
+import { deletionMarkOf } from '../model/lookups.js';
 import { toCamel } from '../naming.js';
 import { adoptDeclaredStamps } from './declared-stamps.js';
 import { compositeHint, tenantHint } from './entities.js';
@@ -15,7 +16,7 @@ const TIMESTAMP = { kind: 'string', format: 'date-time' } as const;
 export function addSystemFields(entity: Entity, schema: SchemaNode | undefined): void {
   const camel = entity.fields.some((f) => /[a-z][A-Z]/.test(f.wireName));
   adoptDeclaredStamps(entity);
-  const deletedAt = entity.softDeleteField ?? 'deleted_at';
+  const deletedAt = deletionMarkOf(entity);
   const add = (name: string, description: string, nullable: boolean) => {
     if (name !== deletedAt && entity.fields.some((f) => f.stamp === (name === 'created_at' ? 'created' : 'updated'))) return;
     const declared = entity.fields.find((f) => f.name === name);

@@ -10,3 +10,8 @@ export function lookupFieldOf(operation: Operation, entity: Entity): string | un
   if (field === undefined || field === entity.primaryKey.field) return undefined;
   return entity.fields.some((f) => f.name === field) ? field : undefined;
 }
+
+/** The field soft deleting a row sets: the document's own where a rule names it (`retired_at`), else the added `deleted_at`. */
+export function deletionMarkOf(entity: Entity): string {
+  return entity.softDeleteField ?? 'deleted_at';
+}

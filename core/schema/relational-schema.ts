@@ -1,4 +1,5 @@
 import type { Constraints, DomainModel, Entity, ForeignKey, OnDelete, Relation, TypeRef } from '../model/domain-model.js';
+import { deletionMarkOf } from '../model/lookups.js';
 import { isNullableColumn } from '../model/nullability.js';
 import { tableOrder } from '../model/table-order.js';
 import { fieldStorageOptions, isAutoincrementKey, storedType, type StoredType } from './stored-type.js';
@@ -110,7 +111,7 @@ function entityTable(entity: Entity, byName: Map<string, Entity>, enumValues: Ma
         ...(field.default !== undefined ? { default: field.default } : {}),
       };
     });
-  const softDelete = entity.softDelete ? columns.find((column) => column.name === (entity.softDeleteField ?? 'deleted_at')) : undefined;
+  const softDelete = entity.softDelete ? columns.find((column) => column.name === deletionMarkOf(entity)) : undefined;
   return {
     name: entity.table,
     holds: { entity: entity.name },

@@ -1,5 +1,5 @@
 /** The view of `output/data-model.md`: entities, their fields and constraints, relations, enums. */
-import { typeText, type Constraints, type DomainModel, type Entity, type Relation } from '../../core/index.js';
+import { deletionMarkOf, typeText, type Constraints, type DomainModel, type Entity, type Relation } from '../../core/index.js';
 import { cell, code, firstLine, yesNo } from './markdown.js';
 import { erDiagram, keyIsRequired, type ErDiagram } from './mermaid.js';
 
@@ -39,7 +39,7 @@ function entityView(entity: Entity, tables: Map<string, string>): EntityView {
   const description = firstLine(entity.description);
   if (description) facts.unshift(description);
   if (entity.owner) facts.push(`Rows belong to ${code(entity.owner.entity)} through ${code(entity.owner.field)}: written, read and deleted with it.`);
-  if (entity.softDelete) facts.push(`Soft delete: deleting sets \`${entity.softDeleteField ?? 'deleted_at'}\`; reads skip those rows.`);
+  if (entity.softDelete) facts.push(`Soft delete: deleting sets \`${deletionMarkOf(entity)}\`; reads skip those rows.`);
   if (entity.tenantField) facts.push(`Tenant key ${code(entity.tenantField)}: uniques hold within a tenant.`);
   const keys = new Map(entity.foreignKeys.map((k) => [k.field, `FK → ${code(`${tables.get(k.target) ?? k.target}.${k.targetField}`)} on delete ${k.onDelete}`]));
   const singleUniques = new Set(entity.uniques.filter((u) => u.fields.length === 1).map((u) => u.fields[0]));

@@ -18,7 +18,7 @@ import type { ReadOutput } from './python/user-modules.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
 import { pyClassName, pyDocLine, pyString } from './python/names.js';
-import { entityViewWithImports, type EntityImportSets, type EntityView } from './view/entities.js';
+import { deletionMarkAttr, entityViewWithImports, type EntityImportSets, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding, type StoreFunction } from './view/seeding.js';
 import { CONDITIONAL_ROUTES_MODULE, groupViews } from './view/routers.js';
@@ -193,8 +193,8 @@ export function planBackend(
       .map((r) => ({ child: views.get(r.from)!, attr: views.get(r.from)!.fields.find((f) => f.field.name === r.field)!.attr }))
       .sort((a, b) => a.child.name.localeCompare(b.child.name));
     for (const { child } of keptWith) if (child.name !== e.name) imports.add('app.infrastructure.models', child.model);
-    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${[child.model, pyString(attr), ...(namedMarks ? [pyString(softDeleteAttr(child))] : [])].join(', ')})`));
-    const mark = e.entity.softDelete && e.entity.softDeleteField !== undefined ? softDeleteAttr(e) : undefined;
+    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${[child.model, pyString(attr), ...(namedMarks ? [pyString(deletionMarkAttr(child))] : [])].join(', ')})`));
+    const mark = e.entity.softDelete && e.entity.softDeleteField !== undefined ? deletionMarkAttr(e) : undefined;
     const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, ...(mark ? { deletedAtField: `deleted_at_field = ${pyString(mark)}` } : {}), softDeletedWith };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
@@ -517,12 +517,6 @@ function pep440(version: string): string {
 }
 
 export { COMPONENTS_MODULE };
-
-/** The attribute of the field soft deleting a row of `view` sets: `deleted_at`, or the document's own (`retired_at`). */
-function softDeleteAttr(view: EntityView): string {
-  const field = view.entity.softDeleteField ?? 'deleted_at';
-  return view.fields.find((f) => f.field.name === field)?.attr ?? field;
-}
 
 /** `    soft_deleted_with = ((OrderModel, "user_id"),)`, one pair a line when they do not fit. */
 function softDeletedWithLine(pairs: string[]): string {

@@ -1,4 +1,4 @@
-import { alwaysHasValue, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, deletionMarkOf, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
@@ -461,4 +461,10 @@ function assignedTextCall(text: AssignedText): string {
   if (text.form === 'uuid-text') return 'str(uuid4())';
   const digits = text.digits >= 32 ? 'uuid4().hex' : `uuid4().hex[:${text.digits}]`;
   return text.prefix === undefined ? digits : `${pyString(text.prefix)} + ${digits}`;
+}
+
+/** The attribute of the field soft deleting a row of `view` sets: `deleted_at`, or the document's own (`retired_at`). */
+export function deletionMarkAttr(view: EntityView): string {
+  const field = deletionMarkOf(view.entity);
+  return view.fields.find((f) => f.field.name === field)?.attr ?? field;
 }

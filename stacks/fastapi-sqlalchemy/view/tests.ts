@@ -1,7 +1,7 @@
 import { alwaysHasValue, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
-import type { EntityView } from './entities.js';
+import { deletionMarkAttr, type EntityView } from './entities.js';
 import { filterKey } from './routers.js';
 import { bodyArgument, parameterSample, readsForm, readsOptionalBody, requestArguments, requestKeywords, requestStatement, scopedPath } from './request-arguments.js';
 import { parameterDefault } from './params.js';
@@ -262,7 +262,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         storesRows: created.storesRows === true,
         seeds,
         ...(updatedAt ? { updatedAt } : {}),
-        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: view.fields.find((f) => f.field.name === (view.entity.softDeleteField ?? 'deleted_at'))?.attr ?? 'deleted_at' } : {}),
+        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: deletionMarkAttr(view) } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload, create.input?.required ?? []),
         bindings: created.bindings,
         request: request(create, [created.path, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
