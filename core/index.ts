@@ -19,12 +19,12 @@ export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions }
 export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
 export { namedTypes } from './model/named-types.js';
-export { deletionMarkOf, lookupFieldOf } from './model/lookups.js';
+export { deletionMarkIsFlag, deletionMarkOf, lookupFieldOf } from './model/lookups.js';
 export { assignableText, MIN_ASSIGNED_DIGITS } from './model/assigned-text.js';
 export { ecmaRegex } from './model/ecma-pattern.js';
 export { addField, type NewField } from './model/refine.js';
 export { tableOrder, type TableOrder } from './model/table-order.js';
-export { alwaysHasValue, isNullableColumn, omittedWhenUnset } from './model/nullability.js';
+export { alwaysHasValue, isDeletionFlag, isNullableColumn, omittedWhenUnset } from './model/nullability.js';
 export { isFormMedia, isJsonMedia } from './model/media-types.js';
 export type { StackDescriptor, MysqlTableOptions, PhysicalTypes, SampleSource } from './stack/descriptor.js';
 export type { DocumentedStack, EndpointCode, CodeComponent, ComponentRole } from './stack/docs.js';

@@ -357,15 +357,15 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
 }
 
 /**
- * The date-time property a soft delete's sentence names as the one deleting sets (`we set
- * \`retired_at\` to the current time`, `stillgelegtAm wird gesetzt`): it marks the deleted rows in
- * place of an added `deleted_at`. A `deleted_at`/`deletedAt` of its own is that mark already.
+ * The date-time or boolean property a soft delete's sentence names as the one deleting sets (`we
+ * set \`retired_at\` to the current time`, `stillgelegtAm wird gesetzt`, `删除时将 is_deleted 置为
+ * true`): it marks the deleted rows in place of an added `deleted_at`. A `deleted_at`/`deletedAt` of its own is that mark already.
  */
 function deletionMarkNamed(schema: SchemaNode, sentence: string): string | undefined {
   const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
   const words = new Set(sentence.split(/[^\p{L}\p{N}_]+/u));
   for (const [wire, property] of Object.entries(properties)) {
-    if (toSnake(wire) === 'deleted_at' || property.type !== 'string' || property.format !== 'date-time') continue;
+    if (toSnake(wire) === 'deleted_at' || !((property.type === 'string' && property.format === 'date-time') || property.type === 'boolean')) continue;
     if (words.has(wire)) return wire;
   }
   return undefined;

@@ -172,11 +172,22 @@ function describeKind(type: TypeRef): string {
   return type.kind === 'array' ? 'a list' : type.kind === 'object' || type.kind === 'map' ? 'an object' : `a ${type.kind} value`;
 }
 
-/** The field a soft delete's rule names (`x-soft-delete-field`: its wire name), when it holds a date-time. */
+/** Names a document gives a flag marking deleted rows (`is_deleted`, `del_flag`), as snake_case. */
+const DELETION_FLAG_NAMES = new Set(['is_deleted', 'deleted', 'is_delete', 'del_flag', 'delete_flag', 'deleted_flag', 'is_removed', 'removed']);
+
+/**
+ * The field a soft delete sets: the one its rule names (`x-soft-delete-field`: its wire name), a
+ * date-time or a boolean, else a boolean the entity declares under a deletion flag's name; none
+ * where it declares `deleted_at` itself, which is the mark already.
+ */
 function markOfDeletion(fields: readonly Field[], wireName: unknown): string | undefined {
-  const field = typeof wireName === 'string' ? fields.find((f) => f.wireName === wireName) : undefined;
-  if (!field || field.type.kind !== 'string' || field.type.format !== 'date-time' || field.relation !== undefined) return undefined;
+  const named = typeof wireName === 'string' ? fields.find((f) => f.wireName === wireName) : undefined;
+  const field = named ?? (fields.some((f) => f.name === 'deleted_at') ? undefined : fields.find((f) => f.type.kind === 'boolean' && DELETION_FLAG_NAMES.has(f.name)));
+  if (!field || field.relation !== undefined) return undefined;
   // The mark the repository sets, still answered; no client's value.
-  Object.assign(field, { required: false, nullable: true, readOnly: true, writeOnly: false, stamp: 'deleted' });
+  const settled = { required: false, readOnly: true, writeOnly: false, stamp: 'deleted' as const };
+  if (field.type.kind === 'string' && field.type.format === 'date-time') Object.assign(field, settled, { nullable: true });
+  else if (field.type.kind === 'boolean') Object.assign(field, settled, { required: true, nullable: false, default: false });
+  else return undefined;
   return field.name;
 }

@@ -1,4 +1,5 @@
 import type { Entity, Operation } from './domain-model.js';
+import { isDeletionFlag } from './nullability.js';
 
 /**
  * The field an item operation finds its row by when that is not the primary key
@@ -14,4 +15,11 @@ export function lookupFieldOf(operation: Operation, entity: Entity): string | un
 /** The field soft deleting a row sets: the document's own where a rule names it (`retired_at`), else the added `deleted_at`. */
 export function deletionMarkOf(entity: Entity): string {
   return entity.softDeleteField ?? 'deleted_at';
+}
+
+/** The mark is a flag (`is_deleted`: true once deleted) rather than a time (null while live). */
+export function deletionMarkIsFlag(entity: Entity): boolean {
+  const mark = deletionMarkOf(entity);
+  const field = entity.fields.find((f) => f.name === mark);
+  return field !== undefined && isDeletionFlag(field);
 }

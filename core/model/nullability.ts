@@ -16,7 +16,12 @@ export function alwaysHasValue(field: Field): boolean {
  * so a row created through the API has none until something the document does not describe fills it.
  */
 export function isNullableColumn(entity: Entity, field: Field): boolean {
-  return field.name !== entity.primaryKey.field && (!alwaysHasValue(field) || (field.readOnly && !field.system));
+  return field.name !== entity.primaryKey.field && (!alwaysHasValue(field) || (field.readOnly && !field.system && !isDeletionFlag(field)));
+}
+
+/** A soft delete's flag (`is_deleted`): read-only, yet never empty: false from the row's creation until deleting sets it. */
+export function isDeletionFlag(field: Field): boolean {
+  return field.stamp === 'deleted' && field.type.kind === 'boolean';
 }
 
 /** Whether a field may be left out but never be null: optional, and not nullable. Unset, it is left out. */

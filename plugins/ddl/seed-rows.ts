@@ -74,7 +74,8 @@ function columnValue(
   earlierRows: Map<string, unknown>[],
   samples: SampleSource,
 ): unknown {
-  if (column.name === table.softDeleteColumn) return null;
+  // Live rows: a time mark empty, a flag mark false.
+  if (column.name === table.softDeleteColumn) return column.value.type.kind === 'boolean' ? false : null;
   if (key) {
     if (key.table === table.name) {
       // A self-reference points at the row before; the first row at nothing, or at itself when it must.

@@ -1,6 +1,6 @@
 import { distributionName, titleSlug } from './distribution-name.js';
 import { errorBodiesView } from './view/error-bodies.js';
-import { relationalSchema, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../core/index.js';
+import { deletionMarkIsFlag, relationalSchema, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../core/index.js';
 import { SQLALCHEMY_NAMING_CONVENTION, STACK_NAMING } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
@@ -144,7 +144,9 @@ export function planBackend(
   // What the generic repositories hold only when some operation uses it, so no backend carries code its tests never run.
   // A soft delete marking rows by the document's own field (`retired_at`): each table names its mark.
   const namedMarks = model.entities.some((e) => e.softDelete && e.softDeleteField !== undefined);
-  const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0), namedMarks };
+  // A mark that is a flag (`is_deleted`) beside marks that are times: each set and read by its column's type.
+  const flagMarks = model.entities.some((e) => e.softDelete && deletionMarkIsFlag(e));
+  const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0), namedMarks, flagMarks };
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk', repositoryFeatures);
   for (const e of entityList) add(F.port(e.portModule), 'app/application/interfaces/port.py.njk', { e: withoutDeclaredLookups(e), declared: declared.port.get(e.name) });
 

@@ -83,6 +83,8 @@ const documents = [
   { name: 'ticketing-confluence', apiFiles: ['ticketing-confluence-api.md', 'ticketing-confluence-requirements.md'] },
   // A soft delete marking rows by the document's own `retired_at`, with trips soft deleted along; `money (EUR)`.
   { name: 'motorpool', apiFiles: ['motorpool-api.md', 'motorpool-requirements.md'], rules: 'motorpool.py' },
+  // Soft deletes by the documents' own flags (`is_deleted`, `deleted`), a project's tasks marked by time along with it.
+  { name: 'projects-flag-zh', apiFiles: ['projects-flag-api.zh.md', 'projects-flag-requirements.zh.md'], rules: 'projects_flag.py' },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -1,4 +1,4 @@
-import { alwaysHasValue, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, deletionMarkOf, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, isDeletionFlag, assignableText, relationalSchema, type AssignedText, type Table, isAutoincrementKey, isNullableColumn, deletionMarkOf, lookupFieldOf, storageTimestamp, storedIntegerWidth, type IntegerWidth, type StorageTimestamp, type Component, type Constraints, type DomainModel, type Entity, type Field, type Operation, type Relation, type TypeRef } from '../../../core/index.js';
 import { entityClassNames, entityModule, lookupMethod, modelClassName, repositoryNames, singleCreateOf } from '../code-names.js';
 import { EnumMembers } from '../python/enum-members.js';
 import { PythonImports } from '../python/imports.js';
@@ -95,7 +95,7 @@ export function fieldViews(entity: Entity, entities: readonly Entity[] = [entity
       primaryKey,
       jsonStored: isJsonStored(field.type),
       // A read-only field is none of a client's to send: a row made from a request starts without it.
-      optional: !primaryKey && (!alwaysHasValue(field) || field.readOnly),
+      optional: !primaryKey && (!alwaysHasValue(field) || (field.readOnly && !isDeletionFlag(field))),
       nullable: isNullableColumn(entity, field),
       relation: field.relation !== undefined,
       onWire: primaryKey || !field.system,

@@ -1,4 +1,4 @@
-import { alwaysHasValue, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, deletionMarkIsFlag, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import { deletionMarkAttr, type EntityView } from './entities.js';
@@ -262,7 +262,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         storesRows: created.storesRows === true,
         seeds,
         ...(updatedAt ? { updatedAt } : {}),
-        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: deletionMarkAttr(view) } : {}),
+        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: deletionMarkAttr(view), softDeleteMarked: deletionMarkIsFlag(view.entity) ? 'is True' : 'is not None' } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload, create.input?.required ?? []),
         bindings: created.bindings,
         request: request(create, [created.path, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),

@@ -1,0 +1,43 @@
+"""Rules the project platform's documents state: projects and labels marked deleted by their own flags."""
+
+import pytest
+from httpx import AsyncClient
+
+from tests.integration.stated_support import answer, created
+
+pytestmark = pytest.mark.integration
+
+
+async def listed(client: AsyncClient, path: str) -> list[int]:
+    """The ids a list answers, from a plain array or a page of them."""
+    body = answer(await client.get(path))
+    rows = body if isinstance(body, list) else body["items"]
+    return [row["id"] for row in rows]
+
+
+async def test_deleting_a_project_sets_its_flag_and_hides_it_and_its_tasks(
+    db_client: AsyncClient,
+) -> None:
+    project = await created(db_client, "/projects", {"name": "Apollo"})
+    assert project["is_deleted"] is False
+    task = await created(db_client, "/tasks", {"project_id": project["id"], "title": "Plan"})
+    assert (await db_client.delete(f"/projects/{project['id']}")).status_code == 204
+    assert (await db_client.get(f"/projects/{project['id']}")).status_code == 404
+    assert project["id"] not in await listed(db_client, "/projects")
+    assert task["id"] not in await listed(db_client, "/tasks")
+    # The name stays taken by the deleted row.
+    again = await db_client.post("/projects", json={"name": "Apollo"})
+    assert again.status_code == 409, again.text
+
+
+async def test_a_client_cannot_mark_a_project_deleted(db_client: AsyncClient) -> None:
+    project = await created(db_client, "/projects", {"name": "Gemini", "is_deleted": True})
+    assert project["is_deleted"] is False
+    assert project["id"] in await listed(db_client, "/projects")
+
+
+async def test_a_label_is_hidden_once_its_deleted_flag_is_set(db_client: AsyncClient) -> None:
+    label = await created(db_client, "/labels", {"text": "urgent"})
+    assert label["deleted"] is False
+    assert (await db_client.delete(f"/labels/{label['id']}")).status_code == 204
+    assert label["id"] not in await listed(db_client, "/labels")
