@@ -189,8 +189,9 @@ describe('rule sentences read in Italian, Vietnamese and hurried English', () =>
     expect(read('Fahrten werden mit ihrem Fahrzeug soft gelöscht.')).toEqual([{ kind: 'soft-delete-with', parent: 'Fahrzeug', child: 'Fahrten' }]);
   });
 
-  it('takes a German compound ending in -regeln as a rules heading, so what it does not understand under it is reported', () => {
-    expect(['Geschäftsregeln', 'Fachliche Regeln', 'Löschregeln', 'Bedrijfsregels'].map(isRulesHeading)).toEqual([true, true, true, true]);
+  it('takes a German compound ending in -regeln (Dutch -regels, Scandinavian -regler) as a rules heading, so what it does not understand under it is reported', () => {
+    expect(['Geschäftsregeln', 'Fachliche Regeln', 'Löschregeln', 'Bedrijfsregels', 'Affärsregler', 'Forretningsregler', 'Reglerna'].map(isRulesHeading)).toEqual([true, true, true, true, true, true, true]);
+    expect(['Regleringar', 'Reglering'].map(isRulesHeading)).toEqual([false, false]);
     expect(['Regelmäßige Berichte', 'Endpunkte'].map(isRulesHeading)).toEqual([false, false]);
   });
 

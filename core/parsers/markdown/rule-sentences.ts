@@ -5,7 +5,7 @@ import { readChineseFieldRules, readSpacedFieldRule } from './field-rule-sentenc
 
 /** Headings under which every sentence states a rule: `Rules`, `Business rules`, `业务规则`, `Reglas`... */
 const RULES_HEADING =
-  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|regel(?:n|s)?(?![\p{L}])|\bregole\b|\bregras?\b|правила|aturan|kurallar|kurallar\p{L}*|zasady|reguły|quy tắc|ルール|制約|규칙|제약/iu;
+  /\b(?:(?:business|data|domain|deletion|delete)\s+)?(?:rules?|constraints|invariants)\b|规则|约束|规定|\breglas?\b|\brègles?\b|(?:regel(?:n|s)?|regler(?:na|ne)?)(?![\p{L}])|\bregole\b|\bregras?\b|правила|aturan|kurallar|kurallar\p{L}*|zasady|reguły|quy tắc|ルール|制約|규칙|제약/iu;
 
 export function isRulesHeading(title: string): boolean {
   return RULES_HEADING.test(title);
