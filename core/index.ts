@@ -19,7 +19,7 @@ export { modelToJson, withRelativeSources, relativePath, type ModelJsonOptions }
 export { toSnake, toPascal, toTableName, singular, boundedIdentifier, MAX_IDENTIFIER_BYTES } from './naming.js';
 export { typeText } from './model/type-text.js';
 export { namedTypes } from './model/named-types.js';
-export { deletionMarkIsFlag, deletionMarkOf, lookupFieldOf } from './model/lookups.js';
+export { deletionFlag, deletionMarkOf, lookupFieldOf } from './model/lookups.js';
 export { assignableText, MIN_ASSIGNED_DIGITS } from './model/assigned-text.js';
 export { ecmaRegex } from './model/ecma-pattern.js';
 export { addField, type NewField } from './model/refine.js';

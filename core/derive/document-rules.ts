@@ -3,6 +3,7 @@ import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, 
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { germanSingulars, romanceSingulars, singular, spelledLike, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
+import { valueSetIn } from './deletion-flags.js';
 import { isPronoun, namesEveryEntity } from './every-entity.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
@@ -144,7 +145,10 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     entity.schema[SCHEMA_HINTS.softDelete] = true;
     recordWhy(entity.schema, SCHEMA_HINTS.softDelete, rule.source);
     const mark = deletionMarkNamed(entity.schema, rule.source.text);
-    if (mark !== undefined && entity.schema[SCHEMA_HINTS.softDeleteField] === undefined) entity.schema[SCHEMA_HINTS.softDeleteField] = mark;
+    if (mark !== undefined && entity.schema[SCHEMA_HINTS.softDeleteField] === undefined) {
+      entity.schema[SCHEMA_HINTS.softDeleteField] = mark.wire;
+      if (mark.value !== undefined) entity.schema[SCHEMA_HINTS.softDeleteValue] = mark.value;
+    }
   };
   /** The child's key to its parent (added when missing), given what deleting the parent does. */
   const keyDeleted = (parentPhrase: string, childPhrase: string, onDelete: 'CASCADE' | 'RESTRICT', required: boolean) => {
@@ -357,16 +361,20 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
 }
 
 /**
- * The date-time or boolean property a soft delete's sentence names as the one deleting sets (`we
- * set \`retired_at\` to the current time`, `stillgelegtAm wird gesetzt`, `删除时将 is_deleted 置为
- * true`): it marks the deleted rows in place of an added `deleted_at`. A `deleted_at`/`deletedAt` of its own is that mark already.
+ * The property a soft delete's sentence names as the one deleting sets: a date-time (`we set
+ * \`retired_at\` to the current time`, `stillgelegtAm wird gesetzt`), a boolean (`删除时将
+ * is_deleted 置为 true`), or a text or integer flag with the value it gets (`del_flag 置为 2`): it
+ * marks the deleted rows in place of an added `deleted_at`. A `deleted_at`/`deletedAt` of its own
+ * is that mark already.
  */
-function deletionMarkNamed(schema: SchemaNode, sentence: string): string | undefined {
+function deletionMarkNamed(schema: SchemaNode, sentence: string): { wire: string; value?: string } | undefined {
   const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
   const words = new Set(sentence.split(/[^\p{L}\p{N}_]+/u));
   for (const [wire, property] of Object.entries(properties)) {
-    if (toSnake(wire) === 'deleted_at' || !((property.type === 'string' && property.format === 'date-time') || property.type === 'boolean')) continue;
-    if (words.has(wire)) return wire;
+    if (toSnake(wire) === 'deleted_at' || !words.has(wire)) continue;
+    if ((property.type === 'string' && property.format === 'date-time') || property.type === 'boolean') return { wire };
+    const value = property.type === 'integer' || (property.type === 'string' && property.format === undefined) ? valueSetIn(sentence, wire) : undefined;
+    if (value !== undefined) return { wire, value };
   }
   return undefined;
 }

@@ -1,8 +1,10 @@
 import type { ApiDocument, SchemaNode, SourceLocation } from '../model/api-document.js';
-import { ENTITY_LAYERS, type AssignedText, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type TypeRef } from '../model/domain-model.js';
+import { ENTITY_LAYERS, type AssignedText, type Entity, type EntityLayer, type Field, type PrimaryKey, type Reason, type SoftDeleteFlag, type TypeRef } from '../model/domain-model.js';
 import { assignableText } from '../model/assigned-text.js';
+import { isDeletionMarkName } from '../model/deletion-marks.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { germanSingulars, isInflectionOf, romanceSingulars, singular, toPascal, toSnake, toTableName } from '../naming.js';
+import { deletionFlagOf } from './deletion-flags.js';
 import { hintError, schemaWhy, sourceOf } from './field-hints.js';
 import type { SchemaTypes } from './schema-types.js';
 
@@ -24,7 +26,7 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
   }
   const renamedFrom = schema[SCHEMA_HINTS.renamedFrom];
   const softDelete = schema[SCHEMA_HINTS.softDelete] === true;
-  const softDeleteField = softDelete ? markOfDeletion(fields, schema[SCHEMA_HINTS.softDeleteField]) : undefined;
+  const mark = softDelete ? markOfDeletion(fields, schema, api, types) : undefined;
   return {
     name,
     slug: toSnake(name),
@@ -37,7 +39,8 @@ export function entityOf(schemaName: string, api: ApiDocument, types: SchemaType
     uniques: [],
     indexes: [],
     softDelete,
-    ...(softDeleteField ? { softDeleteField } : {}),
+    ...(mark ? { softDeleteField: mark.field } : {}),
+    ...(mark?.flag ? { softDeleteFlag: mark.flag } : {}),
     layers: layersOf(schema, source),
     ...(typeof renamedFrom === 'string' ? { renamedFrom } : {}),
     reasons: {
@@ -172,22 +175,45 @@ function describeKind(type: TypeRef): string {
   return type.kind === 'array' ? 'a list' : type.kind === 'object' || type.kind === 'map' ? 'an object' : `a ${type.kind} value`;
 }
 
-/** Names a document gives a flag marking deleted rows (`is_deleted`, `del_flag`), as snake_case. */
-const DELETION_FLAG_NAMES = new Set(['is_deleted', 'deleted', 'is_delete', 'del_flag', 'delete_flag', 'deleted_flag', 'is_removed', 'removed']);
-
 /**
- * The field a soft delete sets: the one its rule names (`x-soft-delete-field`: its wire name), a
- * date-time or a boolean, else a boolean the entity declares under a deletion flag's name; none
- * where it declares `deleted_at` itself, which is the mark already.
+ * The field a soft delete sets: the one its rule names (`x-soft-delete-field`: its wire name), else
+ * a field the entity declares under a deletion flag's name (`is_deleted`, `del_flag`); none where
+ * it declares `deleted_at` itself, which is the mark already. A date-time is set to the time, a
+ * boolean to true, a text or integer flag to its deleted value (`flag`).
  */
-function markOfDeletion(fields: readonly Field[], wireName: unknown): string | undefined {
+function markOfDeletion(fields: readonly Field[], schema: SchemaNode, api: ApiDocument, types: SchemaTypes): { field: string; flag?: SoftDeleteFlag } | undefined {
+  const wireName = schema[SCHEMA_HINTS.softDeleteField];
   const named = typeof wireName === 'string' ? fields.find((f) => f.wireName === wireName) : undefined;
-  const field = named ?? (fields.some((f) => f.name === 'deleted_at') ? undefined : fields.find((f) => f.type.kind === 'boolean' && DELETION_FLAG_NAMES.has(f.name)));
+  const field = named ?? (fields.some((f) => f.name === 'deleted_at') ? undefined : fields.find((f) => isDeletionMarkName(f.name)));
   if (!field || field.relation !== undefined) return undefined;
   // The mark the repository sets, still answered; no client's value.
-  const settled = { required: false, readOnly: true, writeOnly: false, stamp: 'deleted' as const };
-  if (field.type.kind === 'string' && field.type.format === 'date-time') Object.assign(field, settled, { nullable: true });
-  else if (field.type.kind === 'boolean') Object.assign(field, settled, { required: true, nullable: false, default: false });
-  else return undefined;
-  return field.name;
+  const settled = { readOnly: true, writeOnly: false, stamp: 'deleted' as const };
+  if (field.type.kind === 'string' && field.type.format === 'date-time') {
+    Object.assign(field, settled, { required: false, nullable: true });
+    return { field: field.name };
+  }
+  if (field.type.kind === 'boolean') {
+    Object.assign(field, settled, { required: true, nullable: false, default: false });
+    return { field: field.name };
+  }
+  const ruled = named ? schema[SCHEMA_HINTS.softDeleteValue] : undefined;
+  // `0存在 2删除` read as the values of an enum: a flag's values are no client's choice, the column is text.
+  const members = field.type.kind === 'enum' ? types.enums.get(field.type.name)?.values.map(String) : undefined;
+  const asText = members ? { ...field, type: { kind: 'string' } as const } : field;
+  const flag = deletionFlagOf(asText, ruled === undefined ? undefined : String(ruled), describedElsewhere(api, field.wireName, schema), isDeletionMarkName(field.name));
+  if (!flag || (members && !(members.includes(String(flag.live)) && members.includes(String(flag.deleted))))) return undefined;
+  const text = members ? { type: asText.type, constraints: { ...field.constraints, maxLength: Math.max(...members.map((value) => value.length)) } } : {};
+  Object.assign(field, settled, text, { required: true, nullable: false, default: flag.live });
+  return { field: field.name, flag };
+}
+
+/** The descriptions other schemas give a property of the same name (`del_flag`'s values, said once for every table). */
+function describedElsewhere(api: ApiDocument, wireName: string, own: SchemaNode): string[] {
+  const said: string[] = [];
+  for (const { schema } of api.schemas.values()) {
+    if (schema === own) continue;
+    const property = (schema.properties as Record<string, SchemaNode> | undefined)?.[wireName];
+    if (typeof property?.description === 'string') said.push(property.description);
+  }
+  return said;
 }

@@ -178,8 +178,14 @@ export interface Entity {
   indexes: Index[];
   /** Rows carry `deleted_at` (or `softDeleteField`); reads hide them and DELETE sets it. */
   softDelete: boolean;
-  /** The document's date-time field DELETE sets, where a rule names one (`retired_at`); else `deleted_at`, added. */
+  /**
+   * The document's own field DELETE sets, where a rule names one or the entity declares a
+   * deletion flag: a date-time (`retired_at`), a boolean (`is_deleted`), or a text or integer flag
+   * (`del_flag`, with `softDeleteFlag`); else `deleted_at`, added.
+   */
   softDeleteField?: string;
+  /** For a text or integer mark: its value while the row is live and once it is deleted (`"0"`, `"2"`). */
+  softDeleteFlag?: SoftDeleteFlag;
   /** The tenant column uniques are scoped by, when the entity has one. */
   tenantField?: string;
   /** The entity this one's rows belong to (an array of nested objects became this child table). */
@@ -349,6 +355,12 @@ export interface Operation {
   /** Alternatives of the security schemes that must all accept a request; undefined: public. */
   security?: string[][];
   source: SourceLocation;
+}
+
+/** The values of a deletion flag while live and once deleted (`del_flag`: `"0"`, `"2"`; a boolean's: false, true). */
+export interface SoftDeleteFlag {
+  live: string | number | boolean;
+  deleted: string | number | boolean;
 }
 
 /** A field an action sets: to a value, or (`now`) to the time of the request. */

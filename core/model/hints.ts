@@ -10,8 +10,10 @@ export const SCHEMA_HINTS = {
   tableName: 'x-table-name',
   /** `true`: rows get `deleted_at`; reads hide them, DELETE sets it. */
   softDelete: 'x-soft-delete',
-  /** On a soft-deleted schema: the date-time property that marks deleted rows, in place of an added `deleted_at`. */
+  /** On a soft-deleted schema: the date-time, boolean, text or integer property that marks deleted rows, in place of an added `deleted_at`. */
   softDeleteField: 'x-soft-delete-field',
+  /** With `x-soft-delete-field` naming a text or integer flag: the value deleting sets it to (`2`). */
+  softDeleteValue: 'x-soft-delete-value',
   /** `true` (column `tenant_id`) or the tenant column's name: uniques become composite with it. */
   tenant: 'x-tenant',
   /** On a schema: `string[][]` composite uniques (wire or snake names). On a property: `true`. */

@@ -1,4 +1,4 @@
-import type { Entity, Operation } from './domain-model.js';
+import type { Entity, Operation, SoftDeleteFlag } from './domain-model.js';
 import { isDeletionFlag } from './nullability.js';
 
 /**
@@ -17,9 +17,14 @@ export function deletionMarkOf(entity: Entity): string {
   return entity.softDeleteField ?? 'deleted_at';
 }
 
-/** The mark is a flag (`is_deleted`: true once deleted) rather than a time (null while live). */
-export function deletionMarkIsFlag(entity: Entity): boolean {
+/**
+ * The values the entity's deletion mark holds while a row is live and once it is deleted, where
+ * the mark is a flag (`is_deleted`: false, true; `del_flag`: `"0"`, `"2"`); undefined for a time
+ * (null while live, the moment of deleting after).
+ */
+export function deletionFlag(entity: Entity): SoftDeleteFlag | undefined {
+  if (entity.softDeleteFlag) return entity.softDeleteFlag;
   const mark = deletionMarkOf(entity);
   const field = entity.fields.find((f) => f.name === mark);
-  return field !== undefined && isDeletionFlag(field);
+  return field !== undefined && isDeletionFlag(field) && field.type.kind === 'boolean' ? { live: false, deleted: true } : undefined;
 }

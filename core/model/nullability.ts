@@ -19,9 +19,12 @@ export function isNullableColumn(entity: Entity, field: Field): boolean {
   return field.name !== entity.primaryKey.field && (!alwaysHasValue(field) || (field.readOnly && !field.system && !isDeletionFlag(field)));
 }
 
-/** A soft delete's flag (`is_deleted`): read-only, yet never empty: false from the row's creation until deleting sets it. */
+/**
+ * A soft delete's flag (`is_deleted`, `del_flag`) rather than its time: read-only, yet never
+ * empty: live (false, `0`) from the row's creation until deleting sets it.
+ */
 export function isDeletionFlag(field: Field): boolean {
-  return field.stamp === 'deleted' && field.type.kind === 'boolean';
+  return field.stamp === 'deleted' && !(field.type.kind === 'string' && field.type.format === 'date-time');
 }
 
 /** Whether a field may be left out but never be null: optional, and not nullable. Unset, it is left out. */

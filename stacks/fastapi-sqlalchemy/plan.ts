@@ -1,6 +1,6 @@
 import { distributionName, titleSlug } from './distribution-name.js';
 import { errorBodiesView } from './view/error-bodies.js';
-import { deletionMarkIsFlag, relationalSchema, type DomainModel, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../core/index.js';
+import { deletionFlag, relationalSchema, type DomainModel, type SoftDeleteFlag, type EngineConfig, type Operation, type PlannedFile, type PreviousRun, type RunReport, type Table } from '../../core/index.js';
 import { SQLALCHEMY_NAMING_CONVENTION, STACK_NAMING } from './constraint-names.js';
 import { backendFiles, BACKEND_DIR, groupModule, isServedEntity } from './code-names.js';
 import { MYSQL_TABLE_KEYWORDS } from './column-storage.js';
@@ -17,7 +17,7 @@ import { PythonImports } from './python/imports.js';
 import type { ReadOutput } from './python/user-modules.js';
 import { call, collection, definition, entry, keyword, pyFormat, pyLambdaAssignment, pyParse } from './python/layout.js';
 import { EnumMembers } from './python/enum-members.js';
-import { pyClassName, pyDocLine, pyString } from './python/names.js';
+import { pyClassName, pyDocLine, pyLiteral, pyString } from './python/names.js';
 import { deletionMarkAttr, entityViewWithImports, type EntityImportSets, type EntityView } from './view/entities.js';
 import { mapperView } from './view/mapper.js';
 import { Seeding, type StoreFunction } from './view/seeding.js';
@@ -145,7 +145,7 @@ export function planBackend(
   // A soft delete marking rows by the document's own field (`retired_at`): each table names its mark.
   const namedMarks = model.entities.some((e) => e.softDelete && e.softDeleteField !== undefined);
   // A mark that is a flag (`is_deleted`) beside marks that are times: each set and read by its column's type.
-  const flagMarks = model.entities.some((e) => e.softDelete && deletionMarkIsFlag(e));
+  const flagMarks = model.entities.some((e) => e.softDelete && deletionFlag(e) !== undefined);
   const repositoryFeatures = { batch: model.operations.some((op) => op.batch), scoped: model.entities.some((e) => (e.pathScope?.length ?? 0) > 0), namedMarks, flagMarks };
   add('app/application/interfaces/repository.py', 'app/application/interfaces/repository.py.njk', repositoryFeatures);
   for (const e of entityList) add(F.port(e.portModule), 'app/application/interfaces/port.py.njk', { e: withoutDeclaredLookups(e), declared: declared.port.get(e.name) });
@@ -195,9 +195,17 @@ export function planBackend(
       .map((r) => ({ child: views.get(r.from)!, attr: views.get(r.from)!.fields.find((f) => f.field.name === r.field)!.attr }))
       .sort((a, b) => a.child.name.localeCompare(b.child.name));
     for (const { child } of keptWith) if (child.name !== e.name) imports.add('app.infrastructure.models', child.model);
-    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${[child.model, pyString(attr), ...(namedMarks ? [pyString(deletionMarkAttr(child))] : [])].join(', ')})`));
+    const softDeletedWith = softDeletedWithLine(keptWith.map(({ child, attr }) => `(${[child.model, pyString(attr), ...(namedMarks ? [pyString(deletionMarkAttr(child))] : []), ...(flagMarks ? [flagLiteral(deletionFlag(child.entity))] : [])].join(', ')})`));
     const mark = e.entity.softDelete && e.entity.softDeleteField !== undefined ? deletionMarkAttr(e) : undefined;
-    const whitelists = { filterableFields: fieldSet('filterable_fields', e.filterable), sortableFields: fieldSet('sortable_fields', e.sortable), softDelete: e.entity.softDelete, ...(mark ? { deletedAtField: `deleted_at_field = ${pyString(mark)}` } : {}), softDeletedWith };
+    const flag = e.entity.softDelete ? deletionFlag(e.entity) : undefined;
+    const whitelists = {
+      filterableFields: fieldSet('filterable_fields', e.filterable),
+      sortableFields: fieldSet('sortable_fields', e.sortable),
+      softDelete: e.entity.softDelete,
+      ...(mark ? { deletedAtField: `deleted_at_field = ${pyString(mark)}` } : {}),
+      ...(flag ? { deletionFlag: `deletion_flag = ${flagLiteral(flag)}` } : {}),
+      softDeletedWith,
+    };
     const classHeader = (name: string, bases: string[]) => pyFormat(call(`class ${name}`, bases), 0, '', ':');
     const method = (name: string, params: string[], returns: string) => pyFormat(definition(`def ${name}`, ['self', ...params]), 4, '', ` -> ${returns}:`);
     const methods = {
@@ -577,4 +585,9 @@ function seedImports(stores: readonly StoreFunction[], enveloped: boolean): stri
   for (const store of stores) imports.add('app.domain.entities', store.entity).add('app.infrastructure.repositories', store.repository);
   if (enveloped) imports.add('tests.answers', 'answer_of');
   return imports.render();
+}
+
+/** A deletion flag's values as the repository holds them: `(False, True)`, `("0", "2")`; `None` for a time. */
+function flagLiteral(flag: SoftDeleteFlag | undefined): string {
+  return flag === undefined ? 'None' : `(${pyLiteral(flag.live)}, ${pyLiteral(flag.deleted)})`;
 }

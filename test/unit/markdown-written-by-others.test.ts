@@ -73,7 +73,7 @@ const documents: [string, string[]][] = [
   ['meeting rooms in a Japanese 設計書: an API一覧 with API名, sections titled by it, 物理名 columns, 部署（departments）', files('kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md')],
   ['courses in Latin-American Spanish: headings with emoji and accents, ¿Obligatorio?, rules in paragraphs', files('cursos-api.es.md', 'cursos-requisitos.es.md')],
   ['a motor pool: a soft delete by the document\'s own `retired_at`, trips soft deleted with it, `money (EUR)`', files('motorpool-api.md', 'motorpool-requirements.md')],
-  ['projects in Chinese: soft deletes by the documents\' own flags (`is_deleted` named by the rule, a label\'s `deleted`)', files('projects-flag-api.zh.md', 'projects-flag-requirements.zh.md')],
+  ['projects in Chinese: soft deletes by the documents\' own flags (`is_deleted` named by the rule, a task\'s `del_flag`, a label\'s `deleted`)', files('projects-flag-api.zh.md', 'projects-flag-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -976,7 +976,7 @@ describe('markdown written by others', () => {
     expect(vehicle.fields.find((f) => f.name === 'registered_at')!.type).toEqual({ kind: 'string', format: 'date-time' });
   });
 
-  it('projects: a boolean the rule names, or one named as a deletion flag, is the mark; never empty, no deleted_at beside it', async () => {
+  it('projects: a boolean the rule names, or a field named as a deletion flag, is the mark; never empty, no deleted_at beside it', async () => {
     const model = await deriveModel({ apiFiles: files('projects-flag-api.zh.md', 'projects-flag-requirements.zh.md') });
     expect(softDeleted(model)).toEqual(['Project', 'Task', 'Label']);
     const flag = { readOnly: true, required: true, nullable: false, default: false, stamp: 'deleted' };
@@ -986,13 +986,16 @@ describe('markdown written by others', () => {
     // A `deleted` boolean on a soft-deleted entity whose rule names no mark.
     expect(entity(model, 'Label').softDeleteField).toBe('deleted');
     expect(entity(model, 'Label').fields.find((f) => f.name === 'deleted')).toMatchObject(flag);
-    for (const name of ['Project', 'Label']) expect(entity(model, name).fields.map((f) => f.name)).not.toContain('deleted_at');
+    for (const name of ['Project', 'Task', 'Label']) expect(entity(model, name).fields.map((f) => f.name)).not.toContain('deleted_at');
     const projects = relationalSchema(model, STACK_NAMING).find((t) => t.name === 'projects')!;
     expect(projects.columns.find((c) => c.name === 'is_deleted')).toMatchObject({ nullable: false, default: false });
     expect(projects.softDeleteColumn).toBe('is_deleted');
-    // The tasks keep the added `deleted_at`, set when their project is deleted; `done`, a boolean of another name, is no mark.
-    expect(entity(model, 'Task').softDeleteField).toBeUndefined();
-    expect(entity(model, 'Task').fields.find((f) => f.name === 'done')!.readOnly).toBe(false);
+    // A task's `del_flag` (`0正常 2删除`) is set to 2 when its project is deleted; `done`, a boolean of another name, is no mark.
+    const task = entity(model, 'Task');
+    expect(task.softDeleteField).toBe('del_flag');
+    expect(task.softDeleteFlag).toEqual({ live: '0', deleted: '2' });
+    expect(task.fields.find((f) => f.name === 'del_flag')).toMatchObject({ ...flag, default: '0', type: { kind: 'string' } });
+    expect(task.fields.find((f) => f.name === 'done')!.readOnly).toBe(false);
     expect(links(model)).toEqual(['many-to-one Task.project_id->Project (soft deleted with it)']);
   });
 });

@@ -135,14 +135,16 @@ describe('an API list and a database design of the same entities', () => {
     expect(field('status')).toMatchObject({ required: false, default: 0, constraints: { allowed: [0, 1, 2] } });
     expect(field('pay_time')).toMatchObject({ wireName: 'payTime', required: false, nullable: true });
     expect(order.uniques.map((u) => u.fields)).toContainEqual(['order_no']);
-    // `is_deleted` marks deleted rows: a soft delete, `deleted_at` in its place.
+    // `is_deleted` (`0-否 1-是`) marks deleted rows: a soft delete setting it to 1, no `deleted_at` beside it.
     expect(order.softDelete).toBe(true);
-    expect(field('is_deleted')).toBeUndefined();
+    expect(order.softDeleteField).toBe('is_deleted');
+    expect(order.softDeleteFlag).toEqual({ live: 0, deleted: 1 });
+    expect(field('is_deleted')).toMatchObject({ readOnly: true, required: true, nullable: false, default: 0, stamp: 'deleted' });
     // The design's moments stamped by the database, none added beside them.
     expect(order.fields.filter((f) => f.stamp !== undefined || f.system).map((f) => [f.name, f.stamp])).toEqual([
+      ['is_deleted', 'deleted'],
       ['create_time', 'created'],
       ['update_time', 'updated'],
-      ['deleted_at', undefined],
     ]);
     // `mall_user_address` is the API's Address.
     expect(model.entities.map((e) => e.name)).not.toContain('UserAddress');

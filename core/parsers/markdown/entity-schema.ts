@@ -1,6 +1,7 @@
 import { componentSchemaName } from '../openapi/json-pointer.js';
 import type { SchemaNode } from '../../model/api-document.js';
 import { SCHEMA_HINTS } from '../../model/hints.js';
+import { isDeletionMarkName } from '../../model/deletion-marks.js';
 import { namesRowMoment } from '../../model/stamp-names.js';
 import { toSnake } from '../../naming.js';
 import { ComponentRegistry, SOURCE_LINE } from './component-registry.js';
@@ -76,16 +77,18 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
 
 /** Builds the schema of a `Name:` table. */
 export function namedTableSchema(named: NamedTable, registry: ComponentRegistry, file: string): SchemaNode {
-  // A design's `is_deleted`/`del_flag` column: its rows are soft deleted, `deleted_at` marks them here.
-  const mark = named.tableName === undefined ? undefined : named.table.rows.find((row) => DELETE_MARK.test(row.name));
-  const rows = named.table.rows.filter((row) => row !== mark);
+  const rows = named.table.rows;
   const schema = { ...objectSchema(rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), rows.filter((r) => r.required).map((r) => r.name), named.line), ...aliasesOf(named) };
+  // A design's `is_deleted`/`del_flag` column: its rows are soft deleted, and it marks them.
+  const mark = named.tableName === undefined ? undefined : rows.find((row) => isDeletionMarkName(row.name));
   if (!mark) return schema;
-  return { ...schema, [SCHEMA_HINTS.softDelete]: true, [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.softDelete]: { rule: `the column ${mark.name} marks deleted rows (deleted_at takes its place)`, file, line: mark.line } } };
+  return {
+    ...schema,
+    [SCHEMA_HINTS.softDelete]: true,
+    [SCHEMA_HINTS.softDeleteField]: mark.name,
+    [SCHEMA_HINTS.why]: { [SCHEMA_HINTS.softDelete]: { rule: `the column ${mark.name} marks deleted rows`, file, line: mark.line } },
+  };
 }
-
-/** The columns database designs mark deleted rows with. */
-const DELETE_MARK = /^(?:is_?deleted|deleted|del_?flag|delete_?flag|deleted_?flag|is_?del|delete_?time|deleted_?time)$/i;
 
 /** What a table's heading says of its type: the other names it gives (for the rules that use them), the table it names. */
 export function aliasesOf(named: NamedTable | undefined): SchemaNode {

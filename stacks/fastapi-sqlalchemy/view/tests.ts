@@ -1,4 +1,4 @@
-import { alwaysHasValue, deletionMarkIsFlag, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
+import { alwaysHasValue, deletionFlag, type Constraints, type DomainModel, type Entity, type Operation, type Parameter, type Relation, type StateChange, type TypeRef } from '../../../core/index.js';
 import { call, collection, definition, entry, holdsEmptyContainer, keyword, pyFormat, pyValue, type PyExpr } from '../python/layout.js';
 import { pyIdentifier, pyLiteral, pyString } from '../python/names.js';
 import { deletionMarkAttr, type EntityView } from './entities.js';
@@ -262,7 +262,7 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
         storesRows: created.storesRows === true,
         seeds,
         ...(updatedAt ? { updatedAt } : {}),
-        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: deletionMarkAttr(view), softDeleteMarked: deletionMarkIsFlag(view.entity) ? 'is True' : 'is not None' } : {}),
+        ...(view.entity.softDelete ? { softDeleteModel: view.model, softDeleteMark: deletionMarkAttr(view), softDeleteMarked: deletedMarkCheck(view.entity) } : {}),
         ...storedRowFilters(byKind(operations, 'list'), view, createPayload, create.input?.required ?? []),
         bindings: created.bindings,
         request: request(create, [created.path, bodyArgument(create, 'data')], { client: 'db_client', method: createMethod }),
@@ -777,4 +777,11 @@ function storedRowFilters(list: Operation | undefined, view: EntityView, createP
   if (cases.length === 0) return {};
   const pairs = [...new Map(cases.map(({ parameter }) => [filterKey(view, parameter), view.fields.find((f) => f.column === parameter.field)!.attr])).entries()];
   return { filters: pyFormat(call('@pytest.mark.parametrize', [collection('(', [pyString('key'), pyString('field')]), collection('[', pairs.map(([key, attr]) => collection('(', [pyString(key), pyString(attr)])))]), 0) };
+}
+
+/** How a test sees a row's mark set: a time not None, a flag true (`is True`, ruff's E712) or at its deleted value. */
+function deletedMarkCheck(entity: Entity): string {
+  const flag = deletionFlag(entity);
+  if (flag === undefined) return 'is not None';
+  return typeof flag.deleted === 'boolean' ? `is ${pyLiteral(flag.deleted)}` : `== ${pyLiteral(flag.deleted)}`;
 }

@@ -1,0 +1,12 @@
+import { toSnake } from '../naming.js';
+
+/** Names a design gives the column marking deleted rows: a flag (`is_deleted`, `del_flag`) or a time (`delete_time`). */
+const DELETION_MARK_NAMES = new Set([
+  'is_deleted', 'isdeleted', 'deleted', 'is_delete', 'del_flag', 'delflag', 'delete_flag', 'deleted_flag', 'is_del', 'isdel', 'is_removed', 'removed',
+  'delete_time', 'deleted_time',
+]);
+
+/** Whether a field's name is one designs give the column marking deleted rows. */
+export function isDeletionMarkName(name: string): boolean {
+  return DELETION_MARK_NAMES.has(toSnake(name));
+}
