@@ -3,7 +3,8 @@ import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, 
 import { SCHEMA_HINTS } from '../model/hints.js';
 import { germanSingulars, romanceSingulars, singular, spelledLike, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
-import { valueSetIn } from './deletion-flags.js';
+import { flagValuesIn, valueSetIn } from './deletion-flags.js';
+import { isDeletionMarkName } from '../model/deletion-marks.js';
 import { isPronoun, namesEveryEntity } from './every-entity.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
@@ -271,8 +272,11 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       const owner = target(rule.owner, rule);
       const owned = owner && target(rule.owned, rule, owner);
       if (!owner || !owned || ownedBy(owner, owned.name)) return;
-      const ownerKey = findKey(owner, owned.name);
-      const key = ownerKey ?? keyProperty(owned, owner, rule, schemas, true);
+      // `Every book has exactly one author` where the book holds `author_id`: its key is required, and
+      // many books share an author; a unique key there would refuse an author's second book.
+      if (findKey(owner, owned.name)) return;
+      // `Each user has one profile`: the profile's key to its user, unique.
+      const key = findKey(owned, owner.name) ?? keyProperty(owned, owner, rule, schemas, true);
       key[SCHEMA_HINTS.unique] = true;
       recordWhy(key, SCHEMA_HINTS.unique, rule.source);
       return;
@@ -369,12 +373,44 @@ function resolveReferences(schemas: ApiDocument['schemas'], names: EntityNames):
  */
 function deletionMarkNamed(schema: SchemaNode, sentence: string): { wire: string; value?: string } | undefined {
   const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
+  if (Object.keys(properties).some((name) => toSnake(name) === 'deleted_at')) return undefined;
   const words = new Set(sentence.split(/[^\p{L}\p{N}_]+/u));
+  // `Sorted by borrowed_at` beside `Soft-deleted loans are excluded` names no mark: deleting must set it.
+  const sets = SETS_A_FIELD.test(sentence);
   for (const [wire, property] of Object.entries(properties)) {
-    if (toSnake(wire) === 'deleted_at' || !words.has(wire)) continue;
-    if ((property.type === 'string' && property.format === 'date-time') || property.type === 'boolean') return { wire };
+    if (!words.has(wire)) continue;
+    if (sets && ((property.type === 'string' && property.format === 'date-time') || property.type === 'boolean')) return { wire };
     const value = property.type === 'integer' || (property.type === 'string' && property.format === undefined) ? valueSetIn(sentence, wire) : undefined;
     if (value !== undefined) return { wire, value };
   }
-  return undefined;
+  return addedMark(schema, sentence);
+}
+
+/** A sentence saying deleting sets or fills a field, in the readers' languages. */
+const SETS_A_FIELD = /\b(?:set|sets|setting|fill|fills|filled|stamp|stamps|stamped|mark|marks|marked|record|records|recorded|update|updates)\b|rellena|establece|marca|registra|gesetzt|setzt|befüllt|rempli|renseign|preench|definid|impostat|置为|设为|设置|填|更新为|記録|セット|にし|설정/iu;
+
+/** A time mark's name in words of several languages: `deleted_at`, `eliminado_en`, `geloescht_am`, `supprime_le`. */
+const TIME_MARK_NAME = /^(?:delet|eliminad|borrad|lösch|loesch|gelösch|geloesch|supprim|remov|apagad|excluid|xoa|dihapus|hapus)\w*_(?:at|en|em|am|le|on|il|pada|time|date)$/;
+
+/**
+ * A mark the sentence names that the entity does not have yet (`表中增加 is_deleted 字段（tinyint，0
+ * 未删除、1 已删除）`, `se rellena la columna eliminado_en`): added to it, a flag (an integer whose
+ * values the sentence gives, else a boolean) or a time.
+ */
+function addedMark(schema: SchemaNode, sentence: string): { wire: string } | undefined {
+  const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
+  if (typeof schema.properties !== 'object' || Object.keys(properties).some((name) => toSnake(name) === 'deleted_at')) return undefined;
+  // A column's name: written in code, or with an underscore or a hump (`is_deleted`, `isDeleted`); not the word `deleted` of the prose.
+  const spans = new Set([...sentence.matchAll(/`([^`]+)`/g)].map((match) => match[1]!.trim()));
+  const named = [...sentence.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)]
+    .map((match) => match[0])
+    .find((word) => (spans.has(word) || /_|[a-z][A-Z]/.test(word)) && (isDeletionMarkName(word) || TIME_MARK_NAME.test(toSnake(word))) && toSnake(word) !== 'deleted_at');
+  if (named === undefined || properties[named] !== undefined) return undefined;
+  const time = TIME_MARK_NAME.test(toSnake(named)) || /_time$/.test(toSnake(named));
+  const values = flagValuesIn(sentence);
+  // Read-only as the mark is, a time empty while the row lives: the answers' types say so too.
+  properties[named] = time
+    ? { type: 'string', format: 'date-time', nullable: true, readOnly: true }
+    : values.deleted !== undefined && /^[0-9]+$/.test(values.deleted) ? { type: 'integer', description: sentence, readOnly: true } : { type: 'boolean', readOnly: true };
+  return { wire: named };
 }

@@ -81,6 +81,9 @@ export class EntityNames {
   private add(alias: string, name: string): void {
     const key = normalized(alias);
     if (key !== '' && !this.aliases.has(key)) this.aliases.set(key, name);
+    // `库存记录` is also `库存`: the phrases naming it lose the filler words too (`其库存记录`).
+    const bare = withoutFillers(alias);
+    if (bare !== key && /^[\u4e00-\u9fff]{2,}$/.test(bare) && !this.aliases.has(bare)) this.aliases.set(bare, name);
   }
 
   /** The schema a phrase names as a whole (an alias, singular or plural), or undefined. */

@@ -85,6 +85,11 @@ const documents = [
   { name: 'motorpool', apiFiles: ['motorpool-api.md', 'motorpool-requirements.md'], rules: 'motorpool.py' },
   // Soft deletes by the documents' own flags (`is_deleted`, `deleted`), a project's tasks marked by time along with it.
   { name: 'projects-flag-zh', apiFiles: ['projects-flag-api.zh.md', 'projects-flag-requirements.zh.md'], rules: 'projects_flag.py' },
+  // Three styles by a fresh pair of eyes: a Spanish PM's wrapped paragraphs and glossed enums, a terse TypeScript-typed
+  // list with bullets carrying body and answer, a camelCase 接口文档 whose soft delete adds its own is_deleted.
+  { name: 'veterinaria-es', apiFiles: ['veterinaria-api.es.md', 'veterinaria-requisitos.es.md'] },
+  { name: 'library-terse', apiFiles: ['library-terse-api.md', 'library-terse-requirements.md'] },
+  { name: 'wms-camel-zh', apiFiles: ['wms-camel-api.zh.md', 'wms-camel-requirements.zh.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

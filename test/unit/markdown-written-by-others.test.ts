@@ -74,6 +74,10 @@ const documents: [string, string[]][] = [
   ['courses in Latin-American Spanish: headings with emoji and accents, ¿Obligatorio?, rules in paragraphs', files('cursos-api.es.md', 'cursos-requisitos.es.md')],
   ['a motor pool: a soft delete by the document\'s own `retired_at`, trips soft deleted with it, `money (EUR)`', files('motorpool-api.md', 'motorpool-requirements.md')],
   ['projects in Chinese: soft deletes by the documents\' own flags (`is_deleted` named by the rule, a task\'s `del_flag`, a label\'s `deleted`)', files('projects-flag-api.zh.md', 'projects-flag-requirements.zh.md')],
+  // Written by a fresh pair of eyes, in three styles this reader had not seen, each stopping it before these fixes.
+  ['a veterinary clinic by a Spanish PM: `enum` and "Ver valores arriba", glossed codes, `pagina / por_pagina` in one row, wrapped paragraphs', files('veterinaria-api.es.md', 'veterinaria-requisitos.es.md')],
+  ['a library written tersely: an endpoint table, TypeScript types, `name` (required): string, bullets carrying body and answer', files('library-terse-api.md', 'library-terse-requirements.md')],
+  ['a WMS in Chinese with camelCase fields: 列表项字段 tables, 关联查询 notes, a soft delete adding its own is_deleted', files('wms-camel-api.zh.md', 'wms-camel-requirements.zh.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -821,7 +825,9 @@ describe('markdown written by others', () => {
     const model = await deriveModel({ apiFiles: documents[12]![1] });
     expect(model.entities.map((e) => [e.name, e.table])).toEqual([['Receita', 'receitas'], ['Avaliacao', 'avaliacoes']]);
     const typed = (name: string) => entity(model, name).fields.filter((f) => !f.system).map((f) => `${f.name} ${f.type.kind}${'format' in f.type && f.type.format ? `(${f.type.format})` : ''}${f.required ? '' : '?'}`);
-    expect(typed('Receita')).toEqual(['id integer', 'titulo string', 'tempo_preparo integer', 'vegano boolean', 'ingredientes array', 'nota number']);
+    // `criado_em` shown in the example answer: the row's creation time under the document's (Portuguese) name.
+    expect(typed('Receita')).toEqual(['id integer', 'titulo string', 'tempo_preparo integer', 'vegano boolean', 'ingredientes array', 'nota number', 'criado_em string(date-time)']);
+    expect(entity(model, 'Receita').fields.find((f) => f.name === 'criado_em')!.stamp).toBe('created');
     // A null in the example leaves the field optional; a date, an e-mail keep their formats.
     expect(typed('Avaliacao')).toEqual(['id integer', 'autor string(email)', 'estrelas integer', 'comentario string?', 'feita_em string(date)']);
     expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
@@ -974,6 +980,62 @@ describe('markdown written by others', () => {
     expect(links(model)).toEqual(['many-to-one Trip.vehicle_id->Vehicle (soft deleted with it)']);
     expect(vehicle.fields.find((f) => f.name === 'price')!.type).toEqual({ kind: 'number', format: 'decimal' });
     expect(vehicle.fields.find((f) => f.name === 'registered_at')!.type).toEqual({ kind: 'string', format: 'date-time' });
+  });
+
+  it('the veterinary clinic: values listed in another table, bounds of two tables both held, wrapped rules read whole, Spanish stamps', async () => {
+    const model = await deriveModel({ apiFiles: files('veterinaria-api.es.md', 'veterinaria-requisitos.es.md') });
+    const mascota = entity(model, 'Mascota');
+    // `especie | enum | Ver valores arriba` takes the detail table's values; `sexo`'s are glossed (`M` (macho) o `H` (hembra)).
+    expect(model.enums.find((e) => e.name === (mascota.fields.find((f) => f.name === 'especie')!.type as { name: string }).name)!.values).toEqual(['perro', 'gato', 'conejo', 'ave', 'reptil', 'otro']);
+    expect(model.enums.find((e) => e.name === (mascota.fields.find((f) => f.name === 'sexo')!.type as { name: string }).name)!.values).toEqual(['M', 'H']);
+    // `decimal (5,2)` in one table and "Mayor que 0" in the other.
+    expect(mascota.fields.find((f) => f.name === 'peso_kg')!.constraints).toMatchObject({ exclusiveMinimum: 0, maximum: 999.99 });
+    const list = model.operations.find((op) => op.method === 'get' && op.path === '/citas')!;
+    expect(list.params.map((p) => p.wireName)).toEqual(expect.arrayContaining(['pagina', 'por_pagina']));
+    expect(uniques(model, 'Propietario')).toEqual(['dni', 'email']);
+    expect(uniques(model, 'Veterinario')).toEqual(['num_colegiado', 'email']);
+    // `… se eliminan también todas sus citas, en cascada.`: `en cascada` is how, not what.
+    expect(links(model)).toContain('many-to-one Cita.mascota_id->Mascota');
+    expect(entity(model, 'Cita').foreignKeys.find((k) => k.field === 'mascota_id')!.onDelete).toBe('CASCADE');
+    // The soft delete sets the column its (wrapped) sentence names, which the API tables never listed.
+    expect(softDeleted(model)).toEqual(['Cita']);
+    expect(entity(model, 'Cita').softDeleteField).toBe('eliminado_en');
+    expect(entity(model, 'Cita').fields.map((f) => f.name)).not.toContain('deleted_at');
+    expect(entity(model, 'Cita').fields.filter((f) => f.stamp !== undefined).map((f) => `${f.name}:${f.stamp}`)).toEqual(['creado_en:created', 'actualizado_en:updated', 'eliminado_en:deleted']);
+    expect(model.warnings?.some((w) => /names "en cascada"/.test(w.message)) ?? false).toBe(false);
+  });
+
+  it('the terse library: types after notes in brackets, every endpoint implemented, a book\'s one author no unique key', async () => {
+    const model = await deriveModel({ apiFiles: files('library-terse-api.md', 'library-terse-requirements.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Author', 'Book', 'Member', 'Loan']);
+    expect(entity(model, 'Member').fields.find((f) => f.name === 'first_name')).toMatchObject({ required: true, type: { kind: 'string' } });
+    expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
+    // `Every book has exactly one author` where the book holds author_id: required, and many books share an author.
+    expect(uniques(model, 'Book')).toEqual(['isbn']);
+    expect(entity(model, 'Book').fields.find((f) => f.name === 'author_id')!.required).toBe(true);
+    expect(entity(model, 'Book').foreignKeys.find((k) => k.field === 'author_id')!.onDelete).toBe('CASCADE');
+    expect(uniques(model, 'Member')).toEqual(['email']);
+    // `Soft-deleted loans are excluded. Sorted by borrowed_at desc.` names no mark: the added deleted_at is.
+    expect(softDeleted(model)).toEqual(['Loan']);
+    expect(entity(model, 'Loan').softDeleteField).toBeUndefined();
+    expect(entity(model, 'Loan').fields.filter((f) => f.stamp === 'deleted' || f.name === 'deleted_at').map((f) => f.name)).toEqual(['deleted_at']);
+  });
+
+  it('the camelCase WMS: list item tables, a deleted warehouse\'s records cascading, suppliers and products marked by is_deleted', async () => {
+    const model = await deriveModel({ apiFiles: files('wms-camel-api.zh.md', 'wms-camel-requirements.zh.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Warehouse', 'Product', 'Supplier', 'StockRecord']);
+    // `删除仓库采用物理删除，删除时级联删除该仓库下的所有库存记录`: for good, its records with it; no parent warehouse.
+    expect(softDeleted(model)).toEqual(['Product', 'Supplier']);
+    expect(entity(model, 'Warehouse').fields.map((f) => f.name)).not.toContain('parent_id');
+    expect(entity(model, 'StockRecord').foreignKeys.find((k) => k.field === 'warehouse_id')!.onDelete).toBe('CASCADE');
+    // `skuCode | String | （关联查询）` on a record is no reference to an entity `查询`.
+    expect(entity(model, 'StockRecord').foreignKeys.map((k) => k.field)).toEqual(['warehouse_id', 'product_id']);
+    // `表中增加 is_deleted 字段（tinyint，0 未删除、1 已删除，默认 0），删除时只把 is_deleted 置为 1`: added, the mark.
+    expect(entity(model, 'Supplier').softDeleteField).toBe('is_deleted');
+    expect(entity(model, 'Supplier').softDeleteFlag).toEqual({ live: 0, deleted: 1 });
+    expect(entity(model, 'Product').softDeleteField).toBe('is_deleted');
+    expect(uniques(model, 'Warehouse')).toEqual(['warehouse_code']);
+    expect(uniques(model, 'Product')).toEqual(['sku_code']);
   });
 
   it('projects: a boolean the rule names, or a field named as a deletion flag, is the mark; never empty, no deleted_at beside it', async () => {

@@ -641,6 +641,7 @@ class OutlineReader {
     }
     this.pendingLabel = undefined;
     const prose: string[] = [];
+    const wrapped = new WrappedSentences(this.outline.sentences, () => ({ inRules: this.inRules(), ...this.sectionTitle() }));
     for (const { text, line } of lines) {
       const part = readEndpointPartLine(text);
       if (part) {
@@ -670,7 +671,7 @@ class OutlineReader {
           continue;
         }
         prose.push(text);
-        this.outline.sentences.push({ text, line, inRules: this.inRules(), ...this.sectionTitle() });
+        wrapped.add(text, line);
         continue;
       }
       const bodyLabel = readBodyLabel(text);
@@ -693,7 +694,7 @@ class OutlineReader {
       const format = this.readFormatSentence(text, line);
       if (basePath === undefined && version === undefined && !paging && !format) {
         prose.push(text);
-        this.outline.sentences.push({ text, line, inRules: this.inRules(), ...this.sectionTitle() });
+        wrapped.add(text, line);
       }
     }
     const current = this.endpoint?.value;
@@ -949,4 +950,31 @@ function aliasesOfRow(row: FieldRow, name: string): { aliases?: string[] } {
 function describesNoItems(type: TypeExpression): boolean {
   const inner = type.kind === 'array' ? type.items : type;
   return inner.kind === 'scalar' && (inner.schema.type === undefined || inner.schema.type === 'object');
+}
+
+/**
+ * The sentences of a paragraph's lines, a line that continues the one before joined to it: a
+ * paragraph wrapped at a width (`… el mismo documento. Lo` / `mismo pasa con el email …`) says each
+ * rule once, whole. A line continues the previous one when that one ends without a stop and it
+ * begins in lower case.
+ */
+class WrappedSentences {
+  private last: { sentence: Sentence; line: number } | undefined;
+
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly context: () => Omit<Sentence, 'text' | 'line'>,
+  ) {}
+
+  add(text: string, line: number): void {
+    const last = this.last;
+    if (last && last.line === line - 1 && !/[.!?。！？:：;；]$/u.test(last.sentence.text) && /^\p{Ll}/u.test(text)) {
+      last.sentence.text = `${last.sentence.text} ${text}`;
+      last.line = line;
+      return;
+    }
+    const sentence = { text, line, ...this.context() };
+    this.sentences.push(sentence);
+    this.last = { sentence, line };
+  }
 }

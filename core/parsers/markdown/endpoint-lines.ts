@@ -31,7 +31,7 @@ export interface QueryLine {
   line: number;
 }
 
-const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据)?|响应(?:参数|体|结果)?|出参|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス(?:ボディ|例|本文)?|応答(?:ボディ|例)?|戻り値)`;
+const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据|字段)?|响应(?:参数|体|结果|字段)?|出参|列表项(?:字段)?|列表字段|list\s+item\s+fields|each\s+list\s+item|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス(?:ボディ|例|本文)?|応答(?:ボディ|例)?|戻り値)`;
 const STATUS_TEXT = String.raw`(?:ok|created|accepted|no content|成功|已创建)`;
 /** `Response 200: User`, `Response 201 Created → Doctor`, `Response (201)`, `レスポンス（201）`, `返回：Reader`, `Returns: page of User`, `Response:`. */
 const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*[(（[]?\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*[)）\]]?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');

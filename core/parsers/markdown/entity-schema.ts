@@ -37,9 +37,29 @@ function typeOnly(node: SchemaNode): string {
  */
 function agreedProperty(existing: SchemaNode, node: SchemaNode, registry: ComponentRegistry): SchemaNode | undefined {
   if (typeOnly(existing) === typeOnly(node) || refines(node, existing, registry)) return existing;
-  if (!refines(existing, node, registry)) return undefined;
   const notes = existing.description !== undefined && node.description === undefined ? { description: existing.description } : {};
-  return { ...node, ...notes, [SOURCE_LINE]: existing[SOURCE_LINE] };
+  if (refines(existing, node, registry)) return { ...node, ...notes, [SOURCE_LINE]: existing[SOURCE_LINE] };
+  // `decimal (5,2)` in the answer's table and `decimal`, "greater than 0" in the body's: both hold.
+  const both = boundsOfBoth(existing, node);
+  return both === undefined ? undefined : { ...node, ...notes, ...both, [SOURCE_LINE]: existing[SOURCE_LINE] };
+}
+
+/**
+ * What two rows of one scalar type (same type and format) say together, where each adds its own
+ * bounds (`decimal (5,2)`'s and "greater than 0"'s). Undefined where both state one thing
+ * differently (two lengths, two lists of values): a contradiction to name.
+ */
+function boundsOfBoth(a: SchemaNode, b: SchemaNode): SchemaNode | undefined {
+  const shapeA = JSON.parse(typeOnly(a)) as Record<string, unknown>;
+  const shapeB = JSON.parse(typeOnly(b)) as Record<string, unknown>;
+  if (shapeA.$ref !== undefined || shapeB.$ref !== undefined || shapeA.type !== shapeB.type || shapeA.format !== shapeB.format) return undefined;
+  const both: SchemaNode = {};
+  for (const key of new Set([...Object.keys(shapeA), ...Object.keys(shapeB)])) {
+    const [x, y] = [shapeA[key], shapeB[key]];
+    if (x !== undefined && y !== undefined && JSON.stringify(x) !== JSON.stringify(y)) return undefined;
+    both[key] = x ?? y;
+  }
+  return both;
 }
 
 /** Whether `specific` says all `general` says of a type (a listed values' component read as its schema), and more. */

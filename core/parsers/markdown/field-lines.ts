@@ -48,6 +48,9 @@ function bracketedEntry(name: string, inside: string, description: string): Omit
     if (parseTypeExpression(type) === undefined) continue;
     return { name, type, description: [words.slice(end).join(' '), ...notes, description.trim()].filter((part) => part !== '').join('; ') };
   }
+  // `` `first_name` (required): string ``: the brackets hold notes only, the type follows them.
+  const [typeAfter = '', ...notesAfter] = splitAtFirstComma(description.trim());
+  if (typeAfter !== '' && parseTypeExpression(typeAfter) !== undefined) return { name, type: typeAfter, description: [inside.trim(), ...notesAfter].filter((part) => part !== '').join('; ') };
   // `especie (obligatorio): perro, gato, ave`: no type in the brackets, the values after them.
   if (LISTED_VALUES.test(description)) return { name, type: `enum(${description.trim().replace(/\.$/, '').split(/\s*(?:,|\/|\||、)\s*/).join(', ')})`, description: inside.trim() };
   return undefined;

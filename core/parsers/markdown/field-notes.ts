@@ -19,7 +19,7 @@ const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|(?<![不
 const UNIQUE = /(?<![\p{L}\p{N}_])(?:uniq(?:ue)?|unik|benzersiz|tekil|unikaln\p{L}*|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bno\s+se\s+(?:puede|debe)\s+repetir\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
 const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
-const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s*(?:to\b|of\b|→|->|=>|:)|^(?:→|->|=>)|\bref(?:erence)?\s*(?:to\b|→|->|:)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
+const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s*(?:to\b|of\b|→|->|=>|:)|^(?:→|->|=>)|\bref(?:erence)?\s*(?:to\b|→|->|:)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联(?!查询|查出|带出|获取|展示|显示)|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
 /** `references Guest`, `FK → guests.id`: a note naming the row a key points at, written where the type goes. */
 export function readsAsReference(text: string): boolean {
   return referencedName(text) !== undefined;
@@ -57,8 +57,10 @@ const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:�
 const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
 /** A code with the gloss in brackets some writers put after each value: `pending（仮予約）`, `` `draft` (brouillon) ``. */
 const GLOSSED_CODE = String.raw`\x60?([A-Za-z][A-Za-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
+/** Between two glossed codes: a comma or slash, or the word for "or" (`M (macho) o H (hembra)`). */
+const GLOSS_SEPARATOR = String.raw`(?:\s*[,，、/|]\s*|\s+(?:or|o|ou|oder|of|hoặc|atau|lub|veya|или)\s+|\s*(?:或者|或)\s*)`;
 /** Two glossed codes or more, and nothing else but a label: `pending（仮予約）、confirmed（確定）、cancelled（キャンセル）`. */
-const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：;；]{0,40}(?:[:：;；]|\s[—–-])\s*)?((?:${GLOSSED_CODE}\s*[,，、/|]\s*)+${GLOSSED_CODE})\s*[.。]?$`, 'u');
+const GLOSSED_CODES = new RegExp(String.raw`^(?:[^:：;；]{0,40}(?:[:：;；]|\s[—–-])\s*)?((?:${GLOSSED_CODE}${GLOSS_SEPARATOR})+${GLOSSED_CODE})\s*[.。]?$`, 'u');
 
 /**
  * A code and, after a space, what it means: `PROBATION 试用`, `0 启用`, `A active`, `active 启用`.
@@ -207,6 +209,8 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (READ_ONLY.test(notes)) result.hints.readOnly = true;
   else if (WRITE_ONLY.test(notes)) result.hints.writeOnly = true;
   if (OPTIONAL.test(notes)) result.required = false;
+  // `| isbn | string | * unique, 13 digits |`: the star that marks a required field, opening its notes.
+  else if (/^\*(?:\s|$)/.test(notes.trim())) result.required = true;
   const defaultText = literalDefault(notes);
   if (defaultText !== undefined) result.defaultText = defaultText;
   const values = ONE_OF.exec(notes);
@@ -226,7 +230,9 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     }
   }
   if (valuesInNotes && result.type?.kind !== 'enum') {
-    const values = looseList(notes);
+    const listed = looseList(notes);
+    // `` `M` (macho) o `H` (hembra) ``: the code spans, each glossed.
+    const values = listed.length >= 2 ? listed : codeSpans(notes);
     if (values.length >= 2) result.type = { kind: 'enum', values };
   }
   const bounds = boundsOf(notes, type);
@@ -297,6 +303,12 @@ function spacedCodes(notes: string): string[] | undefined {
  * For a field typed `enum` and no more: the codes its notes list, after a label if any, up to
  * where the list ends (`Một trong: dang_muon, da_tra, qua_han; mặc định dang_muon`).
  */
+/** The distinct values of a note's code spans, when each is one word (`` `M` ``, `` `in_stock` ``). */
+function codeSpans(notes: string): string[] {
+  const spans = [...notes.matchAll(/`([^`]+)`/gu)].map((match) => match[1]!.trim());
+  return spans.every((span) => /^[\p{L}\p{N}_-]+$/u.test(span)) ? [...new Set(spans)] : [];
+}
+
 function looseList(notes: string): string[] {
   const afterLabel = notes.replace(/^[^:：]{0,40}[:：]\s*/u, '');
   const list = afterLabel.split(/[;；]/u)[0]!.split(LIST_END)[0]!;

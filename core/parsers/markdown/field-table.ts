@@ -8,6 +8,7 @@ import { SCHEMA_HINTS } from '../../model/hints.js';
 import { toSnake } from '../../naming.js';
 import { EXPECTED_TYPES, parseTypeExpression, type TypeExpression } from './type-expression.js';
 import { ANY_NUMBER_WORD, WHOLE_NAME } from './type-words.js';
+import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
 
 /** One row of a field table. */
 export interface FieldRow {
@@ -248,12 +249,15 @@ function readEntries(entries: readonly TableEntry[], columns: Partial<Record<Col
     const nullable = columns.nullable !== undefined && cell('nullable').trim() !== '' ? flag(cell('nullable'), file, rowLine) : undefined;
     const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '').trim();
     const described = [label, cell('description')].filter((part) => part !== '').join(' — ');
-    const field = readFieldRow({ name: cell('name'), type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
-    const previous = seen.get(field.name);
-    if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
-    seen.set(field.name, rowLine);
-    rows.push(field);
-    lastTop = field.name;
+    // `pagina / por_pagina`, `page, size`: one row for fields of the same type and notes.
+    for (const name of SHARED_ROW.test(written) ? written.split(/\s*[/,，、]\s*/u) : [cell('name')]) {
+      const field = readFieldRow({ name, type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
+      const previous = seen.get(field.name);
+      if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
+      seen.set(field.name, rowLine);
+      rows.push(field);
+      lastTop = field.name;
+    }
   }
   if (nested.size === 0) return { rows, line };
   const fields: NestedFields[] = [];
@@ -303,6 +307,9 @@ export interface WrittenField {
   nullable?: true;
 }
 
+/** A name cell naming several fields: identifiers split by slashes or commas (`pagina / por_pagina`). */
+const SHARED_ROW = /^`?[A-Za-z_][A-Za-z0-9_]*`?(?:\s*[/,，、]\s*`?[A-Za-z_][A-Za-z0-9_]*`?)+$/u;
+
 /** `(default draft)`, `（默认 1）` closing a type as written. */
 const TRAILING_DEFAULT = /\s*[(（]\s*((?:defaults?\b|默认|por defecto|par défaut|standard)[^()（）]*)[)）]\s*$/iu;
 
@@ -335,9 +342,8 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
   const described = extractHintTokens(written.description);
   const hinted = extractHintTokens(written.hints ?? '');
   const notes = readFieldNotes([described.text, hinted.text].filter(Boolean).join('; '), type, file, rowLine, valuesInNotes, name);
-  if (valuesInNotes && notes.type?.kind !== 'enum') {
-    throw markdownError(file, rowLine, `field ${name} is an enum, but neither its type nor its notes list the values: write enum(a, b, c), or list them in its notes (\`a\`, \`b\`, \`c\`)`);
-  }
+  // `enum` and `Ver valores arriba`: another table of the document lists the values (resolved once all are read).
+  const valuesElsewhere = valuesInNotes && notes.type?.kind !== 'enum' ? { [ENUM_ELSEWHERE]: true } : {};
   const defaultCell = (written.defaultText ?? '').replace(/`/g, '').trim();
   const required = notes.required ?? marked.required ?? written.required ?? (column.nullable === false && column.defaultText === undefined);
   const writtenDefault = defaultCell !== '' ? defaultCell : (notes.defaultText ?? column.defaultText);
@@ -350,7 +356,7 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
     required,
     ...(described.text !== '' || marked.label !== undefined ? { description: [marked.label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
     ...(defaultText !== undefined ? { defaultText } : {}),
-    hints: mergedHints(columnHints(column, typeText, file, rowLine), stamped ? { readOnly: true } : serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine)),
+    hints: mergedHints(columnHints(column, typeText, file, rowLine), stamped ? { readOnly: true } : serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine), valuesElsewhere),
     line: rowLine,
   };
 }

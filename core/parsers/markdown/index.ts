@@ -19,6 +19,7 @@ import { OperationFactory } from './operations.js';
 import { entityNameOf, groupEndpoints, type ResourceGroup } from './resource-groups.js';
 import { uninflectedTable } from './uninflected-table.js';
 import { isTechStackTable, readTechStack } from './tech-stack.js';
+import { resolveEnumsElsewhere } from './enum-elsewhere.js';
 
 const CREATING_METHODS = new Set(['post', 'put', 'patch']);
 
@@ -86,6 +87,7 @@ function documentOf(outline: DocumentOutline, file: string, siblings: readonly N
     );
   }
   const { schemas, operations } = buildComponentsAndOperations(outline, file, siblings);
+  resolveEnumsElsewhere({ schemas, operations }, file);
   return {
     title: outline.title ?? path.basename(file, path.extname(file)),
     version: outline.version ?? '0.0.0',

@@ -243,14 +243,17 @@ const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     if (verb === '删除') return cascades(parent, m[3]!, source);
     return [{ kind: 'soft-delete-with', parent, child: m[3]!, source }];
   }],
+  // `删除时级联删除该仓库下的所有库存记录`: the parent named as where the children are.
+  [/^删除(?:时|后)[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:级联)?删除(?:该|其|此)(.+?)(?:下|中|里|内)的?(?:所有|全部)?(.+)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
   // `删除订单时删除其明细` / `删除项目会级联删除任务`
   [/^删除(.+?)(?:时|后)?[，,]?(?:会|将|也|应|需要|需)?(?:同时|一并)?(?:级联)?删除(.+)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
   // `读者软删除`, `订单采用逻辑删除`
   // `请假申请删除为软删除`, `订单的删除采用逻辑删除`
   [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:采用|使用|支持|需要|需|要|均|都|为|做|是)?(?:软删除|逻辑删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `考勤记录为物理删除`, `日志采用硬删除`
-  [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:采用|使用|均为|都是|为|是|做)?(?<!不允许|不能|不可|禁止|不得|不|勿|非)(?:物理删除|硬删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
-  [/^(?:软删除|逻辑删除)[:：]?(.+)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  // `库存记录只能物理删除`: only ever for good.
+  [/^(.+?)(?:的)?(?:删除|删除方式|删除操作)?(?:只能|仅能|只可以|只可|仅可|一律)?(?:采用|使用|均为|都是|为|是|做)?(?<!不允许|不能|不可|禁止|不得|不|勿|非)(?:物理删除|硬删除)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
+  [/^(?:软删除|逻辑删除)[:：]?(?![。.!！?？，,])(.+)$/u, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `分类可以有父分类`
   [/^(.+?)(?:可以|可|可能|允许)?有(?:一个)?(?:父|上级|父级)/u, (m, source) => [{ kind: 'self-reference', entity: m[1]!, source }]],
   // `商品和标签是多对多`, `一个商品可以有多个标签，一个标签也可以属于多个商品`
@@ -271,8 +274,11 @@ function listed(text: string): string[] {
   return text
     .split(/\s*(?:,|，|、|(?<![\p{L}])(?:and|or|y|e|o|et|ou|und|oder|và|hoặc)(?![\p{L}])|和|及|与|以及|或)\s*/u)
     .map((part) => part.trim())
-    .filter((part) => part !== '');
+    .filter((part) => part !== '' && !HOW_SAID.test(part));
 }
+
+/** How a deletion happens, said after its list (`se eliminan también todas sus citas, en cascada`): no entity. */
+const HOW_SAID = /^(?:en\s+cascada|en\s+cascade|in\s+cascade|in\s+kaskade|as\s+well|too|also|también|aussi|auch|ebenfalls|for\s+good|permanently|para\s+siempre|por\s+completo|definitivamente|级联|一并|同时)$/iu;
 
 /** `món ăn của nhà hàng đó`, `các món ăn thuộc danh mục đó`: the children without the parent they are said to be of. */
 function withoutVietnameseOwner(children: string): string {
@@ -301,7 +307,12 @@ function cleanSentence(text: string): string {
 
 /** Clauses of a sentence: split at `:`, `;` and sentence stops (a rule may fill one clause). */
 function clausesOf(sentence: string): string[] {
-  return sentence.split(/\s*[:;：；。]\s*|\.\s+/).map((clause) => clause.trim()).filter((clause) => clause !== '');
+  return sentence
+    .split(/\s*[:;：；。]\s*|\.\s+/)
+    // `删除仓库采用物理删除，删除时级联删除…`: a clause saying how its rows are deleted ends at its comma.
+    .flatMap((clause) => clause.split(/(?<=(?:物理|硬|软|逻辑)删除)[，,]\s*/u))
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '');
 }
 
 /**
