@@ -266,6 +266,8 @@ describe('markdown API list: bad input', () => {
     ['an undefined response type', '# API\n\n### POST /things/{id}/spin\n\nResponse 200: Spin\n', /response type Spin is not defined/, 5],
     ['a field typed differently by two tables', endpoint('| field | type |\n| --- | --- |\n| name | string |') + '\n### PATCH /things/{id}\n\n| field | type |\n| --- | --- |\n| name | int |\n', /field name of Thing is integer here but string at line 9; one field takes one type/, 15],
     ['a field given two lengths by two tables', endpoint('| field | type |\n| --- | --- |\n| name | varchar(20) |') + '\n### PATCH /things/{id}\n\n| field | type |\n| --- | --- |\n| name | varchar(30) |\n', /field name of Thing is string \(maxLength 30\) here but string \(maxLength 20\) at line 9/, 15],
+    ['an enum no table gives values', endpoint('| field | type | notes |\n| --- | --- | --- |\n| name | string | |\n| colour | enum | see above |'), /field colour is an enum, but neither its type nor its notes list the values/, 10],
+    ['a query enum no table gives values', '# API\n\n### GET /things\n\n| param | type | notes |\n| --- | --- | --- |\n| kind | enum | see below |\n', /field kind is an enum, but neither/, 7],
     ['a second unlabelled table', endpoint('| field | type |\n| --- | --- |\n| name | string |\n\n| field | type |\n| --- | --- |\n| size | int |'), /a second table under POST \/things/, 11],
     ['an unsupported database', '# Requirements\n\n## Tech stack\n\n| item | choice |\n| --- | --- |\n| Database | MongoDB |\n', /unsupported database "MongoDB"/, 7],
     ['an unsupported database on a line', '# Requirements\n\n- Database: Oracle 19c\n', /unsupported database "Oracle 19c"/, 3],

@@ -30,6 +30,7 @@ import { readFieldNotes } from './field-notes.js';
 import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
+import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
 import { singular, toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import type { GlossaryEntry } from '../../model/api-document.js';
@@ -875,6 +876,7 @@ class OutlineReader {
         ...(row.description ? { note: row.description } : {}),
         ...(row.defaultText !== undefined ? { defaultText: row.defaultText } : {}),
         ...(typeof row.hints.maximum === 'number' ? { maximum: row.hints.maximum } : {}),
+        ...(row.hints[ENUM_ELSEWHERE] === true ? { valuesElsewhere: { line: row.line } } : {}),
       }));
       endpoint.query = { items: [...(endpoint.query?.items ?? []), ...items], line: endpoint.query?.line ?? fields.line };
     } else unlabelled.table = fields;

@@ -24,6 +24,8 @@ export interface QueryItem {
   /** Its default and bounds as a query table writes them (`默认值` 10, "最大 50"). */
   defaultText?: string;
   maximum?: number;
+  /** Typed `enum` with no values in its row: another table of the document lists them (enum-elsewhere.ts), on this line. */
+  valuesElsewhere?: { line: number };
 }
 
 export interface QueryLine {

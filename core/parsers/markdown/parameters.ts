@@ -7,6 +7,7 @@ import type { PagingDefaults } from './document-lines.js';
 import type { QueryItem, QueryLine } from './endpoint-lines.js';
 import { splitTopLevel } from './endpoint-lines.js';
 import { schemaFromFieldName, schemaFromPathParameter } from './field-name-types.js';
+import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
 
 const TYPE_KEYS = new Set(['type', 'format', 'items', '$ref', 'enum', 'additionalProperties']);
 const RANGE = /^(?:min|max)_(.+)$/;
@@ -77,7 +78,8 @@ function queryParameter(item: QueryItem, line: number, paging: PagingDefaults, f
   const matching = item.note !== undefined && (PARTIAL_MATCH.test(item.note) || searching) ? { [SCHEMA_HINTS.match]: 'contains' } : {};
   // A note saying what the parameter is (`按商品名称模糊`), not only its role (`filter`), describes it.
   const described = item.note !== undefined && !/^\s*(?:filters?|search|sort|paging|page|optional|required|exact|筛选|过滤|排序|分页)?\s*$/iu.test(item.note);
-  return { name: item.name, in: 'query', required: false, ...(described ? { description: item.note!.trim() } : {}), schema: { ...schema, ...matching, [SOURCE_LINE]: line } };
+  const elsewhere = item.valuesElsewhere && !field ? { [ENUM_ELSEWHERE]: true, [SOURCE_LINE]: item.valuesElsewhere.line } : { [SOURCE_LINE]: line };
+  return { name: item.name, in: 'query', required: false, ...(described ? { description: item.note!.trim() } : {}), schema: { ...schema, ...matching, ...elsewhere } };
 }
 
 /** What lists name the parameter that orders them. */
