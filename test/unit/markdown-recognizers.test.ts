@@ -380,6 +380,11 @@ describe('rules in plain words', () => {
     ['A product can carry many tags, and a tag many products.', [{ kind: 'many-to-many', from: 'A product', to: 'tags' }]],
     ['A task belongs to a project.', [{ kind: 'belongs-to', child: 'A task', parent: 'a project' }]],
     ['Each user has one profile.', [{ kind: 'has-one', owner: 'user', owned: 'profile' }]],
+    ['When a book is removed (directly or through its author), its loan history goes with it.', [{ kind: 'cascade', parent: 'book', child: 'loan history' }]],
+    ['If a team is deleted, its projects are deleted too.', [{ kind: 'cascade', parent: 'team', child: 'projects' }]],
+    ['Cuando se elimina una mascota se eliminan también todas sus citas, en cascada.', [{ kind: 'cascade', parent: 'una mascota', child: 'sus citas' }]],
+    ['删除仓库采用物理删除，删除时级联删除该仓库下的所有库存记录。', [{ kind: 'hard-delete', entity: '删除仓库' }, { kind: 'cascade', parent: '仓库', child: '库存记录' }]],
+    ['库存记录只能物理删除', [{ kind: 'hard-delete', entity: '库存记录' }]],
     // Said in passing: the entity before the phrase, read as a rule not stated outright.
     ['When a customer is removed just archive them (soft delete), their orders stay.', [{ kind: 'soft-delete', entity: 'When a customer is removed just archive them' }]],
     ['회원을 삭제하면 출석 기록도 함께 삭제한다.', [{ kind: 'cascade', parent: '회원', child: '출석 기록' }]],

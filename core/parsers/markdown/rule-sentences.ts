@@ -82,6 +82,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?soft[\s-]?deletes\s+(.+)$`, 'i'), (m, source) => [
     { kind: 'soft-delete-with', parent: m[1]!, child: m[2]!, source },
   ]],
+  // `When a book is removed, its loan history goes with it`, `If a team is deleted, its projects are deleted too`.
+  [/^(?:when|if|once|whenever)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:is|gets|are|get)\s+(?:deleted|removed),?\s+(?:then\s+)?(?:all\s+(?:of\s+)?)?(?:its|their|the)\s+(.+?)\s+(?:goes\s+with\s+it|go\s+with\s+(?:it|them)|(?:is|are)\s+(?:also\s+)?(?:deleted|removed)(?:\s+(?:too|as\s+well|with\s+(?:it|them)))?)$/i, (m, source) => [
+    ...cascades(m[1]!, m[2]!, source),
+  ]],
   // `Deleting an order deletes its items.`
   // A pronoun after the verb (`Deleting a category just removes it from the products`) unlinks the parent: no cascade.
   [new RegExp(String.raw`^${DELETING}\s+(.+?),?\s+(?:also\s+)?(?:deletes|removes|cascades\s+to|will\s+delete|should\s+delete|must\s+delete)\s+(?!(?:it|them|this|that)\b)(.+)$`, 'i'), (m, source) => [
