@@ -1,7 +1,7 @@
 import { InfraStackError } from '../errors.js';
 import { locationOf, type ApiDocument, type DocumentRule, type DocumentWarning, type RuleSource, type SchemaNode, type SourceLocation } from '../model/api-document.js';
 import { SCHEMA_HINTS } from '../model/hints.js';
-import { germanSingulars, romanceSingulars, singular, spelledLike, toSnake } from '../naming.js';
+import { germanSingulars, romanceSingulars, singular, spelledLike, toPascal, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { flagValuesIn, valueSetIn } from './deletion-flags.js';
 import { isDeletionMarkName } from '../model/deletion-marks.js';
@@ -56,7 +56,7 @@ export function applyDocumentRules(api: ApiDocument): ApiDocument {
       continue;
     }
     if (rule.kind !== 'field-note') {
-      const problem = applyRule(rule, target, schemas, cascades);
+      const problem = rule.kind === 'table-names' ? tableNames(rule, schemas, names) : applyRule(rule, target, schemas, cascades);
       if (problem !== undefined) warnings.push({ message: `the rule "${rule.source.text.trim()}" ${problem}; ignored`, source: rule.source });
       continue;
     }
@@ -268,6 +268,8 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
     case 'field-note':
     case 'unique-together':
       return;
+    case 'table-names':
+      return undefined;
     case 'has-one': {
       const owner = target(rule.owner, rule);
       const owned = owner && target(rule.owned, rule, owner);
@@ -282,6 +284,30 @@ function applyRule(rule: DocumentRule, target: Resolve, schemas: ApiDocument['sc
       return;
     }
   }
+}
+
+/**
+ * `wms_warehouse`, `wms_stock_record`: each name an entity's (singular or plural, in snake_case)
+ * after a prefix, or as written, is that entity's table, unless a hint already names it.
+ */
+function tableNames(rule: Extract<DocumentRule, { kind: 'table-names' }>, schemas: ApiDocument['schemas'], names: EntityNames): string | undefined {
+  const unmatched: string[] = [];
+  for (const name of rule.names) {
+    // The name whole, else less each prefix in turn (`wms_stock_record`: `stock_record`, then `record`).
+    const candidates = [name, ...[...name.matchAll(/_/g)].map((match) => name.slice(match.index + 1))];
+    const entity = candidates
+      .flatMap((candidate) => [names.exact(candidate.replace(/_/g, ' ')), names.exact(toPascal(candidate))])
+      .find((found) => found !== undefined && schemas.has(found));
+    const schema = entity === undefined ? undefined : schemas.get(entity)!.schema;
+    if (!schema) {
+      unmatched.push(name);
+      continue;
+    }
+    if (schema[SCHEMA_HINTS.tableName] !== undefined) continue;
+    schema[SCHEMA_HINTS.tableName] = name;
+    recordWhy(schema, SCHEMA_HINTS.tableName, rule.source);
+  }
+  return unmatched.length > 0 ? `names the tables ${unmatched.join(', ')}, which name no entity of the documents` : undefined;
 }
 
 function refName(node: SchemaNode | undefined): string | undefined {

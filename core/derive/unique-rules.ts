@@ -28,9 +28,11 @@ function propertyWritten(schema: SchemaNode, written: string): string | undefine
  * all (the one the sentence names, when several do). A problem when none does or it is unclear which.
  */
 export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-together' }>, schemas: ApiDocument['schemas'], names: EntityNames): string | undefined {
-  // `curso + estudiante es única`: a field, or the key to the entity the word names (`curso_id`).
-  const propertyOf = (schema: SchemaNode, field: string) => propertyWritten(schema, field) ?? propertyWritten(schema, `${field}_id`);
-  const holders = [...schemas].filter(([, { schema }]) => rule.fields.every((field) => propertyOf(schema, field) !== undefined));
+  // `curso + estudiante es única`: a field, or the key to the entity the word names (`curso_id`);
+  // `仓库 ID + 商品 ID`: the key to the entity the label names.
+  const propertyOf = (schema: SchemaNode, holder: string, field: string) =>
+    LABELLED_KEY.test(field) ? labelledKey(schema, holder, field, names) : (propertyWritten(schema, field) ?? propertyWritten(schema, `${field}_id`));
+  const holders = [...schemas].filter(([name, { schema }]) => rule.fields.every((field) => propertyOf(schema, name, field) !== undefined));
   const named = names.resolve(rule.source.text);
   // `- (team_id, name) unique` among Label's fields: the entity of its section.
   const ofSection = rule.source.section === undefined ? undefined : names.ofTitle(rule.source.section);
@@ -41,8 +43,20 @@ export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-
       : `names ${rule.fields.join(', ')}, which ${holders.map(([name]) => name).join(' and ')} all have; name the entity in the sentence`;
   }
   const schema = chosen[1].schema;
-  addCompositeUnique(schema, rule.fields.map((field) => propertyOf(schema, field)!), why(rule.source));
+  addCompositeUnique(schema, rule.fields.map((field) => propertyOf(schema, chosen[0], field)!), why(rule.source));
   return undefined;
+}
+
+/** A key written as the name of its entity in other letters and `ID` (`仓库 ID`). */
+const LABELLED_KEY = /^([^A-Za-z0-9_\s]+)\s*(?:ID|Id|id|编号)$/u;
+
+/** `仓库 ID` among a stock record's fields: its key to the entity `仓库` names (`warehouseId`). */
+function labelledKey(schema: SchemaNode, holder: string, field: string, names: EntityNames): string | undefined {
+  const label = LABELLED_KEY.exec(field)?.[1];
+  const target = label === undefined ? undefined : names.resolve(label);
+  if (target === undefined || target === holder) return undefined;
+  const key = findKey({ name: holder, schema }, target);
+  return key === undefined ? undefined : Object.entries(propertiesOf(schema)).find(([, node]) => node === key)?.[0];
 }
 
 /**

@@ -171,7 +171,9 @@ export type DocumentRule =
    */
   | { kind: 'field-note'; subject: string; note: string; source: RuleSource }
   /** The `fields` (as written: `course_id`, `student_id`) are unique together, on the entity holding them all. */
-  | { kind: 'unique-together'; fields: string[]; source: RuleSource };
+  | { kind: 'unique-together'; fields: string[]; source: RuleSource }
+  /** `表名统一加 wms_ 前缀：wms_warehouse、wms_product`: the tables' names, each its entity's name with a prefix or as written. */
+  | { kind: 'table-names'; names: string[]; source: RuleSource };
 
 /** `学员（student）`: a word of the document and the name it glosses, either way round. */
 export interface GlossaryEntry {

@@ -1035,7 +1035,12 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Supplier').softDeleteFlag).toEqual({ live: 0, deleted: 1 });
     expect(entity(model, 'Product').softDeleteField).toBe('is_deleted');
     expect(uniques(model, 'Warehouse')).toEqual(['warehouse_code']);
-    expect(uniques(model, 'Product')).toEqual(['sku_code']);
+    // `条形码（barcode）可以为空，不为空时必须唯一`: the identifier glossing the label names the field.
+    expect(uniques(model, 'Product')).toEqual(['sku_code', 'barcode']);
+    // `（仓库 ID + 商品 ID 联合唯一）`: the keys to the entities the labels name.
+    expect(uniques(model, 'StockRecord')).toEqual(['warehouse_id+product_id']);
+    // `表名统一加 wms_ 前缀，单数形式：wms_warehouse、wms_product、wms_supplier、wms_stock_record`.
+    expect(model.entities.map((e) => e.table)).toEqual(['wms_warehouse', 'wms_product', 'wms_supplier', 'wms_stock_record']);
   });
 
   it('projects: a boolean the rule names, or a field named as a deletion flag, is the mark; never empty, no deleted_at beside it', async () => {

@@ -39,9 +39,20 @@ function agreedProperty(existing: SchemaNode, node: SchemaNode, registry: Compon
   if (typeOnly(existing) === typeOnly(node) || refines(node, existing, registry)) return existing;
   const notes = existing.description !== undefined && node.description === undefined ? { description: existing.description } : {};
   if (refines(existing, node, registry)) return { ...node, ...notes, [SOURCE_LINE]: existing[SOURCE_LINE] };
+  // An update's table listing some of the values (`annulee` left to the cancel action): the field takes them all.
+  const [valuesA, valuesB] = [enumValues(existing, registry), enumValues(node, registry)];
+  if (valuesA && valuesB && valuesB.every((value) => valuesA.includes(value))) return existing;
+  if (valuesA && valuesB && valuesA.every((value) => valuesB.includes(value))) return { ...node, ...notes, [SOURCE_LINE]: existing[SOURCE_LINE] };
   // `decimal (5,2)` in the answer's table and `decimal`, "greater than 0" in the body's: both hold.
   const both = boundsOfBoth(existing, node);
   return both === undefined ? undefined : { ...node, ...notes, ...both, [SOURCE_LINE]: existing[SOURCE_LINE] };
+}
+
+/** The values a property takes, listed inline or by the enum it refers to. */
+function enumValues(node: SchemaNode, registry: ComponentRegistry): unknown[] | undefined {
+  if (Array.isArray(node.enum)) return node.enum as unknown[];
+  const referenced = typeof node.$ref === 'string' ? registry.schemas.get(componentSchemaName(node.$ref) ?? '')?.schema.enum : undefined;
+  return Array.isArray(referenced) ? (referenced as unknown[]) : undefined;
 }
 
 /**

@@ -202,9 +202,18 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   // `Un paciente puede tener muchas citas`, `Un client peut avoir plusieurs commandes`, `Ein Kunde kann mehrere Bestellungen haben`.
   [new RegExp(String.raw`^(?:${ONE})\s+(.+?)\s+${HAS_MANY}\s+(.+?)(?:\s+haben)?$`, 'iu'), (m, source) =>
     MANY_TO_MANY_WORDS.test(source.text) ? [] : [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
+  // `Les paiements sont supprimés en cascade lorsque leur réservation est supprimée`, `Las citas se borran en cascada cuando se borra su paciente`.
+  [/^(?:les\s+|las\s+|los\s+)?(.+?)\s+(?:sont|seront|se\s+(?:eliminan|borran))\s+(?:supprimée?s\s+)?en\s+(?:cascade|cascada)\s+(?:lorsque|quand|dès\s+que|si|cuando|si)\s+(?:se\s+(?:elimina|borra)\s+)?(?:leur|la|le|l['’]|su|el|la)\s*(.+?)(?:\s+est\s+supprimée?(?:\s+.*)?)?$/iu, (m, source) => [
+    ...cascades(m[2]!, m[1]!, source),
+  ]],
+  // `On ne supprime jamais physiquement une réservation`: its rows are soft deleted.
+  [/^on\s+ne\s+supprime\s+jamais\s+(?:physiquement\s+|définitivement\s+)?(?:une?\s+|les?\s+|la\s+|l['’]\s*|des\s+)?(.+?)(?:\s+(?:physiquement|définitivement))?(?:\s+(?:depuis|dans|via|par)\s+.+)?$/iu, (m, source) => [
+    { kind: 'soft-delete', entity: m[1]!, source },
+  ]],
   // `Las citas se eliminan en cascada con el paciente`, `Les emprunts sont supprimés en cascade avec l'adhérent`, `Orders are cascade deleted with the user`.
   [/^(.+?)\s+(?:se\s+(?:eliminan|borran|suprimen|eliminarán|borrarán)|(?:sont|seront)\s+supprimée?s|(?:são|serão)\s+excluíd[oa]s|(?:are|is|will\s+be)\s+(?:cascade[\s-]deleted|deleted))\s+(?:en\s+cascada|en\s+cascade|em\s+cascata|in\s+cascade)?\s*(?:con|junto\s+con|avec|com|with|along\s+with|together\s+with)\s+(.+)$/iu, (m, source) =>
-    /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) ? cascades(m[2]!, m[1]!, source) : []],
+    // `avec leur réservation`, `con su paciente`: deleted with the row they belong to, a cascade though the word is not said.
+    /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) || /^(?:leurs?|son|sa|ses|su|sus|seus?|suas?)\s/iu.test(m[2]!) ? cascades(m[2]!, m[1]!, source) : []],
   // `A project has many tasks.` (one-to-many, read from the other side)
   [/^(.+?)\s+(?:has|have|can\s+have|may\s+have|contains?)\s+(?:many|several|multiple)\s+(.+)$/i, (m, source) => [{ kind: 'belongs-to', child: m[2]!, parent: m[1]!, source }]],
   // `Users can belong to many teams`: a user in many, and (the sentence does not deny it) many in each.
@@ -294,16 +303,25 @@ function cascades(parent: string, children: string, source: RuleSource): Rule[] 
   return listed(children).map((child) => ({ kind: 'cascade', parent, child, source }));
 }
 
+/** A field's identifier glossing a label (`barcode`, `credit_code`, `lockedQuantity`). */
+const GLOSSED_IDENTIFIER = /^\s*[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*\s*$/;
+/** Text ending in a CJK character: a label the identifier after it glosses. */
+const CJK_END = /[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]$/u;
+
 /** A sentence without list markers, emphasis, parentheticals and its final stop. */
 function cleanSentence(text: string): string {
   return text
     .replace(/^(?:\d+[.)、]|[-*•])\s+/, '')
     // A rule's number (`RG8 :`, `BR-3.`, `R12)`) names no entity.
-    .replace(/^(?:\p{Lu}{1,4}[-_ ]?\d+(?:\.\d+)*\s*[:：.)-]|\p{Lu}{1,4}[-_]\d+(?:\.\d+)*)\s+/u, '')
+    .replace(/^(?:\p{Lu}{1,4}[-_ ]?\d+(?:\.\d+)*\s*[:：.)\-—–]|\p{Lu}{1,4}[-_]\d+(?:\.\d+)*)\s+/u, '')
     // Emphasis marks, not the underscores inside a name (`license_no`).
     .replace(/[*`]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
-    // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`).
-    .replace(/\s*[(（]([^)）]*)[)）]/g, (_, aside: string) => (RULE_WORDS.test(aside) && !RULE_WORDS.test(text.replace(aside, '')) ? ` ${aside}` : ''))
+    // A parenthetical is an aside, unless it names a rule the sentence does not name itself (`se eliminan (soft delete)`),
+    // or glosses the label before it with the field's identifier (`条形码（barcode）可以为空，不为空时必须唯一`).
+    .replace(/\s*[(（]([^)）]*)[)）]/g, (_whole: string, aside: string, at: number, all: string) => {
+      if (RULE_WORDS.test(aside) && !RULE_WORDS.test(text.replace(aside, ''))) return ` ${aside}`;
+      return GLOSSED_IDENTIFIER.test(aside) && CJK_END.test(all.slice(0, at)) ? ` ${aside.trim()} ` : '';
+    })
     .trim()
     .replace(/[.。!！]+$/, '')
     .trim();
@@ -467,7 +485,7 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const together = new Set(composites.flatMap((rule) => (rule.kind === 'unique-together' ? rule.fields : [])));
     // `(team_id, user_id) is unique` read without its brackets leaves `is unique`: no field's note either.
     const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && ([...together].some((field) => rule.subject.includes(field)) || (together.size > 0 && !/[A-Za-z_]\w*_\w+|\p{Lu}/u.test(rule.subject) && rule.subject.split(/\s+/).length <= 2));
-    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites];
+    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites, ...tableNamesIn(sentence.text, source)];
     // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
     if (whole.length === 0) {
       clauses.forEach((clause, index) => {
@@ -481,6 +499,16 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     }
   }
   return { rules, warnings };
+}
+
+/** A sentence about the tables' names, in the readers' languages. */
+const TABLE_NAMES_SAID = /\btable\s+names?\b|\bnames?\s+of\s+(?:the\s+)?tables\b|\btables?\s+(?:are\s+)?(?:named|called|prefixed)\b|表名|数据表命名|テーブル名|테이블\s*이름|\bTabellennamen?\b|\bnombres?\s+de\s+(?:las\s+)?tablas?\b|\bnoms?\s+des\s+tables\b|\bnomi\s+delle\s+tabelle\b|\bnomes?\s+das\s+tabelas\b|\btên\s+bảng\b/iu;
+
+/** `表名统一加 wms_ 前缀：wms_warehouse、wms_product`: the table names a sentence on them writes. */
+function tableNamesIn(text: string, source: RuleSource): DocumentRule[] {
+  if (!TABLE_NAMES_SAID.test(text)) return [];
+  const names = [...text.matchAll(/(?<![A-Za-z0-9_])([a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])(?![A-Za-z0-9_])/g)].map((match) => match[1]!);
+  return names.length > 0 ? [{ kind: 'table-names', names: [...new Set(names)], source }] : [];
 }
 
 /** A delete said not to happen: `不允许删除`, `不能删除`, `削除できない`, `cannot be deleted`, `no se puede eliminar`. */

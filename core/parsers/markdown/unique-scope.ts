@@ -38,7 +38,9 @@ export function uniqueScopeOf(note: string): string | undefined {
   return undefined;
 }
 
-const ID = '`?([A-Za-z_][A-Za-z0-9_]*)`?';
+/** A key written as its entity's name and `ID` (`仓库 ID`, `商品ID`): the key to that entity (unique-rules.ts). */
+const LABELLED_KEY = String.raw`[\u4e00-\u9fff\u3040-\u30ff]{1,8}\s*(?:ID|Id|id|编号)(?![A-Za-z0-9_])`;
+const ID = `\`?([A-Za-z_][A-Za-z0-9_]*|${LABELLED_KEY})\`?`;
 /** Two or more identifiers joined by `+`/`&`, or listed in brackets: one combination. */
 const JOINED = String.raw`${ID}(?:\s*[+&]\s*${ID})+`;
 const BRACKETED = String.raw`[(（]\s*${ID}(?:\s*(?:[,，、+&/]|\band\b)\s*${ID})+\s*[)）]`;
@@ -74,6 +76,9 @@ export function readCompositeUniques(text: string, source: RuleSource): Document
 /** The identifiers a matched phrase names, without the words of the pattern itself. */
 function idsIn(phrase: string): string[] {
   const words = /^(?:uniq|unique|constraint|key|index|on|over|of|and|und|y|et|và|is|are|must|should|be|ist|sind|es|son|est|sont|phải|là|muss|debe|ser|doit|être|together|jointly|combined|zusammen|gemeinsam|juntos|ensemble|combination|pair|kombination|combinación|combinaison|aus|von|de|du|des|eindeutig|único|única|únicos|únicas|uniques|duy|nhất|cùng|nhau|tổ|hợp)$/i;
-  // Words whole in any script: `única` is a word of the pattern, not `nica`.
-  return [...phrase.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)].map((m) => m[0]).filter((word) => !words.test(word) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word));
+  // Words whole in any script: `única` is a word of the pattern, not `nica`; a labelled key (`仓库 ID`) one word.
+  const labelled = new RegExp(`^${LABELLED_KEY}$`, 'u');
+  return [...phrase.matchAll(new RegExp(String.raw`${LABELLED_KEY}|[\p{L}_][\p{L}\p{N}_]*`, 'gu'))]
+    .map((m) => m[0].replace(/\s+/g, ' '))
+    .filter((word) => labelled.test(word) || (!words.test(word) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word)));
 }
