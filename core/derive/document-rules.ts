@@ -416,7 +416,7 @@ function deletionMarkNamed(schema: SchemaNode, sentence: string): { wire: string
 const SETS_A_FIELD = /\b(?:set|sets|setting|fill|fills|filled|stamp|stamps|stamped|mark|marks|marked|record|records|recorded|update|updates)\b|rellena|establece|marca|registra|gesetzt|setzt|befüllt|rempli|renseign|preench|definid|impostat|置为|设为|设置|填|更新为|記録|セット|にし|설정/iu;
 
 /** A time mark's name in words of several languages: `deleted_at`, `eliminado_en`, `geloescht_am`, `supprime_le`. */
-const TIME_MARK_NAME = /^(?:delet|eliminad|borrad|lösch|loesch|gelösch|geloesch|supprim|remov|apagad|excluid|xoa|dihapus|hapus)\w*_(?:at|en|em|am|le|on|il|pada|time|date)$/;
+const TIME_MARK_NAME = /^(?:delet|archiv|eliminad|borrad|lösch|loesch|gelösch|geloesch|supprim|remov|apagad|excluid|xoa|dihapus|hapus)\w*_(?:at|en|em|am|le|on|il|pada|time|date)$/;
 
 /**
  * A mark the sentence names that the entity does not have yet (`表中增加 is_deleted 字段（tinyint，0

@@ -88,6 +88,7 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
   adoptFlatItems(items, byPath);
   const resources: Resource[] = [];
   const claimed = new Set<string>();
+  const paged: { collectionPath: string; collectionOps: ApiOperation[]; itemOps: ApiOperation[]; item: { path: string; param: string } | undefined; scopeParams: string[] }[] = [];
   const candidates = new Set([...byPath.keys()].filter(isCollectionPath));
   for (const route of items.keys()) candidates.add(route);
   // Collections at a fixed path claim their schema first: `/pets` owns Pet before `/owners/{id}/pets`.
@@ -101,15 +102,19 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
     const scopeParams = pathParameters(collectionPath);
     if (scopeParams.some((name) => !scopesRows([...collectionOps, ...itemOps.filter((op) => op.path.includes(`{${name}}`))], name))) continue;
     const schemaName = pickSchema(collectionPath, collectionOps, itemOps, types);
+    if (!schemaName) paged.push({ collectionPath, collectionOps, itemOps, item, scopeParams });
     if (!schemaName || claimed.has(schemaName)) continue;
     claimed.add(schemaName);
-    resources.push({
-      collectionPath,
-      ...(item ? { itemPath: item.path, keyParam: item.param } : {}),
-      scopeParams,
-      schemaName,
-      operations: [...collectionOps, ...itemOps],
-    });
+    resources.push({ collectionPath, ...(item ? { itemPath: item.path, keyParam: item.param } : {}), scopeParams, schemaName, operations: [...collectionOps, ...itemOps] });
+  }
+  // Last, a collection only its page names the rows of (`GET /bookings` answering `BookingPage`, created under a class):
+  // the rows its path names, unless a collection that says more of them claimed them.
+  for (const { collectionPath, collectionOps, itemOps, item, scopeParams } of paged) {
+    const page = types.componentName(successSchema(collectionOps.find((op) => op.method === 'get')));
+    const schemaName = page === undefined ? undefined : envelopeItemSchema(page, types);
+    if (!schemaName || claimed.has(schemaName) || !namesCollection(schemaName, collectionPath)) continue;
+    claimed.add(schemaName);
+    resources.push({ collectionPath, ...(item ? { itemPath: item.path, keyParam: item.param } : {}), scopeParams, schemaName, operations: [...collectionOps, ...itemOps] });
   }
   for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
   for (const list of listsUnderOtherRows(byPath, resources, types)) list.resource.operations.push(list.operation);

@@ -90,6 +90,8 @@ const documents = [
   { name: 'veterinaria-es', apiFiles: ['veterinaria-api.es.md', 'veterinaria-requisitos.es.md'] },
   { name: 'library-terse', apiFiles: ['library-terse-api.md', 'library-terse-requirements.md'] },
   { name: 'wms-camel-zh', apiFiles: ['wms-camel-api.zh.md', 'wms-camel-requirements.zh.md'] },
+  // A French Confluence export: rules numbered RG-nn and wrapped at a width, reservations archived by their own supprime_le.
+  { name: 'hotel-confluence-fr', apiFiles: ['hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

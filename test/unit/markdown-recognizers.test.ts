@@ -385,6 +385,8 @@ describe('rules in plain words', () => {
     ['Cuando se elimina una mascota se eliminan también todas sus citas, en cascada.', [{ kind: 'cascade', parent: 'una mascota', child: 'sus citas' }]],
     ['删除仓库采用物理删除，删除时级联删除该仓库下的所有库存记录。', [{ kind: 'hard-delete', entity: '删除仓库' }, { kind: 'cascade', parent: '仓库', child: '库存记录' }]],
     ['库存记录只能物理删除', [{ kind: 'hard-delete', entity: '库存记录' }]],
+    ['Table names: shop_order, shop_product.', [{ kind: 'table-names', names: ['shop_order', 'shop_product'] }]],
+    ['表名统一加 wms_ 前缀：wms_warehouse、wms_stock_record。', [{ kind: 'table-names', names: ['wms_warehouse', 'wms_stock_record'] }]],
     // Said in passing: the entity before the phrase, read as a rule not stated outright.
     ['When a customer is removed just archive them (soft delete), their orders stay.', [{ kind: 'soft-delete', entity: 'When a customer is removed just archive them' }]],
     ['회원을 삭제하면 출석 기록도 함께 삭제한다.', [{ kind: 'cascade', parent: '회원', child: '출석 기록' }]],

@@ -78,6 +78,7 @@ const documents: [string, string[]][] = [
   ['a veterinary clinic by a Spanish PM: `enum` and "Ver valores arriba", glossed codes, `pagina / por_pagina` in one row, wrapped paragraphs', files('veterinaria-api.es.md', 'veterinaria-requisitos.es.md')],
   ['a library written tersely: an endpoint table, TypeScript types, `name` (required): string, bullets carrying body and answer', files('library-terse-api.md', 'library-terse-requirements.md')],
   ['a WMS in Chinese with camelCase fields: 列表项字段 tables, 关联查询 notes, a soft delete adding its own is_deleted', files('wms-camel-api.zh.md', 'wms-camel-requirements.zh.md')],
+  ['a hotel in a French Confluence export: RG-nn rules wrapped at a width, `date-heure`, an update listing some of a status\'s values', files('hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md')],
 ];
 
 function entity(model: DomainModel, name: string): Entity {
@@ -1041,6 +1042,36 @@ describe('markdown written by others', () => {
     expect(uniques(model, 'StockRecord')).toEqual(['warehouse_id+product_id']);
     // `表名统一加 wms_ 前缀，单数形式：wms_warehouse、wms_product、wms_supplier、wms_stock_record`.
     expect(model.entities.map((e) => e.table)).toEqual(['wms_warehouse', 'wms_product', 'wms_supplier', 'wms_stock_record']);
+  });
+
+  it('the French hotel: reservations archived by supprime_le, payments deleted with their reservation, clients kept while booked', async () => {
+    const model = await deriveModel({ apiFiles: files('hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Client', 'Chambre', 'Reservation', 'Paiement']);
+    // `RG-05 — … On ne supprime jamais physiquement une réservation … renseigner la colonne supprime_le`.
+    expect(entity(model, 'Reservation').softDeleteField).toBe('supprime_le');
+    // `Les paiements sont supprimés avec leur réservation`.
+    expect(keys(model, 'Paiement')).toEqual(['reservation_id->Reservation CASCADE']);
+    expect(keys(model, 'Reservation')).toEqual(['client_id->Client RESTRICT', 'chambre_id->Chambre RESTRICT']);
+    expect(uniques(model, 'Client')).toEqual(['email']);
+    expect(uniques(model, 'Chambre')).toEqual(['numero']);
+    // The create lists four statuses, the update three (cancelling has its own endpoint): the field takes the four.
+    const statut = entity(model, 'Reservation').fields.find((f) => f.name === 'statut')!.type as { name: string };
+    expect(model.enums.find((e) => e.name === statut.name)!.values).toEqual(['en_attente', 'confirmee', 'annulee', 'terminee']);
+  });
+
+  it('a Notion export: toggled endpoint lines, a section\'s fields under a subheading, a stack of bullets naming Node and Express', async () => {
+    const apiFiles = files('fithub-notion-api.md', 'fithub-notion-prd.md');
+    const model = await deriveModel({ apiFiles });
+    expect(model.entities.map((e) => e.name)).toEqual(['Member', 'Trainer', 'Class', 'Booking']);
+    // `Members can't be hard deleted — we just set archived_at`; `Deleting a class removes its bookings`.
+    expect(softDeleted(model)).toEqual(['Member']);
+    expect(entity(model, 'Member').softDeleteField).toBe('archived_at');
+    expect(keys(model, 'Booking')).toEqual(['member_id->Member RESTRICT', 'class_id->Class CASCADE']);
+    // The stack its PRD lists (`- Node 20 + TypeScript`, `- Express`) is none this generator writes: one error, nothing written.
+    const out = await mkdtemp(path.join(os.tmpdir(), 'infra-stack-fithub-'));
+    const error = await generate({ apiFiles, outDir: out }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(InfraStackError);
+    expect((error as InfraStackError).describe()).toMatch(/fithub-notion-prd\.md:27: the tech stack chooses TypeScript as the language \("Node 20 \+ TypeScript"\)/);
   });
 
   it('projects: a boolean the rule names, or a field named as a deletion flag, is the mark; never empty, no deleted_at beside it', async () => {

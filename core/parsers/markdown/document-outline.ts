@@ -47,6 +47,8 @@ export interface Section {
   hintTokens: { tokens: string[]; line: number }[];
   /** The heading names rules (`## Rules`, `## 业务规则`): each sentence below is a rule. */
   rules: boolean;
+  /** The type the heading names (`## Bookings`), which its subsections without one of their own speak of. */
+  type?: TableLabel;
 }
 
 /** How an endpoint was written: a heading details it; a bullet or a table row may only list it. */
@@ -158,6 +160,8 @@ class OutlineReader {
    * section's search parameters, under `Campi dell'immobile:`), gives that type's fields.
    */
   private sectionType: TableLabel | undefined;
+  /** The type of a section enclosing the current one, which names none (`#### (Marco's notes)` under `## Bookings`). */
+  private enclosingType: TableLabel | undefined;
   /** The last field table read under the current endpoint, whose rows a label may name (`items 字段：`). */
   private lastTable: { endpoint: Endpoint; table: FieldTable } | undefined;
   /** A label naming a row of that table: the field table after it gives that row's items' fields. */
@@ -192,8 +196,9 @@ class OutlineReader {
           const lines = paragraphLines(block);
           if (this.readInlineType(lines)) break;
           if (this.readInlineObjectType(lines)) break;
+          if (this.enclosingType && this.readSectionTypeLabel(lines, this.enclosingType)) break;
           if (this.readFieldLabel(lines)) break;
-          if (this.readSectionTypeLabel(lines)) break;
+          if (this.sectionType && this.readSectionTypeLabel(lines, this.sectionType)) break;
           // Endpoint lines one under another (`GET /shows` then `POST /shows`), as bullets would list them.
           this.readListing(lines.filter((line) => this.givesEndpoint(line)).length > 1, () => this.readLines(lines, this.isTypeLabel(lines)));
           this.blockRead();
@@ -298,11 +303,12 @@ class OutlineReader {
    * `Campi dell'immobile:`, `Fields of the order:`, `Order fields:` in the section of `### Immobile`:
    * a one-line label naming the section's type in words; the next field table or list is its fields.
    */
-  private readSectionTypeLabel(lines: { text: string; line: number }[]): boolean {
-    const type = this.sectionType;
-    if (!type || lines.length !== 1 || !/[:：]\s*$/.test(lines[0]!.text)) return false;
+  private readSectionTypeLabel(lines: { text: string; line: number }[], type: TableLabel): boolean {
+    if (lines.length !== 1 || !/[:：]\s*$/.test(lines[0]!.text)) return false;
     const words = lines[0]!.text.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
-    if (!words.includes(type.name.toLowerCase())) return false;
+    // `Fields on a booking:` under a subsection of `## Bookings`: there, the word singular too.
+    const named = words.includes(type.name.toLowerCase()) || (type === this.enclosingType && words.map((word) => singular(word)).includes(singular(type.name.toLowerCase())));
+    if (!named) return false;
     this.pendingLabel = type;
     return true;
   }
@@ -464,6 +470,7 @@ class OutlineReader {
     this.sectionBody = undefined;
     this.pendingLabel = undefined;
     this.sectionType = undefined;
+    this.enclosingType = undefined;
     const clean = cleanHeadingText(text);
     // `#### Request body` or `#### 返回` under an endpoint heading says what the next table is.
     if (this.endpoint && depth > this.endpoint.depth && this.labelTarget(clean, line)) return;
@@ -499,10 +506,17 @@ class OutlineReader {
     if (typeName !== undefined) {
       this.pendingLabel = { name: typeName.name, line, ...(typeName.aliases.length > 0 ? { aliases: typeName.aliases } : {}) };
       this.sectionType = this.pendingLabel;
+      section.type = this.sectionType;
     } else if (designed !== undefined) {
       // `### mall_order 订单表`: its type is named once every table of the document is known (index.ts namedByTables).
       this.pendingLabel = { name: toPascal(singular(designed.table)), line, tableName: designed.table, ...(designed.label !== undefined ? { aliases: [designed.label] } : {}) };
       this.sectionType = this.pendingLabel;
+      section.type = this.sectionType;
+    } else {
+      // `#### (Marco's section — quick and dirty)` under `## Bookings`: still the bookings' section, for a `Fields on a booking:` label.
+      // Only for a label naming that type, while no table has given it its fields (readSectionTypeLabel).
+      const inherited = [...this.sections].reverse().find((s) => s.depth < depth && s.type !== undefined)?.type;
+      this.enclosingType = inherited && !this.outline.namedTables.some((named) => named.name === inherited.name) ? inherited : undefined;
     }
   }
 

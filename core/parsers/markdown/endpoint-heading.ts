@@ -33,7 +33,8 @@ const TITLED = new RegExp(String.raw`^[^\n]{1,80}?(?:\s(?:[—–→|]|-{1,2})|[
  */
 const UNKNOWN_METHOD = /^([A-Z]{3,10})\s+\/[\w{:<]/;
 /** Emoji, pictographs and what joins them; they decorate headings. */
-const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+// Emoji, and the arrows and triangles of exported toggles and callouts (`▸ POST /api/members`, `► GET /x`).
+const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{25B6}-\u{25BB}\u{25B2}-\u{25B5}\u{25BC}-\u{25C1}\u{2023}\u{2043}\u{27A4}\u{2794}\u{279C}\u{27A1}]/gu;
 /** `1.`, `1.2`, `(3)`, `①`, `一、`, `II.` opening a heading. */
 const NUMBERING = /^(?:\(?\d+(?:\.\d+)*[.)、:]?|[①-⑳]|[一二三四五六七八九十]+[、.．]|[IVX]+\.)\s+|^[一二三四五六七八九十]+、\s*/u;
 /** Words around an endpoint that only say "this is an endpoint". */

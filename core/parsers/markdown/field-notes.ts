@@ -54,7 +54,7 @@ const OPTIONAL = /\boptional\b|可选|选填|非必填|\bopcional\b|\bfacultatif
 const SLASHED_CODES = /(?:^|[(（:：]\s*)(`?[a-z][a-z0-9_-]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[a-z][a-z0-9_-]*`?)+|`?[A-Z][A-Z0-9_]*`?(?:(?:\s+\/\s+|\s*\|\s*)`?[A-Z][A-Z0-9_]*`?)+|[A-Z][A-Z0-9_]+(?:\/[A-Z][A-Z0-9_]+)+)\s*(?:[)）。，；;,(（]|\.(?:\s|$)|のいずれか|のどれか|之一|中的一个|$)/u;
 const ONE_OF = /(?:\bone\s+of|\ballowed\s+values?|\bvalues?|可选值|取值(?:范围)?|枚举值?|\buno\s+de|\bum[a]?\s+de|\bvalores?(?:\s+(?:possíveis|posibles|permitidos))?|\buno\s+tra|\bvalori|\bvaleurs?|허용\s*값|가능한\s*값|\bmột\s+trong(?:\s+(?:các|những))?(?:\s+giá\s+trị)?|\bgiá\s+trị|\beine[rs]?\s+(?:von|aus)|\bwerte?|\bparmi|\bl['’]un\s+des?)\s*[:：]\s*([^;；]+)|\bone\s+of\s+([^;；]+)|(?:可选(?:值)?|取值(?:范围)?|枚举值?)\s*([A-Za-z0-9_-]+(?:\s*[/|、]\s*[A-Za-z0-9_-]+)+)/iu;
 /** Where a list of values ends and a remark begins: `low, medium, high — default medium`, `a, b (see below)`. */
-const LIST_END = /\s+[—–-]\s+|\s*[(（]|[.。](?:\s|$)/u;
+const LIST_END = /\s+[—–-]\s+|\s*[(（]|\.(?:\s|$)|。/u;
 /** A code with the gloss in brackets some writers put after each value: `pending（仮予約）`, `` `draft` (brouillon) ``. */
 const GLOSSED_CODE = String.raw`\x60?([A-Za-z][A-Za-z0-9_-]*)\x60?\s*[(（][^)）]*[)）]`;
 /** Between two glossed codes: a comma or slash, or the word for "or" (`M (macho) o H (hembra)`). */

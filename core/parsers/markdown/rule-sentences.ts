@@ -61,7 +61,7 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?${SOFT}(?:\s+only)?$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Drivers are never hard-deleted (soft delete).`, `Invoices are never physically deleted`, `Users must not be hard deleted`.
   // Tersely: `shows never hard-deleted, just set deletedAt`.
-  [/^(.+?)\s+(?:(?:(?:are|is|must|should|shall|can|may|will)\s+)?(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?(?:,?\s+(?:just|only|simply|instead)\s+.+)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
+  [/^(.+?)\s+(?:(?:(?:are|is|must|should|shall|can|may|will)\s+)?(?:not|never)|cannot|(?:can|won|mustn|shouldn|aren|isn)['’]t)(?:\s+be)?\s+(?:hard|physically|permanently)[\s-]?deleted(?:\s*[(（]?\s*soft[\s-]?delet(?:e|ed|ion)\s*[)）]?)?(?:(?:,?\s+|\s*[—–-]\s*)(?:we\s+)?(?:just|only|simply|instead)\s+.+)?$/i, (m, source) => listed(m[1]!).map((entity) => ({ kind: 'soft-delete', entity, source }))],
   // `Audit entries are hard deleted.`, `Sessions are deleted permanently`: their rows go, whatever their parents do.
   [new RegExp(String.raw`^(.+?)\s+${BE}\s+(?:always\s+)?(?:(?:hard|physically|permanently)[\s-]?deleted|deleted\s+(?:permanently|physically|for\s+good))$`, 'i'), (m, source) => listed(m[1]!).map((entity) => ({ kind: 'hard-delete', entity, source }))],
   // `deleting an episode is hard delete`, `delete subscription = real delete`.
@@ -485,7 +485,9 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const together = new Set(composites.flatMap((rule) => (rule.kind === 'unique-together' ? rule.fields : [])));
     // `(team_id, user_id) is unique` read without its brackets leaves `is unique`: no field's note either.
     const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && ([...together].some((field) => rule.subject.includes(field)) || (together.size > 0 && !/[A-Za-z_]\w*_\w+|\p{Lu}/u.test(rule.subject) && rule.subject.split(/\s+/).length <= 2));
-    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule)), ...composites, ...tableNamesIn(sentence.text, source)];
+    // A sentence listing the tables' names (`Table names: shop_order, shop_product`) says nothing of a field.
+    const tables = tableNamesIn(sentence.text, source);
+    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule) && !(tables.length > 0 && rule.kind === 'field-note')), ...composites, ...tables];
     // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
     if (whole.length === 0) {
       clauses.forEach((clause, index) => {

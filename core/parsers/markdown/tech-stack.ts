@@ -147,11 +147,14 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
       choose(database, sentence.line);
       continue;
     }
-    for (const [pattern, topic] of TOPIC_LINES) {
-      const value = chosen(pattern);
-      if (value === undefined) continue;
-      note(topic, value, sentence.line);
-      break;
+    const labelled = TOPIC_LINES.find(([pattern]) => chosen(pattern) !== undefined);
+    if (labelled) {
+      note(labelled[1], chosen(labelled[0])!, sentence.line);
+      continue;
+    }
+    // `- Node 20 + TypeScript`, `- Express` under a `## 🧱 Stack` heading: each technology the line names.
+    if (sentence.section !== undefined && STACK_HEADING.test(sentence.section) && !NEGATION.test(sentence.text)) {
+      for (const topic of Object.keys(TECHNOLOGIES) as TechnologyTopic[]) note(topic, sentence.text, sentence.line);
     }
   }
   for (const entry of tables) {
