@@ -4,7 +4,7 @@ import { SCHEMA_HINTS } from '../model/hints.js';
 import { germanSingulars, romanceSingulars, singular, spelledLike, toPascal, toSnake } from '../naming.js';
 import { ENGLISH_FILLERS, EntityNames, normalized, type Target } from './entity-names.js';
 import { flagValuesIn, valueSetIn } from './deletion-flags.js';
-import { isDeletionMarkName } from '../model/deletion-marks.js';
+import { isDeletionMarkName, isDeletionTimeName } from '../model/deletion-marks.js';
 import { isPronoun, namesEveryEntity } from './every-entity.js';
 import { applyFieldNote } from './field-note-rules.js';
 import { keysNamedInTheirLanguage, keysNotesName, notesAnId } from './note-keys.js';
@@ -415,9 +415,6 @@ function deletionMarkNamed(schema: SchemaNode, sentence: string): { wire: string
 /** A sentence saying deleting sets or fills a field, in the readers' languages. */
 const SETS_A_FIELD = /\b(?:set|sets|setting|fill|fills|filled|stamp|stamps|stamped|mark|marks|marked|record|records|recorded|update|updates)\b|rellena|establece|marca|registra|gesetzt|setzt|befüllt|rempli|renseign|preench|definid|impostat|置为|设为|设置|填|更新为|記録|セット|にし|설정/iu;
 
-/** A time mark's name in words of several languages: `deleted_at`, `eliminado_en`, `geloescht_am`, `supprime_le`. */
-const TIME_MARK_NAME = /^(?:delet|archiv|eliminad|borrad|lösch|loesch|gelösch|geloesch|supprim|remov|apagad|excluid|xoa|dihapus|hapus)\w*_(?:at|en|em|am|le|on|il|pada|time|date)$/;
-
 /**
  * A mark the sentence names that the entity does not have yet (`表中增加 is_deleted 字段（tinyint，0
  * 未删除、1 已删除）`, `se rellena la columna eliminado_en`): added to it, a flag (an integer whose
@@ -426,13 +423,12 @@ const TIME_MARK_NAME = /^(?:delet|archiv|eliminad|borrad|lösch|loesch|gelösch|
 function addedMark(schema: SchemaNode, sentence: string): { wire: string } | undefined {
   const properties = (schema.properties as Record<string, SchemaNode> | undefined) ?? {};
   if (typeof schema.properties !== 'object' || Object.keys(properties).some((name) => toSnake(name) === 'deleted_at')) return undefined;
-  // A column's name: written in code, or with an underscore or a hump (`is_deleted`, `isDeleted`); not the word `deleted` of the prose.
-  const spans = new Set([...sentence.matchAll(/`([^`]+)`/g)].map((match) => match[1]!.trim()));
+  // A column's name, with an underscore or a hump (`is_deleted`, `isDeleted`); not the word `deleted` of the prose.
   const named = [...sentence.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)]
     .map((match) => match[0])
-    .find((word) => (spans.has(word) || /_|[a-z][A-Z]/.test(word)) && (isDeletionMarkName(word) || TIME_MARK_NAME.test(toSnake(word))) && toSnake(word) !== 'deleted_at');
+    .find((word) => /_|[a-z][A-Z]/.test(word) && (isDeletionMarkName(word) || isDeletionTimeName(word)) && toSnake(word) !== 'deleted_at');
   if (named === undefined || properties[named] !== undefined) return undefined;
-  const time = TIME_MARK_NAME.test(toSnake(named)) || /_time$/.test(toSnake(named));
+  const time = isDeletionTimeName(named) || /_time$/.test(toSnake(named));
   const values = flagValuesIn(sentence);
   // Read-only as the mark is, a time empty while the row lives: the answers' types say so too.
   properties[named] = time

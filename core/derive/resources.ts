@@ -70,6 +70,15 @@ function scopesRows(operations: readonly ApiOperation[], name: string): boolean 
 /** Schemas named as messages of an RPC call (`BatchGetRecordResponse`) are no entities unless marked so. */
 const MESSAGE_NAME = /(?:Request|Response|Input|Output|Result|Results|Payload|Params|Parameters)$/;
 
+/** A collection path and its item path, with their operations, before a schema is chosen for their rows. */
+interface Collection {
+  collectionPath: string;
+  collectionOps: ApiOperation[];
+  itemOps: ApiOperation[];
+  item: { path: string; param: string } | undefined;
+  scopeParams: string[];
+}
+
 export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] {
   const byPath = new Map<string, ApiOperation[]>();
   for (const operation of api.operations) {
@@ -88,7 +97,11 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
   adoptFlatItems(items, byPath);
   const resources: Resource[] = [];
   const claimed = new Set<string>();
-  const paged: { collectionPath: string; collectionOps: ApiOperation[]; itemOps: ApiOperation[]; item: { path: string; param: string } | undefined; scopeParams: string[] }[] = [];
+  const paged: Collection[] = [];
+  const claim = ({ collectionPath, collectionOps, itemOps, item, scopeParams }: Collection, schemaName: string) => {
+    claimed.add(schemaName);
+    resources.push({ collectionPath, ...(item ? { itemPath: item.path, keyParam: item.param } : {}), scopeParams, schemaName, operations: [...collectionOps, ...itemOps] });
+  };
   const candidates = new Set([...byPath.keys()].filter(isCollectionPath));
   for (const route of items.keys()) candidates.add(route);
   // Collections at a fixed path claim their schema first: `/pets` owns Pet before `/owners/{id}/pets`.
@@ -101,20 +114,17 @@ export function findResources(api: ApiDocument, types: SchemaTypes): Resource[] 
     if (!creates && !item) continue;
     const scopeParams = pathParameters(collectionPath);
     if (scopeParams.some((name) => !scopesRows([...collectionOps, ...itemOps.filter((op) => op.path.includes(`{${name}}`))], name))) continue;
+    const collection = { collectionPath, collectionOps, itemOps, item, scopeParams };
     const schemaName = pickSchema(collectionPath, collectionOps, itemOps, types);
-    if (!schemaName) paged.push({ collectionPath, collectionOps, itemOps, item, scopeParams });
-    if (!schemaName || claimed.has(schemaName)) continue;
-    claimed.add(schemaName);
-    resources.push({ collectionPath, ...(item ? { itemPath: item.path, keyParam: item.param } : {}), scopeParams, schemaName, operations: [...collectionOps, ...itemOps] });
+    if (!schemaName) paged.push(collection);
+    else if (!claimed.has(schemaName)) claim(collection, schemaName);
   }
   // Last, a collection only its page names the rows of (`GET /bookings` answering `BookingPage`, created under a class):
   // the rows its path names, unless a collection that says more of them claimed them.
-  for (const { collectionPath, collectionOps, itemOps, item, scopeParams } of paged) {
-    const page = types.componentName(successSchema(collectionOps.find((op) => op.method === 'get')));
+  for (const collection of paged) {
+    const page = types.componentName(successSchema(collection.collectionOps.find((op) => op.method === 'get')));
     const schemaName = page === undefined ? undefined : envelopeItemSchema(page, types);
-    if (!schemaName || claimed.has(schemaName) || !namesCollection(schemaName, collectionPath)) continue;
-    claimed.add(schemaName);
-    resources.push({ collectionPath, ...(item ? { itemPath: item.path, keyParam: item.param } : {}), scopeParams, schemaName, operations: [...collectionOps, ...itemOps] });
+    if (schemaName && !claimed.has(schemaName) && namesCollection(schemaName, collection.collectionPath)) claim(collection, schemaName);
   }
   for (const search of searchesOfResources(byPath, resources, types)) search.resource.operations.push(search.operation);
   for (const list of listsUnderOtherRows(byPath, resources, types)) list.resource.operations.push(list.operation);

@@ -3,16 +3,9 @@
 import pytest
 from httpx import AsyncClient
 
-from tests.integration.stated_support import answer, created
+from tests.integration.stated_support import created, listed
 
 pytestmark = pytest.mark.integration
-
-
-async def listed(client: AsyncClient, path: str) -> list[int]:
-    """The ids a list answers, from a plain array or a page of them."""
-    body = answer(await client.get(path))
-    rows = body if isinstance(body, list) else body["items"]
-    return [row["id"] for row in rows]
 
 
 async def test_retiring_a_vehicle_hides_it_and_its_trips(

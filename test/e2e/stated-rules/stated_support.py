@@ -18,3 +18,10 @@ async def created(client: AsyncClient, path: str, body: dict[str, Any]) -> dict[
     assert response.status_code == 201, response.text
     result: dict[str, Any] = answer(response)
     return result
+
+
+async def listed(client: AsyncClient, path: str) -> list[int]:
+    """The ids a list answers, from a plain array or a page of them."""
+    body = answer(await client.get(path))
+    rows = body if isinstance(body, list) else body["items"]
+    return [row["id"] for row in rows]
