@@ -39,6 +39,6 @@ export {
   type IntegerWidth,
 } from './schema/stored-type.js';
 export { storageTimestamp, type StorageTimestamp } from './schema/timestamps.js';
-export { diffSchemas, isEmptyDiff, columnsBecomingRequired, storageKey, fillValue, typeName, type SchemaDiff, type TableChange, type ValueCheck } from './schema/schema-diff.js';
+export { diffSchemas, isEmptyDiff, columnsBecomingRequired, storageKey, fillValue, typeName, type DeletionMark, type SchemaDiff, type TableChange, type ValueCheck } from './schema/schema-diff.js';
 export { migrationSteps, reverseSteps, type MigrationStep, type ColumnStep, type TableKey } from './schema/migration-steps.js';
 export type { StackVerifier, StepOutcome, StepStatus, VerificationReport } from './stack/verification.js';

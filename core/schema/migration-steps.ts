@@ -1,5 +1,5 @@
 import type { Column, ForeignKeyConstraint, NamedColumns, Table } from './relational-schema.js';
-import { columnsBecomingRequired, storageKey, type SchemaDiff, type TableChange, type ValueCheck } from './schema-diff.js';
+import { columnsBecomingRequired, fillValue, storageKey, type DeletionMark, type SchemaDiff, type TableChange, type ValueCheck } from './schema-diff.js';
 
 /** A change inside one table, as a batch of `ALTER TABLE` would make it. */
 export type ColumnStep =
@@ -28,7 +28,15 @@ export type MigrationStep =
   /** Changes of one table, together (a batch, which SQLite needs to change a column or a constraint). */
   | { kind: 'alter-table'; table: string; steps: ColumnStep[] }
   /** Gives the rows a value in a column about to be required: the document's default, or the user's fill function. */
-  | { kind: 'fill-column'; table: string; column: Column };
+  | { kind: 'fill-column'; table: string; column: Column }
+  /**
+   * A required column about to be dropped lets go of its values: nothing to do on the way up;
+   * undone, the column comes back empty and is filled (with the document's default) before it is
+   * required again.
+   */
+  | { kind: 'release-column'; table: string; column: Column }
+  /** Marks deleted by the `to` mark the rows the `from` mark holds deleted (both columns are there). */
+  | { kind: 'carry-deletion-mark'; table: string; from: DeletionMark; to: DeletionMark };
 
 export interface TableKey {
   table: string;
@@ -69,6 +77,8 @@ export function reverseSteps(steps: readonly MigrationStep[]): MigrationStep[] {
       case 'check-values':
       case 'fill-column':
         return [];
+      case 'release-column':
+        return [{ kind: 'fill-column', table: step.table, column: step.column }];
       case 'rename-table':
         return [{ kind: 'rename-table', from: step.to, to: step.from }];
       case 'create-table':
@@ -79,6 +89,8 @@ export function reverseSteps(steps: readonly MigrationStep[]): MigrationStep[] {
         return [{ kind: 'drop-cyclic-keys', keys: [...step.keys].reverse() }];
       case 'drop-cyclic-keys':
         return [{ kind: 'add-cyclic-keys', keys: [...step.keys].reverse() }];
+      case 'carry-deletion-mark':
+        return [{ kind: 'carry-deletion-mark', table: step.table, from: step.to, to: step.from }];
       case 'create-index':
         return [{ kind: 'drop-index', table: step.table, index: step.index }];
       case 'drop-index':
@@ -112,25 +124,37 @@ function reverseColumnStep(step: ColumnStep): ColumnStep {
 
 /**
  * The columns of a changed table: renamed, added, altered, dropped, in one batch. A column
- * becoming required is added (or altered) nullable, its rows filled, then made required.
+ * becoming required is added (or altered) nullable, its rows filled, then made required. A
+ * required column dropped that the document gives a default is made nullable first, so that the
+ * downgrade brings it back nullable, fills it, then requires it. Where the deletion mark moves,
+ * the rows are marked in the new column before the columns go, in a batch of their own.
  */
 function columnChanges(change: TableChange): MigrationStep[] {
   const filled = columnsBecomingRequired(change).map(({ column }) => column);
   const later = new Set(filled.map((column) => column.name));
   const nullable = (column: Column): Column => ({ ...column, nullable: true });
+  const released = change.columnsDropped.filter((column) => !column.nullable && fillValue(column) !== undefined && !change.primaryKey.includes(column.name));
   const altered = change.columnsAltered.flatMap(({ before, after }): ColumnStep[] => {
     const stays = later.has(after.name) ? { ...after, nullable: before.nullable } : after;
     return storageKey(before) !== storageKey(after) || stays.nullable !== before.nullable || before.name !== after.name ? [{ kind: 'alter-column', from: before, to: stays }] : [];
   });
   const renamedOnly = change.columnsRenamed.filter(({ to }) => !change.columnsAltered.some(({ after }) => after.name === to));
+  const moved = change.deletionMarkMoved;
+  const drops = change.columnsDropped.map((column): ColumnStep => ({ kind: 'drop-column', column: released.includes(column) ? nullable(column) : column }));
   const steps = alterTable(change.table, [
     ...renamedOnly.map(({ from, to }): ColumnStep => ({ kind: 'rename-column', from, to })),
     ...change.columnsAdded.map((column): ColumnStep => ({ kind: 'add-column', column: later.has(column.name) ? nullable(column) : column })),
     ...altered,
-    ...change.columnsDropped.map((column): ColumnStep => ({ kind: 'drop-column', column })),
+    ...released.map((column): ColumnStep => ({ kind: 'alter-column', from: column, to: nullable(column) })),
+    ...(released.length > 0 || moved ? [] : drops),
   ]);
   steps.push(...filled.map((column): MigrationStep => ({ kind: 'fill-column', table: change.table, column })));
   steps.push(...alterTable(change.table, filled.map((column): ColumnStep => ({ kind: 'alter-column', from: nullable(column), to: column }))));
+  if (released.length === 0 && !moved) return steps;
+  // Released before the mark is carried: undone, the carried rows are marked, the others filled with the default.
+  steps.push(...released.map((column): MigrationStep => ({ kind: 'release-column', table: change.table, column: nullable(column) })));
+  if (moved) steps.push({ kind: 'carry-deletion-mark', table: change.table, from: moved.from, to: moved.to });
+  steps.push(...alterTable(change.table, drops));
   return steps;
 }
 

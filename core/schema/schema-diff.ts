@@ -1,4 +1,5 @@
-import type { DomainModel } from '../model/domain-model.js';
+import type { DomainModel, Entity, SoftDeleteFlag } from '../model/domain-model.js';
+import { deletionFlag, deletionMarkOf } from '../model/lookups.js';
 import type { Column, ForeignKeyConstraint, NamedColumns, Table } from './relational-schema.js';
 import type { StoredType } from './stored-type.js';
 
@@ -20,6 +21,19 @@ export interface TableChange {
   uniquesDropped: NamedColumns[];
   indexesAdded: NamedColumns[];
   indexesDropped: NamedColumns[];
+  /**
+   * The column marking soft-deleted rows moved (`deleted_at` to a `del_flag` the document names):
+   * the rows it marked deleted are marked by the new one before the old one goes.
+   */
+  deletionMarkMoved?: { from: DeletionMark; to: DeletionMark };
+  /** The entity is no longer soft-deleted and its mark's column goes: the rows it marked deleted are rows like the others after. */
+  deletionMarkDropped?: DeletionMark;
+}
+
+/** The column marking a table's soft-deleted rows: a flag with its deleted value, or a time (no `deleted`: set when deleted). */
+export interface DeletionMark {
+  column: string;
+  deleted?: SoftDeleteFlag['deleted'];
 }
 
 /** Values a column of the previous schema held that it no longer takes (an enum value removed), as named before the revision. */
@@ -66,21 +80,50 @@ export function diffSchemas(before: readonly Table[], after: readonly Table[], m
     }
     matched.add(old.name);
     const change = diffTable(old, table, old.name !== table.name ? old.name : undefined);
+    Object.assign(change, deletionMarkChange(old, table, change, models));
     if (hasChanges(change)) altered.push(change);
     valueChecks.push(...removedValues(old, table, change));
   }
   const dropped = before.filter((table) => !matched.has(table.name)).reverse();
   notes.push(...unmarkedRenames(dropped, created));
   for (const change of altered) {
-    if (change.columnsAdded.length > 0 && change.columnsDropped.length > 0) {
+    // A moved deletion mark is no rename: its rows' marks are carried.
+    const moved = [change.deletionMarkMoved?.from.column, change.deletionMarkMoved?.to.column];
+    const droppedColumns = change.columnsDropped.filter((column) => !moved.includes(column.name));
+    const addedColumns = change.columnsAdded.filter((column) => !moved.includes(column.name));
+    if (addedColumns.length > 0 && droppedColumns.length > 0) {
       notes.push(
-        `${change.table}: columns ${change.columnsDropped.map((c) => c.name).join(', ')} dropped and ${change.columnsAdded.map((c) => c.name).join(', ')} added; if one is a rename, mark the field with \`x-renamed-from: <old name>\` (markdown: \`[renamed from: <old name>]\`) and run again, or its data is lost.`,
+        `${change.table}: columns ${droppedColumns.map((c) => c.name).join(', ')} dropped and ${addedColumns.map((c) => c.name).join(', ')} added; if one is a rename, mark the field with \`x-renamed-from: <old name>\` (markdown: \`[renamed from: <old name>]\`) and run again, or its data is lost.`,
       );
     }
   }
   const destructive = [...destructiveOperations(dropped, altered), ...removedEnumValues(models.before, models.after, valueChecks)];
-  notes.push(...enumValueNotes(models.before, models.after), ...fillNotes(altered));
+  notes.push(...enumValueNotes(models.before, models.after), ...fillNotes(altered), ...altered.flatMap(deletionMarkNote));
   return { created, dropped, altered, valueChecks, notes, destructive };
+}
+
+/**
+ * How the column marking an entity's soft-deleted rows changes: moved to another column (the
+ * document names `is_deleted` where `deleted_at` was added, or a rule another flag), the old mark
+ * and the new one; or dropped with the soft delete. The same column renamed keeps its values, and
+ * moves nothing.
+ */
+function deletionMarkChange(old: Table, table: Table, change: TableChange, models: { before: DomainModel; after: DomainModel }): Pick<TableChange, 'deletionMarkMoved' | 'deletionMarkDropped'> {
+  if (table.holds.field !== undefined || old.holds.field !== undefined) return {};
+  const before = models.before.entities.find((entity) => entity.name === old.holds.entity);
+  const after = models.after.entities.find((entity) => entity.name === table.holds.entity);
+  if (!before?.softDelete) return {};
+  const from = deletionMark(before);
+  if (!old.columns.some((column) => column.name === from.column)) return {};
+  if (!after?.softDelete) return change.columnsDropped.some((column) => column.name === from.column) ? { deletionMarkDropped: from } : {};
+  const to = deletionMark(after);
+  if (from.column === to.column || change.columnsRenamed.some((rename) => rename.from === from.column && rename.to === to.column)) return {};
+  return table.columns.some((column) => column.name === to.column) ? { deletionMarkMoved: { from, to } } : {};
+}
+
+function deletionMark(entity: Entity): DeletionMark {
+  const flag = deletionFlag(entity);
+  return { column: deletionMarkOf(entity), ...(flag ? { deleted: flag.deleted } : {}) };
 }
 
 /** For each current table, the previous table it continues (by what it holds, through rename hints), if any. */
@@ -143,7 +186,7 @@ function destructiveOperations(dropped: readonly Table[], altered: readonly Tabl
   const operations = dropped.map((table) => `drop table ${table.name}: every row it holds is deleted`);
   for (const change of altered) {
     const unfilled = new Set(columnsBecomingRequired(change).filter(({ column }) => fillValue(column) === undefined).map(({ column }) => column));
-    for (const column of change.columnsDropped) operations.push(`drop column ${change.table}.${column.name}: every value it holds is deleted`);
+    operations.push(...change.columnsDropped.flatMap((column) => droppedColumn(change, column) ?? []));
     for (const { before, after } of change.columnsAltered) {
       if (storageKey(before) !== storageKey(after) && !widens(before.type, after.type)) {
         operations.push(`change ${change.table}.${after.name} from ${typeName(before.type)} to ${typeName(after.type)}: values the new type cannot hold are cut or stop the migration`);
@@ -157,6 +200,19 @@ function destructiveOperations(dropped: readonly Table[], altered: readonly Tabl
     }
   }
   return operations;
+}
+
+/** What dropping `column` destroys; undefined when a moved deletion mark carries all it held to the new mark. */
+function droppedColumn(change: TableChange, column: Column): string | undefined {
+  const moved = change.deletionMarkMoved;
+  if (moved?.from.column === column.name) {
+    const timeLost = moved.from.deleted === undefined && moved.to.deleted !== undefined;
+    return timeLost ? `drop column ${change.table}.${column.name}: when rows were deleted is lost (which rows are deleted is kept in ${moved.to.column})` : undefined;
+  }
+  if (change.deletionMarkDropped?.column === column.name) {
+    return `drop column ${change.table}.${column.name}: the rows it marks deleted are no longer hidden, and come back in every read (delete them first if they should go)`;
+  }
+  return `drop column ${change.table}.${column.name}: every value it holds is deleted`;
 }
 
 /** Type changes that keep every value: a longer string, text for a string, a longer enum, a wider integer. */
@@ -207,6 +263,14 @@ function removedValues(before: Table, after: Table, change: TableChange): ValueC
     if (values.length > 0) checks.push({ table: before.name, column: old.name, values });
   }
   return checks;
+}
+
+function deletionMarkNote(change: TableChange): string[] {
+  const moved = change.deletionMarkMoved;
+  if (!moved) return [];
+  const marked = (mark: DeletionMark, set: boolean) => (mark.deleted === undefined ? (set ? `${mark.column} set` : `a ${mark.column}`) : `${mark.column} ${JSON.stringify(mark.deleted)}`);
+  const when = moved.to.deleted !== undefined ? '' : moved.from.deleted === undefined ? ` (the same moment)` : ` (the migration's time: the document kept no moment)`;
+  return [`${change.table}: soft-deleted rows are now marked by ${moved.to.column}: rows with ${marked(moved.from, true)} get ${marked(moved.to, false)}${when}${change.columnsDropped.some((column) => column.name === moved.from.column) ? `, before ${moved.from.column} is dropped` : ''}.`];
 }
 
 /** Columns becoming required with a default: the rows already there get it (the others are the revision's to-do). */

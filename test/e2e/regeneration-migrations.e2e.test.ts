@@ -15,9 +15,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../dist/lib/index.js';
 import { makeTempDir, removeTempDir } from '../support/files.js';
-import { createPostgresDatabase, postgresAdminUrl, type PostgresDatabase } from '../support/postgres.js';
+import { DatabasesWithRows } from '../support/databases-with-rows.js';
 import { formatResult, installBackend, type BackendEnv, type RunResult } from '../support/python-backend.js';
-import { createMysqlDatabase, mysqlAdminUrl, querySqlite, type MysqlDatabase } from '../support/sql-databases.js';
 
 const document = (version: 1 | 2) => `openapi: 3.0.3
 info: { title: Notes, version: '${version}' }
@@ -85,26 +84,8 @@ describe('migrations that run on tables with rows: casts, required columns, remo
   let out: string;
   let apiFile: string;
   let backend: BackendEnv;
-  let postgres: PostgresDatabase | undefined;
-  let mysql: MysqlDatabase | undefined;
-  let sqliteFile: string;
+  let databases: DatabasesWithRows | undefined;
 
-  const urls = () => [
-    { name: 'SQLite', url: `sqlite+aiosqlite:///${sqliteFile}` },
-    { name: 'PostgreSQL', url: postgres!.asyncUrl },
-    { name: 'MariaDB', url: mysql!.asyncUrl },
-  ];
-  const alembic = (url: string, args: string[]) => backend.run(['alembic', ...args], { env: { DATABASE_URL: url } });
-  /** The rows of a query on each database, every value as text (`NULL` for none). */
-  const rowsEverywhere = async (sql: string) => {
-    const program = 'import json, sqlite3, sys\nrows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall()\nprint(json.dumps([["NULL" if v is None else str(v) for v in row] for row in rows]))';
-    const sqlite = await backend.run(['python', '-c', program, sqliteFile, sql]);
-    expectSuccess(sqlite, sql);
-    const fromSqlite = JSON.parse(sqlite.stdout) as string[][];
-    const fromPostgres = (await postgres!.query(sql)).map((row) => Object.values(row).map((value) => (value === null ? 'NULL' : String(value))));
-    const fromMysql = await mysql!.query(sql);
-    return { SQLite: fromSqlite, PostgreSQL: fromPostgres, MariaDB: fromMysql };
-  };
   const revisionPath = async () => {
     const folder = join(out, 'backend/migrations/versions');
     const names = (await readdir(folder)).filter((name) => name.endsWith('.py') && !name.endsWith('_initial.py'));
@@ -113,26 +94,19 @@ describe('migrations that run on tables with rows: casts, required columns, remo
   };
 
   beforeAll(async () => {
-    postgresAdminUrl();
-    mysqlAdminUrl();
     work = await makeTempDir('regeneration-migrations');
     out = join(work, 'out');
     apiFile = join(work, 'notes.yaml');
-    sqliteFile = join(work, 'notes.sqlite3');
     await writeFile(apiFile, document(1));
     await generate({ apiFiles: [apiFile], outDir: out, docs: false });
     backend = await installBackend(join(out, 'backend'));
-    postgres = await createPostgresDatabase('regeneration_migrations');
-    mysql = await createMysqlDatabase('regeneration_migrations');
-    for (const { name, url } of urls()) expectSuccess(await alembic(url, ['upgrade', 'head']), `alembic upgrade head (${name})`);
-    expectSuccess(await querySqlite(backend, sqliteFile, ROWS), 'rows (SQLite)');
-    await postgres.query(ROWS);
-    await mysql.query(ROWS);
+    databases = await DatabasesWithRows.open(backend, work, 'regeneration_migrations');
+    await databases.alembic(['upgrade', 'head']);
+    await databases.insert(ROWS);
   });
 
   afterAll(async () => {
-    await postgres?.drop();
-    await mysql?.drop();
+    await databases?.drop();
     await removeTempDir(work);
   });
 
@@ -156,13 +130,13 @@ describe('migrations that run on tables with rows: casts, required columns, remo
     expect(report).toContain("notes.priority is now required: rows already there get the document's default, 3.");
     expect(report).toMatch(/_alter_notes\.py may destroy data \(accepted with --accept-data-loss\): change notes\.code from string\(20\) to integer/);
 
-    for (const { name, url } of urls()) {
-      const upgrade = await alembic(url, ['upgrade', 'head']);
+    for (const { name, url } of databases!.urls()) {
+      const upgrade = await databases!.alembicOn(url, ['upgrade', 'head']);
       expect(upgrade.code, `${name}: ${formatResult(upgrade)}`).not.toBe(0);
       expect(upgrade.stderr).toContain('RuntimeError: 1 rows of notes hold a status this revision removes (gone): give them another in update_notes_status() of this revision, then upgrade again');
     }
     // Nothing changed: the check runs before any change (MariaDB cannot undo one).
-    expect(await rowsEverywhere(BEFORE.replace('ref, status, rating', 'ref, status, COALESCE(rating, 0) AS rating'))).toEqual(
+    expect(await databases!.rows(BEFORE.replace('ref, status, rating', 'ref, status, COALESCE(rating, 0) AS rating'))).toEqual(
       Object.fromEntries(['SQLite', 'PostgreSQL', 'MariaDB'].map((name) => [name, [['1', 'first', '12', '5', 'live', '0', 'calm'], ['2', 'second', '7', 'NULL', 'gone', '4', 'NULL']]])),
     );
   });
@@ -181,20 +155,18 @@ describe('migrations that run on tables with rows: casts, required columns, remo
     await generate({ apiFiles: [apiFile], outDir: out, docs: false });
     expect(await readFile(path, 'utf8')).toBe(text);
 
-    for (const { name, url } of urls()) {
-      // Upgraded from the state the failed attempt left, as the user would.
-      expectSuccess(await alembic(url, ['upgrade', 'head']), `alembic upgrade head (${name})`);
-    }
+    // Upgraded from the state the failed attempt left, as the user would.
+    await databases!.alembic(['upgrade', 'head']);
     const expected = (rows: string[][]) => Object.fromEntries(['SQLite', 'PostgreSQL', 'MariaDB'].map((name) => [name, rows]));
-    expect(await rowsEverywhere(AFTER)).toEqual(expected(AFTER_ROWS));
+    expect(await databases!.rows(AFTER)).toEqual(expected(AFTER_ROWS));
     // The columns are what the model says: an integer takes no text, the required ones no NULL.
-    await expect(postgres!.query("INSERT INTO notes (title, code, rating, feeling, priority, label) VALUES ('x', 'abc', 1, 'a', 1, 'b')")).rejects.toThrow(/integer/);
-    await expect(postgres!.query("INSERT INTO notes (title, rating, feeling, priority) VALUES ('x', 1, 'a', 1)")).rejects.toThrow(/null value in column "label"/);
+    await expect(databases!.queryPostgres("INSERT INTO notes (title, code, rating, feeling, priority, label) VALUES ('x', 'abc', 1, 'a', 1, 'b')")).rejects.toThrow(/integer/);
+    await expect(databases!.queryPostgres("INSERT INTO notes (title, rating, feeling, priority) VALUES ('x', 1, 'a', 1)")).rejects.toThrow(/null value in column "label"/);
 
-    for (const { name, url } of urls()) expectSuccess(await alembic(url, ['downgrade', '-1']), `alembic downgrade -1 (${name})`);
-    expect(await rowsEverywhere(BEFORE)).toEqual(expected(BEFORE_ROWS));
-    for (const { name, url } of urls()) expectSuccess(await alembic(url, ['upgrade', 'head']), `alembic upgrade head again (${name})`);
-    expect(await rowsEverywhere(AFTER)).toEqual(expected(AFTER_ROWS));
+    await databases!.alembic(['downgrade', '-1']);
+    expect(await databases!.rows(BEFORE)).toEqual(expected(BEFORE_ROWS));
+    await databases!.alembic(['upgrade', 'head']);
+    expect(await databases!.rows(AFTER)).toEqual(expected(AFTER_ROWS));
 
     // The revision with the user's code is lint- and type-clean.
     expectSuccess(await backend.run(['ruff', 'check', '.']), 'ruff check');

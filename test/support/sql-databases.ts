@@ -15,7 +15,7 @@ import { openSync, closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { uniqueDatabaseName } from './postgres.js';
+import { uniqueDatabaseName, type PostgresDatabase } from './postgres.js';
 import { formatResult, REPO_ROOT, runProcess, type BackendEnv, type RunResult } from './python-backend.js';
 
 export async function runPostgresScript(url: string, file: string): Promise<void> {
@@ -47,6 +47,18 @@ export async function runSqliteScript(database: string, file: string): Promise<v
 /** Runs one SQL statement on a SQLite file with the backend's Python, committed; prints the rows as Python writes them. */
 export function querySqlite(backend: BackendEnv, database: string, sql: string): Promise<RunResult> {
   return backend.run(['python', '-c', 'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nrows = c.execute(sys.argv[2]).fetchall()\nc.commit()\nprint(rows)', database, sql]);
+}
+
+/** The rows of one query on a SQLite file, a PostgreSQL and a MariaDB database, every value as text (`NULL` for none). */
+export async function rowsOnEachDatabase(
+  databases: { backend: BackendEnv; sqliteFile: string; postgres: PostgresDatabase; mysql: MysqlDatabase },
+  sql: string,
+): Promise<Record<'SQLite' | 'PostgreSQL' | 'MariaDB', string[][]>> {
+  const program = 'import json, sqlite3, sys\nrows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall()\nprint(json.dumps([["NULL" if v is None else str(v) for v in row] for row in rows]))';
+  const sqlite = await databases.backend.run(['python', '-c', program, databases.sqliteFile, sql]);
+  if (sqlite.code !== 0) throw new Error(`${sql} failed on SQLite\n${formatResult(sqlite)}`);
+  const fromPostgres = (await databases.postgres.query(sql)).map((row) => Object.values(row).map((value) => (value === null ? 'NULL' : String(value))));
+  return { SQLite: JSON.parse(sqlite.stdout) as string[][], PostgreSQL: fromPostgres, MariaDB: await databases.mysql.query(sql) };
 }
 
 export interface MysqlDatabase {

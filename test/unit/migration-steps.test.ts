@@ -1,9 +1,10 @@
 /**
  * Migrations as data (core/schema): the steps of a schema change, and their downgrade derived by
  * undoing each step in reverse. Each is run here on a simulated database that refuses what
- * PostgreSQL refuses (a key to a table or column that does not exist, a table dropped while
- * another's key refers to it, a name taken twice): the upgrade must take the previous schema to
- * the current one, and the derived downgrade must take it back, name for name.
+ * PostgreSQL refuses on tables holding rows (a key to a table or column that does not exist, a
+ * table dropped while another's key refers to it, a name taken twice, a required column added, or
+ * made required while rows hold no value in it): the upgrade must take the previous schema to the
+ * current one, and the derived downgrade must take it back, name for name.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,8 @@ const AFTER = document({
 
 interface SimulatedTable {
   columns: Map<string, string>;
+  /** Columns some rows hold no value in (every table has rows). */
+  empty: Set<string>;
   keys: Map<string, { columns: string[]; target: string; targetColumns: string[] }>;
   uniques: Map<string, string[]>;
   indexes: Map<string, string[]>;
@@ -125,9 +128,20 @@ class SimulatedDatabase {
   apply(step: MigrationStep): void {
     switch (step.kind) {
       case 'check-values':
-      case 'fill-column':
-        this.table(step.kind === 'check-values' ? step.check.table : step.table);
+        this.table(step.check.table);
         return;
+      case 'fill-column':
+      case 'release-column': {
+        const table = this.table(step.table);
+        expect(table.columns.has(step.column.name), `${step.kind} ${step.table}.${step.column.name}`).toBe(true);
+        if (step.kind === 'fill-column') table.empty.delete(step.column.name);
+        return;
+      }
+      case 'carry-deletion-mark': {
+        const table = this.table(step.table);
+        for (const mark of [step.from, step.to]) expect(table.columns.has(mark.column), `carry ${step.table}.${mark.column}`).toBe(true);
+        return;
+      }
       case 'rename-table': {
         const table = this.table(step.from);
         expect(this.tables.has(step.to), `rename ${step.from} to ${step.to}: taken`).toBe(false);
@@ -173,22 +187,30 @@ class SimulatedDatabase {
     switch (step.kind) {
       case 'add-column':
         expect(table.columns.has(step.column.name), `add ${name}.${step.column.name}: exists`).toBe(false);
+        expect(step.column.nullable || step.column.defaultsToNow, `add required ${name}.${step.column.name} to rows`).toBe(true);
         table.columns.set(step.column.name, columnState(step.column));
+        if (!step.column.defaultsToNow) table.empty.add(step.column.name);
         return;
       case 'drop-column':
         expect(table.columns.get(step.column.name), `drop ${name}.${step.column.name}`).toBe(columnState(step.column));
         table.columns.delete(step.column.name);
+        table.empty.delete(step.column.name);
         return;
-      case 'alter-column':
+      case 'alter-column': {
         expect(table.columns.get(step.from.name), `alter ${name}.${step.from.name}: from`).toBe(columnState(step.from));
+        const empty = table.empty.delete(step.from.name);
+        expect(step.to.nullable || !empty, `require ${name}.${step.from.name} while rows hold no value`).toBe(true);
         table.columns.delete(step.from.name);
         table.columns.set(step.to.name, columnState(step.to));
+        if (empty) table.empty.add(step.to.name);
         return;
+      }
       case 'rename-column': {
         const state = table.columns.get(step.from);
         expect(state, `rename ${name}.${step.from}`).toBeDefined();
         table.columns.delete(step.from);
         table.columns.set(step.to, state!);
+        if (table.empty.delete(step.from)) table.empty.add(step.to);
         return;
       }
       case 'add-foreign-key':
@@ -210,7 +232,7 @@ class SimulatedDatabase {
 
   private create(table: Table, keys: 'with keys' | 'without keys'): void {
     expect(this.tables.has(table.name), `create ${table.name}: exists`).toBe(false);
-    const state: SimulatedTable = { columns: new Map(table.columns.map((column) => [column.name, columnState(column)])), keys: new Map(), uniques: new Map(), indexes: new Map() };
+    const state: SimulatedTable = { columns: new Map(table.columns.map((column) => [column.name, columnState(column)])), empty: new Set(), keys: new Map(), uniques: new Map(), indexes: new Map() };
     this.tables.set(table.name, state);
     // A key closing a cycle comes with add-cyclic-keys.
     if (keys === 'with keys') for (const key of table.foreignKeys) if (!key.cyclic) this.addKey(state, key.name, { columns: key.columns, target: key.targetTable, targetColumns: key.targetColumns });
@@ -289,6 +311,40 @@ describe('migrations as data', () => {
     const upgrade = migrationSteps(diff);
     expect(upgrade.filter((step) => step.kind === 'check-values' || step.kind === 'fill-column').map((step) => step.kind)).toEqual(['check-values', 'fill-column']);
     expect(reverseSteps(reverseSteps(upgrade))).toEqual(upgrade.filter((step) => step.kind !== 'check-values' && step.kind !== 'fill-column'));
+  });
+
+  it('moves a deletion mark: the new one filled and marked from the old before the old goes; undone, the old one comes back nullable, marked, filled, required', async () => {
+    const widget = (mark: 'deleted_at' | 'del_flag' | 'is_deleted') =>
+      document({
+        Widget: `      x-soft-delete: true
+${mark === 'deleted_at' ? '' : `      x-soft-delete-field: ${mark}\n`}${mark === 'del_flag' ? "      x-soft-delete-value: '2'\n" : ''}      properties:
+        id: { type: integer }
+        name: { type: string }
+${mark === 'del_flag' ? "        del_flag: { type: string, enum: ['0', '2'], readOnly: true }\n" : mark === 'is_deleted' ? '        is_deleted: { type: boolean, readOnly: true }\n' : ''}`,
+      });
+    const models = await Promise.all([modelOf(widget('deleted_at')), modelOf(widget('del_flag')), modelOf(widget('is_deleted'))]);
+    const schemas = models.map((model) => relationalSchema(model, STACK_NAMING));
+    const kinds = (steps: MigrationStep[]) => steps.map((step) => (step.kind === 'alter-table' ? step.steps.map((change) => `${change.kind} ${'column' in change ? change.column.name : 'from' in change && typeof change.from !== 'string' ? change.from.name : ''}`).join(', ') : step.kind));
+    for (const [from, to, upgradeKinds] of [
+      [0, 1, ['add-column del_flag', 'fill-column', 'alter-column del_flag', 'carry-deletion-mark', 'drop-column deleted_at']],
+      [1, 2, ['add-column is_deleted, alter-column del_flag', 'fill-column', 'alter-column is_deleted', 'release-column', 'carry-deletion-mark', 'drop-column del_flag']],
+    ] as const) {
+      const diff = diffSchemas(schemas[from]!, schemas[to]!, { before: models[from]!, after: models[to]! });
+      const upgrade = migrationSteps(diff);
+      expect(kinds(upgrade)).toEqual(upgradeKinds);
+      const database = new SimulatedDatabase(schemas[from]!);
+      for (const step of upgrade) database.apply(step);
+      expect(database.snapshot()).toEqual(new SimulatedDatabase(schemas[to]!).snapshot());
+      for (const step of reverseSteps(upgrade)) database.apply(step);
+      expect(database.snapshot()).toEqual(new SimulatedDatabase(schemas[from]!).snapshot());
+    }
+    const [textToBoolean] = [diffSchemas(schemas[1]!, schemas[2]!, { before: models[1]!, after: models[2]! })];
+    expect(textToBoolean.altered[0]!.deletionMarkMoved).toEqual({ from: { column: 'del_flag', deleted: '2' }, to: { column: 'is_deleted', deleted: true } });
+    expect(textToBoolean.destructive).toEqual([]);
+    const timeToText = diffSchemas(schemas[0]!, schemas[1]!, { before: models[0]!, after: models[1]! });
+    expect(timeToText.destructive).toEqual(['drop column widgets.deleted_at: when rows were deleted is lost (which rows are deleted is kept in del_flag)']);
+    const down = reverseSteps(migrationSteps(textToBoolean));
+    expect(down.find((step) => step.kind === 'carry-deletion-mark')).toMatchObject({ from: { column: 'is_deleted', deleted: true }, to: { column: 'del_flag', deleted: '2' } });
   });
 
   it('builds a schema from nothing as the initial migration does, and drops it all on the way down', async () => {

@@ -1,7 +1,7 @@
 import { NameScope } from '../python/identifiers.js';
 import { pyCall } from '../python/layout.js';
 import { pyString } from '../python/names.js';
-import type { ValueCheck } from '../../../core/index.js';
+import type { DeletionMark, ValueCheck } from '../../../core/index.js';
 import { pyColumnName } from '../sql-words.js';
 
 /**
@@ -58,6 +58,15 @@ export class RevisionHooks {
     return [`    ${hook}(op.get_bind())`, `    ${pyCall('refuse_null', [pyString(table), pyColumnName(column), pyString(hook)], 4)}`];
   }
 
+  /** Upgrade lines marking deleted in `to` the rows `from` marks deleted, while both columns are there. */
+  carryDeletionMark(table: string, from: DeletionMark, to: DeletionMark): string[] {
+    this.helpers.add('carry_deletion_mark');
+    const args = [pyString(table), pyColumnName(from.column), pyColumnName(to.column)];
+    if (from.deleted !== undefined) args.push(`old_deleted=${pyLiteral(from.deleted)}`);
+    if (to.deleted !== undefined) args.push(`new_deleted=${pyLiteral(to.deleted)}`);
+    return [`    ${pyCall('carry_deletion_mark', args, 4)}`];
+  }
+
   userFunctions(): string[][] {
     return this.hooks;
   }
@@ -69,6 +78,11 @@ export class RevisionHooks {
 
 function userFunction(name: string, doc: string[]): string[] {
   return [`def ${name}(connection: sa.Connection) -> None:`, `    """${doc[0]}`, ...doc.slice(1).map((line) => (line === '' ? '' : `    ${line}`)), '    """'];
+}
+
+function pyLiteral(value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return typeof value === 'string' ? pyString(value) : String(value);
 }
 
 /** A name as a docstring can hold it (no quotes that would end it, no escapes). */
@@ -95,6 +109,23 @@ const HELPERS = {
     '            f"{count} rows of {table} hold no {column}, which is now required: "',
     '            f"give them one in {fill}() of this revision, then upgrade again"',
     '        )',
+  ],
+  carry_deletion_mark: [
+    'def carry_deletion_mark(',
+    '    table: str, old: str, new: str, old_deleted: object = None, new_deleted: object = None',
+    ') -> None:',
+    '    """Marks deleted in the new mark the rows the old mark holds deleted.',
+    '',
+    "    A mark with no deleted value is a time: the old mark's moment, else the migration's.",
+    '    """',
+    '    rows = sa.table(table, sa.column(old), sa.column(new))',
+    '    held = rows.c[old].is_not(None) if old_deleted is None else rows.c[old] == old_deleted',
+    '    if new_deleted is not None:',
+    '        op.execute(rows.update().where(held).values({new: new_deleted}))',
+    '    elif old_deleted is None:',
+    '        op.execute(rows.update().where(held).values({new: rows.c[old]}))',
+    '    else:',
+    '        op.execute(rows.update().where(held).values({new: sa.func.now()}))',
   ],
   refuse_values: [
     'def refuse_values(table: str, column: str, values: list[str], update: str) -> None:',

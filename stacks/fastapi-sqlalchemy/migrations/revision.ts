@@ -104,6 +104,10 @@ function stepLines(step: MigrationStep, hooks: RevisionHooks, tables: ReadonlyMa
       return [`    with op.batch_alter_table(${pyString(step.table)}) as batch_op:`, ...step.steps.map((change) => batchLine(change, tables.get(step.table)!))];
     case 'fill-column':
       return hooks.fill(step.table, step.column.name, pyFillValue(step.column));
+    case 'carry-deletion-mark':
+      return hooks.carryDeletionMark(step.table, step.from, step.to);
+    case 'release-column':
+      return [];
   }
 }
 
