@@ -63,10 +63,18 @@ function propertyWritten(schema: SchemaNode, written: string): string | undefine
   // `la durée` of `duree_minutes`, `le poids` of `poids_kg`: the one property the words begin.
   const begun = snake === '' ? [] : Object.keys(properties).filter((name) => name.startsWith(`${snake}_`));
   if (begun.length === 1) return begun[0];
-  const lower = words.toLowerCase();
+  // Both sides without accents (nor the voicing marks of kana: `コード`).
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  const lower = plain(words);
+  // `会場コード` of `| 会場コード | venue_code |`: the label a table gives it.
+  const labelled = Object.keys(properties).filter((name) => {
+    const aliases = properties[name]![SCHEMA_HINTS.aliases];
+    return Array.isArray(aliases) && aliases.some((alias) => typeof alias === 'string' && plain(alias) === lower);
+  });
+  if (labelled.length === 1) return labelled[0];
   return Object.keys(properties).find((name) => {
     const described = properties[name]!.description;
-    return typeof described === 'string' && described.split(/[，,;；。(（]/)[0]!.trim().toLowerCase() === lower;
+    return typeof described === 'string' && plain(described.split(/[，,;；。(（]/)[0]!) === lower;
   });
 }
 

@@ -46,13 +46,16 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
   // One part declares the key (`product_id`, 主键): the `id` the other's reader added where its part named none goes.
   const declaresKey = Object.values(properties).some((node) => node[SCHEMA_HINTS.primaryKey] === true);
   if (declaresKey && properties.id !== undefined && addedKey(properties.id)) delete properties.id;
+  // The declared key first, where the added `id` stood: tables show it first.
+  const key = Object.entries(properties).find(([, node]) => node[SCHEMA_HINTS.primaryKey] === true);
+  const ordered: Record<string, SchemaNode> = key ? { [key[0]]: key[1], ...Object.fromEntries(Object.entries(properties).filter(([name]) => name !== key[0])) } : properties;
   const requiredIn = (schema: SchemaNode) => new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const requiredA = requiredIn(a);
   const requiredB = requiredIn(b);
   const inA = new Set(Object.keys(ownProperties(a)));
-  const required = Object.keys(properties).filter((name) => (!inA.has(name) || requiredA.has(name)) && (!nameInB.has(name) || requiredB.has(nameInB.get(name)!)));
+  const required = Object.keys(ordered).filter((name) => (!inA.has(name) || requiredA.has(name)) && (!nameInB.has(name) || requiredB.has(nameInB.get(name)!)));
   const spelling = (name: string) => (camel ? toCamel(name) : name);
-  const schema: SchemaNode = { ...filled(b, a), properties: Object.fromEntries(Object.entries(properties).map(([name, node]) => [spelling(name), node])), required: required.map(spelling) };
+  const schema: SchemaNode = { ...filled(b, a), properties: Object.fromEntries(Object.entries(ordered).map(([name, node]) => [spelling(name), node])), required: required.map(spelling) };
   for (const hint of LISTED_HINTS) {
     const items = [a[hint], b[hint]].filter(Array.isArray).flat();
     if (items.length > 0) schema[hint] = [...new Map(items.map((item) => [JSON.stringify(item), item])).values()];

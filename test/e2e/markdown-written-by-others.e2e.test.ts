@@ -92,6 +92,8 @@ const documents = [
   { name: 'wms-camel-zh', apiFiles: ['wms-camel-api.zh.md', 'wms-camel-requirements.zh.md'] },
   // A French Confluence export: rules numbered RG-nn and wrapped at a width, reservations archived by their own supprime_le.
   { name: 'hotel-confluence-fr', apiFiles: ['hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md'] },
+  // A Japanese 設計書: headings naming the API一覧's API名 and No., 項目名/物理名 tables, rules wrapped mid-sentence.
+  { name: 'tickets-sekkei-ja', apiFiles: ['tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -78,6 +78,8 @@ const documents: [string, string[]][] = [
   ['a veterinary clinic by a Spanish PM: `enum` and "Ver valores arriba", glossed codes, `pagina / por_pagina` in one row, wrapped paragraphs', files('veterinaria-api.es.md', 'veterinaria-requisitos.es.md')],
   ['a library written tersely: an endpoint table, TypeScript types, `name` (required): string, bullets carrying body and answer', files('library-terse-api.md', 'library-terse-requirements.md')],
   ['a WMS in Chinese with camelCase fields: 列表项字段 tables, 关联查询 notes, a soft delete adding its own is_deleted', files('wms-camel-api.zh.md', 'wms-camel-requirements.zh.md')],
+  // A Japanese 設計書 by a fresh pair of eyes (its tech stack rows changed from Java/Spring to the stack installed here).
+  ['event tickets in a Japanese 設計書: headings naming the API名 and No. of an API一覧, 項目名/物理名 tables, rules wrapped mid-sentence', files('tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md')],
   ['a hotel in a French Confluence export: RG-nn rules wrapped at a width, `date-heure`, an update listing some of a status\'s values', files('hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md')],
 ];
 
@@ -552,7 +554,8 @@ describe('markdown written by others', () => {
     const model = await deriveModel({ apiFiles: files('kaigishitsu-sekkeisho-api.ja.md', 'kaigishitsu-sekkeisho-requirements.ja.md') });
     expect(model.entities.map((e) => `${e.name} ${e.primaryKey.field}`)).toEqual(['Department department_id', 'Employee employee_id', 'Room room_id', 'Reservation reservation_id']);
     expect(model.operations.filter((op) => op.kind === 'custom')).toEqual([]);
-    expect(keys(model, 'Reservation')).toEqual(['room_id->Room RESTRICT', 'employee_id->Employee RESTRICT']);
+    // In the order the body's table lists them (`### 3.4 予約登録（No.14）` details the listed 予約登録).
+    expect(keys(model, 'Reservation')).toEqual(['employee_id->Employee RESTRICT', 'room_id->Room RESTRICT']);
     expect(uniques(model, 'Employee')).toEqual(expect.arrayContaining(['employee_no', 'email']));
     expect(softDeleted(model)).toEqual(['Employee']);
   });
@@ -1042,6 +1045,28 @@ describe('markdown written by others', () => {
     expect(uniques(model, 'StockRecord')).toEqual(['warehouse_id+product_id']);
     // `表名统一加 wms_ 前缀，单数形式：wms_warehouse、wms_product、wms_supplier、wms_stock_record`.
     expect(model.entities.map((e) => e.table)).toEqual(['wms_warehouse', 'wms_product', 'wms_supplier', 'wms_stock_record']);
+  });
+
+  it('event tickets in a Japanese 設計書: each rule the business rules state, read from labels, wrapped lines and the API名 headings', async () => {
+    const model = await deriveModel({ apiFiles: files('tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Venue', 'Event', 'Participant', 'Ticket']);
+    // `### 4.16 チケット一覧取得（No.16）` details `GET /events/{eventId}/tickets`: its answer's table is a ticket's row.
+    expect(entity(model, 'Ticket').fields.map((f) => f.name)).toEqual(expect.arrayContaining(['ticket_no', 'status', 'price', 'issued_at', 'cancelled_at', 'cancel_reason']));
+    // `システム内で一意` in the answer's table, `重複時は 409` in the body's: both hold. `会場コードはシステム全体で一意とする`: by its label.
+    expect(uniques(model, 'Venue')).toEqual(['venue_code']);
+    // `参加者のメールアドレスは一意とする`: the participant's field labelled メールアドレス.
+    expect(uniques(model, 'Participant')).toEqual(['email']);
+    expect(uniques(model, 'Ticket')).toEqual(['ticket_no']);
+    // `参加者は物理削除しない。削除時は削除フラグ（deleted_flag）を true にし、削除日時（deleted_at）を` / `設定する（論理削除）。`
+    expect(softDeleted(model)).toEqual(['Participant']);
+    // `イベントを削除した場合、そのイベントに紐づくチケットもすべて削除する（カスケード削除）`; `イベントが1件でも登録されている会場は削除できない`.
+    expect(keys(model, 'Ticket')).toEqual(['event_id->Event CASCADE', 'participant_id->Participant RESTRICT']);
+    expect(keys(model, 'Event')).toEqual(['venue_id->Venue RESTRICT']);
+    // `列挙 | 省略時 DRAFT` on the create: the values the answer's table lists, the default the note gives (`初期値`, `省略時`).
+    const status = entity(model, 'Event').fields.find((f) => f.name === 'status')!;
+    expect(model.enums.find((e) => e.name === (status.type as { name: string }).name)!.values).toEqual(['DRAFT', 'PUBLISHED', 'CLOSED', 'CANCELLED']);
+    expect(status.default).toBe('DRAFT');
+    expect(entity(model, 'Ticket').fields.find((f) => f.name === 'status')!.default).toBe('RESERVED');
   });
 
   it('the French hotel: reservations archived by supprime_le, payments deleted with their reservation, clients kept while booked', async () => {

@@ -31,6 +31,7 @@ import { extractHintTokens } from './hint-tokens.js';
 import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type MarkdownRoot, type MarkdownTable } from './markdown-tree.js';
 import { isRulesHeading } from './rule-sentences.js';
 import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
+import { glossaryRows } from './glossary-table.js';
 import { singular, toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import type { GlossaryEntry } from '../../model/api-document.js';
@@ -176,6 +177,8 @@ class OutlineReader {
   /** `Request body (POST/PUT):` under endpoints a table or bullets listed: the next field table is their body. */
   private sectionBody: Endpoint[] | undefined;
   private readonly seen = new Map<string, Endpoint>();
+  /** The names and numbers an endpoint table gives the endpoints it lists, for the headings detailing them. */
+  private readonly listedNames = new Map<Endpoint, { names?: string[]; number?: string }>();
 
   constructor(private readonly file: string) {}
 
@@ -442,16 +445,19 @@ class OutlineReader {
 
   /**
    * `### 3.1 部署登録（No.2）` after an overview table listing `部署登録 | POST | /departments`: the
-   * heading details the one listed endpoint whose summary it repeats (its number and remarks in
-   * brackets left off).
+   * heading details the one listed endpoint whose summary or name it repeats (its number and
+   * remarks in brackets left off), else the one whose number it gives (`（No.2）`).
    */
   private listedBySummary(title: string): EndpointHeading | undefined {
     const bare = (text: string) => text.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
     const wanted = bare(title);
     if (wanted === '') return undefined;
-    const listed = this.outline.endpoints.filter((endpoint) => endpoint.form === 'table' && endpoint.summary !== undefined && bare(endpoint.summary) === wanted);
-    const [only] = listed;
-    return listed.length === 1 && only ? { method: only.method, path: only.path, summary: only.summary! } : undefined;
+    const listed = this.outline.endpoints.filter((endpoint) => endpoint.form === 'table');
+    const named = listed.filter((endpoint) => [endpoint.summary, ...(this.listedNames.get(endpoint)?.names ?? [])].some((name) => name !== undefined && bare(name) === wanted));
+    const number = /[(（]\s*no\.?\s*(\d+)\s*[)）]/iu.exec(title)?.[1];
+    const numbered = named.length === 0 && number !== undefined ? listed.filter((endpoint) => this.listedNames.get(endpoint)?.number === number) : named;
+    const [only] = numbered;
+    return numbered.length === 1 && only ? { method: only.method, path: only.path, ...(only.summary !== undefined ? { summary: only.summary } : {}) } : undefined;
   }
 
   /** `#### List customers [GET]` under `### Customers Collection [/customers{?page}]`: an endpoint at the resource's path. */
@@ -852,7 +858,11 @@ class OutlineReader {
     const listed = isFieldTable(table) ? undefined : readEndpointTable(table, this.file);
     if (listed) {
       const section = this.sections[this.sections.length - 1];
-      for (const row of listed) this.startEndpoint(row, row.line, 'table', 7, section);
+      for (const row of listed) {
+        this.startEndpoint(row, row.line, 'table', 7, section);
+        const endpoint = this.seen.get(`${row.method.toUpperCase()} ${row.path}`);
+        if (endpoint && (row.names || row.number)) this.listedNames.set(endpoint, { ...(row.names ? { names: row.names } : {}), ...(row.number ? { number: row.number } : {}) });
+      }
       this.endpoint = undefined;
       return;
     }
@@ -867,6 +877,7 @@ class OutlineReader {
     if (!endpoint && isFieldTable(table) && this.readFormatTable(table)) return;
     if (!endpoint) {
       this.outline.otherTables.push({ table, ...(this.heading !== undefined ? { heading: this.heading } : {}) });
+      this.outline.glossary.push(...glossaryRows(table, this.file));
       return;
     }
     const where = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
@@ -972,8 +983,11 @@ function describesNoItems(type: TypeExpression): boolean {
  * The sentences of a paragraph's lines, a line that continues the one before joined to it: a
  * paragraph wrapped at a width (`… el mismo documento. Lo` / `mismo pasa con el email …`) says each
  * rule once, whole. A line continues the previous one when that one ends without a stop and it
- * begins in lower case.
+ * begins in lower case, or both are Chinese or Japanese where the break falls.
  */
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}）)、，]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}（(]/u;
+
 class WrappedSentences {
   private last: { sentence: Sentence; line: number } | undefined;
 
@@ -984,8 +998,11 @@ class WrappedSentences {
 
   add(text: string, line: number): void {
     const last = this.last;
-    if (last && last.line === line - 1 && !/[.!?。！？:：;；]$/u.test(last.sentence.text) && /^\p{Ll}/u.test(text)) {
-      last.sentence.text = `${last.sentence.text} ${text}`;
+    const open = last !== undefined && last.line === line - 1 && !/[.!?。！？:：;；]$/u.test(last.sentence.text);
+    // Chinese and Japanese wrap without a space: `…削除日時（deleted_at）を` / `設定する（論理削除）。`.
+    const cjk = open && CJK_END.test(last.sentence.text) && CJK_START.test(text);
+    if (open && (cjk || /^\p{Ll}/u.test(text))) {
+      last.sentence.text = cjk ? `${last.sentence.text}${text}` : `${last.sentence.text} ${text}`;
       last.line = line;
       return;
     }

@@ -6,6 +6,12 @@ import { readInlineQuery } from './endpoint-lines.js';
 /** One row of an endpoint table, with its line. */
 export interface EndpointRow extends EndpointHeading {
   line: number;
+  /**
+   * What else the row calls the endpoint, for a heading detailing it further down: its name
+   * (`| API名 |`, `| 接口名称 |`) and its number (`| No |`: `4.1 会場一覧取得（No.1）`).
+   */
+  names?: string[];
+  number?: string;
 }
 
 const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
@@ -14,6 +20,10 @@ const PATH_HEADER =
   /^(?:path|url|uri|route|endpoint|resource|路径|接口|接口地址|地址|请求路径|ruta|caminho|rota|endereço|percorso|chemin|pfad|đường dẫn|パス|エンドポイント|경로|엔드포인트|주소)$/iu;
 const SUMMARY_HEADER =
   /^(?:description|summary|purpose|action|notes?|what|说明|描述|功能|接口说明|备注|descripción|resumen|descrição|descricao|resumo|finalidade|descrizione|description|beschreibung|zweck|mô tả|説明|概要|機能|설명|기능|비고)$/iu;
+
+const NAME_HEADER =
+  /^(?:(?:api|endpoint|interface|operation)\s*(?:name|名|名称|名稱|명)|name|title|接口名称|接口名|名称|名稱|機能名|処理名|기능명|처리명|nombre|nom|titel|tên(?:\s+api)?)$/iu;
+const NUMBER_HEADER = /^(?:no\.?|#|n[º°o]\.?|番号|序号|编号|編號|번호)$/iu;
 
 function columnOf(headers: readonly string[], pattern: RegExp): number | undefined {
   const index = headers.findIndex((header) => pattern.test(header.trim()));
@@ -34,6 +44,8 @@ export function readEndpointTable(table: MarkdownTable, file: string): EndpointR
   const methodColumn = columnOf(headers, METHOD_HEADER) ?? columnHolding(cellsOf, (cell) => METHODS.has(cell.toLowerCase()));
   const pathColumn = columnOf(headers, PATH_HEADER) ?? columnHolding(cellsOf, (cell) => /^(?:https?:\/\/[^/\s]+)?\/\S*$/.test(cell.split(/\s+/)[0] ?? ''));
   const summaryColumn = columnOf(headers, SUMMARY_HEADER) ?? (methodColumn !== undefined && pathColumn !== undefined ? wordiestColumn(cellsOf, [methodColumn, pathColumn]) : undefined);
+  const nameColumn = columnOf(headers, NAME_HEADER);
+  const numberColumn = columnOf(headers, NUMBER_HEADER);
   const endpoints: EndpointRow[] = [];
   for (const [index, row] of rows.entries()) {
     const cells = cellsOf[index]!;
@@ -46,7 +58,17 @@ export function readEndpointTable(table: MarkdownTable, file: string): EndpointR
     const inline = written !== '' ? readInlineQuery(written) : undefined;
     const summary = inline ? inline.summary : written;
     const queryNames = [...new Set([...(found.queryNames ?? []), ...(inline?.names ?? [])])];
-    endpoints.push({ method: found.method, path: found.path, ...(summary !== '' ? { summary } : {}), ...(queryNames.length > 0 ? { queryNames } : {}), line });
+    const name = nameColumn !== undefined && nameColumn !== summaryColumn && nameColumn !== pathColumn ? (cells[nameColumn] ?? '').trim() : '';
+    const number = numberColumn !== undefined ? (cells[numberColumn] ?? '').trim() : '';
+    endpoints.push({
+      method: found.method,
+      path: found.path,
+      ...(summary !== '' ? { summary } : {}),
+      ...(queryNames.length > 0 ? { queryNames } : {}),
+      line,
+      ...(name !== '' ? { names: [name] } : {}),
+      ...(/^\d+$/.test(number) ? { number } : {}),
+    });
   }
   return endpoints.length > 0 ? endpoints : undefined;
 }

@@ -48,6 +48,21 @@ function agreedProperty(existing: SchemaNode, node: SchemaNode, registry: Compon
   return both === undefined ? undefined : { ...node, ...notes, ...both, [SOURCE_LINE]: existing[SOURCE_LINE] };
 }
 
+/** The hints a field's rules give (a reading's own marks, its line and its reasons left out). */
+const RULE_HINTS: ReadonlySet<string> = new Set(Object.values(SCHEMA_HINTS).filter((hint) => hint !== SCHEMA_HINTS.sourceLine && hint !== SCHEMA_HINTS.why));
+
+/**
+ * The rules another table's row of the field states that the agreed one does not (`一意` in the
+ * answer's table, `重複時は 409` in the body's): each table says what it says, and all of it holds.
+ */
+function withRulesOf(agreed: SchemaNode, other: SchemaNode): SchemaNode {
+  const why = SCHEMA_HINTS.why;
+  const added = Object.entries(other).filter(([key]) => RULE_HINTS.has(key) && agreed[key] === undefined);
+  if (added.length === 0) return agreed;
+  const reasons = { ...(other[why] as Record<string, unknown> | undefined), ...(agreed[why] as Record<string, unknown> | undefined) };
+  return { ...agreed, ...Object.fromEntries(added), ...(Object.keys(reasons).length > 0 ? { [why]: reasons } : {}) };
+}
+
 /** The values a property takes, listed inline or by the enum it refers to. */
 function enumValues(node: SchemaNode, registry: ComponentRegistry): unknown[] | undefined {
   if (Array.isArray(node.enum)) return node.enum as unknown[];
@@ -154,7 +169,7 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
       if (agreed === undefined) {
         throw markdownError(file, row.line, `field ${row.name} of ${name} is ${describeType(node, registry)} here but ${describeType(existing, registry)} at line ${String(existing[SOURCE_LINE])}; one field takes one type`);
       }
-      properties.set(row.name, agreed);
+      properties.set(row.name, withRulesOf(agreed, existing === agreed ? node : existing));
       return;
     }
     // A table's word for a type overrules an example's guess.
@@ -169,7 +184,7 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false, response.table?.fromExample);
   // `Phản hồi: mảng danh mục.` or `Response: the created Invoice.` and a table under the resource's endpoint: no type named, the rows are the entity's (or of the page around them).
   // An example there shows one response, not the row: it adds nothing (see `readJsonExample`).
-  const untyped = group.entityEndpoints.flatMap(({ endpoint }) =>
+  const untyped = [...group.entityEndpoints, ...group.nestedReads].flatMap(({ endpoint }) =>
     endpoint.method !== 'delete' ? endpoint.responses.filter((r) => r.body === undefined && r.table !== undefined && r.table.fromExample !== true && !isPageTable(r.table)) : [],
   );
   for (const response of untyped) for (const row of response.table!.rows) addRow(row, false);
@@ -209,8 +224,12 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
   // `| product_id | Long | 主键，自增 |`: a key the document declares, whatever its name, no `id` beside it either.
   const declaredKey = !properties.has('id') && [...properties.values()].some((node) => node[SCHEMA_HINTS.primaryKey] === true);
   const ownKey = declaredKey || (hasBodies && itemKey !== undefined && !properties.has('id') && properties.has(itemKey) && !sent.has(itemKey));
-  const ordered = new Map<string, SchemaNode>(ownKey ? [] : [['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]]);
-  for (const [field, node] of properties) if (field !== 'id') ordered.set(field, node);
+  // The key first, as every table shows it, whichever table listed it first.
+  const keyField = ownKey ? ([...properties].find(([, node]) => node[SCHEMA_HINTS.primaryKey] === true)?.[0] ?? itemKey) : 'id';
+  const ordered = new Map<string, SchemaNode>(
+    ownKey ? (keyField !== undefined && properties.has(keyField) ? [[keyField, properties.get(keyField)!]] : []) : [['id', properties.get('id') ?? { type: 'integer', readOnly: true, [SOURCE_LINE]: line }]],
+  );
+  for (const [field, node] of properties) if (!ordered.has(field) && field !== 'id') ordered.set(field, node);
   for (const [field, node] of ordered) {
     if (hasBodies && !sent.has(field) && node.readOnly === undefined) ordered.set(field, { ...node, readOnly: true });
   }

@@ -25,7 +25,7 @@ const CHINESE_PREDICATE = /唯一|不可重复|不能重复|不允许重复|一�
 /** The words between a subject and its predicate: Chinese modals, Japanese topic particles (`電話番号は一意`). */
 const CHINESE_MODAL = /(?:必须|必需|应当|应该|应|需要|需|要|的|是|为|は|が|も)+$/u;
 /** Where a rule holds, said before it: `邮箱全局唯一`, `编码在系统内唯一`. */
-const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内)(?:内|中)?$/u;
+const CHINESE_SCOPE = /(?:在)?(?:全局|全系统|系统内|系统中|整个系统|全表|表内|システム(?:全体|内)?|全体)(?:内|中)?(?:で|において)?$/u;
 /** `在同一酒店中`, `每个部门内`: only the rows a rule holds among, the fields following after a comma. */
 const CHINESE_SCOPE_ALONE = new RegExp(String.raw`^(?:在)?(?:${CHINESE_SCOPE_OPENERS})\p{Script=Han}{1,8}?(?:${CHINESE_SCOPE_CLOSERS})$`, 'u');
 
@@ -95,7 +95,8 @@ export function readChineseFieldRules(clause: string, source: RuleSource): Docum
     if (start.index === 0) return undefined;
     const predicate = part.slice(start.index);
     for (const subject of [...sharing, part.slice(0, start.index)]) {
-      const read = fieldNote(`${scope}${subject.trim().replace(CHINESE_MODAL, '').replace(CHINESE_SCOPE, '')}`, predicate, source);
+      // `会場コードはシステム全体で一意`: the scope after the topic particle, the particle before it.
+      const read = fieldNote(`${scope}${subject.trim().replace(CHINESE_MODAL, '').replace(CHINESE_SCOPE, '').replace(CHINESE_MODAL, '')}`, predicate, source);
       if (!read) return undefined;
       rules.push(...read);
     }

@@ -231,6 +231,8 @@ function readEntries(entries: readonly TableEntry[], columns: Partial<Record<Col
     const rowLine = entry.line;
     const cell = (column: Column): string => (columns[column] === undefined ? '' : (cells[columns[column]!] ?? ''));
     if (cell('name') === '' && cells.every((c) => c === '')) continue;
+    // `| （リクエスト項目すべて） | | | |`: a remark in the label's column, no field's row.
+    if (cell('name').trim() === '' && cell('type').trim() === '' && labelColumn !== undefined) continue;
     const written = cell('name').trim();
     const dotted = DOTTED.exec(written);
     const tree = dotted ? undefined : TREE.exec(written);
@@ -248,10 +250,9 @@ function readEntries(entries: readonly TableEntry[], columns: Partial<Record<Col
     // `| 允许空 |`, `| Nullable |`: a column taking NULL, which no one need send; one that does not, a value every row has.
     const nullable = columns.nullable !== undefined && cell('nullable').trim() !== '' ? flag(cell('nullable'), file, rowLine) : undefined;
     const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '').trim();
-    const described = [label, cell('description')].filter((part) => part !== '').join(' — ');
     // `pagina / por_pagina`, `page, size`: one row for fields of the same type and notes.
     for (const name of SHARED_ROW.test(written) ? written.split(/\s*[/,，、]\s*/u) : [cell('name')]) {
-      const field = readFieldRow({ name, type: cell('type'), description: described, hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
+      const field = readFieldRow({ name, ...(label !== '' ? { label } : {}), type: cell('type'), description: cell('description'), hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
       const previous = seen.get(field.name);
       if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
       seen.set(field.name, rowLine);
@@ -297,6 +298,8 @@ function withIdentifierNames(columns: Partial<Record<Column, number>>, headers: 
 export interface WrittenField {
   /** With its marks: `email *`, `nickname?`. */
   name: string;
+  /** What a second name column calls it in the document's language (`| 項目名 | 物理名 |`): no note of its rules. */
+  label?: string;
   type: string;
   description: string;
   hints?: string;
@@ -316,6 +319,7 @@ const TRAILING_DEFAULT = /\s*[(（]\s*((?:defaults?\b|默认|por defecto|par dé
 /** Reads one field: its name and marks, its type as written, and what its notes say. */
 export function readFieldRow(written: WrittenField, file: string, rowLine: number): FieldRow {
   const marked = nameOf(written.name);
+  const label = [written.label, marked.label].filter((part) => part !== undefined && part !== '').join(' ') || undefined;
   // `ticket type`, `First Name`: a name written in words is the identifier of those words.
   const name = /^[A-Za-z][A-Za-z0-9]*(?:[\s-]+[A-Za-z0-9]+)+$/.test(marked.name) ? toSnake(marked.name) : marked.name;
   if (!FIELD_NAME.test(name)) throw markdownError(file, rowLine, `"${name}" is no field name: expected letters, digits and underscores`);
@@ -354,9 +358,17 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
     name,
     type: notes.type ?? type,
     required,
-    ...(described.text !== '' || marked.label !== undefined ? { description: [marked.label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
+    ...(described.text !== '' || label !== undefined ? { description: [label, described.text].filter((part) => part !== undefined && part !== '').join(' — ') } : {}),
     ...(defaultText !== undefined ? { defaultText } : {}),
-    hints: mergedHints(columnHints(column, typeText, file, rowLine), stamped ? { readOnly: true } : serverStamp(name, notes.type ?? type), notes.hints, fieldHints([...described.tokens, ...hinted.tokens], file, rowLine), valuesElsewhere),
+    hints: mergedHints(
+      columnHints(column, typeText, file, rowLine),
+      stamped ? { readOnly: true } : serverStamp(name, notes.type ?? type),
+      notes.hints,
+      fieldHints([...described.tokens, ...hinted.tokens], file, rowLine),
+      valuesElsewhere,
+      // `| 会場コード | venue_code |`: rules may name the field by its label (`会場コードは一意とする`).
+      label !== undefined && label !== name ? { [SCHEMA_HINTS.aliases]: [label] } : {},
+    ),
     line: rowLine,
   };
 }

@@ -22,6 +22,11 @@ export interface ResourceGroup {
   itemPath?: string;
   /** Endpoints on the collection or item path: the entity's CRUD candidates. */
   entityEndpoints: RoutedEndpoint[];
+  /**
+   * Reads of the same rows under another resource's item, in another group (`GET
+   * /events/{eventId}/tickets` beside `POST /tickets`): what their answers show is the rows' too.
+   */
+  nestedReads: RoutedEndpoint[];
 }
 
 const ITEM = /^(.*)\/\{[^}/]+\}$/;
@@ -56,7 +61,7 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
   const groups = new Map<string, ResourceGroup>();
   for (const { endpoint, route } of routed) {
     const key = keyOf(route);
-    const group = groups.get(key) ?? { key, sections: [], endpoints: [], entityEndpoints: [] };
+    const group = groups.get(key) ?? { key, sections: [], endpoints: [], entityEndpoints: [], nestedReads: [] };
     group.endpoints.push({ endpoint, route });
     if (endpoint.section && !group.sections.includes(endpoint.section)) group.sections.push(endpoint.section);
     groups.set(key, group);
@@ -84,6 +89,13 @@ export function groupEndpoints(endpoints: readonly Endpoint[], basePath: string,
     group.collectionPath = served ?? collectionPath;
     if (itemPath !== undefined) group.itemPath = itemPath;
     group.entityEndpoints = group.endpoints.filter((e) => e.route === group.collectionPath || e.route === itemPath);
+  }
+  for (const group of groups.values()) {
+    if (group.collectionPath === undefined || !isStatic(group.collectionPath)) continue;
+    const segment = group.collectionPath.slice(group.collectionPath.lastIndexOf('/'));
+    group.nestedReads = [...groups.values()]
+      .filter((other) => other !== group)
+      .flatMap((other) => other.endpoints.filter(({ endpoint, route }) => endpoint.method === 'get' && route.endsWith(segment) && isNestedCollection(route)));
   }
   return [...groups.values()];
 }

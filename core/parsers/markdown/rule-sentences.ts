@@ -231,8 +231,16 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
 const CHINESE: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = [
   // Japanese: `商品を削除しても在庫は削除されない`, `商品を削除すると在庫も削除される`, `在庫が残っている倉庫は削除できない`.
   [/^(.+?)を削除しても[、,]?(.+?)(?:は|が)(?:削除されない|削除しない|残る|残ります|保持される)(?:。)?$/u, (m, source) => [{ kind: 'keep', parent: m[1]!, child: m[2]!, source }]],
-  [/^(.+?)を削除すると[、,]?(?:その|関連する)?(.+?)(?:も|は)(?:一緒に|同時に|あわせて)?削除(?:される|されます|する|します)$/u, (m, source) => cascades(m[1]!, m[2]!, source)],
-  [/^(.+?)が(?:残っている|存在する|ある|紐づいている)(.+?)は削除(?:できない|できません|不可)$/u, (m, source) => [{ kind: 'restrict', parent: m[2]!, child: m[1]!, source }]],
+  // `イベントを削除した場合、そのイベントに紐づくチケットもすべて削除する（カスケード削除）`.
+  [
+    /^([^、,。]+?)を削除(?:すると|した場合|する場合|したとき|した時|する時|時)(?!でも)(?:は)?[、,]?(?:その|関連する|当該)?(?:[^、,。]+?に(?:紐づく|紐付く|紐付けられた|関連する|属する))?([^、,。]+?)(?:も|は)(?:すべて|全て|一緒に|同時に|あわせて|合わせて)?削除(?:される|されます|する|します)(?:[（(][^）)]*[）)])?$/u,
+    (m, source) => cascades(m[1]!, m[2]!, source),
+  ],
+  // `在庫が残っている倉庫は削除できない`, `イベントが1件でも登録されている会場は削除できない`.
+  [
+    /^(.+?)が(?:1件でも|一件でも)?(?:残っている|存在する|ある|紐づいている|紐付いている|登録されている)(.+?)は削除(?:できない|できません|不可)$/u,
+    (m, source) => [{ kind: 'restrict', parent: m[2]!, child: m[1]!, source }],
+  ],
   // `删除分类时，若该分类下有商品，则不允许删除`, `删除部门前如果部门下存在员工则不能删除`
   [/^删除(.+?)(?:时|前|之前)[，,]?(?:若|如果|如|当|假如)?(?:该|此|这个)?(?:\1)?(?:下|中|里|内)?(?:还有|仍有|存在|有)(.+?)(?:时|的话)?[，,]?(?:则|就)?(?:不允许|不能|不可以?|禁止|不得)(?:被)?删除$/u, (m, source) => [
     { kind: 'restrict', parent: m[1]!, child: m[2]!, source },
@@ -471,14 +479,6 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const cleaned = cleanSentence(sentence.text);
     if (cleaned === '') continue;
     const source: RuleSource = { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line, text: sentence.text, stated: sentence.inRules, ...(sentence.section !== undefined ? { section: sentence.section } : {}) };
-    // A sentence forbidding a delete deletes nothing: read whole first (its clauses alone can read as
-    // a cascade: `删除分类时，若该分类下有商品，则不允许删除`), and no clause of it cascades.
-    const forbids = FORBIDDEN_DELETE.test(cleaned);
-    const first = forbids ? (recognize(cleaned, source) ?? []) : [];
-    const clauses = first.length > 0 ? [] : clausesOf(cleaned);
-    const perClause = clauses.map((clause) => (recognize(clause, source) ?? []).filter((rule) => !forbids || rule.kind !== 'cascade'));
-    const found = [...first, ...perClause.flat()];
-    const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
     // Read before the parentheticals go: `(unique course_id + student_id)` is often one.
     const composites = readCompositeUniques(sentence.text.replace(/[*_]{2,}/g, ''), source);
     // `course_id + student_id must be unique` is that combination, not a rule of a field named so.
@@ -487,20 +487,36 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && ([...together].some((field) => rule.subject.includes(field)) || (together.size > 0 && !/[A-Za-z_]\w*_\w+|\p{Lu}/u.test(rule.subject) && rule.subject.split(/\s+/).length <= 2));
     // A sentence listing the tables' names (`Table names: shop_order, shop_product`) says nothing of a field.
     const tables = tableNamesIn(sentence.text, source);
-    const read = [...[...found, ...whole].filter((rule) => !ofCombination(rule) && !(tables.length > 0 && rule.kind === 'field-note')), ...composites, ...tables];
-    // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
-    if (whole.length === 0) {
-      clauses.forEach((clause, index) => {
-        const mentioned = perClause[index]!.length === 0 ? softDeleteMentioned(clause, cleaned, source) : undefined;
-        if (mentioned) read.push(mentioned);
-      });
-    }
+    // Lines wrapped in Chinese or Japanese join into several sentences: each is read alone.
+    const said = cleaned.split(/(?<=[。！？])\s*/u).filter((part) => part.trim() !== '').flatMap((part) => readSentence(part, source));
+    const read = [...said.filter((rule) => !ofCombination(rule) && !(tables.length > 0 && rule.kind === 'field-note')), ...composites, ...tables];
     rules.push(...read);
     if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(sentence.text))) {
       warnings.push({ message: `rule not understood, ignored: "${sentence.text}"`, source: { file, pointer: `/x-rules/${sentence.line}`, line: sentence.line } });
     }
   }
   return { rules, warnings };
+}
+
+/** The rules one sentence states, its parentheticals and emphasis already cleaned off. */
+function readSentence(cleaned: string, source: RuleSource): Rule[] {
+  // A sentence forbidding a delete deletes nothing: read whole first (its clauses alone can read as
+  // a cascade: `删除分类时，若该分类下有商品，则不允许删除`), and no clause of it cascades.
+  const forbids = FORBIDDEN_DELETE.test(cleaned);
+  const first = forbids ? (recognize(cleaned, source) ?? []) : [];
+  const clauses = first.length > 0 ? [] : clausesOf(cleaned);
+  const perClause = clauses.map((clause) => (recognize(clause, source) ?? []).filter((rule) => !forbids || rule.kind !== 'cascade'));
+  const found = [...first, ...perClause.flat()];
+  const whole = found.length === 0 ? (recognize(cleaned, source) ?? []) : [];
+  const read = [...found, ...whole];
+  // Clauses nothing read that still say their rows are soft deleted (`just archive them (soft delete)`).
+  if (whole.length === 0) {
+    clauses.forEach((clause, index) => {
+      const mentioned = perClause[index]!.length === 0 ? softDeleteMentioned(clause, cleaned, source) : undefined;
+      if (mentioned) read.push(mentioned);
+    });
+  }
+  return read;
 }
 
 /** A sentence about the tables' names, in the readers' languages. */
