@@ -5,16 +5,16 @@ import { keyTypeOf, propertiesOf } from './schema-edits.js';
 import type { EntityNames } from './entity-names.js';
 
 /** `员工ID`, `employee ID`, `ID of the employee`, `the employee's id`: the words before or after a key's name in a note. */
-const NOTE_KEY_BEFORE = /([\p{L}][\p{L}\s'’-]*?)\s*(?:['’]s\s+)?(?:ID|Id|id|编号|ＩＤ)(?![A-Za-z0-9])/gu;
+const NOTE_KEY_BEFORE = /([\p{L}][\p{L}\s'’-]*?)\s*(?:['’]s\s+)?(?:ID|Id|id|编号|ＩＤ|아이디)(?![A-Za-z0-9])/gu;
 /** Each mention of an ID: a note naming one only says which table the key is to. */
-const ID_WORD = /(?<![A-Za-z0-9])(?:ID|Id|id|ＩＤ|编号)(?![A-Za-z0-9])/gu;
+const ID_WORD = /(?<![A-Za-z0-9])(?:ID|Id|id|ＩＤ|编号|아이디)(?![A-Za-z0-9])/gu;
 // The ID itself, not one qualified (`the tax ID of the customer` is no key to customers); the entity
 // named whole, up to where the phrase goes on (`the ID of the runner group to which` is no runner's).
 const NOTE_KEY_AFTER = /(?:^|(?<![\p{L}\p{N}])(?:the|an?|its|el|la|le|l['’]|der|die|das)\s+)(?:ID|id|Id)\s+(?:of|de|del|du|des|von|của)\s+(?:(?:the|an?|l[ae]s?|el|la|der|die|des)\s+|l['’])?([\p{L}]+(?:\s+[\p{L}]+)?)(?=\s*$|\s*[,.;:()（）]|\s+(?:to|which|that|who|whom|for|in|on|at|this|it|if|when|where)(?![\p{L}]))/giu;
 
 /** A key-like property (`manager_id`) whose note speaks of an ID: it may name the entity keyed. */
 export function notesAnId(name: string, node: SchemaNode | null): boolean {
-  return node !== null && typeof node === 'object' && /^.+(?:_id|Id|ID)$/.test(name) && node[SCHEMA_HINTS.references] === undefined && typeof node.description === 'string' && /ID|Id|\bid\b|编号/u.test(node.description);
+  return node !== null && typeof node === 'object' && /^.+(?:_id|Id|ID)$/.test(name) && node[SCHEMA_HINTS.references] === undefined && typeof node.description === 'string' && /ID|Id|\bid\b|编号|아이디/u.test(node.description);
 }
 
 /**
@@ -47,7 +47,7 @@ function entitiesBeforeId(note: string, names: EntityNames): string[] {
   for (const match of note.matchAll(NOTE_KEY_BEFORE)) {
     const words = match[1]!.trim();
     // Chinese, and Japanese with its kana (`主催者のユーザーID`): no spaces between words, so every ending is a candidate.
-    const han = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.exec(words)?.[0];
+    const han = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー\p{Script=Hangul}]+$/u.exec(words)?.[0];
     // In words with spaces, only a note that starts so (`The employee ID of the deputy`): elsewhere
     // `X ID` is as often an ID of another kind (`identifies the customer tax id`).
     if (!han && !/^(?:(?:the|an?|its)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(words)) continue;

@@ -508,9 +508,11 @@ describe('markdown written by others', () => {
   it('a language school in Polish: `lektorzy` names the Lektor that `lektor_id` keys, tak/nie required, values in code spans', async () => {
     const model = await deriveModel({ apiFiles: files('szkola-api.pl.md', 'szkola-requirements.pl.md') });
     expect(entity(model, 'Lektor').table).toBe('lektorzy');
-    expect(keys(model, 'Kursy')).toEqual(['lektor_id->Lektor RESTRICT']);
+    // `Przykład odpowiedzi \`GET /v1/kursy/7\`:` labels a call's example, not the type: `## Kursy` holds Kurs rows.
+    expect(entity(model, 'Kurs').table).toBe('kursy');
+    expect(keys(model, 'Kurs')).toEqual(['lektor_id->Lektor RESTRICT']);
     expect(entity(model, 'Lektor').fields.filter((f) => !f.required).map((f) => f.name)).toContain('jezyki');
-    expect(model.enums.find((e) => e.name === 'KursyJezyk')?.values).toEqual(['angielski', 'niemiecki', 'hiszpanski', 'wloski', 'francuski']);
+    expect(model.enums.find((e) => e.name === 'KursJezyk')?.values).toEqual(['angielski', 'niemiecki', 'hiszpanski', 'wloski', 'francuski']);
     expect(model.database).toBe('postgresql');
   });
 

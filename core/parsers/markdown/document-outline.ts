@@ -1,7 +1,7 @@
 import { fieldTableFromJsonExample } from './json-example.js';
 import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './field-lines.js';
 import { fieldTableFromProse } from './prose-fields.js';
-import { tableNameIn, typeNameIn, typeNamesIn } from './type-label.js';
+import { tableNameIn, tableNameInLabel, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
 import { readBasePath, readPagingDefaults, readVersion, type PagingDefaults } from './document-lines.js';
 import { cleanHeadingText, readBlueprintAction, readBlueprintResource, readEndpointText, type EndpointHeading } from './endpoint-heading.js';
@@ -307,7 +307,7 @@ class OutlineReader {
    * a one-line label naming the section's type in words; the next field table or list is its fields.
    */
   private readSectionTypeLabel(lines: { text: string; line: number }[], type: TableLabel): boolean {
-    if (lines.length !== 1 || !/[:：]\s*$/.test(lines[0]!.text)) return false;
+    if (lines.length !== 1 || !/[:：]\s*$/.test(lines[0]!.text) || namesCall(lines[0]!.text)) return false;
     const words = lines[0]!.text.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
     // `Fields on a booking:` under a subsection of `## Bookings`: there, the word singular too.
     const named = words.includes(type.name.toLowerCase()) || (type === this.enclosingType && words.map((word) => singular(word)).includes(singular(type.name.toLowerCase())));
@@ -523,6 +523,8 @@ class OutlineReader {
       // Only for a label naming that type, while no table has given it its fields (readSectionTypeLabel).
       const inherited = [...this.sections].reverse().find((s) => s.depth < depth && s.type !== undefined)?.type;
       this.enclosingType = inherited && !this.outline.namedTables.some((named) => named.name === inherited.name) ? inherited : undefined;
+      // `### 資料欄位`, `### Fields`, `### Data model` under `## 使用者 User`: the next table is the user's.
+      if (this.enclosingType && FIELDS_HEADING.test(title)) this.pendingLabel = this.enclosingType;
     }
   }
 
@@ -560,11 +562,14 @@ class OutlineReader {
    * A paragraph of one line naming a type, for the field table after it: `Book:`, or a name alone as
    * people set it apart (`**Book**`, `` `Book` model ``, `Book object`), as a heading may.
    */
-  private isTypeLabel(lines: { text: string; line: number }[]): { name: string; line: number } | undefined {
+  private isTypeLabel(lines: { text: string; line: number }[]): TableLabel | undefined {
     if (lines.length !== 1) return undefined;
     const { text, line } = lines[0]!;
+    // `Campos do item do pedido (tabela \`itens_pedido\`):`: the fields of the rows of that table.
+    const designed = /[:：]\s*$/u.test(text) && !namesCall(text) ? tableNameInLabel(text.replace(/[:：]\s*$/u, '')) : undefined;
+    if (designed) return { name: toPascal(singular(designed.table)), line, tableName: designed.table, ...(designed.label !== undefined ? { aliases: [designed.label] } : {}) };
     const name = TYPE_LABEL.exec(text)?.[1] ?? typeNameIn(text.replace(/[:：]$/, ''), false);
-    if (name === undefined || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
+    if (name === undefined || namesCall(text) || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
     return { name, line };
   }
 
@@ -655,7 +660,7 @@ class OutlineReader {
     this.visit(rest);
   }
 
-  private readLines(lines: { text: string; line: number }[], typeLabel: { name: string; line: number } | undefined): void {
+  private readLines(lines: { text: string; line: number }[], typeLabel: TableLabel | undefined): void {
     if (typeLabel) {
       this.pendingLabel = typeLabel;
       return;
@@ -968,6 +973,15 @@ function nestedTypeName(owner: string, field: string): string {
 }
 
 /** Rules name a nested type's rows as its field and the field's note do (`商品明细，见下表`: `订单删除时其明细一并删除`). */
+/** A heading saying the fields follow: `Fields`, `Data model`, `資料欄位`, `字段说明`, `데이터 필드`, `Campos`, `Felder`. */
+const FIELDS_HEADING =
+  /^(?:(?:data\s+)?(?:fields|attributes|properties|schema|model|object)|data\s+model|資料欄位|欄位(?:說明|定義)?|字段(?:说明|定义)?|数据字段|資料結構|数据结构|項目(?:定義|一覧)?|フィールド|データ項目|데이터\s*필드|필드(?:\s*정의)?|campos|atributos|champs|attributs|felder|attribute|trường(?:\s+dữ\s+liệu)?)$/iu;
+
+/** `Exemplo POST /lojas/8/produtos:`, `Resposta do GET /produtos/{id}:`: a label over a call's example, no type's. */
+function namesCall(text: string): boolean {
+  return /(?:^|\s)(?:GET|POST|PUT|PATCH|DELETE)\s+\/|(?:^|\s)\/[\w{}:.-]+\//u.test(text);
+}
+
 function aliasesOfRow(row: FieldRow, name: string): { aliases?: string[] } {
   const called = row.description?.split(/[，,。;；(（]/u, 1)[0]?.trim();
   const aliases = [...new Set([row.name, ...(called ? [called] : [])])].filter((alias) => alias !== name);

@@ -19,7 +19,8 @@ const TICK = '`';
 export const WIDE_PUNCTUATION = String.raw`\u3000-\u303F\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65`;
 const PATH = String.raw`((?:https?:\/\/[^\s/]+)?\/[^\s${TICK}'"<>)\]${WIDE_PUNCTUATION}]*(?:<[^>\s]+>[^\s${TICK}'")\]${WIDE_PUNCTUATION}]*)*)`;
 /** `METHOD /path` anywhere in a heading or a table cell; the method in capitals. */
-const ANYWHERE = new RegExp(String.raw`(?:^|[^A-Za-z])(${METHOD_WORDS})\s+${PATH}`);
+// `### [GET] /api/recipes 取得食譜列表`, `【POST】/users`: the method in brackets.
+const ANYWHERE = new RegExp(String.raw`(?:^|[^A-Za-z])(${METHOD_WORDS})(?:\s+|[\]】)]\s*)${PATH}`);
 /** `method /path` opening a line (after a short label such as `Endpoint:` or `接口：`), any case. */
 const OPENING = new RegExp(String.raw`^(?:[\p{L}\p{N} ]{1,24}[:：]\s*)?(${METHOD_WORDS})\s+${PATH}`, 'iu');
 /**

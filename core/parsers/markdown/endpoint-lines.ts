@@ -33,18 +33,18 @@ export interface QueryLine {
   line: number;
 }
 
-const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据|字段)?|响应(?:参数|体|结果|字段)?|出参|列表项(?:字段)?|列表字段|list\s+item\s+fields|each\s+list\s+item|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス(?:ボディ|例|本文)?|応答(?:ボディ|例)?|戻り値)`;
+const RESPONSE_WORDS = String.raw`(?:(?:example|sample)\s+responses?|exemplo\s+de\s+resposta|ejemplo\s+de\s+respuesta|exemple\s+de\s+réponse|responses?(?:\s+(?:example|sample))?|returns?|response\s+body|返回示例|响应示例|resposta|retorno|返回(?:参数|值|结果|数据|字段)?|响应(?:参数|体|结果|字段)?|出参|列表项(?:字段)?|列表字段|list\s+item\s+fields|each\s+list\s+item|respuesta|réponse|antwort|phản hồi|kết quả|レスポンス(?:ボディ|例|本文)?|応答(?:ボディ|例)?|戻り値|응답(?:\s*(?:바디|본문|예시|필드|데이터))?|리스폰스(?:\s*바디)?|반환\s*값)`;
 const STATUS_TEXT = String.raw`(?:ok|created|accepted|no content|成功|已创建)`;
 /** `Response 200: User`, `Response 201 Created → Doctor`, `Response (201)`, `レスポンス（201）`, `返回：Reader`, `Returns: page of User`, `Response:`. */
-const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*[(（[]?\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*[)）\]]?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*[:：]?$`, 'iu');
-const QUERY_WORDS = String.raw`(?:query(?:\s+(?:param(?:eter)?s?|string))?|params?|parameters|filters?|查询参数|查询条件|筛选(?:条件)?|参数|parámetros(?:\s+de\s+consulta)?|filtros|paramètres(?:\s+de\s+requête)?|filtres|abfrageparameter|parameter|filter|tham số(?:\s+truy vấn)?|クエリ(?:パラメータ)?|パラメータ)`;
+const RESPONSE = new RegExp(String.raw`^${RESPONSE_WORDS}\s*[(（[]?\s*(\d{3}|[1-5]xx)?\s*(?:${STATUS_TEXT}\b)?\s*[)）\]]?\s*(?:[:：→=>—–-]+\s*(.*?))?\s*(?:[(（][^)）\d][^)）]*[)）])?\s*[:：]?$`, 'iu');
+const QUERY_WORDS = String.raw`(?:query(?:\s+(?:param(?:eter)?s?|string))?|params?|parameters|filters?|查询参数|查询条件|筛选(?:条件)?|参数|parámetros(?:\s+de\s+consulta)?|filtros|paramètres(?:\s+de\s+requête)?|filtres|abfrageparameter|parameter|filter|tham số(?:\s+truy vấn)?|クエリ(?:パラメータ)?|パラメータ|쿼리(?:\s*(?:파라미터|스트링))?|요청\s*파라미터|파라미터|검색\s*조건)`;
 /** `Query: page, limit, email (filter)`, `Params: \`page\`, \`page_size\``, `查询参数：page、limit`. */
 const QUERY = new RegExp(String.raw`^${QUERY_WORDS}\s*[:：]\s*(.+)$`, 'iu');
 /** A label with nothing after it: the table below lists query parameters. */
 const QUERY_LABEL = new RegExp(String.raw`^(?:path\s+)?${QUERY_WORDS}\s*[:：]?$`, 'iu');
 /** A label with nothing after it: the table below is the request body. */
 const BODY_LABEL =
-  /^(?:(?:example|sample)\s+request(?:\s+body)?|request\s+(?:example|sample)|请求示例|exemplo\s+de\s+requisição|ejemplo\s+de\s+(?:petición|solicitud)|exemple\s+de\s+requête|corpo(?:\s+da\s+(?:requisição|solicitação))?|request(?:\s+(?:body|payload|params?|parameters|fields))?|(?:request\s+)?body|payload|input|请求(?:参数|体|字段|body)?|入参|body\s*参数|cuerpo(?:\s+de\s+la\s+(?:petición|solicitud))?|corps(?:\s+de\s+la\s+requête)?|requête|anfrage(?:körper)?|request-body|nội dung(?:\s+yêu cầu)?|yêu cầu|リクエスト(?:ボディ|パラメータ)?)\s*(?:\(json\))?\s*[:：]?$/iu;
+  /^(?:(?:example|sample)\s+request(?:\s+body)?|request\s+(?:example|sample)|请求示例|exemplo\s+de\s+requisição|ejemplo\s+de\s+(?:petición|solicitud)|exemple\s+de\s+requête|corpo(?:\s+da\s+(?:requisição|solicitação))?|request(?:\s+(?:body|payload|params?|parameters|fields))?|(?:request\s+)?body|payload|input|请求(?:参数|体|字段|body)?|入参|body\s*参数|cuerpo(?:\s+de\s+la\s+(?:petición|solicitud))?|corps(?:\s+de\s+la\s+requête)?|requête|anfrage(?:körper)?|request-body|nội dung(?:\s+yêu cầu)?|yêu cầu|リクエスト(?:ボディ|パラメータ)?|요청(?:\s*(?:바디|본문|필드|데이터))?|리퀘스트(?:\s*바디)?|바디)\s*(?:\(json\))?\s*[:：]?$/iu;
 const DASH = /\s+(?:—|–|-)\s+|\s*(?:—|–)\s*/;
 const PAGE_OF = /^(?:page|paged\s+list|paginated\s+list|分页)\s*(?:of\s+)?(.+)$/i;
 

@@ -39,7 +39,8 @@ export function referencedName(text: string): string | undefined {
 }
 
 /** Korean names the row before the key (`다른 회원의 ID`, `회원 ID`, `지점 참조`): a Hangul noun, `다른` (another) left off. */
-const KOREAN_REFERENCE = /(?:다른\s*)?([\uac00-\ud7a3]+?)(?:의)?\s*(?:ID|id|아이디|번호\s*\(?ID\)?|참조|를\s*가리킴)(?![\p{L}])/u;
+// `회원 참조`, `회원을 가리킴`, `다른 회원의 ID`: said outright. `생성한 사용자 ID` only glosses the key, which may be an outside system's (derive/note-keys.ts reads it).
+const KOREAN_REFERENCE = /다른\s*([\uac00-\ud7a3]+?)의?\s*(?:ID|id|아이디)(?![\p{L}])|([\uac00-\ud7a3]+?)(?:의|을|를)?\s*(?:참조|가리킴)(?![\p{L}])/u;
 const READ_ONLY = /\bread[\s-]?only\b|\boutput[\s-]only\b|\bserver[\s-](?:generated|set|side|assigned)\b|^(?:set\s+by\s+(?:the\s+)?)?server$|\bset\s+by\s+(?:the\s+)?(?:server|system|app|database|backend)\b|\b(?:server|system|backend|database|app)\s+(?:sets|fills|assigns|generates)\s+(?:it|this|them)\b|\bassigned\s+by\s+(?:the\s+)?(?:server|system)\b|\b(?:asignad[oa]|generad[oa]|establecid[oa])\s+por\s+el\s+(?:servidor|sistema)\b|\b(?:défini|généré|attribué)e?\s+par\s+le\s+(?:serveur|système)\b|\bvom\s+(?:server|system)\s+(?:gesetzt|vergeben|erzeugt)\b|サーバー(?:側)?で(?:設定|生成|採番)|服务端设置|系统设置|\bauto[\s-]?generated\b|只读|自动生成|系统生成|服务端生成|\bsolo\s+lectura\b|\blecture\s+seule\b|schreibgeschützt|読み取り専用/iu;
 /** `主键`, `primary key`, `PK`, `clave primaria`, `Primärschlüssel`, `technischer Schlüssel`, `主キー`: the row's key. */
 const PRIMARY_KEY = /(?<![\p{L}])(?:primary[\s-]key|pk|clave\s+primaria|chave\s+prim[áa]ria|cl[ée]\s+primaire|chiave\s+primaria|prim[äa]rschl[üu]ssel|technischer\s+schl[üu]ssel|kh[óo]a\s+ch[íi]nh)(?![\p{L}])|主键|主キー|기본\s*키|기본키/iu;
@@ -197,7 +198,8 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
     result.hints[SCHEMA_HINTS.index] = true;
     because(SCHEMA_HINTS.index);
   }
-  const reference = REFERENCES.exec(notes)?.[1] ?? KOREAN_REFERENCE.exec(notes)?.[1];
+  const korean = KOREAN_REFERENCE.exec(notes);
+  const reference = REFERENCES.exec(notes)?.[1] ?? korean?.[1] ?? korean?.[2];
   if (reference !== undefined) {
     result.hints[SCHEMA_HINTS.references] = reference.replace(/\.\w+$/, '');
     because(SCHEMA_HINTS.references);

@@ -140,8 +140,13 @@ export function isFieldTable(table: MarkdownTable): boolean {
 }
 
 /** What a required cell says (`yes`, `否`, `Ya (default)`), or undefined when it is no yes/no word. */
+/** `server`, `auto`, `系统生成`, `from URL` in a required column: the server sets the field (from the path, for the last), no client sends it. */
+const SET_BY_SERVER = /^(?:server|system|from\s+(?:the\s+)?(?:url|path)|(?:url|path)(?:\s+param(?:eter)?)?|auto(?:matic)?|generated|computed|read[\s-]?only|server[\s-]?(?:set|side|generated)|automático|automatico|automatique|automatisch|serveur|servidor|系统|系统生成|自动|自动生成|自動|自動採番|サーバー|서버|자동)$/iu;
+
 function flagOf(value: string): boolean | undefined {
-  const normalized = foldWord(value.trim()).replace(/[()（）]/g, '');
+  // `nein*` with a footnote (`*Pflicht wenn …`): the word says it; the footnote a condition.
+  const normalized = foldWord(value.trim()).replace(/[()（）]/g, '').replace(/(?<=\p{L})[*¹²³†‡]+$/u, '');
+  if (SET_BY_SERVER.test(normalized)) return false;
   const first = normalized.split(/[\s,，(（]/)[0] ?? '';
   if (YES.has(normalized) || YES.has(first)) return true;
   if (NO.has(normalized) || NO.has(first)) return false;
@@ -252,7 +257,8 @@ function readEntries(entries: readonly TableEntry[], columns: Partial<Record<Col
     const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '').trim();
     // `pagina / por_pagina`, `page, size`: one row for fields of the same type and notes.
     for (const name of SHARED_ROW.test(written) ? written.split(/\s*[/,，、]\s*/u) : [cell('name')]) {
-      const field = readFieldRow({ name, ...(label !== '' ? { label } : {}), type: cell('type'), description: cell('description'), hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}) }, file, rowLine);
+      const setByServer = SET_BY_SERVER.test(foldWord(cell('required').trim()));
+      const field = readFieldRow({ name, ...(label !== '' ? { label } : {}), type: cell('type'), description: cell('description'), hints: cell('hints'), defaultText: cell('default'), ...(stated !== undefined ? { required: stated } : nullable !== undefined ? { required: !nullable && !hasDefault(cell('default')) } : {}), ...(nullable ? { nullable } : {}), ...(setByServer ? { setByServer } : {}) }, file, rowLine);
       const previous = seen.get(field.name);
       if (previous !== undefined) throw markdownError(file, rowLine, `field ${field.name} is listed twice in this table (first at line ${previous})`);
       seen.set(field.name, rowLine);
@@ -308,6 +314,8 @@ export interface WrittenField {
   required?: boolean;
   /** What a nullable column says, when it says yes. */
   nullable?: true;
+  /** The required column says the server sets it (`server`, `auto`): read only. */
+  setByServer?: boolean;
 }
 
 /** A name cell naming several fields: identifiers split by slashes or commas (`pagina / por_pagina`). */
@@ -368,6 +376,7 @@ export function readFieldRow(written: WrittenField, file: string, rowLine: numbe
       valuesElsewhere,
       // `| 会場コード | venue_code |`: rules may name the field by its label (`会場コードは一意とする`).
       label !== undefined && label !== name ? { [SCHEMA_HINTS.aliases]: [label] } : {},
+      written.setByServer === true ? { readOnly: true } : {},
     ),
     line: rowLine,
   };

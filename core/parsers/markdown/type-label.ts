@@ -57,6 +57,11 @@ const TABLE_NAME = /^`?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)`?$/;
  * underscore, or any lower-case name where the heading says it is a table; with the words beside it
  * as its label.
  */
+/** A label naming a table in so many words (`Campos do item do pedido (tabela \`itens_pedido\`)`), not a title that is a table's name alone. */
+export function tableNameInLabel(text: string): { table: string; label?: string } | undefined {
+  return TABLE_WORDS.test(text) ? tableNameIn(text) : undefined;
+}
+
 export function tableNameIn(title: string): { table: string; label?: string } | undefined {
   const bare = title.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
   const words = bare.replace(/^(?:表|テーブル|table|tabla)\s*[:：]?\s*/iu, '').split(/[\s(（)）:：—–-]+/u).filter((word) => word !== '');
