@@ -151,16 +151,21 @@ export function romanceSingulars(word: string): string[] {
  * each also without the umlaut the plural puts on its stem (`Fahrräder` of Fahrrad, `Mäntel` of
  * Mantel, `Bücher` of Buch).
  */
+/** The word with its last umlaut plain (`zahnaerzte` → `zahnarzte`): a plural marked by the umlaut alone (`Mütter`). */
+export function withoutLastUmlaut(word: string): string {
+  return word.replace(LAST_UMLAUT, (umlaut) => {
+    const vowel = PLAIN_VOWEL[umlaut.toLowerCase()]!;
+    return umlaut[0] === umlaut[0]!.toUpperCase() ? vowel.toUpperCase() : vowel;
+  });
+}
+
 export function germanSingulars(word: string): string[] {
   const singulars: string[] = [];
   for (const ending of ['', ...PLURAL_ENDINGS]) {
     if (!word.toLowerCase().endsWith(ending)) continue;
     const stem = word.slice(0, word.length - ending.length);
     if (ending !== '') singulars.push(stem);
-    const plain = stem.replace(LAST_UMLAUT, (umlaut) => {
-      const vowel = PLAIN_VOWEL[umlaut.toLowerCase()]!;
-      return umlaut[0] === umlaut[0]!.toUpperCase() ? vowel.toUpperCase() : vowel;
-    });
+    const plain = withoutLastUmlaut(stem);
     if (plain !== stem) singulars.push(plain);
   }
   return singulars;

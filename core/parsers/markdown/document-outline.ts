@@ -1,5 +1,5 @@
 import { fieldTableFromJsonExample } from './json-example.js';
-import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList } from './field-lines.js';
+import { fieldTableFromItems, fieldTableFromLines, fieldTableFromList, fieldTableFromSchemaBlock } from './field-lines.js';
 import { fieldTableFromProse } from './prose-fields.js';
 import { tableNameIn, tableNameInLabel, typeNameIn, typeNamesIn } from './type-label.js';
 import { TAKES_NO_BODY, unlabelledTableOf } from './unlabelled-table.js';
@@ -32,7 +32,7 @@ import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type 
 import { isRulesHeading } from './rule-sentences.js';
 import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
 import { glossaryRows } from './glossary-table.js';
-import { singular, toPascal } from '../../naming.js';
+import { singular, toPascal, toSnake } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import type { GlossaryEntry } from '../../model/api-document.js';
 
@@ -177,6 +177,8 @@ class OutlineReader {
   /** `Request body (POST/PUT):` under endpoints a table or bullets listed: the next field table is their body. */
   private sectionBody: Endpoint[] | undefined;
   private readonly seen = new Map<string, Endpoint>();
+  /** The depth of the last heading marked as one; a bold line standing for a heading sits under it. */
+  private headingDepth = 1;
   /** The names and numbers an endpoint table gives the endpoints it lists, for the headings detailing them. */
   private readonly listedNames = new Map<Endpoint, { names?: string[]; number?: string }>();
 
@@ -193,9 +195,16 @@ class OutlineReader {
       if (block.type !== 'table' && block.type !== 'paragraph') this.pendingLabel = block.type === 'heading' ? this.pendingLabel : undefined;
       switch (block.type) {
         case 'heading':
+          this.headingDepth = block.depth;
           this.readHeading(plainText(block), block.depth, lineOf(block));
           break;
         case 'paragraph': {
+          // Google Docs and Word exports set their headings in bold: `**Maintenance records**` alone on its line.
+          const bold = boldHeading(block);
+          if (bold !== undefined) {
+            this.readHeading(bold, Math.min(this.headingDepth + 1, 6), lineOf(block));
+            break;
+          }
           const lines = paragraphLines(block);
           if (this.readInlineType(lines)) break;
           if (this.readInlineObjectType(lines)) break;
@@ -228,7 +237,11 @@ class OutlineReader {
           if (this.readTypeDeclarations(block.value, lineOf(block) + 1)) break;
           // `**Success**` over `{"success": true, "data": {}}`: the envelope of every answer, not a type of that name.
           if (this.readAnswerFormat(block.value, lineOf(block) + 1)) break;
-          if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) break;
+          if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) {
+            if (label === this.sectionType) this.sectionType = undefined;
+            break;
+          }
+          if (!this.endpoint && this.readSchemaBlock(block.value, lineOf(block) + 1)) break;
           if (!this.readEndpointBlock(block.value, lineOf(block) + 1)) this.readJsonExample(block.value, lineOf(block) + 1);
           this.blockRead();
           break;
@@ -297,9 +310,28 @@ class OutlineReader {
   /** A fenced block under a `Name:` label listing its fields, one a line, or as an example JSON object. */
   private readNamedBlock(label: { name: string; line: number; aliases?: string[] }, text: string, line: number): boolean {
     const table = fieldTableFromJsonExample(text, line, this.file) ?? fieldTableFromLines(text, line, this.file);
-    if (!table) return false;
-    this.outline.namedTables.push({ ...label, table });
+    if (table) {
+      this.outline.namedTables.push({ ...label, table });
+      return true;
+    }
+    const schema = fieldTableFromSchemaBlock(text, line, this.file);
+    if (!schema || (schema.name !== undefined && schema.name !== label.name)) return false;
+    this.addSchemaBlock(label, schema);
     return true;
+  }
+
+  /** A YAML-like schema in a fenced block naming its type in its first line (`Member:`), no label above it. */
+  private readSchemaBlock(text: string, line: number): boolean {
+    const schema = fieldTableFromSchemaBlock(text, line, this.file);
+    if (schema?.name === undefined || this.outline.namedTables.some((named) => named.name === schema.name)) return false;
+    this.addSchemaBlock({ name: schema.name, line }, schema);
+    return true;
+  }
+
+  /** The schema's fields, and what its `relations:` list says read as sentences of the section. */
+  private addSchemaBlock(label: { name: string; line: number; aliases?: string[] }, schema: NonNullable<ReturnType<typeof fieldTableFromSchemaBlock>>): void {
+    this.outline.namedTables.push({ ...label, table: schema.table });
+    for (const sentence of schema.sentences) this.outline.sentences.push({ ...sentence, inRules: this.inRules(), ...this.sectionTitle() });
   }
 
   /**
@@ -414,7 +446,8 @@ class OutlineReader {
     const target = this.tableTarget;
     if (!endpoint || target === undefined || target === 'query') return;
     const fields = fieldTableFromJsonExample(text, line, this.file);
-    if (!fields) return;
+    // `{"error_code": "INGREDIENT_ALREADY_EXISTS", "message": …}`: an error's answer, no row of the resource.
+    if (!fields || isErrorExample(fields)) return;
     this.tableTarget = undefined;
     if (target !== 'body') {
       target.table ??= fields;
@@ -973,6 +1006,28 @@ function nestedTypeName(owner: string, field: string): string {
 }
 
 /** Rules name a nested type's rows as its field and the field's note do (`商品明细，见下表`: `订单删除时其明细一并删除`). */
+/**
+ * A paragraph that is one short bold phrase and nothing else (`**Trips**`, `**17\\. List fuel logs**`,
+ * `**Maintenance records**`): a heading as exports write them. A label (`**Response:**`) ends in a
+ * colon, a sentence in a stop: neither is one.
+ */
+function boldHeading(block: MarkdownBlock): string | undefined {
+  const children = (block as { children?: { type: string }[] }).children ?? [];
+  const meaningful = children.filter((child) => !(child.type === 'text' && plainText(child as MarkdownBlock).trim() === ''));
+  if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
+  const text = plainText(meaningful[0] as MarkdownBlock).trim();
+  if (text === '' || text.includes('\n') || /[:：.。!?！？]$/u.test(text) || text.split(/\s+/).length > 10) return undefined;
+  // `**GET /api/v1/buildings**` under the heading detailing it: an endpoint's line, read as lines are.
+  if (/(?:^|[^A-Za-z])(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:\s+|[\]】)]\s*)\//.test(text)) return undefined;
+  return text;
+}
+
+/** An example naming an error and its message (`error_code`, `errorCode`, `error`; `message`, `msg`, `detail`): an error's answer. */
+function isErrorExample(fields: FieldTable): boolean {
+  const names = fields.rows.map((row) => toSnake(row.name));
+  return names.some((name) => /^(?:error|error_code|err_code|errcode|error_type)$/.test(name)) && names.some((name) => /^(?:message|msg|error_message|detail|details|error_description)$/.test(name));
+}
+
 /** A heading saying the fields follow: `Fields`, `Data model`, `資料欄位`, `字段说明`, `데이터 필드`, `Campos`, `Felder`. */
 const FIELDS_HEADING =
   /^(?:(?:data\s+)?(?:fields|attributes|properties|schema|model|object)|data\s+model|資料欄位|欄位(?:說明|定義)?|字段(?:说明|定义)?|数据字段|資料結構|数据结构|項目(?:定義|一覧)?|フィールド|データ項目|데이터\s*필드|필드(?:\s*정의)?|campos|atributos|champs|attributs|felder|attribute|trường(?:\s+dữ\s+liệu)?)$/iu;

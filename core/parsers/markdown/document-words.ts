@@ -1,5 +1,5 @@
 import type { DocumentOutline } from './document-outline.js';
-import { germanSingulars, romanceSingulars } from '../../naming.js';
+import { germanSingulars, romanceSingulars, withoutLastUmlaut } from '../../naming.js';
 import type { FieldTable } from './field-table.js';
 
 /**
@@ -44,7 +44,11 @@ const MIN_SINGULAR = 4;
  * Undefined when none is used.
  */
 export function singularInDocument(word: string, words: ReadonlySet<string>): string | undefined {
-  for (const stem of [...germanSingulars(word), ...romanceSingulars(word), ...withoutOtherPluralEndings(word)]) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
+  // A plural marked by its umlaut alone (`Mütter`) last: `Zahnarzte`, the heading's `Zahnärzte` spelled plain, is in the words too.
+  const german = germanSingulars(word);
+  const umlautOnly = german.filter((stem) => stem === withoutLastUmlaut(word));
+  const candidates = [...german.filter((stem) => !umlautOnly.includes(stem)), ...romanceSingulars(word), ...withoutOtherPluralEndings(word), ...umlautOnly];
+  for (const stem of candidates) if (stem.length >= MIN_SINGULAR && words.has(stem.toLowerCase())) return stem;
   return undefined;
 }
 

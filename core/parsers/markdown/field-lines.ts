@@ -17,6 +17,9 @@ function splitEntry(text: string, typeOptional: boolean): Omit<WrittenField, 'hi
   const bracketed = BRACKETED.exec(text.trim());
   if (bracketed) return bracketedEntry(bracketed[1]!, bracketed[2]!, bracketed[3] ?? '');
   const entry = text.replace(/\s*(?:\/\/|#)\s*/, '  ').trim();
+  // `author_id -> authors.id (on delete restrict), required`: a key named by the column it points at.
+  const pointing = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)\s*(?:->|→|=>)\s*([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_]*\s*(.*)$/u.exec(entry);
+  if (pointing) return { name: pointing[1]!, type: `references ${pointing[2]!}`, description: pointing[3]!.replace(/^[,;]\s*/, '') };
   // `name: type, notes` and, as Notion and wiki exports write it, `name — type, notes`.
   const colon = /^(`?[A-Za-z_][A-Za-z0-9_]*`?\s*[*?]?)(?:\s*:|\s+[—–-]{1,2})\s*(.+)$/.exec(entry);
   if (colon && NAME.test(colon[1]!)) return withType(colon[1]!, colon[2]!.split(/\s{2,}|\t+/), typeOptional);
@@ -115,6 +118,36 @@ function tableOf(entries: { text: string; line: number }[], file: string, typeOp
     rows.push(row);
   }
   return { rows, line: entries[0]!.line };
+}
+
+/** `relations:`, `indexes:` closing a YAML-like schema: sentences on the fields, not fields. */
+const SCHEMA_EXTRAS = /^\s*(?:relations|relationships|associations|indexes|constraints|uniques|rules|notes)\s*:\s*$/i;
+
+/**
+ * A schema written as YAML in a fenced block: `Member:` (optional) over its fields indented
+ * (`membership_no:  string(12), unique, required    # e.g. "M-00041873"`), then maybe a
+ * `relations:` list whose items are sentences (`- member has many loans`). Undefined unless every
+ * field line reads as a field.
+ */
+export function fieldTableFromSchemaBlock(text: string, firstLine: number, file: string): { name?: string; table: FieldTable; sentences: { text: string; line: number }[] } | undefined {
+  const lines = text
+    .split('\n')
+    .map((line, index) => ({ text: line, line: firstLine + index }))
+    .filter((line) => line.text.trim() !== '' && !/^\s*#/.test(line.text));
+  const head = /^([A-Z][A-Za-z0-9_]*)\s*:\s*$/.exec(lines[0]?.text ?? '');
+  const fields: { text: string; line: number }[] = [];
+  const sentences: { text: string; line: number }[] = [];
+  let extras = false;
+  for (const line of lines.slice(head ? 1 : 0)) {
+    if (SCHEMA_EXTRAS.test(line.text)) extras = true;
+    else if (extras) {
+      const item = /^\s*-\s+(.+)$/.exec(line.text);
+      if (!item) return undefined;
+      sentences.push({ text: item[1]!.trim(), line: line.line });
+    } else fields.push({ text: line.text.trim(), line: line.line });
+  }
+  const table = fields.length > 0 ? tableOf(fields, file, false) : undefined;
+  return table ? { ...(head ? { name: head[1]! } : {}), table, sentences } : undefined;
 }
 
 /**

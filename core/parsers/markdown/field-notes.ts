@@ -1,5 +1,5 @@
 import type { SchemaNode } from '../../model/api-document.js';
-import { SCHEMA_HINTS } from '../../model/hints.js';
+import { readOnDeleteRule, SCHEMA_HINTS } from '../../model/hints.js';
 import { toPascal } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import { numberedCodes } from './numbered-codes.js';
@@ -18,7 +18,7 @@ export interface FieldNotes {
 const NEGATED_UNIQUE = /\b(?:not|non)[\s-]+unique\b|不唯一|非唯一|(?<![不])可重复|(?<![不])可以重复/i;
 const UNIQUE = /(?<![\p{L}\p{N}_])(?:uniq(?:ue)?|unik|benzersiz|tekil|unikaln\p{L}*|únic[oa]|eindeutig|duy nhất)(?![\p{L}\p{N}_])|\bno\s+(?:puede|debe)\s+repetirse\b|\bno\s+se\s+(?:puede|debe)\s+repetir\b|\bne\s+(?:peut|doit)\s+pas\s+être\s+(?:répété|dupliqué)e?\b|唯一|不可重复|不能重复|不允许重复|一意|ユニーク|重複(?:不可|禁止|なし|できない|してはならない|しない|は(?:不可|できない|禁止))|중복\s*(?:불가능?|금지|허용\s*(?:안\s*됨|불가|하지\s*않음)|될\s*수\s*없)|유일|고유|유니크|(?<![\p{L}])(?:univoc[oa]|unic[oa]|única|único|уникальн\p{L}*)(?![\p{L}])|không\s+(?:được\s+)?trùng/iu;
 const INDEXED = /\b(?:indexed|index(?:ed)?\s+on|has\s+an\s+index|indexé|indiziert|indexado)\b|^index$|索引|インデックス/iu;
-const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|默认(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|初期値(?:は)?|省略時(?:は)?|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
+const DEFAULT = /(?:\bdefaults?(?:\s+(?:to|is|value)\b)?|(?:默认|预设)(?:值)?(?:为|是)?|\bpor\s+defecto|\bpredeterminado|\bpar\s+défaut|\bstandardmäßig|\bstandardwert|\bstandard(?=\s*[:：=])|(?<=(?:^|[;,；，])\s*)standard(?=\s+[^\s,;]+\s*(?:$|[;,；，]))|\bmặc định|デフォルト(?:値)?|既定値|初期値(?:は)?|省略時(?:は)?|기본값|기본\s*값|\bpredefinito|\bpor\s+padrão|\bpadrão|по\s+умолчанию)\s*[:：=]?\s*[`"'“]?([^`"'”,;，；。\s)）]+)/iu;
 const REFERENCES = /(?:\breferences|\brefers\s+to|\bfk\s*(?:to\b|of\b|→|->|=>|:)|^(?:→|->|=>)|\bref(?:erence)?\s*(?:to\b|→|->|:)|\bforeign\s+key\s+(?:to|of)|\bpoints\s+to|\blinks\s+to|关联(?!查询|查出|带出|获取|展示|显示)|外键(?:到|指向)?|引用|参照|\breferencias?(?:\s+a)?|\bréférences?(?:\s+(?:à|aux?|vers|sur))?|\bverweist\s+auf|\breferenziert|tham\s+chiếu(?:\s+(?:đến|tới))?)\s*[:：]?\s*(?:(?:the|an?|another|other|its|their|some|one|l[ae]s?|une?|el|los|las|der|die|das|den|einen?|einem|outr[oa]|otr[oa]|un\s+autre|une\s+autre|einen?\s+anderen?)\s+|[ld]['’]|的)*[`"']?([\p{L}_][\p{L}\p{N}_.]*)/iu;
 /** `references Guest`, `FK → guests.id`: a note naming the row a key points at, written where the type goes. */
 export function readsAsReference(text: string): boolean {
@@ -37,6 +37,8 @@ export function referencedName(text: string): string | undefined {
   // `Ticket type`: a name in two or three words.
   return /^\p{L}+(?:\s+\p{L}+)?$/u.test(rest) ? toPascal(`${match[1]} ${rest}`) : undefined;
 }
+
+const ON_DELETE_NOTE = /\bon\s+delete\s*[:=]?\s*(cascade|restrict|set[\s_-]+null|no[\s_-]+action)\b/i;
 
 /** Korean names the row before the key (`다른 회원의 ID`, `회원 ID`, `지점 참조`): a Hangul noun, `다른` (another) left off. */
 // `회원 참조`, `회원을 가리킴`, `다른 회원의 ID`: said outright. `생성한 사용자 ID` only glosses the key, which may be an outside system's (derive/note-keys.ts reads it).
@@ -203,6 +205,12 @@ export function readFieldNotes(notes: string, type: TypeExpression, file: string
   if (reference !== undefined) {
     result.hints[SCHEMA_HINTS.references] = reference.replace(/\.\w+$/, '');
     because(SCHEMA_HINTS.references);
+  }
+  // `-> copies.id (on delete restrict)`, `ON DELETE CASCADE`: what deleting the row pointed at does here.
+  const onDelete = readOnDeleteRule(ON_DELETE_NOTE.exec(notes)?.[1]);
+  if (onDelete !== undefined) {
+    result.hints[SCHEMA_HINTS.onDelete] = onDelete;
+    because(SCHEMA_HINTS.onDelete);
   }
   if (PRIMARY_KEY.test(notes) && !NOT_PRIMARY_KEY.test(notes)) {
     result.hints[SCHEMA_HINTS.primaryKey] = true;

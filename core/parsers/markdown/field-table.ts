@@ -141,11 +141,14 @@ export function isFieldTable(table: MarkdownTable): boolean {
 
 /** What a required cell says (`yes`, `否`, `Ya (default)`), or undefined when it is no yes/no word. */
 /** `server`, `auto`, `系统生成`, `from URL` in a required column: the server sets the field (from the path, for the last), no client sends it. */
+/** `from URL`, `path`: the path gives the value; every row has one. */
+const SET_BY_PATH = /^(?:from\s+(?:the\s+)?(?:url|path)|(?:url|path)(?:\s+param(?:eter)?)?)$/iu;
 const SET_BY_SERVER = /^(?:server|system|from\s+(?:the\s+)?(?:url|path)|(?:url|path)(?:\s+param(?:eter)?)?|auto(?:matic)?|generated|computed|read[\s-]?only|server[\s-]?(?:set|side|generated)|automático|automatico|automatique|automatisch|serveur|servidor|系统|系统生成|自动|自动生成|自動|自動採番|サーバー|서버|자동)$/iu;
 
 function flagOf(value: string): boolean | undefined {
   // `nein*` with a footnote (`*Pflicht wenn …`): the word says it; the footnote a condition.
   const normalized = foldWord(value.trim()).replace(/[()（）]/g, '').replace(/(?<=\p{L})[*¹²³†‡]+$/u, '');
+  if (SET_BY_PATH.test(normalized)) return true;
   if (SET_BY_SERVER.test(normalized)) return false;
   const first = normalized.split(/[\s,，(（]/)[0] ?? '';
   if (YES.has(normalized) || YES.has(first)) return true;

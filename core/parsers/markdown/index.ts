@@ -10,7 +10,8 @@ import { sharedPrefix } from './endpoint-heading.js';
 import { withoutExampleCalls } from './example-calls.js';
 import { withResponseTypesDefined } from './response-types.js';
 import { readRuleSentences } from './rule-sentences.js';
-import { singular, toPascal } from '../../naming.js';
+import { isInflectionOf, singular, toPascal } from '../../naming.js';
+import { asSimplifiedChinese } from './chinese-script.js';
 import { aliasesOf, collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
 import { markdownError } from './errors.js';
 import { isFieldTable } from './field-table.js';
@@ -43,7 +44,8 @@ async function readText(file: string): Promise<string> {
 }
 
 function outlineOfText(text: string, file: string): DocumentOutline {
-  return withResponseTypesDefined(withoutExampleCalls(readOutline(parseMarkdownTree(text), file)));
+  // Read in the characters and words of the vocabulary (its descriptions too: shown in Simplified characters).
+  return withResponseTypesDefined(withoutExampleCalls(readOutline(parseMarkdownTree(asSimplifiedChinese(text)), file)));
 }
 
 /** The markdown documents of one run, each read and outlined once, for their own parse and their siblings'. */
@@ -118,7 +120,8 @@ function describesItself(group: ResourceGroup): boolean {
 
 /** The `Name:` table (or `### Name` table) of an entity, written singular or plural (`Projects`). */
 function ownTableOf(name: string, namedTables: ReadonlyMap<string, NamedTable>): NamedTable | undefined {
-  return namedTables.get(name) ?? [...namedTables.values()].find((named) => toPascal(singular(named.name)) === name);
+  // `Zahnarzte` of `## Zahnärzte` is the table of Zahnarzt: a plural English rules do not know.
+  return namedTables.get(name) ?? [...namedTables.values()].find((named) => toPascal(singular(named.name)) === name) ?? [...namedTables.values()].find((named) => isInflectionOf(named.name, name));
 }
 
 function buildComponentsAndOperations(outline: DocumentOutline, file: string, siblings: readonly NamedTable[]): Pick<ApiDocument, 'schemas' | 'operations'> {

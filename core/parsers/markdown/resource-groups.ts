@@ -188,7 +188,8 @@ export function entityNameOf(group: ResourceGroup, namedTables: readonly NamedTa
   if (tableNames.has(name)) return name;
   // `/kunden` is the collection of `Kunde:`, whose plural English rules do not know.
   const inflected = [...tableNames].filter((table) => isInflectionOf(name, table)).sort((a, b) => b.length - a.length)[0];
-  if (inflected) return inflected;
+  // `## Zahnärzte` named the table in the plural; `zahnarzt_id` elsewhere says the singular.
+  if (inflected) return toPascal(singularInDocument(inflected, words) ?? inflected);
   // `/kategorien` beside `kategorie_id`, `/professores` beside `professor_id`: the singular the document uses, where it does not use the English one.
   const english = singular(base);
   const used = english === base || !words.has(english.toLowerCase()) ? singularInDocument(base, words) : undefined;

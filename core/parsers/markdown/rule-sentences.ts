@@ -211,7 +211,7 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
     { kind: 'soft-delete', entity: m[1]!, source },
   ]],
   // `Las citas se eliminan en cascada con el paciente`, `Les emprunts sont supprimés en cascade avec l'adhérent`, `Orders are cascade deleted with the user`.
-  [/^(.+?)\s+(?:se\s+(?:eliminan|borran|suprimen|eliminarán|borrarán)|(?:sont|seront)\s+supprimée?s|(?:são|serão)\s+excluíd[oa]s|(?:are|is|will\s+be)\s+(?:cascade[\s-]deleted|deleted))\s+(?:en\s+cascada|en\s+cascade|em\s+cascata|in\s+cascade)?\s*(?:con|junto\s+con|avec|com|with|along\s+with|together\s+with)\s+(.+)$/iu, (m, source) =>
+  [/^(?!(?:when|if|once|after|cuando|si|quand|lorsque)\s)(.+?)\s+(?:se\s+(?:eliminan|borran|suprimen|eliminarán|borrarán)|(?:sont|seront)\s+supprimée?s|(?:são|serão)\s+excluíd[oa]s|(?:are|is|will\s+be)\s+(?:cascade[\s-]deleted|deleted))\s+(?:en\s+cascada|en\s+cascade|em\s+cascata|in\s+cascade)?\s*(?:con|junto\s+con|avec|com|with|along\s+with|together\s+with)\s+(.+)$/iu, (m, source) =>
     // `avec leur réservation`, `con su paciente`: deleted with the row they belong to, a cascade though the word is not said.
     /cascad|cascat/i.test(m[0]) || /\bwith\b/i.test(m[0]) || /^(?:leurs?|son|sa|ses|su|sus|seus?|suas?)\s/iu.test(m[2]!) ? cascades(m[2]!, m[1]!, source) : []],
   // `A project has many tasks.` (one-to-many, read from the other side)
@@ -224,6 +224,10 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [/^(.+?)\s+(?:pertenece|pertenecen|appartient|appartiennent|pertence|pertencem|gehört|gehören|thuộc\s+về)\s+(?:a|à|au|zu|an)?\s*(?:exactamente\s+|exactement\s+|genau\s+)?(.+?)$/iu, (m, source) => [
     { kind: 'belongs-to', child: m[1]!, parent: m[2]!, source },
   ]],
+  // `Patient 1 : n Termin`, `Order 1..* OrderLine`: an entity-relationship diagram's cardinalities, written as a line.
+  [/^([\p{L}][\p{L}\p{N}_ ]{0,40}?)\s+1\s*(?::|-|\.\.)?\s*(?:n|m|\*|0\s*\.\.\s*[n*]|1\s*\.\.\s*[n*])\s+([\p{L}][\p{L}\p{N}_ ]{0,40})$/iu, (m, source) => [{ kind: 'belongs-to', child: m[2]!.trim(), parent: m[1]!.trim(), source }]],
+  // `Termin 1 : 0..1 Rechnung`, `User 1:1 Profile`.
+  [/^([\p{L}][\p{L}\p{N}_ ]{0,40}?)\s+1\s*:\s*(?:1|0\s*\.\.\s*1)\s+([\p{L}][\p{L}\p{N}_ ]{0,40})$/iu, (m, source) => [{ kind: 'has-one', owner: m[1]!.trim(), owned: m[2]!.trim(), source }]],
   // `Each user has one profile.`
   [/^(?:each|every|a|an|one)\s+(.+?)\s+(?:has|owns)\s+(?:exactly\s+)?(?:one|a\s+single)\s+(.+)$/i, (m, source) => [{ kind: 'has-one', owner: m[1]!, owned: m[2]!, source }]],
 ];
@@ -351,7 +355,7 @@ function clausesOf(sentence: string): string[] {
  * `商品は論理削除とする`).
  */
 const SOFT_DELETE_ELSEWHERE =
-  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:does|do|will|must|should)\s+not\s+(?:remove|delete|erase)\s+(?:it|them|the\s+rows?|the\s+records?)\s+from\s+the\s+(?:database|db|table)|(?:is|are)\s+(?:only\s+)?(?:marked|flagged)\s+as\s+(?:deleted|archived|removed|inactive)|(?:we\s+)?(?:keep|set|fill)s?\s+(?:a|the)\s+deleted_?at\b|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|baja\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:does|do|will|must|should)\s+not\s+(?:remove|delete|erase)\s+(?:it|them|the\s+rows?|the\s+records?)\s+from\s+the\s+(?:database|db|table)|(?:is|are)\s+(?:only\s+)?(?:marked|flagged)\s+as\s+(?:deleted|archived|removed|inactive)|(?:we\s+)?(?:keep|set|fill)s?\s+(?:a|the)\s+deleted_?at\b|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|baja\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|(?:nie|niemals)\s+(?:physisch|endgültig|hart|wirklich|tatsächlich)\s+gelöscht|nur\s+(?:deaktiviert|archiviert)(?:\s*\/\s*(?:deaktiviert|archiviert))?|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
 /** Verbs and particles around it that name nothing. */
 const SOFT_DELETE_FILLERS =
   /soft[\s-]?delet\w*|\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;
@@ -487,8 +491,12 @@ export function readRuleSentences(sentences: readonly Sentence[], file: string):
     const ofCombination = (rule: DocumentRule) => rule.kind === 'field-note' && ([...together].some((field) => rule.subject.includes(field)) || (together.size > 0 && !/[A-Za-z_]\w*_\w+|\p{Lu}/u.test(rule.subject) && rule.subject.split(/\s+/).length <= 2));
     // A sentence listing the tables' names (`Table names: shop_order, shop_product`) says nothing of a field.
     const tables = tableNamesIn(sentence.text, source);
-    // Lines wrapped in Chinese or Japanese join into several sentences: each is read alone.
-    const said = cleaned.split(/(?<=[。！？])\s*/u).filter((part) => part.trim() !== '').flatMap((part) => readSentence(part, source));
+    // A paragraph's sentences (lines wrapped and joined, in any language): each is read alone.
+    const said = cleaned
+      .split(/(?<=[。！？])\s*|(?<=[.!?])\s+(?=\p{Lu})/u)
+      .map((part) => part.replace(/[.。!！?？]+$/u, '').trim())
+      .filter((part) => part !== '')
+      .flatMap((part) => readSentence(part, source));
     const read = [...said.filter((rule) => !ofCombination(rule) && !(tables.length > 0 && rule.kind === 'field-note')), ...composites, ...tables];
     rules.push(...read);
     if (read.length === 0 && (sentence.inRules || RULE_WORDS.test(sentence.text))) {
@@ -548,7 +556,7 @@ const SOFT_DELETE_MENTION = new RegExp(
  * as a rule not stated outright: naming no entity, it is a warning, not an error.
  */
 /** A negation after the phrase (`Soft delete is not used for tags`, `소프트 삭제하지 않는다`): no rule either. */
-const NEGATED_AFTER = /\b(?:not|never|no|nunca|não|nao|nicht|nie|kein\w*|pas|jamais|mai)\b|không|않|없|しない|ない|不/iu;
+const NEGATED_AFTER = /\b(?:not|never|no|nunca|não|nao|nicht|nie|kein\w*|pas|jamais|mai)\b|không|않|없|아니|しない|ない|不/iu;
 
 function softDeleteMentioned(clause: string, sentence: string, source: RuleSource): Rule | undefined {
   const marker = SOFT_DELETE_MENTION.exec(clause) ?? (/\b(?:delet|remov)/i.test(clause) ? /\barchiv(?:e|ed|es|ing)\b/i.exec(clause) : null);
