@@ -94,6 +94,14 @@ const documents = [
   { name: 'hotel-confluence-fr', apiFiles: ['hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md'] },
   // A Japanese 設計書: headings naming the API一覧's API名 and No., 項目名/物理名 tables, rules wrapped mid-sentence.
   { name: 'tickets-sekkei-ja', apiFiles: ['tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md'] },
+  // Six more by a fresh pair of eyes: a German Gitea wiki, a Portuguese marketplace, a Korean Notion export, a fleet
+  // from Google Docs (bold headings), recipes in Traditional Chinese, a terse list with YAML schemas.
+  { name: 'zahnarztpraxis-de', apiFiles: ['zahnarztpraxis-api.de.md', 'zahnarztpraxis-anforderungen.de.md'] },
+  { name: 'feira-pt', apiFiles: ['feira-api.pt.md', 'feira-requisitos.pt.md'] },
+  { name: 'tasks-notion-ko', apiFiles: ['tasks-notion-api.ko.md', 'tasks-notion-requirements.ko.md'] },
+  { name: 'fleet-gdocs', apiFiles: ['fleet-gdocs-api.md', 'fleet-gdocs-requirements.md'] },
+  { name: 'recipes-tw-zh', apiFiles: ['recipes-tw-api.zh.md', 'recipes-tw-requirements.zh.md'] },
+  { name: 'circ-svc', apiFiles: ['circ-svc-api.md', 'circ-svc-requirements.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -78,6 +78,13 @@ const documents: [string, string[]][] = [
   ['a veterinary clinic by a Spanish PM: `enum` and "Ver valores arriba", glossed codes, `pagina / por_pagina` in one row, wrapped paragraphs', files('veterinaria-api.es.md', 'veterinaria-requisitos.es.md')],
   ['a library written tersely: an endpoint table, TypeScript types, `name` (required): string, bullets carrying body and answer', files('library-terse-api.md', 'library-terse-requirements.md')],
   ['a WMS in Chinese with camelCase fields: 列表项字段 tables, 关联查询 notes, a soft delete adding its own is_deleted', files('wms-camel-api.zh.md', 'wms-camel-requirements.zh.md')],
+  // Six more by a fresh pair of eyes, in styles this reader had not seen (five stopped it before these fixes).
+  ['a dental practice in German: a Gitea wiki, `nein*` with a footnote, `Patient 1 : n Termin`, patients never deleted physically', files('zahnarztpraxis-api.de.md', 'zahnarztpraxis-anforderungen.de.md')],
+  ['a marketplace in Brazilian Portuguese: bold methods in bullets, `Exemplo POST /lojas/8/produtos:` examples, `(tabela itens_pedido)`', files('feira-api.pt.md', 'feira-requisitos.pt.md')],
+  ['a task tracker in Korean: `- Method:`/`- URL:` lines, `**Response** (content 안의 항목)`, a soft delete said not to be one', files('tasks-notion-api.ko.md', 'tasks-notion-requirements.ko.md')],
+  ['a fleet exported from Google Docs: bold lines for headings, escaped underscores, `server` and `from URL` in the required column', files('fleet-gdocs-api.md', 'fleet-gdocs-requirements.md')],
+  ['recipes in Traditional Chinese on HackMD: `### [GET] /api/recipes`, `### 資料欄位`, 預設 and 刪除', files('recipes-tw-api.zh.md', 'recipes-tw-requirements.zh.md')],
+  ['a circulation service written OpenAPI-ish: YAML schemas in fenced blocks, `author_id -> authors.id (on delete restrict)`', files('circ-svc-api.md', 'circ-svc-requirements.md')],
   // A Japanese 設計書 by a fresh pair of eyes (its tech stack rows changed from Java/Spring to the stack installed here).
   ['event tickets in a Japanese 設計書: headings naming the API名 and No. of an API一覧, 項目名/物理名 tables, rules wrapped mid-sentence', files('tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md')],
   ['a hotel in a French Confluence export: RG-nn rules wrapped at a width, `date-heure`, an update listing some of a status\'s values', files('hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md')],
@@ -1069,6 +1076,95 @@ describe('markdown written by others', () => {
     expect(model.enums.find((e) => e.name === (status.type as { name: string }).name)!.values).toEqual(['DRAFT', 'PUBLISHED', 'CLOSED', 'CANCELLED']);
     expect(status.default).toBe('DRAFT');
     expect(entity(model, 'Ticket').fields.find((f) => f.name === 'status')!.default).toBe('RESERVED');
+  });
+
+  it('the German dental practice: patients archived by archiviert_am, appointments keyed to Zahnarzt, an invoice per appointment at most', async () => {
+    const model = await deriveModel({ apiFiles: files('zahnarztpraxis-api.de.md', 'zahnarztpraxis-anforderungen.de.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Patient', 'Zahnarzt', 'Behandlung', 'Termin', 'Rechnung']);
+    // `Patienten werden nie physisch gelöscht … archiviert_am mit dem Zeitpunkt befüllt`.
+    expect(softDeleted(model)).toEqual(['Patient']);
+    expect(entity(model, 'Patient').softDeleteField).toBe('archiviert_am');
+    // `## 2. Zahnärzte` holds Zahnarzt rows, as `zahnarzt_id` says.
+    expect(keys(model, 'Termin')).toEqual(['patient_id->Patient RESTRICT', 'zahnarzt_id->Zahnarzt RESTRICT', 'behandlung_id->Behandlung SET NULL']);
+    // `Termin 1 : 0..1 Rechnung`: one invoice per appointment at most.
+    expect(uniques(model, 'Rechnung')).toEqual(['rechnungsnummer', 'termin_id']);
+    expect(uniques(model, 'Behandlung')).toEqual(['bezeichnung']);
+    // `| versichertennummer | string (max 20) | nein* | *Pflicht wenn … |`: the footnote leaves it optional.
+    expect(entity(model, 'Patient').fields.find((f) => f.name === 'versichertennummer')!.required).toBe(false);
+    expect(model.database).toBe('postgresql');
+  });
+
+  it('the Portuguese marketplace: a SKU unique within its store, orders soft deleted by excluido_em, products in many categories', async () => {
+    const model = await deriveModel({ apiFiles: files('feira-api.pt.md', 'feira-requisitos.pt.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Loja', 'Categoria', 'Produto', 'Pedido', 'ItensPedido']);
+    // `**único dentro da loja**`; the examples under `Exemplo POST /lojas/8/produtos:` name no type of their own.
+    expect(uniques(model, 'Produto')).toEqual(['loja_id+sku']);
+    expect(softDeleted(model)).toEqual(['Pedido']);
+    expect(entity(model, 'Pedido').softDeleteField).toBe('excluido_em');
+    expect(keys(model, 'Categoria')).toEqual(['categoria_pai_id->Categoria SET NULL']);
+    expect(links(model)).toContain('many-to-many Produto.categoria_ids->Categoria');
+    // `Campos do item do pedido (tabela \`itens_pedido\`):`.
+    expect(entity(model, 'ItensPedido').table).toBe('itens_pedido');
+    // `Banco de dados **MySQL 8** — … não quer manter outro SGBD`: the negation is another clause's.
+    expect(model.database).toBe('mysql');
+  });
+
+  it('the Korean task tracker: tasks soft deleted by is_deleted, projects deleted for good, labels on many tasks', async () => {
+    const model = await deriveModel({ apiFiles: files('tasks-notion-api.ko.md', 'tasks-notion-requirements.ko.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Workspace', 'Project', 'Task', 'Comment', 'Label']);
+    // `이때는 소프트 삭제가 아니라 물리 삭제이고`: the project is not soft deleted; its tasks are, by their flag.
+    expect(softDeleted(model)).toEqual(['Task']);
+    expect(entity(model, 'Task').softDeleteField).toBe('is_deleted');
+    expect(links(model)).toContain('many-to-many Task.label_ids->Label');
+    // `| owner_id | Long | 생성한 사용자 ID |`: a user of another system, no entity to key to.
+    expect(keys(model, 'Workspace')).toEqual([]);
+  });
+
+  it('the fleet from Google Docs: bold lines as headings, the server\'s fields read only, fuel logs deleted with their vehicle', async () => {
+    const model = await deriveModel({ apiFiles: files('fleet-gdocs-api.md', 'fleet-gdocs-requirements.md') });
+    // `**Maintenance records**` over its table is a heading: the records are rows of their own.
+    expect(model.entities.map((e) => e.name)).toEqual(['Vehicle', 'Driver', 'Trip', 'FuelLog', 'MaintenanceRecord']);
+    expect(uniques(model, 'Vehicle')).toEqual(['vin', 'license_plate']);
+    expect(uniques(model, 'Driver')).toEqual(['email', 'license_number']);
+    // `When a vehicle is deleted, **all of its fuel logs are deleted with it**`, no parent vehicle; `A vehicle that has any trips can't be deleted`.
+    expect(keys(model, 'Vehicle')).toEqual([]);
+    expect(keys(model, 'FuelLog')).toEqual(['vehicle_id->Vehicle CASCADE', 'driver_id->Driver SET NULL']);
+    expect(keys(model, 'Trip')).toEqual(['vehicle_id->Vehicle RESTRICT', 'driver_id->Driver RESTRICT']);
+    // `| ended\\_at | timestamp | server |`: set by the server, sent by no one.
+    expect(entity(model, 'Trip').fields.find((f) => f.name === 'ended_at')!.readOnly).toBe(true);
+  });
+
+  it('recipes in Traditional Chinese: soft deleted recipes whose reviews go with them, one review per user and recipe', async () => {
+    const model = await deriveModel({ apiFiles: files('recipes-tw-api.zh.md', 'recipes-tw-requirements.zh.md') });
+    // `### [POST] /api/auth/register` is an action on accounts, no rows of its own.
+    expect(model.entities.map((e) => e.name)).toEqual(['Recipe', 'Ingredient', 'Tag', 'User', 'Review']);
+    // `**食譜採軟刪除**：刪除時只記錄 \`deleted_at\``; `**刪除食譜時一併刪除其評論**`.
+    expect(softDeleted(model)).toEqual(['Recipe']);
+    expect(keys(model, 'Review')).toEqual(['recipe_id->Recipe CASCADE', 'user_id->User SET NULL']);
+    expect(uniques(model, 'Review')).toEqual(['user_id+recipe_id']);
+    // `**食材名稱唯一**`, `| email | string | ✔ | 登入帳號，**不可重複** |`.
+    expect(uniques(model, 'Ingredient')).toEqual(['name']);
+    expect(uniques(model, 'User')).toEqual(['email']);
+    // `| status | string | | 狀態：draft / published，預設 draft |`.
+    expect(entity(model, 'Recipe').fields.find((f) => f.name === 'status')!.default).toBe('draft');
+    // `名稱重複回 409 …，response 裡順便帶已存在那筆的 id`: the error's example gives an ingredient no fields.
+    expect(entity(model, 'Ingredient').fields.map((f) => f.name)).not.toContain('error_code');
+    expect(model.database).toBe('mysql');
+  });
+
+  it('the circulation service: YAML schemas, keys pointing at tables with their on-delete rules, members soft deleted', async () => {
+    const model = await deriveModel({ apiFiles: files('circ-svc-api.md', 'circ-svc-requirements.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Author', 'Book', 'Member', 'Loan', 'Copy', 'Fine']);
+    expect(keys(model, 'Book')).toEqual(['author_id->Author RESTRICT']);
+    // `book_id -> books.id (on delete cascade)`, `loan_id -> loans.id (on delete cascade)`.
+    expect(keys(model, 'Copy')).toEqual(['book_id->Book CASCADE']);
+    expect(keys(model, 'Fine')).toEqual(['loan_id->Loan CASCADE']);
+    expect(keys(model, 'Loan')).toEqual(['copy_id->Copy RESTRICT', 'member_id->Member RESTRICT']);
+    expect(softDeleted(model)).toEqual(['Member']);
+    expect(uniques(model, 'Member')).toEqual(['membership_no', 'email']);
+    expect(uniques(model, 'Copy')).toEqual(['barcode']);
+    // `- **SQLite** for v1 — one branch, one box` under `## 8. Stack`.
+    expect(model.database).toBe('sqlite');
   });
 
   it('the French hotel: reservations archived by supprime_le, payments deleted with their reservation, clients kept while booked', async () => {

@@ -599,9 +599,11 @@ class OutlineReader {
     if (lines.length !== 1) return undefined;
     const { text, line } = lines[0]!;
     // `Campos do item do pedido (tabela \`itens_pedido\`):`: the fields of the rows of that table.
-    const designed = /[:：]\s*$/u.test(text) && !namesCall(text) ? tableNameInLabel(text.replace(/[:：]\s*$/u, '')) : undefined;
+    // A sentence ending in a colon (`列表類的 API 都支援分頁，… 回傳格式統一長這樣：`) introduces an example, names no type.
+    const sentence = /[，。,;；]/u.test(text.replace(/[:：]\s*$/u, ''));
+    const designed = /[:：]\s*$/u.test(text) && !namesCall(text) && !sentence ? tableNameInLabel(text.replace(/[:：]\s*$/u, '')) : undefined;
     if (designed) return { name: toPascal(singular(designed.table)), line, tableName: designed.table, ...(designed.label !== undefined ? { aliases: [designed.label] } : {}) };
-    const name = TYPE_LABEL.exec(text)?.[1] ?? typeNameIn(text.replace(/[:：]$/, ''), false);
+    const name = TYPE_LABEL.exec(text)?.[1] ?? (sentence ? undefined : typeNameIn(text.replace(/[:：]$/, ''), false));
     if (name === undefined || namesCall(text) || RESERVED_LABELS.has(name) || isBodyLabel(text) || isQueryLabel(text)) return undefined;
     return { name, line };
   }

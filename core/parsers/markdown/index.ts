@@ -107,7 +107,11 @@ function documentOf(outline: DocumentOutline, file: string, siblings: readonly N
 }
 
 /** A group becomes an entity when it can create or has an item path, and something gives it fields. */
+/** A path ending in a verb of signing in or up (`/auth/register`, `/login`): an action on accounts, no collection of rows. */
+const ACCOUNT_ACTION = /^(?:register|signup|sign-up|sign_up|signin|sign-in|sign_in|login|log-in|logout|log-out|refresh|token|verify|reset-password|forgot-password|change-password|me)$/i;
+
 function isEntityGroup(group: ResourceGroup, namedTables: ReadonlyMap<string, NamedTable>, words: ReadonlySet<string>): boolean {
+  if (ACCOUNT_ACTION.test(group.collectionPath?.split('/').pop() ?? '')) return false;
   const creates = group.entityEndpoints.some(({ endpoint }) => endpoint.method === 'post');
   const describes = describesItself(group) || ownTableOf(entityNameOf(group, [...namedTables.values()], words), namedTables) !== undefined;
   return (creates || group.itemPath !== undefined) && describes;

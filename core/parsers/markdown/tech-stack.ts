@@ -89,12 +89,17 @@ const DATABASE_SENTENCE_WORDS = 12;
  * `La base de données est PostgreSQL.`, `We store everything in a PostgreSQL database.`
  */
 function databaseNamedIn(text: string): string | undefined {
-  if (!DATABASE_ROW.test(text) || NEGATION.test(text)) return undefined;
+  if (!DATABASE_ROW.test(text)) return undefined;
   const named = DATABASES.filter(([pattern]) => pattern.test(text));
   if (named.length !== 1) return undefined;
-  // A longer sentence names it in a clause of its own: `…, usando SQLAlchemy como ORM y PostgreSQL como base de datos.`
-  const short = (clause: string) => DATABASE_ROW.test(clause) && named[0]![0].test(clause) && clause.split(/\s+/).length <= DATABASE_SENTENCE_WORDS;
-  return short(text) || text.split(/[,;，；。]|\.\s/u).some(short) ? named[0]![0].exec(text)![0] : undefined;
+  // A longer sentence names it in a clause of its own: `…, usando SQLAlchemy como ORM y PostgreSQL como base de datos.`,
+  // `Banco de dados **MySQL 8** — a infra já tem … e não quer manter outro SGBD` (the negation is another clause's).
+  const short = (clause: string) => DATABASE_ROW.test(clause) && named[0]![0].test(clause) && clause.split(/\s+/).length <= DATABASE_SENTENCE_WORDS && !NEGATION.test(clause);
+  return short(text) || clausesOf(text).some(short) ? named[0]![0].exec(text)![0] : undefined;
+}
+
+function clausesOf(text: string): string[] {
+  return text.split(/[,;，；。]|\.\s|\s[—–]\s/u);
 }
 
 /** The label of the row choosing the database (`Database`, `**DB**`, `数据库`), not of one about something of it (`数据库迁移`, `Database driver`). */
@@ -141,7 +146,9 @@ export function readTechStack(tables: readonly OtherTable[], sentences: readonly
       const value = pattern.exec(sentence.text)?.[1]?.replace(/[*_`]/g, '').trim();
       return value === undefined || value.split(/\s+/).length > CHOICE_WORDS ? undefined : value;
     };
-    const database = chosen(DATABASE_LINE) ?? databaseNamedIn(sentence.text) ?? (sentence.section !== undefined && STACK_HEADING.test(sentence.section) ? databaseListed(sentence.text) : undefined);
+    // `- **SQLite** for v1 — one branch, one box` under `## Stack`: the line's first clause names it.
+    const listed = sentence.section !== undefined && STACK_HEADING.test(sentence.section) ? (databaseListed(sentence.text) ?? databaseListed(clausesOf(sentence.text)[0] ?? '')) : undefined;
+    const database = chosen(DATABASE_LINE) ?? databaseNamedIn(sentence.text) ?? listed;
     if (database !== undefined) {
       found = true;
       choose(database, sentence.line);

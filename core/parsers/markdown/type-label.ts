@@ -59,7 +59,9 @@ const TABLE_NAME = /^`?([a-z][a-z0-9]*(?:_[a-z0-9]+)*)`?$/;
  */
 /** A label naming a table in so many words (`Campos do item do pedido (tabela \`itens_pedido\`)`), not a title that is a table's name alone. */
 export function tableNameInLabel(text: string): { table: string; label?: string } | undefined {
-  return TABLE_WORDS.test(text) ? tableNameIn(text) : undefined;
+  // The word for table right by the name (`tabela \`itens_pedido\``, `\`wms_stock\` 表`), not anywhere (`列表` is a list).
+  const beside = /(?:表|テーブル|테이블|(?<![\p{L}])(?:tables?|tablas?|tabelle[n]?|tabela))\s*[:：]?\s*`?[a-z][a-z0-9]*_[a-z0-9_]*`?|`?[a-z][a-z0-9]*_[a-z0-9_]*`?\s*(?:表|テーブル|테이블|(?:table|tabla|tabelle|tabela)(?![\p{L}]))/iu;
+  return beside.test(text) ? tableNameIn(text) : undefined;
 }
 
 export function tableNameIn(title: string): { table: string; label?: string } | undefined {

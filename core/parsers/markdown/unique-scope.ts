@@ -21,6 +21,9 @@ const SCOPED: RegExp[] = [
   new RegExp(String.raw`${START}eindeutig\s+(?:pro|je|innerhalb|in|für)\s+(?:(?:eine[mnrs]?|de[mnrs]|die|das|jede[mnrs]?)\s+)?${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|en|dentro\s+del?|para)\s+(?:(?:cada|el|la|los|las|un|una|su|mismo|misma)\s+)*${PHRASE}`, 'iu'),
   new RegExp(String.raw`${START}uniques?\s+(?:par|dans|pour|au\s+sein\s+d[eu]|au\s+sein\s+de\s+la)\s+(?:(?:chaque|le|la|les|un|une|son|sa|même)\s+|l['’])*${PHRASE}`, 'iu'),
+  new RegExp(String.raw`${START}únic[oa]s?\s+(?:por|em|dentro\s+d[aoe]s?|na|no|para)\s+(?:(?:cada|o|a|os|as|um|uma|seu|sua|mesm[oa])\s+)*${PHRASE}`, 'iu'),
+  // `같은 워크스페이스 안에서 중복 불가`, `프로젝트 내에서 유일`.
+  /(?:같은|동일한|각)?\s*([\p{Script=Hangul}A-Za-z_]+)\s*(?:안에서|내에서|내|별로|마다)\s*(?:중복\s*(?:불가|금지|안\s*됨)|유일|고유)/u,
   new RegExp(String.raw`${START}duy\s+nhất\s+(?:trong|theo|cho)\s+(?:(?:mỗi|một|từng|cùng)\s+)*${PHRASE}`, 'iu'),
   new RegExp(String.raw`(?:在)?(?:${CHINESE_SCOPE_OPENERS}|该|本)?(\p{Script=Han}{1,8}?)(?:${CHINESE_SCOPE_CLOSERS})(?:必须|应当?|需要?)?唯一`, 'u'),
   /(\p{Script=Han}{1,8}?)(?:内|ごと)で一意/u,

@@ -153,7 +153,8 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
   const get = byKind(operations, 'get');
   const del = byKind(operations, 'delete');
   const key = view.fields.find((f) => f.column === (get ?? del ?? byKind(operations, 'update') ?? byKind(operations, 'patch'))?.keyField) ?? view.key;
-  const itemOp = operations.find((op) => op.keyParam);
+  // The row's own path (its read, else a replace, change or delete), not an action's under it (`/loans/{id}/return`).
+  const itemOp = get ?? operations.find((op) => op.keyParam && op.kind !== 'action') ?? operations.find((op) => op.keyParam);
   const inputFields = (op: Operation | undefined) => view.fields.filter((f) => op?.input?.fields.includes(f.column)).map((f) => f.field);
   const payloadOf = (op: Operation | undefined, variant: number) => samples.fields(inputFields(op), variant);
   // A property a nested collection's path also names holds the path's value, whatever a body says.
