@@ -10,7 +10,7 @@ import { deriveErrorResponses } from './error-bodies.js';
 import { derivePersistence } from './persistence.js';
 import { keyFieldOf, OperationBuilder } from './operations.js';
 import { attachSortValues } from './sorts.js';
-import { addPathScope, scopeFieldName, typeAddedKeyAsPath } from './path-scope.js';
+import { addPathScope, keyScopesToParents, scopeFieldName, typeAddedKeyAsPath } from './path-scope.js';
 import { findResources, type Resource } from './resources.js';
 import { SchemaTypes } from './schema-types.js';
 
@@ -46,6 +46,7 @@ export function deriveModel(written: ApiDocument): DomainModel {
     scopeByResource.set(resource, scope);
     for (const operation of resource.operations) entityByOperation.set(operation, { entity, resource, scope: operationScope(operation, resource, entity, scope) });
   }
+  keyScopesToParents(entityByResource, scopeByResource);
   const exposed = new Set([...entityByResource.keys()].map((r) => r.schemaName));
   for (const schemaName of declaredEntities(api)) if (!exposed.has(schemaName)) entities.push(entityOf(schemaName, api, types));
   const byCollection = firstByPath(entityByResource.keys(), (r) => r.collectionPath);

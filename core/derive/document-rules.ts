@@ -413,7 +413,7 @@ function deletionMarkNamed(schema: SchemaNode, sentence: string): { wire: string
 }
 
 /** A sentence saying deleting sets or fills a field, in the readers' languages. */
-const SETS_A_FIELD = /\b(?:set|sets|setting|fill|fills|filled|stamp|stamps|stamped|mark|marks|marked|record|records|recorded|update|updates)\b|rellena|establece|marca|registra|gesetzt|setzt|befüllt|rempli|renseign|preench|definid|impostat|置为|设为|设置|填|更新为|記録|セット|にし|설정/iu;
+const SETS_A_FIELD = /\b(?:set|sets|setting|fill|fills|filled|stamp|stamps|stamped|mark|marks|marked|record|records|recorded|update|updates)\b|rellena|llena|llenar|establece|marca|registra|gesetzt|setzt|befüllt|rempli|renseign|preench|definid|impostat|置为|设为|设置|填|更新为|記録|セット|にし|설정/iu;
 
 /**
  * A mark the sentence names that the entity does not have yet (`表中增加 is_deleted 字段（tinyint，0

@@ -41,8 +41,9 @@ export function inferKeys(entities: Entity[], schemaOf: (entity: Entity) => Sche
       if (field.relation !== undefined || field.name === entity.primaryKey.field) continue;
       if (entity.owner && field.name === entity.owner.field) continue;
       // A nested collection's path value the tool adds is kept as the path gave it, whatever rows
-      // it names; a property the document declares (`session_id`) keeps the key it names.
-      if (entity.pathScope?.includes(field.name) && field.system) continue;
+      // it names, unless the path is a row's of another entity (keyScopesToParents); a property the
+      // document declares (`session_id`) keeps the key it names.
+      if (entity.pathScope?.includes(field.name) && field.system && field.hints?.references === undefined) continue;
       // The row's own identifier names no other row, whatever its name ends with; a reference the document states still holds.
       if (ownIdentifiers.has(field.name) && !field.hints?.references) continue;
       const target = keyTarget(field, entity, index);

@@ -59,6 +59,30 @@ export function addPathScope(entity: Entity, resource: Resource, types: SchemaTy
 }
 
 /**
+ * `/workspaces/{workspace_id}/projects` where `/workspaces/{id}` is a Workspace's row: the
+ * `workspace_id` the path gives a project is a key to Workspace, RESTRICT (a workspace with projects
+ * stays; a rule may say more). Only a field the tool added for the path, keyed as the parent is,
+ * to a parent the API creates.
+ */
+export function keyScopesToParents(entities: ReadonlyMap<Resource, Entity>, scopes: ReadonlyMap<Resource, ReadonlyMap<string, string>>): void {
+  const shape = (path: string) => path.replace(/\{[^}/]*\}/g, '{}');
+  // Only a parent the API creates: rows of a read-only one (`GET /servers` alone) come from elsewhere, and no key could name one.
+  const creates = (resource: Resource) => resource.operations.some((op) => op.method === 'post' && op.path === resource.collectionPath);
+  const byItem = new Map([...entities].flatMap(([resource, entity]) => (resource.itemPath !== undefined && creates(resource) ? [[shape(resource.itemPath), entity] as const] : [])));
+  for (const [resource, entity] of entities) {
+    for (const [parameter, name] of scopes.get(resource) ?? []) {
+      const field = entity.fields.find((f) => f.name === name);
+      const at = resource.collectionPath.indexOf(`{${parameter}}`);
+      const parent = at < 0 ? undefined : byItem.get(shape(resource.collectionPath.slice(0, at + parameter.length + 2)));
+      const key = parent?.fields.find((f) => f.name === parent.primaryKey.field);
+      if (!field?.system || field.hints?.references !== undefined || !parent || parent === entity || !key || !sameStoredKind(key.type, field.type)) continue;
+      const why = { rule: `rows are created under ${resource.collectionPath}, a ${parent.name}'s`, source: field.source };
+      field.hints = { ...field.hints, references: parent.name, onDelete: 'RESTRICT', why: { ...field.hints?.why, references: why, onDelete: why } };
+    }
+  }
+}
+
+/**
  * The key the tool adds to an entity (no `id` in its schema) is a UUID where the item path names
  * the row by one (telnyx's porting orders): assigned on create, as the route reads it, not an
  * integer that no UUID the path takes could name. Any other text the path takes may carry a

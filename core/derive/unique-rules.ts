@@ -36,7 +36,8 @@ export function applyUniqueTogether(rule: Extract<DocumentRule, { kind: 'unique-
   const named = names.resolve(rule.source.text);
   // `- (team_id, name) unique` among Label's fields: the entity of its section.
   const ofSection = rule.source.section === undefined ? undefined : names.ofTitle(rule.source.section);
-  const chosen = holders.length === 1 ? holders[0] : (holders.find(([name]) => name === named) ?? holders.find(([name]) => name === ofSection));
+  // The section's entity first: a word of the sentence may name another in passing (`only via movements`).
+  const chosen = holders.length === 1 ? holders[0] : (holders.find(([name]) => name === ofSection) ?? holders.find(([name]) => name === named));
   if (!chosen) {
     return holders.length === 0
       ? `names ${rule.fields.join(', ')}, which no entity of the documents has together`

@@ -68,6 +68,9 @@ export function mergedMarkdownSchema(first: SchemaEntry, second: SchemaEntry): S
 
 /** One property both describe: the first's keys, and what only the second says. Undefined when their types differ. */
 function mergedProperty(a: SchemaNode, b: SchemaNode): SchemaNode | undefined {
+  // `{name, lead_time_days}` in a list gives no type (text by default); the design's `INTEGER` does.
+  if (a.type !== b.type && untyped(a) && b.type !== undefined) return filled(a, { ...b, type: b.type });
+  if (a.type !== b.type && untyped(b) && a.type !== undefined) return filled(b, { ...a, type: a.type });
   if (a.type !== undefined && b.type !== undefined && a.type !== b.type && !(isNumeric(a.type) && isNumeric(b.type))) return undefined;
   if (a.$ref !== undefined || b.$ref !== undefined) return a.$ref !== undefined ? a : b;
   return filled(b, a);
@@ -79,6 +82,11 @@ function filled(under: SchemaNode, over: SchemaNode): SchemaNode {
   const why = { ...(under[SCHEMA_HINTS.why] as object | undefined), ...(over[SCHEMA_HINTS.why] as object | undefined) };
   if (Object.keys(why).length > 0) merged[SCHEMA_HINTS.why] = why;
   return merged;
+}
+
+/** Text and nothing more said of it (no format, length, values or note): what a list naming a field without its type gives. */
+function untyped(node: SchemaNode): boolean {
+  return node.type === 'string' && Object.keys(node).every((key) => key === 'type' || key.startsWith('x-'));
 }
 
 /** The `id` a markdown reader adds to an entity whose fields name none: an integer, read-only, and nothing more said of it. */

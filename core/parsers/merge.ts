@@ -37,7 +37,7 @@ export function mergeApiDocuments(documents: ApiDocument[]): ApiDocument {
       const other = seen.get(key);
       if (other !== undefined) {
         // `- GET /v1/items: filter warehouse_id, status` in the requirements: the endpoint named again, to say more of its query.
-        if (!mentionsOnly(operation)) {
+        if (!mentionsOnly(operation, other)) {
           throw new InfraStackError(`${operation.method.toUpperCase()} ${operation.path} is also defined in ${other.source.file}`, { file: operation.source.file, location: locationOf(operation.source) });
         }
         const known = new Set(other.parameters.map((parameter) => `${parameter.in} ${parameter.name}`));
@@ -83,9 +83,13 @@ function designTwin(name: string, entry: SchemaEntry, schemas: ReadonlyMap<strin
   return matches.length === 1 ? matches[0]![0] : undefined;
 }
 
-/** An operation said again with nothing but query parameters: no body, no response with content. */
-function mentionsOnly(operation: ApiOperation): boolean {
-  return operation.requestBody === undefined && operation.responses.every((response) => response.schema === undefined) && operation.parameters.every((parameter) => parameter.in === 'query');
+/** An operation said again with nothing new: no body, its path's and query parameters, no answer but the one already known. */
+function mentionsOnly(operation: ApiOperation, other: ApiOperation): boolean {
+  // An answer typed as the other's is (`are still returned by \`GET /deals/{id}\``: the Deal both documents know).
+  const sameAnswer = (response: ApiOperation['responses'][number]) =>
+    response.schema === undefined || other.responses.some((known) => known.status === response.status && JSON.stringify(known.schema) === JSON.stringify(response.schema));
+  // Its path's own parameters come with the path (`GET /suppliers/{id} → 404` in a rule's bullet).
+  return operation.requestBody === undefined && operation.responses.every(sameAnswer) && operation.parameters.every((parameter) => parameter.in === 'query' || parameter.in === 'path');
 }
 
 /** Documents may each choose a database; two different choices are an error naming both. */

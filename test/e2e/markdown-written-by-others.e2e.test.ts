@@ -102,6 +102,11 @@ const documents = [
   { name: 'fleet-gdocs', apiFiles: ['fleet-gdocs-api.md', 'fleet-gdocs-requirements.md'] },
   { name: 'recipes-tw-zh', apiFiles: ['recipes-tw-api.zh.md', 'recipes-tw-requirements.zh.md'] },
   { name: 'circ-svc', apiFiles: ['circ-svc-api.md', 'circ-svc-requirements.md'] },
+  // Four more: a Confluence CRM, a formal Chinese HR spec, a Mexican README, a data model written in SQL.
+  { name: 'crm-jira', apiFiles: ['crm-jira-api.md', 'crm-jira-requirements.md'] },
+  { name: 'hr-formal-zh', apiFiles: ['hr-formal-api.zh.md', 'hr-formal-requirements.zh.md'] },
+  { name: 'eventos-mx-es', apiFiles: ['eventos-mx-api.es.md', 'eventos-mx-requisitos.es.md'] },
+  { name: 'inventory-ddl', apiFiles: ['inventory-ddl-api.md', 'inventory-ddl-requirements.md'] },
 ];
 
 function expectSuccess(result: RunResult, what: string): void {

@@ -85,6 +85,11 @@ const documents: [string, string[]][] = [
   ['a fleet exported from Google Docs: bold lines for headings, escaped underscores, `server` and `from URL` in the required column', files('fleet-gdocs-api.md', 'fleet-gdocs-requirements.md')],
   ['recipes in Traditional Chinese on HackMD: `### [GET] /api/recipes`, `### 資料欄位`, 預設 and 刪除', files('recipes-tw-api.zh.md', 'recipes-tw-requirements.zh.md')],
   ['a circulation service written OpenAPI-ish: YAML schemas in fenced blocks, `author_id -> authors.id (on delete restrict)`', files('circ-svc-api.md', 'circ-svc-requirements.md')],
+  // Four more: a Confluence-style CRM, a formal Chinese HR spec, a Mexican freelancer's README, a DBA's SQL data model.
+  ['a CRM in Confluence style: `**Endpoint**:` lines, fields as bullets with types in brackets, deals archived by a flag', files('crm-jira-api.md', 'crm-jira-requirements.md')],
+  ['an HR system in formal Chinese: 序号 and 长度 columns, codes in 备注, logical deletes by delFlag', files('hr-formal-api.zh.md', 'hr-formal-requirements.zh.md')],
+  ['event tickets in Mexican Spanish: `### Crear evento (POST /eventos)`, `¿Requerido?`, `depende`, tickets cancelled not deleted', files('eventos-mx-api.es.md', 'eventos-mx-requisitos.es.md')],
+  ['an inventory whose data model is SQL: `CREATE TABLE` blocks with REFERENCES, ON DELETE, UNIQUE and CHECK, a terse bullet list', files('inventory-ddl-api.md', 'inventory-ddl-requirements.md')],
   // A Japanese 設計書 by a fresh pair of eyes (its tech stack rows changed from Java/Spring to the stack installed here).
   ['event tickets in a Japanese 設計書: headings naming the API名 and No. of an API一覧, 項目名/物理名 tables, rules wrapped mid-sentence', files('tickets-sekkei-api.ja.md', 'tickets-sekkei-requirements.ja.md')],
   ['a hotel in a French Confluence export: RG-nn rules wrapped at a width, `date-heure`, an update listing some of a status\'s values', files('hotel-confluence-api.fr.md', 'hotel-confluence-regles.fr.md')],
@@ -830,7 +835,8 @@ describe('markdown written by others', () => {
     expect(entity(model, 'Reply').pathScope).toEqual(['topic_id']);
     expect(entity(model, 'Bookmark').pathScope).toEqual(['user_id']);
     // "引用的回复" ("the reply quoted"): the section `回复 Replies` names the replies in either script.
-    expect(keys(model, 'Reply')).toEqual(['quote_reply_id->Reply SET NULL']);
+    // The topic a reply is created under is a key to it: a topic with replies stays.
+    expect(keys(model, 'Reply')).toEqual(['quote_reply_id->Reply SET NULL', 'topic_id->Topic RESTRICT']);
     expect(keys(model, 'Bookmark')).toEqual(['topic_id->Topic RESTRICT']);
   });
 
@@ -1165,6 +1171,59 @@ describe('markdown written by others', () => {
     expect(uniques(model, 'Copy')).toEqual(['barcode']);
     // `- **SQLite** for v1 — one branch, one box` under `## 8. Stack`.
     expect(model.database).toBe('sqlite');
+  });
+
+  it('the CRM: contacts unique by email within their company, deals archived by their own flag', async () => {
+    const model = await deriveModel({ apiFiles: files('crm-jira-api.md', 'crm-jira-requirements.md') });
+    expect(model.entities.map((e) => e.name)).toEqual(['Company', 'Contact', 'Deal', 'Note', 'Activity']);
+    expect(uniques(model, 'Company')).toEqual(['domain']);
+    // `The email has to be unique per company — the same email can appear under two different companies`: not everywhere.
+    expect(uniques(model, 'Contact')).toEqual(['company_id+email']);
+    // `the deal gets \`archived = true\``: the flag is the mark.
+    expect(softDeleted(model)).toEqual(['Deal']);
+    expect(entity(model, 'Deal').softDeleteField).toBe('archived');
+    expect(keys(model, 'Contact')).toEqual(['company_id->Company RESTRICT']);
+    // `are still returned by \`GET /deals/{id}\``: the endpoint named again in the requirements, nothing new said.
+    expect(model.operations.filter((op) => op.path === '/deals/{id}' && op.method === 'get')).toHaveLength(1);
+  });
+
+  it('the formal Chinese HR spec: employee numbers unique, employees and leave requests deleted logically by del_flag', async () => {
+    const model = await deriveModel({ apiFiles: files('hr-formal-api.zh.md', 'hr-formal-requirements.zh.md') });
+    expect(uniques(model, 'Emp')).toEqual(expect.arrayContaining(['emp_no']));
+    expect(uniques(model, 'Dept')).toEqual(expect.arrayContaining(['dept_code']));
+    expect(entity(model, 'Emp').softDeleteField).toBe('del_flag');
+    expect(entity(model, 'Leave').softDeleteField).toBe('del_flag');
+    expect(keys(model, 'Dept')).toEqual(['parent_id->Dept SET NULL']);
+    expect(keys(model, 'Leave')).toEqual(['emp_id->Emp RESTRICT']);
+    expect(model.database).toBe('mysql');
+  });
+
+  it('the Mexican event tickets: names unique, zones unique within their venue, tickets cancelled not deleted, gone with their event', async () => {
+    const model = await deriveModel({ apiFiles: files('eventos-mx-api.es.md', 'eventos-mx-requisitos.es.md') });
+    expect(uniques(model, 'Recinto')).toEqual(['nombre']);
+    expect(uniques(model, 'Zona')).toEqual(['recinto_id+nombre']);
+    // `**Único** en todo el sistema` is unique everywhere.
+    expect(uniques(model, 'Boleto')).toEqual(['folio']);
+    // `Los boletos no se borran, se cancelan`.
+    expect(softDeleted(model)).toEqual(['Boleto']);
+    expect(keys(model, 'Boleto')).toEqual(['evento_id->Evento CASCADE', 'zona_id->Zona RESTRICT']);
+    // `- **Base de datos: PostgreSQL** (en producción …)`.
+    expect(model.database).toBe('postgresql');
+  });
+
+  it('the inventory designed in SQL: each CREATE TABLE a table, its REFERENCES … ON DELETE keys, UNIQUE columns and pairs', async () => {
+    const model = await deriveModel({ apiFiles: files('inventory-ddl-api.md', 'inventory-ddl-requirements.md') });
+    expect(model.entities.map((e) => e.table)).toEqual(expect.arrayContaining(['warehouses', 'products', 'suppliers', 'stock_levels', 'stock_movements']));
+    expect(uniques(model, 'Warehouse')).toEqual(['code']);
+    expect(uniques(model, 'Product')).toEqual(['sku']);
+    // `CONSTRAINT stock_levels_wh_prod_uq UNIQUE (warehouse_id, product_id)`; `One row per (warehouse, product)` under `### stock_levels`.
+    expect(uniques(model, 'StockLevel')).toEqual(['warehouse_id+product_id']);
+    expect(keys(model, 'StockLevel')).toEqual(['warehouse_id->Warehouse CASCADE', 'product_id->Product CASCADE']);
+    expect(keys(model, 'Movement')).toEqual(['warehouse_id->Warehouse CASCADE', 'product_id->Product RESTRICT', 'supplier_id->Supplier SET NULL']);
+    expect(softDeleted(model)).toEqual(['Supplier']);
+    // `qty INTEGER NOT NULL DEFAULT 0`, `CHECK (qty >= 0)`.
+    const qty = entity(model, 'StockLevel').fields.find((f) => f.name === 'qty')!;
+    expect([qty.default, qty.constraints.minimum]).toEqual([0, 0]);
   });
 
   it('the French hotel: reservations archived by supprime_le, payments deleted with their reservation, clients kept while booked', async () => {

@@ -32,6 +32,7 @@ import { cellTexts, lineOf, paragraphLines, plainText, type MarkdownBlock, type 
 import { isRulesHeading } from './rule-sentences.js';
 import { ENUM_ELSEWHERE } from './enum-elsewhere.js';
 import { glossaryRows } from './glossary-table.js';
+import { readCreateTables } from './sql-ddl.js';
 import { singular, toPascal, toSnake } from '../../naming.js';
 import type { TypeExpression } from './type-expression.js';
 import type { GlossaryEntry } from '../../model/api-document.js';
@@ -75,6 +76,8 @@ export interface NamedTable {
   /** Other names its heading gives it: `Kurs` of `Course (Kurs)`, `课程` of `课程 Course`. */
   aliases?: string[];  /** The table its heading names (`mall_order` of `### mall_order 订单表`): a database design's. */
   tableName?: string;
+  /** Columns unique together its design declares (`UNIQUE (warehouse_id, product_id)`). */
+  uniques?: string[][];
 }
 
 /** A table that is neither a request body nor a named type, with the heading it sits under. */
@@ -235,6 +238,7 @@ class OutlineReader {
           break;
         case 'code':
           if (this.readTypeDeclarations(block.value, lineOf(block) + 1)) break;
+          if (this.readCreateTables(block.value, lineOf(block) + 1)) break;
           // `**Success**` over `{"success": true, "data": {}}`: the envelope of every answer, not a type of that name.
           if (this.readAnswerFormat(block.value, lineOf(block) + 1)) break;
           if (label && this.readNamedBlock(label, block.value, lineOf(block) + 1)) {
@@ -318,6 +322,15 @@ class OutlineReader {
     if (!schema || (schema.name !== undefined && schema.name !== label.name)) return false;
     this.addSchemaBlock(label, schema);
     return true;
+  }
+
+  /** `CREATE TABLE …` statements in a fenced block: a database design's tables, each named by its table. */
+  private readCreateTables(text: string, line: number): boolean {
+    const tables = readCreateTables(text, line, this.file);
+    for (const { table, line: at, rows, uniques } of tables) {
+      this.outline.namedTables.push({ name: toPascal(singular(table)), line: at, tableName: table, table: { rows, line: at }, ...(uniques.length > 0 ? { uniques } : {}) });
+    }
+    return tables.length > 0;
   }
 
   /** A YAML-like schema in a fenced block naming its type in its first line (`Member:`), no label above it. */

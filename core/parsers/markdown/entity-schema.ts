@@ -124,7 +124,7 @@ export function propertyOf(row: FieldRow, owner: string, registry: ComponentRegi
 /** Builds the schema of a `Name:` table. */
 export function namedTableSchema(named: NamedTable, registry: ComponentRegistry, file: string): SchemaNode {
   const rows = named.table.rows;
-  const schema = { ...objectSchema(rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), rows.filter((r) => r.required).map((r) => r.name), named.line), ...aliasesOf(named) };
+  const schema = { ...objectSchema(rows.map((row) => [row.name, propertyOf(row, named.name, registry)]), rows.filter((r) => r.required).map((r) => r.name), named.line), ...namedTableHints(named) };
   // A design's `is_deleted`/`del_flag` column: its rows are soft deleted, and it marks them.
   const mark = named.tableName === undefined ? undefined : rows.find((row) => isDeletionMarkName(row.name));
   if (!mark) return schema;
@@ -137,9 +137,11 @@ export function namedTableSchema(named: NamedTable, registry: ComponentRegistry,
 }
 
 /** What a table's heading says of its type: the other names it gives (for the rules that use them), the table it names. */
-export function aliasesOf(named: NamedTable | undefined): SchemaNode {
+/** What a named table says of its type besides its fields: other names, its table's name, columns unique together. */
+export function namedTableHints(named: NamedTable | undefined): SchemaNode {
   return {
     ...(named?.aliases ? { [SCHEMA_HINTS.aliases]: named.aliases } : {}),
+    ...(named?.uniques && named.uniques.length > 0 ? { [SCHEMA_HINTS.unique]: named.uniques } : {}),
     // A database design's table is a table, whether or not a path serves its rows.
     ...(named?.tableName !== undefined ? { [SCHEMA_HINTS.tableName]: named.tableName, [SCHEMA_HINTS.entity]: true } : {}),
   };
@@ -178,7 +180,8 @@ export function collectEntityFields(name: string, group: ResourceGroup, ownTable
     else guessed.delete(row.name);
   };
   const bodies = group.entityEndpoints.filter(({ endpoint }) => BODY_METHODS.has(endpoint.method) && endpoint.body);
-  for (const row of ownTable?.table.rows ?? []) addRow(row, true);
+  // A type shown by an example (`**Deal object**` over a JSON block) is typed by its values: a guess a table overrules.
+  for (const row of ownTable?.table.rows ?? []) addRow(row, true, ownTable!.table.fromExample);
   for (const { endpoint } of bodies) for (const row of endpoint.body!.rows) addRow(row, true, endpoint.body!.fromExample);
   const entityResponses = group.entityEndpoints.flatMap(({ endpoint }) => endpoint.responses.filter((r) => r.body?.typeName === name));
   for (const response of entityResponses) for (const row of response.table?.rows ?? []) addRow(row, false, response.table?.fromExample);

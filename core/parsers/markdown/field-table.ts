@@ -149,6 +149,8 @@ function flagOf(value: string): boolean | undefined {
   // `nein*` with a footnote (`*Pflicht wenn …`): the word says it; the footnote a condition.
   const normalized = foldWord(value.trim()).replace(/[()（）]/g, '').replace(/(?<=\p{L})[*¹²³†‡]+$/u, '');
   if (SET_BY_PATH.test(normalized)) return true;
+  // `depende`, `conditional`, `视情况`: required only sometimes, so not always.
+  if (/^(?:depende|depends|it\s+depends|conditional(?:ly)?|condicional|conditionnel|bedingt|sometimes|a\s+veces|視情況|视情况|条件必填|場合による|조건부)$/iu.test(normalized)) return false;
   if (SET_BY_SERVER.test(normalized)) return false;
   const first = normalized.split(/[\s,，(（]/)[0] ?? '';
   if (YES.has(normalized) || YES.has(first)) return true;

@@ -12,7 +12,7 @@ import { withResponseTypesDefined } from './response-types.js';
 import { readRuleSentences } from './rule-sentences.js';
 import { isInflectionOf, singular, toPascal } from '../../naming.js';
 import { asSimplifiedChinese } from './chinese-script.js';
-import { aliasesOf, collectEntityFields, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
+import { collectEntityFields, namedTableHints, entitySchema, namedTableSchema, type EntityFields } from './entity-schema.js';
 import { markdownError } from './errors.js';
 import { isFieldTable } from './field-table.js';
 import { lineOf, parseMarkdownTree } from './markdown-tree.js';
@@ -172,7 +172,7 @@ function buildComponentsAndOperations(outline: DocumentOutline, file: string, si
     const fields = collectEntityFields(name, group, ownTable, registry, file);
     entities.set(group, fields);
     const line = ownTable?.line ?? group.sections.find((section) => section.title === group.title)?.line ?? group.entityEndpoints[0]!.endpoint.line;
-    const schema = { ...entitySchema(fields, group.sections, line, file), ...aliasesOf(ownTable) };
+    const schema = { ...entitySchema(fields, group.sections, line, file), ...namedTableHints(ownTable) };
     registry.add(name, { ...schema, ...uninflectedTable(group, name, schema, file, line) }, line);
   }
   for (const named of namedTables.values()) {

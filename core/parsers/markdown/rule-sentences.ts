@@ -40,7 +40,11 @@ const ENGLISH: [RegExp, (m: RegExpExecArray, source: RuleSource) => Rule[]][] = 
   [new RegExp(String.raw`^(.+?)${KO}\s*삭제(?:해도|하더라도|되어도)[,，]?\s*(?:그|해당|관련된?)?\s*(.+?)${KO}\s*(?:보존(?:한다|됩니다|합니다|된다)|유지(?:한다|됩니다|합니다|된다)|남(?:는다|습니다|긴다|깁니다)|삭제(?:하지|되지)\s*않(?:는다|습니다))$`, 'u'), (m, source) => [
     { kind: 'keep', parent: m[1]!, child: m[2]!, source },
   ]],
-  [new RegExp(String.raw`^(.+?)${KO}\s*삭제(?:하면|되면|할\s*때|시)[,，]?\s*(?:그|해당|관련된?)?\s*(.+?)${KO}\s*(?:함께|같이|모두|전부|자동으로|연쇄)?\s*삭제(?:한다|된다|됩니다|합니다|해야\s*한다)$`, 'u'), (m, source) => cascades(m[1]!, m[2]!, source)],
+  [new RegExp(String.raw`^(.+?)${KO}?\s*삭제\s*(?:하면|되면|할\s*때|시)[,，]?\s*(?:그|해당|관련된?|하위|소속된?)?\s*(.+?)${KO}\s*(?:함께|같이|모두|전부|자동으로|연쇄)?\s*삭제(?:한다|된다|됩니다|합니다|해야\s*한다|됨)$`, 'u'), (m, source) => cascades(m[1]!, m[2]!, source)],
+  // `태스크는 반드시 하나의 프로젝트에 속한다`, `댓글은 하나의 태스크에 속함`.
+  [new RegExp(String.raw`^(.+?)${KO}\s*(?:반드시\s*)?(?:하나의|한|한\s*개의)\s*(.+?)에\s*속(?:한다|함|합니다|해야\s*한다)$`, 'u'), (m, source) => [
+    { kind: 'belongs-to', child: m[1]!, parent: m[2]!, source },
+  ]],
   [new RegExp(String.raw`^(.+?)${KO}\s*(?:있는|남아\s*있는|존재하는|연결된|등록된)\s*(.+?)${KO}\s*삭제할\s*수\s*없(?:다|습니다|음)$`, 'u'), (m, source) => [
     { kind: 'restrict', parent: m[2]!, child: m[1]!, source },
   ]],
@@ -355,7 +359,7 @@ function clausesOf(sentence: string): string[] {
  * `商品は論理削除とする`).
  */
 const SOFT_DELETE_ELSEWHERE =
-  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:does|do|will|must|should)\s+not\s+(?:remove|delete|erase)\s+(?:it|them|the\s+rows?|the\s+records?)\s+from\s+the\s+(?:database|db|table)|(?:is|are)\s+(?:only\s+)?(?:marked|flagged)\s+as\s+(?:deleted|archived|removed|inactive)|(?:we\s+)?(?:keep|set|fill)s?\s+(?:a|the)\s+deleted_?at\b|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|baja\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|logische\s+löschung|(?:nie|niemals)\s+(?:physisch|endgültig|hart|wirklich|tatsächlich)\s+gelöscht|nur\s+(?:deaktiviert|archiviert)(?:\s*\/\s*(?:deaktiviert|archiviert))?|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
+  /(?:just|only|simply|merely)\s+(?:flagged|marked)(?:\s+as\s+(?:deleted|inactive))?|(?:does|do|will|must|should)\s+not\s+(?:remove|delete|erase)\s+(?:it|them|the\s+rows?|the\s+records?)\s+from\s+the\s+(?:database|db|table)|(?:is|are)\s+(?:only\s+)?(?:marked|flagged)\s+as\s+(?:deleted|archived|removed|inactive)|(?:we\s+)?(?:keep|set|fill)s?\s+(?:a|the)\s+deleted_?at\b|(?:solo|soltanto)\s+contrassegnat[ioae]\s+come\s+(?:cancellat|eliminat)[ioae]|non\s+vengono\s+mai\s+(?:cancellat|eliminat)[ioae]\s+fisicamente|chỉ\s+đánh\s+dấu(?:\s+(?:là\s+)?đã\s+xóa)?|(?:仅|只|只是)?标记为?已?删除|(?:elimin|borr)(?:an?|ad[oa]s?)\s+de\s+(?:forma|manera)\s+l[óo]gica|baja\s+l[óo]gica|supprim[ée]e?s?\s+(?:de\s+(?:manière|façon)\s+logique|logiquement)|suppression\s+(?:logique|douce)|borrado\s+(?:lógico|suave)|eliminaci[óo]n\s+l[óo]gica|(?:eliminad|borrad)[oa]s?\s+l[óo]gicamente|logisch\s+gelöscht|weich\s+gelöscht|no\s+se\s+(?:borran|eliminan)(?:\s+f[íi]sicamente)?,?\s+(?:sino\s+que\s+)?(?:solo\s+)?se\s+(?:cancelan|archivan|desactivan)|logische\s+löschung|(?:nie|niemals)\s+(?:physisch|endgültig|hart|wirklich|tatsächlich)\s+gelöscht|nur\s+(?:deaktiviert|archiviert)(?:\s*\/\s*(?:deaktiviert|archiviert))?|x(?:óa|oá|oa)\s+mềm|論理削除|ソフトデリート/iu;
 /** Verbs and particles around it that name nothing. */
 const SOFT_DELETE_FILLERS =
   /soft[\s-]?delet\w*|\b(?:les?|la|l'|sont|est|seront|utilisent|utilise|los|las|el|se|son|es|serán|usan|utilizan|usa|utiliza|werden|wird|nutzen|verwenden|die|der|das)\b|(?:bị|được|sẽ|là)(?![\p{L}])|は|を|とする|とします|する|します|です/giu;

@@ -99,7 +99,7 @@ function databaseNamedIn(text: string): string | undefined {
 }
 
 function clausesOf(text: string): string[] {
-  return text.split(/[,;，；。]|\.\s|\s[—–]\s/u);
+  return text.split(/[,;，；。(（]|\.\s|\s[—–]\s/u);
 }
 
 /** The label of the row choosing the database (`Database`, `**DB**`, `数据库`), not of one about something of it (`数据库迁移`, `Database driver`). */

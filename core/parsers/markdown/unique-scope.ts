@@ -11,7 +11,7 @@ import { CHINESE_SCOPE_CLOSERS, CHINESE_SCOPE_OPENERS } from './scope-words.js';
 
 /** Up to three words naming what the rows share, ended by punctuation, the text's end or a word that starts another thought. */
 const WORDS = String.raw`([\p{L}_][\p{L}\p{N}_-]*(?:\s+[\p{L}_][\p{L}\p{N}_-]*){0,2}?)`;
-const PHRASE = String.raw`${WORDS}(?=\s*(?:$|[,;:.)(（）,，；。]|\s(?:not|but|and|only|instead|nicht|aber|und|no|pero|y|pas|mais|et|không|nhưng)${END}))`;
+const PHRASE = String.raw`${WORDS}(?=\s*(?:$|[,;:.)(（）,，；。—–]|-\s|\s(?:not|but|and|only|instead|nicht|aber|und|no|pero|y|pas|mais|et|không|nhưng)${END}))`;
 const ENGLISH_ARTICLES = String.raw`(?:(?:the|a|an|each|every|its|their|one|that|same|given|its\s+own)\s+)*`;
 
 const SCOPED: RegExp[] = [
@@ -30,7 +30,8 @@ const SCOPED: RegExp[] = [
 ];
 
 /** Scopes that are everything: `unique within the system`, `全局唯一`. */
-const EVERYWHERE = /^(?:(?:the\s+)?(?:whole\s+|entire\s+)?(?:system|platform|database|db|table|app|application|world|globe)|globally|global|everywhere|all|system(?:weit)?|sistema|système|hệ\s+thống|全局|全系统|系统|整个系统|全表|表|数据库|平台|システム|全体)$/iu;
+const EVERYWHERE =
+  /^(?:(?:the|tod[oa](?:\s+(?:el|la|o|a))?|tout\s+le|toute\s+la)\s+)?(?:(?:whole|entire)\s+)?(?:system(?:weit)?|platform|database|db|table|app|application|world|globe|sistema|système|hệ\s+thống)$|^(?:globally|global|everywhere|all|全局|全系统|系统|整个系统|全表|表|数据库|平台|システム|全体)$/iu;
 
 /** What rows a unique note says the value is unique among (`hotel`), or undefined for a unique that holds everywhere. */
 export function uniqueScopeOf(note: string): string | undefined {
