@@ -341,8 +341,10 @@ export function entityTests(view: EntityView, operations: Operation[], model: Do
       payload: changedPayload(payload),
       request: request(update, target),
       compare,
-      // The path's value is stored, whatever the body said.
-      kept: inputFields(update).filter((f) => fromPath(f) && scope.has(f.name)).map((f) => ({ wire: f.wireName, value: pyLiteral(scope.get(f.name)) })),
+      // The path's value is stored, whatever the body said: where the replace's own path gives it (at `/projects/{id}` the body does).
+      kept: inputFields(update)
+        .filter((f) => fromPath(f) && scope.has(f.name) && update.params.some((p) => p.role === 'scope' && p.field === f.name))
+        .map((f) => ({ wire: f.wireName, value: pyLiteral(scope.get(f.name)) })),
       ...(keyInBody ? { missing: request(update, [updatePath, bodyArgument(update, `{**changed, ${pyString(key.wire)}: ${pyLiteral(missingKey(key.field, samples))}}`)]) } : {}),
     };
   }
