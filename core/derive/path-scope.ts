@@ -61,8 +61,8 @@ export function addPathScope(entity: Entity, resource: Resource, types: SchemaTy
 /**
  * `/workspaces/{workspace_id}/projects` where `/workspaces/{id}` is a Workspace's row: the
  * `workspace_id` the path gives a project is a key to Workspace, RESTRICT (a workspace with projects
- * stays; a rule may say more). Only a field the tool added for the path, keyed as the parent is,
- * to a parent the API creates.
+ * stays; a rule may say more). Only a field the tool added for the path, stored as the parent's
+ * key is, to a parent the API creates.
  */
 export function keyScopesToParents(entities: ReadonlyMap<Resource, Entity>, scopes: ReadonlyMap<Resource, ReadonlyMap<string, string>>): void {
   const shape = (path: string) => path.replace(/\{[^}/]*\}/g, '{}');
@@ -75,7 +75,9 @@ export function keyScopesToParents(entities: ReadonlyMap<Resource, Entity>, scop
       const at = resource.collectionPath.indexOf(`{${parameter}}`);
       const parent = at < 0 ? undefined : byItem.get(shape(resource.collectionPath.slice(0, at + parameter.length + 2)));
       const key = parent?.fields.find((f) => f.name === parent.primaryKey.field);
-      if (!field?.system || field.hints?.references !== undefined || !parent || parent === entity || !key || !sameStoredKind(key.type, field.type)) continue;
+      // Stored exactly as the parent's key (MySQL refuses a BIGINT key to an INT column).
+      const sameType = key !== undefined && field !== undefined && JSON.stringify(key.type) === JSON.stringify(field.type);
+      if (!field?.system || field.hints?.references !== undefined || !parent || parent === entity || !sameType) continue;
       const why = { rule: `rows are created under ${resource.collectionPath}, a ${parent.name}'s`, source: field.source };
       field.hints = { ...field.hints, references: parent.name, onDelete: 'RESTRICT', why: { ...field.hints?.why, references: why, onDelete: why } };
     }
